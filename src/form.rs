@@ -1,0 +1,305 @@
+//! The form model: sections of typed fields built from a template, and the answers
+//! that fill them. Markdown templates and GitHub issue forms both map onto it.
+
+pub mod answers;
+pub mod schema;
+
+pub use answers::{AnswerError, AnswersFile};
+
+use crate::render::Layout;
+
+/// What the template says about the issue itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    pub name: String,
+    pub about: String,
+    pub title: String,
+    pub labels: Vec<String>,
+    pub assignees: Vec<String>,
+    pub projects: Vec<String>,
+    pub issue_type: String,
+}
+
+/// A template turned into sections and fields.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub meta: Meta,
+    pub sections: Vec<Section>,
+    /// Every field in document order; sections refer to them by index.
+    pub fields: Vec<Field>,
+    pub(crate) layout: Layout,
+}
+
+/// A heading (or the text before the first one) and the fields under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    /// Heading level 1-6; 0 for the preamble. Bold pseudo-headings sit one below
+    /// the heading they are under.
+    pub level: u8,
+    /// Comments that explain the section.
+    pub help: String,
+    /// The section's own text that stays in the issue, for showing as context.
+    pub text: String,
+    pub fields: Vec<usize>,
+    pub parent: Option<usize>,
+    /// 1-based line in the template file.
+    pub line: usize,
+}
+
+/// One input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub id: String,
+    pub label: String,
+    pub kind: FieldKind,
+    /// A hint shown while the field is empty; never output by itself.
+    pub placeholder: String,
+    pub help: String,
+    /// The value the field starts with (and renders when untouched).
+    pub default: Value,
+    pub required: bool,
+    pub section: usize,
+    /// 1-based line in the template file.
+    pub line: usize,
+}
+
+/// The kinds of input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    TextArea,
+    Code {
+        language: String,
+    },
+    /// Pick one; `custom` (an instruction) allows describing instead of choosing.
+    Choice {
+        options: Vec<Opt>,
+        custom: Option<String>,
+    },
+    MultiChoice {
+        options: Vec<Opt>,
+    },
+    Checkboxes {
+        options: Vec<Opt>,
+    },
+    /// Row labels and header are fixed; the other cells are editable. `hints` holds
+    /// each editable cell's placeholder (`X ms`), row by row.
+    Table {
+        columns: Vec<String>,
+        rows: Vec<String>,
+        hints: Vec<Vec<String>>,
+    },
+    List,
+}
+
+impl FieldKind {
+    /// The name used in the schema.
+    pub fn name(&self) -> &'static str {
+        match self {
+            FieldKind::Text => "text",
+            FieldKind::TextArea => "textarea",
+            FieldKind::Code { .. } => "code",
+            FieldKind::Choice { .. } => "choice",
+            FieldKind::MultiChoice { .. } => "multichoice",
+            FieldKind::Checkboxes { .. } => "checkboxes",
+            FieldKind::Table { .. } => "table",
+            FieldKind::List => "list",
+        }
+    }
+
+    /// Options of a choice, multi choice or checkbox field.
+    pub fn options(&self) -> &[Opt] {
+        match self {
+            FieldKind::Choice { options, .. }
+            | FieldKind::MultiChoice { options }
+            | FieldKind::Checkboxes { options } => options,
+            _ => &[],
+        }
+    }
+}
+
+/// A choice or checkbox option.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opt {
+    /// The option as shown, without its blank (`Other:` for `Other: ___`).
+    pub label: String,
+    /// Takes text when chosen (`Other: ___`).
+    pub blank: bool,
+    /// Nesting depth in a checkbox tree.
+    pub depth: usize,
+    /// Must be ticked (issue-form checkboxes).
+    pub required: bool,
+}
+
+impl Opt {
+    pub fn new(label: impl Into<String>) -> Self {
+        Self {
+            label: label.into(),
+            blank: false,
+            depth: 0,
+            required: false,
+        }
+    }
+
+    /// The label without a trailing colon, for matching answers.
+    pub fn key(&self) -> &str {
+        self.label.trim_end().trim_end_matches(':').trim_end()
+    }
+
+    /// The label as the schema and UI show it (`Other: ___`).
+    pub fn display(&self) -> String {
+        if self.blank {
+            format!("{} ___", self.label)
+        } else {
+            self.label.clone()
+        }
+    }
+}
+
+/// A field's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// Text, text area and code.
+    Text(String),
+    /// Choice, multi choice and checkboxes.
+    Select(Selection),
+    List(Vec<String>),
+    /// Editable cells: one row per table row, one cell per column after the first.
+    Table(Vec<Vec<String>>),
+}
+
+/// Which options are chosen, the text typed into blank options, and free text for
+/// "describe instead" choices.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub checked: Vec<bool>,
+    pub blanks: Vec<String>,
+    pub custom: String,
+}
+
+impl Selection {
+    pub fn empty(n: usize) -> Self {
+        Self {
+            checked: vec![false; n],
+            blanks: vec![String::new(); n],
+            custom: String::new(),
+        }
+    }
+}
+
+impl Value {
+    /// Whether nothing was entered or chosen.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Value::Text(t) => t.trim().is_empty(),
+            Value::Select(s) => !s.checked.contains(&true) && s.custom.trim().is_empty(),
+            Value::List(items) => items.iter().all(|i| i.trim().is_empty()),
+            Value::Table(rows) => rows.iter().flatten().all(|c| c.trim().is_empty()),
+        }
+    }
+
+    pub fn as_text(&self) -> &str {
+        match self {
+            Value::Text(t) => t,
+            _ => "",
+        }
+    }
+}
+
+/// Everything the user decides: title, labels, assignees and a value per field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answers {
+    pub title: String,
+    pub labels: Vec<String>,
+    pub assignees: Vec<String>,
+    /// One value per field of the form, in the same order.
+    pub values: Vec<Value>,
+}
+
+impl Answers {
+    /// The template's defaults.
+    pub fn new(form: &Form) -> Self {
+        Self {
+            title: form.meta.title.clone(),
+            labels: form.meta.labels.clone(),
+            assignees: form.meta.assignees.clone(),
+            values: form.fields.iter().map(|f| f.default.clone()).collect(),
+        }
+    }
+}
+
+impl Form {
+    /// Whether a field counts as filled: it has content the user gave or kept on purpose.
+    pub fn is_filled(&self, field: usize, value: &Value) -> bool {
+        !value.is_empty() && (value != &self.fields[field].default || self.fields[field].required)
+    }
+
+    /// Required fields that are empty (or required boxes not ticked), in order.
+    pub fn missing_required(&self, answers: &Answers) -> Vec<usize> {
+        self.fields
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| {
+                let value = &answers.values[*i];
+                let boxes = match value {
+                    Value::Select(sel) => f
+                        .kind
+                        .options()
+                        .iter()
+                        .zip(&sel.checked)
+                        .any(|(o, &c)| o.required && !c),
+                    _ => false,
+                };
+                f.required && value.is_empty() || boxes
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The index of the field with this id.
+    pub fn field_index(&self, id: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.id == id)
+    }
+}
+
+/// Gives sections and fields their ids: a section's slug; a labelled field is
+/// `section/label`, an unlabelled one takes the section's slug. Sections and fields are
+/// separate namespaces; a clash within one gets `-2`, `-3`.
+pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelled: &[bool]) {
+    use crate::template::hints::slug;
+    let mut taken = std::collections::HashSet::new();
+    for section in sections.iter_mut() {
+        let base = match slug(&section.title) {
+            s if !s.is_empty() => s,
+            _ if section.level == 0 => "preamble".to_owned(),
+            _ => "section".to_owned(),
+        };
+        section.id = unique(&base, &mut taken);
+    }
+    taken.clear();
+    for (i, field) in fields.iter_mut().enumerate() {
+        let section = &sections[field.section].id;
+        let base = if labelled.get(i).copied().unwrap_or(false) {
+            match slug(&field.label) {
+                s if !s.is_empty() => format!("{section}/{s}"),
+                _ => format!("{section}/field"),
+            }
+        } else {
+            section.clone()
+        };
+        field.id = unique(&base, &mut taken);
+    }
+}
+
+fn unique(base: &str, taken: &mut std::collections::HashSet<String>) -> String {
+    let mut candidate = base.to_owned();
+    let mut n = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.insert(candidate.clone());
+    candidate
+}

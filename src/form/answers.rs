@@ -1,0 +1,415 @@
+//! The answers file (YAML or JSON): `title`, `labels`, `assignees` and `fields`, a map
+//! from field id or unique label to a value. It is resolved against a form into
+//! [`Answers`], and answers are written back in the same format (drafts).
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value as Json};
+
+use super::{Answers, Field, FieldKind, Form, Opt, Selection, Value};
+use crate::error::LocatedError;
+use crate::template::{hints, sanitize, split_list};
+
+/// An answers file as written.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswersFile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Json>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignees: Option<Json>,
+    #[serde(default)]
+    pub fields: Map<String, Json>,
+}
+
+/// A key or value in an answers file that does not fit the form.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AnswerError {
+    #[error("unknown field `{key}`; fields: {candidates}")]
+    Unknown { key: String, candidates: String },
+    #[error("`{key}` matches several fields: {candidates}; use one of these ids")]
+    Ambiguous { key: String, candidates: String },
+    #[error("`{key}`: {message}")]
+    Value { key: String, message: String },
+}
+
+impl AnswersFile {
+    /// Reads an answers file; JSON when `file` ends in `.json`, YAML otherwise.
+    pub fn parse(text: &str, file: &str) -> Result<Self, LocatedError> {
+        if file.to_ascii_lowercase().ends_with(".json") {
+            return serde_json::from_str(text)
+                .map_err(|e| LocatedError::new(file, e.line(), e.column(), e.to_string()));
+        }
+        if text.trim().is_empty() {
+            return Ok(Self::default());
+        }
+        crate::yaml::from_str(text, file, 1)
+    }
+
+    /// Sets one field from `--set KEY=VALUE`. A value starting with `[` or `{` is read
+    /// as YAML. The first set of a key replaces the file's value; repeating it adds.
+    pub fn set(&mut self, key: &str, raw: &str, repeated: bool) -> Result<(), LocatedError> {
+        let value = if raw.trim_start().starts_with(['[', '{']) {
+            crate::yaml::from_str::<Json>(raw, "--set", 1)?
+        } else {
+            Json::String(raw.to_owned())
+        };
+        match key {
+            "title" => self.title = Some(raw.to_owned()),
+            "labels" => self.labels = Some(value),
+            "assignees" => self.assignees = Some(value),
+            _ => {
+                let existing = self.fields.get_mut(key).filter(|_| repeated);
+                match existing {
+                    Some(Json::Array(items)) => match value {
+                        Json::Array(more) => items.extend(more),
+                        one => items.push(one),
+                    },
+                    Some(prev) => *prev = Json::Array(vec![prev.clone(), value]),
+                    None => {
+                        self.fields.insert(key.to_owned(), value);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies the file to `answers` (which start from the form's defaults).
+    pub fn apply(&self, form: &Form, answers: &mut Answers) -> Result<(), AnswerError> {
+        if let Some(title) = &self.title {
+            answers.title = sanitize::one_line(title);
+        }
+        if let Some(labels) = &self.labels {
+            answers.labels = names(labels, "labels")?;
+        }
+        if let Some(assignees) = &self.assignees {
+            answers.assignees = names(assignees, "assignees")?;
+        }
+        for (key, json) in &self.fields {
+            let index = resolve_key(form, key)?;
+            answers.values[index] =
+                value_for(&form.fields[index], json).map_err(|message| AnswerError::Value {
+                    key: key.clone(),
+                    message,
+                })?;
+        }
+        Ok(())
+    }
+
+    /// The answers as a file: title, labels and assignees, and every field that differs
+    /// from the template's default.
+    pub fn from_answers(form: &Form, answers: &Answers) -> Self {
+        let list = |v: &[String]| Json::Array(v.iter().cloned().map(Json::String).collect());
+        let mut fields = Map::new();
+        for (i, field) in form.fields.iter().enumerate() {
+            if answers.values[i] != field.default {
+                fields.insert(field.id.clone(), to_json(field, &answers.values[i]));
+            }
+        }
+        Self {
+            title: Some(answers.title.clone()),
+            labels: (answers.labels != form.meta.labels).then(|| list(&answers.labels)),
+            assignees: (answers.assignees != form.meta.assignees).then(|| list(&answers.assignees)),
+            fields,
+        }
+    }
+
+    /// The file as YAML.
+    pub fn to_yaml(&self) -> String {
+        let json = serde_json::to_value(self).unwrap_or(Json::Null);
+        serde_saphyr::to_string(&json).unwrap_or_default()
+    }
+}
+
+fn names(json: &Json, key: &str) -> Result<Vec<String>, AnswerError> {
+    match json {
+        Json::Null => Ok(Vec::new()),
+        Json::String(s) => Ok(split_list(s)),
+        Json::Array(items) => items
+            .iter()
+            .filter_map(|i| scalar(i).map(|s| s.trim().to_owned()))
+            .filter(|s| !s.is_empty())
+            .map(Ok)
+            .collect(),
+        _ => Err(AnswerError::Value {
+            key: key.to_owned(),
+            message: "expects a comma-separated string or a list".to_owned(),
+        }),
+    }
+}
+
+/// Finds the field a key names: its id, a unique label, or a slug of either.
+pub fn resolve_key(form: &Form, key: &str) -> Result<usize, AnswerError> {
+    let k = key.trim();
+    if let Some(i) = form
+        .fields
+        .iter()
+        .position(|f| f.id.eq_ignore_ascii_case(k))
+    {
+        return Ok(i);
+    }
+    let by_label: Vec<usize> = (0..form.fields.len())
+        .filter(|&i| {
+            form.fields[i].label.eq_ignore_ascii_case(k)
+                || hints::slug(&form.fields[i].label) == hints::slug(k)
+        })
+        .collect();
+    let by_slug: Vec<usize> = (0..form.fields.len())
+        .filter(|&i| form.fields[i].id == hints::slug_path(k))
+        .collect();
+    let matches = if by_label.is_empty() {
+        by_slug
+    } else {
+        by_label
+    };
+    let ids = |list: &[usize]| {
+        list.iter()
+            .map(|&i| form.fields[i].id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match matches.as_slice() {
+        [one] => Ok(*one),
+        [] => {
+            let slug = hints::slug(k);
+            let near: Vec<usize> = (0..form.fields.len())
+                .filter(|&i| !slug.is_empty() && form.fields[i].id.contains(&slug))
+                .collect();
+            let all: Vec<usize> = (0..form.fields.len()).collect();
+            Err(AnswerError::Unknown {
+                key: key.to_owned(),
+                candidates: ids(if near.is_empty() { &all } else { &near }),
+            })
+        }
+        many => Err(AnswerError::Ambiguous {
+            key: key.to_owned(),
+            candidates: ids(many),
+        }),
+    }
+}
+
+fn scalar(json: &Json) -> Option<String> {
+    match json {
+        Json::String(s) => Some(s.clone()),
+        Json::Number(n) => Some(n.to_string()),
+        Json::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Reads an answer for `field`.
+fn value_for(field: &Field, json: &Json) -> Result<Value, String> {
+    match &field.kind {
+        FieldKind::Text | FieldKind::TextArea | FieldKind::Code { .. } => match json {
+            Json::Null => Ok(Value::Text(String::new())),
+            other => scalar(other)
+                .map(|s| Value::Text(sanitize::clean(&s)))
+                .ok_or_else(|| "expects text".to_owned()),
+        },
+        FieldKind::Choice { options, custom } => {
+            let picks = strings(json)?;
+            if picks.len() > 1 {
+                return Err(format!("choose one option, not {}", picks.len()));
+            }
+            let mut sel = Selection::empty(options.len());
+            if let Some(pick) = picks.first() {
+                match match_option(options, pick) {
+                    Ok((i, blank)) => {
+                        sel.checked[i] = true;
+                        sel.blanks[i] = blank.unwrap_or_default();
+                    }
+                    Err(_) if custom.is_some() => sel.custom = sanitize::one_line(pick),
+                    Err(e) => return Err(e),
+                }
+            }
+            Ok(Value::Select(sel))
+        }
+        FieldKind::MultiChoice { options } | FieldKind::Checkboxes { options } => {
+            let mut sel = Selection::empty(options.len());
+            for pick in strings(json)? {
+                let (i, blank) = match_option(options, &pick)?;
+                sel.checked[i] = true;
+                if let Some(text) = blank {
+                    sel.blanks[i] = text;
+                }
+            }
+            Ok(Value::Select(sel))
+        }
+        FieldKind::List => Ok(Value::List(
+            strings(json)?
+                .iter()
+                .flat_map(|s| {
+                    s.lines()
+                        .map(|l| sanitize::one_line(l).trim().to_owned())
+                        .collect::<Vec<_>>()
+                })
+                .filter(|s| !s.is_empty())
+                .collect(),
+        )),
+        FieldKind::Table { columns, rows, .. } => table_value(field, columns, rows, json),
+    }
+}
+
+/// A string or a list of strings.
+fn strings(json: &Json) -> Result<Vec<String>, String> {
+    match json {
+        Json::Null => Ok(Vec::new()),
+        Json::Array(items) => items
+            .iter()
+            .map(|i| scalar(i).ok_or_else(|| "expects a list of text items".to_owned()))
+            .collect(),
+        other => scalar(other)
+            .map(|s| {
+                if s.trim().is_empty() {
+                    Vec::new()
+                } else {
+                    vec![s]
+                }
+            })
+            .ok_or_else(|| "expects text or a list".to_owned()),
+    }
+}
+
+/// Matches an answer to an option: exactly, as `Other: text` for a blank option, or by
+/// a unique case-insensitive prefix. Returns the option and the blank's text.
+pub fn match_option(options: &[Opt], pick: &str) -> Result<(usize, Option<String>), String> {
+    let p = pick.trim();
+    let eq =
+        |a: &str| a.trim().eq_ignore_ascii_case(p) || a.trim().to_lowercase() == p.to_lowercase();
+    if let Some(i) = options
+        .iter()
+        .position(|o| eq(&o.label) || eq(o.key()) || eq(&o.display()))
+    {
+        return Ok((i, None));
+    }
+    let lower = p.to_lowercase();
+    for (i, o) in options.iter().enumerate().filter(|(_, o)| o.blank) {
+        let key = o.key().to_lowercase();
+        if let Some(rest) = lower.strip_prefix(&key)
+            && rest.starts_with([':', ' '])
+        {
+            let text = p[p.len() - rest.len()..].trim_start_matches(':').trim();
+            return Ok((i, Some(sanitize::one_line(text))));
+        }
+    }
+    let prefixed: Vec<usize> = (0..options.len())
+        .filter(|&i| !lower.is_empty() && options[i].label.to_lowercase().starts_with(&lower))
+        .collect();
+    let list = || {
+        options
+            .iter()
+            .map(Opt::display)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match prefixed.as_slice() {
+        [one] => Ok((*one, None)),
+        [] => Err(format!("no option `{p}`; options: {}", list())),
+        _ => Err(format!("`{p}` starts several options: {}", list())),
+    }
+}
+
+fn table_value(
+    field: &Field,
+    columns: &[String],
+    rows: &[String],
+    json: &Json,
+) -> Result<Value, String> {
+    let Value::Table(mut cells) = field.default.clone() else {
+        return Err("is not a table".to_owned());
+    };
+    let Json::Object(by_row) = json else {
+        return Err("expects a map of row -> column -> value".to_owned());
+    };
+    let editable = columns.get(1..).unwrap_or(&[]);
+    for (row_key, row_json) in by_row {
+        let r = pick_name(rows, row_key).map_err(|e| format!("row {e}"))?;
+        let Json::Object(by_col) = row_json else {
+            return Err(format!("row `{row_key}` expects a map of column -> value"));
+        };
+        for (col_key, cell) in by_col {
+            let c = pick_name(editable, col_key).map_err(|e| format!("column {e}"))?;
+            let text = scalar(cell).or_else(|| cell.is_null().then(String::new));
+            cells[r][c] = sanitize::one_line(
+                &text.ok_or_else(|| format!("cell `{row_key}`/`{col_key}` expects text"))?,
+            );
+        }
+    }
+    Ok(Value::Table(cells))
+}
+
+/// A row or column by exact name or unique prefix, case-insensitive.
+fn pick_name(names: &[String], key: &str) -> Result<usize, String> {
+    let k = key.trim().to_lowercase();
+    if let Some(i) = names.iter().position(|n| n.to_lowercase() == k) {
+        return Ok(i);
+    }
+    let starts: Vec<usize> = (0..names.len())
+        .filter(|&i| names[i].to_lowercase().starts_with(&k))
+        .collect();
+    match starts.as_slice() {
+        [one] => Ok(*one),
+        _ => Err(format!("`{key}` is not one of: {}", names.join(", "))),
+    }
+}
+
+/// A value as it is written in an answers file.
+fn to_json(field: &Field, value: &Value) -> Json {
+    match value {
+        Value::Text(t) => Json::String(t.clone()),
+        Value::List(items) => Json::Array(items.iter().cloned().map(Json::String).collect()),
+        Value::Select(sel) => {
+            let options = field.kind.options();
+            let mut picks: Vec<Json> = options
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| sel.checked.get(*i).copied().unwrap_or(false))
+                .map(|(i, o)| {
+                    let blank = sel.blanks.get(i).map_or("", |b| b.trim());
+                    Json::String(if o.blank && !blank.is_empty() {
+                        format!("{}: {blank}", o.key())
+                    } else {
+                        o.label.clone()
+                    })
+                })
+                .collect();
+            if !sel.custom.trim().is_empty() {
+                picks.push(Json::String(sel.custom.clone()));
+            }
+            match (&field.kind, picks.len()) {
+                (FieldKind::Choice { .. }, 0) => Json::Null,
+                (FieldKind::Choice { .. }, 1) => picks.remove(0),
+                _ => Json::Array(picks),
+            }
+        }
+        Value::Table(cells) => {
+            let FieldKind::Table { columns, rows, .. } = &field.kind else {
+                return Json::Null;
+            };
+            let Value::Table(defaults) = &field.default else {
+                return Json::Null;
+            };
+            let mut by_row = Map::new();
+            for (r, row) in cells.iter().enumerate() {
+                let mut by_col = Map::new();
+                for (c, cell) in row.iter().enumerate() {
+                    if defaults.get(r).and_then(|d| d.get(c)) != Some(cell) {
+                        by_col.insert(
+                            columns.get(c + 1).cloned().unwrap_or_default(),
+                            Json::String(cell.clone()),
+                        );
+                    }
+                }
+                if !by_col.is_empty() {
+                    by_row.insert(
+                        rows.get(r).cloned().unwrap_or_default(),
+                        Json::Object(by_col),
+                    );
+                }
+            }
+            Json::Object(by_row)
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! issue-composer: issue templates become forms; answers become finished issues.
+//!
+//! The core (`template`, `form`, `render`) does no IO: it turns bytes into a [`form::Form`]
+//! and a form plus [`form::Answers`] into a [`render::Issue`]. IO lives at the edges.
+
+pub mod cli;
+pub mod command;
+pub mod discover;
+pub mod error;
+pub mod form;
+pub mod render;
+pub mod template;
+pub mod yaml;
+
+pub use error::LocatedError;
+pub use form::{Answers, Form};
+pub use render::{Issue, render};
+pub use template::{Template, parse};

@@ -1,0 +1,155 @@
+//! Templates: a file's bytes become a [`Form`], with the problems found on the way.
+//! Markdown templates (with optional front matter) and GitHub issue forms (YAML).
+
+pub(crate) mod blocks;
+mod front_matter;
+pub mod hints;
+mod issue_form;
+mod markdown;
+pub mod sanitize;
+
+pub use front_matter::split_list;
+
+use crate::error::LocatedError;
+use crate::form::{self, Form};
+use crate::render::Layout;
+
+/// Templates larger than this are refused.
+pub const MAX_SIZE: usize = 2 * 1024 * 1024;
+
+/// A template read from a file.
+#[derive(Debug, Clone)]
+pub struct Template {
+    /// The file as the user named it (a path, or `builtin:<stem>`).
+    pub file: String,
+    /// The file name without extension.
+    pub stem: String,
+    pub form: Form,
+    /// Things worth knowing that did not stop the template from loading.
+    pub problems: Vec<Problem>,
+}
+
+/// A problem in a template at a 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub col: usize,
+    pub severity: Severity,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// Whether a file name is an issue form (`.yml`/`.yaml`) rather than markdown.
+pub fn is_issue_form(file: &str) -> bool {
+    std::path::Path::new(file)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml"))
+}
+
+/// Reads a template. `file` names it in messages and decides the format by extension.
+pub fn parse(file: &str, bytes: &[u8]) -> Result<Template, LocatedError> {
+    if bytes.len() > MAX_SIZE {
+        return Err(LocatedError::new(
+            file,
+            1,
+            1,
+            format!(
+                "the file is {} bytes; templates are limited to 2 MiB",
+                bytes.len()
+            ),
+        ));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        let valid = &bytes[..err.valid_up_to()];
+        let valid = std::str::from_utf8(valid).unwrap_or_default();
+        let line = valid.matches('\n').count() + 1;
+        let col = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        LocatedError::new(file, line, col, "the file is not UTF-8 text")
+    })?;
+    let (text, removed) = sanitize::normalize(text);
+    let mut problems: Vec<Problem> = removed
+        .into_iter()
+        .map(|r| Problem {
+            line: r.line,
+            col: r.col,
+            severity: Severity::Warning,
+            message: format!("{} removed", r.what),
+        })
+        .collect();
+    let stem = stem_of(file);
+    let form = if is_issue_form(file) {
+        issue_form::parse(&text, file, &stem, &mut problems)?
+    } else {
+        markdown_form(&text, file, &stem, &mut problems)?
+    };
+    if form.fields.is_empty() {
+        problems.push(Problem {
+            line: 1,
+            col: 1,
+            severity: Severity::Warning,
+            message: "no fields found: the template has nothing to fill in".to_owned(),
+        });
+    }
+    problems.sort_by_key(|p| (p.line, p.col));
+    Ok(Template {
+        file: file.to_owned(),
+        stem,
+        form,
+        problems,
+    })
+}
+
+fn markdown_form(
+    text: &str,
+    file: &str,
+    stem: &str,
+    problems: &mut Vec<Problem>,
+) -> Result<Form, LocatedError> {
+    let split = front_matter::split(text, file)?;
+    let meta = match split.yaml {
+        Some(yaml) => front_matter::parse(yaml, split.yaml_line, file, stem, problems)?,
+        None => form::Meta {
+            name: stem.to_owned(),
+            ..form::Meta::default()
+        },
+    };
+    let mut body = split.body.to_owned();
+    if !body.is_empty() && !body.ends_with('\n') {
+        body.push('\n');
+    }
+    let built = markdown::build(&body, split.body_line);
+    problems.extend(built.problems);
+    let mut sections = built.sections;
+    let mut fields = built.fields;
+    form::assign_ids(&mut sections, &mut fields, &built.labelled);
+    Ok(Form {
+        meta,
+        sections,
+        fields,
+        layout: Layout::Markdown(built.pieces),
+    })
+}
+
+/// `dir/bug_report.md` gives `bug_report`.
+pub fn stem_of(file: &str) -> String {
+    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let name = name.strip_prefix("builtin:").unwrap_or(name);
+    match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem.to_owned(),
+        _ => name.to_owned(),
+    }
+}

@@ -1,0 +1,466 @@
+//! The markdown block structure of a template body, read with pulldown-cmark: headings,
+//! paragraphs, lists with items and task markers, code, tables and HTML, each with its
+//! byte range; plus every HTML comment's range.
+
+use std::iter::Peekable;
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, OffsetIter, Options, Parser, Tag, TagEnd};
+
+/// One markdown block with its source range.
+#[derive(Debug, Clone)]
+pub enum Block {
+    Heading {
+        range: Range<usize>,
+        level: u8,
+        text: String,
+    },
+    Paragraph {
+        range: Range<usize>,
+        inlines: Vec<Inline>,
+    },
+    List {
+        range: Range<usize>,
+        start: Option<u64>,
+        items: Vec<Item>,
+    },
+    Code {
+        range: Range<usize>,
+        info: String,
+        fenced: bool,
+        closed: bool,
+    },
+    Table {
+        range: Range<usize>,
+        head: Vec<Cell>,
+        rows: Vec<Row>,
+    },
+    Html {
+        range: Range<usize>,
+    },
+    Rule,
+    /// Block quotes and anything else kept as written.
+    Other {
+        range: Range<usize>,
+    },
+}
+
+/// A list item: its task marker, the inline content of its first paragraph, and the
+/// blocks after that (nested lists, more paragraphs).
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub range: Range<usize>,
+    pub task: Option<(bool, Range<usize>)>,
+    pub inlines: Vec<Inline>,
+    pub children: Vec<Block>,
+}
+
+/// A table cell's text.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    pub text: String,
+}
+
+/// A table body row.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub range: Range<usize>,
+    pub cells: Vec<Cell>,
+}
+
+/// A top-level inline element of a paragraph or item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    Text(Range<usize>),
+    Code(Range<usize>),
+    Strong(Range<usize>, String),
+    Emph(Range<usize>),
+    Link(Range<usize>),
+    /// Inline HTML; comments are also listed in [`Doc::comments`].
+    Html(Range<usize>),
+    Break(Range<usize>),
+    Other(Range<usize>),
+}
+
+impl Inline {
+    pub fn range(&self) -> Range<usize> {
+        match self {
+            Inline::Text(r)
+            | Inline::Code(r)
+            | Inline::Strong(r, _)
+            | Inline::Emph(r)
+            | Inline::Link(r)
+            | Inline::Html(r)
+            | Inline::Break(r)
+            | Inline::Other(r) => r.clone(),
+        }
+    }
+}
+
+/// The parsed body.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub blocks: Vec<Block>,
+    /// Byte ranges of every HTML comment outside code.
+    pub comments: Vec<Range<usize>>,
+    /// Offsets of comments opened with `<!--` and never closed.
+    pub unclosed_comments: Vec<usize>,
+}
+
+type Events<'a> = Peekable<OffsetIter<'a>>;
+
+/// Parses `src` into blocks.
+pub fn parse(src: &str) -> Doc {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_TASKLISTS);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    let mut it = Parser::new_ext(src, options).into_offset_iter().peekable();
+    let mut ctx = Ctx {
+        src,
+        comments: Vec::new(),
+        unclosed: Vec::new(),
+    };
+    let blocks = ctx.blocks(&mut it);
+    ctx.comments.sort_by_key(|r| r.start);
+    Doc {
+        blocks,
+        comments: ctx.comments,
+        unclosed_comments: ctx.unclosed,
+    }
+}
+
+struct Ctx<'s> {
+    src: &'s str,
+    comments: Vec<Range<usize>>,
+    unclosed: Vec<usize>,
+}
+
+impl Ctx<'_> {
+    /// Blocks until the end of the enclosing container (or the input).
+    fn blocks(&mut self, it: &mut Events<'_>) -> Vec<Block> {
+        let mut out = Vec::new();
+        while let Some((event, range)) = it.next() {
+            match event {
+                Event::End(_) => break,
+                Event::Start(tag) => out.push(self.block(tag, range, it)),
+                Event::Rule => out.push(Block::Rule),
+                Event::InlineHtml(_) | Event::Html(_) => self.note_comments(range),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn block(&mut self, tag: Tag<'_>, range: Range<usize>, it: &mut Events<'_>) -> Block {
+        match tag {
+            Tag::Heading { level, .. } => {
+                let text = self.plain_until_end(it);
+                Block::Heading {
+                    range,
+                    level: level as u8,
+                    text,
+                }
+            }
+            Tag::Paragraph => Block::Paragraph {
+                inlines: self.inlines(it, false),
+                range,
+            },
+            Tag::List(start) => {
+                let items = self.items(it);
+                Block::List {
+                    range,
+                    start,
+                    items,
+                }
+            }
+            Tag::CodeBlock(kind) => {
+                skip_to_end(it);
+                let (info, fenced) = match kind {
+                    CodeBlockKind::Fenced(info) => (info.to_string(), true),
+                    CodeBlockKind::Indented => (String::new(), false),
+                };
+                let closed = !fenced || fence_is_closed(&self.src[range.clone()]);
+                Block::Code {
+                    range,
+                    info,
+                    fenced,
+                    closed,
+                }
+            }
+            Tag::Table(_) => self.table(range, it),
+            Tag::HtmlBlock => {
+                skip_to_end(it);
+                self.note_comments(range.clone());
+                Block::Html { range }
+            }
+            _ => {
+                // Block quotes, footnotes and the like: kept as written, but their
+                // comments still count.
+                self.blocks(it);
+                Block::Other { range }
+            }
+        }
+    }
+
+    fn items(&mut self, it: &mut Events<'_>) -> Vec<Item> {
+        let mut items = Vec::new();
+        while let Some((event, range)) = it.next() {
+            match event {
+                Event::Start(Tag::Item) => items.push(self.item(range, it)),
+                Event::End(_) => break,
+                _ => {}
+            }
+        }
+        items
+    }
+
+    fn item(&mut self, range: Range<usize>, it: &mut Events<'_>) -> Item {
+        let mut item = Item {
+            range,
+            task: None,
+            inlines: Vec::new(),
+            children: Vec::new(),
+        };
+        if let Some((Event::TaskListMarker(done), r)) = it.peek().cloned() {
+            item.task = Some((done, r));
+            it.next();
+        }
+        // Tight items hold inline content directly; loose ones wrap it in a paragraph.
+        item.inlines = self.inlines(it, true);
+        while let Some((event, range)) = it.next() {
+            match event {
+                Event::End(TagEnd::Item) => break,
+                Event::Start(Tag::Paragraph)
+                    if item.inlines.is_empty() && item.children.is_empty() =>
+                {
+                    if let Some((Event::TaskListMarker(done), r)) = it.peek().cloned() {
+                        item.task = Some((done, r));
+                        it.next();
+                    }
+                    item.inlines = self.inlines(it, false);
+                }
+                Event::Start(tag) => item.children.push(self.block(tag, range, it)),
+                Event::Rule => item.children.push(Block::Rule),
+                _ => {}
+            }
+        }
+        item
+    }
+
+    fn table(&mut self, range: Range<usize>, it: &mut Events<'_>) -> Block {
+        let mut head = Vec::new();
+        let mut rows = Vec::new();
+        while let Some((event, r)) = it.next() {
+            match event {
+                Event::Start(Tag::TableHead) => head = self.cells(it),
+                Event::Start(Tag::TableRow) => {
+                    let cells = self.cells(it);
+                    rows.push(Row { range: r, cells });
+                }
+                Event::End(TagEnd::Table) => break,
+                _ => {}
+            }
+        }
+        Block::Table { range, head, rows }
+    }
+
+    fn cells(&mut self, it: &mut Events<'_>) -> Vec<Cell> {
+        let mut cells = Vec::new();
+        while let Some((event, range)) = it.next() {
+            match event {
+                Event::Start(Tag::TableCell) => {
+                    self.plain_until_end(it);
+                    let text = self.src[range.clone()].trim().to_owned();
+                    cells.push(Cell { text });
+                }
+                Event::End(_) => break,
+                _ => {}
+            }
+        }
+        cells
+    }
+
+    /// Top-level inline elements until the enclosing block ends. In a tight item
+    /// (`in_item`), a nested block start also ends the run and is left unread.
+    fn inlines(&mut self, it: &mut Events<'_>, in_item: bool) -> Vec<Inline> {
+        let mut out = Vec::new();
+        while let Some((event, _)) = it.peek() {
+            let at_block = matches!(event, Event::Start(tag) if is_block_tag(tag))
+                || matches!(event, Event::Rule | Event::End(TagEnd::Item));
+            if in_item && at_block {
+                break;
+            }
+            let Some((event, range)) = it.next() else {
+                break;
+            };
+            let inline = match event {
+                Event::End(_) => break,
+                Event::Text(_) => Inline::Text(range),
+                Event::Code(_) => Inline::Code(range),
+                Event::SoftBreak | Event::HardBreak => Inline::Break(range),
+                Event::InlineHtml(_) | Event::Html(_) => {
+                    self.note_comments(range.clone());
+                    Inline::Html(range)
+                }
+                Event::Start(Tag::Strong) => Inline::Strong(range, self.plain_until_end(it)),
+                Event::Start(Tag::Emphasis) => {
+                    self.plain_until_end(it);
+                    Inline::Emph(range)
+                }
+                Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                    self.plain_until_end(it);
+                    Inline::Link(range)
+                }
+                Event::Start(_) => {
+                    self.plain_until_end(it);
+                    Inline::Other(range)
+                }
+                _ => Inline::Other(range),
+            };
+            out.push(inline);
+        }
+        out
+    }
+
+    /// The plain text of nested inline content until its end tag (comments skipped).
+    fn plain_until_end(&mut self, it: &mut Events<'_>) -> String {
+        let mut text = String::new();
+        let mut depth = 0usize;
+        for (event, range) in it.by_ref() {
+            match event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => {
+                    if depth == 0 {
+                        break;
+                    }
+                    depth -= 1;
+                }
+                Event::Text(t) | Event::Code(t) => text.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                Event::InlineHtml(_) | Event::Html(_) => self.note_comments(range),
+                _ => {}
+            }
+        }
+        text
+    }
+
+    /// Records the `<!-- ... -->` comments inside `range`.
+    fn note_comments(&mut self, range: Range<usize>) {
+        let text = &self.src[range.clone()];
+        let mut from = 0;
+        while let Some(open) = text[from..].find("<!--") {
+            let start = from + open;
+            if let Some(close) = text[start + 4..].find("-->") {
+                let end = start + 4 + close + 3;
+                self.comments.push(range.start + start..range.start + end);
+                from = end;
+            } else {
+                if range.end >= self.src.trim_end().len() {
+                    self.unclosed.push(range.start + start);
+                }
+                self.comments.push(range.start + start..range.end);
+                break;
+            }
+        }
+    }
+}
+
+fn is_block_tag(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::Table(_)
+            | Tag::FootnoteDefinition(_)
+    )
+}
+
+fn skip_to_end(it: &mut Events<'_>) {
+    let mut depth = 0usize;
+    for (event, _) in it.by_ref() {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) if depth == 0 => break,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+    }
+}
+
+/// Whether a fenced block's text ends with a closing fence as long as its opening one.
+fn fence_is_closed(block: &str) -> bool {
+    let mut lines = block.trim_end_matches('\n').lines();
+    let Some(open) = lines.next() else {
+        return false;
+    };
+    let open = open.trim_start();
+    let Some(fence_char) = open.chars().next() else {
+        return false;
+    };
+    let open_len = open.chars().take_while(|&c| c == fence_char).count();
+    lines.next_back().is_some_and(|last| {
+        let last = last.trim();
+        last.chars().all(|c| c == fence_char) && last.chars().count() >= open_len
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_keep_task_markers_and_nesting() {
+        let src = "- [ ] a\n- [x] b\n  - [ ] c\n\n- d\n\n  more\n";
+        let doc = parse(src);
+        let Block::List { items, .. } = &doc.blocks[0] else {
+            panic!("expected a list, got {:?}", doc.blocks)
+        };
+        assert_eq!(items.len(), 3);
+        assert_eq!(items[0].task.as_ref().map(|t| t.0), Some(false));
+        assert_eq!(items[1].task.as_ref().map(|t| t.0), Some(true));
+        assert!(matches!(items[1].children[0], Block::List { .. }));
+        assert_eq!(items[2].task, None);
+        assert_eq!(&src[items[2].inlines[0].range()], "d");
+        assert!(matches!(items[2].children[0], Block::Paragraph { .. }));
+    }
+
+    #[test]
+    fn comments_inline_and_block() {
+        let src = "a <!-- x\ny --> b\n\n<!-- c -->\n\n```\n<!-- not -->\n```\n";
+        let doc = parse(src);
+        let found: Vec<&str> = doc.comments.iter().map(|r| &src[r.clone()]).collect();
+        assert_eq!(found, ["<!-- x\ny -->", "<!-- c -->"]);
+    }
+
+    #[test]
+    fn unclosed_comment_runs_to_the_end() {
+        let src = "# T\n\n<!-- open\n\n## Next\n";
+        let doc = parse(src);
+        assert_eq!(doc.unclosed_comments, [5]);
+        assert_eq!(doc.comments, vec![5..src.len()]);
+    }
+
+    #[test]
+    fn code_fences_and_setext_headings() {
+        let doc = parse("Title\n=====\n\n```go\nx\n```\n\n~~~\nopen\n");
+        assert!(matches!(&doc.blocks[0], Block::Heading { level: 1, text, .. } if text == "Title"));
+        assert!(matches!(&doc.blocks[1], Block::Code { info, closed: true, .. } if info == "go"));
+        assert!(matches!(&doc.blocks[2], Block::Code { closed: false, .. }));
+    }
+
+    #[test]
+    fn tables_have_cells() {
+        let doc = parse("| A | B |\n|---|---|\n| x | X ms |\n");
+        let Block::Table { head, rows, .. } = &doc.blocks[0] else {
+            panic!("expected a table")
+        };
+        assert_eq!(head.len(), 2);
+        assert_eq!(rows[0].cells[1].text, "X ms");
+    }
+}

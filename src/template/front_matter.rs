@@ -1,0 +1,264 @@
+//! The YAML front matter of a markdown template: `name`, `about`, `title`, `labels`,
+//! `assignees`, `projects`, `type`; other keys are accepted and ignored.
+
+use serde_json::Value;
+
+use super::{Problem, Severity, sanitize};
+use crate::error::LocatedError;
+use crate::form::Meta;
+
+/// Front matter split off a template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML between the delimiters, if there was front matter.
+    pub yaml: Option<&'a str>,
+    /// 1-based line of the first YAML line.
+    pub yaml_line: usize,
+    /// The markdown after the front matter.
+    pub body: &'a str,
+    /// 1-based line where the body starts.
+    pub body_line: usize,
+}
+
+/// Splits `---` front matter off `text` (already LF-normalized).
+pub fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>, LocatedError> {
+    let no_front_matter = Split {
+        yaml: None,
+        yaml_line: 1,
+        body: text,
+        body_line: 1,
+    };
+    let first_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_end].trim_end() != "---" {
+        return Ok(no_front_matter);
+    }
+    let yaml_start = (first_end + 1).min(text.len());
+    let mut offset = yaml_start;
+    for (line, raw) in (2..).zip(text[yaml_start..].split_inclusive('\n')) {
+        let trimmed = raw.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            return Ok(Split {
+                yaml: Some(&text[yaml_start..offset]),
+                yaml_line: 2,
+                body: &text[offset + raw.len()..],
+                body_line: line + 1,
+            });
+        }
+        offset += raw.len();
+    }
+    Err(LocatedError::new(
+        file,
+        1,
+        1,
+        "front matter opened with `---` is never closed by a `---` line",
+    ))
+}
+
+/// Reads the front matter YAML into [`Meta`]; `stem` is the name when none is given.
+/// HTML comment lines, which some templates put in front matter, are skipped with a
+/// warning when the YAML would not read otherwise.
+pub fn parse(
+    yaml: &str,
+    first_line: usize,
+    file: &str,
+    stem: &str,
+    problems: &mut Vec<Problem>,
+) -> Result<Meta, LocatedError> {
+    let value: Value = match crate::yaml::from_str(yaml, file, first_line) {
+        Ok(value) => value,
+        Err(err) => {
+            let comment_lines: Vec<usize> = yaml
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| l.trim_start().starts_with("<!--"))
+                .map(|(i, _)| i)
+                .collect();
+            if comment_lines.is_empty() {
+                return Err(err);
+            }
+            let without: String = yaml
+                .lines()
+                .map(|l| {
+                    if l.trim_start().starts_with("<!--") {
+                        "\n".to_owned()
+                    } else {
+                        format!("{l}\n")
+                    }
+                })
+                .collect();
+            let value = crate::yaml::from_str(&without, file, first_line).map_err(|_| err)?;
+            problems.extend(comment_lines.into_iter().map(|i| Problem {
+                line: first_line + i,
+                col: 1,
+                severity: Severity::Warning,
+                message: "an HTML comment in front matter is not YAML; it was skipped".to_owned(),
+            }));
+            value
+        }
+    };
+    let map = match value {
+        Value::Null => serde_json::Map::new(),
+        Value::Object(map) => map,
+        _ => {
+            return Err(LocatedError::new(
+                file,
+                first_line,
+                1,
+                "front matter must be a mapping of keys like `name:` and `labels:`",
+            ));
+        }
+    };
+    let text = |key: &str| -> Result<String, LocatedError> {
+        match map.get(key) {
+            None | Some(Value::Null) => Ok(String::new()),
+            Some(Value::String(s)) => Ok(sanitize::one_line(s).trim().to_owned()),
+            Some(v @ (Value::Number(_) | Value::Bool(_))) => Ok(v.to_string()),
+            Some(_) => Err(key_error(yaml, first_line, file, key, "must be text")),
+        }
+    };
+    let list = |key: &str| -> Result<Vec<String>, LocatedError> {
+        match map.get(key) {
+            None | Some(Value::Null) => Ok(Vec::new()),
+            Some(Value::String(s)) => Ok(split_list(s)),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|item| match item {
+                    Value::String(s) => Ok(sanitize::one_line(s).trim().to_owned()),
+                    Value::Number(_) | Value::Bool(_) => Ok(item.to_string()),
+                    _ => Err(key_error(
+                        yaml,
+                        first_line,
+                        file,
+                        key,
+                        "must list text items",
+                    )),
+                })
+                .filter(|r| r.as_ref().map_or(true, |s| !s.is_empty()))
+                .collect(),
+            Some(v @ (Value::Number(_) | Value::Bool(_))) => Ok(vec![v.to_string()]),
+            Some(_) => Err(key_error(
+                yaml,
+                first_line,
+                file,
+                key,
+                "must be a comma-separated string or a list",
+            )),
+        }
+    };
+    let name = text("name")?;
+    Ok(Meta {
+        name: if name.is_empty() {
+            stem.to_owned()
+        } else {
+            name
+        },
+        about: text("about")?,
+        title: text("title")?,
+        labels: list("labels")?,
+        assignees: list("assignees")?,
+        projects: list("projects")?,
+        issue_type: text("type")?,
+    })
+}
+
+/// `"a, b,,c "` becomes `["a", "b", "c"]`.
+pub fn split_list(s: &str) -> Vec<String> {
+    sanitize::one_line(s)
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// An error at the line where `key:` is written.
+fn key_error(yaml: &str, first_line: usize, file: &str, key: &str, what: &str) -> LocatedError {
+    let line = yaml
+        .lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .unwrap_or(0);
+    LocatedError::new(file, first_line + line, 1, format!("`{key}` {what}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_counts_lines() {
+        let s = split("---\nname: x\n---\n\nbody\n", "f").unwrap();
+        assert_eq!(s.yaml, Some("name: x\n"));
+        assert_eq!(s.body, "\nbody\n");
+        assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn no_front_matter_is_all_body() {
+        let s = split("# Title\n---\n", "f").unwrap();
+        assert_eq!(s.yaml, None);
+        assert_eq!(s.body, "# Title\n---\n");
+    }
+
+    #[test]
+    fn trailing_spaces_on_delimiters_are_fine() {
+        let s = split("--- \nname: x\n---  \nb", "f").unwrap();
+        assert_eq!(s.yaml, Some("name: x\n"));
+        assert_eq!(s.body, "b");
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        let err = split("---\nname: x\n", "t.md").unwrap_err();
+        assert_eq!(err.line, 1);
+        assert!(err.message.contains("never closed"));
+    }
+
+    #[test]
+    fn labels_as_string_or_list_and_empty_means_none() {
+        let m = parse(
+            "name: P\nlabels: 'a, b,, c'\nassignees: ''\nprojects: [\"o/1\"]\ntype: Bug\nbody: [1]\n",
+            2,
+            "f",
+            "stem",
+            &mut Vec::new(),
+        )
+        .unwrap();
+        assert_eq!(m.labels, ["a", "b", "c"]);
+        assert!(m.assignees.is_empty());
+        assert_eq!(m.projects, ["o/1"]);
+        assert_eq!(m.issue_type, "Bug");
+        let m = parse("labels: [x, '', 3]\n", 2, "f", "stem", &mut Vec::new()).unwrap();
+        assert_eq!(m.labels, ["x", "3"]);
+        assert_eq!(m.name, "stem");
+    }
+
+    #[test]
+    fn comment_lines_in_front_matter_are_skipped_with_a_warning() {
+        let mut problems = Vec::new();
+        let m = parse(
+            "name: B\nlabels: Bug\n<!-- a note -->\n",
+            2,
+            "t.md",
+            "s",
+            &mut problems,
+        )
+        .unwrap();
+        assert_eq!(m.labels, ["Bug"]);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 4);
+    }
+
+    #[test]
+    fn wrong_types_name_the_key_line() {
+        let err = parse("name: x\nlabels: {a: 1}\n", 2, "t.md", "s", &mut Vec::new()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.md:3:1: `labels` must be a comma-separated string or a list"
+        );
+        let err = parse("- a\n", 2, "t.md", "s", &mut Vec::new()).unwrap_err();
+        assert_eq!(err.line, 2);
+    }
+}

@@ -1,0 +1,310 @@
+//! Pure text recognizers for the conventions templates use: bracketed choices and
+//! instructions, `e.g.` examples, `___` blanks and placeholder tokens like `X ms` or `TBD`.
+
+/// A `[...]` group found in a line, with the separator written before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bracket<'a> {
+    pub sep: &'a str,
+    pub inner: &'a str,
+}
+
+/// Options read from `[A / B / C]`; `custom` is the instruction of an option like
+/// `Describe any changes` that asks for free text instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceSpec {
+    pub options: Vec<String>,
+    pub custom: Option<String>,
+}
+
+/// True when `text` as a whole is a hint rather than content: empty, an example
+/// (`e.g. ...`), dots, a `___` blank, a bracketed instruction, or a placeholder token.
+pub fn is_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || is_example(t) || t.contains("___") || t.contains("path/to") {
+        return true;
+    }
+    if t.chars().all(|c| matches!(c, '.' | '…')) || bracket_only(t).is_some() {
+        return true;
+    }
+    if let Some(inner) = t.strip_prefix('`').and_then(|s| s.strip_suffix('`')) {
+        return !inner.contains('`') && (inner.contains("...") || inner.contains('…'));
+    }
+    is_token_placeholder(t)
+}
+
+/// `e.g. Windows`, `Ex: 14.0`, `example: ...`.
+pub fn is_example(t: &str) -> bool {
+    let lower = t.trim_start_matches(['(', ' ']).to_lowercase();
+    ["e.g", "eg.", "eg:", "eg,", "ex:", "ex.", "example:", "i.e."]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// Tokens that stand for a value: `TBD`, `X`, `#X`, `#.#.#`, `x.y.z`, `X ms`, `X-Y hours`.
+fn is_token_placeholder(t: &str) -> bool {
+    const WHOLE: [&str; 14] = [
+        "TBD", "TBA", "TBC", "TODO", "???", "#", "#X", "#Y", "#N", "#.#.#", "x.y.z", "X.Y.Z",
+        "vX.Y.Z", "#.#",
+    ];
+    if WHOLE.contains(&t) {
+        return true;
+    }
+    let mut words = t.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let rest = words.count();
+    let token = matches!(
+        first,
+        "X" | "Y" | "Z" | "N" | "XX" | "XXX" | "X-Y" | "N-M" | "X.Y" | "#X" | "#Y"
+    );
+    token && rest <= 2
+}
+
+/// The inside of a paragraph or item that is exactly one `[...]` (not a link).
+pub fn bracket_only(t: &str) -> Option<&str> {
+    let t = t.trim();
+    let (inner, rest) = take_bracket(t)?;
+    rest.trim().is_empty().then_some(inner.trim())
+}
+
+/// Splits `rest` into brackets when it is nothing but brackets and short separators:
+/// `[Small / Medium / Large] - [X-Y hours]`. Returns `None` otherwise.
+pub fn brackets(rest: &str) -> Option<Vec<Bracket<'_>>> {
+    let mut out = Vec::new();
+    let mut s = rest;
+    loop {
+        let start = s.find('[')?;
+        let sep = &s[..start];
+        if !out.is_empty() && !is_separator(sep) || out.is_empty() && !sep.trim().is_empty() {
+            return None;
+        }
+        let (inner, after) = take_bracket(&s[start..])?;
+        out.push(Bracket { sep, inner });
+        if after.trim().is_empty() {
+            return Some(out);
+        }
+        if !after.contains('[') {
+            return None;
+        }
+        s = after;
+    }
+}
+
+fn is_separator(sep: &str) -> bool {
+    let t = sep.trim();
+    t.chars().count() <= 3 && !t.chars().any(char::is_alphanumeric) || t == "or" || t == "and"
+}
+
+/// Takes a balanced `[...]` at the start of `s` that is not a link; returns inner and rest.
+fn take_bracket(s: &str) -> Option<(&str, &str)> {
+    if !s.starts_with('[') {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    let rest = &s[i + 1..];
+                    if rest.starts_with('(') || rest.starts_with('[') {
+                        return None;
+                    }
+                    return Some((&s[1..i], rest));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Reads `A / B / C` as choices. Requires two or more short options and no example text;
+/// an option that is an instruction (`Describe any changes`) becomes `custom`.
+pub fn choice_options(inner: &str) -> Option<ChoiceSpec> {
+    let inner = inner.trim();
+    if is_example(inner) || inner.contains("path/") || inner.contains('`') || inner.contains("...")
+    {
+        return None;
+    }
+    let spaced = inner.contains(" / ") || inner.contains(" | ");
+    let parts: Vec<&str> = inner
+        .split(['/', '|'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    if !spaced && parts.iter().any(|p| looks_like_file(p)) {
+        return None;
+    }
+    let max_words = if spaced { 6 } else { 3 };
+    let mut options = Vec::new();
+    let mut custom = None;
+    for part in parts {
+        let words = part.split_whitespace().count();
+        if is_instruction(part) && custom.is_none() {
+            custom = Some(part.to_owned());
+        } else if words > max_words {
+            return None;
+        } else {
+            options.push(part.to_owned());
+        }
+    }
+    (!options.is_empty()).then_some(ChoiceSpec { options, custom })
+}
+
+/// `bar.rs`, `main.go`: a dot followed by letters, as in a file name (but not `etc.`).
+fn looks_like_file(part: &str) -> bool {
+    part.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && !ext.is_empty() && ext.chars().all(char::is_alphanumeric)
+    })
+}
+
+/// An option that asks the user to write something instead of choosing.
+pub fn is_instruction(option: &str) -> bool {
+    const VERBS: [&str; 13] = [
+        "describe", "explain", "list", "specify", "provide", "enter", "add", "include", "give",
+        "write", "mention", "other:", "please",
+    ];
+    let lower = option.trim().to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or("");
+    VERBS.contains(&first) && lower.split_whitespace().count() >= 2
+}
+
+/// Splits text around its first `___` blank: `Other: ____` gives `("Other:", "")`.
+pub fn blank_split(text: &str) -> Option<(&str, &str)> {
+    let start = text.find("___")?;
+    let end = start
+        + text[start..]
+            .find(|c| c != '_')
+            .unwrap_or(text.len() - start);
+    Some((text[..start].trim_end(), &text[end..]))
+}
+
+/// Lowercase; runs of anything but letters and digits become one `-`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// Slugs each `/`-separated part: `Current Metrics/Response time` gives
+/// `current-metrics/response-time`.
+pub fn slug_path(text: &str) -> String {
+    text.split('/').map(slug).collect::<Vec<_>>().join("/")
+}
+
+/// A label as people read it: markup and a trailing colon removed, spaces collapsed.
+pub fn plain_label(text: &str) -> String {
+    let no_markup: String = text
+        .replace("**", "")
+        .replace("__", "")
+        .chars()
+        .filter(|&c| c != '`')
+        .collect();
+    let words: Vec<&str> = no_markup.split_whitespace().collect();
+    words.join(" ").trim_end_matches(':').trim_end().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders() {
+        for p in [
+            "",
+            "X ops/sec",
+            "Y ms",
+            "TBD",
+            "X MB",
+            "X allocs",
+            "X-Y hours",
+            "#.#.#",
+            "#X",
+            "...",
+            "….",
+            "e.g. Windows",
+            "[e.g., 1.2.3]",
+            "Other: ___",
+            "`src/...`",
+            "path/to/file.go",
+            "Ex: 14.0.0",
+        ] {
+            assert!(is_placeholder(p), "{p:?} should be a placeholder");
+        }
+        for literal in [
+            "Throughput",
+            "None",
+            "X marks the spot on the map",
+            "master...v2",
+        ] {
+            assert!(!is_placeholder(literal), "{literal:?} is literal");
+        }
+    }
+
+    #[test]
+    fn brackets_and_separators() {
+        let b = brackets("[Small / Medium / Large] - [X-Y hours]").unwrap();
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].inner, "Small / Medium / Large");
+        assert_eq!(b[1].sep, " - ");
+        assert_eq!(b[1].inner, "X-Y hours");
+        assert_eq!(
+            brackets("[See [docs](http://x)]").unwrap()[0].inner,
+            "See [docs](http://x)"
+        );
+        assert!(brackets("[link](http://x)").is_none());
+        assert!(brackets("[a] trailing words").is_none());
+        assert!(brackets("words [a]").is_none());
+        assert!(brackets("[unclosed").is_none());
+    }
+
+    #[test]
+    fn choices() {
+        let c = choice_options("P1-High / P2-Medium / P3-Low").unwrap();
+        assert_eq!(c.options, ["P1-High", "P2-Medium", "P3-Low"]);
+        assert_eq!(c.custom, None);
+        let c = choice_options("None / Describe any user-visible changes").unwrap();
+        assert_eq!(c.options, ["None"]);
+        assert_eq!(
+            c.custom.as_deref(),
+            Some("Describe any user-visible changes")
+        );
+        assert_eq!(choice_options("Yes/No").unwrap().options, ["Yes", "No"]);
+        assert!(choice_options("e.g., 30-50% faster, 40-60% fewer").is_none());
+        assert!(choice_options("X-Y hours").is_none());
+        assert!(choice_options("Include CPU/memory profile if available").is_none());
+        assert!(choice_options("src/foo/bar.rs").is_none());
+        let c = choice_options("Arch/Manjaro/Ubuntu/etc.").unwrap();
+        assert_eq!(c.options, ["Arch", "Manjaro", "Ubuntu", "etc."]);
+    }
+
+    #[test]
+    fn blanks_slugs_labels() {
+        assert_eq!(blank_split("Other: ___________"), Some(("Other:", "")));
+        assert_eq!(
+            blank_split("between ___ and ___"),
+            Some(("between", " and ___"))
+        );
+        assert_eq!(slug("Current Metrics"), "current-metrics");
+        assert_eq!(slug("📦 Dependency Update!"), "dependency-update");
+        assert_eq!(slug("¿Es una regresión?"), "es-una-regresión");
+        assert_eq!(slug("Response time:"), "response-time");
+        assert_eq!(plain_label("**Response time:**"), "Response time");
+        assert_eq!(plain_label("**Go Techniques Used**:"), "Go Techniques Used");
+    }
+}

@@ -1,0 +1,636 @@
+//! Builds a form from a markdown template body: headings (and bold pseudo-headings)
+//! become sections, recognized blocks become fields, and every line of the body gets a
+//! place in the render layout.
+
+mod blocks_fields;
+mod label;
+mod lists;
+
+use std::ops::Range;
+
+use super::blocks::{self, Block, Doc};
+use super::{Problem, Severity, hints};
+use crate::form::{Field, FieldKind, Section, Value};
+use crate::render::{Piece, Shape};
+
+/// What the builder found.
+pub(crate) struct Built {
+    pub sections: Vec<Section>,
+    pub fields: Vec<Field>,
+    pub labelled: Vec<bool>,
+    pub pieces: Vec<Piece>,
+    pub problems: Vec<Problem>,
+}
+
+/// Builds sections, fields and the layout from `body`, which starts at 1-based
+/// `first_line` of its file.
+pub(crate) fn build(body: &str, first_line: usize) -> Built {
+    let doc = blocks::parse(body);
+    let mut b = Builder::new(body, &doc, first_line);
+    b.run(&doc.blocks);
+    b.finish()
+}
+
+/// Section state while its blocks are read.
+struct Open {
+    section: Section,
+    /// Line after the heading: where an answer goes when the body is empty.
+    body_start: usize,
+    /// Line after the last content block: where an added answer goes.
+    content_end: Option<usize>,
+    comment_lines: Option<Range<usize>>,
+    comments: Vec<String>,
+    has_content: bool,
+    has_prose: bool,
+}
+
+pub(super) struct Builder<'s> {
+    src: &'s str,
+    line_starts: Vec<usize>,
+    comments: Vec<Range<usize>>,
+    first_line: usize,
+    sections: Vec<Section>,
+    open: Option<Open>,
+    fields: Vec<Field>,
+    labelled: Vec<bool>,
+    /// Lines that fields took over, with the shape that renders them.
+    claims: Vec<(Range<usize>, Shape)>,
+    inserts: Vec<(usize, Shape)>,
+    pending_help: Option<String>,
+    pending_label: Option<String>,
+    heading_level: u8,
+    problems: Vec<Problem>,
+}
+
+impl<'s> Builder<'s> {
+    fn new(src: &'s str, doc: &Doc, first_line: usize) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        let mut b = Self {
+            src,
+            line_starts,
+            comments: doc.comments.clone(),
+            first_line,
+            sections: Vec::new(),
+            open: None,
+            fields: Vec::new(),
+            labelled: Vec::new(),
+            claims: Vec::new(),
+            inserts: Vec::new(),
+            pending_help: None,
+            pending_label: None,
+            heading_level: 0,
+            problems: Vec::new(),
+        };
+        for &at in &doc.unclosed_comments {
+            b.problem(
+                at,
+                Severity::Warning,
+                "comment is never closed with `-->`: it hides the rest of the template",
+            );
+        }
+        b.start_section("", 0, 0, 0);
+        b
+    }
+
+    fn run(&mut self, blocks: &[Block]) {
+        for (i, block) in blocks.iter().enumerate() {
+            let next = blocks[i + 1..].iter().find(|b| !self.is_comment_block(b));
+            self.block(block, next);
+        }
+    }
+
+    fn block(&mut self, block: &Block, next: Option<&Block>) {
+        match block {
+            Block::Heading { range, level, text } => {
+                let line = self.line_of(range.start);
+                let end = self.end_line(range);
+                self.heading_level = *level;
+                self.start_section(text, *level, line, end);
+            }
+            Block::Html { range } => self.html(range),
+            Block::Paragraph { range, inlines } => self.paragraph(range, inlines, next),
+            Block::List {
+                range,
+                start,
+                items,
+            } => self.list(range, *start, items),
+            Block::Code {
+                range,
+                info,
+                fenced: true,
+                closed,
+            } => self.code(range, info, *closed),
+            Block::Table { range, head, rows } => self.table(range, head, rows),
+            // A thematic break separates; it is neither content nor a question.
+            Block::Rule => {}
+            Block::Code { range, .. } | Block::Other { range } => self.static_block(range, true),
+        }
+    }
+
+    fn finish(mut self) -> Built {
+        self.close_section(false);
+        if self.fields.is_empty() {
+            self.give_preamble_a_field();
+        }
+        self.sections.retain(|s| {
+            s.level > 0 || !s.fields.is_empty() || !s.text.is_empty() || !s.help.is_empty()
+        });
+        self.renumber_sections();
+        for field in &mut self.fields {
+            let says_required = |t: &str| t.to_lowercase().contains("(required)");
+            if says_required(&field.label)
+                || says_required(&field.help)
+                || says_required(&field.placeholder)
+            {
+                field.required = true;
+            }
+        }
+        let pieces = self.pieces();
+        Built {
+            sections: self.sections,
+            fields: self.fields,
+            labelled: self.labelled,
+            pieces,
+            problems: self.problems,
+        }
+    }
+
+    // ----- sections -------------------------------------------------------------------
+
+    /// Starts a section at `line` whose heading ends before `body_start`.
+    fn start_section(&mut self, title: &str, level: u8, line: usize, body_start: usize) {
+        let has_children = level > self.open.as_ref().map_or(0, |o| o.section.level);
+        self.close_section(has_children);
+        self.open = Some(Open {
+            section: Section {
+                id: String::new(),
+                title: crate::template::sanitize::one_line(title.trim()),
+                level,
+                help: String::new(),
+                text: String::new(),
+                fields: Vec::new(),
+                parent: None,
+                line: self.first_line + line,
+            },
+            body_start,
+            content_end: None,
+            comment_lines: None,
+            comments: Vec::new(),
+            has_content: false,
+            has_prose: false,
+        });
+    }
+
+    /// Ends the open section, giving it an answer field when it asks a question
+    /// but has nowhere to answer.
+    fn close_section(&mut self, has_children: bool) {
+        let Some(mut open) = self.open.take() else {
+            return;
+        };
+        if let Some(help) = self.pending_help.take() {
+            push_para(&mut open.section.help, &help);
+        }
+        self.pending_label = None;
+        let index = self.sections.len();
+        let is_preamble = open.section.level == 0;
+        let free_inputs = open
+            .section
+            .fields
+            .iter()
+            .filter(|&&f| {
+                !matches!(
+                    self.fields[f].kind,
+                    FieldKind::Choice { .. }
+                        | FieldKind::Checkboxes { .. }
+                        | FieldKind::MultiChoice { .. }
+                )
+            })
+            .count();
+        let no_fields = open.section.fields.is_empty();
+        if !is_preamble {
+            if no_fields && !open.has_content && open.comment_lines.is_some() {
+                self.comment_answer(&mut open, index);
+            } else if open.has_prose && free_inputs == 0 {
+                let at = open.content_end.unwrap_or(open.body_start);
+                self.answer_field(&mut open, index, at);
+            } else if no_fields && !open.has_content && !has_children {
+                let at = open.body_start;
+                self.answer_field(&mut open, index, at);
+            }
+        }
+        self.sections.push(open.section);
+    }
+
+    /// A section whose body is only comments: the comments' place holds the answer and
+    /// their text is its placeholder.
+    fn comment_answer(&mut self, open: &mut Open, index: usize) {
+        let Some(lines) = open.comment_lines.clone() else {
+            return;
+        };
+        let placeholder = open.comments.join("\n");
+        open.section.help.clear();
+        let field = self.push_field(
+            index,
+            open,
+            FieldKind::TextArea,
+            None,
+            &placeholder,
+            Value::Text(String::new()),
+        );
+        self.claims.push((lines, (Shape::Block { field })));
+    }
+
+    /// Adds a free-text answer to a section at line `at`.
+    fn answer_field(&mut self, open: &mut Open, index: usize, at: usize) {
+        let field = self.push_field(
+            index,
+            open,
+            FieldKind::TextArea,
+            None,
+            "",
+            Value::Text(String::new()),
+        );
+        self.inserts.push((at, Shape::Block { field }));
+    }
+
+    /// With no fields anywhere, the preamble (or the whole template) is one answer.
+    fn give_preamble_a_field(&mut self) {
+        let Some(index) = self.sections.iter().position(|s| s.level == 0) else {
+            return;
+        };
+        let mut section = self.sections[index].clone();
+        let field = self.fields.len();
+        self.fields.push(Field {
+            id: String::new(),
+            label: "Description".to_owned(),
+            kind: FieldKind::TextArea,
+            placeholder: std::mem::take(&mut section.help),
+            help: String::new(),
+            default: Value::Text(String::new()),
+            required: false,
+            section: index,
+            line: section.line,
+        });
+        self.labelled.push(false);
+        section.fields.push(field);
+        let end = self.line_starts.len();
+        self.inserts.push((end, Shape::Block { field }));
+        self.sections[index] = section;
+    }
+
+    /// Drops an empty preamble and fixes indices that pointed past it.
+    fn renumber_sections(&mut self) {
+        for (new, section) in self.sections.iter().enumerate() {
+            for &f in &section.fields {
+                self.fields[f].section = new;
+            }
+        }
+        let lines: Vec<usize> = self.sections.iter().map(|s| s.line).collect();
+        let levels: Vec<u8> = self.sections.iter().map(|s| s.level).collect();
+        for (i, section) in self.sections.iter_mut().enumerate() {
+            section.parent = (0..i)
+                .rev()
+                .find(|&p| levels[p] < section.level && levels[p] > 0 && lines[p] <= section.line);
+        }
+    }
+
+    fn open(&mut self) -> &mut Open {
+        if self.open.is_none() {
+            self.start_section("", 0, 0, 0);
+        }
+        self.open.as_mut().expect("a section is always open")
+    }
+
+    /// Adds a field to the open section and returns its index.
+    fn new_field(
+        &mut self,
+        kind: FieldKind,
+        label: Option<String>,
+        placeholder: &str,
+        default: Value,
+        line: usize,
+    ) -> usize {
+        let help = self.pending_help.take().unwrap_or_default();
+        let index = self.sections.len();
+        let mut open = self.open.take().expect("a section is always open");
+        let field = self.push_field(index, &mut open, kind, label, placeholder, default);
+        self.fields[field].help = help;
+        self.fields[field].line = self.first_line + line;
+        open.has_content = true;
+        self.open = Some(open);
+        field
+    }
+
+    fn push_field(
+        &mut self,
+        section: usize,
+        open: &mut Open,
+        kind: FieldKind,
+        label: Option<String>,
+        placeholder: &str,
+        default: Value,
+    ) -> usize {
+        let index = self.fields.len();
+        let labelled = label.is_some();
+        let label = label.unwrap_or_else(|| {
+            if open.section.title.is_empty() {
+                "Description".to_owned()
+            } else {
+                open.section.title.clone()
+            }
+        });
+        self.fields.push(Field {
+            id: String::new(),
+            label,
+            kind,
+            placeholder: placeholder.trim().to_owned(),
+            help: String::new(),
+            default,
+            required: false,
+            section,
+            line: open.section.line,
+        });
+        self.labelled.push(labelled);
+        open.section.fields.push(index);
+        index
+    }
+
+    // ----- static content and comments ---------------------------------------------
+
+    fn is_comment_block(&self, block: &Block) -> bool {
+        matches!(block, Block::Html { range } if self.strip_comments(range.clone()).trim().is_empty())
+    }
+
+    fn html(&mut self, range: &Range<usize>) {
+        if self.pre_block(range) {
+            return;
+        }
+        let text = self.strip_comments(range.clone());
+        if !text.trim().is_empty() {
+            self.static_block(range, true);
+            return;
+        }
+        let comment = self.comment_text(range.clone());
+        let lines = self.line_of(range.start)..self.end_line(range);
+        let open = self.open();
+        open.comment_lines = Some(match open.comment_lines.take() {
+            Some(prev) => prev.start..lines.end,
+            None => lines,
+        });
+        open.comments.push(comment.clone());
+        if open.section.fields.is_empty() && !open.has_content {
+            push_para(&mut open.section.help, &comment);
+        } else if let Some(prev) = &mut self.pending_help {
+            push_para(prev, &comment);
+        } else {
+            self.pending_help = Some(comment);
+        }
+    }
+
+    /// Text kept as written; `prose` says it asks or tells the reader something.
+    fn static_block(&mut self, range: &Range<usize>, prose: bool) {
+        let text = self.strip_comments(range.clone());
+        let end = self.end_line(range);
+        let help = self.pending_help.take();
+        let open = self.open();
+        if let Some(help) = help {
+            push_para(&mut open.section.help, &help);
+        }
+        open.has_content = true;
+        open.has_prose |= prose;
+        open.content_end = Some(end);
+        if prose {
+            push_para(&mut open.section.text, text.trim());
+        }
+    }
+
+    /// The block's text without its comments.
+    fn strip_comments(&self, range: Range<usize>) -> String {
+        let mut out = String::new();
+        let mut at = range.start;
+        for c in self
+            .comments
+            .iter()
+            .filter(|c| c.start < range.end && c.end > range.start)
+        {
+            if c.start > at {
+                out.push_str(&self.src[at..c.start]);
+            }
+            at = at.max(c.end);
+        }
+        if at < range.end {
+            out.push_str(&self.src[at..range.end]);
+        }
+        out
+    }
+
+    /// The text inside the comments of a range, markers removed, whitespace tidied.
+    fn comment_text(&self, range: Range<usize>) -> String {
+        let mut parts = Vec::new();
+        for c in self
+            .comments
+            .iter()
+            .filter(|c| c.start >= range.start && c.end <= range.end)
+        {
+            let inner = &self.src[c.clone()];
+            let inner = inner.strip_prefix("<!--").unwrap_or(inner);
+            let inner = inner.strip_suffix("-->").unwrap_or(inner);
+            let text = dedent(inner);
+            if !text.is_empty() {
+                parts.push(text);
+            }
+        }
+        parts.join("\n")
+    }
+
+    // ----- positions --------------------------------------------------------------------
+
+    /// 0-based line of a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// Line after the last line of `range` that has text (trailing blank lines excluded).
+    fn end_line(&self, range: &Range<usize>) -> usize {
+        let text = &self.src[range.clone()];
+        let trimmed = text.trim_end().len();
+        if trimmed == 0 {
+            return self.line_of(range.start) + 1;
+        }
+        self.line_of(range.start + trimmed - 1) + 1
+    }
+
+    fn line_text(&self, line: usize) -> &'s str {
+        let start = self.line_starts[line];
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.src.len());
+        &self.src[start..end]
+    }
+
+    fn lines_text(&self, lines: Range<usize>) -> &'s str {
+        let start = self
+            .line_starts
+            .get(lines.start)
+            .copied()
+            .unwrap_or(self.src.len());
+        let end = self
+            .line_starts
+            .get(lines.end)
+            .copied()
+            .unwrap_or(self.src.len());
+        &self.src[start..end]
+    }
+
+    fn problem(&mut self, offset: usize, severity: Severity, message: &str) {
+        let line = self.line_of(offset);
+        let col = self.src[self.line_starts[line]..offset].chars().count() + 1;
+        self.problems.push(Problem {
+            line: self.first_line + line,
+            col,
+            severity,
+            message: message.to_owned(),
+        });
+    }
+
+    // ----- layout -------------------------------------------------------------------------
+
+    /// Every line of the body as a layout piece.
+    fn pieces(&mut self) -> Vec<Piece> {
+        let mut claims = std::mem::take(&mut self.claims);
+        claims.sort_by_key(|(r, _)| r.start);
+        let mut inserts = std::mem::take(&mut self.inserts);
+        inserts.sort_by_key(|(at, _)| *at);
+        let mut inserts = inserts.into_iter().peekable();
+        let mut claims = claims.into_iter().peekable();
+        let mut pieces = Vec::new();
+        let n =
+            self.line_starts.len() - usize::from(self.src.ends_with('\n') || self.src.is_empty());
+        let mut line = 0;
+        while line <= n {
+            while let Some((_, shape)) = inserts.next_if(|(at, _)| *at <= line) {
+                pieces.push(Piece::Field {
+                    shape,
+                    inserted: true,
+                });
+            }
+            if line == n {
+                break;
+            }
+            if let Some((range, claim)) = claims.next_if(|(r, _)| r.start <= line) {
+                if range.end <= line {
+                    continue;
+                }
+                let shape = claim;
+                pieces.push(Piece::Field {
+                    shape,
+                    inserted: false,
+                });
+                line = range.end;
+                continue;
+            }
+            pieces.push(self.static_line(line));
+            line += 1;
+        }
+        pieces
+    }
+
+    /// A line outside any field, with its comments removed.
+    fn static_line(&self, line: usize) -> Piece {
+        let start = self.line_starts[line];
+        let text = self.line_text(line);
+        let end = start + text.len();
+        if !self.comments.iter().any(|c| c.start < end && c.end > start) {
+            let with_newline = if text.ends_with('\n') {
+                text.to_owned()
+            } else {
+                format!("{text}\n")
+            };
+            return if text.trim().is_empty() {
+                Piece::Blank(with_newline)
+            } else {
+                Piece::Text(with_newline)
+            };
+        }
+        if text.trim().is_empty() {
+            return Piece::Removed;
+        }
+        let kept = self.strip_comments(start..end);
+        let indent: String = text
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .collect();
+        let body = collapse_spaces(kept.trim());
+        if body.is_empty() {
+            Piece::Removed
+        } else {
+            Piece::Text(format!("{indent}{body}\n"))
+        }
+    }
+}
+
+/// Appends `text` to `to` as a new paragraph.
+fn push_para(to: &mut String, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    if !to.is_empty() {
+        to.push('\n');
+    }
+    to.push_str(text);
+}
+
+/// Removes common indentation and blank edges from comment text.
+fn dedent(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let lines: Vec<&str> = lines
+        .iter()
+        .map(|l| {
+            if l.trim().is_empty() {
+                ""
+            } else {
+                l.get(indent..).unwrap_or(l.trim_start()).trim_end()
+            }
+        })
+        .collect();
+    let start = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let end = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(start, |e| e + 1);
+    lines[start..end].join("\n")
+}
+
+/// Two spaces left where a comment was removed become one.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether the section title makes a checkbox list a single choice.
+fn is_single_choice_title(title: &str) -> bool {
+    matches!(
+        hints::slug(title).as_str(),
+        "priority" | "severity" | "urgency"
+    )
+}

@@ -1,0 +1,264 @@
+//! Labelled lines: `**Label**: rest`, `**Label:** rest`, `Label: rest`, `Label [hint]`
+//! and `Label #X`, and what the rest holds (nothing, a hint, brackets, or literal text).
+
+use std::ops::Range;
+
+use crate::template::blocks::Inline;
+use crate::template::hints;
+
+/// A line that starts with a label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Labelled {
+    pub label: String,
+    /// Source range after the label (and its colon) to the end of the line's content.
+    pub rest: Range<usize>,
+    /// The line is nothing but a bold label (`**Describe the bug**`).
+    pub bold_only: bool,
+}
+
+/// What follows a label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Rest {
+    /// Nothing, or only a comment (its text is the hint).
+    Empty(String),
+    /// A placeholder: `e.g. Windows`, `#.#.#`, `TBD`.
+    Hint(String),
+    /// `[A / B]`, `[hint]`, or several: `[A / B] - [X-Y hours]`; pairs of separator and inside.
+    Brackets(Vec<(String, String)>),
+    /// Real text: the line is not a field.
+    Literal,
+}
+
+/// How labels may be written on this line.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Allow {
+    /// `Label: rest` without bold.
+    pub plain: bool,
+    /// `Label #X`: a trailing placeholder token after plain words.
+    pub token: bool,
+}
+
+/// Splits the inline elements of one line into a label and the rest.
+pub(super) fn split(src: &str, line: &[Inline], allow: Allow) -> Option<Labelled> {
+    let first = line.first()?;
+    let end = line.last()?.range().end;
+    match first {
+        Inline::Strong(r, text) => bold(src, r, text, end),
+        Inline::Text(r) if allow.plain || allow.token => {
+            let lead_end = line
+                .iter()
+                .find(|i| !matches!(i, Inline::Text(_)))
+                .map_or(end, |i| i.range().start);
+            plain(src, r.start, lead_end, end, allow)
+        }
+        _ => None,
+    }
+}
+
+fn bold(src: &str, r: &Range<usize>, text: &str, end: usize) -> Option<Labelled> {
+    let label = hints::plain_label(text);
+    if label.is_empty() {
+        return None;
+    }
+    let tail = &src[r.end..end];
+    let trimmed = tail.trim_start();
+    let lead = tail.len() - trimmed.len();
+    let labelled = |rest: Range<usize>, bold_only| Labelled {
+        label: label.clone(),
+        rest,
+        bold_only,
+    };
+    if text.trim_end().ends_with(':') {
+        Some(labelled(r.end..end, tail.trim().is_empty()))
+    } else if trimmed.starts_with(':') {
+        let rest_start = r.end + lead + 1;
+        Some(labelled(
+            rest_start..end,
+            src[rest_start..end].trim().is_empty(),
+        ))
+    } else if trimmed.is_empty() {
+        Some(labelled(end..end, true))
+    } else if trimmed.starts_with('[') {
+        Some(labelled(r.end..end, false))
+    } else {
+        None
+    }
+}
+
+fn plain(src: &str, start: usize, lead_end: usize, end: usize, allow: Allow) -> Option<Labelled> {
+    let lead = &src[start..lead_end];
+    let make = |label: &str, rest_start: usize| {
+        label_ok(label).then(|| Labelled {
+            label: hints::plain_label(label),
+            rest: rest_start..end,
+            bold_only: false,
+        })
+    };
+    if allow.plain {
+        if let Some(colon) = lead.find(':') {
+            if lead[colon + 1..].starts_with('/') {
+                return None;
+            }
+            return make(&lead[..colon], start + colon + 1);
+        }
+        if let Some(open) = lead.find('[') {
+            let rest = &src[start + open..end];
+            return hints::brackets(rest).and_then(|_| make(&lead[..open], start + open));
+        }
+    }
+    if allow.token {
+        let line = &src[start..end];
+        let (label, token) = line.trim_end().rsplit_once(' ')?;
+        if is_token(token) && !line.contains("___") {
+            return make(label, start + label.len());
+        }
+    }
+    None
+}
+
+/// Placeholder tokens that can end a labelled line: `#X`, `#.#.#`, `TBD`.
+fn is_token(token: &str) -> bool {
+    hints::is_placeholder(token) && !token.is_empty() && !token.chars().all(char::is_alphabetic)
+        || matches!(token, "TBD" | "TODO" | "TBA")
+}
+
+/// A label is a short phrase, not a sentence or a URL.
+fn label_ok(label: &str) -> bool {
+    let t = label.trim();
+    let words = t.split_whitespace().count();
+    (1..=8).contains(&words) && t.chars().count() <= 60 && !t.ends_with(['.', '!', ',', ';'])
+}
+
+/// Reads what follows a label. `comments` are the comment ranges in the document.
+pub(super) fn rest(src: &str, range: Range<usize>, comments: &[Range<usize>]) -> Rest {
+    let mut kept = String::new();
+    let mut hint = Vec::new();
+    let mut at = range.start;
+    for c in comments
+        .iter()
+        .filter(|c| c.start >= range.start && c.end <= range.end)
+    {
+        kept.push_str(&src[at..c.start]);
+        let inner = &src[c.clone()];
+        let inner = inner
+            .trim_start_matches("<!--")
+            .trim_end_matches("-->")
+            .trim();
+        hint.push(inner.to_owned());
+        at = c.end;
+    }
+    kept.push_str(&src[at.min(range.end)..range.end]);
+    let t = kept.trim();
+    if t.is_empty() {
+        return Rest::Empty(hint.join(" "));
+    }
+    if let Some(brackets) = hints::brackets(t) {
+        return Rest::Brackets(
+            brackets
+                .into_iter()
+                .map(|b| (b.sep.to_owned(), b.inner.trim().to_owned()))
+                .collect(),
+        );
+    }
+    if hints::is_placeholder(t) {
+        return Rest::Hint(t.to_owned());
+    }
+    // `Yes/No` without brackets is a choice too, when its options are single words.
+    let single_words = !t.contains(' ') || t.split('/').all(|o| o.split_whitespace().count() == 1);
+    if single_words && hints::choice_options(t).is_some_and(|c| c.options.len() <= 4) {
+        return Rest::Brackets(vec![(String::new(), t.to_owned())]);
+    }
+    Rest::Literal
+}
+
+/// Splits a paragraph's inline elements into lines at soft and hard breaks.
+pub(super) fn lines(inlines: &[Inline]) -> Vec<&[Inline]> {
+    inlines
+        .split(|i| matches!(i, Inline::Break(_)))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::blocks::{self, Block};
+
+    fn first_line(src: &str) -> Vec<Inline> {
+        match &blocks::parse(src).blocks[0] {
+            Block::Paragraph { inlines, .. } => lines(inlines)[0].to_vec(),
+            Block::List { items, .. } => items[0].inlines.clone(),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    const ALL: Allow = Allow {
+        plain: true,
+        token: true,
+    };
+
+    fn check(src: &str) -> Option<(String, Rest, bool)> {
+        let doc = blocks::parse(src);
+        let line = first_line(src);
+        let l = split(src, &line, ALL)?;
+        Some((l.label, rest(src, l.rest, &doc.comments), l.bold_only))
+    }
+
+    #[test]
+    fn bold_labels() {
+        assert_eq!(
+            check("**Priority**: [P1 / P2]\n"),
+            Some((
+                "Priority".into(),
+                Rest::Brackets(vec![(String::new(), "P1 / P2".into())]),
+                false
+            ))
+        );
+        assert_eq!(
+            check("- **Response time:**\n"),
+            Some(("Response time".into(), Rest::Empty(String::new()), true))
+        );
+        assert_eq!(
+            check("**Describe the bug**\n"),
+            Some(("Describe the bug".into(), Rest::Empty(String::new()), true))
+        );
+        assert_eq!(
+            check("- **vtk.js**: <!-- ex: 14.0.0 -->\n"),
+            Some(("vtk.js".into(), Rest::Empty("ex: 14.0.0".into()), false))
+        );
+        assert_eq!(
+            check("**Note:** Commenters are welcome\n").map(|c| c.1),
+            Some(Rest::Literal)
+        );
+        assert_eq!(check("**Note** some words\n"), None);
+    }
+
+    #[test]
+    fn plain_labels() {
+        assert_eq!(
+            check("- Tools used:\n"),
+            Some(("Tools used".into(), Rest::Empty(String::new()), false))
+        );
+        assert_eq!(
+            check("- OS: [e.g. Windows]\n").map(|c| c.1),
+            Some(Rest::Brackets(vec![(String::new(), "e.g. Windows".into())]))
+        );
+        assert_eq!(
+            check("- Browser [e.g. chrome, safari]\n").map(|c| c.0),
+            Some("Browser".into())
+        );
+        assert_eq!(
+            check("- Laravel Version: #.#.#\n").map(|c| c.1),
+            Some(Rest::Hint("#.#.#".into()))
+        );
+        assert_eq!(
+            check("- Depends on #X\n").map(|c| (c.0, c.1)),
+            Some(("Depends on".into(), Rest::Hint("#X".into())))
+        );
+        assert_eq!(check("see https://example.com/x\n"), None);
+        assert_eq!(
+            check("- This is a long sentence that explains what to do here: now\n"),
+            None
+        );
+    }
+}

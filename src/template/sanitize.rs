@@ -1,0 +1,183 @@
+//! Makes untrusted text safe: LF line endings, no BOM, and no control characters or
+//! escape sequences that could reach a terminal or the finished issue.
+
+/// A character or sequence removed from the text, with its 1-based position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removed {
+    pub line: usize,
+    pub col: usize,
+    pub what: &'static str,
+}
+
+/// Normalizes a whole template: strips a leading BOM, turns CRLF and lone CR into LF,
+/// and removes escape sequences and control characters (tabs and newlines stay).
+/// Positions in the report refer to the input.
+pub fn normalize(input: &str) -> (String, Vec<Removed>) {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let mut out = String::with_capacity(input.len());
+    let mut removed = Vec::new();
+    let mut chars = input.chars().peekable();
+    let (mut line, mut col) = (1usize, 1usize);
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => {
+                out.push('\n');
+                line += 1;
+                col = 1;
+                continue;
+            }
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                    line += 1;
+                    col = 1;
+                }
+                continue;
+            }
+            '\u{1b}' => {
+                let skipped = skip_escape(&mut chars);
+                removed.push(Removed {
+                    line,
+                    col,
+                    what: "escape sequence",
+                });
+                col += 1 + skipped;
+                continue;
+            }
+            c if is_unsafe(c) => removed.push(Removed {
+                line,
+                col,
+                what: describe(c),
+            }),
+            c => out.push(c),
+        }
+        col += 1;
+    }
+    (out, removed)
+}
+
+/// Cleans one piece of user or template text: like [`normalize`] but without a report.
+pub fn clean(input: &str) -> String {
+    if input
+        .chars()
+        .all(|c| c == '\n' || !(is_unsafe(c) || c == '\r' || c == '\u{1b}'))
+    {
+        return input.to_owned();
+    }
+    normalize(input).0
+}
+
+/// Removes every character that is unsafe in a single line (including newlines and tabs,
+/// which become spaces).
+pub fn one_line(input: &str) -> String {
+    clean(input)
+        .chars()
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .collect()
+}
+
+fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn describe(c: char) -> &'static str {
+    if is_bidi_control(c) {
+        "bidirectional control character"
+    } else {
+        "control character"
+    }
+}
+
+/// Skips the rest of an escape sequence after ESC; returns how many chars it consumed.
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> usize {
+    let mut n = 0;
+    match chars.peek().copied() {
+        // CSI: parameters and intermediates, then one final byte in @..~
+        Some('[') => {
+            chars.next();
+            n += 1;
+            while let Some(&c) = chars.peek() {
+                if c == '\n' {
+                    break;
+                }
+                chars.next();
+                n += 1;
+                if ('@'..='~').contains(&c) {
+                    break;
+                }
+            }
+        }
+        // OSC, DCS, APC, PM, SOS: until BEL or ESC \
+        Some(']' | 'P' | '_' | '^' | 'X') => {
+            chars.next();
+            n += 1;
+            while let Some(c) = chars.next() {
+                n += 1;
+                if c == '\u{7}' {
+                    break;
+                }
+                if c == '\u{1b}' {
+                    if chars.peek() == Some(&'\\') {
+                        chars.next();
+                        n += 1;
+                    }
+                    break;
+                }
+            }
+        }
+        Some(c) if c != '\n' && c != '\r' => {
+            chars.next();
+            n += 1;
+        }
+        _ => {}
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_bom_and_crlf() {
+        let (text, removed) = normalize("\u{feff}a\r\nb\rc\n");
+        assert_eq!(text, "a\nb\nc\n");
+        assert!(removed.is_empty());
+    }
+
+    #[test]
+    fn removes_escape_sequences_with_position() {
+        let (text, removed) = normalize("ok\nx\u{1b}[31mred\u{1b}]0;title\u{7}!\u{7}");
+        assert_eq!(text, "ok\nxred!");
+        assert_eq!(
+            removed,
+            vec![
+                Removed {
+                    line: 2,
+                    col: 2,
+                    what: "escape sequence"
+                },
+                Removed {
+                    line: 2,
+                    col: 10,
+                    what: "escape sequence"
+                },
+                Removed {
+                    line: 2,
+                    col: 21,
+                    what: "control character"
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_tabs_and_unicode_drops_c1_and_bidi() {
+        assert_eq!(clean("a\tb é 漢 😀\u{9b}2J\u{202e}x"), "a\tb é 漢 😀2Jx");
+        assert_eq!(one_line("a\nb\tc"), "a b c");
+    }
+}
