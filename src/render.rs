@@ -33,8 +33,10 @@ pub(crate) enum Piece {
     Text(String),
     /// A blank line as written.
     Blank(String),
-    /// A line that disappears: a comment or an unused hint.
+    /// A block that disappears (a comment block); the blocks around it stay apart.
     Removed,
+    /// A line that disappears inside a block (a comment line in other HTML).
+    Dropped,
     /// Lines produced by fields. `inserted` fields were not in the template; they get
     /// blank lines around them.
     Field { shape: Shape, inserted: bool },
@@ -42,11 +44,12 @@ pub(crate) enum Piece {
 
 #[derive(Debug, Clone)]
 pub(crate) enum Shape {
-    /// `prefix` and the values of the fields on this line: `**Effort**: Medium - 4 h`.
+    /// `prefix` and the values of the fields on this line: `**Effort**: Medium - 4 h`;
+    /// `bare` (the label as written, without hints) when every value is empty.
     Line {
         prefix: String,
         parts: Vec<(String, usize)>,
-        suffix: String,
+        bare: String,
     },
     /// Free text on lines of its own.
     Block {
@@ -159,41 +162,37 @@ enum Out<'a> {
 }
 
 fn markdown_body(form: &Form, answers: &Answers, pieces: &[Piece]) -> String {
-    let outs = pieces.iter().map(|piece| match piece {
-        Piece::Text(t) => Out::Content(t.into(), false),
-        Piece::Blank(b) => Out::Blank(b),
-        Piece::Removed => Out::Removed,
+    // An empty added field leaves no trace; an empty field from the template is a removal.
+    let outs = pieces.iter().filter_map(|piece| match piece {
+        Piece::Text(t) => Some(Out::Content(t.into(), false)),
+        Piece::Blank(b) => Some(Out::Blank(b)),
+        Piece::Removed => Some(Out::Removed),
+        Piece::Dropped => None,
         Piece::Field { shape, inserted } => match render_shape(form, answers, shape) {
-            Some(text) => Out::Content(text.into(), *inserted),
-            None => Out::Removed,
+            Some(text) => Some(Out::Content(text.into(), *inserted)),
+            None if *inserted => None,
+            None => Some(Out::Removed),
         },
     });
     join(outs)
 }
 
-/// Joins lines, keeping blank lines as written between untouched text, and at most one
-/// blank line where something was removed. No leading or trailing blank lines.
+/// Joins lines, keeping blank lines as written between untouched text, and exactly one
+/// blank line where a block was removed (so the blocks around it stay apart). No leading
+/// or trailing blank lines.
 fn join<'a>(outs: impl Iterator<Item = Out<'a>>) -> String {
     let mut out = String::new();
     let mut gap: Vec<&str> = Vec::new();
-    let (mut removal, mut run, mut max_run, mut prev_inserted) = (false, 0usize, 0usize, false);
+    let (mut removal, mut prev_inserted) = (false, false);
     for o in outs {
         match o {
-            Out::Blank(b) => {
-                gap.push(b);
-                run += 1;
-                max_run = max_run.max(run);
-            }
-            Out::Removed => {
-                removal = true;
-                run = 0;
-            }
+            Out::Blank(b) => gap.push(b),
+            Out::Removed => removal = true,
             Out::Content(text, inserted) => {
                 if !out.is_empty() {
                     let blanks = if removal {
-                        let n = max_run.min(1);
-                        out.push_str(&"\n".repeat(n));
-                        n
+                        out.push('\n');
+                        1
                     } else {
                         for g in &gap {
                             out.push_str(g);
@@ -209,7 +208,7 @@ fn join<'a>(outs: impl Iterator<Item = Out<'a>>) -> String {
                     out.push('\n');
                 }
                 gap.clear();
-                (removal, run, max_run, prev_inserted) = (false, 0, 0, inserted);
+                (removal, prev_inserted) = (false, inserted);
             }
         }
     }
@@ -221,8 +220,8 @@ fn render_shape(form: &Form, answers: &Answers, shape: &Shape) -> Option<String>
         Shape::Line {
             prefix,
             parts,
-            suffix,
-        } => Some(render_line(form, answers, prefix, parts, suffix)),
+            bare,
+        } => Some(render_line(form, answers, prefix, parts, bare)),
         Shape::Block { field } => {
             let text = multiline(answers.values[*field].as_text());
             (!text.is_empty()).then(|| text + "\n")
@@ -250,7 +249,7 @@ fn render_line(
     answers: &Answers,
     prefix: &str,
     parts: &[(String, usize)],
-    suffix: &str,
+    bare: &str,
 ) -> String {
     let mut out = prefix.trim_end().to_owned();
     let mut first = true;
@@ -263,8 +262,8 @@ fn render_line(
         out.push_str(&value);
         first = false;
     }
-    if !first {
-        out.push_str(suffix.trim_end());
+    if first {
+        bare.clone_into(&mut out);
     }
     out.push('\n');
     out
@@ -327,13 +326,14 @@ fn render_fence(
     original: &str,
 ) -> Option<String> {
     let value = answers.values[field].as_text();
-    if answers.values[field] == form.fields[field].default {
-        return Some(original.to_owned());
-    }
     let code = sanitize::clean(value);
     let code = code.trim_end_matches('\n');
+    // An empty block is a stand-in for code to paste: it goes when nothing was pasted.
     if code.trim().is_empty() {
         return None;
+    }
+    if answers.values[field] == form.fields[field].default {
+        return Some(original.to_owned());
     }
     // A fence inside the code needs a longer fence around it.
     let fence_char = fence.chars().next().unwrap_or('`');
@@ -592,7 +592,7 @@ mod tests {
             Out::Content("e\n".into(), true),
             Out::Blank("\n"),
         ];
-        assert_eq!(join(outs.into_iter()), "a\n\n  \nb\n\nc\nd\n\ne\n");
+        assert_eq!(join(outs.into_iter()), "a\n\n  \nb\n\nc\n\nd\n\ne\n");
     }
 
     #[test]

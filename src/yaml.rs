@@ -13,6 +13,8 @@ pub fn from_str<T: DeserializeOwned>(
 ) -> Result<T, LocatedError> {
     let options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::LastWins,
+        // YAML 1.2 booleans only: `N` or `no` stay text (a name, a Yes/No answer).
+        strict_booleans: true,
         budget: serde_saphyr::budget! {
             max_events: 200_000,
             max_aliases: 1_000,

@@ -356,10 +356,13 @@ impl Ctx<'_> {
                 self.comments.push(range.start + start..range.start + end);
                 from = end;
             } else {
-                if range.end >= self.src.trim_end().len() {
-                    self.unclosed.push(range.start + start);
+                // A comment block left open runs to the end of the document. Opened
+                // inside another HTML block (`<pre>`, `<details>`), it is not a comment
+                // to markdown, so it stays text rather than swallow the closing tag.
+                self.unclosed.push(range.start + start);
+                if text[..start].trim().is_empty() {
+                    self.comments.push(range.start + start..range.end);
                 }
-                self.comments.push(range.start + start..range.end);
                 break;
             }
         }

@@ -146,6 +146,11 @@ pub fn parse(
         }
     };
     let name = text("name")?;
+    // The title keeps its trailing space: `[PERF] ` is a prefix to type after.
+    let title = match map.get("title") {
+        Some(Value::String(s)) => sanitize::one_line(s).trim_start().to_owned(),
+        _ => text("title")?,
+    };
     Ok(Meta {
         name: if name.is_empty() {
             stem.to_owned()
@@ -153,7 +158,7 @@ pub fn parse(
             name
         },
         about: text("about")?,
-        title: text("title")?,
+        title,
         labels: list("labels")?,
         assignees: list("assignees")?,
         projects: list("projects")?,

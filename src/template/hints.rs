@@ -133,7 +133,7 @@ pub fn choice_options(inner: &str) -> Option<ChoiceSpec> {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    if parts.len() < 2 {
+    if parts.len() < 2 || !parts.iter().all(|p| p.chars().any(char::is_alphanumeric)) {
         return None;
     }
     if !spaced && parts.iter().any(|p| looks_like_file(p)) {

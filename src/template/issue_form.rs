@@ -89,7 +89,11 @@ pub(super) fn parse(
             name
         },
         about: text_of(wire.description.as_ref()),
-        title: text_of(wire.title.as_ref()),
+        title: wire
+            .title
+            .as_ref()
+            .map(|t| sanitize::one_line(&scalar(t)).trim_start().to_owned())
+            .unwrap_or_default(),
         labels: list_of(wire.labels.as_ref()),
         assignees: list_of(wire.assignees.as_ref()),
         projects: list_of(wire.projects.as_ref()),

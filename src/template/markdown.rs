@@ -42,6 +42,8 @@ struct Open {
     comments: Vec<String>,
     has_content: bool,
     has_prose: bool,
+    /// Started by a bold line rather than a heading.
+    pseudo: bool,
 }
 
 pub(super) struct Builder<'s> {
@@ -56,6 +58,8 @@ pub(super) struct Builder<'s> {
     /// Lines that fields took over, with the shape that renders them.
     claims: Vec<(Range<usize>, Shape)>,
     inserts: Vec<(usize, Shape)>,
+    /// Lines of HTML blocks that hold nothing but comments.
+    comment_blocks: Vec<Range<usize>>,
     pending_help: Option<String>,
     pending_label: Option<String>,
     heading_level: u8,
@@ -77,6 +81,7 @@ impl<'s> Builder<'s> {
             labelled: Vec::new(),
             claims: Vec::new(),
             inserts: Vec::new(),
+            comment_blocks: Vec::new(),
             pending_help: None,
             pending_label: None,
             heading_level: 0,
@@ -179,6 +184,7 @@ impl<'s> Builder<'s> {
             comments: Vec::new(),
             has_content: false,
             has_prose: false,
+            pseudo: false,
         });
     }
 
@@ -373,6 +379,7 @@ impl<'s> Builder<'s> {
         }
         let comment = self.comment_text(range.clone());
         let lines = self.line_of(range.start)..self.end_line(range);
+        self.comment_blocks.push(lines.clone());
         let open = self.open();
         open.comment_lines = Some(match open.comment_lines.take() {
             Some(prev) => prev.start..lines.end,
@@ -557,8 +564,15 @@ impl<'s> Builder<'s> {
                 Piece::Text(with_newline)
             };
         }
+        // A comment block going is a block going; a comment line inside other HTML
+        // just disappears.
+        let gone = if self.comment_blocks.iter().any(|b| b.contains(&line)) {
+            Piece::Removed
+        } else {
+            Piece::Dropped
+        };
         if text.trim().is_empty() {
-            return Piece::Removed;
+            return gone;
         }
         let kept = self.strip_comments(start..end);
         let indent: String = text
@@ -567,7 +581,7 @@ impl<'s> Builder<'s> {
             .collect();
         let body = collapse_spaces(kept.trim());
         if body.is_empty() {
-            Piece::Removed
+            gone
         } else {
             Piece::Text(format!("{indent}{body}\n"))
         }

@@ -49,15 +49,21 @@ impl Builder<'_> {
         .filter(|l| l.bold_only);
         if let Some(bold) = bold {
             let line = self.line_of(first[0].range().start);
-            if lines.len() == 1 && next.is_some_and(|n| self.is_single_field_block(n)) {
+            // Under a real heading, a bold line labels the list or table after it; in a
+            // template structured by bold lines, it starts the next part.
+            let in_heading = self
+                .open
+                .as_ref()
+                .is_some_and(|o| o.section.level > 0 && !o.pseudo);
+            if in_heading && lines.len() == 1 && next.is_some_and(|n| self.is_single_field_block(n))
+            {
                 self.pending_label = Some(bold.label);
                 let open = self.open();
                 open.has_content = true;
                 open.content_end = Some(line + 1);
                 return;
             }
-            let level = (self.heading_level + 1).min(6);
-            self.start_section(&bold.label, level, line, line + 1);
+            self.start_pseudo_section(&bold.label, line);
             return self.paragraph_lines(&lines[1..], next);
         }
         // `**Describe the change** A clear description...`: a heading with its help.
@@ -67,14 +73,20 @@ impl Builder<'_> {
             && first.len() > 1
         {
             let line = self.line_of(r.start);
-            let level = (self.heading_level + 1).min(6);
-            self.start_section(&hints::plain_label(text), level, line, line + 1);
+            self.start_pseudo_section(&hints::plain_label(text), line);
             let start = self.line_starts[line];
             let end = start + self.line_text(line).len();
             self.static_block(&(start..end), true);
             return self.paragraph_lines(&lines[1..], next);
         }
         self.paragraph_lines(&lines, next);
+    }
+
+    /// A section started by a bold line, one level below the heading it is under.
+    fn start_pseudo_section(&mut self, title: &str, line: usize) {
+        let level = (self.heading_level + 1).min(6);
+        self.start_section(title, level, line, line + 1);
+        self.open().pseudo = true;
     }
 
     /// Lines of a paragraph: labelled lines become fields, `[ ]` lines a checkbox group,
@@ -137,6 +149,10 @@ impl Builder<'_> {
     /// Makes the fields of a labelled line and claims the line.
     pub(super) fn line_field(&mut self, line: usize, lab: &label::Labelled, rest: Rest) {
         let prefix = self.src[self.line_starts[line]..lab.rest.start].to_owned();
+        if prefix.contains('\n') {
+            return;
+        }
+        let blank_rest = matches!(&rest, Rest::Empty(hint) if hint.is_empty());
         let mut parts = Vec::new();
         let text = |placeholder: String| (FieldKind::Text, placeholder, Value::Text(String::new()));
         let specs = match rest {
@@ -164,10 +180,17 @@ impl Builder<'_> {
             let field = self.new_field(kind, Some(lab.label.clone()), &placeholder, default, line);
             parts.push((sep, field));
         }
+        // A line with nothing after its label stays as written while unanswered.
+        let written = self.line_text(line).trim_end_matches('\n');
+        let bare = if blank_rest {
+            written.to_owned()
+        } else {
+            prefix.trim_end().to_owned()
+        };
         let shape = Shape::Line {
             prefix,
             parts,
-            suffix: String::new(),
+            bare,
         };
         self.claims.push((line..line + 1, (shape)));
     }
@@ -229,7 +252,8 @@ impl Builder<'_> {
     pub(super) fn is_single_field_block(&self, block: &Block) -> bool {
         match block {
             Block::List { items, .. } => {
-                matches!(self.list_kind(items), ListKind::Checks | ListKind::Editable)
+                self.runs(items).len() == 1
+                    && matches!(self.list_kind(items), ListKind::Checks | ListKind::Editable)
             }
             Block::Table { .. } => true,
             Block::Paragraph { inlines, .. } => {
@@ -304,6 +328,14 @@ impl Builder<'_> {
         }
         let lead = text.len() - text.trim_start().len();
         let inner_range = range.start + lead + open_end..range.start + lead + close_start;
+        // A comment left open inside swallows `</pre>`: then it is not a code block.
+        if self
+            .comments
+            .iter()
+            .any(|c| c.start < inner_range.end && c.end > inner_range.end)
+        {
+            return false;
+        }
         let content = unescape_html(&dedent_code(&self.strip_comments(inner_range.clone())));
         self.pending_help = match (self.pending_help.take(), self.comment_text(inner_range)) {
             (Some(a), b) if !b.is_empty() => Some(format!("{a}\n{b}")),

@@ -42,6 +42,10 @@ pub(super) struct Allow {
 pub(super) fn split(src: &str, line: &[Inline], allow: Allow) -> Option<Labelled> {
     let first = line.first()?;
     let end = line.last()?.range().end;
+    // A label is on one line (bold text can span lines).
+    if src[first.range().start..end].contains('\n') {
+        return None;
+    }
     match first {
         Inline::Strong(r, text) => bold(src, r, text, end),
         Inline::Text(r) if allow.plain || allow.token => {

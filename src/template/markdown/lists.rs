@@ -63,7 +63,49 @@ impl Builder<'_> {
         self.list_labelled(range, start, items, label);
     }
 
+    /// Splits a list into runs of items of one class (task items, labelled fields,
+    /// other items), so each item means the same whatever its neighbours are.
+    pub(super) fn runs<'i>(&self, items: &'i [Item]) -> Vec<&'i [Item]> {
+        let class = |i: &Item| match (i.task.is_some(), self.item_field(i).is_some()) {
+            (true, _) => 0,
+            (false, true) => 1,
+            (false, false) => 2,
+        };
+        let mut runs = Vec::new();
+        let mut start = 0;
+        for n in 1..=items.len() {
+            if n == items.len() || class(&items[n]) != class(&items[start]) {
+                runs.push(&items[start..n]);
+                start = n;
+            }
+        }
+        runs
+    }
+
     fn list_labelled(
+        &mut self,
+        range: &Range<usize>,
+        start: Option<u64>,
+        items: &[Item],
+        label: Option<String>,
+    ) {
+        let runs = self.runs(items);
+        if runs.len() > 1 {
+            let mut label = label;
+            let mut offset = 0;
+            for run in runs {
+                let (first, last) = (&run[0], &run[run.len() - 1]);
+                let run_range = first.range.start..last.range.end;
+                let run_start = start.map(|s| s + offset);
+                self.list_run(&run_range, run_start, run, label.take());
+                offset += run.len() as u64;
+            }
+            return;
+        }
+        self.list_run(range, start, items, label);
+    }
+
+    fn list_run(
         &mut self,
         range: &Range<usize>,
         start: Option<u64>,
@@ -76,7 +118,7 @@ impl Builder<'_> {
             ListKind::Labelled => {
                 for item in items {
                     if let Some((labelled, rest)) = self.item_field(item) {
-                        let line = self.line_of(item.range.start);
+                        let line = self.line_of(labelled.rest.start);
                         self.line_field(line, &labelled, rest);
                     } else {
                         self.static_block(&item.range, true);
@@ -249,7 +291,11 @@ impl Builder<'_> {
     /// Whether `line` is the line of a non-task placeholder item (`- ...`) in the list.
     fn is_hint_line(&self, items: &[Item], line: usize) -> bool {
         items.iter().any(|i| {
-            i.task.is_none() && self.line_of(i.range.start) == line && self.is_placeholder_item(i)
+            i.task.is_none()
+                && i.children.is_empty()
+                && !has_break(&i.inlines)
+                && self.line_of(i.range.start) == line
+                && self.is_placeholder_item(i)
                 || i.children.iter().any(
                     |c| matches!(c, Block::List { items, .. } if self.is_hint_line(items, line)),
                 )
@@ -275,12 +321,15 @@ impl Builder<'_> {
                 let content = self.item_content(item);
                 let start = item.inlines.first().map_or(marker.end, |i| i.range().start);
                 let source = &self.src[start..start + content.len().min(self.src.len() - start)];
-                let blank = hints::blank_split(&content).and_then(|_| {
+                // `Other: ___` takes text; a blank with no words before it is just text.
+                let split =
+                    hints::blank_split(&content).filter(|(before, _)| !before.trim().is_empty());
+                let blank = split.and_then(|_| {
                     let at = source.find("___")?;
                     let len = source[at..].find(|c| c != '_').unwrap_or(source.len() - at);
                     Some(start + at..start + at + len)
                 });
-                let label = match hints::blank_split(&content) {
+                let label = match split {
                     Some((before, _)) => plain_keep_colon(before),
                     None => plain_keep_colon(&content),
                 };

@@ -1,0 +1,337 @@
+//! The scriptable CLI: `schema`, `render` and `check`, run as a real process.
+
+use std::fs;
+
+use assert_cmd::Command;
+
+fn bin() -> Command {
+    let mut cmd = Command::cargo_bin("issue-composer").expect("binary is built");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = bin().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+const BUILTINS: [&str; 4] = [
+    "performance",
+    "go-performance",
+    "bug-report",
+    "feature-request",
+];
+
+const WORKED_EXAMPLE: &str = r#"title: "[PERF] Search p95 latency regressed 4x"
+fields:
+  performance-issue: "Since 2.3, /search takes 850 ms at p95 (was 210 ms)."
+  current-metrics/response-time: 850 ms p95
+  current-metrics/throughput: 120 req/s
+  target-metrics/response-time: 200 ms p95
+  affected-components: [src/search/query.rs, src/db/pool.rs]
+  suspected-causes: [Database queries, Missing caching]
+  priority: High
+"#;
+
+#[test]
+fn worked_example_is_byte_exact() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("a.yaml");
+    fs::write(&answers, WORKED_EXAMPLE).unwrap();
+    let body = stdout(&[
+        "render",
+        "performance",
+        "--answers",
+        answers.to_str().unwrap(),
+    ]);
+    let start = "## Performance Issue\n\nSince 2.3, /search takes 850 ms at p95 (was 210 ms).\n\n## Current Metrics\n\n- **Response time:** 850 ms p95\n- **Throughput:** 120 req/s\n- **Memory usage:**\n";
+    assert!(body.starts_with(start), "{body}");
+    let in_order = [
+        "- `src/search/query.rs`",
+        "- `src/db/pool.rs`",
+        "- [x] Database queries",
+        "- [ ] Network latency",
+        "- [x] Missing caching",
+        "- [ ] Critical - System unusable",
+        "- [x] High - User experience impacted",
+    ];
+    let lines: Vec<&str> = body.lines().collect();
+    let positions: Vec<usize> = in_order
+        .iter()
+        .map(|want| {
+            lines
+                .iter()
+                .position(|l| l == want)
+                .unwrap_or_else(|| panic!("missing {want:?}"))
+        })
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+    assert!(!body.contains("<!--"));
+    insta::assert_snapshot!("worked_example", body);
+}
+
+#[test]
+fn no_answers_gives_the_template_without_comments_and_hints() {
+    let body = stdout(&["render", "performance"]);
+    let template = include_str!("../templates/performance.md");
+    let expected_body = template.splitn(3, "---\n").nth(2).unwrap().trim_start();
+    // Comments (and the blank line each leaves) and the `src/...` hint item go.
+    let mut expected = String::new();
+    let mut skip_blank = false;
+    for line in expected_body.lines() {
+        if line.starts_with("<!--") || line == "- `src/...`" {
+            skip_blank = true;
+            continue;
+        }
+        if skip_blank && line.is_empty() {
+            skip_blank = false;
+            continue;
+        }
+        skip_blank = false;
+        expected.push_str(line);
+        expected.push('\n');
+    }
+    let expected = expected.replace("## Affected Components\n\n\n", "## Affected Components\n\n");
+    assert_eq!(body, expected);
+}
+
+#[test]
+fn schema_and_render_of_every_builtin() {
+    for name in BUILTINS {
+        let schema = stdout(&["schema", name]);
+        let json: serde_json::Value = serde_json::from_str(&schema).expect("schema is JSON");
+        insta::assert_json_snapshot!(format!("schema_{name}"), json);
+        insta::assert_snapshot!(format!("render_{name}"), stdout(&["render", name]));
+    }
+}
+
+#[test]
+fn schema_lists_the_fields_of_the_seeds() {
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["schema", "go-performance"])).unwrap();
+    let ids: Vec<String> = json["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["fields"].as_array().unwrap().iter())
+        .map(|f| {
+            format!(
+                "{} {}",
+                f["id"].as_str().unwrap(),
+                f["kind"].as_str().unwrap()
+            )
+        })
+        .collect();
+    insta::assert_snapshot!("go_performance_field_ids", ids.join("\n"));
+    assert_eq!(json["title"], "[PERF] ");
+    assert_eq!(
+        json["labels"],
+        serde_json::json!(["type: performance", "epic: go-optimizations"])
+    );
+}
+
+#[test]
+fn go_performance_filled_in_every_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("a.json");
+    fs::write(
+        &answers,
+        r##"{"fields": {
+            "optimization-opportunity/priority": "P1",
+            "optimization-opportunity/area": "database",
+            "optimization-opportunity/expected-impact": "2x throughput",
+            "optimization-opportunity/estimated-effort": "Medium",
+            "optimization-opportunity/estimated-effort-2": "8-12 hours",
+            "benchmark-results-baseline": "BenchmarkQuery-8  500  2400000 ns/op",
+            "proposed-optimization": "Pool the row buffers.\nReuse them per query.",
+            "proposed-optimization/go-techniques-used": ["sync.Pool", "Other: arena allocation"],
+            "files-affected": ["internal/db/rows.go", "New: internal/db/pool.go"],
+            "performance-targets": {"Throughput": {"Baseline": "1000 ops/sec", "Target": "2000 ops/sec"}},
+            "user-impact/ux-changes": "None",
+            "user-impact/api-changes": "Adds a PoolSize option",
+            "dependencies/depends-on": "#41",
+            "references": ["[Go performance best practices](https://github.com/golang/go/wiki/Performance)", "#40"]
+        }}"##,
+    )
+    .unwrap();
+    let body = stdout(&[
+        "render",
+        "go-performance",
+        "--answers",
+        answers.to_str().unwrap(),
+    ]);
+    for line in [
+        "**Priority**: P1-High",
+        "**Area**: database",
+        "**Estimated Effort**: Medium - 8-12 hours",
+        "**Milestone**:",
+        "- [x] sync.Pool for object reuse",
+        "- [x] Other: arena allocation",
+        "- [ ] `internal/db/rows.go`",
+        "- [ ] New: `internal/db/pool.go`",
+        "| Throughput | 1000 ops/sec | 2000 ops/sec | |",
+        "| Latency | | | |",
+        "**UX Changes**: None",
+        "**API Changes**: Adds a PoolSize option",
+        "- Depends on #41",
+        "- #40",
+    ] {
+        assert!(
+            body.lines().any(|l| l == line),
+            "missing {line:?} in\n{body}"
+        );
+    }
+    insta::assert_snapshot!("go_performance_filled", body);
+}
+
+#[test]
+fn set_repeats_and_wins_over_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("a.yaml");
+    fs::write(
+        &answers,
+        "fields:\n  suspected-causes: [Memory leaks]\n  current-metrics/throughput: 1 req/s\n",
+    )
+    .unwrap();
+    let body = stdout(&[
+        "render",
+        "performance",
+        "--answers",
+        answers.to_str().unwrap(),
+        "--set",
+        "suspected-causes=Network latency",
+        "--set",
+        "suspected-causes=Large payloads",
+        "--set",
+        "affected-components=[a.rs, b.rs]",
+    ]);
+    assert!(body.contains("- [x] Network latency\n"));
+    assert!(body.contains("- [x] Large payloads\n"));
+    assert!(
+        body.contains("- [ ] Memory leaks\n"),
+        "--set replaced the file's value"
+    );
+    assert!(
+        body.contains("- **Throughput:** 1 req/s\n"),
+        "other file values stay"
+    );
+    assert!(body.contains("- `a.rs`\n- `b.rs`\n"));
+}
+
+#[test]
+fn output_file_gets_the_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("issue.md");
+    bin()
+        .args(["render", "bug-report", "--set", "summary=It breaks", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let written = fs::read_to_string(&out).unwrap();
+    assert!(
+        written.starts_with("## Summary\n\nIt breaks\n\n## Steps to Reproduce\n"),
+        "{written}"
+    );
+}
+
+#[test]
+fn answer_errors_name_the_file_and_list_candidates() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("a.yaml");
+    fs::write(&answers, "fields:\n  Response time: 1\n").unwrap();
+    let out = bin()
+        .args(["render", "performance", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        format!(
+            "issue-composer: in {}: `Response time` matches several fields: current-metrics/response-time, target-metrics/response-time; use one of these ids\n",
+            answers.display()
+        )
+    );
+    fs::write(&answers, "fields: [oops\n").unwrap();
+    let out = bin()
+        .args(["render", "performance", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with(&format!("issue-composer: {}:1:", answers.display())),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_reports_file_line_col_and_exits_1_on_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.md");
+    let bad = dir.path().join("bad.md");
+    fs::write(&good, "## A\n\n<!-- never closed\n").unwrap();
+    fs::write(&bad, "---\nname: x\nlabels: [a\n---\n## A\n").unwrap();
+    let out = bin().arg("check").arg(&good).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!(
+            "{0}:3:1: warning: comment is never closed with `-->`: it hides the rest of the template\n{0}: 1 sections, 1 fields\n",
+            good.display()
+        )
+    );
+    let out = bin().arg("check").arg(&good).arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(&format!(
+            "{}:3:9: error: unclosed bracket '['\n",
+            bad.display()
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn exit_codes_and_template_lookup() {
+    bin().args(["render"]).assert().code(2);
+    bin().args(["schema", "--bogus"]).assert().code(2);
+    let out = bin().args(["render", "no-such-template"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "issue-composer: no template file or built-in template named `no-such-template` (built-ins: performance, go-performance, bug-report, feature-request)\n"
+    );
+    let out = bin()
+        .args(["render", "Performance Optimization"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "issue-composer: `Performance Optimization` names several built-in templates; use a file stem: performance, go-performance\n"
+    );
+    assert!(stdout(&["render", "bug report"]).starts_with("## Summary"));
+}
+
+#[test]
+fn help_documents_the_subcommands() {
+    let help = stdout(&["--help"]);
+    for word in [
+        "schema",
+        "render",
+        "check",
+        "TEMPLATE",
+        "Exit codes: 0 ok, 1 error, 2 usage",
+    ] {
+        assert!(help.contains(word), "{word} missing from --help");
+    }
+    let help = stdout(&["render", "--help"]);
+    assert!(help.contains("--set <KEY=VALUE>"));
+}

@@ -1,0 +1,130 @@
+//! Properties of the core on generated input: reading never panics, rendering never
+//! panics, and rendering a rendered body again changes nothing (for templates written
+//! as blocks separated by blank lines, as real ones are).
+
+use issue_composer::form::{FieldKind, Selection, Value};
+use issue_composer::{Answers, parse, render};
+use proptest::prelude::*;
+
+fn words() -> impl Strategy<Value = String> {
+    "[A-Z][a-z]{0,6}( [a-z]{1,6}){0,3}"
+}
+
+/// Paragraph lines: prose, bold labels, labelled lines with hints and choices.
+fn paragraph() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        words(),
+        words().prop_map(|w| format!("**{w}**")),
+        words().prop_map(|w| format!("**{w}**:")),
+        (words(), "[a-z]{1,5}", "[a-z]{1,5}").prop_map(|(w, a, b)| format!("**{w}**: [{a} / {b}]")),
+        words().prop_map(|w| format!("**{w}**: [e.g. x] - [X-Y h]")),
+        words().prop_map(|w| format!("{w}:")),
+        words().prop_map(|w| format!("[{w}]")),
+        words().prop_map(|w| format!("[ ] **{w}**")),
+        words().prop_map(|w| format!("{w} <!-- hint -->")),
+        "\\PC{1,12}".prop_map(|s| format!("x{s}")),
+    ];
+    prop::collection::vec(line, 1..4).prop_map(|l| l.join("\n"))
+}
+
+/// A list with one marker: plain, labelled, task, blank, placeholder and numbered items.
+fn list() -> impl Strategy<Value = String> {
+    let item = prop_oneof![
+        words(),
+        words().prop_map(|w| format!("**{w}:**")),
+        words().prop_map(|w| format!("{w}: [e.g. 1.0]")),
+        words().prop_map(|w| format!("[ ] {w}")),
+        words().prop_map(|w| format!("[x] {w}")),
+        words().prop_map(|w| format!("[ ] {w}: ___")),
+        Just("`src/...`".to_owned()),
+        Just("[ ] New: `path/to/x.go`".to_owned()),
+        Just("...".to_owned()),
+        words().prop_map(|w| format!("{w}\n  - [ ] nested")),
+    ];
+    (prop::collection::vec(item, 1..5), prop::bool::ANY).prop_map(|(items, numbered)| {
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| {
+                if numbered {
+                    format!("{}. {it}", i + 1)
+                } else {
+                    format!("- {it}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+/// Blocks as templates write them, separated by blank lines.
+fn template() -> impl Strategy<Value = String> {
+    let block = prop_oneof![
+        (1..4usize, words()).prop_map(|(n, w)| format!("{} {w}", "#".repeat(n))),
+        paragraph(),
+        list(),
+        words().prop_map(|w| format!("```go\n{w}\n```")),
+        Just("```\n```".to_owned()),
+        Just("| A | B |\n|---|---|\n| x | X ms |\n| y | TBD |".to_owned()),
+        words().prop_map(|w| format!("<!-- {w} -->")),
+        Just("<!--\nmulti\nline\n-->".to_owned()),
+        Just("<pre>\n<!-- paste -->\n</pre>".to_owned()),
+        Just("---".to_owned()),
+        Just("> quoted".to_owned()),
+    ];
+    // A heading first, so a generated `---` never opens front matter.
+    prop::collection::vec(block, 0..12).prop_map(|blocks| format!("# T\n\n{}", blocks.join("\n\n")))
+}
+
+/// Some value of the right shape for every field.
+fn fill(answers: &mut Answers, form: &issue_composer::Form, text: &str) {
+    for (i, field) in form.fields.iter().enumerate() {
+        answers.values[i] = match (&field.kind, &field.default) {
+            (FieldKind::Table { .. }, Value::Table(rows)) => Value::Table(
+                rows.iter()
+                    .map(|r| r.iter().map(|_| text.to_owned()).collect())
+                    .collect(),
+            ),
+            (FieldKind::List, _) => Value::List(vec![text.to_owned(), "b".to_owned()]),
+            (kind, _) if !kind.options().is_empty() => {
+                let n = kind.options().len();
+                let mut sel = Selection::empty(n);
+                sel.checked[n - 1] = true;
+                text.clone_into(&mut sel.blanks[n - 1]);
+                Value::Select(sel)
+            }
+            _ => Value::Text(text.to_owned()),
+        };
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn any_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        for name in ["t.md", "t.yml"] {
+            if let Ok(t) = parse(name, &bytes) {
+                let _ = render(&t.form, &Answers::new(&t.form));
+            }
+        }
+    }
+
+    #[test]
+    fn generated_templates_render_stably(md in template()) {
+        let t = parse("t.md", md.as_bytes()).expect("markdown without front matter always loads");
+        let body = render(&t.form, &Answers::new(&t.form)).body;
+        prop_assert!(!body.starts_with('\n'));
+        let again = parse("t.md", body.as_bytes()).expect("a rendered body loads");
+        prop_assert_eq!(render(&again.form, &Answers::new(&again.form)).body, body);
+    }
+
+    #[test]
+    fn any_answers_render_without_control_characters(md in template(), text in "\\PC{0,12}|\\x1b\\[31m|a\\nb") {
+        let t = parse("t.md", md.as_bytes()).expect("loads");
+        let mut answers = Answers::new(&t.form);
+        fill(&mut answers, &t.form, &text);
+        let body = render(&t.form, &answers).body;
+        prop_assert!(!body.chars().any(|c| c.is_control() && c != '\n' && c != '\t'), "{:?}", body);
+    }
+}
