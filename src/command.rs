@@ -16,7 +16,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Schema { template }) => schema_cmd(&template),
         Some(Command::Render(args)) => render_cmd(&args),
         Some(Command::Check { templates }) => Ok(check_cmd(&templates)),
-        None => bail!("the interactive form is not available in this build; use `render`"),
+        None => crate::tui::run(&cli.tui),
     }
 }
 

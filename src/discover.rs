@@ -116,3 +116,55 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
         .with_context(|| format!("cannot read {}", path.display()))?;
     Ok(bytes)
 }
+
+/// Template files in a repository: `.github/ISSUE_TEMPLATE/` (not its `config.yml`),
+/// `ISSUE_TEMPLATE.md` in the usual places, and `.gitlab/issue_templates/`. Searched from
+/// `start` up to the repository root (the folder holding `.git`).
+pub fn repo_templates(start: &Path) -> Vec<PathBuf> {
+    let mut dir = Some(start);
+    while let Some(d) = dir {
+        let found = templates_in(d);
+        if !found.is_empty() || d.join(".git").exists() {
+            return found;
+        }
+        dir = d.parent();
+    }
+    Vec::new()
+}
+
+fn templates_in(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for folder in [".github/ISSUE_TEMPLATE", ".gitlab/issue_templates"] {
+        let Ok(read) = std::fs::read_dir(root.join(folder)) else {
+            continue;
+        };
+        let mut files: Vec<PathBuf> = read
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| is_template_file(p))
+            .collect();
+        files.sort();
+        out.extend(files);
+    }
+    for single in [
+        ".github/ISSUE_TEMPLATE.md",
+        ".github/issue_template.md",
+        "ISSUE_TEMPLATE.md",
+        "issue_template.md",
+        "docs/ISSUE_TEMPLATE.md",
+    ] {
+        let path = root.join(single);
+        if path.is_file() && !out.contains(&path) {
+            out.push(path);
+        }
+    }
+    out
+}
+
+fn is_template_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let ext_ok = [".md", ".yml", ".yaml"].iter().any(|e| name.ends_with(e));
+    ext_ok && !name.starts_with("config.") && path.is_file()
+}

@@ -238,24 +238,30 @@ impl Form {
 
     /// Required fields that are empty (or required boxes not ticked), in order.
     pub fn missing_required(&self, answers: &Answers) -> Vec<usize> {
-        self.fields
-            .iter()
-            .enumerate()
-            .filter(|(i, f)| {
-                let value = &answers.values[*i];
-                let boxes = match value {
-                    Value::Select(sel) => f
-                        .kind
-                        .options()
-                        .iter()
-                        .zip(&sel.checked)
-                        .any(|(o, &c)| o.required && !c),
-                    _ => false,
-                };
-                f.required && value.is_empty() || boxes
-            })
-            .map(|(i, _)| i)
+        (0..self.fields.len())
+            .filter(|&i| self.is_missing(i, &answers.values[i]))
             .collect()
+    }
+
+    /// Whether any of `fields` is a required field left empty.
+    pub fn missing_required_in(&self, answers: &Answers, fields: &[usize]) -> bool {
+        fields
+            .iter()
+            .any(|&i| self.is_missing(i, &answers.values[i]))
+    }
+
+    fn is_missing(&self, field: usize, value: &Value) -> bool {
+        let f = &self.fields[field];
+        let boxes = match value {
+            Value::Select(sel) => f
+                .kind
+                .options()
+                .iter()
+                .zip(&sel.checked)
+                .any(|(o, &c)| o.required && !c),
+            _ => false,
+        };
+        f.required && value.is_empty() || boxes
     }
 
     /// The index of the field with this id.

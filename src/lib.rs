@@ -6,10 +6,12 @@
 pub mod cli;
 pub mod command;
 pub mod discover;
+pub mod draft;
 pub mod error;
 pub mod form;
 pub mod render;
 pub mod template;
+pub mod tui;
 pub mod yaml;
 
 pub use error::LocatedError;

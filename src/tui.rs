@@ -1,0 +1,336 @@
+//! The interactive form: the event loop (generic over the ratatui backend, so tests run
+//! it on a `TestBackend`) and the executor that performs the app's effects.
+
+pub mod app;
+pub mod field;
+pub mod keymap;
+pub mod screen;
+pub mod terminal;
+pub mod theme;
+
+use std::io::IsTerminal as _;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result, bail};
+use crossterm::event::{self, Event};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use self::app::{After, App, Config, Effect, Entry, ExitExports, Msg, WriteFailure};
+use self::theme::Theme;
+use crate::cli::TuiArgs;
+use crate::discover::{self, Source};
+use crate::draft;
+use crate::form::AnswersFile;
+
+/// How often the loop wakes without input (draft saves, signals).
+const TICK: Duration = Duration::from_millis(200);
+
+/// Where messages come from: the real terminal, or a script in tests.
+pub trait Events {
+    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Msg>>;
+}
+
+/// Where effects go: files, drafts, the editor.
+pub trait Io {
+    /// Performs an effect (not `Exit`); may answer with a message. The terminal is
+    /// there for effects that suspend the UI.
+    fn perform<B: Backend>(&mut self, effect: Effect, terminal: &mut Terminal<B>) -> Option<Msg>;
+}
+
+/// Runs the app until it exits; returns what to do after the terminal is restored.
+pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut impl Events,
+    io: &mut impl Io,
+) -> Result<After>
+where
+    B::Error: Send + Sync + 'static,
+{
+    loop {
+        terminal.draw(|frame| screen::draw(frame, app))?;
+        let msg = match events.next(TICK)? {
+            Some(msg) => msg,
+            None => Msg::Tick(Instant::now()),
+        };
+        let mut queue = app.update(msg);
+        while !queue.is_empty() {
+            let mut next = Vec::new();
+            for effect in queue {
+                if let Effect::Exit(after) = effect {
+                    return Ok(after);
+                }
+                if let Some(reply) = io.perform(effect, terminal) {
+                    next.extend(app.update(reply));
+                }
+            }
+            queue = next;
+        }
+    }
+}
+
+/// Crossterm events, plus SIGTERM/SIGHUP as a last draft save and exit.
+struct TermEvents {
+    signalled: Arc<AtomicBool>,
+}
+
+impl Events for TermEvents {
+    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Msg>> {
+        if self.signalled.load(Ordering::Relaxed) {
+            return Err(std::io::Error::other("terminated by a signal"));
+        }
+        if !event::poll(timeout)? {
+            return Ok(None);
+        }
+        Ok(match event::read()? {
+            Event::Key(key) => Some(Msg::Key(key)),
+            Event::Paste(text) => Some(Msg::Paste(text)),
+            Event::Mouse(mouse) => Some(Msg::Mouse(mouse)),
+            Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+            _ => None,
+        })
+    }
+}
+
+/// The real effects.
+struct RealIo;
+
+impl Io for RealIo {
+    fn perform<B: Backend>(&mut self, effect: Effect, terminal: &mut Terminal<B>) -> Option<Msg> {
+        match effect {
+            Effect::Open(source) => Some(open_message(source)),
+            Effect::SaveDraft { source, yaml } => draft::save(&source, &yaml)
+                .err()
+                .map(|e| Msg::Copied(Err(format!("could not save the draft: {e}")))),
+            Effect::ClearDraft { source } => {
+                let _ = draft::clear(&source);
+                None
+            }
+            Effect::OpenEditor {
+                field,
+                text,
+                extension,
+            } => {
+                let edited = terminal::suspended(terminal, || edit_externally(&text, &extension));
+                Some(Msg::Edited {
+                    field,
+                    text: edited,
+                })
+            }
+            Effect::Write { path, body, force } => {
+                Some(Msg::Written(write_file(&path, &body, force)))
+            }
+            Effect::Copy { body } => Some(Msg::Copied(copy(&body))),
+            Effect::Exit(_) => None,
+        }
+    }
+}
+
+fn open_message(source: Source) -> Msg {
+    match discover::load(&source) {
+        Ok(template) => Msg::Opened {
+            template: Box::new(template),
+            draft: draft::load(&source).map(Box::new),
+            source,
+        },
+        Err(err) => Msg::OpenFailed(format!("{err:#}")),
+    }
+}
+
+/// Writes the body, refusing to replace a file unless `force`.
+fn write_file(
+    path: &std::path::Path,
+    body: &str,
+    force: bool,
+) -> Result<std::path::PathBuf, WriteFailure> {
+    if path.exists() && !force {
+        return Err(WriteFailure::Exists(path.to_path_buf()));
+    }
+    std::fs::write(path, body)
+        .map(|()| path.to_path_buf())
+        .map_err(|e| WriteFailure::Other(format!("cannot write {}: {e}", path.display())))
+}
+
+fn copy(_body: &str) -> Result<String, String> {
+    Err("copying is not available in this build; write a file instead".to_owned())
+}
+
+/// Opens `$VISUAL`/`$EDITOR` on a temporary file holding `text`; returns the edited
+/// text, or `None` when the editor failed.
+fn edit_externally(text: &str, extension: &str) -> Option<String> {
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .filter(|e| !e.trim().is_empty())
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|e| !e.trim().is_empty())
+        })
+        .unwrap_or_else(|| "vi".to_owned());
+    let dir = tempfile_dir()?;
+    let path = dir.join(format!("issue-composer-edit.{extension}"));
+    std::fs::write(&path, text).ok()?;
+    // The editor may carry arguments (`code --wait`): the shell splits them; the file
+    // is passed as a separate argument, never interpolated.
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(&path)
+        .status()
+        .ok()?;
+    let out = status
+        .success()
+        .then(|| std::fs::read_to_string(&path).ok())
+        .flatten();
+    let _ = std::fs::remove_file(&path);
+    let _ = std::fs::remove_dir(&dir);
+    out
+}
+
+fn tempfile_dir() -> Option<std::path::PathBuf> {
+    let dir = std::env::temp_dir().join(format!("issue-composer-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).ok()?;
+    Some(dir)
+}
+
+/// The interactive form.
+pub fn run(args: &TuiArgs) -> Result<ExitCode> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        bail!("the form needs a terminal; for scripts use `issue-composer render` (see --help)");
+    }
+    let config = Config {
+        exports: ExitExports {
+            output: args.export.output.clone(),
+            force: args.export.force,
+            ..ExitExports::default()
+        },
+        drafts: !args.no_draft,
+        theme: Theme::from_env(),
+    };
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = match &args.template {
+        Some(name) => {
+            let source = discover::resolve(name)?;
+            let template = discover::load(&source)?;
+            let initial = match &args.answers {
+                Some(path) => {
+                    let text = std::fs::read_to_string(path)
+                        .with_context(|| format!("cannot read {}", path.display()))?;
+                    Some(AnswersFile::parse(&text, &path.display().to_string())?)
+                }
+                None => None,
+            };
+            let draft = if config.drafts {
+                draft::load(&source)
+            } else {
+                None
+            };
+            let mut app = App::with_form(config, template, source, draft, size);
+            if let (Some(initial), Some(form)) = (initial, &mut app.form) {
+                app.form = Some(app::FormState::new(
+                    form.template.clone(),
+                    form.source.clone(),
+                    Some(&initial),
+                    app.config.theme,
+                ));
+            }
+            app
+        }
+        None => App::with_picker(config, picker_entries(), size),
+    };
+    let signalled = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&signalled))?;
+    }
+    let mut terminal = terminal::start()?;
+    let mut events = TermEvents {
+        signalled: Arc::clone(&signalled),
+    };
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        run_loop(&mut terminal, &mut app, &mut events, &mut RealIo)
+    }));
+    // Whatever happened, keep what was typed and give the terminal back.
+    for effect in app.save_draft_now() {
+        if let Effect::SaveDraft { source, yaml } = effect {
+            let _ = draft::save(&source, &yaml);
+        }
+    }
+    terminal::restore();
+    let after = match result {
+        Ok(Ok(after)) => after,
+        Ok(Err(err)) if signalled.load(Ordering::Relaxed) => {
+            eprintln!("issue-composer: {err}; your answers are saved as a draft");
+            return Ok(ExitCode::from(1));
+        }
+        Ok(Err(err)) => return Err(err),
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
+    finish(after)
+}
+
+/// Templates for the picker: the repository's first, then the built-ins.
+fn picker_entries() -> Vec<Entry> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let mut entries: Vec<Entry> = discover::repo_templates(&cwd)
+        .into_iter()
+        .map(|path| {
+            let source = Source::File(path.clone());
+            let origin = path
+                .strip_prefix(&cwd)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            match discover::load(&source) {
+                Ok(t) => Entry {
+                    name: t.form.meta.name,
+                    about: t.form.meta.about,
+                    source,
+                    origin,
+                },
+                Err(err) => Entry {
+                    name: crate::template::stem_of(&origin),
+                    about: format!("cannot read: {err:#}"),
+                    source,
+                    origin,
+                },
+            }
+        })
+        .collect();
+    for b in discover::BUILTINS {
+        let source = Source::Builtin(*b);
+        if let Ok(t) = discover::load(&source) {
+            entries.push(Entry {
+                name: t.form.meta.name,
+                about: t.form.meta.about,
+                source,
+                origin: format!("built-in: {}", b.stem),
+            });
+        }
+    }
+    entries
+}
+
+/// After the terminal is restored: print, copy, send.
+fn finish(after: After) -> Result<ExitCode> {
+    let After::Export {
+        issue,
+        print,
+        clipboard,
+        gh,
+    } = after
+    else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    if print {
+        print!("{}", issue.body);
+    }
+    if clipboard || gh {
+        bail!("copying and gh are not available in this build; the issue was not sent");
+    }
+    Ok(ExitCode::SUCCESS)
+}

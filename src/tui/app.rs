@@ -1,0 +1,547 @@
+//! The application state and `update`, the only code that changes it. Input comes in
+//! as [`Msg`]; side effects go out as [`Effect`] values for the executor in `tui.rs`.
+
+mod form;
+mod picker;
+mod review;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
+
+pub use self::form::{Focus, FormState, HEADER_LABELS, Mark};
+pub use self::picker::{Entry, PickerState};
+use super::field::line::{Edit, LineEdit};
+use super::keymap::{self, Action, Context};
+use super::theme::Theme;
+use crate::discover::Source;
+use crate::form::AnswersFile;
+use crate::render::Issue;
+use crate::template::Template;
+
+/// How long answers may go unsaved before a draft is written.
+pub const DRAFT_DELAY: Duration = Duration::from_millis(500);
+
+/// What the command line asked Enter in the review to do.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "one flag per command-line export"
+)]
+pub struct ExitExports {
+    pub output: Option<PathBuf>,
+    pub force: bool,
+    pub clipboard: bool,
+    pub gh: bool,
+    pub print: bool,
+}
+
+impl ExitExports {
+    pub fn any(&self) -> bool {
+        self.output.is_some() || self.clipboard || self.gh || self.print
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub exports: ExitExports,
+    pub drafts: bool,
+    pub theme: Theme,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Picker,
+    Form,
+    Review,
+    Help,
+}
+
+/// A question on top of the screen.
+#[derive(Debug, Clone)]
+pub enum Modal {
+    ResumeDraft(Box<AnswersFile>),
+    ConfirmQuit,
+    Path(LineEdit),
+    Overwrite(PathBuf),
+}
+
+/// Input to `update`.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    Tick(Instant),
+    Opened {
+        template: Box<Template>,
+        source: Source,
+        draft: Option<Box<AnswersFile>>,
+    },
+    OpenFailed(String),
+    Edited {
+        field: usize,
+        text: Option<String>,
+    },
+    Written(Result<PathBuf, WriteFailure>),
+    Copied(Result<String, String>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteFailure {
+    Exists(PathBuf),
+    Other(String),
+}
+
+/// Work for the executor.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Open(Source),
+    SaveDraft {
+        source: Source,
+        yaml: String,
+    },
+    ClearDraft {
+        source: Source,
+    },
+    OpenEditor {
+        field: usize,
+        text: String,
+        extension: String,
+    },
+    Write {
+        path: PathBuf,
+        body: String,
+        force: bool,
+    },
+    Copy {
+        body: String,
+    },
+    Exit(After),
+}
+
+/// What happens once the terminal is restored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum After {
+    Nothing,
+    /// Print, copy and/or send the issue.
+    Export {
+        issue: Box<Issue>,
+        print: bool,
+        clipboard: bool,
+        gh: bool,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub config: Config,
+    pub screen: Screen,
+    pub help_return: Screen,
+    pub picker: PickerState,
+    pub form: Option<FormState>,
+    pub modal: Option<Modal>,
+    /// A message for the user; `true` when it reports a problem.
+    pub notice: Option<(String, bool)>,
+    pub size: (u16, u16),
+    pub clock: Instant,
+    pub exited: bool,
+    /// The command line's exports run once the file is written.
+    exit_after_write: bool,
+}
+
+impl App {
+    /// Starts on the picker.
+    pub fn with_picker(config: Config, entries: Vec<Entry>, size: (u16, u16)) -> Self {
+        Self {
+            config,
+            screen: Screen::Picker,
+            help_return: Screen::Picker,
+            picker: PickerState::new(entries),
+            form: None,
+            modal: None,
+            notice: None,
+            size,
+            clock: Instant::now(),
+            exited: false,
+            exit_after_write: false,
+        }
+    }
+
+    /// Starts on a template's form; a draft is offered for resuming.
+    pub fn with_form(
+        config: Config,
+        template: Template,
+        source: Source,
+        draft: Option<AnswersFile>,
+        size: (u16, u16),
+    ) -> Self {
+        let mut app = Self::with_picker(config, Vec::new(), size);
+        app.open(template, source, draft);
+        app
+    }
+
+    fn open(&mut self, template: Template, source: Source, draft: Option<AnswersFile>) {
+        let theme = self.config.theme;
+        self.form = Some(FormState::new(template, source, None, theme));
+        self.screen = Screen::Form;
+        self.modal = draft
+            .filter(|_| self.config.drafts)
+            .map(|d| Modal::ResumeDraft(Box::new(d)));
+    }
+
+    fn context(&self) -> Context {
+        match self.screen {
+            Screen::Picker => Context::Picker,
+            Screen::Form => Context::Form,
+            Screen::Review => Context::Review,
+            Screen::Help => Context::Help,
+        }
+    }
+
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            // Only presses and repeats: releases (sent on Windows) are not input.
+            Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
+            Msg::Key(key) => {
+                self.notice = None;
+                self.key(key)
+            }
+            Msg::Paste(text) => {
+                self.paste(&text);
+                Vec::new()
+            }
+            Msg::Mouse(mouse) => self.mouse(mouse),
+            Msg::Resize(w, h) => {
+                self.size = (w, h);
+                if let Some(f) = &mut self.form {
+                    f.pane_scroll = None;
+                }
+                Vec::new()
+            }
+            Msg::Tick(now) => self.tick(now),
+            Msg::Opened {
+                template,
+                source,
+                draft,
+            } => {
+                self.open(*template, source, draft.map(|d| *d));
+                Vec::new()
+            }
+            Msg::OpenFailed(message) => {
+                self.notice = Some((message, true));
+                Vec::new()
+            }
+            Msg::Edited { field, text } => self.edited(field, text),
+            Msg::Written(result) => self.written(result),
+            Msg::Copied(result) => {
+                let cleared = result.is_ok();
+                self.notice = Some(match result {
+                    Ok(m) => (m, false),
+                    Err(m) => (m, true),
+                });
+                if cleared {
+                    self.clear_draft()
+                } else {
+                    Vec::new()
+                }
+            }
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if self.modal.is_some() {
+            return self.modal_key(key);
+        }
+        let binding = keymap::lookup(self.context(), &key);
+        if let Some(b) = binding.filter(|b| !b.soft) {
+            return self.action(b.action);
+        }
+        match self.screen {
+            Screen::Picker => self.picker_key(key),
+            Screen::Form => self.form_key(key, binding.map(|b| b.action)),
+            Screen::Review | Screen::Help => Vec::new(),
+        }
+    }
+
+    fn action(&mut self, action: Action) -> Vec<Effect> {
+        let theme = self.config.theme;
+        match action {
+            Action::ForceQuit => return self.quit(),
+            Action::Help if self.screen == Screen::Help => self.screen = self.help_return,
+            Action::Help => {
+                self.help_return = self.screen;
+                self.screen = Screen::Help;
+            }
+            Action::Back => return self.back(),
+            _ if self.screen == Screen::Review => return self.review_action(action),
+            _ => {}
+        }
+        let Some(form) = &mut self.form else {
+            return Vec::new();
+        };
+        match action {
+            Action::NextField => form.next_field(theme),
+            Action::PrevField => form.prev_field(theme),
+            Action::NextSection => form.jump_section(true, theme),
+            Action::PrevSection => form.jump_section(false, theme),
+            Action::TogglePreview => {
+                form.preview = !form.preview;
+                if form.preview {
+                    form.refresh_preview();
+                }
+            }
+            Action::Review => {
+                form.review_scroll = 0;
+                form.review_problem = 0;
+                self.screen = Screen::Review;
+            }
+            Action::Editor => return self.editor(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Keys for the focused field. Tab, Shift-Tab and Enter navigate unless the field
+    /// uses them (a text area's Enter, a table's Tab); then they navigate only when the
+    /// field ignores them (Tab on a table's last cell).
+    fn form_key(&mut self, key: KeyEvent, soft: Option<Action>) -> Vec<Effect> {
+        let clock = self.clock;
+        let Some(form) = &mut self.form else {
+            return Vec::new();
+        };
+        let claimed = match form.focus {
+            Focus::Field(f) => form.widgets[f].claims(&key),
+            Focus::Header(_) => false,
+        };
+        if let Some(action) = soft.filter(|_| !claimed) {
+            return self.action(action);
+        }
+        if form.key(key, clock) == Edit::Ignored
+            && let Some(action) = soft
+        {
+            return self.action(action);
+        }
+        Vec::new()
+    }
+
+    fn paste(&mut self, text: &str) {
+        let clock = self.clock;
+        match (&mut self.modal, self.screen) {
+            (Some(Modal::Path(path)), _) => path.paste(text),
+            (None, Screen::Form) => {
+                if let Some(form) = &mut self.form {
+                    form.paste(text, clock);
+                }
+            }
+            (None, Screen::Picker) => self.picker.filter_paste(text),
+            _ => {}
+        }
+    }
+
+    fn back(&mut self) -> Vec<Effect> {
+        match self.screen {
+            Screen::Help => self.screen = self.help_return,
+            Screen::Review => self.screen = Screen::Form,
+            Screen::Form => self.modal = Some(Modal::ConfirmQuit),
+            Screen::Picker => return self.quit(),
+        }
+        Vec::new()
+    }
+
+    /// Leaves at once, saving a draft of what was typed.
+    fn quit(&mut self) -> Vec<Effect> {
+        let mut effects = self.save_draft_now();
+        effects.push(Effect::Exit(After::Nothing));
+        self.exited = true;
+        effects
+    }
+
+    fn modal_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let Some(modal) = self.modal.take() else {
+            return Vec::new();
+        };
+        let ctrl_c =
+            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl_c {
+            return self.quit();
+        }
+        let yes = matches!(key.code, KeyCode::Char('y' | 'Y'));
+        match modal {
+            Modal::ResumeDraft(draft) => match key.code {
+                KeyCode::Enter | KeyCode::Char('r' | 'R') => self.resume(&draft),
+                KeyCode::Char('d' | 'D') => return self.discard_draft(),
+                _ => self.modal = Some(Modal::ResumeDraft(draft)),
+            },
+            Modal::ConfirmQuit if yes || key.code == KeyCode::Char('q') => return self.quit(),
+            Modal::ConfirmQuit if matches!(key.code, KeyCode::Char('n' | 'N') | KeyCode::Esc) => {}
+            Modal::ConfirmQuit => self.modal = Some(Modal::ConfirmQuit),
+            Modal::Path(mut path) => match key.code {
+                KeyCode::Esc => {}
+                KeyCode::Enter if !path.text().trim().is_empty() => {
+                    return self.write(PathBuf::from(path.text().trim()), false);
+                }
+                _ => {
+                    path.key(key);
+                    self.modal = Some(Modal::Path(path));
+                }
+            },
+            Modal::Overwrite(path) if yes => return self.write(path, true),
+            Modal::Overwrite(path) => {
+                self.modal = Some(Modal::Path(LineEdit::new(&path.display().to_string())));
+            }
+        }
+        Vec::new()
+    }
+
+    fn resume(&mut self, draft: &AnswersFile) {
+        let theme = self.config.theme;
+        if let Some(form) = self.form.take() {
+            let mut resumed = FormState::new(form.template, form.source, Some(draft), theme);
+            resumed.set_focus(Focus::Header(0), theme);
+            self.form = Some(resumed);
+        }
+    }
+
+    fn discard_draft(&mut self) -> Vec<Effect> {
+        self.form
+            .as_ref()
+            .map(|f| {
+                vec![Effect::ClearDraft {
+                    source: f.source.clone(),
+                }]
+            })
+            .unwrap_or_default()
+    }
+
+    fn clear_draft(&mut self) -> Vec<Effect> {
+        let effects = self.discard_draft();
+        if let Some(form) = &mut self.form {
+            form.dirty_since = None;
+        }
+        effects
+    }
+
+    fn tick(&mut self, now: Instant) -> Vec<Effect> {
+        self.clock = now;
+        let due = self
+            .form
+            .as_ref()
+            .and_then(|f| f.dirty_since)
+            .is_some_and(|since| now.duration_since(since) >= DRAFT_DELAY);
+        if due {
+            self.save_draft_now()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// A draft save of the current answers, if drafts are on and anything changed.
+    pub fn save_draft_now(&mut self) -> Vec<Effect> {
+        let Some(form) = &mut self.form else {
+            return Vec::new();
+        };
+        if !self.config.drafts || form.dirty_since.take().is_none() {
+            return Vec::new();
+        }
+        vec![Effect::SaveDraft {
+            source: form.source.clone(),
+            yaml: form.draft().to_yaml(),
+        }]
+    }
+
+    fn editor(&mut self) -> Vec<Effect> {
+        let Some(form) = &self.form else {
+            return Vec::new();
+        };
+        let Focus::Field(field) = form.focus else {
+            return Vec::new();
+        };
+        let Some(text) = form.widgets[field].editable_text() else {
+            self.notice = Some(("Ctrl-E edits text fields and text areas".to_owned(), true));
+            return Vec::new();
+        };
+        let extension = match &form.form().fields[field].kind {
+            crate::form::FieldKind::Code { language } if !language.is_empty() => language.clone(),
+            _ => "md".to_owned(),
+        };
+        vec![Effect::OpenEditor {
+            field,
+            text,
+            extension,
+        }]
+    }
+
+    fn edited(&mut self, field: usize, text: Option<String>) -> Vec<Effect> {
+        let clock = self.clock;
+        match (text, &mut self.form) {
+            (Some(text), Some(form)) => {
+                form.widgets[field].set_text(&text);
+                form.field_changed(field);
+                form.dirty_since.get_or_insert(clock);
+                if form.preview {
+                    form.refresh_preview();
+                }
+            }
+            (None, _) => {
+                self.notice = Some((
+                    "the editor did not finish; nothing changed".to_owned(),
+                    true,
+                ));
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn write(&mut self, path: PathBuf, force: bool) -> Vec<Effect> {
+        let Some(form) = &self.form else {
+            return Vec::new();
+        };
+        vec![Effect::Write {
+            path,
+            body: form.issue().body,
+            force,
+        }]
+    }
+
+    fn written(&mut self, result: Result<PathBuf, WriteFailure>) -> Vec<Effect> {
+        match result {
+            Ok(path) => {
+                self.notice = Some((format!("wrote {}", path.display()), false));
+                let mut effects = self.clear_draft();
+                if std::mem::take(&mut self.exit_after_write) {
+                    effects.extend(self.exit_with_exports());
+                }
+                effects
+            }
+            Err(WriteFailure::Exists(path)) => {
+                self.modal = Some(Modal::Overwrite(path));
+                Vec::new()
+            }
+            Err(WriteFailure::Other(message)) => {
+                self.notice = Some((format!("{message} — choose another path"), true));
+                let path = self
+                    .config
+                    .exports
+                    .output
+                    .as_ref()
+                    .map(|p| p.display().to_string());
+                let stem = self
+                    .form
+                    .as_ref()
+                    .map_or("issue".to_owned(), |f| f.template.stem.clone());
+                let path = path.unwrap_or_else(|| format!("./{stem}-issue.md"));
+                self.modal = Some(Modal::Path(LineEdit::new(&path)));
+                Vec::new()
+            }
+        }
+    }
+
+    fn mouse(&mut self, mouse: MouseEvent) -> Vec<Effect> {
+        super::screen::form::mouse(self, mouse);
+        Vec::new()
+    }
+}

@@ -1,0 +1,217 @@
+//! One widget per field kind, behind one small API: build from the core field, handle
+//! input, report height for a width, give the value, draw.
+
+pub mod area;
+pub mod line;
+pub mod list;
+pub mod options;
+pub mod table;
+
+use crossterm::event::KeyEvent;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+
+use self::area::Area;
+use self::line::{Edit, LineEdit};
+use self::list::List;
+use self::options::Options;
+use self::table::Table;
+use super::theme::Theme;
+use crate::form::{Field, FieldKind, Selection, Value};
+
+/// The editing state of one field.
+#[derive(Debug, Clone)]
+pub enum Widget {
+    Text(LineEdit),
+    Area(Box<Area>),
+    Options(Options),
+    Table(Table),
+    List(List),
+}
+
+impl Widget {
+    pub fn new(field: &Field, value: &Value, theme: Theme) -> Self {
+        let text = value.as_text();
+        let empty = Selection::default();
+        let sel = match value {
+            Value::Select(sel) => sel,
+            _ => &empty,
+        };
+        match &field.kind {
+            FieldKind::Text => Widget::Text(LineEdit::new(text)),
+            FieldKind::TextArea => {
+                Widget::Area(Box::new(Area::new(text, &field.placeholder, None, theme)))
+            }
+            FieldKind::Code { language } => Widget::Area(Box::new(Area::new(
+                text,
+                &field.placeholder,
+                Some(language),
+                theme,
+            ))),
+            FieldKind::Choice { options, custom } => {
+                Widget::Options(Options::new(options, false, custom.as_deref(), sel))
+            }
+            FieldKind::MultiChoice { options } | FieldKind::Checkboxes { options } => {
+                Widget::Options(Options::new(options, true, None, sel))
+            }
+            FieldKind::Table {
+                columns,
+                rows,
+                hints,
+            } => {
+                let cells = match value {
+                    Value::Table(cells) => cells.clone(),
+                    _ => Vec::new(),
+                };
+                Widget::Table(Table::new(columns, rows, hints, &cells))
+            }
+            FieldKind::List => {
+                let items = match value {
+                    Value::List(items) => items.clone(),
+                    _ => Vec::new(),
+                };
+                Widget::List(List::new(&items, &field.placeholder))
+            }
+        }
+    }
+
+    pub fn key(&mut self, key: KeyEvent) -> Edit {
+        match self {
+            Widget::Text(e) => e.key(key),
+            Widget::Area(a) => a.key(key),
+            Widget::Options(o) => o.key(key),
+            Widget::Table(t) => t.key(key),
+            Widget::List(l) => l.key(key),
+        }
+    }
+
+    /// Inserts pasted text as one edit; returns whether anything changed.
+    pub fn paste(&mut self, text: &str) -> bool {
+        match self {
+            Widget::Text(e) => {
+                e.paste(text);
+                true
+            }
+            Widget::Area(a) => {
+                a.paste(text);
+                true
+            }
+            Widget::Options(o) => o.paste(text),
+            Widget::Table(t) => t.paste(text),
+            Widget::List(l) => {
+                l.paste(text);
+                true
+            }
+        }
+    }
+
+    /// A click on row `row` of the widget.
+    pub fn click(&mut self, row: u16) -> Edit {
+        match self {
+            Widget::Options(o) => o.click(usize::from(row)),
+            Widget::List(l) => l.click(usize::from(row)),
+            Widget::Table(t) if row >= 2 => {
+                t.row = usize::from(row - 2);
+                Edit::Moved
+            }
+            _ => Edit::Ignored,
+        }
+    }
+
+    pub fn value(&self) -> Value {
+        match self {
+            Widget::Text(e) => Value::Text(e.text().to_owned()),
+            Widget::Area(a) => Value::Text(a.text()),
+            Widget::Options(o) => Value::Select(o.selection()),
+            Widget::Table(t) => Value::Table(t.values()),
+            Widget::List(l) => Value::List(l.values()),
+        }
+    }
+
+    /// The text an external editor edits, for text fields and areas.
+    pub fn editable_text(&self) -> Option<String> {
+        match self {
+            Widget::Text(e) => Some(e.text().to_owned()),
+            Widget::Area(a) => Some(a.text()),
+            _ => None,
+        }
+    }
+
+    /// Takes text back from an external editor.
+    pub fn set_text(&mut self, text: &str) {
+        match self {
+            Widget::Text(e) => *e = LineEdit::new(text.trim_end_matches('\n')),
+            Widget::Area(a) => a.set_text(text),
+            _ => {}
+        }
+    }
+
+    pub fn set_focused(&mut self, focused: bool, theme: Theme) {
+        if let Widget::Area(a) = self {
+            a.set_focused(focused, theme);
+        }
+    }
+
+    /// Rows the input needs at `width` (the label is drawn by the caller).
+    pub fn height(&self, width: u16) -> u16 {
+        match self {
+            Widget::Text(_) => 1,
+            Widget::Area(a) => a.height(width),
+            Widget::Options(o) => o.height(),
+            Widget::Table(t) => t.height(),
+            Widget::List(l) => l.height(),
+        }
+    }
+
+    /// Whether the widget uses a key that is otherwise a navigation key (Tab, Shift-Tab,
+    /// Enter): Enter makes a new line in a text area; Tab moves between table cells.
+    pub fn claims(&self, key: &KeyEvent) -> bool {
+        use crossterm::event::KeyCode;
+        match self {
+            Widget::Text(_) => false,
+            Widget::Table(_) => {
+                matches!(key.code, KeyCode::Tab | KeyCode::BackTab | KeyCode::Enter)
+            }
+            Widget::Area(_) | Widget::Options(_) | Widget::List(_) => key.code == KeyCode::Enter,
+        }
+    }
+
+    /// Keys this widget adds to the footer: (key, what it does).
+    pub fn hints(&self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Widget::Text(_) => &[("Enter", "next")],
+            Widget::Area(a) if a.is_code() => &[("Enter", "new line"), ("Ctrl-E", "editor")],
+            Widget::Area(_) => &[("Enter", "new line"), ("Ctrl-E", "editor")],
+            Widget::Options(_) => &[("Space", "select"), ("↑↓", "move")],
+            Widget::Table(_) => &[("←→↑↓/Tab", "cell"), ("type", "edit")],
+            Widget::List(_) => &[("Enter", "add item"), ("Bksp", "remove empty")],
+        }
+    }
+
+    pub fn render(
+        &self,
+        field: &Field,
+        area: Rect,
+        buf: &mut Buffer,
+        focused: bool,
+        theme: Theme,
+    ) -> Option<Position> {
+        match self {
+            Widget::Text(e) => e.render(
+                area,
+                buf,
+                focused,
+                &field.placeholder,
+                theme.input(focused),
+                theme.placeholder(),
+            ),
+            Widget::Area(a) => {
+                a.render(area, buf);
+                None
+            }
+            Widget::Options(o) => o.render(area, buf, focused, theme),
+            Widget::Table(t) => t.render(area, buf, focused, theme),
+            Widget::List(l) => l.render(area, buf, focused, theme),
+        }
+    }
+}

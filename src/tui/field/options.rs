@@ -1,0 +1,285 @@
+//! Choices and checkboxes: radio buttons or boxes, a text blank for `Other: ___`
+//! options, and a text line for "describe instead" choices.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+
+use super::super::theme::Theme;
+use super::line::{Edit, LineEdit};
+use crate::form::{Opt, Selection};
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Several may be chosen (checkboxes, multi choice).
+    multi: bool,
+    opts: Vec<Opt>,
+    checked: Vec<bool>,
+    blanks: Vec<LineEdit>,
+    /// For "choose, or describe": the instruction and the text.
+    custom: Option<(String, LineEdit)>,
+    /// The option under the cursor; `options.len()` is the custom line.
+    pub cursor: usize,
+}
+
+impl Options {
+    pub fn new(options: &[Opt], multi: bool, custom: Option<&str>, sel: &Selection) -> Self {
+        let n = options.len();
+        Self {
+            multi,
+            opts: options.to_vec(),
+            checked: (0..n)
+                .map(|i| sel.checked.get(i).copied().unwrap_or(false))
+                .collect(),
+            blanks: (0..n)
+                .map(|i| LineEdit::new(sel.blanks.get(i).map_or("", String::as_str)))
+                .collect(),
+            custom: custom.map(|c| (c.to_owned(), LineEdit::new(&sel.custom))),
+            cursor: 0,
+        }
+    }
+
+    fn rows(&self) -> usize {
+        self.opts.len() + usize::from(self.custom.is_some())
+    }
+
+    fn on_custom(&self) -> bool {
+        self.cursor == self.opts.len() && self.custom.is_some()
+    }
+
+    /// The text editor under the cursor, if it takes typing: a ticked blank option, or
+    /// the custom line.
+    fn text_under_cursor(&mut self) -> Option<&mut LineEdit> {
+        if self.on_custom() {
+            return self.custom.as_mut().map(|(_, e)| e);
+        }
+        let i = self.cursor;
+        (self.opts.get(i)?.blank && self.checked[i]).then(|| &mut self.blanks[i])
+    }
+
+    pub fn key(&mut self, key: KeyEvent) -> Edit {
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match key.code {
+            KeyCode::Up => self.move_by(-1),
+            KeyCode::Down => self.move_by(1),
+            KeyCode::Left if !self.multi && self.text_under_cursor().is_none() => self.move_by(-1),
+            KeyCode::Right if !self.multi && self.text_under_cursor().is_none() => self.move_by(1),
+            KeyCode::Char(' ')
+                if plain
+                    && !self.on_custom()
+                    && self.text_under_cursor().is_none_or(|e| e.is_empty()) =>
+            {
+                self.toggle(self.cursor)
+            }
+            KeyCode::Enter if !self.on_custom() => self.toggle(self.cursor),
+            _ => {
+                let single = !self.multi;
+                let on_custom = self.on_custom();
+                let edit = self
+                    .text_under_cursor()
+                    .map_or(Edit::Ignored, |e| e.key(key));
+                if edit == Edit::Changed && single && on_custom {
+                    self.checked.iter_mut().for_each(|c| *c = false);
+                }
+                edit
+            }
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) -> bool {
+        let single = !self.multi;
+        let on_custom = self.on_custom();
+        let Some(editor) = self.text_under_cursor() else {
+            return false;
+        };
+        editor.paste(text);
+        if single && on_custom {
+            self.checked.iter_mut().for_each(|c| *c = false);
+        }
+        true
+    }
+
+    fn move_by(&mut self, delta: isize) -> Edit {
+        let to = self
+            .cursor
+            .saturating_add_signed(delta)
+            .min(self.rows().saturating_sub(1));
+        if to == self.cursor {
+            return Edit::Ignored;
+        }
+        self.cursor = to;
+        Edit::Moved
+    }
+
+    /// Ticks or unticks option `i` (a single choice keeps at most one).
+    pub fn toggle(&mut self, i: usize) -> Edit {
+        if i >= self.opts.len() {
+            return Edit::Ignored;
+        }
+        let now = !self.checked[i];
+        if !self.multi {
+            self.checked.iter_mut().for_each(|c| *c = false);
+            if let Some((_, text)) = &mut self.custom {
+                *text = LineEdit::default();
+            }
+        }
+        self.checked[i] = now;
+        Edit::Changed
+    }
+
+    /// Clicking a row moves there and ticks it.
+    pub fn click(&mut self, row: usize) -> Edit {
+        if row >= self.rows() {
+            return Edit::Ignored;
+        }
+        self.cursor = row;
+        if row < self.opts.len() {
+            self.toggle(row)
+        } else {
+            Edit::Moved
+        }
+    }
+
+    pub fn selection(&self) -> Selection {
+        Selection {
+            checked: self.checked.clone(),
+            blanks: self.blanks.iter().map(|b| b.text().to_owned()).collect(),
+            custom: self
+                .custom
+                .as_ref()
+                .map(|(_, e)| e.text().to_owned())
+                .unwrap_or_default(),
+        }
+    }
+
+    pub fn height(&self) -> u16 {
+        self.rows() as u16
+    }
+
+    pub fn render(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        focused: bool,
+        theme: Theme,
+    ) -> Option<Position> {
+        let mut cursor = None;
+        for row in 0..self.rows().min(usize::from(area.height)) {
+            let y = area.y + row as u16;
+            let here = focused && row == self.cursor;
+            let style = if here {
+                theme.option_focused()
+            } else {
+                theme.option()
+            };
+            if row == self.opts.len() {
+                let (instruction, text) =
+                    self.custom.as_ref().map(|(i, t)| (i.as_str(), t)).unzip();
+                let label = "or describe: ";
+                buf.set_stringn(
+                    area.x,
+                    y,
+                    format!("  {label}"),
+                    usize::from(area.width),
+                    style,
+                );
+                let x = area.x + 2 + label.len() as u16;
+                let rest = Rect::new(x, y, area.width.saturating_sub(x - area.x), 1);
+                if let Some(text) = text {
+                    let pos = text.render(
+                        rest,
+                        buf,
+                        here,
+                        instruction.unwrap_or(""),
+                        theme.input(here),
+                        theme.placeholder(),
+                    );
+                    cursor = cursor.or(pos);
+                }
+                continue;
+            }
+            let opt = &self.opts[row];
+            let mark = match (self.multi, self.checked[row]) {
+                (true, true) => "[x]",
+                (true, false) => "[ ]",
+                (false, true) => "(•)",
+                (false, false) => "( )",
+            };
+            let indent = "  ".repeat(opt.depth);
+            let text = format!("{indent}{mark} {}", opt.label);
+            let used = buf
+                .set_stringn(area.x, y, &text, usize::from(area.width), style)
+                .0;
+            if opt.blank {
+                let x = used + 1;
+                let rest = Rect::new(x, y, area.width.saturating_sub(x - area.x), 1);
+                let editing = here && self.checked[row];
+                let pos = self.blanks[row].render(
+                    rest,
+                    buf,
+                    editing,
+                    "___",
+                    theme.input(editing),
+                    theme.placeholder(),
+                );
+                cursor = cursor.or(pos);
+            }
+        }
+        cursor
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn opts(labels: &[&str]) -> Vec<Opt> {
+        labels
+            .iter()
+            .map(|l| Opt {
+                blank: l.ends_with(':'),
+                ..Opt::new(*l)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn single_choice_keeps_one_and_custom_text_clears_it() {
+        let mut o = Options::new(
+            &opts(&["None"]),
+            false,
+            Some("Describe"),
+            &Selection::empty(1),
+        );
+        o.key(key(KeyCode::Enter));
+        assert_eq!(o.selection().checked, [true]);
+        o.key(key(KeyCode::Down));
+        o.key(key(KeyCode::Char('x')));
+        let sel = o.selection();
+        assert_eq!((sel.checked, sel.custom.as_str()), (vec![false], "x"));
+    }
+
+    #[test]
+    fn a_ticked_blank_option_takes_typing() {
+        let mut o = Options::new(&opts(&["A", "Other:"]), true, None, &Selection::empty(2));
+        o.key(key(KeyCode::Down));
+        assert_eq!(
+            o.key(key(KeyCode::Char('z'))),
+            Edit::Ignored,
+            "not ticked yet"
+        );
+        o.key(key(KeyCode::Char(' ')));
+        o.key(key(KeyCode::Char('a')));
+        o.key(key(KeyCode::Char(' ')));
+        o.key(key(KeyCode::Char('b')));
+        let sel = o.selection();
+        assert_eq!(sel.checked, [false, true]);
+        assert_eq!(sel.blanks[1], "a b");
+    }
+}

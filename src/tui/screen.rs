@@ -1,0 +1,190 @@
+//! Drawing: one module per screen, plus the footer, dialogs and the too-small notice.
+//! Drawing takes `&App` and changes nothing.
+
+pub mod form;
+mod help;
+mod picker;
+mod review;
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::app::{App, Modal, Screen};
+use super::keymap::{self, Context};
+
+/// The smallest terminal the layout works in.
+pub const MIN_SIZE: (u16, u16) = (60, 16);
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        too_small(frame, area);
+        return;
+    }
+    let body = Rect::new(area.x, area.y, area.width, area.height - 1);
+    let footer_area = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+    let cursor = match (app.screen, &app.form) {
+        (Screen::Picker, _) | (_, None) => picker::draw(frame, app, body),
+        (Screen::Form, Some(state)) => form::draw(frame, app, state, body),
+        (Screen::Review, Some(state)) => review::draw(frame, app, state, body),
+        (Screen::Help, _) => help::draw(frame, app, body),
+    };
+    footer(frame, app, footer_area);
+    match &app.modal {
+        Some(modal) => {
+            if let Some(pos) = dialog(frame, app, modal, body) {
+                frame.set_cursor_position(pos);
+            }
+        }
+        None => {
+            if let Some(pos) = cursor {
+                frame.set_cursor_position(pos);
+            }
+        }
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "terminal too small: need {}×{}, have {}×{}",
+        MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
+    );
+    let y = area.y + area.height / 2;
+    let line = Rect::new(area.x, y, area.width, 1.min(area.height));
+    frame.render_widget(
+        Paragraph::new(text).centered().wrap(Wrap { trim: true }),
+        line,
+    );
+}
+
+/// The keys that work now, generated from the keymap (or a notice).
+fn footer(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = app.config.theme;
+    if let Some((text, error)) = &app.notice {
+        let style = if *error { theme.error() } else { theme.done() };
+        frame.render_widget(Line::styled(format!(" {text}"), style), area);
+        return;
+    }
+    let ctx = match app.screen {
+        Screen::Picker => Context::Picker,
+        Screen::Form => Context::Form,
+        Screen::Review => Context::Review,
+        Screen::Help => Context::Help,
+    };
+    let mut hints: Vec<(&str, &str)> = Vec::new();
+    if app.screen == Screen::Form
+        && let Some(state) = &app.form
+        && let super::app::Focus::Field(f) = state.focus
+    {
+        hints.extend(state.widgets[f].hints());
+    }
+    if app.screen == Screen::Picker {
+        hints.extend([("type", "filter"), ("Enter", "open")]);
+    }
+    hints.extend(keymap::footer(ctx));
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (key, what)) in hints.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.help()));
+        }
+        spans.push(Span::styled(*key, theme.key()));
+        spans.push(Span::raw(format!(" {what}")));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+fn dialog(frame: &mut Frame, app: &App, modal: &Modal, area: Rect) -> Option<Position> {
+    let theme = app.config.theme;
+    let drafts = app.config.drafts;
+    let (title, lines, keys): (&str, Vec<String>, &str) = match modal {
+        Modal::ResumeDraft(_) => (
+            " Draft found ",
+            vec!["You have unsent answers for this template.".to_owned()],
+            "Enter resume · d discard",
+        ),
+        Modal::ConfirmQuit => (
+            " Quit? ",
+            vec![if drafts {
+                "Your answers are kept as a draft for next time.".to_owned()
+            } else {
+                "Drafts are off (--no-draft): your answers will be lost.".to_owned()
+            }],
+            "y quit · n stay",
+        ),
+        Modal::Path(_) => (
+            " Write to file ",
+            vec!["Path:".to_owned()],
+            "Enter write · Esc cancel",
+        ),
+        Modal::Overwrite(path) => (
+            " File exists ",
+            vec![format!("{} exists.", path.display())],
+            "y replace it · any other key: choose another path",
+        ),
+    };
+    let width = area.width.clamp(20, 64);
+    let height = lines.len() as u16 + 4;
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + area.height.saturating_sub(height) / 2,
+        width,
+        height,
+    );
+    frame.render_widget(Clear, rect);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(title);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let mut text: Vec<Line> = lines.iter().map(|l| Line::raw(l.as_str())).collect();
+    text.push(Line::raw(""));
+    text.push(Line::styled(keys, theme.key()));
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+    if let Modal::Path(path) = modal {
+        let input = Rect::new(inner.x + 6, inner.y, inner.width.saturating_sub(6), 1);
+        return path.render(
+            input,
+            frame.buffer_mut(),
+            true,
+            "",
+            theme.input(true),
+            theme.placeholder(),
+        );
+    }
+    None
+}
+
+/// Wraps `text` to `width` columns at spaces, at most `max` lines (the last one ends in
+/// `…` when cut).
+pub fn wrap_lines(text: &str, width: u16, max: usize) -> Vec<String> {
+    let width = usize::from(width.max(8));
+    let mut out: Vec<String> = Vec::new();
+    for para in text.lines() {
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            if !line.is_empty() && line.width() + 1 + word.width() > width {
+                out.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push(line);
+    }
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    if out.len() > max {
+        out.truncate(max);
+        if let Some(last) = out.last_mut() {
+            last.push_str(" …");
+        }
+    }
+    out
+}

@@ -1,0 +1,498 @@
+//! The form screen: title, labels and assignees; a sidebar of sections with marks; the
+//! focused section's fields; an optional live preview. Layout is computed by pure
+//! functions that drawing and mouse handling share.
+
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::super::app::{App, Focus, FormState, HEADER_LABELS, Mark};
+use super::super::theme::Theme;
+use super::wrap_lines;
+
+/// Where things are on the form screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub top: Rect,
+    pub header: [Rect; 3],
+    pub sidebar: Rect,
+    pub pane: Rect,
+    pub preview: Option<Rect>,
+}
+
+/// Splits the body area (everything but footer and notice).
+pub fn areas(area: Rect, preview: bool) -> Areas {
+    let top = Rect::new(area.x, area.y, area.width, 1);
+    let title = Rect::new(area.x, area.y + 1, area.width, 1);
+    let half = area.width / 2;
+    let labels = Rect::new(area.x, area.y + 2, half, 1);
+    let assignees = Rect::new(area.x + half, area.y + 2, area.width - half, 1);
+    let body_y = area.y + 4;
+    let body_h = area.height.saturating_sub(4);
+    let side_w = (area.width / 4).clamp(18, 32).min(area.width);
+    let sidebar = Rect::new(area.x, body_y, side_w, body_h);
+    let rest_x = area.x + side_w + 1;
+    let rest_w = area.width.saturating_sub(side_w + 1);
+    let (pane, preview) = if preview {
+        let pw = rest_w / 2;
+        (
+            Rect::new(rest_x, body_y, rest_w - pw, body_h),
+            Some(Rect::new(rest_x + rest_w - pw, body_y, pw, body_h)),
+        )
+    } else {
+        (Rect::new(rest_x, body_y, rest_w, body_h), None)
+    };
+    Areas {
+        top,
+        header: [title, labels, assignees],
+        sidebar,
+        pane,
+        preview,
+    }
+}
+
+/// One thing in the pane, at `y` rows from the pane's content top and `x` columns in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub y: u16,
+    pub x: u16,
+    pub height: u16,
+    pub kind: ItemKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemKind {
+    Text(Vec<String>, Style),
+    Label(usize),
+    Widget(usize),
+}
+
+const INDENT: u16 = 2;
+
+/// The pane's content for the current section at `width`, with its total height.
+/// Only the current section is laid out, so the work does not grow with the form.
+pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u16) {
+    let form = state.form();
+    let s = state.current_section();
+    let section = &form.sections[s];
+    let mut items = Vec::new();
+    let mut y = 0u16;
+    let push = |items: &mut Vec<Item>, y: &mut u16, height: u16, kind: ItemKind| {
+        items.push(Item {
+            y: *y,
+            x: 0,
+            height,
+            kind,
+        });
+        *y += height;
+    };
+    // One-line text fields sit beside their labels, inputs aligned.
+    let inline_col = section
+        .fields
+        .iter()
+        .filter(|&&f| matches!(form.fields[f].kind, crate::form::FieldKind::Text))
+        .map(|&f| label_width(form, f))
+        .max()
+        .map(|w| (w + 4).min(width / 2));
+    let mut crumbs: Vec<&str> = Vec::new();
+    let mut parent = section.parent;
+    while let Some(p) = parent {
+        crumbs.insert(0, &form.sections[p].title);
+        parent = form.sections[p].parent;
+    }
+    crumbs.push(if section.title.is_empty() {
+        &form.meta.name
+    } else {
+        &section.title
+    });
+    push(
+        &mut items,
+        &mut y,
+        1,
+        ItemKind::Text(vec![crumbs.join(" › ")], theme.title()),
+    );
+    for (text, style) in [(&section.help, theme.help()), (&section.text, Style::new())] {
+        let lines = wrap_lines(text, width, 6);
+        if !lines.is_empty() {
+            push(
+                &mut items,
+                &mut y,
+                lines.len() as u16,
+                ItemKind::Text(lines, style),
+            );
+        }
+    }
+    let mut previous_inline = false;
+    for &f in &section.fields {
+        let field = &form.fields[f];
+        let inline = matches!(field.kind, crate::form::FieldKind::Text) && field.help.is_empty();
+        // Consecutive one-line fields stack without blank lines between them.
+        if !(inline && previous_inline) {
+            y += 1;
+        }
+        previous_inline = inline;
+        if let (true, Some(col)) = (inline, inline_col) {
+            items.push(Item {
+                y,
+                x: 0,
+                height: 1,
+                kind: ItemKind::Label(f),
+            });
+            items.push(Item {
+                y,
+                x: col,
+                height: 1,
+                kind: ItemKind::Widget(f),
+            });
+            y += 1;
+            continue;
+        }
+        push(&mut items, &mut y, 1, ItemKind::Label(f));
+        let help = wrap_lines(&field.help, width.saturating_sub(INDENT), 3);
+        if !help.is_empty() {
+            push(
+                &mut items,
+                &mut y,
+                help.len() as u16,
+                ItemKind::Text(help, theme.help()),
+            );
+        }
+        let h = state.widgets[f].height(width.saturating_sub(INDENT));
+        push(&mut items, &mut y, h, ItemKind::Widget(f));
+    }
+    (items, y)
+}
+
+fn label_width(form: &crate::form::Form, f: usize) -> u16 {
+    let field = &form.fields[f];
+    let required = if field.required { 2 } else { 0 };
+    (unicode_width::UnicodeWidthStr::width(field.label.as_str()) + 2 + required) as u16
+}
+
+/// The scroll offset that keeps the focused field in view (or the wheel's offset).
+pub fn pane_offset(state: &FormState, items: &[Item], total: u16, height: u16) -> u16 {
+    let max = total.saturating_sub(height);
+    if let Some(offset) = state.pane_scroll {
+        return offset.min(max);
+    }
+    let Focus::Field(f) = state.focus else {
+        return 0;
+    };
+    let top = items
+        .iter()
+        .find(|i| i.kind == ItemKind::Label(f))
+        .map_or(0, |i| i.y);
+    let bottom = items
+        .iter()
+        .find(|i| i.kind == ItemKind::Widget(f))
+        .map_or(top + 1, |i| i.y + i.height);
+    if bottom <= height {
+        0
+    } else if bottom - top > height {
+        top.min(max)
+    } else {
+        (bottom - height).min(max)
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Option<Position> {
+    let theme = app.config.theme;
+    let a = areas(area, state.preview);
+    let buf = frame.buffer_mut();
+    let form = state.form();
+    let counter = format!(
+        "{} of {} fields filled",
+        state.filled_count(),
+        form.fields.len()
+    );
+    let name = format!(" issue-composer · {}", form.meta.name);
+    buf.set_stringn(
+        a.top.x,
+        a.top.y,
+        &name,
+        usize::from(a.top.width),
+        theme.title(),
+    );
+    let cx = a.top.right().saturating_sub(counter.len() as u16 + 1);
+    buf.set_stringn(cx, a.top.y, &counter, counter.len(), theme.help());
+    let mut cursor = None;
+    for (i, rect) in a.header.iter().enumerate() {
+        let focused = state.focus == Focus::Header(i);
+        let label = format!(" {}: ", HEADER_LABELS[i]);
+        buf.set_stringn(
+            rect.x,
+            rect.y,
+            &label,
+            usize::from(rect.width),
+            theme.label(focused),
+        );
+        let w = label.len() as u16;
+        let input = Rect::new(rect.x + w, rect.y, rect.width.saturating_sub(w + 1), 1);
+        let hint = if i == 0 {
+            "issue title"
+        } else {
+            "comma-separated"
+        };
+        cursor = cursor.or(state.header[i].render(
+            input,
+            buf,
+            focused,
+            hint,
+            theme.input(focused),
+            theme.placeholder(),
+        ));
+    }
+    let rule = "─".repeat(usize::from(area.width));
+    buf.set_stringn(
+        area.x,
+        area.y + 3,
+        rule,
+        usize::from(area.width),
+        theme.border(false),
+    );
+    sidebar(frame, state, a.sidebar, theme);
+    cursor = cursor.or(pane(frame, state, a.pane, theme));
+    if let Some(p) = a.preview {
+        let block = Block::new()
+            .borders(Borders::LEFT)
+            .border_style(theme.border(false))
+            .title(" Preview ");
+        let text = Paragraph::new(state.preview_text.as_str())
+            .wrap(Wrap { trim: false })
+            .scroll((state.preview_scroll, 0))
+            .block(block);
+        frame.render_widget(text, p);
+    }
+    cursor
+}
+
+fn sidebar(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) {
+    let block = Block::new()
+        .borders(Borders::RIGHT)
+        .border_style(theme.border(false));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let sections = &state.form().sections;
+    let current = state.current_section();
+    let height = usize::from(inner.height);
+    let first = current
+        .saturating_sub(height / 2)
+        .min(sections.len().saturating_sub(height));
+    let min_level = sections
+        .iter()
+        .map(|s| s.level)
+        .filter(|l| *l > 0)
+        .min()
+        .unwrap_or(1);
+    let buf = frame.buffer_mut();
+    for (row, s) in (first..sections.len()).take(height).enumerate() {
+        let section = &sections[s];
+        let y = inner.y + row as u16;
+        let (mark, mark_style) = if section.fields.is_empty() {
+            (" ", Style::new())
+        } else {
+            match state.mark(s) {
+                Mark::Done => ("✓", theme.done()),
+                Mark::Missing => ("!", theme.missing()),
+                Mark::Untouched => ("·", theme.help()),
+            }
+        };
+        let indent = "  ".repeat(usize::from(section.level.saturating_sub(min_level)));
+        let title = if section.title.is_empty() {
+            "(intro)"
+        } else {
+            &section.title
+        };
+        let style = if s == current {
+            theme.selected()
+        } else if section.fields.is_empty() {
+            theme.help()
+        } else {
+            Style::new()
+        };
+        buf.set_stringn(inner.x, y, mark, 1, mark_style);
+        let text = format!(" {indent}{title}");
+        buf.set_stringn(
+            inner.x + 1,
+            y,
+            text,
+            usize::from(inner.width.saturating_sub(1)),
+            style,
+        );
+    }
+}
+
+fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Option<Position> {
+    let (items, total) = pane_items(state, area.width, theme);
+    let offset = pane_offset(state, &items, total, area.height);
+    let mut cursor = None;
+    let form = state.form();
+    for item in &items {
+        if item.y < offset || item.y - offset >= area.height {
+            continue;
+        }
+        let y = area.y + item.y - offset;
+        let height = item.height.min(area.bottom() - y);
+        let rect = Rect::new(
+            area.x + item.x,
+            y,
+            area.width.saturating_sub(item.x),
+            height,
+        );
+        match &item.kind {
+            ItemKind::Text(lines, style) => {
+                let text: Vec<Line> = lines
+                    .iter()
+                    .map(|l| Line::styled(l.as_str(), *style))
+                    .collect();
+                frame.render_widget(Paragraph::new(text), rect);
+            }
+            ItemKind::Label(f) => {
+                let field = &form.fields[*f];
+                let focused = state.focus == Focus::Field(*f);
+                let marker = if focused { "▸ " } else { "  " };
+                // A section's own answer needs no second title: name its kind instead.
+                let section_title = &form.sections[field.section].title;
+                let label = if field.label == *section_title {
+                    kind_word(&field.kind)
+                } else {
+                    &field.label
+                };
+                let mut spans = vec![Span::styled(
+                    format!("{marker}{label}"),
+                    theme.label(focused),
+                )];
+                if field.required {
+                    spans.push(Span::styled(" *", theme.missing()));
+                }
+                if let crate::form::FieldKind::Code { language } = &field.kind {
+                    let lang = if language.is_empty() {
+                        "code".to_owned()
+                    } else {
+                        language.clone()
+                    };
+                    spans.push(Span::styled(format!("  [{lang}]"), theme.help()));
+                }
+                frame.render_widget(Line::from(spans), rect);
+            }
+            ItemKind::Widget(f) => {
+                let focused = state.focus == Focus::Field(*f);
+                let indent = if item.x > 0 { 0 } else { INDENT };
+                let inner = Rect::new(
+                    rect.x + indent,
+                    rect.y,
+                    rect.width.saturating_sub(indent + 1),
+                    rect.height,
+                );
+                let pos = state.widgets[*f].render(
+                    &form.fields[*f],
+                    inner,
+                    frame.buffer_mut(),
+                    focused,
+                    theme,
+                );
+                cursor = cursor.or(pos);
+            }
+        }
+    }
+    cursor
+}
+
+fn kind_word(kind: &crate::form::FieldKind) -> &'static str {
+    use crate::form::FieldKind;
+    match kind {
+        FieldKind::Text | FieldKind::TextArea => "Your answer",
+        FieldKind::Code { .. } => "Code",
+        FieldKind::Choice { .. } => "Choose one",
+        FieldKind::MultiChoice { .. } | FieldKind::Checkboxes { .. } => "Tick all that apply",
+        FieldKind::Table { .. } => "Table",
+        FieldKind::List => "List (Enter adds an item)",
+    }
+}
+
+/// Mouse on the form: a click focuses a field (and ticks a box or picks a row), a click
+/// in the sidebar opens a section, the wheel scrolls the pane or the preview.
+pub fn mouse(app: &mut App, mouse: MouseEvent) {
+    let theme = app.config.theme;
+    let (w, h) = app.size;
+    let Some(state) = &mut app.form else { return };
+    let body = Rect::new(0, 0, w, h.saturating_sub(1));
+    let a = areas(body, state.preview);
+    let at = Position::new(mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+            let down = mouse.kind == MouseEventKind::ScrollDown;
+            if a.preview.is_some_and(|p| p.contains(at)) {
+                state.preview_scroll = step(state.preview_scroll, down);
+            } else {
+                let (items, total) = pane_items(state, a.pane.width, theme);
+                let now = pane_offset(state, &items, total, a.pane.height);
+                state.pane_scroll = Some(step(now, down));
+            }
+        }
+        MouseEventKind::Down(MouseButton::Left) => {
+            if let Some(i) = a.header.iter().position(|r| r.contains(at)) {
+                state.set_focus(Focus::Header(i), theme);
+            } else if a.sidebar.contains(at) {
+                click_sidebar(state, a.sidebar, at.y, theme);
+            } else if a.pane.contains(at) {
+                click_pane(state, a.pane, at, theme, app.clock);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn step(offset: u16, down: bool) -> u16 {
+    if down {
+        offset.saturating_add(3)
+    } else {
+        offset.saturating_sub(3)
+    }
+}
+
+fn click_sidebar(state: &mut FormState, sidebar: Rect, y: u16, theme: Theme) {
+    let sections = state.form().sections.len();
+    let height = usize::from(sidebar.height);
+    let current = state.current_section();
+    let first = current
+        .saturating_sub(height / 2)
+        .min(sections.saturating_sub(height));
+    let s = first + usize::from(y - sidebar.y);
+    if s < sections {
+        state.go_to_section(s, theme);
+    }
+}
+
+fn click_pane(
+    state: &mut FormState,
+    pane: Rect,
+    at: Position,
+    theme: Theme,
+    now: std::time::Instant,
+) {
+    let (items, total) = pane_items(state, pane.width, theme);
+    let offset = pane_offset(state, &items, total, pane.height);
+    let y = at.y - pane.y + offset;
+    let x = at.x - pane.x;
+    let hit = items
+        .iter()
+        .rev()
+        .find(|i| y >= i.y && y < i.y + i.height && x >= i.x);
+    match hit.map(|i| (&i.kind, i.y)) {
+        Some((ItemKind::Label(f), _)) => state.set_focus(Focus::Field(*f), theme),
+        Some((ItemKind::Widget(f), top)) => {
+            let f = *f;
+            let keep = state.pane_scroll;
+            state.set_focus(Focus::Field(f), theme);
+            state.pane_scroll = keep.or(Some(offset));
+            if state.widgets[f].click(y - top) == super::super::field::line::Edit::Changed {
+                state.changed(now);
+            }
+        }
+        _ => {}
+    }
+}

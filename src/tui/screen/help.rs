@@ -1,0 +1,40 @@
+//! F1: every key binding, from the keymap.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::super::app::App;
+use super::super::keymap::{BINDINGS, Context, FIELD_KEYS};
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Option<Position> {
+    let theme = app.config.theme;
+    let mut lines = vec![Line::styled(" Keys", theme.title()), Line::raw("")];
+    for (ctx, name) in [
+        (Context::Form, "Form"),
+        (Context::Review, "Review"),
+        (Context::Help, "Everywhere"),
+    ] {
+        lines.push(Line::styled(format!(" {name}"), theme.label(false)));
+        for b in BINDINGS.iter().filter(|b| {
+            b.contexts.contains(&ctx)
+                && (ctx == Context::Help || !b.contexts.contains(&Context::Help))
+        }) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("   {:<11}", b.key), theme.key()),
+                Span::raw(b.what),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(" In fields", theme.label(false)));
+    for (kind, keys) in FIELD_KEYS {
+        lines.push(Line::from(vec![
+            Span::styled(format!("   {kind:<16}"), theme.key()),
+            Span::raw(*keys),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+    None
+}
