@@ -225,7 +225,10 @@ mod tests {
         let pos = e.render(buf.area, &mut buf, true, "", Style::new(), Style::new());
         assert_eq!(pos, Some(Position::new(4, 0)));
         assert_eq!(
-            buf.content.iter().map(|c| c.symbol()).collect::<String>(),
+            buf.content
+                .iter()
+                .map(ratatui::buffer::Cell::symbol)
+                .collect::<String>(),
             "ghij "
         );
     }
