@@ -1,5 +1,8 @@
 //! The scriptable CLI: `schema`, `render` and `check`, run as a real process.
 
+// Test helpers unwrap: a failure there is a failing test.
+#![allow(clippy::unwrap_used)]
+
 use std::fs;
 
 use assert_cmd::Command;

@@ -1,6 +1,9 @@
 //! A sweep over real templates from public repositories (`../shared/corpus/`): each one
 //! loads without a panic and becomes a form, or fails with a clear, located reason.
 
+// Test helpers unwrap: a failure there is a failing test.
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 
 use issue_composer::{Answers, parse, render};

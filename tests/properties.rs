@@ -2,6 +2,9 @@
 //! panics, and rendering a rendered body again changes nothing (for templates written
 //! as blocks separated by blank lines, as real ones are).
 
+// Test helpers unwrap: a failure there is a failing test.
+#![allow(clippy::unwrap_used)]
+
 use issue_composer::form::{FieldKind, Selection, Value};
 use issue_composer::{Answers, parse, render};
 use proptest::prelude::*;

@@ -1,5 +1,8 @@
 //! Every recognizer rule of the markdown reader, and every answer rule, on small templates.
 
+// Test helpers unwrap: a failure there is a failing test.
+#![allow(clippy::unwrap_used)]
+
 use issue_composer::form::{AnswersFile, FieldKind, Value};
 use issue_composer::{Answers, Template, parse, render};
 

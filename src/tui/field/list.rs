@@ -99,7 +99,13 @@ impl List {
                 break;
             }
             let here = focused && i == self.cursor;
-            buf.set_stringn(area.x, y, "• ", 2, theme.option());
+            let bullet = if here { "› " } else { "• " };
+            let style = if here {
+                theme.option_focused()
+            } else {
+                theme.option()
+            };
+            buf.set_stringn(area.x, y, bullet, 2, style);
             let hint = self
                 .hints
                 .get(i)

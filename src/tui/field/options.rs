@@ -174,18 +174,20 @@ impl Options {
             } else {
                 theme.option()
             };
+            // A visible marker too, for terminals without color.
+            buf.set_stringn(area.x, y, if here { "›" } else { " " }, 1, style);
+            let area = Rect::new(
+                area.x + 2,
+                area.y,
+                area.width.saturating_sub(2),
+                area.height,
+            );
             if row == self.opts.len() {
                 let (instruction, text) =
                     self.custom.as_ref().map(|(i, t)| (i.as_str(), t)).unzip();
                 let label = "or describe: ";
-                buf.set_stringn(
-                    area.x,
-                    y,
-                    format!("  {label}"),
-                    usize::from(area.width),
-                    style,
-                );
-                let x = area.x + 2 + label.len() as u16;
+                buf.set_stringn(area.x, y, label, usize::from(area.width), style);
+                let x = area.x + label.len() as u16;
                 let rest = Rect::new(x, y, area.width.saturating_sub(x - area.x), 1);
                 if let Some(text) = text {
                     let pos = text.render(

@@ -430,7 +430,8 @@ pub fn mouse(app: &mut App, mouse: MouseEvent) {
             } else {
                 let (items, total) = pane_items(state, a.pane.width, theme);
                 let now = pane_offset(state, &items, total, a.pane.height);
-                state.pane_scroll = Some(step(now, down));
+                let max = total.saturating_sub(a.pane.height);
+                state.pane_scroll = Some(step(now, down).min(max));
             }
         }
         MouseEventKind::Down(MouseButton::Left) => {

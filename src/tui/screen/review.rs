@@ -62,10 +62,17 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
             } else {
                 theme.missing()
             };
-            head.push(Line::styled(
-                format!("   {section} › {}", field.label),
-                style,
-            ));
+            let place = if *section == field.label || section.is_empty() {
+                field.label.clone()
+            } else {
+                format!("{section} › {}", field.label)
+            };
+            let marker = if i == state.review_problem {
+                " › "
+            } else {
+                "   "
+            };
+            head.push(Line::styled(format!("{marker}{place}"), style));
         }
     }
     let head_h = (head.len() as u16 + 1).min(area.height / 2);

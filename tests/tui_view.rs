@@ -1,0 +1,183 @@
+//! What the screens and field widgets look like, on a fixed-size `TestBackend`.
+
+// Test helpers unwrap: a failure there is a failing test.
+#![allow(clippy::unwrap_used)]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use issue_composer::discover::{self, BUILTINS, Source};
+use issue_composer::form::AnswersFile;
+use issue_composer::tui::app::{App, Config, Entry, ExitExports, Focus, Msg};
+use issue_composer::tui::field::Widget;
+use issue_composer::tui::screen;
+use issue_composer::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+fn config() -> Config {
+    Config {
+        exports: ExitExports::default(),
+        drafts: true,
+        theme: Theme::plain(),
+    }
+}
+
+fn open(name: &str, answers: Option<&str>) -> App {
+    let source = discover::resolve(name).unwrap();
+    let template = discover::load(&source).unwrap();
+    let mut app = App::with_form(config(), template, source, None, (120, 40));
+    if let Some(yaml) = answers {
+        let file = AnswersFile::parse(yaml, "a.yaml").unwrap();
+        let form = app.form.take().unwrap();
+        app.form = Some(issue_composer::tui::app::FormState::new(
+            form.template,
+            form.source,
+            Some(&file),
+            Theme::plain(),
+        ));
+    }
+    app
+}
+
+fn screen(app: &App, w: u16, h: u16) -> TestBackend {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| screen::draw(f, app)).unwrap();
+    terminal.backend().clone()
+}
+
+fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    app.update(Msg::Key(KeyEvent::new(code, mods)));
+}
+
+fn go(app: &mut App, section: &str) {
+    let state = app.form.as_mut().unwrap();
+    let s = state
+        .form()
+        .sections
+        .iter()
+        .position(|x| x.id == section)
+        .unwrap();
+    state.go_to_section(s, Theme::plain());
+}
+
+const GO_ANSWERS: &str = "title: '[PERF] Pool row buffers'\nfields:\n  optimization-opportunity/priority: P2\n  optimization-opportunity/estimated-effort-2: 4-6 hours\n  proposed-optimization/go-techniques-used: [sync.Pool, 'Other: arenas']\n  files-affected: [internal/db/rows.go]\n  performance-targets: {Latency: {Baseline: 12 ms}}\n  user-impact/api-changes: Adds PoolSize\n";
+
+#[test]
+fn picker() {
+    let entries: Vec<Entry> = BUILTINS
+        .iter()
+        .map(|b| {
+            let t = discover::load(&Source::Builtin(*b)).unwrap();
+            Entry {
+                source: Source::Builtin(*b),
+                name: t.form.meta.name,
+                about: t.form.meta.about,
+                origin: format!("built-in: {}", b.stem),
+            }
+        })
+        .collect();
+    let mut app = App::with_picker(config(), entries, (80, 20));
+    insta::assert_snapshot!("picker", screen(&app, 80, 20));
+    for c in "bug".chars() {
+        key(&mut app, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+    insta::assert_snapshot!("picker_filtered", screen(&app, 80, 20));
+}
+
+#[test]
+fn form_screens() {
+    let mut app = open("performance", None);
+    insta::assert_snapshot!("form_start", screen(&app, 120, 40));
+    go(&mut app, "current-metrics");
+    for c in "850 ms".chars() {
+        key(&mut app, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+    key(&mut app, KeyCode::F(2), KeyModifiers::NONE);
+    insta::assert_snapshot!("form_preview", screen(&app, 120, 40));
+    let mut app = open("go-performance", Some(GO_ANSWERS));
+    go(&mut app, "optimization-opportunity");
+    insta::assert_snapshot!("form_go_choices", screen(&app, 120, 40));
+    go(&mut app, "performance-targets");
+    insta::assert_snapshot!("form_go_table", screen(&app, 120, 40));
+}
+
+#[test]
+fn review_help_dialogs_and_too_small() {
+    let mut app = open("go-performance", Some(GO_ANSWERS));
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    insta::assert_snapshot!("review", screen(&app, 100, 30));
+    key(&mut app, KeyCode::Char('w'), KeyModifiers::NONE);
+    insta::assert_snapshot!("dialog_path", screen(&app, 100, 30));
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    key(&mut app, KeyCode::F(1), KeyModifiers::NONE);
+    insta::assert_snapshot!("help", screen(&app, 100, 40));
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    insta::assert_snapshot!("dialog_quit", screen(&app, 80, 20));
+    insta::assert_snapshot!("too_small", screen(&app, 59, 15));
+    let source = discover::resolve("performance").unwrap();
+    let template = discover::load(&source).unwrap();
+    let draft = AnswersFile::parse("title: x\n", "d").unwrap();
+    let app = App::with_form(config(), template, source, Some(draft), (80, 20));
+    insta::assert_snapshot!("dialog_draft", screen(&app, 80, 20));
+}
+
+#[test]
+fn review_lists_missing_required_fields() {
+    let path = std::env::temp_dir().join(format!("ic-view-{}.yml", std::process::id()));
+    std::fs::write(&path, "name: Bug\nbody:\n  - type: input\n    id: version\n    attributes: {label: Version}\n    validations: {required: true}\n  - type: textarea\n    id: what\n    attributes: {label: What happened?}\n    validations: {required: true}\n").unwrap();
+    let source = Source::File(path.clone());
+    let mut app = App::with_form(
+        config(),
+        discover::load(&source).unwrap(),
+        source,
+        None,
+        (80, 24),
+    );
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    insta::assert_snapshot!("review_problems", screen(&app, 80, 24));
+    std::fs::remove_file(path).unwrap();
+}
+
+/// Each kind of field, drawn alone, focused and not.
+#[test]
+fn field_kinds() {
+    let app = open("go-performance", Some(GO_ANSWERS));
+    let state = app.form.as_ref().unwrap();
+    for (name, id) in [
+        ("text", "optimization-opportunity/estimated-effort-2"),
+        (
+            "text_placeholder",
+            "optimization-opportunity/expected-impact",
+        ),
+        ("choice", "optimization-opportunity/priority"),
+        ("choice_or_describe", "user-impact/api-changes"),
+        ("checkboxes", "proposed-optimization/go-techniques-used"),
+        ("textarea", "profiling-data"),
+        ("code", "code-example"),
+        ("table", "performance-targets"),
+        ("list", "files-affected"),
+    ] {
+        let f = state.form().field_index(id).unwrap();
+        let field = &state.form().fields[f];
+        for focused in [false, true] {
+            let mut widget = Widget::new(field, &state.answers.values[f], Theme::plain());
+            widget.set_focused(focused, Theme::plain());
+            let mut terminal = Terminal::new(TestBackend::new(60, 14)).unwrap();
+            terminal
+                .draw(|frame| {
+                    let area = Rect::new(0, 0, 60, widget.height(60));
+                    let cursor =
+                        widget.render(field, area, frame.buffer_mut(), focused, Theme::plain());
+                    if let Some(pos) = cursor {
+                        frame.set_cursor_position(pos);
+                    }
+                })
+                .unwrap();
+            let suffix = if focused { "focused" } else { "plain" };
+            insta::assert_snapshot!(format!("field_{name}_{suffix}"), terminal.backend());
+        }
+    }
+    assert_eq!(app.form.as_ref().unwrap().focus, Focus::Header(0));
+}
