@@ -27,7 +27,7 @@ use crate::draft;
 use crate::form::AnswersFile;
 
 /// How often the loop wakes without input (draft saves, signals).
-const TICK: Duration = Duration::from_millis(200);
+pub const TICK: Duration = Duration::from_millis(200);
 
 /// Where messages come from: the real terminal, or a script in tests.
 pub trait Events {

@@ -533,3 +533,10 @@ fn the_wheel_scrolls_the_pane_and_focus_brings_it_back() {
         "input brings the focused field back"
     );
 }
+
+#[test]
+fn autosave_is_at_most_a_second_behind() {
+    // A change waits DRAFT_DELAY, checked every TICK: the worst case is their sum.
+    let worst = issue_composer::tui::app::DRAFT_DELAY + issue_composer::tui::TICK;
+    assert!(worst <= Duration::from_secs(1), "{worst:?}");
+}

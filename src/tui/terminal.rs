@@ -50,9 +50,7 @@ pub fn start() -> std::io::Result<Tty> {
         original(info);
     }));
     enter_modes()?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
-    terminal.clear()?;
-    Ok(terminal)
+    Terminal::new(CrosstermBackend::new(stdout()))
 }
 
 /// Runs `f` with the terminal back to normal (for `$EDITOR`), then resumes the UI.
@@ -63,6 +61,10 @@ pub fn suspended<B: ratatui::backend::Backend, T>(
     restore();
     let out = f();
     let _ = enter_modes();
-    let _ = terminal.clear();
+    // Redraw everything. (`Terminal::clear` would ask the terminal where its cursor
+    // is; resizing to the same size clears without asking.)
+    if let Ok(size) = terminal.size() {
+        let _ = terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height));
+    }
     out
 }

@@ -1,0 +1,83 @@
+//! Speed of the UI: one frame of each seed form at 120x40, and one keystroke (update and
+//! draw) in a 5,000-section form whose focused text area holds 10,000 lines.
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use issue_composer::discover::{self, Source};
+use issue_composer::form::AnswersFile;
+use issue_composer::tui::app::{App, Config, ExitExports, FormState, Msg};
+use issue_composer::tui::screen;
+use issue_composer::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn config() -> Config {
+    Config {
+        exports: ExitExports::default(),
+        drafts: false,
+        theme: Theme::plain(),
+    }
+}
+
+fn seed_frames(c: &mut Criterion) {
+    for name in ["performance", "go-performance"] {
+        let source = discover::resolve(name).expect("built-in");
+        let template = discover::load(&source).expect("loads");
+        let mut app = App::with_form(config(), template, source, None, (120, 40));
+        app.update(Msg::Key(KeyEvent::new(
+            KeyCode::Char('n'),
+            KeyModifiers::CONTROL,
+        )));
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+        c.bench_function(&format!("frame_{name}_120x40"), |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|f| screen::draw(f, black_box(&app)))
+                    .expect("draws");
+            });
+        });
+    }
+}
+
+/// 5,000 sections of one text area each; the first holds 10,000 lines.
+fn synthetic() -> App {
+    let mut md = String::from("---\nname: Synthetic\n---\n");
+    for i in 0..5000 {
+        let _ = write!(md, "## Section {i}\n\n<!-- Describe part {i} -->\n\n");
+    }
+    let template = issue_composer::parse("synthetic.md", md.as_bytes()).expect("parses");
+    let mut big = String::new();
+    for i in 0..10_000 {
+        let _ = writeln!(big, "line {i} of a long pasted log with some words in it");
+    }
+    let mut answers = AnswersFile::default();
+    answers.set("section-0", &big, false).expect("sets");
+    let source = Source::File("synthetic.md".into());
+    let mut app = App::with_form(config(), template.clone(), source.clone(), None, (120, 40));
+    let mut form = FormState::new(template, source, Some(&answers), Theme::plain());
+    form.set_focus(issue_composer::tui::app::Focus::Field(0), Theme::plain());
+    app.form = Some(form);
+    app
+}
+
+fn keystroke(c: &mut Criterion) {
+    let mut app = synthetic();
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+    terminal.draw(|f| screen::draw(f, &app)).expect("draws");
+    let key = Msg::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
+    let back = Msg::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+    c.bench_function("keystroke_5000_sections_10000_lines", |b| {
+        let mut toggle = false;
+        b.iter(|| {
+            toggle = !toggle;
+            app.update(if toggle { key.clone() } else { back.clone() });
+            terminal.draw(|f| screen::draw(f, &app)).expect("draws");
+        });
+    });
+}
+
+criterion_group!(benches, seed_frames, keystroke);
+criterion_main!(benches);

@@ -1,0 +1,310 @@
+//! End to end: the real binary in a pseudo-terminal, driven by keys, read as a screen.
+
+// Test helpers unwrap: a failure there is a failing test.
+#![allow(clippy::unwrap_used)]
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const TAB: &str = "\t";
+const ENTER: &str = "\r";
+const DOWN: &str = "\x1b[B";
+const CTRL_N: &str = "\x0e";
+const CTRL_S: &str = "\x13";
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Session {
+    fn start(args: &[&str], data: &Path, cwd: &Path) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 40,
+                cols: 120,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_issue-composer"));
+        cmd.args(args);
+        cmd.cwd(cwd);
+        cmd.env("XDG_DATA_HOME", data);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("NO_COLOR", "1");
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(40), nz(120), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().unwrap();
+        Session {
+            child,
+            master: pty.master,
+            writer,
+            parser,
+            raw,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Sends keys one event at a time, so escape sequences are not merged.
+    fn keys(&mut self, keys: &[&str]) {
+        for k in keys {
+            self.send(k);
+            std::thread::sleep(Duration::from_millis(15));
+        }
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn resize(&self, rows: u16, cols: u16) {
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(nz(rows), nz(cols));
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
+    fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "did not exit; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn signal(&self, signal: &str) {
+        let pid = self.child.process_id().unwrap().to_string();
+        let ok = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+
+    fn raw_output(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+}
+
+fn nz(n: u16) -> std::num::NonZero<u16> {
+    std::num::NonZero::new(n).unwrap()
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Every mode the UI turned on is off again in what it wrote (read to the end).
+fn assert_restored(s: &Session) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    for (seq, what) in [
+        (&b"\x1b[?1049l"[..], "alternate screen"),
+        (b"\x1b[?2004l", "bracketed paste"),
+        (b"\x1b[?1000l", "mouse capture"),
+    ] {
+        while !contains(&s.raw_output(), seq) {
+            assert!(Instant::now() < deadline, "{what} was not turned off");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn fill_performance_by_keys_and_save_matches_render() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("issue.md");
+    let mut s = Session::start(
+        &["performance", "-o", out.to_str().unwrap()],
+        dir.path(),
+        dir.path(),
+    );
+    s.wait_for("0 of 26 fields filled");
+    s.send("Search p95 regressed");
+    s.keys(&[TAB, TAB, TAB]);
+    s.wait_for("Describe the performance problem");
+    s.send("Since 2.3, /search takes 850 ms.");
+    s.keys(&[TAB]);
+    s.send("850 ms p95");
+    s.keys(&[CTRL_N, CTRL_N]);
+    s.wait_for("Which parts of the system are slow?");
+    s.send("src/search/query.rs");
+    s.keys(&[ENTER]);
+    s.send("src/db/pool.rs");
+    s.keys(&[CTRL_N, CTRL_N]);
+    s.wait_for("What might be causing the performance issues?");
+    s.keys(&[DOWN, " "]);
+    s.wait_for("[x] Database queries");
+    s.keys(&[CTRL_N, CTRL_N, CTRL_N, CTRL_N, CTRL_N]);
+    s.wait_for("Critical - System unusable");
+    s.keys(&[DOWN, ENTER]);
+    s.wait_for("(•) High - User experience impacted");
+    s.wait_for("5 of 26 fields filled");
+    s.keys(&[CTRL_S]);
+    s.wait_for(&format!("Ready: Enter to write {}", out.display()));
+    s.keys(&[ENTER]);
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s);
+
+    let answers = dir.path().join("a.yaml");
+    std::fs::write(
+        &answers,
+        "fields:\n  performance-issue: 'Since 2.3, /search takes 850 ms.'\n  current-metrics/response-time: 850 ms p95\n  affected-components: [src/search/query.rs, src/db/pool.rs]\n  suspected-causes: [Database queries]\n  priority: High\n",
+    )
+    .unwrap();
+    let rendered = std::process::Command::new(env!("CARGO_BIN_EXE_issue-composer"))
+        .args([
+            "render",
+            "performance",
+            "--answers",
+            answers.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(rendered.status.success());
+    assert_eq!(std::fs::read(&out).unwrap(), rendered.stdout);
+}
+
+#[test]
+fn paste_is_one_insert_and_resize_reflows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&["performance", "--no-draft"], dir.path(), dir.path());
+    s.wait_for("0 of 26 fields filled");
+    s.keys(&[CTRL_N]);
+    s.send("\x1b[200~first pasted line\nsecond pasted line\x1b[201~");
+    let screen = s.wait_for("second pasted line");
+    let lines: Vec<&str> = screen.lines().collect();
+    let first = lines
+        .iter()
+        .position(|l| l.contains("first pasted line"))
+        .unwrap();
+    assert!(
+        lines[first + 1].contains("second pasted line"),
+        "newline kept in a text area:\n{screen}"
+    );
+    s.keys(&[TAB]);
+    s.send("\x1b[200~850\nms\x1b[201~");
+    s.wait_for("Response time    850 ms");
+    s.resize(20, 70);
+    let screen = s.wait_for("▸ Response time");
+    assert!(
+        screen.contains("850 ms"),
+        "the focused field stays in view:\n{screen}"
+    );
+    s.resize(12, 50);
+    s.wait_for("terminal too small: need 60×16, have 50×12");
+    s.resize(40, 120);
+    s.wait_for("Response time    850 ms");
+    s.send("\x03");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s);
+}
+
+fn draft_file(data: &Path) -> std::path::PathBuf {
+    data.join("issue-composer/drafts/builtin-performance.yaml")
+}
+
+fn wait_for_file(path: &Path, text: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Ok(content) = std::fs::read_to_string(path)
+            && content.contains(text)
+        {
+            return content;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{} never held {text:?}",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_draft_survives_sigkill_and_is_resumed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&["performance"], dir.path(), dir.path());
+    s.wait_for("0 of 26 fields filled");
+    s.send("typed before the kill");
+    // The autosave runs without any further input.
+    wait_for_file(&draft_file(dir.path()), "typed before the kill");
+    s.signal("KILL");
+    s.wait_exit();
+    let mut s = Session::start(&["performance"], dir.path(), dir.path());
+    s.wait_for("Draft found");
+    s.keys(&[ENTER]);
+    s.wait_for("Title: [PERF] typed before the kill");
+    s.send("\x03");
+    s.wait_exit();
+}
+
+#[test]
+fn sighup_saves_everything_and_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&["performance"], dir.path(), dir.path());
+    s.wait_for("0 of 26 fields filled");
+    s.send("last words");
+    s.wait_for("Title: [PERF] last words");
+    s.signal("HUP");
+    s.wait_exit();
+    let draft = std::fs::read_to_string(draft_file(dir.path())).unwrap();
+    assert_eq!(draft, "title: \"[PERF] last words\"\nfields: {}\n");
+    assert_restored(&s);
+}
