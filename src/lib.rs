@@ -7,6 +7,7 @@ pub mod cli;
 pub mod command;
 pub mod discover;
 pub mod error;
+pub mod export;
 pub mod form;
 pub mod render;
 pub mod template;
