@@ -330,19 +330,42 @@ fn verify(
 }
 
 /// The clipboard server started by the arboard provider: leaves the terminal's session,
-/// takes the clipboard and serves `text` until another program takes it.
+/// takes the clipboard and serves `text` until another program takes it, or the X server
+/// goes away.
 pub fn serve(text: &str) -> Result<(), arboard::Error> {
     // A new session has no controlling terminal: closing the terminal does not hang us up.
     #[cfg(unix)]
     let _ = rustix::process::setsid();
     let mut clipboard = arboard::Clipboard::new()?;
+    clipboard.set_text(text)?;
     #[cfg(target_os = "linux")]
-    {
-        use arboard::SetExtLinux as _;
-        clipboard.set().wait().text(text)
+    serve_until_replaced(clipboard, text)?;
+    Ok(())
+}
+
+/// arboard's `wait()` returns when another program takes the clipboard, but not when the
+/// X server dies (it would then wait forever), so a watcher checks once a second that the
+/// clipboard still holds our text.
+#[cfg(target_os = "linux")]
+fn serve_until_replaced(mut owner: arboard::Clipboard, text: &str) -> Result<(), arboard::Error> {
+    use arboard::SetExtLinux as _;
+    use std::sync::mpsc::{RecvTimeoutError, channel};
+    let mut watcher = arboard::Clipboard::new()?;
+    let (done, finished) = channel();
+    let served = text.to_owned();
+    std::thread::spawn(move || {
+        let _ = done.send(owner.set().wait().text(served));
+    });
+    loop {
+        match finished.recv_timeout(Duration::from_secs(1)) {
+            Ok(result) => return result,
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            Err(RecvTimeoutError::Timeout) => {}
+        }
+        if !watcher.get_text().is_ok_and(|held| held == text) {
+            return Ok(());
+        }
     }
-    #[cfg(not(target_os = "linux"))]
-    clipboard.set_text(text)
 }
 
 #[cfg(test)]
