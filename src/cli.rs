@@ -135,7 +135,7 @@ pub enum Command {
         /// Template path or built-in name.
         template: String,
     },
-    /// Print (or write) the finished issue body from answers, without a terminal UI.
+    /// Print, write, copy or send the finished issue from answers, without a terminal UI.
     Render(RenderArgs),
     /// Report template problems as `file:line:col: message`; exit 1 if any is an error.
     Check {
