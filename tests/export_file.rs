@@ -159,7 +159,14 @@ fn a_read_only_folder_is_named() {
     let target = locked.join("issue.md");
 
     let exe = dir.path().join("issue-composer");
-    fs::copy(assert_cmd::cargo::cargo_bin("issue-composer"), &exe).unwrap();
+    // `cp`, not fs::copy: a write handle open in this process could leak into a child
+    // that another test forks meanwhile, and exec would then fail with "text file busy".
+    let copied = std::process::Command::new("cp")
+        .arg(assert_cmd::cargo::cargo_bin("issue-composer"))
+        .arg(&exe)
+        .status()
+        .unwrap();
+    assert!(copied.success());
     let mut std_cmd = std::process::Command::new(&exe);
     std_cmd.args(RENDER).arg("-o").arg(&target);
     if rustix::process::geteuid().is_root() {
