@@ -1,14 +1,12 @@
 //! `--gh`, `--glab` and `retry`: the exact argv each tool gets, recorded by a stand-in
-//! script first on PATH; the private body file; saving a failed issue and resending it;
-//! and the real `gh` binary accepting every flag combination we generate.
+//! script first on PATH; the private body file; saving a failed issue and resending it.
+//! (The real gh is in `export_gh_real.rs`.)
 
 use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use issue_composer::export::{Target, gh::gh_args};
-use issue_composer::render::Issue;
 
 /// Records one argument per line, the body file's content and mode, then prints a URL, or
 /// fails with `$STANDIN_FAIL` when it is set.
@@ -246,6 +244,21 @@ fn a_failed_send_is_saved_and_retry_resends_it_without_labels() {
         })
     );
 
+    // A retry that fails again leaves the saved issue as it was.
+    let before = fs::read_to_string(&saved).unwrap();
+    let out = world
+        .bin(false)
+        .arg("retry")
+        .env("STANDIN_FAIL", refusal)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stderr).unwrap().contains(&format!(
+        "{refusal}\nThe issue is saved in {}",
+        saved.display()
+    )));
+    assert_eq!(fs::read_to_string(&saved).unwrap(), before);
+
     let out = world
         .bin(false)
         .args(["retry", "--no-labels"])
@@ -312,121 +325,4 @@ fn a_missing_gh_saves_the_body_and_says_where() {
         BODY
     );
     assert!(out.stdout.is_empty());
-}
-
-fn real_gh() -> Option<PathBuf> {
-    let found = issue_composer::export::find_program("gh");
-    if found.is_none() {
-        eprintln!("skipping: gh is not installed (CI installs it with .ci/run)");
-    }
-    found
-}
-
-/// Runs the real gh offline: a dummy token, and a proxy on a closed port so every request
-/// fails at once without touching the network.
-fn offline_gh(gh: &Path, home: &Path) -> std::process::Command {
-    let mut cmd = std::process::Command::new(gh);
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home)
-        .env("GH_CONFIG_DIR", home.join("gh"))
-        .env("GH_TOKEN", "dummy")
-        .env("GH_HOST", "github.com")
-        .env("GH_NO_UPDATE_NOTIFIER", "1")
-        .env("HTTPS_PROXY", "http://127.0.0.1:9")
-        .env("HTTP_PROXY", "http://127.0.0.1:9")
-        .current_dir(home);
-    cmd
-}
-
-/// gh parsed its flags and went on to the network, where it failed.
-fn assert_reached_the_network(args: &[OsString], stderr: &str) {
-    for usage in [
-        "unknown flag",
-        "unknown shorthand",
-        "Usage:",
-        "invalid argument",
-    ] {
-        assert!(!stderr.contains(usage), "{args:?}: {stderr}");
-    }
-    assert!(stderr.contains("api.github.com"), "{args:?}: {stderr}");
-}
-
-#[test]
-fn the_real_gh_accepts_every_flag_combination() {
-    let Some(gh) = real_gh() else { return };
-    let home = tempfile::tempdir().unwrap();
-    let body = home.path().join("body.md");
-    fs::write(&body, BODY).unwrap();
-    // Without --repo gh finds the repository from the git remote.
-    let git = std::process::Command::new("git")
-        .args(["init", "-q"])
-        .current_dir(home.path())
-        .status()
-        .is_ok_and(|s| s.success())
-        && std::process::Command::new("git")
-            .args(["remote", "add", "origin", "https://github.com/octo/hello"])
-            .current_dir(home.path())
-            .status()
-            .is_ok_and(|s| s.success());
-    let some = |on: bool, values: &[&str]| -> Vec<String> {
-        if on {
-            values.iter().map(|&v| v.to_owned()).collect()
-        } else {
-            Vec::new()
-        }
-    };
-    for combo in 0..32u32 {
-        let bit = |n: u32| combo & (1 << n) != 0;
-        let issue = Issue {
-            title: "-v: a title that starts with a dash".into(),
-            body: BODY.into(),
-            labels: some(bit(0), &["bug", "a,b", "say \"hi\""]),
-            assignees: some(bit(1), &["octocat", "@me"]),
-            projects: some(bit(2), &["Roadmap"]),
-        };
-        let target = Target {
-            repo: bit(3).then(|| "octo/hello".to_owned()),
-            milestone: bit(4).then(|| "v1.0".to_owned()),
-        };
-        if target.repo.is_none() && !git {
-            continue;
-        }
-        let args = gh_args(&issue, &body, &target);
-        let out = offline_gh(&gh, home.path()).args(&args).output().unwrap();
-        assert!(!out.status.success(), "{args:?}");
-        assert_reached_the_network(&args, &String::from_utf8_lossy(&out.stderr));
-    }
-}
-
-#[test]
-fn render_gh_runs_the_real_gh() {
-    let Some(gh) = real_gh() else { return };
-    let world = World::new(&[]);
-    fs::create_dir(world.path("home")).unwrap();
-    let out = world
-        .render(false)
-        .args(["--gh", "-R", "octo/hello", "--milestone", "v1"])
-        .env("PATH", gh.parent().unwrap())
-        .env("HOME", world.path("home"))
-        .env("GH_CONFIG_DIR", world.path("home"))
-        .env("GH_TOKEN", "dummy")
-        .env("GH_HOST", "github.com")
-        .env("GH_NO_UPDATE_NOTIFIER", "1")
-        .env("HTTPS_PROXY", "http://127.0.0.1:9")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        stderr.starts_with("issue-composer: gh issue create failed"),
-        "{stderr}"
-    );
-    assert_reached_the_network(&[], &stderr);
-    assert!(world.saved().exists());
-    assert_eq!(
-        fs::read_dir(world.path("tmp")).unwrap().count(),
-        0,
-        "no body file left"
-    );
 }
