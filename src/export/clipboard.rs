@@ -165,6 +165,8 @@ impl std::fmt::Display for Copied {
 /// Why copying failed; the message names the provider.
 #[derive(Debug, thiserror::Error)]
 pub enum CopyError {
+    #[error("there is nothing to copy: the body is empty")]
+    Empty,
     #[error("{program} is not installed (not found on PATH)")]
     NotInstalled { program: &'static str },
     #[error("{provider} failed: {message}")]
@@ -182,6 +184,10 @@ pub enum CopyError {
 
 /// Copies `text` with `with`, or with the provider [`choose`] picks for this session.
 pub fn copy(text: &str, with: Option<Provider>) -> Result<Copied, CopyError> {
+    // An empty selection cannot be told apart from no selection when reading it back.
+    if text.is_empty() {
+        return Err(CopyError::Empty);
+    }
     let provider =
         with.unwrap_or_else(|| choose(Session::from_env(), |name| find_program(name).is_some()));
     match provider {
