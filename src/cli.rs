@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::export::{Forge, Provider, RetryOptions, Target};
 
 const AFTER_HELP: &str = "\
 TEMPLATE is a path to a template file, or the file stem or name of a built-in template
@@ -36,15 +38,94 @@ pub struct TuiArgs {
     pub export: ExportArgs,
 }
 
-/// Where the finished issue goes.
+/// Where the finished issue goes. Shared by `render` and the interactive form.
 #[derive(Debug, Args, Clone, Default)]
+#[allow(clippy::struct_excessive_bools)] // each is a command-line switch
 pub struct ExportArgs {
-    /// Write the body to FILE (atomically; refuses to replace a file without --force).
+    /// Write the body to FILE (atomically; refuses to replace a file without --force),
+    /// then print the `gh issue create` command that sends it.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Allow --output to replace an existing file.
     #[arg(long)]
     pub force: bool,
+    /// Print the body on standard output (the default when no other export is given).
+    #[arg(long)]
+    pub print: bool,
+    /// Copy the body to the clipboard, so it can be pasted after issue-composer exits.
+    #[arg(long)]
+    pub clipboard: bool,
+    /// How to copy (implies --clipboard); auto picks wl-copy on Wayland, xclip, xsel or
+    /// arboard on X11, and OSC 52 over SSH or without a display.
+    #[arg(long, value_name = "PROVIDER", value_enum)]
+    pub clipboard_with: Option<ClipboardWith>,
+    /// Create the issue with `gh issue create`.
+    #[arg(long)]
+    pub gh: bool,
+    /// Create the issue with `glab issue create`.
+    #[arg(long)]
+    pub glab: bool,
+    /// Milestone for --gh, --glab and the printed gh command.
+    #[arg(long, value_name = "NAME")]
+    pub milestone: Option<String>,
+    /// Repository for --gh, --glab and the printed gh command ([HOST/]OWNER/REPO).
+    #[arg(short = 'R', long, value_name = "REPO")]
+    pub repo: Option<String>,
+}
+
+impl ExportArgs {
+    /// Whether the clipboard was asked for, and with which provider (`None`: auto).
+    pub fn clipboard(&self) -> Option<Option<Provider>> {
+        match self.clipboard_with {
+            Some(with) => Some(with.provider()),
+            None => self.clipboard.then_some(None),
+        }
+    }
+
+    /// Whether the body goes to standard output: asked for, or nothing else was.
+    pub fn prints(&self) -> bool {
+        self.print
+            || (self.output.is_none() && self.clipboard().is_none() && !self.gh && !self.glab)
+    }
+
+    /// The forges asked for, in the order they are used.
+    pub fn forges(&self) -> Vec<Forge> {
+        [(self.gh, Forge::Github), (self.glab, Forge::Gitlab)]
+            .into_iter()
+            .filter_map(|(on, forge)| on.then_some(forge))
+            .collect()
+    }
+
+    pub fn target(&self) -> Target {
+        Target {
+            repo: self.repo.clone(),
+            milestone: self.milestone.clone(),
+        }
+    }
+}
+
+/// `--clipboard-with`: a provider, or `auto`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClipboardWith {
+    Auto,
+    WlCopy,
+    Xclip,
+    Xsel,
+    Arboard,
+    Osc52,
+}
+
+impl ClipboardWith {
+    pub fn provider(self) -> Option<Provider> {
+        match self {
+            ClipboardWith::Auto => None,
+            ClipboardWith::WlCopy => Some(Provider::WlCopy),
+            ClipboardWith::Xclip => Some(Provider::Xclip),
+            ClipboardWith::Xsel => Some(Provider::Xsel),
+            ClipboardWith::Arboard => Some(Provider::Arboard),
+            ClipboardWith::Osc52 => Some(Provider::Osc52),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -54,7 +135,7 @@ pub enum Command {
         /// Template path or built-in name.
         template: String,
     },
-    /// Print (or write) the finished issue body from answers, without a terminal UI.
+    /// Print, write, copy or send the finished issue from answers, without a terminal UI.
     Render(RenderArgs),
     /// Report template problems as `file:line:col: message`; exit 1 if any is an error.
     Check {
@@ -62,6 +143,12 @@ pub enum Command {
         #[arg(required = true)]
         templates: Vec<String>,
     },
+    /// Send the last issue that --gh or --glab could not create.
+    Retry(RetryArgs),
+    /// Serve text from standard input on the clipboard until another program takes it
+    /// (started by `--clipboard-with arboard`).
+    #[command(name = crate::export::clipboard::SERVE_COMMAND, hide = true)]
+    ServeClipboard,
 }
 
 #[derive(Debug, Args)]
@@ -80,6 +167,39 @@ pub struct RenderArgs {
     pub allow_incomplete: bool,
     #[command(flatten)]
     pub export: ExportArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RetryArgs {
+    /// Send it without labels (repositories refuse labels from people without triage rights).
+    #[arg(long)]
+    pub no_labels: bool,
+    /// Send it with gh, whatever it was meant for.
+    #[arg(long, conflicts_with = "glab")]
+    pub gh: bool,
+    /// Send it with glab, whatever it was meant for.
+    #[arg(long)]
+    pub glab: bool,
+    /// Send it to this repository instead.
+    #[arg(short = 'R', long, value_name = "REPO")]
+    pub repo: Option<String>,
+}
+
+impl RetryArgs {
+    pub fn options(&self) -> RetryOptions {
+        let forge = if self.gh {
+            Some(Forge::Github)
+        } else if self.glab {
+            Some(Forge::Gitlab)
+        } else {
+            None
+        };
+        RetryOptions {
+            no_labels: self.no_labels,
+            forge,
+            repo: self.repo.clone(),
+        }
+    }
 }
 
 fn parse_key_value(s: &str) -> Result<(String, String), String> {

@@ -1,13 +1,15 @@
-//! The subcommands: `schema`, `render` and `check`, and dispatch to the TUI.
+//! The subcommands: `schema`, `render`, `check` and `retry`, and dispatch to the TUI.
 
-use std::io::Write as _;
+use std::io::{Read as _, Write as _};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
 
-use crate::cli::{Cli, Command, RenderArgs};
+use crate::cli::{Cli, Command, ExportArgs, RenderArgs, RetryArgs};
 use crate::discover;
+use crate::export::{self, RetryError, WriteError, WriteOptions, clipboard, gh};
 use crate::form::{Answers, AnswersFile, schema};
+use crate::render::Issue;
 use crate::template::Severity;
 
 /// Runs what the command line asks for.
@@ -16,6 +18,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Schema { template }) => schema_cmd(&template),
         Some(Command::Render(args)) => render_cmd(&args),
         Some(Command::Check { templates }) => Ok(check_cmd(&templates)),
+        Some(Command::Retry(args)) => retry_cmd(&args),
+        Some(Command::ServeClipboard) => serve_clipboard_cmd(),
         None => crate::tui::run(&cli.tui),
     }
 }
@@ -72,11 +76,137 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
         );
     }
     let issue = crate::render(form, &answers);
-    match &args.export.output {
-        Some(path) => std::fs::write(path, &issue.body)
-            .with_context(|| format!("cannot write {}", path.display()))?,
-        None => std::io::stdout().write_all(issue.body.as_bytes())?,
+    export_issue(&issue, &args.export)
+}
+
+/// Sends the issue everywhere `args` asks, in a fixed order: print, file, clipboard, gh,
+/// glab. The body, the gh command and issue URLs go to standard output; what happened goes
+/// to standard error. A file that cannot be written stops everything after it (so fixing
+/// the path and running again does not create a second issue); other failures do not, and
+/// exit 1 at the end with the body printed if it is nowhere else.
+pub fn export_issue(issue: &Issue, args: &ExportArgs) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    // Where the body is, for a failure message.
+    let mut kept: Option<String> = None;
+    if args.prints() {
+        out.write_all(issue.body.as_bytes())?;
+        out.flush()?;
+        kept = Some("printed on standard output".into());
     }
+    if let Some(path) = &args.output {
+        write_output(issue, args, path, &mut out)?;
+        kept = Some(format!("in {}", path.display()));
+    }
+    let mut failed = false;
+    if let Some(with) = args.clipboard() {
+        match clipboard::copy(&issue.body, with) {
+            Ok(copied) => eprintln!("issue-composer: {copied}"),
+            Err(err) => {
+                failed = true;
+                let place = keep_body(issue, &mut kept, &mut out)?;
+                eprintln!(
+                    "issue-composer: could not copy the body to the clipboard: {err}; the body is {place}"
+                );
+            }
+        }
+    }
+    for forge in args.forges() {
+        match export::send(issue, forge, &args.target()) {
+            Ok(sent) => match sent.url {
+                Some(url) => writeln!(out, "{url}")?,
+                None => eprintln!("issue-composer: created the issue with {}", forge.program()),
+            },
+            Err(failure) => {
+                failed = true;
+                eprintln!("issue-composer: {failure}");
+                if !failure.body_is_kept() {
+                    let place = keep_body(issue, &mut kept, &mut out)?;
+                    eprintln!("issue-composer: the body is {place}");
+                }
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Where the body is; prints it first if it is nowhere yet.
+fn keep_body(
+    issue: &Issue,
+    kept: &mut Option<String>,
+    out: &mut impl std::io::Write,
+) -> Result<String> {
+    if kept.is_none() {
+        out.write_all(issue.body.as_bytes())?;
+        out.flush()?;
+        *kept = Some("printed on standard output instead".into());
+    }
+    Ok(kept.clone().unwrap_or_default())
+}
+
+fn write_output(
+    issue: &Issue,
+    args: &ExportArgs,
+    path: &std::path::Path,
+    out: &mut impl std::io::Write,
+) -> Result<()> {
+    let options = WriteOptions {
+        overwrite: args.force,
+        private: false,
+    };
+    if let Err(err) = export::file::write(path, issue.body.as_bytes(), options) {
+        let hint = match err {
+            WriteError::Exists { .. } => " (pass --force to replace it)",
+            _ => "",
+        };
+        let skipped = if args.clipboard().is_some() || !args.forges().is_empty() {
+            "; nothing was copied or sent"
+        } else {
+            ""
+        };
+        bail!("{err}{hint}{skipped}");
+    }
+    eprintln!(
+        "issue-composer: wrote {}; to create the issue, run:",
+        path.display()
+    );
+    writeln!(out, "{}", gh::gh_command_line(issue, path, &args.target()))?;
+    Ok(())
+}
+
+fn retry_cmd(args: &RetryArgs) -> Result<ExitCode> {
+    match export::retry(&args.options()) {
+        Ok(retried) => {
+            match &retried.sent.url {
+                Some(url) => println!("{url}"),
+                None => eprintln!(
+                    "issue-composer: created the issue with {}",
+                    retried.sent.forge.program()
+                ),
+            }
+            if let Some(err) = retried.cleanup {
+                eprintln!("issue-composer: the issue was sent, but its saved copy stays: {err}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(RetryError::Load(err)) => Err(err.into()),
+        Err(RetryError::Send(failure)) => {
+            eprintln!("issue-composer: {failure}");
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// The detached clipboard server: the text arrives on standard input.
+fn serve_clipboard_cmd() -> Result<ExitCode> {
+    let mut text = String::new();
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .context("cannot read the text to serve")?;
+    clipboard::serve(&text).context("cannot serve the clipboard")?;
     Ok(ExitCode::SUCCESS)
 }
 

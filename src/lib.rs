@@ -8,6 +8,7 @@ pub mod command;
 pub mod discover;
 pub mod draft;
 pub mod error;
+pub mod export;
 pub mod form;
 pub mod render;
 pub mod template;

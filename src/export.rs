@@ -1,0 +1,203 @@
+//! Where a finished issue goes: a file, the clipboard, `gh` or `glab`, or a retry of the
+//! last issue that could not be sent. Pure builders (argv, command lines, OSC 52 bytes, file
+//! names) sit beside thin runners that return typed results; nothing here prints, so the CLI
+//! and the TUI word the outcome their own way.
+//!
+//! The actions, one call each:
+//! - write a file: [`file::write`], then [`gh::gh_command_line`] for the command to run;
+//! - copy: [`clipboard::copy`] (and [`clipboard::serve`] for the hidden helper command);
+//! - gh / glab: [`send`], which keeps the issue for [`retry`] when it fails;
+//! - print: the caller writes [`Issue::body`](crate::render::Issue) itself.
+
+pub mod clipboard;
+pub mod file;
+pub mod gh;
+pub mod last;
+
+use std::path::{Path, PathBuf};
+
+use crate::render::Issue;
+pub use clipboard::{Copied, CopyError, Provider};
+pub use file::{WriteError, WriteOptions};
+pub use gh::{SendError, Sent};
+pub use last::{Pending, StoreError};
+
+/// Where `gh` or `glab` creates issues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Forge {
+    Github,
+    Gitlab,
+}
+
+impl Forge {
+    /// The command-line tool that talks to it.
+    pub fn program(self) -> &'static str {
+        match self {
+            Forge::Github => "gh",
+            Forge::Gitlab => "glab",
+        }
+    }
+
+    pub fn from_program(name: &str) -> Option<Forge> {
+        match name {
+            "gh" => Some(Forge::Github),
+            "glab" => Some(Forge::Gitlab),
+            _ => None,
+        }
+    }
+}
+
+/// Our own flags for the forge: which repository, which milestone.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Target {
+    pub repo: Option<String>,
+    pub milestone: Option<String>,
+}
+
+/// The first executable file called `name` in `PATH`.
+pub fn find_program(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .map(|dir| dir.join(name))
+        .find(|candidate| is_executable(candidate))
+}
+
+fn is_executable(path: &Path) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        meta.is_file() && meta.permissions().mode() & 0o111 != 0
+    }
+    #[cfg(not(unix))]
+    meta.is_file()
+}
+
+/// A send that failed, and where the issue was kept so nothing is lost.
+#[derive(Debug)]
+pub struct SendFailure {
+    pub error: SendError,
+    /// Where the issue is saved for `retry`, or why it could not be saved.
+    pub saved: Option<Result<PathBuf, StoreError>>,
+    /// Where the body is saved as markdown (when the tool is missing).
+    pub body_saved: Option<Result<PathBuf, StoreError>>,
+    /// The issue had labels, which a repository may refuse from people without triage rights.
+    pub had_labels: bool,
+}
+
+impl SendFailure {
+    /// Whether the body is safely in a file.
+    pub fn body_is_kept(&self) -> bool {
+        matches!(self.saved, Some(Ok(_))) || matches!(self.body_saved, Some(Ok(_)))
+    }
+}
+
+impl std::fmt::Display for SendFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.error)?;
+        if let Some(Ok(md)) = &self.body_saved {
+            write!(f, "\nThe body is saved in {}.", md.display())?;
+        }
+        match &self.saved {
+            Some(Ok(json)) => {
+                let how = match &self.error {
+                    SendError::NotInstalled { program } => format!("install {program}, then run"),
+                    _ => "run".to_owned(),
+                };
+                write!(
+                    f,
+                    "\nThe issue is saved in {}: {how} `issue-composer retry` to send it again",
+                    json.display()
+                )?;
+                if self.had_labels && matches!(self.error, SendError::Failed { .. }) {
+                    f.write_str(
+                        " (add --no-labels if the repository does not let you set labels)",
+                    )?;
+                }
+                f.write_str(".")
+            }
+            Some(Err(err)) => write!(f, "\nThe issue could not be saved: {err}"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Creates the issue with gh or glab. When that fails, the issue is saved for [`retry`]
+/// (and, when the tool is missing, the body as markdown too).
+pub fn send(issue: &Issue, forge: Forge, target: &Target) -> Result<Sent, Box<SendFailure>> {
+    gh::create(issue, forge, target).map_err(|error| {
+        let pending = Pending {
+            forge,
+            issue: issue.clone(),
+            target: target.clone(),
+        };
+        // Without a title a retry would fail the same way.
+        let saved = (!matches!(error, SendError::NoTitle)).then(|| last::save(&pending));
+        let body_saved =
+            matches!(error, SendError::NotInstalled { .. }).then(|| last::save_body(&issue.body));
+        Box::new(SendFailure {
+            error,
+            saved,
+            body_saved,
+            had_labels: !issue.labels.is_empty(),
+        })
+    })
+}
+
+/// What `retry` may change about the saved issue.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RetryOptions {
+    /// Send it without labels.
+    pub no_labels: bool,
+    /// Send it with this tool instead of the one it was meant for.
+    pub forge: Option<Forge>,
+    /// Send it to this repository instead.
+    pub repo: Option<String>,
+}
+
+/// Why `retry` did not send.
+#[derive(Debug, thiserror::Error)]
+pub enum RetryError {
+    #[error(transparent)]
+    Load(#[from] StoreError),
+    #[error("{0}")]
+    Send(Box<SendFailure>),
+}
+
+/// A retry that sent the issue; the saved copy is removed so a second retry cannot
+/// create a duplicate.
+#[derive(Debug)]
+pub struct Retried {
+    pub sent: Sent,
+    /// Set when the saved copy could not be removed.
+    pub cleanup: Option<StoreError>,
+}
+
+/// Sends the last issue that could not be sent. On failure it stays saved, unchanged.
+pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
+    let mut pending = last::load()?;
+    if options.no_labels {
+        pending.issue.labels.clear();
+    }
+    if let Some(forge) = options.forge {
+        pending.forge = forge;
+    }
+    if let Some(repo) = &options.repo {
+        pending.target.repo = Some(repo.clone());
+    }
+    match gh::create(&pending.issue, pending.forge, &pending.target) {
+        Ok(sent) => Ok(Retried {
+            sent,
+            cleanup: last::clear().err(),
+        }),
+        Err(error) => Err(RetryError::Send(Box::new(SendFailure {
+            error,
+            saved: Some(last::json_path()),
+            body_saved: None,
+            had_labels: !pending.issue.labels.is_empty(),
+        }))),
+    }
+}

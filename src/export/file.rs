@@ -1,0 +1,227 @@
+//! Writing a file atomically: a temporary file in the same folder, renamed into place, so a
+//! reader never sees half a file and a failed write never destroys the old one.
+
+use std::fs::Permissions;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+/// How [`write`] treats the file it writes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteOptions {
+    /// Replace an existing file (`--force`); otherwise an existing file is an error.
+    pub overwrite: bool,
+    /// Readable by the owner only (0600), for copies of the issue kept on the user's behalf.
+    pub private: bool,
+}
+
+/// Why a file could not be written. Each variant names the path, so a caller can offer the
+/// right way out: "overwrite?" for [`WriteError::Exists`], "choose another path" otherwise.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("{} already exists", path.display())]
+    Exists { path: PathBuf },
+    #[error("cannot write {}: the folder {} does not exist", path.display(), folder.display())]
+    MissingFolder { path: PathBuf, folder: PathBuf },
+    #[error("cannot write {}: the folder {} is read-only", path.display(), folder.display())]
+    ReadOnly { path: PathBuf, folder: PathBuf },
+    #[error("cannot write {}: {} is not a folder", path.display(), folder.display())]
+    NotAFolder { path: PathBuf, folder: PathBuf },
+    #[error("cannot write {}: it is a folder", path.display())]
+    IsAFolder { path: PathBuf },
+    #[error("cannot write {}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+}
+
+impl WriteError {
+    /// The path that could not be written.
+    pub fn path(&self) -> &Path {
+        match self {
+            WriteError::Exists { path }
+            | WriteError::MissingFolder { path, .. }
+            | WriteError::ReadOnly { path, .. }
+            | WriteError::NotAFolder { path, .. }
+            | WriteError::IsAFolder { path }
+            | WriteError::Io { path, .. } => path,
+        }
+    }
+}
+
+/// The folder a file is written into: its parent, or `.` for a bare file name.
+pub fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// The prefix of the temporary file for `path`: hidden, and named after the target so a
+/// leftover (after a crash) says where it came from.
+pub fn temp_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map_or_else(|| "issue".into(), |n| n.to_string_lossy());
+    format!(".{name}.")
+}
+
+/// Writes `contents` to `path` atomically.
+pub fn write(path: &Path, contents: &[u8], options: WriteOptions) -> Result<(), WriteError> {
+    let folder = folder_of(path);
+    let existing = std::fs::metadata(path).ok();
+    if existing.as_ref().is_some_and(std::fs::Metadata::is_dir) {
+        return Err(WriteError::IsAFolder { path: path.into() });
+    }
+    if existing.is_some() && !options.overwrite {
+        return Err(WriteError::Exists { path: path.into() });
+    }
+    let prefix = temp_prefix(path);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    set_permissions(&mut builder, options, existing.as_ref());
+    let mut temp = builder
+        .tempfile_in(folder)
+        .map_err(|e| classify(e, path, folder))?;
+    let io_error = |source| WriteError::Io {
+        path: path.into(),
+        source,
+    };
+    temp.write_all(contents).map_err(io_error)?;
+    temp.as_file().sync_all().map_err(io_error)?;
+    // The check above is only for a clear early message; the rename is what guarantees
+    // that a file created meanwhile is not replaced.
+    let persisted = if options.overwrite {
+        temp.persist(path)
+    } else {
+        temp.persist_noclobber(path)
+    };
+    match persisted {
+        Ok(_) => Ok(()),
+        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => {
+            Err(WriteError::Exists { path: path.into() })
+        }
+        // Dropping the error drops the temporary file, which removes it.
+        Err(e) => Err(classify(e.error, path, folder)),
+    }
+}
+
+/// 0600 for private files; the mode of the file being replaced; else what the umask allows.
+#[cfg(unix)]
+fn set_permissions(
+    builder: &mut tempfile::Builder<'_, '_>,
+    options: WriteOptions,
+    existing: Option<&std::fs::Metadata>,
+) {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = if options.private {
+        0o600
+    } else {
+        existing.map_or(0o666, |m| m.permissions().mode() & 0o7777)
+    };
+    builder.permissions(Permissions::from_mode(mode));
+}
+
+#[cfg(not(unix))]
+fn set_permissions(
+    _: &mut tempfile::Builder<'_, '_>,
+    _: WriteOptions,
+    _: Option<&std::fs::Metadata>,
+) {
+}
+
+/// Turns an IO error from creating or renaming into the file's folder into a typed error.
+fn classify(error: io::Error, path: &Path, folder: &Path) -> WriteError {
+    let (path, folder_buf) = (path.to_path_buf(), folder.to_path_buf());
+    match error.kind() {
+        io::ErrorKind::NotFound if !folder.exists() => WriteError::MissingFolder {
+            path,
+            folder: folder_buf,
+        },
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            WriteError::ReadOnly {
+                path,
+                folder: folder_buf,
+            }
+        }
+        io::ErrorKind::NotADirectory => WriteError::NotAFolder {
+            path,
+            folder: first_non_folder(folder).unwrap_or(folder_buf),
+        },
+        _ => WriteError::Io {
+            path,
+            source: error,
+        },
+    }
+}
+
+/// The first ancestor of `folder` (or itself) that exists but is not a folder.
+fn first_non_folder(folder: &Path) -> Option<PathBuf> {
+    let mut ancestors: Vec<&Path> = folder.ancestors().collect();
+    ancestors.reverse();
+    ancestors
+        .into_iter()
+        .find(|a| a.exists() && !a.is_dir())
+        .map(Path::to_path_buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temp_files_sit_beside_the_target_and_are_named_after_it() {
+        assert_eq!(folder_of(Path::new("issue.md")), Path::new("."));
+        assert_eq!(folder_of(Path::new("out/issue.md")), Path::new("out"));
+        assert_eq!(folder_of(Path::new("/issue.md")), Path::new("/"));
+        assert_eq!(temp_prefix(Path::new("out/issue.md")), ".issue.md.");
+    }
+
+    #[test]
+    fn errors_name_the_path_and_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("plain");
+        std::fs::write(&file, "x").unwrap();
+        let target = file.join("sub").join("issue.md");
+        let err = write(&target, b"body", WriteOptions::default()).unwrap_err();
+        assert!(
+            matches!(&err, WriteError::NotAFolder { folder, .. } if *folder == file),
+            "{err:?}"
+        );
+        assert_eq!(err.path(), target);
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "cannot write {}: {} is not a folder",
+                target.display(),
+                file.display()
+            )
+        );
+        let err = write(dir.path(), b"body", WriteOptions::default()).unwrap_err();
+        assert!(matches!(err, WriteError::IsAFolder { .. }), "{err:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn private_files_are_0600_and_replacements_keep_the_old_mode() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let private = dir.path().join("private.json");
+        let options = WriteOptions {
+            overwrite: false,
+            private: true,
+        };
+        write(&private, b"{}", options).unwrap();
+        let mode = std::fs::metadata(&private).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+
+        let shared = dir.path().join("shared.md");
+        std::fs::write(&shared, "old").unwrap();
+        std::fs::set_permissions(&shared, Permissions::from_mode(0o640)).unwrap();
+        let options = WriteOptions {
+            overwrite: true,
+            private: false,
+        };
+        write(&shared, b"new", options).unwrap();
+        let mode = std::fs::metadata(&shared).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640);
+        assert_eq!(std::fs::read_to_string(&shared).unwrap(), "new");
+    }
+}

@@ -1,0 +1,327 @@
+//! `gh issue create` and `glab issue create`: the exact arguments (pure), the shell-quoted
+//! command line printed after writing a file, and a runner that passes argv directly
+//! (never through a shell) and returns the new issue's URL.
+
+use std::borrow::Cow;
+use std::ffi::OsString;
+use std::io;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use super::{Forge, Target, find_program};
+use crate::render::Issue;
+
+/// Linux refuses a single argument this long (`MAX_ARG_STRLEN`), so a longer body cannot
+/// reach glab, which takes the description as an argument.
+pub const MAX_ARG_BYTES: usize = 128 * 1024;
+
+/// The arguments after `gh`. Only flags that gh 2.23 (Debian 12) also has.
+pub fn gh_args(issue: &Issue, body_file: &Path, target: &Target) -> Vec<OsString> {
+    let mut args: Vec<OsString> = ["issue", "create", "--title", &issue.title, "--body-file"]
+        .map(OsString::from)
+        .into();
+    args.push(body_file.into());
+    push_each(&mut args, "--label", &issue.labels);
+    push_each(&mut args, "--assignee", &issue.assignees);
+    push_each(&mut args, "--project", &issue.projects);
+    push_target(&mut args, target);
+    args
+}
+
+/// The arguments after `glab`. GitLab has no projects in GitHub's sense; they are left out.
+/// `--yes` skips glab's confirmation prompt.
+pub fn glab_args(issue: &Issue, target: &Target) -> Result<Vec<OsString>, SendError> {
+    if issue.body.len() >= MAX_ARG_BYTES {
+        return Err(SendError::TooLong {
+            bytes: issue.body.len(),
+        });
+    }
+    let mut args: Vec<OsString> = [
+        "issue",
+        "create",
+        "--title",
+        &issue.title,
+        "--description",
+        &issue.body,
+        "--yes",
+    ]
+    .map(OsString::from)
+    .into();
+    push_each(&mut args, "--label", &issue.labels);
+    push_each(&mut args, "--assignee", &issue.assignees);
+    push_target(&mut args, target);
+    Ok(args)
+}
+
+fn push_each(args: &mut Vec<OsString>, flag: &str, values: &[String]) {
+    for value in values {
+        args.push(flag.into());
+        args.push(slice_value(value).into_owned().into());
+    }
+}
+
+fn push_target(args: &mut Vec<OsString>, target: &Target) {
+    if let Some(milestone) = &target.milestone {
+        args.extend(["--milestone".into(), milestone.into()]);
+    }
+    if let Some(repo) = &target.repo {
+        args.extend(["--repo".into(), repo.into()]);
+    }
+}
+
+/// gh and glab read list flags (`--label a,b`) as one CSV record, so a value with a comma
+/// or a quote is quoted the CSV way to stay one value.
+pub fn slice_value(value: &str) -> Cow<'_, str> {
+    if value.contains([',', '"', '\n', '\r']) {
+        Cow::Owned(format!("\"{}\"", value.replace('"', "\"\"")))
+    } else {
+        Cow::Borrowed(value)
+    }
+}
+
+/// `gh issue create ...` for a body already written to `body_file`, ready to paste into a
+/// POSIX shell.
+pub fn gh_command_line(issue: &Issue, body_file: &Path, target: &Target) -> String {
+    let mut line = String::from("gh");
+    for arg in gh_args(issue, body_file, target) {
+        line.push(' ');
+        line.push_str(&shell_quote(&arg.to_string_lossy()));
+    }
+    line
+}
+
+/// Quotes `word` for a POSIX shell: as is when it is plainly safe, else in single quotes.
+/// (A dozen lines do not justify a dependency.)
+pub fn shell_quote(word: &str) -> Cow<'_, str> {
+    let safe = |c: char| c.is_ascii_alphanumeric() || "@%+=:,./_-".contains(c);
+    if !word.is_empty() && word.chars().all(safe) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(format!("'{}'", word.replace('\'', r"'\''")))
+    }
+}
+
+/// A created issue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sent {
+    pub forge: Forge,
+    /// The URL the tool printed, if it printed one.
+    pub url: Option<String>,
+}
+
+/// Why sending failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SendError {
+    #[error("{program} is not installed (not found on PATH)")]
+    NotInstalled { program: &'static str },
+    #[error("{program} issue create failed ({status}):\n{message}")]
+    Failed {
+        program: &'static str,
+        status: String,
+        message: String,
+    },
+    #[error("the issue has no title")]
+    NoTitle,
+    #[error("the body is too long to pass to glab ({bytes} bytes; at most {} fit in an argument)", MAX_ARG_BYTES - 1)]
+    TooLong { bytes: usize },
+    #[error("cannot run {program}: {source}")]
+    Io {
+        program: &'static str,
+        source: io::Error,
+    },
+}
+
+/// Creates the issue with gh or glab. The body goes to gh through a private (0600)
+/// temporary file that is removed afterwards.
+pub fn create(issue: &Issue, forge: Forge, target: &Target) -> Result<Sent, SendError> {
+    let program = forge.program();
+    if issue.title.trim().is_empty() {
+        return Err(SendError::NoTitle);
+    }
+    let io_err = |source| SendError::Io { program, source };
+    let path = find_program(program).ok_or(SendError::NotInstalled { program })?;
+    let mut command = Command::new(path);
+    // Kept alive until gh has run; dropping it removes the file.
+    let mut body_file = None;
+    match forge {
+        Forge::Github => {
+            let file = private_body_file(&issue.body).map_err(io_err)?;
+            command.args(gh_args(issue, file.path(), target));
+            command.env("GH_PROMPT_DISABLED", "1");
+            body_file = Some(file);
+        }
+        Forge::Gitlab => {
+            command.args(glab_args(issue, target)?);
+        }
+    }
+    let output = command.stdin(Stdio::null()).output().map_err(io_err)?;
+    drop(body_file);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let message = [stderr.trim(), stdout.trim()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        return Err(SendError::Failed {
+            program,
+            status: output.status.to_string(),
+            message,
+        });
+    }
+    Ok(Sent {
+        forge,
+        url: find_url(&stdout),
+    })
+}
+
+/// The body in a temporary file only we can read (tempfile creates it 0600).
+fn private_body_file(body: &str) -> io::Result<tempfile::NamedTempFile> {
+    let mut file = tempfile::Builder::new()
+        .prefix("issue-composer-")
+        .suffix(".md")
+        .tempfile()?;
+    io::Write::write_all(&mut file, body.as_bytes())?;
+    file.as_file().sync_all()?;
+    Ok(file)
+}
+
+/// The last URL in the tool's output (gh prints just the URL; glab a summary line too).
+pub fn find_url(stdout: &str) -> Option<String> {
+    stdout
+        .split_whitespace()
+        .rev()
+        .find(|w| w.starts_with("https://") || w.starts_with("http://"))
+        .map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issue() -> Issue {
+        Issue {
+            title: "[BUG] it's broken".into(),
+            body: "## Summary\n".into(),
+            labels: vec!["bug".into(), "help wanted".into(), "a,b".into()],
+            assignees: vec!["octocat".into()],
+            projects: vec!["Roadmap".into()],
+        }
+    }
+
+    fn strings(args: Vec<OsString>) -> Vec<String> {
+        args.into_iter().map(|a| a.into_string().unwrap()).collect()
+    }
+
+    #[test]
+    fn gh_gets_every_list_value_and_the_target() {
+        let target = Target {
+            repo: Some("o/r".into()),
+            milestone: Some("v1".into()),
+        };
+        let args = strings(gh_args(&issue(), Path::new("/tmp/b.md"), &target));
+        assert_eq!(
+            args,
+            [
+                "issue",
+                "create",
+                "--title",
+                "[BUG] it's broken",
+                "--body-file",
+                "/tmp/b.md",
+                "--label",
+                "bug",
+                "--label",
+                "help wanted",
+                "--label",
+                "\"a,b\"",
+                "--assignee",
+                "octocat",
+                "--project",
+                "Roadmap",
+                "--milestone",
+                "v1",
+                "--repo",
+                "o/r",
+            ]
+        );
+        let args = strings(gh_args(&issue(), Path::new("b.md"), &Target::default()));
+        assert!(!args.iter().any(|a| a == "--repo" || a == "--milestone"));
+    }
+
+    #[test]
+    fn glab_gets_the_body_as_description_and_no_projects() {
+        let target = Target {
+            repo: Some("g/sub/r".into()),
+            milestone: None,
+        };
+        let args = strings(glab_args(&issue(), &target).unwrap());
+        assert_eq!(
+            args,
+            [
+                "issue",
+                "create",
+                "--title",
+                "[BUG] it's broken",
+                "--description",
+                "## Summary\n",
+                "--yes",
+                "--label",
+                "bug",
+                "--label",
+                "help wanted",
+                "--label",
+                "\"a,b\"",
+                "--assignee",
+                "octocat",
+                "--repo",
+                "g/sub/r",
+            ]
+        );
+        let mut long = issue();
+        long.body = "x".repeat(MAX_ARG_BYTES);
+        assert!(matches!(
+            glab_args(&long, &target),
+            Err(SendError::TooLong { bytes }) if bytes == MAX_ARG_BYTES
+        ));
+    }
+
+    #[test]
+    fn list_values_are_csv_quoted_only_when_needed() {
+        assert_eq!(slice_value("help wanted"), "help wanted");
+        assert_eq!(slice_value("a,b"), "\"a,b\"");
+        assert_eq!(slice_value("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn the_command_line_is_shell_quoted() {
+        let line = gh_command_line(
+            &issue(),
+            Path::new("out/issue.md"),
+            &Target {
+                repo: Some("o/r".into()),
+                milestone: None,
+            },
+        );
+        assert_eq!(
+            line,
+            r#"gh issue create --title '[BUG] it'\''s broken' --body-file out/issue.md --label bug --label 'help wanted' --label '"a,b"' --assignee octocat --project Roadmap --repo o/r"#
+        );
+        assert_eq!(shell_quote(""), "''");
+        assert_eq!(shell_quote("$HOME"), "'$HOME'");
+    }
+
+    #[test]
+    fn the_url_is_the_last_one_printed() {
+        assert_eq!(
+            find_url("https://github.com/o/r/issues/7\n").as_deref(),
+            Some("https://github.com/o/r/issues/7")
+        );
+        assert_eq!(
+            find_url("#3 Title (now)\n https://gitlab.com/g/r/-/issues/3\n").as_deref(),
+            Some("https://gitlab.com/g/r/-/issues/3")
+        );
+        assert_eq!(find_url("done\n"), None);
+    }
+}

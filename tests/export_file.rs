@@ -1,0 +1,186 @@
+//! `render -o FILE`: atomic writes, no clobbering without --force, clear errors for bad
+//! folders, and the printed `gh issue create` command. The real binary in temp folders.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn bin() -> Command {
+    let mut cmd = Command::cargo_bin("issue-composer").expect("binary is built");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+/// The entries of a folder, sorted, to show no temporary file was left behind.
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("folder is readable")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+const RENDER: [&str; 4] = ["render", "bug-report", "--set", "summary=It breaks"];
+
+#[test]
+fn writes_the_body_and_prints_the_gh_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin()
+        .current_dir(dir.path())
+        .args(RENDER)
+        .args([
+            "--set",
+            "title=It's [broken]",
+            "--set",
+            "labels=[bug, help wanted]",
+        ])
+        .args(["--set", "assignees=[octocat]", "-o", "issue.md"])
+        .args(["--milestone", "v1.0", "-R", "octo/hello"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8(out.stdout.clone()).unwrap(),
+        "gh issue create --title 'It'\\''s [broken]' --body-file issue.md --label bug --label 'help wanted' --assignee octocat --milestone v1.0 --repo octo/hello\n"
+    );
+    assert_eq!(
+        stderr(&out),
+        "issue-composer: wrote issue.md; to create the issue, run:\n"
+    );
+    let body = fs::read_to_string(dir.path().join("issue.md")).unwrap();
+    assert!(body.starts_with("## Summary\n\nIt breaks\n\n"), "{body}");
+    assert_eq!(entries(dir.path()), ["issue.md"]);
+}
+
+#[test]
+fn refuses_to_replace_a_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("issue.md");
+    fs::write(&path, "keep me\n").unwrap();
+    let out = bin()
+        .args(RENDER)
+        .args(["--gh", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "issue-composer: {} already exists (pass --force to replace it); nothing was copied or sent\n",
+            path.display()
+        )
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), "keep me\n");
+    assert_eq!(entries(dir.path()), ["issue.md"]);
+
+    bin()
+        .args(RENDER)
+        .args(["--force", "-o"])
+        .arg(&path)
+        .assert()
+        .success();
+    let body = fs::read_to_string(&path).unwrap();
+    assert!(body.starts_with("## Summary\n\nIt breaks\n"), "{body}");
+    assert_eq!(entries(dir.path()), ["issue.md"]);
+}
+
+#[test]
+fn a_missing_folder_or_a_file_in_the_way_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-folder").join("issue.md");
+    let out = bin().args(RENDER).arg("-o").arg(&missing).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "issue-composer: cannot write {}: the folder {} does not exist\n",
+            missing.display(),
+            dir.path().join("no-such-folder").display()
+        )
+    );
+
+    let plain = dir.path().join("plain.txt");
+    fs::write(&plain, "x").unwrap();
+    let under_file = plain.join("issue.md");
+    let out = bin()
+        .args(RENDER)
+        .arg("-o")
+        .arg(&under_file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "issue-composer: cannot write {}: {} is not a folder\n",
+            under_file.display(),
+            plain.display()
+        )
+    );
+
+    let out = bin()
+        .args(RENDER)
+        .arg("-o")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "issue-composer: cannot write {}: it is a folder\n",
+            dir.path().display()
+        )
+    );
+    assert_eq!(entries(dir.path()), ["plain.txt"]);
+}
+
+/// Root may write into a folder without write permission, so as root the binary runs as
+/// `nobody` (uid 65534): the folder is then read-only for real. The binary is copied into
+/// the temp folder so `nobody` can run it wherever the build lives.
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_is_named() {
+    use std::os::unix::fs::PermissionsExt as _;
+    use std::os::unix::process::CommandExt as _;
+
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let locked = dir.path().join("locked");
+    fs::create_dir(&locked).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o555)).unwrap();
+    let target = locked.join("issue.md");
+
+    let exe = dir.path().join("issue-composer");
+    // `cp`, not fs::copy: a write handle open in this process could leak into a child
+    // that another test forks meanwhile, and exec would then fail with "text file busy".
+    let copied = std::process::Command::new("cp")
+        .arg(assert_cmd::cargo::cargo_bin("issue-composer"))
+        .arg(&exe)
+        .status()
+        .unwrap();
+    assert!(copied.success());
+    let mut std_cmd = std::process::Command::new(&exe);
+    std_cmd.args(RENDER).arg("-o").arg(&target);
+    if rustix::process::geteuid().is_root() {
+        std_cmd.uid(65534).gid(65534);
+    }
+    let out = std_cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "issue-composer: cannot write {}: the folder {} is read-only\n",
+            target.display(),
+            locked.display()
+        )
+    );
+    assert!(entries(&locked).is_empty());
+}

@@ -1,0 +1,328 @@
+//! `--gh`, `--glab` and `retry`: the exact argv each tool gets, recorded by a stand-in
+//! script first on PATH; the private body file; saving a failed issue and resending it.
+//! (The real gh is in `export_gh_real.rs`.)
+
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// Records one argument per line, the body file's content and mode, then prints a URL, or
+/// fails with `$STANDIN_FAIL` when it is set.
+const STANDIN: &str = r#"#!/bin/sh
+rec="$RECORD_DIR"
+: > "$rec/argv"
+prev=
+for arg in "$@"; do
+  printf '%s\n' "$arg" >> "$rec/argv"
+  if [ "$prev" = "--body-file" ]; then
+    cat "$arg" > "$rec/body"
+    stat -c %a "$arg" > "$rec/mode"
+  fi
+  prev=$arg
+done
+if [ -n "$STANDIN_FAIL" ]; then
+  echo "$STANDIN_FAIL" >&2
+  exit 1
+fi
+echo "$STANDIN_URL"
+"#;
+
+const TEMPLATE: &str = "---
+name: Crash
+title: '[CRASH] '
+labels: 'bug, needs triage'
+assignees: octocat
+projects: Roadmap
+---
+## Summary
+
+<!-- What happened? -->
+";
+
+const ANSWERS: &str = "title: '[CRASH] on start'\nfields:\n  summary: It crashed\n";
+
+/// A temp world: stand-in tools, a template, a private data dir and temp dir.
+struct World {
+    dir: tempfile::TempDir,
+}
+
+impl World {
+    fn new(tools: &[&str]) -> World {
+        let dir = tempfile::tempdir().expect("test setup");
+        for sub in ["bin", "rec", "data", "tmp"] {
+            fs::create_dir(dir.path().join(sub)).expect("test setup");
+        }
+        for tool in tools {
+            let path = dir.path().join("bin").join(tool);
+            fs::write(&path, STANDIN).expect("test setup");
+            make_executable(&path);
+        }
+        fs::write(dir.path().join("crash.md"), TEMPLATE).expect("test setup");
+        // A file, because `--set` reads a value starting with `[` as YAML.
+        fs::write(dir.path().join("answers.yaml"), ANSWERS).expect("test setup");
+        World { dir }
+    }
+
+    fn path(&self, sub: &str) -> PathBuf {
+        self.dir.path().join(sub)
+    }
+
+    /// The binary with the stand-ins first on PATH (or alone on it: `only_standins`).
+    fn bin(&self, only_standins: bool) -> Command {
+        let mut cmd = Command::cargo_bin("issue-composer").expect("test setup");
+        let mut path = OsString::from(self.path("bin"));
+        if !only_standins {
+            path.push(":");
+            path.push(std::env::var_os("PATH").unwrap_or_default());
+        }
+        cmd.env("PATH", path)
+            .env("XDG_DATA_HOME", self.path("data"))
+            .env("TMPDIR", self.path("tmp"))
+            .env("RECORD_DIR", self.path("rec"))
+            .env("STANDIN_URL", "https://example.test/octo/hello/issues/42")
+            .env_remove("STANDIN_FAIL");
+        cmd
+    }
+
+    fn render(&self, only_standins: bool) -> Command {
+        let mut cmd = self.bin(only_standins);
+        cmd.arg("render")
+            .arg(self.path("crash.md"))
+            .arg("--answers")
+            .arg(self.path("answers.yaml"));
+        cmd
+    }
+
+    fn recorded(&self, name: &str) -> String {
+        fs::read_to_string(self.path("rec").join(name)).expect("test setup")
+    }
+
+    fn saved(&self) -> PathBuf {
+        self.path("data")
+            .join("issue-composer")
+            .join("last-issue.json")
+    }
+}
+
+fn make_executable(path: &Path) {
+    use std::os::unix::fs::PermissionsExt as _;
+    fs::set_permissions(path, fs::Permissions::from_mode(0o755)).expect("test setup");
+}
+
+const BODY: &str = "## Summary\n\nIt crashed\n";
+
+fn lines(args: &[&str]) -> String {
+    let mut text = args.join("\n");
+    text.push('\n');
+    text
+}
+
+#[test]
+fn gh_gets_the_exact_argv_and_a_private_body_file() {
+    let world = World::new(&["gh"]);
+    let out = world
+        .render(false)
+        .args(["--gh", "--milestone", "v1", "-R", "octo/hello"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "https://example.test/octo/hello/issues/42\n"
+    );
+    let argv = world.recorded("argv");
+    let body_file = argv.lines().nth(5).unwrap().to_owned();
+    assert_eq!(
+        argv,
+        lines(&[
+            "issue",
+            "create",
+            "--title",
+            "[CRASH] on start",
+            "--body-file",
+            &body_file,
+            "--label",
+            "bug",
+            "--label",
+            "needs triage",
+            "--assignee",
+            "octocat",
+            "--project",
+            "Roadmap",
+            "--milestone",
+            "v1",
+            "--repo",
+            "octo/hello",
+        ])
+    );
+    assert!(body_file.starts_with(world.path("tmp").to_str().unwrap()));
+    assert_eq!(world.recorded("body"), BODY);
+    assert_eq!(world.recorded("mode"), "600\n");
+    assert!(!Path::new(&body_file).exists(), "the body file is removed");
+    assert!(!world.saved().exists(), "nothing is saved after success");
+}
+
+#[test]
+fn glab_gets_the_body_as_description() {
+    let world = World::new(&["glab"]);
+    let out = world
+        .render(false)
+        .args(["--glab", "--milestone", "%12", "-R", "group/sub/hello"])
+        .env(
+            "STANDIN_URL",
+            "https://gitlab.example/group/sub/hello/-/issues/3",
+        )
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "https://gitlab.example/group/sub/hello/-/issues/3\n"
+    );
+    assert_eq!(
+        world.recorded("argv"),
+        lines(&[
+            "issue",
+            "create",
+            "--title",
+            "[CRASH] on start",
+            "--description",
+            BODY,
+            "--yes",
+            "--label",
+            "bug",
+            "--label",
+            "needs triage",
+            "--assignee",
+            "octocat",
+            "--milestone",
+            "%12",
+            "--repo",
+            "group/sub/hello",
+        ])
+    );
+}
+
+#[test]
+fn a_failed_send_is_saved_and_retry_resends_it_without_labels() {
+    let world = World::new(&["gh"]);
+    let refusal = "GraphQL: could not add label: 'needs triage' not found";
+    let out = world
+        .render(false)
+        .args(["--gh", "-R", "octo/hello"])
+        .env("STANDIN_FAIL", refusal)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "the body is kept in the saved issue");
+    let saved = world.saved();
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "issue-composer: gh issue create failed (exit status: 1):\n{refusal}\nThe issue is saved in {}: run `issue-composer retry` to send it again (add --no-labels if the repository does not let you set labels).\n",
+            saved.display()
+        )
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&saved).unwrap()).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "forge": "gh", "title": "[CRASH] on start", "body": BODY,
+            "labels": ["bug", "needs triage"], "assignees": ["octocat"],
+            "projects": ["Roadmap"], "repo": "octo/hello",
+        })
+    );
+
+    // A retry that fails again leaves the saved issue as it was.
+    let before = fs::read_to_string(&saved).unwrap();
+    let out = world
+        .bin(false)
+        .arg("retry")
+        .env("STANDIN_FAIL", refusal)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stderr).unwrap().contains(&format!(
+        "{refusal}\nThe issue is saved in {}",
+        saved.display()
+    )));
+    assert_eq!(fs::read_to_string(&saved).unwrap(), before);
+
+    let out = world
+        .bin(false)
+        .args(["retry", "--no-labels"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "https://example.test/octo/hello/issues/42\n"
+    );
+    let argv = world.recorded("argv");
+    let body_file = argv.lines().nth(5).unwrap().to_owned();
+    assert_eq!(
+        argv,
+        lines(&[
+            "issue",
+            "create",
+            "--title",
+            "[CRASH] on start",
+            "--body-file",
+            &body_file,
+            "--assignee",
+            "octocat",
+            "--project",
+            "Roadmap",
+            "--repo",
+            "octo/hello",
+        ])
+    );
+    assert_eq!(world.recorded("body"), BODY);
+    assert!(!saved.exists(), "a sent issue is no longer saved");
+
+    let out = world.bin(false).arg("retry").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "issue-composer: no unsent issue is saved (looked for {})\n",
+            saved.display()
+        )
+    );
+}
+
+#[test]
+fn a_missing_gh_saves_the_body_and_says_where() {
+    let world = World::new(&[]);
+    let out = world.render(true).arg("--gh").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let folder = world.path("data").join("issue-composer");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "issue-composer: gh is not installed (not found on PATH)\nThe body is saved in {}.\nThe issue is saved in {}: install gh, then run `issue-composer retry` to send it again.\n",
+            folder.join("last-issue.md").display(),
+            folder.join("last-issue.json").display()
+        )
+    );
+    assert_eq!(
+        fs::read_to_string(folder.join("last-issue.md")).unwrap(),
+        BODY
+    );
+    assert!(out.stdout.is_empty());
+}
