@@ -8,7 +8,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use issue_composer::discover::{self, Source};
 use issue_composer::form::AnswersFile;
-use issue_composer::tui::app::{App, Config, ExitExports, FormState, Msg};
+use issue_composer::tui::app::{App, Config, FormState, Msg};
 use issue_composer::tui::screen;
 use issue_composer::tui::theme::Theme;
 use ratatui::Terminal;
@@ -16,7 +16,7 @@ use ratatui::backend::TestBackend;
 
 fn config() -> Config {
     Config {
-        exports: ExitExports::default(),
+        exports: issue_composer::cli::ExportArgs::default(),
         drafts: false,
         theme: Theme::plain(),
     }

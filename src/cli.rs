@@ -39,7 +39,7 @@ pub struct TuiArgs {
 }
 
 /// Where the finished issue goes. Shared by `render` and the interactive form.
-#[derive(Debug, Args, Clone, Default)]
+#[derive(Debug, Args, Clone, Default, PartialEq, Eq)]
 #[allow(clippy::struct_excessive_bools)] // each is a command-line switch
 pub struct ExportArgs {
     /// Write the body to FILE (atomically; refuses to replace a file without --force),

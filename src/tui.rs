@@ -19,7 +19,7 @@ use crossterm::event::{self, Event};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use self::app::{After, App, Config, Effect, Entry, ExitExports, Msg, WriteFailure};
+use self::app::{After, App, Config, Effect, Entry, Msg, WriteFailure};
 use self::theme::Theme;
 use crate::cli::TuiArgs;
 use crate::discover::{self, Source};
@@ -97,7 +97,10 @@ impl Events for TermEvents {
 }
 
 /// The real effects.
-struct RealIo;
+struct RealIo {
+    /// Repository and milestone for the printed gh command.
+    target: crate::export::Target,
+}
 
 impl Io for RealIo {
     fn perform<B: Backend>(&mut self, effect: Effect, terminal: &mut Terminal<B>) -> Option<Msg> {
@@ -121,10 +124,10 @@ impl Io for RealIo {
                     text: edited,
                 })
             }
-            Effect::Write { path, body, force } => {
-                Some(Msg::Written(write_file(&path, &body, force)))
+            Effect::Write { path, issue, force } => {
+                Some(Msg::Written(write_file(&path, force, &self.target, &issue)))
             }
-            Effect::Copy { body } => Some(Msg::Copied(copy(&body))),
+            Effect::Copy { body, with } => Some(Msg::Copied(copy(&body, with))),
             Effect::Exit(_) => None,
         }
     }
@@ -141,22 +144,33 @@ fn open_message(source: Source) -> Msg {
     }
 }
 
-/// Writes the body, refusing to replace a file unless `force`.
+/// Writes the body atomically, refusing to replace a file unless `force`; answers with
+/// the `gh issue create` command that sends it.
 fn write_file(
     path: &std::path::Path,
-    body: &str,
     force: bool,
-) -> Result<std::path::PathBuf, WriteFailure> {
-    if path.exists() && !force {
-        return Err(WriteFailure::Exists(path.to_path_buf()));
+    target: &crate::export::Target,
+    issue: &crate::Issue,
+) -> Result<(std::path::PathBuf, String), WriteFailure> {
+    use crate::export::file::{WriteError, WriteOptions, write};
+    let options = WriteOptions {
+        overwrite: force,
+        private: false,
+    };
+    match write(path, issue.body.as_bytes(), options) {
+        Ok(()) => Ok((
+            path.to_path_buf(),
+            crate::export::gh::gh_command_line(issue, path, target),
+        )),
+        Err(WriteError::Exists { .. }) => Err(WriteFailure::Exists(path.to_path_buf())),
+        Err(err) => Err(WriteFailure::Other(err.to_string())),
     }
-    std::fs::write(path, body)
-        .map(|()| path.to_path_buf())
-        .map_err(|e| WriteFailure::Other(format!("cannot write {}: {e}", path.display())))
 }
 
-fn copy(_body: &str) -> Result<String, String> {
-    Err("copying is not available in this build; write a file instead".to_owned())
+fn copy(body: &str, with: Option<crate::export::clipboard::Provider>) -> Result<String, String> {
+    crate::export::clipboard::copy(body, with)
+        .map(|copied| copied.to_string())
+        .map_err(|err| format!("could not copy: {err}"))
 }
 
 /// Opens `$VISUAL`/`$EDITOR` on a temporary file holding `text`; returns the edited
@@ -204,11 +218,7 @@ pub fn run(args: &TuiArgs) -> Result<ExitCode> {
         bail!("the form needs a terminal; for scripts use `issue-composer render` (see --help)");
     }
     let config = Config {
-        exports: ExitExports {
-            output: args.export.output.clone(),
-            force: args.export.force,
-            ..ExitExports::default()
-        },
+        exports: args.export.clone(),
         drafts: !args.no_draft,
         theme: Theme::from_env(),
     };
@@ -252,7 +262,10 @@ pub fn run(args: &TuiArgs) -> Result<ExitCode> {
         signalled: Arc::clone(&signalled),
     };
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        run_loop(&mut terminal, &mut app, &mut events, &mut RealIo)
+        let mut io = RealIo {
+            target: app.config.exports.target(),
+        };
+        run_loop(&mut terminal, &mut app, &mut events, &mut io)
     }));
     // Whatever happened, keep what was typed and give the terminal back.
     for effect in app.save_draft_now() {
@@ -270,7 +283,7 @@ pub fn run(args: &TuiArgs) -> Result<ExitCode> {
         Ok(Err(err)) => return Err(err),
         Err(panic) => std::panic::resume_unwind(panic),
     };
-    finish(after)
+    finish(after, &app.written)
 }
 
 /// Templates for the picker: the repository's first, then the built-ins.
@@ -315,22 +328,17 @@ fn picker_entries() -> Vec<Entry> {
     entries
 }
 
-/// After the terminal is restored: print, copy, send.
-fn finish(after: After) -> Result<ExitCode> {
-    let After::Export {
-        issue,
-        print,
-        clipboard,
-        gh,
-    } = after
-    else {
-        return Ok(ExitCode::SUCCESS);
-    };
-    if print {
-        print!("{}", issue.body);
+/// After the terminal is restored: the commands for files written, then print, copy and
+/// send as asked.
+fn finish(after: After, written: &[String]) -> Result<ExitCode> {
+    if !written.is_empty() {
+        eprintln!("issue-composer: to create the issue from the file written, run:");
+        for command in written {
+            println!("{command}");
+        }
     }
-    if clipboard || gh {
-        bail!("copying and gh are not available in this build; the issue was not sent");
+    match after {
+        After::Nothing => Ok(ExitCode::SUCCESS),
+        After::Export { issue, args } => crate::command::export_issue(&issue, &args),
     }
-    Ok(ExitCode::SUCCESS)
 }

@@ -338,3 +338,20 @@ fn help_documents_the_subcommands() {
     let help = stdout(&["render", "--help"]);
     assert!(help.contains("--set <KEY=VALUE>"));
 }
+
+#[test]
+fn set_title_takes_brackets_literally() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin()
+        .args(["render", "bug-report", "--set", "title=[BUG] x", "--gh"])
+        .env("PATH", dir.path())
+        .env("XDG_DATA_HOME", dir.path())
+        .output()
+        .unwrap();
+    let saved = std::fs::read_to_string(dir.path().join("issue-composer/last-issue.json")).unwrap();
+    assert!(
+        saved.contains("\"title\": \"[BUG] x\""),
+        "{saved}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

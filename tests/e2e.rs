@@ -26,6 +26,10 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], data: &Path, cwd: &Path) -> Self {
+        Self::start_with(args, data, cwd, &[])
+    }
+
+    fn start_with(args: &[&str], data: &Path, cwd: &Path, env: &[(&str, String)]) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 40,
@@ -40,6 +44,12 @@ impl Session {
         cmd.env("XDG_DATA_HOME", data);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
+        // No display: copying falls back to OSC 52 to this terminal.
+        cmd.env_remove("DISPLAY");
+        cmd.env_remove("WAYLAND_DISPLAY");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(40), nz(120), 0)));
@@ -307,4 +317,95 @@ fn sighup_saves_everything_and_restores_the_terminal() {
     let draft = std::fs::read_to_string(draft_file(dir.path())).unwrap();
     assert_eq!(draft, "title: \"[PERF] last words\"\nfields: {}\n");
     assert_restored(&s);
+}
+
+/// Records its arguments and the body file, prints a URL.
+const GH_STANDIN: &str = "#!/bin/sh\n: > \"$RECORD_DIR/argv\"\nprev=\nfor a in \"$@\"; do\n  printf '%s\\n' \"$a\" >> \"$RECORD_DIR/argv\"\n  [ \"$prev\" = --body-file ] && cat \"$a\" > \"$RECORD_DIR/body\"\n  prev=$a\ndone\necho https://github.com/o/r/issues/7\n";
+
+fn render_body(template: &str, set: &[&str]) -> String {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_issue-composer"));
+    cmd.args(["render", template]);
+    for s in set {
+        cmd.args(["--set", s]);
+    }
+    String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+}
+
+#[test]
+fn g_in_the_review_creates_the_issue_with_gh_after_leaving() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    std::fs::write(bin.join("gh"), GH_STANDIN).unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", bin.join("gh").to_str().unwrap()])
+        .status()
+        .unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let env = [
+        ("PATH", path),
+        ("RECORD_DIR", dir.path().display().to_string()),
+    ];
+    let mut s = Session::start_with(&["bug-report", "--no-draft"], dir.path(), dir.path(), &env);
+    s.wait_for("Title: [BUG]");
+    s.send("It breaks");
+    s.keys(&[TAB, TAB, TAB]);
+    s.send("Saving fails.");
+    s.keys(&[CTRL_S]);
+    s.wait_for("Ready: w write to a file");
+    s.keys(&["g"]);
+    assert_eq!(s.wait_exit(), 0);
+    s.wait_for("https://github.com/o/r/issues/7");
+    let argv = std::fs::read_to_string(dir.path().join("argv")).unwrap();
+    let lines: Vec<&str> = argv.lines().collect();
+    assert_eq!(
+        lines[..4],
+        ["issue", "create", "--title", "[BUG] It breaks"]
+    );
+    assert_eq!(lines[4], "--body-file");
+    assert_eq!(lines[6..], ["--label", "bug"]);
+    let body = std::fs::read_to_string(dir.path().join("body")).unwrap();
+    assert_eq!(body, render_body("bug-report", &["summary=Saving fails."]));
+    assert_restored(&s);
+}
+
+#[test]
+fn p_prints_the_body_after_the_terminal_is_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&["feature-request", "--no-draft"], dir.path(), dir.path());
+    s.wait_for("Title: [FEATURE]");
+    s.keys(&[TAB, TAB, TAB]);
+    s.send("Export to GitLab");
+    s.keys(&[CTRL_S]);
+    s.wait_for("Ready:");
+    s.keys(&["p"]);
+    assert_eq!(s.wait_exit(), 0);
+    let screen = s.wait_for("## Problem");
+    assert!(screen.contains("Export to GitLab"), "{screen}");
+    assert_restored(&s);
+}
+
+#[test]
+fn c_copies_with_osc52_when_there_is_no_display() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&["feature-request", "--no-draft"], dir.path(), dir.path());
+    s.wait_for("Title: [FEATURE]");
+    s.keys(&[TAB, TAB, TAB]);
+    s.send("Copy me");
+    s.keys(&[CTRL_S]);
+    s.wait_for("Ready:");
+    s.keys(&["c"]);
+    s.wait_for("with OSC 52");
+    let body = render_body("feature-request", &["problem=Copy me"]);
+    let expected = issue_composer::export::clipboard::osc52_sequence(&body);
+    assert!(
+        contains(&s.raw_output(), expected.as_bytes()),
+        "the terminal got the OSC 52 sequence"
+    );
+    s.send("\x03");
+    s.wait_exit();
 }

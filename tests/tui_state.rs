@@ -12,13 +12,13 @@ use crossterm::event::{
 use issue_composer::discover::{self, Source};
 use issue_composer::form::{AnswersFile, Value};
 use issue_composer::tui::app::{
-    After, App, Config, Effect, ExitExports, Focus, Modal, Msg, Screen, WriteFailure,
+    After, App, Config, Effect, Focus, Modal, Msg, Screen, WriteFailure,
 };
 use issue_composer::tui::theme::Theme;
 
 fn config() -> Config {
     Config {
-        exports: ExitExports::default(),
+        exports: issue_composer::cli::ExportArgs::default(),
         drafts: true,
         theme: Theme::plain(),
     }
@@ -301,16 +301,15 @@ fn review_writes_the_rendered_body_and_asks_before_replacing() {
     };
     assert_eq!(path.text(), "./performance-issue.md");
     let effects = press(&mut app, [key(KeyCode::Enter)]);
-    let body = issue_composer::render(
+    let issue = Box::new(issue_composer::render(
         app.form.as_ref().unwrap().form(),
         &app.form.as_ref().unwrap().answers,
-    )
-    .body;
+    ));
     assert_eq!(
         effects,
         [Effect::Write {
             path: "./performance-issue.md".into(),
-            body: body.clone(),
+            issue: issue.clone(),
             force: false
         }]
     );
@@ -323,11 +322,19 @@ fn review_writes_the_rendered_body_and_asks_before_replacing() {
         effects,
         [Effect::Write {
             path: "./performance-issue.md".into(),
-            body,
+            issue,
             force: true
         }]
     );
-    let effects = app.update(Msg::Written(Ok("./performance-issue.md".into())));
+    let effects = app.update(Msg::Written(Ok((
+        "./performance-issue.md".into(),
+        "gh issue create".into(),
+    ))));
+    assert_eq!(
+        app.written,
+        ["gh issue create"],
+        "the command is printed on exit"
+    );
     assert!(
         matches!(&effects[..], [Effect::ClearDraft { .. }]),
         "a successful export clears the draft"
@@ -355,10 +362,10 @@ fn a_failed_write_offers_another_path() {
 
 #[test]
 fn command_line_exports_run_on_enter_and_exit() {
-    let exports = ExitExports {
+    let exports = issue_composer::cli::ExportArgs {
         output: Some(PathBuf::from("out.md")),
         print: true,
-        ..ExitExports::default()
+        ..issue_composer::cli::ExportArgs::default()
     };
     let mut app = open_with(
         "bug-report",
@@ -373,17 +380,18 @@ fn command_line_exports_run_on_enter_and_exit() {
         matches!(&effects[..], [Effect::Write { force: false, .. }]),
         "{effects:?}"
     );
-    let effects = app.update(Msg::Written(Ok("out.md".into())));
-    let Some(Effect::Exit(After::Export {
-        print,
-        clipboard,
-        gh,
-        issue,
-    })) = effects.last()
-    else {
+    let effects = app.update(Msg::Written(Ok((
+        "out.md".into(),
+        "gh issue create".into(),
+    ))));
+    let Some(Effect::Exit(After::Export { args, issue })) = effects.last() else {
         panic!("{effects:?}")
     };
-    assert!(*print && !*clipboard && !*gh);
+    let expected = issue_composer::cli::ExportArgs {
+        print: true,
+        ..Default::default()
+    };
+    assert_eq!(*args, expected, "the file is done; printing is left");
     assert!(issue.body.starts_with("## Summary"));
 }
 
@@ -407,7 +415,7 @@ fn review_blocks_exports_until_required_fields_are_filled() {
     let effects = press(&mut app, [ctrl('s'), key(KeyCode::Char('p'))]);
     assert!(matches!(
         effects.last(),
-        Some(Effect::Exit(After::Export { print: true, .. }))
+        Some(Effect::Exit(After::Export { args, .. })) if args.print
     ));
     std::fs::remove_file(path).unwrap();
 }

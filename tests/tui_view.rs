@@ -6,7 +6,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use issue_composer::discover::{self, BUILTINS, Source};
 use issue_composer::form::AnswersFile;
-use issue_composer::tui::app::{App, Config, Entry, ExitExports, Focus, Msg};
+use issue_composer::tui::app::{App, Config, Entry, Focus, Msg};
 use issue_composer::tui::field::Widget;
 use issue_composer::tui::screen;
 use issue_composer::tui::theme::Theme;
@@ -16,7 +16,7 @@ use ratatui::layout::Rect;
 
 fn config() -> Config {
     Config {
-        exports: ExitExports::default(),
+        exports: issue_composer::cli::ExportArgs::default(),
         drafts: true,
         theme: Theme::plain(),
     }

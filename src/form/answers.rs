@@ -50,13 +50,16 @@ impl AnswersFile {
     /// Sets one field from `--set KEY=VALUE`. A value starting with `[` or `{` is read
     /// as YAML. The first set of a key replaces the file's value; repeating it adds.
     pub fn set(&mut self, key: &str, raw: &str, repeated: bool) -> Result<(), LocatedError> {
+        if key == "title" {
+            self.title = Some(raw.to_owned());
+            return Ok(());
+        }
         let value = if raw.trim_start().starts_with(['[', '{']) {
             crate::yaml::from_str::<Json>(raw, "--set", 1)?
         } else {
             Json::String(raw.to_owned())
         };
         match key {
-            "title" => self.title = Some(raw.to_owned()),
             "labels" => self.labels = Some(value),
             "assignees" => self.assignees = Some(value),
             _ => {

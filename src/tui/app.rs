@@ -15,7 +15,9 @@ pub use self::picker::{Entry, PickerState};
 use super::field::line::{Edit, LineEdit};
 use super::keymap::{self, Action, Context};
 use super::theme::Theme;
+use crate::cli::ExportArgs;
 use crate::discover::Source;
+use crate::export::clipboard::Provider;
 use crate::form::AnswersFile;
 use crate::render::Issue;
 use crate::template::Template;
@@ -23,29 +25,10 @@ use crate::template::Template;
 /// How long answers may go unsaved before a draft is written.
 pub const DRAFT_DELAY: Duration = Duration::from_millis(500);
 
-/// What the command line asked Enter in the review to do.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[expect(
-    clippy::struct_excessive_bools,
-    reason = "one flag per command-line export"
-)]
-pub struct ExitExports {
-    pub output: Option<PathBuf>,
-    pub force: bool,
-    pub clipboard: bool,
-    pub gh: bool,
-    pub print: bool,
-}
-
-impl ExitExports {
-    pub fn any(&self) -> bool {
-        self.output.is_some() || self.clipboard || self.gh || self.print
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct Config {
-    pub exports: ExitExports,
+    /// What Enter in the review does (from the command line).
+    pub exports: ExportArgs,
     pub drafts: bool,
     pub theme: Theme,
 }
@@ -85,7 +68,8 @@ pub enum Msg {
         field: usize,
         text: Option<String>,
     },
-    Written(Result<PathBuf, WriteFailure>),
+    /// A file was written; the `gh issue create` command that sends it.
+    Written(Result<(PathBuf, String), WriteFailure>),
     Copied(Result<String, String>),
 }
 
@@ -111,13 +95,15 @@ pub enum Effect {
         text: String,
         extension: String,
     },
+    /// Write the issue's body to a file (`force` replaces one).
     Write {
         path: PathBuf,
-        body: String,
+        issue: Box<Issue>,
         force: bool,
     },
     Copy {
         body: String,
+        with: Option<Provider>,
     },
     Exit(After),
 }
@@ -126,12 +112,10 @@ pub enum Effect {
 #[derive(Debug, Clone, PartialEq)]
 pub enum After {
     Nothing,
-    /// Print, copy and/or send the issue.
+    /// Print, copy and/or send the issue as `args` say (their `output` is done).
     Export {
         issue: Box<Issue>,
-        print: bool,
-        clipboard: bool,
-        gh: bool,
+        args: ExportArgs,
     },
 }
 
@@ -150,6 +134,8 @@ pub struct App {
     pub exited: bool,
     /// The command line's exports run once the file is written.
     exit_after_write: bool,
+    /// `gh issue create` commands for the files written, printed on exit.
+    pub written: Vec<String>,
 }
 
 impl App {
@@ -167,6 +153,7 @@ impl App {
             clock: Instant::now(),
             exited: false,
             exit_after_write: false,
+            written: Vec::new(),
         }
     }
 
@@ -502,15 +489,22 @@ impl App {
         };
         vec![Effect::Write {
             path,
-            body: form.issue().body,
+            issue: Box::new(form.issue()),
             force,
         }]
     }
 
-    fn written(&mut self, result: Result<PathBuf, WriteFailure>) -> Vec<Effect> {
+    fn written(&mut self, result: Result<(PathBuf, String), WriteFailure>) -> Vec<Effect> {
         match result {
-            Ok(path) => {
-                self.notice = Some((format!("wrote {}", path.display()), false));
+            Ok((path, command)) => {
+                self.notice = Some((
+                    format!(
+                        "wrote {}; the gh command that sends it is printed on exit",
+                        path.display()
+                    ),
+                    false,
+                ));
+                self.written.push(command);
                 let mut effects = self.clear_draft();
                 if std::mem::take(&mut self.exit_after_write) {
                     effects.extend(self.exit_with_exports());

@@ -5,6 +5,18 @@ use std::path::PathBuf;
 use super::super::field::line::LineEdit;
 use super::super::keymap::Action;
 use super::{After, App, Effect, Focus, Modal, Screen};
+use crate::cli::ExportArgs;
+
+/// The arguments that send with gh and nothing else (keeping repo and milestone).
+fn only_sends(args: ExportArgs) -> ExportArgs {
+    ExportArgs {
+        gh: true,
+        glab: false,
+        repo: args.repo,
+        milestone: args.milestone,
+        ..ExportArgs::default()
+    }
+}
 
 impl App {
     /// Required fields still empty, blocking every export.
@@ -17,6 +29,7 @@ impl App {
 
     pub(super) fn review_action(&mut self, action: Action) -> Vec<Effect> {
         let problems = self.problems();
+        let cli_exports = self.cli_exports();
         let Some(form) = &mut self.form else {
             return Vec::new();
         };
@@ -40,7 +53,7 @@ impl App {
                     true,
                 ));
             }
-            Action::Confirm if self.config.exports.any() => return self.run_exports(),
+            Action::Confirm if cli_exports => return self.run_exports(),
             Action::Confirm => {
                 self.notice = Some((
                     "choose w (write), c (copy), g (gh) or p (print)".to_owned(),
@@ -54,10 +67,23 @@ impl App {
             Action::Copy => {
                 return vec![Effect::Copy {
                     body: form.issue().body,
+                    with: self.config.exports.clipboard().flatten(),
                 }];
             }
-            Action::Gh => return self.leave_with(false, false, true),
-            Action::Print => return self.leave_with(true, false, false),
+            Action::Gh => {
+                let args = ExportArgs {
+                    gh: true,
+                    ..self.config.exports.clone()
+                };
+                return self.leave_with(only_sends(args));
+            }
+            Action::Print => {
+                let args = ExportArgs {
+                    print: true,
+                    ..ExportArgs::default()
+                };
+                return self.leave_with(args);
+            }
             _ => {}
         }
         Vec::new()
@@ -77,24 +103,28 @@ impl App {
         }
     }
 
-    pub(super) fn exit_with_exports(&mut self) -> Vec<Effect> {
-        let e = self.config.exports.clone();
-        self.leave_with(e.print, e.clipboard, e.gh)
+    /// Whether the command line named exports for Enter to run.
+    pub fn cli_exports(&self) -> bool {
+        let e = &self.config.exports;
+        e.output.is_some() || e.print || e.clipboard().is_some() || !e.forges().is_empty()
     }
 
-    fn leave_with(&mut self, print: bool, clipboard: bool, gh: bool) -> Vec<Effect> {
+    pub(super) fn exit_with_exports(&mut self) -> Vec<Effect> {
+        let args = ExportArgs {
+            output: None,
+            ..self.config.exports.clone()
+        };
+        self.leave_with(args)
+    }
+
+    fn leave_with(&mut self, args: ExportArgs) -> Vec<Effect> {
         let Some(form) = &self.form else {
             return Vec::new();
         };
         let issue = Box::new(form.issue());
         self.exited = true;
         let mut effects = self.save_draft_now();
-        effects.push(Effect::Exit(After::Export {
-            issue,
-            print,
-            clipboard,
-            gh,
-        }));
+        effects.push(Effect::Exit(After::Export { issue, args }));
         effects
     }
 }

@@ -32,8 +32,9 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
             what.push(format!("write {}", path.display()));
         }
         for (on, name) in [
-            (exports.clipboard, "copy"),
+            (exports.clipboard().is_some(), "copy"),
             (exports.gh, "create with gh"),
+            (exports.glab, "create with glab"),
             (exports.print, "print"),
         ] {
             if on {
