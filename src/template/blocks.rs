@@ -123,6 +123,7 @@ pub fn parse(src: &str) -> Doc {
     };
     let blocks = ctx.blocks(&mut it);
     ctx.comments.sort_by_key(|r| r.start);
+    ctx.comments.dedup();
     Doc {
         blocks,
         comments: ctx.comments,

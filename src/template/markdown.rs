@@ -292,12 +292,15 @@ impl<'s> Builder<'s> {
                 self.fields[f].section = new;
             }
         }
-        let lines: Vec<usize> = self.sections.iter().map(|s| s.line).collect();
-        let levels: Vec<u8> = self.sections.iter().map(|s| s.level).collect();
+        // The parent is the latest section at any level above this one.
+        let mut latest: [Option<usize>; 8] = [None; 8];
         for (i, section) in self.sections.iter_mut().enumerate() {
-            section.parent = (0..i)
-                .rev()
-                .find(|&p| levels[p] < section.level && levels[p] > 0 && lines[p] <= section.line);
+            let level = usize::from(section.level.min(7));
+            section.parent = latest[1..level.max(1)].iter().flatten().max().copied();
+            if level > 0 {
+                latest[level] = Some(i);
+                latest[level + 1..].iter_mut().for_each(|l| *l = None);
+            }
         }
     }
 
@@ -416,11 +419,7 @@ impl<'s> Builder<'s> {
     fn strip_comments(&self, range: Range<usize>) -> String {
         let mut out = String::new();
         let mut at = range.start;
-        for c in self
-            .comments
-            .iter()
-            .filter(|c| c.start < range.end && c.end > range.start)
-        {
+        for c in self.comments_in(&range) {
             if c.start > at {
                 out.push_str(&self.src[at..c.start]);
             }
@@ -432,11 +431,19 @@ impl<'s> Builder<'s> {
         out
     }
 
+    /// The comments that overlap `range`. Comments never overlap each other, so sorted by
+    /// start they are sorted by end too, and two binary searches find them.
+    fn comments_in(&self, range: &Range<usize>) -> &[Range<usize>] {
+        let first = self.comments.partition_point(|c| c.end <= range.start);
+        let last = self.comments.partition_point(|c| c.start < range.end);
+        &self.comments[first..last.max(first)]
+    }
+
     /// The text inside the comments of a range, markers removed, whitespace tidied.
     fn comment_text(&self, range: Range<usize>) -> String {
         let mut parts = Vec::new();
         for c in self
-            .comments
+            .comments_in(&range)
             .iter()
             .filter(|c| c.start >= range.start && c.end <= range.end)
         {
@@ -552,7 +559,7 @@ impl<'s> Builder<'s> {
         let start = self.line_starts[line];
         let text = self.line_text(line);
         let end = start + text.len();
-        if !self.comments.iter().any(|c| c.start < end && c.end > start) {
+        if self.comments_in(&(start..end)).is_empty() {
             let with_newline = if text.ends_with('\n') {
                 text.to_owned()
             } else {

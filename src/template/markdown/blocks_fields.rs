@@ -113,7 +113,7 @@ impl Builder<'_> {
             };
             // An intro (`Then:`) has nothing after its colon; `Gate: [hint]` is still a field.
             let field = label::split(self.src, line, allow).and_then(|lab| {
-                let rest = label::rest(self.src, lab.rest.clone(), &self.comments);
+                let rest = label::rest(self.src, lab.rest.clone(), self.comments_in(&lab.rest));
                 let is_intro =
                     intro && (lab.bold_only || matches!(rest, Rest::Empty(ref h) if h.is_empty()));
                 (!matches!(rest, Rest::Literal) && !is_intro).then_some((lab, rest))
@@ -139,7 +139,7 @@ impl Builder<'_> {
             && lines.iter().all(|l| {
                 label::split(self.src, l, plain).is_some_and(|lab| {
                     !matches!(
-                        label::rest(self.src, lab.rest, &self.comments),
+                        label::rest(self.src, lab.rest.clone(), self.comments_in(&lab.rest)),
                         Rest::Literal
                     )
                 })

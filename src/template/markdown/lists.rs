@@ -158,7 +158,11 @@ impl Builder<'_> {
             return None;
         }
         let labelled = label::split(self.src, &item.inlines, ITEM_LABELS)?;
-        let rest = label::rest(self.src, labelled.rest.clone(), &self.comments);
+        let rest = label::rest(
+            self.src,
+            labelled.rest.clone(),
+            self.comments_in(&labelled.rest),
+        );
         (!matches!(rest, Rest::Literal)).then_some((labelled, rest))
     }
 

@@ -1,12 +1,16 @@
 //! Multi-line text and code: a ratatui-textarea editor. Text wraps at words; code does
 //! not wrap and shows its language. The field grows with its content up to a cap, then
 //! scrolls.
+//!
+//! The editor recomputes its screen map over all its lines on every edit, so it holds a
+//! window of lines around the cursor and the rest waits outside: a keystroke costs the
+//! same in a 10,000-line paste as in a short answer.
 
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget as _;
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::theme::Theme;
@@ -14,38 +18,94 @@ use super::line::Edit;
 
 /// Rows a text area may take before it scrolls.
 pub const MAX_ROWS: u16 = 12;
+/// Lines the editor holds at a time.
+const WINDOW: usize = 400;
+/// How close the cursor may come to the window's edge before the window moves.
+const MARGIN: usize = 50;
 
 #[derive(Debug, Clone)]
 pub struct Area {
     editor: TextArea<'static>,
+    /// Lines above and below the editor's window.
+    before: Vec<String>,
+    after: Vec<String>,
     code: bool,
     pub language: String,
+    placeholder: String,
+    focused: bool,
+    theme: Theme,
 }
 
 impl Area {
     pub fn new(text: &str, placeholder: &str, code: Option<&str>, theme: Theme) -> Self {
+        let mut area = Self {
+            editor: TextArea::default(),
+            before: Vec::new(),
+            after: Vec::new(),
+            code: code.is_some(),
+            language: code.unwrap_or("").to_owned(),
+            placeholder: placeholder.lines().next().unwrap_or("").to_owned(),
+            focused: false,
+            theme,
+        };
         let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
-        let mut editor = TextArea::new(lines);
-        editor.set_wrap_mode(if code.is_some() {
+        area.load(lines, 0, 0);
+        area.editor.move_cursor(CursorMove::Top);
+        area
+    }
+
+    /// Puts `lines` in, the window around `row`, the cursor at (`row`, `col`).
+    fn load(&mut self, mut lines: Vec<String>, row: usize, col: usize) {
+        let start = row
+            .saturating_sub(WINDOW / 2)
+            .min(lines.len().saturating_sub(WINDOW));
+        let end = (start + WINDOW).min(lines.len());
+        self.after = lines.split_off(end);
+        let window = lines.split_off(start);
+        self.before = lines;
+        let mut editor = TextArea::new(if window.is_empty() {
+            vec![String::new()]
+        } else {
+            window
+        });
+        editor.set_wrap_mode(if self.code {
             WrapMode::None
         } else {
             WrapMode::WordOrGlyph
         });
-        editor.set_placeholder_text(placeholder.lines().next().unwrap_or(""));
-        editor.set_placeholder_style(theme.placeholder());
+        editor.set_placeholder_text(self.placeholder.clone());
+        editor.set_placeholder_style(self.theme.placeholder());
         editor.set_cursor_line_style(ratatui::style::Style::new());
         editor.set_tab_length(4);
-        let mut area = Self {
-            editor,
-            code: code.is_some(),
-            language: code.unwrap_or("").to_owned(),
-        };
-        area.set_focused(false, theme);
-        area
+        let to = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        editor.move_cursor(CursorMove::Jump(to(row - start), to(col)));
+        self.editor = editor;
+        self.set_focused(self.focused, self.theme);
+    }
+
+    /// Moves the window when the cursor nears its edge (or it grew too big).
+    fn rewindow(&mut self) {
+        let ratatui_textarea::DataCursor(row, col) = self.editor.cursor();
+        let len = self.editor.lines().len();
+        let near_top = row < MARGIN && !self.before.is_empty();
+        let near_bottom = len - row <= MARGIN && !self.after.is_empty();
+        if near_top || near_bottom || len > 2 * WINDOW {
+            let global = self.before.len() + row;
+            let all = self.all_lines();
+            self.load(all, global, col);
+        }
+    }
+
+    fn all_lines(&mut self) -> Vec<String> {
+        let mut all = std::mem::take(&mut self.before);
+        all.extend(std::mem::take(&mut self.editor).into_lines());
+        all.append(&mut self.after);
+        all
     }
 
     /// Shows or hides the cursor.
     pub fn set_focused(&mut self, focused: bool, theme: Theme) {
+        self.focused = focused;
         let style = if focused {
             theme.cursor()
         } else {
@@ -55,31 +115,69 @@ impl Area {
     }
 
     pub fn key(&mut self, key: KeyEvent) -> Edit {
+        // Jumps to the first or last line need the whole text in the window's place.
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let ctrl_alt = alt && key.modifiers.contains(KeyModifiers::CONTROL);
+        let top = matches!(key.code, KeyCode::Char('<')) && alt
+            || matches!(key.code, KeyCode::Up | KeyCode::Char('p')) && ctrl_alt;
+        let bottom = matches!(key.code, KeyCode::Char('>')) && alt
+            || matches!(key.code, KeyCode::Down | KeyCode::Char('n')) && ctrl_alt;
+        if top || bottom {
+            let all = self.all_lines();
+            let row = if top { 0 } else { all.len().saturating_sub(1) };
+            self.load(all, row, 0);
+        }
         let before = self.editor.cursor();
-        if self.editor.input(key) {
+        let edit = if self.editor.input(key) {
             Edit::Changed
         } else if self.editor.cursor() == before {
             Edit::Ignored
         } else {
             Edit::Moved
-        }
+        };
+        self.rewindow();
+        edit
     }
 
     /// A paste is one insert; line breaks are kept.
     pub fn paste(&mut self, text: &str) {
         self.editor
             .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+        self.rewindow();
     }
 
     /// Replaces the whole text (after an external editor).
     pub fn set_text(&mut self, text: &str) {
-        self.editor.select_all();
-        self.editor.cut();
-        self.editor.insert_str(text.trim_end_matches('\n'));
+        let lines = text
+            .trim_end_matches('\n')
+            .split('\n')
+            .map(str::to_owned)
+            .collect();
+        self.load(lines, 0, 0);
     }
 
     pub fn text(&self) -> String {
-        self.editor.lines().join("\n")
+        let window = self.editor.lines();
+        let mut out = String::with_capacity(
+            [&self.before[..], window, &self.after[..]]
+                .iter()
+                .flat_map(|p| p.iter())
+                .map(|l| l.len() + 1)
+                .sum(),
+        );
+        for (i, line) in self
+            .before
+            .iter()
+            .chain(window)
+            .chain(&self.after)
+            .enumerate()
+        {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(line);
+        }
+        out
     }
 
     pub fn is_code(&self) -> bool {
@@ -91,7 +189,12 @@ impl Area {
     pub fn height(&self, width: u16) -> u16 {
         let width = usize::from(width.max(1));
         let mut rows = 0usize;
-        for line in self.editor.lines() {
+        for line in self
+            .before
+            .iter()
+            .chain(self.editor.lines())
+            .chain(&self.after)
+        {
             rows += if self.code {
                 1
             } else {
@@ -101,10 +204,53 @@ impl Area {
                 return MAX_ROWS;
             }
         }
-        (rows.max(1)) as u16
+        rows.max(1) as u16
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
         (&self.editor).render(area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn a_long_text_keeps_every_line_while_the_window_moves() {
+        let text: Vec<String> = (0..2000).map(|i| format!("line {i}")).collect();
+        let mut area = Area::new(&text.join("\n"), "", None, Theme::plain());
+        assert!(area.editor.lines().len() <= WINDOW);
+        for _ in 0..1500 {
+            area.key(key(KeyCode::Down));
+        }
+        area.key(key(KeyCode::Home));
+        area.key(key(KeyCode::Char('>')));
+        let mut expected = text.clone();
+        expected[1500] = ">line 1500".to_owned();
+        assert_eq!(area.text(), expected.join("\n"));
+        area.key(KeyEvent::new(KeyCode::Char('<'), KeyModifiers::ALT));
+        area.key(key(KeyCode::Char('^')));
+        assert!(area.text().starts_with("^line 0\n"));
+    }
+
+    #[test]
+    fn backspace_at_the_window_edge_joins_with_the_line_above() {
+        let text: Vec<String> = (0..1000).map(|i| i.to_string()).collect();
+        let mut area = Area::new(&text.join("\n"), "", None, Theme::plain());
+        for _ in 0..700 {
+            area.key(key(KeyCode::Down));
+        }
+        for _ in 0..650 {
+            area.key(key(KeyCode::Home));
+            area.key(key(KeyCode::Backspace));
+        }
+        assert_eq!(area.text().lines().count(), 1000 - 650);
+        let joined: String = (50..=700).map(|i| i.to_string()).collect();
+        assert_eq!(area.text().lines().nth(50), Some(joined.as_str()));
     }
 }
