@@ -2,10 +2,10 @@
 //! `<data dir>/issue-composer/drafts/`, so nothing typed is lost. A draft is also a
 //! valid `--answers` file.
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::discover::Source;
+use crate::export::file::WriteOptions;
 use crate::form::AnswersFile;
 
 /// The file name a template's draft has: built-ins by stem, files by stem and a hash
@@ -56,10 +56,15 @@ pub fn load(source: &Source) -> Option<AnswersFile> {
     AnswersFile::parse(&text, &path.display().to_string()).ok()
 }
 
-/// Saves atomically: a temporary file in the same folder, then a rename.
+/// Saves atomically (a temporary file, then a rename), readable by the owner only.
 pub fn save(source: &Source, yaml: &str) -> std::io::Result<PathBuf> {
     let path = path(source).ok_or_else(|| std::io::Error::other("no data directory for drafts"))?;
-    write_atomic(&path, yaml.as_bytes())?;
+    std::fs::create_dir_all(crate::export::file::folder_of(&path))?;
+    let options = WriteOptions {
+        overwrite: true,
+        private: true,
+    };
+    crate::export::file::write(&path, yaml.as_bytes(), options).map_err(std::io::Error::other)?;
     Ok(path)
 }
 
@@ -68,22 +73,6 @@ pub fn clear(source: &Source) -> std::io::Result<()> {
         Some(Err(e)) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
     }
-}
-
-fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let folder = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(folder)?;
-    let tmp = folder.join(format!(".{}.tmp{}", key_name(path), std::process::id()));
-    let mut file = std::fs::File::create(&tmp)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    std::fs::rename(&tmp, path)
-}
-
-fn key_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -44,7 +44,8 @@ pub struct FormState {
     pub pane_scroll: Option<u16>,
     pub preview: bool,
     pub preview_text: String,
-    pub preview_scroll: u16,
+    /// `None` follows the focused section; the wheel sets an offset.
+    pub preview_scroll: Option<u16>,
     pub review_scroll: u16,
     pub review_problem: usize,
     /// Since when answers changed without a draft save.
@@ -92,7 +93,7 @@ impl FormState {
             pane_scroll: None,
             preview: false,
             preview_text: String::new(),
-            preview_scroll: 0,
+            preview_scroll: None,
             review_scroll: 0,
             review_problem: 0,
             dirty_since: None,
@@ -125,6 +126,7 @@ impl FormState {
         }
         self.focus = focus;
         self.pane_scroll = None;
+        self.preview_scroll = None;
     }
 
     pub fn next_field(&mut self, theme: Theme) {
@@ -235,6 +237,21 @@ impl FormState {
 
     pub fn refresh_preview(&mut self) {
         self.preview_text = self.issue().body;
+    }
+
+    /// The preview line where the current section's heading is, to show it at the top.
+    pub fn preview_follow(&self) -> u16 {
+        let title = &self.form().sections[self.current_section()].title;
+        if title.is_empty() {
+            return 0;
+        }
+        self.preview_text
+            .lines()
+            .position(|l| {
+                let l = l.trim_start();
+                (l.starts_with('#') || l.starts_with("**")) && l.contains(title.as_str())
+            })
+            .map_or(0, |i| u16::try_from(i).unwrap_or(u16::MAX))
     }
 
     pub fn issue(&self) -> Issue {

@@ -262,7 +262,12 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
             .title(" Preview ");
         let text = Paragraph::new(state.preview_text.as_str())
             .wrap(Wrap { trim: false })
-            .scroll((state.preview_scroll, 0))
+            .scroll((
+                state
+                    .preview_scroll
+                    .unwrap_or_else(|| state.preview_follow()),
+                0,
+            ))
             .block(block);
         frame.render_widget(text, p);
     }
@@ -426,7 +431,10 @@ pub fn mouse(app: &mut App, mouse: MouseEvent) {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
             let down = mouse.kind == MouseEventKind::ScrollDown;
             if a.preview.is_some_and(|p| p.contains(at)) {
-                state.preview_scroll = step(state.preview_scroll, down);
+                let now = state
+                    .preview_scroll
+                    .unwrap_or_else(|| state.preview_follow());
+                state.preview_scroll = Some(step(now, down));
             } else {
                 let (items, total) = pane_items(state, a.pane.width, theme);
                 let now = pane_offset(state, &items, total, a.pane.height);
