@@ -72,14 +72,20 @@ fn svg(buf: &Buffer) -> String {
             let style = (cell.fg, cell.bg, cell.modifier);
             let start = x;
             let mut text = String::new();
-            while x < buf.area.width && (buf[(x, y)].fg, buf[(x, y)].bg, buf[(x, y)].modifier) == style {
+            while x < buf.area.width
+                && (buf[(x, y)].fg, buf[(x, y)].bg, buf[(x, y)].modifier) == style
+            {
                 text.push_str(buf[(x, y)].symbol());
                 x += 1;
             }
             let px = 10.0 + f32::from(start) * cw;
             let py = 10.0 + f32::from(y) * ch;
             let reversed = style.2.contains(Modifier::REVERSED);
-            let (fg, bg) = if reversed { (style.1, style.0) } else { (style.0, style.1) };
+            let (fg, bg) = if reversed {
+                (style.1, style.0)
+            } else {
+                (style.0, style.1)
+            };
             if bg != Color::Reset || reversed {
                 let _ = writeln!(
                     out,
@@ -91,10 +97,25 @@ fn svg(buf: &Buffer) -> String {
             if text.trim().is_empty() {
                 continue;
             }
-            let weight = if style.2.contains(Modifier::BOLD) { " font-weight=\"bold\"" } else { "" };
-            let deco = if style.2.contains(Modifier::UNDERLINED) { " text-decoration=\"underline\"" } else { "" };
-            let fill = if reversed { color(fg, "#1e2127") } else { color(fg, "#c8ccd4") };
-            let escaped = text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+            let weight = if style.2.contains(Modifier::BOLD) {
+                " font-weight=\"bold\""
+            } else {
+                ""
+            };
+            let deco = if style.2.contains(Modifier::UNDERLINED) {
+                " text-decoration=\"underline\""
+            } else {
+                ""
+            };
+            let fill = if reversed {
+                color(fg, "#1e2127")
+            } else {
+                color(fg, "#c8ccd4")
+            };
+            let escaped = text
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;");
             let _ = writeln!(
                 out,
                 "<text x=\"{px}\" y=\"{}\" fill=\"{fill}\"{weight}{deco} xml:space=\"preserve\">{escaped}</text>",

@@ -146,12 +146,19 @@ pub fn render(form: &Form, answers: &Answers) -> Issue {
         Layout::Markdown(pieces) => markdown_body(form, answers, pieces),
         Layout::Form => form_body(form, answers),
     };
+    let clean = |names: &[String]| -> Vec<String> {
+        names
+            .iter()
+            .map(|n| sanitize::one_line(n).trim().to_owned())
+            .filter(|n| !n.is_empty())
+            .collect()
+    };
     Issue {
         title: sanitize::one_line(&answers.title).trim().to_owned(),
         body,
-        labels: answers.labels.clone(),
-        assignees: answers.assignees.clone(),
-        projects: form.meta.projects.clone(),
+        labels: clean(&answers.labels),
+        assignees: clean(&answers.assignees),
+        projects: clean(&form.meta.projects),
     }
 }
 
@@ -335,8 +342,14 @@ fn render_fence(
     if answers.values[field] == form.fields[field].default {
         return Some(original.to_owned());
     }
-    // A fence inside the code needs a longer fence around it.
     let fence_char = fence.chars().next().unwrap_or('`');
+    let info = open.trim_start().trim_start_matches(fence_char);
+    Some(fenced(code, fence_char, fence.chars().count(), info))
+}
+
+/// `code` in a fenced block of at least `min` fence characters, longer when the code
+/// holds a fence itself (so it cannot break out of the block).
+fn fenced(code: &str, fence_char: char, min: usize, info: &str) -> String {
     let longest_inside = code
         .lines()
         .map(|l| {
@@ -347,10 +360,9 @@ fn render_fence(
         })
         .max()
         .unwrap_or(0);
-    let len = fence.chars().count().max(longest_inside + 1);
-    let fence: String = std::iter::repeat_n(fence_char, len).collect();
-    let info = open.trim_start().trim_start_matches(fence_char);
-    Some(format!("{fence}{info}\n{code}\n{fence}\n"))
+    let fence: String =
+        std::iter::repeat_n(fence_char, min.max(longest_inside + 1).max(3)).collect();
+    format!("{fence}{info}\n{code}\n{fence}\n")
 }
 
 fn render_pre(
@@ -550,7 +562,9 @@ fn form_body(form: &Form, answers: &Answers) -> String {
         let _ = write!(out, "### {}\n\n", field.label);
         let text = match (&field.kind, value) {
             (FieldKind::Code { language }, Value::Text(t)) if !t.trim().is_empty() => {
-                format!("```{language}\n{}\n```", multiline(t))
+                fenced(&multiline(t), '`', 3, language)
+                    .trim_end()
+                    .to_owned()
             }
             (FieldKind::Checkboxes { options }, Value::Select(sel)) => options
                 .iter()

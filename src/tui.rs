@@ -2,6 +2,7 @@
 //! it on a `TestBackend`) and the executor that performs the app's effects.
 
 pub mod app;
+mod event;
 pub mod field;
 pub mod keymap;
 pub mod screen;
@@ -10,12 +11,9 @@ pub mod theme;
 
 use std::io::IsTerminal as _;
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, bail};
-use crossterm::event::{self, Event};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
@@ -70,29 +68,6 @@ where
             }
             queue = next;
         }
-    }
-}
-
-/// Crossterm events, plus SIGTERM/SIGHUP as a last draft save and exit.
-struct TermEvents {
-    signalled: Arc<AtomicBool>,
-}
-
-impl Events for TermEvents {
-    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Msg>> {
-        if self.signalled.load(Ordering::Relaxed) {
-            return Err(std::io::Error::other("terminated by a signal"));
-        }
-        if !event::poll(timeout)? {
-            return Ok(None);
-        }
-        Ok(match event::read()? {
-            Event::Key(key) => Some(Msg::Key(key)),
-            Event::Paste(text) => Some(Msg::Paste(text)),
-            Event::Mouse(mouse) => Some(Msg::Mouse(mouse)),
-            Event::Resize(w, h) => Some(Msg::Resize(w, h)),
-            _ => None,
-        })
     }
 }
 
@@ -231,7 +206,11 @@ pub fn run(args: &TuiArgs) -> Result<ExitCode> {
                 Some(path) => {
                     let text = std::fs::read_to_string(path)
                         .with_context(|| format!("cannot read {}", path.display()))?;
-                    Some(AnswersFile::parse(&text, &path.display().to_string())?)
+                    let file = AnswersFile::parse(&text, &path.display().to_string())?;
+                    // The same errors as `render`, before the screen changes.
+                    file.apply(&template.form, &mut crate::Answers::new(&template.form))
+                        .with_context(|| format!("in {}", path.display()))?;
+                    Some(file)
                 }
                 None => None,
             };
@@ -253,14 +232,8 @@ pub fn run(args: &TuiArgs) -> Result<ExitCode> {
         }
         None => App::with_picker(config, picker_entries(), size),
     };
-    let signalled = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&signalled))?;
-    }
+    let mut events = event::TermEvents::new()?;
     let mut terminal = terminal::start()?;
-    let mut events = TermEvents {
-        signalled: Arc::clone(&signalled),
-    };
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut io = RealIo {
             target: app.config.exports.target(),
@@ -276,7 +249,7 @@ pub fn run(args: &TuiArgs) -> Result<ExitCode> {
     terminal::restore();
     let after = match result {
         Ok(Ok(after)) => after,
-        Ok(Err(err)) if signalled.load(Ordering::Relaxed) => {
+        Ok(Err(err)) if events.signalled() || is_closed(&err) => {
             eprintln!("issue-composer: {err}; your answers are saved as a draft");
             return Ok(ExitCode::from(1));
         }
@@ -284,6 +257,11 @@ pub fn run(args: &TuiArgs) -> Result<ExitCode> {
         Err(panic) => std::panic::resume_unwind(panic),
     };
     finish(after, &app.written)
+}
+
+fn is_closed(err: &anyhow::Error) -> bool {
+    err.downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 /// Templates for the picker: the repository's first, then the built-ins.

@@ -18,8 +18,8 @@ const CTRL_S: &str = "\x13";
 
 struct Session {
     child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
 }
@@ -69,8 +69,8 @@ impl Session {
         let writer = pty.master.take_writer().unwrap();
         Session {
             child,
-            master: pty.master,
-            writer,
+            master: Some(pty.master),
+            writer: Some(writer),
             parser,
             raw,
         }
@@ -81,8 +81,9 @@ impl Session {
     }
 
     fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let writer = self.writer.as_mut().unwrap();
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
     }
 
     /// Sends keys one event at a time, so escape sequences are not merged.
@@ -115,6 +116,8 @@ impl Session {
             .screen_mut()
             .set_size(nz(rows), nz(cols));
         self.master
+            .as_ref()
+            .unwrap()
             .resize(PtySize {
                 rows,
                 cols,
@@ -146,6 +149,12 @@ impl Session {
             .status()
             .unwrap();
         assert!(ok.success());
+    }
+
+    /// Closes the terminal, as closing its window does.
+    fn close(&mut self) {
+        self.writer = None;
+        self.master = None;
     }
 
     fn raw_output(&self) -> Vec<u8> {
@@ -408,4 +417,75 @@ fn c_copies_with_osc52_when_there_is_no_display() {
     );
     s.send("\x03");
     s.wait_exit();
+}
+
+/// Closing the terminal for real: a tmux window is killed (a pseudo-terminal made here
+/// stays open while this process holds a copy of its reading end).
+#[test]
+fn closing_the_terminal_saves_everything_and_exits() {
+    if std::process::Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let socket = format!("ic-close-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        std::process::Command::new("tmux")
+            .args(["-L", &socket])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let data = format!("XDG_DATA_HOME={}", dir.path().display());
+    let bin = env!("CARGO_BIN_EXE_issue-composer");
+    let started = tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        "c",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "env",
+        &data,
+        bin,
+        "performance",
+    ]);
+    assert!(
+        started.status.success(),
+        "{}",
+        String::from_utf8_lossy(&started.stderr)
+    );
+    let pid =
+        String::from_utf8(tmux(&["list-panes", "-t", "c", "-F", "#{pane_pid}"]).stdout).unwrap();
+    let proc_dir = std::path::PathBuf::from(format!("/proc/{}", pid.trim()));
+    let screen = || String::from_utf8(tmux(&["capture-pane", "-p", "-t", "c"]).stdout).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !screen().contains("0 of 26 fields filled") {
+        assert!(Instant::now() < deadline, "did not start:\n{}", screen());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    tmux(&["send-keys", "-t", "c", "-l", "typed just before closing"]);
+    while !screen().contains("typed just before closing") {
+        assert!(Instant::now() < deadline, "did not type:\n{}", screen());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    tmux(&["kill-server"]);
+    while proc_dir.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "issue-composer kept running after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let draft = std::fs::read_to_string(draft_file(dir.path())).unwrap();
+    assert_eq!(
+        draft,
+        "title: \"[PERF] typed just before closing\"\nfields: {}\n"
+    );
 }

@@ -10,7 +10,11 @@ use issue_composer::{Answers, parse, render};
 use proptest::prelude::*;
 
 fn words() -> impl Strategy<Value = String> {
-    "[A-Z][a-z]{0,6}( [a-z]{1,6}){0,3}"
+    prop_oneof![
+        "[A-Z][a-z]{0,6}( [a-z]{1,6}){0,3}",
+        // Characters whose lowercase or width differs from their bytes.
+        "[İKẞß漢😀é][a-zİß漢]{0,4}( [a-z]{1,6}){0,2}",
+    ]
 }
 
 /// Paragraph lines: prose, bold labels, labelled lines with hints and choices.
@@ -39,6 +43,7 @@ fn list() -> impl Strategy<Value = String> {
         words().prop_map(|w| format!("[ ] {w}")),
         words().prop_map(|w| format!("[x] {w}")),
         words().prop_map(|w| format!("[ ] {w}: ___")),
+        words().prop_map(|w| format!("[ ] {w}: ___ <!-- x -->漢")),
         Just("`src/...`".to_owned()),
         Just("[ ] New: `path/to/x.go`".to_owned()),
         Just("...".to_owned()),
@@ -123,11 +128,31 @@ proptest! {
     }
 
     #[test]
-    fn any_answers_render_without_control_characters(md in template(), text in "\\PC{0,12}|\\x1b\\[31m|a\\nb") {
+    fn any_answers_render_without_control_characters(md in template(), text in "\\PC{0,12}|\\x1b\\[31m|a\\nb|İKß漢") {
         let t = parse("t.md", md.as_bytes()).expect("loads");
         let mut answers = Answers::new(&t.form);
         fill(&mut answers, &t.form, &text);
         let body = render(&t.form, &answers).body;
         prop_assert!(!body.chars().any(|c| c.is_control() && c != '\n' && c != '\t'), "{:?}", body);
+    }
+
+    #[test]
+    fn drafts_read_back_the_same_answers(md in template(), text in "[a-zİKß漢 ]{1,10}") {
+        let t = parse("t.md", md.as_bytes()).expect("loads");
+        // Answers name options by label: two options with one label cannot be told apart.
+        prop_assume!(t.form.fields.iter().all(|f| {
+            let labels: Vec<&str> = f.kind.options().iter().map(|o| o.label.as_str()).collect();
+            labels.iter().enumerate().all(|(i, l)| !labels[..i].contains(l))
+        }));
+        let mut answers = Answers::new(&t.form);
+        fill(&mut answers, &t.form, text.trim());
+        // Lists, tables and blanks drop surrounding spaces; compare what survives a render.
+        let yaml = issue_composer::form::AnswersFile::from_answers(&t.form, &answers).to_yaml();
+        let mut again = Answers::new(&t.form);
+        issue_composer::form::AnswersFile::parse(&yaml, "draft.yaml")
+            .expect("a draft reads")
+            .apply(&t.form, &mut again)
+            .expect("a draft fits its template");
+        prop_assert_eq!(render(&t.form, &again).body, render(&t.form, &answers).body, "{}", yaml);
     }
 }

@@ -551,3 +551,49 @@ fn bad_templates_are_errors_with_file_line_and_column() {
         "form.yml:3:5: a dropdown needs `attributes.options`"
     );
 }
+
+#[test]
+fn unicode_in_blanks_and_comments_never_breaks_offsets() {
+    let t = form("## S\n\n- [ ] A\n- [ ] Other: ___ <!-- x -->漢漢漢\n");
+    let FieldKind::Checkboxes { options } = &t.form.fields[0].kind else {
+        panic!()
+    };
+    assert!(options[1].blank);
+    for other in [
+        "Other: \u{212a}\u{212a}",
+        "other: İİİİİİİİ",
+        "OTHER: İ",
+        "Other: ẞ straße",
+    ] {
+        let out = rendered(&t, &format!("fields: {{s: ['{other}']}}"));
+        let text = other.split_once(": ").unwrap().1;
+        assert!(
+            out.contains(&format!("- [x] Other: {text} 漢漢漢\n")),
+            "{other}: {out}"
+        );
+    }
+}
+
+#[test]
+fn code_answers_cannot_break_out_of_an_issue_form_fence() {
+    let yml = "name: B\nbody:\n  - type: textarea\n    id: logs\n    attributes: {label: Logs, render: sh}\n";
+    let t = parse("b.yml", yml.as_bytes()).unwrap();
+    let out = rendered(&t, "fields: {logs: \"a\\n```\\n# not a heading\"}");
+    assert_eq!(out, "### Logs\n\n````sh\na\n```\n# not a heading\n````\n");
+}
+
+#[test]
+fn labels_and_assignees_lose_escape_sequences() {
+    let t = form("## S\n");
+    let mut answers = Answers::new(&t.form);
+    AnswersFile::parse(
+        "labels: [\"a\\e]0;pwned\\a\", b]\nassignees: \"me\\e[31m\"\n",
+        "a",
+    )
+    .unwrap()
+    .apply(&t.form, &mut answers)
+    .unwrap();
+    let issue = render(&t.form, &answers);
+    assert_eq!(issue.labels, ["a", "b"]);
+    assert_eq!(issue.assignees, ["me"]);
+}

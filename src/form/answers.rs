@@ -132,7 +132,7 @@ fn names(json: &Json, key: &str) -> Result<Vec<String>, AnswerError> {
         Json::String(s) => Ok(split_list(s)),
         Json::Array(items) => items
             .iter()
-            .filter_map(|i| scalar(i).map(|s| s.trim().to_owned()))
+            .filter_map(|i| scalar(i).map(|s| sanitize::one_line(&s).trim().to_owned()))
             .filter(|s| !s.is_empty())
             .map(Ok)
             .collect(),
@@ -289,11 +289,10 @@ pub fn match_option(options: &[Opt], pick: &str) -> Result<(usize, Option<String
     }
     let lower = p.to_lowercase();
     for (i, o) in options.iter().enumerate().filter(|(_, o)| o.blank) {
-        let key = o.key().to_lowercase();
-        if let Some(rest) = lower.strip_prefix(&key)
+        if let Some(rest) = strip_prefix_ignoring_case(p, o.key())
             && rest.starts_with([':', ' '])
         {
-            let text = p[p.len() - rest.len()..].trim_start_matches(':').trim();
+            let text = rest.trim_start_matches(':').trim();
             return Ok((i, Some(sanitize::one_line(text))));
         }
     }
@@ -312,6 +311,19 @@ pub fn match_option(options: &[Opt], pick: &str) -> Result<(usize, Option<String
         [] => Err(format!("no option `{p}`; options: {}", list())),
         _ => Err(format!("`{p}` starts several options: {}", list())),
     }
+}
+
+/// `s` without `prefix`, compared character by character ignoring case. (Lowercasing
+/// can change byte lengths, so offsets from a lowercased copy do not fit the original.)
+fn strip_prefix_ignoring_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let mut chars = s.char_indices();
+    for p in prefix.chars() {
+        let (_, c) = chars.next()?;
+        if !c.to_lowercase().eq(p.to_lowercase()) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or("", |(at, _)| &s[at..]))
 }
 
 fn table_value(

@@ -115,7 +115,12 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> usize {
         Some(']' | 'P' | '_' | '^' | 'X') => {
             chars.next();
             n += 1;
-            while let Some(c) = chars.next() {
+            // Unterminated, it ends at the line's end rather than swallow the rest.
+            while let Some(&c) = chars.peek() {
+                if c == '\n' || c == '\r' {
+                    break;
+                }
+                chars.next();
                 n += 1;
                 if c == '\u{7}' {
                     break;
@@ -173,6 +178,13 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn an_unterminated_osc_ends_at_the_line_end() {
+        let (text, removed) = normalize("a\u{1b}]0;title\nb\n");
+        assert_eq!(text, "a\nb\n");
+        assert_eq!(removed.len(), 1);
     }
 
     #[test]

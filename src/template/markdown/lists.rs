@@ -273,8 +273,10 @@ impl Builder<'_> {
         let after_mark = mark_at + mark.len_utf8();
         let (tail, after_blank) = match &task.blank {
             Some(blank) => (
-                self.src[after_mark..blank.start].trim_end().to_owned(),
-                Some(self.src[blank.end..line_end].to_owned()),
+                self.strip_comments(after_mark..blank.start)
+                    .trim_end()
+                    .to_owned(),
+                Some(self.strip_comments(blank.end..line_end)),
             ),
             None => (
                 self.kept_line(after_mark, &self.src[after_mark..line_end])
@@ -324,14 +326,24 @@ impl Builder<'_> {
             if let Some((checked, marker)) = &item.task {
                 let content = self.item_content(item);
                 let start = item.inlines.first().map_or(marker.end, |i| i.range().start);
-                let source = &self.src[start..start + content.len().min(self.src.len() - start)];
+                let end = item
+                    .inlines
+                    .iter()
+                    .take_while(|i| !matches!(i, Inline::Break(_)))
+                    .last()
+                    .map_or(start, |i| i.range().end);
+                // The blank as written, outside comments.
+                let source = &self.src[start..end];
                 // `Other: ___` takes text; a blank with no words before it is just text.
                 let split =
                     hints::blank_split(&content).filter(|(before, _)| !before.trim().is_empty());
                 let blank = split.and_then(|_| {
-                    let at = source.find("___")?;
-                    let len = source[at..].find(|c| c != '_').unwrap_or(source.len() - at);
-                    Some(start + at..start + at + len)
+                    let at = source
+                        .match_indices("___")
+                        .map(|(at, _)| start + at)
+                        .find(|&at| self.comments_in(&(at..at + 3)).is_empty())?;
+                    let len = self.src[at..end].find(|c| c != '_').unwrap_or(end - at);
+                    Some(at..at + len)
                 });
                 let label = match split {
                     Some((before, _)) => plain_keep_colon(before),

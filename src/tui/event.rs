@@ -1,0 +1,127 @@
+//! Input from the real terminal: crossterm events, SIGTERM and SIGHUP, and a closed
+//! terminal. crossterm reads a hung-up terminal in an endless loop (each read returns
+//! nothing and it tries again), so the terminal is checked for a hang-up before crossterm
+//! reads it, and a watchdog ends the process if the loop still gets stuck.
+
+use std::io::{ErrorKind, stdin};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self, Event};
+use rustix::event::{PollFd, PollFlags, Timespec, poll};
+
+use super::Events;
+use super::app::Msg;
+
+/// How long the watchdog waits for the loop to notice a signal or a hang-up.
+const GRACE: Duration = Duration::from_secs(2);
+
+pub struct TermEvents {
+    signalled: Arc<AtomicBool>,
+}
+
+impl TermEvents {
+    /// Registers SIGTERM and SIGHUP and starts the watchdog.
+    pub fn new() -> std::io::Result<Self> {
+        let signalled = Arc::new(AtomicBool::new(false));
+        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+            signal_hook::flag::register(signal, Arc::clone(&signalled))?;
+        }
+        let watched = Arc::clone(&signalled);
+        std::thread::spawn(move || watchdog(&watched));
+        Ok(Self { signalled })
+    }
+
+    pub fn signalled(&self) -> bool {
+        self.signalled.load(Ordering::Relaxed)
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Tty {
+    Ready,
+    Quiet,
+    HungUp,
+}
+
+/// Waits up to `timeout` for input on the terminal (standard input).
+fn wait(timeout: Duration) -> std::io::Result<Tty> {
+    let input = stdin();
+    let mut fds = [PollFd::new(&input, PollFlags::IN)];
+    let spec = Timespec {
+        tv_sec: i64::try_from(timeout.as_secs()).unwrap_or(i64::MAX),
+        tv_nsec: i64::from(timeout.subsec_nanos()),
+    };
+    match poll(&mut fds, Some(&spec)) {
+        Ok(_) => {}
+        Err(e) if e.kind() == ErrorKind::Interrupted => return Ok(Tty::Quiet),
+        Err(e) => return Err(e.into()),
+    }
+    let got = fds[0].revents();
+    Ok(
+        if got.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
+            Tty::HungUp
+        } else if got.contains(PollFlags::IN) {
+            Tty::Ready
+        } else {
+            Tty::Quiet
+        },
+    )
+}
+
+fn closed() -> std::io::Error {
+    std::io::Error::new(ErrorKind::BrokenPipe, "the terminal was closed")
+}
+
+impl Events for TermEvents {
+    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Msg>> {
+        if self.signalled() {
+            return Err(std::io::Error::other("terminated by a signal"));
+        }
+        // Input crossterm has already read and parsed comes first.
+        if wait(Duration::ZERO)? == Tty::HungUp {
+            return Err(closed());
+        }
+        if !event::poll(Duration::ZERO)? {
+            match wait(timeout)? {
+                Tty::HungUp => return Err(closed()),
+                // A resize arrives as a signal crossterm sees on its own poll.
+                Tty::Quiet | Tty::Ready => {}
+            }
+            if wait(Duration::ZERO)? == Tty::HungUp {
+                return Err(closed());
+            }
+            if !event::poll(Duration::ZERO)? {
+                return Ok(None);
+            }
+        }
+        Ok(match event::read()? {
+            Event::Key(key) => Some(Msg::Key(key)),
+            Event::Paste(text) => Some(Msg::Paste(text)),
+            Event::Mouse(mouse) => Some(Msg::Mouse(mouse)),
+            Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+            _ => None,
+        })
+    }
+}
+
+/// Ends the process when a signal or a hang-up has gone unanswered for [`GRACE`]: the
+/// event loop is stuck. The last autosaved draft is at most a second old.
+fn watchdog(signalled: &AtomicBool) {
+    let mut since: Option<Instant> = None;
+    loop {
+        std::thread::sleep(Duration::from_millis(250));
+        let trouble = signalled.load(Ordering::Relaxed)
+            || matches!(wait(Duration::ZERO), Ok(Tty::HungUp) | Err(_));
+        since = if trouble {
+            since.or(Some(Instant::now()))
+        } else {
+            None
+        };
+        if since.is_some_and(|s| s.elapsed() >= GRACE) {
+            super::terminal::restore();
+            std::process::exit(1);
+        }
+    }
+}
