@@ -151,12 +151,6 @@ impl Session {
         assert!(ok.success());
     }
 
-    /// Closes the terminal, as closing its window does.
-    fn close(&mut self) {
-        self.writer = None;
-        self.master = None;
-    }
-
     fn raw_output(&self) -> Vec<u8> {
         self.raw.lock().unwrap().clone()
     }
