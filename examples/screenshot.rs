@@ -1,5 +1,5 @@
 //! Draws the form as an SVG screenshot for the README: `cargo run --example screenshot`
-//! writes `assets/form.svg` and `assets/review.svg` from the real app on a TestBackend.
+//! writes `assets/form.svg` and `assets/review.svg` from the real app on a `TestBackend`.
 
 use std::fmt::Write as _;
 
@@ -129,7 +129,6 @@ fn svg(buf: &Buffer) -> String {
 
 fn color(c: Color, reset: &str) -> String {
     match c {
-        Color::Reset => reset.to_owned(),
         Color::Cyan => "#56b6c2".to_owned(),
         Color::Yellow => "#e5c07b".to_owned(),
         Color::Green => "#98c379".to_owned(),
