@@ -7,7 +7,7 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::cli::{Cli, Command, ExportArgs, RenderArgs, RetryArgs};
 use crate::discover;
-use crate::export::{self, RetryError, WriteError, WriteOptions, clipboard, gh};
+use crate::export::{self, RetryError, WriteError, clipboard};
 use crate::form::{Answers, AnswersFile, schema};
 use crate::render::Issue;
 use crate::template::Severity;
@@ -153,27 +153,26 @@ fn write_output(
     path: &std::path::Path,
     out: &mut impl std::io::Write,
 ) -> Result<()> {
-    let options = WriteOptions {
-        overwrite: args.force,
-        private: false,
+    let command = match export::write_issue(issue, path, args.force, &args.target()) {
+        Ok(command) => command,
+        Err(err) => {
+            let hint = match err {
+                WriteError::Exists { .. } => " (pass --force to replace it)",
+                _ => "",
+            };
+            let skipped = if args.clipboard().is_some() || !args.forges().is_empty() {
+                "; nothing was copied or sent"
+            } else {
+                ""
+            };
+            bail!("{err}{hint}{skipped}");
+        }
     };
-    if let Err(err) = export::file::write(path, issue.body.as_bytes(), options) {
-        let hint = match err {
-            WriteError::Exists { .. } => " (pass --force to replace it)",
-            _ => "",
-        };
-        let skipped = if args.clipboard().is_some() || !args.forges().is_empty() {
-            "; nothing was copied or sent"
-        } else {
-            ""
-        };
-        bail!("{err}{hint}{skipped}");
-    }
     eprintln!(
         "issue-composer: wrote {}; to create the issue, run:",
         path.display()
     );
-    writeln!(out, "{}", gh::gh_command_line(issue, path, &args.target()))?;
+    writeln!(out, "{command}")?;
     Ok(())
 }
 

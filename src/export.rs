@@ -201,3 +201,19 @@ pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
         }))),
     }
 }
+
+/// Writes the issue's body to `path` (atomically; an existing file is replaced only with
+/// `overwrite`) and returns the `gh issue create` command that sends it.
+pub fn write_issue(
+    issue: &Issue,
+    path: &Path,
+    overwrite: bool,
+    target: &Target,
+) -> Result<String, file::WriteError> {
+    let options = file::WriteOptions {
+        overwrite,
+        private: false,
+    };
+    file::write(path, issue.body.as_bytes(), options)?;
+    Ok(gh::gh_command_line(issue, path, target))
+}

@@ -83,7 +83,7 @@ impl Io for RealIo {
             Effect::Open(source) => Some(open_message(source)),
             Effect::SaveDraft { source, yaml } => draft::save(&source, &yaml)
                 .err()
-                .map(|e| Msg::Copied(Err(format!("could not save the draft: {e}")))),
+                .map(|e| Msg::Notice(format!("could not save the draft: {e}"), true)),
             Effect::ClearDraft { source } => {
                 let _ = draft::clear(&source);
                 None
@@ -99,8 +99,23 @@ impl Io for RealIo {
                     text: edited,
                 })
             }
-            Effect::Write { path, issue, force } => {
-                Some(Msg::Written(write_file(&path, force, &self.target, &issue)))
+            Effect::Write {
+                path,
+                issue,
+                force,
+                then_exit,
+            } => {
+                let result = match crate::export::write_issue(&issue, &path, force, &self.target) {
+                    Ok(command) => Ok((path, command)),
+                    Err(crate::export::file::WriteError::Exists { .. }) => {
+                        Err(WriteFailure::Exists(path))
+                    }
+                    Err(err) => Err(WriteFailure::Other {
+                        message: err.to_string(),
+                        path,
+                    }),
+                };
+                Some(Msg::Written { result, then_exit })
             }
             Effect::Copy { body, with } => Some(Msg::Copied(copy(&body, with))),
             Effect::Exit(_) => None,
@@ -115,76 +130,54 @@ fn open_message(source: Source) -> Msg {
             draft: draft::load(&source).map(Box::new),
             source,
         },
-        Err(err) => Msg::OpenFailed(format!("{err:#}")),
+        Err(err) => Msg::Notice(format!("{err:#}"), true),
     }
 }
 
-/// Writes the body atomically, refusing to replace a file unless `force`; answers with
-/// the `gh issue create` command that sends it.
-fn write_file(
-    path: &std::path::Path,
-    force: bool,
-    target: &crate::export::Target,
-    issue: &crate::Issue,
-) -> Result<(std::path::PathBuf, String), WriteFailure> {
-    use crate::export::file::{WriteError, WriteOptions, write};
-    let options = WriteOptions {
-        overwrite: force,
-        private: false,
-    };
-    match write(path, issue.body.as_bytes(), options) {
-        Ok(()) => Ok((
-            path.to_path_buf(),
-            crate::export::gh::gh_command_line(issue, path, target),
-        )),
-        Err(WriteError::Exists { .. }) => Err(WriteFailure::Exists(path.to_path_buf())),
-        Err(err) => Err(WriteFailure::Other(err.to_string())),
-    }
-}
-
-fn copy(body: &str, with: Option<crate::export::clipboard::Provider>) -> Result<String, String> {
+/// Copies; says how, and whether the copy could be checked (OSC 52 cannot).
+fn copy(
+    body: &str,
+    with: Option<crate::export::clipboard::Provider>,
+) -> Result<(String, bool), String> {
     crate::export::clipboard::copy(body, with)
-        .map(|copied| copied.to_string())
+        .map(|copied| (copied.to_string(), copied.note().is_none()))
         .map_err(|err| format!("could not copy: {err}"))
 }
 
-/// Opens `$VISUAL`/`$EDITOR` on a temporary file holding `text`; returns the edited
-/// text, or `None` when the editor failed.
+/// Opens `$VISUAL`/`$EDITOR` on a private temporary file holding `text`; returns the
+/// edited text, or `None` when the editor failed.
 fn edit_externally(text: &str, extension: &str) -> Option<String> {
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .filter(|e| !e.trim().is_empty())
-        .or_else(|| {
-            std::env::var("EDITOR")
-                .ok()
-                .filter(|e| !e.trim().is_empty())
-        })
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()))
         .unwrap_or_else(|| "vi".to_owned());
-    let dir = tempfile_dir()?;
-    let path = dir.join(format!("issue-composer-edit.{extension}"));
-    std::fs::write(&path, text).ok()?;
+    // Created exclusively, readable by the owner only; the extension (from the template)
+    // is only used when it is a plain word.
+    let plain = !extension.is_empty()
+        && extension.len() <= 16
+        && extension
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_+-".contains(c));
+    let suffix = format!(".{}", if plain { extension } else { "md" });
+    let mut file = tempfile::Builder::new()
+        .prefix("issue-composer-")
+        .suffix(&suffix)
+        .tempfile()
+        .ok()?;
+    std::io::Write::write_all(&mut file, text.as_bytes()).ok()?;
     // The editor may carry arguments (`code --wait`): the shell splits them; the file
     // is passed as a separate argument, never interpolated.
     let status = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
         .arg("sh")
-        .arg(&path)
+        .arg(file.path())
         .status()
         .ok()?;
-    let out = status
+    status
         .success()
-        .then(|| std::fs::read_to_string(&path).ok())
-        .flatten();
-    let _ = std::fs::remove_file(&path);
-    let _ = std::fs::remove_dir(&dir);
-    out
-}
-
-fn tempfile_dir() -> Option<std::path::PathBuf> {
-    let dir = std::env::temp_dir().join(format!("issue-composer-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).ok()?;
-    Some(dir)
+        .then(|| std::fs::read_to_string(file.path()).ok())
+        .flatten()
 }
 
 /// The interactive form.
@@ -317,6 +310,17 @@ fn finish(after: After, written: &[String]) -> Result<ExitCode> {
     }
     match after {
         After::Nothing => Ok(ExitCode::SUCCESS),
-        After::Export { issue, args } => crate::command::export_issue(&issue, &args),
+        After::Export {
+            issue,
+            args,
+            source,
+        } => {
+            let code = crate::command::export_issue(&issue, &args)?;
+            // Sent, printed or copied: the draft has done its job.
+            if code == ExitCode::SUCCESS {
+                let _ = draft::clear(&source);
+            }
+            Ok(code)
+        }
     }
 }

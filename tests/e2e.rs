@@ -381,6 +381,7 @@ fn p_prints_the_body_after_the_terminal_is_restored() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::start(&["feature-request", "--no-draft"], dir.path(), dir.path());
     s.wait_for("Title: [FEATURE]");
+    s.send("GitLab export");
     s.keys(&[TAB, TAB, TAB]);
     s.send("Export to GitLab");
     s.keys(&[CTRL_S]);
@@ -397,6 +398,7 @@ fn c_copies_with_osc52_when_there_is_no_display() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::start(&["feature-request", "--no-draft"], dir.path(), dir.path());
     s.wait_for("Title: [FEATURE]");
+    s.send("Copying");
     s.keys(&[TAB, TAB, TAB]);
     s.send("Copy me");
     s.keys(&[CTRL_S]);

@@ -12,7 +12,7 @@ use crossterm::event::{
 use issue_composer::discover::{self, Source};
 use issue_composer::form::{AnswersFile, Value};
 use issue_composer::tui::app::{
-    After, App, Config, Effect, Focus, Modal, Msg, Screen, WriteFailure,
+    After, App, Config, Effect, Focus, Modal, Msg, Problem, Screen, WriteFailure,
 };
 use issue_composer::tui::theme::Theme;
 
@@ -289,6 +289,13 @@ fn a_draft_is_offered_and_resumed_or_discarded() {
     assert_eq!(app.form.as_ref().unwrap().answers.title, "[PERF] ");
 }
 
+fn written(path: &str) -> Msg {
+    Msg::Written {
+        result: Ok((path.into(), "gh issue create".into())),
+        then_exit: false,
+    }
+}
+
 #[test]
 fn review_writes_the_rendered_body_and_asks_before_replacing() {
     let mut app = open("performance");
@@ -296,40 +303,31 @@ fn review_writes_the_rendered_body_and_asks_before_replacing() {
     press(&mut app, [ctrl('s')]);
     assert_eq!(app.screen, Screen::Review);
     press(&mut app, [key(KeyCode::Char('w'))]);
-    let Some(Modal::Path(path)) = &app.modal else {
+    let Some(Modal::Path {
+        path,
+        then_exit: false,
+    }) = &app.modal
+    else {
         panic!("{:?}", app.modal)
     };
     assert_eq!(path.text(), "./performance-issue.md");
     let effects = press(&mut app, [key(KeyCode::Enter)]);
-    let issue = Box::new(issue_composer::render(
-        app.form.as_ref().unwrap().form(),
-        &app.form.as_ref().unwrap().answers,
-    ));
-    assert_eq!(
-        effects,
-        [Effect::Write {
-            path: "./performance-issue.md".into(),
-            issue: issue.clone(),
-            force: false
-        }]
-    );
-    app.update(Msg::Written(Err(WriteFailure::Exists(
-        "./performance-issue.md".into(),
-    ))));
-    assert!(matches!(app.modal, Some(Modal::Overwrite(_))));
-    let effects = press(&mut app, [key(KeyCode::Char('y'))]);
-    assert_eq!(
-        effects,
-        [Effect::Write {
-            path: "./performance-issue.md".into(),
-            issue,
-            force: true
-        }]
-    );
-    let effects = app.update(Msg::Written(Ok((
-        "./performance-issue.md".into(),
-        "gh issue create".into(),
-    ))));
+    let form = app.form.as_ref().unwrap();
+    let issue = Box::new(issue_composer::render(form.form(), &form.answers));
+    let write = |force| Effect::Write {
+        path: "./performance-issue.md".into(),
+        issue: issue.clone(),
+        force,
+        then_exit: false,
+    };
+    assert_eq!(effects, [write(false)]);
+    app.update(Msg::Written {
+        result: Err(WriteFailure::Exists("./performance-issue.md".into())),
+        then_exit: false,
+    });
+    assert!(matches!(app.modal, Some(Modal::Overwrite { .. })));
+    assert_eq!(press(&mut app, [key(KeyCode::Char('y'))]), [write(true)]);
+    let effects = app.update(written("./performance-issue.md"));
     assert_eq!(
         app.written,
         ["gh issue create"],
@@ -340,19 +338,28 @@ fn review_writes_the_rendered_body_and_asks_before_replacing() {
         "a successful export clears the draft"
     );
     assert!(!app.exited, "w stays in the review");
+    let effects = press(&mut app, [key(KeyCode::Esc), key(KeyCode::Esc)]);
+    assert!(
+        matches!(&effects[..], [Effect::Exit(After::Nothing)]),
+        "nothing unsent: no question"
+    );
 }
 
 #[test]
-fn a_failed_write_offers_another_path() {
+fn a_failed_write_keeps_the_path_to_change() {
     let mut app = open("bug-report");
-    press(
-        &mut app,
-        [ctrl('s'), key(KeyCode::Char('w')), key(KeyCode::Enter)],
-    );
-    app.update(Msg::Written(Err(WriteFailure::Other(
-        "cannot write /nope/x.md: No such file or directory".into(),
-    ))));
-    assert!(matches!(app.modal, Some(Modal::Path(_))));
+    press(&mut app, [ctrl('s'), key(KeyCode::Char('w'))]);
+    app.update(Msg::Written {
+        result: Err(WriteFailure::Other {
+            path: "/nope/x.md".into(),
+            message: "cannot write /nope/x.md: No such file or directory".into(),
+        }),
+        then_exit: false,
+    });
+    let Some(Modal::Path { path, .. }) = &app.modal else {
+        panic!("{:?}", app.modal)
+    };
+    assert_eq!(path.text(), "/nope/x.md");
     assert!(
         app.notice
             .as_ref()
@@ -360,31 +367,44 @@ fn a_failed_write_offers_another_path() {
     );
 }
 
-#[test]
-fn command_line_exports_run_on_enter_and_exit() {
-    let exports = issue_composer::cli::ExportArgs {
-        output: Some(PathBuf::from("out.md")),
-        print: true,
-        ..issue_composer::cli::ExportArgs::default()
-    };
+fn with_exports(name: &str, exports: issue_composer::cli::ExportArgs) -> App {
     let mut app = open_with(
-        "bug-report",
+        name,
         Config {
             exports,
             ..config()
         },
     );
+    typ(&mut app, "A title");
+    app
+}
+
+#[test]
+fn command_line_exports_run_on_enter_and_exit() {
+    let exports = issue_composer::cli::ExportArgs {
+        output: Some(PathBuf::from("out.md")),
+        print: true,
+        ..Default::default()
+    };
+    let mut app = with_exports("bug-report", exports);
     press(&mut app, [ctrl('s')]);
     let effects = press(&mut app, [key(KeyCode::Enter)]);
     assert!(
-        matches!(&effects[..], [Effect::Write { force: false, .. }]),
+        matches!(
+            &effects[..],
+            [Effect::Write {
+                force: false,
+                then_exit: true,
+                ..
+            }]
+        ),
         "{effects:?}"
     );
-    let effects = app.update(Msg::Written(Ok((
-        "out.md".into(),
-        "gh issue create".into(),
-    ))));
-    let Some(Effect::Exit(After::Export { args, issue })) = effects.last() else {
+    let effects = app.update(Msg::Written {
+        result: Ok(("out.md".into(), "gh".into())),
+        then_exit: true,
+    });
+    let Some(Effect::Exit(After::Export { args, issue, .. })) = effects.last() else {
         panic!("{effects:?}")
     };
     let expected = issue_composer::cli::ExportArgs {
@@ -396,9 +416,73 @@ fn command_line_exports_run_on_enter_and_exit() {
 }
 
 #[test]
-fn review_blocks_exports_until_required_fields_are_filled() {
+fn an_output_file_alone_exits_without_printing() {
+    let exports = issue_composer::cli::ExportArgs {
+        output: Some("out.md".into()),
+        ..Default::default()
+    };
+    let mut app = with_exports("bug-report", exports);
+    press(&mut app, [ctrl('s'), key(KeyCode::Enter)]);
+    let effects = app.update(Msg::Written {
+        result: Ok(("out.md".into(), "gh".into())),
+        then_exit: true,
+    });
+    assert!(
+        matches!(effects.last(), Some(Effect::Exit(After::Nothing))),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn declining_to_replace_does_not_leave_the_exports_armed() {
+    let exports = issue_composer::cli::ExportArgs {
+        output: Some("out.md".into()),
+        gh: true,
+        ..Default::default()
+    };
+    let mut app = with_exports("bug-report", exports);
+    press(&mut app, [ctrl('s'), key(KeyCode::Enter)]);
+    app.update(Msg::Written {
+        result: Err(WriteFailure::Exists("out.md".into())),
+        then_exit: true,
+    });
+    press(&mut app, [key(KeyCode::Char('n')), key(KeyCode::Esc)]);
+    assert!(app.modal.is_none());
+    press(&mut app, [key(KeyCode::Char('w'))]);
+    let effects = press(&mut app, [key(KeyCode::Enter)]);
+    assert!(
+        matches!(
+            &effects[..],
+            [Effect::Write {
+                then_exit: false,
+                ..
+            }]
+        ),
+        "{effects:?}"
+    );
+    let effects = app.update(written("./bug-report-issue.md"));
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::Exit(_))),
+        "a plain w never sends: {effects:?}"
+    );
+}
+
+#[test]
+fn only_a_checked_copy_clears_the_draft() {
+    let mut app = open("bug-report");
+    typ(&mut app, "x");
+    assert!(
+        app.update(Msg::Copied(Ok(("sent with OSC 52".into(), false))))
+            .is_empty()
+    );
+    let effects = app.update(Msg::Copied(Ok(("copied with xclip".into(), true))));
+    assert!(matches!(&effects[..], [Effect::ClearDraft { .. }]));
+}
+
+#[test]
+fn review_blocks_exports_until_the_title_and_required_fields_are_filled() {
     let path = std::env::temp_dir().join(format!("ic-req-{}.yml", std::process::id()));
-    std::fs::write(&path, "name: R\nbody:\n  - type: input\n    id: version\n    attributes: {label: Version}\n    validations: {required: true}\n").unwrap();
+    std::fs::write(&path, "name: R\ntitle: '[R] '\nbody:\n  - type: input\n    id: version\n    attributes: {label: Version}\n    validations: {required: true}\n").unwrap();
     let source = Source::File(path.clone());
     let template = discover::load(&source).unwrap();
     let mut app = App::with_form(config(), template, source, None, (120, 40));
@@ -409,14 +493,19 @@ fn review_blocks_exports_until_required_fields_are_filled() {
             .as_ref()
             .is_some_and(|(t, _)| t.contains("required"))
     );
+    assert_eq!(app.problems(), [Problem::Title, Problem::Field(0)]);
     press(&mut app, [key(KeyCode::Enter)]);
+    assert_eq!(
+        (app.screen, focus(&app)),
+        (Screen::Form, Focus::Header(0)),
+        "the prefix alone is not a title"
+    );
+    typ(&mut app, "crash");
+    press(&mut app, [ctrl('s'), key(KeyCode::Enter)]);
     assert_eq!((app.screen, focus(&app)), (Screen::Form, Focus::Field(0)));
     typ(&mut app, "1.2");
     let effects = press(&mut app, [ctrl('s'), key(KeyCode::Char('p'))]);
-    assert!(matches!(
-        effects.last(),
-        Some(Effect::Exit(After::Export { args, .. })) if args.print
-    ));
+    assert!(matches!(effects.last(), Some(Effect::Exit(After::Export { args, .. })) if args.print));
     std::fs::remove_file(path).unwrap();
 }
 
@@ -547,4 +636,88 @@ fn autosave_is_at_most_a_second_behind() {
     // A change waits DRAFT_DELAY, checked every TICK: the worst case is their sum.
     let worst = issue_composer::tui::app::DRAFT_DELAY + issue_composer::tui::TICK;
     assert!(worst <= Duration::from_secs(1), "{worst:?}");
+}
+
+#[test]
+fn the_mouse_only_works_on_the_form_itself() {
+    let mut app = open("performance");
+    let target = app
+        .form
+        .as_ref()
+        .unwrap()
+        .form()
+        .sections
+        .iter()
+        .position(|s| s.id == "constraints")
+        .unwrap();
+    app.form
+        .as_mut()
+        .unwrap()
+        .go_to_section(target, Theme::plain());
+    let (x, y) = widget_row(&app, "constraints");
+    press(&mut app, [ctrl('s')]);
+    app.update(click(x, y));
+    press(&mut app, [key(KeyCode::Esc)]);
+    app.modal = Some(Modal::ConfirmQuit);
+    app.update(click(x, y));
+    app.modal = None;
+    app.update(Msg::Resize(50, 12));
+    app.update(click(x, y));
+    let Value::Select(sel) = value(&app, "constraints") else {
+        panic!()
+    };
+    assert!(
+        !sel.checked.contains(&true),
+        "no click got through: {sel:?}"
+    );
+}
+
+#[test]
+fn keys_wait_while_the_terminal_is_too_small() {
+    let mut app = open("performance");
+    app.update(Msg::Resize(50, 12));
+    typ(&mut app, "lost");
+    assert_eq!(app.form.as_ref().unwrap().answers.title, "[PERF] ");
+    app.update(Msg::Resize(120, 40));
+    typ(&mut app, "kept");
+    assert_eq!(app.form.as_ref().unwrap().answers.title, "[PERF] kept");
+}
+
+#[test]
+fn esc_with_nothing_typed_quits_and_clears_a_picker_filter_first() {
+    let mut app = open("performance");
+    let effects = press(&mut app, [key(KeyCode::Esc)]);
+    assert!(
+        matches!(&effects[..], [Effect::Exit(After::Nothing)]),
+        "{effects:?}"
+    );
+    let mut picker = App::with_picker(config(), Vec::new(), (80, 24));
+    typ(&mut picker, "bug");
+    assert!(press(&mut picker, [key(KeyCode::Esc)]).is_empty());
+    assert!(picker.picker.filter.is_empty());
+    assert!(matches!(
+        press(&mut picker, [key(KeyCode::Esc)])[..],
+        [Effect::Exit(After::Nothing)]
+    ));
+}
+
+#[test]
+fn a_draft_keeps_what_still_fits_its_template() {
+    let source = discover::resolve("performance").unwrap();
+    let template = discover::load(&source).unwrap();
+    let draft =
+        AnswersFile::parse("title: T\nfields: {priority: low, renamed-field: x}\n", "d").unwrap();
+    let mut app = App::with_form(config(), template, source, Some(draft), (120, 40));
+    press(&mut app, [key(KeyCode::Enter)]);
+    let Value::Select(sel) = value(&app, "priority") else {
+        panic!()
+    };
+    assert_eq!(sel.checked, [false, false, false, true]);
+    assert!(
+        app.notice
+            .as_ref()
+            .is_some_and(|(t, e)| *e && t.contains("renamed-field")),
+        "{:?}",
+        app.notice
+    );
 }

@@ -101,6 +101,29 @@ impl AnswersFile {
         Ok(())
     }
 
+    /// Applies what fits and skips what does not (a draft whose template changed):
+    /// returns the keys that were skipped.
+    pub fn apply_lenient(&self, form: &Form, answers: &mut Answers) -> Vec<String> {
+        let top = Self {
+            fields: Map::new(),
+            ..self.clone()
+        };
+        let mut skipped = Vec::new();
+        if top.apply(form, answers).is_err() {
+            skipped.push("title, labels or assignees".to_owned());
+        }
+        for (key, json) in &self.fields {
+            let one = Self {
+                fields: std::iter::once((key.clone(), json.clone())).collect(),
+                ..Self::default()
+            };
+            if one.apply(form, answers).is_err() {
+                skipped.push(key.clone());
+            }
+        }
+        skipped
+    }
+
     /// The answers as a file: title, labels and assignees, and every field that differs
     /// from the template's default.
     pub fn from_answers(form: &Form, answers: &Answers) -> Self {

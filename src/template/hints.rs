@@ -152,6 +152,17 @@ pub fn choice_options(inner: &str) -> Option<ChoiceSpec> {
             options.push(part.to_owned());
         }
     }
+    // "Other" or "etc." invites an answer that is not listed.
+    if custom.is_none()
+        && options.iter().any(|o| {
+            matches!(
+                o.to_lowercase().trim_end_matches('.'),
+                "other" | "others" | "etc" | "…"
+            )
+        })
+    {
+        custom = Some("Other (describe)".to_owned());
+    }
     (!options.is_empty()).then_some(ChoiceSpec { options, custom })
 }
 
@@ -291,6 +302,7 @@ mod tests {
         assert!(choice_options("src/foo/bar.rs").is_none());
         let c = choice_options("Arch/Manjaro/Ubuntu/etc.").unwrap();
         assert_eq!(c.options, ["Arch", "Manjaro", "Ubuntu", "etc."]);
+        assert_eq!(c.custom.as_deref(), Some("Other (describe)"));
     }
 
     #[test]

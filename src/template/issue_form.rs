@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::Value as Json;
 use serde_saphyr::Spanned;
 
-use super::{Problem, Severity, front_matter::split_list, hints, sanitize};
+use super::{Problem, Severity, front_matter::split_list, sanitize};
 use crate::error::LocatedError;
 use crate::form::{Field, FieldKind, Form, Meta, Opt, Section, Selection, Value};
 use crate::render::Layout;
@@ -194,7 +194,10 @@ impl FormBuilder {
             }
         };
         let id = text_of(e.id.as_ref());
-        if !id.is_empty() && hints::slug(&id) != id.to_lowercase() {
+        let valid = id
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        if !id.is_empty() && !valid {
             problems.push(warning(
                 line,
                 &format!("id `{id}` should use only letters, digits, `-` and `_`"),

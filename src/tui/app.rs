@@ -2,6 +2,8 @@
 //! as [`Msg`]; side effects go out as [`Effect`] values for the executor in `tui.rs`.
 
 mod form;
+mod modal;
+mod mouse;
 mod picker;
 mod review;
 
@@ -12,6 +14,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent
 
 pub use self::form::{Focus, FormState, HEADER_LABELS, Mark};
 pub use self::picker::{Entry, PickerState};
+pub use self::review::Problem;
 use super::field::line::{Edit, LineEdit};
 use super::keymap::{self, Action, Context};
 use super::theme::Theme;
@@ -41,13 +44,14 @@ pub enum Screen {
     Help,
 }
 
-/// A question on top of the screen.
+/// A question on top of the screen. `then_exit`: the command line's exports continue
+/// once the file is written.
 #[derive(Debug, Clone)]
 pub enum Modal {
     ResumeDraft(Box<AnswersFile>),
     ConfirmQuit,
-    Path(LineEdit),
-    Overwrite(PathBuf),
+    Path { path: LineEdit, then_exit: bool },
+    Overwrite { path: PathBuf, then_exit: bool },
 }
 
 /// Input to `update`.
@@ -63,20 +67,25 @@ pub enum Msg {
         source: Source,
         draft: Option<Box<AnswersFile>>,
     },
-    OpenFailed(String),
     Edited {
         field: usize,
         text: Option<String>,
     },
-    /// A file was written; the `gh issue create` command that sends it.
-    Written(Result<(PathBuf, String), WriteFailure>),
-    Copied(Result<String, String>),
+    /// A file was written (with the `gh issue create` command that sends it), or not.
+    Written {
+        result: Result<(PathBuf, String), WriteFailure>,
+        then_exit: bool,
+    },
+    /// The clipboard took the body (with a message; `true` when it could be checked).
+    Copied(Result<(String, bool), String>),
+    /// Something to tell the user; `true` when it is a problem.
+    Notice(String, bool),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WriteFailure {
     Exists(PathBuf),
-    Other(String),
+    Other { path: PathBuf, message: String },
 }
 
 /// Work for the executor.
@@ -100,6 +109,7 @@ pub enum Effect {
         path: PathBuf,
         issue: Box<Issue>,
         force: bool,
+        then_exit: bool,
     },
     Copy {
         body: String,
@@ -112,10 +122,12 @@ pub enum Effect {
 #[derive(Debug, Clone, PartialEq)]
 pub enum After {
     Nothing,
-    /// Print, copy and/or send the issue as `args` say (their `output` is done).
+    /// Print, copy and/or send the issue as `args` say (their `output` is done); the
+    /// draft of `source` goes once that succeeds.
     Export {
         issue: Box<Issue>,
         args: ExportArgs,
+        source: Source,
     },
 }
 
@@ -132,8 +144,6 @@ pub struct App {
     pub size: (u16, u16),
     pub clock: Instant,
     pub exited: bool,
-    /// The command line's exports run once the file is written.
-    exit_after_write: bool,
     /// `gh issue create` commands for the files written, printed on exit.
     pub written: Vec<String>,
 }
@@ -152,7 +162,6 @@ impl App {
             size,
             clock: Instant::now(),
             exited: false,
-            exit_after_write: false,
             written: Vec::new(),
         }
     }
@@ -179,7 +188,8 @@ impl App {
             .map(|d| Modal::ResumeDraft(Box::new(d)));
     }
 
-    fn context(&self) -> Context {
+    /// Where keys are looked up.
+    pub fn context(&self) -> Context {
         match self.screen {
             Screen::Picker => Context::Picker,
             Screen::Form => Context::Form,
@@ -200,7 +210,10 @@ impl App {
                 self.paste(&text);
                 Vec::new()
             }
-            Msg::Mouse(mouse) => self.mouse(mouse),
+            Msg::Mouse(mouse) => {
+                self.mouse(mouse);
+                Vec::new()
+            }
             Msg::Resize(w, h) => {
                 self.size = (w, h);
                 if let Some(f) = &mut self.form {
@@ -217,28 +230,40 @@ impl App {
                 self.open(*template, source, draft.map(|d| *d));
                 Vec::new()
             }
-            Msg::OpenFailed(message) => {
+            Msg::Edited { field, text } => self.edited(field, text),
+            Msg::Written { result, then_exit } => self.written(result, then_exit),
+            Msg::Copied(Ok((message, checked))) => {
+                self.notice = Some((message, false));
+                // An OSC 52 copy cannot be checked: keep the draft until one can.
+                if checked { self.exported() } else { Vec::new() }
+            }
+            Msg::Copied(Err(message)) => {
                 self.notice = Some((message, true));
                 Vec::new()
             }
-            Msg::Edited { field, text } => self.edited(field, text),
-            Msg::Written(result) => self.written(result),
-            Msg::Copied(result) => {
-                let cleared = result.is_ok();
-                self.notice = Some(match result {
-                    Ok(m) => (m, false),
-                    Err(m) => (m, true),
-                });
-                if cleared {
-                    self.clear_draft()
-                } else {
-                    Vec::new()
-                }
+            Msg::Notice(message, problem) => {
+                self.notice = Some((message, problem));
+                Vec::new()
             }
         }
     }
 
+    /// Whether the terminal is big enough to use.
+    pub fn fits(&self) -> bool {
+        let (w, h) = super::screen::MIN_SIZE;
+        self.size.0 >= w && self.size.1 >= h
+    }
+
     fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let ctrl_c =
+            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl_c {
+            return self.quit();
+        }
+        // Keys typed at a "too small" notice would land in a field nobody sees.
+        if !self.fits() {
+            return Vec::new();
+        }
         if self.modal.is_some() {
             return self.modal_key(key);
         }
@@ -317,7 +342,7 @@ impl App {
     fn paste(&mut self, text: &str) {
         let clock = self.clock;
         match (&mut self.modal, self.screen) {
-            (Some(Modal::Path(path)), _) => path.paste(text),
+            (Some(Modal::Path { path, .. }), _) => path.paste(text),
             (None, Screen::Form) => {
                 if let Some(form) = &mut self.form {
                     form.paste(text, clock);
@@ -332,7 +357,12 @@ impl App {
         match self.screen {
             Screen::Help => self.screen = self.help_return,
             Screen::Review => self.screen = Screen::Form,
+            // Nothing to lose: no question.
+            Screen::Form if !self.form.as_ref().is_some_and(FormState::has_unsent) => {
+                return self.quit();
+            }
             Screen::Form => self.modal = Some(Modal::ConfirmQuit),
+            Screen::Picker if !self.picker.filter.is_empty() => self.picker.clear_filter(),
             Screen::Picker => return self.quit(),
         }
         Vec::new()
@@ -346,52 +376,6 @@ impl App {
         effects
     }
 
-    fn modal_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let Some(modal) = self.modal.take() else {
-            return Vec::new();
-        };
-        let ctrl_c =
-            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl_c {
-            return self.quit();
-        }
-        let yes = matches!(key.code, KeyCode::Char('y' | 'Y'));
-        match modal {
-            Modal::ResumeDraft(draft) => match key.code {
-                KeyCode::Enter | KeyCode::Char('r' | 'R') => self.resume(&draft),
-                KeyCode::Char('d' | 'D') => return self.discard_draft(),
-                _ => self.modal = Some(Modal::ResumeDraft(draft)),
-            },
-            Modal::ConfirmQuit if yes || key.code == KeyCode::Char('q') => return self.quit(),
-            Modal::ConfirmQuit if matches!(key.code, KeyCode::Char('n' | 'N') | KeyCode::Esc) => {}
-            Modal::ConfirmQuit => self.modal = Some(Modal::ConfirmQuit),
-            Modal::Path(mut path) => match key.code {
-                KeyCode::Esc => {}
-                KeyCode::Enter if !path.text().trim().is_empty() => {
-                    return self.write(PathBuf::from(path.text().trim()), false);
-                }
-                _ => {
-                    path.key(key);
-                    self.modal = Some(Modal::Path(path));
-                }
-            },
-            Modal::Overwrite(path) if yes => return self.write(path, true),
-            Modal::Overwrite(path) => {
-                self.modal = Some(Modal::Path(LineEdit::new(&path.display().to_string())));
-            }
-        }
-        Vec::new()
-    }
-
-    fn resume(&mut self, draft: &AnswersFile) {
-        let theme = self.config.theme;
-        if let Some(form) = self.form.take() {
-            let mut resumed = FormState::new(form.template, form.source, Some(draft), theme);
-            resumed.set_focus(Focus::Header(0), theme);
-            self.form = Some(resumed);
-        }
-    }
-
     fn discard_draft(&mut self) -> Vec<Effect> {
         self.form
             .as_ref()
@@ -403,10 +387,12 @@ impl App {
             .unwrap_or_default()
     }
 
-    fn clear_draft(&mut self) -> Vec<Effect> {
+    /// After a successful export: the draft goes, and quitting needs no question.
+    fn exported(&mut self) -> Vec<Effect> {
         let effects = self.discard_draft();
         if let Some(form) = &mut self.form {
             form.dirty_since = None;
+            form.exported = true;
         }
         effects
     }
@@ -466,11 +452,10 @@ impl App {
         match (text, &mut self.form) {
             (Some(text), Some(form)) => {
                 form.widgets[field].set_text(&text);
-                form.field_changed(field);
-                form.dirty_since.get_or_insert(clock);
-                if form.preview {
-                    form.refresh_preview();
-                }
+                let focus = form.focus;
+                form.focus = Focus::Field(field);
+                form.changed(clock);
+                form.focus = focus;
             }
             (None, _) => {
                 self.notice = Some((
@@ -480,62 +465,6 @@ impl App {
             }
             _ => {}
         }
-        Vec::new()
-    }
-
-    fn write(&mut self, path: PathBuf, force: bool) -> Vec<Effect> {
-        let Some(form) = &self.form else {
-            return Vec::new();
-        };
-        vec![Effect::Write {
-            path,
-            issue: Box::new(form.issue()),
-            force,
-        }]
-    }
-
-    fn written(&mut self, result: Result<(PathBuf, String), WriteFailure>) -> Vec<Effect> {
-        match result {
-            Ok((path, command)) => {
-                self.notice = Some((
-                    format!(
-                        "wrote {}; the gh command that sends it is printed on exit",
-                        path.display()
-                    ),
-                    false,
-                ));
-                self.written.push(command);
-                let mut effects = self.clear_draft();
-                if std::mem::take(&mut self.exit_after_write) {
-                    effects.extend(self.exit_with_exports());
-                }
-                effects
-            }
-            Err(WriteFailure::Exists(path)) => {
-                self.modal = Some(Modal::Overwrite(path));
-                Vec::new()
-            }
-            Err(WriteFailure::Other(message)) => {
-                self.notice = Some((format!("{message} — choose another path"), true));
-                let path = self
-                    .config
-                    .exports
-                    .output
-                    .as_ref()
-                    .map(|p| p.display().to_string());
-                let stem = self
-                    .form
-                    .as_ref()
-                    .map_or("issue".to_owned(), |f| f.template.stem.clone());
-                let path = path.unwrap_or_else(|| format!("./{stem}-issue.md"));
-                self.modal = Some(Modal::Path(LineEdit::new(&path)));
-                Vec::new()
-            }
-        }
-    }
-
-    fn mouse(&mut self, mouse: MouseEvent) -> Vec<Effect> {
-        super::screen::form::mouse(self, mouse);
         Vec::new()
     }
 }

@@ -19,6 +19,11 @@ use self::table::Table;
 use super::theme::Theme;
 use crate::form::{Field, FieldKind, Selection, Value};
 
+/// A count of rows as terminal rows (saturating: a huge list still lays out).
+pub fn rows(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
 /// The editing state of one field.
 #[derive(Debug, Clone)]
 pub enum Widget {
@@ -173,6 +178,16 @@ impl Widget {
                 matches!(key.code, KeyCode::Tab | KeyCode::BackTab | KeyCode::Enter)
             }
             Widget::Area(_) | Widget::Options(_) | Widget::List(_) => key.code == KeyCode::Enter,
+        }
+    }
+
+    /// The row of the widget the cursor is on.
+    pub fn cursor_row(&self) -> u16 {
+        match self {
+            Widget::Text(_) | Widget::Area(_) => 0,
+            Widget::Options(o) => rows(o.cursor),
+            Widget::Table(t) => rows(t.row + 2),
+            Widget::List(l) => rows(l.cursor),
         }
     }
 

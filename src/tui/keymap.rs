@@ -45,8 +45,10 @@ pub struct Binding {
     pub key: &'static str,
     pub action: Action,
     pub contexts: &'static [Context],
-    /// What it does, for people.
+    /// What it does, for people (the help screen).
     pub what: &'static str,
+    /// The same, in a word or two (the footer).
+    pub short: &'static str,
     /// The focused field gets the key first (Tab in a table, Enter in a text area).
     pub soft: bool,
     pub footer: bool,
@@ -54,6 +56,7 @@ pub struct Binding {
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 const ALL: &[Context] = &[
     Context::Picker,
     Context::Form,
@@ -69,7 +72,7 @@ const fn bind(
     key: &'static str,
     action: Action,
     contexts: &'static [Context],
-    what: &'static str,
+    (what, short): (&'static str, &'static str),
 ) -> Binding {
     Binding {
         code,
@@ -78,6 +81,7 @@ const fn bind(
         action,
         contexts,
         what,
+        short,
         soft: false,
         footer: true,
     }
@@ -91,196 +95,47 @@ const fn quiet(b: Binding) -> Binding {
     Binding { footer: false, ..b }
 }
 
-/// Every binding, in the order the help screen lists them.
+/// Every binding. The footer shows them in this order (most useful first, as narrow
+/// terminals cut the end); the help screen groups them by where they work.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    soft(bind(
-        KeyCode::Tab,
-        NONE,
-        "Tab",
-        Action::NextField,
-        FORM,
-        "next field",
-    )),
-    soft(bind(
-        KeyCode::BackTab,
-        KeyModifiers::SHIFT,
-        "Shift-Tab",
-        Action::PrevField,
-        FORM,
-        "previous field",
-    )),
-    quiet(soft(bind(
-        KeyCode::Enter,
-        NONE,
-        "Enter",
-        Action::NextField,
-        FORM,
-        "next field (one-line fields)",
-    ))),
-    bind(
-        KeyCode::Char('n'),
-        CTRL,
-        "Ctrl-N",
-        Action::NextSection,
-        FORM,
-        "next section",
-    ),
-    quiet(bind(
-        KeyCode::PageDown,
-        NONE,
-        "PgDn",
-        Action::NextSection,
-        FORM,
-        "next section",
-    )),
-    quiet(bind(
-        KeyCode::Char('p'),
-        CTRL,
-        "Ctrl-P",
-        Action::PrevSection,
-        FORM,
-        "previous section",
-    )),
-    quiet(bind(
-        KeyCode::PageUp,
-        NONE,
-        "PgUp",
-        Action::PrevSection,
-        FORM,
-        "previous section",
-    )),
-    bind(
-        KeyCode::Char('s'),
-        CTRL,
-        "Ctrl-S",
-        Action::Review,
-        FORM,
-        "review",
-    ),
-    quiet(bind(
-        KeyCode::Char('e'),
-        CTRL,
-        "Ctrl-E",
-        Action::Editor,
-        FORM,
-        "edit in $VISUAL/$EDITOR",
-    )),
-    bind(
-        KeyCode::F(2),
-        NONE,
-        "F2",
-        Action::TogglePreview,
-        FORM,
-        "preview",
-    ),
-    bind(
-        KeyCode::Enter,
-        NONE,
-        "Enter",
-        Action::Confirm,
-        REVIEW,
-        "export / go to problem",
-    ),
-    bind(
-        KeyCode::Char('w'),
-        NONE,
-        "w",
-        Action::Write,
-        REVIEW,
-        "write to a file",
-    ),
-    bind(KeyCode::Char('c'), NONE, "c", Action::Copy, REVIEW, "copy"),
-    bind(
-        KeyCode::Char('g'),
-        NONE,
-        "g",
-        Action::Gh,
-        REVIEW,
-        "create with gh",
-    ),
-    bind(
-        KeyCode::Char('p'),
-        NONE,
-        "p",
-        Action::Print,
-        REVIEW,
-        "print and exit",
-    ),
-    quiet(bind(
-        KeyCode::Up,
-        NONE,
-        "↑",
-        Action::Up,
-        REVIEW,
-        "previous problem",
-    )),
-    quiet(bind(
-        KeyCode::Down,
-        NONE,
-        "↓",
-        Action::Down,
-        REVIEW,
-        "next problem",
-    )),
-    quiet(bind(
-        KeyCode::PageUp,
-        NONE,
-        "PgUp",
-        Action::ScrollUp,
-        REVIEW,
-        "scroll up",
-    )),
-    quiet(bind(
-        KeyCode::PageDown,
-        NONE,
-        "PgDn",
-        Action::ScrollDown,
-        REVIEW,
-        "scroll down",
-    )),
-    bind(KeyCode::F(1), NONE, "F1", Action::Help, ALL, "help"),
-    bind(KeyCode::Esc, NONE, "Esc", Action::Back, ALL, "back / quit"),
-    bind(
-        KeyCode::Char('c'),
-        CTRL,
-        "Ctrl-C",
-        Action::ForceQuit,
-        ALL,
-        "quit now (keeps a draft)",
-    ),
+    soft(bind(KeyCode::Tab, NONE, "Tab", Action::NextField, FORM, ("next field", "next"))),
+    bind(KeyCode::Char('s'), CTRL, "Ctrl-S", Action::Review, FORM, ("review the finished issue", "review")),
+    bind(KeyCode::F(1), NONE, "F1", Action::Help, ALL, ("help: every key", "help")),
+    bind(KeyCode::Char('n'), CTRL, "Ctrl-N", Action::NextSection, FORM, ("next section", "section")),
+    soft(bind(KeyCode::BackTab, SHIFT, "Shift-Tab", Action::PrevField, FORM, ("previous field", "back"))),
+    quiet(soft(bind(KeyCode::Enter, NONE, "Enter", Action::NextField, FORM, ("next field (one-line fields)", "next")))),
+    quiet(bind(KeyCode::PageDown, NONE, "PgDn", Action::NextSection, FORM, ("next section", "section"))),
+    quiet(bind(KeyCode::Char('p'), CTRL, "Ctrl-P", Action::PrevSection, FORM, ("previous section", "previous section"))),
+    quiet(bind(KeyCode::PageUp, NONE, "PgUp", Action::PrevSection, FORM, ("previous section", "previous section"))),
+    quiet(bind(KeyCode::Char('e'), CTRL, "Ctrl-E", Action::Editor, FORM, ("edit the text in $VISUAL/$EDITOR", "editor"))),
+    bind(KeyCode::F(2), NONE, "F2", Action::TogglePreview, FORM, ("live preview on/off", "preview")),
+    bind(KeyCode::Enter, NONE, "Enter", Action::Confirm, REVIEW, ("go to the selected problem, or run the command line's exports", "go")),
+    bind(KeyCode::Char('w'), NONE, "w", Action::Write, REVIEW, ("write the body to a file", "write")),
+    bind(KeyCode::Char('c'), NONE, "c", Action::Copy, REVIEW, ("copy the body", "copy")),
+    bind(KeyCode::Char('g'), NONE, "g", Action::Gh, REVIEW, ("leave and create the issue with gh", "gh")),
+    bind(KeyCode::Char('p'), NONE, "p", Action::Print, REVIEW, ("leave and print the body", "print")),
+    quiet(bind(KeyCode::Up, NONE, "↑", Action::Up, REVIEW, ("previous problem", "previous"))),
+    quiet(bind(KeyCode::Down, NONE, "↓", Action::Down, REVIEW, ("next problem", "next"))),
+    quiet(bind(KeyCode::PageUp, NONE, "PgUp", Action::ScrollUp, REVIEW, ("scroll up", "up"))),
+    quiet(bind(KeyCode::PageDown, NONE, "PgDn", Action::ScrollDown, REVIEW, ("scroll down", "down"))),
+    bind(KeyCode::Esc, NONE, "Esc", Action::Back, ALL, ("back; from the form, quit", "back")),
+    quiet(bind(KeyCode::Char('c'), CTRL, "Ctrl-C", Action::ForceQuit, ALL, ("quit now (keeps a draft)", "quit"))),
 ];
 
 /// Keys the field under the cursor understands, for the help screen.
+#[rustfmt::skip]
 pub const FIELD_KEYS: &[(&str, &str)] = &[
-    (
-        "text",
-        "type; ←→ Home End move; Ctrl-U/Ctrl-K delete to start/end; Ctrl-W word",
-    ),
-    (
-        "text area, code",
-        "Enter new line; arrows move; Ctrl-E opens $VISUAL/$EDITOR",
-    ),
-    (
-        "checkboxes",
-        "↑↓ move; Space/Enter tick; a ticked Other: ___ takes typing",
-    ),
-    (
-        "choice",
-        "↑↓ or ←→ move; Space/Enter select; \"or describe\" line takes typing",
-    ),
-    (
-        "table",
-        "arrows or Tab move between cells; type to edit the cell",
-    ),
-    (
-        "list",
-        "type; Enter adds an item; Backspace on an empty item removes it",
-    ),
-    ("picker", "type to filter; ↑↓ move; Enter opens"),
-    (
-        "mouse",
-        "click focuses a field or ticks a box; the wheel scrolls",
-    ),
+    ("text", "type; ←→ Home End move; Ctrl-A start; Ctrl-U/Ctrl-K delete to start/end; Ctrl-W word"),
+    ("text area, code", "Enter new line; arrows move; Ctrl-E opens $VISUAL/$EDITOR"),
+    ("", "Ctrl-U undo, Ctrl-R redo, Ctrl-K delete to the line end, Ctrl-Y paste what was cut"),
+    ("checkboxes", "↑↓ move; Space/Enter tick; a ticked Other: ___ takes typing"),
+    ("choice", "↑↓ or ←→ move; Space/Enter select; typing goes to the \"or describe\" line"),
+    ("table", "arrows or Tab move between cells; type to edit the cell"),
+    ("list", "type; Enter adds an item; Backspace on an empty item removes it"),
+    ("picker", "type to filter; ↑↓ move; Enter opens; Esc clears the filter, then quits"),
+    ("dialogs", "the keys are shown in each; Esc cancels (resumes a draft)"),
+    ("mouse", "click focuses a field, ticks a box or opens a section; the wheel scrolls"),
 ];
 
 fn matches(b: &Binding, key: &KeyEvent) -> bool {
@@ -295,15 +150,17 @@ pub fn lookup(ctx: Context, key: &KeyEvent) -> Option<&'static Binding> {
         .find(|b| b.contexts.contains(&ctx) && matches(b, key))
 }
 
-/// `(key, what)` pairs for the footer in `ctx`, one per action.
-pub fn footer(ctx: Context) -> Vec<(&'static str, &'static str)> {
+/// `(key, short)` pairs for the footer in `ctx`, one per action, leaving out `skip`.
+pub fn footer(ctx: Context, skip: &[Action]) -> Vec<(&'static str, &'static str)> {
     let mut out: Vec<(&str, &str)> = Vec::new();
+    let mut seen: Vec<Action> = skip.to_vec();
     for b in BINDINGS
         .iter()
         .filter(|b| b.footer && b.contexts.contains(&ctx))
     {
-        if !out.iter().any(|(_, what)| *what == b.what) {
-            out.push((b.key, b.what));
+        if !seen.contains(&b.action) {
+            seen.push(b.action);
+            out.push((b.key, b.short));
         }
     }
     out
@@ -331,20 +188,16 @@ mod tests {
     }
 
     #[test]
-    fn footer_lists_each_action_once() {
-        let keys: Vec<&str> = footer(Context::Form).iter().map(|(k, _)| *k).collect();
+    fn footer_lists_each_action_once_most_useful_first() {
+        let keys: Vec<&str> = footer(Context::Form, &[]).iter().map(|(k, _)| *k).collect();
         assert_eq!(
             keys,
-            [
-                "Tab",
-                "Shift-Tab",
-                "Ctrl-N",
-                "Ctrl-S",
-                "F2",
-                "F1",
-                "Esc",
-                "Ctrl-C"
-            ]
+            ["Tab", "Ctrl-S", "F1", "Ctrl-N", "Shift-Tab", "F2", "Esc"]
         );
+        let review: Vec<&str> = footer(Context::Review, &[Action::Confirm])
+            .iter()
+            .map(|(k, _)| *k)
+            .collect();
+        assert_eq!(review, ["F1", "w", "c", "g", "p", "Esc"]);
     }
 }

@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Modal, Screen};
-use super::keymap::{self, Context};
+use super::keymap;
 
 /// The smallest terminal the layout works in.
 pub const MIN_SIZE: (u16, u16) = (60, 16);
@@ -28,10 +28,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let body = Rect::new(area.x, area.y, area.width, area.height - 1);
     let footer_area = Rect::new(area.x, area.bottom() - 1, area.width, 1);
     let cursor = match (app.screen, &app.form) {
-        (Screen::Picker, _) | (_, None) => picker::draw(frame, app, body),
+        (Screen::Help, _) => help::draw(frame, app, body),
         (Screen::Form, Some(state)) => form::draw(frame, app, state, body),
         (Screen::Review, Some(state)) => review::draw(frame, app, state, body),
-        (Screen::Help, _) => help::draw(frame, app, body),
+        (Screen::Picker | Screen::Form | Screen::Review, _) => picker::draw(frame, app, body),
     };
     footer(frame, app, footer_area);
     match &app.modal {
@@ -69,11 +69,12 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(Line::styled(format!(" {text}"), style), area);
         return;
     }
-    let ctx = match app.screen {
-        Screen::Picker => Context::Picker,
-        Screen::Form => Context::Form,
-        Screen::Review => Context::Review,
-        Screen::Help => Context::Help,
+    let ctx = app.context();
+    // Enter in the review does something only with problems or command-line exports.
+    let skip: &[keymap::Action] = if app.problems().is_empty() && !app.cli_exports() {
+        &[keymap::Action::Confirm]
+    } else {
+        &[]
     };
     let mut hints: Vec<(&str, &str)> = Vec::new();
     if app.screen == Screen::Form
@@ -85,7 +86,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
     if app.screen == Screen::Picker {
         hints.extend([("type", "filter"), ("Enter", "open")]);
     }
-    hints.extend(keymap::footer(ctx));
+    hints.extend(keymap::footer(ctx, skip));
     let mut spans = vec![Span::raw(" ")];
     for (i, (key, what)) in hints.iter().enumerate() {
         if i > 0 {
@@ -115,12 +116,12 @@ fn dialog(frame: &mut Frame, app: &App, modal: &Modal, area: Rect) -> Option<Pos
             }],
             "y quit · n stay",
         ),
-        Modal::Path(_) => (
+        Modal::Path { .. } => (
             " Write to file ",
             vec!["Path:".to_owned()],
             "Enter write · Esc cancel",
         ),
-        Modal::Overwrite(path) => (
+        Modal::Overwrite { path, .. } => (
             " File exists ",
             vec![format!("{} exists.", path.display())],
             "y replace it · any other key: choose another path",
@@ -145,7 +146,7 @@ fn dialog(frame: &mut Frame, app: &App, modal: &Modal, area: Rect) -> Option<Pos
     text.push(Line::raw(""));
     text.push(Line::styled(keys, theme.key()));
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
-    if let Modal::Path(path) = modal {
+    if let Modal::Path { path, .. } = modal {
         let input = Rect::new(inner.x + 6, inner.y, inner.width.saturating_sub(6), 1);
         return path.render(
             input,

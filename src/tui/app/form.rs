@@ -50,6 +50,10 @@ pub struct FormState {
     pub review_problem: usize,
     /// Since when answers changed without a draft save.
     pub dirty_since: Option<Instant>,
+    /// The issue was exported, and nothing changed since.
+    pub exported: bool,
+    /// Keys of a draft or answers file that no longer fit the template.
+    pub skipped: Vec<String>,
 }
 
 impl FormState {
@@ -61,13 +65,10 @@ impl FormState {
     ) -> Self {
         let form = &template.form;
         let mut answers = Answers::new(form);
-        if let Some(draft) = draft {
-            // A draft that no longer fits the template is ignored field by field.
-            let mut trial = answers.clone();
-            if draft.apply(form, &mut trial).is_ok() {
-                answers = trial;
-            }
-        }
+        // A draft that no longer fits its template is kept where it still fits.
+        let skipped = draft
+            .map(|d| d.apply_lenient(form, &mut answers))
+            .unwrap_or_default();
         let widgets: Vec<Widget> = form
             .fields
             .iter()
@@ -97,20 +98,28 @@ impl FormState {
             review_scroll: 0,
             review_problem: 0,
             dirty_since: None,
+            exported: false,
+            skipped,
         }
+    }
+
+    /// Whether quitting would leave answers behind that were not exported.
+    pub fn has_unsent(&self) -> bool {
+        !self.exported && self.answers != Answers::new(self.form())
     }
 
     pub fn form(&self) -> &Form {
         &self.template.form
     }
 
-    /// The section the pane shows: the focused field's, or the first with fields.
+    /// The section the pane shows: the focused field's; at the title, the template's
+    /// introduction if it has one, else the first section with fields.
     pub fn current_section(&self) -> usize {
+        let sections = &self.form().sections;
         match self.focus {
             Focus::Field(f) => self.form().fields[f].section,
-            Focus::Header(_) => self
-                .form()
-                .sections
+            Focus::Header(_) if sections.first().is_some_and(|s| s.level == 0) => 0,
+            Focus::Header(_) => sections
                 .iter()
                 .position(|s| !s.fields.is_empty())
                 .unwrap_or(0),
@@ -224,6 +233,7 @@ impl FormState {
             Focus::Field(f) => self.field_changed(f),
         }
         self.dirty_since.get_or_insert(now);
+        self.exported = false;
         if self.preview {
             self.refresh_preview();
         }

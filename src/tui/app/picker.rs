@@ -50,6 +50,11 @@ impl PickerState {
             .collect()
     }
 
+    pub fn clear_filter(&mut self) {
+        self.filter = LineEdit::default();
+        self.cursor = 0;
+    }
+
     pub fn filter_paste(&mut self, text: &str) {
         self.filter.paste(text);
         self.cursor = 0;

@@ -7,24 +7,32 @@ use super::super::keymap::Action;
 use super::{After, App, Effect, Focus, Modal, Screen};
 use crate::cli::ExportArgs;
 
-/// The arguments that send with gh and nothing else (keeping repo and milestone).
-fn only_sends(args: ExportArgs) -> ExportArgs {
-    ExportArgs {
-        gh: true,
-        glab: false,
-        repo: args.repo,
-        milestone: args.milestone,
-        ..ExportArgs::default()
-    }
+/// Something that blocks the issue: an empty title, or an empty required field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    Title,
+    Field(usize),
 }
 
 impl App {
-    /// Required fields still empty, blocking every export.
-    pub fn problems(&self) -> Vec<usize> {
-        self.form
-            .as_ref()
-            .map(|f| f.form().missing_required(&f.answers))
-            .unwrap_or_default()
+    /// What blocks every export: a title that is empty or only the template's prefix,
+    /// and required fields still empty.
+    pub fn problems(&self) -> Vec<Problem> {
+        let Some(f) = &self.form else {
+            return Vec::new();
+        };
+        let title = f.answers.title.trim();
+        let mut problems = Vec::new();
+        if title.is_empty() || title == f.form().meta.title.trim() {
+            problems.push(Problem::Title);
+        }
+        problems.extend(
+            f.form()
+                .missing_required(&f.answers)
+                .into_iter()
+                .map(Problem::Field),
+        );
+        problems
     }
 
     pub(super) fn review_action(&mut self, action: Action) -> Vec<Effect> {
@@ -42,14 +50,16 @@ impl App {
             Action::ScrollUp => form.review_scroll = form.review_scroll.saturating_sub(10),
             Action::ScrollDown => form.review_scroll = form.review_scroll.saturating_add(10),
             Action::Confirm if !problems.is_empty() => {
-                let field = problems[form.review_problem.min(problems.len() - 1)];
-                let theme = self.config.theme;
-                form.set_focus(Focus::Field(field), theme);
+                let focus = match problems[form.review_problem.min(problems.len() - 1)] {
+                    Problem::Title => Focus::Header(0),
+                    Problem::Field(f) => Focus::Field(f),
+                };
+                form.set_focus(focus, self.config.theme);
                 self.screen = Screen::Form;
             }
             _ if !problems.is_empty() => {
                 self.notice = Some((
-                    "fill in the required fields first (Enter goes to one)".to_owned(),
+                    "fill in the title and required fields first (Enter goes to one)".to_owned(),
                     true,
                 ));
             }
@@ -61,8 +71,11 @@ impl App {
                 ));
             }
             Action::Write => {
-                let default = format!("./{}-issue.md", form.template.stem);
-                self.modal = Some(Modal::Path(LineEdit::new(&default)));
+                let path = LineEdit::new(&format!("./{}-issue.md", form.template.stem));
+                self.modal = Some(Modal::Path {
+                    path,
+                    then_exit: false,
+                });
             }
             Action::Copy => {
                 return vec![Effect::Copy {
@@ -71,11 +84,14 @@ impl App {
                 }];
             }
             Action::Gh => {
+                let e = &self.config.exports;
                 let args = ExportArgs {
                     gh: true,
-                    ..self.config.exports.clone()
+                    repo: e.repo.clone(),
+                    milestone: e.milestone.clone(),
+                    ..ExportArgs::default()
                 };
-                return self.leave_with(only_sends(args));
+                return self.leave_with(args);
             }
             Action::Print => {
                 let args = ExportArgs {
@@ -95,9 +111,8 @@ impl App {
         let output: Option<PathBuf> = self.config.exports.output.clone();
         match output {
             Some(path) => {
-                self.exit_after_write = true;
                 let force = self.config.exports.force;
-                self.write(path, force)
+                self.write(path, force, true)
             }
             None => self.exit_with_exports(),
         }
@@ -109,11 +124,16 @@ impl App {
         e.output.is_some() || e.print || e.clipboard().is_some() || !e.forges().is_empty()
     }
 
+    /// Leaves and does what the command line asked besides the file (already written).
     pub(super) fn exit_with_exports(&mut self) -> Vec<Effect> {
         let args = ExportArgs {
             output: None,
             ..self.config.exports.clone()
         };
+        if !args.print && args.clipboard().is_none() && args.forges().is_empty() {
+            self.exited = true;
+            return vec![Effect::Exit(After::Nothing)];
+        }
         self.leave_with(args)
     }
 
@@ -122,9 +142,14 @@ impl App {
             return Vec::new();
         };
         let issue = Box::new(form.issue());
+        let source = form.source.clone();
         self.exited = true;
         let mut effects = self.save_draft_now();
-        effects.push(Effect::Exit(After::Export { issue, args }));
+        effects.push(Effect::Exit(After::Export {
+            issue,
+            args,
+            source,
+        }));
         effects
     }
 }

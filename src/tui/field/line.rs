@@ -153,8 +153,13 @@ impl LineEdit {
         }
         let width = usize::from(area.width);
         let before: usize = self.text.chars().take(self.cursor).map(char_width).sum();
-        // Keep one column for the cursor after the last character.
-        let skip = (before + 1).saturating_sub(width);
+        // Focused, the cursor shows (one column after the last character is kept for it);
+        // otherwise the text shows from its start.
+        let skip = if focused {
+            (before + 1).saturating_sub(width)
+        } else {
+            0
+        };
         buf.set_style(area, style);
         if self.text.is_empty() {
             buf.set_stringn(area.x, area.y, placeholder, width, placeholder_style);
@@ -173,7 +178,8 @@ impl LineEdit {
                 col += w;
             }
         }
-        focused.then(|| Position::new(area.x + (before - skip).min(width - 1) as u16, area.y))
+        let x = u16::try_from((before - skip).min(width - 1)).unwrap_or(0);
+        focused.then(|| Position::new(area.x + x, area.y))
     }
 }
 

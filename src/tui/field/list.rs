@@ -82,7 +82,7 @@ impl List {
     }
 
     pub fn height(&self) -> u16 {
-        self.items.len() as u16
+        super::rows(self.items.len())
     }
 
     pub fn render(

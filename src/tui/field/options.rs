@@ -75,6 +75,11 @@ impl Options {
             }
             KeyCode::Enter if !self.on_custom() => self.toggle(self.cursor),
             _ => {
+                // Typing on an option of a "choose or describe" field describes.
+                let typing = matches!(key.code, KeyCode::Char(_)) && plain;
+                if typing && self.custom.is_some() && self.text_under_cursor().is_none() {
+                    self.cursor = self.opts.len();
+                }
                 let single = !self.multi;
                 let on_custom = self.on_custom();
                 let edit = self
@@ -155,7 +160,7 @@ impl Options {
     }
 
     pub fn height(&self) -> u16 {
-        self.rows() as u16
+        super::rows(self.rows())
     }
 
     pub fn render(
@@ -265,6 +270,20 @@ mod tests {
         o.key(key(KeyCode::Char('x')));
         let sel = o.selection();
         assert_eq!((sel.checked, sel.custom.as_str()), (vec![false], "x"));
+    }
+
+    #[test]
+    fn typing_on_an_option_goes_to_the_describe_line() {
+        let mut o = Options::new(
+            &opts(&["None"]),
+            false,
+            Some("Describe"),
+            &Selection::empty(1),
+        );
+        o.key(key(KeyCode::Char('N')));
+        o.key(key(KeyCode::Char('o')));
+        let sel = o.selection();
+        assert_eq!((sel.checked, sel.custom.as_str()), (vec![false], "No"));
     }
 
     #[test]

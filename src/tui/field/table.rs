@@ -87,7 +87,7 @@ impl Table {
     }
 
     pub fn height(&self) -> u16 {
-        (self.rows.len() + 2) as u16
+        super::rows(self.rows.len() + 2)
     }
 
     /// Column widths that fit `total`: the widest of header, cells and hints, shrunk
@@ -103,7 +103,8 @@ impl Table {
                     .get(r)
                     .and_then(|h| h.get(c))
                     .map_or(0, |h| h.width());
-                widths[c + 1] = widths[c + 1].max(cell.max(hint)).max(3);
+                // One more column for the cursor after the last character.
+                widths[c + 1] = widths[c + 1].max(cell.max(hint) + 1).max(3);
             }
         }
         let gaps = widths.len().saturating_sub(1) * 3;
@@ -129,7 +130,7 @@ impl Table {
             .iter()
             .scan(area.x, |x, w| {
                 let at = *x;
-                *x += w + 3;
+                *x = x.saturating_add(w.saturating_add(3));
                 Some(at)
             })
             .collect();

@@ -2,7 +2,6 @@
 //! focused section's fields; an optional live preview. Layout is computed by pure
 //! functions that drawing and mouse handling share.
 
-use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -10,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::super::app::{App, Focus, FormState, HEADER_LABELS, Mark};
+use super::super::field::rows;
 use super::super::theme::Theme;
 use super::wrap_lines;
 
@@ -87,7 +87,7 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
             height,
             kind,
         });
-        *y += height;
+        *y = y.saturating_add(height);
     };
     // One-line text fields sit beside their labels, inputs aligned.
     let inline_col = section
@@ -96,7 +96,9 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
         .filter(|&&f| matches!(form.fields[f].kind, crate::form::FieldKind::Text))
         .map(|&f| label_width(form, f))
         .max()
-        .map(|w| (w + 4).min(width / 2));
+        .map(|w| w.saturating_add(4))
+        // Labels too long to sit beside their inputs go above them.
+        .filter(|&col| col <= width / 2);
     let mut crumbs: Vec<&str> = Vec::new();
     let mut parent = section.parent;
     while let Some(p) = parent {
@@ -115,12 +117,12 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
         ItemKind::Text(vec![crumbs.join(" › ")], theme.title()),
     );
     for (text, style) in [(&section.help, theme.help()), (&section.text, Style::new())] {
-        let lines = wrap_lines(text, width, 6);
+        let lines = wrap_lines(text, width, 40);
         if !lines.is_empty() {
             push(
                 &mut items,
                 &mut y,
-                lines.len() as u16,
+                rows(lines.len()),
                 ItemKind::Text(lines, style),
             );
         }
@@ -131,7 +133,7 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
         let inline = matches!(field.kind, crate::form::FieldKind::Text) && field.help.is_empty();
         // Consecutive one-line fields stack without blank lines between them.
         if !(inline && previous_inline) {
-            y += 1;
+            y = y.saturating_add(1);
         }
         previous_inline = inline;
         if let (true, Some(col)) = (inline, inline_col) {
@@ -147,16 +149,16 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
                 height: 1,
                 kind: ItemKind::Widget(f),
             });
-            y += 1;
+            y = y.saturating_add(1);
             continue;
         }
         push(&mut items, &mut y, 1, ItemKind::Label(f));
-        let help = wrap_lines(&field.help, width.saturating_sub(INDENT), 3);
+        let help = wrap_lines(&field.help, width.saturating_sub(INDENT), 12);
         if !help.is_empty() {
             push(
                 &mut items,
                 &mut y,
-                help.len() as u16,
+                rows(help.len()),
                 ItemKind::Text(help, theme.help()),
             );
         }
@@ -172,7 +174,8 @@ fn label_width(form: &crate::form::Form, f: usize) -> u16 {
     (unicode_width::UnicodeWidthStr::width(field.label.as_str()) + 2 + required) as u16
 }
 
-/// The scroll offset that keeps the focused field in view (or the wheel's offset).
+/// The scroll offset that keeps the focused field in view (or the wheel's offset). A
+/// field taller than the pane keeps its cursor row in view.
 pub fn pane_offset(state: &FormState, items: &[Item], total: u16, height: u16) -> u16 {
     let max = total.saturating_sub(height);
     if let Some(offset) = state.pane_scroll {
@@ -185,17 +188,21 @@ pub fn pane_offset(state: &FormState, items: &[Item], total: u16, height: u16) -
         .iter()
         .find(|i| i.kind == ItemKind::Label(f))
         .map_or(0, |i| i.y);
-    let bottom = items
-        .iter()
-        .find(|i| i.kind == ItemKind::Widget(f))
-        .map_or(top + 1, |i| i.y + i.height);
-    if bottom <= height {
+    let widget = items.iter().find(|i| i.kind == ItemKind::Widget(f));
+    let bottom = widget.map_or(top + 1, |i| i.y.saturating_add(i.height));
+    let offset = if bottom <= height {
         0
-    } else if bottom - top > height {
-        top.min(max)
+    } else if bottom - top <= height {
+        bottom - height
     } else {
-        (bottom - height).min(max)
-    }
+        let cursor = widget.map_or(top, |i| i.y.saturating_add(state.widgets[f].cursor_row()));
+        if cursor - top < height {
+            top
+        } else {
+            cursor + 1 - height
+        }
+    };
+    offset.min(max)
 }
 
 pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Option<Position> {
@@ -283,9 +290,7 @@ fn sidebar(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) {
     let sections = &state.form().sections;
     let current = state.current_section();
     let height = usize::from(inner.height);
-    let first = current
-        .saturating_sub(height / 2)
-        .min(sections.len().saturating_sub(height));
+    let first = sidebar_first(current, height, sections.len());
     let min_level = sections
         .iter()
         .map(|s| s.level)
@@ -418,90 +423,14 @@ fn kind_word(kind: &crate::form::FieldKind) -> &'static str {
     }
 }
 
-/// Mouse on the form: a click focuses a field (and ticks a box or picks a row), a click
-/// in the sidebar opens a section, the wheel scrolls the pane or the preview.
-pub fn mouse(app: &mut App, mouse: MouseEvent) {
-    let theme = app.config.theme;
-    let (w, h) = app.size;
-    let Some(state) = &mut app.form else { return };
-    let body = Rect::new(0, 0, w, h.saturating_sub(1));
-    let a = areas(body, state.preview);
-    let at = Position::new(mouse.column, mouse.row);
-    match mouse.kind {
-        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-            let down = mouse.kind == MouseEventKind::ScrollDown;
-            if a.preview.is_some_and(|p| p.contains(at)) {
-                let now = state
-                    .preview_scroll
-                    .unwrap_or_else(|| state.preview_follow());
-                state.preview_scroll = Some(step(now, down));
-            } else {
-                let (items, total) = pane_items(state, a.pane.width, theme);
-                let now = pane_offset(state, &items, total, a.pane.height);
-                let max = total.saturating_sub(a.pane.height);
-                state.pane_scroll = Some(step(now, down).min(max));
-            }
-        }
-        MouseEventKind::Down(MouseButton::Left) => {
-            if let Some(i) = a.header.iter().position(|r| r.contains(at)) {
-                state.set_focus(Focus::Header(i), theme);
-            } else if a.sidebar.contains(at) {
-                click_sidebar(state, a.sidebar, at.y, theme);
-            } else if a.pane.contains(at) {
-                click_pane(state, a.pane, at, theme, app.clock);
-            }
-        }
-        _ => {}
-    }
-}
-
-fn step(offset: u16, down: bool) -> u16 {
-    if down {
-        offset.saturating_add(3)
-    } else {
-        offset.saturating_sub(3)
-    }
-}
-
-fn click_sidebar(state: &mut FormState, sidebar: Rect, y: u16, theme: Theme) {
-    let sections = state.form().sections.len();
-    let height = usize::from(sidebar.height);
-    let current = state.current_section();
-    let first = current
+/// The first section the sidebar shows: the current one stays in the middle.
+pub fn sidebar_first(current: usize, height: usize, count: usize) -> usize {
+    current
         .saturating_sub(height / 2)
-        .min(sections.saturating_sub(height));
-    let s = first + usize::from(y - sidebar.y);
-    if s < sections {
-        state.go_to_section(s, theme);
-    }
+        .min(count.saturating_sub(height))
 }
 
-fn click_pane(
-    state: &mut FormState,
-    pane: Rect,
-    at: Position,
-    theme: Theme,
-    now: std::time::Instant,
-) {
-    let (items, total) = pane_items(state, pane.width, theme);
-    let offset = pane_offset(state, &items, total, pane.height);
-    let y = at.y - pane.y + offset;
-    let x = at.x - pane.x;
-    let hit = items
-        .iter()
-        .rev()
-        .find(|i| y >= i.y && y < i.y + i.height && x >= i.x);
-    match hit.map(|i| (&i.kind, i.y)) {
-        Some((ItemKind::Label(f), _)) => state.set_focus(Focus::Field(*f), theme),
-        Some((ItemKind::Widget(f), top)) => {
-            let f = *f;
-            let keep = state.pane_scroll;
-            state.set_focus(Focus::Field(f), theme);
-            state.pane_scroll = keep.or(Some(offset));
-            if state.widgets[f].click(y - top) == super::super::field::line::Edit::Changed {
-                state.changed(now);
-            }
-        }
-        _ => {}
-    }
+/// The sidebar's inside (without its border).
+pub fn sidebar_inner(sidebar: Rect) -> Rect {
+    Block::new().borders(Borders::RIGHT).inner(sidebar)
 }

@@ -5,15 +5,17 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::super::app::{App, FormState};
+use super::super::app::{App, FormState, Problem};
+use super::super::theme::Theme;
 
 pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Option<Position> {
     let theme = app.config.theme;
     let issue = state.issue();
-    let form = state.form();
-    let problems = app.problems();
     let mut head = vec![
-        Line::styled(format!(" Review · {}", form.meta.name), theme.title()),
+        Line::styled(
+            format!(" Review · {}", state.form().meta.name),
+            theme.title(),
+        ),
         Line::from(vec![
             Span::styled(" Title: ", theme.label(false)),
             Span::raw(issue.title.clone()),
@@ -25,56 +27,11 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
             Span::raw(issue.assignees.join(", ")),
         ]),
     ];
+    let problems = app.problems();
     if problems.is_empty() {
-        let exports = &app.config.exports;
-        let mut what: Vec<String> = Vec::new();
-        if let Some(path) = &exports.output {
-            what.push(format!("write {}", path.display()));
-        }
-        for (on, name) in [
-            (exports.clipboard().is_some(), "copy"),
-            (exports.gh, "create with gh"),
-            (exports.glab, "create with glab"),
-            (exports.print, "print"),
-        ] {
-            if on {
-                what.push(name.to_owned());
-            }
-        }
-        let ready = if what.is_empty() {
-            " Ready: w write to a file · c copy · g create with gh · p print · Esc back".to_owned()
-        } else {
-            format!(" Ready: Enter to {} · Esc back", what.join(", "))
-        };
-        head.push(Line::styled(ready, theme.done()));
+        head.push(Line::styled(ready(app), theme.done()));
     } else {
-        head.push(Line::styled(
-            format!(
-                " {} required field(s) empty — Enter goes to the selected one:",
-                problems.len()
-            ),
-            theme.missing(),
-        ));
-        for (i, &f) in problems.iter().enumerate() {
-            let field = &form.fields[f];
-            let section = &form.sections[field.section].title;
-            let style = if i == state.review_problem {
-                theme.selected()
-            } else {
-                theme.missing()
-            };
-            let place = if *section == field.label || section.is_empty() {
-                field.label.clone()
-            } else {
-                format!("{section} › {}", field.label)
-            };
-            let marker = if i == state.review_problem {
-                " › "
-            } else {
-                "   "
-            };
-            head.push(Line::styled(format!("{marker}{place}"), style));
-        }
+        problem_lines(&mut head, state, &problems, area.height / 3, theme);
     }
     let head_h = (head.len() as u16 + 1).min(area.height / 2);
     frame.render_widget(
@@ -91,12 +48,81 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
         .borders(Borders::TOP)
         .border_style(theme.border(false))
         .title(" Finished issue ");
+    // Tabs have no width of their own on screen: show them as spaces.
+    let text = issue.body.replace('\t', "    ");
+    let lines = u16::try_from(text.lines().count()).unwrap_or(u16::MAX);
+    let scroll = state.review_scroll.min(lines.saturating_sub(1));
     frame.render_widget(
-        Paragraph::new(issue.body)
+        Paragraph::new(text)
             .wrap(Wrap { trim: false })
-            .scroll((state.review_scroll, 0))
+            .scroll((scroll, 0))
             .block(block),
         body,
     );
     None
+}
+
+/// What Enter and the letters do now.
+fn ready(app: &App) -> String {
+    let exports = &app.config.exports;
+    let mut what: Vec<String> = Vec::new();
+    if let Some(path) = &exports.output {
+        what.push(format!("write {}", path.display()));
+    }
+    for (on, name) in [
+        (exports.clipboard().is_some(), "copy"),
+        (exports.gh, "create with gh"),
+        (exports.glab, "create with glab"),
+        (exports.print, "print"),
+    ] {
+        if on {
+            what.push(name.to_owned());
+        }
+    }
+    if what.is_empty() {
+        " Ready: w write to a file · c copy · g create with gh · p print · Esc back".to_owned()
+    } else {
+        format!(" Ready: Enter to {} · Esc back", what.join(", "))
+    }
+}
+
+/// The problems, the selected one marked, as many as fit in `rows` around the selection.
+fn problem_lines(
+    head: &mut Vec<Line>,
+    state: &FormState,
+    problems: &[Problem],
+    rows: u16,
+    theme: Theme,
+) {
+    let form = state.form();
+    head.push(Line::styled(
+        format!(
+            " {} thing(s) to fill in first — Enter goes to the selected one:",
+            problems.len()
+        ),
+        theme.missing(),
+    ));
+    let rows = usize::from(rows.max(1));
+    let selected = state.review_problem.min(problems.len() - 1);
+    let first = selected.saturating_sub(rows - 1);
+    for (i, problem) in problems.iter().enumerate().skip(first).take(rows) {
+        let place = match *problem {
+            Problem::Title => "the title (empty, or only the template's prefix)".to_owned(),
+            Problem::Field(f) => {
+                let field = &form.fields[f];
+                let section = &form.sections[field.section].title;
+                if *section == field.label || section.is_empty() {
+                    field.label.clone()
+                } else {
+                    format!("{section} › {}", field.label)
+                }
+            }
+        };
+        let (marker, style) = if i == selected {
+            (" › ", theme.selected())
+        } else {
+            ("   ", theme.missing())
+        };
+        head.push(Line::styled(format!("{marker}{place}"), style));
+    }
 }
