@@ -5,7 +5,6 @@
 use std::path::PathBuf;
 
 use crate::discover::Source;
-use crate::export::file::WriteOptions;
 use crate::form::AnswersFile;
 
 /// The file name a template's draft has: built-ins by stem, files by stem and a hash
@@ -14,7 +13,10 @@ pub fn key(source: &Source) -> String {
     match source {
         Source::Builtin(b) => format!("builtin-{}", b.stem),
         Source::File(path) => {
-            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+            // One file, one draft: `..` and symbolic links resolved where possible.
+            let absolute = std::fs::canonicalize(path)
+                .or_else(|_| std::path::absolute(path))
+                .unwrap_or_else(|_| path.clone());
             let stem = crate::template::stem_of(&path.display().to_string());
             let safe: String = stem
                 .chars()
@@ -42,7 +44,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// `<data dir>/issue-composer/drafts`.
 pub fn dir() -> Option<PathBuf> {
-    dirs::data_dir().map(|d| d.join("issue-composer").join("drafts"))
+    crate::export::last::folder().ok().map(|d| d.join("drafts"))
 }
 
 pub fn path(source: &Source) -> Option<PathBuf> {
@@ -59,12 +61,7 @@ pub fn load(source: &Source) -> Option<AnswersFile> {
 /// Saves atomically (a temporary file, then a rename), readable by the owner only.
 pub fn save(source: &Source, yaml: &str) -> std::io::Result<PathBuf> {
     let path = path(source).ok_or_else(|| std::io::Error::other("no data directory for drafts"))?;
-    std::fs::create_dir_all(crate::export::file::folder_of(&path))?;
-    let options = WriteOptions {
-        overwrite: true,
-        private: true,
-    };
-    crate::export::file::write(&path, yaml.as_bytes(), options).map_err(std::io::Error::other)?;
+    crate::export::file::write_private(&path, yaml.as_bytes()).map_err(std::io::Error::other)?;
     Ok(path)
 }
 

@@ -114,7 +114,7 @@ fn set_permissions(
     let mode = if options.private {
         0o600
     } else {
-        existing.map_or(0o666, |m| m.permissions().mode() & 0o7777)
+        existing.map_or(0o666, |m| m.permissions().mode() & 0o777)
     };
     builder.permissions(Permissions::from_mode(mode));
 }
@@ -160,6 +160,40 @@ fn first_non_folder(folder: &Path) -> Option<PathBuf> {
         .into_iter()
         .find(|a| a.exists() && !a.is_dir())
         .map(Path::to_path_buf)
+}
+
+/// Why a private file could not be written: its folder, or the file itself.
+#[derive(Debug, thiserror::Error)]
+pub enum PrivateWriteError {
+    #[error("cannot create the folder {}: {source}", path.display())]
+    Folder {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
+
+/// Writes a file only its owner can read, replacing any earlier one, in a folder only its
+/// owner can enter (created when missing): drafts and saved issues.
+pub fn write_private(path: &Path, contents: &[u8]) -> Result<(), PrivateWriteError> {
+    let folder = folder_of(path);
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(folder)
+        .map_err(|source| PrivateWriteError::Folder {
+            path: folder.into(),
+            source,
+        })?;
+    let options = WriteOptions {
+        overwrite: true,
+        private: true,
+    };
+    Ok(write(path, contents, options)?)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::file::{self, WriteError, WriteOptions};
+use super::file::{self, WriteError};
 use super::{Forge, Target};
 use crate::render::Issue;
 
@@ -112,24 +112,10 @@ pub fn save_body(body: &str) -> Result<PathBuf, StoreError> {
 }
 
 fn write_private(path: &std::path::Path, contents: &[u8]) -> Result<(), StoreError> {
-    let dir = file::folder_of(path);
-    create_private_dir(dir).map_err(|source| StoreError::CreateDir {
-        path: dir.into(),
-        source,
-    })?;
-    let options = WriteOptions {
-        overwrite: true,
-        private: true,
-    };
-    Ok(file::write(path, contents, options)?)
-}
-
-fn create_private_dir(dir: &std::path::Path) -> io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
+    file::write_private(path, contents).map_err(|err| match err {
+        file::PrivateWriteError::Folder { path, source } => StoreError::CreateDir { path, source },
+        file::PrivateWriteError::Write(err) => err.into(),
+    })
 }
 
 /// Loads the saved issue.

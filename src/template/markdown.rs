@@ -46,6 +46,30 @@ struct Open {
     pseudo: bool,
 }
 
+impl Open {
+    fn new(title: &str, level: u8, file_line: usize, body_start: usize) -> Self {
+        Self {
+            section: Section {
+                id: String::new(),
+                title: crate::template::sanitize::one_line(title.trim()),
+                level,
+                help: String::new(),
+                text: String::new(),
+                fields: Vec::new(),
+                parent: None,
+                line: file_line,
+            },
+            body_start,
+            content_end: None,
+            comment_lines: None,
+            comments: Vec::new(),
+            has_content: false,
+            has_prose: false,
+            pseudo: false,
+        }
+    }
+}
+
 pub(super) struct Builder<'s> {
     src: &'s str,
     line_starts: Vec<usize>,
@@ -167,25 +191,7 @@ impl<'s> Builder<'s> {
     fn start_section(&mut self, title: &str, level: u8, line: usize, body_start: usize) {
         let has_children = level > self.open.as_ref().map_or(0, |o| o.section.level);
         self.close_section(has_children);
-        self.open = Some(Open {
-            section: Section {
-                id: String::new(),
-                title: crate::template::sanitize::one_line(title.trim()),
-                level,
-                help: String::new(),
-                text: String::new(),
-                fields: Vec::new(),
-                parent: None,
-                line: self.first_line + line,
-            },
-            body_start,
-            content_end: None,
-            comment_lines: None,
-            comments: Vec::new(),
-            has_content: false,
-            has_prose: false,
-            pseudo: false,
-        });
+        self.open = Some(Open::new(title, level, self.first_line + line, body_start));
     }
 
     /// Ends the open section, giving it an answer field when it asks a question
@@ -304,11 +310,19 @@ impl<'s> Builder<'s> {
         }
     }
 
+    /// The section being read (the preamble, before any heading).
     fn open(&mut self) -> &mut Open {
-        if self.open.is_none() {
-            self.start_section("", 0, 0, 0);
-        }
-        self.open.as_mut().expect("a section is always open")
+        let first_line = self.first_line;
+        self.open
+            .get_or_insert_with(|| Open::new("", 0, first_line, 0))
+    }
+
+    /// Gives `lines` to a field's shape; the section's content now reaches past them.
+    fn claim(&mut self, lines: Range<usize>, shape: Shape) {
+        let end = lines.end;
+        self.claims.push((lines, shape));
+        let open = self.open();
+        open.content_end = Some(open.content_end.map_or(end, |e| e.max(end)));
     }
 
     /// Adds a field to the open section and returns its index.
@@ -322,7 +336,11 @@ impl<'s> Builder<'s> {
     ) -> usize {
         let help = self.pending_help.take().unwrap_or_default();
         let index = self.sections.len();
-        let mut open = self.open.take().expect("a section is always open");
+        let first_line = self.first_line;
+        let mut open = self
+            .open
+            .take()
+            .unwrap_or_else(|| Open::new("", 0, first_line, 0));
         let field = self.push_field(index, &mut open, kind, label, placeholder, default);
         self.fields[field].help = help;
         self.fields[field].line = self.first_line + line;

@@ -195,7 +195,6 @@ impl Widget {
     pub fn hints(&self) -> &'static [(&'static str, &'static str)] {
         match self {
             Widget::Text(_) => &[("Enter", "next")],
-            Widget::Area(a) if a.is_code() => &[("Enter", "new line"), ("Ctrl-E", "editor")],
             Widget::Area(_) => &[("Enter", "new line"), ("Ctrl-E", "editor")],
             Widget::Options(_) => &[("Space", "select"), ("↑↓", "move")],
             Widget::Table(_) => &[("←→↑↓/Tab", "cell"), ("type", "edit")],

@@ -31,7 +31,7 @@ impl Builder<'_> {
                 Value::Text(String::new()),
                 lines.start,
             );
-            self.claims.push((lines, (Shape::Block { field })));
+            self.claim(lines, Shape::Block { field });
             return;
         }
         let lines = label::lines(inlines);
@@ -192,7 +192,7 @@ impl Builder<'_> {
             parts,
             bare,
         };
-        self.claims.push((line..line + 1, (shape)));
+        self.claim(line..line + 1, shape);
     }
 
     fn is_check_line(&self, line: &[Inline]) -> bool {
@@ -239,13 +239,13 @@ impl Builder<'_> {
             default,
             first_line,
         );
-        self.claims.push((
+        self.claim(
             first_line..last,
-            (Shape::Checks {
+            Shape::Checks {
                 field,
                 lines: check_lines,
-            }),
-        ));
+            },
+        );
     }
 
     /// Whether a block is one field that a bold line before it labels.
@@ -292,15 +292,15 @@ impl Builder<'_> {
             Value::Text(content),
             lines.start,
         );
-        self.claims.push((
+        self.claim(
             lines,
-            (Shape::Fence {
+            Shape::Fence {
                 field,
                 open,
                 fence,
                 original,
-            }),
-        ));
+            },
+        );
     }
 
     /// A `<pre>` block (optionally with `<code>`) is a code field; its comments are help.
@@ -360,15 +360,15 @@ impl Builder<'_> {
                     .copied()
                     .unwrap_or(self.src.len()),
         );
-        self.claims.push((
+        self.claim(
             lines,
-            (Shape::Pre {
+            Shape::Pre {
                 field,
                 open: trimmed[..open_end].to_owned(),
                 close: trimmed[close_start..].to_owned(),
                 original: remove_blank_runs(&original),
-            }),
-        ));
+            },
+        );
         true
     }
 
@@ -420,7 +420,7 @@ impl Builder<'_> {
             head: head_text,
             rows: shapes,
         };
-        self.claims.push((lines, (Shape::Table(shape))));
+        self.claim(lines, Shape::Table(shape));
     }
 }
 

@@ -257,13 +257,13 @@ impl Builder<'_> {
             ..Selection::empty(n)
         });
         let field = self.new_field(kind, label, "", default, lines.start);
-        self.claims.push((
+        self.claim(
             lines,
-            (crate::render::Shape::Checks {
+            crate::render::Shape::Checks {
                 field,
                 lines: check_lines,
-            }),
-        ));
+            },
+        );
     }
 
     fn check_line(&self, index: usize, task: &Task, line_start: usize, text: &str) -> CheckLine {
@@ -435,7 +435,7 @@ impl Builder<'_> {
             items: shapes,
             default_lines,
         };
-        self.claims.push((lines, (Shape::List(shape))));
+        self.claim(lines, Shape::List(shape));
     }
 
     /// The list marker of `item` as new items should get it: `- `, `* `, `- [ ] `, `1. `.

@@ -30,7 +30,6 @@ pub struct Area {
     before: Vec<String>,
     after: Vec<String>,
     code: bool,
-    pub language: String,
     placeholder: String,
     focused: bool,
     theme: Theme,
@@ -43,7 +42,6 @@ impl Area {
             before: Vec::new(),
             after: Vec::new(),
             code: code.is_some(),
-            language: code.unwrap_or("").to_owned(),
             placeholder: placeholder.lines().next().unwrap_or("").to_owned(),
             focused: false,
             theme,
@@ -178,10 +176,6 @@ impl Area {
             out.push_str(line);
         }
         out
-    }
-
-    pub fn is_code(&self) -> bool {
-        self.code
     }
 
     /// Rows needed at `width`, between 1 and [`MAX_ROWS`]. Only counts up to the cap, so
