@@ -216,14 +216,10 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
         form.fields.len()
     );
     let name = format!(" issue-composer · {}", form.meta.name);
-    buf.set_stringn(
-        a.top.x,
-        a.top.y,
-        &name,
-        usize::from(a.top.width),
-        theme.title(),
-    );
-    let cx = a.top.right().saturating_sub(counter.len() as u16 + 1);
+    // The name gives way to the counter in narrow terminals.
+    let room = usize::from(a.top.width).saturating_sub(counter.len() + 2);
+    buf.set_stringn(a.top.x, a.top.y, &name, room, theme.title());
+    let cx = a.top.right().saturating_sub(rows(counter.len()) + 1);
     buf.set_stringn(cx, a.top.y, &counter, counter.len(), theme.help());
     let mut cursor = None;
     for (i, rect) in a.header.iter().enumerate() {
