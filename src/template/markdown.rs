@@ -5,6 +5,7 @@
 mod blocks_fields;
 mod label;
 mod lists;
+mod text;
 
 use std::ops::Range;
 
@@ -433,51 +434,6 @@ impl<'s> Builder<'s> {
         }
     }
 
-    /// The block's text without its comments.
-    fn strip_comments(&self, range: Range<usize>) -> String {
-        let mut out = String::new();
-        let mut at = range.start;
-        for c in self.comments_in(&range) {
-            if c.start > at {
-                out.push_str(&self.src[at..c.start]);
-            }
-            at = at.max(c.end);
-        }
-        if at < range.end {
-            out.push_str(&self.src[at..range.end]);
-        }
-        out
-    }
-
-    /// The comments that overlap `range`. Comments never overlap each other, so sorted by
-    /// start they are sorted by end too, and two binary searches find them.
-    fn comments_in(&self, range: &Range<usize>) -> &[Range<usize>] {
-        let first = self.comments.partition_point(|c| c.end <= range.start);
-        let last = self.comments.partition_point(|c| c.start < range.end);
-        &self.comments[first..last.max(first)]
-    }
-
-    /// The text inside the comments of a range, markers removed, whitespace tidied.
-    fn comment_text(&self, range: Range<usize>) -> String {
-        let mut parts = Vec::new();
-        for c in self
-            .comments_in(&range)
-            .iter()
-            .filter(|c| c.start >= range.start && c.end <= range.end)
-        {
-            let inner = &self.src[c.clone()];
-            let inner = inner.strip_prefix("<!--").unwrap_or(inner);
-            let inner = inner.strip_suffix("-->").unwrap_or(inner);
-            let text = dedent(inner);
-            if !text.is_empty() {
-                parts.push(text);
-            }
-        }
-        parts.join("\n")
-    }
-
-    // ----- positions --------------------------------------------------------------------
-
     /// 0-based line of a byte offset.
     fn line_of(&self, offset: usize) -> usize {
         self.line_starts
@@ -529,88 +485,6 @@ impl<'s> Builder<'s> {
             message: message.to_owned(),
         });
     }
-
-    // ----- layout -------------------------------------------------------------------------
-
-    /// Every line of the body as a layout piece.
-    fn pieces(&mut self) -> Vec<Piece> {
-        let mut claims = std::mem::take(&mut self.claims);
-        claims.sort_by_key(|(r, _)| r.start);
-        let mut inserts = std::mem::take(&mut self.inserts);
-        inserts.sort_by_key(|(at, _)| *at);
-        let mut inserts = inserts.into_iter().peekable();
-        let mut claims = claims.into_iter().peekable();
-        let mut pieces = Vec::new();
-        let n =
-            self.line_starts.len() - usize::from(self.src.ends_with('\n') || self.src.is_empty());
-        let mut line = 0;
-        while line <= n {
-            while let Some((_, shape)) = inserts.next_if(|(at, _)| *at <= line) {
-                pieces.push(Piece::Field {
-                    shape,
-                    inserted: true,
-                });
-            }
-            if line == n {
-                break;
-            }
-            if let Some((range, claim)) = claims.next_if(|(r, _)| r.start <= line) {
-                if range.end <= line {
-                    continue;
-                }
-                let shape = claim;
-                pieces.push(Piece::Field {
-                    shape,
-                    inserted: false,
-                });
-                line = range.end;
-                continue;
-            }
-            pieces.push(self.static_line(line));
-            line += 1;
-        }
-        pieces
-    }
-
-    /// A line outside any field, with its comments removed.
-    fn static_line(&self, line: usize) -> Piece {
-        let start = self.line_starts[line];
-        let text = self.line_text(line);
-        let end = start + text.len();
-        if self.comments_in(&(start..end)).is_empty() {
-            let with_newline = if text.ends_with('\n') {
-                text.to_owned()
-            } else {
-                format!("{text}\n")
-            };
-            return if text.trim().is_empty() {
-                Piece::Blank(with_newline)
-            } else {
-                Piece::Text(with_newline)
-            };
-        }
-        // A comment block going is a block going; a comment line inside other HTML
-        // just disappears.
-        let gone = if self.comment_blocks.iter().any(|b| b.contains(&line)) {
-            Piece::Removed
-        } else {
-            Piece::Dropped
-        };
-        if text.trim().is_empty() {
-            return gone;
-        }
-        let kept = self.strip_comments(start..end);
-        let indent: String = text
-            .chars()
-            .take_while(|c| *c == ' ' || *c == '\t')
-            .collect();
-        let body = collapse_spaces(kept.trim());
-        if body.is_empty() {
-            gone
-        } else {
-            Piece::Text(format!("{indent}{body}\n"))
-        }
-    }
 }
 
 /// Appends `text` to `to` as a new paragraph.
@@ -622,48 +496,6 @@ fn push_para(to: &mut String, text: &str) {
         to.push('\n');
     }
     to.push_str(text);
-}
-
-/// Removes common indentation and blank edges from comment text.
-fn dedent(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    let indent = lines
-        .iter()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start().len())
-        .min()
-        .unwrap_or(0);
-    let lines: Vec<&str> = lines
-        .iter()
-        .map(|l| {
-            if l.trim().is_empty() {
-                ""
-            } else {
-                l.get(indent..).unwrap_or(l.trim_start()).trim_end()
-            }
-        })
-        .collect();
-    let start = lines
-        .iter()
-        .position(|l| !l.is_empty())
-        .unwrap_or(lines.len());
-    let end = lines
-        .iter()
-        .rposition(|l| !l.is_empty())
-        .map_or(start, |e| e + 1);
-    lines[start..end].join("\n")
-}
-
-/// Two spaces left where a comment was removed become one.
-fn collapse_spaces(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c == ' ' && out.ends_with(' ') {
-            continue;
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Whether the section title makes a checkbox list a single choice.

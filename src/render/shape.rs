@@ -1,0 +1,366 @@
+//! Each field shape back to markdown: labelled lines, text blocks, fences, `<pre>`,
+//! checkbox lists, editable lists and tables.
+
+use std::fmt::Write as _;
+
+use super::{CheckLine, ItemShape, ListShape, Marker, Shape, TableShape};
+use crate::form::{Answers, Form, Value};
+use crate::template::sanitize;
+
+pub(super) fn render_shape(form: &Form, answers: &Answers, shape: &Shape) -> Option<String> {
+    match shape {
+        Shape::Line {
+            prefix,
+            parts,
+            bare,
+        } => Some(render_line(form, answers, prefix, parts, bare)),
+        Shape::Block { field } => {
+            let text = multiline(answers.values[*field].as_text());
+            (!text.is_empty()).then(|| text + "\n")
+        }
+        Shape::Fence {
+            field,
+            open,
+            fence,
+            original,
+        } => render_fence(form, answers, *field, open, fence, original),
+        Shape::Pre {
+            field,
+            open,
+            close,
+            original,
+        } => render_pre(form, answers, *field, open, close, original),
+        Shape::Checks { field, lines } => render_checks(answers, *field, lines),
+        Shape::List(list) => render_list(form, answers, list),
+        Shape::Table(table) => render_table(answers, table),
+    }
+}
+
+fn render_line(
+    form: &Form,
+    answers: &Answers,
+    prefix: &str,
+    parts: &[(String, usize)],
+    bare: &str,
+) -> String {
+    let mut out = prefix.trim_end().to_owned();
+    let mut first = true;
+    for (sep, field) in parts {
+        let value = inline_value(form, answers, *field);
+        if value.is_empty() {
+            continue;
+        }
+        out.push_str(if first { " " } else { sep });
+        out.push_str(&value);
+        first = false;
+    }
+    if first {
+        bare.clone_into(&mut out);
+    }
+    out.push('\n');
+    out
+}
+
+/// A value written on one line.
+pub fn inline_value(form: &Form, answers: &Answers, field: usize) -> String {
+    match &answers.values[field] {
+        Value::Text(t) => sanitize::one_line(t).trim().to_owned(),
+        Value::Select(sel) => {
+            let options = form.fields[field].kind.options();
+            let mut chosen: Vec<String> = options
+                .iter()
+                .zip(&sel.checked)
+                .enumerate()
+                .filter(|(_, (_, c))| **c)
+                .map(|(i, (opt, _))| match sel.blanks.get(i).map(|b| b.trim()) {
+                    Some(text) if opt.blank && !text.is_empty() => {
+                        format!("{} {}", opt.label.trim_end(), sanitize::one_line(text))
+                    }
+                    _ => opt.label.clone(),
+                })
+                .collect();
+            if !sel.custom.trim().is_empty() {
+                chosen.push(sanitize::one_line(&sel.custom).trim().to_owned());
+            }
+            chosen.join(", ")
+        }
+        Value::List(items) => items
+            .iter()
+            .map(|i| sanitize::one_line(i).trim().to_owned())
+            .filter(|i| !i.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Table(_) => String::new(),
+    }
+}
+
+/// Multi-line text cleaned: safe characters, LF, no trailing blank lines.
+pub(super) fn multiline(text: &str) -> String {
+    let clean = sanitize::clean(text);
+    let lines: Vec<&str> = clean.lines().map(str::trim_end).collect();
+    let start = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let end = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(start, |e| e + 1);
+    lines[start..end].join("\n")
+}
+
+fn render_fence(
+    form: &Form,
+    answers: &Answers,
+    field: usize,
+    open: &str,
+    fence: &str,
+    original: &str,
+) -> Option<String> {
+    let value = answers.values[field].as_text();
+    let code = sanitize::clean(value);
+    let code = code.trim_end_matches('\n');
+    // An empty block is a stand-in for code to paste: it goes when nothing was pasted.
+    if code.trim().is_empty() {
+        return None;
+    }
+    if answers.values[field] == form.fields[field].default {
+        return Some(original.to_owned());
+    }
+    let fence_char = fence.chars().next().unwrap_or('`');
+    let info = open.trim_start().trim_start_matches(fence_char);
+    Some(fenced(code, fence_char, fence.chars().count(), info))
+}
+
+/// `code` in a fenced block of at least `min` fence characters, longer when the code
+/// holds a fence itself (so it cannot break out of the block).
+pub(super) fn fenced(code: &str, fence_char: char, min: usize, info: &str) -> String {
+    let longest_inside = code
+        .lines()
+        .map(|l| {
+            l.trim_start()
+                .chars()
+                .take_while(|&c| c == fence_char)
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    let fence: String =
+        std::iter::repeat_n(fence_char, min.max(longest_inside + 1).max(3)).collect();
+    format!("{fence}{info}\n{code}\n{fence}\n")
+}
+
+fn render_pre(
+    form: &Form,
+    answers: &Answers,
+    field: usize,
+    open: &str,
+    close: &str,
+    original: &str,
+) -> Option<String> {
+    let value = answers.values[field].as_text();
+    if answers.values[field] == form.fields[field].default {
+        return Some(original.to_owned());
+    }
+    let code = sanitize::clean(value);
+    let code = code.trim_end_matches('\n');
+    if code.trim().is_empty() {
+        return None;
+    }
+    let escaped = code
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    Some(format!("{open}\n{escaped}\n{close}\n"))
+}
+
+fn render_checks(answers: &Answers, field: usize, lines: &[CheckLine]) -> Option<String> {
+    let Value::Select(sel) = &answers.values[field] else {
+        return None;
+    };
+    let mut out = String::new();
+    for line in lines {
+        match line {
+            CheckLine::Static(text) => out.push_str(text),
+            CheckLine::Option {
+                index,
+                head,
+                mark,
+                tail,
+                after_blank,
+            } => {
+                let checked = sel.checked.get(*index).copied().unwrap_or(false);
+                let mark = match (checked, *mark) {
+                    (true, 'x' | 'X') => *mark,
+                    (true, _) => 'x',
+                    (false, _) => ' ',
+                };
+                out.push_str(head);
+                out.push(mark);
+                out.push_str(tail);
+                if let Some(after) = after_blank {
+                    let text = sel.blanks.get(*index).map(|b| sanitize::one_line(b));
+                    if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
+                        out.push(' ');
+                        out.push_str(text.trim());
+                    }
+                    out.push_str(after.trim_end());
+                }
+                out.push('\n');
+            }
+        }
+    }
+    Some(out)
+}
+
+fn render_list(form: &Form, answers: &Answers, list: &ListShape) -> Option<String> {
+    let Value::List(items) = &answers.values[list.field] else {
+        return None;
+    };
+    let defaults = match &form.fields[list.field].default {
+        Value::List(d) => d.as_slice(),
+        _ => &[],
+    };
+    let mut out = String::new();
+    let mut n = 0u64;
+    for (i, item) in items.iter().enumerate() {
+        let kept = defaults.get(i) == Some(item);
+        if let Some(line) = list.default_lines.get(i).filter(|_| kept) {
+            out.push_str(line);
+            n += 1;
+            continue;
+        }
+        let text = sanitize::one_line(item);
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        out.push_str(&list.indent);
+        match &list.marker {
+            Marker::Bullet(m) => out.push_str(m),
+            Marker::Ordered { start, delim, task } => {
+                let _ = write!(out, "{}{delim} {task}", start + n);
+            }
+        }
+        out.push_str(&shape_item(&list.items, text));
+        out.push('\n');
+        n += 1;
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Puts an item into the template's item shape: `New: x` uses a `New: ` shape,
+/// anything else the first shape without a prefix.
+fn shape_item(shapes: &[ItemShape], text: &str) -> String {
+    let prefixed = shapes.iter().find_map(|s| {
+        let key = s.prefix.trim_end();
+        (!key.is_empty() && text.len() > key.len())
+            .then(|| text.get(..key.len()))
+            .flatten()
+            .filter(|head| head.eq_ignore_ascii_case(key))
+            .map(|_| (s, text[key.len()..].trim_start()))
+    });
+    let (shape, rest) = prefixed.unwrap_or_else(|| {
+        let plain = shapes
+            .iter()
+            .find(|s| s.prefix.is_empty())
+            .or(shapes.first());
+        (plain.unwrap_or(&PLAIN), text)
+    });
+    let wrapped =
+        !shape.open.is_empty() && rest.starts_with(&shape.open) && rest.ends_with(&shape.close);
+    if wrapped {
+        format!("{}{rest}", shape.prefix)
+    } else {
+        format!("{}{}{rest}{}", shape.prefix, shape.open, shape.close)
+    }
+}
+
+static PLAIN: ItemShape = ItemShape {
+    prefix: String::new(),
+    open: String::new(),
+    close: String::new(),
+};
+
+fn render_table(answers: &Answers, table: &TableShape) -> Option<String> {
+    let Value::Table(rows) = &answers.values[table.field] else {
+        return None;
+    };
+    let mut out = table.head.clone();
+    for (shape, cells) in table.rows.iter().zip(rows) {
+        if shape.verbatim_ok && cells_match_original(&shape.original, cells) {
+            out.push_str(&shape.original);
+            continue;
+        }
+        out.push_str("| ");
+        out.push_str(&shape.label);
+        out.push_str(" |");
+        for cell in cells {
+            let cell = sanitize::one_line(cell).trim().replace('|', "\\|");
+            if cell.is_empty() {
+                out.push_str(" |");
+            } else {
+                let _ = write!(out, " {cell} |");
+            }
+        }
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// Whether `cells` are the row's cells as written (after its first column).
+fn cells_match_original(original: &str, cells: &[String]) -> bool {
+    let written: Vec<&str> = split_row(original);
+    written.len() == cells.len() + 1
+        && written[1..]
+            .iter()
+            .zip(cells)
+            .all(|(w, c)| w.trim() == c.trim())
+}
+
+/// The cells of a table row as written (escaped pipes stay inside cells).
+fn split_row(row: &str) -> Vec<&str> {
+    let row = row.trim();
+    let row = row.strip_prefix('|').unwrap_or(row);
+    let row = row.strip_suffix('|').unwrap_or(row);
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let bytes = row.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'|' && (i == 0 || bytes[i - 1] != b'\\') {
+            cells.push(row[start..i].trim());
+            start = i + 1;
+        }
+    }
+    cells.push(row[start..].trim());
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_take_their_shape() {
+        let shapes = vec![
+            ItemShape {
+                prefix: String::new(),
+                open: "`".into(),
+                close: "`".into(),
+            },
+            ItemShape {
+                prefix: "New: ".into(),
+                open: "`".into(),
+                close: "`".into(),
+            },
+        ];
+        assert_eq!(shape_item(&shapes, "a.go"), "`a.go`");
+        assert_eq!(shape_item(&shapes, "`a.go`"), "`a.go`");
+        assert_eq!(shape_item(&shapes, "new: b.go"), "New: `b.go`");
+    }
+
+    #[test]
+    fn rows_split_on_unescaped_pipes() {
+        assert_eq!(split_row("| a | b \\| c |  |"), ["a", "b \\| c", ""]);
+    }
+}
