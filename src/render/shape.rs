@@ -96,17 +96,7 @@ pub fn inline_value(form: &Form, answers: &Answers, field: usize) -> String {
 
 /// Multi-line text cleaned: safe characters, LF, no trailing blank lines.
 pub(super) fn multiline(text: &str) -> String {
-    let clean = sanitize::clean(text);
-    let lines: Vec<&str> = clean.lines().map(str::trim_end).collect();
-    let start = lines
-        .iter()
-        .position(|l| !l.is_empty())
-        .unwrap_or(lines.len());
-    let end = lines
-        .iter()
-        .rposition(|l| !l.is_empty())
-        .map_or(start, |e| e + 1);
-    lines[start..end].join("\n")
+    sanitize::trim_lines(&sanitize::clean(text))
 }
 
 fn render_fence(

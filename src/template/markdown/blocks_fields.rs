@@ -336,7 +336,9 @@ impl Builder<'_> {
         {
             return false;
         }
-        let content = unescape_html(&dedent_code(&self.strip_comments(inner_range.clone())));
+        let content = unescape_html(&crate::template::sanitize::trim_lines(
+            &self.strip_comments(inner_range.clone()),
+        ));
         self.pending_help = match (self.pending_help.take(), self.comment_text(inner_range)) {
             (Some(a), b) if !b.is_empty() => Some(format!("{a}\n{b}")),
             (a, b) => a.or((!b.is_empty()).then_some(b)),
@@ -422,24 +424,6 @@ impl Builder<'_> {
         };
         self.claim(lines, Shape::Table(shape));
     }
-}
-
-/// `<pre>` text without blank edge lines.
-fn dedent_code(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    let start = lines
-        .iter()
-        .position(|l| !l.trim().is_empty())
-        .unwrap_or(lines.len());
-    let end = lines
-        .iter()
-        .rposition(|l| !l.trim().is_empty())
-        .map_or(start, |e| e + 1);
-    lines[start..end]
-        .iter()
-        .map(|l| l.trim_end())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn unescape_html(text: &str) -> String {

@@ -135,32 +135,17 @@ impl Builder<'_> {
 
 /// Removes common indentation and blank edges from comment text.
 fn dedent(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    let indent = lines
-        .iter()
+    let indent = text
+        .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| l.len() - l.trim_start().len())
         .min()
         .unwrap_or(0);
-    let lines: Vec<&str> = lines
-        .iter()
-        .map(|l| {
-            if l.trim().is_empty() {
-                ""
-            } else {
-                l.get(indent..).unwrap_or(l.trim_start()).trim_end()
-            }
-        })
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| l.get(indent..).unwrap_or(l.trim_start()))
         .collect();
-    let start = lines
-        .iter()
-        .position(|l| !l.is_empty())
-        .unwrap_or(lines.len());
-    let end = lines
-        .iter()
-        .rposition(|l| !l.is_empty())
-        .map_or(start, |e| e + 1);
-    lines[start..end].join("\n")
+    crate::template::sanitize::trim_lines(&lines.join("\n"))
 }
 
 /// Two spaces left where a comment was removed become one.
