@@ -8,7 +8,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use issue_composer::discover::{self, Source};
 use issue_composer::form::AnswersFile;
-use issue_composer::tui::app::{App, Config, FormState, Msg};
+use issue_composer::tui::app::{App, Config, Msg};
 use issue_composer::tui::screen;
 use issue_composer::tui::theme::Theme;
 use ratatui::Terminal;
@@ -56,10 +56,11 @@ fn synthetic() -> App {
     let mut answers = AnswersFile::default();
     answers.set("section-0", &big, false).expect("sets");
     let source = Source::File("synthetic.md".into());
-    let mut app = App::with_form(config(), template.clone(), source.clone(), None, (120, 40));
-    let mut form = FormState::new(template, source, Some(&answers), Theme::plain());
-    form.set_focus(issue_composer::tui::app::Focus::Field(0), Theme::plain());
-    app.form = Some(form);
+    let mut app = App::with_form(config(), template, source, None, (120, 40));
+    app.start_from(&answers);
+    if let Some(form) = &mut app.form {
+        form.set_focus(issue_composer::tui::app::Focus::Field(0), Theme::plain());
+    }
     app
 }
 

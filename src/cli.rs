@@ -84,8 +84,22 @@ impl ExportArgs {
 
     /// Whether the body goes to standard output: asked for, or nothing else was.
     pub fn prints(&self) -> bool {
-        self.print
-            || (self.output.is_none() && self.clipboard().is_none() && !self.gh && !self.glab)
+        self.print || (self.output.is_none() && !self.sends())
+    }
+
+    /// Whether anything besides the file is asked for: print, copy, gh or glab.
+    pub fn asks_besides_file(&self) -> bool {
+        self.print || self.sends()
+    }
+
+    /// Whether any export at all is asked for.
+    pub fn asks_any(&self) -> bool {
+        self.output.is_some() || self.asks_besides_file()
+    }
+
+    /// Copy, gh or glab.
+    fn sends(&self) -> bool {
+        self.clipboard().is_some() || self.gh || self.glab
     }
 
     /// The forges asked for, in the order they are used.

@@ -33,6 +33,13 @@ fn schema_cmd(template: &str) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Reads an answers file (YAML, or JSON by extension).
+pub fn read_answers(path: &std::path::Path) -> Result<AnswersFile> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read answers file {}", path.display()))?;
+    Ok(AnswersFile::parse(&text, &path.display().to_string())?)
+}
+
 /// Loads the answers file and `--set` values into answers for `form`.
 pub fn load_answers(
     form: &crate::form::Form,
@@ -40,11 +47,7 @@ pub fn load_answers(
     sets: &[(String, String)],
 ) -> Result<Answers> {
     let mut answers_file = match file {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read answers file {}", path.display()))?;
-            AnswersFile::parse(&text, &path.display().to_string())?
-        }
+        Some(path) => read_answers(path)?,
         None => AnswersFile::default(),
     };
     let mut seen = std::collections::HashSet::new();

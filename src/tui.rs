@@ -22,7 +22,6 @@ use self::theme::Theme;
 use crate::cli::TuiArgs;
 use crate::discover::{self, Source};
 use crate::draft;
-use crate::form::AnswersFile;
 
 /// How often the loop wakes without input (draft saves, signals).
 pub const TICK: Duration = Duration::from_millis(200);
@@ -197,9 +196,7 @@ pub fn run(args: &TuiArgs) -> Result<ExitCode> {
             let template = discover::load(&source)?;
             let initial = match &args.answers {
                 Some(path) => {
-                    let text = std::fs::read_to_string(path)
-                        .with_context(|| format!("cannot read {}", path.display()))?;
-                    let file = AnswersFile::parse(&text, &path.display().to_string())?;
+                    let file = crate::command::read_answers(path)?;
                     // The same errors as `render`, before the screen changes.
                     file.apply(&template.form, &mut crate::Answers::new(&template.form))
                         .with_context(|| format!("in {}", path.display()))?;
@@ -213,13 +210,8 @@ pub fn run(args: &TuiArgs) -> Result<ExitCode> {
                 None
             };
             let mut app = App::with_form(config, template, source, draft, size);
-            if let (Some(initial), Some(form)) = (initial, &mut app.form) {
-                app.form = Some(app::FormState::new(
-                    form.template.clone(),
-                    form.source.clone(),
-                    Some(&initial),
-                    app.config.theme,
-                ));
+            if let Some(initial) = &initial {
+                app.start_from(initial);
             }
             app
         }

@@ -64,6 +64,18 @@ fn value(app: &App, id: &str) -> Value {
     form.answers.values[i].clone()
 }
 
+/// Opens the section with this id.
+fn go(app: &mut App, section: &str) {
+    let state = app.form.as_mut().unwrap();
+    let s = state
+        .form()
+        .sections
+        .iter()
+        .position(|x| x.id == section)
+        .unwrap();
+    state.go_to_section(s, Theme::plain());
+}
+
 fn field(app: &App, id: &str) -> Focus {
     Focus::Field(app.form.as_ref().unwrap().form().field_index(id).unwrap())
 }
@@ -136,19 +148,7 @@ fn enter_moves_on_in_one_line_fields_and_breaks_lines_in_text_areas() {
 #[test]
 fn checkboxes_toggle_and_priority_is_a_single_choice() {
     let mut app = open("performance");
-    let target = app
-        .form
-        .as_ref()
-        .unwrap()
-        .form()
-        .sections
-        .iter()
-        .position(|s| s.id == "suspected-causes")
-        .unwrap();
-    app.form
-        .as_mut()
-        .unwrap()
-        .go_to_section(target, Theme::plain());
+    go(&mut app, "suspected-causes");
     press(
         &mut app,
         [
@@ -162,19 +162,7 @@ fn checkboxes_toggle_and_priority_is_a_single_choice() {
         panic!()
     };
     assert_eq!(&sel.checked[..3], [true, false, false]);
-    let priority = app
-        .form
-        .as_ref()
-        .unwrap()
-        .form()
-        .sections
-        .iter()
-        .position(|s| s.id == "priority")
-        .unwrap();
-    app.form
-        .as_mut()
-        .unwrap()
-        .go_to_section(priority, Theme::plain());
+    go(&mut app, "priority");
     press(
         &mut app,
         [
@@ -575,19 +563,7 @@ fn a_click_focuses_a_field_and_ticks_a_box() {
     let (x, y) = widget_row(&app, "current-metrics/cpu-usage");
     app.update(click(x, y));
     assert_eq!(focus(&app), field(&app, "current-metrics/cpu-usage"));
-    let target = app
-        .form
-        .as_ref()
-        .unwrap()
-        .form()
-        .sections
-        .iter()
-        .position(|s| s.id == "constraints")
-        .unwrap();
-    app.form
-        .as_mut()
-        .unwrap()
-        .go_to_section(target, Theme::plain());
+    go(&mut app, "constraints");
     let (x, y) = widget_row(&app, "constraints");
     app.update(click(x, y + 1));
     let Value::Select(sel) = value(&app, "constraints") else {
@@ -600,19 +576,7 @@ fn a_click_focuses_a_field_and_ticks_a_box() {
 fn the_wheel_scrolls_the_pane_and_focus_brings_it_back() {
     let mut app = open("performance");
     app.update(Msg::Resize(80, 16));
-    let target = app
-        .form
-        .as_ref()
-        .unwrap()
-        .form()
-        .sections
-        .iter()
-        .position(|s| s.id == "optimization-strategies-to-consider")
-        .unwrap();
-    app.form
-        .as_mut()
-        .unwrap()
-        .go_to_section(target, Theme::plain());
+    go(&mut app, "optimization-strategies-to-consider");
     let (_, row_before) = widget_row(&app, "optimization-strategies-to-consider");
     let wheel = Msg::Mouse(MouseEvent {
         kind: MouseEventKind::ScrollUp,
@@ -641,19 +605,7 @@ fn autosave_is_at_most_a_second_behind() {
 #[test]
 fn the_mouse_only_works_on_the_form_itself() {
     let mut app = open("performance");
-    let target = app
-        .form
-        .as_ref()
-        .unwrap()
-        .form()
-        .sections
-        .iter()
-        .position(|s| s.id == "constraints")
-        .unwrap();
-    app.form
-        .as_mut()
-        .unwrap()
-        .go_to_section(target, Theme::plain());
+    go(&mut app, "constraints");
     let (x, y) = widget_row(&app, "constraints");
     press(&mut app, [ctrl('s')]);
     app.update(click(x, y));

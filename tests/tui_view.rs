@@ -27,14 +27,7 @@ fn open(name: &str, answers: Option<&str>) -> App {
     let template = discover::load(&source).unwrap();
     let mut app = App::with_form(config(), template, source, None, (120, 40));
     if let Some(yaml) = answers {
-        let file = AnswersFile::parse(yaml, "a.yaml").unwrap();
-        let form = app.form.take().unwrap();
-        app.form = Some(issue_composer::tui::app::FormState::new(
-            form.template,
-            form.source,
-            Some(&file),
-            Theme::plain(),
-        ));
+        app.start_from(&AnswersFile::parse(yaml, "a.yaml").unwrap());
     }
     app
 }

@@ -179,6 +179,19 @@ impl App {
         app
     }
 
+    /// Fills the open form from an answers file (`--answers`), as a starting point.
+    pub fn start_from(&mut self, answers: &AnswersFile) {
+        let theme = self.config.theme;
+        if let Some(form) = self.form.take() {
+            self.form = Some(FormState::new(
+                form.template,
+                form.source,
+                Some(answers),
+                theme,
+            ));
+        }
+    }
+
     fn open(&mut self, template: Template, source: Source, draft: Option<AnswersFile>) {
         let theme = self.config.theme;
         self.form = Some(FormState::new(template, source, None, theme));

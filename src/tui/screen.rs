@@ -71,7 +71,9 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
     }
     let ctx = app.context();
     // Enter in the review does something only with problems or command-line exports.
-    let skip: &[keymap::Action] = if app.problems().is_empty() && !app.cli_exports() {
+    let idle_enter =
+        app.screen == Screen::Review && !app.cli_exports() && app.problems().is_empty();
+    let skip: &[keymap::Action] = if idle_enter {
         &[keymap::Action::Confirm]
     } else {
         &[]

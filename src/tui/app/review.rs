@@ -120,8 +120,7 @@ impl App {
 
     /// Whether the command line named exports for Enter to run.
     pub fn cli_exports(&self) -> bool {
-        let e = &self.config.exports;
-        e.output.is_some() || e.print || e.clipboard().is_some() || !e.forges().is_empty()
+        self.config.exports.asks_any()
     }
 
     /// Leaves and does what the command line asked besides the file (already written).
@@ -130,7 +129,7 @@ impl App {
             output: None,
             ..self.config.exports.clone()
         };
-        if !args.print && args.clipboard().is_none() && args.forges().is_empty() {
+        if !args.asks_besides_file() {
             self.exited = true;
             return vec![Effect::Exit(After::Nothing)];
         }
