@@ -44,7 +44,7 @@ pub struct FormState {
     pub pane_scroll: Option<u16>,
     pub preview: bool,
     pub preview_text: String,
-    /// `None` follows the focused section; the wheel sets an offset.
+    /// The preview's first line: `None` follows the focused section; the wheel sets it.
     pub preview_scroll: Option<u16>,
     pub review_scroll: u16,
     pub review_problem: usize,

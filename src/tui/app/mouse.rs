@@ -31,7 +31,9 @@ impl App {
                     let now = state
                         .preview_scroll
                         .unwrap_or_else(|| state.preview_follow());
-                    state.preview_scroll = Some(step(now, down));
+                    let last = super::super::field::rows(state.preview_text.lines().count())
+                        .saturating_sub(1);
+                    state.preview_scroll = Some(step(now, down).min(last));
                 } else {
                     let (items, total) = pane_items(state, a.pane.width, theme);
                     let now = pane_offset(state, &items, total, a.pane.height);

@@ -263,14 +263,21 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
             .borders(Borders::LEFT)
             .border_style(theme.border(false))
             .title(" Preview ");
-        let text = Paragraph::new(state.preview_text.as_str())
+        // Scrolled by source lines (wrapped rows would not match the heading's line).
+        let first = usize::from(
+            state
+                .preview_scroll
+                .unwrap_or_else(|| state.preview_follow()),
+        );
+        let shown: Vec<Line> = state
+            .preview_text
+            .lines()
+            .skip(first)
+            .take(usize::from(p.height))
+            .map(|l| Line::raw(l.replace('\t', "    ")))
+            .collect();
+        let text = Paragraph::new(shown)
             .wrap(Wrap { trim: false })
-            .scroll((
-                state
-                    .preview_scroll
-                    .unwrap_or_else(|| state.preview_follow()),
-                0,
-            ))
             .block(block);
         frame.render_widget(text, p);
     }
