@@ -131,7 +131,8 @@ fn markdown_form(
     if !body.is_empty() && !body.ends_with('\n') {
         body.push('\n');
     }
-    let built = markdown::build(&body, split.body_line);
+    let built = markdown::build(&body, split.body_line)
+        .map_err(|p| LocatedError::new(file, p.line, p.col, p.message))?;
     problems.extend(built.problems);
     let mut sections = built.sections;
     let mut fields = built.fields;

@@ -97,6 +97,17 @@ impl Inline {
     }
 }
 
+/// How deeply block containers (lists, block quotes) may nest. Real templates stay
+/// under ten; the walk and everything built from it is recursive, so deeper input is
+/// refused rather than risk the stack.
+pub const MAX_NESTING: usize = 64;
+
+/// Blocks nested deeper than [`MAX_NESTING`], starting at byte `offset`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooDeep {
+    pub offset: usize,
+}
+
 /// The parsed body.
 #[derive(Debug, Clone)]
 pub struct Doc {
@@ -109,8 +120,8 @@ pub struct Doc {
 
 type Events<'a> = Peekable<OffsetIter<'a>>;
 
-/// Parses `src` into blocks.
-pub fn parse(src: &str) -> Doc {
+/// Parses `src` into blocks, refusing containers nested deeper than [`MAX_NESTING`].
+pub fn parse(src: &str) -> Result<Doc, TooDeep> {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_TASKLISTS);
@@ -120,21 +131,32 @@ pub fn parse(src: &str) -> Doc {
         src,
         comments: Vec::new(),
         unclosed: Vec::new(),
+        depth: 0,
+        too_deep: None,
     };
     let blocks = ctx.blocks(&mut it);
+    if let Some(offset) = ctx.too_deep {
+        // Dropping a deep tree recurses too; the tree is at most MAX_NESTING deep.
+        drop(blocks);
+        return Err(TooDeep { offset });
+    }
     ctx.comments.sort_by_key(|r| r.start);
     ctx.comments.dedup();
-    Doc {
+    Ok(Doc {
         blocks,
         comments: ctx.comments,
         unclosed_comments: ctx.unclosed,
-    }
+    })
 }
 
 struct Ctx<'s> {
     src: &'s str,
     comments: Vec<Range<usize>>,
     unclosed: Vec<usize>,
+    /// Containers open around the block being read.
+    depth: usize,
+    /// Where nesting first went past [`MAX_NESTING`].
+    too_deep: Option<usize>,
 }
 
 impl Ctx<'_> {
@@ -154,6 +176,31 @@ impl Ctx<'_> {
     }
 
     fn block(&mut self, tag: Tag<'_>, range: Range<usize>, it: &mut Events<'_>) -> Block {
+        let container = matches!(
+            tag,
+            Tag::List(_) | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)
+        );
+        if !container {
+            return self.leaf_or_container(tag, range, it);
+        }
+        if self.depth >= MAX_NESTING || self.too_deep.is_some() {
+            // Everything inside is skipped without recursion; parse() then refuses.
+            self.too_deep.get_or_insert(range.start);
+            skip_to_end(it);
+            return Block::Other { range };
+        }
+        self.depth += 1;
+        let block = self.leaf_or_container(tag, range, it);
+        self.depth -= 1;
+        block
+    }
+
+    fn leaf_or_container(
+        &mut self,
+        tag: Tag<'_>,
+        range: Range<usize>,
+        it: &mut Events<'_>,
+    ) -> Block {
         match tag {
             Tag::Heading { level, .. } => {
                 let text = self.plain_until_end(it);
@@ -418,10 +465,14 @@ fn fence_is_closed(block: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn parse_ok(src: &str) -> Doc {
+        parse(src).expect("nesting within the limit")
+    }
+
     #[test]
     fn items_keep_task_markers_and_nesting() {
         let src = "- [ ] a\n- [x] b\n  - [ ] c\n\n- d\n\n  more\n";
-        let doc = parse(src);
+        let doc = parse_ok(src);
         let Block::List { items, .. } = &doc.blocks[0] else {
             panic!("expected a list, got {:?}", doc.blocks)
         };
@@ -437,7 +488,7 @@ mod tests {
     #[test]
     fn comments_inline_and_block() {
         let src = "a <!-- x\ny --> b\n\n<!-- c -->\n\n```\n<!-- not -->\n```\n";
-        let doc = parse(src);
+        let doc = parse_ok(src);
         let found: Vec<&str> = doc.comments.iter().map(|r| &src[r.clone()]).collect();
         assert_eq!(found, ["<!-- x\ny -->", "<!-- c -->"]);
     }
@@ -445,14 +496,14 @@ mod tests {
     #[test]
     fn unclosed_comment_runs_to_the_end() {
         let src = "# T\n\n<!-- open\n\n## Next\n";
-        let doc = parse(src);
+        let doc = parse_ok(src);
         assert_eq!(doc.unclosed_comments, [5]);
         assert_eq!(doc.comments, vec![5..src.len()]);
     }
 
     #[test]
     fn code_fences_and_setext_headings() {
-        let doc = parse("Title\n=====\n\n```go\nx\n```\n\n~~~\nopen\n");
+        let doc = parse_ok("Title\n=====\n\n```go\nx\n```\n\n~~~\nopen\n");
         assert!(matches!(&doc.blocks[0], Block::Heading { level: 1, text, .. } if text == "Title"));
         assert!(matches!(&doc.blocks[1], Block::Code { info, closed: true, .. } if info == "go"));
         assert!(matches!(&doc.blocks[2], Block::Code { closed: false, .. }));
@@ -460,7 +511,7 @@ mod tests {
 
     #[test]
     fn tables_have_cells() {
-        let doc = parse("| A | B |\n|---|---|\n| x | X ms |\n");
+        let doc = parse_ok("| A | B |\n|---|---|\n| x | X ms |\n");
         let Block::Table { head, rows, .. } = &doc.blocks[0] else {
             panic!("expected a table")
         };

@@ -24,12 +24,24 @@ pub(crate) struct Built {
 }
 
 /// Builds sections, fields and the layout from `body`, which starts at 1-based
-/// `first_line` of its file.
-pub(crate) fn build(body: &str, first_line: usize) -> Built {
-    let doc = blocks::parse(body);
+/// `first_line` of its file. Blocks nested too deeply are refused with their place.
+pub(crate) fn build(body: &str, first_line: usize) -> Result<Built, Problem> {
+    let doc = blocks::parse(body).map_err(|deep| {
+        let before = &body[..deep.offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Problem {
+            line: first_line + before.matches('\n').count(),
+            col: before[line_start..].chars().count() + 1,
+            severity: Severity::Error,
+            message: format!(
+                "nesting deeper than {} lists or block quotes",
+                blocks::MAX_NESTING
+            ),
+        }
+    })?;
     let mut b = Builder::new(body, &doc, first_line);
     b.run(&doc.blocks);
-    b.finish()
+    Ok(b.finish())
 }
 
 /// Section state while its blocks are read.

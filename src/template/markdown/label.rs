@@ -189,7 +189,7 @@ mod tests {
     use crate::template::blocks::{self, Block};
 
     fn first_line(src: &str) -> Vec<Inline> {
-        match &blocks::parse(src).blocks[0] {
+        match &blocks::parse(src).expect("shallow").blocks[0] {
             Block::Paragraph { inlines, .. } => lines(inlines)[0].to_vec(),
             Block::List { items, .. } => items[0].inlines.clone(),
             other => panic!("unexpected {other:?}"),
@@ -202,7 +202,7 @@ mod tests {
     };
 
     fn check(src: &str) -> Option<(String, Rest, bool)> {
-        let doc = blocks::parse(src);
+        let doc = blocks::parse(src).expect("shallow");
         let line = first_line(src);
         let l = split(src, &line, ALL)?;
         Some((l.label, rest(src, l.rest, &doc.comments), l.bold_only))
