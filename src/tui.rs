@@ -26,6 +26,11 @@ use crate::draft;
 /// How often the loop wakes without input (draft saves, signals).
 pub const TICK: Duration = Duration::from_millis(200);
 
+/// How long the loop goes on taking input that is already waiting before it draws: a
+/// burst (a paste without bracketed paste, held keys, wheel reports) is applied at once,
+/// not one frame per byte.
+pub const BATCH: Duration = Duration::from_millis(30);
+
 /// Where messages come from: the real terminal, or a script in tests.
 pub trait Events {
     fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Msg>>;
@@ -50,24 +55,44 @@ where
 {
     loop {
         terminal.draw(|frame| screen::draw(frame, app))?;
-        let msg = match events.next(TICK)? {
+        let mut msg = Some(match events.next(TICK)? {
             Some(msg) => msg,
             None => Msg::Tick(Instant::now()),
-        };
-        let mut queue = app.update(msg);
-        while !queue.is_empty() {
-            let mut next = Vec::new();
-            for effect in queue {
-                if let Effect::Exit(after) = effect {
-                    return Ok(after);
-                }
-                if let Some(reply) = io.perform(effect, terminal) {
-                    next.extend(app.update(reply));
-                }
+        });
+        let started = Instant::now();
+        while let Some(this) = msg.take() {
+            if let Some(after) = apply(app, this, io, terminal) {
+                return Ok(after);
             }
-            queue = next;
+            if started.elapsed() < BATCH {
+                msg = events.next(Duration::ZERO)?;
+            }
         }
     }
+}
+
+/// Updates the app with `msg` and performs the effects, and those of the replies;
+/// `Some` when the app exits.
+fn apply<B: Backend>(
+    app: &mut App,
+    msg: Msg,
+    io: &mut impl Io,
+    terminal: &mut Terminal<B>,
+) -> Option<After> {
+    let mut queue = app.update(msg);
+    while !queue.is_empty() {
+        let mut next = Vec::new();
+        for effect in queue {
+            if let Effect::Exit(after) = effect {
+                return Some(after);
+            }
+            if let Some(reply) = io.perform(effect, terminal) {
+                next.extend(app.update(reply));
+            }
+        }
+        queue = next;
+    }
+    None
 }
 
 /// The real effects.

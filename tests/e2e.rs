@@ -485,3 +485,49 @@ fn closing_the_terminal_saves_everything_and_exits() {
         "title: \"[PERF] typed just before closing\"\nfields: {}\n"
     );
 }
+
+/// CPU time (user + system, in clock ticks) the process has used so far.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+/// A burst of input larger than crossterm's 1 KiB read buffer, without bracketed paste
+/// and with no key after it, all arrives; then the app sits idle. Before the fix only the
+/// first KiB arrived and the loop spun at full CPU until the next key.
+#[test]
+fn an_unbracketed_burst_arrives_whole_and_then_idles() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("issue.md");
+    let mut s = Session::start(
+        &["performance", "--no-draft", "-o", out.to_str().unwrap()],
+        dir.path(),
+        dir.path(),
+    );
+    s.wait_for("0 of 26 fields filled");
+    s.send("Burst");
+    s.keys(&[TAB, TAB, TAB]);
+    s.wait_for("Describe the performance problem");
+    let lines: Vec<String> = (1..=100)
+        .map(|i| format!("line {i:04} of the burst, fifty-two bytes long, more"))
+        .collect();
+    let burst = format!("{}\rENDMARK", lines.join("\r"));
+    assert!(burst.len() > 5000, "{}", burst.len());
+    s.send(&burst);
+    s.wait_for("ENDMARK");
+    let pid = s.child.process_id().unwrap();
+    let before = cpu_ticks(pid);
+    std::thread::sleep(Duration::from_secs(1));
+    let used = cpu_ticks(pid) - before;
+    assert!(used <= 20, "{used} ticks of CPU in a second of idling");
+    s.keys(&[CTRL_S]);
+    s.wait_for(&format!("Ready: Enter to write {}", out.display()));
+    s.keys(&[ENTER]);
+    assert_eq!(s.wait_exit(), 0);
+    let written = std::fs::read_to_string(&out).unwrap();
+    let expected = format!("{}\nENDMARK\n", lines.join("\n"));
+    assert!(written.contains(&expected), "{written}");
+}

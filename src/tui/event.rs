@@ -1,7 +1,12 @@
 //! Input from the real terminal: crossterm events, SIGTERM and SIGHUP, and a closed
-//! terminal. crossterm reads a hung-up terminal in an endless loop (each read returns
-//! nothing and it tries again), so the terminal is checked for a hang-up before crossterm
-//! reads it, and a watchdog ends the process if the loop still gets stuck.
+//! terminal. crossterm reads a hung-up terminal in a loop (each read returns nothing and
+//! it tries again until its timeout), so the terminal is checked for a hang-up around
+//! each read, and a watchdog ends the process if the loop still gets stuck.
+//!
+//! crossterm is built with `use-dev-tty`: its reader polls the terminal level-triggered
+//! and hands out what it has parsed before it polls, so a burst of any size is read to
+//! its end. That reader never looks when asked to wait zero time, so the shortest wait
+//! here is [`MIN_WAIT`].
 
 use std::io::{ErrorKind, stdin};
 use std::sync::Arc;
@@ -16,6 +21,9 @@ use super::app::Msg;
 
 /// How long the watchdog waits for the loop to notice a signal or a hang-up.
 const GRACE: Duration = Duration::from_secs(2);
+
+/// The shortest wait crossterm's terminal reader honours (zero means "do not look").
+const MIN_WAIT: Duration = Duration::from_millis(1);
 
 pub struct TermEvents {
     signalled: Arc<AtomicBool>,
@@ -79,22 +87,16 @@ impl Events for TermEvents {
         if self.signalled() {
             return Err(std::io::Error::other("terminated by a signal"));
         }
-        // Input crossterm has already read and parsed comes first.
         if wait(Duration::ZERO)? == Tty::HungUp {
             return Err(closed());
         }
-        if !event::poll(Duration::ZERO)? {
-            match wait(timeout)? {
-                Tty::HungUp => return Err(closed()),
-                // A resize arrives as a signal crossterm sees on its own poll.
-                Tty::Quiet | Tty::Ready => {}
-            }
+        // Events crossterm has already parsed come first; then it waits on the terminal
+        // and the resize signal.
+        if !event::poll(timeout.max(MIN_WAIT))? {
             if wait(Duration::ZERO)? == Tty::HungUp {
                 return Err(closed());
             }
-            if !event::poll(Duration::ZERO)? {
-                return Ok(None);
-            }
+            return Ok(None);
         }
         Ok(match event::read()? {
             Event::Key(key) => Some(Msg::Key(key)),
