@@ -11,6 +11,7 @@ use crate::export::{self, RetryError, WriteError, clipboard};
 use crate::form::{Answers, AnswersFile, schema};
 use crate::render::Issue;
 use crate::template::Severity;
+use crate::text::{escape, escape_line};
 
 /// Runs what the command line asks for.
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -103,12 +104,15 @@ pub fn export_issue(issue: &Issue, args: &ExportArgs) -> Result<ExitCode> {
     let mut failed = false;
     if let Some(with) = args.clipboard() {
         match clipboard::copy(&issue.body, with) {
-            Ok(copied) => eprintln!("issue-composer: {copied}"),
+            Ok(copied) => eprintln!("issue-composer: {}", escape(&copied.to_string())),
             Err(err) => {
                 failed = true;
                 let place = keep_body(issue, &mut kept, &mut out)?;
                 eprintln!(
-                    "issue-composer: could not copy the body to the clipboard: {err}; the body is {place}"
+                    "issue-composer: {}",
+                    escape(&format!(
+                        "could not copy the body to the clipboard: {err}; the body is {place}"
+                    ))
                 );
             }
         }
@@ -116,15 +120,15 @@ pub fn export_issue(issue: &Issue, args: &ExportArgs) -> Result<ExitCode> {
     for forge in args.forges() {
         match export::send(issue, forge, &args.target()) {
             Ok(sent) => match sent.url {
-                Some(url) => writeln!(out, "{url}")?,
+                Some(url) => writeln!(out, "{}", escape_line(&url))?,
                 None => eprintln!("issue-composer: created the issue with {}", forge.program()),
             },
             Err(failure) => {
                 failed = true;
-                eprintln!("issue-composer: {failure}");
+                eprintln!("issue-composer: {}", escape(&failure.to_string()));
                 if !failure.body_is_kept() {
                     let place = keep_body(issue, &mut kept, &mut out)?;
-                    eprintln!("issue-composer: the body is {place}");
+                    eprintln!("issue-composer: the body is {}", escape(&place));
                 }
             }
         }
@@ -173,7 +177,7 @@ fn write_output(
     };
     eprintln!(
         "issue-composer: wrote {}; to create the issue, run:",
-        path.display()
+        escape_line(&path.display().to_string())
     );
     writeln!(out, "{command}")?;
     Ok(())
@@ -183,20 +187,23 @@ fn retry_cmd(args: &RetryArgs) -> Result<ExitCode> {
     match export::retry(&args.options()) {
         Ok(retried) => {
             match &retried.sent.url {
-                Some(url) => println!("{url}"),
+                Some(url) => println!("{}", escape_line(url)),
                 None => eprintln!(
                     "issue-composer: created the issue with {}",
                     retried.sent.forge.program()
                 ),
             }
             if let Some(err) = retried.cleanup {
-                eprintln!("issue-composer: the issue was sent, but its saved copy stays: {err}");
+                eprintln!(
+                    "issue-composer: the issue was sent, but its saved copy stays: {}",
+                    escape(&err.to_string())
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
         Err(RetryError::Load(err)) => Err(err.into()),
         Err(RetryError::Send(failure)) => {
-            eprintln!("issue-composer: {failure}");
+            eprintln!("issue-composer: {}", escape(&failure.to_string()));
             Ok(ExitCode::from(1))
         }
     }
@@ -216,14 +223,15 @@ fn check_cmd(templates: &[String]) -> ExitCode {
     let mut failed = false;
     for arg in templates {
         let loaded = discover::resolve(arg).and_then(|source| {
-            let name = source.display();
+            let name = escape_line(&source.display()).into_owned();
             discover::load(&source).map(|t| (name, t))
         });
         match loaded {
             Ok((name, template)) => {
                 for p in &template.problems {
                     failed |= p.severity == Severity::Error;
-                    println!("{name}:{}:{}: {}: {}", p.line, p.col, p.severity, p.message);
+                    let message = escape_line(&p.message);
+                    println!("{name}:{}:{}: {}: {message}", p.line, p.col, p.severity);
                 }
                 let form = &template.form;
                 println!(
@@ -237,9 +245,16 @@ fn check_cmd(templates: &[String]) -> ExitCode {
                 match err.downcast_ref::<crate::LocatedError>() {
                     Some(located) => println!(
                         "{}:{}:{}: error: {}",
-                        located.file, located.line, located.col, located.message
+                        escape_line(&located.file),
+                        located.line,
+                        located.col,
+                        escape_line(&located.message)
                     ),
-                    None => println!("{arg}: error: {err:#}"),
+                    None => println!(
+                        "{}: error: {}",
+                        escape_line(arg),
+                        escape_line(&format!("{err:#}"))
+                    ),
                 }
             }
         }

@@ -12,6 +12,7 @@ pub mod export;
 pub mod form;
 pub mod render;
 pub mod template;
+pub mod text;
 pub mod tui;
 pub mod yaml;
 

@@ -10,7 +10,8 @@ fn main() -> ExitCode {
     match command::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("issue-composer: {err:#}");
+            let message = format!("{err:#}");
+            eprintln!("issue-composer: {}", issue_composer::text::escape(&message));
             ExitCode::from(1)
         }
     }

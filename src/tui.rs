@@ -260,6 +260,7 @@ pub fn run(args: &TuiArgs) -> Result<ExitCode> {
     let after = match result {
         Ok(Ok(after)) => after,
         Ok(Err(err)) if events.signalled() || is_closed(&err) => {
+            let err = crate::text::escape(&err.to_string()).into_owned();
             eprintln!("issue-composer: {err}; your answers are saved as a draft");
             return Ok(ExitCode::from(1));
         }
@@ -281,11 +282,15 @@ fn picker_entries() -> Vec<Entry> {
         .into_iter()
         .map(|path| {
             let source = Source::File(path.clone());
-            let origin = path
-                .strip_prefix(&cwd)
-                .unwrap_or(&path)
-                .display()
-                .to_string();
+            // A file name is outside text: shown escaped.
+            let origin = crate::text::escape_line(
+                &path
+                    .strip_prefix(&cwd)
+                    .unwrap_or(&path)
+                    .display()
+                    .to_string(),
+            )
+            .into_owned();
             match discover::load(&source) {
                 Ok(t) => Entry {
                     name: t.form.meta.name,
@@ -295,7 +300,7 @@ fn picker_entries() -> Vec<Entry> {
                 },
                 Err(err) => Entry {
                     name: crate::template::stem_of(&origin),
-                    about: format!("cannot read: {err:#}"),
+                    about: crate::text::escape_line(&format!("cannot read: {err:#}")).into_owned(),
                     source,
                     origin,
                 },

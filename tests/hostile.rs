@@ -140,3 +140,151 @@ proptest! {
         }
     }
 }
+
+const OSC52: &str = "\u{1b}]52;c;aGVsbG8=\u{7}";
+const OSC52_SHOWN: &str = "\\e]52;c;aGVsbG8=\\x07";
+
+/// No escape (ESC, C1 CSI, BEL) reaches the terminal in what the process printed.
+fn assert_no_raw_escapes(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    assert!(
+        !text.contains(['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}']),
+        "{what} holds a raw control: {text:?}"
+    );
+}
+
+#[test]
+fn check_shows_escape_sequences_in_file_names_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = format!("bug{OSC52}\u{1b}]0;owned\u{7}.md");
+    let path = write(dir.path(), &name, "## What happened?\n\n");
+    let out = bin().args(["check", &path]).output().unwrap();
+    assert!(out.status.success());
+    assert_no_raw_escapes("stdout", &out.stdout);
+    let shown = format!(
+        "{}/bug{OSC52_SHOWN}\\e]0;owned\\x07.md: 1 sections, 1 fields\n",
+        dir.path().display()
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), shown);
+}
+
+#[test]
+fn errors_show_outside_arguments_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = write(dir.path(), "t.md", "## What happened?\n\n");
+    let missing = dir.path().join(format!("answers{OSC52}.yaml"));
+    let cases: Vec<(Vec<String>, String)> = vec![
+        (
+            vec!["schema".into(), format!("nope{OSC52}")],
+            format!("no template file or built-in template named `nope{OSC52_SHOWN}`"),
+        ),
+        (
+            vec![
+                "render".into(),
+                template.clone(),
+                "--answers".into(),
+                missing.to_str().unwrap().into(),
+            ],
+            format!("answers{OSC52_SHOWN}.yaml"),
+        ),
+        (
+            vec![
+                "render".into(),
+                template.clone(),
+                "--set".into(),
+                "field\u{1b}]0;t\u{7}=x".into(),
+            ],
+            "unknown field `field\\e]0;t\\x07`".into(),
+        ),
+    ];
+    for (args, shown) in cases {
+        let out = bin().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_no_raw_escapes("stderr", &out.stderr);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(&shown), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn the_printed_gh_command_quotes_controls_visibly() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = write(dir.path(), "t.md", "## What happened?\n\n");
+    let output = dir.path().join("issue\u{1b}[2J.md");
+    let out = bin()
+        .args(["render", &template, "--set", "title=Crash", "-o"])
+        .arg(&output)
+        .args(["-R", &format!("o/r{OSC52}")])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_no_raw_escapes("stdout", &out.stdout);
+    assert_no_raw_escapes("stderr", &out.stderr);
+    let command = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        command.contains("/issue\\e[2J.md' --repo $'o/r\\e]52;c;aGVsbG8=\\x07'"),
+        "{command}"
+    );
+}
+
+#[test]
+fn a_failing_gh_is_relayed_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin_dir = dir.path().join("bin");
+    fs::create_dir(&bin_dir).unwrap();
+    let gh = bin_dir.join("gh");
+    fs::write(
+        &gh,
+        "#!/bin/sh\nprintf 'denied \\033]52;c;aGVsbG8=\\007 \\342\\200\\256evil\\n' >&2\nexit 1\n",
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", gh.to_str().unwrap()])
+        .status()
+        .unwrap();
+    let template = write(dir.path(), "t.md", "## What happened?\n\n");
+    let out = bin()
+        .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .args(["render", &template, "--set", "title=Crash", "--gh"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_no_raw_escapes("stderr", &out.stderr);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("denied {OSC52_SHOWN} \\u{{202e}}evil")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn bidi_marks_and_separators_are_removed_from_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "t.md",
+        "## What\u{200f} happened\u{2028}?\n\n**Version\u{061c}:** [e.g. 1.2]\n",
+    );
+    let out = bin().args(["check", &path]).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "{path}:1:8: warning: bidirectional control character removed\n\
+             {path}:1:18: warning: line or paragraph separator removed\n\
+             {path}:3:10: warning: bidirectional control character removed\n\
+             {path}: 1 sections, 1 fields\n"
+        )
+    );
+    let schema = bin().args(["schema", &path]).output().unwrap();
+    let schema = String::from_utf8(schema.stdout).unwrap();
+    assert!(schema.contains("\"What happened?\""), "{schema}");
+    assert!(
+        !schema.contains(['\u{200f}', '\u{2028}', '\u{061c}']),
+        "{schema}"
+    );
+}

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::ffi::OsString;
+use std::fmt::Write as _;
 use std::io;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -90,12 +91,37 @@ pub fn gh_command_line(issue: &Issue, body_file: &Path, target: &Target) -> Stri
     line
 }
 
-/// Quotes `word` for a POSIX shell: as is when it is plainly safe, else in single quotes.
+/// Quotes `word` for a shell: as is when it is plainly safe, else in single quotes. A
+/// word holding control characters (which would act on the terminal it is printed to)
+/// is written `$'...'` with escapes instead, as bash, zsh and ksh read it.
 /// (A dozen lines do not justify a dependency.)
 pub fn shell_quote(word: &str) -> Cow<'_, str> {
     let safe = |c: char| c.is_ascii_alphanumeric() || "@%+=:,./_-".contains(c);
     if !word.is_empty() && word.chars().all(safe) {
         Cow::Borrowed(word)
+    } else if word.chars().any(crate::text::is_hazard) {
+        let mut quoted = String::from("$'");
+        for c in word.chars() {
+            match c {
+                '\\' | '\'' => {
+                    quoted.push('\\');
+                    quoted.push(c);
+                }
+                '\u{1b}' => quoted.push_str("\\e"),
+                '\n' => quoted.push_str("\\n"),
+                '\r' => quoted.push_str("\\r"),
+                '\t' => quoted.push_str("\\t"),
+                c if crate::text::is_hazard(c) && u32::from(c) < 0x100 => {
+                    let _ = write!(quoted, "\\x{:02x}", u32::from(c));
+                }
+                c if crate::text::is_hazard(c) => {
+                    let _ = write!(quoted, "\\u{:04x}", u32::from(c));
+                }
+                c => quoted.push(c),
+            }
+        }
+        quoted.push('\'');
+        Cow::Owned(quoted)
     } else {
         Cow::Owned(format!("'{}'", word.replace('\'', r"'\''")))
     }
@@ -310,6 +336,10 @@ mod tests {
         );
         assert_eq!(shell_quote(""), "''");
         assert_eq!(shell_quote("$HOME"), "'$HOME'");
+        assert_eq!(
+            shell_quote("a\u{1b}]0;x\u{7}'\\\u{202e}\n"),
+            r"$'a\e]0;x\x07\'\\\u202e\n'"
+        );
     }
 
     #[test]

@@ -92,18 +92,16 @@ pub fn trim_lines(text: &str) -> String {
 }
 
 fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
-}
-
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    crate::text::is_hazard(c) && c != '\n' && c != '\t'
 }
 
 fn describe(c: char) -> &'static str {
-    if is_bidi_control(c) {
+    if crate::text::is_bidi_control(c) {
         "bidirectional control character"
-    } else {
+    } else if c.is_control() {
         "control character"
+    } else {
+        "line or paragraph separator"
     }
 }
 
@@ -206,5 +204,22 @@ mod tests {
     fn keeps_tabs_and_unicode_drops_c1_and_bidi() {
         assert_eq!(clean("a\tb é 漢 😀\u{9b}2J\u{202e}x"), "a\tb é 漢 😀2Jx");
         assert_eq!(one_line("a\nb\tc"), "a b c");
+    }
+
+    #[test]
+    fn drops_bidi_marks_and_unicode_separators() {
+        let (text, removed) = normalize("a\u{200e}b\u{200f}c\u{061c}d\u{2028}e\u{2029}f");
+        assert_eq!(text, "abcdef");
+        let what: Vec<&str> = removed.iter().map(|r| r.what).collect();
+        assert_eq!(
+            what,
+            [
+                "bidirectional control character",
+                "bidirectional control character",
+                "bidirectional control character",
+                "line or paragraph separator",
+                "line or paragraph separator",
+            ]
+        );
     }
 }

@@ -66,6 +66,8 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.config.theme;
     if let Some((text, error)) = &app.notice {
         let style = if *error { theme.error() } else { theme.done() };
+        // Notices quote paths and tool output: outside text.
+        let text = crate::text::escape_line(text);
         frame.render_widget(Line::styled(format!(" {text}"), style), area);
         return;
     }
