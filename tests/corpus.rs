@@ -1,17 +1,34 @@
 //! A sweep over real templates from public repositories (`../shared/corpus/`): each one
-//! loads without a panic and becomes a form, or fails with a clear, located reason.
+//! loads without a panic and becomes a form, or fails with a clear, located reason, and
+//! every answer typed into it reaches the issue.
+//!
+//! A missing corpus fails the tests; `ISSUE_COMPOSER_SKIP_CORPUS=1` skips them instead.
 
 // Test helpers unwrap: a failure there is a failing test.
 #![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::fill_with_tokens;
 use issue_composer::{Answers, parse, render};
 
+/// The corpus files, sorted; `None` when `ISSUE_COMPOSER_SKIP_CORPUS=1` says to skip.
+/// A missing corpus is a failure, so a sweep never passes by checking nothing.
 fn corpus() -> Option<Vec<PathBuf>> {
+    if std::env::var_os("ISSUE_COMPOSER_SKIP_CORPUS").is_some_and(|v| v == "1") {
+        eprintln!("corpus sweep skipped: ISSUE_COMPOSER_SKIP_CORPUS=1");
+        return None;
+    }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .ok()?
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|err| {
+        panic!(
+            "the corpus sweep needs {}: {err}; set ISSUE_COMPOSER_SKIP_CORPUS=1 to skip it",
+            dir.display()
+        )
+    });
+    let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e != "tsv"))
         .collect();
@@ -22,7 +39,6 @@ fn corpus() -> Option<Vec<PathBuf>> {
 #[test]
 fn every_corpus_template_becomes_a_form() {
     let Some(files) = corpus() else {
-        eprintln!("corpus sweep skipped: ../shared/corpus/ does not exist here");
         return;
     };
     let (mut forms, mut refused) = (0, 0);
@@ -78,6 +94,37 @@ fn every_corpus_template_becomes_a_form() {
         "corpus sweep: {forms} forms, {refused} template-chooser configs refused with a reason"
     );
     assert!(forms > 90);
+}
+
+#[test]
+fn every_answer_reaches_the_issue() {
+    let Some(files) = corpus() else {
+        return;
+    };
+    let (mut checked, mut lost) = (0, Vec::new());
+    for path in &files {
+        let name = path.display().to_string();
+        let Ok(template) = parse(&name, &std::fs::read(path).unwrap()) else {
+            continue;
+        };
+        let form = &template.form;
+        let (answers, tokens) = fill_with_tokens(form);
+        let body = render(form, &answers).body;
+        for (token, id) in tokens {
+            checked += 1;
+            if !body.contains(&token) {
+                let file = path.file_name().unwrap().to_string_lossy();
+                lost.push(format!("{file}: {id} ({token})"));
+            }
+        }
+    }
+    assert!(
+        lost.is_empty(),
+        "{} of {checked} answers never reached the issue:\n{}",
+        lost.len(),
+        lost.join("\n")
+    );
+    assert!(checked > 500, "only {checked} answers checked");
 }
 
 /// The text outside fenced code blocks.

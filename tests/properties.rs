@@ -5,6 +5,8 @@
 // Test helpers unwrap: a failure there is a failing test.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use issue_composer::form::{FieldKind, Selection, Value};
 use issue_composer::{Answers, parse, render};
 use proptest::prelude::*;
@@ -67,7 +69,31 @@ fn list() -> impl Strategy<Value = String> {
 
 /// Blocks as templates write them, separated by blank lines.
 fn template() -> impl Strategy<Value = String> {
-    let block = prop_oneof![
+    // A heading first, so a generated `---` never opens front matter.
+    prop::collection::vec(block(), 0..12)
+        .prop_map(|blocks| format!("# T\n\n{}", blocks.join("\n\n")))
+}
+
+/// Blocks with or without a heading first, with LF or CRLF line ends, with or without a
+/// newline at the end.
+fn any_template() -> impl Strategy<Value = String> {
+    let blocks = prop::collection::vec(block(), 0..8);
+    (blocks, any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
+        |(blocks, heading, crlf, newline)| {
+            let mut md = blocks.join("\n\n");
+            if heading {
+                md = format!("# T\n\n{md}");
+            }
+            if newline {
+                md.push('\n');
+            }
+            if crlf { md.replace('\n', "\r\n") } else { md }
+        },
+    )
+}
+
+fn block() -> impl Strategy<Value = String> {
+    prop_oneof![
         (1..4usize, words()).prop_map(|(n, w)| format!("{} {w}", "#".repeat(n))),
         paragraph(),
         list(),
@@ -79,9 +105,7 @@ fn template() -> impl Strategy<Value = String> {
         Just("<pre>\n<!-- paste -->\n</pre>".to_owned()),
         Just("---".to_owned()),
         Just("> quoted".to_owned()),
-    ];
-    // A heading first, so a generated `---` never opens front matter.
-    prop::collection::vec(block, 0..12).prop_map(|blocks| format!("# T\n\n{}", blocks.join("\n\n")))
+    ]
 }
 
 /// Some value of the right shape for every field.
@@ -154,5 +178,18 @@ proptest! {
             .apply(&t.form, &mut again)
             .expect("a draft fits its template");
         prop_assert_eq!(render(&t.form, &again).body, render(&t.form, &answers).body, "{}", yaml);
+    }
+
+    #[test]
+    fn every_answer_reaches_the_issue(md in any_template()) {
+        // A leading `---` may open front matter that does not parse; that is not a form.
+        let Ok(t) = parse("t.md", md.as_bytes()) else {
+            return Ok(());
+        };
+        let (answers, tokens) = common::fill_with_tokens(&t.form);
+        let body = render(&t.form, &answers).body;
+        for (token, id) in tokens {
+            prop_assert!(body.contains(&token), "{} ({}) is missing:\n{}", id, token, body);
+        }
     }
 }

@@ -100,6 +100,9 @@ pub(super) struct Builder<'s> {
     pending_help: Option<String>,
     pending_label: Option<String>,
     heading_level: u8,
+    /// Line after the preamble's last content (or where the preamble ends): where the
+    /// preamble's answer goes when it gets one.
+    preamble_end: Option<usize>,
     problems: Vec<Problem>,
 }
 
@@ -122,6 +125,7 @@ impl<'s> Builder<'s> {
             pending_help: None,
             pending_label: None,
             heading_level: 0,
+            preamble_end: None,
             problems: Vec::new(),
         };
         for &at in &doc.unclosed_comments {
@@ -171,7 +175,8 @@ impl<'s> Builder<'s> {
     }
 
     fn finish(mut self) -> Built {
-        self.close_section(false);
+        let lines = self.line_starts.len() - 1;
+        self.close_section(false, lines);
         if self.fields.is_empty() {
             self.give_preamble_a_field();
         }
@@ -203,13 +208,13 @@ impl<'s> Builder<'s> {
     /// Starts a section at `line` whose heading ends before `body_start`.
     fn start_section(&mut self, title: &str, level: u8, line: usize, body_start: usize) {
         let has_children = level > self.open.as_ref().map_or(0, |o| o.section.level);
-        self.close_section(has_children);
+        self.close_section(has_children, line);
         self.open = Some(Open::new(title, level, self.first_line + line, body_start));
     }
 
-    /// Ends the open section, giving it an answer field when it asks a question
-    /// but has nowhere to answer.
-    fn close_section(&mut self, has_children: bool) {
+    /// Ends the open section before line `end`, giving it an answer field when it asks a
+    /// question but has nowhere to answer.
+    fn close_section(&mut self, has_children: bool, end: usize) {
         let Some(mut open) = self.open.take() else {
             return;
         };
@@ -233,16 +238,17 @@ impl<'s> Builder<'s> {
             })
             .count();
         let no_fields = open.section.fields.is_empty();
-        if !is_preamble {
-            if no_fields && !open.has_content && open.comment_lines.is_some() {
-                self.comment_answer(&mut open, index);
-            } else if open.has_prose && free_inputs == 0 {
-                let at = open.content_end.unwrap_or(open.body_start);
-                self.answer_field(&mut open, index, at);
-            } else if no_fields && !open.has_content && !has_children {
-                let at = open.body_start;
-                self.answer_field(&mut open, index, at);
-            }
+        if is_preamble {
+            // The preamble gets an answer only when nothing else does (see `finish`).
+            self.preamble_end = Some(open.content_end.unwrap_or(end));
+        } else if no_fields && !open.has_content && open.comment_lines.is_some() {
+            self.comment_answer(&mut open, index);
+        } else if open.has_prose && free_inputs == 0 {
+            let at = open.content_end.unwrap_or(open.body_start);
+            self.answer_field(&mut open, index, at);
+        } else if no_fields && !open.has_content && !has_children {
+            let at = open.body_start;
+            self.answer_field(&mut open, index, at);
         }
         self.sections.push(open.section);
     }
@@ -279,7 +285,8 @@ impl<'s> Builder<'s> {
         self.inserts.push((at, Shape::Block { field }));
     }
 
-    /// With no fields anywhere, the preamble (or the whole template) is one answer.
+    /// With no fields anywhere, the preamble (or the whole template) is one answer; it
+    /// goes after the preamble's last content.
     fn give_preamble_a_field(&mut self) {
         let Some(index) = self.sections.iter().position(|s| s.level == 0) else {
             return;
@@ -299,7 +306,7 @@ impl<'s> Builder<'s> {
         });
         self.labelled.push(false);
         section.fields.push(field);
-        let end = self.line_starts.len();
+        let end = self.preamble_end.unwrap_or(self.line_starts.len());
         self.inserts.push((end, Shape::Block { field }));
         self.sections[index] = section;
     }

@@ -65,7 +65,8 @@ impl Builder<'_> {
             self.line_starts.len() - usize::from(self.src.ends_with('\n') || self.src.is_empty());
         let mut line = 0;
         while line <= n {
-            while let Some((_, shape)) = inserts.next_if(|(at, _)| *at <= line) {
+            // An answer placed past the last line goes at the end, never nowhere.
+            while let Some((_, shape)) = inserts.next_if(|(at, _)| *at <= line || line == n) {
                 pieces.push(Piece::Field {
                     shape,
                     inserted: true,
