@@ -1,10 +1,11 @@
 //! Command-line interface: clap definitions, turned into ready-to-use options.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::export::{Forge, Provider, RetryOptions, Target};
+use crate::export::{DEFAULT_TIMEOUT, Forge, Provider, RetryOptions, Target};
 
 const AFTER_HELP: &str = "\
 TEMPLATE is a path to a template file, or the file stem or name of a built-in template
@@ -71,6 +72,9 @@ pub struct ExportArgs {
     /// Repository for --gh, --glab and the printed gh command ([HOST/]OWNER/REPO).
     #[arg(short = 'R', long, value_name = "REPO")]
     pub repo: Option<String>,
+    /// Stop gh or glab after SECS seconds (default 120); the issue is kept for `retry`.
+    #[arg(long, value_name = "SECS", value_parser = timeout_secs())]
+    pub gh_timeout: Option<u64>,
 }
 
 impl ExportArgs {
@@ -108,6 +112,11 @@ impl ExportArgs {
             .into_iter()
             .filter_map(|(on, forge)| on.then_some(forge))
             .collect()
+    }
+
+    /// How long gh or glab may run.
+    pub fn timeout(&self) -> Duration {
+        timeout(self.gh_timeout)
     }
 
     pub fn target(&self) -> Target {
@@ -197,6 +206,9 @@ pub struct RetryArgs {
     /// Send it to this repository instead.
     #[arg(short = 'R', long, value_name = "REPO")]
     pub repo: Option<String>,
+    /// Stop gh or glab after SECS seconds (default 120); the issue stays saved.
+    #[arg(long, value_name = "SECS", value_parser = timeout_secs())]
+    pub gh_timeout: Option<u64>,
 }
 
 impl RetryArgs {
@@ -212,8 +224,18 @@ impl RetryArgs {
             no_labels: self.no_labels,
             forge,
             repo: self.repo.clone(),
+            timeout: timeout(self.gh_timeout),
         }
     }
+}
+
+/// `--gh-timeout`: whole seconds, at least one.
+fn timeout_secs() -> clap::builder::RangedU64ValueParser {
+    clap::value_parser!(u64).range(1..)
+}
+
+fn timeout(secs: Option<u64>) -> Duration {
+    secs.map_or(DEFAULT_TIMEOUT, Duration::from_secs)
 }
 
 fn parse_key_value(s: &str) -> Result<(String, String), String> {

@@ -118,17 +118,18 @@ pub fn export_issue(issue: &Issue, args: &ExportArgs) -> Result<ExitCode> {
         }
     }
     for forge in args.forges() {
-        match export::send(issue, forge, &args.target()) {
-            Ok(sent) => match sent.url {
-                Some(url) => writeln!(out, "{}", escape_line(&url))?,
-                None => eprintln!("issue-composer: created the issue with {}", forge.program()),
-            },
+        match export::send(issue, forge, &args.target(), args.timeout()) {
+            Ok(sent) => writeln!(out, "{}", escape_line(&sent.url))?,
             Err(failure) => {
                 failed = true;
                 eprintln!("issue-composer: {}", escape(&failure.to_string()));
                 if !failure.body_is_kept() {
                     let place = keep_body(issue, &mut kept, &mut out)?;
                     eprintln!("issue-composer: the body is {}", escape(&place));
+                }
+                // Asked to stop: the next tool is not started.
+                if matches!(failure.error, export::SendError::Interrupted { .. }) {
+                    break;
                 }
             }
         }
@@ -186,13 +187,7 @@ fn write_output(
 fn retry_cmd(args: &RetryArgs) -> Result<ExitCode> {
     match export::retry(&args.options()) {
         Ok(retried) => {
-            match &retried.sent.url {
-                Some(url) => println!("{}", escape_line(url)),
-                None => eprintln!(
-                    "issue-composer: created the issue with {}",
-                    retried.sent.forge.program()
-                ),
-            }
+            println!("{}", escape_line(&retried.sent.url));
             if let Some(err) = retried.cleanup {
                 eprintln!(
                     "issue-composer: the issue was sent, but its saved copy stays: {}",

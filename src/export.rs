@@ -6,17 +6,21 @@
 //! The actions, one call each:
 //! - write a file: [`file::write`], then [`gh::gh_command_line`] for the command to run;
 //! - copy: [`clipboard::copy`] (and [`clipboard::serve`] for the hidden helper command);
-//! - gh / glab: [`send`], which keeps the issue for [`retry`] when it fails;
+//! - gh / glab: [`send`], which keeps the issue for [`retry`] when it fails, times out,
+//!   is interrupted or prints no URL;
 //! - print: the caller writes [`Issue::body`](crate::render::Issue) itself.
 
+mod child;
 pub mod clipboard;
 pub mod file;
 pub mod gh;
 pub mod last;
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::render::Issue;
+pub use child::DEFAULT_TIMEOUT;
 pub use clipboard::{Copied, CopyError, Provider};
 pub use file::{WriteError, WriteOptions};
 pub use gh::{SendError, Sent};
@@ -98,6 +102,10 @@ impl SendFailure {
 impl std::fmt::Display for SendFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.error)?;
+        let kept = matches!(self.saved, Some(Ok(_)));
+        if kept && self.error.may_have_created() {
+            f.write_str("; kept for retry")?;
+        }
         if let Some(Ok(md)) = &self.body_saved {
             write!(f, "\nThe body is saved in {}.", md.display())?;
         }
@@ -117,6 +125,9 @@ impl std::fmt::Display for SendFailure {
                         " (add --no-labels if the repository does not let you set labels)",
                     )?;
                 }
+                if self.error.may_have_created() {
+                    f.write_str(" (check first that it was not created after all)")?;
+                }
                 f.write_str(".")
             }
             Some(Err(err)) => write!(f, "\nThe issue could not be saved: {err}"),
@@ -125,10 +136,16 @@ impl std::fmt::Display for SendFailure {
     }
 }
 
-/// Creates the issue with gh or glab. When that fails, the issue is saved for [`retry`]
-/// (and, when the tool is missing, the body as markdown too).
-pub fn send(issue: &Issue, forge: Forge, target: &Target) -> Result<Sent, Box<SendFailure>> {
-    gh::create(issue, forge, target).map_err(|error| {
+/// Creates the issue with gh or glab, stopping the tool after `timeout`. When that fails
+/// in any way, the issue is saved for [`retry`] (and, when the tool is missing, the body as
+/// markdown too).
+pub fn send(
+    issue: &Issue,
+    forge: Forge,
+    target: &Target,
+    timeout: Duration,
+) -> Result<Sent, Box<SendFailure>> {
+    gh::create(issue, forge, target, timeout).map_err(|error| {
         let pending = Pending {
             forge,
             issue: issue.clone(),
@@ -147,8 +164,8 @@ pub fn send(issue: &Issue, forge: Forge, target: &Target) -> Result<Sent, Box<Se
     })
 }
 
-/// What `retry` may change about the saved issue.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What `retry` may change about the saved issue, and how long the tool may take.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryOptions {
     /// Send it without labels.
     pub no_labels: bool,
@@ -156,6 +173,18 @@ pub struct RetryOptions {
     pub forge: Option<Forge>,
     /// Send it to this repository instead.
     pub repo: Option<String>,
+    pub timeout: Duration,
+}
+
+impl Default for RetryOptions {
+    fn default() -> Self {
+        RetryOptions {
+            no_labels: false,
+            forge: None,
+            repo: None,
+            timeout: DEFAULT_TIMEOUT,
+        }
+    }
 }
 
 /// Why `retry` did not send.
@@ -188,7 +217,12 @@ pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
     if let Some(repo) = &options.repo {
         pending.target.repo = Some(repo.clone());
     }
-    match gh::create(&pending.issue, pending.forge, &pending.target) {
+    match gh::create(
+        &pending.issue,
+        pending.forge,
+        &pending.target,
+        options.timeout,
+    ) {
         Ok(sent) => Ok(Retried {
             sent,
             cleanup: last::clear().err(),

@@ -142,37 +142,48 @@ fn a_missing_folder_or_a_file_in_the_way_is_named() {
     assert_eq!(entries(dir.path()), ["plain.txt"]);
 }
 
-/// Root may write into a folder without write permission, so as root the binary runs as
-/// `nobody` (uid 65534): the folder is then read-only for real. The binary is copied into
-/// the temp folder so `nobody` can run it wherever the build lives.
+/// The binary, copied into `dir` and run as `nobody` (uid 65534) when we are root, so a test
+/// of a folder's permissions means something and a regression cannot replace a system file.
+/// `cp`, not `fs::copy`: a write handle open in this process could leak into a child that
+/// another test forks meanwhile, and exec would then fail with "text file busy".
+#[cfg(unix)]
+fn unprivileged_bin(dir: &Path) -> std::process::Command {
+    use std::os::unix::fs::PermissionsExt as _;
+    use std::os::unix::process::CommandExt as _;
+
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).expect("test setup");
+    let exe = dir.join("issue-composer");
+    let copied = std::process::Command::new("cp")
+        .arg(assert_cmd::cargo::cargo_bin("issue-composer"))
+        .arg(&exe)
+        .status()
+        .expect("test setup");
+    assert!(copied.success());
+    let mut cmd = std::process::Command::new(&exe);
+    if rustix::process::geteuid().is_root() {
+        cmd.uid(65534).gid(65534);
+    }
+    cmd
+}
+
+/// Root may write into a folder without write permission, hence [`unprivileged_bin`].
 #[cfg(unix)]
 #[test]
 fn a_read_only_folder_is_named() {
     use std::os::unix::fs::PermissionsExt as _;
-    use std::os::unix::process::CommandExt as _;
 
     let dir = tempfile::tempdir().unwrap();
-    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
     let locked = dir.path().join("locked");
     fs::create_dir(&locked).unwrap();
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o555)).unwrap();
     let target = locked.join("issue.md");
 
-    let exe = dir.path().join("issue-composer");
-    // `cp`, not fs::copy: a write handle open in this process could leak into a child
-    // that another test forks meanwhile, and exec would then fail with "text file busy".
-    let copied = std::process::Command::new("cp")
-        .arg(assert_cmd::cargo::cargo_bin("issue-composer"))
-        .arg(&exe)
-        .status()
+    let out = unprivileged_bin(dir.path())
+        .args(RENDER)
+        .arg("-o")
+        .arg(&target)
+        .output()
         .unwrap();
-    assert!(copied.success());
-    let mut std_cmd = std::process::Command::new(&exe);
-    std_cmd.args(RENDER).arg("-o").arg(&target);
-    if rustix::process::geteuid().is_root() {
-        std_cmd.uid(65534).gid(65534);
-    }
-    let out = std_cmd.output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(
         stderr(&out),
@@ -183,4 +194,76 @@ fn a_read_only_folder_is_named() {
         )
     );
     assert!(entries(&locked).is_empty());
+}
+
+/// A FIFO is refused even with --force, and checking it does not block on opening it.
+#[cfg(unix)]
+#[test]
+fn force_never_replaces_a_fifo() {
+    use std::os::unix::fs::FileTypeExt as _;
+
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let out = bin()
+        .args(RENDER)
+        .args(["--force", "-o"])
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "issue-composer: {} is a FIFO, not a regular file\n",
+            fifo.display()
+        )
+    );
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert_eq!(entries(dir.path()), ["pipe"]);
+}
+
+/// /dev/null (as root it used to become a regular file), directly and through a symlink.
+#[cfg(unix)]
+#[test]
+fn force_never_replaces_a_device() {
+    use std::os::unix::fs::FileTypeExt as _;
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = unprivileged_bin(dir.path())
+        .args(RENDER)
+        .args(["--force", "-o", "/dev/null"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "issue-composer: /dev/null is a character device, not a regular file\n"
+    );
+    let null = fs::metadata("/dev/null").unwrap();
+    assert!(null.file_type().is_char_device());
+
+    let link = dir.path().join("null");
+    std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+    let out = bin()
+        .args(RENDER)
+        .args(["--force", "-o"])
+        .arg(&link)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "issue-composer: {} is a character device, not a regular file\n",
+            link.display()
+        )
+    );
+    assert!(fs::symlink_metadata(&link).unwrap().is_symlink());
 }

@@ -404,6 +404,30 @@ fn command_line_exports_run_on_enter_and_exit() {
 }
 
 #[test]
+fn g_sends_with_the_command_line_repo_and_gh_timeout_only() {
+    let exports = issue_composer::cli::ExportArgs {
+        output: Some("out.md".into()),
+        print: true,
+        repo: Some("o/r".into()),
+        gh_timeout: Some(5),
+        ..Default::default()
+    };
+    let mut app = with_exports("bug-report", exports);
+    press(&mut app, [ctrl('s')]);
+    let effects = press(&mut app, [key(KeyCode::Char('g'))]);
+    let Some(Effect::Exit(After::Export { args, .. })) = effects.last() else {
+        panic!("{effects:?}")
+    };
+    let expected = issue_composer::cli::ExportArgs {
+        gh: true,
+        repo: Some("o/r".into()),
+        gh_timeout: Some(5),
+        ..Default::default()
+    };
+    assert_eq!(*args, expected);
+}
+
+#[test]
 fn an_output_file_alone_exits_without_printing() {
     let exports = issue_composer::cli::ExportArgs {
         output: Some("out.md".into()),

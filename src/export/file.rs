@@ -28,6 +28,9 @@ pub enum WriteError {
     NotAFolder { path: PathBuf, folder: PathBuf },
     #[error("cannot write {}: it is a folder", path.display())]
     IsAFolder { path: PathBuf },
+    /// A FIFO, socket or device: replacing it with a file would break whatever uses it.
+    #[error("{} is a {kind}, not a regular file", path.display())]
+    NotAFile { path: PathBuf, kind: &'static str },
     #[error("cannot write {}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
 }
@@ -41,6 +44,7 @@ impl WriteError {
             | WriteError::ReadOnly { path, .. }
             | WriteError::NotAFolder { path, .. }
             | WriteError::IsAFolder { path }
+            | WriteError::NotAFile { path, .. }
             | WriteError::Io { path, .. } => path,
         }
     }
@@ -63,12 +67,20 @@ pub fn temp_prefix(path: &Path) -> String {
     format!(".{name}.")
 }
 
-/// Writes `contents` to `path` atomically.
+/// Writes `contents` to `path` atomically. Only a regular file (or a symlink to one) is
+/// ever replaced, even with `overwrite`.
 pub fn write(path: &Path, contents: &[u8], options: WriteOptions) -> Result<(), WriteError> {
     let folder = folder_of(path);
+    // Metadata, never open: opening a FIFO blocks until a writer comes.
     let existing = std::fs::metadata(path).ok();
     if existing.as_ref().is_some_and(std::fs::Metadata::is_dir) {
         return Err(WriteError::IsAFolder { path: path.into() });
+    }
+    if let Some(kind) = existing.as_ref().and_then(special_kind) {
+        return Err(WriteError::NotAFile {
+            path: path.into(),
+            kind,
+        });
     }
     if existing.is_some() && !options.overwrite {
         return Err(WriteError::Exists { path: path.into() });
@@ -101,6 +113,31 @@ pub fn write(path: &Path, contents: &[u8], options: WriteOptions) -> Result<(), 
         // Dropping the error drops the temporary file, which removes it.
         Err(e) => Err(classify(e.error, path, folder)),
     }
+}
+
+/// What a file that is neither a regular file nor a folder is, in words.
+fn special_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
+    if meta.is_file() || meta.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        let kind = meta.file_type();
+        Some(if kind.is_fifo() {
+            "FIFO"
+        } else if kind.is_socket() {
+            "socket"
+        } else if kind.is_char_device() {
+            "character device"
+        } else if kind.is_block_device() {
+            "block device"
+        } else {
+            "special file"
+        })
+    }
+    #[cfg(not(unix))]
+    Some("special file")
 }
 
 /// 0600 for private files; the mode of the file being replaced; else what the umask allows.
@@ -230,6 +267,36 @@ mod tests {
         );
         let err = write(dir.path(), b"body", WriteOptions::default()).unwrap_err();
         assert!(matches!(err, WriteError::IsAFolder { .. }), "{err:?}");
+    }
+
+    /// The TUI writes through here too, so this covers its `w` and `-o` paths.
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("sock");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        let link = dir.path().join("null");
+        std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+        let options = WriteOptions {
+            overwrite: true,
+            private: false,
+        };
+        for (path, kind) in [(&socket, "socket"), (&link, "character device")] {
+            let err = write(path, b"body", options).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("{} is a {kind}, not a regular file", path.display())
+            );
+        }
+        assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+
+        let file = dir.path().join("issue.md");
+        std::fs::write(&file, "old").unwrap();
+        let via = dir.path().join("via");
+        std::os::unix::fs::symlink(&file, &via).unwrap();
+        write(&via, b"new", options).unwrap();
+        assert_eq!(std::fs::read_to_string(&via).unwrap(), "new");
     }
 
     #[cfg(unix)]

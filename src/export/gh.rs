@@ -1,14 +1,16 @@
 //! `gh issue create` and `glab issue create`: the exact arguments (pure), the shell-quoted
 //! command line printed after writing a file, and a runner that passes argv directly
-//! (never through a shell) and returns the new issue's URL.
+//! (never through a shell), within a time limit, and returns the new issue's URL.
 
 use std::borrow::Cow;
 use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::io;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
+use std::time::Duration;
 
+use super::child::{self, RunError};
 use super::{Forge, Target, find_program};
 use crate::render::Issue;
 
@@ -131,8 +133,8 @@ pub fn shell_quote(word: &str) -> Cow<'_, str> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sent {
     pub forge: Forge,
-    /// The URL the tool printed, if it printed one.
-    pub url: Option<String>,
+    /// The URL the tool printed.
+    pub url: String,
 }
 
 /// Why sending failed.
@@ -155,17 +157,44 @@ pub enum SendError {
         program: &'static str,
         source: io::Error,
     },
+    #[error("{program} did not finish within {seconds} s (--gh-timeout) and was stopped")]
+    TimedOut { program: &'static str, seconds: u64 },
+    #[error("{program} was stopped: issue-composer got {signal}")]
+    Interrupted {
+        program: &'static str,
+        signal: &'static str,
+    },
+    #[error("{program} exited 0 but printed no issue URL")]
+    NoUrl { program: &'static str },
 }
 
-/// Creates the issue with gh or glab. The body goes to gh through a private (0600)
-/// temporary file that is removed afterwards.
-pub fn create(issue: &Issue, forge: Forge, target: &Target) -> Result<Sent, SendError> {
+impl SendError {
+    /// Whether the issue may have been created all the same, so a retry may duplicate it.
+    pub fn may_have_created(&self) -> bool {
+        matches!(
+            self,
+            SendError::TimedOut { .. } | SendError::Interrupted { .. } | SendError::NoUrl { .. }
+        )
+    }
+}
+
+/// Creates the issue with gh or glab, stopping it after `timeout` or on a signal. The body
+/// goes to gh through a private (0600) temporary file that is removed afterwards, whatever
+/// happens. Only a printed URL counts as created.
+pub fn create(
+    issue: &Issue,
+    forge: Forge,
+    target: &Target,
+    timeout: Duration,
+) -> Result<Sent, SendError> {
     let program = forge.program();
     if issue.title.trim().is_empty() {
         return Err(SendError::NoTitle);
     }
     let io_err = |source| SendError::Io { program, source };
     let path = find_program(program).ok_or(SendError::NotInstalled { program })?;
+    // Watched before the body file exists, so a signal cannot leave it behind.
+    let watch = child::Watch::start().map_err(io_err)?;
     let mut command = Command::new(path);
     // Kept alive until gh has run; dropping it removes the file.
     let mut body_file = None;
@@ -180,7 +209,14 @@ pub fn create(issue: &Issue, forge: Forge, target: &Target) -> Result<Sent, Send
             command.args(glab_args(issue, target)?);
         }
     }
-    let output = command.stdin(Stdio::null()).output().map_err(io_err)?;
+    let output = child::run(command, timeout, &watch).map_err(|err| match err {
+        RunError::Io(source) => SendError::Io { program, source },
+        RunError::TimedOut => SendError::TimedOut {
+            program,
+            seconds: timeout.as_secs(),
+        },
+        RunError::Signal(signal) => SendError::Interrupted { program, signal },
+    })?;
     drop(body_file);
     let stdout = String::from_utf8_lossy(&output.stdout);
     if !output.status.success() {
@@ -196,10 +232,8 @@ pub fn create(issue: &Issue, forge: Forge, target: &Target) -> Result<Sent, Send
             message,
         });
     }
-    Ok(Sent {
-        forge,
-        url: find_url(&stdout),
-    })
+    let url = find_url(&stdout).ok_or(SendError::NoUrl { program })?;
+    Ok(Sent { forge, url })
 }
 
 /// The body in a temporary file only we can read (tempfile creates it 0600).

@@ -89,6 +89,7 @@ impl App {
                     gh: true,
                     repo: e.repo.clone(),
                     milestone: e.milestone.clone(),
+                    gh_timeout: e.gh_timeout,
                     ..ExportArgs::default()
                 };
                 return self.leave_with(args);

@@ -1,0 +1,244 @@
+//! `--gh` when gh does not behave: it hangs (`--gh-timeout`), we get SIGTERM while it runs,
+//! or it exits 0 without a URL. Each time the issue is kept for `retry`, the private body
+//! file is removed and gh's whole process group is gone. Stand-in scripts first on PATH.
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+
+/// Records its process group (itself: gh runs as a group leader), the body file and a
+/// grandchild, then hangs.
+const HANGS: &str = r#"#!/bin/sh
+prev=
+for arg in "$@"; do
+  [ "$prev" = "--body-file" ] && printf '%s\n' "$arg" > "$RECORD_DIR/body-file"
+  prev=$arg
+done
+sleep 1000 &
+echo $! > "$RECORD_DIR/grandchild"
+echo $$ > "$RECORD_DIR/pid"
+wait
+"#;
+
+/// Succeeds without saying where the issue is.
+const SILENT: &str = "#!/bin/sh\nexit 0\n";
+
+const TEMPLATE: &str = "---\nname: Crash\ntitle: '[CRASH] '\n---\n## Summary\n";
+
+/// Generous: the stand-in hangs for 1000 s, the timeout is 1 s.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+struct World {
+    dir: tempfile::TempDir,
+}
+
+impl World {
+    fn new(gh: &str) -> World {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().expect("test setup");
+        for sub in ["bin", "rec", "data", "home", "tmp"] {
+            fs::create_dir(dir.path().join(sub)).expect("test setup");
+        }
+        let path = dir.path().join("bin").join("gh");
+        fs::write(&path, gh).expect("test setup");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o755)).expect("test setup");
+        fs::write(dir.path().join("crash.md"), TEMPLATE).expect("test setup");
+        World { dir }
+    }
+
+    fn path(&self, sub: &str) -> PathBuf {
+        self.dir.path().join(sub)
+    }
+
+    fn command(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("issue-composer"));
+        let mut path = self.path("bin").into_os_string();
+        path.push(":");
+        path.push(std::env::var_os("PATH").unwrap_or_default());
+        cmd.env("PATH", path)
+            .env("HOME", self.path("home"))
+            .env("XDG_DATA_HOME", self.path("data"))
+            .env("TMPDIR", self.path("tmp"))
+            .env("RECORD_DIR", self.path("rec"))
+            .args(args);
+        cmd
+    }
+
+    fn render(&self, extra: &[&str]) -> Command {
+        let mut cmd = Command::from_std(self.command(&["render"]));
+        cmd.arg(self.path("crash.md"))
+            .args(["--set", "title=[CRASH] on start", "--gh"])
+            .args(extra)
+            .timeout(PATIENCE);
+        cmd
+    }
+
+    fn saved(&self) -> PathBuf {
+        self.path("data")
+            .join("issue-composer")
+            .join("last-issue.json")
+    }
+
+    fn recorded(&self, name: &str) -> Option<String> {
+        fs::read_to_string(self.path("rec").join(name))
+            .ok()
+            .map(|s| s.trim().to_owned())
+    }
+
+    /// The stand-in's process group and its grandchild, once it has recorded them.
+    fn hanging(&self) -> Hanging {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if let (Some(group), Some(grandchild)) =
+                (self.recorded("pid"), self.recorded("grandchild"))
+            {
+                let pid = |s: String| s.parse::<i32>().expect("a pid");
+                return Hanging {
+                    group: pid(group),
+                    grandchild: pid(grandchild),
+                };
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the stand-in gh never ran");
+    }
+
+    fn tmp_is_empty(&self) -> bool {
+        fs::read_dir(self.path("tmp"))
+            .expect("tmp")
+            .next()
+            .is_none()
+    }
+}
+
+/// The stand-in's processes; killed when the test ends, whatever it found.
+struct Hanging {
+    group: i32,
+    grandchild: i32,
+}
+
+impl Hanging {
+    /// Whether gh and its grandchild are gone (dead, or a zombie waiting to be reaped).
+    fn gone(&self) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if !alive(self.group) && !alive(self.grandchild) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+}
+
+impl Drop for Hanging {
+    fn drop(&mut self) {
+        use rustix::process::{Pid, Signal, kill_process, kill_process_group};
+        for pid in [self.group, self.grandchild] {
+            if let Some(pid) = Pid::from_raw(pid).filter(|_| alive(pid)) {
+                let _ = kill_process_group(pid, Signal::KILL);
+                let _ = kill_process(pid, Signal::KILL);
+            }
+        }
+    }
+}
+
+fn alive(pid: i32) -> bool {
+    fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| !stat.contains(") Z "))
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn kept_message(world: &World, first_line: &str) -> String {
+    format!(
+        "issue-composer: {first_line}; kept for retry\nThe issue is saved in {}: run `issue-composer retry` to send it again (check first that it was not created after all).\n",
+        world.saved().display()
+    )
+}
+
+#[test]
+fn a_hanging_gh_is_stopped_at_the_timeout_and_the_issue_kept() {
+    let world = World::new(HANGS);
+    let started = Instant::now();
+    let out = world.render(&["--gh-timeout", "1"]).output().unwrap();
+    assert!(started.elapsed() < PATIENCE);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let hanging = world.hanging();
+    assert_eq!(
+        stderr(&out),
+        kept_message(
+            &world,
+            "gh did not finish within 1 s (--gh-timeout) and was stopped"
+        )
+    );
+    assert!(out.stdout.is_empty(), "the body is in the saved issue");
+    let saved = fs::read_to_string(world.saved()).unwrap();
+    assert!(saved.contains("\"title\": \"[CRASH] on start\""), "{saved}");
+    let body_file = world.recorded("body-file").unwrap();
+    assert!(body_file.starts_with(world.path("tmp").to_str().unwrap()));
+    assert!(world.tmp_is_empty(), "the body file is removed");
+    assert!(hanging.gone(), "gh's process group outlived the timeout");
+
+    // `retry` has the same limit and keeps the saved issue.
+    for name in ["pid", "grandchild", "body-file"] {
+        fs::remove_file(world.path("rec").join(name)).unwrap();
+    }
+    let out = Command::from_std(world.command(&["retry", "--gh-timeout", "1"]))
+        .timeout(PATIENCE)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).starts_with("issue-composer: gh did not finish within 1 s"));
+    assert_eq!(fs::read_to_string(world.saved()).unwrap(), saved);
+    assert!(world.tmp_is_empty());
+    assert!(world.hanging().gone());
+}
+
+#[test]
+fn sigterm_while_gh_runs_stops_it_and_keeps_the_issue() {
+    let world = World::new(HANGS);
+    let mut child = world
+        .command(&["render"])
+        .arg(world.path("crash.md"))
+        .args(["--set", "title=[CRASH] on start", "--gh"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let hanging = world.hanging();
+    let pid = rustix::process::Pid::from_child(&child);
+    rustix::process::kill_process(pid, rustix::process::Signal::TERM).unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() && started.elapsed() < PATIENCE {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        kept_message(&world, "gh was stopped: issue-composer got SIGTERM")
+    );
+    assert!(world.saved().exists());
+    assert!(world.tmp_is_empty(), "the body file is removed");
+    assert!(hanging.gone(), "gh outlived issue-composer");
+}
+
+#[test]
+fn a_gh_that_prints_no_url_has_not_created_anything() {
+    let world = World::new(SILENT);
+    let out = world.render(&[]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        kept_message(&world, "gh exited 0 but printed no issue URL")
+    );
+    assert!(out.stdout.is_empty());
+    assert!(world.saved().exists());
+    assert!(world.tmp_is_empty());
+}
