@@ -108,6 +108,15 @@ pub fn load(source: &Source) -> Result<Template> {
 /// Reads at most one byte more than the template size limit, so a huge file is refused
 /// without reading it all.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
+    // Metadata first: opening a FIFO with no writer would block for ever.
+    let meta =
+        std::fs::metadata(path).with_context(|| format!("cannot open {}", path.display()))?;
+    if meta.is_dir() {
+        bail!("{} is a folder, not a template file", path.display());
+    }
+    if let Some(kind) = crate::export::file::special_kind(&meta) {
+        bail!("{} is a {kind}, not a regular file", path.display());
+    }
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut bytes = Vec::new();

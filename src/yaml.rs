@@ -11,8 +11,37 @@ pub fn from_str<T: DeserializeOwned>(
     file: &str,
     first_line: usize,
 ) -> Result<T, LocatedError> {
+    parse(
+        text,
+        file,
+        first_line,
+        serde_saphyr::DuplicateKeyPolicy::LastWins,
+    )
+}
+
+/// Like [`from_str`], but a key given twice in one mapping is an error: for files the
+/// user writes (answers), where a silent winner would hide a mistake.
+pub fn from_str_unique<T: DeserializeOwned>(
+    text: &str,
+    file: &str,
+    first_line: usize,
+) -> Result<T, LocatedError> {
+    parse(
+        text,
+        file,
+        first_line,
+        serde_saphyr::DuplicateKeyPolicy::Error,
+    )
+}
+
+fn parse<T: DeserializeOwned>(
+    text: &str,
+    file: &str,
+    first_line: usize,
+    duplicate_keys: serde_saphyr::DuplicateKeyPolicy,
+) -> Result<T, LocatedError> {
     let options = serde_saphyr::options! {
-        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::LastWins,
+        duplicate_keys: duplicate_keys,
         // YAML 1.2 booleans only: `N` or `no` stay text (a name, a Yes/No answer).
         strict_booleans: true,
         budget: serde_saphyr::budget! {
@@ -38,14 +67,58 @@ fn to_usize(n: u64) -> usize {
     usize::try_from(n).unwrap_or(usize::MAX / 2)
 }
 
-/// serde-saphyr appends " at line L, column C"; we print the position ourselves.
+/// serde-saphyr's message, made readable: its position suffix dropped (we print the
+/// position ourselves), its advice about options (ours are fixed) dropped, budget
+/// breaches in words, and long quoted text (a 5,000-digit number) shortened.
 fn plain_message(message: &str) -> String {
     let message = message.strip_prefix("error: ").unwrap_or(message);
     let message = match message.rfind(" at line ") {
         Some(at) => &message[..at],
         None => message,
     };
-    crate::template::sanitize::one_line(message)
+    let message = if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
+        let key = key.split(", set DuplicateKeyPolicy").next().unwrap_or(key);
+        format!("`{key}` is given twice")
+    } else if let Some(breach) = message.strip_prefix("budget breached: ") {
+        budget_message(breach)
+    } else if let Some(number) = message.strip_prefix("non-finite float ") {
+        let number = number.trim_end_matches(" rejected by the configured policy");
+        format!("the number {number} is too large")
+    } else {
+        message.to_owned()
+    };
+    shorten_quoted(&crate::template::sanitize::one_line(&message))
+}
+
+/// `Events { events: 200001 }` and the like, in words.
+fn budget_message(breach: &str) -> String {
+    let what = breach.split([' ', '{']).next().unwrap_or(breach);
+    let limit = match what {
+        "Events" => "200,000 YAML nodes",
+        "Aliases" => "1,000 aliases",
+        "Anchors" => "1,000 anchors",
+        "Depth" | "InclusionDepth" => "its nesting limit",
+        _ => "its size limits",
+    };
+    format!("the YAML is larger or more deeply nested than allowed: more than {limit}")
+}
+
+/// Text quoted in backticks longer than 40 characters is cut, saying how much was left out.
+fn shorten_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(400));
+    let mut parts = message.split('`');
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (i, part) in parts.enumerate() {
+        out.push('`');
+        if i % 2 == 0 {
+            out.push_str(&crate::text::shorten(part, 40));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -58,6 +131,32 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "t.md:3:6: illegal placement of ':' indicator"
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused_where_asked() {
+        let err =
+            from_str_unique::<serde_json::Value>("a: 1\nb:\n  c: 1\n  c: 2\n", "x", 1).unwrap_err();
+        assert_eq!(err.to_string(), "x:4:3: `c` is given twice");
+    }
+
+    #[test]
+    fn long_numbers_and_budget_breaches_read_well() {
+        let long = "9".repeat(5000);
+        let err = from_str::<serde_json::Value>(&format!("a: {long}\n"), "x", 1).unwrap_err();
+        assert_eq!(
+            err.message,
+            format!(
+                "the number `{}… (4960 more characters)` is too large",
+                &long[..40]
+            )
+        );
+        let bomb = format!("a: [{}]\n", "[1],".repeat(100_000));
+        let err = from_str::<serde_json::Value>(&bomb, "x", 1).unwrap_err();
+        assert_eq!(
+            err.message,
+            "the YAML is larger or more deeply nested than allowed: more than 200,000 YAML nodes"
         );
     }
 

@@ -288,3 +288,104 @@ fn bidi_marks_and_separators_are_removed_from_templates() {
         "{schema}"
     );
 }
+
+#[test]
+fn a_fifo_or_device_as_template_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("t.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let fifo = fifo.to_str().unwrap();
+    for (path, kind) in [(fifo, "FIFO"), ("/dev/null", "character device")] {
+        let out = bin()
+            .args(["schema", path])
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{path}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!("issue-composer: {path} is a {kind}, not a regular file\n")
+        );
+    }
+}
+
+#[test]
+fn answers_with_a_key_given_twice_are_refused_with_key_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = write(dir.path(), "t.md", "## What happened?\n\n## Version\n\n");
+    for (name, text, place) in [
+        ("a.yaml", "fields:\n  version: '1'\n  version: '2'\n", "3:3"),
+        (
+            "a.json",
+            "{\"fields\": {\"version\": \"1\",\n \"version\": \"2\"}}",
+            "2:16",
+        ),
+    ] {
+        let answers = write(dir.path(), name, text);
+        let out = bin()
+            .args(["render", &template, "--answers", &answers])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!("issue-composer: {answers}:{place}: `version` is given twice\n")
+        );
+    }
+}
+
+#[test]
+fn errors_quote_long_numbers_shortly_and_causes_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let digits = "9".repeat(5000);
+    let template = write(
+        dir.path(),
+        "t.md",
+        &format!("---\nname: {digits}\n---\n## What happened?\n"),
+    );
+    let out = bin().args(["schema", &template]).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "issue-composer: {template}:2:7: the number `{}… (4960 more characters)` is too large\n",
+            &digits[..40]
+        )
+    );
+    let data = dir.path().join("data");
+    fs::create_dir_all(data.join("issue-composer")).unwrap();
+    fs::write(data.join("issue-composer/last-issue.json"), b"\xff\xfe").unwrap();
+    let out = bin()
+        .env("XDG_DATA_HOME", &data)
+        .args(["retry"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.matches("stream did not contain valid UTF-8").count(),
+        1,
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_refuses_duplicate_ids_in_an_issue_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = write(
+        dir.path(),
+        "bug.yml",
+        "name: Bug\ndescription: A bug\nbody:\n  - type: input\n    id: version\n    attributes:\n      label: Version\n  - type: textarea\n    id: version\n    attributes:\n      label: Logs\n",
+    );
+    let out = bin().args(["check", &form]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "{form}:8:5: error: id `version` is already used by the element on line 4; ids must be unique\n\
+             {form}: 2 sections, 2 fields\n"
+        )
+    );
+}

@@ -174,11 +174,11 @@ pub enum CopyError {
     #[error("{provider} ran, but the clipboard did not hold the text within {} s", VERIFY_TIMEOUT.as_secs())]
     NotVerified { provider: Provider },
     #[error("osc52: no terminal to send it to ({0})")]
-    NoTerminal(#[source] io::Error),
-    #[error("{provider}: {source}")]
+    NoTerminal(io::Error),
+    #[error("{provider}: {cause}")]
     Io {
         provider: Provider,
-        source: io::Error,
+        cause: io::Error,
     },
 }
 

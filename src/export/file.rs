@@ -31,8 +31,8 @@ pub enum WriteError {
     /// A FIFO, socket or device: replacing it with a file would break whatever uses it.
     #[error("{} is a {kind}, not a regular file", path.display())]
     NotAFile { path: PathBuf, kind: &'static str },
-    #[error("cannot write {}: {source}", path.display())]
-    Io { path: PathBuf, source: io::Error },
+    #[error("cannot write {}: {cause}", path.display())]
+    Io { path: PathBuf, cause: io::Error },
 }
 
 impl WriteError {
@@ -92,9 +92,9 @@ pub fn write(path: &Path, contents: &[u8], options: WriteOptions) -> Result<(), 
     let mut temp = builder
         .tempfile_in(folder)
         .map_err(|e| classify(e, path, folder))?;
-    let io_error = |source| WriteError::Io {
+    let io_error = |cause| WriteError::Io {
         path: path.into(),
-        source,
+        cause,
     };
     temp.write_all(contents).map_err(io_error)?;
     temp.as_file().sync_all().map_err(io_error)?;
@@ -116,7 +116,7 @@ pub fn write(path: &Path, contents: &[u8], options: WriteOptions) -> Result<(), 
 }
 
 /// What a file that is neither a regular file nor a folder is, in words.
-fn special_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
+pub fn special_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
     if meta.is_file() || meta.is_dir() {
         return None;
     }
@@ -182,10 +182,7 @@ fn classify(error: io::Error, path: &Path, folder: &Path) -> WriteError {
             path,
             folder: first_non_folder(folder).unwrap_or(folder_buf),
         },
-        _ => WriteError::Io {
-            path,
-            source: error,
-        },
+        _ => WriteError::Io { path, cause: error },
     }
 }
 
@@ -202,12 +199,8 @@ fn first_non_folder(folder: &Path) -> Option<PathBuf> {
 /// Why a private file could not be written: its folder, or the file itself.
 #[derive(Debug, thiserror::Error)]
 pub enum PrivateWriteError {
-    #[error("cannot create the folder {}: {source}", path.display())]
-    Folder {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
+    #[error("cannot create the folder {}: {cause}", path.display())]
+    Folder { path: PathBuf, cause: io::Error },
     #[error(transparent)]
     Write(#[from] WriteError),
 }
@@ -222,9 +215,9 @@ pub fn write_private(path: &Path, contents: &[u8]) -> Result<(), PrivateWriteErr
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
     builder
         .create(folder)
-        .map_err(|source| PrivateWriteError::Folder {
+        .map_err(|cause| PrivateWriteError::Folder {
             path: folder.into(),
-            source,
+            cause,
         })?;
     let options = WriteOptions {
         overwrite: true,

@@ -152,10 +152,10 @@ pub enum SendError {
     NoTitle,
     #[error("the body is too long to pass to glab ({bytes} bytes; at most {} fit in an argument)", MAX_ARG_BYTES - 1)]
     TooLong { bytes: usize },
-    #[error("cannot run {program}: {source}")]
+    #[error("cannot run {program}: {cause}")]
     Io {
         program: &'static str,
-        source: io::Error,
+        cause: io::Error,
     },
     #[error("{program} did not finish within {seconds} s (--gh-timeout) and was stopped")]
     TimedOut { program: &'static str, seconds: u64 },
@@ -191,7 +191,7 @@ pub fn create(
     if issue.title.trim().is_empty() {
         return Err(SendError::NoTitle);
     }
-    let io_err = |source| SendError::Io { program, source };
+    let io_err = |cause| SendError::Io { program, cause };
     let path = find_program(program).ok_or(SendError::NotInstalled { program })?;
     // Watched before the body file exists, so a signal cannot leave it behind.
     let watch = child::Watch::start().map_err(io_err)?;
@@ -210,7 +210,7 @@ pub fn create(
         }
     }
     let output = child::run(command, timeout, &watch).map_err(|err| match err {
-        RunError::Io(source) => SendError::Io { program, source },
+        RunError::Io(cause) => SendError::Io { program, cause },
         RunError::TimedOut => SendError::TimedOut {
             program,
             seconds: timeout.as_secs(),

@@ -43,16 +43,16 @@ pub enum StoreError {
     NoDataDir,
     #[error("no unsent issue is saved (looked for {})", path.display())]
     Nothing { path: PathBuf },
-    #[error("cannot create {}: {source}", path.display())]
-    CreateDir { path: PathBuf, source: io::Error },
+    #[error("cannot create {}: {cause}", path.display())]
+    CreateDir { path: PathBuf, cause: io::Error },
     #[error(transparent)]
     Write(#[from] WriteError),
-    #[error("cannot read {}: {source}", path.display())]
-    Read { path: PathBuf, source: io::Error },
-    #[error("{} is not a saved issue: {source}", path.display())]
+    #[error("cannot read {}: {cause}", path.display())]
+    Read { path: PathBuf, cause: io::Error },
+    #[error("{} is not a saved issue: {cause}", path.display())]
     Parse {
         path: PathBuf,
-        source: serde_json::Error,
+        cause: serde_json::Error,
     },
     #[error("{}: unknown forge `{forge}` (expected gh or glab)", path.display())]
     UnknownForge { path: PathBuf, forge: String },
@@ -113,7 +113,7 @@ pub fn save_body(body: &str) -> Result<PathBuf, StoreError> {
 
 fn write_private(path: &std::path::Path, contents: &[u8]) -> Result<(), StoreError> {
     file::write_private(path, contents).map_err(|err| match err {
-        file::PrivateWriteError::Folder { path, source } => StoreError::CreateDir { path, source },
+        file::PrivateWriteError::Folder { path, cause } => StoreError::CreateDir { path, cause },
         file::PrivateWriteError::Write(err) => err.into(),
     })
 }
@@ -126,10 +126,10 @@ pub fn load() -> Result<Pending, StoreError> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             return Err(StoreError::Nothing { path });
         }
-        Err(source) => return Err(StoreError::Read { path, source }),
+        Err(cause) => return Err(StoreError::Read { path, cause }),
     };
     from_json(&text).map_err(|e| match e {
-        FromJsonError::Parse(source) => StoreError::Parse { path, source },
+        FromJsonError::Parse(cause) => StoreError::Parse { path, cause },
         FromJsonError::Forge(forge) => StoreError::UnknownForge { path, forge },
     })
 }
@@ -163,7 +163,7 @@ pub fn clear() -> Result<(), StoreError> {
     for path in [json_path()?, body_path()?] {
         match std::fs::remove_file(&path) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                return Err(StoreError::Write(WriteError::Io { path, source: e }));
+                return Err(StoreError::Write(WriteError::Io { path, cause: e }));
             }
             _ => {}
         }

@@ -19,8 +19,33 @@ pub struct AnswersFile {
     pub labels: Option<Json>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignees: Option<Json>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub fields: Map<String, Json>,
+}
+
+/// The `fields` map, refusing a key given twice (JSON readers keep the last silently).
+fn unique_keys<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Map<String, Json>, D::Error> {
+    struct Unique;
+    impl<'de> serde::de::Visitor<'de> for Unique {
+        type Value = Map<String, Json>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a map from field id or label to its answer")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Map::new();
+            while let Some((key, value)) = map.next_entry::<String, Json>()? {
+                if out.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!("`{key}` is given twice")));
+                }
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Unique)
 }
 
 /// A key or value in an answers file that does not fit the form.
@@ -38,13 +63,17 @@ impl AnswersFile {
     /// Reads an answers file; JSON when `file` ends in `.json`, YAML otherwise.
     pub fn parse(text: &str, file: &str) -> Result<Self, LocatedError> {
         if file.to_ascii_lowercase().ends_with(".json") {
-            return serde_json::from_str(text)
-                .map_err(|e| LocatedError::new(file, e.line(), e.column(), e.to_string()));
+            return serde_json::from_str(text).map_err(|e| {
+                // serde_json ends its message with the position, which we print first.
+                let message = e.to_string();
+                let message = message.rsplit_once(" at line ").map_or(&*message, |m| m.0);
+                LocatedError::new(file, e.line(), e.column(), message)
+            });
         }
         if text.trim().is_empty() {
             return Ok(Self::default());
         }
-        crate::yaml::from_str(text, file, 1)
+        crate::yaml::from_str_unique(text, file, 1)
     }
 
     /// Sets one field from `--set KEY=VALUE`. A value starting with `[` or `{` is read

@@ -113,6 +113,7 @@ pub(super) fn parse(
         intro,
         help,
         ids,
+        ..
     } = builder;
     if !intro.is_empty() || fields.is_empty() {
         sections.insert(0, preamble(intro));
@@ -144,6 +145,8 @@ struct FormBuilder {
     help: String,
     /// Each field's `id` as written (may be empty).
     ids: Vec<String>,
+    /// The line each id was first written on.
+    id_lines: std::collections::HashMap<String, usize>,
 }
 
 impl FormBuilder {
@@ -202,6 +205,18 @@ impl FormBuilder {
                 line,
                 &format!("id `{id}` should use only letters, digits, `-` and `_`"),
             ));
+        }
+        if let Some(first) = self.id_lines.get(&id).filter(|_| !id.is_empty()) {
+            problems.push(Problem {
+                line,
+                col,
+                severity: Severity::Error,
+                message: format!(
+                    "id `{id}` is already used by the element on line {first}; ids must be unique"
+                ),
+            });
+        } else {
+            self.id_lines.insert(id.clone(), line);
         }
         self.ids.push(id);
         let section = self.sections.len();

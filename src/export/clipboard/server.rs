@@ -17,7 +17,7 @@ pub(super) fn copy_external(provider: Provider, text: &str) -> Result<(), CopyEr
         });
     };
     let path = find_program(program).ok_or(CopyError::NotInstalled { program })?;
-    let io_err = |source| CopyError::Io { provider, source };
+    let io_err = |cause| CopyError::Io { provider, cause };
     let mut command = Command::new(path);
     command.args(args);
     // Its own process group: a Ctrl-C meant for us does not reach the server it forks.
@@ -42,7 +42,7 @@ pub(super) fn copy_external(provider: Provider, text: &str) -> Result<(), CopyEr
 /// Starts our own binary as a detached clipboard server ([`serve`]).
 pub(super) fn copy_arboard(text: &str) -> Result<(), CopyError> {
     let provider = Provider::Arboard;
-    let io_err = |source| CopyError::Io { provider, source };
+    let io_err = |cause| CopyError::Io { provider, cause };
     let exe = std::env::current_exe().map_err(io_err)?;
     let mut command = Command::new(exe);
     command.arg(SERVE_COMMAND).current_dir("/");
@@ -120,7 +120,7 @@ fn verify(
         {
             let errors = errors
                 .try_clone()
-                .map_err(|source| CopyError::Io { provider, source })?;
+                .map_err(|cause| CopyError::Io { provider, cause })?;
             return Err(CopyError::Failed {
                 provider,
                 message: failure_message(errors, status),
