@@ -53,23 +53,14 @@ pub enum Screen {
 pub enum Modal {
     ResumeDraft(Box<DraftOffer>),
     ConfirmQuit,
-    /// Quitting, but the draft could not be saved: quit anyway, or go back.
+    Path { path: LineEdit, then_exit: bool },
+    Overwrite { path: PathBuf, then_exit: bool },
+    // Quitting, but the draft could not be saved: quit anyway, or go back.
     SaveFailed(Failure),
-    /// The draft could not be read; it was moved to `to`.
-    DraftMoved {
-        to: PathBuf,
-        reason: String,
-    },
-    /// The draft could not be read nor moved: drafts are not saved.
+    // The draft could not be read, and was moved to `to`.
+    DraftMoved { to: PathBuf, reason: String },
+    // The draft could not be read nor moved: no draft is saved over it.
     DraftStuck(Failure),
-    Path {
-        path: LineEdit,
-        then_exit: bool,
-    },
-    Overwrite {
-        path: PathBuf,
-        then_exit: bool,
-    },
 }
 
 /// Input to `update`.
