@@ -2,7 +2,9 @@
 //! `<data dir>/issue-composer/drafts/`, so nothing typed is lost. A draft is also a
 //! valid `--answers` file.
 
-use std::path::PathBuf;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::discover::Source;
 use crate::form::AnswersFile;
@@ -51,23 +53,176 @@ pub fn path(source: &Source) -> Option<PathBuf> {
     dir().map(|d| d.join(format!("{}.yaml", key(source))))
 }
 
-/// The saved draft, if there is one that reads.
-pub fn load(source: &Source) -> Option<AnswersFile> {
-    let path = path(source)?;
-    let text = std::fs::read_to_string(&path).ok()?;
-    AnswersFile::parse(&text, &path.display().to_string()).ok()
+/// What is kept for a template.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    Nothing,
+    /// A draft, and where it is (`None` when it did not come from a file).
+    Draft {
+        file: Box<AnswersFile>,
+        path: Option<PathBuf>,
+    },
+    /// The draft could not be read, or is not an answers file: it was moved to `to`, so
+    /// the next save does not replace it.
+    MovedAside {
+        to: PathBuf,
+        reason: String,
+    },
+    /// Such a draft that could not be moved either: no draft may be saved over it.
+    Stuck(Failure),
+}
+
+impl From<Option<AnswersFile>> for Loaded {
+    fn from(file: Option<AnswersFile>) -> Self {
+        file.map_or(Self::Nothing, |file| Self::Draft {
+            file: Box::new(file),
+            path: None,
+        })
+    }
+}
+
+/// A draft that could not be saved: where it should have gone, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct Failure {
+    pub path: Option<PathBuf>,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.path {
+            Some(path) => write!(
+                f,
+                "could not save the draft to {}: {}",
+                path.display(),
+                self.reason
+            ),
+            None => write!(f, "could not save the draft: {}", self.reason),
+        }
+    }
+}
+
+/// The saved draft. One that cannot be read is moved aside (never deleted) and reported.
+pub fn load(source: &Source) -> Loaded {
+    path(source).map_or(Loaded::Nothing, load_at)
+}
+
+/// [`load`] from a given file.
+pub fn load_at(path: PathBuf) -> Loaded {
+    match read(&path) {
+        Ok(None) => Loaded::Nothing,
+        Ok(Some(file)) => Loaded::Draft {
+            file: Box::new(file),
+            path: Some(path),
+        },
+        Err(reason) => match move_aside(&path, SystemTime::now()) {
+            Ok(to) => Loaded::MovedAside { to, reason },
+            Err(err) => Loaded::Stuck(Failure {
+                reason: format!(
+                    "the draft there cannot be read ({reason}) nor moved aside ({err}), and is not overwritten"
+                ),
+                path: Some(path),
+            }),
+        },
+    }
+}
+
+/// The draft at `path`: `None` when there is none, an error when it does not read as an
+/// answers file.
+fn read(path: &Path) -> Result<Option<AnswersFile>, String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
+            return Ok(None);
+        }
+        Err(e) => return Err(e.to_string()),
+    };
+    let file = AnswersFile::parse(&text, &path.display().to_string())
+        .map_err(|e| format!("line {}, column {}: {}", e.line, e.col, e.message))?;
+    file.check().map_err(|e| e.to_string())?;
+    Ok(Some(file))
+}
+
+/// Renames `path` to `<name>.corrupt-<UTC time>` in its folder (with `-2`, `-3`, ... if
+/// that is taken).
+fn move_aside(path: &Path, now: SystemTime) -> std::io::Result<PathBuf> {
+    let name = path
+        .file_name()
+        .map_or_else(|| "draft".into(), |n| n.to_string_lossy());
+    let base = aside_name(&name, now);
+    let taken = |p: &Path| std::fs::symlink_metadata(p).is_ok();
+    let to = (1..1000)
+        .map(|n| {
+            let file = if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            path.with_file_name(file)
+        })
+        .find(|p| !taken(p))
+        .ok_or_else(|| std::io::Error::other("no free name"))?;
+    std::fs::rename(path, &to)?;
+    Ok(to)
+}
+
+/// `<name>.corrupt-YYYYMMDDTHHMMSSZ`.
+pub fn aside_name(name: &str, now: SystemTime) -> String {
+    let secs = now.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (year, month, day) = civil_date(secs / 86_400);
+    let time = secs % 86_400;
+    format!(
+        "{name}.corrupt-{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z",
+        time / 3600,
+        time % 3600 / 60,
+        time % 60
+    )
+}
+
+/// Year, month and day of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_date(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z % 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    (year, month, day)
 }
 
 /// Saves atomically (a temporary file, then a rename), readable by the owner only.
-pub fn save(source: &Source, yaml: &str) -> std::io::Result<PathBuf> {
-    let path = path(source).ok_or_else(|| std::io::Error::other("no data directory for drafts"))?;
-    crate::export::file::write_private(&path, yaml.as_bytes()).map_err(std::io::Error::other)?;
-    Ok(path)
+/// Blank text is refused: a draft always has at least a title.
+pub fn save(source: &Source, yaml: &str) -> Result<PathBuf, Failure> {
+    let path = path(source).ok_or_else(|| Failure {
+        path: None,
+        reason: "there is no data folder (set HOME or XDG_DATA_HOME)".to_owned(),
+    })?;
+    save_at(path, yaml)
+}
+
+/// [`save`] to a given file.
+pub fn save_at(path: PathBuf, yaml: &str) -> Result<PathBuf, Failure> {
+    if yaml.trim().is_empty() {
+        return Err(Failure {
+            path: Some(path),
+            reason: "the draft came out empty, so the earlier one was kept".to_owned(),
+        });
+    }
+    match crate::export::file::write_private(&path, yaml.as_bytes()) {
+        Ok(()) => Ok(path),
+        Err(err) => Err(Failure {
+            reason: err.to_string(),
+            path: Some(path),
+        }),
+    }
 }
 
 pub fn clear(source: &Source) -> std::io::Result<()> {
     match path(source).map(std::fs::remove_file) {
-        Some(Err(e)) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        Some(Err(e)) if e.kind() != ErrorKind::NotFound => Err(e),
         _ => Ok(()),
     }
 }
@@ -84,5 +239,134 @@ mod tests {
         let c = key(&Source::File(PathBuf::from("/repo/c/bug_report.md")));
         assert!(a.starts_with("bug_report-"));
         assert_ne!(a, c);
+    }
+
+    #[test]
+    fn aside_names_carry_the_utc_time() {
+        let t = UNIX_EPOCH + std::time::Duration::from_secs(1_709_210_096);
+        assert_eq!(
+            aside_name("builtin-performance.yaml", t),
+            "builtin-performance.yaml.corrupt-20240229T123456Z"
+        );
+        assert_eq!(aside_name("d", UNIX_EPOCH), "d.corrupt-19700101T000000Z");
+    }
+
+    /// The one file in `dir` besides `keep`.
+    fn the_other(dir: &Path, keep: &str) -> String {
+        let names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n != keep)
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+        names[0].clone()
+    }
+
+    fn is_aside_name(name: &str, of: &str) -> bool {
+        let Some(stamp) = name.strip_prefix(&format!("{of}.corrupt-")) else {
+            return false;
+        };
+        let b = stamp.as_bytes();
+        b.len() == 16
+            && b[8] == b'T'
+            && b[15] == b'Z'
+            && b[..8].iter().chain(&b[9..15]).all(u8::is_ascii_digit)
+    }
+
+    #[test]
+    fn a_draft_that_does_not_read_is_moved_aside_untouched() {
+        for (text, reason) in [
+            (
+                "title: [not, text]\n",
+                "line 1, column 8: expected string scalar",
+            ),
+            (
+                "fields: [a, b]\n",
+                "line 1, column 9: expected mapping start",
+            ),
+            (
+                "labels: {a: b}\n",
+                "`labels`: expects a comma-separated string or a list",
+            ),
+            (
+                "nonsense: 1\n",
+                "line 1, column 1: unknown field `nonsense`, expected one of title, labels, assignees, fields",
+            ),
+            ("title: 'unterminated\n", "line 1, column 8: unclosed quote"),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("d.yaml");
+            std::fs::write(&path, text).unwrap();
+            let Loaded::MovedAside { to, reason: why } = load_at(path.clone()) else {
+                panic!("{text:?} was not moved aside")
+            };
+            assert_eq!(why, reason);
+            assert!(!path.exists());
+            let name = the_other(dir.path(), "");
+            assert!(is_aside_name(&name, "d.yaml"), "{name}");
+            assert_eq!(to, dir.path().join(&name));
+            assert_eq!(std::fs::read_to_string(&to).unwrap(), text);
+        }
+    }
+
+    #[test]
+    fn an_unreadable_draft_is_moved_aside_and_a_second_one_does_not_replace_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.yaml");
+        std::fs::write(&path, [0xff, 0xfe, b'\n']).unwrap();
+        let Loaded::MovedAside { to: first, reason } = load_at(path.clone()) else {
+            panic!()
+        };
+        assert_eq!(reason, "stream did not contain valid UTF-8");
+        std::fs::write(&path, "title: [x]\n").unwrap();
+        let Loaded::MovedAside { to: second, .. } = load_at(path.clone()) else {
+            panic!()
+        };
+        assert_ne!(first, second);
+        assert_eq!(std::fs::read(&first).unwrap(), [0xff, 0xfe, b'\n']);
+        assert_eq!(std::fs::read_to_string(&second).unwrap(), "title: [x]\n");
+    }
+
+    #[test]
+    fn a_missing_draft_or_data_folder_is_nothing_and_a_good_one_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(load_at(dir.path().join("d.yaml")), Loaded::Nothing);
+        let file = dir.path().join("plain");
+        std::fs::write(&file, "x").unwrap();
+        assert_eq!(load_at(file.join("drafts/d.yaml")), Loaded::Nothing);
+        let path = dir.path().join("d.yaml");
+        std::fs::write(&path, "title: T\nfields: {gone: [1, 2]}\n").unwrap();
+        let Loaded::Draft { file, path: at } = load_at(path.clone()) else {
+            panic!()
+        };
+        assert_eq!(file.title.as_deref(), Some("T"));
+        assert_eq!(at, Some(path));
+    }
+
+    #[test]
+    fn saving_blank_text_keeps_the_earlier_draft() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.yaml");
+        std::fs::write(&path, "title: kept\n").unwrap();
+        let err = save_at(path.clone(), "").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "could not save the draft to {}: the draft came out empty, so the earlier one was kept",
+                path.display()
+            )
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "title: kept\n");
+    }
+
+    #[test]
+    fn a_save_under_a_file_fails_with_the_path_and_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("plain");
+        std::fs::write(&file, "x").unwrap();
+        let path = file.join("drafts/d.yaml");
+        let err = save_at(path.clone(), "title: x\n").unwrap_err();
+        assert_eq!(err.path, Some(path));
+        assert!(err.reason.starts_with("cannot create the folder "), "{err}");
     }
 }

@@ -4,7 +4,7 @@
 pub mod answers;
 pub mod schema;
 
-pub use answers::{AnswerError, AnswersFile};
+pub use answers::{AnswerError, AnswersFile, ToYamlError};
 
 use crate::render::Layout;
 

@@ -9,7 +9,7 @@ pub mod screen;
 pub mod terminal;
 pub mod theme;
 
-use std::io::IsTerminal as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -99,15 +99,17 @@ fn apply<B: Backend>(
 struct RealIo {
     /// Repository and milestone for the printed gh command.
     target: crate::export::Target,
+    /// Drafts are on: templates opened from the picker look for theirs.
+    drafts: bool,
 }
 
 impl Io for RealIo {
     fn perform<B: Backend>(&mut self, effect: Effect, terminal: &mut Terminal<B>) -> Option<Msg> {
         match effect {
-            Effect::Open(source) => Some(open_message(source)),
-            Effect::SaveDraft { source, yaml } => draft::save(&source, &yaml)
-                .err()
-                .map(|e| Msg::Notice(format!("could not save the draft: {e}"), true)),
+            Effect::Open(source) => Some(open_message(source, self.drafts)),
+            Effect::SaveDraft { source, yaml } => {
+                Some(Msg::DraftSaved(draft::save(&source, &yaml)))
+            }
             Effect::ClearDraft { source } => {
                 let _ = draft::clear(&source);
                 None
@@ -147,11 +149,15 @@ impl Io for RealIo {
     }
 }
 
-fn open_message(source: Source) -> Msg {
+fn open_message(source: Source, drafts: bool) -> Msg {
     match discover::load(&source) {
         Ok(template) => Msg::Opened {
             template: Box::new(template),
-            draft: draft::load(&source).map(Box::new),
+            draft: Box::new(if drafts {
+                draft::load(&source)
+            } else {
+                draft::Loaded::Nothing
+            }),
             source,
         },
         Err(err) => Msg::Notice(format!("{err:#}"), true),
@@ -232,7 +238,7 @@ pub fn run(args: &TuiArgs) -> Result<ExitCode> {
             let draft = if config.drafts {
                 draft::load(&source)
             } else {
-                None
+                draft::Loaded::Nothing
             };
             let mut app = App::with_form(config, template, source, draft, size);
             if let Some(initial) = &initial {
@@ -247,27 +253,45 @@ pub fn run(args: &TuiArgs) -> Result<ExitCode> {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut io = RealIo {
             target: app.config.exports.target(),
+            drafts: app.config.drafts,
         };
         run_loop(&mut terminal, &mut app, &mut events, &mut io)
     }));
     // Whatever happened, keep what was typed and give the terminal back.
     for effect in app.save_draft_now() {
         if let Effect::SaveDraft { source, yaml } = effect {
-            let _ = draft::save(&source, &yaml);
+            app.update(Msg::DraftSaved(draft::save(&source, &yaml)));
         }
     }
     terminal::restore();
     let after = match result {
         Ok(Ok(after)) => after,
         Ok(Err(err)) if events.signalled() || is_closed(&err) => {
+            let notes = app.exit_notes();
+            // The terminal may be gone: nothing to do if the message cannot be written.
             let err = crate::text::escape(&err.to_string()).into_owned();
-            eprintln!("issue-composer: {err}; your answers are saved as a draft");
+            let _ = writeln!(std::io::stderr(), "issue-composer: {err}");
+            tell(&notes);
             return Ok(ExitCode::from(1));
         }
         Ok(Err(err)) => return Err(err),
         Err(panic) => std::panic::resume_unwind(panic),
     };
+    if matches!(after, After::Nothing | After::Unsaved) {
+        tell(&app.exit_notes());
+    }
     finish(after, &app.written)
+}
+
+/// Says on standard error where the answers are (or why they are not).
+fn tell(notes: &[String]) {
+    for note in notes {
+        let _ = writeln!(
+            std::io::stderr(),
+            "issue-composer: {}",
+            crate::text::escape(note)
+        );
+    }
 }
 
 fn is_closed(err: &anyhow::Error) -> bool {
@@ -332,6 +356,7 @@ fn finish(after: After, written: &[String]) -> Result<ExitCode> {
     }
     match after {
         After::Nothing => Ok(ExitCode::SUCCESS),
+        After::Unsaved => Ok(ExitCode::from(1)),
         After::Export {
             issue,
             args,

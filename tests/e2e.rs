@@ -531,3 +531,126 @@ fn an_unbracketed_burst_arrives_whole_and_then_idles() {
     let expected = format!("{}\nENDMARK\n", lines.join("\n"));
     assert!(written.contains(&expected), "{written}");
 }
+
+/// Drafts cannot be written: the data folder is under a regular file.
+#[test]
+fn when_drafts_cannot_be_saved_ctrl_c_twice_exits_1_saying_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("plain");
+    std::fs::write(&plain, "not a folder").unwrap();
+    let data = plain.join("data");
+    let mut s = Session::start(&["performance"], &data, dir.path());
+    s.wait_for("0 of 26 fields filled");
+    s.send("will be lost");
+    let draft = draft_file(&data);
+    let folder = data.join("issue-composer/drafts");
+    let failure = format!(
+        "could not save the draft to {}: cannot create the folder {}: Not a directory (os error 20)",
+        draft.display(),
+        folder.display()
+    );
+    s.keys(&["\x03"]);
+    s.wait_for(" Draft not saved ");
+    s.wait_for("y quit anyway · n go back");
+    s.keys(&["\x03"]);
+    assert_eq!(s.wait_exit(), 1);
+    assert_restored(&s);
+    let said = format!("issue-composer: {failure}");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !contains(&s.raw_output(), said.as_bytes()) {
+        assert!(
+            Instant::now() < deadline,
+            "no {said:?} in:\n{}",
+            String::from_utf8_lossy(&s.raw_output())
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Said after the terminal was restored, once.
+    let raw = s.raw_output();
+    let restored = raw.windows(8).rposition(|w| w == b"\x1b[?1049l").unwrap();
+    let at = raw.windows(said.len()).position(|w| w == said.as_bytes());
+    assert!(at.is_some_and(|at| at > restored));
+    assert!(!contains(&raw, b"saved as a draft"));
+}
+
+/// The lines of the dialog box on `screen`, inside its borders, joined without spaces.
+fn dialog_text(screen: &str) -> String {
+    screen
+        .lines()
+        .filter_map(|l| {
+            let start = l.find('│')?;
+            let end = l.rfind('│')?;
+            (end > start).then(|| l[start + '│'.len_utf8()..end].to_owned())
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect()
+}
+
+#[test]
+fn an_unreadable_draft_is_moved_aside_and_the_form_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = draft_file(dir.path());
+    std::fs::create_dir_all(draft.parent().unwrap()).unwrap();
+    let broken = "title: [not, text]\nfields: {}\n";
+    std::fs::write(&draft, broken).unwrap();
+    let mut s = Session::start(&["performance"], dir.path(), dir.path());
+    let screen = s.wait_for(" Draft unreadable ");
+    let folder = draft.parent().unwrap();
+    let names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let [aside] = &names[..] else {
+        panic!("{names:?}")
+    };
+    let stamp = aside
+        .strip_prefix("builtin-performance.yaml.corrupt-")
+        .unwrap();
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    assert!(
+        stamp.len() == 16
+            && digits(&stamp[..8])
+            && &stamp[8..9] == "T"
+            && digits(&stamp[9..15])
+            && stamp.ends_with('Z'),
+        "{aside}"
+    );
+    let moved = folder.join(aside);
+    assert_eq!(std::fs::read_to_string(&moved).unwrap(), broken);
+    let said = format!(
+        "The draft could not be read: line 1, column 8: expected string scalar It was moved to {} and will not be overwritten.",
+        moved.display()
+    );
+    let squashed: String = said.split_whitespace().collect();
+    assert!(dialog_text(&screen).contains(&squashed), "{screen}");
+    // On the form, once the dialog is closed; a wider terminal shows all of the path.
+    s.resize(40, 200);
+    s.keys(&[ENTER]);
+    s.wait_for(&format!(
+        "the unreadable draft is kept in {}",
+        moved.display()
+    ));
+    s.send("fresh start");
+    wait_for_file(&draft, "fresh start");
+    assert_eq!(std::fs::read_to_string(&moved).unwrap(), broken);
+    s.send("\x03");
+    assert_eq!(s.wait_exit(), 0);
+    let raw = s.raw_output();
+    for line in [
+        format!(
+            "issue-composer: the unreadable draft was moved to {}",
+            moved.display()
+        ),
+        format!(
+            "issue-composer: your answers are saved as a draft in {}",
+            draft.display()
+        ),
+    ] {
+        assert!(
+            contains(&raw, line.as_bytes()),
+            "{line:?} in:\n{}",
+            String::from_utf8_lossy(&raw)
+        );
+    }
+}

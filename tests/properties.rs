@@ -171,7 +171,7 @@ proptest! {
         let mut answers = Answers::new(&t.form);
         fill(&mut answers, &t.form, text.trim());
         // Lists, tables and blanks drop surrounding spaces; compare what survives a render.
-        let yaml = issue_composer::form::AnswersFile::from_answers(&t.form, &answers).to_yaml();
+        let yaml = issue_composer::form::AnswersFile::from_answers(&t.form, &answers).to_yaml().unwrap();
         let mut again = Answers::new(&t.form);
         issue_composer::form::AnswersFile::parse(&yaml, "draft.yaml")
             .expect("a draft reads")

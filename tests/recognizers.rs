@@ -489,7 +489,9 @@ fn answers_written_back_read_the_same() {
         .unwrap()
         .apply(&t.form, &mut answers)
         .unwrap();
-    let written = AnswersFile::from_answers(&t.form, &answers).to_yaml();
+    let written = AnswersFile::from_answers(&t.form, &answers)
+        .to_yaml()
+        .unwrap();
     let mut again = Answers::new(&t.form);
     AnswersFile::parse(&written, "draft.yaml")
         .unwrap()

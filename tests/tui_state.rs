@@ -10,6 +10,7 @@ use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use issue_composer::discover::{self, Source};
+use issue_composer::draft::{Failure, Loaded};
 use issue_composer::form::{AnswersFile, Value};
 use issue_composer::tui::app::{
     After, App, Config, Effect, Focus, Modal, Msg, Problem, Screen, WriteFailure,
@@ -213,19 +214,136 @@ fn esc_asks_before_quitting_and_ctrl_c_quits_at_once_keeping_a_draft() {
     press(&mut app, [key(KeyCode::Esc)]);
     let effects = press(&mut app, [key(KeyCode::Char('y'))]);
     assert!(
-        matches!(
-            &effects[..],
-            [Effect::SaveDraft { .. }, Effect::Exit(After::Nothing)]
-        ),
+        matches!(&effects[..], [Effect::SaveDraft { .. }]),
         "{effects:?}"
     );
+    // Leaving waits for the save's outcome.
+    let effects = app.update(Msg::DraftSaved(Ok(PathBuf::from("/d/p.yaml"))));
+    assert_eq!(effects, [Effect::Exit(After::Nothing)]);
     let mut app = open("performance");
     typ(&mut app, "y");
     let effects = press(&mut app, [ctrl('c')]);
-    let [Effect::SaveDraft { yaml, .. }, Effect::Exit(After::Nothing)] = &effects[..] else {
+    let [Effect::SaveDraft { yaml, .. }] = &effects[..] else {
         panic!("{effects:?}")
     };
     assert_eq!(yaml, "title: \"[PERF] y\"\nfields: {}\n");
+    let effects = app.update(Msg::DraftSaved(Ok(PathBuf::from("/d/p.yaml"))));
+    assert_eq!(effects, [Effect::Exit(After::Nothing)]);
+    assert_eq!(
+        app.exit_notes(),
+        ["your answers are saved as a draft in /d/p.yaml"]
+    );
+}
+
+fn failure() -> Failure {
+    Failure {
+        path: Some(PathBuf::from("/ro/drafts/builtin-performance.yaml")),
+        reason: "cannot create the folder /ro/drafts: Read-only file system (os error 30)"
+            .to_owned(),
+    }
+}
+
+#[test]
+fn when_the_draft_cannot_be_saved_quitting_asks_and_ctrl_c_twice_leaves_with_status_1() {
+    let mut app = open("performance");
+    typ(&mut app, "unsaved");
+    let effects = app.update(Msg::Tick(Instant::now() + Duration::from_secs(1)));
+    assert!(matches!(&effects[..], [Effect::SaveDraft { .. }]));
+    assert!(app.update(Msg::DraftSaved(Err(failure()))).is_empty());
+    assert_eq!(
+        app.notice,
+        Some((
+            "could not save the draft to /ro/drafts/builtin-performance.yaml: cannot create the folder /ro/drafts: Read-only file system (os error 30)".to_owned(),
+            true
+        ))
+    );
+    // Quitting tries again, and asks when that fails too; n goes back to the form.
+    let effects = press(&mut app, [ctrl('c')]);
+    assert!(
+        matches!(&effects[..], [Effect::SaveDraft { .. }]),
+        "{effects:?}"
+    );
+    assert!(app.update(Msg::DraftSaved(Err(failure()))).is_empty());
+    assert!(
+        matches!(&app.modal, Some(Modal::SaveFailed(f)) if *f == failure()),
+        "{:?}",
+        app.modal
+    );
+    assert!(press(&mut app, [key(KeyCode::Char('n'))]).is_empty());
+    assert!(app.modal.is_none() && !app.exited);
+    // Esc and y: quit anyway.
+    press(&mut app, [key(KeyCode::Esc), key(KeyCode::Char('y'))]);
+    assert!(app.update(Msg::DraftSaved(Err(failure()))).is_empty());
+    assert_eq!(
+        press(&mut app, [key(KeyCode::Char('y'))]),
+        [Effect::Exit(After::Unsaved)]
+    );
+    // Ctrl-C, then Ctrl-C at the question.
+    let mut app = open("performance");
+    typ(&mut app, "unsaved");
+    press(&mut app, [ctrl('c')]);
+    assert!(app.update(Msg::DraftSaved(Err(failure()))).is_empty());
+    assert_eq!(press(&mut app, [ctrl('c')]), [Effect::Exit(After::Unsaved)]);
+    assert!(app.exited);
+    assert_eq!(
+        app.exit_notes(),
+        [
+            "could not save the draft to /ro/drafts/builtin-performance.yaml: cannot create the folder /ro/drafts: Read-only file system (os error 30)"
+        ]
+    );
+}
+
+#[test]
+fn a_save_that_works_again_lets_quitting_go_without_a_question() {
+    let mut app = open("performance");
+    typ(&mut app, "x");
+    press(&mut app, [ctrl('c')]);
+    app.update(Msg::DraftSaved(Err(failure())));
+    press(&mut app, [key(KeyCode::Esc)]);
+    assert!(matches!(
+        &press(&mut app, [ctrl('c')])[..],
+        [Effect::SaveDraft { .. }]
+    ));
+    let effects = app.update(Msg::DraftSaved(Ok(PathBuf::from("/d/p.yaml"))));
+    assert_eq!(effects, [Effect::Exit(After::Nothing)]);
+}
+
+#[test]
+fn the_exit_notes_say_what_was_saved_where() {
+    let mut app = open("performance");
+    assert!(app.exit_notes().is_empty(), "nothing typed, nothing to say");
+    typ(&mut app, "x");
+    assert!(
+        app.exit_notes().is_empty(),
+        "nothing saved yet, nothing claimed"
+    );
+    app.update(Msg::DraftSaved(Ok(PathBuf::from("/d/p.yaml"))));
+    assert_eq!(
+        app.exit_notes(),
+        ["your answers are saved as a draft in /d/p.yaml"]
+    );
+    app.update(Msg::DraftSaved(Err(Failure {
+        path: None,
+        reason: "there is no data folder (set HOME or XDG_DATA_HOME)".to_owned(),
+    })));
+    assert_eq!(
+        app.exit_notes(),
+        ["could not save the draft: there is no data folder (set HOME or XDG_DATA_HOME)"]
+    );
+    let mut off = open_with(
+        "performance",
+        Config {
+            drafts: false,
+            ..config()
+        },
+    );
+    typ(&mut off, "x");
+    let effects = press(&mut off, [ctrl('c')]);
+    assert_eq!(effects, [Effect::Exit(After::Nothing)]);
+    assert_eq!(
+        off.exit_notes(),
+        ["drafts are off (--no-draft); nothing was saved"]
+    );
 }
 
 #[test]
@@ -689,11 +807,151 @@ fn a_draft_keeps_what_still_fits_its_template() {
         panic!()
     };
     assert_eq!(sel.checked, [false, false, false, true]);
-    assert!(
-        app.notice
-            .as_ref()
-            .is_some_and(|(t, e)| *e && t.contains("renamed-field")),
-        "{:?}",
-        app.notice
+    assert_eq!(
+        app.notice,
+        Some((
+            "the draft's answers for renamed-field no longer fit the template; they stay in the draft".to_owned(),
+            true
+        ))
     );
+}
+
+/// A draft of `performance` with answers that no longer fit: an unknown id, and a list
+/// where the field takes text.
+const MISFITS: &str =
+    "title: T\nfields:\n  priority: low\n  renamed-field: x\n  performance-issue: [a, b]\n";
+
+fn with_misfits() -> App {
+    let source = discover::resolve("performance").unwrap();
+    let template = discover::load(&source).unwrap();
+    let draft = Loaded::Draft {
+        file: Box::new(AnswersFile::parse(MISFITS, "d").unwrap()),
+        path: Some(PathBuf::from("/d/builtin-performance.yaml")),
+    };
+    App::with_form(config(), template, source, draft, (120, 40))
+}
+
+fn save_now(app: &mut App) -> String {
+    let effects = app.update(Msg::Tick(app.clock + Duration::from_secs(1)));
+    let [Effect::SaveDraft { yaml, .. }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    yaml.clone()
+}
+
+#[test]
+fn answers_that_no_longer_fit_stay_in_every_draft_save() {
+    let mut app = with_misfits();
+    let Some(Modal::ResumeDraft(offer)) = &app.modal else {
+        panic!("{:?}", app.modal)
+    };
+    assert_eq!(offer.misfits, ["renamed-field", "performance-issue"]);
+    press(&mut app, [key(KeyCode::Enter)]);
+    assert_eq!(
+        app.exit_notes(),
+        ["your answers are saved as a draft in /d/builtin-performance.yaml"],
+        "the resumed draft is where the answers are"
+    );
+    typ(&mut app, "!");
+    assert_eq!(
+        save_now(&mut app),
+        "title: T!\nfields:\n  priority: Low - Minor improvement\n  renamed-field: x\n  performance-issue:\n  - a\n  - b\n"
+    );
+    typ(&mut app, "?");
+    assert!(
+        save_now(&mut app).contains("  renamed-field: x\n"),
+        "and again"
+    );
+    // An answer given to the same id takes its place.
+    press(&mut app, [ctrl('n')]);
+    typ(&mut app, "new");
+    assert_eq!(
+        save_now(&mut app),
+        "title: T!?\nfields:\n  performance-issue: new\n  priority: Low - Minor improvement\n  renamed-field: x\n"
+    );
+}
+
+#[test]
+fn x_in_the_draft_dialog_resumes_without_the_answers_that_no_longer_fit() {
+    let mut app = with_misfits();
+    press(&mut app, [key(KeyCode::Char('x'))]);
+    assert!(app.modal.is_none());
+    assert_eq!(
+        app.notice,
+        Some((
+            "the draft's answers for renamed-field, performance-issue no longer fit the template and were dropped".to_owned(),
+            true
+        ))
+    );
+    assert_eq!(
+        save_now(&mut app),
+        "title: T\nfields:\n  priority: Low - Minor improvement\n",
+        "the next save leaves them out, without any other change"
+    );
+}
+
+#[test]
+fn an_unreadable_draft_that_was_moved_aside_is_reported_on_the_form() {
+    let source = discover::resolve("performance").unwrap();
+    let template = discover::load(&source).unwrap();
+    let to = PathBuf::from("/d/builtin-performance.yaml.corrupt-20240229T123456Z");
+    let moved = Loaded::MovedAside {
+        to: to.clone(),
+        reason: "line 1, column 8: expected string scalar".to_owned(),
+    };
+    let mut app = App::with_form(config(), template, source, moved, (120, 40));
+    assert_eq!(app.screen, Screen::Form);
+    assert!(
+        matches!(&app.modal, Some(Modal::DraftMoved { to: t, reason })
+            if *t == to && reason == "line 1, column 8: expected string scalar"),
+        "{:?}",
+        app.modal
+    );
+    press(&mut app, [key(KeyCode::Enter)]);
+    assert_eq!(
+        app.notice,
+        Some((
+            "the unreadable draft is kept in /d/builtin-performance.yaml.corrupt-20240229T123456Z"
+                .to_owned(),
+            true
+        ))
+    );
+    typ(&mut app, "new");
+    save_now(&mut app);
+    app.update(Msg::DraftSaved(Ok(PathBuf::from(
+        "/d/builtin-performance.yaml",
+    ))));
+    assert_eq!(
+        app.exit_notes(),
+        [
+            "the unreadable draft was moved to /d/builtin-performance.yaml.corrupt-20240229T123456Z",
+            "your answers are saved as a draft in /d/builtin-performance.yaml"
+        ]
+    );
+}
+
+#[test]
+fn a_draft_that_could_not_be_moved_aside_is_never_saved_over() {
+    let source = discover::resolve("performance").unwrap();
+    let template = discover::load(&source).unwrap();
+    let stuck = Failure {
+        path: Some(PathBuf::from("/d/builtin-performance.yaml")),
+        reason: "the draft there cannot be read (x) nor moved aside (y), and is not overwritten"
+            .to_owned(),
+    };
+    let mut app = App::with_form(
+        config(),
+        template,
+        source,
+        Loaded::Stuck(stuck.clone()),
+        (120, 40),
+    );
+    assert!(matches!(&app.modal, Some(Modal::DraftStuck(f)) if *f == stuck));
+    press(&mut app, [key(KeyCode::Enter)]);
+    typ(&mut app, "typed");
+    let effects = app.update(Msg::Tick(Instant::now() + Duration::from_secs(1)));
+    assert!(effects.is_empty(), "no save: {effects:?}");
+    assert!(press(&mut app, [ctrl('c')]).is_empty());
+    assert!(matches!(&app.modal, Some(Modal::SaveFailed(f)) if *f == stuck));
+    assert_eq!(press(&mut app, [ctrl('c')]), [Effect::Exit(After::Unsaved)]);
 }

@@ -174,3 +174,40 @@ fn field_kinds() {
     }
     assert_eq!(app.form.as_ref().unwrap().focus, Focus::Header(0));
 }
+
+/// The draft dialogs: long paths are cut to fit, and the box grows to hold them.
+#[test]
+fn draft_dialogs() {
+    use issue_composer::draft::{Failure, Loaded};
+    use std::path::PathBuf;
+    let source = discover::resolve("performance").unwrap();
+    let template = discover::load(&source).unwrap();
+    let moved = Loaded::MovedAside {
+        to: PathBuf::from(
+            "/home/someone/.local/share/issue-composer/drafts/builtin-performance.yaml.corrupt-20240229T123456Z",
+        ),
+        reason: "line 1, column 8: expected string scalar".to_owned(),
+    };
+    let app = App::with_form(config(), template.clone(), source.clone(), moved, (80, 20));
+    insta::assert_snapshot!("dialog_draft_moved", screen(&app, 80, 20));
+    let misfits =
+        AnswersFile::parse("fields: {renamed-field: x, priority: [a, b]}\n", "d").unwrap();
+    let app = App::with_form(
+        config(),
+        template.clone(),
+        source.clone(),
+        Some(misfits),
+        (80, 20),
+    );
+    insta::assert_snapshot!("dialog_draft_misfits", screen(&app, 80, 20));
+    let mut app = App::with_form(config(), template, source, None, (80, 20));
+    key(&mut app, KeyCode::Char('x'), KeyModifiers::NONE);
+    key(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    app.update(Msg::DraftSaved(Err(Failure {
+        path: Some(PathBuf::from(
+            "/home/someone/.local/share/issue-composer/drafts/builtin-performance.yaml",
+        )),
+        reason: "cannot create the folder /home/someone/.local/share/issue-composer/drafts: Read-only file system (os error 30)".to_owned(),
+    })));
+    insta::assert_snapshot!("dialog_save_failed", screen(&app, 80, 20));
+}

@@ -59,6 +59,11 @@ pub enum AnswerError {
     Value { key: String, message: String },
 }
 
+/// Answers that could not be written as YAML.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot write the answers as YAML: {0}")]
+pub struct ToYamlError(String);
+
 impl AnswersFile {
     /// Reads an answers file; JSON when `file` ends in `.json`, YAML otherwise.
     pub fn parse(text: &str, file: &str) -> Result<Self, LocatedError> {
@@ -130,27 +135,50 @@ impl AnswersFile {
         Ok(())
     }
 
-    /// Applies what fits and skips what does not (a draft whose template changed):
-    /// returns the keys that were skipped.
-    pub fn apply_lenient(&self, form: &Form, answers: &mut Answers) -> Vec<String> {
-        let top = Self {
-            fields: Map::new(),
-            ..self.clone()
-        };
-        let mut skipped = Vec::new();
-        if top.apply(form, answers).is_err() {
-            skipped.push("title, labels or assignees".to_owned());
+    /// Whether the file's own lists are lists: `labels` and `assignees` must be text or
+    /// a list whatever the template, so a file where they are not is damaged.
+    pub fn check(&self) -> Result<(), AnswerError> {
+        for (list, key) in [(&self.labels, "labels"), (&self.assignees, "assignees")] {
+            if let Some(json) = list {
+                names(json, key)?;
+            }
         }
+        Ok(())
+    }
+
+    /// Applies what fits (a draft whose template changed) and returns the fields that do
+    /// not, under their keys as written, so they can be kept. A title, labels or
+    /// assignees that do not fit are left at the form's defaults; [`Self::check`] finds
+    /// them first.
+    pub fn apply_lenient(&self, form: &Form, answers: &mut Answers) -> Map<String, Json> {
+        let tops = [
+            Self {
+                title: self.title.clone(),
+                ..Self::default()
+            },
+            Self {
+                labels: self.labels.clone(),
+                ..Self::default()
+            },
+            Self {
+                assignees: self.assignees.clone(),
+                ..Self::default()
+            },
+        ];
+        for top in tops {
+            let _ = top.apply(form, answers);
+        }
+        let mut misfits = Map::new();
         for (key, json) in &self.fields {
             let one = Self {
                 fields: std::iter::once((key.clone(), json.clone())).collect(),
                 ..Self::default()
             };
             if one.apply(form, answers).is_err() {
-                skipped.push(key.clone());
+                misfits.insert(key.clone(), json.clone());
             }
         }
-        skipped
+        misfits
     }
 
     /// The answers as a file: title, labels and assignees, and every field that differs
@@ -172,9 +200,9 @@ impl AnswersFile {
     }
 
     /// The file as YAML.
-    pub fn to_yaml(&self) -> String {
-        let json = serde_json::to_value(self).unwrap_or(Json::Null);
-        serde_saphyr::to_string(&json).unwrap_or_default()
+    pub fn to_yaml(&self) -> Result<String, ToYamlError> {
+        let json = serde_json::to_value(self).map_err(|e| ToYamlError(e.to_string()))?;
+        serde_saphyr::to_string(&json).map_err(|e| ToYamlError(e.to_string()))
     }
 }
 

@@ -1,6 +1,7 @@
 //! The application state and `update`, the only code that changes it. Input comes in
 //! as [`Msg`]; side effects go out as [`Effect`] values for the executor in `tui.rs`.
 
+mod drafts;
 mod form;
 mod modal;
 mod mouse;
@@ -12,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
 
+pub use self::drafts::DraftOffer;
 pub use self::form::{Focus, FormState, HEADER_LABELS, Mark};
 pub use self::picker::{Entry, PickerState};
 pub use self::review::Problem;
@@ -20,6 +22,7 @@ use super::keymap::{self, Action, Context};
 use super::theme::Theme;
 use crate::cli::ExportArgs;
 use crate::discover::Source;
+use crate::draft::{Failure, Loaded};
 use crate::export::clipboard::Provider;
 use crate::form::AnswersFile;
 use crate::render::Issue;
@@ -48,10 +51,16 @@ pub enum Screen {
 /// once the file is written.
 #[derive(Debug, Clone)]
 pub enum Modal {
-    ResumeDraft(Box<AnswersFile>),
+    ResumeDraft(Box<DraftOffer>),
     ConfirmQuit,
     Path { path: LineEdit, then_exit: bool },
     Overwrite { path: PathBuf, then_exit: bool },
+    // Quitting, but the draft could not be saved: quit anyway, or go back.
+    SaveFailed(Failure),
+    // The draft could not be read, and was moved to `to`.
+    DraftMoved { to: PathBuf, reason: String },
+    // The draft could not be read nor moved: no draft is saved over it.
+    DraftStuck(Failure),
 }
 
 /// Input to `update`.
@@ -65,8 +74,10 @@ pub enum Msg {
     Opened {
         template: Box<Template>,
         source: Source,
-        draft: Option<Box<AnswersFile>>,
+        draft: Box<Loaded>,
     },
+    /// A draft was saved (where), or not.
+    DraftSaved(Result<PathBuf, Failure>),
     Edited {
         field: usize,
         text: Option<String>,
@@ -122,6 +133,8 @@ pub enum Effect {
 #[derive(Debug, Clone, PartialEq)]
 pub enum After {
     Nothing,
+    /// Nothing to export, and the answers could not be saved: exit with status 1.
+    Unsaved,
     /// Print, copy and/or send the issue as `args` say (their `output` is done); the
     /// draft of `source` goes once that succeeds.
     Export {
@@ -146,6 +159,15 @@ pub struct App {
     pub exited: bool,
     /// `gh issue create` commands for the files written, printed on exit.
     pub written: Vec<String>,
+    /// Where the answers are kept: the last draft saved or resumed, or why the last save
+    /// failed; `None` before either.
+    pub draft_saved: Option<Result<PathBuf, Failure>>,
+    /// A draft that cannot be read nor moved aside is in the way: no save may replace it.
+    pub draft_blocked: Option<Failure>,
+    /// Where an unreadable draft was moved this session.
+    pub moved_aside: Option<PathBuf>,
+    /// Quitting waits for the draft save's outcome.
+    quitting: bool,
 }
 
 impl App {
@@ -163,19 +185,24 @@ impl App {
             clock: Instant::now(),
             exited: false,
             written: Vec::new(),
+            draft_saved: None,
+            draft_blocked: None,
+            moved_aside: None,
+            quitting: false,
         }
     }
 
-    /// Starts on a template's form; a draft is offered for resuming.
+    /// Starts on a template's form; a draft is offered for resuming, or a damaged one
+    /// reported.
     pub fn with_form(
         config: Config,
         template: Template,
         source: Source,
-        draft: Option<AnswersFile>,
+        draft: impl Into<Loaded>,
         size: (u16, u16),
     ) -> Self {
         let mut app = Self::with_picker(config, Vec::new(), size);
-        app.open(template, source, draft);
+        app.open(template, source, draft.into());
         app
     }
 
@@ -190,15 +217,6 @@ impl App {
                 theme,
             ));
         }
-    }
-
-    fn open(&mut self, template: Template, source: Source, draft: Option<AnswersFile>) {
-        let theme = self.config.theme;
-        self.form = Some(FormState::new(template, source, None, theme));
-        self.screen = Screen::Form;
-        self.modal = draft
-            .filter(|_| self.config.drafts)
-            .map(|d| Modal::ResumeDraft(Box::new(d)));
     }
 
     /// Where keys are looked up.
@@ -240,9 +258,10 @@ impl App {
                 source,
                 draft,
             } => {
-                self.open(*template, source, draft.map(|d| *d));
+                self.open(*template, source, *draft);
                 Vec::new()
             }
+            Msg::DraftSaved(result) => self.drafted(result),
             Msg::Edited { field, text } => self.edited(field, text),
             Msg::Written { result, then_exit } => self.written(result, then_exit),
             Msg::Copied(Ok((message, checked))) => {
@@ -271,6 +290,10 @@ impl App {
         let ctrl_c =
             key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl_c {
+            // The second Ctrl-C when the draft could not be saved: out, with status 1.
+            if matches!(self.modal, Some(Modal::SaveFailed(_))) {
+                return self.abandon();
+            }
             return self.quit();
         }
         // Keys typed at a "too small" notice would land in a field nobody sees.
@@ -381,25 +404,6 @@ impl App {
         Vec::new()
     }
 
-    /// Leaves at once, saving a draft of what was typed.
-    fn quit(&mut self) -> Vec<Effect> {
-        let mut effects = self.save_draft_now();
-        effects.push(Effect::Exit(After::Nothing));
-        self.exited = true;
-        effects
-    }
-
-    fn discard_draft(&mut self) -> Vec<Effect> {
-        self.form
-            .as_ref()
-            .map(|f| {
-                vec![Effect::ClearDraft {
-                    source: f.source.clone(),
-                }]
-            })
-            .unwrap_or_default()
-    }
-
     /// After a successful export: the draft goes, and quitting needs no question.
     fn exported(&mut self) -> Vec<Effect> {
         let effects = self.discard_draft();
@@ -422,20 +426,6 @@ impl App {
         } else {
             Vec::new()
         }
-    }
-
-    /// A draft save of the current answers, if drafts are on and anything changed.
-    pub fn save_draft_now(&mut self) -> Vec<Effect> {
-        let Some(form) = &mut self.form else {
-            return Vec::new();
-        };
-        if !self.config.drafts || form.dirty_since.take().is_none() {
-            return Vec::new();
-        }
-        vec![Effect::SaveDraft {
-            source: form.source.clone(),
-            yaml: form.draft().to_yaml(),
-        }]
     }
 
     fn editor(&mut self) -> Vec<Effect> {

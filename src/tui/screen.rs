@@ -104,35 +104,14 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
 
 fn dialog(frame: &mut Frame, app: &App, modal: &Modal, area: Rect) -> Option<Position> {
     let theme = app.config.theme;
-    let drafts = app.config.drafts;
-    let (title, lines, keys): (&str, Vec<String>, &str) = match modal {
-        Modal::ResumeDraft(_) => (
-            " Draft found ",
-            vec!["You have unsent answers for this template.".to_owned()],
-            "Enter resume · d discard",
-        ),
-        Modal::ConfirmQuit => (
-            " Quit? ",
-            vec![if drafts {
-                "Your answers are kept as a draft for next time.".to_owned()
-            } else {
-                "Drafts are off (--no-draft): your answers will be lost.".to_owned()
-            }],
-            "y quit · n stay",
-        ),
-        Modal::Path { .. } => (
-            " Write to file ",
-            vec!["Path:".to_owned()],
-            "Enter write · Esc cancel",
-        ),
-        Modal::Overwrite { path, .. } => (
-            " File exists ",
-            vec![format!("{} exists.", path.display())],
-            "y replace it · any other key: choose another path",
-        ),
-    };
+    let (title, lines, keys) = dialog_text(app, modal);
     let width = area.width.clamp(20, 64);
-    let height = lines.len() as u16 + 4;
+    // Paths do not break at spaces: lines are cut to fit, so the height is right.
+    let lines: Vec<String> = lines
+        .iter()
+        .flat_map(|l| fit_lines(l, width.saturating_sub(2)))
+        .collect();
+    let height = (lines.len() as u16 + 4).min(area.height);
     let rect = Rect::new(
         area.x + (area.width - width) / 2,
         area.y + area.height.saturating_sub(height) / 2,
@@ -162,6 +141,104 @@ fn dialog(frame: &mut Frame, app: &App, modal: &Modal, area: Rect) -> Option<Pos
         );
     }
     None
+}
+
+/// A dialog's title, lines and keys.
+fn dialog_text(app: &App, modal: &Modal) -> (&'static str, Vec<String>, &'static str) {
+    let drafts = app.config.drafts;
+    match modal {
+        Modal::ResumeDraft(offer) if offer.misfits.is_empty() => (
+            " Draft found ",
+            vec!["You have unsent answers for this template.".to_owned()],
+            "Enter resume · d discard",
+        ),
+        Modal::ResumeDraft(offer) => (
+            " Draft found ",
+            vec![
+                "You have unsent answers for this template.".to_owned(),
+                format!(
+                    "Its answers for {} no longer fit the template; resuming keeps them in the draft.",
+                    offer.misfits.join(", ")
+                ),
+            ],
+            "Enter resume · x resume without them · d discard",
+        ),
+        Modal::SaveFailed(failure) => (
+            " Draft not saved ",
+            vec![
+                match &failure.path {
+                    Some(path) => format!(
+                        "The answers could not be saved to {}: {}",
+                        path.display(),
+                        failure.reason
+                    ),
+                    None => format!("The answers could not be saved: {}", failure.reason),
+                },
+                "Quitting now loses them.".to_owned(),
+            ],
+            "y quit anyway · n go back",
+        ),
+        Modal::DraftMoved { to, reason } => (
+            " Draft unreadable ",
+            vec![
+                format!("The draft could not be read: {reason}"),
+                format!(
+                    "It was moved to {} and will not be overwritten.",
+                    to.display()
+                ),
+            ],
+            "Enter continue",
+        ),
+        Modal::DraftStuck(failure) => (
+            " Draft unreadable ",
+            vec![failure.to_string()],
+            "Enter continue",
+        ),
+        Modal::ConfirmQuit => (
+            " Quit? ",
+            vec![if drafts {
+                "Your answers are kept as a draft for next time.".to_owned()
+            } else {
+                "Drafts are off (--no-draft): your answers will be lost.".to_owned()
+            }],
+            "y quit · n stay",
+        ),
+        Modal::Path { .. } => (
+            " Write to file ",
+            vec!["Path:".to_owned()],
+            "Enter write · Esc cancel",
+        ),
+        Modal::Overwrite { path, .. } => (
+            " File exists ",
+            vec![format!("{} exists.", path.display())],
+            "y replace it · any other key: choose another path",
+        ),
+    }
+}
+
+/// Wraps `text` to `width` columns at spaces, cutting words that are longer.
+fn fit_lines(text: &str, width: u16) -> Vec<String> {
+    let width = usize::from(width.max(8));
+    let mut out = Vec::new();
+    for line in wrap_lines(text, width as u16, usize::MAX) {
+        let mut rest = line.as_str();
+        while rest.width() > width {
+            let mut cut = 0;
+            let mut used = 0;
+            for (at, c) in rest.char_indices() {
+                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if used + w > width {
+                    break;
+                }
+                used += w;
+                cut = at + c.len_utf8();
+            }
+            out.push(rest[..cut].to_owned());
+            rest = &rest[cut..];
+        }
+        out.push(rest.to_owned());
+    }
+    out
 }
 
 /// Wraps `text` to `width` columns at spaces, at most `max` lines (the last one ends in

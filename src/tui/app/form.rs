@@ -4,6 +4,7 @@
 use std::time::Instant;
 
 use crossterm::event::KeyEvent;
+use serde_json::{Map, Value as Json};
 
 use super::super::field::Widget;
 use super::super::field::line::{Edit, LineEdit};
@@ -52,8 +53,9 @@ pub struct FormState {
     pub dirty_since: Option<Instant>,
     /// The issue was exported, and nothing changed since.
     pub exported: bool,
-    /// Keys of a draft or answers file that no longer fit the template.
-    pub skipped: Vec<String>,
+    /// Answers of a draft that no longer fit the template, under their keys as written:
+    /// saved with every draft until discarded.
+    pub misfits: Map<String, Json>,
 }
 
 impl FormState {
@@ -65,8 +67,8 @@ impl FormState {
     ) -> Self {
         let form = &template.form;
         let mut answers = Answers::new(form);
-        // A draft that no longer fits its template is kept where it still fits.
-        let skipped = draft
+        // A draft that no longer fits its template is used where it still fits.
+        let misfits = draft
             .map(|d| d.apply_lenient(form, &mut answers))
             .unwrap_or_default();
         let widgets: Vec<Widget> = form
@@ -99,7 +101,7 @@ impl FormState {
             review_problem: 0,
             dirty_since: None,
             exported: false,
-            skipped,
+            misfits,
         }
     }
 
@@ -288,8 +290,15 @@ impl FormState {
         }
     }
 
-    /// The draft as an answers file.
+    /// The draft as an answers file, with the answers that no longer fit (an answer
+    /// given since to the same id replaces its misfit).
     pub fn draft(&self) -> AnswersFile {
-        AnswersFile::from_answers(self.form(), &self.answers)
+        let mut file = AnswersFile::from_answers(self.form(), &self.answers);
+        for (key, json) in &self.misfits {
+            file.fields
+                .entry(key.clone())
+                .or_insert_with(|| json.clone());
+        }
+        file
     }
 }

@@ -5,8 +5,7 @@ use std::path::PathBuf;
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::super::field::line::LineEdit;
-use super::{App, Effect, Focus, FormState, Modal, WriteFailure};
-use crate::form::AnswersFile;
+use super::{App, Effect, Modal, WriteFailure};
 
 impl App {
     pub(super) fn modal_key(&mut self, key: KeyEvent) -> Vec<Effect> {
@@ -15,12 +14,29 @@ impl App {
         };
         let yes = matches!(key.code, KeyCode::Char('y' | 'Y'));
         match modal {
-            Modal::ResumeDraft(draft) => match key.code {
+            Modal::ResumeDraft(offer) => match key.code {
                 // Esc keeps what was typed, like Enter.
-                KeyCode::Enter | KeyCode::Esc | KeyCode::Char('r' | 'R') => self.resume(&draft),
+                KeyCode::Enter | KeyCode::Esc | KeyCode::Char('r' | 'R') => {
+                    self.resume(&offer, true);
+                }
+                KeyCode::Char('x' | 'X') if !offer.misfits.is_empty() => {
+                    self.resume(&offer, false);
+                }
                 KeyCode::Char('d' | 'D') => return self.discard_draft(),
-                _ => self.modal = Some(Modal::ResumeDraft(draft)),
+                _ => self.modal = Some(Modal::ResumeDraft(offer)),
             },
+            Modal::SaveFailed(_) if yes || key.code == KeyCode::Char('q') => {
+                return self.abandon();
+            }
+            Modal::SaveFailed(_) if matches!(key.code, KeyCode::Char('n' | 'N') | KeyCode::Esc) => {
+            }
+            Modal::SaveFailed(failure) => self.modal = Some(Modal::SaveFailed(failure)),
+            Modal::DraftMoved { to, .. } if matches!(key.code, KeyCode::Enter | KeyCode::Esc) => {
+                let text = format!("the unreadable draft is kept in {}", to.display());
+                self.notice = Some((text, true));
+            }
+            Modal::DraftStuck(_) if matches!(key.code, KeyCode::Enter | KeyCode::Esc) => {}
+            modal @ (Modal::DraftMoved { .. } | Modal::DraftStuck(_)) => self.modal = Some(modal),
             Modal::ConfirmQuit if yes || key.code == KeyCode::Char('q') => return self.quit(),
             Modal::ConfirmQuit if matches!(key.code, KeyCode::Char('n' | 'N') | KeyCode::Esc) => {}
             Modal::ConfirmQuit => self.modal = Some(Modal::ConfirmQuit),
@@ -46,24 +62,6 @@ impl App {
             }
         }
         Vec::new()
-    }
-
-    fn resume(&mut self, draft: &AnswersFile) {
-        let theme = self.config.theme;
-        if let Some(form) = self.form.take() {
-            let mut resumed = FormState::new(form.template, form.source, Some(draft), theme);
-            resumed.set_focus(Focus::Header(0), theme);
-            if !resumed.skipped.is_empty() {
-                self.notice = Some((
-                    format!(
-                        "the draft's answers for {} no longer fit the template",
-                        resumed.skipped.join(", ")
-                    ),
-                    true,
-                ));
-            }
-            self.form = Some(resumed);
-        }
     }
 
     pub(super) fn write(&mut self, path: PathBuf, force: bool, then_exit: bool) -> Vec<Effect> {
