@@ -654,3 +654,35 @@ fn an_unreadable_draft_is_moved_aside_and_the_form_says_where() {
         );
     }
 }
+
+/// A repository holding a template nested too deeply: the picker lists it as broken with
+/// its error, and the other templates still open. Before the fix the picker overflowed
+/// the stack before anything was drawn.
+#[test]
+fn the_picker_lists_a_broken_template_and_opens_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    let templates = repo.join(".github/ISSUE_TEMPLATE");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::create_dir(repo.join(".git")).unwrap();
+    std::fs::write(
+        templates.join("deep.md"),
+        format!("## S\n{} x\n", ">".repeat(9000)),
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("good.md"),
+        "---\nname: Good one\nabout: Opens fine\n---\n## What happened?\n\n",
+    )
+    .unwrap();
+    let mut s = Session::start(&["--no-draft"], dir.path(), &repo);
+    let screen = s.wait_for("Good one");
+    assert!(
+        screen.contains("/repo/.github/ISSUE_TEMPLATE/deep.md:2:65: nesting deeper than 64 lists"),
+        "{screen}"
+    );
+    s.send("good");
+    s.keys(&[ENTER]);
+    s.wait_for("What happened?");
+    s.wait_for("0 of 1 fields filled");
+}
