@@ -79,7 +79,7 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
             ids.join(", ")
         );
     }
-    let issue = crate::render(form, &answers);
+    let issue = crate::render(&template, &answers);
     export_issue(&issue, &args.export)
 }
 

@@ -6,8 +6,6 @@ pub mod schema;
 
 pub use answers::{AnswerError, AnswersFile, ToYamlError};
 
-use crate::render::Layout;
-
 /// What the template says about the issue itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Meta {
@@ -27,7 +25,6 @@ pub struct Form {
     pub sections: Vec<Section>,
     /// Every field in document order; sections refer to them by index.
     pub fields: Vec<Field>,
-    pub(crate) layout: Layout,
 }
 
 /// A heading (or the text before the first one) and the fields under it.
@@ -274,7 +271,7 @@ impl Form {
 /// `section/label`, an unlabelled one takes the section's slug. Sections and fields are
 /// separate namespaces; a clash within one gets `-2`, `-3`.
 pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelled: &[bool]) {
-    use crate::template::hints::slug;
+    use crate::text::slug;
     let mut taken = std::collections::HashSet::new();
     for section in sections.iter_mut() {
         let base = match slug(&section.title) {

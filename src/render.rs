@@ -1,4 +1,4 @@
-//! (Form, Answers) -> Issue: the template body with every field replaced by its answer.
+//! (Template, Answers) -> Issue: the template body with every field replaced by its answer.
 //! Text nobody touched is copied byte for byte; comments and unused hints disappear
 //! without leaving runs of blank lines.
 
@@ -8,7 +8,8 @@ mod shape;
 pub use shape::inline_value;
 
 use crate::form::{Answers, Form};
-use crate::template::sanitize;
+use crate::template::{Layout, Piece, Template};
+use crate::text::sanitize;
 
 /// The finished issue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,132 +21,10 @@ pub struct Issue {
     pub projects: Vec<String>,
 }
 
-/// How a form turns back into markdown.
-#[derive(Debug, Clone)]
-pub(crate) enum Layout {
-    /// A markdown template: its lines, some of them fields.
-    Markdown(Vec<Piece>),
-    /// An issue form: every field becomes `### Label` and its value, as GitHub writes it.
-    Form,
-}
-
-/// One line (or a field's lines) of a markdown template.
-#[derive(Debug, Clone)]
-pub(crate) enum Piece {
-    /// A line kept as written (comments already removed), ending in `\n`.
-    Text(String),
-    /// A blank line as written.
-    Blank(String),
-    /// A block that disappears (a comment block); the blocks around it stay apart.
-    Removed,
-    /// A line that disappears inside a block (a comment line in other HTML).
-    Dropped,
-    /// Lines produced by fields. `inserted` fields were not in the template; they get
-    /// blank lines around them.
-    Field { shape: Shape, inserted: bool },
-}
-
-#[derive(Debug, Clone)]
-pub(crate) enum Shape {
-    /// `prefix` and the values of the fields on this line: `**Effort**: Medium - 4 h`;
-    /// `bare` (the label as written, without hints) when every value is empty.
-    Line {
-        prefix: String,
-        parts: Vec<(String, usize)>,
-        bare: String,
-    },
-    /// Free text on lines of its own.
-    Block {
-        field: usize,
-    },
-    /// A fenced code block; `original` is the whole block as written.
-    Fence {
-        field: usize,
-        open: String,
-        fence: String,
-        original: String,
-    },
-    /// `<pre>` text, escaped for HTML.
-    Pre {
-        field: usize,
-        open: String,
-        close: String,
-        original: String,
-    },
-    /// A checkbox list: option lines with their markers, other lines as written.
-    Checks {
-        field: usize,
-        lines: Vec<CheckLine>,
-    },
-    List(ListShape),
-    Table(TableShape),
-}
-
-#[derive(Debug, Clone)]
-pub(crate) enum CheckLine {
-    Static(String),
-    Option {
-        index: usize,
-        /// Up to and including `[`.
-        head: String,
-        /// The marker as written (`x`, `X` or space).
-        mark: char,
-        /// From `]` to the end of the line, or to the blank of a blank option.
-        tail: String,
-        /// For blank options: what follows the blank.
-        after_blank: Option<String>,
-    },
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct ListShape {
-    pub field: usize,
-    pub indent: String,
-    pub marker: Marker,
-    pub items: Vec<ItemShape>,
-    /// The lines of literal (default) items as written, by position.
-    pub default_lines: Vec<String>,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) enum Marker {
-    /// `- `, `* `, or `- [ ] ` for task items.
-    Bullet(String),
-    /// `1. `, numbered from `start`; `task` is `[ ] ` or empty.
-    Ordered {
-        start: u64,
-        delim: char,
-        task: String,
-    },
-}
-
-/// The shape of an item in an editable list: `New: ` + `` ` `` + value + `` ` ``.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ItemShape {
-    pub prefix: String,
-    pub open: String,
-    pub close: String,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct TableShape {
-    pub field: usize,
-    /// Header and delimiter rows as written.
-    pub head: String,
-    pub rows: Vec<RowShape>,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct RowShape {
-    pub original: String,
-    pub label: String,
-    /// The row as written is right when its cells keep their defaults (no hints in it).
-    pub verbatim_ok: bool,
-}
-
-/// Renders the finished issue.
-pub fn render(form: &Form, answers: &Answers) -> Issue {
-    let body = match &form.layout {
+/// Renders the finished issue: the template's layout with `answers` put in.
+pub fn render(template: &Template, answers: &Answers) -> Issue {
+    let form = &template.form;
+    let body = match &template.layout {
         Layout::Markdown(pieces) => markdown_body(form, answers, pieces),
         Layout::Form => form::form_body(form, answers),
     };

@@ -5,14 +5,12 @@ pub(crate) mod blocks;
 mod front_matter;
 pub mod hints;
 mod issue_form;
+pub mod layout;
 mod markdown;
-pub mod sanitize;
-
-pub use front_matter::split_list;
 
 use crate::error::LocatedError;
 use crate::form::{self, Form};
-use crate::render::Layout;
+pub use layout::{Layout, Piece};
 
 /// Templates larger than this are refused.
 pub const MAX_SIZE: usize = 2 * 1024 * 1024;
@@ -25,6 +23,8 @@ pub struct Template {
     /// The file name without extension.
     pub stem: String,
     pub form: Form,
+    /// How answers go back into the template's text.
+    pub layout: Layout,
     /// Things worth knowing that did not stop the template from loading.
     pub problems: Vec<Problem>,
 }
@@ -80,7 +80,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Template, LocatedError> {
         let col = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         LocatedError::new(file, line, col, "the file is not UTF-8 text")
     })?;
-    let (text, removed) = sanitize::normalize(text);
+    let (text, removed) = crate::text::sanitize::normalize(text);
     let mut problems: Vec<Problem> = removed
         .into_iter()
         .map(|r| Problem {
@@ -91,8 +91,11 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Template, LocatedError> {
         })
         .collect();
     let stem = stem_of(file);
-    let form = if is_issue_form(file) {
-        issue_form::parse(&text, file, &stem, &mut problems)?
+    let (form, layout) = if is_issue_form(file) {
+        (
+            issue_form::parse(&text, file, &stem, &mut problems)?,
+            Layout::Form,
+        )
     } else {
         markdown_form(&text, file, &stem, &mut problems)?
     };
@@ -109,6 +112,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Template, LocatedError> {
         file: file.to_owned(),
         stem,
         form,
+        layout,
         problems,
     })
 }
@@ -118,7 +122,7 @@ fn markdown_form(
     file: &str,
     stem: &str,
     problems: &mut Vec<Problem>,
-) -> Result<Form, LocatedError> {
+) -> Result<(Form, Layout), LocatedError> {
     let split = front_matter::split(text, file)?;
     let meta = match split.yaml {
         Some(yaml) => front_matter::parse(yaml, split.yaml_line, file, stem, problems)?,
@@ -137,12 +141,12 @@ fn markdown_form(
     let mut sections = built.sections;
     let mut fields = built.fields;
     form::assign_ids(&mut sections, &mut fields, &built.labelled);
-    Ok(Form {
+    let form = Form {
         meta,
         sections,
         fields,
-        layout: Layout::Markdown(built.pieces),
-    })
+    };
+    Ok((form, Layout::Markdown(built.pieces)))
 }
 
 /// `dir/bug_report.md` gives `bug_report`.

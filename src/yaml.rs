@@ -87,7 +87,7 @@ fn plain_message(message: &str) -> String {
     } else {
         message.to_owned()
     };
-    shorten_quoted(&crate::template::sanitize::one_line(&message))
+    shorten_quoted(&crate::text::sanitize::one_line(&message))
 }
 
 /// `Events { events: 200001 }` and the like, in words.

@@ -21,7 +21,7 @@ fn rendered(t: &Template, yaml: &str) -> String {
         .unwrap()
         .apply(&t.form, &mut answers)
         .unwrap();
-    render(&t.form, &answers).body
+    render(t, &answers).body
 }
 
 #[test]

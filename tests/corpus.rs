@@ -73,7 +73,7 @@ fn every_corpus_template_becomes_a_form() {
                     .any(|p| p.message.starts_with("no fields found")),
             "{name}: no fields and no reason"
         );
-        let body = render(form, &Answers::new(form)).body;
+        let body = render(&template, &Answers::new(form)).body;
         assert!(
             !body.starts_with('\n') && (body.is_empty() || body.ends_with('\n')),
             "{name}"
@@ -85,7 +85,7 @@ fn every_corpus_template_becomes_a_form() {
                 "{name}: a comment survived:\n{body}"
             );
             let again = parse(&name, body.as_bytes()).unwrap();
-            let twice = render(&again.form, &Answers::new(&again.form)).body;
+            let twice = render(&again, &Answers::new(&again.form)).body;
             assert_eq!(twice, body, "{name}: rendering is not stable");
         }
         forms += 1;
@@ -109,7 +109,7 @@ fn every_answer_reaches_the_issue() {
         };
         let form = &template.form;
         let (answers, tokens) = fill_with_tokens(form);
-        let body = render(form, &answers).body;
+        let body = render(&template, &answers).body;
         for (token, id) in tokens {
             checked += 1;
             if !body.contains(&token) {

@@ -51,9 +51,9 @@ fn line(name: &str, bytes: &[u8]) -> String {
         Ok(template) => {
             let form = &template.form;
             let json = serde_json::to_string_pretty(&schema::to_json(form)).unwrap();
-            let empty = render(form, &Answers::new(form));
+            let empty = render(&template, &Answers::new(form));
             let (filled, _) = common::fill_with_tokens(form);
-            let filled = render(form, &filled);
+            let filled = render(&template, &filled);
             for text in [json, format!("{empty:?}"), format!("{filled:?}")] {
                 write!(out, "\t{:016x}", fnv1a(text.as_bytes())).unwrap();
             }

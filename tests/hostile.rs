@@ -130,7 +130,7 @@ proptest! {
         match issue_composer::parse("t.md", text.as_bytes()) {
             Ok(template) => {
                 let answers = issue_composer::Answers::new(&template.form);
-                let _ = issue_composer::render(&template.form, &answers);
+                let _ = issue_composer::render(&template, &answers);
                 let _ = issue_composer::form::schema::to_json(&template.form);
             }
             Err(err) => {

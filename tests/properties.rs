@@ -137,7 +137,7 @@ proptest! {
     fn any_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         for name in ["t.md", "t.yml"] {
             if let Ok(t) = parse(name, &bytes) {
-                let _ = render(&t.form, &Answers::new(&t.form));
+                let _ = render(&t, &Answers::new(&t.form));
             }
         }
     }
@@ -145,10 +145,10 @@ proptest! {
     #[test]
     fn generated_templates_render_stably(md in template()) {
         let t = parse("t.md", md.as_bytes()).expect("markdown without front matter always loads");
-        let body = render(&t.form, &Answers::new(&t.form)).body;
+        let body = render(&t, &Answers::new(&t.form)).body;
         prop_assert!(!body.starts_with('\n'));
         let again = parse("t.md", body.as_bytes()).expect("a rendered body loads");
-        prop_assert_eq!(render(&again.form, &Answers::new(&again.form)).body, body);
+        prop_assert_eq!(render(&again, &Answers::new(&again.form)).body, body);
     }
 
     #[test]
@@ -156,7 +156,7 @@ proptest! {
         let t = parse("t.md", md.as_bytes()).expect("loads");
         let mut answers = Answers::new(&t.form);
         fill(&mut answers, &t.form, &text);
-        let body = render(&t.form, &answers).body;
+        let body = render(&t, &answers).body;
         prop_assert!(!body.chars().any(|c| c.is_control() && c != '\n' && c != '\t'), "{:?}", body);
     }
 
@@ -177,7 +177,7 @@ proptest! {
             .expect("a draft reads")
             .apply(&t.form, &mut again)
             .expect("a draft fits its template");
-        prop_assert_eq!(render(&t.form, &again).body, render(&t.form, &answers).body, "{}", yaml);
+        prop_assert_eq!(render(&t, &again).body, render(&t, &answers).body, "{}", yaml);
     }
 
     #[test]
@@ -187,7 +187,7 @@ proptest! {
             return Ok(());
         };
         let (answers, tokens) = common::fill_with_tokens(&t.form);
-        let body = render(&t.form, &answers).body;
+        let body = render(&t, &answers).body;
         for (token, id) in tokens {
             prop_assert!(body.contains(&token), "{} ({}) is missing:\n{}", id, token, body);
         }

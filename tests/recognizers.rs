@@ -41,7 +41,7 @@ fn rendered(t: &Template, yaml: &str) -> String {
         .expect("answers parse")
         .apply(&t.form, &mut answers)
         .expect("answers apply");
-    render(&t.form, &answers).body
+    render(t, &answers).body
 }
 
 #[test]
@@ -464,7 +464,7 @@ fn answers_match_ids_labels_and_prefixes_case_insensitively() {
 #[test]
 fn title_labels_and_assignees_come_from_front_matter_unless_answered() {
     let t = form("---\ntitle: '[P] '\nlabels: a\n---\n## S\n");
-    let issue = render(&t.form, &Answers::new(&t.form));
+    let issue = render(&t, &Answers::new(&t.form));
     assert_eq!(
         (issue.title.as_str(), issue.labels.clone()),
         ("[P]", vec!["a".to_string()])
@@ -474,7 +474,7 @@ fn title_labels_and_assignees_come_from_front_matter_unless_answered() {
         .unwrap()
         .apply(&t.form, &mut answers)
         .unwrap();
-    let issue = render(&t.form, &answers);
+    let issue = render(&t, &answers);
     assert_eq!(issue.title, "New");
     assert_eq!(issue.labels, ["x", "y"]);
     assert_eq!(issue.assignees, ["me"]);
@@ -525,7 +525,7 @@ fn issue_forms_map_onto_the_same_model() {
     .unwrap();
     assert!(t.form.missing_required(&answers).is_empty());
     assert_eq!(
-        render(&t.form, &answers).body,
+        render(&t, &answers).body,
         "### Version\n\n2.1\n\n### Logs\n\n_No response_\n\n### OS\n\nLinux, Mac\n\n### Terms\n\n- [X] I agree\n"
     );
 }
@@ -595,7 +595,7 @@ fn labels_and_assignees_lose_escape_sequences() {
     .unwrap()
     .apply(&t.form, &mut answers)
     .unwrap();
-    let issue = render(&t.form, &answers);
+    let issue = render(&t, &answers);
     assert_eq!(issue.labels, ["a", "b"]);
     assert_eq!(issue.assignees, ["me"]);
 }

@@ -419,7 +419,7 @@ fn review_writes_the_rendered_body_and_asks_before_replacing() {
     assert_eq!(path.text(), "./performance-issue.md");
     let effects = press(&mut app, [key(KeyCode::Enter)]);
     let form = app.form.as_ref().unwrap();
-    let issue = Box::new(issue_composer::render(form.form(), &form.answers));
+    let issue = Box::new(issue_composer::render(&form.template, &form.answers));
     let write = |force| Effect::Write {
         path: "./performance-issue.md".into(),
         issue: issue.clone(),

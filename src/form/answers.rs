@@ -7,7 +7,7 @@ use serde_json::{Map, Value as Json};
 
 use super::{Answers, Field, FieldKind, Form, Opt, Selection, Value};
 use crate::error::LocatedError;
-use crate::template::{hints, sanitize, split_list};
+use crate::text::{sanitize, slug, slug_path, split_list};
 
 /// An answers file as written.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -235,12 +235,11 @@ pub fn resolve_key(form: &Form, key: &str) -> Result<usize, AnswerError> {
     }
     let by_label: Vec<usize> = (0..form.fields.len())
         .filter(|&i| {
-            form.fields[i].label.eq_ignore_ascii_case(k)
-                || hints::slug(&form.fields[i].label) == hints::slug(k)
+            form.fields[i].label.eq_ignore_ascii_case(k) || slug(&form.fields[i].label) == slug(k)
         })
         .collect();
     let by_slug: Vec<usize> = (0..form.fields.len())
-        .filter(|&i| form.fields[i].id == hints::slug_path(k))
+        .filter(|&i| form.fields[i].id == slug_path(k))
         .collect();
     let matches = if by_label.is_empty() {
         by_slug
@@ -256,7 +255,7 @@ pub fn resolve_key(form: &Form, key: &str) -> Result<usize, AnswerError> {
     match matches.as_slice() {
         [one] => Ok(*one),
         [] => {
-            let slug = hints::slug(k);
+            let slug = slug(k);
             let near: Vec<usize> = (0..form.fields.len())
                 .filter(|&i| !slug.is_empty() && form.fields[i].id.contains(&slug))
                 .collect();

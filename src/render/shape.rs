@@ -3,9 +3,9 @@
 
 use std::fmt::Write as _;
 
-use super::{CheckLine, ItemShape, ListShape, Marker, Shape, TableShape};
 use crate::form::{Answers, Form, Value};
-use crate::template::sanitize;
+use crate::template::layout::{CheckLine, ItemShape, ListShape, Marker, Shape, TableShape};
+use crate::text::sanitize;
 
 pub(super) fn render_shape(form: &Form, answers: &Answers, shape: &Shape) -> Option<String> {
     match shape {

@@ -3,9 +3,10 @@
 
 use serde_json::Value;
 
-use super::{Problem, Severity, sanitize};
+use super::{Problem, Severity};
 use crate::error::LocatedError;
 use crate::form::Meta;
+use crate::text::{sanitize, split_list};
 
 /// Front matter split off a template.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,16 +165,6 @@ pub fn parse(
         projects: list("projects")?,
         issue_type: text("type")?,
     })
-}
-
-/// `"a, b,,c "` becomes `["a", "b", "c"]`.
-pub fn split_list(s: &str) -> Vec<String> {
-    sanitize::one_line(s)
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 /// An error at the line where `key:` is written.

@@ -194,30 +194,6 @@ pub fn blank_split(text: &str) -> Option<(&str, &str)> {
     Some((text[..start].trim_end(), &text[end..]))
 }
 
-/// Lowercase; runs of anything but letters and digits become one `-`.
-pub fn slug(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut dash = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.extend(c.to_lowercase());
-        } else {
-            dash = true;
-        }
-    }
-    out
-}
-
-/// Slugs each `/`-separated part: `Current Metrics/Response time` gives
-/// `current-metrics/response-time`.
-pub fn slug_path(text: &str) -> String {
-    text.split('/').map(slug).collect::<Vec<_>>().join("/")
-}
-
 /// A label as people read it: markup and a trailing colon removed, spaces collapsed.
 pub fn plain_label(text: &str) -> String {
     let no_markup: String = text
@@ -306,16 +282,12 @@ mod tests {
     }
 
     #[test]
-    fn blanks_slugs_labels() {
+    fn blanks_and_labels() {
         assert_eq!(blank_split("Other: ___________"), Some(("Other:", "")));
         assert_eq!(
             blank_split("between ___ and ___"),
             Some(("between", " and ___"))
         );
-        assert_eq!(slug("Current Metrics"), "current-metrics");
-        assert_eq!(slug("📦 Dependency Update!"), "dependency-update");
-        assert_eq!(slug("¿Es una regresión?"), "es-una-regresión");
-        assert_eq!(slug("Response time:"), "response-time");
         assert_eq!(plain_label("**Response time:**"), "Response time");
         assert_eq!(plain_label("**Go Techniques Used**:"), "Go Techniques Used");
     }

@@ -5,10 +5,10 @@ use serde::Deserialize;
 use serde_json::Value as Json;
 use serde_saphyr::Spanned;
 
-use super::{Problem, Severity, front_matter::split_list, sanitize};
+use super::{Problem, Severity};
 use crate::error::LocatedError;
 use crate::form::{Field, FieldKind, Form, Meta, Opt, Section, Selection, Value};
-use crate::render::Layout;
+use crate::text::{sanitize, split_list};
 
 #[derive(Debug, Deserialize)]
 struct WireForm {
@@ -131,7 +131,6 @@ pub(super) fn parse(
         meta,
         sections,
         fields,
-        layout: Layout::Form,
     })
 }
 

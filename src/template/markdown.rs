@@ -10,9 +10,9 @@ mod text;
 use std::ops::Range;
 
 use super::blocks::{self, Block, Doc};
-use super::{Problem, Severity, hints};
+use super::{Problem, Severity};
 use crate::form::{Field, FieldKind, Section, Value};
-use crate::render::{Piece, Shape};
+use crate::template::layout::{Piece, Shape};
 
 /// What the builder found.
 pub(crate) struct Built {
@@ -64,7 +64,7 @@ impl Open {
         Self {
             section: Section {
                 id: String::new(),
-                title: crate::template::sanitize::one_line(title.trim()),
+                title: crate::text::sanitize::one_line(title.trim()),
                 level,
                 help: String::new(),
                 text: String::new(),
@@ -520,7 +520,7 @@ fn push_para(to: &mut String, text: &str) {
 /// Whether the section title makes a checkbox list a single choice.
 fn is_single_choice_title(title: &str) -> bool {
     matches!(
-        hints::slug(title).as_str(),
+        crate::text::slug(title).as_str(),
         "priority" | "severity" | "urgency"
     )
 }

@@ -7,10 +7,10 @@ use super::Builder;
 use super::label::{self, Allow, Rest};
 use super::lists::ListKind;
 use crate::form::{FieldKind, Opt, Selection, Value};
-use crate::render::{CheckLine, RowShape, Shape, TableShape};
 use crate::template::Severity;
 use crate::template::blocks::{Block, Cell, Inline, Row};
 use crate::template::hints;
+use crate::template::layout::{CheckLine, RowShape, Shape, TableShape};
 
 impl Builder<'_> {
     pub(super) fn paragraph(
@@ -336,7 +336,7 @@ impl Builder<'_> {
         {
             return false;
         }
-        let content = unescape_html(&crate::template::sanitize::trim_lines(
+        let content = unescape_html(&crate::text::sanitize::trim_lines(
             &self.strip_comments(inner_range.clone()),
         ));
         self.pending_help = match (self.pending_help.take(), self.comment_text(inner_range)) {

@@ -6,9 +6,9 @@ use std::ops::Range;
 use super::label::{self, Allow, Rest};
 use super::{Builder, is_single_choice_title};
 use crate::form::{FieldKind, Opt, Selection, Value};
-use crate::render::{CheckLine, ItemShape, ListShape, Marker, Shape};
 use crate::template::blocks::{Block, Inline, Item};
 use crate::template::hints;
+use crate::template::layout::{CheckLine, ItemShape, ListShape, Marker, Shape};
 
 /// What a list becomes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,7 +259,7 @@ impl Builder<'_> {
         let field = self.new_field(kind, label, "", default, lines.start);
         self.claim(
             lines,
-            crate::render::Shape::Checks {
+            Shape::Checks {
                 field,
                 lines: check_lines,
             },

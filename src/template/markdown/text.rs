@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::Builder;
-use crate::render::Piece;
+use crate::template::layout::Piece;
 
 impl Builder<'_> {
     /// The block's text without its comments.
@@ -146,7 +146,7 @@ fn dedent(text: &str) -> String {
         .lines()
         .map(|l| l.get(indent..).unwrap_or(l.trim_start()))
         .collect();
-    crate::template::sanitize::trim_lines(&lines.join("\n"))
+    crate::text::sanitize::trim_lines(&lines.join("\n"))
 }
 
 /// Two spaces left where a comment was removed become one.

@@ -12,7 +12,8 @@ use super::super::theme::Theme;
 use crate::discover::Source;
 use crate::form::{Answers, AnswersFile, Form, Value};
 use crate::render::Issue;
-use crate::template::{Template, split_list};
+use crate::template::Template;
+use crate::text::split_list;
 
 /// Where the keyboard is: a header line (title, labels, assignees) or a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -267,7 +268,7 @@ impl FormState {
     }
 
     pub fn issue(&self) -> Issue {
-        crate::render(self.form(), &self.answers)
+        crate::render(&self.template, &self.answers)
     }
 
     pub fn filled_count(&self) -> usize {

@@ -8,7 +8,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use unicode_width::UnicodeWidthChar;
 
-use crate::template::sanitize;
+use crate::text::sanitize;
 
 /// What a key did to an editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

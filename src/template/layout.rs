@@ -1,0 +1,127 @@
+//! How a template turns back into text: the layout the template builds next to its form.
+//! A markdown template keeps its lines, some of them taken by fields (a [`Shape`] says
+//! how a field's answer is written there); an issue form is written the way GitHub does.
+//! Pure data: `render` reads it, the template's builders write it.
+
+/// How a form turns back into markdown.
+#[derive(Debug, Clone)]
+pub enum Layout {
+    /// A markdown template: its lines, some of them fields.
+    Markdown(Vec<Piece>),
+    /// An issue form: every field becomes `### Label` and its value, as GitHub writes it.
+    Form,
+}
+
+/// One line (or a field's lines) of a markdown template.
+#[derive(Debug, Clone)]
+pub enum Piece {
+    /// A line kept as written (comments already removed), ending in `\n`.
+    Text(String),
+    /// A blank line as written.
+    Blank(String),
+    /// A block that disappears (a comment block); the blocks around it stay apart.
+    Removed,
+    /// A line that disappears inside a block (a comment line in other HTML).
+    Dropped,
+    /// Lines produced by fields. `inserted` fields were not in the template; they get
+    /// blank lines around them.
+    Field { shape: Shape, inserted: bool },
+}
+
+#[derive(Debug, Clone)]
+pub enum Shape {
+    /// `prefix` and the values of the fields on this line: `**Effort**: Medium - 4 h`;
+    /// `bare` (the label as written, without hints) when every value is empty.
+    Line {
+        prefix: String,
+        parts: Vec<(String, usize)>,
+        bare: String,
+    },
+    /// Free text on lines of its own.
+    Block {
+        field: usize,
+    },
+    /// A fenced code block; `original` is the whole block as written.
+    Fence {
+        field: usize,
+        open: String,
+        fence: String,
+        original: String,
+    },
+    /// `<pre>` text, escaped for HTML.
+    Pre {
+        field: usize,
+        open: String,
+        close: String,
+        original: String,
+    },
+    /// A checkbox list: option lines with their markers, other lines as written.
+    Checks {
+        field: usize,
+        lines: Vec<CheckLine>,
+    },
+    List(ListShape),
+    Table(TableShape),
+}
+
+#[derive(Debug, Clone)]
+pub enum CheckLine {
+    Static(String),
+    Option {
+        index: usize,
+        /// Up to and including `[`.
+        head: String,
+        /// The marker as written (`x`, `X` or space).
+        mark: char,
+        /// From `]` to the end of the line, or to the blank of a blank option.
+        tail: String,
+        /// For blank options: what follows the blank.
+        after_blank: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct ListShape {
+    pub field: usize,
+    pub indent: String,
+    pub marker: Marker,
+    pub items: Vec<ItemShape>,
+    /// The lines of literal (default) items as written, by position.
+    pub default_lines: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Marker {
+    /// `- `, `* `, or `- [ ] ` for task items.
+    Bullet(String),
+    /// `1. `, numbered from `start`; `task` is `[ ] ` or empty.
+    Ordered {
+        start: u64,
+        delim: char,
+        task: String,
+    },
+}
+
+/// The shape of an item in an editable list: `New: ` + `` ` `` + value + `` ` ``.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemShape {
+    pub prefix: String,
+    pub open: String,
+    pub close: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct TableShape {
+    pub field: usize,
+    /// Header and delimiter rows as written.
+    pub head: String,
+    pub rows: Vec<RowShape>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RowShape {
+    pub original: String,
+    pub label: String,
+    /// The row as written is right when its cells keep their defaults (no hints in it).
+    pub verbatim_ok: bool,
+}

@@ -1,0 +1,106 @@
+//! [`escape`] is the one gate for outside text (file names, paths, arguments, template
+//! names, what gh or glab printed) on its way to a terminal: control characters, bidi
+//! controls and line/paragraph separators become visible escapes, so a name cannot set
+//! the window title, write the clipboard (OSC 52) or reorder what the user reads.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+/// Whether `c` must not reach a terminal as itself. Tab and newline are allowed by
+/// [`escape`]; [`escape_line`] shows them too.
+pub fn is_hazard(c: char) -> bool {
+    c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Characters that change the display order of text around them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// Outside text made safe for a terminal, keeping newlines and tabs: ESC shows as `\e`,
+/// other C0 and C1 controls as `\xNN`, bidi controls and separators as `\u{NNNN}`.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    escape_with(text, |c| c == '\n' || c == '\t')
+}
+
+/// Like [`escape`] for text that must stay on one line (a file name in `file:line:col`):
+/// newlines, carriage returns and tabs show as `\n`, `\r` and `\t` too.
+pub fn escape_line(text: &str) -> Cow<'_, str> {
+    escape_with(text, |_| false)
+}
+
+fn escape_with(text: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !text.chars().any(|c| is_hazard(c) && !keep(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if !is_hazard(c) || keep(c) {
+            out.push(c);
+            continue;
+        }
+        match c {
+            '\u{1b}' => out.push_str("\\e"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x100 => {
+                let _ = write!(out, "\\x{:02x}", u32::from(c));
+            }
+            c => {
+                let _ = write!(out, "\\u{{{:04x}}}", u32::from(c));
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `text` cut to at most `max` characters, with `…` and the count left out when cut
+/// (a 5,000-digit number in an error message says what it is without filling the screen).
+pub fn shorten(text: &str, max: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => Cow::Borrowed(text),
+        Some((cut, _)) => {
+            let rest = text[cut..].chars().count();
+            Cow::Owned(format!("{}… ({rest} more characters)", &text[..cut]))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_become_visible_escapes() {
+        assert_eq!(
+            escape("a\u{1b}]52;c;aGk=\u{7}b\u{9b}31m"),
+            "a\\e]52;c;aGk=\\x07b\\x9b31m"
+        );
+        assert_eq!(escape("line\n\ttab"), "line\n\ttab");
+        assert_eq!(escape_line("line\n\ttab\r"), "line\\n\\ttab\\r");
+    }
+
+    #[test]
+    fn bidi_controls_and_separators_are_shown() {
+        assert_eq!(
+            escape("a\u{202e}b\u{200e}c\u{200f}d\u{061c}e\u{2028}f\u{2029}g\u{2066}"),
+            "a\\u{202e}b\\u{200e}c\\u{200f}d\\u{061c}e\\u{2028}f\\u{2029}g\\u{2066}"
+        );
+    }
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        assert!(matches!(escape("plain ünïcödé 漢"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn long_text_is_shortened_on_a_char_boundary() {
+        assert_eq!(shorten("12345", 5), "12345");
+        assert_eq!(shorten("1234567", 5), "12345… (2 more characters)");
+        assert_eq!(shorten("ééééé é", 5), "ééééé… (2 more characters)");
+    }
+}
