@@ -127,6 +127,23 @@ impl ExportArgs {
     }
 }
 
+/// `--forms-format`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum FormsFormatArg {
+    #[default]
+    Current,
+    Legacy,
+}
+
+impl From<FormsFormatArg> for crate::render::FormsFormat {
+    fn from(arg: FormsFormatArg) -> Self {
+        match arg {
+            FormsFormatArg::Current => Self::Current,
+            FormsFormatArg::Legacy => Self::Legacy,
+        }
+    }
+}
+
 /// `--clipboard-with`: a provider, or `auto`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ClipboardWith {
@@ -185,9 +202,13 @@ pub struct RenderArgs {
     /// A VALUE starting with `[` or `{` is read as YAML (a list or a table).
     #[arg(long = "set", value_name = "KEY=VALUE", value_parser = parse_key_value)]
     pub set: Vec<(String, String)>,
-    /// Render even when required fields are empty.
+    /// Render even when required fields are empty or answers break a field's rules.
     #[arg(long)]
     pub allow_incomplete: bool,
+    /// Body format for issue forms: GitHub's current one, or the 2021-22 one (`- [X]`,
+    /// an empty code area as `_No response_`) for automation written against it.
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = FormsFormatArg::Current)]
+    pub forms_format: FormsFormatArg,
     #[command(flatten)]
     pub export: ExportArgs,
 }

@@ -68,18 +68,29 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
     let template = discover::load(&discover::resolve(&args.template)?)?;
     let form = &template.form;
     let answers = load_answers(form, args.answers.as_deref(), &args.set)?;
-    let missing = form.missing_required(&answers);
-    if !missing.is_empty() && !args.allow_incomplete {
-        let ids: Vec<&str> = missing
-            .iter()
-            .map(|&i| form.fields[i].id.as_str())
-            .collect();
+    let problems = form.validate(&answers);
+    if !problems.is_empty() && !args.allow_incomplete {
+        // One line per problem, `field-id: message`, so a script can read them.
+        for problem in &problems {
+            eprintln!(
+                "{}: {}",
+                escape_line(&form.fields[problem.field].id),
+                escape_line(&problem.message)
+            );
+        }
         bail!(
-            "required fields are empty: {} (answer them, or pass --allow-incomplete)",
-            ids.join(", ")
+            "{} not complete (answer them, or pass --allow-incomplete)",
+            if problems.len() == 1 {
+                "1 answer is".to_owned()
+            } else {
+                format!("{} answers are", problems.len())
+            }
         );
     }
-    let issue = crate::render(&template, &answers);
+    let options = crate::render::Options {
+        forms: args.forms_format.into(),
+    };
+    let issue = crate::render::render_with(&template, &answers, options);
     export_issue(&issue, &args.export)
 }
 

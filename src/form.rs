@@ -3,8 +3,10 @@
 
 pub mod answers;
 pub mod schema;
+mod validate;
 
 pub use answers::{AnswerError, AnswersFile, ToYamlError};
+pub use validate::Invalid;
 
 /// What the template says about the issue itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -25,6 +27,23 @@ pub struct Form {
     pub sections: Vec<Section>,
     /// Every field in document order; sections refer to them by index.
     pub fields: Vec<Field>,
+    /// Checks on typed values beyond "required" (issue forms on Gitea and Forgejo).
+    pub rules: Vec<FieldRule>,
+}
+
+/// A check on one field's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldRule {
+    pub field: usize,
+    pub rule: Rule,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// The value, when given, is a number.
+    Number,
+    /// The value, when given, matches this regular expression.
+    Regex(String),
 }
 
 /// A heading (or the text before the first one) and the fields under it.

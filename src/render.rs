@@ -5,6 +5,7 @@
 mod form;
 mod shape;
 
+pub use form::FormsFormat;
 pub use shape::inline_value;
 
 use crate::form::{Answers, Form};
@@ -21,12 +22,23 @@ pub struct Issue {
     pub projects: Vec<String>,
 }
 
+/// How to render.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    pub forms: FormsFormat,
+}
+
 /// Renders the finished issue: the template's layout with `answers` put in.
 pub fn render(template: &Template, answers: &Answers) -> Issue {
+    render_with(template, answers, Options::default())
+}
+
+/// [`render`] with options (the issue-form body format).
+pub fn render_with(template: &Template, answers: &Answers, options: Options) -> Issue {
     let form = &template.form;
     let body = match &template.layout {
         Layout::Markdown(pieces) => markdown_body(form, answers, pieces),
-        Layout::Form => form::form_body(form, answers),
+        Layout::Form(pieces) => form::form_body(form, answers, pieces, options.forms),
     };
     let clean = |names: &[String]| -> Vec<String> {
         names

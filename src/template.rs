@@ -92,10 +92,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Template, LocatedError> {
         .collect();
     let stem = stem_of(file);
     let (form, layout) = if is_issue_form(file) {
-        (
-            issue_form::parse(&text, file, &stem, &mut problems)?,
-            Layout::Form,
-        )
+        issue_form::parse(&text, file, &stem, &mut problems)?
     } else {
         markdown_form(&text, file, &stem, &mut problems)?
     };
@@ -145,6 +142,7 @@ fn markdown_form(
         meta,
         sections,
         fields,
+        rules: Vec::new(),
     };
     Ok((form, Layout::Markdown(built.pieces)))
 }

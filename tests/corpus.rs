@@ -74,8 +74,10 @@ fn every_corpus_template_becomes_a_form() {
             "{name}: no fields and no reason"
         );
         let body = render(&template, &Answers::new(form)).body;
+        // Markdown keeps its final newline; GitHub writes form bodies without one.
+        let form_body = issue_composer::template::is_issue_form(&name);
         assert!(
-            !body.starts_with('\n') && (body.is_empty() || body.ends_with('\n')),
+            !body.starts_with('\n') && (body.is_empty() || body.ends_with('\n') != form_body),
             "{name}"
         );
         assert!(!body.contains('\r'), "{name}");

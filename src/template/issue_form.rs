@@ -1,5 +1,7 @@
 //! GitHub issue forms (`.yml`): `body` elements (markdown, input, textarea, dropdown,
-//! checkboxes) become one section and field each; markdown elements become help text.
+//! checkboxes, upload) become one section and field each; markdown elements become help
+//! text, or content of the issue where Gitea's `visible` says so. Gitea and Forgejo's
+//! `validations.is_number` and `validations.regex` become field rules.
 
 use serde::Deserialize;
 use serde_json::Value as Json;
@@ -7,13 +9,16 @@ use serde_saphyr::Spanned;
 
 use super::{Problem, Severity};
 use crate::error::LocatedError;
-use crate::form::{Field, FieldKind, Form, Meta, Opt, Section, Selection, Value};
+use crate::form::{Field, FieldKind, FieldRule, Form, Meta, Opt, Rule, Section, Selection, Value};
+use crate::template::layout::{FormPiece, Layout};
 use crate::text::{sanitize, split_list};
 
 #[derive(Debug, Deserialize)]
 struct WireForm {
     name: Option<Json>,
     description: Option<Json>,
+    /// Gitea and Forgejo call the description `about`.
+    about: Option<Json>,
     title: Option<Json>,
     labels: Option<Json>,
     assignees: Option<Json>,
@@ -34,6 +39,8 @@ struct WireElement {
     attributes: WireAttributes,
     #[serde(default)]
     validations: WireValidations,
+    /// Gitea and Forgejo: where the element appears (`form`, `content`).
+    visible: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -46,20 +53,24 @@ struct WireAttributes {
     options: Option<Vec<Json>>,
     multiple: Option<bool>,
     default: Option<Json>,
+    /// `upload`: the accepted file types.
+    accept: Option<Json>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 struct WireValidations {
     required: Option<bool>,
+    is_number: Option<bool>,
+    regex: Option<String>,
 }
 
-/// Reads an issue form.
+/// Reads an issue form into its form and the layout its body is written with.
 pub(super) fn parse(
     text: &str,
     file: &str,
     stem: &str,
     problems: &mut Vec<Problem>,
-) -> Result<Form, LocatedError> {
+) -> Result<(Form, Layout), LocatedError> {
     let wire: WireForm = crate::yaml::from_str(text, file, 1)?;
     if wire.body.is_none() && (wire.blank_issues_enabled.is_some() || wire.contact_links.is_some())
     {
@@ -88,7 +99,7 @@ pub(super) fn parse(
         } else {
             name
         },
-        about: text_of(wire.description.as_ref()),
+        about: text_of(wire.description.as_ref().or(wire.about.as_ref())),
         title: wire
             .title
             .as_ref()
@@ -113,6 +124,8 @@ pub(super) fn parse(
         intro,
         help,
         ids,
+        rules,
+        pieces,
         ..
     } = builder;
     if !intro.is_empty() || fields.is_empty() {
@@ -127,11 +140,13 @@ pub(super) fn parse(
     let labelled = vec![false; fields.len()];
     crate::form::assign_ids(&mut sections, &mut fields, &labelled);
     use_written_ids(&mut sections, &mut fields, &ids);
-    Ok(Form {
+    let form = Form {
         meta,
         sections,
         fields,
-    })
+        rules,
+    };
+    Ok((form, Layout::Form(pieces)))
 }
 
 #[derive(Default)]
@@ -146,6 +161,9 @@ struct FormBuilder {
     ids: Vec<String>,
     /// The line each id was first written on.
     id_lines: std::collections::HashMap<String, usize>,
+    rules: Vec<FieldRule>,
+    /// The body as it is written: fields and content markdown, in order.
+    pieces: Vec<FormPiece>,
 }
 
 impl FormBuilder {
@@ -161,14 +179,33 @@ impl FormBuilder {
         let a = &e.attributes;
         let err = |message: String| LocatedError::new(file, line, col, message);
         let kind = e.kind.as_deref().unwrap_or("");
+        // Gitea: `visible` lists where an element appears; without it, the form only
+        // (markdown) or the form and the content (the others).
+        let visible = |place: &str| {
+            e.visible
+                .as_ref()
+                .map_or(place == "form" || kind != "markdown", |v| {
+                    v.iter().any(|p| p == place)
+                })
+        };
         if kind == "markdown" {
             let text = multiline_of(a.value.as_ref());
-            let target = if self.fields.is_empty() {
-                &mut self.intro
-            } else {
-                &mut self.help
-            };
-            push_para(target, text.trim());
+            if visible("content") && !text.trim().is_empty() {
+                self.pieces
+                    .push(FormPiece::Markdown(text.trim().to_owned()));
+            }
+            if visible("form") {
+                let target = if self.fields.is_empty() {
+                    &mut self.intro
+                } else {
+                    &mut self.help
+                };
+                push_para(target, text.trim());
+            }
+            return Ok(());
+        }
+        if !visible("form") {
+            // Not shown in the form, so nothing to ask.
             return Ok(());
         }
         let label = text_of(a.label.as_ref());
@@ -188,14 +225,50 @@ impl FormBuilder {
             }
             "dropdown" => dropdown(a).map_err(err)?,
             "checkboxes" => checkboxes(a).map_err(err)?,
+            "upload" => (FieldKind::TextArea, Value::Text(String::new())),
             "" => return Err(err("an element needs a `type`".to_owned())),
             other => {
                 return Err(err(format!(
-                    "unknown element type `{other}` (expected markdown, input, textarea, dropdown or checkboxes)"
+                    "unknown element type `{other}` (expected markdown, input, textarea, dropdown, checkboxes or upload)"
                 )));
             }
         };
-        let id = text_of(e.id.as_ref());
+        let at = (line, col);
+        self.note_id(text_of(e.id.as_ref()), at, problems);
+        let field = self.fields.len();
+        self.note_rules(&e.validations, field, at, problems);
+        let mut help = multiline_of(a.description.as_ref());
+        if kind == "upload" {
+            push_para(&mut help, &upload_help(a.accept.as_ref()));
+        }
+        self.pieces.push(FormPiece::Field(field));
+        let section = self.sections.len();
+        self.sections.push(Section {
+            id: String::new(),
+            title: label.clone(),
+            level: 3,
+            help: std::mem::take(&mut self.help),
+            text: String::new(),
+            fields: vec![self.fields.len()],
+            parent: None,
+            line,
+        });
+        self.fields.push(Field {
+            id: String::new(),
+            label,
+            kind: field_kind,
+            placeholder: multiline_of(a.placeholder.as_ref()),
+            help,
+            default,
+            required: e.validations.required.unwrap_or(false),
+            section,
+            line,
+        });
+        Ok(())
+    }
+
+    /// Records the element's id as written, with problems for a bad or repeated one.
+    fn note_id(&mut self, id: String, (line, col): (usize, usize), problems: &mut Vec<Problem>) {
         let valid = id
             .chars()
             .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
@@ -218,29 +291,40 @@ impl FormBuilder {
             self.id_lines.insert(id.clone(), line);
         }
         self.ids.push(id);
-        let section = self.sections.len();
-        self.sections.push(Section {
-            id: String::new(),
-            title: label.clone(),
-            level: 3,
-            help: std::mem::take(&mut self.help),
-            text: String::new(),
-            fields: vec![self.fields.len()],
-            parent: None,
-            line,
-        });
-        self.fields.push(Field {
-            id: String::new(),
-            label,
-            kind: field_kind,
-            placeholder: multiline_of(a.placeholder.as_ref()),
-            help: multiline_of(a.description.as_ref()),
-            default,
-            required: e.validations.required.unwrap_or(false),
-            section,
-            line,
-        });
-        Ok(())
+    }
+
+    /// Gitea's `is_number` and `regex` validations become rules of `field`.
+    fn note_rules(
+        &mut self,
+        v: &WireValidations,
+        field: usize,
+        (line, col): (usize, usize),
+        problems: &mut Vec<Problem>,
+    ) {
+        if v.is_number == Some(true) {
+            self.rules.push(FieldRule {
+                field,
+                rule: Rule::Number,
+            });
+        }
+        let Some(pattern) = v.regex.as_deref().filter(|p| !p.is_empty()) else {
+            return;
+        };
+        match regex::Regex::new(pattern) {
+            Ok(_) => self.rules.push(FieldRule {
+                field,
+                rule: Rule::Regex(pattern.to_owned()),
+            }),
+            Err(error) => problems.push(Problem {
+                line,
+                col,
+                severity: Severity::Error,
+                message: format!(
+                    "`validations.regex` is not a valid pattern: {}",
+                    crate::text::sanitize::one_line(&error.to_string())
+                ),
+            }),
+        }
     }
 }
 
@@ -311,6 +395,17 @@ fn checkboxes(a: &WireAttributes) -> Result<(FieldKind, Value), String> {
         FieldKind::Checkboxes { options },
         Value::Select(Selection::empty(n)),
     ))
+}
+
+/// What an upload field asks for: links, since files cannot be uploaded from here.
+fn upload_help(accept: Option<&Json>) -> String {
+    let accepted = list_of(accept);
+    let help = "Links to files already uploaded (for example to the issue on the web), one a line.";
+    if accepted.is_empty() {
+        help.to_owned()
+    } else {
+        format!("{help} Accepted: {}.", accepted.join(", "))
+    }
 }
 
 fn preamble(intro: String) -> Section {

@@ -8,8 +8,18 @@
 pub enum Layout {
     /// A markdown template: its lines, some of them fields.
     Markdown(Vec<Piece>),
-    /// An issue form: every field becomes `### Label` and its value, as GitHub writes it.
-    Form,
+    /// An issue form: every field becomes `### Label` and its value, as GitHub writes it,
+    /// with the markdown elements shown in the content (Gitea's `visible: [content]`).
+    Form(Vec<FormPiece>),
+}
+
+/// One element of an issue form's body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormPiece {
+    /// The field with this index.
+    Field(usize),
+    /// Markdown written into the issue as it is.
+    Markdown(String),
 }
 
 /// One line (or a field's lines) of a markdown template.

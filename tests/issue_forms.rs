@@ -1,0 +1,284 @@
+//! Issue forms rendered the way GitHub writes them, byte for byte, in both formats; every
+//! element kind and attribute; validation rules; `render` refusing incomplete answers.
+
+// Test helpers unwrap: a failure there is a failing test.
+#![allow(clippy::unwrap_used)]
+
+use assert_cmd::Command;
+use issue_composer::form::{Selection, Value};
+use issue_composer::render::{FormsFormat, Options, render_with};
+use issue_composer::{Answers, Template, parse};
+
+/// The worked example of the issue: input, textarea with `render`, an optional
+/// multi-select dropdown, checkboxes.
+const WORKED: &str = "name: Bug
+description: File a bug
+body:
+  - type: input
+    id: version
+    attributes:
+      label: Version
+  - type: textarea
+    id: logs
+    attributes:
+      label: Logs
+      render: shell
+  - type: dropdown
+    id: os
+    attributes:
+      label: OS
+      multiple: true
+      options: [Linux, macOS, Windows]
+  - type: checkboxes
+    id: terms
+    attributes:
+      label: Terms
+      options:
+        - label: I agree
+        - label: I searched
+";
+
+fn template(text: &str) -> Template {
+    parse("form.yml", text.as_bytes()).unwrap()
+}
+
+fn body(t: &Template, answers: &Answers, forms: FormsFormat) -> String {
+    render_with(t, answers, Options { forms }).body
+}
+
+fn select(n: usize, on: &[usize]) -> Value {
+    let mut sel = Selection::empty(n);
+    for &i in on {
+        sel.checked[i] = true;
+    }
+    Value::Select(sel)
+}
+
+#[test]
+fn the_worked_example_is_byte_exact() {
+    let t = template(WORKED);
+    let mut answers = Answers::new(&t.form);
+    answers.values[0] = Value::Text("1.2.3".into());
+    answers.values[1] = Value::Text("panic: boom\n\n".into());
+    answers.values[2] = select(3, &[0, 1]);
+    answers.values[3] = select(2, &[0]);
+    assert_eq!(
+        body(&t, &answers, FormsFormat::Current),
+        "### Version\n\n1.2.3\n\n### Logs\n\n```shell\npanic: boom\n```\n\n### OS\n\nLinux, macOS\n\n### Terms\n\n- [x] I agree\n- [ ] I searched"
+    );
+    assert_eq!(
+        body(&t, &answers, FormsFormat::Legacy),
+        "### Version\n\n1.2.3\n\n### Logs\n\n```shell\npanic: boom\n```\n\n### OS\n\nLinux, macOS\n\n### Terms\n\n- [X] I agree\n- [ ] I searched\n"
+    );
+}
+
+#[test]
+fn empty_answers_in_both_formats() {
+    let t = template(WORKED);
+    let answers = Answers::new(&t.form);
+    assert_eq!(
+        body(&t, &answers, FormsFormat::Current),
+        "### Version\n\n_No response_\n\n### Logs\n\n```shell\n\n```\n\n### OS\n\n_No response_\n\n### Terms\n\n- [ ] I agree\n- [ ] I searched"
+    );
+    assert_eq!(
+        body(&t, &answers, FormsFormat::Legacy),
+        "### Version\n\n_No response_\n\n### Logs\n\n_No response_\n\n### OS\n\n_No response_\n\n### Terms\n\n- [ ] I agree\n- [ ] I searched\n"
+    );
+}
+
+#[test]
+fn dropdowns_single_optional_required_and_default() {
+    let t = template(
+        "name: D\ndescription: d\nbody:
+  - type: dropdown
+    attributes: {label: Optional, options: [a, b]}
+  - type: dropdown
+    attributes: {label: Required, options: [a, b]}
+    validations: {required: true}
+  - type: dropdown
+    attributes: {label: Default, options: [a, b, c], default: 2}
+",
+    );
+    let mut answers = Answers::new(&t.form);
+    assert_eq!(
+        body(&t, &answers, FormsFormat::Current),
+        "### Optional\n\nNone\n\n### Required\n\n_No response_\n\n### Default\n\nc"
+    );
+    answers.values[0] = select(2, &[1]);
+    answers.values[1] = select(2, &[0]);
+    assert_eq!(
+        body(&t, &answers, FormsFormat::Current),
+        "### Optional\n\nb\n\n### Required\n\na\n\n### Default\n\nc"
+    );
+}
+
+#[test]
+fn a_value_holding_a_fence_gets_a_longer_one_and_text_keeps_its_lines() {
+    let t = template(
+        "name: F\ndescription: f\nbody:
+  - type: textarea
+    attributes: {label: Code, render: rust}
+  - type: textarea
+    attributes: {label: Story}
+",
+    );
+    let mut answers = Answers::new(&t.form);
+    answers.values[0] = Value::Text("```\nx\n```".into());
+    answers.values[1] = Value::Text("  indented\n\nsecond  \n\n".into());
+    assert_eq!(
+        body(&t, &answers, FormsFormat::Current),
+        "### Code\n\n````rust\n```\nx\n```\n````\n\n### Story\n\n  indented\n\nsecond"
+    );
+}
+
+#[test]
+fn value_prefill_upload_and_markdown_help() {
+    let t = template(
+        "name: U\ndescription: u\nbody:
+  - type: markdown
+    attributes: {value: '**Thanks** for reporting.'}
+  - type: input
+    attributes: {label: Version, description: 'Run `tool -V`', value: '1.0'}
+  - type: upload
+    id: shots
+    attributes: {label: Screenshots}
+    accept: ignored-here
+  - type: upload
+    attributes:
+      label: Logs
+      accept: '.log, .txt'
+",
+    );
+    let form = &t.form;
+    assert_eq!(form.sections[0].text, "**Thanks** for reporting.");
+    assert_eq!(form.fields[0].help, "Run `tool -V`");
+    assert_eq!(form.fields[1].id, "shots");
+    assert_eq!(
+        form.fields[2].help,
+        "Links to files already uploaded (for example to the issue on the web), one a line. Accepted: .log, .txt."
+    );
+    let mut answers = Answers::new(form);
+    answers.values[1] = Value::Text("https://example.com/a.png".into());
+    assert_eq!(
+        body(&t, &answers, FormsFormat::Current),
+        "### Version\n\n1.0\n\n### Screenshots\n\nhttps://example.com/a.png\n\n### Logs\n\n_No response_"
+    );
+}
+
+#[test]
+fn gitea_visible_content_markdown_goes_into_the_body_and_hidden_fields_are_not_asked() {
+    let t = template(
+        "name: G\nabout: g\nbody:
+  - type: markdown
+    visible: [content]
+    attributes: {value: 'Reported with the form.'}
+  - type: markdown
+    attributes: {value: 'Only in the form.'}
+  - type: input
+    visible: [content]
+    attributes: {label: Hidden}
+  - type: input
+    attributes: {label: Shown}
+",
+    );
+    assert_eq!(t.form.fields.len(), 1);
+    assert_eq!(t.form.sections[0].text, "Only in the form.");
+    let answers = Answers::new(&t.form);
+    assert_eq!(
+        body(&t, &answers, FormsFormat::Current),
+        "Reported with the form.\n\n### Shown\n\n_No response_"
+    );
+}
+
+#[test]
+fn number_and_regex_validations_and_required_boxes() {
+    let t = template(
+        "name: V\ndescription: v\nbody:
+  - type: input
+    id: count
+    attributes: {label: Count}
+    validations: {is_number: true}
+  - type: input
+    id: tag
+    attributes: {label: Tag}
+    validations: {regex: '^v[0-9]+$', required: true}
+  - type: checkboxes
+    id: terms
+    attributes:
+      label: Terms
+      options:
+        - {label: I agree, required: true}
+",
+    );
+    let form = &t.form;
+    let mut answers = Answers::new(form);
+    let messages = |answers: &Answers| -> Vec<String> {
+        form.validate(answers)
+            .into_iter()
+            .map(|p| format!("{}: {}", form.fields[p.field].id, p.message))
+            .collect()
+    };
+    assert_eq!(
+        messages(&answers),
+        ["tag: is required", "terms: `I agree` must be ticked"]
+    );
+    answers.values[0] = Value::Text("ten".into());
+    answers.values[1] = Value::Text("1.0".into());
+    answers.values[2] = select(1, &[0]);
+    assert_eq!(
+        messages(&answers),
+        [
+            "count: must be a number",
+            "tag: must match the pattern `^v[0-9]+$`"
+        ]
+    );
+}
+
+fn bin() -> Command {
+    let mut cmd = Command::cargo_bin("issue-composer").unwrap();
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+#[test]
+fn render_refuses_with_one_line_per_problem_unless_incomplete_is_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v.yml");
+    std::fs::write(
+        &path,
+        "name: V\ndescription: v\nbody:
+  - type: input
+    id: count
+    attributes: {label: Count}
+    validations: {is_number: true, required: true}
+  - type: checkboxes
+    id: terms
+    attributes:
+      label: Terms
+      options:
+        - {label: I agree, required: true}
+",
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+    let out = bin()
+        .args(["render", path, "--set", "count=ten"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "count: must be a number\nterms: `I agree` must be ticked\n\
+         issue-composer: 2 answers are not complete (answer them, or pass --allow-incomplete)\n"
+    );
+    let out = bin()
+        .args(["render", path, "--set", "count=ten", "--allow-incomplete"])
+        .args(["--forms-format", "legacy"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "### Count\n\nten\n\n### Terms\n\n- [ ] I agree\n"
+    );
+}
