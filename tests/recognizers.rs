@@ -526,7 +526,7 @@ fn issue_forms_map_onto_the_same_model() {
     assert!(t.form.missing_required(&answers).is_empty());
     assert_eq!(
         render(&t, &answers).body,
-        "### Version\n\n2.1\n\n### Logs\n\n_No response_\n\n### OS\n\nLinux, Mac\n\n### Terms\n\n- [X] I agree\n"
+        "### Version\n\n2.1\n\n### Logs\n\n```shell\n\n```\n\n### OS\n\nLinux, Mac\n\n### Terms\n\n- [x] I agree"
     );
 }
 
@@ -581,7 +581,7 @@ fn code_answers_cannot_break_out_of_an_issue_form_fence() {
     let yml = "name: B\nbody:\n  - type: textarea\n    id: logs\n    attributes: {label: Logs, render: sh}\n";
     let t = parse("b.yml", yml.as_bytes()).unwrap();
     let out = rendered(&t, "fields: {logs: \"a\\n```\\n# not a heading\"}");
-    assert_eq!(out, "### Logs\n\n````sh\na\n```\n# not a heading\n````\n");
+    assert_eq!(out, "### Logs\n\n````sh\na\n```\n# not a heading\n````");
 }
 
 #[test]
