@@ -1,0 +1,101 @@
+//! Tables of metrics: rows name metrics (`Throughput`, `Latency`, ...), columns name
+//! measurements (`Baseline` or `Current`, `Actual`, `Change`). Values of one kind share
+//! one scale across the table, so a column reads `1.20 ms`, `0.95 ms` rather than mixing
+//! units.
+
+use super::select::Chosen;
+use super::units::{self, Kind, Scale};
+use super::words::{self, Place};
+use super::{Metric, fill::Role};
+use crate::form::Value;
+use crate::template::sanitize;
+
+/// Fills the empty cells of a table of metrics; returns how many were written.
+pub fn fill(
+    columns: &[String],
+    rows: &[String],
+    default: &Value,
+    value: &mut Value,
+    chosen: &Chosen,
+) -> usize {
+    let Value::Table(cells) = value else {
+        return 0;
+    };
+    // Cells start after the first column, which holds the row labels.
+    let places: Vec<Option<Place>> = columns.iter().skip(1).map(|c| words::place(c)).collect();
+    let has = |p: Place| places.contains(&Some(p));
+    let values = |metric: Metric, role: Role| {
+        let measures = match role {
+            Role::Baseline => chosen.baseline,
+            Role::Actual => chosen.actual,
+        };
+        measures.and_then(|m| m.value(metric))
+    };
+    let mut groups: Vec<(Kind, Vec<f64>)> = Vec::new();
+    for metric in rows.iter().filter_map(|r| words::metric(r)) {
+        let shown = [
+            (has(Place::Baseline), Role::Baseline),
+            (has(Place::Actual), Role::Actual),
+        ];
+        for (_, role) in shown.into_iter().filter(|(shown, _)| *shown) {
+            if let Some((v, kind)) = values(metric, role) {
+                match groups.iter_mut().find(|(k, _)| *k == kind) {
+                    Some((_, vs)) => vs.push(v),
+                    None => groups.push((kind, vec![v])),
+                }
+            }
+        }
+    }
+    let scale = |kind: &Kind| -> Scale {
+        let group = groups.iter().find(|(k, _)| k == kind);
+        kind.scale_for(group.map_or(&[][..], |(_, vs)| vs.as_slice()))
+    };
+    let format = |cell: Option<(f64, Kind)>| cell.map(|(v, k)| k.format_in(v, scale(&k)));
+    let mut filled = 0;
+    for (r, row) in rows.iter().enumerate() {
+        let Some(metric) = words::metric(row) else {
+            continue;
+        };
+        let base = values(metric, Role::Baseline);
+        let actual = values(metric, Role::Actual);
+        for (c, place) in places.iter().enumerate() {
+            let text = match place {
+                Some(Place::Baseline) => format(base.clone()),
+                Some(Place::Actual) => format(actual.clone()),
+                Some(Place::Change) => change(metric, base.as_ref(), actual.as_ref(), chosen),
+                Some(Place::Target) | None => None,
+            };
+            let Some(text) = text else {
+                continue;
+            };
+            let template = match default {
+                Value::Table(d) => d.get(r).and_then(|row| row.get(c)),
+                _ => None,
+            };
+            if let Some(cell) = cells.get_mut(r).and_then(|row| row.get_mut(c))
+                && (cell.trim().is_empty() || Some(&*cell) == template)
+            {
+                *cell = sanitize::one_line(&text);
+                filled += 1;
+            }
+        }
+    }
+    filled
+}
+
+/// The relative change, or `~` when the tool found no significant one.
+fn change(
+    metric: Metric,
+    base: Option<&(f64, Kind)>,
+    actual: Option<&(f64, Kind)>,
+    chosen: &Chosen,
+) -> Option<String> {
+    let ((b, bk), (a, ak)) = (base?, actual?);
+    if bk != ak {
+        return None;
+    }
+    if chosen.unchanged.contains(&metric) {
+        return Some("~".to_owned());
+    }
+    units::change(*b, *a)
+}
