@@ -19,16 +19,17 @@ pub use fill::{Inputs, Role, fill};
 use crate::error::LocatedError;
 use units::Kind;
 
-/// The formats, in the order they are tried.
+/// The formats this reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    GoBench,
     Hyperfine,
     Criterion,
     Benchstat,
-    GoBench,
 }
 
 impl Format {
+    /// Every format, as named in errors.
     pub const ALL: [Format; 4] = [
         Format::GoBench,
         Format::Hyperfine,

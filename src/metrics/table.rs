@@ -1,7 +1,7 @@
 //! Tables of metrics: rows name metrics (`Throughput`, `Latency`, ...), columns name
 //! measurements (`Baseline` or `Current`, `Actual`, `Change`). Values of one kind share
-//! one scale across the table, so a column reads `1.20 ms`, `0.95 ms` rather than mixing
-//! units.
+//! one scale across the table, so a row reads `1.23 ms`, `0.762 ms` and a column does
+//! not mix units.
 
 use super::select::Chosen;
 use super::units::{self, Kind, Scale};
@@ -46,9 +46,11 @@ pub fn fill(
             }
         }
     }
+    // The scale of a kind's first value (the baseline's, when there is one), so the
+    // values compared with it read in its unit: `1.23 ms`, `0.762 ms`.
     let scale = |kind: &Kind| -> Scale {
         let group = groups.iter().find(|(k, _)| k == kind);
-        kind.scale_for(group.map_or(&[][..], |(_, vs)| vs.as_slice()))
+        kind.scale_for(group.map_or(&[][..], |(_, vs)| &vs[..1]))
     };
     let format = |cell: Option<(f64, Kind)>| cell.map(|(v, k)| k.format_in(v, scale(&k)));
     let mut filled = 0;
@@ -94,7 +96,10 @@ fn change(
     if bk != ak {
         return None;
     }
-    if chosen.unchanged.contains(&metric) {
+    // Operations per second follow from the time, and change with it.
+    let derived = metric == Metric::Throughput && chosen.baseline.is_some_and(|m| m.rate.is_none());
+    let basis = if derived { Metric::Time } else { metric };
+    if chosen.unchanged.contains(&basis) {
         return Some("~".to_owned());
     }
     units::change(*b, *a)
