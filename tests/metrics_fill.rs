@@ -362,3 +362,24 @@ fn render_refuses_what_it_cannot_read() {
         "{err}"
     );
 }
+
+#[test]
+fn the_form_app_starts_from_the_prefilled_answers() {
+    use issue_composer::tui::app::{App, Config};
+    let source = discover::resolve("go-performance").unwrap();
+    let template = discover::load(&source).unwrap();
+    let file = metrics::files::prefill(&template.form, None, &paths(&["go/bench.txt"], &[], None))
+        .unwrap()
+        .unwrap();
+    let config = Config {
+        exports: issue_composer::cli::ExportArgs::default(),
+        drafts: false,
+        theme: issue_composer::tui::theme::Theme::plain(),
+    };
+    let mut app = App::with_form(config, template, source, None, (120, 40));
+    app.start_from(&file);
+    let state = app.form.as_ref().unwrap();
+    let body = render(state.form(), &state.answers).body;
+    assert_eq!(section(&body, "## Performance Targets"), GO_TABLE);
+    assert!(body.contains("### Benchmark Results (Baseline)\n```\ngoos: linux\n"));
+}
