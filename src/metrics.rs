@@ -200,6 +200,7 @@ impl MetricsError {
 /// Reads benchmark results in whichever format `text` is in. `file` names the file in
 /// errors (and, for criterion, gives the benchmark its name).
 pub fn parse(file: &str, text: &str) -> Result<Import, MetricsError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let import = if text.trim_start().starts_with(['{', '[']) {
         let json: serde_json::Value = serde_json::from_str(text)
             .map_err(|e| LocatedError::new(file, e.line(), e.column(), e.to_string()))?;
@@ -267,6 +268,12 @@ mod tests {
         }
         let err = parse("x.json", "{\"a\": 1}").unwrap_err();
         assert!(matches!(err, MetricsError::Unrecognized { .. }));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_content() {
+        let import = parse("b.txt", "\u{feff}BenchmarkX-8 10 5 ns/op\n").unwrap();
+        assert_eq!(import.format, Format::GoBench);
     }
 
     #[test]

@@ -175,3 +175,60 @@ fn spread(t: &Spread) -> String {
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{CpuTime, Memory};
+    use super::*;
+
+    #[test]
+    fn descriptions_say_what_the_tool_gave() {
+        let m = Measures {
+            time: Some(Spread {
+                mean: 0.5,
+                min: Some(0.5),
+                max: Some(0.5),
+                ..Spread::default()
+            }),
+            memory: Some(Memory {
+                bytes: 2048.0,
+                peak: false,
+            }),
+            allocs: Some(f64::NAN),
+            cpu: Some(CpuTime {
+                user: 0.4,
+                system: 0.05,
+            }),
+            ..Measures::default()
+        };
+        // One run: no range.
+        assert_eq!(describe(&m, Metric::Time).as_deref(), Some("500 ms"));
+        assert_eq!(describe(&m, Metric::Memory).as_deref(), Some("2 KiB/op"));
+        assert_eq!(describe(&m, Metric::Allocs), None);
+        assert_eq!(describe(&m, Metric::Throughput).as_deref(), Some("2 ops/s"));
+        assert_eq!(
+            describe(&m, Metric::Cpu).as_deref(),
+            Some("90% (user 400 ms, system 50 ms per run)")
+        );
+    }
+
+    #[test]
+    fn untouched_means_empty_or_the_template_text() {
+        let field = Field {
+            id: "b".into(),
+            label: "Benchmark".into(),
+            kind: FieldKind::Code {
+                language: String::new(),
+            },
+            placeholder: String::new(),
+            help: String::new(),
+            default: Value::Text("BenchmarkX 1 1 ns/op".into()),
+            required: false,
+            section: 0,
+            line: 1,
+        };
+        assert!(untouched(&field, &Value::Text(" ".into())));
+        assert!(untouched(&field, &field.default.clone()));
+        assert!(!untouched(&field, &Value::Text("mine".into())));
+    }
+}

@@ -104,3 +104,68 @@ fn change(
     }
     units::change(*b, *a)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Measures, Spread};
+    use super::*;
+
+    fn measures(seconds: f64) -> Measures {
+        Measures {
+            time: Some(Spread::of(seconds)),
+            ..Measures::default()
+        }
+    }
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn current_is_the_baseline_and_targets_and_given_cells_stay() {
+        let (base, actual) = (measures(2e-3), measures(1.5e-3));
+        let chosen = Chosen {
+            baseline: Some(&base),
+            actual: Some(&actual),
+            ..Chosen::default()
+        };
+        let columns = names(&["Metric", "Current", "Target", "Actual", "Delta"]);
+        let rows = names(&["p50 latency", "Error rate", "Duration"]);
+        let default = Value::Table(vec![vec![String::new(); 4]; 3]);
+        let mut value = default.clone();
+        if let Value::Table(cells) = &mut value {
+            cells[2][0] = "given".to_owned();
+        }
+        let filled = fill(&columns, &rows, &default, &mut value, &chosen);
+        assert_eq!(filled, 5);
+        let Value::Table(cells) = value else {
+            unreachable!()
+        };
+        assert_eq!(cells[0], ["2 ms", "", "1.5 ms", "-25.0%"]);
+        assert_eq!(cells[1], ["", "", "", ""]);
+        assert_eq!(cells[2], ["given", "", "1.5 ms", "-25.0%"]);
+    }
+
+    #[test]
+    fn different_units_give_no_change() {
+        let base = measures(1.0);
+        let actual = Measures {
+            rate: Some(super::super::Rate {
+                value: 5e6,
+                kind: Kind::ByteRate,
+            }),
+            ..measures(1.0)
+        };
+        let chosen = Chosen {
+            baseline: Some(&base),
+            actual: Some(&actual),
+            ..Chosen::default()
+        };
+        let columns = names(&["Metric", "Baseline", "Actual", "Change"]);
+        let rows = names(&["Throughput"]);
+        let default = Value::Table(vec![vec![String::new(); 3]]);
+        let mut value = default.clone();
+        fill(&columns, &rows, &default, &mut value, &chosen);
+        assert_eq!(value, Value::Table(vec![names(&["1 ops/s", "5 MB/s", ""])]));
+    }
+}
