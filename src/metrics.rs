@@ -14,7 +14,8 @@ pub mod table;
 pub mod units;
 pub mod words;
 
-pub use fill::{Inputs, Role, fill};
+pub use fill::{Role, fill};
+pub use select::Inputs;
 
 use crate::error::LocatedError;
 use units::Kind;

@@ -9,7 +9,7 @@ use super::{Measures, Metric, MetricsError, Spread, table};
 use crate::form::{Answers, Field, FieldKind, Form, Value};
 use crate::template::sanitize;
 
-pub use super::select::Inputs;
+use super::select::Inputs;
 
 /// Which results the files given are: before or after the change.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
