@@ -36,6 +36,8 @@ pub struct TuiArgs {
     #[arg(long)]
     pub no_draft: bool,
     #[command(flatten)]
+    pub metrics: MetricsArgs,
+    #[command(flatten)]
     pub export: ExportArgs,
 }
 
@@ -169,6 +171,7 @@ impl ClipboardWith {
 }
 
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once; boxing would only add noise
 pub enum Command {
     /// Print the form model of a template as JSON.
     Schema {
@@ -210,7 +213,55 @@ pub struct RenderArgs {
     #[arg(long, value_name = "FORMAT", value_enum, default_value_t = FormsFormatArg::Current)]
     pub forms_format: FormsFormatArg,
     #[command(flatten)]
+    pub metrics: MetricsArgs,
+    #[command(flatten)]
     pub export: ExportArgs,
+}
+
+/// Benchmark results that fill metric fields. Shared by `render` and the interactive form.
+#[derive(Debug, Args, Clone, Default, PartialEq, Eq)]
+pub struct MetricsArgs {
+    /// Fill empty metric fields from benchmark results: `go test -bench` output, hyperfine
+    /// --export-json, criterion's estimates.json (or the target/criterion folder), or
+    /// benchstat output. Repeats.
+    #[arg(long, value_name = "FILE")]
+    pub metrics: Vec<PathBuf>,
+    /// Whether --metrics holds the baseline (before the change) or the actual results.
+    #[arg(long, value_name = "ROLE", value_enum, default_value_t = MetricsAs::Baseline)]
+    pub metrics_as: MetricsAs,
+    /// Results after the change: they fill Actual columns, and Change or Delta columns
+    /// with --metrics as the baseline. Repeats.
+    #[arg(long, value_name = "FILE")]
+    pub metrics_actual: Vec<PathBuf>,
+    /// The benchmark to use when the results hold several (its name, or a unique part
+    /// of it); without it, the first.
+    #[arg(long, value_name = "NAME")]
+    pub metrics_bench: Option<String>,
+}
+
+impl MetricsArgs {
+    /// The files by role.
+    pub fn paths(&self) -> crate::metrics::files::Paths {
+        let (mut baseline, mut actual) = (Vec::new(), Vec::new());
+        match self.metrics_as {
+            MetricsAs::Baseline => baseline.extend(self.metrics.iter().cloned()),
+            MetricsAs::Actual => actual.extend(self.metrics.iter().cloned()),
+        }
+        actual.extend(self.metrics_actual.iter().cloned());
+        crate::metrics::files::Paths {
+            baseline,
+            actual,
+            bench: self.metrics_bench.clone(),
+        }
+    }
+}
+
+/// `--metrics-as`: what the `--metrics` files measured.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum MetricsAs {
+    #[default]
+    Baseline,
+    Actual,
 }
 
 #[derive(Debug, Args)]

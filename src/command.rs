@@ -67,7 +67,8 @@ pub fn load_answers(
 fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
     let template = discover::load(&discover::resolve(&args.template)?)?;
     let form = &template.form;
-    let answers = load_answers(form, args.answers.as_deref(), &args.set)?;
+    let mut answers = load_answers(form, args.answers.as_deref(), &args.set)?;
+    crate::metrics::files::apply(form, &mut answers, &args.metrics.paths())?;
     let problems = form.validate(&answers);
     if !problems.is_empty() && !args.allow_incomplete {
         // One line per problem, `field-id: message`, so a script can read them.

@@ -235,6 +235,8 @@ pub fn run(args: &TuiArgs) -> Result<ExitCode> {
                 }
                 None => None,
             };
+            let initial =
+                crate::metrics::files::prefill(&template.form, initial, &args.metrics.paths())?;
             let draft = if config.drafts {
                 draft::load(&source)
             } else {

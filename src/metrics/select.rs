@@ -1,0 +1,229 @@
+//! Choosing what fills the form: one benchmark (by `--metrics-bench NAME`, or the first),
+//! its baseline and actual measures, and the raw output of each role.
+
+use super::{Bench, Import, Measures, Metric, MetricsError, short_name};
+
+/// Results given on the command line, by role.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Inputs {
+    /// Before the change (`--metrics`).
+    pub baseline: Vec<Import>,
+    /// After the change (`--metrics-actual`, or `--metrics-as actual`).
+    pub actual: Vec<Import>,
+    /// `--metrics-bench NAME`.
+    pub bench: Option<String>,
+}
+
+impl Inputs {
+    pub fn is_empty(&self) -> bool {
+        self.baseline.is_empty() && self.actual.is_empty()
+    }
+}
+
+/// The measures that fill the form.
+#[derive(Debug, Default)]
+pub struct Chosen<'a> {
+    pub baseline: Option<&'a Measures>,
+    pub actual: Option<&'a Measures>,
+    /// Metrics the tool found unchanged between the two.
+    pub unchanged: &'a [Metric],
+    pub raw_baseline: String,
+    pub raw_actual: String,
+    pub cpu_model: Option<&'a str>,
+    /// What was chosen and what was not, for standard error.
+    pub notes: Vec<String>,
+}
+
+/// Picks the benchmark and its measures.
+pub fn choose(inputs: &Inputs) -> Result<Chosen<'_>, MetricsError> {
+    let mut notes = Vec::new();
+    let wanted = inputs.bench.as_deref();
+    let base = pick(&inputs.baseline, wanted, "--metrics", &mut notes)?;
+    let wanted_actual = wanted.or_else(|| base.map(|b| b.name.as_str()));
+    let act = match (wanted, wanted_actual) {
+        // Without a name the actual results follow the baseline's benchmark if they have it.
+        (None, Some(name)) if find(&inputs.actual, name).is_some() => find(&inputs.actual, name),
+        _ => pick(&inputs.actual, wanted, "--metrics-actual", &mut notes)?,
+    };
+    // A comparison (benchstat) gives both; results given for a role win over it.
+    let (baseline, actual, unchanged) = match (base, act) {
+        (Some(b), None) => (Some(&b.base), b.after.as_ref(), b.unchanged.as_slice()),
+        (None, Some(a)) => match &a.after {
+            Some(after) => (Some(&a.base), Some(after), a.unchanged.as_slice()),
+            None => (None, Some(&a.base), &[][..]),
+        },
+        (Some(b), Some(a)) => (
+            Some(&b.base),
+            Some(a.after.as_ref().unwrap_or(&a.base)),
+            &[][..],
+        ),
+        (None, None) => (None, None, &[][..]),
+    };
+    let all = || inputs.baseline.iter().chain(&inputs.actual);
+    Ok(Chosen {
+        baseline,
+        actual,
+        unchanged,
+        raw_baseline: raw(&inputs.baseline),
+        raw_actual: raw(&inputs.actual),
+        cpu_model: all().find_map(|i| i.cpu_model.as_deref()),
+        notes,
+    })
+}
+
+fn raw(imports: &[Import]) -> String {
+    imports
+        .iter()
+        .map(|i| i.raw.as_str())
+        .filter(|r| !r.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn benches(imports: &[Import]) -> Vec<&Bench> {
+    imports.iter().flat_map(|i| &i.benches).collect()
+}
+
+/// The benchmark with this name (full or short, ignoring case).
+fn find<'a>(imports: &'a [Import], name: &str) -> Option<&'a Bench> {
+    benches(imports).into_iter().find(|b| same(&b.name, name))
+}
+
+fn same(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || short_name(a).eq_ignore_ascii_case(short_name(b))
+}
+
+/// The benchmark `wanted` names (exactly, or a unique part of its name), or the first
+/// one with a note naming the others.
+fn pick<'a>(
+    imports: &'a [Import],
+    wanted: Option<&str>,
+    flag: &str,
+    notes: &mut Vec<String>,
+) -> Result<Option<&'a Bench>, MetricsError> {
+    let all = benches(imports);
+    let mut names: Vec<&str> = Vec::new();
+    for b in &all {
+        if !names.iter().any(|n| same(n, &b.name)) {
+            names.push(&b.name);
+        }
+    }
+    let Some(wanted) = wanted else {
+        if names.len() > 1 {
+            notes.push(format!(
+                "{flag}: used `{}`; the results also hold {} (pick one with --metrics-bench NAME)",
+                names[0],
+                quoted(&names[1..])
+            ));
+        }
+        return Ok(all.first().copied());
+    };
+    if all.is_empty() {
+        return Ok(None);
+    }
+    if let Some(b) = all.iter().find(|b| same(&b.name, wanted)) {
+        return Ok(Some(b));
+    }
+    let part = wanted.to_lowercase();
+    let matching: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|n| short_name(n).to_lowercase().contains(&part))
+        .collect();
+    match matching.as_slice() {
+        [one] => Ok(find(imports, one)),
+        [] => Err(MetricsError::NoBench {
+            name: wanted.to_owned(),
+            names: quoted(&names),
+        }),
+        many => Err(MetricsError::Ambiguous {
+            name: wanted.to_owned(),
+            names: quoted(many),
+        }),
+    }
+}
+
+fn quoted(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+#[allow(clippy::float_cmp)] // the values compared are read, not computed
+mod tests {
+    use super::super::{Format, Spread};
+    use super::*;
+
+    fn import(names: &[&str], ns: f64) -> Import {
+        Import {
+            file: "f".into(),
+            format: Format::GoBench,
+            raw: names.join("\n"),
+            benches: names
+                .iter()
+                .map(|n| Bench {
+                    name: (*n).to_owned(),
+                    base: Measures {
+                        time: Some(Spread::of(ns)),
+                        ..Measures::default()
+                    },
+                    ..Bench::default()
+                })
+                .collect(),
+            cpu_model: None,
+        }
+    }
+
+    #[test]
+    fn the_first_benchmark_is_used_with_a_note() {
+        let inputs = Inputs {
+            baseline: vec![import(&["BenchmarkA-8", "BenchmarkB-8"], 1.0)],
+            ..Inputs::default()
+        };
+        let chosen = choose(&inputs).unwrap();
+        assert_eq!(chosen.baseline.unwrap().time.unwrap().mean, 1.0);
+        assert_eq!(
+            chosen.notes,
+            [
+                "--metrics: used `BenchmarkA-8`; the results also hold `BenchmarkB-8` (pick one with --metrics-bench NAME)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_picks_in_both_roles() {
+        let inputs = Inputs {
+            baseline: vec![import(&["BenchmarkA-8", "BenchmarkB/x-8"], 1.0)],
+            actual: vec![import(&["BenchmarkA-4", "BenchmarkB/x-4"], 2.0)],
+            bench: Some("b/x".into()),
+        };
+        let chosen = choose(&inputs).unwrap();
+        assert!(chosen.notes.is_empty());
+        assert_eq!(chosen.actual.unwrap().time.unwrap().mean, 2.0);
+        let inputs = Inputs {
+            bench: Some("Nope".into()),
+            ..inputs
+        };
+        let err = choose(&inputs).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "no benchmark matches `Nope`; benchmarks: `BenchmarkA-8`, `BenchmarkB/x-8`"
+        );
+    }
+
+    #[test]
+    fn actual_follows_the_baseline_benchmark() {
+        let inputs = Inputs {
+            baseline: vec![import(&["BenchmarkB-8"], 1.0)],
+            actual: vec![import(&["BenchmarkA-8", "BenchmarkB-8"], 2.0)],
+            bench: None,
+        };
+        let chosen = choose(&inputs).unwrap();
+        assert!(chosen.notes.is_empty(), "{:?}", chosen.notes);
+        assert_eq!(chosen.actual.unwrap().time.unwrap().mean, 2.0);
+        assert_eq!(chosen.raw_actual, "BenchmarkA-8\nBenchmarkB-8");
+    }
+}
