@@ -129,6 +129,14 @@ impl ExportArgs {
     }
 }
 
+/// `check --format`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    #[default]
+    Text,
+    Json,
+}
+
 /// `--forms-format`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum FormsFormatArg {
@@ -180,11 +188,15 @@ pub enum Command {
     },
     /// Print, write, copy or send the finished issue from answers, without a terminal UI.
     Render(RenderArgs),
-    /// Report template problems as `file:line:col: message`; exit 1 if any is an error.
+    /// Report template problems as `file:line:col: severity: message`, with GitHub's rules
+    /// for issue forms and `config.yml`; exit 1 if any is an error.
     Check {
-        /// Template paths or built-in names.
+        /// Template paths or built-in names (a `config.yml` is checked as the chooser's).
         #[arg(required = true)]
         templates: Vec<String>,
+        /// `text` lines, or a `json` array of {file, line, column, severity, message}.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
     },
     /// Send the last issue that --gh or --glab could not create.
     Retry(RetryArgs),

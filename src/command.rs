@@ -5,12 +5,11 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
 
-use crate::cli::{Cli, Command, ExportArgs, RenderArgs, RetryArgs};
+use crate::cli::{CheckFormat, Cli, Command, ExportArgs, RenderArgs, RetryArgs};
 use crate::discover;
 use crate::export::{self, RetryError, WriteError, clipboard};
 use crate::form::{Answers, AnswersFile, schema};
 use crate::render::Issue;
-use crate::template::Severity;
 use crate::text::{escape, escape_line};
 
 /// Runs what the command line asks for.
@@ -18,7 +17,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Schema { template }) => schema_cmd(&template),
         Some(Command::Render(args)) => render_cmd(&args),
-        Some(Command::Check { templates }) => Ok(check_cmd(&templates)),
+        Some(Command::Check { templates, format }) => Ok(check_cmd(&templates, format)),
         Some(Command::Retry(args)) => retry_cmd(&args),
         Some(Command::ServeClipboard) => serve_clipboard_cmd(),
         None => crate::tui::run(&cli.tui),
@@ -226,47 +225,15 @@ fn serve_clipboard_cmd() -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn check_cmd(templates: &[String]) -> ExitCode {
-    let mut failed = false;
-    for arg in templates {
-        let loaded = discover::resolve(arg).and_then(|source| {
-            let name = escape_line(&source.display()).into_owned();
-            discover::load(&source).map(|t| (name, t))
-        });
-        match loaded {
-            Ok((name, template)) => {
-                for p in &template.problems {
-                    failed |= p.severity == Severity::Error;
-                    let message = escape_line(&p.message);
-                    println!("{name}:{}:{}: {}: {message}", p.line, p.col, p.severity);
-                }
-                let form = &template.form;
-                println!(
-                    "{name}: {} sections, {} fields",
-                    form.sections.len(),
-                    form.fields.len()
-                );
-            }
-            Err(err) => {
-                failed = true;
-                match err.downcast_ref::<crate::LocatedError>() {
-                    Some(located) => println!(
-                        "{}:{}:{}: error: {}",
-                        escape_line(&located.file),
-                        located.line,
-                        located.col,
-                        escape_line(&located.message)
-                    ),
-                    None => println!(
-                        "{}: error: {}",
-                        escape_line(arg),
-                        escape_line(&format!("{err:#}"))
-                    ),
-                }
-            }
-        }
-    }
-    if failed {
+fn check_cmd(templates: &[String], format: CheckFormat) -> ExitCode {
+    let report = crate::check::run(templates);
+    let out = match format {
+        CheckFormat::Text => report.text(),
+        CheckFormat::Json => report.json(),
+    };
+    // Nothing to do when standard output is closed.
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    if report.failed() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

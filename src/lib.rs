@@ -3,6 +3,7 @@
 //! The core (`template`, `form`, `render`) does no IO: it turns bytes into a [`form::Form`]
 //! and a form plus [`form::Answers`] into a [`render::Issue`]. IO lives at the edges.
 
+pub mod check;
 pub mod cli;
 pub mod command;
 pub mod discover;

@@ -6,6 +6,7 @@ mod front_matter;
 pub mod hints;
 mod issue_form;
 pub mod layout;
+pub mod lint;
 mod markdown;
 
 use crate::error::LocatedError;
@@ -92,7 +93,9 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Template, LocatedError> {
         .collect();
     let stem = stem_of(file);
     let (form, layout) = if is_issue_form(file) {
-        issue_form::parse(&text, file, &stem, &mut problems)?
+        let read = issue_form::parse(&text, file, &stem, &mut problems)?;
+        problems.extend(lint::issue_form(&text));
+        read
     } else {
         markdown_form(&text, file, &stem, &mut problems)?
     };

@@ -384,7 +384,7 @@ fn check_refuses_duplicate_ids_in_an_issue_form() {
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
         format!(
-            "{form}:8:5: error: id `version` is already used by the element on line 4; ids must be unique\n\
+            "{form}:9:9: error: id `version` is already used by the element on line 5; ids must be unique\n\
              {form}: 2 sections, 2 fields\n"
         )
     );

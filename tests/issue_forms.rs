@@ -282,3 +282,61 @@ fn render_refuses_with_one_line_per_problem_unless_incomplete_is_allowed() {
         "### Count\n\nten\n\n### Terms\n\n- [ ] I agree\n"
     );
 }
+
+#[test]
+fn check_reads_config_yml_finds_same_names_and_speaks_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(".github/ISSUE_TEMPLATE");
+    std::fs::create_dir_all(&folder).unwrap();
+    let write = |name: &str, text: &str| {
+        let path = folder.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let config = write(
+        "config.yml",
+        "blank_issues_enabled: maybe\ncontact_links:\n  - {name: Forum, url: 'ftp://x', about: Ask}\n",
+    );
+    let a = write(
+        "a.yml",
+        "name: Bug\ndescription: d\nbody:\n  - type: input\n    attributes: {label: yes}\n",
+    );
+    let b = write("b.md", "---\nname: Bug\nabout: Same name\n---\n## What?\n");
+    let out = bin().args(["check", &config, &a, &b]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "{config}:1:23: error: `blank_issues_enabled` must be true or false\n\
+             {config}:3:24: error: a contact link's `url` must start with https:// or http://\n\
+             {a}:5:25: error: `label` is the boolean true here; quote it to make it text\n\
+             {b}:1:1: error: `Bug` is also the name of {a}; templates in one folder need different names\n\
+             {config}: template chooser config\n\
+             {a}: 1 sections, 1 fields\n\
+             {b}: 1 sections, 1 fields\n"
+        )
+    );
+    let out = bin()
+        .args(["check", "--format", "json", &a])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!([{
+            "file": a, "line": 5, "column": 25, "severity": "error",
+            "message": "`label` is the boolean true here; quote it to make it text"
+        }])
+    );
+    let clean = write(
+        "c.yml",
+        "name: Other\ndescription: d\nbody:\n  - type: input\n    attributes: {label: Version}\n",
+    );
+    let out = bin()
+        .args(["check", "--format", "json", &clean])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "[]\n");
+}

@@ -109,6 +109,7 @@ pub fn parse(
             ));
         }
     };
+    note_missing_meta(&map, first_line, problems);
     let text = |key: &str| -> Result<String, LocatedError> {
         match map.get(key) {
             None | Some(Value::Null) => Ok(String::new()),
@@ -165,6 +166,26 @@ pub fn parse(
         projects: list("projects")?,
         issue_type: text("type")?,
     })
+}
+
+/// GitHub's chooser lists a markdown template only with a `name` and an `about`.
+fn note_missing_meta(
+    map: &serde_json::Map<String, Value>,
+    first_line: usize,
+    problems: &mut Vec<Problem>,
+) {
+    let given = |key: &str| {
+        map.get(key)
+            .is_some_and(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()))
+    };
+    if let Some(message) = super::lint::markdown_meta(given("name"), given("about")) {
+        problems.push(Problem {
+            line: first_line.saturating_sub(1).max(1),
+            col: 1,
+            severity: Severity::Warning,
+            message: message.to_owned(),
+        });
+    }
 }
 
 /// An error at the line where `key:` is written.
@@ -235,7 +256,7 @@ mod tests {
     fn comment_lines_in_front_matter_are_skipped_with_a_warning() {
         let mut problems = Vec::new();
         let m = parse(
-            "name: B\nlabels: Bug\n<!-- a note -->\n",
+            "name: B\nabout: b\nlabels: Bug\n<!-- a note -->\n",
             2,
             "t.md",
             "s",
@@ -244,7 +265,7 @@ mod tests {
         .unwrap();
         assert_eq!(m.labels, ["Bug"]);
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].line, 4);
+        assert_eq!(problems[0].line, 5);
     }
 
     #[test]

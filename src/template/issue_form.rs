@@ -90,9 +90,6 @@ pub(super) fn parse(
         ));
     };
     let name = text_of(wire.name.as_ref());
-    if name.is_empty() {
-        problems.push(warning(1, "an issue form should have a `name`"));
-    }
     let meta = Meta {
         name: if name.is_empty() {
             stem.to_owned()
@@ -113,10 +110,6 @@ pub(super) fn parse(
     let mut builder = FormBuilder::default();
     for element in &body.value {
         builder.element(element, file, problems)?;
-    }
-    if body.value.is_empty() {
-        let line = usize::try_from(body.referenced.line()).unwrap_or(1);
-        problems.push(warning(line, "`body` is empty"));
     }
     let FormBuilder {
         mut sections,
@@ -159,8 +152,6 @@ struct FormBuilder {
     help: String,
     /// Each field's `id` as written (may be empty).
     ids: Vec<String>,
-    /// The line each id was first written on.
-    id_lines: std::collections::HashMap<String, usize>,
     rules: Vec<FieldRule>,
     /// The body as it is written: fields and content markdown, in order.
     pieces: Vec<FormPiece>,
@@ -234,7 +225,7 @@ impl FormBuilder {
             }
         };
         let at = (line, col);
-        self.note_id(text_of(e.id.as_ref()), at, problems);
+        self.note_id(text_of(e.id.as_ref()));
         let field = self.fields.len();
         self.note_rules(&e.validations, field, at, problems);
         let mut help = multiline_of(a.description.as_ref());
@@ -267,29 +258,8 @@ impl FormBuilder {
         Ok(())
     }
 
-    /// Records the element's id as written, with problems for a bad or repeated one.
-    fn note_id(&mut self, id: String, (line, col): (usize, usize), problems: &mut Vec<Problem>) {
-        let valid = id
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
-        if !id.is_empty() && !valid {
-            problems.push(warning(
-                line,
-                &format!("id `{id}` should use only letters, digits, `-` and `_`"),
-            ));
-        }
-        if let Some(first) = self.id_lines.get(&id).filter(|_| !id.is_empty()) {
-            problems.push(Problem {
-                line,
-                col,
-                severity: Severity::Error,
-                message: format!(
-                    "id `{id}` is already used by the element on line {first}; ids must be unique"
-                ),
-            });
-        } else {
-            self.id_lines.insert(id.clone(), line);
-        }
+    /// Records the element's id as written (the linter reports bad or repeated ones).
+    fn note_id(&mut self, id: String) {
         self.ids.push(id);
     }
 
@@ -418,15 +388,6 @@ fn preamble(intro: String) -> Section {
         fields: Vec::new(),
         parent: None,
         line: 1,
-    }
-}
-
-fn warning(line: usize, message: &str) -> Problem {
-    Problem {
-        line,
-        col: 1,
-        severity: Severity::Warning,
-        message: message.to_owned(),
     }
 }
 

@@ -1,0 +1,481 @@
+//! GitHub's rules for issue forms and the chooser's `config.yml`, checked locally with
+//! the place of each problem (GitHub reports them only after the file is pushed).
+//!
+//! The file is read a second time as a tree of located YAML nodes, with YAML 1.1
+//! booleans as GitHub's reader has them, so `label: yes` is the boolean it is there.
+
+mod config;
+mod node;
+
+pub use config::chooser_config;
+
+use std::collections::HashMap;
+
+use self::node::{Node, Spanned, at};
+use super::{Problem, Severity};
+
+/// Keys an issue form may have at the top (`about` and `ref` are Gitea's and Forgejo's).
+const TOP: &[&str] = &[
+    "name",
+    "description",
+    "about",
+    "title",
+    "labels",
+    "assignees",
+    "projects",
+    "type",
+    "body",
+    "ref",
+];
+const ELEMENT: &[&str] = &["type", "id", "attributes", "validations", "visible"];
+const TYPES: &[&str] = &[
+    "markdown",
+    "input",
+    "textarea",
+    "dropdown",
+    "checkboxes",
+    "upload",
+];
+
+/// The attributes each element type takes.
+fn attributes_of(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "markdown" => &["value"],
+        "input" => &["label", "description", "placeholder", "value"],
+        "textarea" => &["label", "description", "placeholder", "value", "render"],
+        "dropdown" => &["label", "description", "multiple", "options", "default"],
+        "checkboxes" => &["label", "description", "options"],
+        "upload" => &["label", "description", "accept"],
+        _ => &[],
+    }
+}
+
+/// The validations each element type takes (`is_number` and `regex` are Gitea's).
+fn validations_of(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "markdown" => &[],
+        "input" => &["required", "is_number", "regex"],
+        _ => &["required"],
+    }
+}
+
+/// Problems with an issue form. A file that is not YAML at all is reported by the
+/// parser, not here.
+pub fn issue_form(text: &str) -> Vec<Problem> {
+    let Some(root) = node::parse(text) else {
+        return Vec::new();
+    };
+    let mut out = Lint {
+        source: text,
+        problems: Vec::new(),
+    };
+    let Node::Map(top) = &root.value else {
+        out.error(
+            &root,
+            "an issue form is a mapping of `name`, `description` and `body`",
+        );
+        return out.problems;
+    };
+    out.unknown_keys(top, TOP, "at the top of an issue form");
+    for key in ["name", "description"] {
+        let gitea_about = key == "description" && node::get(top, "about").is_some();
+        match node::get(top, key) {
+            None if !gitea_about => out.error_at(1, 1, format!("`{key}` is missing")),
+            Some(value) => out.string(value, key),
+            None => {}
+        }
+    }
+    if let Some(title) = node::get(top, "title") {
+        out.string(title, "title");
+    }
+    for key in ["labels", "assignees", "projects"] {
+        if let Some(value) = node::get(top, key) {
+            out.strings(value, key);
+        }
+    }
+    match node::get(top, "body") {
+        None => out.error_at(1, 1, "`body` is missing".to_owned()),
+        Some(body) => out.body(body),
+    }
+    out.sorted()
+}
+
+/// The message for a markdown template's front matter without `name` or `about`.
+pub fn markdown_meta(has_name: bool, has_about: bool) -> Option<&'static str> {
+    match (has_name, has_about) {
+        (true, true) => None,
+        (false, true) => Some("front matter has no `name`: GitHub's chooser will not list it"),
+        (true, false) => Some("front matter has no `about`: GitHub's chooser will not list it"),
+        (false, false) => {
+            Some("front matter has no `name` or `about`: GitHub's chooser will not list it")
+        }
+    }
+}
+
+pub(super) struct Lint<'s> {
+    pub(super) source: &'s str,
+    pub(super) problems: Vec<Problem>,
+}
+
+/// The words GitHub's YAML reader takes as booleans (YAML 1.1 as Ruby reads it; `y` and
+/// `n` stay text there).
+const BOOLEAN_WORDS: &[&str] = &["yes", "no", "on", "off", "true", "false"];
+
+impl Lint<'_> {
+    pub(super) fn sorted(mut self) -> Vec<Problem> {
+        self.problems.sort_by_key(|p| (p.line, p.col));
+        self.problems
+    }
+
+    /// The plain scalar written at a node's place.
+    fn written(&self, node: &Spanned<Node>) -> String {
+        let (line, col) = at(node);
+        let Some(text) = self.source.lines().nth(line - 1) else {
+            return String::new();
+        };
+        text.chars()
+            .skip(col - 1)
+            .take_while(|c| !matches!(c, ',' | ']' | '}' | '#'))
+            .collect::<String>()
+            .trim()
+            .to_owned()
+    }
+
+    /// A scalar as text; a boolean as it was written (`y` stays `y`).
+    fn text(&self, node: &Spanned<Node>) -> String {
+        match node.value {
+            Node::Bool(_) => self.written(node),
+            _ => node::text(node),
+        }
+    }
+
+    fn push(&mut self, line: usize, col: usize, severity: Severity, message: String) {
+        self.problems.push(Problem {
+            line,
+            col,
+            severity,
+            message,
+        });
+    }
+
+    fn error_at(&mut self, line: usize, col: usize, message: String) {
+        self.push(line, col, Severity::Error, message);
+    }
+
+    pub(super) fn error(&mut self, node: &Spanned<Node>, message: &str) {
+        let (line, col) = at(node);
+        self.error_at(line, col, message.to_owned());
+    }
+
+    pub(super) fn unknown_keys(
+        &mut self,
+        map: &[(Spanned<String>, Spanned<Node>)],
+        known: &[&str],
+        where_: &str,
+    ) {
+        for (key, _) in map {
+            if !known.contains(&key.value.as_str()) {
+                let (line, col) = at(key);
+                let key = crate::text::shorten(&key.value, 40);
+                self.error_at(line, col, format!("unknown key `{key}` {where_}"));
+            }
+        }
+    }
+
+    /// A value meant as text: a YAML boolean or a list there is a mistake.
+    pub(super) fn string(&mut self, node: &Spanned<Node>, what: &str) {
+        match &node.value {
+            Node::Bool(b) => {
+                if BOOLEAN_WORDS.contains(&self.written(node).to_lowercase().as_str()) {
+                    self.error(
+                        node,
+                        &format!("`{what}` is the boolean {b} here; quote it to make it text"),
+                    );
+                }
+            }
+            Node::Seq(_) | Node::Map(_) => self.error(node, &format!("`{what}` must be text")),
+            Node::Null | Node::Num(_) | Node::Str(_) => {}
+        }
+    }
+
+    /// Text, or a list of text.
+    fn strings(&mut self, node: &Spanned<Node>, what: &str) {
+        match &node.value {
+            Node::Seq(items) => items.iter().for_each(|i| self.string(i, what)),
+            _ => self.string(node, what),
+        }
+    }
+
+    fn body(&mut self, body: &Spanned<Node>) {
+        let Node::Seq(elements) = &body.value else {
+            self.error(body, "`body` must be a list of elements");
+            return;
+        };
+        if elements.is_empty() {
+            self.error(body, "`body` is empty");
+            return;
+        }
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut labels: HashMap<String, usize> = HashMap::new();
+        let mut asks = false;
+        for element in elements {
+            asks |= self.element(element, &mut ids, &mut labels);
+        }
+        if !asks {
+            self.error(
+                body,
+                "`body` holds only markdown: there is nothing to fill in",
+            );
+        }
+    }
+
+    /// Checks one element; `false` only for a markdown element (an element that does not
+    /// read counts as asking, so "only markdown" is not said of a broken body).
+    fn element(
+        &mut self,
+        element: &Spanned<Node>,
+        ids: &mut HashMap<String, usize>,
+        labels: &mut HashMap<String, usize>,
+    ) -> bool {
+        let Node::Map(map) = &element.value else {
+            self.error(
+                element,
+                "an element must be a mapping with `type` and `attributes`",
+            );
+            return true;
+        };
+        self.unknown_keys(map, ELEMENT, "in an element");
+        let kind = match node::get(map, "type").map(|t| &t.value) {
+            Some(Node::Str(kind)) if TYPES.contains(&kind.as_str()) => kind.as_str(),
+            Some(_) => {
+                let shown = node::get(map, "type").map(node::text).unwrap_or_default();
+                self.error(
+                    element,
+                    &format!(
+                        "unknown element type `{}` (expected {})",
+                        crate::text::shorten(&shown, 40),
+                        TYPES.join(", ")
+                    ),
+                );
+                return true;
+            }
+            None => {
+                self.error(element, "an element needs a `type`");
+                return true;
+            }
+        };
+        let id = node::get(map, "id");
+        if let Some(id) = id {
+            self.id(id, ids);
+        }
+        if let Some(v) = node::get(map, "validations") {
+            self.validations(v, kind);
+        }
+        let Some(attributes) = node::get(map, "attributes") else {
+            self.error(element, "an element needs `attributes`");
+            return kind != "markdown";
+        };
+        let Node::Map(attrs) = &attributes.value else {
+            self.error(attributes, "`attributes` must be a mapping");
+            return kind != "markdown";
+        };
+        self.attributes(attributes, attrs, kind, id.is_none(), labels);
+        kind != "markdown"
+    }
+
+    fn id(&mut self, id: &Spanned<Node>, ids: &mut HashMap<String, usize>) {
+        let text = node::text(id);
+        let (line, _) = at(id);
+        if text.is_empty()
+            || !text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            self.error(
+                id,
+                &format!(
+                    "id `{}` may only hold letters A-Z, digits, `-` and `_`",
+                    crate::text::shorten(&text, 40)
+                ),
+            );
+        } else if let Some(first) = ids.get(&text) {
+            self.error(
+                id,
+                &format!(
+                    "id `{text}` is already used by the element on line {first}; ids must be unique"
+                ),
+            );
+        } else {
+            ids.insert(text, line);
+        }
+    }
+
+    fn validations(&mut self, node: &Spanned<Node>, kind: &str) {
+        let Node::Map(map) = &node.value else {
+            self.error(node, "`validations` must be a mapping");
+            return;
+        };
+        let known = validations_of(kind);
+        for (key, value) in map {
+            if !known.contains(&key.value.as_str()) {
+                let (line, col) = at(key);
+                self.error_at(
+                    line,
+                    col,
+                    format!(
+                        "`{kind}` elements take no `validations.{}`",
+                        crate::text::shorten(&key.value, 40)
+                    ),
+                );
+            } else if key.value != "regex" && !matches!(value.value, Node::Bool(_)) {
+                self.error(
+                    value,
+                    &format!("`validations.{}` must be true or false", key.value),
+                );
+            }
+        }
+    }
+
+    fn attributes(
+        &mut self,
+        node: &Spanned<Node>,
+        attrs: &[(Spanned<String>, Spanned<Node>)],
+        kind: &str,
+        without_id: bool,
+        labels: &mut HashMap<String, usize>,
+    ) {
+        let known = attributes_of(kind);
+        for (key, _) in attrs {
+            if !known.contains(&key.value.as_str()) {
+                let (line, col) = at(key);
+                let message = if key.value == "render" {
+                    "`render` is only for `textarea` elements".to_owned()
+                } else {
+                    format!(
+                        "unknown attribute `{}` for a `{kind}` element",
+                        crate::text::shorten(&key.value, 40)
+                    )
+                };
+                self.error_at(line, col, message);
+            }
+        }
+        for key in ["label", "description", "placeholder", "value", "render"] {
+            if let Some(value) = node::get(attrs, key) {
+                self.string(value, key);
+            }
+        }
+        if kind == "markdown" {
+            if node::get(attrs, "value").is_none() {
+                self.error(node, "a `markdown` element needs `attributes.value`");
+            }
+            return;
+        }
+        match node::get(attrs, "label") {
+            None => self.error(
+                node,
+                &format!("a `{kind}` element needs `attributes.label`"),
+            ),
+            Some(label) if without_id => {
+                let text = self.text(label);
+                let (line, _) = at(label);
+                if let Some(first) = labels.get(&text) {
+                    self.error(
+                        label,
+                        &format!(
+                            "label `{}` is used by the element on line {first}; elements without an `id` need unique labels",
+                            crate::text::shorten(&text, 40)
+                        ),
+                    );
+                } else {
+                    labels.insert(text, line);
+                }
+            }
+            Some(_) => {}
+        }
+        if matches!(kind, "dropdown" | "checkboxes") {
+            self.options(node, attrs, kind);
+        }
+    }
+
+    fn options(
+        &mut self,
+        node: &Spanned<Node>,
+        attrs: &[(Spanned<String>, Spanned<Node>)],
+        kind: &str,
+    ) {
+        let items = match node::get(attrs, "options").map(|o| (o, &o.value)) {
+            Some((_, Node::Seq(items))) if !items.is_empty() => items,
+            Some((o, _)) => {
+                return self.error(o, "`options` must be a list of at least one option");
+            }
+            None => {
+                return self.error(
+                    node,
+                    &format!("a `{kind}` element needs `attributes.options`"),
+                );
+            }
+        };
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for item in items {
+            let Some(label) = self.option_label(item, kind) else {
+                continue;
+            };
+            let (line, _) = at(item);
+            if label.trim().is_empty() {
+                self.error(item, "an option must not be empty");
+            } else if kind == "dropdown" && label.trim() == "None" {
+                self.error(
+                    item,
+                    "`None` is reserved in dropdowns (GitHub adds it for no answer)",
+                );
+            } else if let Some(first) = seen.get(&label) {
+                self.error(
+                    item,
+                    &format!(
+                        "option `{}` is already on line {first}",
+                        crate::text::shorten(&label, 40)
+                    ),
+                );
+            } else {
+                seen.insert(label, line);
+            }
+        }
+        if kind == "dropdown"
+            && let Some(default) = node::get(attrs, "default")
+        {
+            let ok = matches!(&default.value, Node::Num(n) if n.parse::<usize>().is_ok_and(|i| i < items.len()));
+            if !ok {
+                self.error(
+                    default,
+                    &format!(
+                        "`default` must be an option's index, 0 to {}",
+                        items.len() - 1
+                    ),
+                );
+            }
+        }
+    }
+
+    /// An option's label: the text of a dropdown option, the `label` of a checkbox one.
+    fn option_label(&mut self, item: &Spanned<Node>, kind: &str) -> Option<String> {
+        if kind != "checkboxes" {
+            self.string(item, "option");
+            return Some(self.text(item));
+        }
+        let Node::Map(option) = &item.value else {
+            self.error(item, "a checkbox option is a mapping with a `label`");
+            return None;
+        };
+        let known = ["label", "required", "visible"];
+        self.unknown_keys(option, &known, "in a checkbox option");
+        let Some(label) = node::get(option, "label") else {
+            self.error(item, "a checkbox option needs a `label`");
+            return None;
+        };
+        self.string(label, "label");
+        Some(self.text(label))
+    }
+}
+
+#[cfg(test)]
+mod tests;

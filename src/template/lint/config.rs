@@ -1,0 +1,71 @@
+//! The template chooser's `config.yml`: `blank_issues_enabled` and `contact_links`.
+
+use super::node::{self, Node, Spanned};
+use super::{Lint, Problem};
+
+/// Problems with a template chooser's `config.yml`.
+pub fn chooser_config(text: &str) -> Vec<Problem> {
+    let Some(root) = node::parse(text) else {
+        return Vec::new();
+    };
+    let mut out = Lint {
+        source: text,
+        problems: Vec::new(),
+    };
+    let Node::Map(top) = &root.value else {
+        out.error(
+            &root,
+            "`config.yml` is a mapping of `blank_issues_enabled` and `contact_links`",
+        );
+        return out.problems;
+    };
+    out.unknown_keys(
+        top,
+        &["blank_issues_enabled", "contact_links"],
+        "in `config.yml`",
+    );
+    if let Some(value) = node::get(top, "blank_issues_enabled")
+        && !matches!(value.value, Node::Bool(_))
+    {
+        out.error(value, "`blank_issues_enabled` must be true or false");
+    }
+    let Some(links) = node::get(top, "contact_links") else {
+        return out.problems;
+    };
+    let Node::Seq(links) = &links.value else {
+        out.error(links, "`contact_links` must be a list");
+        return out.problems;
+    };
+    for link in links {
+        out.contact_link(link);
+    }
+    out.sorted()
+}
+
+impl Lint<'_> {
+    fn contact_link(&mut self, link: &Spanned<Node>) {
+        let Node::Map(map) = &link.value else {
+            self.error(
+                link,
+                "a contact link is a mapping of `name`, `url` and `about`",
+            );
+            return;
+        };
+        self.unknown_keys(map, &["name", "url", "about"], "in a contact link");
+        for key in ["name", "url", "about"] {
+            match node::get(map, key) {
+                None => self.error(link, &format!("a contact link needs `{key}`")),
+                Some(value) => self.string(value, key),
+            }
+        }
+        if let Some(url) = node::get(map, "url") {
+            let text = node::text(url);
+            if !(text.starts_with("https://") || text.starts_with("http://")) {
+                self.error(
+                    url,
+                    "a contact link's `url` must start with https:// or http://",
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! One small form per rule; each asserts the exact problems with their places.
+
+use super::*;
+
+/// `line:col: severity: message` for each problem.
+fn lint(text: &str) -> Vec<String> {
+    issue_form(text)
+        .into_iter()
+        .map(|p| format!("{}:{}: {}: {}", p.line, p.col, p.severity, p.message))
+        .collect()
+}
+
+const HEAD: &str = "name: Bug\ndescription: Report one\n";
+
+fn body(elements: &str) -> String {
+    format!("{HEAD}body:\n{elements}")
+}
+
+#[test]
+fn a_good_form_has_no_problems() {
+    let text = body(
+        "- type: markdown\n  attributes: {value: Hi}\n- type: input\n  id: v\n  attributes: {label: Version}\n  validations: {required: true}\n",
+    );
+    assert!(lint(&text).is_empty(), "{:?}", lint(&text));
+}
+
+#[test]
+fn missing_name_description_and_body() {
+    assert_eq!(
+        lint("title: x\n"),
+        [
+            "1:1: error: `name` is missing",
+            "1:1: error: `description` is missing",
+            "1:1: error: `body` is missing"
+        ]
+    );
+    // Gitea's `about` stands in for the description.
+    assert_eq!(
+        lint("name: Bug\nabout: A\nbody: []\n"),
+        ["3:7: error: `body` is empty"]
+    );
+}
+
+#[test]
+fn unknown_keys_at_every_level() {
+    let text = format!(
+        "{HEAD}issue_body: false\nbody:\n- type: input\n  idd: x\n  attributes: {{label: L, lable: M}}\n  validations: {{required: true, min: 1}}\n"
+    );
+    assert_eq!(
+        lint(&text),
+        [
+            "3:1: error: unknown key `issue_body` at the top of an issue form",
+            "6:3: error: unknown key `idd` in an element",
+            "7:26: error: unknown attribute `lable` for a `input` element",
+            "8:33: error: `input` elements take no `validations.min`"
+        ]
+    );
+}
+
+#[test]
+fn a_body_of_only_markdown_and_unknown_types() {
+    assert_eq!(
+        lint(&body("- type: markdown\n  attributes: {value: Hi}\n")),
+        ["4:3: error: `body` holds only markdown: there is nothing to fill in"]
+    );
+    assert_eq!(
+        lint(&body(
+            "- type: text\n  attributes: {label: L}\n- attributes: {label: M}\n"
+        )),
+        [
+            "4:3: error: unknown element type `text` (expected markdown, input, textarea, dropdown, checkboxes, upload)",
+            "6:3: error: an element needs a `type`"
+        ]
+    );
+}
+
+#[test]
+fn ids_unique_and_plain_labels_unique_without_ids() {
+    let text = body(
+        "- type: input\n  id: a b\n  attributes: {label: A}\n- type: input\n  id: v\n  attributes: {label: B}\n- type: input\n  id: v\n  attributes: {label: C}\n- type: input\n  attributes: {label: Same}\n- type: input\n  attributes: {label: Same}\n",
+    );
+    assert_eq!(
+        lint(&text),
+        [
+            "5:7: error: id `a b` may only hold letters A-Z, digits, `-` and `_`",
+            "11:7: error: id `v` is already used by the element on line 8; ids must be unique",
+            "16:23: error: label `Same` is used by the element on line 14; elements without an `id` need unique labels"
+        ]
+    );
+}
+
+#[test]
+fn options_empty_duplicated_reserved_and_default_out_of_range() {
+    let text = body(
+        "- type: dropdown\n  attributes: {label: A, options: []}\n- type: dropdown\n  attributes: {label: B, options: [x, x, None, ''], default: 4}\n- type: checkboxes\n  attributes:\n    label: C\n    options:\n      - plain\n      - {label: y}\n      - {label: y, required: true, extra: 1}\n",
+    );
+    assert_eq!(
+        lint(&text),
+        [
+            "5:35: error: `options` must be a list of at least one option",
+            "7:39: error: option `x` is already on line 7",
+            "7:42: error: `None` is reserved in dropdowns (GitHub adds it for no answer)",
+            "7:48: error: an option must not be empty",
+            "7:62: error: `default` must be an option's index, 0 to 3",
+            "12:9: error: a checkbox option is a mapping with a `label`",
+            "14:9: error: option `y` is already on line 13",
+            "14:36: error: unknown key `extra` in a checkbox option"
+        ]
+    );
+}
+
+#[test]
+fn yaml_booleans_where_text_is_meant_and_render_on_the_wrong_element() {
+    let text = body(
+        "- type: dropdown\n  attributes:\n    label: yes\n    options: [on, off, 'no']\n- type: input\n  attributes: {label: L, render: shell}\n",
+    );
+    assert_eq!(
+        lint(&text),
+        [
+            "6:12: error: `label` is the boolean true here; quote it to make it text",
+            "7:15: error: `option` is the boolean true here; quote it to make it text",
+            "7:19: error: `option` is the boolean false here; quote it to make it text",
+            "9:26: error: `render` is only for `textarea` elements"
+        ]
+    );
+}
+
+#[test]
+fn chooser_config_rules() {
+    let problems: Vec<String> = chooser_config(
+        "blank_issues_enabled: nope\ncontact_links:\n  - name: Forum\n    url: ftp://x\n    about: Ask\n    icon: q\n  - name: Chat\n",
+    )
+    .into_iter()
+    .map(|p| format!("{}:{}: {}", p.line, p.col, p.message))
+    .collect();
+    assert_eq!(
+        problems,
+        [
+            "1:23: `blank_issues_enabled` must be true or false",
+            "4:10: a contact link's `url` must start with https:// or http://",
+            "6:5: unknown key `icon` in a contact link",
+            "7:5: a contact link needs `url`",
+            "7:5: a contact link needs `about`"
+        ]
+    );
+    assert!(
+        chooser_config("blank_issues_enabled: false\ncontact_links:\n  - {name: F, url: 'https://x', about: A}\n")
+            .is_empty()
+    );
+}
+
+#[test]
+fn markdown_front_matter_without_name_or_about() {
+    assert_eq!(markdown_meta(true, true), None);
+    assert_eq!(
+        markdown_meta(true, false),
+        Some("front matter has no `about`: GitHub's chooser will not list it")
+    );
+}
