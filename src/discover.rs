@@ -60,7 +60,9 @@ impl Source {
 /// Finds TEMPLATE: an existing path, else a built-in by file stem, else by unique name.
 pub fn resolve(arg: &str) -> Result<Source> {
     let path = Path::new(arg);
-    if path.exists() {
+    // `symlink_metadata`: a dangling or looping link is still a path the user named, and
+    // reading it says what is wrong with it.
+    if path.symlink_metadata().is_ok() {
         return Ok(Source::File(path.to_path_buf()));
     }
     if let Some(b) = BUILTINS.iter().find(|b| b.stem == arg) {

@@ -130,7 +130,7 @@ pub fn load_at(path: PathBuf) -> Loaded {
 /// The draft at `path`: `None` when there is none, an error when it does not read as an
 /// answers file.
 fn read(path: &Path) -> Result<Option<AnswersFile>, String> {
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::export::file::read_regular(path) {
         Ok(text) => text,
         Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
             return Ok(None);
@@ -140,7 +140,8 @@ fn read(path: &Path) -> Result<Option<AnswersFile>, String> {
     let file = AnswersFile::parse(&text, &path.display().to_string())
         .map_err(|e| format!("line {}, column {}: {}", e.line, e.col, e.message))?;
     file.check().map_err(|e| e.to_string())?;
-    Ok(Some(file))
+    // An empty file holds no answers: nothing to offer.
+    Ok((file != AnswersFile::default()).then_some(file))
 }
 
 /// Renames `path` to `<name>.corrupt-<UTC time>` in its folder (with `-2`, `-3`, ... if
@@ -230,6 +231,22 @@ pub fn clear(source: &Source) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fifo_or_an_empty_file_is_no_draft_to_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fifo = dir.path().join("d.yaml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()));
+        // Reading would block for ever; it is moved aside instead.
+        let Loaded::MovedAside { reason, .. } = load_at(fifo) else {
+            panic!("a FIFO must be moved aside")
+        };
+        assert_eq!(reason, "it is a FIFO, not a regular file");
+        let empty = dir.path().join("e.yaml");
+        std::fs::write(&empty, "").expect("write");
+        assert!(matches!(load_at(empty), Loaded::Nothing));
+    }
 
     #[test]
     fn keys_separate_built_ins_and_files() {

@@ -1,18 +1,37 @@
 //! The `issue-composer` binary: parse arguments, run, map errors to exit codes.
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser as _;
+use issue_composer::text::escape;
 use issue_composer::{cli::Cli, command};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage(&err),
+    };
     match command::run(cli) {
         Ok(code) => code,
         Err(err) => {
             let message = format!("{err:#}");
-            eprintln!("issue-composer: {}", issue_composer::text::escape(&message));
+            eprintln!("issue-composer: {}", escape(&message));
             ExitCode::from(1)
         }
     }
+}
+
+/// clap's help, version or usage error. A usage error quotes the arguments given, which
+/// are outside text: it is printed plain (no colours) and escaped.
+fn usage(err: &clap::Error) -> ExitCode {
+    let text = err.render().to_string();
+    let written = if err.use_stderr() {
+        std::io::stderr().write_all(escape(&text).as_bytes())
+    } else {
+        std::io::stdout().write_all(text.as_bytes())
+    };
+    // A closed stream leaves nothing to tell.
+    drop(written);
+    ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
 }

@@ -68,10 +68,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Template, LocatedError> {
             file,
             1,
             1,
-            format!(
-                "the file is {} bytes; templates are limited to 2 MiB",
-                bytes.len()
-            ),
+            "the file is larger than 2 MiB, the limit for templates",
         ));
     }
     let text = std::str::from_utf8(bytes).map_err(|err| {
@@ -91,7 +88,8 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Template, LocatedError> {
             message: format!("{} removed", r.what),
         })
         .collect();
-    let stem = stem_of(file);
+    // A file name is outside text; as a template's name it shows as written, escaped.
+    let stem = crate::text::escape_line(&stem_of(file)).into_owned();
     let (form, layout) = if is_issue_form(file) {
         let read = issue_form::parse(&text, file, &stem, &mut problems)?;
         problems.extend(lint::issue_form(&text));
@@ -150,9 +148,12 @@ fn markdown_form(
     Ok((form, Layout::Markdown(built.pieces)))
 }
 
-/// `dir/bug_report.md` gives `bug_report`.
+/// `dir/bug_report.md` gives `bug_report`. (A backslash is part of a Unix file name.)
 pub fn stem_of(file: &str) -> String {
-    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let name = file
+        .rsplit(['/', std::path::MAIN_SEPARATOR])
+        .next()
+        .unwrap_or(file);
     let name = name.strip_prefix("builtin:").unwrap_or(name);
     match name.rsplit_once('.') {
         Some((stem, _)) if !stem.is_empty() => stem.to_owned(),

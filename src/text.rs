@@ -5,7 +5,7 @@
 mod escape;
 pub mod sanitize;
 
-pub use escape::{escape, escape_line, is_bidi_control, is_hazard, shorten};
+pub use escape::{escape, escape_line, is_bidi_control, is_hazard, shorten, shorten_quoted};
 
 /// Lowercase; runs of anything but letters and digits become one `-`.
 pub fn slug(text: &str) -> String {

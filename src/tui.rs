@@ -53,6 +53,7 @@ pub fn run_loop<B: Backend>(
 where
     B::Error: Send + Sync + 'static,
 {
+    let mut last_tick = Instant::now();
     loop {
         terminal.draw(|frame| screen::draw(frame, app))?;
         let mut msg = Some(match events.next(TICK)? {
@@ -61,11 +62,21 @@ where
         });
         let started = Instant::now();
         while let Some(this) = msg.take() {
+            if matches!(this, Msg::Tick(_)) {
+                last_tick = Instant::now();
+            }
             if let Some(after) = apply(app, this, io, terminal) {
                 return Ok(after);
             }
             if started.elapsed() < BATCH {
                 msg = events.next(Duration::ZERO)?;
+            }
+        }
+        // Input that never pauses still gets its ticks, so drafts keep being saved.
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            if let Some(after) = apply(app, Msg::Tick(last_tick), io, terminal) {
+                return Ok(after);
             }
         }
     }

@@ -87,7 +87,7 @@ fn plain_message(message: &str) -> String {
     } else {
         message.to_owned()
     };
-    shorten_quoted(&crate::text::sanitize::one_line(&message))
+    crate::text::shorten_quoted(&crate::text::sanitize::one_line(&message))
 }
 
 /// `Events { events: 200001 }` and the like, in words.
@@ -101,24 +101,6 @@ fn budget_message(breach: &str) -> String {
         _ => "its size limits",
     };
     format!("the YAML is larger or more deeply nested than allowed: more than {limit}")
-}
-
-/// Text quoted in backticks longer than 40 characters is cut, saying how much was left out.
-fn shorten_quoted(message: &str) -> String {
-    let mut out = String::with_capacity(message.len().min(400));
-    let mut parts = message.split('`');
-    if let Some(first) = parts.next() {
-        out.push_str(first);
-    }
-    for (i, part) in parts.enumerate() {
-        out.push('`');
-        if i % 2 == 0 {
-            out.push_str(&crate::text::shorten(part, 40));
-        } else {
-            out.push_str(part);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

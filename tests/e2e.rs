@@ -686,3 +686,21 @@ fn the_picker_lists_a_broken_template_and_opens_the_others() {
     s.wait_for("What happened?");
     s.wait_for("0 of 1 fields filled");
 }
+
+/// Keys that never pause for a tick still get saved: the draft is written while typing
+/// goes on, so a process killed mid-typing (SIGKILL: no chance to save on exit) keeps
+/// what was typed up to a second before. Before the fix no draft was written at all.
+#[test]
+fn typing_without_pause_is_saved_before_a_kill() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&["performance"], dir.path(), dir.path());
+    s.wait_for("0 of 26 fields filled");
+    for _ in 0..40 {
+        s.send("k");
+        std::thread::sleep(Duration::from_millis(60));
+    }
+    s.signal("KILL");
+    let _ = s.wait_exit();
+    let draft = std::fs::read_to_string(draft_file(dir.path())).unwrap();
+    assert!(draft.starts_with("title: \"[PERF] kkkkk"), "{draft}");
+}

@@ -389,3 +389,125 @@ fn check_refuses_duplicate_ids_in_an_issue_form() {
         )
     );
 }
+
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(made.success());
+}
+
+#[test]
+fn a_fifo_as_the_saved_issue_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("issue-composer");
+    fs::create_dir_all(&folder).unwrap();
+    mkfifo(&folder.join("last-issue.json"));
+    let out = bin()
+        .env("XDG_DATA_HOME", dir.path())
+        .args(["retry"])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "issue-composer: cannot read {}/last-issue.json: it is a FIFO, not a regular file\n",
+            folder.display()
+        )
+    );
+}
+
+#[test]
+fn a_symlink_loop_as_template_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("loop.md");
+    std::os::unix::fs::symlink(&link, &link).unwrap();
+    let link = link.to_str().unwrap();
+    let out = bin().args(["schema", link]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "issue-composer: cannot open {link}: Too many levels of symbolic links (os error 40)\n"
+        )
+    );
+}
+
+#[test]
+fn usage_errors_show_arguments_escaped() {
+    let out = bin()
+        .args([
+            "render",
+            "bug-report",
+            "--gh-timeout",
+            "1\u{1b}]0;PWNED\u{7}\u{202e}",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_no_raw_escapes("stderr", &out.stderr);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error: invalid value '1\\u{202e}' for '--gh-timeout <SECS>'"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn one_field_answered_twice_by_id_and_label_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = write(dir.path(), "t.md", "## Summary\n\n");
+    let answers = write(
+        dir.path(),
+        "a.yaml",
+        "fields:\n  summary: x\n  Summary: y\n",
+    );
+    let out = bin()
+        .args(["render", &template, "--answers", &answers])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "issue-composer: in {answers}: `summary` and `Summary` both answer the field `summary`; give one\n"
+        )
+    );
+}
+
+#[test]
+fn a_huge_value_is_quoted_shortly_in_errors() {
+    let digits = "9".repeat(5000);
+    let out = bin()
+        .args([
+            "render",
+            "bug-report",
+            "--set",
+            &format!("severity={digits}"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.len() < 400, "{stderr}");
+    assert!(stderr.contains("… (4960 more characters)"), "{stderr}");
+}
+
+/// A template without a name is named after its file: all of the file name (a backslash
+/// is part of a Unix name), escaped like any outside text.
+#[test]
+fn a_name_taken_from_the_file_name_is_whole_and_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "back\\slash\u{202e}\u{1b}]0;T\u{7}.md",
+        "## What?\n",
+    );
+    let out = bin().args(["schema", &path]).output().unwrap();
+    assert!(out.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["name"], "back\\slash\\u{202e}\\e]0;T\\x07");
+}

@@ -453,11 +453,20 @@ fn answers_match_ids_labels_and_prefixes_case_insensitively() {
         "{err}"
     );
     assert_eq!(
-        rendered(
-            &t,
-            "fields: {CURRENT-METRICS/RESPONSE-TIME: 5, memory: 7, Current Metrics/Response time: 6}"
-        ),
+        rendered(&t, "fields: {memory: 7, Current Metrics/Response time: 6}"),
         "## Current Metrics\n\n- **Response time:** 6\n\n## Target\n\n- **Response time:**\n- **Memory:** 7\n"
+    );
+    // Two keys for one field: neither silently wins.
+    let err = AnswersFile::parse(
+        "fields: {CURRENT-METRICS/RESPONSE-TIME: 5, Current Metrics/Response time: 6}",
+        "a",
+    )
+    .unwrap()
+    .apply(&t.form, &mut Answers::new(&t.form))
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "`CURRENT-METRICS/RESPONSE-TIME` and `Current Metrics/Response time` both answer the field `current-metrics/response-time`; give one"
     );
 }
 
@@ -541,7 +550,7 @@ fn bad_templates_are_errors_with_file_line_and_column() {
         parse("big.md", &big)
             .unwrap_err()
             .to_string()
-            .contains("limited to 2 MiB")
+            .contains("larger than 2 MiB, the limit for templates")
     );
     let err = parse(
         "form.yml",

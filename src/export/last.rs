@@ -121,7 +121,7 @@ fn write_private(path: &std::path::Path, contents: &[u8]) -> Result<(), StoreErr
 /// Loads the saved issue.
 pub fn load() -> Result<Pending, StoreError> {
     let path = json_path()?;
-    let text = match std::fs::read_to_string(&path) {
+    let text = match super::file::read_regular(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             return Err(StoreError::Nothing { path });

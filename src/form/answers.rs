@@ -57,6 +57,12 @@ pub enum AnswerError {
     Ambiguous { key: String, candidates: String },
     #[error("`{key}`: {message}")]
     Value { key: String, message: String },
+    #[error("`{first}` and `{second}` both answer the field `{id}`; give one")]
+    Twice {
+        first: String,
+        second: String,
+        id: String,
+    },
 }
 
 /// Answers that could not be written as YAML.
@@ -124,12 +130,20 @@ impl AnswersFile {
         if let Some(assignees) = &self.assignees {
             answers.assignees = names(assignees, "assignees")?;
         }
+        let mut given: std::collections::HashMap<usize, &str> = std::collections::HashMap::new();
         for (key, json) in &self.fields {
             let index = resolve_key(form, key)?;
+            if let Some(first) = given.insert(index, key) {
+                return Err(AnswerError::Twice {
+                    first: first.to_owned(),
+                    second: key.clone(),
+                    id: form.fields[index].id.clone(),
+                });
+            }
             answers.values[index] =
                 value_for(&form.fields[index], json).map_err(|message| AnswerError::Value {
                     key: key.clone(),
-                    message,
+                    message: crate::text::shorten_quoted(&message),
                 })?;
         }
         Ok(())

@@ -167,12 +167,30 @@ impl Lint<'_> {
         self.error_at(line, col, message.to_owned());
     }
 
+    /// A key given twice in one mapping: GitHub keeps the last, silently.
+    pub(super) fn repeated_keys(&mut self, map: &[(Spanned<String>, Spanned<Node>)]) {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (key, _) in map {
+            let (line, col) = at(key);
+            if let Some(first) = seen.insert(&key.value, line) {
+                let shown = crate::text::shorten(&key.value, 40);
+                self.push(
+                    line,
+                    col,
+                    Severity::Warning,
+                    format!("`{shown}` is given twice (also on line {first}); the last one counts"),
+                );
+            }
+        }
+    }
+
     pub(super) fn unknown_keys(
         &mut self,
         map: &[(Spanned<String>, Spanned<Node>)],
         known: &[&str],
         where_: &str,
     ) {
+        self.repeated_keys(map);
         for (key, _) in map {
             if !known.contains(&key.value.as_str()) {
                 let (line, col) = at(key);
@@ -315,6 +333,7 @@ impl Lint<'_> {
             self.error(node, "`validations` must be a mapping");
             return;
         };
+        self.repeated_keys(map);
         let known = validations_of(kind);
         for (key, value) in map {
             if !known.contains(&key.value.as_str()) {
@@ -344,6 +363,7 @@ impl Lint<'_> {
         without_id: bool,
         labels: &mut HashMap<String, usize>,
     ) {
+        self.repeated_keys(attrs);
         let known = attributes_of(kind);
         for (key, _) in attrs {
             if !known.contains(&key.value.as_str()) {

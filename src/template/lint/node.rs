@@ -74,7 +74,8 @@ impl<'de> Visitor<'de> for AnyNode {
 /// booleans), within the same budgets as the parser; `None` when it does not read.
 pub fn parse(text: &str) -> Option<Spanned<Node>> {
     let options = serde_saphyr::options! {
-        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::LastWins,
+        // Every entry reaches the tree, so the linter can say a key is given twice.
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
         strict_booleans: false,
         budget: serde_saphyr::budget! {
             max_events: 200_000,

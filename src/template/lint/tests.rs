@@ -157,3 +157,15 @@ fn markdown_front_matter_without_name_or_about() {
         Some("front matter has no `about`: GitHub's chooser will not list it")
     );
 }
+
+#[test]
+fn keys_given_twice_are_warned_about() {
+    let text = "name: A\nname: B\ndescription: D\nbody:\n- type: input\n  attributes:\n    label: X\n    label: Y\n";
+    assert_eq!(
+        lint(text),
+        [
+            "2:1: warning: `name` is given twice (also on line 1); the last one counts",
+            "8:5: warning: `label` is given twice (also on line 7); the last one counts"
+        ]
+    );
+}
