@@ -7,6 +7,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use issue_composer::discover::{self, Source};
+use issue_composer::export::Plan;
 use issue_composer::form::AnswersFile;
 use issue_composer::tui::app::{App, Config, Msg};
 use issue_composer::tui::screen;
@@ -16,7 +17,7 @@ use ratatui::backend::TestBackend;
 
 fn config() -> Config {
     Config {
-        exports: issue_composer::cli::ExportArgs::default(),
+        plan: Plan::default(),
         drafts: false,
         theme: Theme::plain(),
     }

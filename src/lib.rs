@@ -10,6 +10,7 @@ pub mod draft;
 pub mod error;
 pub mod export;
 pub mod form;
+pub mod paths;
 pub mod render;
 pub mod template;
 pub mod text;

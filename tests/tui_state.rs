@@ -11,6 +11,7 @@ use crossterm::event::{
 };
 use issue_composer::discover::{self, Source};
 use issue_composer::draft::{Failure, Loaded};
+use issue_composer::export::{FileTarget, Forge, Plan, Target};
 use issue_composer::form::{AnswersFile, Value};
 use issue_composer::tui::app::{
     After, App, Config, Effect, Focus, Modal, Msg, Problem, Screen, WriteFailure,
@@ -19,7 +20,7 @@ use issue_composer::tui::theme::Theme;
 
 fn config() -> Config {
     Config {
-        exports: issue_composer::cli::ExportArgs::default(),
+        plan: Plan::default(),
         drafts: true,
         theme: Theme::plain(),
     }
@@ -473,22 +474,23 @@ fn a_failed_write_keeps_the_path_to_change() {
     );
 }
 
-fn with_exports(name: &str, exports: issue_composer::cli::ExportArgs) -> App {
-    let mut app = open_with(
-        name,
-        Config {
-            exports,
-            ..config()
-        },
-    );
+fn file(path: &str) -> FileTarget {
+    FileTarget {
+        path: path.into(),
+        force: false,
+    }
+}
+
+fn with_exports(name: &str, plan: Plan) -> App {
+    let mut app = open_with(name, Config { plan, ..config() });
     typ(&mut app, "A title");
     app
 }
 
 #[test]
 fn command_line_exports_run_on_enter_and_exit() {
-    let exports = issue_composer::cli::ExportArgs {
-        output: Some(PathBuf::from("out.md")),
+    let exports = Plan {
+        file: Some(file("out.md")),
         print: true,
         ..Default::default()
     };
@@ -510,45 +512,49 @@ fn command_line_exports_run_on_enter_and_exit() {
         result: Ok(("out.md".into(), "gh".into())),
         then_exit: true,
     });
-    let Some(Effect::Exit(After::Export { args, issue, .. })) = effects.last() else {
+    let Some(Effect::Exit(After::Export { plan, issue, .. })) = effects.last() else {
         panic!("{effects:?}")
     };
-    let expected = issue_composer::cli::ExportArgs {
-        print: true,
-        ..Default::default()
-    };
-    assert_eq!(*args, expected, "the file is done; printing is left");
+    assert_eq!(
+        *plan,
+        Plan::print_only(),
+        "the file is done; printing is left"
+    );
     assert!(issue.body.starts_with("## Summary"));
 }
 
 #[test]
 fn g_sends_with_the_command_line_repo_and_gh_timeout_only() {
-    let exports = issue_composer::cli::ExportArgs {
-        output: Some("out.md".into()),
-        print: true,
+    let target = Target {
         repo: Some("o/r".into()),
-        gh_timeout: Some(5),
+        milestone: None,
+    };
+    let exports = Plan {
+        file: Some(file("out.md")),
+        print: true,
+        target: target.clone(),
+        timeout: Duration::from_secs(5),
         ..Default::default()
     };
     let mut app = with_exports("bug-report", exports);
     press(&mut app, [ctrl('s')]);
     let effects = press(&mut app, [key(KeyCode::Char('g'))]);
-    let Some(Effect::Exit(After::Export { args, .. })) = effects.last() else {
+    let Some(Effect::Exit(After::Export { plan, .. })) = effects.last() else {
         panic!("{effects:?}")
     };
-    let expected = issue_composer::cli::ExportArgs {
-        gh: true,
-        repo: Some("o/r".into()),
-        gh_timeout: Some(5),
+    let expected = Plan {
+        forges: vec![Forge::Github],
+        target,
+        timeout: Duration::from_secs(5),
         ..Default::default()
     };
-    assert_eq!(*args, expected);
+    assert_eq!(*plan, expected);
 }
 
 #[test]
 fn an_output_file_alone_exits_without_printing() {
-    let exports = issue_composer::cli::ExportArgs {
-        output: Some("out.md".into()),
+    let exports = Plan {
+        file: Some(file("out.md")),
         ..Default::default()
     };
     let mut app = with_exports("bug-report", exports);
@@ -565,9 +571,9 @@ fn an_output_file_alone_exits_without_printing() {
 
 #[test]
 fn declining_to_replace_does_not_leave_the_exports_armed() {
-    let exports = issue_composer::cli::ExportArgs {
-        output: Some("out.md".into()),
-        gh: true,
+    let exports = Plan {
+        file: Some(file("out.md")),
+        forges: vec![Forge::Github],
         ..Default::default()
     };
     let mut app = with_exports("bug-report", exports);
@@ -635,7 +641,7 @@ fn review_blocks_exports_until_the_title_and_required_fields_are_filled() {
     assert_eq!((app.screen, focus(&app)), (Screen::Form, Focus::Field(0)));
     typ(&mut app, "1.2");
     let effects = press(&mut app, [ctrl('s'), key(KeyCode::Char('p'))]);
-    assert!(matches!(effects.last(), Some(Effect::Exit(After::Export { args, .. })) if args.print));
+    assert!(matches!(effects.last(), Some(Effect::Exit(After::Export { plan, .. })) if plan.print));
     std::fs::remove_file(path).unwrap();
 }
 

@@ -5,6 +5,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use issue_composer::discover::{self, BUILTINS, Source};
+use issue_composer::export::Plan;
 use issue_composer::form::AnswersFile;
 use issue_composer::tui::app::{App, Config, Entry, Focus, Msg};
 use issue_composer::tui::field::Widget;
@@ -16,7 +17,7 @@ use ratatui::layout::Rect;
 
 fn config() -> Config {
     Config {
-        exports: issue_composer::cli::ExportArgs::default(),
+        plan: Plan::default(),
         drafts: true,
         theme: Theme::plain(),
     }

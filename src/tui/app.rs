@@ -20,10 +20,9 @@ pub use self::review::Problem;
 use super::field::line::{Edit, LineEdit};
 use super::keymap::{self, Action, Context};
 use super::theme::Theme;
-use crate::cli::ExportArgs;
 use crate::discover::Source;
 use crate::draft::{Failure, Loaded};
-use crate::export::clipboard::Provider;
+use crate::export::{Plan, Provider};
 use crate::form::AnswersFile;
 use crate::render::Issue;
 use crate::template::Template;
@@ -34,7 +33,7 @@ pub const DRAFT_DELAY: Duration = Duration::from_millis(500);
 #[derive(Debug, Clone)]
 pub struct Config {
     /// What Enter in the review does (from the command line).
-    pub exports: ExportArgs,
+    pub plan: Plan,
     pub drafts: bool,
     pub theme: Theme,
 }
@@ -135,11 +134,11 @@ pub enum After {
     Nothing,
     /// Nothing to export, and the answers could not be saved: exit with status 1.
     Unsaved,
-    /// Print, copy and/or send the issue as `args` say (their `output` is done); the
-    /// draft of `source` goes once that succeeds.
+    /// Print, copy and/or send the issue as `plan` says (it writes no file: that is
+    /// done); the draft of `source` goes once that succeeds.
     Export {
         issue: Box<Issue>,
-        args: ExportArgs,
+        plan: Plan,
         source: Source,
     },
 }

@@ -1,11 +1,9 @@
 //! The review screen's actions: export the finished issue, or go to a problem.
 
-use std::path::PathBuf;
-
 use super::super::field::line::LineEdit;
 use super::super::keymap::Action;
 use super::{After, App, Effect, Focus, Modal, Screen};
-use crate::cli::ExportArgs;
+use crate::export::Plan;
 
 /// Something that blocks the issue: an empty title, or an empty required field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +36,7 @@ impl App {
     pub(super) fn review_action(&mut self, action: Action) -> Vec<Effect> {
         let problems = self.problems();
         let cli_exports = self.cli_exports();
+        let plan = &self.config.plan;
         let Some(form) = &mut self.form else {
             return Vec::new();
         };
@@ -80,27 +79,14 @@ impl App {
             Action::Copy => {
                 return vec![Effect::Copy {
                     body: form.issue().body,
-                    with: self.config.exports.clipboard().flatten(),
+                    with: plan.provider(),
                 }];
             }
             Action::Gh => {
-                let e = &self.config.exports;
-                let args = ExportArgs {
-                    gh: true,
-                    repo: e.repo.clone(),
-                    milestone: e.milestone.clone(),
-                    gh_timeout: e.gh_timeout,
-                    ..ExportArgs::default()
-                };
-                return self.leave_with(args);
+                let plan = plan.gh_only();
+                return self.leave_with(plan);
             }
-            Action::Print => {
-                let args = ExportArgs {
-                    print: true,
-                    ..ExportArgs::default()
-                };
-                return self.leave_with(args);
-            }
+            Action::Print => return self.leave_with(Plan::print_only()),
             _ => {}
         }
         Vec::new()
@@ -109,35 +95,28 @@ impl App {
     /// Enter with exports from the command line: write the file first (asking before
     /// replacing one), then leave and do the rest.
     fn run_exports(&mut self) -> Vec<Effect> {
-        let output: Option<PathBuf> = self.config.exports.output.clone();
-        match output {
-            Some(path) => {
-                let force = self.config.exports.force;
-                self.write(path, force, true)
-            }
+        match self.config.plan.file.clone() {
+            Some(file) => self.write(file.path, file.force, true),
             None => self.exit_with_exports(),
         }
     }
 
     /// Whether the command line named exports for Enter to run.
     pub fn cli_exports(&self) -> bool {
-        self.config.exports.asks_any()
+        !self.config.plan.is_empty()
     }
 
     /// Leaves and does what the command line asked besides the file (already written).
     pub(super) fn exit_with_exports(&mut self) -> Vec<Effect> {
-        let args = ExportArgs {
-            output: None,
-            ..self.config.exports.clone()
-        };
-        if !args.asks_besides_file() {
+        let plan = self.config.plan.without_file();
+        if plan.is_empty() {
             self.exited = true;
             return vec![Effect::Exit(After::Nothing)];
         }
-        self.leave_with(args)
+        self.leave_with(plan)
     }
 
-    fn leave_with(&mut self, args: ExportArgs) -> Vec<Effect> {
+    fn leave_with(&mut self, plan: Plan) -> Vec<Effect> {
         let Some(form) = &self.form else {
             return Vec::new();
         };
@@ -147,7 +126,7 @@ impl App {
         let mut effects = self.save_draft_now();
         effects.push(Effect::Exit(After::Export {
             issue,
-            args,
+            plan,
             source,
         }));
         effects

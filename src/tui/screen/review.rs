@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::super::app::{App, FormState, Problem};
 use super::super::theme::Theme;
+use crate::export::Forge;
 
 pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Option<Position> {
     let theme = app.config.theme;
@@ -64,16 +65,16 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
 
 /// What Enter and the letters do now.
 fn ready(app: &App) -> String {
-    let exports = &app.config.exports;
+    let plan = &app.config.plan;
     let mut what: Vec<String> = Vec::new();
-    if let Some(path) = &exports.output {
-        what.push(format!("write {}", path.display()));
+    if let Some(file) = &plan.file {
+        what.push(format!("write {}", file.path.display()));
     }
     for (on, name) in [
-        (exports.clipboard().is_some(), "copy"),
-        (exports.gh, "create with gh"),
-        (exports.glab, "create with glab"),
-        (exports.print, "print"),
+        (plan.clipboard.is_some(), "copy"),
+        (plan.forges.contains(&Forge::Github), "create with gh"),
+        (plan.forges.contains(&Forge::Gitlab), "create with glab"),
+        (plan.print, "print"),
     ] {
         if on {
             what.push(name.to_owned());
