@@ -59,9 +59,11 @@ fn synthetic() -> App {
     let source = Source::File("synthetic.md".into());
     let mut app = App::with_form(config(), template, source, None, (120, 40));
     app.start_from(&answers);
-    if let Some(form) = &mut app.form {
-        form.set_focus(issue_composer::tui::app::Focus::Field(0), Theme::plain());
-    }
+    // Ctrl-N: to the first section's text area.
+    app.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('n'),
+        KeyModifiers::CONTROL,
+    )));
     app
 }
 

@@ -259,8 +259,8 @@ pub fn run(args: Start) -> Result<Outcome> {
     let mut terminal = terminal::start()?;
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut io = RealIo {
-            target: app.config.plan.target.clone(),
-            drafts: app.config.drafts,
+            target: app.config().plan.target.clone(),
+            drafts: app.config().drafts,
         };
         run_loop(&mut terminal, &mut app, &mut events, &mut io)
     }));
@@ -287,7 +287,7 @@ pub fn run(args: Start) -> Result<Outcome> {
     if matches!(after, After::Nothing | After::Unsaved) {
         tell(&app.exit_notes());
     }
-    finish(after, &app.written, &app.exit_notes())
+    finish(after, app.written_commands(), &app.exit_notes())
 }
 
 /// Says on standard error where the answers are (or why they are not).

@@ -43,15 +43,22 @@ fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
     app.update(Msg::Key(KeyEvent::new(code, mods)));
 }
 
+/// Opens the section with this id, by keys: back to the title, then section by section.
 fn go(app: &mut App, section: &str) {
-    let state = app.form.as_mut().unwrap();
-    let s = state
-        .form()
-        .sections
-        .iter()
-        .position(|x| x.id == section)
-        .unwrap();
-    state.go_to_section(s, Theme::plain());
+    let form = app.form().unwrap().form();
+    let s = form.sections.iter().position(|x| x.id == section).unwrap();
+    let count = form.sections.len();
+    for _ in 0..=count {
+        key(app, KeyCode::Char('p'), KeyModifiers::CONTROL);
+    }
+    for _ in 0..=count {
+        let state = app.form().unwrap();
+        if matches!(state.focus(), Focus::Field(_)) && state.current_section() == s {
+            return;
+        }
+        key(app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    }
+    panic!("section {section} has no fields to go to");
 }
 
 const GO_ANSWERS: &str = "title: '[PERF] Pool row buffers'\nfields:\n  optimization-opportunity/priority: P2\n  optimization-opportunity/estimated-effort-2: 4-6 hours\n  proposed-optimization/go-techniques-used: [sync.Pool, 'Other: arenas']\n  files-affected: [internal/db/rows.go]\n  performance-targets: {Latency: {Baseline: 12 ms}}\n  user-impact/api-changes: Adds PoolSize\n";
@@ -138,7 +145,7 @@ fn review_lists_missing_required_fields() {
 #[test]
 fn field_kinds() {
     let app = open("go-performance", Some(GO_ANSWERS));
-    let state = app.form.as_ref().unwrap();
+    let state = app.form().unwrap();
     for (name, id) in [
         ("text", "optimization-opportunity/estimated-effort-2"),
         (
@@ -156,8 +163,7 @@ fn field_kinds() {
         let f = state.form().field_index(id).unwrap();
         let field = &state.form().fields[f];
         for focused in [false, true] {
-            let mut widget = Widget::new(field, &state.answers.values[f], Theme::plain());
-            widget.set_focused(focused, Theme::plain());
+            let widget = Widget::new(field, &state.answers().values[f], Theme::plain());
             let mut terminal = Terminal::new(TestBackend::new(60, 14)).unwrap();
             terminal
                 .draw(|frame| {
@@ -173,7 +179,7 @@ fn field_kinds() {
             insta::assert_snapshot!(format!("field_{name}_{suffix}"), terminal.backend());
         }
     }
-    assert_eq!(app.form.as_ref().unwrap().focus, Focus::Header(0));
+    assert_eq!(app.form().unwrap().focus(), Focus::Header(0));
 }
 
 /// The draft dialogs: long paths are cut to fit, and the box grows to hold them.

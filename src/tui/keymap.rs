@@ -17,6 +17,8 @@ pub enum Action {
     PrevSection,
     Back,
     Confirm,
+    /// Open the selected template.
+    Open,
     Write,
     Copy,
     Gh,
@@ -34,6 +36,8 @@ pub enum Context {
     Form,
     Review,
     Help,
+    /// Before anything else, dialogs and "too small" included.
+    Anywhere,
 }
 
 /// One key binding.
@@ -63,7 +67,15 @@ const ALL: &[Context] = &[
     Context::Review,
     Context::Help,
 ];
+const ANYWHERE: &[Context] = &[
+    Context::Picker,
+    Context::Form,
+    Context::Review,
+    Context::Help,
+    Context::Anywhere,
+];
 const FORM: &[Context] = &[Context::Form];
+const PICKER: &[Context] = &[Context::Picker];
 const REVIEW: &[Context] = &[Context::Review];
 
 const fn bind(
@@ -99,6 +111,9 @@ const fn quiet(b: Binding) -> Binding {
 /// terminals cut the end); the help screen groups them by where they work.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
+    bind(KeyCode::Enter, NONE, "Enter", Action::Open, PICKER, ("open the selected template", "open")),
+    quiet(bind(KeyCode::Up, NONE, "↑", Action::Up, PICKER, ("previous template", "previous"))),
+    quiet(bind(KeyCode::Down, NONE, "↓", Action::Down, PICKER, ("next template", "next"))),
     soft(bind(KeyCode::Tab, NONE, "Tab", Action::NextField, FORM, ("next field", "next"))),
     bind(KeyCode::Char('s'), CTRL, "Ctrl-S", Action::Review, FORM, ("review the finished issue", "review")),
     bind(KeyCode::F(1), NONE, "F1", Action::Help, ALL, ("help: every key", "help")),
@@ -120,7 +135,7 @@ pub const BINDINGS: &[Binding] = &[
     quiet(bind(KeyCode::PageUp, NONE, "PgUp", Action::ScrollUp, REVIEW, ("scroll up", "up"))),
     quiet(bind(KeyCode::PageDown, NONE, "PgDn", Action::ScrollDown, REVIEW, ("scroll down", "down"))),
     bind(KeyCode::Esc, NONE, "Esc", Action::Back, ALL, ("back; from the form, quit", "back")),
-    quiet(bind(KeyCode::Char('c'), CTRL, "Ctrl-C", Action::ForceQuit, ALL, ("quit now (keeps a draft)", "quit"))),
+    quiet(bind(KeyCode::Char('c'), CTRL, "Ctrl-C", Action::ForceQuit, ANYWHERE, ("quit now (keeps a draft)", "quit"))),
 ];
 
 /// Keys the field under the cursor understands, for the help screen.

@@ -27,14 +27,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     let body = Rect::new(area.x, area.y, area.width, area.height - 1);
     let footer_area = Rect::new(area.x, area.bottom() - 1, area.width, 1);
-    let cursor = match (app.screen, &app.form) {
-        (Screen::Help, _) => help::draw(frame, app, body),
-        (Screen::Form, Some(state)) => form::draw(frame, app, state, body),
-        (Screen::Review, Some(state)) => review::draw(frame, app, state, body),
-        (Screen::Picker | Screen::Form | Screen::Review, _) => picker::draw(frame, app, body),
+    let cursor = match app.screen() {
+        Screen::Help(_) => help::draw(frame, app, body),
+        Screen::Form(state) => form::draw(frame, app, state, body),
+        Screen::Review(state) => review::draw(frame, app, state, body),
+        Screen::Picker(state) => picker::draw(frame, app, state, body),
     };
     footer(frame, app, footer_area);
-    match &app.modal {
+    match app.modal() {
         Some(modal) => {
             if let Some(pos) = dialog(frame, app, modal, body) {
                 frame.set_cursor_position(pos);
@@ -63,32 +63,32 @@ fn too_small(frame: &mut Frame, area: Rect) {
 
 /// The keys that work now, generated from the keymap (or a notice).
 fn footer(frame: &mut Frame, app: &App, area: Rect) {
-    let theme = app.config.theme;
-    if let Some((text, error)) = &app.notice {
+    let theme = app.config().theme;
+    if let Some((text, error)) = app.notice() {
         let style = if *error { theme.error() } else { theme.done() };
         // Notices quote paths and tool output: outside text.
         let text = crate::text::escape_line(text);
         frame.render_widget(Line::styled(format!(" {text}"), style), area);
         return;
     }
-    let ctx = app.context();
+    let ctx = app.screen().context();
     // Enter in the review does something only with problems or command-line exports.
     let idle_enter =
-        app.screen == Screen::Review && !app.cli_exports() && app.problems().is_empty();
+        matches!(app.screen(), Screen::Review(r) if !app.cli_exports() && r.problems().is_empty());
     let skip: &[keymap::Action] = if idle_enter {
         &[keymap::Action::Confirm]
     } else {
         &[]
     };
     let mut hints: Vec<(&str, &str)> = Vec::new();
-    if app.screen == Screen::Form
-        && let Some(state) = &app.form
-        && let super::app::Focus::Field(f) = state.focus
-    {
-        hints.extend(state.widgets[f].hints());
-    }
-    if app.screen == Screen::Picker {
-        hints.extend([("type", "filter"), ("Enter", "open")]);
+    match app.screen() {
+        Screen::Form(state) => {
+            if let super::app::Focus::Field(f) = state.focus() {
+                hints.extend(state.widget(f).hints());
+            }
+        }
+        Screen::Picker(_) => hints.push(("type", "filter")),
+        Screen::Review(_) | Screen::Help(_) => {}
     }
     hints.extend(keymap::footer(ctx, skip));
     let mut spans = vec![Span::raw(" ")];
@@ -103,7 +103,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn dialog(frame: &mut Frame, app: &App, modal: &Modal, area: Rect) -> Option<Position> {
-    let theme = app.config.theme;
+    let theme = app.config().theme;
     let (title, lines, keys) = dialog_text(app, modal);
     let width = area.width.clamp(20, 64);
     // Paths do not break at spaces: lines are cut to fit, so the height is right.
@@ -145,7 +145,7 @@ fn dialog(frame: &mut Frame, app: &App, modal: &Modal, area: Rect) -> Option<Pos
 
 /// A dialog's title, lines and keys.
 fn dialog_text(app: &App, modal: &Modal) -> (&'static str, Vec<String>, &'static str) {
-    let drafts = app.config.drafts;
+    let drafts = app.config().drafts;
     match modal {
         Modal::ResumeDraft(offer) if offer.misfits.is_empty() => (
             " Draft found ",

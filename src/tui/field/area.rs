@@ -8,7 +8,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget as _;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use unicode_width::UnicodeWidthStr;
@@ -18,6 +19,8 @@ use super::line::Edit;
 
 /// Rows a text area may take before it scrolls.
 pub const MAX_ROWS: u16 = 12;
+/// How the cursor is drawn (with or without color).
+const CURSOR: Style = Style::new().add_modifier(Modifier::REVERSED);
 /// Lines the editor holds at a time.
 const WINDOW: usize = 400;
 /// How close the cursor may come to the window's edge before the window moves.
@@ -31,8 +34,7 @@ pub struct Area {
     after: Vec<String>,
     code: bool,
     placeholder: String,
-    focused: bool,
-    theme: Theme,
+    placeholder_style: Style,
 }
 
 impl Area {
@@ -43,8 +45,7 @@ impl Area {
             after: Vec::new(),
             code: code.is_some(),
             placeholder: placeholder.lines().next().unwrap_or("").to_owned(),
-            focused: false,
-            theme,
+            placeholder_style: theme.placeholder(),
         };
         let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
         area.load(lines, 0, 0);
@@ -72,13 +73,13 @@ impl Area {
             WrapMode::WordOrGlyph
         });
         editor.set_placeholder_text(self.placeholder.clone());
-        editor.set_placeholder_style(self.theme.placeholder());
-        editor.set_cursor_line_style(ratatui::style::Style::new());
+        editor.set_placeholder_style(self.placeholder_style);
+        editor.set_cursor_line_style(Style::new());
+        editor.set_cursor_style(CURSOR);
         editor.set_tab_length(4);
         let to = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         editor.move_cursor(CursorMove::Jump(to(row - start), to(col)));
         self.editor = editor;
-        self.set_focused(self.focused, self.theme);
     }
 
     /// Moves the window when the cursor nears its edge (or it grew too big).
@@ -99,17 +100,6 @@ impl Area {
         all.extend(std::mem::take(&mut self.editor).into_lines());
         all.append(&mut self.after);
         all
-    }
-
-    /// Shows or hides the cursor.
-    pub fn set_focused(&mut self, focused: bool, theme: Theme) {
-        self.focused = focused;
-        let style = if focused {
-            theme.cursor()
-        } else {
-            self.editor.style()
-        };
-        self.editor.set_cursor_style(style);
     }
 
     pub fn key(&mut self, key: KeyEvent) -> Edit {
@@ -201,8 +191,29 @@ impl Area {
         rows.max(1) as u16
     }
 
-    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+    /// Draws the editor; the cursor (a reversed cell) shows only when `focused`.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, focused: bool) {
         (&self.editor).render(area, buf);
+        if focused || area.is_empty() {
+            return;
+        }
+        // The editor always draws its cursor: take it away again where it was drawn.
+        let screen = self.editor.screen_cursor();
+        let (top_row, top_col) = self.editor.scroll_offset();
+        let (row, col) = if self.editor.is_empty() {
+            (0, 0)
+        } else {
+            (
+                screen.row.saturating_sub(usize::from(top_row)),
+                screen.col.saturating_sub(usize::from(top_col)),
+            )
+        };
+        if row < usize::from(area.height) && col < usize::from(area.width) {
+            let at = Position::new(area.x + col as u16, area.y + row as u16);
+            if let Some(cell) = buf.cell_mut(at) {
+                cell.modifier.remove(CURSOR.add_modifier);
+            }
+        }
     }
 }
 

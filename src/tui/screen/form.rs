@@ -162,7 +162,7 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
                 ItemKind::Text(help, theme.help()),
             );
         }
-        let h = state.widgets[f].height(width.saturating_sub(INDENT));
+        let h = state.widget(f).height(width.saturating_sub(INDENT));
         push(&mut items, &mut y, h, ItemKind::Widget(f));
     }
     (items, y)
@@ -178,10 +178,10 @@ fn label_width(form: &crate::form::Form, f: usize) -> u16 {
 /// field taller than the pane keeps its cursor row in view.
 pub fn pane_offset(state: &FormState, items: &[Item], total: u16, height: u16) -> u16 {
     let max = total.saturating_sub(height);
-    if let Some(offset) = state.pane_scroll {
+    if let Some(offset) = state.view().pane_scroll {
         return offset.min(max);
     }
-    let Focus::Field(f) = state.focus else {
+    let Focus::Field(f) = state.focus() else {
         return 0;
     };
     let top = items
@@ -195,7 +195,7 @@ pub fn pane_offset(state: &FormState, items: &[Item], total: u16, height: u16) -
     } else if bottom - top <= height {
         bottom - height
     } else {
-        let cursor = widget.map_or(top, |i| i.y.saturating_add(state.widgets[f].cursor_row()));
+        let cursor = widget.map_or(top, |i| i.y.saturating_add(state.widget(f).cursor_row()));
         if cursor - top < height {
             top
         } else {
@@ -206,13 +206,13 @@ pub fn pane_offset(state: &FormState, items: &[Item], total: u16, height: u16) -
 }
 
 pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Option<Position> {
-    let theme = app.config.theme;
-    let a = areas(area, state.preview);
+    let theme = app.config().theme;
+    let a = areas(area, state.view().preview);
     let buf = frame.buffer_mut();
     let form = state.form();
     let counter = format!(
         "{} of {} fields filled",
-        state.filled_count(),
+        state.model().filled_count(),
         form.fields.len()
     );
     let name = format!(" issue-composer · {}", form.meta.name);
@@ -223,7 +223,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
     buf.set_stringn(cx, a.top.y, &counter, counter.len(), theme.help());
     let mut cursor = None;
     for (i, rect) in a.header.iter().enumerate() {
-        let focused = state.focus == Focus::Header(i);
+        let focused = state.focus() == Focus::Header(i);
         let label = format!(" {}: ", HEADER_LABELS[i]);
         buf.set_stringn(
             rect.x,
@@ -239,7 +239,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
         } else {
             "comma-separated"
         };
-        cursor = cursor.or(state.header[i].render(
+        cursor = cursor.or(state.header(i).render(
             input,
             buf,
             focused,
@@ -266,10 +266,12 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
         // Scrolled by source lines (wrapped rows would not match the heading's line).
         let first = usize::from(
             state
+                .view()
                 .preview_scroll
                 .unwrap_or_else(|| state.preview_follow()),
         );
         let shown: Vec<Line> = state
+            .view()
             .preview_text
             .lines()
             .skip(first)
@@ -307,7 +309,7 @@ fn sidebar(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) {
         let (mark, mark_style) = if section.fields.is_empty() {
             (" ", Style::new())
         } else {
-            match state.mark(s) {
+            match state.model().mark(s) {
                 Mark::Done => ("✓", theme.done()),
                 Mark::Missing => ("!", theme.missing()),
                 Mark::Untouched => ("·", theme.help()),
@@ -365,7 +367,7 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
             }
             ItemKind::Label(f) => {
                 let field = &form.fields[*f];
-                let focused = state.focus == Focus::Field(*f);
+                let focused = state.focus() == Focus::Field(*f);
                 let marker = if focused { "▸ " } else { "  " };
                 // A section's own answer needs no second title: name its kind instead.
                 let section_title = &form.sections[field.section].title;
@@ -392,7 +394,7 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                 frame.render_widget(Line::from(spans), rect);
             }
             ItemKind::Widget(f) => {
-                let focused = state.focus == Focus::Field(*f);
+                let focused = state.focus() == Focus::Field(*f);
                 let indent = if item.x > 0 { 0 } else { INDENT };
                 let inner = Rect::new(
                     rect.x + indent,
@@ -400,7 +402,7 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                     rect.width.saturating_sub(indent + 1),
                     rect.height,
                 );
-                let pos = state.widgets[*f].render(
+                let pos = state.widget(*f).render(
                     &form.fields[*f],
                     inner,
                     frame.buffer_mut(),

@@ -9,7 +9,7 @@ use super::super::app::App;
 use super::super::keymap::{BINDINGS, Context, FIELD_KEYS};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Option<Position> {
-    let theme = app.config.theme;
+    let theme = app.config().theme;
     let mut lines = vec![Line::styled(" Keys", theme.title()), Line::raw("")];
     for (ctx, name) in [
         (Context::Form, "Form"),
