@@ -80,14 +80,15 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
     } else {
         &[]
     };
-    let mut hints: Vec<(&str, &str)> = Vec::new();
+    let mut hints: Vec<(String, &str)> = Vec::new();
     match app.screen() {
         Screen::Form(state) => {
             if let super::app::Focus::Field(f) = state.focus() {
-                hints.extend(state.widget(f).hints());
+                let widget = state.widget(f).hints();
+                hints.extend(widget.iter().map(|(k, what)| ((*k).to_owned(), *what)));
             }
         }
-        Screen::Picker(_) => hints.push(("type", "filter")),
+        Screen::Picker(_) => hints.push(("type".to_owned(), "filter")),
         Screen::Review(_) | Screen::Help(_) => {}
     }
     hints.extend(keymap::footer(ctx, skip));
@@ -96,7 +97,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.help()));
         }
-        spans.push(Span::styled(*key, theme.key()));
+        spans.push(Span::styled(key.as_str(), theme.key()));
         spans.push(Span::raw(format!(" {what}")));
     }
     frame.render_widget(Line::from(spans), area);

@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Option<Position> {
                 && (ctx == Context::Help || !b.contexts.contains(&Context::Help))
         }) {
             lines.push(Line::from(vec![
-                Span::styled(format!("   {:<11}", b.key), theme.key()),
+                Span::styled(format!("   {:<11}", b.label()), theme.key()),
                 Span::raw(b.what),
             ]));
         }
