@@ -6,6 +6,7 @@ pub mod line;
 pub mod list;
 pub mod options;
 pub mod table;
+pub mod wrap;
 
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;

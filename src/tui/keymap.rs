@@ -139,8 +139,8 @@ pub const BINDINGS: &[Binding] = &[
 #[rustfmt::skip]
 pub const FIELD_KEYS: &[(&str, &str)] = &[
     ("text", "type; ←→ Home End move; Ctrl-A start; Ctrl-U/Ctrl-K delete to start/end; Ctrl-W word"),
+    ("", "Ctrl-Z undo, Ctrl-R redo, Ctrl-Y puts back what was deleted (also in text areas)"),
     ("text area, code", "Enter new line; arrows move; Ctrl-E opens $VISUAL/$EDITOR"),
-    ("", "Ctrl-U undo, Ctrl-R redo, Ctrl-K delete to the line end, Ctrl-Y paste what was cut"),
     ("checkboxes", "↑↓ move; Space/Enter tick; a ticked Other: ___ takes typing"),
     ("choice", "↑↓ or ←→ move; Space/Enter select; typing goes to the \"or describe\" line"),
     ("table", "arrows or Tab move between cells; type to edit the cell"),

@@ -12,7 +12,6 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget as _;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
-use unicode_width::UnicodeWidthStr;
 
 use super::super::theme::Theme;
 use super::line::Edit;
@@ -76,7 +75,7 @@ impl Area {
         editor.set_placeholder_style(self.placeholder_style);
         editor.set_cursor_line_style(Style::new());
         editor.set_cursor_style(CURSOR);
-        editor.set_tab_length(4);
+        editor.set_tab_length(super::wrap::TAB as u8);
         let to = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         editor.move_cursor(CursorMove::Jump(to(row - start), to(col)));
         self.editor = editor;
@@ -116,7 +115,14 @@ impl Area {
             self.load(all, row, 0);
         }
         let before = self.editor.cursor();
-        let edit = if self.editor.input(key) {
+        let ctrl = key.modifiers == KeyModifiers::CONTROL;
+        let changed = match key.code {
+            // Ctrl-U deletes to the line start, as in one-line inputs; Ctrl-Z undoes.
+            KeyCode::Char('u') if ctrl => self.editor.delete_line_by_head(),
+            KeyCode::Char('z') if ctrl => self.editor.undo(),
+            _ => self.editor.input(key),
+        };
+        let edit = if changed {
             Edit::Changed
         } else if self.editor.cursor() == before {
             Edit::Ignored
@@ -168,8 +174,9 @@ impl Area {
         out
     }
 
-    /// Rows needed at `width`, between 1 and [`MAX_ROWS`]. Only counts up to the cap, so
-    /// the cost does not grow with the text.
+    /// Rows needed at `width`, between 1 and [`MAX_ROWS`]: the rows the editor draws the
+    /// text in (see [`super::wrap`]). Only counts up to the cap, so the cost does not grow
+    /// with the text.
     pub fn height(&self, width: u16) -> u16 {
         let width = usize::from(width.max(1));
         let mut rows = 0usize;
@@ -182,7 +189,7 @@ impl Area {
             rows += if self.code {
                 1
             } else {
-                line.width().div_ceil(width).max(1)
+                super::wrap::rows(line, width)
             };
             if rows >= usize::from(MAX_ROWS) {
                 return MAX_ROWS;
@@ -241,6 +248,21 @@ mod tests {
         area.key(KeyEvent::new(KeyCode::Char('<'), KeyModifiers::ALT));
         area.key(key(KeyCode::Char('^')));
         assert!(area.text().starts_with("^line 0\n"));
+    }
+
+    #[test]
+    fn ctrl_u_deletes_to_the_line_start_and_ctrl_z_undoes() {
+        let mut area = Area::new("first\nsecond line", "", None, Theme::plain());
+        area.key(key(KeyCode::Down));
+        area.key(key(KeyCode::End));
+        for _ in 0..4 {
+            area.key(key(KeyCode::Left));
+        }
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(area.key(ctrl('u')), Edit::Changed);
+        assert_eq!(area.text(), "first\nline");
+        assert_eq!(area.key(ctrl('z')), Edit::Changed);
+        assert_eq!(area.text(), "first\nsecond line");
     }
 
     #[test]

@@ -72,6 +72,19 @@ pub enum ItemKind {
 
 const INDENT: u16 = 2;
 
+/// Where a widget's input goes in a pane row of `width` columns when the widget starts
+/// at column `x`: indented under its label (or beside it, inline), one column kept free
+/// on the right. Heights are measured at this width, so they match the drawing.
+fn input_rect(width: u16, x: u16) -> Rect {
+    let indent = if x > 0 { 0 } else { INDENT };
+    Rect::new(
+        x + indent,
+        0,
+        width.saturating_sub(x).saturating_sub(indent + 1),
+        0,
+    )
+}
+
 /// The pane's content for the current section at `width`, with its total height.
 /// Only the current section is laid out, so the work does not grow with the form.
 pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u16) {
@@ -162,7 +175,7 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
                 ItemKind::Text(help, theme.help()),
             );
         }
-        let h = state.widget(f).height(width.saturating_sub(INDENT));
+        let h = state.widget(f).height(input_rect(width, 0).width);
         push(&mut items, &mut y, h, ItemKind::Widget(f));
     }
     (items, y)
@@ -395,13 +408,8 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
             }
             ItemKind::Widget(f) => {
                 let focused = state.focus() == Focus::Field(*f);
-                let indent = if item.x > 0 { 0 } else { INDENT };
-                let inner = Rect::new(
-                    rect.x + indent,
-                    rect.y,
-                    rect.width.saturating_sub(indent + 1),
-                    rect.height,
-                );
+                let input = input_rect(area.width, item.x);
+                let inner = Rect::new(area.x + input.x, rect.y, input.width, rect.height);
                 let pos = state.widget(*f).render(
                     &form.fields[*f],
                     inner,
