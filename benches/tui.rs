@@ -1,5 +1,6 @@
-//! Speed of the UI: one frame of each seed form at 120x40, and one keystroke (update and
-//! draw) in a 5,000-section form whose focused text area holds 10,000 lines.
+//! Speed of the UI: one frame of each built-in form (`discover::BUILTINS`) at 120x40,
+//! and one keystroke (update and draw) in a 5,000-section form whose focused text area
+//! holds 10,000 lines.
 
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -24,8 +25,9 @@ fn config() -> Config {
 }
 
 fn seed_frames(c: &mut Criterion) {
-    for name in ["performance", "go-performance"] {
-        let source = discover::resolve(name).expect("built-in");
+    for builtin in discover::BUILTINS {
+        let name = builtin.stem;
+        let source = Source::Builtin(*builtin);
         let template = discover::load(&source).expect("loads");
         let mut app = App::with_form(config(), template, source, None, (120, 40));
         app.update(Msg::Key(KeyEvent::new(

@@ -627,7 +627,8 @@ fn only_a_checked_copy_clears_the_draft() {
 
 #[test]
 fn review_blocks_exports_until_the_title_and_required_fields_are_filled() {
-    let path = std::env::temp_dir().join(format!("ic-req-{}.yml", std::process::id()));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("required.yml");
     std::fs::write(&path, "name: R\ntitle: '[R] '\nbody:\n  - type: input\n    id: version\n    attributes: {label: Version}\n    validations: {required: true}\n").unwrap();
     let source = Source::File(path.clone());
     let template = discover::load(&source).unwrap();
@@ -657,7 +658,6 @@ fn review_blocks_exports_until_the_title_and_required_fields_are_filled() {
     typ(&mut app, "1.2");
     let effects = press(&mut app, [ctrl('s'), key(KeyCode::Char('p'))]);
     assert!(matches!(effects.last(), Some(Effect::Exit(After::Export { plan, .. })) if plan.print));
-    std::fs::remove_file(path).unwrap();
 }
 
 #[test]

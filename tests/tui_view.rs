@@ -33,10 +33,58 @@ fn open(name: &str, answers: Option<&str>) -> App {
     app
 }
 
-fn screen(app: &App, w: u16, h: u16) -> TestBackend {
+/// The app drawn at `w`×`h`: the text, and where the cursor is.
+fn screen(app: &App, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| screen::draw(f, app)).unwrap();
-    terminal.backend().clone()
+    dump(terminal.backend(), false)
+}
+
+/// A snapshot of the text alone drops the cursor and every style, and focus with them:
+/// this adds the cursor's place and (with `styles`) each run of styled cells on a row.
+fn dump(backend: &TestBackend, styles: bool) -> String {
+    use std::fmt::Write as _;
+    let mut out = backend.to_string();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    if backend.cursor_visible() {
+        let at = backend.cursor_position();
+        writeln!(out, "cursor at column {}, row {}", at.x, at.y).unwrap();
+    } else {
+        out.push_str("no cursor\n");
+    }
+    if !styles {
+        return out;
+    }
+    let buf = backend.buffer();
+    let plain = ratatui::buffer::Cell::default();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let cell = &buf[(x, y)];
+            let start = x;
+            while x < buf.area.width && buf[(x, y)].style() == cell.style() {
+                x += 1;
+            }
+            if cell.style() != plain.style() {
+                write!(
+                    out,
+                    "row {y}, columns {start}-{}: {:?}",
+                    x - 1,
+                    cell.modifier
+                )
+                .unwrap();
+                for (name, color) in [("fg", cell.fg), ("bg", cell.bg)] {
+                    if color != plain.fg {
+                        write!(out, " {name} {color:?}").unwrap();
+                    }
+                }
+                out.push('\n');
+            }
+        }
+    }
+    out
 }
 
 fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
@@ -126,7 +174,8 @@ fn review_help_dialogs_and_too_small() {
 
 #[test]
 fn review_lists_missing_required_fields() {
-    let path = std::env::temp_dir().join(format!("ic-view-{}.yml", std::process::id()));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bug.yml");
     std::fs::write(&path, "name: Bug\nbody:\n  - type: input\n    id: version\n    attributes: {label: Version}\n    validations: {required: true}\n  - type: textarea\n    id: what\n    attributes: {label: What happened?}\n    validations: {required: true}\n").unwrap();
     let source = Source::File(path.clone());
     let mut app = App::with_form(
@@ -138,10 +187,9 @@ fn review_lists_missing_required_fields() {
     );
     key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
     insta::assert_snapshot!("review_problems", screen(&app, 80, 24));
-    std::fs::remove_file(path).unwrap();
 }
 
-/// Each kind of field, drawn alone, focused and not.
+/// Each kind of field, drawn alone, focused and not; focus must show.
 #[test]
 fn field_kinds() {
     let app = open("go-performance", Some(GO_ANSWERS));
@@ -162,7 +210,7 @@ fn field_kinds() {
     ] {
         let f = state.form().field_index(id).unwrap();
         let field = &state.form().fields[f];
-        for focused in [false, true] {
+        let [plain, focused] = [false, true].map(|focused| {
             let widget = Widget::new(field, &state.answers().values[f], Theme::plain());
             let mut terminal = Terminal::new(TestBackend::new(60, 14)).unwrap();
             terminal
@@ -175,9 +223,11 @@ fn field_kinds() {
                     }
                 })
                 .unwrap();
-            let suffix = if focused { "focused" } else { "plain" };
-            insta::assert_snapshot!(format!("field_{name}_{suffix}"), terminal.backend());
-        }
+            dump(terminal.backend(), true)
+        });
+        assert_ne!(plain, focused, "{name}: focus does not show");
+        insta::assert_snapshot!(format!("field_{name}_plain"), plain);
+        insta::assert_snapshot!(format!("field_{name}_focused"), focused);
     }
     assert_eq!(app.form().unwrap().focus(), Focus::Header(0));
 }
