@@ -7,7 +7,7 @@ mod picker;
 mod review;
 
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -25,8 +25,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         too_small(frame, area);
         return;
     }
-    let body = Rect::new(area.x, area.y, area.width, area.height - 1);
-    let footer_area = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+    let [body, footer_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     let cursor = match app.screen() {
         Screen::Help(_) => help::draw(frame, app, body),
         Screen::Form(state) => form::draw(frame, app, state, body),

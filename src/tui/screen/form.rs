@@ -3,7 +3,7 @@
 //! functions that drawing and mouse handling share.
 
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
@@ -23,27 +23,33 @@ pub struct Areas {
     pub preview: Option<Rect>,
 }
 
-/// Splits the body area (everything but footer and notice).
+/// Splits the body area (everything but footer and notice): the top line, the title,
+/// labels beside assignees, a rule, then sidebar, pane and (optional) preview.
 pub fn areas(area: Rect, preview: bool) -> Areas {
-    let top = Rect::new(area.x, area.y, area.width, 1);
-    let title = Rect::new(area.x, area.y + 1, area.width, 1);
-    let half = area.width / 2;
-    let labels = Rect::new(area.x, area.y + 2, half, 1);
-    let assignees = Rect::new(area.x + half, area.y + 2, area.width - half, 1);
-    let body_y = area.y + 4;
-    let body_h = area.height.saturating_sub(4);
+    let [top, title, people, _rule, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let [labels, assignees] =
+        Layout::horizontal([Constraint::Length(area.width / 2), Constraint::Fill(1)]).areas(people);
     let side_w = (area.width / 4).clamp(18, 32).min(area.width);
-    let sidebar = Rect::new(area.x, body_y, side_w, body_h);
-    let rest_x = area.x + side_w + 1;
-    let rest_w = area.width.saturating_sub(side_w + 1);
+    let [sidebar, _gap, rest] = Layout::horizontal([
+        Constraint::Length(side_w),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(body);
     let (pane, preview) = if preview {
-        let pw = rest_w / 2;
-        (
-            Rect::new(rest_x, body_y, rest_w - pw, body_h),
-            Some(Rect::new(rest_x + rest_w - pw, body_y, pw, body_h)),
-        )
+        let [pane, preview] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(rest.width / 2)])
+                .areas(rest);
+        (pane, Some(preview))
     } else {
-        (Rect::new(rest_x, body_y, rest_w, body_h), None)
+        (rest, None)
     };
     Areas {
         top,
