@@ -1,5 +1,6 @@
-//! Speed of the UI: one frame of each seed form at 120x40, and one keystroke (update and
-//! draw) in a 5,000-section form whose focused text area holds 10,000 lines.
+//! Speed of the UI: one frame of each built-in form (`discover::BUILTINS`) at 120x40,
+//! and one keystroke (update and draw) in a 5,000-section form whose focused text area
+//! holds 10,000 lines.
 
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -7,6 +8,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use issue_composer::discover::{self, Source};
+use issue_composer::export::Plan;
 use issue_composer::form::AnswersFile;
 use issue_composer::tui::app::{App, Config, Msg};
 use issue_composer::tui::screen;
@@ -16,15 +18,16 @@ use ratatui::backend::TestBackend;
 
 fn config() -> Config {
     Config {
-        exports: issue_composer::cli::ExportArgs::default(),
+        plan: Plan::default(),
         drafts: false,
         theme: Theme::plain(),
     }
 }
 
 fn seed_frames(c: &mut Criterion) {
-    for name in ["performance", "go-performance"] {
-        let source = discover::resolve(name).expect("built-in");
+    for builtin in discover::BUILTINS {
+        let name = builtin.stem;
+        let source = Source::Builtin(*builtin);
         let template = discover::load(&source).expect("loads");
         let mut app = App::with_form(config(), template, source, None, (120, 40));
         app.update(Msg::Key(KeyEvent::new(
@@ -58,9 +61,11 @@ fn synthetic() -> App {
     let source = Source::File("synthetic.md".into());
     let mut app = App::with_form(config(), template, source, None, (120, 40));
     app.start_from(&answers);
-    if let Some(form) = &mut app.form {
-        form.set_focus(issue_composer::tui::app::Focus::Field(0), Theme::plain());
-    }
+    // Ctrl-N: to the first section's text area.
+    app.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('n'),
+        KeyModifiers::CONTROL,
+    )));
     app
 }
 

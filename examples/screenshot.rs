@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use issue_composer::cli::ExportArgs;
 use issue_composer::discover;
+use issue_composer::export::Plan;
 use issue_composer::tui::app::{App, Config, Msg};
 use issue_composer::tui::screen;
 use issue_composer::tui::theme::Theme;
@@ -21,7 +21,7 @@ fn main() -> std::io::Result<()> {
     let source = discover::resolve("performance").map_err(std::io::Error::other)?;
     let template = discover::load(&source).map_err(std::io::Error::other)?;
     let config = Config {
-        exports: ExportArgs::default(),
+        plan: Plan::default(),
         drafts: false,
         theme: Theme::from_env(),
     };

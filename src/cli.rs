@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::export::{DEFAULT_TIMEOUT, Forge, Provider, RetryOptions, Target};
+use crate::export::{
+    Clipboard, DEFAULT_TIMEOUT, FileTarget, Forge, Plan, Provider, RetryOptions, Target,
+};
 
 const AFTER_HELP: &str = "\
 TEMPLATE is a path to a template file, or the file stem or name of a built-in template
@@ -80,51 +82,28 @@ pub struct ExportArgs {
 }
 
 impl ExportArgs {
-    /// Whether the clipboard was asked for, and with which provider (`None`: auto).
-    pub fn clipboard(&self) -> Option<Option<Provider>> {
-        match self.clipboard_with {
-            Some(with) => Some(with.provider()),
-            None => self.clipboard.then_some(None),
-        }
-    }
-
-    /// Whether the body goes to standard output: asked for, or nothing else was.
-    pub fn prints(&self) -> bool {
-        self.print || (self.output.is_none() && !self.sends())
-    }
-
-    /// Whether anything besides the file is asked for: print, copy, gh or glab.
-    pub fn asks_besides_file(&self) -> bool {
-        self.print || self.sends()
-    }
-
-    /// Whether any export at all is asked for.
-    pub fn asks_any(&self) -> bool {
-        self.output.is_some() || self.asks_besides_file()
-    }
-
-    /// Copy, gh or glab.
-    fn sends(&self) -> bool {
-        self.clipboard().is_some() || self.gh || self.glab
-    }
-
-    /// The forges asked for, in the order they are used.
-    pub fn forges(&self) -> Vec<Forge> {
-        [(self.gh, Forge::Github), (self.glab, Forge::Gitlab)]
-            .into_iter()
-            .filter_map(|(on, forge)| on.then_some(forge))
-            .collect()
-    }
-
-    /// How long gh or glab may run.
-    pub fn timeout(&self) -> Duration {
-        timeout(self.gh_timeout)
-    }
-
-    pub fn target(&self) -> Target {
-        Target {
-            repo: self.repo.clone(),
-            milestone: self.milestone.clone(),
+    /// The flags as an export plan: the only form the rest of the program sees.
+    pub fn plan(&self) -> Plan {
+        let clipboard = match self.clipboard_with {
+            Some(with) => Some(with.clipboard()),
+            None => self.clipboard.then_some(Clipboard::Auto),
+        };
+        Plan {
+            print: self.print,
+            file: self.output.clone().map(|path| FileTarget {
+                path,
+                force: self.force,
+            }),
+            clipboard,
+            forges: [(self.gh, Forge::Github), (self.glab, Forge::Gitlab)]
+                .into_iter()
+                .filter_map(|(on, forge)| on.then_some(forge))
+                .collect(),
+            target: Target {
+                repo: self.repo.clone(),
+                milestone: self.milestone.clone(),
+            },
+            timeout: timeout(self.gh_timeout),
         }
     }
 }
@@ -166,14 +145,14 @@ pub enum ClipboardWith {
 }
 
 impl ClipboardWith {
-    pub fn provider(self) -> Option<Provider> {
+    pub fn clipboard(self) -> Clipboard {
         match self {
-            ClipboardWith::Auto => None,
-            ClipboardWith::WlCopy => Some(Provider::WlCopy),
-            ClipboardWith::Xclip => Some(Provider::Xclip),
-            ClipboardWith::Xsel => Some(Provider::Xsel),
-            ClipboardWith::Arboard => Some(Provider::Arboard),
-            ClipboardWith::Osc52 => Some(Provider::Osc52),
+            ClipboardWith::Auto => Clipboard::Auto,
+            ClipboardWith::WlCopy => Clipboard::With(Provider::WlCopy),
+            ClipboardWith::Xclip => Clipboard::With(Provider::Xclip),
+            ClipboardWith::Xsel => Clipboard::With(Provider::Xsel),
+            ClipboardWith::Arboard => Clipboard::With(Provider::Arboard),
+            ClipboardWith::Osc52 => Clipboard::With(Provider::Osc52),
         }
     }
 }

@@ -1,16 +1,16 @@
 //! The subcommands: `schema`, `render`, `check` and `retry`, and dispatch to the TUI.
+//! Each turns its validated options into calls on the layers below and an exit code.
 
 use std::io::{Read as _, Write as _};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
 
-use crate::cli::{CheckFormat, Cli, Command, ExportArgs, RenderArgs, RetryArgs};
-use crate::discover;
-use crate::export::{self, RetryError, WriteError, clipboard};
-use crate::form::{Answers, AnswersFile, schema};
-use crate::render::Issue;
+use crate::cli::{CheckFormat, Cli, Command, RenderArgs, RetryArgs, TuiArgs};
+use crate::export::{self, Outcome, RetryError, clipboard};
+use crate::form::{Answers, AnswersFile, answers, schema};
 use crate::text::{escape, escape_line};
+use crate::{discover, tui};
 
 /// Runs what the command line asks for.
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -20,7 +20,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Check { templates, format }) => Ok(check_cmd(&templates, format)),
         Some(Command::Retry(args)) => retry_cmd(&args),
         Some(Command::ServeClipboard) => serve_clipboard_cmd(),
-        None => crate::tui::run(&cli.tui),
+        None => tui::run(tui_start(cli.tui)).map(exit_code),
     }
 }
 
@@ -33,13 +33,6 @@ fn schema_cmd(template: &str) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads an answers file (YAML, or JSON by extension).
-pub fn read_answers(path: &std::path::Path) -> Result<AnswersFile> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read answers file {}", path.display()))?;
-    Ok(AnswersFile::parse(&text, &path.display().to_string())?)
-}
-
 /// Loads the answers file and `--set` values into answers for `form`.
 pub fn load_answers(
     form: &crate::form::Form,
@@ -47,7 +40,7 @@ pub fn load_answers(
     sets: &[(String, String)],
 ) -> Result<Answers> {
     let mut answers_file = match file {
-        Some(path) => read_answers(path)?,
+        Some(path) => answers::read_file(path)?,
         None => AnswersFile::default(),
     };
     let mut seen = std::collections::HashSet::new();
@@ -91,108 +84,25 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
         forms: args.forms_format.into(),
     };
     let issue = crate::render::render_with(&template, &answers, options);
-    export_issue(&issue, &args.export)
+    Ok(exit_code(export::run(&issue, &args.export.plan())?))
 }
 
-/// Sends the issue everywhere `args` asks, in a fixed order: print, file, clipboard, gh,
-/// glab. The body, the gh command and issue URLs go to standard output; what happened goes
-/// to standard error. A file that cannot be written stops everything after it (so fixing
-/// the path and running again does not create a second issue); other failures do not, and
-/// exit 1 at the end with the body printed if it is nowhere else.
-pub fn export_issue(issue: &Issue, args: &ExportArgs) -> Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
-    // Where the body is, for a failure message.
-    let mut kept: Option<String> = None;
-    if args.prints() {
-        out.write_all(issue.body.as_bytes())?;
-        out.flush()?;
-        kept = Some("printed on standard output".into());
+fn exit_code(outcome: Outcome) -> ExitCode {
+    match outcome {
+        Outcome::Done => ExitCode::SUCCESS,
+        Outcome::Failed => ExitCode::from(1),
     }
-    if let Some(path) = &args.output {
-        write_output(issue, args, path, &mut out)?;
-        kept = Some(format!("in {}", path.display()));
-    }
-    let mut failed = false;
-    if let Some(with) = args.clipboard() {
-        match clipboard::copy(&issue.body, with) {
-            Ok(copied) => eprintln!("issue-composer: {}", escape(&copied.to_string())),
-            Err(err) => {
-                failed = true;
-                let place = keep_body(issue, &mut kept, &mut out)?;
-                eprintln!(
-                    "issue-composer: {}",
-                    escape(&format!(
-                        "could not copy the body to the clipboard: {err}; the body is {place}"
-                    ))
-                );
-            }
-        }
-    }
-    for forge in args.forges() {
-        match export::send(issue, forge, &args.target(), args.timeout()) {
-            Ok(sent) => writeln!(out, "{}", escape_line(&sent.url))?,
-            Err(failure) => {
-                failed = true;
-                eprintln!("issue-composer: {}", escape(&failure.to_string()));
-                if !failure.body_is_kept() {
-                    let place = keep_body(issue, &mut kept, &mut out)?;
-                    eprintln!("issue-composer: the body is {}", escape(&place));
-                }
-                // Asked to stop: the next tool is not started.
-                if matches!(failure.error, export::SendError::Interrupted { .. }) {
-                    break;
-                }
-            }
-        }
-    }
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
 }
 
-/// Where the body is; prints it first if it is nowhere yet.
-fn keep_body(
-    issue: &Issue,
-    kept: &mut Option<String>,
-    out: &mut impl std::io::Write,
-) -> Result<String> {
-    if kept.is_none() {
-        out.write_all(issue.body.as_bytes())?;
-        out.flush()?;
-        *kept = Some("printed on standard output instead".into());
+/// The form's options from the command line.
+fn tui_start(args: TuiArgs) -> tui::Start {
+    tui::Start {
+        plan: args.export.plan(),
+        template: args.template,
+        answers: args.answers,
+        drafts: !args.no_draft,
+        metrics: args.metrics.paths(),
     }
-    Ok(kept.clone().unwrap_or_default())
-}
-
-fn write_output(
-    issue: &Issue,
-    args: &ExportArgs,
-    path: &std::path::Path,
-    out: &mut impl std::io::Write,
-) -> Result<()> {
-    let command = match export::write_issue(issue, path, args.force, &args.target()) {
-        Ok(command) => command,
-        Err(err) => {
-            let hint = match err {
-                WriteError::Exists { .. } => " (pass --force to replace it)",
-                _ => "",
-            };
-            let skipped = if args.clipboard().is_some() || !args.forges().is_empty() {
-                "; nothing was copied or sent"
-            } else {
-                ""
-            };
-            bail!("{err}{hint}{skipped}");
-        }
-    };
-    eprintln!(
-        "issue-composer: wrote {}; to create the issue, run:",
-        escape_line(&path.display().to_string())
-    );
-    writeln!(out, "{command}")?;
-    Ok(())
 }
 
 fn retry_cmd(args: &RetryArgs) -> Result<ExitCode> {

@@ -46,7 +46,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// `<data dir>/issue-composer/drafts`.
 pub fn dir() -> Option<PathBuf> {
-    crate::export::last::folder().ok().map(|d| d.join("drafts"))
+    crate::paths::data_folder().map(|d| d.join("drafts"))
 }
 
 pub fn path(source: &Source) -> Option<PathBuf> {
@@ -221,9 +221,21 @@ pub fn save_at(path: PathBuf, yaml: &str) -> Result<PathBuf, Failure> {
     }
 }
 
-pub fn clear(source: &Source) -> std::io::Result<()> {
-    match path(source).map(std::fs::remove_file) {
-        Some(Err(e)) if e.kind() != ErrorKind::NotFound => Err(e),
+/// A draft that could not be removed (after the issue went out).
+#[derive(Debug, thiserror::Error)]
+#[error("could not remove the draft {}: {cause}", path.display())]
+pub struct ClearError {
+    pub path: PathBuf,
+    pub cause: std::io::Error,
+}
+
+/// Removes the template's draft; one that is not there is fine.
+pub fn clear(source: &Source) -> Result<(), ClearError> {
+    let Some(path) = path(source) else {
+        return Ok(());
+    };
+    match std::fs::remove_file(&path) {
+        Err(cause) if cause.kind() != ErrorKind::NotFound => Err(ClearError { path, cause }),
         _ => Ok(()),
     }
 }

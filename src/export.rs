@@ -1,7 +1,7 @@
 //! Where a finished issue goes: a file, the clipboard, `gh` or `glab`, or a retry of the
 //! last issue that could not be sent. Pure builders (argv, command lines, OSC 52 bytes, file
-//! names) sit beside thin runners that return typed results; nothing here prints, so the CLI
-//! and the TUI word the outcome their own way.
+//! names) sit beside thin runners that return typed results. Only [`run`] prints: it
+//! carries out a whole [`Plan`] for the command line and for the form once it has left.
 //!
 //! The actions, one call each:
 //! - write a file: [`file::write`], then [`gh::gh_command_line`] for the command to run;
@@ -9,12 +9,16 @@
 //! - gh / glab: [`send`], which keeps the issue for [`retry`] when it fails, times out,
 //!   is interrupted or prints no URL;
 //! - print: the caller writes [`Issue::body`](crate::render::Issue) itself.
+//!
+//! A [`Plan`] says which of these to do; [`run`] does them in order and reports each.
 
 mod child;
 pub mod clipboard;
 pub mod file;
 pub mod gh;
 pub mod last;
+mod plan;
+mod run;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -25,6 +29,8 @@ pub use clipboard::{Copied, CopyError, Provider};
 pub use file::{WriteError, WriteOptions};
 pub use gh::{SendError, Sent};
 pub use last::{Pending, StoreError};
+pub use plan::{Clipboard, FileTarget, Plan};
+pub use run::{Outcome, RunError, run, run_to};
 
 /// Where `gh` or `glab` creates issues.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,6 +12,7 @@ pub mod error;
 pub mod export;
 pub mod form;
 pub mod metrics;
+pub mod paths;
 pub mod render;
 pub mod template;
 pub mod text;

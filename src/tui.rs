@@ -10,7 +10,7 @@ pub mod terminal;
 pub mod theme;
 
 use std::io::{IsTerminal as _, Write as _};
-use std::process::ExitCode;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, bail};
@@ -19,9 +19,10 @@ use ratatui::backend::Backend;
 
 use self::app::{After, App, Config, Effect, Entry, Msg, WriteFailure};
 use self::theme::Theme;
-use crate::cli::TuiArgs;
 use crate::discover::{self, Source};
 use crate::draft;
+use crate::export::{self, Outcome, Plan};
+use crate::form::{Answers, answers};
 
 /// How often the loop wakes without input (draft saves, signals).
 pub const TICK: Duration = Duration::from_millis(200);
@@ -109,7 +110,7 @@ fn apply<B: Backend>(
 /// The real effects.
 struct RealIo {
     /// Repository and milestone for the printed gh command.
-    target: crate::export::Target,
+    target: export::Target,
     /// Drafts are on: templates opened from the picker look for theirs.
     drafts: bool,
 }
@@ -121,10 +122,9 @@ impl Io for RealIo {
             Effect::SaveDraft { source, yaml } => {
                 Some(Msg::DraftSaved(draft::save(&source, &yaml)))
             }
-            Effect::ClearDraft { source } => {
-                let _ = draft::clear(&source);
-                None
-            }
+            Effect::ClearDraft { source } => draft::clear(&source)
+                .err()
+                .map(|err| Msg::Notice(err.to_string(), true)),
             Effect::OpenEditor {
                 field,
                 text,
@@ -142,11 +142,9 @@ impl Io for RealIo {
                 force,
                 then_exit,
             } => {
-                let result = match crate::export::write_issue(&issue, &path, force, &self.target) {
+                let result = match export::write_issue(&issue, &path, force, &self.target) {
                     Ok(command) => Ok((path, command)),
-                    Err(crate::export::file::WriteError::Exists { .. }) => {
-                        Err(WriteFailure::Exists(path))
-                    }
+                    Err(export::WriteError::Exists { .. }) => Err(WriteFailure::Exists(path)),
                     Err(err) => Err(WriteFailure::Other {
                         message: err.to_string(),
                         path,
@@ -176,11 +174,8 @@ fn open_message(source: Source, drafts: bool) -> Msg {
 }
 
 /// Copies; says how, and whether the copy could be checked (OSC 52 cannot).
-fn copy(
-    body: &str,
-    with: Option<crate::export::clipboard::Provider>,
-) -> Result<(String, bool), String> {
-    crate::export::clipboard::copy(body, with)
+fn copy(body: &str, with: Option<export::Provider>) -> Result<(String, bool), String> {
+    export::clipboard::copy(body, with)
         .map(|copied| (copied.to_string(), copied.note().is_none()))
         .map_err(|err| format!("could not copy: {err}"))
 }
@@ -221,14 +216,28 @@ fn edit_externally(text: &str, extension: &str) -> Option<String> {
         .flatten()
 }
 
+/// What the form starts with (from the command line).
+#[derive(Debug, Clone, Default)]
+pub struct Start {
+    /// Template to open; without one, the picker.
+    pub template: Option<String>,
+    /// An answers file to start from.
+    pub answers: Option<PathBuf>,
+    pub drafts: bool,
+    /// What Enter in the review does.
+    pub plan: Plan,
+    /// Benchmark results that fill the form's empty metric fields.
+    pub metrics: crate::metrics::files::Paths,
+}
+
 /// The interactive form.
-pub fn run(args: &TuiArgs) -> Result<ExitCode> {
+pub fn run(args: Start) -> Result<Outcome> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!("the form needs a terminal; for scripts use `issue-composer render` (see --help)");
     }
     let config = Config {
-        exports: args.export.clone(),
-        drafts: !args.no_draft,
+        plan: args.plan,
+        drafts: args.drafts,
         theme: Theme::from_env(),
     };
     let size = crossterm::terminal::size().unwrap_or((80, 24));
@@ -238,16 +247,15 @@ pub fn run(args: &TuiArgs) -> Result<ExitCode> {
             let template = discover::load(&source)?;
             let initial = match &args.answers {
                 Some(path) => {
-                    let file = crate::command::read_answers(path)?;
+                    let file = answers::read_file(path)?;
                     // The same errors as `render`, before the screen changes.
-                    file.apply(&template.form, &mut crate::Answers::new(&template.form))
+                    file.apply(&template.form, &mut Answers::new(&template.form))
                         .with_context(|| format!("in {}", path.display()))?;
                     Some(file)
                 }
                 None => None,
             };
-            let initial =
-                crate::metrics::files::prefill(&template.form, initial, &args.metrics.paths())?;
+            let initial = crate::metrics::files::prefill(&template.form, initial, &args.metrics)?;
             let draft = if config.drafts {
                 draft::load(&source)
             } else {
@@ -265,8 +273,8 @@ pub fn run(args: &TuiArgs) -> Result<ExitCode> {
     let mut terminal = terminal::start()?;
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut io = RealIo {
-            target: app.config.exports.target(),
-            drafts: app.config.drafts,
+            target: app.config().plan.target.clone(),
+            drafts: app.config().drafts,
         };
         run_loop(&mut terminal, &mut app, &mut events, &mut io)
     }));
@@ -285,7 +293,7 @@ pub fn run(args: &TuiArgs) -> Result<ExitCode> {
             let err = crate::text::escape(&err.to_string()).into_owned();
             let _ = writeln!(std::io::stderr(), "issue-composer: {err}");
             tell(&notes);
-            return Ok(ExitCode::from(1));
+            return Ok(Outcome::Failed);
         }
         Ok(Err(err)) => return Err(err),
         Err(panic) => std::panic::resume_unwind(panic),
@@ -293,7 +301,7 @@ pub fn run(args: &TuiArgs) -> Result<ExitCode> {
     if matches!(after, After::Nothing | After::Unsaved) {
         tell(&app.exit_notes());
     }
-    finish(after, &app.written)
+    finish(after, app.written_commands(), &app.exit_notes())
 }
 
 /// Says on standard error where the answers are (or why they are not).
@@ -359,8 +367,9 @@ fn picker_entries() -> Vec<Entry> {
 }
 
 /// After the terminal is restored: the commands for files written, then print, copy and
-/// send as asked.
-fn finish(after: After, written: &[String]) -> Result<ExitCode> {
+/// send as asked. The draft goes once all of that worked; otherwise `notes` say where the
+/// answers are.
+fn finish(after: After, written: &[String], notes: &[String]) -> Result<Outcome> {
     if !written.is_empty() {
         eprintln!("issue-composer: to create the issue from the file written, run:");
         for command in written {
@@ -368,19 +377,23 @@ fn finish(after: After, written: &[String]) -> Result<ExitCode> {
         }
     }
     match after {
-        After::Nothing => Ok(ExitCode::SUCCESS),
-        After::Unsaved => Ok(ExitCode::from(1)),
+        After::Nothing => Ok(Outcome::Done),
+        After::Unsaved => Ok(Outcome::Failed),
         After::Export {
             issue,
-            args,
+            plan,
             source,
         } => {
-            let code = crate::command::export_issue(&issue, &args)?;
-            // Sent, printed or copied: the draft has done its job.
-            if code == ExitCode::SUCCESS {
-                let _ = draft::clear(&source);
+            let outcome = export::run(&issue, &plan);
+            if matches!(outcome, Ok(Outcome::Done)) {
+                // Sent, printed or copied: the draft has done its job.
+                if let Err(err) = draft::clear(&source) {
+                    tell(&[err.to_string()]);
+                }
+            } else {
+                tell(notes);
             }
-            Ok(code)
+            Ok(outcome?)
         }
     }
 }

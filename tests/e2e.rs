@@ -595,7 +595,9 @@ fn an_unreadable_draft_is_moved_aside_and_the_form_says_where() {
     let broken = "title: [not, text]\nfields: {}\n";
     std::fs::write(&draft, broken).unwrap();
     let mut s = Session::start(&["performance"], dir.path(), dir.path());
-    let screen = s.wait_for(" Draft unreadable ");
+    // The dialog's last line: once it is on screen, the lines above it are too.
+    let screen = s.wait_for("Enter continue");
+    assert!(screen.contains(" Draft unreadable "), "{screen}");
     let folder = draft.parent().unwrap();
     let names: Vec<String> = std::fs::read_dir(folder)
         .unwrap()

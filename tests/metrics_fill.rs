@@ -375,14 +375,20 @@ fn the_form_app_starts_from_the_prefilled_answers() {
         .unwrap()
         .unwrap();
     let config = Config {
-        exports: issue_composer::cli::ExportArgs::default(),
+        plan: issue_composer::export::Plan::default(),
         drafts: false,
         theme: issue_composer::tui::theme::Theme::plain(),
     };
-    let mut app = App::with_form(config, template, source, None, (120, 40));
+    let mut app = App::with_form(
+        config,
+        template,
+        source,
+        issue_composer::draft::Loaded::Nothing,
+        (120, 40),
+    );
     app.start_from(&file);
-    let state = app.form.as_ref().unwrap();
-    let body = render(&state.template, &state.answers).body;
+    let state = app.form().unwrap();
+    let body = render(state.template(), state.answers()).body;
     assert_eq!(section(&body, "## Performance Targets"), GO_TABLE);
     assert!(body.contains("### Benchmark Results (Baseline)\n```\ngoos: linux\n"));
 }

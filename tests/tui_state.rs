@@ -11,6 +11,7 @@ use crossterm::event::{
 };
 use issue_composer::discover::{self, Source};
 use issue_composer::draft::{Failure, Loaded};
+use issue_composer::export::{FileTarget, Forge, Plan, Target};
 use issue_composer::form::{AnswersFile, Value};
 use issue_composer::tui::app::{
     After, App, Config, Effect, Focus, Modal, Msg, Problem, Screen, WriteFailure,
@@ -19,7 +20,7 @@ use issue_composer::tui::theme::Theme;
 
 fn config() -> Config {
     Config {
-        exports: issue_composer::cli::ExportArgs::default(),
+        plan: Plan::default(),
         drafts: true,
         theme: Theme::plain(),
     }
@@ -56,29 +57,42 @@ fn typ(app: &mut App, text: &str) -> Vec<Effect> {
 }
 
 fn focus(app: &App) -> Focus {
-    app.form.as_ref().unwrap().focus
+    app.form().unwrap().focus()
 }
 
 fn value(app: &App, id: &str) -> Value {
-    let form = app.form.as_ref().unwrap();
+    let form = app.form().unwrap();
     let i = form.form().field_index(id).unwrap();
-    form.answers.values[i].clone()
+    form.answers().values[i].clone()
 }
 
-/// Opens the section with this id.
+fn title(app: &App) -> &str {
+    &app.form().unwrap().answers().title
+}
+
+fn notice(app: &App) -> Option<(String, bool)> {
+    app.notice().cloned()
+}
+
+/// Opens the section with this id, by keys: back to the title, then section by section.
 fn go(app: &mut App, section: &str) {
-    let state = app.form.as_mut().unwrap();
-    let s = state
-        .form()
-        .sections
-        .iter()
-        .position(|x| x.id == section)
-        .unwrap();
-    state.go_to_section(s, Theme::plain());
+    let form = app.form().unwrap().form();
+    let s = form.sections.iter().position(|x| x.id == section).unwrap();
+    let count = form.sections.len();
+    for _ in 0..=count {
+        press(app, [ctrl('p')]);
+    }
+    for _ in 0..=count {
+        if matches!(focus(app), Focus::Field(_)) && app.form().unwrap().current_section() == s {
+            return;
+        }
+        press(app, [ctrl('n')]);
+    }
+    panic!("section {section} has no fields to go to");
 }
 
 fn field(app: &App, id: &str) -> Focus {
-    Focus::Field(app.form.as_ref().unwrap().form().field_index(id).unwrap())
+    Focus::Field(app.form().unwrap().form().field_index(id).unwrap())
 }
 
 #[test]
@@ -86,10 +100,7 @@ fn focus_starts_in_the_title_after_its_prefix() {
     let mut app = open("performance");
     assert_eq!(focus(&app), Focus::Header(0));
     typ(&mut app, "Slow search");
-    assert_eq!(
-        app.form.as_ref().unwrap().answers.title,
-        "[PERF] Slow search"
-    );
+    assert_eq!(title(&app), "[PERF] Slow search");
 }
 
 #[test]
@@ -183,7 +194,7 @@ fn checkboxes_toggle_and_priority_is_a_single_choice() {
 fn paste_is_one_insert_keeping_newlines_in_text_areas_only() {
     let mut app = open("performance");
     app.update(Msg::Paste("a\nb".into()));
-    assert_eq!(app.form.as_ref().unwrap().answers.title, "[PERF] a b");
+    assert_eq!(title(&app), "[PERF] a b");
     press(&mut app, [ctrl('n')]);
     app.update(Msg::Paste("x\ny\r\nz".into()));
     assert_eq!(
@@ -200,7 +211,7 @@ fn key_releases_are_not_input() {
         KeyModifiers::NONE,
         KeyEventKind::Release,
     )));
-    assert_eq!(app.form.as_ref().unwrap().answers.title, "[PERF] ");
+    assert_eq!(title(&app), "[PERF] ");
 }
 
 #[test]
@@ -208,9 +219,9 @@ fn esc_asks_before_quitting_and_ctrl_c_quits_at_once_keeping_a_draft() {
     let mut app = open("performance");
     typ(&mut app, "x");
     assert!(press(&mut app, [key(KeyCode::Esc)]).is_empty());
-    assert!(matches!(app.modal, Some(Modal::ConfirmQuit)));
+    assert!(matches!(app.modal(), Some(Modal::ConfirmQuit)));
     press(&mut app, [key(KeyCode::Char('n'))]);
-    assert!(app.modal.is_none() && !app.exited);
+    assert!(app.modal().is_none() && !app.exited());
     press(&mut app, [key(KeyCode::Esc)]);
     let effects = press(&mut app, [key(KeyCode::Char('y'))]);
     assert!(
@@ -251,7 +262,7 @@ fn when_the_draft_cannot_be_saved_quitting_asks_and_ctrl_c_twice_leaves_with_sta
     assert!(matches!(&effects[..], [Effect::SaveDraft { .. }]));
     assert!(app.update(Msg::DraftSaved(Err(failure()))).is_empty());
     assert_eq!(
-        app.notice,
+        notice(&app),
         Some((
             "could not save the draft to /ro/drafts/builtin-performance.yaml: cannot create the folder /ro/drafts: Read-only file system (os error 30)".to_owned(),
             true
@@ -265,12 +276,12 @@ fn when_the_draft_cannot_be_saved_quitting_asks_and_ctrl_c_twice_leaves_with_sta
     );
     assert!(app.update(Msg::DraftSaved(Err(failure()))).is_empty());
     assert!(
-        matches!(&app.modal, Some(Modal::SaveFailed(f)) if *f == failure()),
+        matches!(app.modal(), Some(Modal::SaveFailed(f)) if *f == failure()),
         "{:?}",
-        app.modal
+        app.modal()
     );
     assert!(press(&mut app, [key(KeyCode::Char('n'))]).is_empty());
-    assert!(app.modal.is_none() && !app.exited);
+    assert!(app.modal().is_none() && !app.exited());
     // Esc and y: quit anyway.
     press(&mut app, [key(KeyCode::Esc), key(KeyCode::Char('y'))]);
     assert!(app.update(Msg::DraftSaved(Err(failure()))).is_empty());
@@ -284,7 +295,7 @@ fn when_the_draft_cannot_be_saved_quitting_asks_and_ctrl_c_twice_leaves_with_sta
     press(&mut app, [ctrl('c')]);
     assert!(app.update(Msg::DraftSaved(Err(failure()))).is_empty());
     assert_eq!(press(&mut app, [ctrl('c')]), [Effect::Exit(After::Unsaved)]);
-    assert!(app.exited);
+    assert!(app.exited());
     assert_eq!(
         app.exit_notes(),
         [
@@ -360,13 +371,13 @@ fn drafts_save_at_most_a_moment_after_a_change_and_read_back() {
     let [Effect::SaveDraft { yaml, .. }] = &effects[..] else {
         panic!("{effects:?}")
     };
-    let form = app.form.as_ref().unwrap();
+    let form = app.form().unwrap();
     let mut again = issue_composer::Answers::new(form.form());
     AnswersFile::parse(yaml, "draft.yaml")
         .unwrap()
         .apply(form.form(), &mut again)
         .unwrap();
-    assert_eq!(again, form.answers);
+    assert_eq!(again, *form.answers());
     assert!(
         app.update(Msg::Tick(t0 + Duration::from_secs(5)))
             .is_empty(),
@@ -386,13 +397,13 @@ fn a_draft_is_offered_and_resumed_or_discarded() {
         Some(draft.clone()),
         (120, 40),
     );
-    assert!(matches!(app.modal, Some(Modal::ResumeDraft(_))));
+    assert!(matches!(app.modal(), Some(Modal::ResumeDraft(_))));
     press(&mut app, [key(KeyCode::Enter)]);
-    assert_eq!(app.form.as_ref().unwrap().answers.title, "Resumed");
+    assert_eq!(title(&app), "Resumed");
     let mut app = App::with_form(config(), template, source.clone(), Some(draft), (120, 40));
     let effects = press(&mut app, [key(KeyCode::Char('d'))]);
     assert_eq!(effects, [Effect::ClearDraft { source }]);
-    assert_eq!(app.form.as_ref().unwrap().answers.title, "[PERF] ");
+    assert_eq!(title(&app), "[PERF] ");
 }
 
 fn written(path: &str) -> Msg {
@@ -407,19 +418,19 @@ fn review_writes_the_rendered_body_and_asks_before_replacing() {
     let mut app = open("performance");
     typ(&mut app, "T");
     press(&mut app, [ctrl('s')]);
-    assert_eq!(app.screen, Screen::Review);
+    assert!(matches!(app.screen(), Screen::Review(_)));
     press(&mut app, [key(KeyCode::Char('w'))]);
     let Some(Modal::Path {
         path,
         then_exit: false,
-    }) = &app.modal
+    }) = app.modal()
     else {
-        panic!("{:?}", app.modal)
+        panic!("{:?}", app.modal())
     };
     assert_eq!(path.text(), "./performance-issue.md");
     let effects = press(&mut app, [key(KeyCode::Enter)]);
-    let form = app.form.as_ref().unwrap();
-    let issue = Box::new(issue_composer::render(&form.template, &form.answers));
+    let form = app.form().unwrap();
+    let issue = Box::new(issue_composer::render(form.template(), form.answers()));
     let write = |force| Effect::Write {
         path: "./performance-issue.md".into(),
         issue: issue.clone(),
@@ -431,11 +442,11 @@ fn review_writes_the_rendered_body_and_asks_before_replacing() {
         result: Err(WriteFailure::Exists("./performance-issue.md".into())),
         then_exit: false,
     });
-    assert!(matches!(app.modal, Some(Modal::Overwrite { .. })));
+    assert!(matches!(app.modal(), Some(Modal::Overwrite { .. })));
     assert_eq!(press(&mut app, [key(KeyCode::Char('y'))]), [write(true)]);
     let effects = app.update(written("./performance-issue.md"));
     assert_eq!(
-        app.written,
+        app.written_commands(),
         ["gh issue create"],
         "the command is printed on exit"
     );
@@ -443,7 +454,7 @@ fn review_writes_the_rendered_body_and_asks_before_replacing() {
         matches!(&effects[..], [Effect::ClearDraft { .. }]),
         "a successful export clears the draft"
     );
-    assert!(!app.exited, "w stays in the review");
+    assert!(!app.exited(), "w stays in the review");
     let effects = press(&mut app, [key(KeyCode::Esc), key(KeyCode::Esc)]);
     assert!(
         matches!(&effects[..], [Effect::Exit(After::Nothing)]),
@@ -462,33 +473,34 @@ fn a_failed_write_keeps_the_path_to_change() {
         }),
         then_exit: false,
     });
-    let Some(Modal::Path { path, .. }) = &app.modal else {
-        panic!("{:?}", app.modal)
+    let Some(Modal::Path { path, .. }) = app.modal() else {
+        panic!("{:?}", app.modal())
     };
     assert_eq!(path.text(), "/nope/x.md");
     assert!(
-        app.notice
+        notice(&app)
             .as_ref()
             .is_some_and(|(text, error)| *error && text.contains("choose another path"))
     );
 }
 
-fn with_exports(name: &str, exports: issue_composer::cli::ExportArgs) -> App {
-    let mut app = open_with(
-        name,
-        Config {
-            exports,
-            ..config()
-        },
-    );
+fn file(path: &str) -> FileTarget {
+    FileTarget {
+        path: path.into(),
+        force: false,
+    }
+}
+
+fn with_exports(name: &str, plan: Plan) -> App {
+    let mut app = open_with(name, Config { plan, ..config() });
     typ(&mut app, "A title");
     app
 }
 
 #[test]
 fn command_line_exports_run_on_enter_and_exit() {
-    let exports = issue_composer::cli::ExportArgs {
-        output: Some(PathBuf::from("out.md")),
+    let exports = Plan {
+        file: Some(file("out.md")),
         print: true,
         ..Default::default()
     };
@@ -510,45 +522,49 @@ fn command_line_exports_run_on_enter_and_exit() {
         result: Ok(("out.md".into(), "gh".into())),
         then_exit: true,
     });
-    let Some(Effect::Exit(After::Export { args, issue, .. })) = effects.last() else {
+    let Some(Effect::Exit(After::Export { plan, issue, .. })) = effects.last() else {
         panic!("{effects:?}")
     };
-    let expected = issue_composer::cli::ExportArgs {
-        print: true,
-        ..Default::default()
-    };
-    assert_eq!(*args, expected, "the file is done; printing is left");
+    assert_eq!(
+        *plan,
+        Plan::print_only(),
+        "the file is done; printing is left"
+    );
     assert!(issue.body.starts_with("## Summary"));
 }
 
 #[test]
 fn g_sends_with_the_command_line_repo_and_gh_timeout_only() {
-    let exports = issue_composer::cli::ExportArgs {
-        output: Some("out.md".into()),
-        print: true,
+    let target = Target {
         repo: Some("o/r".into()),
-        gh_timeout: Some(5),
+        milestone: None,
+    };
+    let exports = Plan {
+        file: Some(file("out.md")),
+        print: true,
+        target: target.clone(),
+        timeout: Duration::from_secs(5),
         ..Default::default()
     };
     let mut app = with_exports("bug-report", exports);
     press(&mut app, [ctrl('s')]);
     let effects = press(&mut app, [key(KeyCode::Char('g'))]);
-    let Some(Effect::Exit(After::Export { args, .. })) = effects.last() else {
+    let Some(Effect::Exit(After::Export { plan, .. })) = effects.last() else {
         panic!("{effects:?}")
     };
-    let expected = issue_composer::cli::ExportArgs {
-        gh: true,
-        repo: Some("o/r".into()),
-        gh_timeout: Some(5),
+    let expected = Plan {
+        forges: vec![Forge::Github],
+        target,
+        timeout: Duration::from_secs(5),
         ..Default::default()
     };
-    assert_eq!(*args, expected);
+    assert_eq!(*plan, expected);
 }
 
 #[test]
 fn an_output_file_alone_exits_without_printing() {
-    let exports = issue_composer::cli::ExportArgs {
-        output: Some("out.md".into()),
+    let exports = Plan {
+        file: Some(file("out.md")),
         ..Default::default()
     };
     let mut app = with_exports("bug-report", exports);
@@ -565,9 +581,9 @@ fn an_output_file_alone_exits_without_printing() {
 
 #[test]
 fn declining_to_replace_does_not_leave_the_exports_armed() {
-    let exports = issue_composer::cli::ExportArgs {
-        output: Some("out.md".into()),
-        gh: true,
+    let exports = Plan {
+        file: Some(file("out.md")),
+        forges: vec![Forge::Github],
         ..Default::default()
     };
     let mut app = with_exports("bug-report", exports);
@@ -577,7 +593,7 @@ fn declining_to_replace_does_not_leave_the_exports_armed() {
         then_exit: true,
     });
     press(&mut app, [key(KeyCode::Char('n')), key(KeyCode::Esc)]);
-    assert!(app.modal.is_none());
+    assert!(app.modal().is_none());
     press(&mut app, [key(KeyCode::Char('w'))]);
     let effects = press(&mut app, [key(KeyCode::Enter)]);
     assert!(
@@ -611,32 +627,37 @@ fn only_a_checked_copy_clears_the_draft() {
 
 #[test]
 fn review_blocks_exports_until_the_title_and_required_fields_are_filled() {
-    let path = std::env::temp_dir().join(format!("ic-req-{}.yml", std::process::id()));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("required.yml");
     std::fs::write(&path, "name: R\ntitle: '[R] '\nbody:\n  - type: input\n    id: version\n    attributes: {label: Version}\n    validations: {required: true}\n").unwrap();
     let source = Source::File(path.clone());
     let template = discover::load(&source).unwrap();
     let mut app = App::with_form(config(), template, source, None, (120, 40));
     press(&mut app, [ctrl('s'), key(KeyCode::Char('p'))]);
-    assert!(!app.exited);
+    assert!(!app.exited());
     assert!(
-        app.notice
+        notice(&app)
             .as_ref()
             .is_some_and(|(t, _)| t.contains("required"))
     );
-    assert_eq!(app.problems(), [Problem::Title, Problem::Field(0)]);
-    press(&mut app, [key(KeyCode::Enter)]);
     assert_eq!(
-        (app.screen, focus(&app)),
-        (Screen::Form, Focus::Header(0)),
+        app.form().unwrap().model().problems(),
+        [Problem::Title, Problem::Field(0)]
+    );
+    press(&mut app, [key(KeyCode::Enter)]);
+    assert!(matches!(app.screen(), Screen::Form(_)));
+    assert_eq!(
+        focus(&app),
+        Focus::Header(0),
         "the prefix alone is not a title"
     );
     typ(&mut app, "crash");
     press(&mut app, [ctrl('s'), key(KeyCode::Enter)]);
-    assert_eq!((app.screen, focus(&app)), (Screen::Form, Focus::Field(0)));
+    assert!(matches!(app.screen(), Screen::Form(_)));
+    assert_eq!(focus(&app), Focus::Field(0));
     typ(&mut app, "1.2");
     let effects = press(&mut app, [ctrl('s'), key(KeyCode::Char('p'))]);
-    assert!(matches!(effects.last(), Some(Effect::Exit(After::Export { args, .. })) if args.print));
-    std::fs::remove_file(path).unwrap();
+    assert!(matches!(effects.last(), Some(Effect::Exit(After::Export { plan, .. })) if plan.print));
 }
 
 #[test]
@@ -646,8 +667,7 @@ fn ctrl_e_hands_the_text_to_an_editor_and_takes_it_back() {
     typ(&mut app, "before");
     let effects = press(&mut app, [ctrl('e')]);
     let f = app
-        .form
-        .as_ref()
+        .form()
         .unwrap()
         .form()
         .field_index("performance-issue")
@@ -673,12 +693,10 @@ fn ctrl_e_hands_the_text_to_an_editor_and_takes_it_back() {
 /// The screen row of a field's widget, from the same layout the view uses.
 fn widget_row(app: &App, id: &str) -> (u16, u16) {
     use issue_composer::tui::screen::form::{ItemKind, areas, pane_items, pane_offset};
-    let state = app.form.as_ref().unwrap();
+    let state = app.form().unwrap();
     let f = state.form().field_index(id).unwrap();
-    let a = areas(
-        ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1 - 1),
-        false,
-    );
+    let (w, h) = app.size();
+    let a = areas(ratatui::layout::Rect::new(0, 0, w, h - 1), false);
     let (items, total) = pane_items(state, a.pane.width, Theme::plain());
     let offset = pane_offset(state, &items, total, a.pane.height);
     let item = items
@@ -731,7 +749,7 @@ fn the_wheel_scrolls_the_pane_and_focus_brings_it_back() {
     assert_eq!(row_after - row_before, 3, "the pane moved three rows");
     press(&mut app, [key(KeyCode::Down)]);
     assert_eq!(
-        app.form.as_ref().unwrap().pane_scroll,
+        app.form().unwrap().view().pane_scroll,
         None,
         "input brings the focused field back"
     );
@@ -747,14 +765,16 @@ fn autosave_is_at_most_a_second_behind() {
 #[test]
 fn the_mouse_only_works_on_the_form_itself() {
     let mut app = open("performance");
+    typ(&mut app, "T");
     go(&mut app, "constraints");
     let (x, y) = widget_row(&app, "constraints");
     press(&mut app, [ctrl('s')]);
     app.update(click(x, y));
-    press(&mut app, [key(KeyCode::Esc)]);
-    app.modal = Some(Modal::ConfirmQuit);
+    press(&mut app, [key(KeyCode::Esc), key(KeyCode::Esc)]);
+    assert!(matches!(app.modal(), Some(Modal::ConfirmQuit)));
     app.update(click(x, y));
-    app.modal = None;
+    press(&mut app, [key(KeyCode::Char('n'))]);
+    assert!(app.modal().is_none());
     app.update(Msg::Resize(50, 12));
     app.update(click(x, y));
     let Value::Select(sel) = value(&app, "constraints") else {
@@ -771,10 +791,10 @@ fn keys_wait_while_the_terminal_is_too_small() {
     let mut app = open("performance");
     app.update(Msg::Resize(50, 12));
     typ(&mut app, "lost");
-    assert_eq!(app.form.as_ref().unwrap().answers.title, "[PERF] ");
+    assert_eq!(title(&app), "[PERF] ");
     app.update(Msg::Resize(120, 40));
     typ(&mut app, "kept");
-    assert_eq!(app.form.as_ref().unwrap().answers.title, "[PERF] kept");
+    assert_eq!(title(&app), "[PERF] kept");
 }
 
 #[test]
@@ -788,7 +808,7 @@ fn esc_with_nothing_typed_quits_and_clears_a_picker_filter_first() {
     let mut picker = App::with_picker(config(), Vec::new(), (80, 24));
     typ(&mut picker, "bug");
     assert!(press(&mut picker, [key(KeyCode::Esc)]).is_empty());
-    assert!(picker.picker.filter.is_empty());
+    assert!(matches!(picker.screen(), Screen::Picker(p) if p.filter.is_empty()));
     assert!(matches!(
         press(&mut picker, [key(KeyCode::Esc)])[..],
         [Effect::Exit(After::Nothing)]
@@ -808,7 +828,7 @@ fn a_draft_keeps_what_still_fits_its_template() {
     };
     assert_eq!(sel.checked, [false, false, false, true]);
     assert_eq!(
-        app.notice,
+        notice(&app),
         Some((
             "the draft's answers for renamed-field no longer fit the template; they stay in the draft".to_owned(),
             true
@@ -832,7 +852,7 @@ fn with_misfits() -> App {
 }
 
 fn save_now(app: &mut App) -> String {
-    let effects = app.update(Msg::Tick(app.clock + Duration::from_secs(1)));
+    let effects = app.update(Msg::Tick(app.clock() + Duration::from_secs(1)));
     let [Effect::SaveDraft { yaml, .. }] = &effects[..] else {
         panic!("{effects:?}")
     };
@@ -842,8 +862,8 @@ fn save_now(app: &mut App) -> String {
 #[test]
 fn answers_that_no_longer_fit_stay_in_every_draft_save() {
     let mut app = with_misfits();
-    let Some(Modal::ResumeDraft(offer)) = &app.modal else {
-        panic!("{:?}", app.modal)
+    let Some(Modal::ResumeDraft(offer)) = app.modal() else {
+        panic!("{:?}", app.modal())
     };
     assert_eq!(offer.misfits, ["renamed-field", "performance-issue"]);
     press(&mut app, [key(KeyCode::Enter)]);
@@ -875,9 +895,9 @@ fn answers_that_no_longer_fit_stay_in_every_draft_save() {
 fn x_in_the_draft_dialog_resumes_without_the_answers_that_no_longer_fit() {
     let mut app = with_misfits();
     press(&mut app, [key(KeyCode::Char('x'))]);
-    assert!(app.modal.is_none());
+    assert!(app.modal().is_none());
     assert_eq!(
-        app.notice,
+        notice(&app),
         Some((
             "the draft's answers for renamed-field, performance-issue no longer fit the template and were dropped".to_owned(),
             true
@@ -900,16 +920,16 @@ fn an_unreadable_draft_that_was_moved_aside_is_reported_on_the_form() {
         reason: "line 1, column 8: expected string scalar".to_owned(),
     };
     let mut app = App::with_form(config(), template, source, moved, (120, 40));
-    assert_eq!(app.screen, Screen::Form);
+    assert!(matches!(app.screen(), Screen::Form(_)));
     assert!(
-        matches!(&app.modal, Some(Modal::DraftMoved { to: t, reason })
+        matches!(app.modal(), Some(Modal::DraftMoved { to: t, reason })
             if *t == to && reason == "line 1, column 8: expected string scalar"),
         "{:?}",
-        app.modal
+        app.modal()
     );
     press(&mut app, [key(KeyCode::Enter)]);
     assert_eq!(
-        app.notice,
+        notice(&app),
         Some((
             "the unreadable draft is kept in /d/builtin-performance.yaml.corrupt-20240229T123456Z"
                 .to_owned(),
@@ -946,12 +966,12 @@ fn a_draft_that_could_not_be_moved_aside_is_never_saved_over() {
         Loaded::Stuck(stuck.clone()),
         (120, 40),
     );
-    assert!(matches!(&app.modal, Some(Modal::DraftStuck(f)) if *f == stuck));
+    assert!(matches!(app.modal(), Some(Modal::DraftStuck(f)) if *f == stuck));
     press(&mut app, [key(KeyCode::Enter)]);
     typ(&mut app, "typed");
     let effects = app.update(Msg::Tick(Instant::now() + Duration::from_secs(1)));
     assert!(effects.is_empty(), "no save: {effects:?}");
     assert!(press(&mut app, [ctrl('c')]).is_empty());
-    assert!(matches!(&app.modal, Some(Modal::SaveFailed(f)) if *f == stuck));
+    assert!(matches!(app.modal(), Some(Modal::SaveFailed(f)) if *f == stuck));
     assert_eq!(press(&mut app, [ctrl('c')]), [Effect::Exit(After::Unsaved)]);
 }

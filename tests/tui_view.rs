@@ -5,6 +5,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use issue_composer::discover::{self, BUILTINS, Source};
+use issue_composer::export::Plan;
 use issue_composer::form::AnswersFile;
 use issue_composer::tui::app::{App, Config, Entry, Focus, Msg};
 use issue_composer::tui::field::Widget;
@@ -16,7 +17,7 @@ use ratatui::layout::Rect;
 
 fn config() -> Config {
     Config {
-        exports: issue_composer::cli::ExportArgs::default(),
+        plan: Plan::default(),
         drafts: true,
         theme: Theme::plain(),
     }
@@ -32,25 +33,80 @@ fn open(name: &str, answers: Option<&str>) -> App {
     app
 }
 
-fn screen(app: &App, w: u16, h: u16) -> TestBackend {
+/// The app drawn at `w`×`h`: the text, and where the cursor is.
+fn screen(app: &App, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| screen::draw(f, app)).unwrap();
-    terminal.backend().clone()
+    dump(terminal.backend(), false)
+}
+
+/// A snapshot of the text alone drops the cursor and every style, and focus with them:
+/// this adds the cursor's place and (with `styles`) each run of styled cells on a row.
+fn dump(backend: &TestBackend, styles: bool) -> String {
+    use std::fmt::Write as _;
+    let mut out = backend.to_string();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    if backend.cursor_visible() {
+        let at = backend.cursor_position();
+        writeln!(out, "cursor at column {}, row {}", at.x, at.y).unwrap();
+    } else {
+        out.push_str("no cursor\n");
+    }
+    if !styles {
+        return out;
+    }
+    let buf = backend.buffer();
+    let plain = ratatui::buffer::Cell::default();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let cell = &buf[(x, y)];
+            let start = x;
+            while x < buf.area.width && buf[(x, y)].style() == cell.style() {
+                x += 1;
+            }
+            if cell.style() != plain.style() {
+                write!(
+                    out,
+                    "row {y}, columns {start}-{}: {:?}",
+                    x - 1,
+                    cell.modifier
+                )
+                .unwrap();
+                for (name, color) in [("fg", cell.fg), ("bg", cell.bg)] {
+                    if color != plain.fg {
+                        write!(out, " {name} {color:?}").unwrap();
+                    }
+                }
+                out.push('\n');
+            }
+        }
+    }
+    out
 }
 
 fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
     app.update(Msg::Key(KeyEvent::new(code, mods)));
 }
 
+/// Opens the section with this id, by keys: back to the title, then section by section.
 fn go(app: &mut App, section: &str) {
-    let state = app.form.as_mut().unwrap();
-    let s = state
-        .form()
-        .sections
-        .iter()
-        .position(|x| x.id == section)
-        .unwrap();
-    state.go_to_section(s, Theme::plain());
+    let form = app.form().unwrap().form();
+    let s = form.sections.iter().position(|x| x.id == section).unwrap();
+    let count = form.sections.len();
+    for _ in 0..=count {
+        key(app, KeyCode::Char('p'), KeyModifiers::CONTROL);
+    }
+    for _ in 0..=count {
+        let state = app.form().unwrap();
+        if matches!(state.focus(), Focus::Field(_)) && state.current_section() == s {
+            return;
+        }
+        key(app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    }
+    panic!("section {section} has no fields to go to");
 }
 
 const GO_ANSWERS: &str = "title: '[PERF] Pool row buffers'\nfields:\n  optimization-opportunity/priority: P2\n  optimization-opportunity/estimated-effort-2: 4-6 hours\n  proposed-optimization/go-techniques-used: [sync.Pool, 'Other: arenas']\n  files-affected: [internal/db/rows.go]\n  performance-targets: {Latency: {Baseline: 12 ms}}\n  user-impact/api-changes: Adds PoolSize\n";
@@ -118,7 +174,8 @@ fn review_help_dialogs_and_too_small() {
 
 #[test]
 fn review_lists_missing_required_fields() {
-    let path = std::env::temp_dir().join(format!("ic-view-{}.yml", std::process::id()));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bug.yml");
     std::fs::write(&path, "name: Bug\nbody:\n  - type: input\n    id: version\n    attributes: {label: Version}\n    validations: {required: true}\n  - type: textarea\n    id: what\n    attributes: {label: What happened?}\n    validations: {required: true}\n").unwrap();
     let source = Source::File(path.clone());
     let mut app = App::with_form(
@@ -130,14 +187,13 @@ fn review_lists_missing_required_fields() {
     );
     key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
     insta::assert_snapshot!("review_problems", screen(&app, 80, 24));
-    std::fs::remove_file(path).unwrap();
 }
 
-/// Each kind of field, drawn alone, focused and not.
+/// Each kind of field, drawn alone, focused and not; focus must show.
 #[test]
 fn field_kinds() {
     let app = open("go-performance", Some(GO_ANSWERS));
-    let state = app.form.as_ref().unwrap();
+    let state = app.form().unwrap();
     for (name, id) in [
         ("text", "optimization-opportunity/estimated-effort-2"),
         (
@@ -154,9 +210,8 @@ fn field_kinds() {
     ] {
         let f = state.form().field_index(id).unwrap();
         let field = &state.form().fields[f];
-        for focused in [false, true] {
-            let mut widget = Widget::new(field, &state.answers.values[f], Theme::plain());
-            widget.set_focused(focused, Theme::plain());
+        let [plain, focused] = [false, true].map(|focused| {
+            let widget = Widget::new(field, &state.answers().values[f], Theme::plain());
             let mut terminal = Terminal::new(TestBackend::new(60, 14)).unwrap();
             terminal
                 .draw(|frame| {
@@ -168,11 +223,13 @@ fn field_kinds() {
                     }
                 })
                 .unwrap();
-            let suffix = if focused { "focused" } else { "plain" };
-            insta::assert_snapshot!(format!("field_{name}_{suffix}"), terminal.backend());
-        }
+            dump(terminal.backend(), true)
+        });
+        assert_ne!(plain, focused, "{name}: focus does not show");
+        insta::assert_snapshot!(format!("field_{name}_plain"), plain);
+        insta::assert_snapshot!(format!("field_{name}_focused"), focused);
     }
-    assert_eq!(app.form.as_ref().unwrap().focus, Focus::Header(0));
+    assert_eq!(app.form().unwrap().focus(), Focus::Header(0));
 }
 
 /// The draft dialogs: long paths are cut to fit, and the box grows to hold them.

@@ -60,9 +60,7 @@ pub enum StoreError {
 
 /// `<data dir>/issue-composer`, where `retry` looks.
 pub fn folder() -> Result<PathBuf, StoreError> {
-    Ok(dirs::data_dir()
-        .ok_or(StoreError::NoDataDir)?
-        .join("issue-composer"))
+    crate::paths::data_folder().ok_or(StoreError::NoDataDir)
 }
 
 /// The saved issue.

@@ -521,3 +521,25 @@ fn to_json(field: &Field, value: &Value) -> Json {
         }
     }
 }
+
+/// An answers file that could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("cannot read answers file {}", path.display())]
+    Io {
+        path: std::path::PathBuf,
+        #[source]
+        cause: std::io::Error,
+    },
+    #[error(transparent)]
+    Parse(#[from] LocatedError),
+}
+
+/// Reads an answers file (YAML, or JSON by extension) from `path`.
+pub fn read_file(path: &std::path::Path) -> Result<AnswersFile, ReadError> {
+    let text = std::fs::read_to_string(path).map_err(|cause| ReadError::Io {
+        path: path.to_owned(),
+        cause,
+    })?;
+    Ok(AnswersFile::parse(&text, &path.display().to_string())?)
+}

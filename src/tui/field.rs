@@ -6,6 +6,7 @@ pub mod line;
 pub mod list;
 pub mod options;
 pub mod table;
+pub mod wrap;
 
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
@@ -151,12 +152,6 @@ impl Widget {
         }
     }
 
-    pub fn set_focused(&mut self, focused: bool, theme: Theme) {
-        if let Widget::Area(a) = self {
-            a.set_focused(focused, theme);
-        }
-    }
-
     /// Rows the input needs at `width` (the label is drawn by the caller).
     pub fn height(&self, width: u16) -> u16 {
         match self {
@@ -220,7 +215,7 @@ impl Widget {
                 theme.placeholder(),
             ),
             Widget::Area(a) => {
-                a.render(area, buf);
+                a.render(area, buf, focused);
                 None
             }
             Widget::Options(o) => o.render(area, buf, focused, theme),

@@ -1,5 +1,6 @@
-//! The keymap as data: which key does what where. The footer and the help screen are
-//! generated from it, so they always show the bindings that work.
+//! The keymap as data: which key does what where. Dispatch (`App::update`), the footer
+//! and the help screen all read this one table, and key names are generated from the
+//! keys themselves, so what is shown is always what works.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -17,6 +18,8 @@ pub enum Action {
     PrevSection,
     Back,
     Confirm,
+    /// Open the selected template.
+    Open,
     Write,
     Copy,
     Gh,
@@ -34,6 +37,8 @@ pub enum Context {
     Form,
     Review,
     Help,
+    /// Before anything else, dialogs and "too small" included.
+    Anywhere,
 }
 
 /// One key binding.
@@ -41,8 +46,6 @@ pub enum Context {
 pub struct Binding {
     pub code: KeyCode,
     pub mods: KeyModifiers,
-    /// How the key is written in the footer and help.
-    pub key: &'static str,
     pub action: Action,
     pub contexts: &'static [Context],
     /// What it does, for people (the help screen).
@@ -63,13 +66,20 @@ const ALL: &[Context] = &[
     Context::Review,
     Context::Help,
 ];
+const ANYWHERE: &[Context] = &[
+    Context::Picker,
+    Context::Form,
+    Context::Review,
+    Context::Help,
+    Context::Anywhere,
+];
 const FORM: &[Context] = &[Context::Form];
+const PICKER: &[Context] = &[Context::Picker];
 const REVIEW: &[Context] = &[Context::Review];
 
 const fn bind(
     code: KeyCode,
     mods: KeyModifiers,
-    key: &'static str,
     action: Action,
     contexts: &'static [Context],
     (what, short): (&'static str, &'static str),
@@ -77,7 +87,6 @@ const fn bind(
     Binding {
         code,
         mods,
-        key,
         action,
         contexts,
         what,
@@ -99,36 +108,39 @@ const fn quiet(b: Binding) -> Binding {
 /// terminals cut the end); the help screen groups them by where they work.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    soft(bind(KeyCode::Tab, NONE, "Tab", Action::NextField, FORM, ("next field", "next"))),
-    bind(KeyCode::Char('s'), CTRL, "Ctrl-S", Action::Review, FORM, ("review the finished issue", "review")),
-    bind(KeyCode::F(1), NONE, "F1", Action::Help, ALL, ("help: every key", "help")),
-    bind(KeyCode::Char('n'), CTRL, "Ctrl-N", Action::NextSection, FORM, ("next section", "section")),
-    soft(bind(KeyCode::BackTab, SHIFT, "Shift-Tab", Action::PrevField, FORM, ("previous field", "back"))),
-    quiet(soft(bind(KeyCode::Enter, NONE, "Enter", Action::NextField, FORM, ("next field (one-line fields)", "next")))),
-    quiet(bind(KeyCode::PageDown, NONE, "PgDn", Action::NextSection, FORM, ("next section", "section"))),
-    quiet(bind(KeyCode::Char('p'), CTRL, "Ctrl-P", Action::PrevSection, FORM, ("previous section", "previous section"))),
-    quiet(bind(KeyCode::PageUp, NONE, "PgUp", Action::PrevSection, FORM, ("previous section", "previous section"))),
-    quiet(bind(KeyCode::Char('e'), CTRL, "Ctrl-E", Action::Editor, FORM, ("edit the text in $VISUAL/$EDITOR", "editor"))),
-    bind(KeyCode::F(2), NONE, "F2", Action::TogglePreview, FORM, ("live preview on/off", "preview")),
-    bind(KeyCode::Enter, NONE, "Enter", Action::Confirm, REVIEW, ("go to the selected problem, or run the command line's exports", "go")),
-    bind(KeyCode::Char('w'), NONE, "w", Action::Write, REVIEW, ("write the body to a file", "write")),
-    bind(KeyCode::Char('c'), NONE, "c", Action::Copy, REVIEW, ("copy the body", "copy")),
-    bind(KeyCode::Char('g'), NONE, "g", Action::Gh, REVIEW, ("leave and create the issue with gh", "gh")),
-    bind(KeyCode::Char('p'), NONE, "p", Action::Print, REVIEW, ("leave and print the body", "print")),
-    quiet(bind(KeyCode::Up, NONE, "↑", Action::Up, REVIEW, ("previous problem", "previous"))),
-    quiet(bind(KeyCode::Down, NONE, "↓", Action::Down, REVIEW, ("next problem", "next"))),
-    quiet(bind(KeyCode::PageUp, NONE, "PgUp", Action::ScrollUp, REVIEW, ("scroll up", "up"))),
-    quiet(bind(KeyCode::PageDown, NONE, "PgDn", Action::ScrollDown, REVIEW, ("scroll down", "down"))),
-    bind(KeyCode::Esc, NONE, "Esc", Action::Back, ALL, ("back; from the form, quit", "back")),
-    quiet(bind(KeyCode::Char('c'), CTRL, "Ctrl-C", Action::ForceQuit, ALL, ("quit now (keeps a draft)", "quit"))),
+    bind(KeyCode::Enter, NONE, Action::Open, PICKER, ("open the selected template", "open")),
+    quiet(bind(KeyCode::Up, NONE, Action::Up, PICKER, ("previous template", "previous"))),
+    quiet(bind(KeyCode::Down, NONE, Action::Down, PICKER, ("next template", "next"))),
+    soft(bind(KeyCode::Tab, NONE, Action::NextField, FORM, ("next field", "next"))),
+    bind(KeyCode::Char('s'), CTRL, Action::Review, FORM, ("review the finished issue", "review")),
+    bind(KeyCode::F(1), NONE, Action::Help, ALL, ("help: every key", "help")),
+    bind(KeyCode::Char('n'), CTRL, Action::NextSection, FORM, ("next section", "section")),
+    soft(bind(KeyCode::BackTab, SHIFT, Action::PrevField, FORM, ("previous field", "back"))),
+    quiet(soft(bind(KeyCode::Enter, NONE, Action::NextField, FORM, ("next field (one-line fields)", "next")))),
+    quiet(bind(KeyCode::PageDown, NONE, Action::NextSection, FORM, ("next section", "section"))),
+    quiet(bind(KeyCode::Char('p'), CTRL, Action::PrevSection, FORM, ("previous section", "previous section"))),
+    quiet(bind(KeyCode::PageUp, NONE, Action::PrevSection, FORM, ("previous section", "previous section"))),
+    quiet(bind(KeyCode::Char('e'), CTRL, Action::Editor, FORM, ("edit the text in $VISUAL/$EDITOR", "editor"))),
+    bind(KeyCode::F(2), NONE, Action::TogglePreview, FORM, ("live preview on/off", "preview")),
+    bind(KeyCode::Enter, NONE, Action::Confirm, REVIEW, ("go to the selected problem, or run the command line's exports", "go")),
+    bind(KeyCode::Char('w'), NONE, Action::Write, REVIEW, ("write the body to a file", "write")),
+    bind(KeyCode::Char('c'), NONE, Action::Copy, REVIEW, ("copy the body", "copy")),
+    bind(KeyCode::Char('g'), NONE, Action::Gh, REVIEW, ("leave and create the issue with gh", "gh")),
+    bind(KeyCode::Char('p'), NONE, Action::Print, REVIEW, ("leave and print the body", "print")),
+    quiet(bind(KeyCode::Up, NONE, Action::Up, REVIEW, ("previous problem", "previous"))),
+    quiet(bind(KeyCode::Down, NONE, Action::Down, REVIEW, ("next problem", "next"))),
+    quiet(bind(KeyCode::PageUp, NONE, Action::ScrollUp, REVIEW, ("scroll up", "up"))),
+    quiet(bind(KeyCode::PageDown, NONE, Action::ScrollDown, REVIEW, ("scroll down", "down"))),
+    bind(KeyCode::Esc, NONE, Action::Back, ALL, ("back; from the form, quit", "back")),
+    quiet(bind(KeyCode::Char('c'), CTRL, Action::ForceQuit, ANYWHERE, ("quit now (keeps a draft)", "quit"))),
 ];
 
 /// Keys the field under the cursor understands, for the help screen.
 #[rustfmt::skip]
 pub const FIELD_KEYS: &[(&str, &str)] = &[
     ("text", "type; ←→ Home End move; Ctrl-A start; Ctrl-U/Ctrl-K delete to start/end; Ctrl-W word"),
+    ("", "Ctrl-Z undo, Ctrl-R redo, Ctrl-Y puts back what was deleted (also in text areas)"),
     ("text area, code", "Enter new line; arrows move; Ctrl-E opens $VISUAL/$EDITOR"),
-    ("", "Ctrl-U undo, Ctrl-R redo, Ctrl-K delete to the line end, Ctrl-Y paste what was cut"),
     ("checkboxes", "↑↓ move; Space/Enter tick; a ticked Other: ___ takes typing"),
     ("choice", "↑↓ or ←→ move; Space/Enter select; typing goes to the \"or describe\" line"),
     ("table", "arrows or Tab move between cells; type to edit the cell"),
@@ -150,9 +162,53 @@ pub fn lookup(ctx: Context, key: &KeyEvent) -> Option<&'static Binding> {
         .find(|b| b.contexts.contains(&ctx) && matches(b, key))
 }
 
+impl Binding {
+    /// How the key is written in the footer and help: `Ctrl-S`, `Shift-Tab`, `F1`, `↑`.
+    pub fn label(&self) -> String {
+        label(self.code, self.mods)
+    }
+}
+
+/// The name of a key with modifiers, as people write it.
+pub fn label(code: KeyCode, mods: KeyModifiers) -> String {
+    let key = match code {
+        KeyCode::Char(' ') => "Space".to_owned(),
+        KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => c.to_uppercase().collect(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Enter => "Enter".to_owned(),
+        KeyCode::Esc => "Esc".to_owned(),
+        KeyCode::Tab => "Tab".to_owned(),
+        // Shift-Tab arrives as BackTab, with or without Shift.
+        KeyCode::BackTab => return "Shift-Tab".to_owned(),
+        KeyCode::Backspace => "Bksp".to_owned(),
+        KeyCode::Delete => "Del".to_owned(),
+        KeyCode::PageUp => "PgUp".to_owned(),
+        KeyCode::PageDown => "PgDn".to_owned(),
+        KeyCode::Home => "Home".to_owned(),
+        KeyCode::End => "End".to_owned(),
+        KeyCode::Up => "↑".to_owned(),
+        KeyCode::Down => "↓".to_owned(),
+        KeyCode::Left => "←".to_owned(),
+        KeyCode::Right => "→".to_owned(),
+        other => format!("{other:?}"),
+    };
+    let mut out = String::new();
+    for (flag, name) in [
+        (KeyModifiers::CONTROL, "Ctrl-"),
+        (KeyModifiers::ALT, "Alt-"),
+        (KeyModifiers::SHIFT, "Shift-"),
+    ] {
+        if mods.contains(flag) {
+            out.push_str(name);
+        }
+    }
+    out + &key
+}
+
 /// `(key, short)` pairs for the footer in `ctx`, one per action, leaving out `skip`.
-pub fn footer(ctx: Context, skip: &[Action]) -> Vec<(&'static str, &'static str)> {
-    let mut out: Vec<(&str, &str)> = Vec::new();
+pub fn footer(ctx: Context, skip: &[Action]) -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &str)> = Vec::new();
     let mut seen: Vec<Action> = skip.to_vec();
     for b in BINDINGS
         .iter()
@@ -160,7 +216,7 @@ pub fn footer(ctx: Context, skip: &[Action]) -> Vec<(&'static str, &'static str)
     {
         if !seen.contains(&b.action) {
             seen.push(b.action);
-            out.push((b.key, b.short));
+            out.push((b.label(), b.short));
         }
     }
     out
@@ -189,15 +245,71 @@ mod tests {
 
     #[test]
     fn footer_lists_each_action_once_most_useful_first() {
-        let keys: Vec<&str> = footer(Context::Form, &[]).iter().map(|(k, _)| *k).collect();
+        let keys: Vec<String> = footer(Context::Form, &[])
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
         assert_eq!(
             keys,
             ["Tab", "Ctrl-S", "F1", "Ctrl-N", "Shift-Tab", "F2", "Esc"]
         );
-        let review: Vec<&str> = footer(Context::Review, &[Action::Confirm])
-            .iter()
-            .map(|(k, _)| *k)
+        let review: Vec<String> = footer(Context::Review, &[Action::Confirm])
+            .into_iter()
+            .map(|(k, _)| k)
             .collect();
         assert_eq!(review, ["F1", "w", "c", "g", "p", "Esc"]);
+    }
+
+    #[test]
+    fn labels_come_from_the_keys() {
+        let labels: Vec<String> = BINDINGS.iter().map(Binding::label).collect();
+        for expected in [
+            "Ctrl-C",
+            "Ctrl-S",
+            "Shift-Tab",
+            "F1",
+            "PgDn",
+            "↑",
+            "w",
+            "Esc",
+        ] {
+            assert!(
+                labels.iter().any(|l| l == expected),
+                "{expected}: {labels:?}"
+            );
+        }
+        assert_eq!(label(KeyCode::Char('u'), CTRL), "Ctrl-U");
+        assert_eq!(label(KeyCode::Left, KeyModifiers::ALT), "Alt-←");
+    }
+
+    #[test]
+    fn no_key_means_two_things_in_one_place() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                let shared = a.contexts.iter().any(|c| b.contexts.contains(c));
+                assert!(
+                    !(shared && a.code == b.code && a.mods == b.mods),
+                    "{} is bound twice",
+                    a.label()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ctrl_c_quits_anywhere_even_where_no_screen_is() {
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), CTRL);
+        for ctx in [
+            Context::Picker,
+            Context::Form,
+            Context::Review,
+            Context::Help,
+            Context::Anywhere,
+        ] {
+            assert_eq!(
+                lookup(ctx, &ctrl_c).map(|b| b.action),
+                Some(Action::ForceQuit)
+            );
+        }
     }
 }

@@ -7,7 +7,7 @@ mod picker;
 mod review;
 
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -25,16 +25,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
         too_small(frame, area);
         return;
     }
-    let body = Rect::new(area.x, area.y, area.width, area.height - 1);
-    let footer_area = Rect::new(area.x, area.bottom() - 1, area.width, 1);
-    let cursor = match (app.screen, &app.form) {
-        (Screen::Help, _) => help::draw(frame, app, body),
-        (Screen::Form, Some(state)) => form::draw(frame, app, state, body),
-        (Screen::Review, Some(state)) => review::draw(frame, app, state, body),
-        (Screen::Picker | Screen::Form | Screen::Review, _) => picker::draw(frame, app, body),
+    let [body, footer_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let cursor = match app.screen() {
+        Screen::Help(_) => help::draw(frame, app, body),
+        Screen::Form(state) => form::draw(frame, app, state, body),
+        Screen::Review(state) => review::draw(frame, app, state, body),
+        Screen::Picker(state) => picker::draw(frame, app, state, body),
     };
     footer(frame, app, footer_area);
-    match &app.modal {
+    match app.modal() {
         Some(modal) => {
             if let Some(pos) = dialog(frame, app, modal, body) {
                 frame.set_cursor_position(pos);
@@ -63,32 +63,33 @@ fn too_small(frame: &mut Frame, area: Rect) {
 
 /// The keys that work now, generated from the keymap (or a notice).
 fn footer(frame: &mut Frame, app: &App, area: Rect) {
-    let theme = app.config.theme;
-    if let Some((text, error)) = &app.notice {
+    let theme = app.config().theme;
+    if let Some((text, error)) = app.notice() {
         let style = if *error { theme.error() } else { theme.done() };
         // Notices quote paths and tool output: outside text.
         let text = crate::text::escape_line(text);
         frame.render_widget(Line::styled(format!(" {text}"), style), area);
         return;
     }
-    let ctx = app.context();
+    let ctx = app.screen().context();
     // Enter in the review does something only with problems or command-line exports.
     let idle_enter =
-        app.screen == Screen::Review && !app.cli_exports() && app.problems().is_empty();
+        matches!(app.screen(), Screen::Review(r) if !app.cli_exports() && r.problems().is_empty());
     let skip: &[keymap::Action] = if idle_enter {
         &[keymap::Action::Confirm]
     } else {
         &[]
     };
-    let mut hints: Vec<(&str, &str)> = Vec::new();
-    if app.screen == Screen::Form
-        && let Some(state) = &app.form
-        && let super::app::Focus::Field(f) = state.focus
-    {
-        hints.extend(state.widgets[f].hints());
-    }
-    if app.screen == Screen::Picker {
-        hints.extend([("type", "filter"), ("Enter", "open")]);
+    let mut hints: Vec<(String, &str)> = Vec::new();
+    match app.screen() {
+        Screen::Form(state) => {
+            if let super::app::Focus::Field(f) = state.focus() {
+                let widget = state.widget(f).hints();
+                hints.extend(widget.iter().map(|(k, what)| ((*k).to_owned(), *what)));
+            }
+        }
+        Screen::Picker(_) => hints.push(("type".to_owned(), "filter")),
+        Screen::Review(_) | Screen::Help(_) => {}
     }
     hints.extend(keymap::footer(ctx, skip));
     let mut spans = vec![Span::raw(" ")];
@@ -96,14 +97,14 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.help()));
         }
-        spans.push(Span::styled(*key, theme.key()));
+        spans.push(Span::styled(key.as_str(), theme.key()));
         spans.push(Span::raw(format!(" {what}")));
     }
     frame.render_widget(Line::from(spans), area);
 }
 
 fn dialog(frame: &mut Frame, app: &App, modal: &Modal, area: Rect) -> Option<Position> {
-    let theme = app.config.theme;
+    let theme = app.config().theme;
     let (title, lines, keys) = dialog_text(app, modal);
     let width = area.width.clamp(20, 64);
     // Paths do not break at spaces: lines are cut to fit, so the height is right.
@@ -145,7 +146,7 @@ fn dialog(frame: &mut Frame, app: &App, modal: &Modal, area: Rect) -> Option<Pos
 
 /// A dialog's title, lines and keys.
 fn dialog_text(app: &App, modal: &Modal) -> (&'static str, Vec<String>, &'static str) {
-    let drafts = app.config.drafts;
+    let drafts = app.config().drafts;
     match modal {
         Modal::ResumeDraft(offer) if offer.misfits.is_empty() => (
             " Draft found ",

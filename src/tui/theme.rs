@@ -61,10 +61,6 @@ impl Theme {
         }
     }
 
-    pub fn cursor(self) -> Style {
-        Style::new().add_modifier(Modifier::REVERSED)
-    }
-
     pub fn option(self) -> Style {
         Style::new()
     }

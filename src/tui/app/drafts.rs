@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{After, App, Effect, Focus, FormState, Modal, Screen};
+use super::{After, App, Effect, FormState, Modal, Screen};
 use crate::discover::Source;
 use crate::draft::{Failure, Loaded};
 use crate::form::{Answers, AnswersFile};
@@ -19,13 +19,28 @@ pub struct DraftOffer {
     pub misfits: Vec<String>,
 }
 
+/// Where the answers are kept this session.
+#[derive(Debug, Clone, Default)]
+pub struct DraftStatus {
+    /// The last draft saved or resumed, or why the last save failed; `None` before
+    /// either.
+    pub saved: Option<Result<PathBuf, Failure>>,
+    /// A draft that cannot be read nor moved aside is in the way: no save may replace it.
+    pub blocked: Option<Failure>,
+    /// Where an unreadable draft was moved this session.
+    pub moved_aside: Option<PathBuf>,
+}
+
 impl App {
+    pub fn draft_status(&self) -> &DraftStatus {
+        &self.drafts
+    }
+
     pub(super) fn open(&mut self, template: Template, source: Source, draft: Loaded) {
-        let theme = self.config.theme;
-        let form = FormState::new(template, source, None, theme);
+        let form = FormState::new(template, source, None, self.config.theme);
         self.modal = None;
-        self.draft_saved = None;
-        self.draft_blocked = None;
+        self.drafts.saved = None;
+        self.drafts.blocked = None;
         if self.config.drafts {
             self.modal = match draft {
                 Loaded::Nothing => None,
@@ -39,55 +54,53 @@ impl App {
                     })))
                 }
                 Loaded::MovedAside { to, reason } => {
-                    self.moved_aside = Some(to.clone());
+                    self.drafts.moved_aside = Some(to.clone());
                     Some(Modal::DraftMoved { to, reason })
                 }
                 Loaded::Stuck(failure) => {
-                    self.draft_blocked = Some(failure.clone());
+                    self.drafts.blocked = Some(failure.clone());
                     Some(Modal::DraftStuck(failure))
                 }
             };
         }
-        self.form = Some(form);
-        self.screen = Screen::Form;
+        self.screen = Screen::Form(Box::new(form));
     }
 
     /// Fills the form from the offered draft; `keep_misfits`: its answers that no longer
     /// fit stay in the draft, else they go with the next save.
     pub(super) fn resume(&mut self, offer: &DraftOffer, keep_misfits: bool) {
-        let theme = self.config.theme;
-        let clock = self.clock;
-        let Some(form) = self.form.take() else {
+        let (theme, clock) = (self.config.theme, self.clock);
+        self.replace_screen(|screen| match screen {
+            Screen::Form(form) => Screen::Form(Box::new(form.restart(Some(&offer.file), theme))),
+            other => other,
+        });
+        self.drafts.saved = offer.path.clone().map(Ok);
+        let Some(form) = self.screen.form_mut() else {
             return;
         };
-        let mut resumed = FormState::new(form.template, form.source, Some(&offer.file), theme);
-        resumed.set_focus(Focus::Header(0), theme);
-        self.draft_saved = offer.path.clone().map(Ok);
-        if !resumed.misfits.is_empty() {
+        if form.model().has_misfits() {
             let keys = offer.misfits.join(", ");
             let text = if keep_misfits {
                 format!(
                     "the draft's answers for {keys} no longer fit the template; they stay in the draft"
                 )
             } else {
-                resumed.misfits.clear();
-                resumed.dirty_since = Some(clock);
+                form.model_mut().drop_misfits();
+                form.model_mut().mark_dirty(clock);
                 format!(
                     "the draft's answers for {keys} no longer fit the template and were dropped"
                 )
             };
             self.notice = Some((text, true));
         }
-        self.form = Some(resumed);
     }
 
     pub(super) fn discard_draft(&mut self) -> Vec<Effect> {
-        self.draft_saved = None;
-        self.form
-            .as_ref()
+        self.drafts.saved = None;
+        self.form()
             .map(|f| {
                 vec![Effect::ClearDraft {
-                    source: f.source.clone(),
+                    source: f.model().source().clone(),
                 }]
             })
             .unwrap_or_default()
@@ -95,19 +108,21 @@ impl App {
 
     /// A draft save of the current answers, if drafts are on and anything changed.
     pub fn save_draft_now(&mut self) -> Vec<Effect> {
-        let Some(form) = &mut self.form else {
+        let drafts = self.config.drafts;
+        let Some(form) = self.screen.form_mut() else {
             return Vec::new();
         };
-        if !self.config.drafts || form.dirty_since.take().is_none() {
+        if !drafts || form.model_mut().take_dirty().is_none() {
             return Vec::new();
         }
-        if let Some(blocked) = &self.draft_blocked {
-            self.draft_saved = Some(Err(blocked.clone()));
+        if let Some(blocked) = &self.drafts.blocked {
+            self.drafts.saved = Some(Err(blocked.clone()));
             return Vec::new();
         }
-        match form.draft().to_yaml() {
+        let model = form.model();
+        match model.draft().to_yaml() {
             Ok(yaml) => vec![Effect::SaveDraft {
-                source: form.source.clone(),
+                source: model.source().clone(),
                 yaml,
             }],
             // Nothing is written: an empty draft would replace the last good one.
@@ -126,7 +141,7 @@ impl App {
         if let Err(failure) = &result {
             self.notice = Some((failure.to_string(), true));
         }
-        self.draft_saved = Some(result);
+        self.drafts.saved = Some(result);
         if std::mem::take(&mut self.quitting) {
             return self.leave();
         }
@@ -136,10 +151,11 @@ impl App {
     /// Leaves once what was typed is saved as a draft; asks first when it cannot be.
     pub(super) fn quit(&mut self) -> Vec<Effect> {
         // A failed save is tried again: the folder may be fixed by now.
-        if matches!(self.draft_saved, Some(Err(_)))
-            && let Some(form) = &mut self.form
+        let clock = self.clock;
+        if matches!(self.drafts.saved, Some(Err(_)))
+            && let Some(form) = self.screen.form_mut()
         {
-            form.dirty_since.get_or_insert(self.clock);
+            form.model_mut().mark_dirty(clock);
         }
         let save = self.save_draft_now();
         if save.is_empty() {
@@ -149,11 +165,14 @@ impl App {
         save
     }
 
+    fn has_unsent(&self) -> bool {
+        self.form().is_some_and(|f| f.model().has_unsent())
+    }
+
     fn leave(&mut self) -> Vec<Effect> {
-        let unsent = self.form.as_ref().is_some_and(FormState::has_unsent);
         if self.config.drafts
-            && unsent
-            && let Some(Err(failure)) = &self.draft_saved
+            && self.has_unsent()
+            && let Some(Err(failure)) = &self.drafts.saved
         {
             self.modal = Some(Modal::SaveFailed(failure.clone()));
             return Vec::new();
@@ -173,14 +192,14 @@ impl App {
     /// unreadable draft went.
     pub fn exit_notes(&self) -> Vec<String> {
         let mut notes = Vec::new();
-        if let Some(to) = &self.moved_aside {
+        if let Some(to) = &self.drafts.moved_aside {
             notes.push(format!(
                 "the unreadable draft was moved to {}",
                 to.display()
             ));
         }
-        if self.form.as_ref().is_some_and(FormState::has_unsent) {
-            match (&self.draft_saved, self.config.drafts) {
+        if self.has_unsent() {
+            match (&self.drafts.saved, self.config.drafts) {
                 (_, false) => notes.push("drafts are off (--no-draft); nothing was saved".into()),
                 (Some(Ok(path)), true) => notes.push(format!(
                     "your answers are saved as a draft in {}",

@@ -1,16 +1,21 @@
-//! The state of a form being filled: widgets, focus, the answers they produce, and the
-//! counters the sidebar and header show.
+//! A form being filled: the answers model, the widgets that edit it, and what the screen
+//! shows of it (focus, scrolling, preview). Every edit goes through one method,
+//! `FormState::edit`, which brings the answers up to date with the input it changed:
+//! the widgets hold the values being edited and the model's answers never lag behind
+//! them, whichever field was changed (by a key, a paste, a click or an external editor).
+
+mod model;
 
 use std::time::Instant;
 
 use crossterm::event::KeyEvent;
-use serde_json::{Map, Value as Json};
 
+pub use self::model::{Mark, Model, Problem};
 use super::super::field::Widget;
 use super::super::field::line::{Edit, LineEdit};
 use super::super::theme::Theme;
 use crate::discover::Source;
-use crate::form::{Answers, AnswersFile, Form, Value};
+use crate::form::{Answers, AnswersFile, Form};
 use crate::render::Issue;
 use crate::template::Template;
 use crate::text::split_list;
@@ -22,41 +27,34 @@ pub enum Focus {
     Field(usize),
 }
 
-/// How a section stands, for its sidebar mark.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
-    Untouched,
-    Done,
-    Missing,
-}
-
 pub const HEADER_LABELS: [&str; 3] = ["Title", "Labels", "Assignees"];
 
+/// What the screen shows of the form.
 #[derive(Debug, Clone)]
-pub struct FormState {
-    pub template: Template,
-    pub source: Source,
-    pub answers: Answers,
-    pub widgets: Vec<Widget>,
-    pub header: [LineEdit; 3],
+pub struct View {
     pub focus: Focus,
-    /// Per field: has content the user gave.
-    pub filled: Vec<bool>,
     /// `None` keeps the focused field in view; the wheel sets an offset.
     pub pane_scroll: Option<u16>,
     pub preview: bool,
+    /// The rendered body while the preview is on.
     pub preview_text: String,
     /// The preview's first line: `None` follows the focused section; the wheel sets it.
     pub preview_scroll: Option<u16>,
-    pub review_scroll: u16,
-    pub review_problem: usize,
-    /// Since when answers changed without a draft save.
-    pub dirty_since: Option<Instant>,
-    /// The issue was exported, and nothing changed since.
-    pub exported: bool,
-    /// Answers of a draft that no longer fit the template, under their keys as written:
-    /// saved with every draft until discarded.
-    pub misfits: Map<String, Json>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FormState {
+    model: Model,
+    /// The editing state: one line per header entry, one widget per field.
+    header: [LineEdit; 3],
+    widgets: Vec<Widget>,
+    view: View,
+}
+
+/// The input an edit goes to.
+enum Input<'a> {
+    Line(&'a mut LineEdit),
+    Widget(&'a mut Widget),
 }
 
 impl FormState {
@@ -66,13 +64,13 @@ impl FormState {
         draft: Option<&AnswersFile>,
         theme: Theme,
     ) -> Self {
-        let form = &template.form;
-        let mut answers = Answers::new(form);
-        // A draft that no longer fits its template is used where it still fits.
-        let misfits = draft
-            .map(|d| d.apply_lenient(form, &mut answers))
-            .unwrap_or_default();
-        let widgets: Vec<Widget> = form
+        Self::from_model(Model::new(template, source, draft), theme)
+    }
+
+    fn from_model(model: Model, theme: Theme) -> Self {
+        let answers = model.answers();
+        let widgets = model
+            .form()
             .fields
             .iter()
             .zip(&answers.values)
@@ -83,43 +81,71 @@ impl FormState {
             LineEdit::new(&answers.labels.join(", ")),
             LineEdit::new(&answers.assignees.join(", ")),
         ];
-        let filled = (0..form.fields.len())
-            .map(|i| form.is_filled(i, &answers.values[i]))
-            .collect();
         Self {
-            template,
-            source,
-            answers,
-            widgets,
+            model,
             header,
-            focus: Focus::Header(0),
-            filled,
-            pane_scroll: None,
-            preview: false,
-            preview_text: String::new(),
-            preview_scroll: None,
-            review_scroll: 0,
-            review_problem: 0,
-            dirty_since: None,
-            exported: false,
-            misfits,
+            widgets,
+            view: View {
+                focus: Focus::Header(0),
+                pane_scroll: None,
+                preview: false,
+                preview_text: String::new(),
+                preview_scroll: None,
+            },
         }
     }
 
-    /// Whether quitting would leave answers behind that were not exported.
-    pub fn has_unsent(&self) -> bool {
-        !self.exported && self.answers != Answers::new(self.form())
+    /// The same template from `draft` (or empty), focus at the title.
+    #[must_use]
+    pub fn restart(self, draft: Option<&AnswersFile>, theme: Theme) -> Self {
+        Self::from_model(self.model.restart(draft), theme)
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    pub(super) fn model_mut(&mut self) -> &mut Model {
+        &mut self.model
+    }
+
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.view.focus
     }
 
     pub fn form(&self) -> &Form {
-        &self.template.form
+        self.model.form()
+    }
+
+    pub fn template(&self) -> &crate::template::Template {
+        self.model.template()
+    }
+
+    pub fn answers(&self) -> &Answers {
+        self.model.answers()
+    }
+
+    pub fn issue(&self) -> Issue {
+        self.model.issue()
+    }
+
+    pub fn widget(&self, field: usize) -> &Widget {
+        &self.widgets[field]
+    }
+
+    pub fn header(&self, line: usize) -> &LineEdit {
+        &self.header[line]
     }
 
     /// The section the pane shows: the focused field's; at the title, the template's
     /// introduction if it has one, else the first section with fields.
     pub fn current_section(&self) -> usize {
         let sections = &self.form().sections;
-        match self.focus {
+        match self.view.focus {
             Focus::Field(f) => self.form().fields[f].section,
             Focus::Header(_) if sections.first().is_some_and(|s| s.level == 0) => 0,
             Focus::Header(_) => sections
@@ -129,45 +155,39 @@ impl FormState {
         }
     }
 
-    pub fn set_focus(&mut self, focus: Focus, theme: Theme) {
-        if let Focus::Field(old) = self.focus {
-            self.widgets[old].set_focused(false, theme);
-        }
-        if let Focus::Field(new) = focus {
-            self.widgets[new].set_focused(true, theme);
-        }
-        self.focus = focus;
-        self.pane_scroll = None;
-        self.preview_scroll = None;
+    pub fn set_focus(&mut self, focus: Focus) {
+        self.view.focus = focus;
+        self.view.pane_scroll = None;
+        self.view.preview_scroll = None;
     }
 
-    pub fn next_field(&mut self, theme: Theme) {
-        let next = match self.focus {
+    pub fn next_field(&mut self) {
+        let next = match self.view.focus {
             Focus::Header(h) if h < 2 => Some(Focus::Header(h + 1)),
             Focus::Header(_) => (!self.widgets.is_empty()).then_some(Focus::Field(0)),
             Focus::Field(f) => (f + 1 < self.widgets.len()).then_some(Focus::Field(f + 1)),
         };
         if let Some(next) = next {
-            self.set_focus(next, theme);
+            self.set_focus(next);
         }
     }
 
-    pub fn prev_field(&mut self, theme: Theme) {
-        let prev = match self.focus {
+    pub fn prev_field(&mut self) {
+        let prev = match self.view.focus {
             Focus::Header(0) => None,
             Focus::Header(h) => Some(Focus::Header(h - 1)),
             Focus::Field(0) => Some(Focus::Header(2)),
             Focus::Field(f) => Some(Focus::Field(f - 1)),
         };
         if let Some(prev) = prev {
-            self.set_focus(prev, theme);
+            self.set_focus(prev);
         }
     }
 
     /// Moves to the first field of the next (or previous) section that has fields.
-    pub fn jump_section(&mut self, forward: bool, theme: Theme) {
+    pub fn jump_section(&mut self, forward: bool) {
         let sections = &self.form().sections;
-        let here = match self.focus {
+        let here = match self.view.focus {
             Focus::Header(_) if forward => None,
             Focus::Header(_) => return,
             Focus::Field(_) => Some(self.current_section()),
@@ -181,75 +201,125 @@ impl FormState {
         match target {
             Some(s) => {
                 let first = sections[s].fields[0];
-                self.set_focus(Focus::Field(first), theme);
+                self.set_focus(Focus::Field(first));
             }
-            None if !forward => self.set_focus(Focus::Header(0), theme),
+            None if !forward => self.set_focus(Focus::Header(0)),
             None => {}
         }
     }
 
-    pub fn go_to_section(&mut self, section: usize, theme: Theme) {
+    pub fn go_to_section(&mut self, section: usize) {
         if let Some(&first) = self
             .form()
             .sections
             .get(section)
             .and_then(|s| s.fields.first())
         {
-            self.set_focus(Focus::Field(first), theme);
+            self.set_focus(Focus::Field(first));
         }
+    }
+
+    pub fn toggle_preview(&mut self) {
+        self.view.preview = !self.view.preview;
+        if self.view.preview {
+            self.refresh_preview();
+        }
+    }
+
+    pub fn set_pane_scroll(&mut self, offset: Option<u16>) {
+        self.view.pane_scroll = offset;
+    }
+
+    pub fn set_preview_scroll(&mut self, line: Option<u16>) {
+        self.view.preview_scroll = line;
+    }
+
+    /// Whether the focused field uses a key that is otherwise a navigation key.
+    pub fn claims(&self, key: &KeyEvent) -> bool {
+        match self.view.focus {
+            Focus::Field(f) => self.widgets[f].claims(key),
+            Focus::Header(_) => false,
+        }
+    }
+
+    /// The focused field's text, for an external editor (`None`: not a text field).
+    pub fn editable_text(&self) -> Option<(usize, String)> {
+        let Focus::Field(f) = self.view.focus else {
+            return None;
+        };
+        self.widgets[f].editable_text().map(|text| (f, text))
     }
 
     /// Sends a key to the focused line or widget.
     pub fn key(&mut self, key: KeyEvent, now: Instant) -> Edit {
-        let edit = match self.focus {
-            Focus::Header(h) => self.header[h].key(key),
-            Focus::Field(f) => self.widgets[f].key(key),
-        };
-        if edit == Edit::Changed {
-            self.changed(now);
-        }
+        let edit = self.edit(self.view.focus, now, |input| match input {
+            Input::Line(line) => line.key(key),
+            Input::Widget(widget) => widget.key(key),
+        });
         if edit != Edit::Ignored {
-            self.pane_scroll = None;
+            self.view.pane_scroll = None;
         }
         edit
     }
 
     pub fn paste(&mut self, text: &str, now: Instant) {
-        let changed = match self.focus {
-            Focus::Header(h) => {
-                self.header[h].paste(text);
-                true
+        self.edit(self.view.focus, now, |input| match input {
+            Input::Line(line) => {
+                line.paste(text);
+                Edit::Changed
             }
-            Focus::Field(f) => self.widgets[f].paste(text),
-        };
-        if changed {
-            self.changed(now);
-        }
+            Input::Widget(widget) => {
+                if widget.paste(text) {
+                    Edit::Changed
+                } else {
+                    Edit::Ignored
+                }
+            }
+        });
     }
 
-    /// Brings the answers up to date with the focused widget or header line.
-    pub fn changed(&mut self, now: Instant) {
-        match self.focus {
-            Focus::Header(0) => self.answers.title = self.header[0].text().to_owned(),
-            Focus::Header(1) => self.answers.labels = split_list(self.header[1].text()),
-            Focus::Header(_) => self.answers.assignees = split_list(self.header[2].text()),
-            Focus::Field(f) => self.field_changed(f),
-        }
-        self.dirty_since.get_or_insert(now);
-        self.exported = false;
-        if self.preview {
-            self.refresh_preview();
-        }
+    /// A click on row `row` of field `field`'s widget.
+    pub fn click(&mut self, field: usize, row: u16, now: Instant) -> Edit {
+        self.edit(Focus::Field(field), now, |input| match input {
+            Input::Widget(widget) => widget.click(row),
+            Input::Line(_) => Edit::Ignored,
+        })
     }
 
-    pub fn field_changed(&mut self, f: usize) {
-        let value: Value = self.widgets[f].value();
-        self.filled[f] = self.template.form.is_filled(f, &value);
-        self.answers.values[f] = value;
+    /// Text back from an external editor for `field`.
+    pub fn set_text(&mut self, field: usize, text: &str, now: Instant) {
+        self.edit(Focus::Field(field), now, |input| {
+            if let Input::Widget(widget) = input {
+                widget.set_text(text);
+            }
+            Edit::Changed
+        });
     }
 
-    pub fn refresh_preview(&mut self) {
-        self.preview_text = self.issue().body;
+    /// Changes the input at `at` with `op`; when it changed, the answers take its value.
+    /// The only code that changes an input.
+    fn edit(&mut self, at: Focus, now: Instant, op: impl FnOnce(Input<'_>) -> Edit) -> Edit {
+        let edit = op(match at {
+            Focus::Header(h) => Input::Line(&mut self.header[h]),
+            Focus::Field(f) => Input::Widget(&mut self.widgets[f]),
+        });
+        if edit == Edit::Changed {
+            match at {
+                Focus::Header(0) => self.model.set_title(self.header[0].text().to_owned()),
+                Focus::Header(1) => self.model.set_labels(split_list(self.header[1].text())),
+                Focus::Header(_) => self.model.set_assignees(split_list(self.header[2].text())),
+                Focus::Field(f) => self.model.set_value(f, self.widgets[f].value()),
+            }
+            self.model.touch(now);
+            if self.view.preview {
+                self.refresh_preview();
+            }
+        }
+        edit
+    }
+
+    fn refresh_preview(&mut self) {
+        self.view.preview_text = self.issue().body;
     }
 
     /// The preview line where the current section's heading is, to show it at the top.
@@ -258,48 +328,13 @@ impl FormState {
         if title.is_empty() {
             return 0;
         }
-        self.preview_text
+        self.view
+            .preview_text
             .lines()
             .position(|l| {
                 let l = l.trim_start();
                 (l.starts_with('#') || l.starts_with("**")) && l.contains(title.as_str())
             })
             .map_or(0, |i| u16::try_from(i).unwrap_or(u16::MAX))
-    }
-
-    pub fn issue(&self) -> Issue {
-        crate::render(&self.template, &self.answers)
-    }
-
-    pub fn filled_count(&self) -> usize {
-        self.filled.iter().filter(|f| **f).count()
-    }
-
-    pub fn mark(&self, section: usize) -> Mark {
-        let form = self.form();
-        let fields = &form.sections[section].fields;
-        let missing = form.missing_required_in(&self.answers, fields);
-        if missing {
-            Mark::Missing
-        } else if fields
-            .iter()
-            .any(|&f| self.answers.values[f] != form.fields[f].default)
-        {
-            Mark::Done
-        } else {
-            Mark::Untouched
-        }
-    }
-
-    /// The draft as an answers file, with the answers that no longer fit (an answer
-    /// given since to the same id replaces its misfit).
-    pub fn draft(&self) -> AnswersFile {
-        let mut file = AnswersFile::from_answers(self.form(), &self.answers);
-        for (key, json) in &self.misfits {
-            file.fields
-                .entry(key.clone())
-                .or_insert_with(|| json.clone());
-        }
-        file
     }
 }

@@ -1,11 +1,39 @@
-//! Dialogs: resume a draft, confirm quitting, choose a path, replace a file.
+//! Dialogs: resume a draft, confirm quitting, choose a path, replace a file. A dialog
+//! sits on top of any screen and takes every key but Ctrl-C.
 
 use std::path::PathBuf;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::super::field::line::LineEdit;
-use super::{App, Effect, Modal, WriteFailure};
+use super::drafts::DraftOffer;
+use super::{App, Effect};
+use crate::draft::Failure;
+
+/// A question on top of the screen. `then_exit`: the command line's exports continue
+/// once the file is written.
+#[derive(Debug, Clone)]
+pub enum Modal {
+    ResumeDraft(Box<DraftOffer>),
+    ConfirmQuit,
+    Path { path: LineEdit, then_exit: bool },
+    Overwrite { path: PathBuf, then_exit: bool },
+    // Quitting, but the draft could not be saved: quit anyway, or go back.
+    SaveFailed(Failure),
+    // The draft could not be read, and was moved to `to`.
+    DraftMoved { to: PathBuf, reason: String },
+    // The draft could not be read nor moved: no draft is saved over it.
+    DraftStuck(Failure),
+}
+
+impl Modal {
+    /// A paste goes to the path being typed, if any.
+    pub(super) fn paste(&mut self, text: &str) {
+        if let Modal::Path { path, .. } = self {
+            path.paste(text);
+        }
+    }
+}
 
 impl App {
     pub(super) fn modal_key(&mut self, key: KeyEvent) -> Vec<Effect> {
@@ -62,49 +90,5 @@ impl App {
             }
         }
         Vec::new()
-    }
-
-    pub(super) fn write(&mut self, path: PathBuf, force: bool, then_exit: bool) -> Vec<Effect> {
-        let Some(form) = &self.form else {
-            return Vec::new();
-        };
-        vec![Effect::Write {
-            path,
-            issue: Box::new(form.issue()),
-            force,
-            then_exit,
-        }]
-    }
-
-    pub(super) fn written(
-        &mut self,
-        result: Result<(PathBuf, String), WriteFailure>,
-        then_exit: bool,
-    ) -> Vec<Effect> {
-        match result {
-            Ok((path, command)) => {
-                let text = format!(
-                    "wrote {}; the gh command that sends it is printed on exit",
-                    path.display()
-                );
-                self.notice = Some((text, false));
-                self.written.push(command);
-                let mut effects = self.exported();
-                if then_exit {
-                    effects.extend(self.exit_with_exports());
-                }
-                effects
-            }
-            Err(WriteFailure::Exists(path)) => {
-                self.modal = Some(Modal::Overwrite { path, then_exit });
-                Vec::new()
-            }
-            Err(WriteFailure::Other { path, message }) => {
-                self.notice = Some((format!("{message} — choose another path"), true));
-                let path = LineEdit::new(&path.display().to_string());
-                self.modal = Some(Modal::Path { path, then_exit });
-                Vec::new()
-            }
-        }
     }
 }

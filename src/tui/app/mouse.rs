@@ -5,7 +5,6 @@
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use super::super::field::line::Edit;
 use super::super::screen::form::{
     ItemKind, areas, pane_items, pane_offset, sidebar_first, sidebar_inner,
 };
@@ -15,37 +14,43 @@ use super::{App, Focus, FormState, Screen};
 impl App {
     /// Only the form takes the mouse, and not behind a dialog or a "too small" notice.
     pub(super) fn mouse(&mut self, mouse: MouseEvent) {
-        if self.screen != Screen::Form || self.modal.is_some() || !self.fits() {
+        if self.modal.is_some() || !self.fits() {
             return;
         }
         let theme = self.config.theme;
         let clock = self.clock;
         let (w, h) = self.size;
-        let Some(state) = &mut self.form else { return };
-        let a = areas(Rect::new(0, 0, w, h.saturating_sub(1)), state.preview);
+        let Screen::Form(state) = &mut self.screen else {
+            return;
+        };
+        let a = areas(
+            Rect::new(0, 0, w, h.saturating_sub(1)),
+            state.view().preview,
+        );
         let at = Position::new(mouse.column, mouse.row);
         match mouse.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
                 let down = mouse.kind == MouseEventKind::ScrollDown;
                 if a.preview.is_some_and(|p| p.contains(at)) {
-                    let now = state
+                    let view = state.view();
+                    let now = view
                         .preview_scroll
                         .unwrap_or_else(|| state.preview_follow());
-                    let last = super::super::field::rows(state.preview_text.lines().count())
+                    let last = super::super::field::rows(view.preview_text.lines().count())
                         .saturating_sub(1);
-                    state.preview_scroll = Some(step(now, down).min(last));
+                    state.set_preview_scroll(Some(step(now, down).min(last)));
                 } else {
                     let (items, total) = pane_items(state, a.pane.width, theme);
                     let now = pane_offset(state, &items, total, a.pane.height);
                     let max = total.saturating_sub(a.pane.height);
-                    state.pane_scroll = Some(step(now, down).min(max));
+                    state.set_pane_scroll(Some(step(now, down).min(max)));
                 }
             }
             MouseEventKind::Down(MouseButton::Left) => {
                 if let Some(i) = a.header.iter().position(|r| r.contains(at)) {
-                    state.set_focus(Focus::Header(i), theme);
+                    state.set_focus(Focus::Header(i));
                 } else if a.sidebar.contains(at) {
-                    click_sidebar(state, sidebar_inner(a.sidebar), at.y, theme);
+                    click_sidebar(state, sidebar_inner(a.sidebar), at.y);
                 } else if a.pane.contains(at) {
                     click_pane(state, a.pane, at, theme, clock);
                 }
@@ -63,12 +68,12 @@ fn step(offset: u16, down: bool) -> u16 {
     }
 }
 
-fn click_sidebar(state: &mut FormState, inner: Rect, y: u16, theme: Theme) {
+fn click_sidebar(state: &mut FormState, inner: Rect, y: u16) {
     let count = state.form().sections.len();
     let first = sidebar_first(state.current_section(), usize::from(inner.height), count);
     let s = first + usize::from(y.saturating_sub(inner.y));
     if s < count {
-        state.go_to_section(s, theme);
+        state.go_to_section(s);
     }
 }
 
@@ -88,15 +93,13 @@ fn click_pane(
         .rev()
         .find(|i| y >= i.y && y < i.y.saturating_add(i.height) && x >= i.x);
     match hit.map(|i| (&i.kind, i.y)) {
-        Some((ItemKind::Label(f), _)) => state.set_focus(Focus::Field(*f), theme),
+        Some((ItemKind::Label(f), _)) => state.set_focus(Focus::Field(*f)),
         Some((ItemKind::Widget(f), top)) => {
             let f = *f;
-            let keep = state.pane_scroll;
-            state.set_focus(Focus::Field(f), theme);
-            state.pane_scroll = keep.or(Some(offset));
-            if state.widgets[f].click(y - top) == Edit::Changed {
-                state.changed(now);
-            }
+            let keep = state.view().pane_scroll;
+            state.set_focus(Focus::Field(f));
+            state.set_pane_scroll(keep.or(Some(offset)));
+            state.click(f, y - top, now);
         }
         _ => {}
     }

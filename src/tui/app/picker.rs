@@ -1,9 +1,10 @@
 //! The template picker: every template found, filtered as you type.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
-use super::super::field::line::LineEdit;
-use super::{App, Effect};
+use super::super::field::line::{Edit, LineEdit};
+use super::super::keymap::Action;
+use super::{App, Effect, Screen};
 use crate::discover::Source;
 
 /// A template to choose.
@@ -16,7 +17,7 @@ pub struct Entry {
     pub origin: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct PickerState {
     pub entries: Vec<Entry>,
     pub filter: LineEdit,
@@ -61,25 +62,37 @@ impl PickerState {
     }
 }
 
-impl App {
-    pub(super) fn picker_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let count = self.picker.visible().len();
-        match key.code {
-            KeyCode::Up => self.picker.cursor = self.picker.cursor.saturating_sub(1),
-            KeyCode::Down => {
-                self.picker.cursor = (self.picker.cursor + 1).min(count.saturating_sub(1));
-            }
-            KeyCode::Enter => {
-                if let Some(entry) = self.picker.visible().get(self.picker.cursor) {
-                    return vec![Effect::Open(entry.source.clone())];
-                }
-            }
-            _ => {
-                if self.picker.filter.key(key) == super::Edit::Changed {
-                    self.picker.cursor = 0;
-                }
-            }
+impl PickerState {
+    /// Keys that are not bindings edit the filter.
+    pub(super) fn key(&mut self, key: KeyEvent) {
+        if self.filter.key(key) == Edit::Changed {
+            self.cursor = 0;
         }
-        Vec::new()
+    }
+
+    /// Up, Down and Open (Enter).
+    fn action(&mut self, action: Action) -> Option<Effect> {
+        let count = self.visible().len();
+        match action {
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(count.saturating_sub(1)),
+            Action::Open => {
+                return self
+                    .visible()
+                    .get(self.cursor)
+                    .map(|entry| Effect::Open(entry.source.clone()));
+            }
+            _ => {}
+        }
+        None
+    }
+}
+
+impl App {
+    pub(super) fn picker_action(&mut self, action: Action) -> Vec<Effect> {
+        match &mut self.screen {
+            Screen::Picker(picker) => picker.action(action).into_iter().collect(),
+            _ => Vec::new(),
+        }
     }
 }

@@ -1,61 +1,65 @@
-//! The review screen's actions: export the finished issue, or go to a problem.
+//! The review screen: the finished issue, what blocks it, and its exports (write a file,
+//! copy, leave and send or print, or the command line's exports).
 
 use std::path::PathBuf;
 
 use super::super::field::line::LineEdit;
 use super::super::keymap::Action;
-use super::{After, App, Effect, Focus, Modal, Screen};
-use crate::cli::ExportArgs;
+use super::{After, App, Effect, Focus, FormState, Modal, Problem, Screen, WriteFailure};
+use crate::export::Plan;
 
-/// Something that blocks the issue: an empty title, or an empty required field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Problem {
-    Title,
-    Field(usize),
+/// The review of a form: the form it returns to, and where the reader is.
+#[derive(Debug, Clone)]
+pub struct ReviewState {
+    pub form: FormState,
+    /// The first line of the finished issue shown.
+    pub scroll: u16,
+    /// The selected problem.
+    pub problem: usize,
+}
+
+impl ReviewState {
+    pub fn new(form: FormState) -> Self {
+        Self {
+            form,
+            scroll: 0,
+            problem: 0,
+        }
+    }
+
+    pub fn problems(&self) -> Vec<Problem> {
+        self.form.model().problems()
+    }
 }
 
 impl App {
-    /// What blocks every export: a title that is empty or only the template's prefix,
-    /// and required fields still empty.
-    pub fn problems(&self) -> Vec<Problem> {
-        let Some(f) = &self.form else {
-            return Vec::new();
-        };
-        let title = f.answers.title.trim();
-        let mut problems = Vec::new();
-        if title.is_empty() || title == f.form().meta.title.trim() {
-            problems.push(Problem::Title);
-        }
-        problems.extend(
-            f.form()
-                .missing_required(&f.answers)
-                .into_iter()
-                .map(Problem::Field),
-        );
-        problems
-    }
-
     pub(super) fn review_action(&mut self, action: Action) -> Vec<Effect> {
-        let problems = self.problems();
         let cli_exports = self.cli_exports();
-        let Some(form) = &mut self.form else {
+        let Screen::Review(review) = &mut self.screen else {
             return Vec::new();
         };
+        let problems = review.problems();
+        let plan = &self.config.plan;
         match action {
-            Action::Up => form.review_problem = form.review_problem.saturating_sub(1),
+            Action::Up => review.problem = review.problem.saturating_sub(1),
             Action::Down => {
-                form.review_problem =
-                    (form.review_problem + 1).min(problems.len().saturating_sub(1));
+                review.problem = (review.problem + 1).min(problems.len().saturating_sub(1));
             }
-            Action::ScrollUp => form.review_scroll = form.review_scroll.saturating_sub(10),
-            Action::ScrollDown => form.review_scroll = form.review_scroll.saturating_add(10),
+            Action::ScrollUp => review.scroll = review.scroll.saturating_sub(10),
+            Action::ScrollDown => review.scroll = review.scroll.saturating_add(10),
             Action::Confirm if !problems.is_empty() => {
-                let focus = match problems[form.review_problem.min(problems.len() - 1)] {
+                let focus = match problems[review.problem.min(problems.len() - 1)] {
                     Problem::Title => Focus::Header(0),
                     Problem::Field(f) => Focus::Field(f),
                 };
-                form.set_focus(focus, self.config.theme);
-                self.screen = Screen::Form;
+                self.replace_screen(|screen| match screen {
+                    Screen::Review(review) => {
+                        let mut form = review.form;
+                        form.set_focus(focus);
+                        Screen::Form(Box::new(form))
+                    }
+                    other => other,
+                });
             }
             _ if !problems.is_empty() => {
                 self.notice = Some((
@@ -71,7 +75,8 @@ impl App {
                 ));
             }
             Action::Write => {
-                let path = LineEdit::new(&format!("./{}-issue.md", form.template.stem));
+                let stem = &review.form.model().template().stem;
+                let path = LineEdit::new(&format!("./{stem}-issue.md"));
                 self.modal = Some(Modal::Path {
                     path,
                     then_exit: false,
@@ -79,28 +84,15 @@ impl App {
             }
             Action::Copy => {
                 return vec![Effect::Copy {
-                    body: form.issue().body,
-                    with: self.config.exports.clipboard().flatten(),
+                    body: review.form.issue().body,
+                    with: plan.provider(),
                 }];
             }
             Action::Gh => {
-                let e = &self.config.exports;
-                let args = ExportArgs {
-                    gh: true,
-                    repo: e.repo.clone(),
-                    milestone: e.milestone.clone(),
-                    gh_timeout: e.gh_timeout,
-                    ..ExportArgs::default()
-                };
-                return self.leave_with(args);
+                let plan = plan.gh_only();
+                return self.leave_with(plan);
             }
-            Action::Print => {
-                let args = ExportArgs {
-                    print: true,
-                    ..ExportArgs::default()
-                };
-                return self.leave_with(args);
-            }
+            Action::Print => return self.leave_with(Plan::print_only()),
             _ => {}
         }
         Vec::new()
@@ -109,47 +101,84 @@ impl App {
     /// Enter with exports from the command line: write the file first (asking before
     /// replacing one), then leave and do the rest.
     fn run_exports(&mut self) -> Vec<Effect> {
-        let output: Option<PathBuf> = self.config.exports.output.clone();
-        match output {
-            Some(path) => {
-                let force = self.config.exports.force;
-                self.write(path, force, true)
-            }
+        match self.config.plan.file.clone() {
+            Some(file) => self.write(file.path, file.force, true),
             None => self.exit_with_exports(),
         }
     }
 
     /// Whether the command line named exports for Enter to run.
     pub fn cli_exports(&self) -> bool {
-        self.config.exports.asks_any()
+        !self.config.plan.is_empty()
     }
 
     /// Leaves and does what the command line asked besides the file (already written).
-    pub(super) fn exit_with_exports(&mut self) -> Vec<Effect> {
-        let args = ExportArgs {
-            output: None,
-            ..self.config.exports.clone()
-        };
-        if !args.asks_besides_file() {
+    fn exit_with_exports(&mut self) -> Vec<Effect> {
+        let plan = self.config.plan.without_file();
+        if plan.is_empty() {
             self.exited = true;
             return vec![Effect::Exit(After::Nothing)];
         }
-        self.leave_with(args)
+        self.leave_with(plan)
     }
 
-    fn leave_with(&mut self, args: ExportArgs) -> Vec<Effect> {
-        let Some(form) = &self.form else {
+    fn leave_with(&mut self, plan: Plan) -> Vec<Effect> {
+        let Some(form) = self.form() else {
             return Vec::new();
         };
         let issue = Box::new(form.issue());
-        let source = form.source.clone();
+        let source = form.model().source().clone();
         self.exited = true;
         let mut effects = self.save_draft_now();
         effects.push(Effect::Exit(After::Export {
             issue,
-            args,
+            plan,
             source,
         }));
         effects
+    }
+
+    pub(super) fn write(&mut self, path: PathBuf, force: bool, then_exit: bool) -> Vec<Effect> {
+        let Some(form) = self.form() else {
+            return Vec::new();
+        };
+        vec![Effect::Write {
+            path,
+            issue: Box::new(form.issue()),
+            force,
+            then_exit,
+        }]
+    }
+
+    pub(super) fn written(
+        &mut self,
+        result: Result<(PathBuf, String), WriteFailure>,
+        then_exit: bool,
+    ) -> Vec<Effect> {
+        match result {
+            Ok((path, command)) => {
+                let text = format!(
+                    "wrote {}; the gh command that sends it is printed on exit",
+                    path.display()
+                );
+                self.notice = Some((text, false));
+                self.written.push(command);
+                let mut effects = self.exported();
+                if then_exit {
+                    effects.extend(self.exit_with_exports());
+                }
+                effects
+            }
+            Err(WriteFailure::Exists(path)) => {
+                self.modal = Some(Modal::Overwrite { path, then_exit });
+                Vec::new()
+            }
+            Err(WriteFailure::Other { path, message }) => {
+                self.notice = Some((format!("{message} — choose another path"), true));
+                let path = LineEdit::new(&path.display().to_string());
+                self.modal = Some(Modal::Path { path, then_exit });
+                Vec::new()
+            }
+        }
     }
 }

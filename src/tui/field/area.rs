@@ -8,16 +8,18 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget as _;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
-use unicode_width::UnicodeWidthStr;
 
 use super::super::theme::Theme;
 use super::line::Edit;
 
 /// Rows a text area may take before it scrolls.
 pub const MAX_ROWS: u16 = 12;
+/// How the cursor is drawn (with or without color).
+const CURSOR: Style = Style::new().add_modifier(Modifier::REVERSED);
 /// Lines the editor holds at a time.
 const WINDOW: usize = 400;
 /// How close the cursor may come to the window's edge before the window moves.
@@ -31,8 +33,7 @@ pub struct Area {
     after: Vec<String>,
     code: bool,
     placeholder: String,
-    focused: bool,
-    theme: Theme,
+    placeholder_style: Style,
 }
 
 impl Area {
@@ -43,8 +44,7 @@ impl Area {
             after: Vec::new(),
             code: code.is_some(),
             placeholder: placeholder.lines().next().unwrap_or("").to_owned(),
-            focused: false,
-            theme,
+            placeholder_style: theme.placeholder(),
         };
         let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
         area.load(lines, 0, 0);
@@ -72,13 +72,13 @@ impl Area {
             WrapMode::WordOrGlyph
         });
         editor.set_placeholder_text(self.placeholder.clone());
-        editor.set_placeholder_style(self.theme.placeholder());
-        editor.set_cursor_line_style(ratatui::style::Style::new());
-        editor.set_tab_length(4);
+        editor.set_placeholder_style(self.placeholder_style);
+        editor.set_cursor_line_style(Style::new());
+        editor.set_cursor_style(CURSOR);
+        editor.set_tab_length(super::wrap::TAB as u8);
         let to = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         editor.move_cursor(CursorMove::Jump(to(row - start), to(col)));
         self.editor = editor;
-        self.set_focused(self.focused, self.theme);
     }
 
     /// Moves the window when the cursor nears its edge (or it grew too big).
@@ -101,17 +101,6 @@ impl Area {
         all
     }
 
-    /// Shows or hides the cursor.
-    pub fn set_focused(&mut self, focused: bool, theme: Theme) {
-        self.focused = focused;
-        let style = if focused {
-            theme.cursor()
-        } else {
-            self.editor.style()
-        };
-        self.editor.set_cursor_style(style);
-    }
-
     pub fn key(&mut self, key: KeyEvent) -> Edit {
         // Jumps to the first or last line need the whole text in the window's place.
         let alt = key.modifiers.contains(KeyModifiers::ALT);
@@ -126,7 +115,14 @@ impl Area {
             self.load(all, row, 0);
         }
         let before = self.editor.cursor();
-        let edit = if self.editor.input(key) {
+        let ctrl = key.modifiers == KeyModifiers::CONTROL;
+        let changed = match key.code {
+            // Ctrl-U deletes to the line start, as in one-line inputs; Ctrl-Z undoes.
+            KeyCode::Char('u') if ctrl => self.editor.delete_line_by_head(),
+            KeyCode::Char('z') if ctrl => self.editor.undo(),
+            _ => self.editor.input(key),
+        };
+        let edit = if changed {
             Edit::Changed
         } else if self.editor.cursor() == before {
             Edit::Ignored
@@ -178,8 +174,9 @@ impl Area {
         out
     }
 
-    /// Rows needed at `width`, between 1 and [`MAX_ROWS`]. Only counts up to the cap, so
-    /// the cost does not grow with the text.
+    /// Rows needed at `width`, between 1 and [`MAX_ROWS`]: the rows the editor draws the
+    /// text in (see [`super::wrap`]). Only counts up to the cap, so the cost does not grow
+    /// with the text.
     pub fn height(&self, width: u16) -> u16 {
         let width = usize::from(width.max(1));
         let mut rows = 0usize;
@@ -192,7 +189,7 @@ impl Area {
             rows += if self.code {
                 1
             } else {
-                line.width().div_ceil(width).max(1)
+                super::wrap::rows(line, width)
             };
             if rows >= usize::from(MAX_ROWS) {
                 return MAX_ROWS;
@@ -201,8 +198,29 @@ impl Area {
         rows.max(1) as u16
     }
 
-    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+    /// Draws the editor; the cursor (a reversed cell) shows only when `focused`.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, focused: bool) {
         (&self.editor).render(area, buf);
+        if focused || area.is_empty() {
+            return;
+        }
+        // The editor always draws its cursor: take it away again where it was drawn.
+        let screen = self.editor.screen_cursor();
+        let (top_row, top_col) = self.editor.scroll_offset();
+        let (row, col) = if self.editor.is_empty() {
+            (0, 0)
+        } else {
+            (
+                screen.row.saturating_sub(usize::from(top_row)),
+                screen.col.saturating_sub(usize::from(top_col)),
+            )
+        };
+        if row < usize::from(area.height) && col < usize::from(area.width) {
+            let at = Position::new(area.x + col as u16, area.y + row as u16);
+            if let Some(cell) = buf.cell_mut(at) {
+                cell.modifier.remove(CURSOR.add_modifier);
+            }
+        }
     }
 }
 
@@ -230,6 +248,21 @@ mod tests {
         area.key(KeyEvent::new(KeyCode::Char('<'), KeyModifiers::ALT));
         area.key(key(KeyCode::Char('^')));
         assert!(area.text().starts_with("^line 0\n"));
+    }
+
+    #[test]
+    fn ctrl_u_deletes_to_the_line_start_and_ctrl_z_undoes() {
+        let mut area = Area::new("first\nsecond line", "", None, Theme::plain());
+        area.key(key(KeyCode::Down));
+        area.key(key(KeyCode::End));
+        for _ in 0..4 {
+            area.key(key(KeyCode::Left));
+        }
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(area.key(ctrl('u')), Edit::Changed);
+        assert_eq!(area.text(), "first\nline");
+        assert_eq!(area.key(ctrl('z')), Edit::Changed);
+        assert_eq!(area.text(), "first\nsecond line");
     }
 
     #[test]

@@ -1,12 +1,15 @@
 //! A one-line text editor: the title, text fields, table cells, list items and blanks.
-//! The cursor counts characters; drawing measures display width, so wide characters
-//! (CJK, emoji) keep the cursor in the right column.
+//! The cursor moves by graphemes (an emoji with its modifiers, a letter with its accents
+//! is one step); drawing measures display width, so wide characters (CJK, emoji) keep
+//! the cursor in the right column. The editing keys are the text areas' (see
+//! [`LineEdit::key`]), so a key means the same in both.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation as _;
+use unicode_width::UnicodeWidthStr as _;
 
 use crate::text::sanitize;
 
@@ -18,19 +21,81 @@ pub enum Edit {
     Ignored,
 }
 
+/// Undo steps kept per line.
+const HISTORY: usize = 100;
+
+/// What a key asks of a one-line editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKey {
+    Insert(char),
+    Undo,
+    Redo,
+    Yank,
+    CutToStart,
+    CutToEnd,
+    CutWordBack,
+    CutWordOn,
+    DeleteBack,
+    DeleteOn,
+    WordBack,
+    WordOn,
+    Back,
+    On,
+    Start,
+    End,
+}
+
+impl LineKey {
+    /// The text areas' keys (ratatui-textarea's, with Ctrl-U and Ctrl-Z as in `area`).
+    fn of(key: KeyEvent) -> Option<Self> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        Some(match (key.code, ctrl, alt) {
+            (KeyCode::Char(c), false, false) => LineKey::Insert(c),
+            (KeyCode::Char('z'), true, _) => LineKey::Undo,
+            (KeyCode::Char('r'), true, _) => LineKey::Redo,
+            (KeyCode::Char('y'), true, _) => LineKey::Yank,
+            (KeyCode::Char('u'), true, _) => LineKey::CutToStart,
+            (KeyCode::Char('k'), true, _) => LineKey::CutToEnd,
+            (KeyCode::Char('w'), true, _) | (KeyCode::Char('h'), _, true) => LineKey::CutWordBack,
+            (KeyCode::Backspace, c, a) if c || a => LineKey::CutWordBack,
+            (KeyCode::Char('d') | KeyCode::Delete, _, true) => LineKey::CutWordOn,
+            (KeyCode::Char('h'), true, _) | (KeyCode::Backspace, ..) => LineKey::DeleteBack,
+            (KeyCode::Char('d'), true, _) | (KeyCode::Delete, ..) => LineKey::DeleteOn,
+            (KeyCode::Left, c, a) if c || a => LineKey::WordBack,
+            (KeyCode::Right, c, a) if c || a => LineKey::WordOn,
+            (KeyCode::Char('b'), _, true) => LineKey::WordBack,
+            (KeyCode::Char('f'), _, true) => LineKey::WordOn,
+            (KeyCode::Char('b'), true, _) | (KeyCode::Left, ..) => LineKey::Back,
+            (KeyCode::Char('f'), true, _) | (KeyCode::Right, ..) => LineKey::On,
+            (KeyCode::Char('a'), true, _) | (KeyCode::Home, ..) => LineKey::Start,
+            (KeyCode::Char('e'), true, _) | (KeyCode::End, ..) => LineKey::End,
+            _ => return None,
+        })
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineEdit {
     text: String,
-    /// Cursor position in characters.
+    /// Cursor position in bytes, always at a grapheme boundary.
     cursor: usize,
+    /// Earlier states (text, cursor) for undo, and undone ones for redo.
+    undo: Vec<(String, usize)>,
+    redo: Vec<(String, usize)>,
+    /// The last text deleted by a word or line deletion, for Ctrl-Y.
+    yank: String,
 }
 
 impl LineEdit {
     /// An editor holding `text` with the cursor at its end.
     pub fn new(text: &str) -> Self {
         let text = sanitize::one_line(text);
-        let cursor = text.chars().count();
-        Self { text, cursor }
+        Self {
+            cursor: text.len(),
+            text,
+            ..Self::default()
+        }
     }
 
     pub fn text(&self) -> &str {
@@ -41,33 +106,41 @@ impl LineEdit {
         self.text.is_empty()
     }
 
-    /// Handles a key; printable characters insert, the usual keys edit and move.
+    /// Handles a key; printable characters insert. The keys are the text areas':
+    /// ←→ / Ctrl-B Ctrl-F move, Ctrl/Alt-←→ and Alt-B Alt-F by word, Home End / Ctrl-A
+    /// Ctrl-E to the ends; Backspace / Ctrl-H and Delete / Ctrl-D delete, Ctrl-W,
+    /// Alt-Backspace and Alt-H a word back, Alt-D a word on, Ctrl-U to the start, Ctrl-K
+    /// to the end; Ctrl-Y puts back what was deleted; Ctrl-Z undoes, Ctrl-R redoes.
     pub fn key(&mut self, key: KeyEvent) -> Edit {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        match key.code {
-            KeyCode::Char(c) if !ctrl && !alt => {
+        let Some(command) = LineKey::of(key) else {
+            return Edit::Ignored;
+        };
+        let (at, end) = (self.cursor, self.text.len());
+        match command {
+            LineKey::Insert(c) => {
                 self.insert(&c.to_string());
                 Edit::Changed
             }
-            KeyCode::Char('u') if ctrl => self.delete_range(0, self.cursor),
-            KeyCode::Char('k') if ctrl => self.delete_range(self.cursor, self.len()),
-            KeyCode::Char('w') if ctrl => self.delete_range(self.word_start(), self.cursor),
-            KeyCode::Char('a') if ctrl => self.move_to(0),
-            KeyCode::Backspace if alt || ctrl => self.delete_range(self.word_start(), self.cursor),
-            KeyCode::Backspace if self.cursor > 0 => {
-                self.delete_range(self.cursor - 1, self.cursor)
+            LineKey::Undo => self.step(true),
+            LineKey::Redo => self.step(false),
+            LineKey::Yank if self.yank.is_empty() => Edit::Ignored,
+            LineKey::Yank => {
+                let yank = self.yank.clone();
+                self.insert(&yank);
+                Edit::Changed
             }
-            KeyCode::Delete if self.cursor < self.len() => {
-                self.delete_range(self.cursor, self.cursor + 1)
-            }
-            KeyCode::Left if ctrl || alt => self.move_to(self.word_start()),
-            KeyCode::Right if ctrl || alt => self.move_to(self.word_end()),
-            KeyCode::Left if self.cursor > 0 => self.move_to(self.cursor - 1),
-            KeyCode::Right if self.cursor < self.len() => self.move_to(self.cursor + 1),
-            KeyCode::Home => self.move_to(0),
-            KeyCode::End => self.move_to(self.len()),
-            _ => Edit::Ignored,
+            LineKey::CutToStart => self.cut(0, at),
+            LineKey::CutToEnd => self.cut(at, end),
+            LineKey::CutWordBack => self.cut(self.word_start(), at),
+            LineKey::CutWordOn => self.cut(at, self.word_end()),
+            LineKey::DeleteBack => self.delete(self.prev(), at),
+            LineKey::DeleteOn => self.delete(at, self.next()),
+            LineKey::WordBack => self.move_to(self.word_start()),
+            LineKey::WordOn => self.move_to(self.word_end()),
+            LineKey::Back => self.move_to(self.prev()),
+            LineKey::On => self.move_to(self.next()),
+            LineKey::Start => self.move_to(0),
+            LineKey::End => self.move_to(end),
         }
     }
 
@@ -79,20 +152,39 @@ impl LineEdit {
     /// Inserts at the cursor.
     pub fn insert(&mut self, s: &str) {
         let s = sanitize::one_line(s);
-        let at = self.byte(self.cursor);
-        self.text.insert_str(at, &s);
-        self.cursor += s.chars().count();
+        if s.is_empty() {
+            return;
+        }
+        self.remember();
+        self.text.insert_str(self.cursor, &s);
+        self.cursor += s.len();
+        // A combining mark joins the grapheme before it: stay on a boundary.
+        self.cursor = self.boundary_at_or_after(self.cursor);
     }
 
-    fn len(&self) -> usize {
-        self.text.chars().count()
+    /// The grapheme boundary before the cursor.
+    fn prev(&self) -> usize {
+        self.text[..self.cursor]
+            .grapheme_indices(true)
+            .next_back()
+            .map_or(0, |(at, _)| at)
     }
 
-    fn byte(&self, char_index: usize) -> usize {
+    /// The grapheme boundary after the cursor.
+    fn next(&self) -> usize {
+        self.text[self.cursor..]
+            .graphemes(true)
+            .next()
+            .map_or(self.cursor, |g| self.cursor + g.len())
+    }
+
+    fn boundary_at_or_after(&self, at: usize) -> usize {
         self.text
-            .char_indices()
-            .nth(char_index)
-            .map_or(self.text.len(), |(b, _)| b)
+            .grapheme_indices(true)
+            .map(|(i, _)| i)
+            .chain([self.text.len()])
+            .find(|&i| i >= at)
+            .unwrap_or(self.text.len())
     }
 
     fn move_to(&mut self, to: usize) -> Edit {
@@ -103,38 +195,61 @@ impl LineEdit {
         Edit::Moved
     }
 
-    fn delete_range(&mut self, from: usize, to: usize) -> Edit {
+    fn delete(&mut self, from: usize, to: usize) -> Edit {
         if from >= to {
             return Edit::Ignored;
         }
-        let (a, b) = (self.byte(from), self.byte(to));
-        self.text.replace_range(a..b, "");
+        self.remember();
+        self.text.replace_range(from..to, "");
         self.cursor = from;
         Edit::Changed
     }
 
+    /// Deletes a word or to an end, keeping the text for Ctrl-Y.
+    fn cut(&mut self, from: usize, to: usize) -> Edit {
+        if from < to {
+            self.yank = self.text[from..to].to_owned();
+        }
+        self.delete(from, to)
+    }
+
+    /// Saves the state before an edit, for undo.
+    fn remember(&mut self) {
+        if self.undo.len() == HISTORY {
+            self.undo.remove(0);
+        }
+        self.undo.push((self.text.clone(), self.cursor));
+        self.redo.clear();
+    }
+
+    /// Undoes (`back`) or redoes one edit.
+    fn step(&mut self, back: bool) -> Edit {
+        let (from, to) = if back {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some((text, cursor)) = from.pop() else {
+            return Edit::Ignored;
+        };
+        to.push((std::mem::replace(&mut self.text, text), self.cursor));
+        self.cursor = cursor;
+        Edit::Changed
+    }
+
     fn word_start(&self) -> usize {
-        let chars: Vec<char> = self.text.chars().collect();
-        let mut i = self.cursor;
-        while i > 0 && chars[i - 1].is_whitespace() {
-            i -= 1;
-        }
-        while i > 0 && !chars[i - 1].is_whitespace() {
-            i -= 1;
-        }
-        i
+        let before = &self.text[..self.cursor];
+        let trimmed = before.trim_end();
+        trimmed.rfind(char::is_whitespace).map_or(0, |i| {
+            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+        })
     }
 
     fn word_end(&self) -> usize {
-        let chars: Vec<char> = self.text.chars().collect();
-        let mut i = self.cursor;
-        while i < chars.len() && chars[i].is_whitespace() {
-            i += 1;
-        }
-        while i < chars.len() && !chars[i].is_whitespace() {
-            i += 1;
-        }
-        i
+        let after = &self.text[self.cursor..];
+        let skipped = after.len() - after.trim_start().len();
+        let rest = &after[skipped..];
+        self.cursor + skipped + rest.find(char::is_whitespace).unwrap_or(rest.len())
     }
 
     /// Draws the text (or the placeholder when empty) in one row, scrolled so the cursor
@@ -152,7 +267,7 @@ impl LineEdit {
             return None;
         }
         let width = usize::from(area.width);
-        let before: usize = self.text.chars().take(self.cursor).map(char_width).sum();
+        let before = self.text[..self.cursor].width();
         // Focused, the cursor shows (one column after the last character is kept for it);
         // otherwise the text shows from its start.
         let skip = if focused {
@@ -166,13 +281,13 @@ impl LineEdit {
         } else {
             let mut x = 0usize;
             let mut col = 0usize;
-            for c in self.text.chars() {
-                let w = char_width(c);
+            for g in self.text.graphemes(true) {
+                let w = g.width();
                 if col >= skip {
                     if x + w > width {
                         break;
                     }
-                    buf.set_stringn(area.x + x as u16, area.y, c.to_string(), w, style);
+                    buf.set_stringn(area.x + x as u16, area.y, g, w, style);
                     x += w;
                 }
                 col += w;
@@ -181,10 +296,6 @@ impl LineEdit {
         let x = u16::try_from((before - skip).min(width - 1)).unwrap_or(0);
         focused.then(|| Position::new(area.x + x, area.y))
     }
-}
-
-fn char_width(c: char) -> usize {
-    c.width().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -207,6 +318,74 @@ mod tests {
         assert_eq!(e.text(), ">hélo");
         assert_eq!(e.key(key(KeyCode::Home)), Edit::Moved);
         assert_eq!(e.key(key(KeyCode::Home)), Edit::Ignored);
+    }
+
+    fn ctrl(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
+    fn alt(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::ALT)
+    }
+
+    #[test]
+    fn a_grapheme_is_one_step() {
+        // "e" + combining acute, and a thumbs-up with a skin tone: two graphemes each.
+        let mut e = LineEdit::new("ae\u{301}👍🏽");
+        assert_eq!(e.key(key(KeyCode::Backspace)), Edit::Changed);
+        assert_eq!(e.text(), "ae\u{301}");
+        e.key(key(KeyCode::Left));
+        e.key(key(KeyCode::Char('x')));
+        assert_eq!(e.text(), "axe\u{301}");
+        e.key(key(KeyCode::End));
+        e.key(key(KeyCode::Left));
+        assert_eq!(e.key(key(KeyCode::Delete)), Edit::Changed);
+        assert_eq!(e.text(), "ax");
+    }
+
+    #[test]
+    fn ctrl_u_deletes_to_the_start_and_ctrl_y_puts_it_back() {
+        let mut e = LineEdit::new("one two three");
+        e.key(alt(KeyCode::Left));
+        assert_eq!(e.key(ctrl('u')), Edit::Changed);
+        assert_eq!(e.text(), "three");
+        e.key(key(KeyCode::End));
+        e.key(ctrl('y'));
+        assert_eq!(e.text(), "threeone two ");
+        e.key(ctrl('w'));
+        assert_eq!(e.text(), "threeone ");
+    }
+
+    #[test]
+    fn ctrl_z_undoes_and_ctrl_r_redoes() {
+        let mut e = LineEdit::new("ab");
+        e.key(key(KeyCode::Char('c')));
+        e.key(ctrl('k'));
+        e.key(ctrl('u'));
+        assert_eq!(e.text(), "");
+        e.key(ctrl('z'));
+        assert_eq!(e.text(), "abc");
+        e.key(ctrl('z'));
+        assert_eq!(e.text(), "ab");
+        assert_eq!(e.key(ctrl('z')), Edit::Ignored);
+        e.key(ctrl('r'));
+        assert_eq!(e.text(), "abc");
+    }
+
+    #[test]
+    fn word_keys_as_in_text_areas() {
+        let mut e = LineEdit::new("alpha beta gamma");
+        e.key(alt(KeyCode::Char('b')));
+        e.key(alt(KeyCode::Char('b')));
+        e.key(alt(KeyCode::Char('d')));
+        assert_eq!(e.text(), "alpha  gamma");
+        e.key(alt(KeyCode::Char('f')));
+        assert_eq!(e.key(alt(KeyCode::Char('h'))), Edit::Changed);
+        assert_eq!(e.text(), "alpha  ");
+        e.key(ctrl('a'));
+        e.key(ctrl('f'));
+        e.key(ctrl('d'));
+        assert_eq!(e.text(), "apha  ");
     }
 
     #[test]

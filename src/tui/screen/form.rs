@@ -3,7 +3,7 @@
 //! functions that drawing and mouse handling share.
 
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
@@ -23,27 +23,33 @@ pub struct Areas {
     pub preview: Option<Rect>,
 }
 
-/// Splits the body area (everything but footer and notice).
+/// Splits the body area (everything but footer and notice): the top line, the title,
+/// labels beside assignees, a rule, then sidebar, pane and (optional) preview.
 pub fn areas(area: Rect, preview: bool) -> Areas {
-    let top = Rect::new(area.x, area.y, area.width, 1);
-    let title = Rect::new(area.x, area.y + 1, area.width, 1);
-    let half = area.width / 2;
-    let labels = Rect::new(area.x, area.y + 2, half, 1);
-    let assignees = Rect::new(area.x + half, area.y + 2, area.width - half, 1);
-    let body_y = area.y + 4;
-    let body_h = area.height.saturating_sub(4);
+    let [top, title, people, _rule, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let [labels, assignees] =
+        Layout::horizontal([Constraint::Length(area.width / 2), Constraint::Fill(1)]).areas(people);
     let side_w = (area.width / 4).clamp(18, 32).min(area.width);
-    let sidebar = Rect::new(area.x, body_y, side_w, body_h);
-    let rest_x = area.x + side_w + 1;
-    let rest_w = area.width.saturating_sub(side_w + 1);
+    let [sidebar, _gap, rest] = Layout::horizontal([
+        Constraint::Length(side_w),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(body);
     let (pane, preview) = if preview {
-        let pw = rest_w / 2;
-        (
-            Rect::new(rest_x, body_y, rest_w - pw, body_h),
-            Some(Rect::new(rest_x + rest_w - pw, body_y, pw, body_h)),
-        )
+        let [pane, preview] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(rest.width / 2)])
+                .areas(rest);
+        (pane, Some(preview))
     } else {
-        (Rect::new(rest_x, body_y, rest_w, body_h), None)
+        (rest, None)
     };
     Areas {
         top,
@@ -71,6 +77,19 @@ pub enum ItemKind {
 }
 
 const INDENT: u16 = 2;
+
+/// Where a widget's input goes in a pane row of `width` columns when the widget starts
+/// at column `x`: indented under its label (or beside it, inline), one column kept free
+/// on the right. Heights are measured at this width, so they match the drawing.
+fn input_rect(width: u16, x: u16) -> Rect {
+    let indent = if x > 0 { 0 } else { INDENT };
+    Rect::new(
+        x + indent,
+        0,
+        width.saturating_sub(x).saturating_sub(indent + 1),
+        0,
+    )
+}
 
 /// The pane's content for the current section at `width`, with its total height.
 /// Only the current section is laid out, so the work does not grow with the form.
@@ -162,7 +181,7 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
                 ItemKind::Text(help, theme.help()),
             );
         }
-        let h = state.widgets[f].height(width.saturating_sub(INDENT));
+        let h = state.widget(f).height(input_rect(width, 0).width);
         push(&mut items, &mut y, h, ItemKind::Widget(f));
     }
     (items, y)
@@ -178,10 +197,10 @@ fn label_width(form: &crate::form::Form, f: usize) -> u16 {
 /// field taller than the pane keeps its cursor row in view.
 pub fn pane_offset(state: &FormState, items: &[Item], total: u16, height: u16) -> u16 {
     let max = total.saturating_sub(height);
-    if let Some(offset) = state.pane_scroll {
+    if let Some(offset) = state.view().pane_scroll {
         return offset.min(max);
     }
-    let Focus::Field(f) = state.focus else {
+    let Focus::Field(f) = state.focus() else {
         return 0;
     };
     let top = items
@@ -195,7 +214,7 @@ pub fn pane_offset(state: &FormState, items: &[Item], total: u16, height: u16) -
     } else if bottom - top <= height {
         bottom - height
     } else {
-        let cursor = widget.map_or(top, |i| i.y.saturating_add(state.widgets[f].cursor_row()));
+        let cursor = widget.map_or(top, |i| i.y.saturating_add(state.widget(f).cursor_row()));
         if cursor - top < height {
             top
         } else {
@@ -206,13 +225,13 @@ pub fn pane_offset(state: &FormState, items: &[Item], total: u16, height: u16) -
 }
 
 pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Option<Position> {
-    let theme = app.config.theme;
-    let a = areas(area, state.preview);
+    let theme = app.config().theme;
+    let a = areas(area, state.view().preview);
     let buf = frame.buffer_mut();
     let form = state.form();
     let counter = format!(
         "{} of {} fields filled",
-        state.filled_count(),
+        state.model().filled_count(),
         form.fields.len()
     );
     let name = format!(" issue-composer · {}", form.meta.name);
@@ -223,7 +242,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
     buf.set_stringn(cx, a.top.y, &counter, counter.len(), theme.help());
     let mut cursor = None;
     for (i, rect) in a.header.iter().enumerate() {
-        let focused = state.focus == Focus::Header(i);
+        let focused = state.focus() == Focus::Header(i);
         let label = format!(" {}: ", HEADER_LABELS[i]);
         buf.set_stringn(
             rect.x,
@@ -239,7 +258,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
         } else {
             "comma-separated"
         };
-        cursor = cursor.or(state.header[i].render(
+        cursor = cursor.or(state.header(i).render(
             input,
             buf,
             focused,
@@ -266,10 +285,12 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
         // Scrolled by source lines (wrapped rows would not match the heading's line).
         let first = usize::from(
             state
+                .view()
                 .preview_scroll
                 .unwrap_or_else(|| state.preview_follow()),
         );
         let shown: Vec<Line> = state
+            .view()
             .preview_text
             .lines()
             .skip(first)
@@ -307,7 +328,7 @@ fn sidebar(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) {
         let (mark, mark_style) = if section.fields.is_empty() {
             (" ", Style::new())
         } else {
-            match state.mark(s) {
+            match state.model().mark(s) {
                 Mark::Done => ("✓", theme.done()),
                 Mark::Missing => ("!", theme.missing()),
                 Mark::Untouched => ("·", theme.help()),
@@ -365,7 +386,7 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
             }
             ItemKind::Label(f) => {
                 let field = &form.fields[*f];
-                let focused = state.focus == Focus::Field(*f);
+                let focused = state.focus() == Focus::Field(*f);
                 let marker = if focused { "▸ " } else { "  " };
                 // A section's own answer needs no second title: name its kind instead.
                 let section_title = &form.sections[field.section].title;
@@ -392,15 +413,10 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                 frame.render_widget(Line::from(spans), rect);
             }
             ItemKind::Widget(f) => {
-                let focused = state.focus == Focus::Field(*f);
-                let indent = if item.x > 0 { 0 } else { INDENT };
-                let inner = Rect::new(
-                    rect.x + indent,
-                    rect.y,
-                    rect.width.saturating_sub(indent + 1),
-                    rect.height,
-                );
-                let pos = state.widgets[*f].render(
+                let focused = state.focus() == Focus::Field(*f);
+                let input = input_rect(area.width, item.x);
+                let inner = Rect::new(area.x + input.x, rect.y, input.width, rect.height);
+                let pos = state.widget(*f).render(
                     &form.fields[*f],
                     inner,
                     frame.buffer_mut(),

@@ -9,7 +9,7 @@ use super::super::app::App;
 use super::super::keymap::{BINDINGS, Context, FIELD_KEYS};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Option<Position> {
-    let theme = app.config.theme;
+    let theme = app.config().theme;
     let mut lines = vec![Line::styled(" Keys", theme.title()), Line::raw("")];
     for (ctx, name) in [
         (Context::Form, "Form"),
@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Option<Position> {
                 && (ctx == Context::Help || !b.contexts.contains(&Context::Help))
         }) {
             lines.push(Line::from(vec![
-                Span::styled(format!("   {:<11}", b.key), theme.key()),
+                Span::styled(format!("   {:<11}", b.label()), theme.key()),
                 Span::raw(b.what),
             ]));
         }

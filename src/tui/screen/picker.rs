@@ -5,10 +5,10 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::super::app::App;
+use super::super::app::{App, PickerState};
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Option<Position> {
-    let theme = app.config.theme;
+pub fn draw(frame: &mut Frame, app: &App, picker: &PickerState, area: Rect) -> Option<Position> {
+    let theme = app.config().theme;
     let buf = frame.buffer_mut();
     buf.set_stringn(
         area.x,
@@ -25,20 +25,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Option<Position> {
         area.width.saturating_sub(label.len() as u16 + 1),
         1,
     );
-    let cursor = app.picker.filter.render(
+    let cursor = picker.filter.render(
         input,
         buf,
-        app.modal.is_none(),
+        app.modal().is_none(),
         "type to filter",
         theme.input(true),
         theme.placeholder(),
     );
-    let visible = app.picker.visible();
+    let visible = picker.visible();
     let list_top = area.y + 4;
     let rows = usize::from(area.bottom().saturating_sub(list_top) / 2);
-    let first = app.picker.cursor.saturating_sub(rows.saturating_sub(1));
+    let first = picker.cursor.saturating_sub(rows.saturating_sub(1));
     if visible.is_empty() {
-        let text = if app.picker.entries.is_empty() {
+        let text = if picker.entries.is_empty() {
             "no templates found"
         } else {
             "nothing matches the filter"
@@ -56,7 +56,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Option<Position> {
         .enumerate()
     {
         let y = list_top + (row * 2) as u16;
-        let selected = i == app.picker.cursor;
+        let selected = i == picker.cursor;
         let marker = if selected { " ▸ " } else { "   " };
         let name_style = if selected {
             theme.selected()

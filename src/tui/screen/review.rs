@@ -5,11 +5,13 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::super::app::{App, FormState, Problem};
+use super::super::app::{App, Problem, ReviewState};
 use super::super::theme::Theme;
+use crate::export::Forge;
 
-pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Option<Position> {
-    let theme = app.config.theme;
+pub fn draw(frame: &mut Frame, app: &App, review: &ReviewState, area: Rect) -> Option<Position> {
+    let theme = app.config().theme;
+    let state = &review.form;
     let issue = state.issue();
     let mut head = vec![
         Line::styled(
@@ -27,11 +29,11 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
             Span::raw(issue.assignees.join(", ")),
         ]),
     ];
-    let problems = app.problems();
+    let problems = review.problems();
     if problems.is_empty() {
         head.push(Line::styled(ready(app), theme.done()));
     } else {
-        problem_lines(&mut head, state, &problems, area.height / 3, theme);
+        problem_lines(&mut head, review, &problems, area.height / 3, theme);
     }
     let head_h = (head.len() as u16 + 1).min(area.height / 2);
     frame.render_widget(
@@ -51,7 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
     // Tabs have no width of their own on screen: show them as spaces.
     let text = issue.body.replace('\t', "    ");
     let lines = u16::try_from(text.lines().count()).unwrap_or(u16::MAX);
-    let scroll = state.review_scroll.min(lines.saturating_sub(1));
+    let scroll = review.scroll.min(lines.saturating_sub(1));
     frame.render_widget(
         Paragraph::new(text)
             .wrap(Wrap { trim: false })
@@ -64,16 +66,16 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
 
 /// What Enter and the letters do now.
 fn ready(app: &App) -> String {
-    let exports = &app.config.exports;
+    let plan = &app.config().plan;
     let mut what: Vec<String> = Vec::new();
-    if let Some(path) = &exports.output {
-        what.push(format!("write {}", path.display()));
+    if let Some(file) = &plan.file {
+        what.push(format!("write {}", file.path.display()));
     }
     for (on, name) in [
-        (exports.clipboard().is_some(), "copy"),
-        (exports.gh, "create with gh"),
-        (exports.glab, "create with glab"),
-        (exports.print, "print"),
+        (plan.clipboard.is_some(), "copy"),
+        (plan.forges.contains(&Forge::Github), "create with gh"),
+        (plan.forges.contains(&Forge::Gitlab), "create with glab"),
+        (plan.print, "print"),
     ] {
         if on {
             what.push(name.to_owned());
@@ -89,12 +91,12 @@ fn ready(app: &App) -> String {
 /// The problems, the selected one marked, as many as fit in `rows` around the selection.
 fn problem_lines(
     head: &mut Vec<Line>,
-    state: &FormState,
+    review: &ReviewState,
     problems: &[Problem],
     rows: u16,
     theme: Theme,
 ) {
-    let form = state.form();
+    let form = review.form.form();
     head.push(Line::styled(
         format!(
             " {} thing(s) to fill in first — Enter goes to the selected one:",
@@ -103,7 +105,7 @@ fn problem_lines(
         theme.missing(),
     ));
     let rows = usize::from(rows.max(1));
-    let selected = state.review_problem.min(problems.len() - 1);
+    let selected = review.problem.min(problems.len() - 1);
     let first = selected.saturating_sub(rows - 1);
     for (i, problem) in problems.iter().enumerate().skip(first).take(rows) {
         let place = match *problem {

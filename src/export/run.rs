@@ -1,0 +1,183 @@
+//! Carrying out a [`Plan`]: each export in a fixed order (print, file, clipboard, gh,
+//! glab), each outcome reported, and the body kept somewhere when an export fails. The
+//! only code in `export` that prints: the body, the gh command and issue URLs go to
+//! `out` (standard output); what happened goes to standard error.
+
+use std::io::{self, Write};
+
+use super::plan::{FileTarget, Plan};
+use super::{SendError, WriteError, clipboard, send, write_issue};
+use crate::render::Issue;
+use crate::text::{escape, escape_line};
+
+/// Whether every export in the plan worked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Done,
+    /// At least one failed (and said so); the body is kept somewhere.
+    Failed,
+}
+
+/// Why the plan stopped early.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// The file could not be written: nothing after it was tried, so running again
+    /// cannot create a second issue.
+    #[error("{}", file_message(error, *skipped))]
+    File { error: WriteError, skipped: bool },
+    /// Standard output could not be written.
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+fn file_message(error: &WriteError, skipped: bool) -> String {
+    let hint = match error {
+        WriteError::Exists { .. } => " (pass --force to replace it)",
+        _ => "",
+    };
+    let skipped = if skipped {
+        "; nothing was copied or sent"
+    } else {
+        ""
+    };
+    format!("{error}{hint}{skipped}")
+}
+
+/// Carries out `plan` for `issue`, writing to standard output. A file that cannot be
+/// written stops everything after it; other failures do not, and make the outcome
+/// [`Outcome::Failed`] with the body printed if it is nowhere else.
+pub fn run(issue: &Issue, plan: &Plan) -> Result<Outcome, RunError> {
+    run_to(issue, plan, &mut io::stdout().lock())
+}
+
+/// [`run`], with `out` for standard output.
+pub fn run_to(issue: &Issue, plan: &Plan, out: &mut impl Write) -> Result<Outcome, RunError> {
+    // Where the body is, for a failure message.
+    let mut kept: Option<String> = None;
+    if plan.prints() {
+        out.write_all(issue.body.as_bytes())?;
+        out.flush()?;
+        kept = Some("printed on standard output".into());
+    }
+    if let Some(file) = &plan.file {
+        write_file(issue, plan, file, out)?;
+        kept = Some(format!("in {}", file.path.display()));
+    }
+    let mut failed = false;
+    if let Some(with) = plan.clipboard {
+        match clipboard::copy(&issue.body, with.provider()) {
+            Ok(copied) => eprintln!("issue-composer: {}", escape(&copied.to_string())),
+            Err(err) => {
+                failed = true;
+                let place = keep_body(issue, &mut kept, out)?;
+                eprintln!(
+                    "issue-composer: {}",
+                    escape(&format!(
+                        "could not copy the body to the clipboard: {err}; the body is {place}"
+                    ))
+                );
+            }
+        }
+    }
+    for &forge in &plan.forges {
+        match send(issue, forge, &plan.target, plan.timeout) {
+            Ok(sent) => writeln!(out, "{}", escape_line(&sent.url))?,
+            Err(failure) => {
+                failed = true;
+                eprintln!("issue-composer: {}", escape(&failure.to_string()));
+                if !failure.body_is_kept() {
+                    let place = keep_body(issue, &mut kept, out)?;
+                    eprintln!("issue-composer: the body is {}", escape(&place));
+                }
+                // Asked to stop: the next tool is not started.
+                if matches!(failure.error, SendError::Interrupted { .. }) {
+                    break;
+                }
+            }
+        }
+    }
+    Ok(if failed {
+        Outcome::Failed
+    } else {
+        Outcome::Done
+    })
+}
+
+/// Where the body is; prints it first if it is nowhere yet.
+fn keep_body(issue: &Issue, kept: &mut Option<String>, out: &mut impl Write) -> io::Result<String> {
+    if kept.is_none() {
+        out.write_all(issue.body.as_bytes())?;
+        out.flush()?;
+        *kept = Some("printed on standard output instead".into());
+    }
+    Ok(kept.clone().unwrap_or_default())
+}
+
+fn write_file(
+    issue: &Issue,
+    plan: &Plan,
+    file: &FileTarget,
+    out: &mut impl Write,
+) -> Result<(), RunError> {
+    let command = write_issue(issue, &file.path, file.force, &plan.target).map_err(|error| {
+        RunError::File {
+            error,
+            skipped: plan.sends(),
+        }
+    })?;
+    eprintln!(
+        "issue-composer: wrote {}; to create the issue, run:",
+        escape_line(&file.path.display().to_string())
+    );
+    writeln!(out, "{command}")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issue() -> Issue {
+        Issue {
+            title: "T".into(),
+            body: "Body\n".into(),
+            labels: vec![],
+            assignees: vec![],
+            projects: vec![],
+        }
+    }
+
+    #[test]
+    fn an_empty_plan_prints_the_body() {
+        let mut out = Vec::new();
+        let outcome = run_to(&issue(), &Plan::default(), &mut out);
+        assert!(matches!(outcome, Ok(Outcome::Done)));
+        assert_eq!(out, b"Body\n");
+    }
+
+    #[test]
+    fn a_file_that_exists_stops_the_plan_and_says_what_was_skipped() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("issue.md");
+        std::fs::write(&path, "old").expect("writes");
+        let plan = Plan {
+            file: Some(FileTarget {
+                path: path.clone(),
+                force: false,
+            }),
+            forges: vec![super::super::Forge::Github],
+            ..Plan::default()
+        };
+        let mut out = Vec::new();
+        let Err(err) = run_to(&issue(), &plan, &mut out) else {
+            panic!("the file exists")
+        };
+        let message = err.to_string();
+        assert!(
+            message.ends_with(" (pass --force to replace it); nothing was copied or sent"),
+            "{message}"
+        );
+        assert!(out.is_empty());
+        assert_eq!(std::fs::read_to_string(&path).expect("reads"), "old");
+    }
+}

@@ -1,0 +1,94 @@
+//! What goes into `update` ([`Msg`]) and what comes out of it ([`Effect`]): input,
+//! and the outcomes of effects, in; work for the executor out.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crossterm::event::{KeyEvent, MouseEvent};
+
+use crate::discover::Source;
+use crate::draft::{Failure, Loaded};
+use crate::export::{Plan, Provider};
+use crate::render::Issue;
+use crate::template::Template;
+
+/// Input to `update`.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    Tick(Instant),
+    Opened {
+        template: Box<Template>,
+        source: Source,
+        draft: Box<Loaded>,
+    },
+    /// A draft was saved (where), or not.
+    DraftSaved(Result<PathBuf, Failure>),
+    Edited {
+        field: usize,
+        text: Option<String>,
+    },
+    /// A file was written (with the `gh issue create` command that sends it), or not.
+    Written {
+        result: Result<(PathBuf, String), WriteFailure>,
+        then_exit: bool,
+    },
+    /// The clipboard took the body (with a message; `true` when it could be checked).
+    Copied(Result<(String, bool), String>),
+    /// Something to tell the user; `true` when it is a problem.
+    Notice(String, bool),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteFailure {
+    Exists(PathBuf),
+    Other { path: PathBuf, message: String },
+}
+
+/// Work for the executor.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Open(Source),
+    SaveDraft {
+        source: Source,
+        yaml: String,
+    },
+    ClearDraft {
+        source: Source,
+    },
+    OpenEditor {
+        field: usize,
+        text: String,
+        extension: String,
+    },
+    /// Write the issue's body to a file (`force` replaces one).
+    Write {
+        path: PathBuf,
+        issue: Box<Issue>,
+        force: bool,
+        then_exit: bool,
+    },
+    Copy {
+        body: String,
+        with: Option<Provider>,
+    },
+    Exit(After),
+}
+
+/// What happens once the terminal is restored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum After {
+    Nothing,
+    /// Nothing to export, and the answers could not be saved: exit with status 1.
+    Unsaved,
+    /// Print, copy and/or send the issue as `plan` says (it writes no file: that is
+    /// done); the draft of `source` goes once that succeeds.
+    Export {
+        issue: Box<Issue>,
+        plan: Plan,
+        source: Source,
+    },
+}
