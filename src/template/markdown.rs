@@ -5,6 +5,7 @@
 mod blocks_fields;
 mod label;
 mod lists;
+mod source;
 mod text;
 
 use std::ops::Range;
@@ -13,6 +14,7 @@ use super::blocks::{self, Block, Doc};
 use super::{Problem, Severity};
 use crate::form::{Field, FieldKind, Section, Value};
 use crate::template::layout::{Piece, Shape};
+use source::Source;
 
 /// What the builder found.
 pub(crate) struct Built {
@@ -84,9 +86,7 @@ impl Open {
 }
 
 pub(super) struct Builder<'s> {
-    src: &'s str,
-    line_starts: Vec<usize>,
-    comments: Vec<Range<usize>>,
+    source: Source<'s>,
     first_line: usize,
     sections: Vec<Section>,
     open: Option<Open>,
@@ -108,12 +108,8 @@ pub(super) struct Builder<'s> {
 
 impl<'s> Builder<'s> {
     fn new(src: &'s str, doc: &Doc, first_line: usize) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
         let mut b = Self {
-            src,
-            line_starts,
-            comments: doc.comments.clone(),
+            source: Source::new(src, doc.comments.clone()),
             first_line,
             sections: Vec::new(),
             open: None,
@@ -149,8 +145,8 @@ impl<'s> Builder<'s> {
     fn block(&mut self, block: &Block, next: Option<&Block>) {
         match block {
             Block::Heading { range, level, text } => {
-                let line = self.line_of(range.start);
-                let end = self.end_line(range);
+                let line = self.source.line_of(range.start);
+                let end = self.source.end_line(range);
                 self.heading_level = *level;
                 self.start_section(text, *level, line, end);
             }
@@ -175,7 +171,7 @@ impl<'s> Builder<'s> {
     }
 
     fn finish(mut self) -> Built {
-        let lines = self.line_starts.len() - 1;
+        let lines = self.source.line_starts() - 1;
         self.close_section(false, lines);
         if self.fields.is_empty() {
             self.give_preamble_a_field();
@@ -306,7 +302,7 @@ impl<'s> Builder<'s> {
         });
         self.labelled.push(false);
         section.fields.push(field);
-        let end = self.preamble_end.unwrap_or(self.line_starts.len());
+        let end = self.preamble_end.unwrap_or(self.source.line_starts());
         self.inserts.push((end, Shape::Block { field }));
         self.sections[index] = section;
     }
@@ -406,20 +402,20 @@ impl<'s> Builder<'s> {
     // ----- static content and comments ---------------------------------------------
 
     fn is_comment_block(&self, block: &Block) -> bool {
-        matches!(block, Block::Html { range } if self.strip_comments(range.clone()).trim().is_empty())
+        matches!(block, Block::Html { range } if self.source.strip_comments(range.clone()).trim().is_empty())
     }
 
     fn html(&mut self, range: &Range<usize>) {
         if self.pre_block(range) {
             return;
         }
-        let text = self.strip_comments(range.clone());
+        let text = self.source.strip_comments(range.clone());
         if !text.trim().is_empty() {
             self.static_block(range, true);
             return;
         }
-        let comment = self.comment_text(range.clone());
-        let lines = self.line_of(range.start)..self.end_line(range);
+        let comment = self.source.comment_text(range);
+        let lines = self.source.lines(range);
         self.comment_blocks.push(lines.clone());
         let open = self.open();
         open.comment_lines = Some(match open.comment_lines.take() {
@@ -438,8 +434,8 @@ impl<'s> Builder<'s> {
 
     /// Text kept as written; `prose` says it asks or tells the reader something.
     fn static_block(&mut self, range: &Range<usize>, prose: bool) {
-        let text = self.strip_comments(range.clone());
-        let end = self.end_line(range);
+        let text = self.source.strip_comments(range.clone());
+        let end = self.source.end_line(range);
         let help = self.pending_help.take();
         let open = self.open();
         if let Some(help) = help {
@@ -453,50 +449,8 @@ impl<'s> Builder<'s> {
         }
     }
 
-    /// 0-based line of a byte offset.
-    fn line_of(&self, offset: usize) -> usize {
-        self.line_starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1)
-    }
-
-    /// Line after the last line of `range` that has text (trailing blank lines excluded).
-    fn end_line(&self, range: &Range<usize>) -> usize {
-        let text = &self.src[range.clone()];
-        let trimmed = text.trim_end().len();
-        if trimmed == 0 {
-            return self.line_of(range.start) + 1;
-        }
-        self.line_of(range.start + trimmed - 1) + 1
-    }
-
-    fn line_text(&self, line: usize) -> &'s str {
-        let start = self.line_starts[line];
-        let end = self
-            .line_starts
-            .get(line + 1)
-            .copied()
-            .unwrap_or(self.src.len());
-        &self.src[start..end]
-    }
-
-    fn lines_text(&self, lines: Range<usize>) -> &'s str {
-        let start = self
-            .line_starts
-            .get(lines.start)
-            .copied()
-            .unwrap_or(self.src.len());
-        let end = self
-            .line_starts
-            .get(lines.end)
-            .copied()
-            .unwrap_or(self.src.len());
-        &self.src[start..end]
-    }
-
     fn problem(&mut self, offset: usize, severity: Severity, message: &str) {
-        let line = self.line_of(offset);
-        let col = self.src[self.line_starts[line]..offset].chars().count() + 1;
+        let (line, col) = self.source.position(offset);
         self.problems.push(Problem {
             line: self.first_line + line,
             col,

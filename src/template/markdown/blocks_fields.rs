@@ -19,10 +19,10 @@ impl Builder<'_> {
         inlines: &[Inline],
         next: Option<&Block>,
     ) {
-        let text = self.strip_comments(range.clone());
+        let text = self.source.strip_comments(range.clone());
         let is_link = inlines.iter().any(|i| matches!(i, Inline::Link(_)));
         if let Some(inner) = hints::bracket_only(&text).filter(|_| !is_link) {
-            let lines = self.line_of(range.start)..self.end_line(range);
+            let lines = self.source.lines(range);
             let label = self.pending_label.take();
             let field = self.new_field(
                 FieldKind::TextArea,
@@ -39,7 +39,7 @@ impl Builder<'_> {
             return self.static_block(range, true);
         };
         let bold = label::split(
-            self.src,
+            self.source.src,
             first,
             Allow {
                 plain: false,
@@ -48,7 +48,7 @@ impl Builder<'_> {
         )
         .filter(|l| l.bold_only);
         if let Some(bold) = bold {
-            let line = self.line_of(first[0].range().start);
+            let line = self.source.line_of(first[0].range().start);
             // Under a real heading, a bold line labels the list or table after it; in a
             // template structured by bold lines, it starts the next part.
             let in_heading = self
@@ -69,13 +69,15 @@ impl Builder<'_> {
         // `**Describe the change** A clear description...`: a heading with its help.
         if let Some(Inline::Strong(r, text)) = first.first()
             && !text.trim_end().ends_with(':')
-            && !self.src[r.end..].trim_start().starts_with([':', '['])
+            && !self.source.src[r.end..]
+                .trim_start()
+                .starts_with([':', '['])
             && first.len() > 1
         {
-            let line = self.line_of(r.start);
+            let line = self.source.line_of(r.start);
             self.start_pseudo_section(&hints::plain_label(text), line);
-            let start = self.line_starts[line];
-            let end = start + self.line_text(line).len();
+            let start = self.source.line_start(line);
+            let end = start + self.source.line_text(line).len();
             self.static_block(&(start..end), true);
             return self.paragraph_lines(&lines[1..], next);
         }
@@ -112,18 +114,18 @@ impl Builder<'_> {
                 token: false,
             };
             // An intro (`Then:`) has nothing after its colon; `Gate: [hint]` is still a field.
-            let field = label::split(self.src, line, allow).and_then(|lab| {
-                let rest = label::rest(self.src, lab.rest.clone(), self.comments_in(&lab.rest));
+            let field = label::split(self.source.src, line, allow).and_then(|lab| {
+                let rest = label::rest(&self.source, lab.rest.clone());
                 let is_intro =
                     intro && (lab.bold_only || matches!(rest, Rest::Empty(ref h) if h.is_empty()));
                 (!matches!(rest, Rest::Literal) && !is_intro).then_some((lab, rest))
             });
-            let line_no = self.line_of(line[0].range().start);
+            let line_no = self.source.line_of(line[0].range().start);
             if let Some((lab, rest)) = field {
                 self.line_field(line_no, &lab, rest);
             } else {
-                let start = self.line_starts[line_no];
-                let end = start + self.line_text(line_no).len();
+                let start = self.source.line_start(line_no);
+                let end = start + self.source.line_text(line_no).len();
                 self.static_block(&(start..end), true);
             }
         }
@@ -137,18 +139,15 @@ impl Builder<'_> {
         };
         !lines.is_empty()
             && lines.iter().all(|l| {
-                label::split(self.src, l, plain).is_some_and(|lab| {
-                    !matches!(
-                        label::rest(self.src, lab.rest.clone(), self.comments_in(&lab.rest)),
-                        Rest::Literal
-                    )
+                label::split(self.source.src, l, plain).is_some_and(|lab| {
+                    !matches!(label::rest(&self.source, lab.rest.clone()), Rest::Literal)
                 })
             })
     }
 
     /// Makes the fields of a labelled line and claims the line.
     pub(super) fn line_field(&mut self, line: usize, lab: &label::Labelled, rest: Rest) {
-        let prefix = self.src[self.line_starts[line]..lab.rest.start].to_owned();
+        let prefix = self.source.src[self.source.line_start(line)..lab.rest.start].to_owned();
         if prefix.contains('\n') {
             return;
         }
@@ -181,7 +180,7 @@ impl Builder<'_> {
             parts.push((sep, field));
         }
         // A line with nothing after its label stays as written while unanswered.
-        let written = self.line_text(line).trim_end_matches('\n');
+        let written = self.source.line_text(line).trim_end_matches('\n');
         let bare = if blank_rest {
             written.to_owned()
         } else {
@@ -199,7 +198,7 @@ impl Builder<'_> {
         let Some(first) = line.first() else {
             return false;
         };
-        let text = &self.src[first.range().start..];
+        let text = &self.source.src[first.range().start..];
         ["[ ] ", "[x] ", "[X] "].iter().any(|m| text.starts_with(m))
     }
 
@@ -208,18 +207,18 @@ impl Builder<'_> {
         let mut options = Vec::new();
         let mut checked = Vec::new();
         let mut check_lines = Vec::new();
-        let first_line = self.line_of(lines[0][0].range().start);
+        let first_line = self.source.line_of(lines[0][0].range().start);
         for (index, line) in lines.iter().enumerate() {
             let at = line[0].range().start;
-            let line_no = self.line_of(at);
-            let start = self.line_starts[line_no];
-            let text = self.line_text(line_no).trim_end_matches('\n');
-            let mark = self.src[at + 1..].chars().next().unwrap_or(' ');
+            let line_no = self.source.line_of(at);
+            let start = self.source.line_start(line_no);
+            let text = self.source.line_text(line_no).trim_end_matches('\n');
+            let mark = self.source.src[at + 1..].chars().next().unwrap_or(' ');
             options.push(Opt::new(hints::plain_label(&text[at - start + 3..])));
             checked.push(mark != ' ');
             check_lines.push(CheckLine::Option {
                 index,
-                head: self.src[start..=at].to_owned(),
+                head: self.source.src[start..=at].to_owned(),
                 mark,
                 tail: text[at - start + 2..].to_owned(),
                 after_blank: None,
@@ -272,8 +271,8 @@ impl Builder<'_> {
                 "code block is never closed: it runs to the end of the template",
             );
         }
-        let lines = self.line_of(range.start)..self.end_line(range);
-        let original = self.lines_text(lines.clone()).to_owned();
+        let lines = self.source.lines(range);
+        let original = self.source.lines_text(lines.clone()).to_owned();
         let open = original.lines().next().unwrap_or("```").to_owned();
         let fence: String = {
             let t = open.trim_start();
@@ -281,7 +280,9 @@ impl Builder<'_> {
             t.chars().take_while(|&x| x == c).collect()
         };
         let inner_end = if closed { lines.end - 1 } else { lines.end };
-        let content = self.lines_text(lines.start + 1..inner_end.max(lines.start + 1));
+        let content = self
+            .source
+            .lines_text(lines.start + 1..inner_end.max(lines.start + 1));
         let content = content.strip_suffix('\n').unwrap_or(content).to_owned();
         let language = info.split_whitespace().next().unwrap_or("").to_owned();
         let label = self.pending_label.take();
@@ -305,7 +306,7 @@ impl Builder<'_> {
 
     /// A `<pre>` block (optionally with `<code>`) is a code field; its comments are help.
     pub(super) fn pre_block(&mut self, range: &Range<usize>) -> bool {
-        let text = &self.src[range.clone()];
+        let text = &self.source.src[range.clone()];
         let trimmed = text.trim();
         if !trimmed.starts_with("<pre") || !trimmed.ends_with("</pre>") {
             return false;
@@ -330,20 +331,24 @@ impl Builder<'_> {
         let inner_range = range.start + lead + open_end..range.start + lead + close_start;
         // A comment left open inside swallows `</pre>`: then it is not a code block.
         if self
-            .comments
+            .source
+            .comments_in(&inner_range)
             .iter()
-            .any(|c| c.start < inner_range.end && c.end > inner_range.end)
+            .any(|c| c.end > inner_range.end)
         {
             return false;
         }
         let content = unescape_html(&crate::text::sanitize::trim_lines(
-            &self.strip_comments(inner_range.clone()),
+            &self.source.strip_comments(inner_range.clone()),
         ));
-        self.pending_help = match (self.pending_help.take(), self.comment_text(inner_range)) {
+        self.pending_help = match (
+            self.pending_help.take(),
+            self.source.comment_text(&inner_range),
+        ) {
             (Some(a), b) if !b.is_empty() => Some(format!("{a}\n{b}")),
             (a, b) => a.or((!b.is_empty()).then_some(b)),
         };
-        let lines = self.line_of(range.start)..self.end_line(range);
+        let lines = self.source.lines(range);
         let label = self.pending_label.take();
         let field = self.new_field(
             FieldKind::Code {
@@ -354,14 +359,7 @@ impl Builder<'_> {
             Value::Text(content),
             lines.start,
         );
-        let original = self.strip_comments(
-            self.line_starts[lines.start]
-                ..self
-                    .line_starts
-                    .get(lines.end)
-                    .copied()
-                    .unwrap_or(self.src.len()),
-        );
+        let original = self.source.strip_comments(self.source.span(lines.clone()));
         self.claim(
             lines,
             Shape::Pre {
@@ -375,7 +373,7 @@ impl Builder<'_> {
     }
 
     pub(super) fn table(&mut self, range: &Range<usize>, head: &[Cell], rows: &[Row]) {
-        let lines = self.line_of(range.start)..self.end_line(range);
+        let lines = self.source.lines(range);
         let columns: Vec<String> = head.iter().map(|c| hints::plain_label(&c.text)).collect();
         let width = columns.len().saturating_sub(1);
         let mut row_labels = Vec::new();
@@ -396,9 +394,9 @@ impl Builder<'_> {
                 values.push(if hint { String::new() } else { text.to_owned() });
                 row_hints.push(if hint { text.to_owned() } else { String::new() });
             }
-            let line = self.line_of(row.range.start);
+            let line = self.source.line_of(row.range.start);
             shapes.push(RowShape {
-                original: self.lines_text(line..line + 1).to_owned(),
+                original: self.source.lines_text(line..line + 1).to_owned(),
                 label: label.clone(),
                 verbatim_ok: row_hints.iter().all(String::is_empty) && row.cells.len() == width + 1,
             });
@@ -408,8 +406,8 @@ impl Builder<'_> {
         }
         let first_row = rows
             .first()
-            .map_or(lines.end, |r| self.line_of(r.range.start));
-        let head_text = self.lines_text(lines.start..first_row).to_owned();
+            .map_or(lines.end, |r| self.source.line_of(r.range.start));
+        let head_text = self.source.lines_text(lines.start..first_row).to_owned();
         let label = self.pending_label.take();
         let kind = FieldKind::Table {
             columns,

@@ -118,7 +118,7 @@ impl Builder<'_> {
             ListKind::Labelled => {
                 for item in items {
                     if let Some((labelled, rest)) = self.item_field(item) {
-                        let line = self.line_of(labelled.rest.start);
+                        let line = self.source.line_of(labelled.rest.start);
                         self.line_field(line, &labelled, rest);
                     } else {
                         self.static_block(&item.range, true);
@@ -157,12 +157,8 @@ impl Builder<'_> {
         if item.task.is_some() || !item.children.is_empty() || has_break(&item.inlines) {
             return None;
         }
-        let labelled = label::split(self.src, &item.inlines, ITEM_LABELS)?;
-        let rest = label::rest(
-            self.src,
-            labelled.rest.clone(),
-            self.comments_in(&labelled.rest),
-        );
+        let labelled = label::split(self.source.src, &item.inlines, ITEM_LABELS)?;
+        let rest = label::rest(&self.source, labelled.rest.clone());
         (!matches!(rest, Rest::Literal)).then_some((labelled, rest))
     }
 
@@ -176,7 +172,7 @@ impl Builder<'_> {
             || t.contains("'...'")
             || t.contains("'....'")
             || t.contains("\"...\"")
-            || item_shape(self.src, &item.inlines)
+            || item_shape(self.source.src, &item.inlines)
                 .is_some_and(|(_, hint)| hints::is_placeholder(&hint))
     }
 
@@ -191,7 +187,7 @@ impl Builder<'_> {
             .take_while(|i| !matches!(i, Inline::Break(_)))
             .last()
             .map_or(first.range().end, |i| i.range().end);
-        self.strip_comments(first.range().start..end)
+        self.source.strip_comments(first.range().start..end)
     }
 
     fn inline_text(&self, inlines: &[Inline]) -> String {
@@ -206,7 +202,7 @@ impl Builder<'_> {
     fn checks(&mut self, range: &Range<usize>, items: &[Item], label: Option<String>) {
         let mut tasks = Vec::new();
         self.collect_tasks(items, 0, &mut tasks);
-        let lines = self.line_of(range.start)..self.end_line(range);
+        let lines = self.source.lines(range);
         let options: Vec<Opt> = tasks
             .iter()
             .map(|t| Opt {
@@ -219,8 +215,8 @@ impl Builder<'_> {
         let checked: Vec<bool> = tasks.iter().map(|t| t.checked).collect();
         let mut check_lines = Vec::new();
         for line in lines.clone() {
-            let start = self.line_starts[line];
-            let text = self.line_text(line);
+            let start = self.source.line_start(line);
+            let text = self.source.line_text(line);
             let task = tasks
                 .iter()
                 .position(|t| t.marker.start >= start && t.marker.start < start + text.len());
@@ -269,17 +265,18 @@ impl Builder<'_> {
     fn check_line(&self, index: usize, task: &Task, line_start: usize, text: &str) -> CheckLine {
         let line_end = line_start + text.trim_end_matches('\n').len();
         let mark_at = task.marker.start + 1;
-        let mark = self.src[mark_at..].chars().next().unwrap_or(' ');
+        let mark = self.source.src[mark_at..].chars().next().unwrap_or(' ');
         let after_mark = mark_at + mark.len_utf8();
         let (tail, after_blank) = match &task.blank {
             Some(blank) => (
-                self.strip_comments(after_mark..blank.start)
+                self.source
+                    .strip_comments(after_mark..blank.start)
                     .trim_end()
                     .to_owned(),
-                Some(self.strip_comments(blank.end..line_end)),
+                Some(self.source.strip_comments(blank.end..line_end)),
             ),
             None => (
-                self.kept_line(after_mark, &self.src[after_mark..line_end])
+                self.kept_line(after_mark, &self.source.src[after_mark..line_end])
                     .trim_end()
                     .to_owned(),
                 None,
@@ -287,7 +284,7 @@ impl Builder<'_> {
         };
         CheckLine::Option {
             index,
-            head: self.src[line_start..mark_at].to_owned(),
+            head: self.source.src[line_start..mark_at].to_owned(),
             mark,
             tail,
             after_blank,
@@ -300,7 +297,7 @@ impl Builder<'_> {
             i.task.is_none()
                 && i.children.is_empty()
                 && !has_break(&i.inlines)
-                && self.line_of(i.range.start) == line
+                && self.source.line_of(i.range.start) == line
                 && self.is_placeholder_item(i)
                 || i.children.iter().any(
                     |c| matches!(c, Block::List { items, .. } if self.is_hint_line(items, line)),
@@ -310,7 +307,7 @@ impl Builder<'_> {
 
     /// A line's text with comments removed, ending in a newline (empty if nothing is left).
     fn kept_line(&self, start: usize, text: &str) -> String {
-        let kept = self.strip_comments(start..start + text.len());
+        let kept = self.source.strip_comments(start..start + text.len());
         if kept.trim().is_empty() && !text.trim().is_empty() {
             return String::new();
         }
@@ -333,7 +330,7 @@ impl Builder<'_> {
                     .last()
                     .map_or(start, |i| i.range().end);
                 // The blank as written, outside comments.
-                let source = &self.src[start..end];
+                let source = &self.source.src[start..end];
                 // `Other: ___` takes text; a blank with no words before it is just text.
                 let split =
                     hints::blank_split(&content).filter(|(before, _)| !before.trim().is_empty());
@@ -341,8 +338,10 @@ impl Builder<'_> {
                     let at = source
                         .match_indices("___")
                         .map(|(at, _)| start + at)
-                        .find(|&at| self.comments_in(&(at..at + 3)).is_empty())?;
-                    let len = self.src[at..end].find(|c| c != '_').unwrap_or(end - at);
+                        .find(|&at| self.source.comments_in(&(at..at + 3)).is_empty())?;
+                    let len = self.source.src[at..end]
+                        .find(|c| c != '_')
+                        .unwrap_or(end - at);
                     Some(at..at + len)
                 });
                 let label = match split {
@@ -372,7 +371,7 @@ impl Builder<'_> {
         items: &[Item],
         label: Option<String>,
     ) {
-        let lines = self.line_of(range.start)..self.end_line(range);
+        let lines = self.source.lines(range);
         let mut shapes: Vec<ItemShape> = Vec::new();
         let mut hints_text = Vec::new();
         let mut defaults = Vec::new();
@@ -383,19 +382,20 @@ impl Builder<'_> {
         for item in items {
             let content = self.item_content(item);
             if all_hints || self.is_placeholder_item(item) {
-                let (shape, hint) = item_shape(self.src, &item.inlines).unwrap_or_else(|| {
-                    let hint = hints::bracket_only(&content)
-                        .unwrap_or(content.trim())
-                        .to_owned();
-                    (
-                        ItemShape {
-                            prefix: String::new(),
-                            open: String::new(),
-                            close: String::new(),
-                        },
-                        hint,
-                    )
-                });
+                let (shape, hint) =
+                    item_shape(self.source.src, &item.inlines).unwrap_or_else(|| {
+                        let hint = hints::bracket_only(&content)
+                            .unwrap_or(content.trim())
+                            .to_owned();
+                        (
+                            ItemShape {
+                                prefix: String::new(),
+                                open: String::new(),
+                                close: String::new(),
+                            },
+                            hint,
+                        )
+                    });
                 if !shapes.contains(&shape) {
                     shapes.push(shape);
                 }
@@ -403,13 +403,18 @@ impl Builder<'_> {
                     hints_text.push(hint);
                 }
             } else {
-                let line = self.line_of(item.range.start);
+                let line = self.source.line_of(item.range.start);
                 defaults.push(content.trim().to_owned());
-                default_lines.push(self.lines_text(line..self.end_line(&item.range)).to_owned());
+                default_lines.push(
+                    self.source
+                        .lines_text(line..self.source.end_line(&item.range))
+                        .to_owned(),
+                );
             }
         }
         let marker = self.marker(&items[0], start);
         let indent = self
+            .source
             .line_text(lines.start)
             .chars()
             .take_while(|c| c.is_whitespace())
@@ -440,16 +445,18 @@ impl Builder<'_> {
 
     /// The list marker of `item` as new items should get it: `- `, `* `, `- [ ] `, `1. `.
     fn marker(&self, item: &Item, start: Option<u64>) -> Marker {
-        let line_start = self.line_starts[self.line_of(item.range.start)];
+        let line_start = self
+            .source
+            .line_start(self.source.line_of(item.range.start));
         let task = if item.task.is_some() { "[ ] " } else { "" };
-        let bullet = self.src[line_start..]
+        let bullet = self.source.src[line_start..]
             .trim_start()
             .chars()
             .next()
             .unwrap_or('-');
         match start {
             Some(n) => {
-                let text = self.src[line_start..].trim_start();
+                let text = self.source.src[line_start..].trim_start();
                 let delim = text.chars().find(|c| !c.is_ascii_digit()).unwrap_or('.');
                 Marker::Ordered {
                     start: n,

@@ -1,55 +1,10 @@
 //! The body's text around the fields: comments found and removed, and every line placed
 //! in the render layout (a field's shape, or the line as written).
 
-use std::ops::Range;
-
 use super::Builder;
 use crate::template::layout::Piece;
 
 impl Builder<'_> {
-    /// The block's text without its comments.
-    pub(super) fn strip_comments(&self, range: Range<usize>) -> String {
-        let mut out = String::new();
-        let mut at = range.start;
-        for c in self.comments_in(&range) {
-            if c.start > at {
-                out.push_str(&self.src[at..c.start]);
-            }
-            at = at.max(c.end);
-        }
-        if at < range.end {
-            out.push_str(&self.src[at..range.end]);
-        }
-        out
-    }
-
-    /// The comments that overlap `range`. Comments never overlap each other, so sorted by
-    /// start they are sorted by end too, and two binary searches find them.
-    pub(super) fn comments_in(&self, range: &Range<usize>) -> &[Range<usize>] {
-        let first = self.comments.partition_point(|c| c.end <= range.start);
-        let last = self.comments.partition_point(|c| c.start < range.end);
-        &self.comments[first..last.max(first)]
-    }
-
-    /// The text inside the comments of a range, markers removed, whitespace tidied.
-    pub(super) fn comment_text(&self, range: Range<usize>) -> String {
-        let mut parts = Vec::new();
-        for c in self
-            .comments_in(&range)
-            .iter()
-            .filter(|c| c.start >= range.start && c.end <= range.end)
-        {
-            let inner = &self.src[c.clone()];
-            let inner = inner.strip_prefix("<!--").unwrap_or(inner);
-            let inner = inner.strip_suffix("-->").unwrap_or(inner);
-            let text = dedent(inner);
-            if !text.is_empty() {
-                parts.push(text);
-            }
-        }
-        parts.join("\n")
-    }
-
     // ----- positions --------------------------------------------------------------------
 
     /// Every line of the body as a layout piece.
@@ -61,8 +16,8 @@ impl Builder<'_> {
         let mut inserts = inserts.into_iter().peekable();
         let mut claims = claims.into_iter().peekable();
         let mut pieces = Vec::new();
-        let n =
-            self.line_starts.len() - usize::from(self.src.ends_with('\n') || self.src.is_empty());
+        let n = self.source.line_starts()
+            - usize::from(self.source.src.ends_with('\n') || self.source.src.is_empty());
         let mut line = 0;
         while line <= n {
             // An answer placed past the last line goes at the end, never nowhere.
@@ -95,10 +50,10 @@ impl Builder<'_> {
 
     /// A line outside any field, with its comments removed.
     fn static_line(&self, line: usize) -> Piece {
-        let start = self.line_starts[line];
-        let text = self.line_text(line);
+        let start = self.source.line_start(line);
+        let text = self.source.line_text(line);
         let end = start + text.len();
-        if self.comments_in(&(start..end)).is_empty() {
+        if self.source.comments_in(&(start..end)).is_empty() {
             let with_newline = if text.ends_with('\n') {
                 text.to_owned()
             } else {
@@ -120,7 +75,7 @@ impl Builder<'_> {
         if text.trim().is_empty() {
             return gone;
         }
-        let kept = self.strip_comments(start..end);
+        let kept = self.source.strip_comments(start..end);
         let indent: String = text
             .chars()
             .take_while(|c| *c == ' ' || *c == '\t')
@@ -132,21 +87,6 @@ impl Builder<'_> {
             Piece::Text(format!("{indent}{body}\n"))
         }
     }
-}
-
-/// Removes common indentation and blank edges from comment text.
-fn dedent(text: &str) -> String {
-    let indent = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start().len())
-        .min()
-        .unwrap_or(0);
-    let lines: Vec<&str> = text
-        .lines()
-        .map(|l| l.get(indent..).unwrap_or(l.trim_start()))
-        .collect();
-    crate::text::sanitize::trim_lines(&lines.join("\n"))
 }
 
 /// Two spaces left where a comment was removed become one.
