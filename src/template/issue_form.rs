@@ -8,7 +8,7 @@ use serde_saphyr::Spanned;
 use super::{Problem, Severity};
 use crate::error::LocatedError;
 use crate::form::{Field, FieldKind, Form, Meta, Opt, Section, Selection, Value};
-use crate::text::{sanitize, split_list};
+use crate::text::{push_para, sanitize, split_list};
 
 #[derive(Debug, Deserialize)]
 struct WireForm {
@@ -122,7 +122,7 @@ pub(super) fn parse(
         }
     }
     if let (Some(last), false) = (sections.last_mut(), help.is_empty()) {
-        push_para(&mut last.help, &help);
+        push_para(&mut last.help, "\n\n", &help);
     }
     let labelled = vec![false; fields.len()];
     crate::form::assign_ids(&mut sections, &mut fields, &labelled);
@@ -168,7 +168,7 @@ impl FormBuilder {
             } else {
                 &mut self.help
             };
-            push_para(target, text.trim());
+            push_para(target, "\n\n", text.trim());
             return Ok(());
         }
         let label = text_of(a.label.as_ref());
@@ -348,12 +348,12 @@ fn multiline_of(json: Option<&Json>) -> String {
         .unwrap_or_default()
 }
 
+/// Any value as text: lists joined with commas, maps as JSON.
 fn scalar(json: &Json) -> String {
     match json {
-        Json::String(s) => s.clone(),
         Json::Null => String::new(),
         Json::Array(items) => items.iter().map(scalar).collect::<Vec<_>>().join(", "),
-        other => other.to_string(),
+        other => crate::yaml::scalar(other).unwrap_or_else(|| other.to_string()),
     }
 }
 
@@ -368,14 +368,4 @@ fn list_of(json: Option<&Json>) -> Vec<String> {
         Some(Json::Null) | None => Vec::new(),
         Some(other) => vec![one_line(other)],
     }
-}
-
-fn push_para(to: &mut String, text: &str) {
-    if text.is_empty() {
-        return;
-    }
-    if !to.is_empty() {
-        to.push_str("\n\n");
-    }
-    to.push_str(text);
 }
