@@ -172,14 +172,6 @@ fn empty_text() -> Value {
     Value::Text(String::new())
 }
 
-/// Whether the section title makes a checkbox list a single choice.
-fn is_single_choice_title(title: &str) -> bool {
-    matches!(
-        crate::text::slug(title).as_str(),
-        "priority" | "severity" | "urgency"
-    )
-}
-
 #[cfg(test)]
 pub(super) mod testing {
     //! Runs one rule family on a small source, the way the assembler would.

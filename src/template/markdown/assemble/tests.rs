@@ -1,3 +1,5 @@
+//! The fold on its own: how long a label and help last, numbering, added answers.
+
 use super::*;
 use crate::form::FieldKind;
 use crate::template::blocks;

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::super::source::Source;
 use super::lists::{first_line, has_break, is_placeholder_item, item_content};
-use super::{Ctx, NewField, Recognized, is_single_choice_title};
+use super::{Ctx, NewField, Recognized};
 use crate::form::{FieldKind, Opt, Selection, Value};
 use crate::template::blocks::{Block, Item};
 use crate::template::hints;
@@ -55,16 +55,8 @@ pub(super) fn checks(
             None => CheckLine::Static(kept_line(start, text, source)),
         });
     }
-    let yes_no = {
-        let mut keys: Vec<String> = options.iter().map(|o| o.label.to_lowercase()).collect();
-        keys.sort();
-        keys == ["no", "yes"]
-    };
-    let single = yes_no
-        || is_single_choice_title(ctx.section.title)
-        || label.is_some_and(is_single_choice_title);
     let n = options.len();
-    let kind = if single {
+    let kind = if is_single_choice(&options, ctx.section.title, label) {
         FieldKind::Choice {
             options,
             custom: None,
@@ -82,6 +74,23 @@ pub(super) fn checks(
         lines: check_lines,
     };
     Recognized::field(field, lines, shape)
+}
+
+/// Yes/no options, or a list under (or named) Priority, Severity or Urgency.
+fn is_single_choice(options: &[Opt], title: &str, label: Option<&str>) -> bool {
+    let mut keys: Vec<String> = options.iter().map(|o| o.label.to_lowercase()).collect();
+    keys.sort();
+    keys == ["no", "yes"]
+        || is_single_choice_title(title)
+        || label.is_some_and(is_single_choice_title)
+}
+
+/// Whether the section title makes a checkbox list a single choice.
+fn is_single_choice_title(title: &str) -> bool {
+    matches!(
+        crate::text::slug(title).as_str(),
+        "priority" | "severity" | "urgency"
+    )
 }
 
 fn check_line(

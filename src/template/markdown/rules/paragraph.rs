@@ -17,6 +17,7 @@ const BOLD_ONLY: Allow = Allow {
     token: false,
 };
 
+/// A paragraph: an instruction, or lines, the first of which may start a part.
 pub(super) fn paragraph(
     range: &Range<usize>,
     inlines: &[Inline],
@@ -24,63 +25,85 @@ pub(super) fn paragraph(
     ctx: &Ctx<'_>,
 ) -> Vec<Recognized> {
     let source = ctx.source;
-    let text = source.strip_comments(range.clone());
-    let is_link = inlines.iter().any(|i| matches!(i, Inline::Link(_)));
-    if let Some(inner) = hints::bracket_only(&text).filter(|_| !is_link) {
-        let lines = source.lines(range);
-        let field = NewField::new(
-            FieldKind::TextArea,
-            ctx.label,
-            inner,
-            empty_text(),
-            lines.start,
-        );
-        return vec![Recognized::field(field, lines, Shape::Block { field: 0 })];
+    if let Some(field) = instruction(range, inlines, ctx) {
+        return vec![field];
     }
     let lines = label::lines(inlines);
     let Some(first) = lines.first() else {
         return vec![Recognized::kept(source, range)];
     };
-    let mut out = Vec::new();
-    let bold = label::split(source.src, first, BOLD_ONLY).filter(|l| l.bold_only);
-    if let Some(bold) = bold {
+    // A new part ends the reach of a label given before.
+    let (mut out, rest, label) = if let Some(start) = part_start(first, lines.len() == 1, next, ctx)
+    {
+        (start, &lines[1..], None)
+    } else {
+        (Vec::new(), &lines[..], ctx.label)
+    };
+    text_lines(rest, next, label, source, &mut out);
+    out
+}
+
+/// `[Describe the bug]` alone (not a link): a text area with the instruction as hint.
+fn instruction(range: &Range<usize>, inlines: &[Inline], ctx: &Ctx<'_>) -> Option<Recognized> {
+    let source = ctx.source;
+    if inlines.iter().any(|i| matches!(i, Inline::Link(_))) {
+        return None;
+    }
+    let text = source.strip_comments(range.clone());
+    let inner = hints::bracket_only(&text)?;
+    let lines = source.lines(range);
+    let field = NewField::new(
+        FieldKind::TextArea,
+        ctx.label,
+        inner,
+        empty_text(),
+        lines.start,
+    );
+    Some(Recognized::field(field, lines, Shape::Block { field: 0 }))
+}
+
+/// A first line in bold: a label for the block after it, or the heading of a part.
+/// `alone`: it is the paragraph's only line.
+fn part_start(
+    first: &[Inline],
+    alone: bool,
+    next: Option<&Block>,
+    ctx: &Ctx<'_>,
+) -> Option<Vec<Recognized>> {
+    let source = ctx.source;
+    if let Some(bold) = label::split(source.src, first, BOLD_ONLY).filter(|l| l.bold_only) {
         let line = source.line_of(first[0].range().start);
         // Under a real heading, a bold line labels the list or table after it; in a
         // template structured by bold lines, it starts the next part.
         let under_heading = ctx.section.level > 0 && !ctx.section.pseudo;
-        if under_heading
-            && lines.len() == 1
-            && next.is_some_and(|n| is_single_field_block(n, source))
-        {
-            return vec![Recognized::Label {
+        if under_heading && alone && next.is_some_and(|n| is_single_field_block(n, source)) {
+            return Some(vec![Recognized::Label {
                 text: bold.label,
                 line,
-            }];
+            }]);
         }
-        out.push(Recognized::PseudoHeading {
+        return Some(vec![Recognized::PseudoHeading {
             title: bold.label,
             line,
-        });
-        text_lines(&lines[1..], next, None, source, &mut out);
-        return out;
+        }]);
     }
     // `**Describe the change** A clear description...`: a heading with its help.
-    if let Some(Inline::Strong(r, text)) = first.first()
-        && !text.trim_end().ends_with(':')
-        && !source.src[r.end..].trim_start().starts_with([':', '['])
-        && first.len() > 1
-    {
-        let line = source.line_of(r.start);
-        out.push(Recognized::PseudoHeading {
+    let Some(Inline::Strong(r, text)) = first.first() else {
+        return None;
+    };
+    let labelled =
+        text.trim_end().ends_with(':') || source.src[r.end..].trim_start().starts_with([':', '[']);
+    if labelled || first.len() == 1 {
+        return None;
+    }
+    let line = source.line_of(r.start);
+    Some(vec![
+        Recognized::PseudoHeading {
             title: hints::plain_label(text),
             line,
-        });
-        out.push(Recognized::kept(source, &source.span(line..line + 1)));
-        text_lines(&lines[1..], next, None, source, &mut out);
-        return out;
-    }
-    text_lines(&lines, next, ctx.label, source, &mut out);
-    out
+        },
+        Recognized::kept(source, &source.span(line..line + 1)),
+    ])
 }
 
 /// Lines of a paragraph: labelled lines become fields, `[ ]` lines a checkbox group

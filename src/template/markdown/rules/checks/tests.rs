@@ -1,3 +1,5 @@
+//! The task-list rule on its own: options, marks, blanks, and when it is one choice.
+
 use super::super::SectionCtx;
 use super::super::testing::{UNDER_HEADING, first, plain};
 use super::*;

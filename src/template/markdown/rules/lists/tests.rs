@@ -1,3 +1,5 @@
+//! The list rules on their own: what a list becomes, runs, editable and nested lists.
+
 use super::super::testing::{UNDER_HEADING, first, plain};
 use super::*;
 use crate::template::blocks;

@@ -1,3 +1,5 @@
+//! The paragraph rules on their own, each with the context the assembler would give.
+
 use super::super::testing::{UNDER_HEADING, first, plain};
 use super::*;
 use crate::template::markdown::rules::SectionCtx;
