@@ -7,6 +7,18 @@ pub mod sanitize;
 
 pub use escape::{escape, escape_line, is_bidi_control, is_hazard, shorten, shorten_quoted};
 
+/// Appends `text` to `to` after `sep` (nothing when `text` is empty, no `sep` when `to`
+/// is): paragraphs of help or text gathered one at a time.
+pub fn push_para(to: &mut String, sep: &str, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    if !to.is_empty() {
+        to.push_str(sep);
+    }
+    to.push_str(text);
+}
+
 /// Lowercase; runs of anything but letters and digits become one `-`.
 pub fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

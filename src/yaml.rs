@@ -1,6 +1,8 @@
-//! YAML reading with resource budgets and errors that name file, line and column.
+//! YAML reading with resource budgets and errors that name file, line and column, and
+//! the text of a scalar value read.
 
 use serde::de::DeserializeOwned;
+use serde_json::Value as Json;
 
 use crate::error::LocatedError;
 
@@ -61,6 +63,17 @@ fn parse<T: DeserializeOwned>(
             message: plain_message(&err.without_snippet().to_string()),
         }
     })
+}
+
+/// A scalar as text: a string as written, a number or boolean as YAML writes it; `None`
+/// for null, lists and maps.
+pub fn scalar(value: &Json) -> Option<String> {
+    match value {
+        Json::String(s) => Some(s.clone()),
+        Json::Number(n) => Some(n.to_string()),
+        Json::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
 }
 
 fn to_usize(n: u64) -> usize {

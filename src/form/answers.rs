@@ -8,6 +8,7 @@ use serde_json::{Map, Value as Json};
 use super::{Answers, Field, FieldKind, Form, Opt, Selection, Value};
 use crate::error::LocatedError;
 use crate::text::{sanitize, slug, slug_path, split_list};
+use crate::yaml::scalar;
 
 /// An answers file as written.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -286,15 +287,6 @@ pub fn resolve_key(form: &Form, key: &str) -> Result<usize, AnswerError> {
     }
 }
 
-fn scalar(json: &Json) -> Option<String> {
-    match json {
-        Json::String(s) => Some(s.clone()),
-        Json::Number(n) => Some(n.to_string()),
-        Json::Bool(b) => Some(b.to_string()),
-        _ => None,
-    }
-}
-
 /// Reads an answer for `field`.
 fn value_for(field: &Field, json: &Json) -> Result<Value, String> {
     match &field.kind {
@@ -499,25 +491,10 @@ fn to_json(field: &Field, value: &Value) -> Json {
             let Value::Table(defaults) = &field.default else {
                 return Json::Null;
             };
-            let mut by_row = Map::new();
-            for (r, row) in cells.iter().enumerate() {
-                let mut by_col = Map::new();
-                for (c, cell) in row.iter().enumerate() {
-                    if defaults.get(r).and_then(|d| d.get(c)) != Some(cell) {
-                        by_col.insert(
-                            columns.get(c + 1).cloned().unwrap_or_default(),
-                            Json::String(cell.clone()),
-                        );
-                    }
-                }
-                if !by_col.is_empty() {
-                    by_row.insert(
-                        rows.get(r).cloned().unwrap_or_default(),
-                        Json::Object(by_col),
-                    );
-                }
-            }
-            Json::Object(by_row)
+            // Only the cells that differ from the template's.
+            super::schema::cells_by_name(columns, rows, cells, |r, c, cell| {
+                defaults.get(r).and_then(|d| d.get(c)).map(String::as_str) != Some(cell)
+            })
         }
     }
 }

@@ -99,10 +99,21 @@ fn default_json(field: &Field) -> Json {
 
 /// Row label -> column -> cell, for non-empty cells.
 fn cells_json(columns: &[String], rows: &[String], cells: &[Vec<String>]) -> Json {
+    cells_by_name(columns, rows, cells, |_, _, cell| !cell.is_empty())
+}
+
+/// Row label -> column -> cell, for the cells `keep(row, column, cell)` keeps; rows
+/// with none are left out. Columns count from the first editable one.
+pub(super) fn cells_by_name(
+    columns: &[String],
+    rows: &[String],
+    cells: &[Vec<String>],
+    keep: impl Fn(usize, usize, &str) -> bool,
+) -> Json {
     let mut by_row = Map::new();
     for (r, row) in cells.iter().enumerate() {
         let mut by_col = Map::new();
-        for (c, cell) in row.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+        for (c, cell) in row.iter().enumerate().filter(|(c, cell)| keep(r, *c, cell)) {
             by_col.insert(columns.get(c + 1).cloned().unwrap_or_default(), json!(cell));
         }
         if !by_col.is_empty() {

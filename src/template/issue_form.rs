@@ -11,7 +11,7 @@ use super::{Problem, Severity};
 use crate::error::LocatedError;
 use crate::form::{Field, FieldKind, FieldRule, Form, Meta, Opt, Rule, Section, Selection, Value};
 use crate::template::layout::{FormPiece, Layout};
-use crate::text::{sanitize, split_list};
+use crate::text::{push_para, sanitize, split_list};
 
 #[derive(Debug, Deserialize)]
 struct WireForm {
@@ -128,7 +128,7 @@ pub(super) fn parse(
         }
     }
     if let (Some(last), false) = (sections.last_mut(), help.is_empty()) {
-        push_para(&mut last.help, &help);
+        push_para(&mut last.help, "\n\n", &help);
     }
     let labelled = vec![false; fields.len()];
     crate::form::assign_ids(&mut sections, &mut fields, &labelled);
@@ -191,7 +191,7 @@ impl FormBuilder {
                 } else {
                     &mut self.help
                 };
-                push_para(target, text.trim());
+                push_para(target, "\n\n", text.trim());
             }
             return Ok(());
         }
@@ -230,7 +230,7 @@ impl FormBuilder {
         self.note_rules(&e.validations, field, at, problems);
         let mut help = multiline_of(a.description.as_ref());
         if kind == "upload" {
-            push_para(&mut help, &upload_help(a.accept.as_ref()));
+            push_para(&mut help, "\n\n", &upload_help(a.accept.as_ref()));
         }
         self.pieces.push(FormPiece::Field(field));
         let section = self.sections.len();
@@ -404,12 +404,12 @@ fn multiline_of(json: Option<&Json>) -> String {
         .unwrap_or_default()
 }
 
+/// Any value as text: lists joined with commas, maps as JSON.
 fn scalar(json: &Json) -> String {
     match json {
-        Json::String(s) => s.clone(),
         Json::Null => String::new(),
         Json::Array(items) => items.iter().map(scalar).collect::<Vec<_>>().join(", "),
-        other => other.to_string(),
+        other => crate::yaml::scalar(other).unwrap_or_else(|| other.to_string()),
     }
 }
 
@@ -424,14 +424,4 @@ fn list_of(json: Option<&Json>) -> Vec<String> {
         Some(Json::Null) | None => Vec::new(),
         Some(other) => vec![one_line(other)],
     }
-}
-
-fn push_para(to: &mut String, text: &str) {
-    if text.is_empty() {
-        return;
-    }
-    if !to.is_empty() {
-        to.push_str("\n\n");
-    }
-    to.push_str(text);
 }

@@ -38,7 +38,7 @@ pub enum Piece {
     Field { shape: Shape, inserted: bool },
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Shape {
     /// `prefix` and the values of the fields on this line: `**Effort**: Medium - 4 h`;
     /// `bare` (the label as written, without hints) when every value is empty.
@@ -74,7 +74,7 @@ pub enum Shape {
     Table(TableShape),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CheckLine {
     Static(String),
     Option {
@@ -90,7 +90,7 @@ pub enum CheckLine {
     },
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListShape {
     pub field: usize,
     pub indent: String,
@@ -100,7 +100,7 @@ pub struct ListShape {
     pub default_lines: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Marker {
     /// `- `, `* `, or `- [ ] ` for task items.
     Bullet(String),
@@ -120,7 +120,7 @@ pub struct ItemShape {
     pub close: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableShape {
     pub field: usize,
     /// Header and delimiter rows as written.
@@ -128,7 +128,7 @@ pub struct TableShape {
     pub rows: Vec<RowShape>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowShape {
     pub original: String,
     pub label: String,

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::source::Source;
 use crate::template::blocks::Inline;
 use crate::template::hints;
 
@@ -133,25 +134,13 @@ fn label_ok(label: &str) -> bool {
     (1..=8).contains(&words) && t.chars().count() <= 60 && !t.ends_with(['.', '!', ',', ';'])
 }
 
-/// Reads what follows a label. `comments` are the comment ranges in the document.
-pub(super) fn rest(src: &str, range: Range<usize>, comments: &[Range<usize>]) -> Rest {
-    let mut kept = String::new();
-    let mut hint = Vec::new();
-    let mut at = range.start;
-    for c in comments
-        .iter()
-        .filter(|c| c.start >= range.start && c.end <= range.end)
-    {
-        kept.push_str(&src[at..c.start]);
-        let inner = &src[c.clone()];
-        let inner = inner
-            .trim_start_matches("<!--")
-            .trim_end_matches("-->")
-            .trim();
-        hint.push(inner.to_owned());
-        at = c.end;
-    }
-    kept.push_str(&src[at.min(range.end)..range.end]);
+/// Reads what follows a label; comments in it are removed, and their text is the hint.
+pub(super) fn rest(source: &Source<'_>, range: Range<usize>) -> Rest {
+    let hint: Vec<&str> = source
+        .comments_within(&range)
+        .map(|c| c.trim_start_matches("<!--").trim_end_matches("-->").trim())
+        .collect();
+    let kept = source.strip_comments_within(range);
     let t = kept.trim();
     if t.is_empty() {
         return Rest::Empty(hint.join(" "));
@@ -202,10 +191,10 @@ mod tests {
     };
 
     fn check(src: &str) -> Option<(String, Rest, bool)> {
-        let doc = blocks::parse(src).expect("shallow");
+        let source = Source::new(src, blocks::parse(src).expect("shallow").comments);
         let line = first_line(src);
         let l = split(src, &line, ALL)?;
-        Some((l.label, rest(src, l.rest, &doc.comments), l.bold_only))
+        Some((l.label, rest(&source, l.rest), l.bold_only))
     }
 
     #[test]

@@ -1,0 +1,279 @@
+//! The fold over what the rules recognized: the only state of the markdown builder.
+//! It owns the sections, the label and help that wait for the next field, the lines
+//! fields take over, the answers it adds to questions with nowhere to answer, and field
+//! numbering. Everything that depends on what came before is decided here.
+
+use std::ops::Range;
+
+mod sections;
+
+use super::Built;
+use super::pieces;
+use super::rules::{self, Ctx, NewField, Recognized};
+use super::source::Source;
+use crate::form::{Field, Section};
+use crate::template::blocks::{Block, Doc};
+use crate::template::layout::{ListShape, Shape, TableShape};
+use crate::template::{Problem, Severity};
+use crate::text::push_para;
+use sections::Open;
+
+/// Folds the blocks of `doc`, read from `src` (which starts at 1-based `first_line` of
+/// its file), into sections, fields and the layout.
+pub(super) fn assemble(src: &str, doc: &Doc, first_line: usize) -> Built {
+    let mut assembler = Assembler::new(src, doc, first_line);
+    assembler.run(&doc.blocks);
+    assembler.finish()
+}
+
+struct Assembler<'s> {
+    source: Source<'s>,
+    /// 1-based file line of the body's first line.
+    first_line: usize,
+    sections: Vec<Section>,
+    open: Open,
+    fields: Vec<Field>,
+    labelled: Vec<bool>,
+    /// Lines that fields took over, with the shape that renders them.
+    claims: Vec<(Range<usize>, Shape)>,
+    /// Answers added where the template had none, before a line.
+    inserts: Vec<(usize, Shape)>,
+    /// Lines of HTML blocks that hold nothing but comments.
+    comment_blocks: Vec<Range<usize>>,
+    /// Comments after a section's content: help for the next field.
+    pending_help: Option<String>,
+    /// A bold line's text: the label of the next block's field.
+    pending_label: Option<String>,
+    heading_level: u8,
+    /// Line after the preamble's last content (or where the preamble ends): where the
+    /// preamble's answer goes when it gets one.
+    preamble_end: Option<usize>,
+    problems: Vec<Problem>,
+}
+
+impl<'s> Assembler<'s> {
+    fn new(src: &'s str, doc: &Doc, first_line: usize) -> Self {
+        let mut a = Self {
+            source: Source::new(src, doc.comments.clone()),
+            first_line,
+            sections: Vec::new(),
+            open: Open::new("", 0, first_line, 0),
+            fields: Vec::new(),
+            labelled: Vec::new(),
+            claims: Vec::new(),
+            inserts: Vec::new(),
+            comment_blocks: Vec::new(),
+            pending_help: None,
+            pending_label: None,
+            heading_level: 0,
+            preamble_end: None,
+            problems: Vec::new(),
+        };
+        for &offset in &doc.unclosed_comments {
+            a.problem(
+                offset,
+                Severity::Warning,
+                "comment is never closed with `-->`: it hides the rest of the template",
+            );
+        }
+        a
+    }
+
+    /// Folds the blocks in order. A label lasts for the one block after it (comment
+    /// blocks let it through); help lasts until a field, text or the section's end.
+    fn run(&mut self, blocks: &[Block]) {
+        for (i, block) in blocks.iter().enumerate() {
+            let source = &self.source;
+            let next = blocks[i + 1..]
+                .iter()
+                .find(|b| !rules::is_comment_block(b, source));
+            let ctx = Ctx {
+                source,
+                section: self.open.ctx(),
+                label: self.pending_label.as_deref(),
+            };
+            let found = rules::classify(block, next, &ctx);
+            if !rules::is_comment_block(block, source) {
+                self.pending_label = None;
+            }
+            for recognized in found {
+                self.apply(recognized);
+            }
+        }
+    }
+
+    fn apply(&mut self, recognized: Recognized) {
+        match recognized {
+            Recognized::Heading {
+                title,
+                level,
+                line,
+                body_start,
+            } => {
+                self.heading_level = level;
+                self.start_section(&title, level, line, body_start);
+            }
+            Recognized::PseudoHeading { title, line } => {
+                let level = (self.heading_level + 1).min(6);
+                self.start_section(&title, level, line, line + 1);
+                self.open.pseudo = true;
+            }
+            Recognized::Label { text, line } => {
+                self.pending_label = Some(text);
+                self.open.has_content = true;
+                self.open.content_end = Some(line + 1);
+            }
+            Recognized::Comment { lines, text } => self.comment(lines, text),
+            Recognized::Fields {
+                fields,
+                shape,
+                lines,
+            } => {
+                let first = self.fields.len();
+                for field in fields {
+                    self.new_field(field);
+                }
+                self.claim(lines, numbered(shape, first));
+            }
+            Recognized::Static { text, end } => self.static_text(&text, end),
+            Recognized::Problem {
+                offset,
+                severity,
+                message,
+            } => self.problem(offset, severity, message),
+        }
+    }
+
+    fn finish(mut self) -> Built {
+        let lines = self.source.line_starts() - 1;
+        let last = std::mem::replace(&mut self.open, Open::new("", 0, 0, 0));
+        self.close_section(last, false, lines);
+        if self.fields.is_empty() {
+            self.give_preamble_a_field();
+        }
+        self.sections.retain(|s| {
+            s.level > 0 || !s.fields.is_empty() || !s.text.is_empty() || !s.help.is_empty()
+        });
+        self.renumber_sections();
+        for field in &mut self.fields {
+            let says_required = |t: &str| t.to_lowercase().contains("(required)");
+            if says_required(&field.label)
+                || says_required(&field.help)
+                || says_required(&field.placeholder)
+            {
+                field.required = true;
+            }
+        }
+        let pieces = pieces::pieces(
+            &self.source,
+            self.claims,
+            self.inserts,
+            &self.comment_blocks,
+        );
+        Built {
+            sections: self.sections,
+            fields: self.fields,
+            labelled: self.labelled,
+            pieces,
+            problems: self.problems,
+        }
+    }
+
+    // ----- fields, text and comments --------------------------------------------------
+
+    /// Adds a field to the open section; the help waiting for a field is its help.
+    fn new_field(&mut self, new: NewField) {
+        let help = match (self.pending_help.take(), new.help) {
+            (Some(waiting), own) if !own.is_empty() => format!("{waiting}\n{own}"),
+            (waiting, own) => waiting.unwrap_or(own),
+        };
+        let labelled = new.label.is_some();
+        let field = Field {
+            id: String::new(),
+            label: new.label.unwrap_or_else(|| self.open.field_label()),
+            kind: new.kind,
+            placeholder: new.placeholder,
+            help,
+            default: new.default,
+            required: false,
+            section: self.sections.len(),
+            line: self.first_line + new.line,
+        };
+        let index = self.add_field(field, labelled);
+        self.open.section.fields.push(index);
+        self.open.has_content = true;
+    }
+
+    /// Numbers a field; `labelled` says the template named it. Its section lists it.
+    fn add_field(&mut self, field: Field, labelled: bool) -> usize {
+        self.fields.push(field);
+        self.labelled.push(labelled);
+        self.fields.len() - 1
+    }
+
+    /// Gives `lines` to a field's shape; the section's content now reaches past them.
+    fn claim(&mut self, lines: Range<usize>, shape: Shape) {
+        let end = lines.end;
+        self.claims.push((lines, shape));
+        let open = &mut self.open;
+        open.content_end = Some(open.content_end.map_or(end, |e| e.max(end)));
+    }
+
+    /// A comment block: the section's help before its content, else help for what follows.
+    fn comment(&mut self, lines: Range<usize>, text: String) {
+        self.comment_blocks.push(lines.clone());
+        let open = &mut self.open;
+        open.comment_lines = Some(match open.comment_lines.take() {
+            Some(prev) => prev.start..lines.end,
+            None => lines,
+        });
+        open.comments.push(text.clone());
+        if open.section.fields.is_empty() && !open.has_content {
+            push_para(&mut open.section.help, "\n", &text);
+        } else if let Some(waiting) = &mut self.pending_help {
+            push_para(waiting, "\n", &text);
+        } else {
+            self.pending_help = Some(text);
+        }
+    }
+
+    /// Text kept as written, which asks or tells the reader something.
+    fn static_text(&mut self, text: &str, end: usize) {
+        let help = self.pending_help.take();
+        let open = &mut self.open;
+        if let Some(help) = help {
+            push_para(&mut open.section.help, "\n", &help);
+        }
+        open.has_content = true;
+        open.has_prose = true;
+        open.content_end = Some(end);
+        push_para(&mut open.section.text, "\n", text);
+    }
+
+    fn problem(&mut self, offset: usize, severity: Severity, message: &str) {
+        let (line, col) = self.source.position(offset);
+        self.problems.push(Problem {
+            line: self.first_line + line,
+            col,
+            severity,
+            message: message.to_owned(),
+        });
+    }
+}
+
+/// `shape` with its fields numbered from `first` instead of 0.
+fn numbered(mut shape: Shape, first: usize) -> Shape {
+    match &mut shape {
+        Shape::Line { parts, .. } => parts.iter_mut().for_each(|(_, field)| *field += first),
+        Shape::Block { field }
+        | Shape::Fence { field, .. }
+        | Shape::Pre { field, .. }
+        | Shape::Checks { field, .. }
+        | Shape::List(ListShape { field, .. })
+        | Shape::Table(TableShape { field, .. }) => *field += first,
+    }
+    shape
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,190 @@
+//! Sections as the assembler keeps them: the open one, and what happens when it ends
+//! (an answer for a question with nowhere to answer) or when the template has no field.
+
+use std::ops::Range;
+
+use super::Assembler;
+use crate::form::{Field, FieldKind, Section, Value};
+use crate::template::layout::Shape;
+use crate::template::markdown::rules::SectionCtx;
+use crate::text::push_para;
+
+/// Section state while its blocks are read.
+pub(super) struct Open {
+    pub section: Section,
+    /// Line after the heading: where an answer goes when the body is empty.
+    pub body_start: usize,
+    /// Line after the last content block: where an added answer goes.
+    pub content_end: Option<usize>,
+    pub comment_lines: Option<Range<usize>>,
+    pub comments: Vec<String>,
+    pub has_content: bool,
+    pub has_prose: bool,
+    /// Started by a bold line rather than a heading.
+    pub pseudo: bool,
+}
+
+impl Open {
+    pub fn new(title: &str, level: u8, file_line: usize, body_start: usize) -> Self {
+        Self {
+            section: Section {
+                id: String::new(),
+                title: crate::text::sanitize::one_line(title.trim()),
+                level,
+                help: String::new(),
+                text: String::new(),
+                fields: Vec::new(),
+                parent: None,
+                line: file_line,
+            },
+            body_start,
+            content_end: None,
+            comment_lines: None,
+            comments: Vec::new(),
+            has_content: false,
+            has_prose: false,
+            pseudo: false,
+        }
+    }
+
+    /// The label of a field the template does not name.
+    pub fn field_label(&self) -> String {
+        if self.section.title.is_empty() {
+            "Description".to_owned()
+        } else {
+            self.section.title.clone()
+        }
+    }
+
+    pub fn ctx(&self) -> SectionCtx<'_> {
+        SectionCtx {
+            title: &self.section.title,
+            level: self.section.level,
+            pseudo: self.pseudo,
+        }
+    }
+}
+
+impl Assembler<'_> {
+    /// Starts a section at `line` whose heading ends before `body_start`.
+    pub(super) fn start_section(&mut self, title: &str, level: u8, line: usize, body_start: usize) {
+        let has_children = level > self.open.section.level;
+        let open = Open::new(title, level, self.first_line + line, body_start);
+        let closed = std::mem::replace(&mut self.open, open);
+        self.close_section(closed, has_children, line);
+    }
+
+    /// Ends a section before line `end`, giving it an answer field when it asks a
+    /// question but has nowhere to answer.
+    pub(super) fn close_section(&mut self, mut open: Open, has_children: bool, end: usize) {
+        if let Some(help) = self.pending_help.take() {
+            push_para(&mut open.section.help, "\n", &help);
+        }
+        let index = self.sections.len();
+        let is_preamble = open.section.level == 0;
+        let free_inputs = open
+            .section
+            .fields
+            .iter()
+            .filter(|&&f| {
+                !matches!(
+                    self.fields[f].kind,
+                    FieldKind::Choice { .. }
+                        | FieldKind::Checkboxes { .. }
+                        | FieldKind::MultiChoice { .. }
+                )
+            })
+            .count();
+        let no_fields = open.section.fields.is_empty();
+        if is_preamble {
+            // The preamble gets an answer only when nothing else does (see `finish`).
+            self.preamble_end = Some(open.content_end.unwrap_or(end));
+        } else if no_fields && !open.has_content && open.comment_lines.is_some() {
+            self.comment_answer(&mut open, index);
+        } else if open.has_prose && free_inputs == 0 {
+            let at = open.content_end.unwrap_or(open.body_start);
+            self.answer_field(&mut open, index, at);
+        } else if no_fields && !open.has_content && !has_children {
+            let at = open.body_start;
+            self.answer_field(&mut open, index, at);
+        }
+        self.sections.push(open.section);
+    }
+
+    /// A section whose body is only comments: the comments' place holds the answer and
+    /// their text is its placeholder.
+    fn comment_answer(&mut self, open: &mut Open, index: usize) {
+        let Some(lines) = open.comment_lines.clone() else {
+            return;
+        };
+        let placeholder = open.comments.join("\n").trim().to_owned();
+        open.section.help.clear();
+        let field = self.answer(open, index, placeholder);
+        self.claims.push((lines, (Shape::Block { field })));
+    }
+
+    /// Adds a free-text answer to a section at line `at`.
+    fn answer_field(&mut self, open: &mut Open, index: usize, at: usize) {
+        let field = self.answer(open, index, String::new());
+        self.inserts.push((at, Shape::Block { field }));
+    }
+
+    /// A free-text answer for `open`, which becomes section number `index`.
+    fn answer(&mut self, open: &mut Open, index: usize, placeholder: String) -> usize {
+        let field = self.add_field(
+            answer(open.field_label(), placeholder, index, open.section.line),
+            false,
+        );
+        open.section.fields.push(field);
+        field
+    }
+
+    /// With no fields anywhere, the preamble (or the whole template) is one answer; it
+    /// goes after the preamble's last content.
+    pub(super) fn give_preamble_a_field(&mut self) {
+        let Some(index) = self.sections.iter().position(|s| s.level == 0) else {
+            return;
+        };
+        let section = &mut self.sections[index];
+        let placeholder = std::mem::take(&mut section.help);
+        let field = answer("Description".to_owned(), placeholder, index, section.line);
+        let field = self.add_field(field, false);
+        self.sections[index].fields.push(field);
+        let end = self.preamble_end.unwrap_or(self.source.line_starts());
+        self.inserts.push((end, Shape::Block { field }));
+    }
+
+    /// Drops an empty preamble and fixes indices that pointed past it.
+    pub(super) fn renumber_sections(&mut self) {
+        for (new, section) in self.sections.iter().enumerate() {
+            for &f in &section.fields {
+                self.fields[f].section = new;
+            }
+        }
+        // The parent is the latest section at any level above this one.
+        let mut latest: [Option<usize>; 8] = [None; 8];
+        for (i, section) in self.sections.iter_mut().enumerate() {
+            let level = usize::from(section.level.min(7));
+            section.parent = latest[1..level.max(1)].iter().flatten().max().copied();
+            if level > 0 {
+                latest[level] = Some(i);
+                latest[level + 1..].iter_mut().for_each(|l| *l = None);
+            }
+        }
+    }
+}
+
+/// An empty free-text field.
+fn answer(label: String, placeholder: String, section: usize, line: usize) -> Field {
+    Field {
+        id: String::new(),
+        label,
+        kind: FieldKind::TextArea,
+        placeholder,
+        help: String::new(),
+        default: Value::Text(String::new()),
+        required: false,
+        section,
+        line,
+    }
+}

@@ -1,0 +1,103 @@
+//! The render layout of a body: every line placed, as the shape of the field that took
+//! it over, an answer added before it, or the line as written without its comments.
+
+use std::ops::Range;
+
+use super::source::Source;
+use crate::template::layout::{Piece, Shape};
+
+/// Every line of the body as a layout piece. `claims` are lines fields took over,
+/// `inserts` answers added before a line, `comment_blocks` the lines of comment blocks.
+pub(super) fn pieces(
+    source: &Source<'_>,
+    mut claims: Vec<(Range<usize>, Shape)>,
+    mut inserts: Vec<(usize, Shape)>,
+    comment_blocks: &[Range<usize>],
+) -> Vec<Piece> {
+    claims.sort_by_key(|(r, _)| r.start);
+    inserts.sort_by_key(|(at, _)| *at);
+    let mut inserts = inserts.into_iter().peekable();
+    let mut claims = claims.into_iter().peekable();
+    let mut pieces = Vec::new();
+    let n = source.line_starts() - usize::from(source.src.ends_with('\n') || source.src.is_empty());
+    let mut line = 0;
+    while line <= n {
+        // An answer placed past the last line goes at the end, never nowhere.
+        while let Some((_, shape)) = inserts.next_if(|(at, _)| *at <= line || line == n) {
+            pieces.push(Piece::Field {
+                shape,
+                inserted: true,
+            });
+        }
+        if line == n {
+            break;
+        }
+        if let Some((range, claim)) = claims.next_if(|(r, _)| r.start <= line) {
+            if range.end <= line {
+                continue;
+            }
+            let shape = claim;
+            pieces.push(Piece::Field {
+                shape,
+                inserted: false,
+            });
+            line = range.end;
+            continue;
+        }
+        pieces.push(static_line(source, comment_blocks, line));
+        line += 1;
+    }
+    pieces
+}
+
+/// A line outside any field, with its comments removed.
+fn static_line(source: &Source<'_>, comment_blocks: &[Range<usize>], line: usize) -> Piece {
+    let start = source.line_start(line);
+    let text = source.line_text(line);
+    let end = start + text.len();
+    if source.comments_in(&(start..end)).is_empty() {
+        let with_newline = if text.ends_with('\n') {
+            text.to_owned()
+        } else {
+            format!("{text}\n")
+        };
+        return if text.trim().is_empty() {
+            Piece::Blank(with_newline)
+        } else {
+            Piece::Text(with_newline)
+        };
+    }
+    // A comment block going is a block going; a comment line inside other HTML
+    // just disappears.
+    let gone = if comment_blocks.iter().any(|b| b.contains(&line)) {
+        Piece::Removed
+    } else {
+        Piece::Dropped
+    };
+    if text.trim().is_empty() {
+        return gone;
+    }
+    let kept = source.strip_comments(start..end);
+    let indent: String = text
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    let body = collapse_spaces(kept.trim());
+    if body.is_empty() {
+        gone
+    } else {
+        Piece::Text(format!("{indent}{body}\n"))
+    }
+}
+
+/// Two spaces left where a comment was removed become one.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}

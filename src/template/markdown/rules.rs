@@ -1,0 +1,251 @@
+//! Recognition as pure rules: each markdown block, read with what came before it (the
+//! open section, a label a bold line gave it), says what it is ([`Recognized`]): a
+//! heading, a label or help for what follows, fields with the shape their answers are
+//! written in, or text kept as written. Nothing here changes state; the assembler folds
+//! the results into the form, and is the one place where order matters.
+
+mod checks;
+mod code;
+mod lists;
+mod paragraph;
+mod table;
+
+use std::ops::Range;
+
+use super::source::Source;
+use crate::form::{FieldKind, Value};
+use crate::template::Severity;
+use crate::template::blocks::Block;
+use crate::template::layout::Shape;
+
+/// What a rule may know besides its block. Read-only.
+pub(super) struct Ctx<'a> {
+    pub source: &'a Source<'a>,
+    /// The section the block is in.
+    pub section: SectionCtx<'a>,
+    /// What a bold line right before the block calls it (see [`Recognized::Label`]).
+    pub label: Option<&'a str>,
+}
+
+/// The open section, as the rules see it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct SectionCtx<'a> {
+    pub title: &'a str,
+    /// 0 for the preamble.
+    pub level: u8,
+    /// Started by a bold line rather than a heading.
+    pub pseudo: bool,
+}
+
+/// What a block (or a part of one) is. Lines are 0-based lines of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Recognized {
+    /// `# Title`: a section whose body starts at `body_start`.
+    Heading {
+        title: String,
+        level: u8,
+        line: usize,
+        body_start: usize,
+    },
+    /// A bold line that starts a part, one level below the heading above it.
+    PseudoHeading { title: String, line: usize },
+    /// A bold line under a heading that names the single field of the block after it.
+    Label { text: String, line: usize },
+    /// An HTML block of nothing but comments: help for the section or what follows.
+    Comment { lines: Range<usize>, text: String },
+    /// Fields that take over `lines`; `shape` numbers them from 0, in this order.
+    Fields {
+        fields: Vec<NewField>,
+        shape: Shape,
+        lines: Range<usize>,
+    },
+    /// Text kept as written (comments removed, trimmed) that ends before line `end`.
+    Static { text: String, end: usize },
+    /// Something worth a warning at byte `offset`.
+    Problem {
+        offset: usize,
+        severity: Severity,
+        message: &'static str,
+    },
+}
+
+/// A field as a rule sees it; the assembler gives it its section, number and help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct NewField {
+    pub kind: FieldKind,
+    /// `None`: named after its section.
+    pub label: Option<String>,
+    pub placeholder: String,
+    pub default: Value,
+    /// Help of its own; help from comments before it comes first.
+    pub help: String,
+    pub line: usize,
+}
+
+impl NewField {
+    pub fn new(
+        kind: FieldKind,
+        label: Option<&str>,
+        placeholder: &str,
+        default: Value,
+        line: usize,
+    ) -> Self {
+        Self {
+            kind,
+            label: label.map(str::to_owned),
+            placeholder: placeholder.trim().to_owned(),
+            default,
+            help: String::new(),
+            line,
+        }
+    }
+}
+
+impl Recognized {
+    /// One field that takes over `lines`.
+    fn field(field: NewField, lines: Range<usize>, shape: Shape) -> Self {
+        Self::Fields {
+            fields: vec![field],
+            shape,
+            lines,
+        }
+    }
+
+    /// The text of `range`, kept as written.
+    fn kept(source: &Source<'_>, range: &Range<usize>) -> Self {
+        Self::Static {
+            text: source.strip_comments(range.clone()).trim().to_owned(),
+            end: source.end_line(range),
+        }
+    }
+}
+
+/// What `block` is. `next` is the block after it that is not a comment block.
+pub(super) fn classify(block: &Block, next: Option<&Block>, ctx: &Ctx<'_>) -> Vec<Recognized> {
+    let source = ctx.source;
+    match block {
+        Block::Heading { range, level, text } => vec![Recognized::Heading {
+            title: text.clone(),
+            level: *level,
+            line: source.line_of(range.start),
+            body_start: source.end_line(range),
+        }],
+        Block::Html { range } => vec![code::html(range, ctx)],
+        Block::Paragraph { range, inlines } => paragraph::paragraph(range, inlines, next, ctx),
+        Block::List {
+            range,
+            start,
+            items,
+        } => lists::list(range, *start, items, ctx),
+        Block::Code {
+            range,
+            info,
+            fenced: true,
+            closed,
+        } => code::fence(range, info, *closed, ctx),
+        Block::Table { range, head, rows } => vec![table::table(range, head, rows, ctx)],
+        // A thematic break separates; it is neither content nor a question.
+        Block::Rule => Vec::new(),
+        Block::Code { range, .. } | Block::Other { range } => {
+            vec![Recognized::kept(source, range)]
+        }
+    }
+}
+
+/// An HTML block of nothing but comments: it lets a label reach past it.
+pub(super) fn is_comment_block(block: &Block, source: &Source<'_>) -> bool {
+    matches!(block, Block::Html { range } if source.strip_comments(range.clone()).trim().is_empty())
+}
+
+/// Whether a block is one field, which a bold line before it may name.
+fn is_single_field_block(block: &Block, source: &Source<'_>) -> bool {
+    match block {
+        Block::List { items, .. } => lists::is_single_field(items, source),
+        Block::Table { .. } => true,
+        Block::Paragraph { inlines, .. } => paragraph::is_check_paragraph(inlines, source),
+        _ => false,
+    }
+}
+
+/// Answers with nothing typed yet.
+fn empty_text() -> Value {
+    Value::Text(String::new())
+}
+
+#[cfg(test)]
+pub(super) mod testing {
+    //! Runs one rule family on a small source, the way the assembler would.
+
+    use super::{Ctx, Recognized, SectionCtx, classify};
+    use crate::template::blocks;
+    use crate::template::markdown::source::Source;
+
+    /// Under `## Title`, with no label from before.
+    pub const UNDER_HEADING: SectionCtx<'static> = SectionCtx {
+        title: "Title",
+        level: 2,
+        pseudo: false,
+    };
+
+    /// Classifies the first block of `src` (the next non-comment block is the second).
+    pub fn first(src: &str, section: SectionCtx<'_>, label: Option<&str>) -> Vec<Recognized> {
+        let doc = blocks::parse(src).expect("shallow");
+        let source = Source::new(src, doc.comments.clone());
+        let ctx = Ctx {
+            source: &source,
+            section,
+            label,
+        };
+        let next = doc.blocks[1..]
+            .iter()
+            .find(|b| !super::is_comment_block(b, &source));
+        classify(&doc.blocks[0], next, &ctx)
+    }
+
+    /// The first block, under a heading, with no label.
+    pub fn plain(src: &str) -> Vec<Recognized> {
+        first(src, UNDER_HEADING, None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::plain;
+    use super::*;
+
+    #[test]
+    fn headings_say_where_their_body_starts() {
+        assert_eq!(
+            plain("Setup\n-----\n\ntext\n"),
+            [Recognized::Heading {
+                title: "Setup".into(),
+                level: 2,
+                line: 0,
+                body_start: 2,
+            }]
+        );
+    }
+
+    #[test]
+    fn rules_are_nothing_and_quotes_are_kept() {
+        assert_eq!(plain("---\n"), []);
+        assert_eq!(
+            plain("> quoted <!-- c -->\n> more\n\nafter\n"),
+            [Recognized::Static {
+                text: "> quoted \n> more".into(),
+                end: 2,
+            }]
+        );
+    }
+
+    #[test]
+    fn indented_code_is_kept() {
+        assert_eq!(
+            plain("    code\n"),
+            [Recognized::Static {
+                text: "code".into(),
+                end: 1,
+            }]
+        );
+    }
+}

@@ -1,0 +1,211 @@
+//! Task lists: a checkbox group that keeps its lines, pre-checked items checked, an
+//! `Other: ___` item a blank to fill; a single choice for yes/no and under Priority,
+//! Severity or Urgency.
+
+use std::ops::Range;
+
+use super::super::source::Source;
+use super::lists::{first_line, has_break, is_placeholder_item, item_content};
+use super::{Ctx, NewField, Recognized};
+use crate::form::{FieldKind, Opt, Selection, Value};
+use crate::template::blocks::{Block, Item};
+use crate::template::hints;
+use crate::template::layout::{CheckLine, Shape};
+
+/// A task item anywhere in a checkbox list.
+struct Task {
+    marker: Range<usize>,
+    checked: bool,
+    depth: usize,
+    label: String,
+    /// For `Other: ___`: the source offsets of the blank.
+    blank: Option<Range<usize>>,
+}
+
+pub(super) fn checks(
+    range: &Range<usize>,
+    items: &[Item],
+    label: Option<&str>,
+    ctx: &Ctx<'_>,
+) -> Recognized {
+    let source = ctx.source;
+    let mut tasks = Vec::new();
+    collect_tasks(items, 0, source, &mut tasks);
+    let lines = source.lines(range);
+    let options: Vec<Opt> = tasks
+        .iter()
+        .map(|t| Opt {
+            label: t.label.clone(),
+            blank: t.blank.is_some(),
+            depth: t.depth,
+            required: false,
+        })
+        .collect();
+    let checked: Vec<bool> = tasks.iter().map(|t| t.checked).collect();
+    let mut check_lines = Vec::new();
+    for line in lines.clone() {
+        let start = source.line_start(line);
+        let text = source.line_text(line);
+        let task = tasks
+            .iter()
+            .position(|t| t.marker.start >= start && t.marker.start < start + text.len());
+        check_lines.push(match task {
+            Some(index) => check_line(index, &tasks[index], start, text, source),
+            None if is_hint_line(items, line, source) => CheckLine::Static(String::new()),
+            None => CheckLine::Static(kept_line(start, text, source)),
+        });
+    }
+    let n = options.len();
+    let kind = if is_single_choice(&options, ctx.section.title, label) {
+        FieldKind::Choice {
+            options,
+            custom: None,
+        }
+    } else {
+        FieldKind::Checkboxes { options }
+    };
+    let default = Value::Select(Selection {
+        checked,
+        ..Selection::empty(n)
+    });
+    let field = NewField::new(kind, label, "", default, lines.start);
+    let shape = Shape::Checks {
+        field: 0,
+        lines: check_lines,
+    };
+    Recognized::field(field, lines, shape)
+}
+
+/// Yes/no options, or a list under (or named) Priority, Severity or Urgency.
+fn is_single_choice(options: &[Opt], title: &str, label: Option<&str>) -> bool {
+    let mut keys: Vec<String> = options.iter().map(|o| o.label.to_lowercase()).collect();
+    keys.sort();
+    keys == ["no", "yes"]
+        || is_single_choice_title(title)
+        || label.is_some_and(is_single_choice_title)
+}
+
+/// Whether the section title makes a checkbox list a single choice.
+fn is_single_choice_title(title: &str) -> bool {
+    matches!(
+        crate::text::slug(title).as_str(),
+        "priority" | "severity" | "urgency"
+    )
+}
+
+fn check_line(
+    index: usize,
+    task: &Task,
+    line_start: usize,
+    text: &str,
+    source: &Source<'_>,
+) -> CheckLine {
+    let line_end = line_start + text.trim_end_matches('\n').len();
+    let mark_at = task.marker.start + 1;
+    let mark = source.src[mark_at..].chars().next().unwrap_or(' ');
+    let after_mark = mark_at + mark.len_utf8();
+    let (tail, after_blank) = match &task.blank {
+        Some(blank) => (
+            source
+                .strip_comments(after_mark..blank.start)
+                .trim_end()
+                .to_owned(),
+            Some(source.strip_comments(blank.end..line_end)),
+        ),
+        None => (
+            kept_line(after_mark, &source.src[after_mark..line_end], source)
+                .trim_end()
+                .to_owned(),
+            None,
+        ),
+    };
+    CheckLine::Option {
+        index,
+        head: source.src[line_start..mark_at].to_owned(),
+        mark,
+        tail,
+        after_blank,
+    }
+}
+
+/// Whether `line` is the line of a non-task placeholder item (`- ...`) in the list.
+fn is_hint_line(items: &[Item], line: usize, source: &Source<'_>) -> bool {
+    items.iter().any(|i| {
+        i.task.is_none()
+            && i.children.is_empty()
+            && !has_break(&i.inlines)
+            && source.line_of(i.range.start) == line
+            && is_placeholder_item(i, source)
+            || i.children.iter().any(
+                |c| matches!(c, Block::List { items, .. } if is_hint_line(items, line, source)),
+            )
+    })
+}
+
+/// A line's text with comments removed, ending in a newline (empty if nothing is left).
+fn kept_line(start: usize, text: &str, source: &Source<'_>) -> String {
+    let kept = source.strip_comments(start..start + text.len());
+    if kept.trim().is_empty() && !text.trim().is_empty() {
+        return String::new();
+    }
+    if text.ends_with('\n') && !kept.ends_with('\n') {
+        kept + "\n"
+    } else {
+        kept
+    }
+}
+
+fn collect_tasks(items: &[Item], depth: usize, source: &Source<'_>, out: &mut Vec<Task>) {
+    for item in items {
+        if let Some((checked, marker)) = &item.task {
+            let content = item_content(item, source);
+            let start = item.inlines.first().map_or(marker.end, |i| i.range().start);
+            let end = first_line(&item.inlines)
+                .last()
+                .map_or(start, |i| i.range().end);
+            // `Other: ___` takes text; a blank with no words before it is just text.
+            let split =
+                hints::blank_split(&content).filter(|(before, _)| !before.trim().is_empty());
+            let blank = split.and_then(|_| blank_at(start..end, source));
+            let label = match split {
+                Some((before, _)) => plain_keep_colon(before),
+                None => plain_keep_colon(&content),
+            };
+            out.push(Task {
+                marker: marker.clone(),
+                checked: *checked,
+                depth,
+                label,
+                blank,
+            });
+        }
+        for child in &item.children {
+            if let Block::List { items, .. } = child {
+                collect_tasks(items, depth + 1, source, out);
+            }
+        }
+    }
+}
+
+/// The first `___` blank in `range` as written, outside comments.
+fn blank_at(range: Range<usize>, source: &Source<'_>) -> Option<Range<usize>> {
+    let at = source.src[range.clone()]
+        .match_indices("___")
+        .map(|(at, _)| range.start + at)
+        .find(|&at| source.comments_in(&(at..at + 3)).is_empty())?;
+    let len = source.src[at..range.end]
+        .find(|c| c != '_')
+        .unwrap_or(range.end - at);
+    Some(at..at + len)
+}
+
+/// Markup removed but a trailing colon kept (`Other:`).
+fn plain_keep_colon(text: &str) -> String {
+    let t = text.trim();
+    let colon = t.ends_with(':') || t.ends_with(":**");
+    let plain = hints::plain_label(t);
+    if colon { format!("{plain}:") } else { plain }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,92 @@
+//! The task-list rule on its own: options, marks, blanks, and when it is one choice.
+
+use super::super::SectionCtx;
+use super::super::testing::{UNDER_HEADING, first, plain};
+use super::*;
+
+/// The field and check lines of a list that is one checkbox group.
+fn group(found: &[Recognized]) -> (&NewField, &[CheckLine]) {
+    let [
+        Recognized::Fields {
+            fields,
+            shape: Shape::Checks { field: 0, lines },
+            ..
+        },
+    ] = found
+    else {
+        panic!("{found:?}")
+    };
+    (&fields[0], lines)
+}
+
+#[test]
+fn tasks_are_options_that_keep_their_marks_and_depth() {
+    let found = plain("- [ ] Linux\n- [x] **Mac**\n  - [X] ARM\n");
+    let (field, lines) = group(&found);
+    let FieldKind::Checkboxes { options } = &field.kind else {
+        panic!("{field:?}")
+    };
+    let labels: Vec<(&str, usize)> = options
+        .iter()
+        .map(|o| (o.label.as_str(), o.depth))
+        .collect();
+    assert_eq!(labels, [("Linux", 0), ("Mac", 0), ("ARM", 1)]);
+    let Value::Select(selection) = &field.default else {
+        panic!("{field:?}")
+    };
+    assert_eq!(selection.checked, [false, true, true]);
+    assert_eq!(
+        lines[2],
+        CheckLine::Option {
+            index: 2,
+            head: "  - [".into(),
+            mark: 'X',
+            tail: "] ARM".into(),
+            after_blank: None,
+        }
+    );
+}
+
+#[test]
+fn a_blank_option_takes_text_where_its_blank_is() {
+    let found = plain("- [ ] Bug\n- [ ] Other: ____ (please say) <!-- c -->\n");
+    let (field, lines) = group(&found);
+    let blanks: Vec<bool> = field.kind.options().iter().map(|o| o.blank).collect();
+    assert_eq!(blanks, [false, true]);
+    assert_eq!(field.kind.options()[1].label, "Other:");
+    assert_eq!(
+        lines[1],
+        CheckLine::Option {
+            index: 1,
+            head: "- [".into(),
+            mark: ' ',
+            tail: "] Other:".into(),
+            after_blank: Some(" (please say) ".into()),
+        }
+    );
+}
+
+#[test]
+fn stand_in_items_under_tasks_leave_no_line() {
+    let found = plain("- [ ] a\n  - ...\n  - note <!-- c -->\n");
+    let (_, lines) = group(&found);
+    assert_eq!(lines[1], CheckLine::Static(String::new()));
+    assert_eq!(lines[2], CheckLine::Static("  - note \n".into()));
+}
+
+#[test]
+fn yes_no_and_priority_sections_are_a_single_choice() {
+    let is_choice = |found: &[Recognized]| matches!(group(found).0.kind, FieldKind::Choice { .. });
+    assert!(is_choice(&plain("- [ ] Yes\n- [ ] No\n")));
+    assert!(!is_choice(&plain("- [ ] High\n- [ ] Low\n")));
+    let priority = SectionCtx {
+        title: "Priority",
+        ..UNDER_HEADING
+    };
+    assert!(is_choice(&first("- [ ] High\n- [ ] Low\n", priority, None)));
+    assert!(is_choice(&first(
+        "- [ ] High\n- [ ] Low\n",
+        UNDER_HEADING,
+        Some("Severity")
+    )));
+}

@@ -1,0 +1,343 @@
+//! Lists: task lists are checkbox groups (see `checks`), lists of stand-in items are
+//! editable lists, items like `- OS: [e.g. Windows]` are labelled fields, and other lists
+//! are kept as written, with the lists nested in their items read on their own.
+
+use std::ops::Range;
+
+use super::super::label::{self, Allow, Labelled, Rest};
+use super::super::source::Source;
+use super::paragraph::line_fields;
+use super::{Ctx, NewField, Recognized, checks};
+use crate::form::{FieldKind, Value};
+use crate::template::blocks::{Block, Inline, Item};
+use crate::template::hints;
+use crate::template::layout::{ItemShape, ListShape, Marker, Shape};
+
+/// What a list (or a run of its items) becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ListKind {
+    Checks,
+    Editable,
+    Labelled,
+    Static,
+}
+
+const ITEM_LABELS: Allow = Allow {
+    plain: true,
+    token: true,
+};
+
+/// A list; a bold line before it names its first run of items.
+pub(super) fn list(
+    range: &Range<usize>,
+    start: Option<u64>,
+    items: &[Item],
+    ctx: &Ctx<'_>,
+) -> Vec<Recognized> {
+    let mut out = Vec::new();
+    in_runs(range, start, items, ctx.label, ctx, &mut out);
+    out
+}
+
+/// Whether a list is one field: one run of task or stand-in items.
+pub(super) fn is_single_field(items: &[Item], source: &Source<'_>) -> bool {
+    runs(items, source).len() == 1
+        && matches!(kind(items, source), ListKind::Checks | ListKind::Editable)
+}
+
+/// Decides what a list becomes.
+pub(super) fn kind(items: &[Item], source: &Source<'_>) -> ListKind {
+    let tasks: Vec<&Item> = items.iter().filter(|i| i.task.is_some()).collect();
+    if !tasks.is_empty() {
+        let all_placeholders = tasks.iter().all(|i| is_placeholder_item(i, source));
+        return if all_placeholders && tasks.iter().all(|i| i.children.is_empty()) {
+            ListKind::Editable
+        } else {
+            ListKind::Checks
+        };
+    }
+    if items.iter().any(|i| item_field(i, source).is_some()) {
+        return ListKind::Labelled;
+    }
+    let simple = items
+        .iter()
+        .all(|i| i.children.is_empty() && !has_break(&i.inlines));
+    if simple && items.iter().any(|i| is_placeholder_item(i, source)) {
+        return ListKind::Editable;
+    }
+    ListKind::Static
+}
+
+/// Splits a list into runs of items of one class (task items, labelled fields,
+/// other items), so each item means the same whatever its neighbours are.
+fn runs<'i>(items: &'i [Item], source: &Source<'_>) -> Vec<&'i [Item]> {
+    let class = |i: &Item| match (i.task.is_some(), item_field(i, source).is_some()) {
+        (true, _) => 0,
+        (false, true) => 1,
+        (false, false) => 2,
+    };
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for n in 1..=items.len() {
+        if n == items.len() || class(&items[n]) != class(&items[start]) {
+            runs.push(&items[start..n]);
+            start = n;
+        }
+    }
+    runs
+}
+
+/// Each run of the list as a list of its own; `label` names the first.
+fn in_runs(
+    range: &Range<usize>,
+    start: Option<u64>,
+    items: &[Item],
+    label: Option<&str>,
+    ctx: &Ctx<'_>,
+    out: &mut Vec<Recognized>,
+) {
+    let runs = runs(items, ctx.source);
+    if runs.len() == 1 {
+        return run(range, start, items, label, ctx, out);
+    }
+    let mut label = label;
+    let mut offset = 0;
+    for items in runs {
+        let (first, last) = (&items[0], &items[items.len() - 1]);
+        let run_start = start.map(|s| s + offset);
+        run(
+            &(first.range.start..last.range.end),
+            run_start,
+            items,
+            label.take(),
+            ctx,
+            out,
+        );
+        offset += items.len() as u64;
+    }
+}
+
+fn run(
+    range: &Range<usize>,
+    start: Option<u64>,
+    items: &[Item],
+    label: Option<&str>,
+    ctx: &Ctx<'_>,
+    out: &mut Vec<Recognized>,
+) {
+    let source = ctx.source;
+    match kind(items, source) {
+        ListKind::Checks => out.push(checks::checks(range, items, label, ctx)),
+        ListKind::Editable => out.push(editable(range, start, items, label, source)),
+        ListKind::Labelled => {
+            for item in items {
+                match item_field(item, source) {
+                    Some((labelled, rest)) => {
+                        let line = source.line_of(labelled.rest.start);
+                        out.extend(line_fields(line, &labelled, rest, source));
+                    }
+                    None => out.push(Recognized::kept(source, &item.range)),
+                }
+                nested(item, ctx, out);
+            }
+        }
+        ListKind::Static => {
+            out.push(Recognized::kept(source, range));
+            for item in items {
+                nested(item, ctx, out);
+            }
+        }
+    }
+}
+
+/// Lists inside a kept item become fields named after the item's text.
+fn nested(item: &Item, ctx: &Ctx<'_>, out: &mut Vec<Recognized>) {
+    let source = ctx.source;
+    let label = hints::plain_label(&inline_text(&item.inlines, source));
+    let label = (!label.is_empty()).then_some(label.as_str());
+    for child in &item.children {
+        if let Block::List {
+            range,
+            start,
+            items,
+        } = child
+            && matches!(kind(items, source), ListKind::Checks | ListKind::Labelled)
+        {
+            in_runs(range, *start, items, label, ctx, out);
+        }
+    }
+}
+
+/// A one-line item that is a labelled field, with what follows its label.
+fn item_field(item: &Item, source: &Source<'_>) -> Option<(Labelled, Rest)> {
+    if item.task.is_some() || !item.children.is_empty() || has_break(&item.inlines) {
+        return None;
+    }
+    let labelled = label::split(source.src, &item.inlines, ITEM_LABELS)?;
+    let rest = label::rest(source, labelled.rest.clone());
+    (!matches!(rest, Rest::Literal)).then_some((labelled, rest))
+}
+
+/// An item whose content is a stand-in: empty, `...`, `[hint]`, a code span like
+/// `src/...`, a prefixed one like `New: path/to/x`, or text with a blank or `'...'`.
+pub(super) fn is_placeholder_item(item: &Item, source: &Source<'_>) -> bool {
+    let content = item_content(item, source);
+    let t = content.trim();
+    t.is_empty()
+        || hints::is_placeholder(t)
+        || t.contains("'...'")
+        || t.contains("'....'")
+        || t.contains("\"...\"")
+        || item_shape(source.src, &item.inlines)
+            .is_some_and(|(_, hint)| hints::is_placeholder(&hint))
+}
+
+/// The item's first-line text, comments removed.
+pub(super) fn item_content(item: &Item, source: &Source<'_>) -> String {
+    inline_text(&item.inlines, source)
+}
+
+/// The first line of `inlines`, comments removed.
+fn inline_text(inlines: &[Inline], source: &Source<'_>) -> String {
+    let Some(first) = inlines.first() else {
+        return String::new();
+    };
+    let end = first_line(inlines)
+        .last()
+        .map_or(first.range().end, |i| i.range().end);
+    source.strip_comments(first.range().start..end)
+}
+
+/// The inline elements before the first line break.
+pub(super) fn first_line(inlines: &[Inline]) -> impl Iterator<Item = &Inline> {
+    inlines
+        .iter()
+        .take_while(|i| !matches!(i, Inline::Break(_)))
+}
+
+pub(super) fn has_break(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|i| matches!(i, Inline::Break(_)))
+}
+
+/// A list whose items are stand-ins (`- ...`, `1. [step]`): a list field; items with
+/// real text are its defaults.
+fn editable(
+    range: &Range<usize>,
+    start: Option<u64>,
+    items: &[Item],
+    label: Option<&str>,
+    source: &Source<'_>,
+) -> Recognized {
+    let lines = source.lines(range);
+    let mut shapes: Vec<ItemShape> = Vec::new();
+    let mut hints_text = Vec::new();
+    let mut defaults = Vec::new();
+    let mut default_lines = Vec::new();
+    // When most items are stand-ins, the rest are examples too (`4. See error`).
+    let stand_ins = items
+        .iter()
+        .filter(|i| is_placeholder_item(i, source))
+        .count();
+    let all_hints = stand_ins * 2 > items.len();
+    for item in items {
+        let content = item_content(item, source);
+        if all_hints || is_placeholder_item(item, source) {
+            let (shape, hint) = item_shape(source.src, &item.inlines).unwrap_or_else(|| {
+                let hint = hints::bracket_only(&content).unwrap_or(content.trim());
+                (plain_item(), hint.to_owned())
+            });
+            if !shapes.contains(&shape) {
+                shapes.push(shape);
+            }
+            if !hint.is_empty() {
+                hints_text.push(hint);
+            }
+        } else {
+            let line = source.line_of(item.range.start);
+            defaults.push(content.trim().to_owned());
+            default_lines.push(
+                source
+                    .lines_text(line..source.end_line(&item.range))
+                    .to_owned(),
+            );
+        }
+    }
+    if shapes.is_empty() {
+        shapes.push(plain_item());
+    }
+    let indent = source
+        .line_text(lines.start)
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .collect();
+    let field = NewField::new(
+        FieldKind::List,
+        label,
+        &hints_text.join("\n"),
+        Value::List(defaults),
+        lines.start,
+    );
+    let shape = ListShape {
+        field: 0,
+        indent,
+        marker: marker(&items[0], start, source),
+        items: shapes,
+        default_lines,
+    };
+    Recognized::field(field, lines, Shape::List(shape))
+}
+
+fn plain_item() -> ItemShape {
+    ItemShape {
+        prefix: String::new(),
+        open: String::new(),
+        close: String::new(),
+    }
+}
+
+/// The list marker of `item` as new items should get it: `- `, `* `, `- [ ] `, `1. `.
+fn marker(item: &Item, start: Option<u64>, source: &Source<'_>) -> Marker {
+    let line_start = source.line_start(source.line_of(item.range.start));
+    let task = if item.task.is_some() { "[ ] " } else { "" };
+    let text = source.src[line_start..].trim_start();
+    match start {
+        Some(n) => Marker::Ordered {
+            start: n,
+            delim: text.chars().find(|c| !c.is_ascii_digit()).unwrap_or('.'),
+            task: task.to_owned(),
+        },
+        None => Marker::Bullet(format!("{} {task}", text.chars().next().unwrap_or('-'))),
+    }
+}
+
+/// The shape of an item that wraps its placeholder: `` `src/...` `` or
+/// ``New: `path/to/x` ``; returns the shape and the placeholder text.
+fn item_shape(src: &str, inlines: &[Inline]) -> Option<(ItemShape, String)> {
+    let line: Vec<&Inline> = first_line(inlines).collect();
+    let code = match line.as_slice() {
+        [Inline::Code(code)] => (String::new(), code),
+        [Inline::Text(text), Inline::Code(code)] => {
+            let prefix = &src[text.clone()];
+            if !prefix.trim_end().ends_with(':') || prefix.split_whitespace().count() > 3 {
+                return None;
+            }
+            (prefix.to_owned(), code)
+        }
+        _ => return None,
+    };
+    let inner = src[code.1.clone()].trim_matches('`').trim().to_owned();
+    let placeholder = hints::is_placeholder(&inner) || inner.contains('/') && inner.contains("...");
+    placeholder.then(|| {
+        (
+            ItemShape {
+                prefix: code.0,
+                open: "`".to_owned(),
+                close: "`".to_owned(),
+            },
+            inner,
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,281 @@
+//! Paragraphs: a bracketed instruction (`[Describe the bug]`), bold lines (a label for the
+//! block after, or a pseudo-heading), labelled lines (`**Priority**: [P1 / P2]`), `[ ]`
+//! lines, and text kept as written.
+
+use std::ops::Range;
+
+use super::super::label::{self, Allow, Labelled, Rest};
+use super::super::source::Source;
+use super::{Ctx, NewField, Recognized, empty_text, is_single_field_block};
+use crate::form::{FieldKind, Opt, Selection, Value};
+use crate::template::blocks::{Block, Inline};
+use crate::template::hints;
+use crate::template::layout::{CheckLine, Shape};
+
+const BOLD_ONLY: Allow = Allow {
+    plain: false,
+    token: false,
+};
+
+/// A paragraph: an instruction, or lines, the first of which may start a part.
+pub(super) fn paragraph(
+    range: &Range<usize>,
+    inlines: &[Inline],
+    next: Option<&Block>,
+    ctx: &Ctx<'_>,
+) -> Vec<Recognized> {
+    let source = ctx.source;
+    if let Some(field) = instruction(range, inlines, ctx) {
+        return vec![field];
+    }
+    let lines = label::lines(inlines);
+    let Some(first) = lines.first() else {
+        return vec![Recognized::kept(source, range)];
+    };
+    // A new part ends the reach of a label given before.
+    let (mut out, rest, label) = if let Some(start) = part_start(first, lines.len() == 1, next, ctx)
+    {
+        (start, &lines[1..], None)
+    } else {
+        (Vec::new(), &lines[..], ctx.label)
+    };
+    text_lines(rest, next, label, source, &mut out);
+    out
+}
+
+/// `[Describe the bug]` alone (not a link): a text area with the instruction as hint.
+fn instruction(range: &Range<usize>, inlines: &[Inline], ctx: &Ctx<'_>) -> Option<Recognized> {
+    let source = ctx.source;
+    if inlines.iter().any(|i| matches!(i, Inline::Link(_))) {
+        return None;
+    }
+    let text = source.strip_comments(range.clone());
+    let inner = hints::bracket_only(&text)?;
+    let lines = source.lines(range);
+    let field = NewField::new(
+        FieldKind::TextArea,
+        ctx.label,
+        inner,
+        empty_text(),
+        lines.start,
+    );
+    Some(Recognized::field(field, lines, Shape::Block { field: 0 }))
+}
+
+/// A first line in bold: a label for the block after it, or the heading of a part.
+/// `alone`: it is the paragraph's only line.
+fn part_start(
+    first: &[Inline],
+    alone: bool,
+    next: Option<&Block>,
+    ctx: &Ctx<'_>,
+) -> Option<Vec<Recognized>> {
+    let source = ctx.source;
+    if let Some(bold) = label::split(source.src, first, BOLD_ONLY).filter(|l| l.bold_only) {
+        let line = source.line_of(first[0].range().start);
+        // Under a real heading, a bold line labels the list or table after it; in a
+        // template structured by bold lines, it starts the next part.
+        let under_heading = ctx.section.level > 0 && !ctx.section.pseudo;
+        if under_heading && alone && next.is_some_and(|n| is_single_field_block(n, source)) {
+            return Some(vec![Recognized::Label {
+                text: bold.label,
+                line,
+            }]);
+        }
+        return Some(vec![Recognized::PseudoHeading {
+            title: bold.label,
+            line,
+        }]);
+    }
+    // `**Describe the change** A clear description...`: a heading with its help.
+    let Some(Inline::Strong(r, text)) = first.first() else {
+        return None;
+    };
+    let labelled =
+        text.trim_end().ends_with(':') || source.src[r.end..].trim_start().starts_with([':', '[']);
+    if labelled || first.len() == 1 {
+        return None;
+    }
+    let line = source.line_of(r.start);
+    Some(vec![
+        Recognized::PseudoHeading {
+            title: hints::plain_label(text),
+            line,
+        },
+        Recognized::kept(source, &source.span(line..line + 1)),
+    ])
+}
+
+/// Lines of a paragraph: labelled lines become fields, `[ ]` lines a checkbox group
+/// (named `label`), the rest stays as written.
+fn text_lines(
+    lines: &[&[Inline]],
+    next: Option<&Block>,
+    label: Option<&str>,
+    source: &Source<'_>,
+    out: &mut Vec<Recognized>,
+) {
+    if lines.is_empty() {
+        return;
+    }
+    if lines.iter().all(|l| is_check_line(l, source)) {
+        out.push(check_lines(lines, label, source));
+        return;
+    }
+    let all_labels = all_label_lines(lines, source);
+    // A last line like `I tried this code:` introduces the block after it.
+    let before_answer = match next {
+        Some(Block::List { .. } | Block::Code { .. }) => true,
+        Some(Block::Paragraph { inlines, .. }) => !all_label_lines(&label::lines(inlines), source),
+        _ => false,
+    };
+    let allow = Allow {
+        plain: all_labels,
+        token: false,
+    };
+    for (i, line) in lines.iter().enumerate() {
+        let intro = before_answer && i + 1 == lines.len();
+        // An intro (`Then:`) has nothing after its colon; `Gate: [hint]` is still a field.
+        let field = label::split(source.src, line, allow).and_then(|lab| {
+            let rest = label::rest(source, lab.rest.clone());
+            let is_intro =
+                intro && (lab.bold_only || matches!(rest, Rest::Empty(ref h) if h.is_empty()));
+            (!matches!(rest, Rest::Literal) && !is_intro).then_some((lab, rest))
+        });
+        let line_no = source.line_of(line[0].range().start);
+        match field {
+            Some((lab, rest)) => out.extend(line_fields(line_no, &lab, rest, source)),
+            None => out.push(Recognized::kept(source, &source.span(line_no..line_no + 1))),
+        }
+    }
+}
+
+/// Whether every line is `Label: rest` with a rest that is not literal text.
+fn all_label_lines(lines: &[&[Inline]], source: &Source<'_>) -> bool {
+    let plain = Allow {
+        plain: true,
+        token: false,
+    };
+    !lines.is_empty()
+        && lines.iter().all(|l| {
+            label::split(source.src, l, plain)
+                .is_some_and(|lab| !matches!(label::rest(source, lab.rest.clone()), Rest::Literal))
+        })
+}
+
+/// The fields of a labelled line, which they take over: one per bracket, or one text.
+pub(super) fn line_fields(
+    line: usize,
+    lab: &Labelled,
+    rest: Rest,
+    source: &Source<'_>,
+) -> Option<Recognized> {
+    let prefix = source.src[source.line_start(line)..lab.rest.start].to_owned();
+    if prefix.contains('\n') {
+        return None;
+    }
+    let blank_rest = matches!(&rest, Rest::Empty(hint) if hint.is_empty());
+    let label = Some(lab.label.as_str());
+    let text =
+        |placeholder: &str| NewField::new(FieldKind::Text, label, placeholder, empty_text(), line);
+    let specs: Vec<(String, NewField)> = match rest {
+        Rest::Empty(hint) | Rest::Hint(hint) => vec![(String::new(), text(&hint))],
+        Rest::Brackets(brackets) => brackets
+            .into_iter()
+            .map(|(sep, inner)| {
+                let field = match hints::choice_options(&inner) {
+                    Some(choice) => {
+                        let n = choice.options.len();
+                        let kind = FieldKind::Choice {
+                            options: choice.options.into_iter().map(Opt::new).collect(),
+                            custom: choice.custom,
+                        };
+                        NewField::new(kind, label, "", Value::Select(Selection::empty(n)), line)
+                    }
+                    None => text(&inner),
+                };
+                (sep, field)
+            })
+            .collect(),
+        Rest::Literal => return None,
+    };
+    let (seps, fields): (Vec<String>, Vec<NewField>) = specs.into_iter().unzip();
+    // A line with nothing after its label stays as written while unanswered.
+    let bare = if blank_rest {
+        source.line_text(line).trim_end_matches('\n').to_owned()
+    } else {
+        prefix.trim_end().to_owned()
+    };
+    let shape = Shape::Line {
+        prefix,
+        parts: seps
+            .into_iter()
+            .enumerate()
+            .map(|(i, sep)| (sep, i))
+            .collect(),
+        bare,
+    };
+    Some(Recognized::Fields {
+        fields,
+        shape,
+        lines: line..line + 1,
+    })
+}
+
+/// Whether a paragraph is nothing but `[ ]` lines.
+pub(super) fn is_check_paragraph(inlines: &[Inline], source: &Source<'_>) -> bool {
+    let lines = label::lines(inlines);
+    !lines.is_empty() && lines.iter().all(|l| is_check_line(l, source))
+}
+
+fn is_check_line(line: &[Inline], source: &Source<'_>) -> bool {
+    let Some(first) = line.first() else {
+        return false;
+    };
+    let text = &source.src[first.range().start..];
+    ["[ ] ", "[x] ", "[X] "].iter().any(|m| text.starts_with(m))
+}
+
+/// `[ ] **4.x**` lines outside a list: a checkbox group that keeps its lines.
+fn check_lines(lines: &[&[Inline]], label: Option<&str>, source: &Source<'_>) -> Recognized {
+    let mut options = Vec::new();
+    let mut checked = Vec::new();
+    let mut check_lines = Vec::new();
+    let first_line = source.line_of(lines[0][0].range().start);
+    for (index, line) in lines.iter().enumerate() {
+        let at = line[0].range().start;
+        let line_no = source.line_of(at);
+        let start = source.line_start(line_no);
+        let text = source.line_text(line_no).trim_end_matches('\n');
+        let mark = source.src[at + 1..].chars().next().unwrap_or(' ');
+        options.push(Opt::new(hints::plain_label(&text[at - start + 3..])));
+        checked.push(mark != ' ');
+        check_lines.push(CheckLine::Option {
+            index,
+            head: source.src[start..=at].to_owned(),
+            mark,
+            tail: text[at - start + 2..].to_owned(),
+            after_blank: None,
+        });
+    }
+    let n = options.len();
+    let default = Value::Select(Selection {
+        checked,
+        ..Selection::empty(n)
+    });
+    let field = NewField::new(
+        FieldKind::Checkboxes { options },
+        label,
+        "",
+        default,
+        first_line,
+    );
+    let shape = Shape::Checks {
+        field: 0,
+        lines: check_lines,
+    };
+    Recognized::field(field, first_line..first_line + lines.len(), shape)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,219 @@
+//! The paragraph rules on their own, each with the context the assembler would give.
+
+use super::super::testing::{UNDER_HEADING, first, plain};
+use super::*;
+use crate::template::markdown::rules::SectionCtx;
+
+const PREAMBLE: SectionCtx<'static> = SectionCtx {
+    title: "",
+    level: 0,
+    pseudo: false,
+};
+
+fn text(label: &str, placeholder: &str, line: usize) -> NewField {
+    NewField::new(
+        FieldKind::Text,
+        Some(label),
+        placeholder,
+        empty_text(),
+        line,
+    )
+}
+
+fn kept(text: &str, end: usize) -> Recognized {
+    Recognized::Static {
+        text: text.into(),
+        end,
+    }
+}
+
+/// A one-field labelled line as the rule sees it.
+fn line(field: NewField, prefix: &str, bare: &str) -> Recognized {
+    let line = field.line;
+    Recognized::Fields {
+        fields: vec![field],
+        shape: Shape::Line {
+            prefix: prefix.into(),
+            parts: vec![(String::new(), 0)],
+            bare: bare.into(),
+        },
+        lines: line..line + 1,
+    }
+}
+
+#[test]
+fn a_bracketed_instruction_is_a_text_area_named_by_the_label_before() {
+    let field = NewField::new(
+        FieldKind::TextArea,
+        Some("Steps"),
+        "Describe the bug",
+        empty_text(),
+        0,
+    );
+    assert_eq!(
+        first("[ Describe the bug ]\n", UNDER_HEADING, Some("Steps")),
+        [Recognized::field(field, 0..1, Shape::Block { field: 0 })]
+    );
+    // A link is text, not an instruction.
+    assert_eq!(
+        plain("[docs](https://x.y)\n"),
+        [kept("[docs](https://x.y)", 1)]
+    );
+}
+
+#[test]
+fn a_bold_line_under_a_heading_labels_a_single_field_block_after_it() {
+    let label = Recognized::Label {
+        text: "Environment".into(),
+        line: 0,
+    };
+    let src = "**Environment**\n\n<!-- between -->\n\n- [ ] Linux\n- [ ] Mac\n";
+    assert_eq!(plain(src), [label]);
+    // Anywhere else, and before anything else, it starts a part of its own.
+    let pseudo = Recognized::PseudoHeading {
+        title: "Environment".into(),
+        line: 0,
+    };
+    assert_eq!(first(src, PREAMBLE, None), std::slice::from_ref(&pseudo));
+    let in_pseudo = SectionCtx {
+        pseudo: true,
+        ..UNDER_HEADING
+    };
+    assert_eq!(first(src, in_pseudo, None), std::slice::from_ref(&pseudo));
+    assert_eq!(plain("**Environment**\n\nSome text.\n"), [pseudo]);
+}
+
+#[test]
+fn a_bold_first_line_is_a_heading_for_the_lines_after_it() {
+    assert_eq!(
+        first(
+            "**Versions**\nOS: [e.g. Linux]\n",
+            UNDER_HEADING,
+            Some("Ignored")
+        ),
+        [
+            Recognized::PseudoHeading {
+                title: "Versions".into(),
+                line: 0,
+            },
+            line(text("OS", "e.g. Linux", 1), "OS:", "OS:"),
+        ]
+    );
+    assert_eq!(
+        plain("**Describe the change** A clear description.\nMore.\n"),
+        [
+            Recognized::PseudoHeading {
+                title: "Describe the change".into(),
+                line: 0,
+            },
+            kept("**Describe the change** A clear description.", 1),
+            kept("More.", 2),
+        ]
+    );
+}
+
+#[test]
+fn labelled_lines_are_fields_with_one_part_per_bracket() {
+    let found = plain("**Effort**: [Small / Large] - [X-Y hours]\n");
+    let [
+        Recognized::Fields {
+            fields,
+            shape,
+            lines,
+        },
+    ] = found.as_slice()
+    else {
+        panic!("{found:?}")
+    };
+    assert_eq!(lines, &(0..1));
+    let choice = FieldKind::Choice {
+        options: vec![Opt::new("Small"), Opt::new("Large")],
+        custom: None,
+    };
+    assert_eq!(fields[0].kind, choice);
+    assert_eq!(fields[1], text("Effort", "X-Y hours", 0));
+    assert_eq!(
+        shape,
+        &Shape::Line {
+            prefix: "**Effort**:".into(),
+            parts: vec![(String::new(), 0), (" - ".into(), 1)],
+            bare: "**Effort**:".into(),
+        }
+    );
+    // With nothing after the label, the line stays as written while unanswered; a
+    // comment after it is its hint.
+    assert_eq!(
+        plain("Effort: \nCost: <!-- in euros -->\n"),
+        [
+            line(text("Effort", "", 0), "Effort:", "Effort: "),
+            line(text("Cost", "in euros", 1), "Cost:", "Cost:"),
+        ]
+    );
+}
+
+#[test]
+fn plain_labels_count_only_when_every_line_has_one() {
+    assert_eq!(
+        plain("OS: [e.g. Linux]\nVersion: #.#.#\n"),
+        [
+            line(text("OS", "e.g. Linux", 0), "OS:", "OS:"),
+            line(text("Version", "#.#.#", 1), "Version:", "Version:"),
+        ]
+    );
+    assert_eq!(
+        plain("Read this first.\nOS: [e.g. Linux]\n"),
+        [kept("Read this first.", 1), kept("OS: [e.g. Linux]", 2)]
+    );
+}
+
+#[test]
+fn a_last_line_that_introduces_the_next_block_is_text() {
+    assert_eq!(
+        plain("I tried this code:\n\n```\nx\n```\n"),
+        [kept("I tried this code:", 1)]
+    );
+    assert_eq!(
+        plain("I tried this code:\n"),
+        [line(
+            text("I tried this code", "", 0),
+            "I tried this code:",
+            "I tried this code:"
+        )]
+    );
+}
+
+#[test]
+fn bracket_lines_are_a_checkbox_group_that_keeps_its_lines() {
+    let found = first("[ ] a\n[x] **b**\n", UNDER_HEADING, Some("Pick"));
+    let [
+        Recognized::Fields {
+            fields,
+            shape,
+            lines,
+        },
+    ] = found.as_slice()
+    else {
+        panic!("{found:?}")
+    };
+    assert_eq!(lines, &(0..2));
+    assert_eq!(fields[0].label.as_deref(), Some("Pick"));
+    let options = vec![Opt::new("a"), Opt::new("b")];
+    assert_eq!(fields[0].kind, FieldKind::Checkboxes { options });
+    let Value::Select(selection) = &fields[0].default else {
+        panic!("{fields:?}")
+    };
+    assert_eq!(selection.checked, [false, true]);
+    let Shape::Checks { lines, .. } = shape else {
+        panic!("{shape:?}")
+    };
+    assert_eq!(
+        lines[1],
+        CheckLine::Option {
+            index: 1,
+            head: "[".into(),
+            mark: 'x',
+            tail: "] **b**".into(),
+            after_blank: None,
+        }
+    );
+}

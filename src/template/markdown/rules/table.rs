@@ -1,0 +1,118 @@
+//! Tables: one field whose header and row labels stay fixed and whose other cells are
+//! answers; a cell that is a placeholder (`X ms`) is a hint, any other text a default.
+
+use std::ops::Range;
+
+use super::{Ctx, NewField, Recognized};
+use crate::form::{FieldKind, Value};
+use crate::template::blocks::{Cell, Row};
+use crate::template::hints;
+use crate::template::layout::{RowShape, Shape, TableShape};
+
+pub(super) fn table(
+    range: &Range<usize>,
+    head: &[Cell],
+    rows: &[Row],
+    ctx: &Ctx<'_>,
+) -> Recognized {
+    let source = ctx.source;
+    let lines = source.lines(range);
+    let columns: Vec<String> = head.iter().map(|c| hints::plain_label(&c.text)).collect();
+    let width = columns.len().saturating_sub(1);
+    let mut row_labels = Vec::new();
+    let mut defaults = Vec::new();
+    let mut cell_hints = Vec::new();
+    let mut shapes = Vec::new();
+    for row in rows {
+        let label = row
+            .cells
+            .first()
+            .map(|c| c.text.clone())
+            .unwrap_or_default();
+        let mut values = Vec::new();
+        let mut row_hints = Vec::new();
+        for c in 1..=width {
+            let text = row.cells.get(c).map_or("", |c| c.text.as_str());
+            let hint = !text.is_empty() && hints::is_placeholder(text);
+            values.push(if hint { String::new() } else { text.to_owned() });
+            row_hints.push(if hint { text.to_owned() } else { String::new() });
+        }
+        let line = source.line_of(row.range.start);
+        shapes.push(RowShape {
+            original: source.line_text(line).to_owned(),
+            label: label.clone(),
+            verbatim_ok: row_hints.iter().all(String::is_empty) && row.cells.len() == width + 1,
+        });
+        row_labels.push(hints::plain_label(&label));
+        defaults.push(values);
+        cell_hints.push(row_hints);
+    }
+    let first_row = rows
+        .first()
+        .map_or(lines.end, |r| source.line_of(r.range.start));
+    let head = source.lines_text(lines.start..first_row).to_owned();
+    let kind = FieldKind::Table {
+        columns,
+        rows: row_labels,
+        hints: cell_hints,
+    };
+    let field = NewField::new(kind, ctx.label, "", Value::Table(defaults), lines.start);
+    let shape = TableShape {
+        field: 0,
+        head,
+        rows: shapes,
+    };
+    Recognized::field(field, lines, Shape::Table(shape))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{UNDER_HEADING, first};
+    use super::*;
+
+    #[test]
+    fn header_and_row_labels_are_fixed_and_placeholders_are_hints() {
+        let src =
+            "| Metric | Before | After |\n|---|---|---|\n| **Time** | X ms | 5 ms |\n| Size |\n";
+        let found = first(src, UNDER_HEADING, Some("Numbers"));
+        let [
+            Recognized::Fields {
+                fields,
+                shape,
+                lines,
+            },
+        ] = found.as_slice()
+        else {
+            panic!("{found:?}")
+        };
+        assert_eq!(lines, &(0..4));
+        let field = &fields[0];
+        assert_eq!(field.label.as_deref(), Some("Numbers"));
+        assert_eq!(
+            field.kind,
+            FieldKind::Table {
+                columns: vec!["Metric".into(), "Before".into(), "After".into()],
+                rows: vec!["Time".into(), "Size".into()],
+                hints: vec![
+                    vec!["X ms".into(), String::new()],
+                    vec![String::new(), String::new()]
+                ],
+            }
+        );
+        assert_eq!(
+            field.default,
+            Value::Table(vec![
+                vec![String::new(), "5 ms".into()],
+                vec![String::new(), String::new()]
+            ])
+        );
+        let Shape::Table(table) = shape else {
+            panic!("{shape:?}")
+        };
+        assert_eq!(table.head, "| Metric | Before | After |\n|---|---|---|\n");
+        let verbatim: Vec<bool> = table.rows.iter().map(|r| r.verbatim_ok).collect();
+        // Short rows are padded: the row as written is right while its cells are empty.
+        assert_eq!(verbatim, [false, true]);
+        assert_eq!(table.rows[1].original, "| Size |\n");
+    }
+}

@@ -1,0 +1,203 @@
+//! The template body as the rules read it: its lines by number, and its HTML comments
+//! (found, removed from a range, or read). Read-only; built once per body.
+
+use std::ops::Range;
+
+/// The body's text, where its lines start, and where its comments are.
+pub(super) struct Source<'s> {
+    pub src: &'s str,
+    line_starts: Vec<usize>,
+    /// Every comment's byte range, sorted, never overlapping.
+    comments: Vec<Range<usize>>,
+}
+
+impl<'s> Source<'s> {
+    pub fn new(src: &'s str, comments: Vec<Range<usize>>) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        Self {
+            src,
+            line_starts,
+            comments,
+        }
+    }
+
+    // ----- lines ------------------------------------------------------------------------
+
+    /// How many line starts there are: the lines, plus one after a final newline.
+    pub fn line_starts(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Byte offset where 0-based `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts[line]
+    }
+
+    /// 0-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// Line after the last line of `range` that has text (trailing blank lines excluded).
+    pub fn end_line(&self, range: &Range<usize>) -> usize {
+        let text = &self.src[range.clone()];
+        let trimmed = text.trim_end().len();
+        if trimmed == 0 {
+            return self.line_of(range.start) + 1;
+        }
+        self.line_of(range.start + trimmed - 1) + 1
+    }
+
+    /// The lines a block covers, trailing blank lines excluded.
+    pub fn lines(&self, range: &Range<usize>) -> Range<usize> {
+        self.line_of(range.start)..self.end_line(range)
+    }
+
+    /// One line's text with its newline.
+    pub fn line_text(&self, line: usize) -> &'s str {
+        self.lines_text(line..line + 1)
+    }
+
+    /// Whole lines' text with their newlines.
+    pub fn lines_text(&self, lines: Range<usize>) -> &'s str {
+        &self.src[self.span(lines)]
+    }
+
+    /// Byte range of whole lines, newlines included.
+    pub fn span(&self, lines: Range<usize>) -> Range<usize> {
+        let at = |line: usize| {
+            self.line_starts
+                .get(line)
+                .copied()
+                .unwrap_or(self.src.len())
+        };
+        at(lines.start)..at(lines.end)
+    }
+
+    /// 0-based line and 1-based column (in characters) of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_of(offset);
+        let col = self.src[self.line_starts[line]..offset].chars().count() + 1;
+        (line, col)
+    }
+
+    // ----- comments ---------------------------------------------------------------------
+
+    /// The comments that overlap `range`. Comments never overlap each other, so sorted by
+    /// start they are sorted by end too, and two binary searches find them.
+    pub fn comments_in(&self, range: &Range<usize>) -> &[Range<usize>] {
+        let first = self.comments.partition_point(|c| c.end <= range.start);
+        let last = self.comments.partition_point(|c| c.start < range.end);
+        &self.comments[first..last.max(first)]
+    }
+
+    /// The comments wholly inside `range`, as written (markers included).
+    pub fn comments_within<'a>(
+        &'a self,
+        range: &'a Range<usize>,
+    ) -> impl Iterator<Item = &'s str> + 'a {
+        let src = self.src;
+        self.comments_in(range)
+            .iter()
+            .filter(move |c| c.start >= range.start && c.end <= range.end)
+            .map(move |c| &src[c.clone()])
+    }
+
+    /// The text of `range` without its comments (a comment cut by the range's edge too).
+    pub fn strip_comments(&self, range: Range<usize>) -> String {
+        self.without(range.clone(), self.comments_in(&range))
+    }
+
+    /// The text of `range` without the comments wholly inside it.
+    pub fn strip_comments_within(&self, range: Range<usize>) -> String {
+        let inside: Vec<Range<usize>> = self
+            .comments_in(&range)
+            .iter()
+            .filter(|c| c.start >= range.start && c.end <= range.end)
+            .cloned()
+            .collect();
+        self.without(range, &inside)
+    }
+
+    fn without(&self, range: Range<usize>, comments: &[Range<usize>]) -> String {
+        let mut out = String::new();
+        let mut at = range.start;
+        for c in comments {
+            if c.start > at {
+                out.push_str(&self.src[at..c.start]);
+            }
+            at = at.max(c.end);
+        }
+        if at < range.end {
+            out.push_str(&self.src[at..range.end]);
+        }
+        out
+    }
+
+    /// The text inside the comments of a range, markers removed, whitespace tidied.
+    pub fn comment_text(&self, range: &Range<usize>) -> String {
+        let mut parts = Vec::new();
+        for comment in self.comments_within(range) {
+            let inner = comment.strip_prefix("<!--").unwrap_or(comment);
+            let inner = inner.strip_suffix("-->").unwrap_or(inner);
+            let text = dedent(inner);
+            if !text.is_empty() {
+                parts.push(text);
+            }
+        }
+        parts.join("\n")
+    }
+}
+
+/// Removes common indentation and blank edges from comment text.
+fn dedent(text: &str) -> String {
+    let indent = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| l.get(indent..).unwrap_or(l.trim_start()))
+        .collect();
+    crate::text::sanitize::trim_lines(&lines.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::blocks;
+
+    fn source(src: &str) -> Source<'_> {
+        Source::new(src, blocks::parse(src).expect("shallow").comments)
+    }
+
+    #[test]
+    fn lines_and_positions() {
+        let s = source("a\n\nbé c\n\n");
+        assert_eq!(s.line_of(3), 2);
+        assert_eq!(s.position(6), (2, 3));
+        assert_eq!(s.lines(&(3..9)), 2..3);
+        assert_eq!(s.line_text(2), "bé c\n");
+        assert_eq!(s.lines_text(1..9), "\nbé c\n\n");
+        assert_eq!(s.span(2..3), 3..9);
+    }
+
+    #[test]
+    fn comments_cut_by_a_range_go_too() {
+        let src = "a <!-- x -->b\n\n<!--\n  one\n    two\n-->\n";
+        let s = source(src);
+        assert_eq!(s.strip_comments(0..src.len()), "a b\n\n\n");
+        assert_eq!(s.strip_comments(4..14), "b\n");
+        assert_eq!(s.strip_comments_within(4..14), "-- x -->b\n");
+        assert_eq!(s.comment_text(&(0..src.len())), "x\none\n  two");
+        assert_eq!(
+            s.comments_within(&(2..12)).collect::<Vec<_>>(),
+            ["<!-- x -->"]
+        );
+    }
+}
