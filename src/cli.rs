@@ -64,6 +64,10 @@ pub struct ExportArgs {
     /// arboard on X11, and OSC 52 over SSH or without a display.
     #[arg(long, value_name = "PROVIDER", value_enum)]
     pub clipboard_with: Option<ClipboardWith>,
+    /// Open the repository's "new issue" page prefilled with the answers (from -R or the
+    /// `origin` remote), with $BROWSER or the system's opener, and print its link.
+    #[arg(long)]
+    pub web: bool,
     /// Create the issue with `gh issue create`.
     #[arg(long)]
     pub gh: bool,
@@ -104,6 +108,7 @@ impl ExportArgs {
                 milestone: self.milestone.clone(),
             },
             timeout: timeout(self.gh_timeout),
+            web: self.web,
         }
     }
 }

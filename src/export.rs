@@ -19,6 +19,7 @@ pub mod gh;
 pub mod last;
 mod plan;
 mod run;
+pub mod web;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

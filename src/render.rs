@@ -4,22 +4,26 @@
 
 mod form;
 mod shape;
+mod web;
 
 pub use form::FormsFormat;
 pub use shape::inline_value;
+pub use web::{Prefill, prefill};
 
 use crate::form::{Answers, Form};
 use crate::template::{Layout, Piece, Template};
 use crate::text::sanitize;
 
 /// The finished issue.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Issue {
     pub title: String,
     pub body: String,
     pub labels: Vec<String>,
     pub assignees: Vec<String>,
     pub projects: Vec<String>,
+    /// What a prefilled web link needs besides the above.
+    pub prefill: Prefill,
 }
 
 /// How to render.
@@ -53,6 +57,7 @@ pub fn render_with(template: &Template, answers: &Answers, options: Options) -> 
         labels: clean(&answers.labels),
         assignees: clean(&answers.assignees),
         projects: clean(&form.meta.projects),
+        prefill: web::prefill(template, answers),
     }
 }
 

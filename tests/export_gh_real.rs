@@ -82,6 +82,7 @@ fn the_real_gh_accepts_every_flag_combination() {
             labels: some(bit(0), &["bug", "a,b", "say \"hi\""]),
             assignees: some(bit(1), &["octocat", "@me"]),
             projects: some(bit(2), &["Roadmap"]),
+            ..Issue::default()
         };
         let target = Target {
             repo: bit(3).then(|| "octo/hello".to_owned()),

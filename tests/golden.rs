@@ -54,7 +54,14 @@ fn line(name: &str, bytes: &[u8]) -> String {
             let empty = render(&template, &Answers::new(form));
             let (filled, _) = common::fill_with_tokens(form);
             let filled = render(&template, &filled);
-            for text in [json, format!("{empty:?}"), format!("{filled:?}")] {
+            // The fields the issue had when the golden file was made (not the web prefill).
+            let shown = |i: &issue_composer::Issue| {
+                format!(
+                    "Issue {{ title: {:?}, body: {:?}, labels: {:?}, assignees: {:?}, projects: {:?} }}",
+                    i.title, i.body, i.labels, i.assignees, i.projects
+                )
+            };
+            for text in [json, shown(&empty), shown(&filled)] {
                 write!(out, "\t{:016x}", fnv1a(text.as_bytes())).unwrap();
             }
         }

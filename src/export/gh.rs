@@ -267,6 +267,7 @@ mod tests {
             labels: vec!["bug".into(), "help wanted".into(), "a,b".into()],
             assignees: vec!["octocat".into()],
             projects: vec!["Roadmap".into()],
+            ..Issue::default()
         }
     }
 

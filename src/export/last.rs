@@ -148,6 +148,8 @@ fn from_json(text: &str) -> Result<Pending, FromJsonError> {
             labels: wire.labels,
             assignees: wire.assignees,
             projects: wire.projects,
+            // A retry sends with gh or glab; the web link's parts are not kept.
+            prefill: crate::render::Prefill::default(),
         },
         target: Target {
             repo: wire.repo,
@@ -183,6 +185,7 @@ mod tests {
                 labels: vec!["bug".into()],
                 assignees: vec![],
                 projects: vec![],
+                ..Issue::default()
             },
             target: Target {
                 repo: Some("g/r".into()),

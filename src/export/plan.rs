@@ -21,6 +21,8 @@ pub struct Plan {
     pub target: Target,
     /// How long gh or glab may run.
     pub timeout: Duration,
+    /// Open the prefilled "new issue" page in the browser (and print its link).
+    pub web: bool,
 }
 
 /// A file to write the body to; `force` replaces an existing one.
@@ -56,6 +58,7 @@ impl Default for Plan {
             forges: Vec::new(),
             target: Target::default(),
             timeout: DEFAULT_TIMEOUT,
+            web: false,
         }
     }
 }
@@ -99,9 +102,9 @@ impl Plan {
         self.print || (self.file.is_none() && !self.sends())
     }
 
-    /// Copy, gh or glab.
+    /// Copy, the web page, gh or glab.
     pub fn sends(&self) -> bool {
-        self.clipboard.is_some() || !self.forges.is_empty()
+        self.clipboard.is_some() || self.web || !self.forges.is_empty()
     }
 
     /// The provider named on the command line, for a copy asked for in the UI.

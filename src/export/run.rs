@@ -1,12 +1,12 @@
-//! Carrying out a [`Plan`]: each export in a fixed order (print, file, clipboard, gh,
-//! glab), each outcome reported, and the body kept somewhere when an export fails. The
+//! Carrying out a [`Plan`]: each export in a fixed order (print, file, clipboard, web,
+//! gh, glab), each outcome reported, and the body kept somewhere when an export fails. The
 //! only code in `export` that prints: the body, the gh command and issue URLs go to
 //! `out` (standard output); what happened goes to standard error.
 
 use std::io::{self, Write};
 
 use super::plan::{FileTarget, Plan};
-use super::{SendError, WriteError, clipboard, send, write_issue};
+use super::{SendError, WriteError, clipboard, send, web, write_issue};
 use crate::render::Issue;
 use crate::text::{escape, escape_line};
 
@@ -79,6 +79,11 @@ pub fn run_to(issue: &Issue, plan: &Plan, out: &mut impl Write) -> Result<Outcom
             }
         }
     }
+    if plan.web && !open_web(issue, plan, out)? {
+        failed = true;
+        let place = keep_body(issue, &mut kept, out)?;
+        eprintln!("issue-composer: the body is {}", escape(&place));
+    }
     for &forge in &plan.forges {
         match send(issue, forge, &plan.target, plan.timeout) {
             Ok(sent) => writeln!(out, "{}", escape_line(&sent.url))?,
@@ -101,6 +106,32 @@ pub fn run_to(issue: &Issue, plan: &Plan, out: &mut impl Write) -> Result<Outcom
     } else {
         Outcome::Done
     })
+}
+
+/// Prints the prefilled link and opens it; `false` (after saying why) when it could not
+/// be made or opened.
+fn open_web(issue: &Issue, plan: &Plan, out: &mut impl Write) -> io::Result<bool> {
+    let repo = match &plan.target.repo {
+        Some(arg) => web::Repo::from_arg(arg),
+        None => web::origin(&std::env::current_dir().unwrap_or_default()),
+    };
+    let link = repo.and_then(|repo| web::url(issue, &repo, plan.target.milestone.as_deref()));
+    let link = match link {
+        Ok(link) => link,
+        Err(err) => {
+            eprintln!("issue-composer: {}", escape(&err.to_string()));
+            return Ok(false);
+        }
+    };
+    writeln!(out, "{link}")?;
+    out.flush()?;
+    match web::open(&link) {
+        Ok(()) => Ok(true),
+        Err(err) => {
+            eprintln!("issue-composer: {}", escape(&err.to_string()));
+            Ok(false)
+        }
+    }
 }
 
 /// Where the body is; prints it first if it is nowhere yet.
@@ -144,6 +175,7 @@ mod tests {
             labels: vec![],
             assignees: vec![],
             projects: vec![],
+            ..Issue::default()
         }
     }
 

@@ -34,7 +34,7 @@ pub(super) fn form_body(
     let parts: Vec<String> = pieces
         .iter()
         .map(|piece| match piece {
-            FormPiece::Field(i) => {
+            FormPiece::Field { field: i, .. } => {
                 let value = match format {
                     FormsFormat::Current => value_text(form, answers, *i),
                     FormsFormat::Legacy => legacy_value(form, answers, *i),

@@ -133,6 +133,18 @@ pub(super) fn parse(
     let labelled = vec![false; fields.len()];
     crate::form::assign_ids(&mut sections, &mut fields, &labelled);
     use_written_ids(&mut sections, &mut fields, &ids);
+    let mut pieces = pieces;
+    for piece in &mut pieces {
+        if let FormPiece::Field { field, id } = piece {
+            let written = &ids[*field];
+            let valid = written
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if !written.is_empty() && valid && fields[*field].id == *written {
+                *id = Some(written.clone());
+            }
+        }
+    }
     let form = Form {
         meta,
         sections,
@@ -232,7 +244,7 @@ impl FormBuilder {
         if kind == "upload" {
             push_para(&mut help, "\n\n", &upload_help(a.accept.as_ref()));
         }
-        self.pieces.push(FormPiece::Field(field));
+        self.pieces.push(FormPiece::Field { field, id: None });
         let section = self.sections.len();
         self.sections.push(Section {
             id: String::new(),

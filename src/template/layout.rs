@@ -16,8 +16,9 @@ pub enum Layout {
 /// One element of an issue form's body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormPiece {
-    /// The field with this index.
-    Field(usize),
+    /// The field with this index, and its `id` as written when GitHub knows it by that
+    /// (unique and valid): prefilled links name fields by it.
+    Field { field: usize, id: Option<String> },
     /// Markdown written into the issue as it is.
     Markdown(String),
 }

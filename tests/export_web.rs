@@ -1,0 +1,135 @@
+//! `--web`: the prefilled "new issue" link, printed and handed to `$BROWSER` (a recording
+//! script here), from the `origin` remote or `-R`.
+
+// Test helpers unwrap: a failure there is a failing test.
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+const FORM: &str = "name: Bug
+description: File a bug
+labels: [bug]
+body:
+  - type: input
+    id: version
+    attributes: {label: Version}
+  - type: dropdown
+    id: os
+    attributes: {label: OS, options: [Linux, macOS], multiple: true}
+  - type: textarea
+    attributes: {label: No id}
+";
+
+/// A clone with an `origin` remote and the form; `BROWSER` records its argument.
+fn world(remote: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    let templates = repo.join(".github/ISSUE_TEMPLATE");
+    fs::create_dir_all(&templates).unwrap();
+    let git = |args: &[&str]| {
+        let ok = std::process::Command::new("git")
+            .args(args)
+            .current_dir(&repo)
+            .output()
+            .unwrap();
+        assert!(ok.status.success(), "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["remote", "add", "origin", remote]);
+    fs::write(templates.join("bug.yml"), FORM).unwrap();
+    fs::write(
+        templates.join("plain.md"),
+        "---\nname: Plain\nabout: p\n---\n## What?\n\n",
+    )
+    .unwrap();
+    let browser = dir.path().join("browser.sh");
+    fs::write(
+        &browser,
+        format!(
+            "#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n",
+            dir.path().join("opened").display()
+        ),
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", browser.to_str().unwrap()])
+        .status()
+        .unwrap();
+    (dir, repo, browser)
+}
+
+fn bin(repo: &Path, browser: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("issue-composer").unwrap();
+    cmd.current_dir(repo)
+        .env("BROWSER", browser)
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+#[test]
+fn a_form_opens_prefilled_by_field_ids_from_the_origin_remote() {
+    let (dir, repo, browser) = world("git@github.com:octo/app.git");
+    let out = bin(&repo, &browser)
+        .args(["render", ".github/ISSUE_TEMPLATE/bug.yml", "--web"])
+        .args(["--set", "title=[BUG] it crashes", "--set", "version=1.2.3"])
+        .args([
+            "--set",
+            "os=[Linux, macOS]",
+            "--set",
+            "no-id=lost in the link",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let link = "https://github.com/octo/app/issues/new?template=bug.yml&title=%5BBUG%5D%20it%20crashes&labels=bug&version=1.2.3&os=Linux%2CmacOS";
+    assert_eq!(String::from_utf8_lossy(&out.stdout), format!("{link}\n"));
+    assert_eq!(fs::read_to_string(dir.path().join("opened")).unwrap(), link);
+}
+
+#[test]
+fn a_markdown_template_carries_its_body_and_gitlab_uses_its_names() {
+    let (dir, repo, browser) = world("https://example.com/x/y.git");
+    let out = bin(&repo, &browser)
+        .args(["render", ".github/ISSUE_TEMPLATE/plain.md", "--web"])
+        .args(["--set", "title=T", "--set", "what=It broke"])
+        .args(["-R", "gitlab.example.com/group/project"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let link = "https://gitlab.example.com/group/project/-/issues/new?issuable_template=plain&issue%5Btitle%5D=T&issue%5Bdescription%5D=%23%23%20What%3F%0A%0AIt%20broke%0A";
+    assert_eq!(String::from_utf8_lossy(&out.stdout), format!("{link}\n"));
+    assert_eq!(fs::read_to_string(dir.path().join("opened")).unwrap(), link);
+}
+
+#[test]
+fn a_link_too_long_is_refused_with_advice() {
+    let (dir, repo, browser) = world("git@github.com:octo/app.git");
+    let out = bin(&repo, &browser)
+        .args(["render", ".github/ISSUE_TEMPLATE/plain.md", "--web"])
+        .args([
+            "--set",
+            "title=T",
+            "--set",
+            &format!("what={}", "x".repeat(9000)),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the forge refuses links over 8000; write the issue with -o FILE or send it with --gh instead"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("opened").exists());
+}
