@@ -188,6 +188,14 @@ pub enum Command {
     },
     /// Send the last issue that --gh or --glab could not create.
     Retry(RetryArgs),
+    /// List the templates offered here: the repository's (as a forge shows them), the
+    /// user's and the built-ins, with the chooser's contact links and blank issue.
+    List {
+        /// An array of JSON objects with the keys name, stem, about, source, path, url,
+        /// shadows and error.
+        #[arg(long)]
+        json: bool,
+    },
     /// Serve text from standard input on the clipboard until another program takes it
     /// (started by `--clipboard-with arboard`).
     #[command(name = crate::export::clipboard::SERVE_COMMAND, hide = true)]

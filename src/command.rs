@@ -1,5 +1,7 @@
 //! The subcommands: `schema`, `render`, `check` and `retry`, and dispatch to the TUI.
 
+mod list;
+
 use std::io::{Read as _, Write as _};
 use std::process::ExitCode;
 
@@ -20,6 +22,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Render(args)) => render_cmd(&args),
         Some(Command::Check { templates }) => Ok(check_cmd(&templates)),
         Some(Command::Retry(args)) => retry_cmd(&args),
+        Some(Command::List { json }) => list::list_cmd(json),
         Some(Command::ServeClipboard) => serve_clipboard_cmd(),
         None => crate::tui::run(&cli.tui),
     }
