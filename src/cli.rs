@@ -35,10 +35,40 @@ pub struct TuiArgs {
     /// Do not save or offer drafts.
     #[arg(long)]
     pub no_draft: bool,
+    /// Ask the form as line prompts on standard error and read the answers from standard
+    /// input (automatic when TERM is `dumb` or standard input is not a terminal).
+    #[arg(long)]
+    pub plain: bool,
+    #[command(flatten)]
+    pub people: PeopleArgs,
     #[command(flatten)]
     pub metrics: MetricsArgs,
     #[command(flatten)]
     pub export: ExportArgs,
+}
+
+/// Labels and assignees added to the template's. Shared by `render` and the form.
+#[derive(Debug, Args, Clone, Default, PartialEq, Eq)]
+pub struct PeopleArgs {
+    /// Add a label to the template's (repeats; commas separate several).
+    #[arg(long = "label", value_name = "NAME")]
+    pub labels: Vec<String>,
+    /// Add an assignee to the template's (repeats; commas separate several).
+    #[arg(long = "assignee", value_name = "LOGIN")]
+    pub assignees: Vec<String>,
+}
+
+impl PeopleArgs {
+    /// Adds the labels and assignees not there yet, in the order given.
+    pub fn add_to(&self, labels: &mut Vec<String>, assignees: &mut Vec<String>) {
+        for (given, list) in [(&self.labels, labels), (&self.assignees, assignees)] {
+            for name in given.iter().flat_map(|g| crate::text::split_list(g)) {
+                if !list.contains(&name) {
+                    list.push(name);
+                }
+            }
+        }
+    }
 }
 
 /// Where the finished issue goes. Shared by `render` and the interactive form.
@@ -220,6 +250,8 @@ pub struct RenderArgs {
     /// an empty code area as `_No response_`) for automation written against it.
     #[arg(long, value_name = "FORMAT", value_enum, default_value_t = FormsFormatArg::Current)]
     pub forms_format: FormsFormatArg,
+    #[command(flatten)]
+    pub people: PeopleArgs,
     #[command(flatten)]
     pub metrics: MetricsArgs,
     #[command(flatten)]

@@ -24,6 +24,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Retry(args)) => retry_cmd(&args),
         Some(Command::List { json }) => list::list_cmd(json),
         Some(Command::ServeClipboard) => serve_clipboard_cmd(),
+        None if crate::plain::wanted(&cli.tui) => {
+            crate::plain::run(&cli.tui, crate::render::FormsFormat::default())
+        }
         None => crate::tui::run(&cli.tui),
     }
 }
@@ -71,6 +74,8 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
     let template = discover::load(&discover::resolve(&args.template)?)?;
     let form = &template.form;
     let mut answers = load_answers(form, args.answers.as_deref(), &args.set)?;
+    args.people
+        .add_to(&mut answers.labels, &mut answers.assignees);
     crate::metrics::files::apply(form, &mut answers, &args.metrics.paths())?;
     let problems = form.validate(&answers);
     if !problems.is_empty() && !args.allow_incomplete {

@@ -11,6 +11,7 @@ pub mod error;
 pub mod export;
 pub mod form;
 pub mod metrics;
+pub mod plain;
 pub mod render;
 pub mod template;
 pub mod text;
