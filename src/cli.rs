@@ -8,8 +8,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::export::{DEFAULT_TIMEOUT, Forge, Provider, RetryOptions, Target};
 
 const AFTER_HELP: &str = "\
-TEMPLATE is a path to a template file, or the file stem or name of a built-in template
-(performance, go-performance, bug-report, feature-request).
+TEMPLATE is a path to a template file, or the file stem or name of a template in the
+repository (.github/ISSUE_TEMPLATE/ and the other forges' folders), in
+<config dir>/issue-composer/templates/, or built in (performance, go-performance,
+bug-report, feature-request, blank); `issue-composer list` shows them.
+
+Settings: <config dir>/issue-composer/config.toml (`issue-composer config show`).
 
 Exit codes: 0 ok, 1 error, 2 usage.";
 
@@ -200,6 +204,20 @@ impl ClipboardWith {
     }
 }
 
+impl From<Option<Provider>> for ClipboardWith {
+    /// `None` is `auto`.
+    fn from(provider: Option<Provider>) -> Self {
+        match provider {
+            None => ClipboardWith::Auto,
+            Some(Provider::WlCopy) => ClipboardWith::WlCopy,
+            Some(Provider::Xclip) => ClipboardWith::Xclip,
+            Some(Provider::Xsel) => ClipboardWith::Xsel,
+            Some(Provider::Arboard) => ClipboardWith::Arboard,
+            Some(Provider::Osc52) => ClipboardWith::Osc52,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 #[allow(clippy::large_enum_variant)] // parsed once; boxing would only add noise
 pub enum Command {
@@ -226,10 +244,49 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Show where the settings file is, or the settings in force.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) on standard output.
+    Man,
+    /// List, show or remove saved drafts.
+    #[command(subcommand)]
+    Drafts(DraftsCommand),
     /// Serve text from standard input on the clipboard until another program takes it
     /// (started by `--clipboard-with arboard`).
     #[command(name = crate::export::clipboard::SERVE_COMMAND, hide = true)]
     ServeClipboard,
+}
+
+/// `issue-composer config ...`.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the path of config.toml (it need not exist).
+    Path,
+    /// Print the settings in force, config.toml over the defaults, as TOML.
+    Show,
+}
+
+/// `issue-composer drafts ...`.
+#[derive(Debug, Subcommand)]
+pub enum DraftsCommand {
+    /// One line per draft: id, template, repository, last change, size.
+    List,
+    /// Print a draft (an answers file, usable with --answers).
+    Show {
+        /// The draft's id, as `drafts list` shows it.
+        id: String,
+    },
+    /// Remove a draft.
+    Rm {
+        /// The draft's id, as `drafts list` shows it.
+        id: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -248,8 +305,13 @@ pub struct RenderArgs {
     pub allow_incomplete: bool,
     /// Body format for issue forms: GitHub's current one, or the 2021-22 one (`- [X]`,
     /// an empty code area as `_No response_`) for automation written against it.
-    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = FormsFormatArg::Current)]
-    pub forms_format: FormsFormatArg,
+    /// Default: `export.forms_format` in config.toml, else current.
+    #[arg(long, value_name = "FORMAT", value_enum)]
+    pub forms_format: Option<FormsFormatArg>,
+    /// Write the body to the folder and file name of config.toml's [export] (by default
+    /// ./{stem}-issue.md), like --output.
+    #[arg(long, conflicts_with = "output")]
+    pub save: bool,
     #[command(flatten)]
     pub people: PeopleArgs,
     #[command(flatten)]

@@ -1,6 +1,10 @@
 //! The subcommands: `schema`, `render`, `check` and `retry`, and dispatch to the TUI.
 
 mod list;
+mod settings;
+mod shell;
+
+pub use settings::{default_output, exports, today};
 
 use std::io::{Read as _, Write as _};
 use std::process::ExitCode;
@@ -24,10 +28,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Retry(args)) => retry_cmd(&args),
         Some(Command::List { json }) => list::list_cmd(json),
         Some(Command::ServeClipboard) => serve_clipboard_cmd(),
-        None if crate::plain::wanted(&cli.tui) => {
-            crate::plain::run(&cli.tui, crate::render::FormsFormat::default())
+        Some(Command::Config(command)) => settings::config_cmd(&command),
+        Some(Command::Completions { shell }) => shell::completions_cmd(shell),
+        Some(Command::Man) => shell::man_cmd(),
+        Some(Command::Drafts(command)) => shell::drafts_cmd(&command),
+        None => {
+            let config = settings::load();
+            let args = settings::tui_args(cli.tui, &config);
+            if crate::plain::wanted(&args) {
+                crate::plain::run(&args, &config)
+            } else {
+                crate::tui::run(&args)
+            }
         }
-        None => crate::tui::run(&cli.tui),
     }
 }
 
@@ -71,6 +84,7 @@ pub fn load_answers(
 }
 
 fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
+    let config = settings::load();
     let template = discover::load(&discover::resolve(&args.template)?)?;
     let form = &template.form;
     let mut answers = load_answers(form, args.answers.as_deref(), &args.set)?;
@@ -97,10 +111,19 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
         );
     }
     let options = crate::render::Options {
-        forms: args.forms_format.into(),
+        forms: args
+            .forms_format
+            .map_or(config.export.forms_format, Into::into),
     };
     let issue = crate::render::render_with(&template, &answers, options);
-    export_issue(&issue, &args.export)
+    let exports = settings::exports(
+        &args.export,
+        &config,
+        args.save,
+        &template.stem,
+        &issue.title,
+    );
+    export_issue(&issue, &exports)
 }
 
 /// Sends the issue everywhere `args` asks, in a fixed order: print, file, clipboard, gh,

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod command;
+pub mod config;
 pub mod discover;
 pub mod draft;
 pub mod error;

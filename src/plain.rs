@@ -208,7 +208,7 @@ pub fn review(
 }
 
 /// Plain mode from the command line: choose or load the template, ask, review, export.
-pub fn run(args: &TuiArgs, forms: crate::render::FormsFormat) -> Result<ExitCode> {
+pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
     let mut input = Input::new(std::io::stdin().lock());
     let mut err = std::io::stderr().lock();
     let source = match &args.template {
@@ -224,9 +224,13 @@ pub fn run(args: &TuiArgs, forms: crate::render::FormsFormat) -> Result<ExitCode
     let given_up = ask_all(form, &mut answers, &mut input, &mut err)?;
     review(form, &answers, &given_up, &mut err)?;
     drop(err);
-    let options = crate::render::Options { forms };
+    let options = crate::render::Options {
+        forms: config.export.forms_format,
+    };
     let issue = crate::render::render_with(&template, &answers, options);
-    crate::command::export_issue(&issue, &args.export)
+    let exports =
+        crate::command::exports(&args.export, config, false, &template.stem, &issue.title);
+    crate::command::export_issue(&issue, &exports)
 }
 
 /// Without TEMPLATE: the chooser's lines, numbered, and the number read.
