@@ -1,11 +1,14 @@
 //! Command-line interface: clap definitions, turned into ready-to-use options.
 
+mod tools;
+
 use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::export::{DEFAULT_TIMEOUT, Forge, Provider, RetryOptions, Target};
+pub use tools::{ConfigCommand, DraftsCommand, PeopleArgs};
 
 const AFTER_HELP: &str = "\
 TEMPLATE is a path to a template file, or the file stem or name of a template in the
@@ -49,30 +52,6 @@ pub struct TuiArgs {
     pub metrics: MetricsArgs,
     #[command(flatten)]
     pub export: ExportArgs,
-}
-
-/// Labels and assignees added to the template's. Shared by `render` and the form.
-#[derive(Debug, Args, Clone, Default, PartialEq, Eq)]
-pub struct PeopleArgs {
-    /// Add a label to the template's (repeats; commas separate several).
-    #[arg(long = "label", value_name = "NAME")]
-    pub labels: Vec<String>,
-    /// Add an assignee to the template's (repeats; commas separate several).
-    #[arg(long = "assignee", value_name = "LOGIN")]
-    pub assignees: Vec<String>,
-}
-
-impl PeopleArgs {
-    /// Adds the labels and assignees not there yet, in the order given.
-    pub fn add_to(&self, labels: &mut Vec<String>, assignees: &mut Vec<String>) {
-        for (given, list) in [(&self.labels, labels), (&self.assignees, assignees)] {
-            for name in given.iter().flat_map(|g| crate::text::split_list(g)) {
-                if !list.contains(&name) {
-                    list.push(name);
-                }
-            }
-        }
-    }
 }
 
 /// Where the finished issue goes. Shared by `render` and the interactive form.
@@ -204,20 +183,6 @@ impl ClipboardWith {
     }
 }
 
-impl From<Option<Provider>> for ClipboardWith {
-    /// `None` is `auto`.
-    fn from(provider: Option<Provider>) -> Self {
-        match provider {
-            None => ClipboardWith::Auto,
-            Some(Provider::WlCopy) => ClipboardWith::WlCopy,
-            Some(Provider::Xclip) => ClipboardWith::Xclip,
-            Some(Provider::Xsel) => ClipboardWith::Xsel,
-            Some(Provider::Arboard) => ClipboardWith::Arboard,
-            Some(Provider::Osc52) => ClipboardWith::Osc52,
-        }
-    }
-}
-
 #[derive(Debug, Subcommand)]
 #[allow(clippy::large_enum_variant)] // parsed once; boxing would only add noise
 pub enum Command {
@@ -261,32 +226,6 @@ pub enum Command {
     /// (started by `--clipboard-with arboard`).
     #[command(name = crate::export::clipboard::SERVE_COMMAND, hide = true)]
     ServeClipboard,
-}
-
-/// `issue-composer config ...`.
-#[derive(Debug, Subcommand)]
-pub enum ConfigCommand {
-    /// Print the path of config.toml (it need not exist).
-    Path,
-    /// Print the settings in force, config.toml over the defaults, as TOML.
-    Show,
-}
-
-/// `issue-composer drafts ...`.
-#[derive(Debug, Subcommand)]
-pub enum DraftsCommand {
-    /// One line per draft: id, template, repository, last change, size.
-    List,
-    /// Print a draft (an answers file, usable with --answers).
-    Show {
-        /// The draft's id, as `drafts list` shows it.
-        id: String,
-    },
-    /// Remove a draft.
-    Rm {
-        /// The draft's id, as `drafts list` shows it.
-        id: String,
-    },
 }
 
 #[derive(Debug, Args)]
