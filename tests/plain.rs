@@ -283,3 +283,31 @@ fn answers_that_fail_are_asked_again_then_left_empty_and_reviewed() {
         "{stderr}"
     );
 }
+
+#[test]
+fn without_a_template_the_chooser_is_numbered_and_the_blank_issue_can_be_picked() {
+    let home = tempfile::tempdir().unwrap();
+    let out = bin(home.path())
+        .write_stdin("9\n5\nMy title\nFirst\n\nSecond\n.\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "First\n\nSecond\n");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("Templates:\n  1) Performance Optimization (built-in): "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("\n  5) Blank issue\nTemplate number:   Not a number from 1 to 5.\n"),
+        "{stderr}"
+    );
+    // Nothing chosen: an error, not a hang.
+    let out = bin(home.path()).write_stdin("").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .ends_with("issue-composer: no template chosen\n")
+    );
+}
