@@ -1,5 +1,7 @@
 //! Command-line interface: clap definitions, turned into ready-to-use options.
 
+mod tools;
+
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -8,10 +10,15 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::export::{
     Clipboard, DEFAULT_TIMEOUT, FileTarget, Forge, Plan, Provider, RetryOptions, Target,
 };
+pub use tools::{ConfigCommand, DraftsCommand, PeopleArgs};
 
 const AFTER_HELP: &str = "\
-TEMPLATE is a path to a template file, or the file stem or name of a built-in template
-(performance, go-performance, bug-report, feature-request).
+TEMPLATE is a path to a template file, or the file stem or name of a template in the
+repository (.github/ISSUE_TEMPLATE/ and the other forges' folders), in
+<config dir>/issue-composer/templates/, or built in (performance, go-performance,
+bug-report, feature-request, blank); `issue-composer list` shows them.
+
+Settings: <config dir>/issue-composer/config.toml (`issue-composer config show`).
 
 Exit codes: 0 ok, 1 error, 2 usage.";
 
@@ -37,6 +44,12 @@ pub struct TuiArgs {
     /// Do not save or offer drafts.
     #[arg(long)]
     pub no_draft: bool,
+    /// Ask the form as line prompts on standard error and read the answers from standard
+    /// input (automatic when TERM is `dumb` or standard input is not a terminal).
+    #[arg(long)]
+    pub plain: bool,
+    #[command(flatten)]
+    pub people: PeopleArgs,
     #[command(flatten)]
     pub metrics: MetricsArgs,
     #[command(flatten)]
@@ -184,6 +197,27 @@ pub enum Command {
     },
     /// Send the last issue that --gh or --glab could not create.
     Retry(RetryArgs),
+    /// List the templates offered here: the repository's (as a forge shows them), the
+    /// user's and the built-ins, with the chooser's contact links and blank issue.
+    List {
+        /// An array of JSON objects with the keys name, stem, about, source, path, url,
+        /// shadows and error.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show where the settings file is, or the settings in force.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) on standard output.
+    Man,
+    /// List, show or remove saved drafts.
+    #[command(subcommand)]
+    Drafts(DraftsCommand),
     /// Serve text from standard input on the clipboard until another program takes it
     /// (started by `--clipboard-with arboard`).
     #[command(name = crate::export::clipboard::SERVE_COMMAND, hide = true)]
@@ -206,8 +240,15 @@ pub struct RenderArgs {
     pub allow_incomplete: bool,
     /// Body format for issue forms: GitHub's current one, or the 2021-22 one (`- [X]`,
     /// an empty code area as `_No response_`) for automation written against it.
-    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = FormsFormatArg::Current)]
-    pub forms_format: FormsFormatArg,
+    /// Default: `export.forms_format` in config.toml, else current.
+    #[arg(long, value_name = "FORMAT", value_enum)]
+    pub forms_format: Option<FormsFormatArg>,
+    /// Write the body to the folder and file name of config.toml's [export] (by default
+    /// ./{stem}-issue.md), like --output.
+    #[arg(long, conflicts_with = "output")]
+    pub save: bool,
+    #[command(flatten)]
+    pub people: PeopleArgs,
     #[command(flatten)]
     pub metrics: MetricsArgs,
     #[command(flatten)]

@@ -1,6 +1,13 @@
 //! The subcommands: `schema`, `render`, `check` and `retry`, and dispatch to the TUI.
 //! Each turns its validated options into calls on the layers below and an exit code.
 
+mod list;
+pub mod plain;
+mod settings;
+mod shell;
+
+pub use settings::{default_output, exports, today};
+
 use std::io::{Read as _, Write as _};
 use std::process::ExitCode;
 
@@ -19,8 +26,21 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Render(args)) => render_cmd(&args),
         Some(Command::Check { templates, format }) => Ok(check_cmd(&templates, format)),
         Some(Command::Retry(args)) => retry_cmd(&args),
+        Some(Command::List { json }) => list::list_cmd(json),
         Some(Command::ServeClipboard) => serve_clipboard_cmd(),
-        None => tui::run(tui_start(cli.tui)).map(exit_code),
+        Some(Command::Config(command)) => settings::config_cmd(&command),
+        Some(Command::Completions { shell }) => shell::completions_cmd(shell),
+        Some(Command::Man) => shell::man_cmd(),
+        Some(Command::Drafts(command)) => shell::drafts_cmd(&command),
+        None => {
+            let config = settings::load();
+            let args = settings::tui_args(cli.tui, &config);
+            if plain::wanted(&args) {
+                plain::run(&args, &config)
+            } else {
+                tui::run(tui_start(args)).map(exit_code)
+            }
+        }
     }
 }
 
@@ -57,9 +77,12 @@ pub fn load_answers(
 }
 
 fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
+    let config = settings::load();
     let template = discover::load(&discover::resolve(&args.template)?)?;
     let form = &template.form;
     let mut answers = load_answers(form, args.answers.as_deref(), &args.set)?;
+    args.people
+        .add_to(&mut answers.labels, &mut answers.assignees);
     crate::metrics::files::apply(form, &mut answers, &args.metrics.paths())?;
     let problems = form.validate(&answers);
     if !problems.is_empty() && !args.allow_incomplete {
@@ -81,13 +104,22 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
         );
     }
     let options = crate::render::Options {
-        forms: args.forms_format.into(),
+        forms: args
+            .forms_format
+            .map_or(config.export.forms_format, Into::into),
     };
     let issue = crate::render::render_with(&template, &answers, options);
-    Ok(exit_code(export::run(&issue, &args.export.plan())?))
+    let exports = settings::exports(
+        &args.export,
+        &config,
+        args.save,
+        &template.stem,
+        &issue.title,
+    );
+    Ok(exit_code(export::run(&issue, &exports.plan())?))
 }
 
-fn exit_code(outcome: Outcome) -> ExitCode {
+pub fn exit_code(outcome: Outcome) -> ExitCode {
     match outcome {
         Outcome::Done => ExitCode::SUCCESS,
         Outcome::Failed => ExitCode::from(1),

@@ -1,4 +1,5 @@
-//! Where templates come from: a path on disk or a template built into the binary.
+//! Where templates come from: a path on disk, the repository (every forge's layout), the
+//! user's template folder, or a template built into the binary.
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -7,91 +8,150 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::template::{self, Template};
 
-/// A template compiled into the binary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Builtin {
-    /// The file stem, which names it on the command line.
-    pub stem: &'static str,
-    pub file: &'static str,
-    pub text: &'static str,
-}
+mod catalog;
+pub mod layout;
+mod source;
 
-/// The built-in templates, from `templates/`.
-pub const BUILTINS: &[Builtin] = &[
-    Builtin {
-        stem: "performance",
-        file: "templates/performance.md",
-        text: include_str!("../templates/performance.md"),
-    },
-    Builtin {
-        stem: "go-performance",
-        file: "templates/go-performance.md",
-        text: include_str!("../templates/go-performance.md"),
-    },
-    Builtin {
-        stem: "bug-report",
-        file: "templates/bug-report.md",
-        text: include_str!("../templates/bug-report.md"),
-    },
-    Builtin {
-        stem: "feature-request",
-        file: "templates/feature-request.md",
-        text: include_str!("../templates/feature-request.md"),
-    },
-];
+pub use catalog::{
+    Choice, Chooser, Entry, Found, Link, Shadowed, choices as choices_of, chooser, entries, stem,
+};
+pub use source::{BLANK, BUILTINS, Builtin, Origin, Source};
 
-/// Where a template is.
+/// Everything a start folder sees: the templates (shadowed ones folded into the
+/// entries that hide them) and the repository's chooser settings.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    File(PathBuf),
-    Builtin(Builtin),
+pub struct Catalog {
+    /// The repository root (or the folder the templates were found in), if any.
+    pub root: Option<PathBuf>,
+    pub entries: Vec<Entry>,
+    pub chooser: Chooser,
+    /// The chooser `config.yml`, when there is one.
+    pub chooser_file: Option<PathBuf>,
 }
 
-impl Source {
-    /// The name used in messages: the path, or `builtin:<stem>`.
-    pub fn display(&self) -> String {
-        match self {
-            Source::File(path) => path.display().to_string(),
-            Source::Builtin(b) => format!("builtin:{}.md", b.stem),
-        }
+impl Catalog {
+    /// The chooser's lines: templates, contact links, then the blank issue if allowed.
+    pub fn choices(&self) -> Vec<Choice> {
+        catalog::choices(self.entries.clone(), &self.chooser)
     }
 }
 
-/// Finds TEMPLATE: an existing path, else a built-in by file stem, else by unique name.
+/// What is found from `start`: the repository's templates, the user's, the built-ins.
+pub fn catalog(start: &Path) -> Catalog {
+    let root = layout::repo_root(start);
+    let mut found: Vec<Found> = Vec::new();
+    let files = |origin, paths: Vec<PathBuf>| {
+        paths
+            .into_iter()
+            .map(move |path| found_at(origin, Source::File(path)))
+    };
+    if let Some(root) = &root {
+        found.extend(files(Origin::Repo, layout::templates_in(root)));
+    }
+    if let Some(dir) = layout::user_dir() {
+        found.extend(files(Origin::User, layout::user_templates(&dir)));
+    }
+    found.extend(
+        BUILTINS
+            .iter()
+            .map(|b| found_at(Origin::Builtin, Source::Builtin(*b))),
+    );
+    let chooser_file = root.as_deref().and_then(layout::chooser_config);
+    let chooser = chooser_file
+        .as_deref()
+        .map_or_else(Chooser::default, |path| {
+            let name = path.display().to_string();
+            match read_limited(path).map(|b| String::from_utf8_lossy(&b).into_owned()) {
+                Ok(text) => catalog::chooser(&text, &name),
+                Err(err) => Chooser {
+                    problems: vec![format!("{err:#}")],
+                    ..Chooser::default()
+                },
+            }
+        });
+    Catalog {
+        root,
+        entries: catalog::entries(found),
+        chooser,
+        chooser_file,
+    }
+}
+
+/// The chooser's lines as seen from `start`: repository templates in GitHub's order,
+/// then the user's, then the built-ins (each unless shadowed), the contact links of the
+/// repository's `config.yml`, and the blank issue unless it is turned off.
+pub fn choices(start: &Path) -> Vec<Choice> {
+    catalog(start).choices()
+}
+
+fn found_at(origin: Origin, source: Source) -> Found {
+    let loaded = load(&source)
+        .map(|t| (t.form.meta.name, t.form.meta.about))
+        .map_err(|err| format!("{err:#}"));
+    Found {
+        origin,
+        source,
+        loaded,
+    }
+}
+
+/// Finds TEMPLATE from the current folder; see [`resolve_from`].
 pub fn resolve(arg: &str) -> Result<Source> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    resolve_from(arg, &cwd)
+}
+
+/// Finds TEMPLATE: an existing path; else a template seen from `start` (repository,
+/// user, built-in, shadowed ones left out) by file stem, else by unique name; else
+/// `blank`, the blank issue.
+pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
     let path = Path::new(arg);
     // `symlink_metadata`: a dangling or looping link is still a path the user named, and
     // reading it says what is wrong with it.
     if path.symlink_metadata().is_ok() {
         return Ok(Source::File(path.to_path_buf()));
     }
-    if let Some(b) = BUILTINS.iter().find(|b| b.stem == arg) {
-        return Ok(Source::Builtin(*b));
+    let entries = catalog(start).entries;
+    let wanted = arg.trim();
+    if let Some(e) = entries.iter().find(|e| e.stem.eq_ignore_ascii_case(wanted)) {
+        return Ok(e.source.clone());
     }
-    let by_name: Vec<&Builtin> = BUILTINS
+    let by_name: Vec<&Entry> = entries
         .iter()
-        .filter(|b| {
-            template::parse(b.file, b.text.as_bytes())
-                .is_ok_and(|t| t.form.meta.name.eq_ignore_ascii_case(arg.trim()))
-        })
+        .filter(|e| e.error.is_none() && e.name.trim().eq_ignore_ascii_case(wanted))
         .collect();
     match by_name.as_slice() {
-        [one] => Ok(Source::Builtin(**one)),
-        [] => bail!(
+        [one] => Ok(one.source.clone()),
+        [] if wanted.eq_ignore_ascii_case(BLANK.stem) => Ok(Source::Builtin(BLANK)),
+        [] if entries.iter().all(|e| e.origin == Origin::Builtin) => bail!(
             "no template file or built-in template named `{arg}` (built-ins: {})",
-            stems()
+            stems(&entries)
         ),
-        many => bail!(
-            "`{arg}` names several built-in templates; use a file stem: {}",
-            many.iter().map(|b| b.stem).collect::<Vec<_>>().join(", ")
+        [] => bail!(
+            "no template file or template named `{arg}` (templates: {})",
+            stems(&entries)
         ),
+        many => {
+            let kind = if many.iter().all(|e| e.origin == Origin::Builtin) {
+                "built-in templates"
+            } else {
+                "templates"
+            };
+            bail!(
+                "`{arg}` names several {kind}; use a file stem: {}",
+                many.iter()
+                    .map(|e| e.stem.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        }
     }
 }
 
-fn stems() -> String {
-    BUILTINS
+fn stems(entries: &[Entry]) -> String {
+    entries
         .iter()
-        .map(|b| b.stem)
+        .map(|e| e.stem.as_str())
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -128,54 +188,10 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Template files in a repository: `.github/ISSUE_TEMPLATE/` (not its `config.yml`),
-/// `ISSUE_TEMPLATE.md` in the usual places, and `.gitlab/issue_templates/`. Searched from
-/// `start` up to the repository root (the folder holding `.git`).
+/// Template files in a repository, in the order a forge lists them (see
+/// [`layout::templates_in`]), from `start`'s repository root.
 pub fn repo_templates(start: &Path) -> Vec<PathBuf> {
-    let mut dir = Some(start);
-    while let Some(d) = dir {
-        let found = templates_in(d);
-        if !found.is_empty() || d.join(".git").exists() {
-            return found;
-        }
-        dir = d.parent();
-    }
-    Vec::new()
-}
-
-fn templates_in(root: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for folder in [".github/ISSUE_TEMPLATE", ".gitlab/issue_templates"] {
-        let Ok(read) = std::fs::read_dir(root.join(folder)) else {
-            continue;
-        };
-        let mut files: Vec<PathBuf> = read
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| is_template_file(p))
-            .collect();
-        files.sort();
-        out.extend(files);
-    }
-    for single in [
-        ".github/ISSUE_TEMPLATE.md",
-        ".github/issue_template.md",
-        "ISSUE_TEMPLATE.md",
-        "issue_template.md",
-        "docs/ISSUE_TEMPLATE.md",
-    ] {
-        let path = root.join(single);
-        if path.is_file() && !out.contains(&path) {
-            out.push(path);
-        }
-    }
-    out
-}
-
-fn is_template_file(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let ext_ok = [".md", ".yml", ".yaml"].iter().any(|e| name.ends_with(e));
-    ext_ok && !name.starts_with("config.") && path.is_file()
+    layout::repo_root(start)
+        .map(|root| layout::templates_in(&root))
+        .unwrap_or_default()
 }

@@ -2,6 +2,8 @@
 //! `<data dir>/issue-composer/drafts/`, so nothing typed is lost. A draft is also a
 //! valid `--answers` file.
 
+pub mod index;
+
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -181,7 +183,7 @@ pub fn aside_name(name: &str, now: SystemTime) -> String {
 }
 
 /// Year, month and day of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_date(days: u64) -> (u64, u64, u64) {
+pub fn civil_date(days: u64) -> (u64, u64, u64) {
     let z = days + 719_468;
     let era = z / 146_097;
     let doe = z % 146_097;
@@ -201,7 +203,15 @@ pub fn save(source: &Source, yaml: &str) -> Result<PathBuf, Failure> {
         path: None,
         reason: "there is no data folder (set HOME or XDG_DATA_HOME)".to_owned(),
     })?;
-    save_at(path, yaml)
+    match source {
+        // Comments that let `drafts list` say which template and repository it is for.
+        Source::File(file) if !yaml.trim().is_empty() => {
+            let file = std::fs::canonicalize(file).unwrap_or_else(|_| file.clone());
+            let repo = file.parent().and_then(crate::discover::layout::repo_root);
+            save_at(path, &(index::header(&file, repo.as_deref()) + yaml))
+        }
+        _ => save_at(path, yaml),
+    }
 }
 
 /// [`save`] to a given file.

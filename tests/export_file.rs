@@ -160,6 +160,10 @@ fn unprivileged_bin(dir: &Path) -> std::process::Command {
         .expect("test setup");
     assert!(copied.success());
     let mut cmd = std::process::Command::new(&exe);
+    // Settings and data of this test only (the real ones may not be readable).
+    cmd.env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("XDG_DATA_HOME", dir.join("data"));
     if rustix::process::geteuid().is_root() {
         cmd.uid(65534).gid(65534);
     }

@@ -1,0 +1,274 @@
+//! Plain mode, for screen readers, `TERM=dumb` and pipes: the form asked as line
+//! prompts. Prompts, labels, help and options go to standard error; answers come from
+//! standard input in schema order after the title. The issue is the one `render` makes
+//! from the same answers.
+
+pub mod ask;
+
+use std::io::{BufRead, IsTerminal as _, Write};
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use self::ask::Lines;
+use crate::cli::TuiArgs;
+use crate::discover::{self, Choice, Source};
+use crate::form::{Answers, Form};
+use crate::text::escape;
+
+/// How many times a field is asked before it is left empty.
+pub const TRIES: usize = 4;
+
+/// Whether the form is asked in plain mode: asked for, or `TERM` is `dumb`, or standard
+/// input is not a terminal.
+pub fn wanted(args: &TuiArgs) -> bool {
+    args.plain
+        || std::env::var_os("TERM").is_some_and(|t| t == "dumb")
+        || !std::io::stdin().is_terminal()
+}
+
+/// Standard input, line by line, remembering the end.
+pub struct Input<R> {
+    reader: R,
+    /// Input ended: nothing more is asked.
+    pub ended: bool,
+}
+
+impl<R: BufRead> Input<R> {
+    pub fn new(reader: R) -> Self {
+        Self {
+            reader,
+            ended: false,
+        }
+    }
+
+    /// One line without its line ending; `None` at the end of input.
+    pub fn line(&mut self) -> std::io::Result<Option<String>> {
+        if self.ended {
+            return Ok(None);
+        }
+        let mut line = String::new();
+        if self.reader.read_line(&mut line)? == 0 {
+            self.ended = true;
+            return Ok(None);
+        }
+        let trimmed = line.strip_suffix('\n').unwrap_or(&line);
+        Ok(Some(
+            trimmed.strip_suffix('\r').unwrap_or(trimmed).to_owned(),
+        ))
+    }
+
+    /// Lines up to one holding a single `.` (or the end of input).
+    fn until_end(&mut self) -> std::io::Result<Vec<String>> {
+        let mut lines = Vec::new();
+        while let Some(line) = self.line()? {
+            if line.trim() == ask::END {
+                break;
+            }
+            lines.push(line);
+        }
+        Ok(lines)
+    }
+}
+
+/// A field left empty after [`TRIES`] answers that did not pass, and the last reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GivenUp {
+    pub field: usize,
+    pub reason: String,
+}
+
+/// Asks the title and every field, in order, until the input ends. Returns the fields
+/// given up on.
+pub fn ask_all<R: BufRead>(
+    form: &Form,
+    answers: &mut Answers,
+    input: &mut Input<R>,
+    out: &mut impl Write,
+) -> std::io::Result<Vec<GivenUp>> {
+    let prefix = &form.meta.title;
+    write!(out, "{}", escape(&format!("Title: {prefix}")))?;
+    out.flush()?;
+    match input.line()? {
+        Some(line) => answers.title = ask::title(prefix, &answers.title, &line),
+        None => return Ok(Vec::new()),
+    }
+    let mut given_up = Vec::new();
+    let mut section = None;
+    for i in 0..form.fields.len() {
+        let field = &form.fields[i];
+        if section != Some(field.section) {
+            section = Some(field.section);
+            section_heading(form, field.section, out)?;
+        }
+        if let Some(gave_up) = ask_field(form, i, answers, input, out)? {
+            given_up.push(gave_up);
+        }
+        if input.ended {
+            break;
+        }
+    }
+    Ok(given_up)
+}
+
+fn section_heading(form: &Form, section: usize, out: &mut impl Write) -> std::io::Result<()> {
+    let Some(s) = form.sections.get(section) else {
+        return Ok(());
+    };
+    if !s.title.trim().is_empty() {
+        writeln!(out, "\n{}", escape(&format!("== {} ==", s.title.trim())))?;
+    }
+    Ok(())
+}
+
+/// Asks one field until its answer passes, at most [`TRIES`] times.
+fn ask_field<R: BufRead>(
+    form: &Form,
+    i: usize,
+    answers: &mut Answers,
+    input: &mut Input<R>,
+    out: &mut impl Write,
+) -> std::io::Result<Option<GivenUp>> {
+    let field = &form.fields[i];
+    let mut reason = String::new();
+    for _ in 0..TRIES {
+        write!(out, "{}", escape(&ask::prompt(form, i)))?;
+        let lines = match ask::lines_for(field) {
+            Lines::One => {
+                out.flush()?;
+                input.line()?.into_iter().collect()
+            }
+            Lines::UntilDot => {
+                out.flush()?;
+                input.until_end()?
+            }
+            Lines::Cells(n) => {
+                let mut cells = Vec::new();
+                for cell in 0..n {
+                    write!(out, "{}", escape(&ask::cell_prompt(field, cell)))?;
+                    out.flush()?;
+                    match input.line()? {
+                        Some(line) => cells.push(line),
+                        None => break,
+                    }
+                }
+                cells
+            }
+        };
+        let problems = match ask::value(field, &answers.values[i], &lines) {
+            Ok(value) => {
+                let problems = form.validate_field(i, &value);
+                if problems.is_empty() || input.ended {
+                    answers.values[i] = value;
+                }
+                problems.into_iter().map(|p| p.message).collect()
+            }
+            Err(message) => vec![message],
+        };
+        if problems.is_empty() || input.ended {
+            return Ok(None);
+        }
+        reason = problems.join("; ");
+        writeln!(out, "{}", escape(&format!("  Not accepted: {reason}")))?;
+    }
+    answers.values[i] = ask::empty(field, &answers.values[i]);
+    writeln!(
+        out,
+        "{}",
+        escape(&format!("  Left empty after {TRIES} tries."))
+    )?;
+    Ok(Some(GivenUp { field: i, reason }))
+}
+
+/// The review: what is still missing or wrong, on standard error.
+pub fn review(
+    form: &Form,
+    answers: &Answers,
+    given_up: &[GivenUp],
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let problems = form.validate(answers);
+    if problems.is_empty() && given_up.is_empty() {
+        return writeln!(out, "\nReview: every answer is complete.");
+    }
+    writeln!(out, "\nReview:")?;
+    for g in given_up {
+        let label = &form.fields[g.field].label;
+        let text = format!("  {label}: left empty after {TRIES} tries ({})", g.reason);
+        writeln!(out, "{}", escape(&text))?;
+    }
+    for p in problems
+        .iter()
+        .filter(|p| !given_up.iter().any(|g| g.field == p.field))
+    {
+        let text = format!("  {}: {}", form.fields[p.field].label, p.message);
+        writeln!(out, "{}", escape(&text))?;
+    }
+    Ok(())
+}
+
+/// Plain mode from the command line: choose or load the template, ask, review, export.
+pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
+    let mut input = Input::new(std::io::stdin().lock());
+    let mut err = std::io::stderr().lock();
+    let source = match &args.template {
+        Some(name) => discover::resolve(name)?,
+        None => choose(&mut input, &mut err)?,
+    };
+    let template = discover::load(&source)?;
+    let form = &template.form;
+    let mut answers = super::load_answers(form, args.answers.as_deref(), &[])?;
+    crate::metrics::files::apply(form, &mut answers, &args.metrics.paths())?;
+    args.people
+        .add_to(&mut answers.labels, &mut answers.assignees);
+    let given_up = ask_all(form, &mut answers, &mut input, &mut err)?;
+    review(form, &answers, &given_up, &mut err)?;
+    drop(err);
+    let options = crate::render::Options {
+        forms: config.export.forms_format,
+    };
+    let issue = crate::render::render_with(&template, &answers, options);
+    let exports = super::exports(&args.export, config, false, &template.stem, &issue.title);
+    Ok(super::exit_code(crate::export::run(
+        &issue,
+        &exports.plan(),
+    )?))
+}
+
+/// Without TEMPLATE: the chooser's lines, numbered, and the number read.
+fn choose<R: BufRead>(input: &mut Input<R>, out: &mut impl Write) -> Result<Source> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let choices = discover::choices(&cwd);
+    let mut openable = Vec::new();
+    writeln!(out, "Templates:")?;
+    for choice in &choices {
+        let line = match choice {
+            Choice::Template(e) => {
+                openable.push(e.source.clone());
+                format!(
+                    "  {}) {} ({}): {}",
+                    openable.len(),
+                    e.name,
+                    e.origin,
+                    e.about
+                )
+            }
+            Choice::Blank => {
+                openable.push(Source::Builtin(discover::BLANK));
+                format!("  {}) Blank issue", openable.len())
+            }
+            Choice::Link(link) => format!("  link: {} <{}> {}", link.name, link.url, link.about),
+        };
+        writeln!(out, "{}", escape(line.trim_end()))?;
+    }
+    for _ in 0..TRIES {
+        write!(out, "Template number: ")?;
+        out.flush()?;
+        let Some(line) = input.line()? else { break };
+        match line.trim().parse::<usize>() {
+            Ok(n) if (1..=openable.len()).contains(&n) => return Ok(openable[n - 1].clone()),
+            _ => writeln!(out, "  Not a number from 1 to {}.", openable.len())?,
+        }
+    }
+    bail!("no template chosen")
+}

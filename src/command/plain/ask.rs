@@ -1,0 +1,317 @@
+//! Plain mode's rules, without IO: how each field kind is asked, how many lines its
+//! answer takes, and how those lines become a value.
+
+use crate::form::{Field, FieldKind, Form, Selection, Value};
+
+/// How many lines an answer takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    /// One line.
+    One,
+    /// Lines up to one holding a single `.`.
+    UntilDot,
+    /// One line per editable cell, row by row.
+    Cells(usize),
+}
+
+/// The line that ends a text area, code block or list.
+pub const END: &str = ".";
+
+/// How `field`'s answer is read.
+pub fn lines_for(field: &Field) -> Lines {
+    match &field.kind {
+        FieldKind::TextArea | FieldKind::Code { .. } | FieldKind::List => Lines::UntilDot,
+        FieldKind::Table { rows, columns, .. } => {
+            Lines::Cells(rows.len() * columns.len().saturating_sub(1))
+        }
+        FieldKind::Text
+        | FieldKind::Choice { .. }
+        | FieldKind::MultiChoice { .. }
+        | FieldKind::Checkboxes { .. } => Lines::One,
+    }
+}
+
+/// What to type, after the label: a hint per kind.
+pub fn hint(field: &Field) -> &'static str {
+    match &field.kind {
+        FieldKind::Text => "one line; empty keeps it as it is",
+        FieldKind::TextArea | FieldKind::Code { .. } => {
+            "lines, then a line holding a single `.`; `.` alone keeps it as it is"
+        }
+        FieldKind::List => "one item a line, then a line holding a single `.`",
+        FieldKind::Choice {
+            custom: Some(_), ..
+        } => "an option's number or your own text; empty keeps it as it is",
+        FieldKind::Choice { .. } => "an option's number; empty keeps it as it is",
+        FieldKind::MultiChoice { .. } | FieldKind::Checkboxes { .. } => {
+            "numbers separated by commas or spaces; empty keeps it as it is"
+        }
+        FieldKind::Table { .. } => "one line per cell, row by row; empty keeps a cell",
+    }
+}
+
+/// The prompt for field `i`: label (and `*` when required), the hint, help text and
+/// numbered options. Ends with a newline.
+pub fn prompt(form: &Form, i: usize) -> String {
+    let field = &form.fields[i];
+    let required = if field.required { " *" } else { "" };
+    let mut lines = vec![format!("{}{required} ({})", label(field), hint(field))];
+    lines.extend(
+        field
+            .help
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| format!("  {}", l.trim())),
+    );
+    if !field.placeholder.trim().is_empty() {
+        lines.push(format!("  e.g. {}", one_line(&field.placeholder)));
+    }
+    if let FieldKind::Choice {
+        custom: Some(c), ..
+    } = &field.kind
+        && !c.trim().is_empty()
+    {
+        lines.push(format!("  {}", c.trim()));
+    }
+    for (n, option) in field.kind.options().iter().enumerate() {
+        let indent = "  ".repeat(option.depth);
+        lines.push(format!("  {indent}{}) {}", n + 1, option.display()));
+    }
+    lines.join("\n") + "\n"
+}
+
+/// The prompt for one table cell: `row / column: `.
+pub fn cell_prompt(field: &Field, cell: usize) -> String {
+    let FieldKind::Table { columns, rows, .. } = &field.kind else {
+        return String::new();
+    };
+    let per_row = columns.len().saturating_sub(1).max(1);
+    let row = rows.get(cell / per_row).map_or("", String::as_str);
+    let column = columns.get(cell % per_row + 1).map_or("", String::as_str);
+    format!("  {} / {}: ", one_line(row), one_line(column))
+}
+
+fn label(field: &Field) -> String {
+    if field.label.trim().is_empty() {
+        field.id.clone()
+    } else {
+        one_line(&field.label)
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The title from the typed line: empty keeps `current`; otherwise the template's
+/// `prefix` (`[PERF] `) followed by the line, unless the line starts with it already.
+pub fn title(prefix: &str, current: &str, line: &str) -> String {
+    let line = line.trim();
+    if line.is_empty() {
+        return current.to_owned();
+    }
+    let bare = prefix.trim();
+    if bare.is_empty() || line.starts_with(bare) {
+        line.to_owned()
+    } else if prefix.ends_with(char::is_whitespace) {
+        format!("{prefix}{line}")
+    } else {
+        format!("{prefix} {line}")
+    }
+}
+
+/// The value `lines` give `field`, which holds `current`. Nothing typed keeps `current`;
+/// an answer that cannot be read is an error to show before asking again.
+pub fn value(field: &Field, current: &Value, lines: &[String]) -> Result<Value, String> {
+    let typed = lines.iter().any(|l| !l.trim().is_empty());
+    match &field.kind {
+        _ if !typed && !matches!(field.kind, FieldKind::Table { .. }) => Ok(current.clone()),
+        FieldKind::Text => Ok(Value::Text(lines.join(" ").trim().to_owned())),
+        FieldKind::TextArea | FieldKind::Code { .. } => Ok(Value::Text(lines.join("\n"))),
+        FieldKind::List => Ok(Value::List(
+            lines
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| l.trim().to_owned())
+                .collect(),
+        )),
+        FieldKind::Choice { options, custom } => {
+            let line = lines.join(" ");
+            let line = line.trim();
+            let mut sel = Selection::empty(options.len());
+            match line.parse::<usize>() {
+                Ok(n) if (1..=options.len()).contains(&n) => sel.checked[n - 1] = true,
+                _ if custom.is_some() => line.clone_into(&mut sel.custom),
+                _ => return Err(out_of_range(line, options.len())),
+            }
+            Ok(Value::Select(sel))
+        }
+        FieldKind::MultiChoice { options } | FieldKind::Checkboxes { options } => {
+            let mut sel = Selection::empty(options.len());
+            for word in lines.join(" ").split([',', ' ', '\t']) {
+                if word.is_empty() {
+                    continue;
+                }
+                match word.parse::<usize>() {
+                    Ok(n) if (1..=options.len()).contains(&n) => sel.checked[n - 1] = true,
+                    _ => return Err(out_of_range(word, options.len())),
+                }
+            }
+            Ok(Value::Select(sel))
+        }
+        FieldKind::Table { .. } => Ok(table(current, lines)),
+    }
+}
+
+fn out_of_range(typed: &str, n: usize) -> String {
+    format!("`{typed}` is not a number from 1 to {n}")
+}
+
+/// Cells row by row; an empty line keeps the cell.
+fn table(current: &Value, lines: &[String]) -> Value {
+    let Value::Table(rows) = current else {
+        return current.clone();
+    };
+    let mut rows = rows.clone();
+    let mut typed = lines.iter();
+    for cell in rows.iter_mut().flatten() {
+        match typed.next() {
+            Some(line) if !line.trim().is_empty() => line.trim().clone_into(cell),
+            Some(_) => {}
+            None => break,
+        }
+    }
+    Value::Table(rows)
+}
+
+/// The value a field has when it is given up on: empty, whatever its default.
+pub fn empty(field: &Field, current: &Value) -> Value {
+    match current {
+        Value::Text(_) => Value::Text(String::new()),
+        Value::Select(_) => Value::Select(Selection::empty(field.kind.options().len())),
+        Value::List(_) => Value::List(Vec::new()),
+        Value::Table(rows) => {
+            Value::Table(rows.iter().map(|r| vec![String::new(); r.len()]).collect())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::Opt;
+
+    fn field(kind: FieldKind) -> Field {
+        Field {
+            id: "f".to_owned(),
+            label: "F".to_owned(),
+            kind,
+            placeholder: String::new(),
+            help: String::new(),
+            default: Value::Text(String::new()),
+            required: false,
+            section: 0,
+            line: 1,
+        }
+    }
+
+    fn lines(text: &[&str]) -> Vec<String> {
+        text.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    fn options(n: usize) -> Vec<Opt> {
+        (1..=n).map(|i| Opt::new(format!("o{i}"))).collect()
+    }
+
+    #[test]
+    fn titles_keep_the_prefix() {
+        assert_eq!(title("[PERF] ", "[PERF] ", ""), "[PERF] ");
+        assert_eq!(title("[PERF] ", "[PERF] ", "slow"), "[PERF] slow");
+        assert_eq!(title("[PERF] ", "[PERF] ", "[PERF] slow"), "[PERF] slow");
+        assert_eq!(title("Bug:", "Bug:", "x"), "Bug: x");
+        assert_eq!(title("", "kept", " new "), "new");
+    }
+
+    #[test]
+    fn nothing_typed_keeps_the_value() {
+        let current = Value::Text("default".to_owned());
+        for kind in [FieldKind::Text, FieldKind::TextArea, FieldKind::List] {
+            assert_eq!(value(&field(kind), &current, &[]).unwrap(), current);
+        }
+        let f = field(FieldKind::Text);
+        assert_eq!(
+            value(&f, &current, &lines(["  "].as_slice())).unwrap(),
+            current
+        );
+    }
+
+    #[test]
+    fn choices_take_numbers_or_free_text() {
+        let one = field(FieldKind::Choice {
+            options: options(3),
+            custom: None,
+        });
+        let Value::Select(sel) = value(&one, &Value::Text(String::new()), &lines(&["2"])).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(sel.checked, [false, true, false]);
+        assert_eq!(
+            value(&one, &Value::Text(String::new()), &lines(&["4"])),
+            Err("`4` is not a number from 1 to 3".to_owned())
+        );
+        let described = field(FieldKind::Choice {
+            options: options(2),
+            custom: Some("Or describe".to_owned()),
+        });
+        let Value::Select(sel) =
+            value(&described, &Value::Text(String::new()), &lines(&["my own"])).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(
+            (sel.checked, sel.custom.as_str()),
+            (vec![false, false], "my own")
+        );
+        let boxes = field(FieldKind::Checkboxes {
+            options: options(4),
+        });
+        let Value::Select(sel) =
+            value(&boxes, &Value::Text(String::new()), &lines(&["1, 3 4"])).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(sel.checked, [true, false, true, true]);
+        assert!(value(&boxes, &Value::Text(String::new()), &lines(&["1,x"])).is_err());
+    }
+
+    #[test]
+    fn tables_fill_row_by_row_and_keep_empty_cells() {
+        let f = field(FieldKind::Table {
+            columns: vec!["Metric".into(), "Before".into(), "After".into()],
+            rows: vec!["p95".into(), "RSS".into()],
+            hints: Vec::new(),
+        });
+        assert_eq!(lines_for(&f), Lines::Cells(4));
+        let current = Value::Table(vec![vec!["a".into(), "b".into()], vec![String::new(); 2]]);
+        let got = value(&f, &current, &lines(&["", "2", "3"])).unwrap();
+        assert_eq!(
+            got,
+            Value::Table(vec![
+                vec!["a".into(), "2".into()],
+                vec!["3".into(), String::new()]
+            ])
+        );
+        assert_eq!(cell_prompt(&f, 3), "  RSS / After: ");
+    }
+
+    #[test]
+    fn areas_and_lists_take_their_lines() {
+        let area = field(FieldKind::TextArea);
+        let got = value(&area, &Value::Text(String::new()), &lines(&["a", "", "b"]));
+        assert_eq!(got, Ok(Value::Text("a\n\nb".to_owned())));
+        let list = field(FieldKind::List);
+        let got = value(&list, &Value::List(Vec::new()), &lines(&["x", "", " y "]));
+        assert_eq!(got, Ok(Value::List(vec!["x".into(), "y".into()])));
+    }
+}

@@ -1,0 +1,120 @@
+//! Unit tests of `config.toml` reading: defaults, merging, warnings with positions.
+
+use super::*;
+
+fn warnings(text: &str) -> Vec<String> {
+    parse(text, "config.toml")
+        .1
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn an_empty_file_is_the_defaults() {
+    assert_eq!(parse("", "c.toml"), (Config::default(), Vec::new()));
+}
+
+#[test]
+fn every_setting_is_read_over_the_defaults() {
+    let text = r#"
+editor = "nvim -f"
+drafts = false
+theme = "light"
+
+[export]
+folder = "~/issues"
+file_name = "{date}-{stem}.md"
+clipboard = "osc52"
+forms_format = "legacy"
+
+[keys]
+write = "ctrl-s"
+next-field = ["tab", "ctrl-n"]
+"#;
+    let (config, warned) = parse(text, "c.toml");
+    assert_eq!(warned, []);
+    assert_eq!(config.editor.as_deref(), Some("nvim -f"));
+    assert!(!config.drafts);
+    assert_eq!(config.theme.name, ThemeName::Light);
+    assert_eq!(config.export.folder, PathBuf::from("~/issues"));
+    assert_eq!(config.export.clipboard, Some(Provider::Osc52));
+    assert_eq!(config.export.forms_format, FormsFormat::Legacy);
+    assert_eq!(
+        config.export.file_name_for("perf", "Slow!", "2024-02-29"),
+        "2024-02-29-perf.md"
+    );
+    assert_eq!(config.keys["next-field"], ["tab", "ctrl-n"]);
+    // What `config show` prints reads back the same.
+    assert_eq!(parse(&config.to_toml(), "shown.toml"), (config, Vec::new()));
+}
+
+#[test]
+fn unknown_keys_and_bad_values_warn_at_their_place_and_are_ignored() {
+    let text = "drafts = \"yes\"\ncolour = 1\n\n[export]\nfodler = \"x\"\nforms_format = \"modern\"\nclipboard = \"pbcopy\"\nfile_name = \"{name}.md\"\n\n[theme]\nname = \"blue\"\ncolors = { title = \"cyan\", focus = \"#12345\", frame = \"red\" }\n\n[keys]\nwrite = \"hyper-s\"\nfly = \"f\"\n";
+    let (mut config, _) = parse(text, "config.toml");
+    // Only the good colour is taken.
+    assert_eq!(config.theme.colors.remove("title").as_deref(), Some("cyan"));
+    assert_eq!(config, Config::default());
+    assert_eq!(
+        warnings(text),
+        [
+            "config.toml:1:10: `drafts`: expected true or false, not `yes`; ignored",
+            "config.toml:2:1: unknown key `colour`; ignored",
+            "config.toml:5:1: unknown key `export.fodler`; ignored",
+            "config.toml:6:16: `export.forms_format`: expected current or legacy, not `modern`; ignored",
+            "config.toml:7:13: `export.clipboard`: expected auto, wl-copy, xclip, xsel, arboard or osc52, not `pbcopy`; ignored",
+            "config.toml:8:13: `export.file_name`: expected a file name with {stem}, {title} or {date}, and no `/`, not `{name}.md`; ignored",
+            "config.toml:11:8: `theme.name`: expected dark, light or none, not `blue`; ignored",
+            "config.toml:12:36: `theme.colors.focus`: expected a colour name, #rrggbb or a number from 0 to 255, not `#12345`; ignored",
+            "config.toml:12:46: unknown key `theme.colors.frame`; ignored",
+            "config.toml:15:9: `keys.write`: expected a key like `ctrl-s` or a list of them, not `hyper-s`; ignored",
+            "config.toml:16:1: unknown key `keys.fly`; ignored",
+        ]
+    );
+}
+
+#[test]
+fn good_values_next_to_bad_ones_are_kept() {
+    let (config, warned) = parse("[theme.colors]\ntitle = \"cyan\"\nerror = 7\n", "c.toml");
+    assert_eq!(config.theme.colors["title"], "cyan");
+    assert_eq!(warned.len(), 1);
+    assert_eq!(
+        warned[0].to_string(),
+        "c.toml:3:9: `theme.colors.error`: expected a colour name, #rrggbb or a number from 0 to 255, not an integer; ignored"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_toml_is_ignored_with_its_position() {
+    let (config, warned) = parse("drafts = false\n[export\n", "c.toml");
+    assert_eq!(config, Config::default());
+    assert_eq!(warned.len(), 1);
+    let text = warned[0].to_string();
+    assert!(text.starts_with("c.toml:2:"), "{text}");
+    assert!(text.ends_with("; the file is ignored"), "{text}");
+}
+
+#[test]
+fn keys_and_colours() {
+    for good in [
+        "a",
+        "ctrl-s",
+        "alt-shift-x",
+        "f12",
+        "pagedown",
+        "ctrl-enter",
+        "?",
+    ] {
+        assert!(is_key(good), "{good}");
+    }
+    for bad in ["", "ctrl-", "f13", "hyper-s", "ab"] {
+        assert!(!is_key(bad), "{bad}");
+    }
+    for good in ["#a0B1c2", "dark-gray", "255", "reset"] {
+        assert!(is_color(good), "{good}");
+    }
+    for bad in ["#abc", "256", "purple"] {
+        assert!(!is_color(bad), "{bad}");
+    }
+}

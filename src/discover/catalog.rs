@@ -1,0 +1,313 @@
+//! What the chooser offers, as pure data: the templates found in order with what each
+//! shadows, the contact links and the "Blank issue" entry of a chooser `config.yml`.
+
+use serde_json::Value as Json;
+
+use super::source::{BLANK, Origin, Source};
+
+/// A template found in one place, loaded or not, before shadowing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub origin: Origin,
+    pub source: Source,
+    /// Its name and about line, or why it cannot be used.
+    pub loaded: Result<(String, String), String>,
+}
+
+/// A template the chooser offers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The template's name (its file stem when it does not load).
+    pub name: String,
+    /// The about line (description of an issue form).
+    pub about: String,
+    /// The file stem, which names it on the command line.
+    pub stem: String,
+    pub origin: Origin,
+    pub source: Source,
+    /// Why it cannot be opened, when it cannot.
+    pub error: Option<String>,
+    /// The user and built-in templates it hides.
+    pub shadows: Vec<Shadowed>,
+}
+
+/// A template hidden by another of the same name or stem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shadowed {
+    pub origin: Origin,
+    pub name: String,
+    pub source: Source,
+}
+
+/// A contact link from the chooser's `config.yml`: somewhere else to go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub name: String,
+    pub about: String,
+    pub url: String,
+}
+
+/// The chooser's settings from a repository's `config.yml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chooser {
+    pub links: Vec<Link>,
+    /// Whether a blank issue is offered (`blank_issues_enabled`, true unless `false`).
+    pub blank_issues: bool,
+    /// What was wrong with the file, as `file:line:col: message` or `file: message`.
+    pub problems: Vec<String>,
+}
+
+impl Default for Chooser {
+    fn default() -> Self {
+        Self {
+            links: Vec::new(),
+            blank_issues: true,
+            problems: Vec::new(),
+        }
+    }
+}
+
+/// One line of the chooser, in the order shown: templates, contact links, blank issue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    Template(Entry),
+    Link(Link),
+    /// A title and one text area: [`BLANK`].
+    Blank,
+}
+
+impl Choice {
+    /// The template to open, for templates and the blank issue.
+    pub fn source(&self) -> Option<Source> {
+        match self {
+            Choice::Template(entry) => Some(entry.source.clone()),
+            Choice::Blank => Some(Source::Builtin(BLANK)),
+            Choice::Link(_) => None,
+        }
+    }
+}
+
+/// The file stem of a source.
+pub fn stem(source: &Source) -> String {
+    match source {
+        Source::Builtin(b) => b.stem.to_owned(),
+        Source::File(path) => crate::template::stem_of(&path.display().to_string()),
+    }
+}
+
+/// The entries in the order found (repository, user, built-in), without those shadowed:
+/// a template hides the later ones of another origin with the same stem or name (in
+/// any case). Templates of one origin never hide each other.
+pub fn entries(found: Vec<Found>) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    for f in found {
+        let stem = stem(&f.source);
+        let (name, about, error) = match f.loaded {
+            Ok((name, about)) => (name, about, None),
+            Err(err) => (stem.clone(), String::new(), Some(err)),
+        };
+        let hider = out.iter_mut().find(|e| {
+            e.origin < f.origin && (e.stem.eq_ignore_ascii_case(&stem) || same_name(&e.name, &name))
+        });
+        match hider {
+            Some(hider) => hider.shadows.push(Shadowed {
+                origin: f.origin,
+                name,
+                source: f.source,
+            }),
+            None => out.push(Entry {
+                name,
+                about,
+                stem,
+                origin: f.origin,
+                source: f.source,
+                error,
+                shadows: Vec::new(),
+            }),
+        }
+    }
+    out
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    !a.trim().is_empty() && a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// The chooser's lines: the templates, then the contact links, then the blank issue
+/// when the repository allows it.
+pub fn choices(entries: Vec<Entry>, chooser: &Chooser) -> Vec<Choice> {
+    let mut out: Vec<Choice> = entries.into_iter().map(Choice::Template).collect();
+    out.extend(chooser.links.iter().cloned().map(Choice::Link));
+    if chooser.blank_issues {
+        out.push(Choice::Blank);
+    }
+    out
+}
+
+/// Reads a chooser `config.yml`. Problems are reported, never fatal: what can be read
+/// is used, a link without a name or URL is skipped.
+pub fn chooser(text: &str, file: &str) -> Chooser {
+    let mut out = Chooser::default();
+    if text.trim().is_empty() {
+        return out;
+    }
+    let json: Json = match crate::yaml::from_str(text, file, 1) {
+        Ok(json) => json,
+        Err(err) => {
+            out.problems.push(err.to_string());
+            return out;
+        }
+    };
+    let Json::Object(map) = json else {
+        out.problems
+            .push(format!("{file}: expected a mapping of settings"));
+        return out;
+    };
+    match map.get("blank_issues_enabled") {
+        None | Some(Json::Null) => {}
+        Some(Json::Bool(on)) => out.blank_issues = *on,
+        Some(_) => out.problems.push(format!(
+            "{file}: `blank_issues_enabled` must be true or false"
+        )),
+    }
+    match map.get("contact_links") {
+        None | Some(Json::Null) => {}
+        Some(Json::Array(links)) => {
+            for (i, link) in links.iter().enumerate() {
+                match contact_link(link) {
+                    Ok(link) => out.links.push(link),
+                    Err(why) => out
+                        .problems
+                        .push(format!("{file}: contact link {}: {why}", i + 1)),
+                }
+            }
+        }
+        Some(_) => out
+            .problems
+            .push(format!("{file}: `contact_links` must be a list")),
+    }
+    out
+}
+
+fn contact_link(json: &Json) -> Result<Link, String> {
+    let text = |key: &str| match json.get(key) {
+        Some(Json::String(s)) => s.trim().to_owned(),
+        Some(Json::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let (name, url, about) = (text("name"), text("url"), text("about"));
+    if name.is_empty() {
+        return Err("has no `name`".to_owned());
+    }
+    if url.is_empty() {
+        return Err(format!("`{name}` has no `url`"));
+    }
+    Ok(Link { name, about, url })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::source::BUILTINS;
+    use super::*;
+    use std::path::PathBuf;
+
+    fn found(origin: Origin, path: &str, name: &str) -> Found {
+        Found {
+            origin,
+            source: Source::File(PathBuf::from(path)),
+            loaded: Ok((name.to_owned(), format!("about {name}"))),
+        }
+    }
+
+    #[test]
+    fn earlier_origins_hide_later_ones_by_stem_or_name() {
+        let builtin = Found {
+            origin: Origin::Builtin,
+            source: Source::Builtin(BUILTINS[2]),
+            loaded: Ok(("Bug Report".to_owned(), String::new())),
+        };
+        let list = entries(vec![
+            found(
+                Origin::Repo,
+                "/r/.github/ISSUE_TEMPLATE/bug.md",
+                "bug report",
+            ),
+            found(
+                Origin::Repo,
+                "/r/.gitea/ISSUE_TEMPLATE/bug.md",
+                "Bug report",
+            ),
+            found(Origin::User, "/u/feature.yml", "Feature"),
+            found(Origin::User, "/u/bug.md", "Mine"),
+            builtin,
+        ]);
+        let names: Vec<(&str, usize)> = list
+            .iter()
+            .map(|e| (e.source_name(), e.shadows.len()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("/r/.github/ISSUE_TEMPLATE/bug.md", 2),
+                ("/r/.gitea/ISSUE_TEMPLATE/bug.md", 0),
+                ("/u/feature.yml", 0),
+            ]
+        );
+        assert_eq!(list[0].shadows[0].origin, Origin::User);
+        assert_eq!(list[0].shadows[1].source, Source::Builtin(BUILTINS[2]));
+    }
+
+    impl Entry {
+        fn source_name(&self) -> &str {
+            match &self.source {
+                Source::File(p) => p.to_str().unwrap(),
+                Source::Builtin(b) => b.stem,
+            }
+        }
+    }
+
+    #[test]
+    fn a_broken_template_is_listed_under_its_stem_with_the_reason() {
+        let list = entries(vec![Found {
+            origin: Origin::Repo,
+            source: Source::File(PathBuf::from("/r/x/deep.md")),
+            loaded: Err("too deep".to_owned()),
+        }]);
+        assert_eq!(list[0].name, "deep");
+        assert_eq!(list[0].error.as_deref(), Some("too deep"));
+    }
+
+    #[test]
+    fn the_chooser_config_gives_links_and_the_blank_switch() {
+        let text = "blank_issues_enabled: false\ncontact_links:\n  - name: Forum\n    url: https://example.org/forum\n    about: Ask here\n  - url: https://x\n";
+        let c = chooser(text, "config.yml");
+        assert!(!c.blank_issues);
+        assert_eq!(
+            c.links,
+            [Link {
+                name: "Forum".to_owned(),
+                about: "Ask here".to_owned(),
+                url: "https://example.org/forum".to_owned()
+            }]
+        );
+        assert_eq!(c.problems, ["config.yml: contact link 2: has no `name`"]);
+        let all = choices(Vec::new(), &c);
+        assert_eq!(all.len(), 1);
+        let open = choices(Vec::new(), &chooser("contact_links: []\n", "c.yml"));
+        assert_eq!(open, [Choice::Blank]);
+        assert_eq!(open[0].source(), Some(Source::Builtin(BLANK)));
+    }
+
+    #[test]
+    fn a_broken_chooser_config_is_a_problem_and_keeps_the_blank_issue() {
+        let c = chooser("blank_issues_enabled: [\n", "c.yml");
+        assert!(c.blank_issues);
+        assert_eq!(c.problems.len(), 1);
+        assert!(c.problems[0].starts_with("c.yml:"), "{:?}", c.problems);
+        let c = chooser("blank_issues_enabled: nope\n", "c.yml");
+        assert_eq!(
+            c.problems,
+            ["c.yml: `blank_issues_enabled` must be true or false"]
+        );
+    }
+}

@@ -1,0 +1,130 @@
+//! Where forges keep issue templates in a repository (GitHub, Gitea, Forgejo, GitLab),
+//! and the user's own template folder: the file-system side of discovery.
+
+use std::path::{Path, PathBuf};
+
+/// Template extensions, lower case.
+const EXTENSIONS: [&str; 3] = ["md", "yml", "yaml"];
+
+/// Folders (under the repository root) that may hold one `ISSUE_TEMPLATE.*` file.
+const SINGLE_FILE_FOLDERS: [&str; 5] = ["", "docs", ".github", ".gitea", ".forgejo"];
+
+/// The folder whose templates count: the nearest one from `start` upwards that holds
+/// `.git` (a folder, or the file of a worktree or submodule); outside a repository, the
+/// nearest one that holds templates.
+pub fn repo_root(start: &Path) -> Option<PathBuf> {
+    let start = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+    if let Some(root) = start.ancestors().find(|d| d.join(".git").exists()) {
+        return Some(root.to_path_buf());
+    }
+    start
+        .ancestors()
+        .find(|d| !templates_in(d).is_empty())
+        .map(Path::to_path_buf)
+}
+
+/// The templates a forge would find in `root`, in this order: `.github/ISSUE_TEMPLATE/`;
+/// the single `ISSUE_TEMPLATE.*` files in the root, `docs/`, `.github/`, `.gitea/` and
+/// `.forgejo/`; `.gitea/ISSUE_TEMPLATE/`; `.forgejo/ISSUE_TEMPLATE/`; and
+/// `.gitlab/issue_templates/*.md`. Folder and file names match in any case; files in
+/// a folder are sorted by name, as GitHub lists them.
+pub fn templates_in(root: &Path) -> Vec<PathBuf> {
+    let mut out = folder_templates(root, ".github", "issue_template", &EXTENSIONS);
+    for folder in SINGLE_FILE_FOLDERS {
+        let dir = if folder.is_empty() {
+            root.to_path_buf()
+        } else {
+            root.join(folder)
+        };
+        out.extend(entries(&dir).into_iter().filter(|p| {
+            p.is_file()
+                && split_name(p)
+                    .is_some_and(|(s, e)| s == "issue_template" && EXTENSIONS.contains(&e.as_str()))
+        }));
+    }
+    for forge in [".gitea", ".forgejo"] {
+        out.extend(folder_templates(root, forge, "issue_template", &EXTENSIONS));
+    }
+    out.extend(folder_templates(
+        root,
+        ".gitlab",
+        "issue_templates",
+        &["md"],
+    ));
+    out
+}
+
+/// The chooser's `config.yml` (or `.yaml`) in the first template folder that has one.
+pub fn chooser_config(root: &Path) -> Option<PathBuf> {
+    [".github", ".gitea", ".forgejo"]
+        .iter()
+        .flat_map(|forge| named(&root.join(forge), "issue_template"))
+        .flat_map(|dir| entries(&dir))
+        .find(|p| p.is_file() && is_config(p))
+}
+
+/// `<config dir>/issue-composer/templates`.
+pub fn user_dir() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("issue-composer").join("templates"))
+}
+
+/// The template files in `dir`, sorted by name (not `config.yml`).
+pub fn user_templates(dir: &Path) -> Vec<PathBuf> {
+    templates_of(dir, &EXTENSIONS)
+}
+
+/// Templates in the folders named `name` (any case) under `root/parent`.
+fn folder_templates(root: &Path, parent: &str, name: &str, extensions: &[&str]) -> Vec<PathBuf> {
+    named(&root.join(parent), name)
+        .into_iter()
+        .flat_map(|dir| templates_of(&dir, extensions))
+        .collect()
+}
+
+fn templates_of(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = entries(dir)
+        .into_iter()
+        .filter(|p| {
+            p.is_file()
+                && !is_config(p)
+                && split_name(p).is_some_and(|(_, e)| extensions.contains(&e.as_str()))
+        })
+        .collect();
+    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    files
+}
+
+/// The folders in `dir` whose name is `name` in any case, sorted.
+fn named(dir: &Path, name: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = entries(dir)
+        .into_iter()
+        .filter(|p| {
+            p.is_dir()
+                && p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().eq_ignore_ascii_case(name))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+fn entries(dir: &Path) -> Vec<PathBuf> {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    found.sort();
+    found
+}
+
+/// The lower-case stem and extension of a file name.
+fn split_name(path: &Path) -> Option<(String, String)> {
+    let name = path.file_name()?.to_string_lossy().to_lowercase();
+    let (stem, ext) = name.rsplit_once('.')?;
+    Some((stem.to_owned(), ext.to_owned()))
+}
+
+/// GitHub's chooser settings, not a template.
+fn is_config(path: &Path) -> bool {
+    split_name(path).is_some_and(|(s, e)| s == "config" && (e == "yml" || e == "yaml"))
+}

@@ -1,0 +1,297 @@
+//! Discovery as a forge does it: temporary repositories laid out like GitHub, GitLab,
+//! Gitea and Forgejo ones, run from a subfolder; shadowing; the chooser's contact links
+//! and blank issue; `list` and `list --json`.
+
+// Test helpers unwrap: a failure there is a failing test.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value as Json;
+
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn config(&self) -> PathBuf {
+        self.dir.path().join("config")
+    }
+
+    fn cmd(&self, cwd: &Path) -> Command {
+        let mut cmd = Command::cargo_bin("issue-composer").unwrap();
+        cmd.current_dir(cwd)
+            .env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.config())
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    fn run(&self, cwd: &Path, args: &[&str]) -> String {
+        let out = self.cmd(cwd).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn list(&self, cwd: &Path) -> Vec<Json> {
+        let text = self.run(cwd, &["list", "--json"]);
+        match serde_json::from_str(&text).unwrap() {
+            Json::Array(items) => items,
+            other => panic!("{other}"),
+        }
+    }
+
+    /// A repository (with `.git`) holding `files`, and a subfolder to run from.
+    fn repo(&self, files: &[(&str, &str)]) -> (PathBuf, PathBuf) {
+        let root = self.dir.path().join("repo");
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        for (path, text) in files {
+            write(&root.join(path), text);
+        }
+        let sub = root.join("src/deep/er");
+        std::fs::create_dir_all(&sub).unwrap();
+        (root, sub)
+    }
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+fn md(name: &str) -> String {
+    format!("---\nname: {name}\nabout: About {name}\n---\n\n## What happened?\n\n")
+}
+
+fn form(name: &str) -> String {
+    format!(
+        "name: {name}\ndescription: Described {name}\nbody:\n  - type: textarea\n    id: what\n    attributes:\n      label: What happened?\n"
+    )
+}
+
+/// `(source, path relative to root or as shown, name)` of each line.
+fn summary(items: &[Json], root: &Path) -> Vec<(String, String, String)> {
+    items
+        .iter()
+        .map(|i| {
+            let path = i["path"].as_str().unwrap_or_default();
+            let path = Path::new(path)
+                .strip_prefix(root)
+                .map_or_else(|_| path.to_owned(), |p| p.display().to_string());
+            (
+                i["source"].as_str().unwrap().to_owned(),
+                path,
+                i["name"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn row(source: &str, path: &str, name: &str) -> (String, String, String) {
+    (source.to_owned(), path.to_owned(), name.to_owned())
+}
+
+fn builtin_rows() -> Vec<(String, String, String)> {
+    vec![
+        row(
+            "built-in",
+            "builtin:performance.md",
+            "Performance Optimization",
+        ),
+        row(
+            "built-in",
+            "builtin:go-performance.md",
+            "Performance Optimization",
+        ),
+        row("built-in", "builtin:bug-report.md", "Bug Report"),
+        row("built-in", "builtin:feature-request.md", "Feature Request"),
+    ]
+}
+
+#[test]
+fn a_github_repository_from_a_subfolder_in_file_name_order() {
+    let home = Home::new();
+    let (root, sub) = home.repo(&[
+        (".github/ISSUE_TEMPLATE/b_feature.yml", &form("Feature")),
+        (".github/ISSUE_TEMPLATE/a_bug.MD", &md("Bug")),
+        (".github/ISSUE_TEMPLATE/config.yml", "contact_links:\n  - name: Forum\n    url: https://example.org/f\n    about: Questions go here\n"),
+        (".github/ISSUE_TEMPLATE/notes.txt", "not a template"),
+        ("docs/ISSUE_TEMPLATE.md", &md("Docs single")),
+        ("src/.github/ISSUE_TEMPLATE/nested.md", &md("Not the root")),
+    ]);
+    let items = home.list(&sub);
+    let mut want = vec![
+        row("repo", ".github/ISSUE_TEMPLATE/a_bug.MD", "Bug"),
+        row("repo", ".github/ISSUE_TEMPLATE/b_feature.yml", "Feature"),
+        row("repo", "docs/ISSUE_TEMPLATE.md", "Docs single"),
+    ];
+    want.extend(builtin_rows());
+    want.push(row("link", ".github/ISSUE_TEMPLATE/config.yml", "Forum"));
+    want.push(row("built-in", "builtin:blank.md", "Blank issue"));
+    assert_eq!(summary(&items, &root), want);
+    assert_eq!(items[1]["about"], "Described Feature");
+    assert_eq!(items[7]["url"], "https://example.org/f");
+    assert_eq!(items[7]["about"], "Questions go here");
+    // Every object has the same keys.
+    for item in &items {
+        let keys: Vec<&String> = item.as_object().unwrap().keys().collect();
+        assert_eq!(
+            keys,
+            [
+                "name", "stem", "about", "source", "path", "url", "shadows", "error"
+            ]
+        );
+    }
+    // TEMPLATE names any of them, from the subfolder.
+    let body = home.run(&sub, &["render", "b_feature", "--set", "what=it broke"]);
+    assert_eq!(body, "### What happened?\n\nit broke");
+    let body = home.run(&sub, &["render", "Docs single", "--set", "what-happened=x"]);
+    assert_eq!(body, "## What happened?\n\nx\n");
+}
+
+#[test]
+fn gitlab_gitea_and_forgejo_layouts_in_any_case() {
+    let home = Home::new();
+    let (root, sub) = home.repo(&[
+        (".gitlab/issue_templates/Bug.md", &md("GitLab bug")),
+        (".gitlab/issue_templates/skip.yml", &form("Not on GitLab")),
+        (".gitea/issue_template/gitea.yaml", &form("Gitea form")),
+        (".gitea/ISSUE_TEMPLATE.md", &md("Gitea single")),
+        (".forgejo/ISSUE_TEMPLATE/forgejo.md", &md("Forgejo")),
+        (
+            ".forgejo/issue_template/config.yaml",
+            "blank_issues_enabled: false\n",
+        ),
+        ("issue_template.md", &md("Root single")),
+        (".github/Issue_Template/x.md", &md("Mixed case")),
+    ]);
+    let items = home.list(&sub);
+    let mut want = vec![
+        row("repo", ".github/Issue_Template/x.md", "Mixed case"),
+        row("repo", "issue_template.md", "Root single"),
+        row("repo", ".gitea/ISSUE_TEMPLATE.md", "Gitea single"),
+        row("repo", ".gitea/issue_template/gitea.yaml", "Gitea form"),
+        row("repo", ".forgejo/ISSUE_TEMPLATE/forgejo.md", "Forgejo"),
+        row("repo", ".gitlab/issue_templates/Bug.md", "GitLab bug"),
+    ];
+    // `blank_issues_enabled: false`: no blank issue.
+    want.extend(builtin_rows());
+    assert_eq!(summary(&items, &root), want);
+}
+
+#[test]
+fn repository_templates_shadow_user_ones_and_user_ones_shadow_built_ins() {
+    let home = Home::new();
+    let user = home.config().join("issue-composer/templates");
+    write(&user.join("bug-report.md"), &md("My bugs"));
+    write(&user.join("mine.yml"), &form("Mine"));
+    write(&user.join("config.yml"), "not: a template\n");
+    let (root, sub) = home.repo(&[(".github/ISSUE_TEMPLATE/mine.md", &md("Repo mine"))]);
+    let items = home.list(&sub);
+    let s = summary(&items, &root);
+    assert_eq!(
+        s[0],
+        row("repo", ".github/ISSUE_TEMPLATE/mine.md", "Repo mine")
+    );
+    assert_eq!(
+        items[0]["shadows"],
+        serde_json::json!([{
+            "name": "Mine",
+            "source": "user",
+            "path": user.join("mine.yml").display().to_string(),
+        }])
+    );
+    assert_eq!(s[1].0, "user");
+    assert_eq!(s[1].2, "My bugs");
+    assert_eq!(items[1]["shadows"][0]["path"], "builtin:bug-report.md");
+    assert_eq!(s.iter().filter(|r| r.0 == "built-in").count(), 4, "{s:?}");
+    // By name or stem, the shadowing one is used.
+    let body = home.run(&sub, &["render", "mine", "--set", "what-happened=r"]);
+    assert_eq!(body, "## What happened?\n\nr\n");
+    let body = home.run(&sub, &["render", "bug-report", "--set", "what-happened=u"]);
+    assert_eq!(body, "## What happened?\n\nu\n");
+    // The text listing says so too.
+    let text = home.run(&sub, &["list"]);
+    let first = text.lines().next().unwrap();
+    let words: Vec<&str> = first.split_whitespace().take(5).collect();
+    assert_eq!(
+        words,
+        [
+            "repo",
+            "Repo",
+            "mine",
+            ".github/ISSUE_TEMPLATE/mine.md",
+            "About"
+        ],
+        "{text}"
+    );
+    assert!(
+        first.ends_with(&format!(
+            "About Repo mine (shadows user {})",
+            user.join("mine.yml").display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("(shadows built-in builtin:bug-report.md)"),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .last()
+            .unwrap()
+            .starts_with("built-in  Blank issue"),
+        "{text}"
+    );
+}
+
+#[test]
+fn outside_a_repository_the_nearest_folder_with_templates_counts() {
+    let home = Home::new();
+    let top = home.dir.path().join("plain");
+    write(&top.join(".github/ISSUE_TEMPLATE/t.md"), &md("Loose"));
+    let sub = top.join("a/b");
+    std::fs::create_dir_all(&sub).unwrap();
+    let items = home.list(&sub);
+    assert_eq!(items[0]["name"], "Loose");
+    assert_eq!(items[0]["source"], "repo");
+}
+
+#[test]
+fn a_broken_template_and_a_broken_chooser_config_are_reported_not_fatal() {
+    let home = Home::new();
+    let (_, sub) = home.repo(&[
+        (".github/ISSUE_TEMPLATE/bad.yml", "name: [\n"),
+        (".github/ISSUE_TEMPLATE/config.yml", "contact_links: 3\n"),
+    ]);
+    let out = home.cmd(&sub).args(["list", "--json"]).output().unwrap();
+    assert!(out.status.success());
+    let items: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(items[0]["name"], "bad");
+    assert!(
+        items[0]["error"].as_str().unwrap().contains("bad.yml:"),
+        "{items}"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.ends_with("config.yml: `contact_links` must be a list\n"),
+        "{stderr}"
+    );
+    assert!(stderr.starts_with("issue-composer: warning: "), "{stderr}");
+    // The blank issue is still offered, and opens by name.
+    assert_eq!(items.as_array().unwrap().last().unwrap()["stem"], "blank");
+    let body = home.run(&sub, &["render", "blank", "--set", "preamble=Just text"]);
+    assert_eq!(body, "Just text\n");
+}

@@ -1,0 +1,313 @@
+//! Plain mode end to end: answers piped into the real binary, the issue compared byte
+//! for byte with `render` given the same answers; early end of input; re-asking.
+
+// Test helpers unwrap: a failure there is a failing test.
+#![allow(clippy::unwrap_used)]
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use assert_cmd::Command;
+use issue_composer::form::{AnswersFile, FieldKind, Selection, Value};
+use issue_composer::{Answers, Form};
+
+fn bin(home: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("issue-composer").unwrap();
+    cmd.current_dir(home)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// Typed lines for every field of `form` (after the title), and the same answers.
+fn typed(form: &Form) -> (String, Answers) {
+    let mut answers = Answers::new(form);
+    answers.title = format!("{}Plain title", form.meta.title);
+    let mut input = String::from("Plain title\n");
+    for (i, field) in form.fields.iter().enumerate() {
+        let value = &mut answers.values[i];
+        match &field.kind {
+            FieldKind::Text => {
+                writeln!(input, "t{i}").unwrap();
+                *value = Value::Text(format!("t{i}"));
+            }
+            FieldKind::TextArea | FieldKind::Code { .. } => {
+                write!(input, "a{i}\n  b{i}\n.\n").unwrap();
+                *value = Value::Text(format!("a{i}\n  b{i}"));
+            }
+            FieldKind::List => {
+                write!(input, "x{i}\ny{i}\n.\n").unwrap();
+                *value = Value::List(vec![format!("x{i}"), format!("y{i}")]);
+            }
+            FieldKind::Choice { options, custom } => {
+                let mut sel = Selection::empty(options.len());
+                if custom.is_some() {
+                    writeln!(input, "described {i}").unwrap();
+                    sel.custom = format!("described {i}");
+                } else {
+                    input.push_str("1\n");
+                    sel.checked[0] = true;
+                }
+                *value = Value::Select(sel);
+            }
+            FieldKind::MultiChoice { options } | FieldKind::Checkboxes { options } => {
+                let mut sel = Selection::empty(options.len());
+                let mut numbers = Vec::new();
+                for (n, o) in options.iter().enumerate().filter(|(_, o)| !o.blank) {
+                    sel.checked[n] = true;
+                    numbers.push((n + 1).to_string());
+                    let _ = o;
+                }
+                input.push_str(&numbers.join(", "));
+                input.push('\n');
+                *value = Value::Select(sel);
+            }
+            FieldKind::Table { rows, .. } => {
+                let Value::Table(cells) = value else { panic!() };
+                for (r, row) in cells.iter_mut().enumerate() {
+                    for (c, cell) in row.iter_mut().enumerate() {
+                        *cell = format!("c{i}-{r}-{c}");
+                        writeln!(input, "{cell}").unwrap();
+                    }
+                }
+                let _ = rows;
+            }
+        }
+    }
+    (input, answers)
+}
+
+/// Runs plain mode on `template` with `input`; returns stdout and stderr.
+fn plain(home: &Path, template: &str, input: &str, extra: &[&str]) -> (String, String) {
+    let out = bin(home)
+        .arg(template)
+        .args(extra)
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn render(home: &Path, template: &str, form: &Form, answers: &Answers, extra: &[&str]) -> String {
+    let yaml = AnswersFile::from_answers(form, answers).to_yaml().unwrap();
+    let file = home.join("answers.yaml");
+    std::fs::write(&file, yaml).unwrap();
+    let out = bin(home)
+        .args(["render", template, "--answers", file.to_str().unwrap()])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn load(name: &str) -> Form {
+    let source = issue_composer::discover::resolve(name).unwrap();
+    issue_composer::discover::load(&source).unwrap().form
+}
+
+const ISSUE_FORM: &str = r#"name: Crash report
+description: Something crashed
+title: "[crash]: "
+labels: [crash]
+body:
+  - type: markdown
+    attributes:
+      value: Thanks for reporting.
+  - type: input
+    id: version
+    attributes:
+      label: Version
+    validations:
+      required: true
+  - type: textarea
+    id: log
+    attributes:
+      label: Log
+      render: shell
+  - type: dropdown
+    id: os
+    attributes:
+      label: OS
+      options: [Linux, macOS, Windows]
+  - type: dropdown
+    id: browsers
+    attributes:
+      label: Browsers
+      multiple: true
+      options: [Firefox, Chrome, Safari]
+  - type: checkboxes
+    id: terms
+    attributes:
+      label: Terms
+      options:
+        - label: I searched the issues
+          required: true
+        - label: I can help
+"#;
+
+#[test]
+fn piped_answers_give_what_render_gives_for_the_seed_templates() {
+    let home = tempfile::tempdir().unwrap();
+    for name in ["performance", "go-performance"] {
+        let form = load(name);
+        let (input, answers) = typed(&form);
+        let (body, stderr) = plain(home.path(), name, &input, &[]);
+        assert_eq!(
+            body,
+            render(home.path(), name, &form, &answers, &[]),
+            "{name}"
+        );
+        assert!(stderr.starts_with("Title: [PERF] "), "{stderr}");
+        assert!(
+            stderr.ends_with("\nReview: every answer is complete.\n"),
+            "{stderr}"
+        );
+        assert!(body.contains(" t2\n"), "{body}");
+    }
+}
+
+#[test]
+fn piped_answers_give_what_render_gives_for_an_issue_form_with_labels_added() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("crash.yml");
+    std::fs::write(&path, ISSUE_FORM).unwrap();
+    let template = path.to_str().unwrap();
+    let form = issue_composer::parse(template, ISSUE_FORM.as_bytes())
+        .unwrap()
+        .form;
+    let (input, answers) = typed(&form);
+    let extra = [
+        "--label",
+        "triage",
+        "--assignee",
+        "me",
+        "--forms-format",
+        "legacy",
+    ];
+    let (body, stderr) = plain(
+        home.path(),
+        template,
+        &input,
+        &["--label", "triage", "--assignee", "me", "-o", "out.md"],
+    );
+    // The body is in the file; the gh command with the labels on standard output.
+    assert!(
+        body.contains("--label crash --label triage --assignee me"),
+        "{body}"
+    );
+    let written = std::fs::read_to_string(home.path().join("out.md")).unwrap();
+    let rendered = render(home.path(), template, &form, &answers, &extra[..4]);
+    assert_eq!(written, rendered);
+    assert!(
+        stderr.contains("  1) Linux\n  2) macOS\n  3) Windows\n"),
+        "{stderr}"
+    );
+    assert!(rendered.contains("### OS\n\nLinux"), "{rendered}");
+    let legacy = render(home.path(), template, &form, &answers, &extra);
+    assert_ne!(legacy, rendered);
+}
+
+#[test]
+fn the_end_of_input_leaves_the_rest_empty() {
+    let home = tempfile::tempdir().unwrap();
+    let form = load("performance");
+    let (body, stderr) = plain(home.path(), "performance", "Cut short\nFirst line\n", &[]);
+    let mut answers = Answers::new(&form);
+    answers.title = "[PERF] Cut short".to_owned();
+    answers.values[0] = Value::Text("First line".to_owned());
+    let expected = render(
+        home.path(),
+        "performance",
+        &form,
+        &answers,
+        &["--allow-incomplete"],
+    );
+    assert_eq!(body, expected);
+    assert!(stderr.contains("Review:"), "{stderr}");
+    // Nothing at all: the template as it is.
+    let (body, _) = plain(home.path(), "performance", "", &[]);
+    let empty = render(
+        home.path(),
+        "performance",
+        &form,
+        &Answers::new(&form),
+        &["--allow-incomplete"],
+    );
+    assert_eq!(body, empty);
+}
+
+#[test]
+fn answers_that_fail_are_asked_again_then_left_empty_and_reviewed() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("crash.yml");
+    std::fs::write(&path, ISSUE_FORM).unwrap();
+    let template = path.to_str().unwrap();
+    // Version: empty four times; log: nothing; OS: 9 then 2; browsers: none; terms: 2, then 1 2.
+    let input = "T\n\n\n\n\n.\n9\n2\n\n2\n1 2\n";
+    let (body, stderr) = plain(home.path(), template, input, &["--plain"]);
+    assert!(body.contains("### OS\n\nmacOS"), "{body}");
+    assert!(
+        body.contains("- [x] I searched the issues\n- [x] I can help"),
+        "{body}"
+    );
+    assert_eq!(
+        stderr.matches("  Not accepted: is required\n").count(),
+        4,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("  Not accepted: `9` is not a number from 1 to 3\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("  Not accepted: `I searched the issues` must be ticked\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("\nReview:\n  Version: left empty after 4 tries (is required)\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn without_a_template_the_chooser_is_numbered_and_the_blank_issue_can_be_picked() {
+    let home = tempfile::tempdir().unwrap();
+    let out = bin(home.path())
+        .write_stdin("9\n5\nMy title\nFirst\n\nSecond\n.\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "First\n\nSecond\n");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("Templates:\n  1) Performance Optimization (built-in): "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("\n  5) Blank issue\nTemplate number:   Not a number from 1 to 5.\n"),
+        "{stderr}"
+    );
+    // Nothing chosen: an error, not a hang.
+    let out = bin(home.path()).write_stdin("").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .ends_with("issue-composer: no template chosen\n")
+    );
+}
