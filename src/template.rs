@@ -61,6 +61,16 @@ pub fn is_issue_form(file: &str) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml"))
 }
 
+/// Whether markdown text is an issue form in disguise: no front matter, a first line
+/// `name:` and a top-level `body:` key.
+pub fn saved_issue_form(text: &str) -> bool {
+    let mut lines = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+    lines.next().is_some_and(|l| l.starts_with("name:"))
+        && text.lines().any(|l| l.trim_end() == "body:")
+}
+
 /// Reads a template. `file` names it in messages and decides the format by extension.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Template, LocatedError> {
     if bytes.len() > MAX_SIZE {
@@ -93,6 +103,23 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Template, LocatedError> {
     let (form, layout) = if is_issue_form(file) {
         let read = issue_form::parse(&text, file, &stem, &mut problems)?;
         problems.extend(lint::issue_form(&text));
+        read
+    } else if saved_issue_form(&text) {
+        let read = issue_form::parse(&text, file, &stem, &mut problems).map_err(|e| {
+            let message = format!(
+                "an issue form saved as markdown (name it .yml): {}",
+                e.message
+            );
+            LocatedError::new(file, e.line, e.col, message)
+        })?;
+        problems.extend(lint::issue_form(&text));
+        problems.push(Problem {
+            line: 1,
+            col: 1,
+            severity: Severity::Warning,
+            message: "an issue form saved as markdown: GitHub shows it as text; name it .yml"
+                .to_owned(),
+        });
         read
     } else {
         markdown_form(&text, file, &stem, &mut problems)?

@@ -127,3 +127,38 @@ fn describe_text_other_text_table_cells_and_list_items_all_land() {
          ## Files\n\n- `a.rs`\n- `b.rs`\n"
     );
 }
+
+#[test]
+fn answers_go_before_rules_footers_and_slash_commands() {
+    let t = form(
+        "## What happened?\n\nTell us.\n\n---\n\nAdd a :+1: reaction to issues you find important.\n",
+    );
+    assert_eq!(
+        rendered(&t, "fields: {what-happened: It broke.}"),
+        "## What happened?\n\nTell us.\n\nIt broke.\n\n---\n\nAdd a :+1: reaction to issues you find important.\n"
+    );
+    let t = form("## Checklist\n\n- [ ] Tested\n\n/label ~dependencies\n/cc @team\n");
+    assert_eq!(ids(&t), ["checklist"], "slash commands are not a question");
+    let t = form("## Fix\n\n/label ~bug\n");
+    assert_eq!(
+        rendered(&t, "fields: {fix: Patch it.}"),
+        "## Fix\n\nPatch it.\n\n/label ~bug\n"
+    );
+    let t = form(
+        "## Details\n\nSay more.\n\n<details><summary>Note</summary>\nRead this.\n</details>\n",
+    );
+    assert_eq!(
+        rendered(&t, "fields: {details: More.}"),
+        "## Details\n\nSay more.\n\nMore.\n\n<details><summary>Note</summary>\nRead this.\n</details>\n"
+    );
+}
+
+#[test]
+fn a_slash_command_with_an_empty_argument_is_filled_in_place() {
+    let t = form("## Triage\n\n/kind bug\n/area \n/sig \n");
+    assert_eq!(ids(&t), ["triage/area", "triage/sig"]);
+    assert_eq!(
+        rendered(&t, "fields: {triage/area: rendering}"),
+        "## Triage\n\n/kind bug\n/area rendering\n/sig \n"
+    );
+}

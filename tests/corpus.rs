@@ -48,7 +48,12 @@ fn every_corpus_template_becomes_a_form() {
         let template = match parse(&name, &bytes) {
             Ok(t) => t,
             Err(err) => {
-                // Only template-chooser configs are not forms; they say so.
+                // An issue form saved as markdown whose YAML does not parse says so.
+                if err.message.starts_with("an issue form saved as markdown") {
+                    refused += 1;
+                    continue;
+                }
+                // Otherwise only template-chooser configs are not forms; they say so.
                 assert!(
                     path.file_name()
                         .is_some_and(|f| f.to_string_lossy().ends_with("config.yml")),
@@ -75,13 +80,13 @@ fn every_corpus_template_becomes_a_form() {
         );
         let body = render(&template, &Answers::new(form)).body;
         // Markdown keeps its final newline; GitHub writes form bodies without one.
-        let form_body = issue_composer::template::is_issue_form(&name);
+        let form_body = matches!(template.layout, issue_composer::template::Layout::Form(_));
         assert!(
             !body.starts_with('\n') && (body.is_empty() || body.ends_with('\n') != form_body),
             "{name}"
         );
         assert!(!body.contains('\r'), "{name}");
-        if !issue_composer::template::is_issue_form(&name) {
+        if !form_body {
             assert!(
                 !outside_code(&body).contains("<!--"),
                 "{name}: a comment survived:\n{body}"

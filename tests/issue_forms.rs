@@ -340,3 +340,34 @@ fn check_reads_config_yml_finds_same_names_and_speaks_json() {
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stdout), "[]\n");
 }
+
+#[test]
+fn an_issue_form_saved_as_markdown_is_read_as_an_issue_form_with_a_warning() {
+    let t = parse("bug.md", WORKED.as_bytes()).unwrap();
+    assert!(matches!(
+        t.layout,
+        issue_composer::template::Layout::Form(_)
+    ));
+    assert_eq!(t.form.fields.len(), 4);
+    assert!(
+        t.problems
+            .iter()
+            .any(|p| p.message.contains("saved as markdown") && p.message.contains(".yml")),
+        "{:?}",
+        t.problems
+    );
+    // A broken one is refused with its place, not output as text.
+    let broken =
+        "name: Bug\nbody:\n- type: input\n  attributes:\n   value: |\n   text: x\n  oops\n";
+    let err = parse("bug.md", broken.as_bytes()).unwrap_err();
+    assert!(
+        err.message.starts_with("an issue form saved as markdown"),
+        "{err}"
+    );
+    // Markdown that merely mentions `name:` stays markdown.
+    let md = parse("bug.md", b"Name: your name\n\nbody:\n").unwrap();
+    assert!(matches!(
+        md.layout,
+        issue_composer::template::Layout::Markdown(_)
+    ));
+}

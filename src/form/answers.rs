@@ -373,13 +373,20 @@ pub fn match_option(options: &[Opt], pick: &str) -> Result<(usize, Option<String
         return Ok((i, None));
     }
     let lower = p.to_lowercase();
-    for (i, o) in options.iter().enumerate().filter(|(_, o)| o.blank) {
-        if let Some(rest) = strip_prefix_ignoring_case(p, o.key())
-            && rest.starts_with([':', ' '])
-        {
-            let text = rest.trim_start_matches(':').trim();
-            return Ok((i, Some(sanitize::one_line(text))));
-        }
+    // The longest key wins: with `F` and `F a`, the answer `F a: x` is the second.
+    let blank = options
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.blank)
+        .filter_map(|(i, o)| {
+            let rest = strip_prefix_ignoring_case(p, o.key())?;
+            rest.starts_with([':', ' '])
+                .then_some((i, o.key().len(), rest))
+        })
+        .max_by_key(|&(i, len, _)| (len, std::cmp::Reverse(i)));
+    if let Some((i, _, rest)) = blank {
+        let text = rest.trim_start_matches(':').trim();
+        return Ok((i, Some(sanitize::one_line(text))));
     }
     let prefixed: Vec<usize> = (0..options.len())
         .filter(|&i| !lower.is_empty() && options[i].label.to_lowercase().starts_with(&lower))
@@ -519,4 +526,34 @@ pub fn read_file(path: &std::path::Path) -> Result<AnswersFile, ReadError> {
         cause,
     })?;
     Ok(AnswersFile::parse(&text, &path.display().to_string())?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blank(label: &str) -> Opt {
+        Opt {
+            blank: true,
+            ..Opt::new(label)
+        }
+    }
+
+    #[test]
+    fn a_blank_option_whose_key_extends_another_wins() {
+        let options = [blank("F:"), blank("F a:")];
+        assert_eq!(
+            match_option(&options, "F a: a"),
+            Ok((1, Some("a".to_owned())))
+        );
+        assert_eq!(
+            match_option(&options, "F: x"),
+            Ok((0, Some("x".to_owned())))
+        );
+        let reversed = [blank("F a:"), blank("F:")];
+        assert_eq!(
+            match_option(&reversed, "F a: a"),
+            Ok((0, Some("a".to_owned())))
+        );
+    }
 }

@@ -38,7 +38,9 @@ pub enum Block {
     Html {
         range: Range<usize>,
     },
-    Rule,
+    Rule {
+        range: Range<usize>,
+    },
     /// Block quotes and anything else kept as written.
     Other {
         range: Range<usize>,
@@ -167,7 +169,7 @@ impl Ctx<'_> {
             match event {
                 Event::End(_) => break,
                 Event::Start(tag) => out.push(self.block(tag, range, it)),
-                Event::Rule => out.push(Block::Rule),
+                Event::Rule => out.push(Block::Rule { range }),
                 Event::InlineHtml(_) | Event::Html(_) => self.note_comments(range),
                 _ => {}
             }
@@ -289,7 +291,7 @@ impl Ctx<'_> {
                     item.inlines = self.inlines(it, false);
                 }
                 Event::Start(tag) => item.children.push(self.block(tag, range, it)),
-                Event::Rule => item.children.push(Block::Rule),
+                Event::Rule => item.children.push(Block::Rule { range }),
                 _ => {}
             }
         }

@@ -135,7 +135,12 @@ impl<'s> Assembler<'s> {
                 }
                 self.claim(lines, numbered(shape, first));
             }
+            Recognized::Static { text, end } if self.open.break_line.is_some() => {
+                self.footer_text(&text, end);
+            }
             Recognized::Static { text, end } => self.static_text(&text, end),
+            Recognized::Aside { .. } => {}
+            Recognized::Break { line } => self.open.break_line = Some(line),
             Recognized::Problem {
                 offset,
                 severity,
@@ -248,6 +253,12 @@ impl<'s> Assembler<'s> {
         open.has_prose = true;
         open.content_end = Some(end);
         push_para(&mut open.section.text, "\n", text);
+    }
+
+    /// Text after a thematic break (`Add a :+1: reaction ...`): shown with the section,
+    /// but an answer the section gets goes before the break.
+    fn footer_text(&mut self, text: &str, _end: usize) {
+        push_para(&mut self.open.section.text, "\n", text);
     }
 
     fn problem(&mut self, offset: usize, severity: Severity, message: &str) {

@@ -41,6 +41,16 @@ pub(super) struct Allow {
 
 /// Splits the inline elements of one line into a label and the rest.
 pub(super) fn split(src: &str, line: &[Inline], allow: Allow) -> Option<Labelled> {
+    // A comment before the label is not part of it (and is gone once rendered).
+    let skip = line
+        .iter()
+        .take_while(|i| match i {
+            Inline::Html(r) => src[r.clone()].starts_with("<!--"),
+            Inline::Text(r) => src[r.clone()].trim().is_empty(),
+            _ => false,
+        })
+        .count();
+    let line = &line[skip..];
     let first = line.first()?;
     let end = line.last()?.range().end;
     // A label is on one line (bold text can span lines).
@@ -100,8 +110,27 @@ fn plain(src: &str, start: usize, lead_end: usize, end: usize, allow: Allow) -> 
         })
     };
     if allow.plain {
-        if let Some(colon) = lead.find(':') {
+        // A colon inside brackets is part of the hint: `Info [ af::info() output ]`.
+        let bracket = lead.find('[').unwrap_or(lead.len());
+        let whole = src[start..end].trim_end();
+        // The colon that ends the line is not a separator.
+        let colon = lead
+            .find(':')
+            .filter(|&c| c < bracket && c + 1 < whole.len());
+        // A line ending in a colon is a label whatever it holds: `Version (run `x -V`):`.
+        if colon.is_none()
+            && let Some(label) = whole.strip_suffix(':')
+            && !label.ends_with(':')
+        {
+            return make(label, end);
+        }
+        if let Some(colon) = colon {
             if lead[colon + 1..].starts_with('/') {
+                return None;
+            }
+            // Before a value, a long label is a question; a long statement is prose.
+            let label = lead[..colon].trim();
+            if label.split_whitespace().count() > 8 && !label.ends_with('?') {
                 return None;
             }
             return make(&lead[..colon], start + colon + 1);
@@ -127,11 +156,11 @@ fn is_token(token: &str) -> bool {
         || matches!(token, "TBD" | "TODO" | "TBA")
 }
 
-/// A label is a short phrase, not a sentence or a URL.
+/// A label is a phrase or a question, not a sentence or a URL.
 fn label_ok(label: &str) -> bool {
     let t = label.trim();
     let words = t.split_whitespace().count();
-    (1..=8).contains(&words) && t.chars().count() <= 60 && !t.ends_with(['.', '!', ',', ';'])
+    (1..=24).contains(&words) && t.chars().count() <= 200 && !t.ends_with(['.', '!', ',', ';'])
 }
 
 /// Reads what follows a label; comments in it are removed, and their text is the hint.
@@ -156,12 +185,49 @@ pub(super) fn rest(source: &Source<'_>, range: Range<usize>) -> Rest {
     if hints::is_placeholder(t) {
         return Rest::Hint(t.to_owned());
     }
+    if let Some(example) = example_value(t) {
+        return Rest::Hint(example.to_owned());
+    }
     // `Yes/No` without brackets is a choice too, when its options are single words.
     let single_words = !t.contains(' ') || t.split('/').all(|o| o.split_whitespace().count() == 1);
     if single_words && hints::choice_options(t).is_some_and(|c| c.options.len() <= 4) {
         return Rest::Brackets(vec![(String::new(), t.to_owned())]);
     }
     Rest::Literal
+}
+
+/// A value that is an example rather than an answer: `*explanation*`, an unclosed
+/// `[run this:`, a version (`1.2.3`, `v2.0`), or values ending in `etc.`
+/// (`master/v3.6.0 etc.`). Returns the placeholder to show.
+fn example_value(t: &str) -> Option<&str> {
+    for mark in ["*", "_"] {
+        if let Some(inner) = t.strip_prefix(mark).and_then(|x| x.strip_suffix(mark))
+            && !inner.is_empty()
+            && !inner.contains(['*', '_'])
+        {
+            return Some(inner.trim());
+        }
+    }
+    if let Some(inner) = t.strip_prefix('[')
+        && !inner.contains(']')
+    {
+        return Some(inner.trim_end_matches(':').trim());
+    }
+    let version = t.trim_start_matches(['v', 'V']);
+    if version.contains('.')
+        && version
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Some(t);
+    }
+    // `C++/Java/Python/C#/Ruby`: too many options to pick from, so examples.
+    let parts = t.split('/').filter(|p| !p.is_empty()).count();
+    if parts >= 5 && !t.contains(char::is_whitespace) && !t.starts_with(['/', '.']) {
+        return Some(t);
+    }
+    let lower = t.to_lowercase();
+    (lower.ends_with(" etc.") || lower.ends_with(" etc") || lower.ends_with(", ...")).then_some(t)
 }
 
 /// Splits a paragraph's inline elements into lines at soft and hard breaks.
@@ -252,6 +318,68 @@ mod tests {
         assert_eq!(
             check("- This is a long sentence that explains what to do here: now\n"),
             None
+        );
+    }
+
+    #[test]
+    fn a_line_ending_in_a_colon_is_a_label_whatever_it_holds() {
+        for (src, label) in [
+            (
+                "- Version (run `tool --version`):\n",
+                "Version (run tool --version)",
+            ),
+            (
+                "- Operating system and architecture (e.g. Debian 12 on arm64):\n",
+                "Operating system and architecture (e.g. Debian 12 on arm64)",
+            ),
+            (
+                "- Does this issue occur when all extensions are disabled and the cache is empty:\n",
+                "Does this issue occur when all extensions are disabled and the cache is empty",
+            ),
+        ] {
+            assert_eq!(
+                check(src).map(|c| (c.0, c.1)),
+                Some((label.into(), Rest::Empty(String::new()))),
+                "{src}"
+            );
+        }
+        // A colon inside the brackets is the hint's.
+        assert_eq!(
+            check("- Info [ af::info() output ]\n").map(|c| (c.0, c.1)),
+            Some((
+                "Info".into(),
+                Rest::Brackets(vec![(String::new(), "af::info() output".into())])
+            ))
+        );
+    }
+
+    #[test]
+    fn example_values_are_placeholders() {
+        for (src, hint) in [
+            (
+                "I expected to see this happen: *explanation*\n",
+                "explanation",
+            ),
+            ("- Driver version: [run `nvidia-smi`:\n", "run `nvidia-smi`"),
+            ("Version: 1.2.3\n", "1.2.3"),
+            (
+                "Version: master/v3.6.0/v3.5.0 etc.\n",
+                "master/v3.6.0/v3.5.0 etc.",
+            ),
+            (
+                "Language: C++/Java/Python/C#/Ruby/PHP\n",
+                "C++/Java/Python/C#/Ruby/PHP",
+            ),
+        ] {
+            assert_eq!(
+                check(src).map(|c| c.1),
+                Some(Rest::Hint(hint.into())),
+                "{src}"
+            );
+        }
+        assert_eq!(
+            check("**Note:** Commenters are welcome\n").map(|c| c.1),
+            Some(Rest::Literal)
         );
     }
 }

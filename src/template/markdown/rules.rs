@@ -4,6 +4,7 @@
 //! written in, or text kept as written. Nothing here changes state; the assembler folds
 //! the results into the form, and is the one place where order matters.
 
+mod aside;
 mod checks;
 mod code;
 mod lists;
@@ -61,6 +62,12 @@ pub(super) enum Recognized {
     },
     /// Text kept as written (comments removed, trimmed) that ends before line `end`.
     Static { text: String, end: usize },
+    /// Text kept as written that is not content (a slash command, a `<details>`
+    /// notice): an answer the section gets goes before it.
+    Aside { end: usize },
+    /// A thematic break: what follows it in the section is a footer unless it holds
+    /// fields.
+    Break { line: usize },
     /// Something worth a warning at byte `offset`.
     Problem {
         offset: usize,
@@ -131,7 +138,8 @@ pub(super) fn classify(block: &Block, next: Option<&Block>, ctx: &Ctx<'_>) -> Ve
             body_start: source.end_line(range),
         }],
         Block::Html { range } => vec![code::html(range, ctx)],
-        Block::Paragraph { range, inlines } => paragraph::paragraph(range, inlines, next, ctx),
+        Block::Paragraph { range, inlines } => aside::slash_commands(range, ctx)
+            .unwrap_or_else(|| paragraph::paragraph(range, inlines, next, ctx)),
         Block::List {
             range,
             start,
@@ -145,7 +153,9 @@ pub(super) fn classify(block: &Block, next: Option<&Block>, ctx: &Ctx<'_>) -> Ve
         } => code::fence(range, info, *closed, ctx),
         Block::Table { range, head, rows } => vec![table::table(range, head, rows, ctx)],
         // A thematic break separates; it is neither content nor a question.
-        Block::Rule => Vec::new(),
+        Block::Rule { range } => vec![Recognized::Break {
+            line: source.line_of(range.start),
+        }],
         Block::Code { range, .. } | Block::Other { range } => {
             vec![Recognized::kept(source, range)]
         }
@@ -227,8 +237,8 @@ mod tests {
     }
 
     #[test]
-    fn rules_are_nothing_and_quotes_are_kept() {
-        assert_eq!(plain("---\n"), []);
+    fn rules_are_breaks_and_quotes_are_kept() {
+        assert_eq!(plain("---\n"), [Recognized::Break { line: 0 }]);
         assert_eq!(
             plain("> quoted <!-- c -->\n> more\n\nafter\n"),
             [Recognized::Static {

@@ -22,6 +22,8 @@ pub(super) struct Open {
     pub has_prose: bool,
     /// Started by a bold line rather than a heading.
     pub pseudo: bool,
+    /// The line of a thematic break in the section: text after it is a footer.
+    pub break_line: Option<usize>,
 }
 
 impl Open {
@@ -44,6 +46,7 @@ impl Open {
             has_content: false,
             has_prose: false,
             pseudo: false,
+            break_line: None,
         }
     }
 

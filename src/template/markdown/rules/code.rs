@@ -59,7 +59,13 @@ pub(super) fn html(range: &Range<usize>, ctx: &Ctx<'_>) -> Recognized {
     if let Some(pre) = pre(range, ctx) {
         return pre;
     }
-    if !source.strip_comments(range.clone()).trim().is_empty() {
+    let text = source.strip_comments(range.clone());
+    if super::aside::is_details(&text) {
+        return Recognized::Aside {
+            end: source.end_line(range),
+        };
+    }
+    if !text.trim().is_empty() {
         return Recognized::kept(source, range);
     }
     Recognized::Comment {
@@ -226,11 +232,16 @@ mod tests {
             }]
         );
         assert_eq!(
-            plain("<details>\n<!-- x -->\n</details>\n"),
+            plain("<div>\n<!-- x -->\n</div>\n"),
             [Recognized::Static {
-                text: "<details>\n\n</details>".into(),
+                text: "<div>\n\n</div>".into(),
                 end: 3,
             }]
+        );
+        // A `<details>` notice is an aside: an answer goes before it.
+        assert_eq!(
+            plain("<details>\n<!-- x -->\n</details>\n"),
+            [Recognized::Aside { end: 3 }]
         );
     }
 }

@@ -62,7 +62,9 @@ pub(super) fn kind(items: &[Item], source: &Source<'_>) -> ListKind {
     let simple = items
         .iter()
         .all(|i| i.children.is_empty() && !has_break(&i.inlines));
-    if simple && items.iter().any(|i| is_placeholder_item(i, source)) {
+    let examples =
+        items.iter().any(|i| is_placeholder_item(i, source)) || numbered_examples(items, source);
+    if simple && examples {
         return ListKind::Editable;
     }
     ListKind::Static
@@ -192,6 +194,27 @@ pub(super) fn is_placeholder_item(item: &Item, source: &Source<'_>) -> bool {
             .is_some_and(|(_, hint)| hints::is_placeholder(&hint))
 }
 
+/// Items that differ only by their number (`step 1`, `step 2`, `step 3`): examples.
+fn numbered_examples(items: &[Item], source: &Source<'_>) -> bool {
+    let without_digits = |i: &Item| -> (String, bool) {
+        let content = item_content(i, source);
+        let digits = content.chars().any(|c| c.is_ascii_digit());
+        (
+            content.chars().filter(|c| !c.is_ascii_digit()).collect(),
+            digits,
+        )
+    };
+    let Some(first) = items.first().map(without_digits) else {
+        return false;
+    };
+    items.len() >= 2
+        && !first.0.trim().is_empty()
+        && items
+            .iter()
+            .map(without_digits)
+            .all(|(t, digits)| digits && t == first.0)
+}
+
 /// The item's first-line text, comments removed.
 pub(super) fn item_content(item: &Item, source: &Source<'_>) -> String {
     inline_text(&item.inlines, source)
@@ -238,7 +261,7 @@ fn editable(
         .iter()
         .filter(|i| is_placeholder_item(i, source))
         .count();
-    let all_hints = stand_ins * 2 > items.len();
+    let all_hints = stand_ins * 2 > items.len() || numbered_examples(items, source);
     for item in items {
         let content = item_content(item, source);
         if all_hints || is_placeholder_item(item, source) {

@@ -143,11 +143,38 @@ fn text_lines(
             (!matches!(rest, Rest::Literal) && !is_intro).then_some((lab, rest))
         });
         let line_no = source.line_of(line[0].range().start);
+        if field.is_none()
+            && let Some(found) = instruction_line(line, line_no, label, source)
+        {
+            out.push(found);
+            continue;
+        }
         match field {
             Some((lab, rest)) => out.extend(line_fields(line_no, &lab, rest, source)),
             None => out.push(Recognized::kept(source, &source.span(line_no..line_no + 1))),
         }
     }
+}
+
+/// A line that is one `[instruction]` (not a link) under a bold line: the answer's
+/// place, with the instruction as placeholder.
+fn instruction_line(
+    line: &[Inline],
+    line_no: usize,
+    label: Option<&str>,
+    source: &Source<'_>,
+) -> Option<Recognized> {
+    if line.iter().any(|i| matches!(i, Inline::Link(_))) {
+        return None;
+    }
+    let text = source.line_text(line_no);
+    let inner = hints::bracket_only(text.trim())?;
+    let field = NewField::new(FieldKind::TextArea, label, inner, empty_text(), line_no);
+    Some(Recognized::field(
+        field,
+        line_no..line_no + 1,
+        Shape::Block { field: 0 },
+    ))
 }
 
 /// Whether every line is `Label: rest` with a rest that is not literal text.
@@ -170,7 +197,14 @@ pub(super) fn line_fields(
     rest: Rest,
     source: &Source<'_>,
 ) -> Option<Recognized> {
-    let prefix = source.src[source.line_start(line)..lab.rest.start].to_owned();
+    let written = &source.src[source.line_start(line)..lab.rest.start];
+    let prefix = source.strip_comments_within(source.line_start(line)..lab.rest.start);
+    // Without a comment that led the line, the label starts it.
+    let prefix = if prefix == written {
+        prefix
+    } else {
+        prefix.trim_start().to_owned()
+    };
     if prefix.contains('\n') {
         return None;
     }

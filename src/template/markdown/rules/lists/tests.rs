@@ -163,3 +163,19 @@ fn only_one_run_of_tasks_or_stand_ins_is_a_single_field() {
     assert!(!single("- [ ] a\n- OS: [x]\n"));
     assert!(!single("- one\n"));
 }
+
+#[test]
+fn items_that_differ_only_by_their_number_are_examples() {
+    assert_eq!(
+        kind_of("1. step 1\n2. step 2\n3. step 3\n"),
+        ListKind::Editable
+    );
+    let [Recognized::Fields { fields, .. }] = &plain("1. step 1\n2. step 2\n")[..] else {
+        panic!("one field")
+    };
+    assert_eq!(fields[0].placeholder, "step 1\nstep 2");
+    assert_eq!(fields[0].default, Value::List(Vec::new()));
+    // Real items that happen to hold numbers stay as written.
+    assert_eq!(kind_of("- Python 3\n- Python 2 or 3\n"), ListKind::Static);
+    assert_eq!(kind_of("- step 1\n"), ListKind::Static);
+}

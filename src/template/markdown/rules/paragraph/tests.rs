@@ -217,3 +217,25 @@ fn bracket_lines_are_a_checkbox_group_that_keeps_its_lines() {
         }
     );
 }
+
+#[test]
+fn a_bracketed_instruction_line_under_a_bold_line_is_the_answer() {
+    let found = plain("**Syntax:**\n[Name of the language here]\n");
+    let field = NewField::new(
+        FieldKind::TextArea,
+        None,
+        "Name of the language here",
+        empty_text(),
+        1,
+    );
+    assert_eq!(
+        found,
+        [
+            Recognized::PseudoHeading {
+                title: "Syntax".into(),
+                line: 0,
+            },
+            Recognized::field(field, 1..2, Shape::Block { field: 0 }),
+        ]
+    );
+}
