@@ -206,6 +206,28 @@ impl Selection {
 }
 
 impl Value {
+    /// Whether this value can be the answer of a field of `kind`: the right variant,
+    /// one mark per option, one row of cells per table row and one cell per column.
+    pub fn fits(&self, kind: &FieldKind) -> bool {
+        match (kind, self) {
+            (FieldKind::Text | FieldKind::TextArea | FieldKind::Code { .. }, Value::Text(_))
+            | (FieldKind::List, Value::List(_)) => true,
+            (
+                FieldKind::Choice { options, .. }
+                | FieldKind::MultiChoice { options }
+                | FieldKind::Checkboxes { options },
+                Value::Select(sel),
+            ) => sel.checked.len() == options.len() && sel.blanks.len() == options.len(),
+            (FieldKind::Table { rows, columns, .. }, Value::Table(cells)) => {
+                cells.len() == rows.len()
+                    && cells
+                        .iter()
+                        .all(|row| row.len() == columns.len().saturating_sub(1))
+            }
+            _ => false,
+        }
+    }
+
     /// Whether nothing was entered or chosen.
     pub fn is_empty(&self) -> bool {
         match self {
@@ -234,7 +256,29 @@ pub struct Answers {
     pub values: Vec<Value>,
 }
 
+/// A value given to a field of another kind (a bug in whoever built it).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the value given to `{field}` does not fit a {kind} field")]
+pub struct Mismatch {
+    pub field: String,
+    pub kind: &'static str,
+}
+
 impl Answers {
+    /// Sets field `index` of `form` to `value`, refusing a value that does not fit the
+    /// field's kind (which would otherwise render as nothing, without a word).
+    pub fn set(&mut self, form: &Form, index: usize, value: Value) -> Result<(), Mismatch> {
+        let field = &form.fields[index];
+        if !value.fits(&field.kind) {
+            return Err(Mismatch {
+                field: field.id.clone(),
+                kind: field.kind.name(),
+            });
+        }
+        self.values[index] = value;
+        Ok(())
+    }
+
     /// The template's defaults.
     pub fn new(form: &Form) -> Self {
         Self {
@@ -324,4 +368,73 @@ fn unique(base: &str, taken: &mut std::collections::HashSet<String>) -> String {
     }
     taken.insert(candidate.clone());
     candidate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(kind: FieldKind, default: Value) -> Form {
+        Form {
+            meta: Meta::default(),
+            sections: Vec::new(),
+            fields: vec![Field {
+                id: "f".into(),
+                label: "F".into(),
+                kind,
+                placeholder: String::new(),
+                help: String::new(),
+                default,
+                required: false,
+                section: 0,
+                line: 1,
+            }],
+            rules: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_value_that_does_not_fit_its_field_is_refused_naming_the_field() {
+        let f = form(
+            FieldKind::Checkboxes {
+                options: vec![Opt::new("a"), Opt::new("b")],
+            },
+            Value::Select(Selection::empty(2)),
+        );
+        let mut answers = Answers::new(&f);
+        let err = answers.set(&f, 0, Value::Text("x".into())).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the value given to `f` does not fit a checkboxes field"
+        );
+        assert!(
+            answers
+                .set(&f, 0, Value::Select(Selection::empty(3)))
+                .is_err()
+        );
+        assert!(
+            answers
+                .set(&f, 0, Value::Select(Selection::empty(2)))
+                .is_ok()
+        );
+        let t = form(
+            FieldKind::Table {
+                columns: vec!["Metric".into(), "Now".into()],
+                rows: vec!["Latency".into()],
+                hints: vec![vec![String::new()]],
+            },
+            Value::Table(vec![vec![String::new()]]),
+        );
+        let mut answers = Answers::new(&t);
+        assert!(
+            answers
+                .set(&t, 0, Value::Table(vec![vec![String::new(); 2]]))
+                .is_err()
+        );
+        assert!(
+            answers
+                .set(&t, 0, Value::Table(vec![vec!["5 ms".into()]]))
+                .is_ok()
+        );
+    }
 }

@@ -141,10 +141,16 @@ impl AnswersFile {
                     id: form.fields[index].id.clone(),
                 });
             }
-            answers.values[index] =
+            let value =
                 value_for(&form.fields[index], json).map_err(|message| AnswerError::Value {
                     key: key.clone(),
                     message: crate::text::shorten_quoted(&message),
+                })?;
+            answers
+                .set(form, index, value)
+                .map_err(|mismatch| AnswerError::Value {
+                    key: key.clone(),
+                    message: mismatch.to_string(),
                 })?;
         }
         Ok(())

@@ -308,7 +308,13 @@ impl FormState {
                 Focus::Header(0) => self.model.set_title(self.header[0].text().to_owned()),
                 Focus::Header(1) => self.model.set_labels(split_list(self.header[1].text())),
                 Focus::Header(_) => self.model.set_assignees(split_list(self.header[2].text())),
-                Focus::Field(f) => self.model.set_value(f, self.widgets[f].value()),
+                Focus::Field(f) => {
+                    // A widget is built for its field's kind, so it always fits; were it
+                    // ever not to, the answer stays as it was rather than turn into nothing.
+                    if self.model.set_value(f, self.widgets[f].value()).is_err() {
+                        return Edit::Ignored;
+                    }
+                }
             }
             self.model.touch(now);
             if self.view.preview {

@@ -98,9 +98,12 @@ impl Model {
         self.answers.assignees = assignees;
     }
 
-    pub fn set_value(&mut self, field: usize, value: Value) {
-        self.filled[field] = self.template.form.is_filled(field, &value);
-        self.answers.values[field] = value;
+    /// Sets a field's value; a value of the wrong kind is refused and says which field.
+    pub fn set_value(&mut self, field: usize, value: Value) -> Result<(), crate::form::Mismatch> {
+        let filled = self.template.form.is_filled(field, &value);
+        self.answers.set(&self.template.form, field, value)?;
+        self.filled[field] = filled;
+        Ok(())
     }
 
     /// Something changed at `now`: a draft is due, and it is no longer exported.
