@@ -727,7 +727,7 @@ fn ctrl_r_fills_the_baseline_block_and_the_table_from_go_bench_output() {
     s.wait_for("Benchmark results");
     s.wait_for("BenchmarkCacheHit-8");
     s.keys(&["b"]);
-    s.wait_for("the benchmark filled");
+    s.wait_for("the benchmark results filled");
     s.keys(&[CTRL_S]);
     s.wait_for(&format!("Ready: Enter to write {}", out.display()));
     s.keys(&[ENTER]);

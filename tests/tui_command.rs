@@ -280,3 +280,30 @@ fn ctrl_d_elsewhere_deletes_a_character() {
         Value::Text("rew".into())
     );
 }
+
+#[test]
+fn an_end_during_another_question_waits_for_it() {
+    let mut app = open("go-performance");
+    focus_on(&mut app, "profiling-data");
+    run(&mut app, "pprof");
+    typ(&mut app, "notes");
+    // The failed command's question is on screen when the detection comes back.
+    press(&mut app, [finished(End::Exited(1), "first")]);
+    assert!(matches!(app.modal(), Some(Modal::KeepOutput(_))));
+    let field = index(&app, "profiling-data");
+    press(
+        &mut app,
+        [Msg::Detected {
+            field,
+            text: "OS: Test".into(),
+        }],
+    );
+    assert!(matches!(app.modal(), Some(Modal::KeepOutput(_))));
+    press(&mut app, [key(KeyCode::Char('n'))]);
+    assert!(matches!(app.modal(), Some(Modal::Detected { .. })));
+    press(&mut app, [key(KeyCode::Enter)]);
+    assert_eq!(
+        value(&app, "profiling-data"),
+        Value::Text("notesOS: Test".into())
+    );
+}

@@ -102,6 +102,8 @@ pub struct App {
     command: Option<Running>,
     /// The field the environment is being detected for (Ctrl-D).
     detecting: Option<usize>,
+    /// Dialogs waiting for the one on screen to close.
+    queued: Vec<Modal>,
 }
 
 impl App {
@@ -120,6 +122,7 @@ impl App {
             quitting: false,
             command: None,
             detecting: None,
+            queued: Vec::new(),
         }
     }
 

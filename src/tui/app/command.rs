@@ -83,6 +83,16 @@ impl App {
         }
     }
 
+    /// Opens `modal`, or queues it behind the dialog that is open (a command can end
+    /// while another question is on screen).
+    fn ask(&mut self, modal: Modal) {
+        if self.modal.is_some() {
+            self.queued.push(modal);
+        } else {
+            self.modal = Some(modal);
+        }
+    }
+
     /// Ctrl-R: asks for the command line (the history comes first).
     pub(super) fn ask_command(&mut self) -> Vec<Effect> {
         if self.command.is_some() {
@@ -219,7 +229,7 @@ impl App {
             replaces,
         };
         if kept.replaces || !kept.end.success() {
-            self.modal = Some(Modal::KeepOutput(Box::new(kept)));
+            self.ask(Modal::KeepOutput(Box::new(kept)));
         } else {
             self.keep(&kept);
         }
@@ -256,7 +266,7 @@ impl App {
         let label = &form.form().fields[kept.field].label;
         self.notice = Some((format!("the output fills {label}"), false));
         if let Ok(import) = metrics::parse("the command's output", &kept.text) {
-            self.modal = Some(Modal::Metrics(Box::new(MetricsOffer { import, cursor: 0 })));
+            self.ask(Modal::Metrics(Box::new(MetricsOffer { import, cursor: 0 })));
         }
     }
 
@@ -309,11 +319,9 @@ impl App {
             Ok(report) if report.filled == 0 => (report.notes.join("; "), true),
             Ok(report) => {
                 form.fill_from(&answers, clock);
-                let s = if report.filled == 1 { "" } else { "s" };
-                (
-                    format!("the benchmark filled {} field{s} and cells", report.filled),
-                    false,
-                )
+                let (n, s) = (report.filled, if report.filled == 1 { "" } else { "s" });
+                let message = format!("the benchmark results filled {n} empty field{s} or cell{s}");
+                (message, false)
             }
             Err(err) => (err.to_string(), true),
         });
@@ -341,7 +349,7 @@ impl App {
         if text.trim().is_empty() {
             self.notice = Some(("nothing could be detected".to_owned(), true));
         } else {
-            self.modal = Some(Modal::Detected { field, text });
+            self.ask(Modal::Detected { field, text });
         }
     }
 

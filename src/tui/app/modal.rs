@@ -60,6 +60,14 @@ impl Modal {
 
 impl App {
     pub(super) fn modal_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let effects = self.answer_modal(key);
+        if self.modal.is_none() && !self.queued.is_empty() {
+            self.modal = Some(self.queued.remove(0));
+        }
+        effects
+    }
+
+    fn answer_modal(&mut self, key: KeyEvent) -> Vec<Effect> {
         let Some(modal) = self.modal.take() else {
             return Vec::new();
         };

@@ -117,7 +117,8 @@ pub fn draw_panel(frame: &mut Frame, app: &App, running: &Running, area: Rect) {
         running
             .lines
             .iter()
-            .map(|l| Line::raw(escape_line(l).into_owned())),
+            // Tool output lines up columns with tabs (`go test -bench`).
+            .map(|l| Line::raw(escape_line(&l.replace('\t', "    ")).into_owned())),
     );
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
