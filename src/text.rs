@@ -3,6 +3,7 @@
 //! outside text safe to show on a terminal; slugs and list splitting name and split.
 
 mod escape;
+pub mod output;
 pub mod sanitize;
 
 pub use escape::{escape, escape_line, is_bidi_control, is_hazard, shorten, shorten_quoted};

@@ -11,6 +11,7 @@ pub mod theme;
 
 use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, bail};
@@ -21,11 +22,18 @@ use self::app::{After, App, Config, Effect, Entry, Msg, WriteFailure};
 use self::theme::Theme;
 use crate::discover::{self, Source};
 use crate::draft;
+use crate::environment;
 use crate::export::{self, Outcome, Plan};
 use crate::form::{Answers, answers};
+use crate::history;
+use crate::shell;
 
 /// How often the loop wakes without input (draft saves, signals).
 pub const TICK: Duration = Duration::from_millis(200);
+
+/// How often the loop wakes while work runs in the background (a command's progress,
+/// its spinner).
+pub const BUSY_TICK: Duration = Duration::from_millis(100);
 
 /// How long the loop goes on taking input that is already waiting before it draws: a
 /// burst (a paste without bracketed paste, held keys, wheel reports) is applied at once,
@@ -42,6 +50,11 @@ pub trait Io {
     /// Performs an effect (not `Exit`); may answer with a message. The terminal is
     /// there for effects that suspend the UI.
     fn perform<B: Backend>(&mut self, effect: Effect, terminal: &mut Terminal<B>) -> Option<Msg>;
+
+    /// A message from work running in the background, if one came (never waits).
+    fn poll(&mut self) -> Option<Msg> {
+        None
+    }
 }
 
 /// Runs the app until it exits; returns what to do after the terminal is restored.
@@ -57,7 +70,8 @@ where
     let mut last_tick = Instant::now();
     loop {
         terminal.draw(|frame| screen::draw(frame, app))?;
-        let mut msg = Some(match events.next(TICK)? {
+        let wait = if app.busy() { BUSY_TICK } else { TICK };
+        let mut msg = Some(match events.next(wait)? {
             Some(msg) => msg,
             None => Msg::Tick(Instant::now()),
         });
@@ -71,6 +85,12 @@ where
             }
             if started.elapsed() < BATCH {
                 msg = events.next(Duration::ZERO)?;
+            }
+        }
+        // Background work reports between batches of input.
+        while let Some(reply) = io.poll() {
+            if let Some(after) = apply(app, reply, io, terminal) {
+                return Ok(after);
             }
         }
         // Input that never pauses still gets its ticks, so drafts keep being saved.
@@ -113,6 +133,46 @@ struct RealIo {
     target: export::Target,
     /// Drafts are on: templates opened from the picker look for theirs.
     drafts: bool,
+    /// Where background work sends its messages, and where the loop takes them.
+    outbox: Sender<Msg>,
+    inbox: Receiver<Msg>,
+    /// The command running into a field (dropping it kills it).
+    command: Option<shell::Running>,
+}
+
+impl RealIo {
+    fn new(target: export::Target, drafts: bool) -> Self {
+        let (outbox, inbox) = mpsc::channel();
+        Self {
+            target,
+            drafts,
+            outbox,
+            inbox,
+            command: None,
+        }
+    }
+
+    /// Starts `line` in the repository's root; its progress comes back as messages.
+    fn run_command(&mut self, line: &str) {
+        let cwd = shell::repo_root(&std::env::current_dir().unwrap_or_default());
+        let outbox = self.outbox.clone();
+        self.command = shell::start(&shell::shell(), line, &cwd, move |event| {
+            let _ = outbox.send(match event {
+                shell::Event::Progress(lines) => Msg::CommandProgress(lines),
+                shell::Event::Finished(finished) => Msg::CommandFinished(finished),
+            });
+        });
+    }
+
+    /// Detects the environment on a thread: each probe may take up to two seconds.
+    fn detect(&self, field: usize, want: environment::Want) {
+        let outbox = self.outbox.clone();
+        std::thread::spawn(move || {
+            let root = shell::repo_root(&std::env::current_dir().unwrap_or_default());
+            let text = environment::format(&environment::detect(&root), want);
+            let _ = outbox.send(Msg::Detected { field, text });
+        });
+    }
 }
 
 impl Io for RealIo {
@@ -153,8 +213,41 @@ impl Io for RealIo {
                 Some(Msg::Written { result, then_exit })
             }
             Effect::Copy { body, with } => Some(Msg::Copied(copy(&body, with))),
+            Effect::AskCommand { field, source } => Some(Msg::CommandPrompt {
+                field,
+                history: history::load(&draft::key(&source)),
+            }),
+            Effect::RememberCommand {
+                source,
+                field_id,
+                line,
+            } => history::record(&draft::key(&source), &field_id, &line)
+                .err()
+                .map(|err| Msg::Notice(format!("the command history was not saved: {err}"), true)),
+            Effect::RunCommand { line } => {
+                self.run_command(&line);
+                None
+            }
+            Effect::StopCommand => {
+                if let Some(command) = &self.command {
+                    command.stop();
+                }
+                None
+            }
+            Effect::Detect { field, want } => {
+                self.detect(field, want);
+                None
+            }
             Effect::Exit(_) => None,
         }
+    }
+
+    fn poll(&mut self) -> Option<Msg> {
+        let msg = self.inbox.try_recv().ok()?;
+        if matches!(msg, Msg::CommandFinished(_)) {
+            self.command = None;
+        }
+        Some(msg)
     }
 }
 
@@ -272,10 +365,7 @@ pub fn run(args: Start) -> Result<Outcome> {
     let mut events = event::TermEvents::new()?;
     let mut terminal = terminal::start()?;
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let mut io = RealIo {
-            target: app.config().plan.target.clone(),
-            drafts: app.config().drafts,
-        };
+        let mut io = RealIo::new(app.config().plan.target.clone(), app.config().drafts);
         run_loop(&mut terminal, &mut app, &mut events, &mut io)
     }));
     // Whatever happened, keep what was typed and give the terminal back.

@@ -706,3 +706,78 @@ fn typing_without_pause_is_saved_before_a_kill() {
     let draft = std::fs::read_to_string(draft_file(dir.path())).unwrap();
     assert!(draft.starts_with("title: \"[PERF] kkkkk"), "{draft}");
 }
+
+const CTRL_R: &str = "\x12";
+const ESC: &str = "\x1b";
+
+#[test]
+fn ctrl_r_fills_the_baseline_block_and_the_table_from_go_bench_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("issue.md");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/metrics/go/bench.txt");
+    let env = [("SHELL", "/bin/sh".to_owned())];
+    let args = ["go-performance", "-o", out.to_str().unwrap()];
+    let mut s = Session::start_with(&args, dir.path(), dir.path(), &env);
+    s.wait_for("fields filled");
+    s.send("Faster parse");
+    s.keys(&[CTRL_N, CTRL_N, CTRL_R]);
+    s.wait_for("its output fills Benchmark Results (Baseline)");
+    s.send(&format!("cat '{}'", fixture.display()));
+    s.keys(&[ENTER]);
+    s.wait_for("Benchmark results");
+    s.wait_for("BenchmarkCacheHit-8");
+    s.keys(&["b"]);
+    s.wait_for("the benchmark results filled");
+    s.keys(&[CTRL_S]);
+    s.wait_for(&format!("Ready: Enter to write {}", out.display()));
+    s.keys(&[ENTER]);
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s);
+
+    let body = std::fs::read_to_string(&out).unwrap();
+    let block = "### Benchmark Results (Baseline)\n```\ngoos: linux\n";
+    assert!(body.contains(block), "{body}");
+    assert!(body.contains("BenchmarkParse/size=1kB-8"), "{body}");
+    assert!(
+        body.contains("ok  \tgithub.com/acme/apiclient\t6.512s\n```"),
+        "{body}"
+    );
+    // The first benchmark, as the baseline, in the table.
+    assert!(body.contains("| Latency | 1.23 ms |"), "{body}");
+    // The line is remembered for next time, privately.
+    let history = dir.path().join("issue-composer/commands.json");
+    assert!(
+        std::fs::read_to_string(&history)
+            .unwrap()
+            .contains("bench.txt")
+    );
+}
+
+#[test]
+fn a_running_command_streams_and_esc_stops_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = [("SHELL", "/bin/sh".to_owned())];
+    let mut s = Session::start_with(
+        &["go-performance", "--no-draft"],
+        dir.path(),
+        dir.path(),
+        &env,
+    );
+    s.wait_for("fields filled");
+    s.keys(&[CTRL_N, CTRL_N, CTRL_R]);
+    s.wait_for("Run a command");
+    s.send("echo begun; sleep 60; echo never");
+    s.keys(&[ENTER]);
+    s.wait_for("Running · Esc stops it");
+    s.wait_for("begun");
+    // Typing goes on meanwhile: into the block itself.
+    s.send("typed");
+    s.wait_for("typed");
+    s.keys(&[ESC]);
+    s.wait_for("stopped `echo begun; sleep 60; echo never`; the field is unchanged");
+    assert!(!s.screen().contains("Running"));
+    s.keys(&[ESC]);
+    s.wait_for("Quit?");
+    s.keys(&["y"]);
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -268,3 +268,42 @@ fn draft_dialogs() {
     })));
     insta::assert_snapshot!("dialog_save_failed", screen(&app, 80, 20));
 }
+
+#[test]
+fn command_prompt_panel_and_detected_environment() {
+    use issue_composer::history::History;
+    let mut app = open("go-performance", None);
+    go(&mut app, "benchmark-results-baseline");
+    let field = app
+        .form()
+        .unwrap()
+        .form()
+        .field_index("benchmark-results-baseline")
+        .unwrap();
+    let mut history = History::default();
+    history.record("benchmark-results-baseline", "go test -bench . -benchmem");
+    app.update(Msg::CommandPrompt { field, history });
+    insta::assert_snapshot!("dialog_command", screen(&app, 100, 30));
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let later = app.clock() + std::time::Duration::from_millis(2345);
+    app.update(Msg::CommandProgress(vec![
+        "goos: linux".into(),
+        "BenchmarkParse-8   \t 402108\t  2987 ns/op".into(),
+    ]));
+    app.update(Msg::Tick(later));
+    insta::assert_snapshot!("command_running", screen(&app, 100, 30));
+    let mut app = open("bug-report", None);
+    go(&mut app, "environment");
+    key(&mut app, KeyCode::Char('d'), KeyModifiers::CONTROL);
+    let field = app
+        .form()
+        .unwrap()
+        .form()
+        .field_index("environment/version")
+        .unwrap();
+    app.update(Msg::Detected {
+        field,
+        text: "Go: go version go1.22.1 linux/amd64\nRust: rustc 1.89.0".into(),
+    });
+    insta::assert_snapshot!("dialog_detected", screen(&app, 100, 30));
+}

@@ -2,6 +2,7 @@
 //! as [`Msg`]; side effects go out as [`Effect`] values for the executor in `tui.rs`.
 //! Each screen owns its state ([`Screen`]); dialogs sit on top of any screen.
 
+mod command;
 mod drafts;
 mod form;
 mod modal;
@@ -14,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyEvent, KeyEventKind};
 
+pub use self::command::{Kept, MetricsOffer, Prompt, Running};
 pub use self::drafts::{DraftOffer, DraftStatus};
 pub use self::form::{Focus, FormState, HEADER_LABELS, Mark, Model, Problem, View};
 pub use self::modal::Modal;
@@ -96,6 +98,12 @@ pub struct App {
     drafts: DraftStatus,
     /// Quitting waits for the draft save's outcome.
     quitting: bool,
+    /// The command running into a field (Ctrl-R).
+    command: Option<Running>,
+    /// The field the environment is being detected for (Ctrl-D).
+    detecting: Option<usize>,
+    /// Dialogs waiting for the one on screen to close.
+    queued: Vec<Modal>,
 }
 
 impl App {
@@ -112,6 +120,9 @@ impl App {
             written: Vec::new(),
             drafts: DraftStatus::default(),
             quitting: false,
+            command: None,
+            detecting: None,
+            queued: Vec::new(),
         }
     }
 
@@ -232,6 +243,22 @@ impl App {
                 self.notice = Some((message, false));
                 Vec::new()
             }
+            Msg::CommandPrompt { field, history } => {
+                self.prompt(field, &history);
+                Vec::new()
+            }
+            Msg::CommandProgress(lines) => {
+                self.progress(lines);
+                Vec::new()
+            }
+            Msg::CommandFinished(finished) => {
+                self.finished(finished);
+                Vec::new()
+            }
+            Msg::Detected { field, text } => {
+                self.detected(field, text);
+                Vec::new()
+            }
         }
     }
 
@@ -251,7 +278,8 @@ impl App {
         if self.modal.is_some() {
             return self.modal_key(key);
         }
-        let binding = keymap::lookup(self.screen.context(), &key);
+        // An action that does not apply to the focused field leaves its key to the field.
+        let binding = keymap::lookup(self.screen.context(), &key).filter(|b| self.offers(b.action));
         if let Some(b) = binding.filter(|b| !b.soft) {
             return self.action(b.action);
         }
@@ -293,6 +321,8 @@ impl App {
                 other => other,
             }),
             Action::Editor => return self.editor(),
+            Action::RunCommand => return self.ask_command(),
+            Action::Detect => return self.detect(),
             _ => {
                 if let Screen::Form(form) = &mut self.screen {
                     form_action(form, action);
@@ -319,6 +349,7 @@ impl App {
                 Screen::Review(review) => Screen::Form(Box::new(review.form)),
                 other => other,
             }),
+            Screen::Form(_) if self.command.is_some() => return self.stop_command(),
             // Nothing to lose: no question.
             Screen::Form(form) if !form.model().has_unsent() => return self.quit(),
             Screen::Form(_) => self.modal = Some(Modal::ConfirmQuit),

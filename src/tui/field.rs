@@ -152,6 +152,15 @@ impl Widget {
         }
     }
 
+    /// Takes a value set from outside the widget (benchmark results).
+    pub fn set_value(&mut self, field: &Field, value: &Value) {
+        match self {
+            Widget::Area(a) => a.set_text(value.as_text()),
+            // Only text areas use the theme.
+            other => *other = Widget::new(field, value, Theme::plain()),
+        }
+    }
+
     /// Rows the input needs at `width` (the label is drawn by the caller).
     pub fn height(&self, width: u16) -> u16 {
         match self {

@@ -12,6 +12,10 @@ pub enum Action {
     TogglePreview,
     Review,
     Editor,
+    /// Run a command line; its output fills the focused field.
+    RunCommand,
+    /// Detect the environment for the focused field.
+    Detect,
     NextField,
     PrevField,
     NextSection,
@@ -121,6 +125,8 @@ pub const BINDINGS: &[Binding] = &[
     quiet(bind(KeyCode::Char('p'), CTRL, Action::PrevSection, FORM, ("previous section", "previous section"))),
     quiet(bind(KeyCode::PageUp, NONE, Action::PrevSection, FORM, ("previous section", "previous section"))),
     quiet(bind(KeyCode::Char('e'), CTRL, Action::Editor, FORM, ("edit the text in $VISUAL/$EDITOR", "editor"))),
+    quiet(bind(KeyCode::Char('r'), CTRL, Action::RunCommand, FORM, ("run a command; its output fills the text field", "run"))),
+    quiet(bind(KeyCode::Char('d'), CTRL, Action::Detect, FORM, ("detect OS, CPU, memory, toolchains (Environment, OS... fields)", "detect"))),
     bind(KeyCode::F(2), NONE, Action::TogglePreview, FORM, ("live preview on/off", "preview")),
     bind(KeyCode::Enter, NONE, Action::Confirm, REVIEW, ("go to the selected problem, or run the command line's exports", "go")),
     bind(KeyCode::Char('w'), NONE, Action::Write, REVIEW, ("write the body to a file", "write")),
@@ -139,7 +145,7 @@ pub const BINDINGS: &[Binding] = &[
 #[rustfmt::skip]
 pub const FIELD_KEYS: &[(&str, &str)] = &[
     ("text", "type; ←→ Home End move; Ctrl-A start; Ctrl-U/Ctrl-K delete to start/end; Ctrl-W word"),
-    ("", "Ctrl-Z undo, Ctrl-R redo, Ctrl-Y puts back what was deleted (also in text areas)"),
+    ("", "Ctrl-Z undo; Ctrl-Y redo after an undo, else put back what was deleted"),
     ("text area, code", "Enter new line; arrows move; Ctrl-E opens $VISUAL/$EDITOR"),
     ("checkboxes", "↑↓ move; Space/Enter tick; a ticked Other: ___ takes typing"),
     ("choice", "↑↓ or ←→ move; Space/Enter select; typing goes to the \"or describe\" line"),
@@ -204,6 +210,13 @@ pub fn label(code: KeyCode, mods: KeyModifiers) -> String {
         }
     }
     out + &key
+}
+
+/// The first binding for `action` in `ctx`, for hints the screen adds where it applies.
+pub fn binding_for(ctx: Context, action: Action) -> Option<&'static Binding> {
+    BINDINGS
+        .iter()
+        .find(|b| b.action == action && b.contexts.contains(&ctx))
 }
 
 /// `(key, short)` pairs for the footer in `ctx`, one per action, leaving out `skip`.

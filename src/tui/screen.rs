@@ -1,6 +1,7 @@
 //! Drawing: one module per screen, plus the footer, dialogs and the too-small notice.
 //! Drawing takes `&App` and changes nothing.
 
+mod command;
 pub mod form;
 mod help;
 mod picker;
@@ -33,6 +34,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Review(state) => review::draw(frame, app, state, body),
         Screen::Picker(state) => picker::draw(frame, app, state, body),
     };
+    if let (Some(running), Screen::Form(_) | Screen::Review(_)) = (app.command(), app.screen()) {
+        command::draw_panel(frame, app, running, body);
+    }
     footer(frame, app, footer_area);
     match app.modal() {
         Some(modal) => {
@@ -75,17 +79,27 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
     // Enter in the review does something only with problems or command-line exports.
     let idle_enter =
         matches!(app.screen(), Screen::Review(r) if !app.cli_exports() && r.problems().is_empty());
-    let skip: &[keymap::Action] = if idle_enter {
-        &[keymap::Action::Confirm]
-    } else {
-        &[]
+    let running = app.command().is_some() && matches!(app.screen(), Screen::Form(_));
+    let skip: &[keymap::Action] = match (idle_enter, running) {
+        (true, _) => &[keymap::Action::Confirm],
+        (false, true) => &[keymap::Action::Back],
+        (false, false) => &[],
     };
     let mut hints: Vec<(String, &str)> = Vec::new();
+    if running {
+        hints.push(("Esc".to_owned(), "stop the command"));
+    }
     match app.screen() {
         Screen::Form(state) => {
             if let super::app::Focus::Field(f) = state.focus() {
                 let widget = state.widget(f).hints();
                 hints.extend(widget.iter().map(|(k, what)| ((*k).to_owned(), *what)));
+            }
+            // Keys that work on this field only (Ctrl-R, Ctrl-D), from the keymap.
+            for action in [keymap::Action::RunCommand, keymap::Action::Detect] {
+                if let Some(b) = keymap::binding_for(ctx, action).filter(|_| app.offers(action)) {
+                    hints.push((b.label(), b.short));
+                }
             }
         }
         Screen::Picker(_) => hints.push(("type".to_owned(), "filter")),
@@ -130,22 +144,33 @@ fn dialog(frame: &mut Frame, app: &App, modal: &Modal, area: Rect) -> Option<Pos
     text.push(Line::raw(""));
     text.push(Line::styled(keys, theme.key()));
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
-    if let Modal::Path { path, .. } = modal {
-        let input = Rect::new(inner.x + 6, inner.y, inner.width.saturating_sub(6), 1);
-        return path.render(
-            input,
-            frame.buffer_mut(),
-            true,
-            "",
-            theme.input(true),
-            theme.placeholder(),
-        );
-    }
-    None
+    // Dialogs that take a line of text: the input sits after its prompt.
+    let (line, indent) = match modal {
+        Modal::Path { path, .. } => (path, 6),
+        Modal::Command(prompt) => (&prompt.line, 2),
+        _ => return None,
+    };
+    let input = Rect::new(
+        inner.x + indent,
+        inner.y,
+        inner.width.saturating_sub(indent),
+        1,
+    );
+    line.render(
+        input,
+        frame.buffer_mut(),
+        true,
+        "",
+        theme.input(true),
+        theme.placeholder(),
+    )
 }
 
 /// A dialog's title, lines and keys.
 fn dialog_text(app: &App, modal: &Modal) -> (&'static str, Vec<String>, &'static str) {
+    if let Some(text) = command::dialog_text(app, modal) {
+        return text;
+    }
     let drafts = app.config().drafts;
     match modal {
         Modal::ResumeDraft(offer) if offer.misfits.is_empty() => (
@@ -214,6 +239,9 @@ fn dialog_text(app: &App, modal: &Modal) -> (&'static str, Vec<String>, &'static
             vec![format!("{} exists.", path.display())],
             "y replace it · any other key: choose another path",
         ),
+        Modal::Command(_) | Modal::KeepOutput(_) | Modal::Metrics(_) | Modal::Detected { .. } => {
+            (" ", Vec::new(), "")
+        }
     }
 }
 

@@ -296,6 +296,46 @@ impl FormState {
         });
     }
 
+    /// Takes the values of `answers` that differ from the form's (benchmark results).
+    pub fn fill_from(&mut self, answers: &Answers, now: Instant) {
+        for f in 0..self.widgets.len() {
+            if answers.values[f] == self.answers().values[f] {
+                continue;
+            }
+            let field = self.form().fields[f].clone();
+            let value = &answers.values[f];
+            self.edit(Focus::Field(f), now, |input| {
+                if let Input::Widget(widget) = input {
+                    widget.set_value(&field, value);
+                }
+                Edit::Changed
+            });
+        }
+    }
+
+    /// Inserts `text` at the field's cursor (one line in a one-line field), or puts it
+    /// in place of the template's text when nobody wrote in the field.
+    pub fn insert_text(&mut self, field: usize, text: &str, now: Instant) {
+        let untouched = crate::metrics::fill::untouched(
+            &self.form().fields[field],
+            &self.answers().values[field],
+        );
+        self.edit(Focus::Field(field), now, |input| {
+            if let Input::Widget(widget) = input {
+                let text = match widget {
+                    Widget::Text(_) => text.lines().collect::<Vec<_>>().join("; "),
+                    _ => text.to_owned(),
+                };
+                if untouched {
+                    widget.set_text(&text);
+                } else {
+                    widget.paste(&text);
+                }
+            }
+            Edit::Changed
+        });
+    }
+
     /// Changes the input at `at` with `op`; when it changed, the answers take its value.
     /// The only code that changes an input.
     fn edit(&mut self, at: Focus, now: Instant, op: impl FnOnce(Input<'_>) -> Edit) -> Edit {

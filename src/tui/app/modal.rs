@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::super::field::line::LineEdit;
+use super::command::{Kept, MetricsOffer, Prompt};
 use super::drafts::DraftOffer;
 use super::{App, Effect};
 use crate::draft::Failure;
@@ -16,32 +17,66 @@ use crate::draft::Failure;
 pub enum Modal {
     ResumeDraft(Box<DraftOffer>),
     ConfirmQuit,
-    Path { path: LineEdit, then_exit: bool },
-    Overwrite { path: PathBuf, then_exit: bool },
+    Path {
+        path: LineEdit,
+        then_exit: bool,
+    },
+    Overwrite {
+        path: PathBuf,
+        then_exit: bool,
+    },
     // Quitting, but the draft could not be saved: quit anyway, or go back.
     SaveFailed(Failure),
     // The draft could not be read, and was moved to `to`.
-    DraftMoved { to: PathBuf, reason: String },
+    DraftMoved {
+        to: PathBuf,
+        reason: String,
+    },
     // The draft could not be read nor moved: no draft is saved over it.
     DraftStuck(Failure),
+    /// Ctrl-R: the command line to run into a field.
+    Command(Box<Prompt>),
+    /// A command's output, waiting for a yes (it failed, or the field has text).
+    KeepOutput(Box<Kept>),
+    /// Benchmark results in a command's output: fill the metric fields?
+    Metrics(Box<MetricsOffer>),
+    /// Ctrl-D: the environment detected, shown before it goes in `field`.
+    Detected {
+        field: usize,
+        text: String,
+    },
 }
 
 impl Modal {
     /// A paste goes to the path being typed, if any.
     pub(super) fn paste(&mut self, text: &str) {
-        if let Modal::Path { path, .. } = self {
-            path.paste(text);
+        match self {
+            Modal::Path { path, .. } => path.paste(text),
+            Modal::Command(prompt) => prompt.line.paste(text),
+            _ => {}
         }
     }
 }
 
 impl App {
     pub(super) fn modal_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let effects = self.answer_modal(key);
+        if self.modal.is_none() && !self.queued.is_empty() {
+            self.modal = Some(self.queued.remove(0));
+        }
+        effects
+    }
+
+    fn answer_modal(&mut self, key: KeyEvent) -> Vec<Effect> {
         let Some(modal) = self.modal.take() else {
             return Vec::new();
         };
         let yes = matches!(key.code, KeyCode::Char('y' | 'Y'));
         match modal {
+            Modal::Command(prompt) => return self.prompt_key(prompt, key),
+            Modal::KeepOutput(kept) => self.keep_key(kept, key),
+            Modal::Metrics(offer) => self.metrics_key(offer, key),
+            Modal::Detected { field, text } => self.detected_key(field, text, key),
             Modal::ResumeDraft(offer) => match key.code {
                 // Esc keeps what was typed, like Enter.
                 KeyCode::Enter | KeyCode::Esc | KeyCode::Char('r' | 'R') => {

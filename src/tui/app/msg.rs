@@ -8,8 +8,11 @@ use crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::discover::Source;
 use crate::draft::{Failure, Loaded};
+use crate::environment::Want;
 use crate::export::{Plan, Provider};
+use crate::history::History;
 use crate::render::Issue;
+use crate::shell::Finished;
 use crate::template::Template;
 
 /// Input to `update`.
@@ -40,6 +43,20 @@ pub enum Msg {
     Copied(Result<(String, bool), String>),
     /// Something to tell the user; `true` when it is a problem.
     Notice(String, bool),
+    /// The template's command history, for the Ctrl-R prompt on `field`.
+    CommandPrompt {
+        field: usize,
+        history: History,
+    },
+    /// The last lines the running command printed.
+    CommandProgress(Vec<String>),
+    /// The running command ended.
+    CommandFinished(Finished),
+    /// The environment, detected and written out for `field`.
+    Detected {
+        field: usize,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +91,27 @@ pub enum Effect {
     Copy {
         body: String,
         with: Option<Provider>,
+    },
+    /// Read the template's command history for the prompt on `field`.
+    AskCommand {
+        field: usize,
+        source: Source,
+    },
+    /// Remember that `line` was run into the field with id `field_id`.
+    RememberCommand {
+        source: Source,
+        field_id: String,
+        line: String,
+    },
+    /// Start `line` in the background; progress and the end come back as messages.
+    RunCommand {
+        line: String,
+    },
+    StopCommand,
+    /// Detect the environment in the background; it comes back as [`Msg::Detected`].
+    Detect {
+        field: usize,
+        want: Want,
     },
     Exit(After),
 }

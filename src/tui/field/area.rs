@@ -116,10 +116,16 @@ impl Area {
         }
         let before = self.editor.cursor();
         let ctrl = key.modifiers == KeyModifiers::CONTROL;
+        let ctrl_shift = key.modifiers == KeyModifiers::CONTROL | KeyModifiers::SHIFT;
         let changed = match key.code {
-            // Ctrl-U deletes to the line start, as in one-line inputs; Ctrl-Z undoes.
+            // Ctrl-U deletes to the line start, as in one-line inputs; Ctrl-Z undoes;
+            // Ctrl-Y redoes right after an undo, else puts back what was deleted;
+            // Ctrl-Shift-Z redoes. Ctrl-R (the editor's redo) runs a command instead.
             KeyCode::Char('u') if ctrl => self.editor.delete_line_by_head(),
             KeyCode::Char('z') if ctrl => self.editor.undo(),
+            KeyCode::Char('Z' | 'z') if ctrl_shift => self.editor.redo(),
+            KeyCode::Char('y') if ctrl => self.editor.redo() || self.editor.paste(),
+            KeyCode::Char('r') if ctrl => false,
             _ => self.editor.input(key),
         };
         let edit = if changed {
@@ -262,6 +268,12 @@ mod tests {
         assert_eq!(area.key(ctrl('u')), Edit::Changed);
         assert_eq!(area.text(), "first\nline");
         assert_eq!(area.key(ctrl('z')), Edit::Changed);
+        assert_eq!(area.text(), "first\nsecond line");
+        assert_eq!(area.key(ctrl('y')), Edit::Changed);
+        assert_eq!(area.text(), "first\nline");
+        assert_eq!(area.key(ctrl('r')), Edit::Ignored);
+        // Nothing left to redo: Ctrl-Y puts back what Ctrl-U deleted.
+        area.key(ctrl('y'));
         assert_eq!(area.text(), "first\nsecond line");
     }
 

@@ -52,8 +52,12 @@ impl LineKey {
         let alt = key.modifiers.contains(KeyModifiers::ALT);
         Some(match (key.code, ctrl, alt) {
             (KeyCode::Char(c), false, false) => LineKey::Insert(c),
+            // Ctrl-Shift-Z where the terminal tells it from Ctrl-Z.
+            (KeyCode::Char('Z'), true, _) => LineKey::Redo,
+            (KeyCode::Char('z'), true, _) if key.modifiers.contains(KeyModifiers::SHIFT) => {
+                LineKey::Redo
+            }
             (KeyCode::Char('z'), true, _) => LineKey::Undo,
-            (KeyCode::Char('r'), true, _) => LineKey::Redo,
             (KeyCode::Char('y'), true, _) => LineKey::Yank,
             (KeyCode::Char('u'), true, _) => LineKey::CutToStart,
             (KeyCode::Char('k'), true, _) => LineKey::CutToEnd,
@@ -110,7 +114,8 @@ impl LineEdit {
     /// ←→ / Ctrl-B Ctrl-F move, Ctrl/Alt-←→ and Alt-B Alt-F by word, Home End / Ctrl-A
     /// Ctrl-E to the ends; Backspace / Ctrl-H and Delete / Ctrl-D delete, Ctrl-W,
     /// Alt-Backspace and Alt-H a word back, Alt-D a word on, Ctrl-U to the start, Ctrl-K
-    /// to the end; Ctrl-Y puts back what was deleted; Ctrl-Z undoes, Ctrl-R redoes.
+    /// to the end; Ctrl-Z undoes; Ctrl-Y redoes what was undone, else puts back what was
+    /// deleted; Ctrl-Shift-Z redoes.
     pub fn key(&mut self, key: KeyEvent) -> Edit {
         let Some(command) = LineKey::of(key) else {
             return Edit::Ignored;
@@ -123,6 +128,8 @@ impl LineEdit {
             }
             LineKey::Undo => self.step(true),
             LineKey::Redo => self.step(false),
+            // Right after an undo, Ctrl-Y redoes (an edit since clears what can be redone).
+            LineKey::Yank if !self.redo.is_empty() => self.step(false),
             LineKey::Yank if self.yank.is_empty() => Edit::Ignored,
             LineKey::Yank => {
                 let yank = self.yank.clone();
@@ -357,7 +364,7 @@ mod tests {
     }
 
     #[test]
-    fn ctrl_z_undoes_and_ctrl_r_redoes() {
+    fn ctrl_z_undoes_and_ctrl_y_redoes() {
         let mut e = LineEdit::new("ab");
         e.key(key(KeyCode::Char('c')));
         e.key(ctrl('k'));
@@ -368,8 +375,18 @@ mod tests {
         e.key(ctrl('z'));
         assert_eq!(e.text(), "ab");
         assert_eq!(e.key(ctrl('z')), Edit::Ignored);
-        e.key(ctrl('r'));
+        e.key(ctrl('y'));
         assert_eq!(e.text(), "abc");
+        let ctrl_shift_z = KeyEvent::new(
+            KeyCode::Char('Z'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        );
+        e.key(ctrl_shift_z);
+        assert_eq!(e.text(), "");
+        // Nothing left to redo: Ctrl-Y puts back what Ctrl-U deleted.
+        e.key(ctrl('y'));
+        assert_eq!(e.text(), "abc");
+        assert_eq!(e.key(ctrl('r')), Edit::Ignored);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
-use super::super::keymap::{BINDINGS, Context, FIELD_KEYS};
+use super::super::keymap::{BINDINGS, Binding, Context, FIELD_KEYS};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Option<Position> {
     let theme = app.config().theme;
@@ -17,12 +17,26 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Option<Position> {
         (Context::Help, "Everywhere"),
     ] {
         lines.push(Line::styled(format!(" {name}"), theme.label(false)));
-        for b in BINDINGS.iter().filter(|b| {
-            b.contexts.contains(&ctx)
-                && (ctx == Context::Help || !b.contexts.contains(&Context::Help))
-        }) {
+        let here: Vec<_> = BINDINGS
+            .iter()
+            .filter(|b| {
+                b.contexts.contains(&ctx)
+                    && (ctx == Context::Help || !b.contexts.contains(&Context::Help))
+            })
+            .collect();
+        // Keys that do the same thing share a line (`Ctrl-N/PgDn`).
+        let same = |a: &Binding, b: &Binding| a.action == b.action && a.what == b.what;
+        for (i, b) in here.iter().enumerate() {
+            if here[..i].iter().any(|a| same(a, b)) {
+                continue;
+            }
+            let keys: Vec<String> = here[i..]
+                .iter()
+                .filter(|a| same(a, b))
+                .map(|a| a.label())
+                .collect();
             lines.push(Line::from(vec![
-                Span::styled(format!("   {:<11}", b.label()), theme.key()),
+                Span::styled(format!("   {:<12}", keys.join("/")), theme.key()),
                 Span::raw(b.what),
             ]));
         }

@@ -1,0 +1,306 @@
+//! The machine an issue is about, for Environment / OS / Hardware / Version fields
+//! (Ctrl-D in the form): the OS and kernel, the CPU and its cores, the memory, and the
+//! versions of the toolchains the repository uses. Reading is at the edge ([`detect`]:
+//! files in /proc and /etc, a few commands with a short timeout); picking the parts a
+//! field asks for and writing them out are pure. Nothing leaves the machine.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long each command (`uname`, `go version`, ...) may take.
+pub const TIMEOUT: Duration = Duration::from_secs(2);
+
+/// What was found; each part is there when it could be read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// The distribution's name (`PRETTY_NAME`), e.g. `Ubuntu 24.04 LTS`.
+    pub os: Option<String>,
+    /// `uname -sr`, e.g. `Linux 6.8.0-45-generic`.
+    pub kernel: Option<String>,
+    pub cpu: Option<String>,
+    pub cores: Option<usize>,
+    pub memory_kib: Option<u64>,
+    /// Toolchains, as (name, version line).
+    pub tools: Vec<(String, String)>,
+}
+
+/// What a field asks for, from its label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Want {
+    All,
+    Os,
+    Hardware,
+    Versions,
+}
+
+/// What a field labelled `label` wants detected, if it is about the environment.
+pub fn wants(label: &str) -> Option<Want> {
+    let label = label.to_lowercase();
+    let words: Vec<&str> = label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    if has(&["environment", "env", "system", "setup", "machine"]) {
+        Some(Want::All)
+    } else if has(&["os", "platform", "distribution", "distro", "kernel"]) {
+        Some(Want::Os)
+    } else if has(&["hardware", "cpu", "processor", "memory", "ram"]) {
+        Some(Want::Hardware)
+    } else if has(&[
+        "version",
+        "versions",
+        "toolchain",
+        "go",
+        "rust",
+        "rustc",
+        "node",
+        "python",
+    ]) {
+        Some(Want::Versions)
+    } else {
+        None
+    }
+}
+
+/// The parts of `facts` a field wants, one per line (`OS: ...`).
+pub fn format(facts: &Facts, want: Want) -> String {
+    let mut lines = Vec::new();
+    if matches!(want, Want::All | Want::Os) {
+        match (&facts.os, &facts.kernel) {
+            (Some(os), Some(kernel)) => lines.push(format!("OS: {os} ({kernel})")),
+            (Some(one), None) | (None, Some(one)) => lines.push(format!("OS: {one}")),
+            (None, None) => {}
+        }
+    }
+    if matches!(want, Want::All | Want::Hardware) {
+        let cores = facts.cores.map(|n| {
+            let s = if n == 1 { "" } else { "s" };
+            format!("{n} core{s}")
+        });
+        match (&facts.cpu, cores) {
+            (Some(cpu), Some(cores)) => lines.push(format!("CPU: {cpu} ({cores})")),
+            (Some(cpu), None) => lines.push(format!("CPU: {cpu}")),
+            (None, Some(cores)) => lines.push(format!("CPU: {cores}")),
+            (None, None) => {}
+        }
+        if let Some(kib) = facts.memory_kib {
+            lines.push(format!("Memory: {}", memory(kib)));
+        }
+    }
+    if matches!(want, Want::All | Want::Versions) {
+        for (name, version) in &facts.tools {
+            lines.push(format!("{name}: {version}"));
+        }
+    }
+    lines.join("\n")
+}
+
+/// KiB as GiB with one decimal (MiB below one GiB).
+fn memory(kib: u64) -> String {
+    #[allow(clippy::cast_precision_loss)] // memory sizes are far below 2^52
+    let kib = kib as f64;
+    if kib >= 1024.0 * 1024.0 {
+        format!("{:.1} GiB", kib / (1024.0 * 1024.0))
+    } else {
+        format!("{:.0} MiB", kib / 1024.0)
+    }
+}
+
+/// `PRETTY_NAME` of /etc/os-release.
+pub fn os_release_name(text: &str) -> Option<String> {
+    text.lines().find_map(|line| {
+        let value = line.trim().strip_prefix("PRETTY_NAME=")?;
+        let value = value.trim().trim_matches(['"', '\'']).trim();
+        (!value.is_empty()).then(|| value.to_owned())
+    })
+}
+
+/// The CPU's model name from /proc/cpuinfo (`model name`, or `Hardware`/`Model` on ARM),
+/// and how many processors it lists.
+pub fn cpuinfo(text: &str) -> (Option<String>, Option<usize>) {
+    let value = |key: &str| {
+        text.lines().find_map(|line| {
+            let (k, v) = line.split_once(':')?;
+            (k.trim() == key && !v.trim().is_empty()).then(|| squeeze(v))
+        })
+    };
+    let model = value("model name")
+        .or_else(|| value("Model"))
+        .or_else(|| value("Hardware"))
+        .or_else(|| value("cpu model"));
+    let count = text
+        .lines()
+        .filter(|l| {
+            l.split_once(':')
+                .is_some_and(|(k, _)| k.trim() == "processor")
+        })
+        .count();
+    (model, (count > 0).then_some(count))
+}
+
+/// `MemTotal` of /proc/meminfo, in KiB.
+pub fn mem_total_kib(text: &str) -> Option<u64> {
+    text.lines().find_map(|line| {
+        let rest = line.strip_prefix("MemTotal:")?;
+        rest.split_whitespace().next()?.parse().ok()
+    })
+}
+
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The toolchains a repository at `root` uses, by the files it has: (marker file, name,
+/// program, argument).
+pub const TOOLCHAINS: &[(&str, &str, &str, &str)] = &[
+    ("go.mod", "Go", "go", "version"),
+    ("Cargo.toml", "Rust", "rustc", "-V"),
+    ("package.json", "Node.js", "node", "-v"),
+    ("pyproject.toml", "Python", "python3", "-V"),
+];
+
+/// Reads what can be read about this machine and the repository at `root`.
+pub fn detect(root: &Path) -> Facts {
+    let read = |path: &str| std::fs::read_to_string(path).ok();
+    let (cpu, listed) = read("/proc/cpuinfo").map_or((None, None), |t| cpuinfo(&t));
+    let cores = run("nproc", &[])
+        .and_then(|n| n.trim().parse().ok())
+        .or(listed)
+        .or_else(|| std::thread::available_parallelism().ok().map(usize::from));
+    let tools = TOOLCHAINS
+        .iter()
+        .filter(|(marker, ..)| root.join(marker).exists())
+        .filter_map(|(_, name, program, arg)| Some(((*name).to_owned(), run(program, &[arg])?)))
+        .collect();
+    Facts {
+        os: read("/etc/os-release").and_then(|t| os_release_name(&t)),
+        kernel: run("uname", &["-sr"]),
+        cpu,
+        cores,
+        memory_kib: read("/proc/meminfo").and_then(|t| mem_total_kib(&t)),
+        tools,
+    }
+}
+
+/// The first line `program args` prints (standard output, else standard error: `python3
+/// -V` used to print there), if it succeeds within [`TIMEOUT`].
+fn run(program: &str, args: &[&str]) -> Option<String> {
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .ok()?;
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
+        if let Some(status) = child.try_wait().ok()? {
+            break status;
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    if !status.success() {
+        return None;
+    }
+    let first = |pipe: Option<&mut dyn std::io::Read>| {
+        let mut text = String::new();
+        pipe?.read_to_string(&mut text).ok()?;
+        let line = crate::text::sanitize::one_line(text.lines().next()?.trim());
+        (!line.is_empty()).then_some(line)
+    };
+    let out = first(child.stdout.as_mut().map(|p| p as &mut dyn std::io::Read));
+    out.or_else(|| first(child.stderr.as_mut().map(|p| p as &mut dyn std::io::Read)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts() -> Facts {
+        Facts {
+            os: Some("Ubuntu 24.04 LTS".into()),
+            kernel: Some("Linux 6.8.0-45-generic".into()),
+            cpu: Some("AMD EPYC 7B13".into()),
+            cores: Some(4),
+            memory_kib: Some(16_384_000),
+            tools: vec![("Go".into(), "go version go1.22.1 linux/amd64".into())],
+        }
+    }
+
+    #[test]
+    fn everything_for_an_environment_field() {
+        assert_eq!(
+            format(&facts(), Want::All),
+            "OS: Ubuntu 24.04 LTS (Linux 6.8.0-45-generic)\n\
+             CPU: AMD EPYC 7B13 (4 cores)\n\
+             Memory: 15.6 GiB\n\
+             Go: go version go1.22.1 linux/amd64"
+        );
+    }
+
+    #[test]
+    fn a_field_gets_the_part_its_label_asks_for() {
+        assert_eq!(wants("Environment"), Some(Want::All));
+        assert_eq!(wants("OS / Platform"), Some(Want::Os));
+        assert_eq!(wants("CPU"), Some(Want::Hardware));
+        assert_eq!(wants("Go version"), Some(Want::Versions));
+        assert_eq!(wants("Steps to reproduce"), None);
+        assert_eq!(wants("Hosts"), None);
+        assert_eq!(
+            format(&facts(), Want::Os),
+            "OS: Ubuntu 24.04 LTS (Linux 6.8.0-45-generic)"
+        );
+        assert_eq!(
+            format(&facts(), Want::Hardware),
+            "CPU: AMD EPYC 7B13 (4 cores)\nMemory: 15.6 GiB"
+        );
+        let bare = Facts {
+            cores: Some(1),
+            memory_kib: Some(512 * 1024),
+            ..Facts::default()
+        };
+        assert_eq!(format(&bare, Want::All), "CPU: 1 core\nMemory: 512 MiB");
+    }
+
+    #[test]
+    fn system_files_are_read() {
+        let release = "NAME=\"Ubuntu\"\nPRETTY_NAME=\"Ubuntu 24.04 LTS\"\nID=ubuntu\n";
+        assert_eq!(
+            os_release_name(release).as_deref(),
+            Some("Ubuntu 24.04 LTS")
+        );
+        assert_eq!(os_release_name("ID=x\n"), None);
+        let cpu = "processor\t: 0\nmodel name\t: Intel(R)  Xeon(R) CPU @ 2.20GHz\n\n\
+                   processor\t: 1\nmodel name\t: Intel(R)  Xeon(R) CPU @ 2.20GHz\n";
+        assert_eq!(
+            cpuinfo(cpu),
+            (Some("Intel(R) Xeon(R) CPU @ 2.20GHz".into()), Some(2))
+        );
+        assert_eq!(cpuinfo(""), (None, None));
+        let mem = "MemTotal:       16384000 kB\nMemFree: 1 kB\n";
+        assert_eq!(mem_total_kib(mem), Some(16_384_000));
+    }
+
+    #[test]
+    fn detection_finds_the_repositorys_toolchain() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("Cargo.toml"), "").unwrap();
+        let facts = detect(dir.path());
+        // rustc is here: the tests are built with it.
+        assert!(
+            facts
+                .tools
+                .iter()
+                .any(|(n, v)| n == "Rust" && v.starts_with("rustc ")),
+            "{facts:?}"
+        );
+        assert!(!facts.tools.iter().any(|(n, _)| n == "Go"));
+    }
+}

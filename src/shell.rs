@@ -1,0 +1,382 @@
+//! Running a command line the user typed (Ctrl-R in the form) with their shell, in the
+//! repository's root, without a terminal: standard input is empty, standard output and
+//! error are read as they come and kept interleaved. The command leads a process group
+//! of its own, so stopping it stops what it started too. Progress and the end are
+//! reported to a callback from a thread; the caller never waits.
+
+use std::io::{self, Read};
+use std::os::unix::process::CommandExt as _;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use rustix::process::{Pid, Signal, kill_process_group};
+
+use crate::text::output::resolve;
+
+/// The most output kept; the rest is counted and dropped.
+pub const MAX_OUTPUT: usize = 1 << 20;
+
+/// How much of the latest output the progress lines are taken from.
+const TAIL_BYTES: usize = 16 * 1024;
+
+/// Lines of progress reported while the command runs.
+pub const TAIL_LINES: usize = 5;
+
+/// How often progress is reported (at most).
+const PROGRESS: Duration = Duration::from_millis(100);
+
+/// How long a stopped command gets to end after SIGTERM before its group gets SIGKILL.
+const GRACE: Duration = Duration::from_millis(500);
+
+/// How long output may keep coming after the command exits, from something it left
+/// running that holds the pipes.
+const DRAIN: Duration = Duration::from_secs(1);
+
+/// What the runner reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// The last lines of output so far.
+    Progress(Vec<String>),
+    Finished(Finished),
+}
+
+/// How a command ended, and what it printed (as plain text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finished {
+    pub end: End,
+    pub output: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum End {
+    /// The exit code.
+    Exited(i32),
+    /// Killed by a signal (its number) it did not ask for.
+    Signalled(i32),
+    /// Stopped on request.
+    Stopped,
+    /// It could not be started.
+    NotStarted(String),
+}
+
+impl End {
+    pub fn success(&self) -> bool {
+        *self == End::Exited(0)
+    }
+}
+
+impl std::fmt::Display for End {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            End::Exited(code) => write!(f, "exit status {code}"),
+            End::Signalled(signal) => write!(f, "killed by signal {signal}"),
+            End::Stopped => f.write_str("stopped"),
+            End::NotStarted(why) => write!(f, "could not start: {why}"),
+        }
+    }
+}
+
+/// A running command. Dropping it kills the command's process group.
+#[derive(Debug)]
+pub struct Running {
+    stop: Arc<AtomicBool>,
+    group: Pid,
+    finished: Arc<AtomicBool>,
+}
+
+impl Running {
+    /// Asks the command to stop: SIGTERM to its group, then SIGKILL if it lingers. The
+    /// end is reported as [`End::Stopped`].
+    pub fn stop(&self) {
+        self.stop.store(true, Ordering::SeqCst);
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if !self.finished.load(Ordering::SeqCst) {
+            let _ = kill_process_group(self.group, Signal::KILL);
+        }
+    }
+}
+
+/// The user's shell (`$SHELL`), or `sh`.
+pub fn shell() -> String {
+    std::env::var("SHELL")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "sh".to_owned())
+}
+
+/// The repository `start` is in (the folder holding `.git`), else `start` itself.
+pub fn repo_root(start: &Path) -> PathBuf {
+    start
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(start)
+        .to_path_buf()
+}
+
+/// Starts `line` with `shell -c` in `cwd`; `report` gets progress and then the end
+/// (also when it could not start, in which case this returns `None`).
+pub fn start(
+    shell: &str,
+    line: &str,
+    cwd: &Path,
+    report: impl Fn(Event) + Send + 'static,
+) -> Option<Running> {
+    let spawned = Command::new(shell)
+        .arg("-c")
+        .arg(line)
+        .current_dir(cwd)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0)
+        .spawn();
+    let mut child = match spawned {
+        Ok(child) => child,
+        Err(err) => {
+            report(Event::Finished(Finished {
+                end: End::NotStarted(err.to_string()),
+                output: String::new(),
+            }));
+            return None;
+        }
+    };
+    let group = Pid::from_child(&child);
+    let (sender, chunks) = mpsc::channel();
+    for pipe in [
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let sender = sender.clone();
+        let spawned = std::thread::Builder::new()
+            .name("command-output".into())
+            .spawn(move || read_pipe(pipe, &sender));
+        if let Err(err) = spawned {
+            let _ = kill_process_group(group, Signal::KILL);
+            let _ = child.wait();
+            report(Event::Finished(Finished {
+                end: End::NotStarted(err.to_string()),
+                output: String::new(),
+            }));
+            return None;
+        }
+    }
+    drop(sender);
+    let running = Running {
+        stop: Arc::new(AtomicBool::new(false)),
+        group,
+        finished: Arc::new(AtomicBool::new(false)),
+    };
+    let stop = Arc::clone(&running.stop);
+    let finished = Arc::clone(&running.finished);
+    let watched = std::thread::Builder::new()
+        .name("command".into())
+        .spawn(move || {
+            let end = watch(&mut child, &chunks, &stop, &report);
+            finished.store(true, Ordering::SeqCst);
+            report(Event::Finished(end));
+        });
+    // Without its watcher the command cannot be followed: it goes (when `running` drops).
+    watched.ok().map(|_| running)
+}
+
+/// Sends what `pipe` gives until it closes.
+fn read_pipe(mut pipe: Box<dyn Read + Send>, sender: &mpsc::Sender<Vec<u8>>) {
+    let mut buf = [0; 8192];
+    loop {
+        match pipe.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                if sender.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => break,
+        }
+    }
+}
+
+/// Output kept so far: the first [`MAX_OUTPUT`] bytes, the latest bytes for progress, and
+/// how many bytes did not fit.
+#[derive(Default)]
+struct Transcript {
+    kept: Vec<u8>,
+    tail: Vec<u8>,
+    dropped: usize,
+    /// Both pipes closed.
+    closed: bool,
+    /// New output since the last progress report.
+    fresh: bool,
+}
+
+impl Transcript {
+    fn add(&mut self, bytes: &[u8]) {
+        let room = MAX_OUTPUT - self.kept.len();
+        let keep = bytes.len().min(room);
+        self.kept.extend_from_slice(&bytes[..keep]);
+        self.dropped += bytes.len() - keep;
+        self.tail.extend_from_slice(bytes);
+        if self.tail.len() > 2 * TAIL_BYTES {
+            self.tail.drain(..self.tail.len() - TAIL_BYTES);
+        }
+        self.fresh = true;
+    }
+
+    /// Takes what arrived, waiting up to `wait` for the first chunk.
+    fn take(&mut self, chunks: &Receiver<Vec<u8>>, wait: Duration) {
+        if self.closed {
+            std::thread::sleep(wait);
+            return;
+        }
+        match chunks.recv_timeout(wait) {
+            Ok(bytes) => self.add(&bytes),
+            Err(RecvTimeoutError::Timeout) => return,
+            Err(RecvTimeoutError::Disconnected) => {
+                self.closed = true;
+                return;
+            }
+        }
+        loop {
+            match chunks.try_recv() {
+                Ok(bytes) => self.add(&bytes),
+                Err(mpsc::TryRecvError::Empty) => return,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    self.closed = true;
+                    return;
+                }
+            }
+        }
+    }
+
+    fn progress(&mut self) -> Option<Vec<String>> {
+        if !std::mem::take(&mut self.fresh) {
+            return None;
+        }
+        let text = resolve(&self.tail);
+        let lines: Vec<&str> = text.lines().collect();
+        let from = lines.len().saturating_sub(TAIL_LINES);
+        Some(lines[from..].iter().map(|l| (*l).to_owned()).collect())
+    }
+
+    fn text(&self) -> String {
+        let mut text = resolve(&self.kept);
+        if self.dropped > 0 {
+            let dropped = self.dropped;
+            text.push_str("\n[output cut at 1 MiB: ");
+            text.push_str(&dropped.to_string());
+            text.push_str(" more bytes not kept]");
+        }
+        text
+    }
+}
+
+/// Follows the command to its end (or stops it when asked), reporting progress.
+fn watch(
+    child: &mut Child,
+    chunks: &Receiver<Vec<u8>>,
+    stop: &AtomicBool,
+    report: &impl Fn(Event),
+) -> Finished {
+    let group = Pid::from_child(child);
+    let mut transcript = Transcript::default();
+    let mut reported = Instant::now();
+    let mut stopping: Option<Instant> = None;
+    let status = loop {
+        transcript.take(chunks, Duration::from_millis(20));
+        if reported.elapsed() >= PROGRESS {
+            reported = Instant::now();
+            if let Some(lines) = transcript.progress() {
+                report(Event::Progress(lines));
+            }
+        }
+        if stop.load(Ordering::SeqCst) && stopping.is_none() {
+            stopping = Some(Instant::now());
+            let _ = kill_process_group(group, Signal::TERM);
+        }
+        if stopping.is_some_and(|s| s.elapsed() >= GRACE) {
+            let _ = kill_process_group(group, Signal::KILL);
+        }
+        match child.try_wait() {
+            Ok(Some(status)) => break Ok(status),
+            Ok(None) => {}
+            Err(err) => {
+                let _ = kill_process_group(group, Signal::KILL);
+                let _ = child.wait();
+                break Err(err);
+            }
+        }
+    };
+    if stopping.is_some() {
+        // What the command started goes too, whether or not it heeded SIGTERM.
+        let _ = kill_process_group(group, Signal::KILL);
+    }
+    let drained = Instant::now() + DRAIN;
+    while !transcript.closed && Instant::now() < drained {
+        transcript.take(chunks, Duration::from_millis(20));
+    }
+    let end = match status {
+        _ if stopping.is_some() => End::Stopped,
+        Ok(status) => end_of(status),
+        Err(err) => End::NotStarted(err.to_string()),
+    };
+    Finished {
+        end,
+        output: transcript.text(),
+    }
+}
+
+fn end_of(status: ExitStatus) -> End {
+    use std::os::unix::process::ExitStatusExt as _;
+    match (status.code(), status.signal()) {
+        (Some(code), _) => End::Exited(code),
+        (None, Some(signal)) => End::Signalled(signal),
+        (None, None) => End::Exited(-1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_transcript_keeps_the_first_mebibyte_and_says_so() {
+        let mut t = Transcript::default();
+        t.add(&vec![b'a'; MAX_OUTPUT - 2]);
+        t.add(b"bcdef\n");
+        assert_eq!(t.kept.len(), MAX_OUTPUT);
+        assert!(
+            t.text()
+                .ends_with("abc\n[output cut at 1 MiB: 4 more bytes not kept]")
+        );
+        assert!(t.tail.len() <= 2 * TAIL_BYTES);
+        assert!(t.progress().unwrap().last().unwrap().ends_with("abcdef"));
+        assert_eq!(t.progress(), None);
+    }
+
+    #[test]
+    fn the_repository_root_holds_git() {
+        let dir = tempfile::tempdir().unwrap();
+        let deep = dir.path().join("a/b");
+        std::fs::create_dir_all(&deep).unwrap();
+        assert_eq!(repo_root(&deep), deep);
+        std::fs::create_dir(dir.path().join(".git")).unwrap();
+        assert_eq!(repo_root(&deep), dir.path());
+    }
+}

@@ -1,0 +1,376 @@
+//! Fields filled by the machine: Ctrl-R runs a command line and its output fills the
+//! field (benchmark output may then fill the metric fields too); Ctrl-D detects the
+//! environment for Environment / OS / Version fields. The work runs in the background
+//! (effects out, messages back); nothing the user typed is replaced without asking.
+
+use std::time::Instant;
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::super::field::Widget;
+use super::super::field::line::LineEdit;
+use super::super::keymap::Action;
+use super::{App, Effect, Focus, FormState, Modal, Screen};
+use crate::environment;
+use crate::history::History;
+use crate::metrics::{self, Import, Inputs};
+use crate::shell::{End, Finished};
+use crate::text::sanitize;
+
+/// A command running into a field.
+#[derive(Debug, Clone)]
+pub struct Running {
+    pub field: usize,
+    pub line: String,
+    pub started: Instant,
+    /// The last lines it printed.
+    pub lines: Vec<String>,
+    pub stopping: bool,
+}
+
+/// The Ctrl-R prompt: the line being typed and the recent ones (↑↓).
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub field: usize,
+    pub line: LineEdit,
+    pub recent: Vec<String>,
+    /// Where in `recent` ↑↓ are; `None` at the line first shown.
+    at: Option<usize>,
+    first: String,
+}
+
+/// Output waiting for a yes: the command failed, or the field has the user's text.
+#[derive(Debug, Clone)]
+pub struct Kept {
+    pub field: usize,
+    pub text: String,
+    pub end: End,
+    /// The field has text the user gave, which the output replaces.
+    pub replaces: bool,
+}
+
+/// Benchmark results recognized in a command's output, offered for the metric fields.
+#[derive(Debug, Clone)]
+pub struct MetricsOffer {
+    pub import: Import,
+    /// The benchmark chosen (when there are several).
+    pub cursor: usize,
+}
+
+impl App {
+    /// The command running, if one is.
+    pub fn command(&self) -> Option<&Running> {
+        self.command.as_ref()
+    }
+
+    /// Whether work runs in the background (the loop then wakes more often).
+    pub fn busy(&self) -> bool {
+        self.command.is_some() || self.detecting.is_some()
+    }
+
+    /// Whether `action` applies to what has the focus; when not, its key goes to the
+    /// field (Ctrl-D deletes a character outside Environment fields).
+    pub fn offers(&self, action: Action) -> bool {
+        let Screen::Form(form) = &self.screen else {
+            return !matches!(action, Action::RunCommand | Action::Detect);
+        };
+        match action {
+            Action::RunCommand => text_field(form).is_some(),
+            Action::Detect => text_field(form)
+                .and_then(|f| environment::wants(&form.form().fields[f].label))
+                .is_some(),
+            _ => true,
+        }
+    }
+
+    /// Opens `modal`, or queues it behind the dialog that is open (a command can end
+    /// while another question is on screen).
+    fn ask(&mut self, modal: Modal) {
+        if self.modal.is_some() {
+            self.queued.push(modal);
+        } else {
+            self.modal = Some(modal);
+        }
+    }
+
+    /// Ctrl-R: asks for the command line (the history comes first).
+    pub(super) fn ask_command(&mut self) -> Vec<Effect> {
+        if self.command.is_some() {
+            self.notice = Some(("a command is running; Esc stops it".to_owned(), true));
+            return Vec::new();
+        }
+        let Screen::Form(form) = &self.screen else {
+            return Vec::new();
+        };
+        let Some(field) = text_field(form) else {
+            return Vec::new();
+        };
+        let source = form.model().source().clone();
+        vec![Effect::AskCommand { field, source }]
+    }
+
+    pub(super) fn prompt(&mut self, field: usize, history: &History) {
+        let Some(form) = self.screen.form() else {
+            return;
+        };
+        let id = &form.form().fields[field].id;
+        let first = history
+            .last_for(id)
+            .or(history.recent.first().map(String::as_str))
+            .unwrap_or("")
+            .to_owned();
+        self.modal = Some(Modal::Command(Box::new(Prompt {
+            field,
+            line: LineEdit::new(&first),
+            recent: history.recent.clone(),
+            at: None,
+            first,
+        })));
+    }
+
+    pub(super) fn prompt_key(&mut self, mut prompt: Box<Prompt>, key: KeyEvent) -> Vec<Effect> {
+        match key.code {
+            KeyCode::Esc => {}
+            KeyCode::Enter if !prompt.line.text().trim().is_empty() => {
+                return self.start_command(prompt.field, prompt.line.text().trim());
+            }
+            KeyCode::Up | KeyCode::Down => {
+                let up = key.code == KeyCode::Up;
+                prompt.at = match prompt.at {
+                    None if up && !prompt.recent.is_empty() => Some(0),
+                    Some(i) if up => Some((i + 1).min(prompt.recent.len() - 1)),
+                    Some(0) | None => None,
+                    Some(i) => Some(i - 1),
+                };
+                let text = prompt.at.map_or(&prompt.first, |i| &prompt.recent[i]);
+                prompt.line = LineEdit::new(text);
+                self.modal = Some(Modal::Command(prompt));
+            }
+            _ => {
+                prompt.line.key(key);
+                self.modal = Some(Modal::Command(prompt));
+            }
+        }
+        Vec::new()
+    }
+
+    fn start_command(&mut self, field: usize, line: &str) -> Vec<Effect> {
+        let Some(form) = self.screen.form() else {
+            return Vec::new();
+        };
+        let effects = vec![
+            Effect::RememberCommand {
+                source: form.model().source().clone(),
+                field_id: form.form().fields[field].id.clone(),
+                line: line.to_owned(),
+            },
+            Effect::RunCommand {
+                line: line.to_owned(),
+            },
+        ];
+        self.command = Some(Running {
+            field,
+            line: line.to_owned(),
+            started: self.clock,
+            lines: Vec::new(),
+            stopping: false,
+        });
+        effects
+    }
+
+    /// Esc while a command runs stops it.
+    pub(super) fn stop_command(&mut self) -> Vec<Effect> {
+        match &mut self.command {
+            Some(running) if !running.stopping => {
+                running.stopping = true;
+                vec![Effect::StopCommand]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    pub(super) fn progress(&mut self, lines: Vec<String>) {
+        if let Some(running) = &mut self.command {
+            running.lines = lines;
+        }
+    }
+
+    pub(super) fn finished(&mut self, finished: Finished) {
+        let Some(running) = self.command.take() else {
+            return;
+        };
+        let text = sanitize::clean(&finished.output);
+        let unchanged = match &finished.end {
+            End::Stopped => Some(format!(
+                "stopped `{}`; the field is unchanged",
+                running.line
+            )),
+            End::NotStarted(why) => Some(format!("`{}` did not start: {why}", running.line)),
+            end if text.trim().is_empty() => Some(format!(
+                "`{}` printed nothing ({end}); the field is unchanged",
+                running.line
+            )),
+            _ => None,
+        };
+        if let Some(message) = unchanged {
+            self.notice = Some((message, finished.end != End::Stopped));
+            return;
+        }
+        let replaces = self.screen.form().is_some_and(|f| {
+            !metrics::fill::untouched(
+                &f.form().fields[running.field],
+                &f.answers().values[running.field],
+            )
+        });
+        let kept = Kept {
+            field: running.field,
+            text,
+            end: finished.end,
+            replaces,
+        };
+        if kept.replaces || !kept.end.success() {
+            self.ask(Modal::KeepOutput(Box::new(kept)));
+        } else {
+            self.keep(&kept);
+        }
+    }
+
+    pub(super) fn keep_key(&mut self, kept: Box<Kept>, key: KeyEvent) {
+        match key.code {
+            KeyCode::Char('y' | 'Y') | KeyCode::Enter => self.keep(&kept),
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+                self.notice = Some((
+                    "the output was dropped; the field is unchanged".into(),
+                    false,
+                ));
+            }
+            _ => self.modal = Some(Modal::KeepOutput(kept)),
+        }
+    }
+
+    /// Puts the output in its field, then offers benchmark results for the metrics.
+    fn keep(&mut self, kept: &Kept) {
+        let clock = self.clock;
+        let Some(form) = self.screen.form_mut() else {
+            return;
+        };
+        let text = match form.widget(kept.field) {
+            Widget::Text(_) => kept
+                .text
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or(""),
+            _ => kept.text.as_str(),
+        };
+        form.set_text(kept.field, text, clock);
+        let label = &form.form().fields[kept.field].label;
+        self.notice = Some((format!("the output fills {label}"), false));
+        if let Ok(import) = metrics::parse("the command's output", &kept.text) {
+            self.ask(Modal::Metrics(Box::new(MetricsOffer { import, cursor: 0 })));
+        }
+    }
+
+    pub(super) fn metrics_key(&mut self, mut offer: Box<MetricsOffer>, key: KeyEvent) {
+        let count = offer.import.benches.len();
+        let role = match key.code {
+            KeyCode::Esc | KeyCode::Char('n' | 'N') => return,
+            KeyCode::Up => {
+                offer.cursor = offer.cursor.saturating_sub(1);
+                None
+            }
+            KeyCode::Down => {
+                offer.cursor = (offer.cursor + 1).min(count.saturating_sub(1));
+                None
+            }
+            KeyCode::Char('b' | 'B') | KeyCode::Enter => Some(metrics::Role::Baseline),
+            KeyCode::Char('a' | 'A') => Some(metrics::Role::Actual),
+            _ => None,
+        };
+        match role {
+            Some(role) => self.fill_metrics(&offer, role),
+            None => self.modal = Some(Modal::Metrics(offer)),
+        }
+    }
+
+    fn fill_metrics(&mut self, offer: &MetricsOffer, role: metrics::Role) {
+        let clock = self.clock;
+        let Some(form) = self.screen.form_mut() else {
+            return;
+        };
+        let bench = offer
+            .import
+            .benches
+            .get(offer.cursor)
+            .map(|b| b.name.clone());
+        let imports = vec![offer.import.clone()];
+        let inputs = match role {
+            metrics::Role::Baseline => Inputs {
+                baseline: imports,
+                ..Inputs::default()
+            },
+            metrics::Role::Actual => Inputs {
+                actual: imports,
+                ..Inputs::default()
+            },
+        };
+        let inputs = Inputs { bench, ..inputs };
+        let mut answers = form.answers().clone();
+        self.notice = Some(match metrics::fill(form.form(), &mut answers, &inputs) {
+            Ok(report) if report.filled == 0 => (report.notes.join("; "), true),
+            Ok(report) => {
+                form.fill_from(&answers, clock);
+                let (n, s) = (report.filled, if report.filled == 1 { "" } else { "s" });
+                let message = format!("the benchmark results filled {n} empty field{s} or cell{s}");
+                (message, false)
+            }
+            Err(err) => (err.to_string(), true),
+        });
+    }
+
+    /// Ctrl-D on an Environment / OS / Version field.
+    pub(super) fn detect(&mut self) -> Vec<Effect> {
+        let Screen::Form(form) = &self.screen else {
+            return Vec::new();
+        };
+        let Some(field) = text_field(form) else {
+            return Vec::new();
+        };
+        let Some(want) = environment::wants(&form.form().fields[field].label) else {
+            return Vec::new();
+        };
+        self.detecting = Some(field);
+        self.notice = Some(("detecting the environment…".to_owned(), false));
+        vec![Effect::Detect { field, want }]
+    }
+
+    pub(super) fn detected(&mut self, field: usize, text: String) {
+        self.detecting = None;
+        self.notice = None;
+        if text.trim().is_empty() {
+            self.notice = Some(("nothing could be detected".to_owned(), true));
+        } else {
+            self.ask(Modal::Detected { field, text });
+        }
+    }
+
+    pub(super) fn detected_key(&mut self, field: usize, text: String, key: KeyEvent) {
+        match key.code {
+            KeyCode::Enter => {
+                let clock = self.clock;
+                if let Some(form) = self.screen.form_mut() {
+                    form.insert_text(field, &text, clock);
+                }
+            }
+            KeyCode::Esc => {}
+            _ => self.modal = Some(Modal::Detected { field, text }),
+        }
+    }
+}
+
+/// The focused field when it takes text (a one-line field, a text area, code).
+fn text_field(form: &FormState) -> Option<usize> {
+    match form.focus() {
+        Focus::Field(f) => form.widget(f).editable_text().map(|_| f),
+        Focus::Header(_) => None,
+    }
+}

@@ -1,0 +1,122 @@
+//! The command runner behind Ctrl-R: a real shell, real output, a real process group.
+
+// Test helpers unwrap: a failure there is a failing test.
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
+
+use issue_composer::shell::{self, End, Event, Finished, Running};
+
+fn start(line: &str, cwd: &Path) -> (Option<Running>, Receiver<Event>) {
+    let (sender, events) = mpsc::channel();
+    let running = shell::start("sh", line, cwd, move |e| {
+        let _ = sender.send(e);
+    });
+    (running, events)
+}
+
+/// Progress reports until the end.
+fn follow(events: &Receiver<Event>) -> (Vec<Vec<String>>, Finished) {
+    let mut progress = Vec::new();
+    loop {
+        match events.recv_timeout(Duration::from_secs(30)).unwrap() {
+            Event::Progress(lines) => progress.push(lines),
+            Event::Finished(finished) => return (progress, finished),
+        }
+    }
+}
+
+#[test]
+fn output_streams_and_a_failure_keeps_it_with_its_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = "echo one; printf '\\033[32mtwo\\033[0m\\n' >&2; sleep 0.3; \
+                  printf 'step 1\\rstep 2\\n'; echo; echo; exit 3";
+    let (running, events) = start(script, dir.path());
+    assert!(running.is_some());
+    let (progress, finished) = follow(&events);
+    assert_eq!(finished.end, End::Exited(3));
+    assert!(!finished.end.success());
+    assert_eq!(finished.output, "one\ntwo\nstep 2");
+    // Reported while it slept: the lines so far.
+    assert!(
+        progress.iter().any(|p| p == &["one", "two"]),
+        "{progress:?}"
+    );
+}
+
+#[test]
+fn it_runs_in_the_folder_given_with_no_terminal_input() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("marker.txt"), "here\n").unwrap();
+    let (_running, events) = start("cat marker.txt; cat; test -t 0 || echo no-tty", dir.path());
+    let (_, finished) = follow(&events);
+    assert_eq!(finished.end, End::Exited(0));
+    assert_eq!(finished.output, "here\nno-tty");
+}
+
+#[test]
+fn a_missing_shell_reports_that_it_did_not_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let (sender, events) = mpsc::channel();
+    let running = shell::start("/nonexistent/shell", "true", dir.path(), move |e| {
+        let _ = sender.send(e);
+    });
+    assert!(running.is_none());
+    let (_, finished) = follow(&events);
+    assert!(matches!(finished.end, End::NotStarted(_)), "{finished:?}");
+}
+
+fn gone(pid: &str) -> bool {
+    // Killed; orphaned, it may stay a zombie until init reaps it.
+    (0..100).any(|_| {
+        std::thread::sleep(Duration::from_millis(50));
+        std::fs::read_to_string(format!("/proc/{}/stat", pid.trim()))
+            .map_or(true, |stat| stat.contains(") Z "))
+    })
+}
+
+#[test]
+fn stopping_ends_the_whole_process_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid_file = dir.path().join("pid");
+    // The grandchild ignores SIGTERM and holds the pipes; it must go with the group.
+    let script = format!(
+        "echo started; (trap '' TERM; sleep 1000) & echo $! > '{}'; wait",
+        pid_file.display()
+    );
+    let (running, events) = start(&script, dir.path());
+    let running = running.unwrap();
+    // Started: its first line arrived.
+    loop {
+        match events.recv_timeout(Duration::from_secs(30)).unwrap() {
+            Event::Progress(lines) if lines.iter().any(|l| l == "started") => break,
+            Event::Progress(_) => {}
+            Event::Finished(f) => panic!("ended early: {f:?}"),
+        }
+    }
+    while !pid_file.exists() {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    running.stop();
+    let (_, finished) = follow(&events);
+    assert_eq!(finished.end, End::Stopped);
+    assert_eq!(finished.output, "started");
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    assert!(gone(&pid), "the grandchild outlived the stop");
+}
+
+#[test]
+fn dropping_a_running_command_kills_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid_file = dir.path().join("pid");
+    let script = format!("sleep 1000 & echo $! > '{}'; wait", pid_file.display());
+    let (running, _events) = start(&script, dir.path());
+    while !pid_file.exists() {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    drop(running);
+    assert!(gone(&pid), "the command outlived its handle");
+}

@@ -1,0 +1,309 @@
+//! Fields the machine fills, as state: Ctrl-R (a command's output) and Ctrl-D (the
+//! environment), with the background work replaced by the messages it would send.
+
+// Test helpers unwrap: a failure there is a failing test.
+#![allow(clippy::unwrap_used)]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use issue_composer::discover;
+use issue_composer::environment::Want;
+use issue_composer::export::Plan;
+use issue_composer::form::Value;
+use issue_composer::history::History;
+use issue_composer::shell::{End, Finished};
+use issue_composer::tui::app::{App, Config, Effect, Focus, Modal, Msg};
+use issue_composer::tui::theme::Theme;
+
+const BENCH: &str = include_str!("fixtures/metrics/go/bench.txt");
+
+fn open(name: &str) -> App {
+    let config = Config {
+        plan: Plan::default(),
+        drafts: true,
+        theme: Theme::plain(),
+    };
+    let source = discover::resolve(name).unwrap();
+    let template = discover::load(&source).unwrap();
+    App::with_form(config, template, source, None, (120, 40))
+}
+
+fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn ctrl(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn press(app: &mut App, msgs: impl IntoIterator<Item = Msg>) -> Vec<Effect> {
+    msgs.into_iter().flat_map(|m| app.update(m)).collect()
+}
+
+fn typ(app: &mut App, text: &str) -> Vec<Effect> {
+    press(app, text.chars().map(|c| key(KeyCode::Char(c))))
+}
+
+fn index(app: &App, id: &str) -> usize {
+    app.form().unwrap().form().field_index(id).unwrap()
+}
+
+fn value(app: &App, id: &str) -> Value {
+    app.form().unwrap().answers().values[index(app, id)].clone()
+}
+
+/// Tabs to the field with this id.
+fn focus_on(app: &mut App, id: &str) {
+    let target = Focus::Field(index(app, id));
+    for _ in 0..200 {
+        if app.form().unwrap().focus() == target {
+            return;
+        }
+        press(app, [key(KeyCode::Tab)]);
+    }
+    panic!("never reached {id}");
+}
+
+/// Ctrl-R on the focused field, the history read, and `line` run.
+fn run(app: &mut App, line: &str) -> Vec<Effect> {
+    let field = match app.form().unwrap().focus() {
+        Focus::Field(f) => f,
+        Focus::Header(_) => panic!("not on a field"),
+    };
+    let effects = press(app, [ctrl('r')]);
+    assert!(
+        matches!(effects.as_slice(), [Effect::AskCommand { field: f, .. }] if *f == field),
+        "{effects:?}"
+    );
+    press(
+        app,
+        [Msg::CommandPrompt {
+            field,
+            history: History::default(),
+        }],
+    );
+    typ(app, line);
+    press(app, [key(KeyCode::Enter)])
+}
+
+fn finished(end: End, output: &str) -> Msg {
+    Msg::CommandFinished(Finished {
+        end,
+        output: output.to_owned(),
+    })
+}
+
+#[test]
+fn ctrl_r_prompts_with_the_last_line_for_the_field_and_runs_it() {
+    let mut app = open("go-performance");
+    focus_on(&mut app, "benchmark-results-baseline");
+    let field = index(&app, "benchmark-results-baseline");
+    assert_eq!(press(&mut app, [ctrl('r')]).len(), 1);
+    let mut history = History::default();
+    history.record("benchmark-results-baseline", "go test -bench .");
+    history.record("other", "make bench");
+    press(&mut app, [Msg::CommandPrompt { field, history }]);
+    let Some(Modal::Command(prompt)) = app.modal() else {
+        panic!("no prompt: {:?}", app.modal());
+    };
+    assert_eq!(prompt.line.text(), "go test -bench .");
+    // ↑ walks the recent lines, ↓ comes back.
+    press(&mut app, [key(KeyCode::Up)]);
+    let Some(Modal::Command(prompt)) = app.modal() else {
+        panic!();
+    };
+    assert_eq!(prompt.line.text(), "make bench");
+    press(&mut app, [key(KeyCode::Down)]);
+    typ(&mut app, " -count 3");
+    let effects = press(&mut app, [key(KeyCode::Enter)]);
+    let line = "go test -bench . -count 3".to_owned();
+    assert_eq!(effects[1..], [Effect::RunCommand { line: line.clone() }]);
+    assert!(
+        matches!(&effects[0], Effect::RememberCommand { field_id, line: l, .. }
+            if field_id == "benchmark-results-baseline" && *l == line)
+    );
+    assert!(app.busy());
+    assert_eq!(app.command().unwrap().line, line);
+}
+
+#[test]
+fn progress_shows_and_typing_goes_on_while_a_command_runs() {
+    let mut app = open("go-performance");
+    focus_on(&mut app, "benchmark-results-baseline");
+    run(&mut app, "go test -bench .");
+    press(&mut app, [Msg::CommandProgress(vec!["goos: linux".into()])]);
+    assert_eq!(app.command().unwrap().lines, ["goos: linux"]);
+    // Typing elsewhere is not blocked.
+    press(&mut app, [key(KeyCode::Tab)]);
+    typ(&mut app, "flame graph");
+    assert_eq!(
+        value(&app, "profiling-data"),
+        Value::Text("flame graph".into())
+    );
+    // A second command waits for the first.
+    press(&mut app, [ctrl('r')]);
+    assert!(app.notice().unwrap().0.contains("Esc stops it"));
+}
+
+#[test]
+fn esc_stops_the_command_and_the_field_stays() {
+    let mut app = open("go-performance");
+    focus_on(&mut app, "benchmark-results-baseline");
+    let before = value(&app, "benchmark-results-baseline");
+    run(&mut app, "sleep 100");
+    assert_eq!(press(&mut app, [key(KeyCode::Esc)]), [Effect::StopCommand]);
+    assert!(app.command().unwrap().stopping);
+    // Not a quit question: the command was what Esc was for.
+    assert!(app.modal().is_none());
+    press(&mut app, [finished(End::Stopped, "partial")]);
+    assert!(!app.busy());
+    assert_eq!(value(&app, "benchmark-results-baseline"), before);
+}
+
+#[test]
+fn benchmark_output_fills_the_block_then_the_table_as_baseline() {
+    let mut app = open("go-performance");
+    focus_on(&mut app, "benchmark-results-baseline");
+    run(&mut app, "cat bench.txt");
+    // The block holds only the template's example: replaced without a question.
+    press(&mut app, [finished(End::Exited(0), BENCH)]);
+    let text = value(&app, "benchmark-results-baseline")
+        .as_text()
+        .to_owned();
+    assert!(text.starts_with("goos: linux\n"), "{text}");
+    assert!(text.contains("BenchmarkCacheHit-8"), "{text}");
+    let Some(Modal::Metrics(offer)) = app.modal() else {
+        panic!("no offer: {:?}", app.modal());
+    };
+    assert_eq!(offer.import.benches.len(), 4);
+    // The second benchmark, as the baseline.
+    press(&mut app, [key(KeyCode::Down), key(KeyCode::Char('b'))]);
+    assert!(app.modal().is_none());
+    let Value::Table(cells) = value(&app, "performance-targets") else {
+        panic!("not a table");
+    };
+    // Rows Throughput, Latency, Memory, Allocations; columns Baseline, Target, Actual.
+    let baseline: Vec<&str> = cells.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(baseline, ["20.3k ops/s", "49.2 µs", "4 KiB", "9 allocs"]);
+    assert!(cells.iter().all(|r| r[1].is_empty() && r[2].is_empty()));
+    // The block keeps the whole output.
+    assert_eq!(
+        value(&app, "benchmark-results-baseline").as_text(),
+        text.as_str()
+    );
+}
+
+#[test]
+fn a_failure_or_typed_text_is_replaced_only_after_a_yes() {
+    let mut app = open("go-performance");
+    focus_on(&mut app, "profiling-data");
+    typ(&mut app, "my notes");
+    run(&mut app, "pprof");
+    press(&mut app, [finished(End::Exited(0), "top 10\n")]);
+    assert!(matches!(app.modal(), Some(Modal::KeepOutput(k)) if k.replaces));
+    press(&mut app, [key(KeyCode::Char('n'))]);
+    assert_eq!(
+        value(&app, "profiling-data"),
+        Value::Text("my notes".into())
+    );
+
+    run(&mut app, "false");
+    press(
+        &mut app,
+        [finished(End::Exited(2), "\x1b[31merror\x1b[0m: boom\r\n")],
+    );
+    assert!(matches!(app.modal(), Some(Modal::KeepOutput(k)) if k.replaces && !k.end.success()));
+    press(&mut app, [key(KeyCode::Char('y'))]);
+    assert_eq!(
+        value(&app, "profiling-data"),
+        Value::Text("error: boom".into())
+    );
+}
+
+#[test]
+fn a_one_line_field_takes_the_first_line() {
+    let mut app = open("go-performance");
+    focus_on(&mut app, "optimization-opportunity/expected-impact");
+    run(&mut app, "echo");
+    press(&mut app, [finished(End::Exited(0), "\n30% faster\nmore\n")]);
+    assert_eq!(
+        value(&app, "optimization-opportunity/expected-impact"),
+        Value::Text("30% faster".into())
+    );
+}
+
+#[test]
+fn ctrl_d_shows_what_was_detected_and_inserts_it_on_enter() {
+    let mut app = open("bug-report");
+    focus_on(&mut app, "environment/version");
+    let field = index(&app, "environment/version");
+    let effects = press(&mut app, [ctrl('d')]);
+    assert_eq!(
+        effects,
+        [Effect::Detect {
+            field,
+            want: Want::Versions
+        }]
+    );
+    assert!(app.busy());
+    let detected = || Msg::Detected {
+        field,
+        text: "Go: go version go1.22.1\nRust: rustc 1.89.0".into(),
+    };
+    press(&mut app, [detected()]);
+    assert!(!app.busy());
+    assert!(matches!(app.modal(), Some(Modal::Detected { text, .. }) if text.starts_with("Go:")));
+    // Esc: nothing goes in.
+    press(&mut app, [key(KeyCode::Esc)]);
+    assert!(app.modal().is_none());
+    assert_eq!(
+        value(&app, "environment/version"),
+        Value::Text(String::new())
+    );
+    // Enter: in it goes, on one line.
+    press(&mut app, [ctrl('d'), detected(), key(KeyCode::Enter)]);
+    assert_eq!(
+        value(&app, "environment/version"),
+        Value::Text("Go: go version go1.22.1; Rust: rustc 1.89.0".into())
+    );
+}
+
+#[test]
+fn ctrl_d_elsewhere_deletes_a_character() {
+    let mut app = open("bug-report");
+    focus_on(&mut app, "environment/install-method");
+    typ(&mut app, "brew");
+    press(&mut app, [key(KeyCode::Home)]);
+    assert!(press(&mut app, [ctrl('d')]).is_empty());
+    assert!(app.modal().is_none());
+    assert_eq!(
+        value(&app, "environment/install-method"),
+        Value::Text("rew".into())
+    );
+}
+
+#[test]
+fn an_end_during_another_question_waits_for_it() {
+    let mut app = open("go-performance");
+    focus_on(&mut app, "profiling-data");
+    run(&mut app, "pprof");
+    typ(&mut app, "notes");
+    // The failed command's question is on screen when the detection comes back.
+    press(&mut app, [finished(End::Exited(1), "first")]);
+    assert!(matches!(app.modal(), Some(Modal::KeepOutput(_))));
+    let field = index(&app, "profiling-data");
+    press(
+        &mut app,
+        [Msg::Detected {
+            field,
+            text: "OS: Test".into(),
+        }],
+    );
+    assert!(matches!(app.modal(), Some(Modal::KeepOutput(_))));
+    press(&mut app, [key(KeyCode::Char('n'))]);
+    assert!(matches!(app.modal(), Some(Modal::Detected { .. })));
+    press(&mut app, [key(KeyCode::Enter)]);
+    assert_eq!(
+        value(&app, "profiling-data"),
+        Value::Text("notesOS: Test".into())
+    );
+}
