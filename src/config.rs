@@ -164,6 +164,7 @@ pub const ACTIONS: &[&str] = &[
     "copy",
     "gh",
     "print",
+    "web",
     "scroll-up",
     "scroll-down",
     "up",

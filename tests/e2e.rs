@@ -190,7 +190,7 @@ fn fill_performance_by_keys_and_save_matches_render() {
     );
     s.wait_for("0 of 26 fields filled");
     s.send("Search p95 regressed");
-    s.keys(&[TAB, TAB, TAB]);
+    s.keys(&[TAB]);
     s.wait_for("Describe the performance problem");
     s.send("Since 2.3, /search takes 850 ms.");
     s.keys(&[TAB]);
@@ -356,7 +356,7 @@ fn g_in_the_review_creates_the_issue_with_gh_after_leaving() {
     let mut s = Session::start_with(&["bug-report", "--no-draft"], dir.path(), dir.path(), &env);
     s.wait_for("Title: [BUG]");
     s.send("It breaks");
-    s.keys(&[TAB, TAB, TAB]);
+    s.keys(&[TAB]);
     s.send("Saving fails.");
     s.keys(&[CTRL_S]);
     s.wait_for("Ready: w write to a file");
@@ -382,7 +382,7 @@ fn p_prints_the_body_after_the_terminal_is_restored() {
     let mut s = Session::start(&["feature-request", "--no-draft"], dir.path(), dir.path());
     s.wait_for("Title: [FEATURE]");
     s.send("GitLab export");
-    s.keys(&[TAB, TAB, TAB]);
+    s.keys(&[TAB]);
     s.send("Export to GitLab");
     s.keys(&[CTRL_S]);
     s.wait_for("Ready:");
@@ -399,7 +399,7 @@ fn c_copies_with_osc52_when_there_is_no_display() {
     let mut s = Session::start(&["feature-request", "--no-draft"], dir.path(), dir.path());
     s.wait_for("Title: [FEATURE]");
     s.send("Copying");
-    s.keys(&[TAB, TAB, TAB]);
+    s.keys(&[TAB]);
     s.send("Copy me");
     s.keys(&[CTRL_S]);
     s.wait_for("Ready:");
@@ -509,7 +509,7 @@ fn an_unbracketed_burst_arrives_whole_and_then_idles() {
     );
     s.wait_for("0 of 26 fields filled");
     s.send("Burst");
-    s.keys(&[TAB, TAB, TAB]);
+    s.keys(&[TAB]);
     s.wait_for("Describe the performance problem");
     let lines: Vec<String> = (1..=100)
         .map(|i| format!("line {i:04} of the burst, fifty-two bytes long, more"))
