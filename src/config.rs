@@ -160,6 +160,7 @@ pub const ACTIONS: &[&str] = &[
     "prev-section",
     "back",
     "confirm",
+    "open",
     "write",
     "copy",
     "gh",

@@ -706,3 +706,47 @@ fn typing_without_pause_is_saved_before_a_kill() {
     let draft = std::fs::read_to_string(draft_file(dir.path())).unwrap();
     assert!(draft.starts_with("title: \"[PERF] kkkkk"), "{draft}");
 }
+
+/// The picker as GitHub's chooser: the repository's template, its `config.yml` contact
+/// link, and the blank issue, which opens as a title and one text area.
+#[test]
+fn the_picker_shows_contact_links_and_opens_the_blank_issue() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    let templates = repo.join(".github/ISSUE_TEMPLATE");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::create_dir(repo.join(".git")).unwrap();
+    std::fs::write(
+        templates.join("good.md"),
+        "---\nname: Good one\nabout: Opens fine\n---\n## What happened?\n\n",
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("config.yml"),
+        "contact_links:\n  - name: Ask a question\n    url: https://example.com/forum\n    about: Questions go to the forum\n",
+    )
+    .unwrap();
+    let mut s = Session::start(&["--no-draft"], dir.path(), &repo);
+    let screen = s.wait_for("Ask a question");
+    assert!(
+        screen.contains("link: https://example.com/forum"),
+        "{screen}"
+    );
+    assert!(screen.contains("Questions go to the forum"), "{screen}");
+    assert!(screen.contains("Blank issue"), "{screen}");
+    let good = screen.find("Good one").unwrap();
+    let link = screen.find("Ask a question").unwrap();
+    let blank = screen.rfind("Blank issue").unwrap();
+    assert!(
+        good < link && link < blank,
+        "templates, links, blank:\n{screen}"
+    );
+    s.send("blank");
+    s.keys(&[ENTER]);
+    s.wait_for("issue-composer · Blank issue");
+    s.wait_for("0 of 1 fields filled");
+    s.send("Crash on start");
+    s.keys(&[TAB]);
+    s.send("It crashes.");
+    s.wait_for("1 of 1 fields filled");
+}
