@@ -21,6 +21,7 @@ fn config() -> Config {
         plan: Plan::default(),
         drafts: false,
         theme: Theme::plain(),
+        ..Config::default()
     }
 }
 

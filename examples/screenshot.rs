@@ -24,6 +24,7 @@ fn main() -> std::io::Result<()> {
         plan: Plan::default(),
         drafts: false,
         theme: Theme::from_env(),
+        ..Config::default()
     };
     let mut app = App::with_form(config, template, source, None, (W, H));
     let key = |app: &mut App, code: KeyCode, mods: KeyModifiers| {

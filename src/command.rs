@@ -38,7 +38,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             if plain::wanted(&args) {
                 plain::run(&args, &config)
             } else {
-                tui::run(tui_start(args)).map(exit_code)
+                tui::run(tui_start(args, config)).map(exit_code)
             }
         }
     }
@@ -126,9 +126,15 @@ pub fn exit_code(outcome: Outcome) -> ExitCode {
     }
 }
 
-/// The form's options from the command line.
-fn tui_start(args: TuiArgs) -> tui::Start {
+/// The form's options: the command line's, with config.toml's settings under them.
+fn tui_start(args: TuiArgs, settings: crate::config::Config) -> tui::Start {
+    let mut people = tui::app::People::default();
+    args.people
+        .add_to(&mut people.labels, &mut people.assignees);
     tui::Start {
+        people,
+        settings,
+        today: today(),
         plan: args.export.plan(),
         template: args.template,
         answers: args.answers,

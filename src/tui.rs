@@ -18,7 +18,8 @@ use anyhow::{Context as _, Result, bail};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use self::app::{After, App, Config, Effect, Entry, Msg, WriteFailure};
+use self::app::{After, App, Config, Effect, Entry, Msg, People, WriteFailure};
+use self::keymap::Keymap;
 use self::theme::Theme;
 use crate::discover::{self, Source};
 use crate::draft;
@@ -138,10 +139,12 @@ struct RealIo {
     inbox: Receiver<Msg>,
     /// The command running into a field (dropping it kills it).
     command: Option<shell::Running>,
+    /// The editor command from config.toml; `$VISUAL`/`$EDITOR` without one.
+    editor: Option<String>,
 }
 
 impl RealIo {
-    fn new(target: export::Target, drafts: bool) -> Self {
+    fn new(target: export::Target, drafts: bool, editor: Option<String>) -> Self {
         let (outbox, inbox) = mpsc::channel();
         Self {
             target,
@@ -149,6 +152,7 @@ impl RealIo {
             outbox,
             inbox,
             command: None,
+            editor,
         }
     }
 
@@ -190,7 +194,9 @@ impl Io for RealIo {
                 text,
                 extension,
             } => {
-                let edited = terminal::suspended(terminal, || edit_externally(&text, &extension));
+                let editor = self.editor.as_deref();
+                let edited =
+                    terminal::suspended(terminal, || edit_externally(editor, &text, &extension));
                 Some(Msg::Edited {
                     field,
                     text: edited,
@@ -273,12 +279,17 @@ fn copy(body: &str, with: Option<export::Provider>) -> Result<(String, bool), St
         .map_err(|err| format!("could not copy: {err}"))
 }
 
-/// Opens `$VISUAL`/`$EDITOR` on a private temporary file holding `text`; returns the
-/// edited text, or `None` when the editor failed.
-fn edit_externally(text: &str, extension: &str) -> Option<String> {
-    let editor = ["VISUAL", "EDITOR"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()))
+/// Opens `editor` (config.toml's), else `$VISUAL`/`$EDITOR`, on a private temporary
+/// file holding `text`; returns the edited text, or `None` when the editor failed.
+fn edit_externally(editor: Option<&str>, text: &str, extension: &str) -> Option<String> {
+    let editor = editor
+        .filter(|e| !e.trim().is_empty())
+        .map(str::to_owned)
+        .or_else(|| {
+            ["VISUAL", "EDITOR"]
+                .iter()
+                .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()))
+        })
         .unwrap_or_else(|| "vi".to_owned());
     // Created exclusively, readable by the owner only; the extension (from the template)
     // is only used when it is a plain word.
@@ -321,6 +332,12 @@ pub struct Start {
     pub plan: Plan,
     /// Benchmark results that fill the form's empty metric fields.
     pub metrics: crate::metrics::files::Paths,
+    /// Labels and assignees added to the template's (`--label`, `--assignee`).
+    pub people: People,
+    /// config.toml's settings: theme, keys, editor, the default output path.
+    pub settings: crate::config::Config,
+    /// Today, `YYYY-MM-DD`, for output file names.
+    pub today: String,
 }
 
 /// The interactive form.
@@ -328,10 +345,15 @@ pub fn run(args: Start) -> Result<Outcome> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!("the form needs a terminal; for scripts use `issue-composer render` (see --help)");
     }
+    let editor = args.settings.editor.clone();
     let config = Config {
         plan: args.plan,
         drafts: args.drafts,
-        theme: Theme::from_env(),
+        theme: Theme::from_config(&args.settings.theme, theme::no_color()),
+        keys: Keymap::with_overrides(&args.settings.keys),
+        people: args.people,
+        output: args.settings.export,
+        today: args.today,
     };
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = match &args.template {
@@ -365,7 +387,11 @@ pub fn run(args: Start) -> Result<Outcome> {
     let mut events = event::TermEvents::new()?;
     let mut terminal = terminal::start()?;
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let mut io = RealIo::new(app.config().plan.target.clone(), app.config().drafts);
+        let mut io = RealIo::new(
+            app.config().plan.target.clone(),
+            app.config().drafts,
+            editor,
+        );
         run_loop(&mut terminal, &mut app, &mut events, &mut io)
     }));
     // Whatever happened, keep what was typed and give the terminal back.
@@ -410,50 +436,17 @@ fn is_closed(err: &anyhow::Error) -> bool {
         .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
-/// Templates for the picker: the repository's first, then the built-ins.
+/// The picker's lines, like GitHub's chooser: the repository's templates (in GitHub's
+/// order), the user's, the built-ins, the contact links and the blank issue.
 fn picker_entries() -> Vec<Entry> {
     let cwd = std::env::current_dir().unwrap_or_default();
-    let mut entries: Vec<Entry> = discover::repo_templates(&cwd)
-        .into_iter()
-        .map(|path| {
-            let source = Source::File(path.clone());
-            // A file name is outside text: shown escaped.
-            let origin = crate::text::escape_line(
-                &path
-                    .strip_prefix(&cwd)
-                    .unwrap_or(&path)
-                    .display()
-                    .to_string(),
-            )
-            .into_owned();
-            match discover::load(&source) {
-                Ok(t) => Entry {
-                    name: t.form.meta.name,
-                    about: t.form.meta.about,
-                    source,
-                    origin,
-                },
-                Err(err) => Entry {
-                    name: crate::template::stem_of(&origin),
-                    about: crate::text::escape_line(&format!("cannot read: {err:#}")).into_owned(),
-                    source,
-                    origin,
-                },
-            }
-        })
-        .collect();
-    for b in discover::BUILTINS {
-        let source = Source::Builtin(*b);
-        if let Ok(t) = discover::load(&source) {
-            entries.push(Entry {
-                name: t.form.meta.name,
-                about: t.form.meta.about,
-                source,
-                origin: format!("built-in: {}", b.stem),
-            });
-        }
-    }
-    entries
+    let catalog = discover::catalog(&cwd);
+    let root = catalog.root.as_deref();
+    catalog
+        .choices()
+        .iter()
+        .map(|choice| Entry::from_choice(choice, root))
+        .collect()
 }
 
 /// After the terminal is restored: the commands for files written, then print, copy and
@@ -469,6 +462,16 @@ fn finish(after: After, written: &[String], notes: &[String]) -> Result<Outcome>
     match after {
         After::Nothing => Ok(Outcome::Done),
         After::Unsaved => Ok(Outcome::Failed),
+        After::Visit(url) => {
+            println!("{}", crate::text::escape_line(&url));
+            match export::web::open(&url) {
+                Ok(()) => Ok(Outcome::Done),
+                Err(err) => {
+                    tell(&[err.to_string()]);
+                    Ok(Outcome::Failed)
+                }
+            }
+        }
         After::Export {
             issue,
             plan,

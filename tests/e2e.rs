@@ -190,7 +190,7 @@ fn fill_performance_by_keys_and_save_matches_render() {
     );
     s.wait_for("0 of 26 fields filled");
     s.send("Search p95 regressed");
-    s.keys(&[TAB, TAB, TAB]);
+    s.keys(&[TAB]);
     s.wait_for("Describe the performance problem");
     s.send("Since 2.3, /search takes 850 ms.");
     s.keys(&[TAB]);
@@ -356,7 +356,7 @@ fn g_in_the_review_creates_the_issue_with_gh_after_leaving() {
     let mut s = Session::start_with(&["bug-report", "--no-draft"], dir.path(), dir.path(), &env);
     s.wait_for("Title: [BUG]");
     s.send("It breaks");
-    s.keys(&[TAB, TAB, TAB]);
+    s.keys(&[TAB]);
     s.send("Saving fails.");
     s.keys(&[CTRL_S]);
     s.wait_for("Ready: w write to a file");
@@ -382,7 +382,7 @@ fn p_prints_the_body_after_the_terminal_is_restored() {
     let mut s = Session::start(&["feature-request", "--no-draft"], dir.path(), dir.path());
     s.wait_for("Title: [FEATURE]");
     s.send("GitLab export");
-    s.keys(&[TAB, TAB, TAB]);
+    s.keys(&[TAB]);
     s.send("Export to GitLab");
     s.keys(&[CTRL_S]);
     s.wait_for("Ready:");
@@ -399,7 +399,7 @@ fn c_copies_with_osc52_when_there_is_no_display() {
     let mut s = Session::start(&["feature-request", "--no-draft"], dir.path(), dir.path());
     s.wait_for("Title: [FEATURE]");
     s.send("Copying");
-    s.keys(&[TAB, TAB, TAB]);
+    s.keys(&[TAB]);
     s.send("Copy me");
     s.keys(&[CTRL_S]);
     s.wait_for("Ready:");
@@ -509,7 +509,7 @@ fn an_unbracketed_burst_arrives_whole_and_then_idles() {
     );
     s.wait_for("0 of 26 fields filled");
     s.send("Burst");
-    s.keys(&[TAB, TAB, TAB]);
+    s.keys(&[TAB]);
     s.wait_for("Describe the performance problem");
     let lines: Vec<String> = (1..=100)
         .map(|i| format!("line {i:04} of the burst, fifty-two bytes long, more"))
@@ -780,4 +780,48 @@ fn a_running_command_streams_and_esc_stops_it() {
     s.wait_for("Quit?");
     s.keys(&["y"]);
     assert_eq!(s.wait_exit(), 0);
+}
+
+/// The picker as GitHub's chooser: the repository's template, its `config.yml` contact
+/// link, and the blank issue, which opens as a title and one text area.
+#[test]
+fn the_picker_shows_contact_links_and_opens_the_blank_issue() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    let templates = repo.join(".github/ISSUE_TEMPLATE");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::create_dir(repo.join(".git")).unwrap();
+    std::fs::write(
+        templates.join("good.md"),
+        "---\nname: Good one\nabout: Opens fine\n---\n## What happened?\n\n",
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("config.yml"),
+        "contact_links:\n  - name: Ask a question\n    url: https://example.com/forum\n    about: Questions go to the forum\n",
+    )
+    .unwrap();
+    let mut s = Session::start(&["--no-draft"], dir.path(), &repo);
+    let screen = s.wait_for("Ask a question");
+    assert!(
+        screen.contains("link: https://example.com/forum"),
+        "{screen}"
+    );
+    assert!(screen.contains("Questions go to the forum"), "{screen}");
+    assert!(screen.contains("Blank issue"), "{screen}");
+    let good = screen.find("Good one").unwrap();
+    let link = screen.find("Ask a question").unwrap();
+    let blank = screen.rfind("Blank issue").unwrap();
+    assert!(
+        good < link && link < blank,
+        "templates, links, blank:\n{screen}"
+    );
+    s.send("blank");
+    s.keys(&[ENTER]);
+    s.wait_for("issue-composer · Blank issue");
+    s.wait_for("0 of 1 fields filled");
+    s.send("Crash on start");
+    s.keys(&[TAB]);
+    s.send("It crashes.");
+    s.wait_for("1 of 1 fields filled");
 }

@@ -378,6 +378,7 @@ fn the_form_app_starts_from_the_prefilled_answers() {
         plan: issue_composer::export::Plan::default(),
         drafts: false,
         theme: issue_composer::tui::theme::Theme::plain(),
+        ..Config::default()
     };
     let mut app = App::with_form(
         config,

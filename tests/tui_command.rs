@@ -21,6 +21,7 @@ fn open(name: &str) -> App {
         plan: Plan::default(),
         drafts: true,
         theme: Theme::plain(),
+        ..Config::default()
     };
     let source = discover::resolve(name).unwrap();
     let template = discover::load(&source).unwrap();

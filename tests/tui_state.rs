@@ -10,12 +10,15 @@ use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use issue_composer::discover::{self, Source};
+use issue_composer::discover::{Choice, Link};
 use issue_composer::draft::{Failure, Loaded};
 use issue_composer::export::{FileTarget, Forge, Plan, Target};
 use issue_composer::form::{AnswersFile, Value};
 use issue_composer::tui::app::{
-    After, App, Config, Effect, Focus, Modal, Msg, Problem, Screen, WriteFailure,
+    After, App, Config, Effect, Entry, Focus, Mark, Modal, Msg, People, Problem, Screen,
+    WriteFailure,
 };
+use issue_composer::tui::keymap::Keymap;
 use issue_composer::tui::theme::Theme;
 
 fn config() -> Config {
@@ -23,6 +26,7 @@ fn config() -> Config {
         plan: Plan::default(),
         drafts: true,
         theme: Theme::plain(),
+        ..Config::default()
     }
 }
 
@@ -106,11 +110,12 @@ fn focus_starts_in_the_title_after_its_prefix() {
 #[test]
 fn tab_walks_header_then_fields_across_sections_and_back() {
     let mut app = open("performance");
-    press(
-        &mut app,
-        [key(KeyCode::Tab), key(KeyCode::Tab), key(KeyCode::Tab)],
+    press(&mut app, [key(KeyCode::Tab)]);
+    assert_eq!(
+        focus(&app),
+        field(&app, "performance-issue"),
+        "Tab from the title goes to the first question"
     );
-    assert_eq!(focus(&app), field(&app, "performance-issue"));
     press(&mut app, [key(KeyCode::Tab)]);
     assert_eq!(focus(&app), field(&app, "current-metrics/response-time"));
     press(
@@ -121,6 +126,25 @@ fn tab_walks_header_then_fields_across_sections_and_back() {
         ))],
     );
     assert_eq!(focus(&app), field(&app, "performance-issue"));
+}
+
+#[test]
+fn labels_and_assignees_come_after_the_last_question() {
+    let mut app = open("performance");
+    let back_tab = || Msg::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    press(&mut app, [back_tab()]);
+    assert_eq!(focus(&app), Focus::Header(2), "Shift-Tab from the title");
+    press(&mut app, [back_tab()]);
+    assert_eq!(focus(&app), Focus::Header(1));
+    press(&mut app, [back_tab()]);
+    let last = app.form().unwrap().form().fields.len() - 1;
+    assert_eq!(focus(&app), Focus::Field(last));
+    press(&mut app, [key(KeyCode::Tab)]);
+    assert_eq!(focus(&app), Focus::Header(1), "Tab from the last question");
+    press(&mut app, [key(KeyCode::Tab), key(KeyCode::Tab)]);
+    assert_eq!(focus(&app), Focus::Header(2), "the assignees end the order");
+    press(&mut app, [back_tab(), back_tab()]);
+    assert_eq!(focus(&app), Focus::Field(last));
 }
 
 #[test]
@@ -642,7 +666,7 @@ fn review_blocks_exports_until_the_title_and_required_fields_are_filled() {
     );
     assert_eq!(
         app.form().unwrap().model().problems(),
-        [Problem::Title, Problem::Field(0)]
+        [Problem::Title, Problem::Field(0, "is required".into())]
     );
     press(&mut app, [key(KeyCode::Enter)]);
     assert!(matches!(app.screen(), Screen::Form(_)));
@@ -974,4 +998,209 @@ fn a_draft_that_could_not_be_moved_aside_is_never_saved_over() {
     assert!(press(&mut app, [ctrl('c')]).is_empty());
     assert!(matches!(app.modal(), Some(Modal::SaveFailed(f)) if *f == stuck));
     assert_eq!(press(&mut app, [ctrl('c')]), [Effect::Exit(After::Unsaved)]);
+}
+
+/// A form with a required field, a number, a pattern and a required checkbox.
+const RULES: &str = "name: Rules\ntitle: '[R] '\nbody:\n  - type: input\n    id: version\n    attributes: {label: Version}\n    validations: {required: true, regex: '^\\d+\\.\\d+$'}\n  - type: input\n    id: count\n    attributes: {label: Count}\n    validations: {is_number: true}\n  - type: checkboxes\n    id: terms\n    attributes:\n      label: Terms\n      options:\n        - label: I agree\n          required: true\n";
+
+fn open_rules() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rules.yml");
+    std::fs::write(&path, RULES).unwrap();
+    let source = Source::File(path);
+    let template = discover::load(&source).unwrap();
+    App::with_form(config(), template, source, None, (120, 40))
+}
+
+fn shown_error(app: &App, id: &str) -> Option<String> {
+    let form = app.form().unwrap();
+    form.model()
+        .shown_error(form.form().field_index(id).unwrap())
+}
+
+#[test]
+fn problems_show_under_a_field_once_it_is_left() {
+    let mut app = open_rules();
+    press(&mut app, [key(KeyCode::Tab)]);
+    assert_eq!(focus(&app), field(&app, "version"));
+    typ(&mut app, "1.x");
+    assert_eq!(shown_error(&app, "version"), None, "not while first typing");
+    press(&mut app, [key(KeyCode::Tab)]);
+    assert_eq!(
+        shown_error(&app, "version").as_deref(),
+        Some("Must match the pattern `^\\d+\\.\\d+$`")
+    );
+    typ(&mut app, "many");
+    assert_eq!(shown_error(&app, "count"), None);
+    press(&mut app, [key(KeyCode::Tab)]);
+    assert_eq!(
+        shown_error(&app, "count").as_deref(),
+        Some("Must be a number")
+    );
+    press(&mut app, [key(KeyCode::Tab)]);
+    assert_eq!(
+        shown_error(&app, "terms").as_deref(),
+        Some("`I agree` must be ticked")
+    );
+    let form = app.form().unwrap();
+    let section = form.form().fields[0].section;
+    assert_eq!(form.model().mark(section), Mark::Missing, "the sidebar's !");
+    // Fixed where it was left: the message goes as soon as the answer is right.
+    let back_tab = Msg::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    press(&mut app, [back_tab.clone(), back_tab.clone(), back_tab]);
+    assert_eq!(focus(&app), field(&app, "version"));
+    press(&mut app, [key(KeyCode::Backspace)]);
+    typ(&mut app, "2");
+    assert_eq!(value(&app, "version"), Value::Text("1.2".into()));
+    assert_eq!(shown_error(&app, "version"), None);
+}
+
+#[test]
+fn the_review_lists_every_problem_and_enter_goes_to_it() {
+    let mut app = open_rules();
+    typ(&mut app, "broken");
+    press(&mut app, [key(KeyCode::Tab)]);
+    typ(&mut app, "one");
+    press(&mut app, [key(KeyCode::Tab)]);
+    typ(&mut app, "two");
+    press(&mut app, [ctrl('s')]);
+    let Screen::Review(review) = app.screen() else {
+        panic!("not in the review")
+    };
+    assert_eq!(
+        review.problems(),
+        [
+            Problem::Field(0, "must match the pattern `^\\d+\\.\\d+$`".into()),
+            Problem::Field(1, "must be a number".into()),
+            Problem::Field(2, "`I agree` must be ticked".into()),
+        ]
+    );
+    press(&mut app, [key(KeyCode::Down), key(KeyCode::Enter)]);
+    assert!(matches!(app.screen(), Screen::Form(_)));
+    assert_eq!(focus(&app), field(&app, "count"));
+    assert!(
+        shown_error(&app, "terms").is_some(),
+        "after the review every field shows its problems"
+    );
+}
+
+#[test]
+fn b_in_the_review_leaves_for_the_prefilled_web_page() {
+    let plan = Plan {
+        target: Target {
+            repo: Some("o/r".into()),
+            ..Target::default()
+        },
+        ..Plan::default()
+    };
+    let mut app = with_exports("performance", plan);
+    let effects = press(&mut app, [ctrl('s'), key(KeyCode::Char('b'))]);
+    let Some(Effect::Exit(After::Export { plan, .. })) = effects.last() else {
+        panic!("no exit: {effects:?}")
+    };
+    assert!(plan.web && !plan.print && plan.forges.is_empty() && plan.file.is_none());
+    assert_eq!(plan.target.repo.as_deref(), Some("o/r"));
+}
+
+#[test]
+fn command_line_labels_and_assignees_add_to_the_templates() {
+    let people = People {
+        labels: vec!["bug".into(), "urgent".into()],
+        assignees: vec!["octocat".into()],
+    };
+    let mut app = open_with("bug-report", Config { people, ..config() });
+    let answers = app.form().unwrap().answers().clone();
+    assert_eq!(answers.labels.iter().filter(|l| *l == "bug").count(), 1);
+    assert!(answers.labels.contains(&"urgent".to_owned()));
+    assert_eq!(answers.assignees, ["octocat"]);
+    assert!(
+        !press(&mut app, [key(KeyCode::Esc)]).is_empty(),
+        "nothing typed: Esc quits without asking"
+    );
+}
+
+#[test]
+fn key_overrides_change_dispatch_and_the_footer() {
+    let mut overrides = std::collections::BTreeMap::new();
+    overrides.insert("review".to_owned(), vec!["f5".to_owned()]);
+    let keys = Keymap::with_overrides(&overrides);
+    let footer = keys.footer(issue_composer::tui::keymap::Context::Form, &[]);
+    assert!(footer.contains(&("F5".to_owned(), "review")), "{footer:?}");
+    assert!(!footer.iter().any(|(k, _)| k == "Ctrl-S"));
+    let mut app = open_with("performance", Config { keys, ..config() });
+    press(&mut app, [ctrl('s')]);
+    assert!(
+        matches!(app.screen(), Screen::Form(_)),
+        "Ctrl-S no longer reviews"
+    );
+    press(&mut app, [key(KeyCode::F(5))]);
+    assert!(matches!(app.screen(), Screen::Review(_)));
+}
+
+fn picker_with(choices: &[Choice]) -> App {
+    let entries = choices
+        .iter()
+        .map(|c| Entry::from_choice(c, None))
+        .collect();
+    App::with_picker(config(), entries, (80, 24))
+}
+
+fn link() -> Choice {
+    Choice::Link(Link {
+        name: "Ask a question".into(),
+        about: "Questions go to the forum".into(),
+        url: "https://example.com/forum".into(),
+    })
+}
+
+#[test]
+fn the_picker_opens_the_blank_issue_and_leaves_for_a_contact_link() {
+    let mut app = picker_with(&[link(), Choice::Blank]);
+    let Screen::Picker(picker) = app.screen() else {
+        panic!()
+    };
+    assert_eq!(picker.entries[1].name, "Blank issue");
+    let effects = press(&mut app, [key(KeyCode::Down), key(KeyCode::Enter)]);
+    assert_eq!(effects, [Effect::Open(Source::Builtin(discover::BLANK))]);
+    typ(&mut app, "forum");
+    let effects = press(&mut app, [key(KeyCode::Enter)]);
+    assert_eq!(
+        effects,
+        [Effect::Exit(After::Visit(
+            "https://example.com/forum".into()
+        ))]
+    );
+    assert!(app.exited());
+}
+
+#[test]
+fn the_write_dialog_suggests_the_configured_path_unless_the_command_line_names_one() {
+    let output = issue_composer::config::ExportDefaults {
+        folder: PathBuf::from("/tmp/issues"),
+        file_name: "{date}-{stem}.md".into(),
+        ..Default::default()
+    };
+    let config = Config {
+        output,
+        today: "2024-05-06".into(),
+        ..config()
+    };
+    let mut app = open_with("performance", config.clone());
+    typ(&mut app, "t");
+    press(&mut app, [ctrl('s'), key(KeyCode::Char('w'))]);
+    let Some(Modal::Path { path, .. }) = app.modal() else {
+        panic!()
+    };
+    assert_eq!(path.text(), "/tmp/issues/2024-05-06-performance.md");
+    let plan = Plan {
+        file: Some(file("/elsewhere/x.md")),
+        ..Plan::default()
+    };
+    let mut app = open_with("performance", Config { plan, ..config });
+    typ(&mut app, "t");
+    press(&mut app, [ctrl('s'), key(KeyCode::Char('w'))]);
+    let Some(Modal::Path { path, .. }) = app.modal() else {
+        panic!()
+    };
+    assert_eq!(path.text(), "/elsewhere/x.md");
 }

@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use issue_composer::discover::{self, BUILTINS, Source};
 use issue_composer::export::Plan;
 use issue_composer::form::AnswersFile;
-use issue_composer::tui::app::{App, Config, Entry, Focus, Msg};
+use issue_composer::tui::app::{App, Config, Entry, Focus, Msg, Pick};
 use issue_composer::tui::field::Widget;
 use issue_composer::tui::screen;
 use issue_composer::tui::theme::Theme;
@@ -20,6 +20,7 @@ fn config() -> Config {
         plan: Plan::default(),
         drafts: true,
         theme: Theme::plain(),
+        ..Config::default()
     }
 }
 
@@ -118,7 +119,7 @@ fn picker() {
         .map(|b| {
             let t = discover::load(&Source::Builtin(*b)).unwrap();
             Entry {
-                source: Source::Builtin(*b),
+                pick: Pick::Template(Source::Builtin(*b)),
                 name: t.form.meta.name,
                 about: t.form.meta.about,
                 origin: format!("built-in: {}", b.stem),
@@ -306,4 +307,56 @@ fn command_prompt_panel_and_detected_environment() {
         text: "Go: go version go1.22.1 linux/amd64\nRust: rustc 1.89.0".into(),
     });
     insta::assert_snapshot!("dialog_detected", screen(&app, 100, 30));
+}
+
+#[test]
+fn picker_with_contact_links_and_the_blank_issue() {
+    use issue_composer::discover::{Choice, Link};
+    let choices = [
+        Choice::Link(Link {
+            name: "Ask a question".into(),
+            about: "Questions go to the forum, not the tracker".into(),
+            url: "https://example.com/forum".into(),
+        }),
+        Choice::Blank,
+    ];
+    let mut entries: Vec<Entry> = BUILTINS
+        .iter()
+        .take(1)
+        .map(|b| {
+            let t = discover::load(&Source::Builtin(*b)).unwrap();
+            Entry {
+                pick: Pick::Template(Source::Builtin(*b)),
+                name: t.form.meta.name,
+                about: t.form.meta.about,
+                origin: format!("built-in: {}", b.stem),
+            }
+        })
+        .collect();
+    entries.extend(choices.iter().map(|c| Entry::from_choice(c, None)));
+    let app = App::with_picker(config(), entries, (80, 20));
+    insta::assert_snapshot!("picker_links_blank", screen(&app, 80, 20));
+}
+
+#[test]
+fn a_field_left_with_a_bad_answer_shows_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rules.yml");
+    std::fs::write(&path, "name: Rules\nbody:\n  - type: input\n    id: count\n    attributes: {label: Count}\n    validations: {is_number: true}\n  - type: textarea\n    id: what\n    attributes: {label: What happened?}\n    validations: {required: true}\n").unwrap();
+    let source = Source::File(path.clone());
+    let mut app = App::with_form(
+        config(),
+        discover::load(&source).unwrap(),
+        source,
+        None,
+        (80, 24),
+    );
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    for c in "many".chars() {
+        key(&mut app, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    // Back in the field left: the problem stays under it until the answer is right.
+    key(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+    insta::assert_snapshot!("form_inline_error", screen(&app, 80, 24));
 }

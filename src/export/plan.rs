@@ -83,6 +83,16 @@ impl Plan {
         }
     }
 
+    /// Only open the prefilled web page, keeping this plan's repository and milestone.
+    #[must_use]
+    pub fn web_only(&self) -> Self {
+        Plan {
+            web: true,
+            target: self.target.clone(),
+            ..Plan::default()
+        }
+    }
+
     /// The rest of the plan once the file is written.
     #[must_use]
     pub fn without_file(&self) -> Self {

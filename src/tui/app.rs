@@ -17,13 +17,13 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 
 pub use self::command::{Kept, MetricsOffer, Prompt, Running};
 pub use self::drafts::{DraftOffer, DraftStatus};
-pub use self::form::{Focus, FormState, HEADER_LABELS, Mark, Model, Problem, View};
+pub use self::form::{Focus, FormState, HEADER_LABELS, Mark, Model, People, Problem, View};
 pub use self::modal::Modal;
 pub use self::msg::{After, Effect, Msg, WriteFailure};
-pub use self::picker::{Entry, PickerState};
+pub use self::picker::{Entry, Pick, PickerState};
 pub use self::review::ReviewState;
 use super::field::line::Edit;
-use super::keymap::{self, Action, Context};
+use super::keymap::{Action, Context, Keymap};
 use super::theme::Theme;
 use crate::discover::Source;
 use crate::draft::Loaded;
@@ -40,6 +40,29 @@ pub struct Config {
     pub plan: Plan,
     pub drafts: bool,
     pub theme: Theme,
+    /// The key bindings, with config.toml's overrides.
+    pub keys: Keymap,
+    /// Labels and assignees added to every template's.
+    pub people: People,
+    /// Where `w` in the review suggests writing (config.toml's folder and file name),
+    /// unless the command line named a file.
+    pub output: crate::config::ExportDefaults,
+    /// Today, `YYYY-MM-DD`, for the file name's `{date}`.
+    pub today: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            plan: Plan::default(),
+            drafts: true,
+            theme: Theme::plain(),
+            keys: Keymap::default(),
+            people: People::default(),
+            output: crate::config::ExportDefaults::default(),
+            today: String::new(),
+        }
+    }
 }
 
 /// What is on screen, with its state.
@@ -264,7 +287,11 @@ impl App {
 
     fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
         // Quitting works everywhere, dialogs and "too small" included.
-        if keymap::lookup(Context::Anywhere, &key).is_some_and(|b| b.action == Action::ForceQuit) {
+        let keys = &self.config.keys;
+        if keys
+            .lookup(Context::Anywhere, &key)
+            .is_some_and(|b| b.action == Action::ForceQuit)
+        {
             // The second Ctrl-C when the draft could not be saved: out, with status 1.
             if matches!(self.modal, Some(Modal::SaveFailed(_))) {
                 return self.abandon();
@@ -279,7 +306,12 @@ impl App {
             return self.modal_key(key);
         }
         // An action that does not apply to the focused field leaves its key to the field.
-        let binding = keymap::lookup(self.screen.context(), &key).filter(|b| self.offers(b.action));
+        let binding = self
+            .config
+            .keys
+            .lookup(self.screen.context(), &key)
+            .copied()
+            .filter(|b| self.offers(b.action));
         if let Some(b) = binding.filter(|b| !b.soft) {
             return self.action(b.action);
         }

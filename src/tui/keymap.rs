@@ -2,7 +2,11 @@
 //! and the help screen all read this one table, and key names are generated from the
 //! keys themselves, so what is shown is always what works.
 
+mod overrides;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub use self::overrides::{Keymap, parse_key};
 
 /// What a key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +32,8 @@ pub enum Action {
     Copy,
     Gh,
     Print,
+    /// Leave and open the prefilled new-issue page.
+    Web,
     ScrollUp,
     ScrollDown,
     Up,
@@ -133,6 +139,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(KeyCode::Char('c'), NONE, Action::Copy, REVIEW, ("copy the body", "copy")),
     bind(KeyCode::Char('g'), NONE, Action::Gh, REVIEW, ("leave and create the issue with gh", "gh")),
     bind(KeyCode::Char('p'), NONE, Action::Print, REVIEW, ("leave and print the body", "print")),
+    bind(KeyCode::Char('b'), NONE, Action::Web, REVIEW, ("leave and open the prefilled page in the browser", "browser")),
     quiet(bind(KeyCode::Up, NONE, Action::Up, REVIEW, ("previous problem", "previous"))),
     quiet(bind(KeyCode::Down, NONE, Action::Down, REVIEW, ("next problem", "next"))),
     quiet(bind(KeyCode::PageUp, NONE, Action::ScrollUp, REVIEW, ("scroll up", "up"))),
@@ -221,9 +228,13 @@ pub fn binding_for(ctx: Context, action: Action) -> Option<&'static Binding> {
 
 /// `(key, short)` pairs for the footer in `ctx`, one per action, leaving out `skip`.
 pub fn footer(ctx: Context, skip: &[Action]) -> Vec<(String, &'static str)> {
+    footer_of(BINDINGS, ctx, skip)
+}
+
+fn footer_of(bindings: &[Binding], ctx: Context, skip: &[Action]) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &str)> = Vec::new();
     let mut seen: Vec<Action> = skip.to_vec();
-    for b in BINDINGS
+    for b in bindings
         .iter()
         .filter(|b| b.footer && b.contexts.contains(&ctx))
     {
@@ -270,7 +281,7 @@ mod tests {
             .into_iter()
             .map(|(k, _)| k)
             .collect();
-        assert_eq!(review, ["F1", "w", "c", "g", "p", "Esc"]);
+        assert_eq!(review, ["F1", "w", "c", "g", "p", "b", "Esc"]);
     }
 
     #[test]

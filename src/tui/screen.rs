@@ -105,7 +105,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         Screen::Picker(_) => hints.push(("type".to_owned(), "filter")),
         Screen::Review(_) | Screen::Help(_) => {}
     }
-    hints.extend(keymap::footer(ctx, skip));
+    hints.extend(app.config().keys.footer(ctx, skip));
     let mut spans = vec![Span::raw(" ")];
     for (i, (key, what)) in hints.iter().enumerate() {
         if i > 0 {

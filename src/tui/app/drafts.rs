@@ -37,7 +37,13 @@ impl App {
     }
 
     pub(super) fn open(&mut self, template: Template, source: Source, draft: Loaded) {
-        let form = FormState::new(template, source, None, self.config.theme);
+        let form = FormState::new(
+            template,
+            source,
+            None,
+            self.config.people.clone(),
+            self.config.theme,
+        );
         self.modal = None;
         self.drafts.saved = None;
         self.drafts.blocked = None;

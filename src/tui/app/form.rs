@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use crossterm::event::KeyEvent;
 
-pub use self::model::{Mark, Model, Problem};
+pub use self::model::{Mark, Model, People, Problem};
 use super::super::field::Widget;
 use super::super::field::line::{Edit, LineEdit};
 use super::super::theme::Theme;
@@ -62,9 +62,10 @@ impl FormState {
         template: Template,
         source: Source,
         draft: Option<&AnswersFile>,
+        people: People,
         theme: Theme,
     ) -> Self {
-        Self::from_model(Model::new(template, source, draft), theme)
+        Self::from_model(Model::new(template, source, draft, people), theme)
     }
 
     fn from_model(model: Model, theme: Theme) -> Self {
@@ -155,33 +156,44 @@ impl FormState {
         }
     }
 
+    /// Moves the focus; a field left shows its problems from then on.
     pub fn set_focus(&mut self, focus: Focus) {
+        if let Focus::Field(f) = self.view.focus
+            && focus != self.view.focus
+        {
+            self.model.leave(f);
+        }
         self.view.focus = focus;
         self.view.pane_scroll = None;
         self.view.preview_scroll = None;
     }
 
+    /// Tab order: the title, the questions top to bottom, then labels and assignees.
     pub fn next_field(&mut self) {
+        let last = self.widgets.len().checked_sub(1);
         let next = match self.view.focus {
+            Focus::Header(0) if last.is_some() => Some(Focus::Field(0)),
             Focus::Header(h) if h < 2 => Some(Focus::Header(h + 1)),
-            Focus::Header(_) => (!self.widgets.is_empty()).then_some(Focus::Field(0)),
-            Focus::Field(f) => (f + 1 < self.widgets.len()).then_some(Focus::Field(f + 1)),
+            Focus::Header(_) => None,
+            Focus::Field(f) if Some(f) == last => Some(Focus::Header(1)),
+            Focus::Field(f) => Some(Focus::Field(f + 1)),
         };
         if let Some(next) = next {
             self.set_focus(next);
         }
     }
 
+    /// The tab order backwards; from the title it goes round to the assignees.
     pub fn prev_field(&mut self) {
+        let last = self.widgets.len().checked_sub(1);
         let prev = match self.view.focus {
-            Focus::Header(0) => None,
-            Focus::Header(h) => Some(Focus::Header(h - 1)),
-            Focus::Field(0) => Some(Focus::Header(2)),
-            Focus::Field(f) => Some(Focus::Field(f - 1)),
+            Focus::Header(0) => Focus::Header(2),
+            Focus::Header(1) => last.map_or(Focus::Header(0), Focus::Field),
+            Focus::Header(h) => Focus::Header(h - 1),
+            Focus::Field(0) => Focus::Header(0),
+            Focus::Field(f) => Focus::Field(f - 1),
         };
-        if let Some(prev) = prev {
-            self.set_focus(prev);
-        }
+        self.set_focus(prev);
     }
 
     /// Moves to the first field of the next (or previous) section that has fields.

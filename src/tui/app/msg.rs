@@ -122,6 +122,8 @@ pub enum After {
     Nothing,
     /// Nothing to export, and the answers could not be saved: exit with status 1.
     Unsaved,
+    /// A contact link was chosen in the picker: print it and open it in the browser.
+    Visit(String),
     /// Print, copy and/or send the issue as `plan` says (it writes no file: that is
     /// done); the draft of `source` goes once that succeeds.
     Export {

@@ -1,20 +1,84 @@
-//! The template picker: every template found, filtered as you type.
+//! The template picker, like GitHub's chooser: the templates found (repository, user,
+//! built-in), the contact links, the blank issue; filtered as you type.
+
+use std::path::Path;
 
 use crossterm::event::KeyEvent;
 
 use super::super::field::line::{Edit, LineEdit};
 use super::super::keymap::Action;
-use super::{App, Effect, Screen};
-use crate::discover::Source;
+use super::{After, App, Effect, Screen};
+use crate::discover::{BLANK, Choice, Source};
+use crate::text::escape_line;
 
-/// A template to choose.
+/// A line of the picker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    pub source: Source,
+    pub pick: Pick,
     pub name: String,
     pub about: String,
-    /// Where it comes from: a path, or "built-in".
+    /// Where it comes from: `repo`, `user` or `built-in` and its path, or the link.
     pub origin: String,
+}
+
+/// What Enter on an entry does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    /// Opens the template's form.
+    Template(Source),
+    /// Leaves, prints the link and opens it in the browser.
+    Link(String),
+}
+
+impl Entry {
+    /// The picker line for one of the chooser's lines; paths are shown from `root`.
+    /// Names, about lines, paths and links are outside text: shown escaped.
+    pub fn from_choice(choice: &Choice, root: Option<&Path>) -> Self {
+        let (pick, name, about, origin) = match choice {
+            Choice::Template(entry) => {
+                let about = match &entry.error {
+                    Some(err) => format!("cannot read: {err}"),
+                    None => entry.about.clone(),
+                };
+                let place = match &entry.source {
+                    Source::File(path) => path
+                        .strip_prefix(root.unwrap_or(Path::new("")))
+                        .unwrap_or(path)
+                        .display()
+                        .to_string(),
+                    Source::Builtin(b) => b.stem.to_owned(),
+                };
+                let origin = format!("{}: {place}", entry.origin);
+                let pick = Pick::Template(entry.source.clone());
+                (pick, entry.name.clone(), about, origin)
+            }
+            Choice::Link(link) => (
+                Pick::Link(link.url.clone()),
+                link.name.clone(),
+                link.about.clone(),
+                format!("link: {}", link.url),
+            ),
+            Choice::Blank => {
+                let source = Source::Builtin(BLANK);
+                let about = crate::discover::load(&source)
+                    .map(|t| t.form.meta.about)
+                    .unwrap_or_default();
+                let origin = format!("built-in: {}", BLANK.stem);
+                (
+                    Pick::Template(source),
+                    "Blank issue".to_owned(),
+                    about,
+                    origin,
+                )
+            }
+        };
+        Self {
+            pick,
+            name: escape_line(&name).into_owned(),
+            about: escape_line(&about).into_owned(),
+            origin: escape_line(&origin).into_owned(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -70,17 +134,14 @@ impl PickerState {
         }
     }
 
-    /// Up, Down and Open (Enter).
-    fn action(&mut self, action: Action) -> Option<Effect> {
+    /// Up, Down and Open (Enter): the entry chosen.
+    fn action(&mut self, action: Action) -> Option<Pick> {
         let count = self.visible().len();
         match action {
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
             Action::Down => self.cursor = (self.cursor + 1).min(count.saturating_sub(1)),
             Action::Open => {
-                return self
-                    .visible()
-                    .get(self.cursor)
-                    .map(|entry| Effect::Open(entry.source.clone()));
+                return self.visible().get(self.cursor).map(|e| e.pick.clone());
             }
             _ => {}
         }
@@ -90,9 +151,16 @@ impl PickerState {
 
 impl App {
     pub(super) fn picker_action(&mut self, action: Action) -> Vec<Effect> {
-        match &mut self.screen {
-            Screen::Picker(picker) => picker.action(action).into_iter().collect(),
-            _ => Vec::new(),
+        let Screen::Picker(picker) = &mut self.screen else {
+            return Vec::new();
+        };
+        match picker.action(action) {
+            Some(Pick::Template(source)) => vec![Effect::Open(source)],
+            Some(Pick::Link(url)) => {
+                self.exited = true;
+                vec![Effect::Exit(After::Visit(url))]
+            }
+            None => Vec::new(),
         }
     }
 }

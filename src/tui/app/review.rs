@@ -19,7 +19,9 @@ pub struct ReviewState {
 }
 
 impl ReviewState {
-    pub fn new(form: FormState) -> Self {
+    /// The review of `form`; from here on every field shows its problems.
+    pub fn new(mut form: FormState) -> Self {
+        form.model_mut().leave_all();
         Self {
             form,
             scroll: 0,
@@ -50,7 +52,7 @@ impl App {
             Action::Confirm if !problems.is_empty() => {
                 let focus = match problems[review.problem.min(problems.len() - 1)] {
                     Problem::Title => Focus::Header(0),
-                    Problem::Field(f) => Focus::Field(f),
+                    Problem::Field(f, _) => Focus::Field(f),
                 };
                 self.replace_screen(|screen| match screen {
                     Screen::Review(review) => {
@@ -63,20 +65,29 @@ impl App {
             }
             _ if !problems.is_empty() => {
                 self.notice = Some((
-                    "fill in the title and required fields first (Enter goes to one)".to_owned(),
+                    "fix the problems listed first: the title, required and invalid answers (Enter goes to one)".to_owned(),
                     true,
                 ));
             }
             Action::Confirm if cli_exports => return self.run_exports(),
             Action::Confirm => {
                 self.notice = Some((
-                    "choose w (write), c (copy), g (gh) or p (print)".to_owned(),
+                    "choose w (write), c (copy), g (gh), p (print) or b (browser)".to_owned(),
                     false,
                 ));
             }
             Action::Write => {
-                let stem = &review.form.model().template().stem;
-                let path = LineEdit::new(&format!("./{stem}-issue.md"));
+                // A file named on the command line wins over config.toml's default.
+                let path = plan.file.as_ref().map_or_else(
+                    || {
+                        let stem = &review.form.model().template().stem;
+                        let title = &review.form.answers().title;
+                        let output = &self.config.output;
+                        output.path_for(stem, title, &self.config.today)
+                    },
+                    |file| file.path.clone(),
+                );
+                let path = LineEdit::new(&path.display().to_string());
                 self.modal = Some(Modal::Path {
                     path,
                     then_exit: false,
@@ -93,6 +104,10 @@ impl App {
                 return self.leave_with(plan);
             }
             Action::Print => return self.leave_with(Plan::print_only()),
+            Action::Web => {
+                let plan = plan.web_only();
+                return self.leave_with(plan);
+            }
             _ => {}
         }
         Vec::new()

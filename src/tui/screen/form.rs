@@ -169,6 +169,7 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
                 kind: ItemKind::Widget(f),
             });
             y = y.saturating_add(1);
+            push_error(&mut items, &mut y, state, f, width, theme);
             continue;
         }
         push(&mut items, &mut y, 1, ItemKind::Label(f));
@@ -183,14 +184,48 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
         }
         let h = state.widget(f).height(input_rect(width, 0).width);
         push(&mut items, &mut y, h, ItemKind::Widget(f));
+        push_error(&mut items, &mut y, state, f, width, theme);
     }
     (items, y)
 }
 
+/// The field's problems under its input, once the user has left it.
+fn push_error(
+    items: &mut Vec<Item>,
+    y: &mut u16,
+    state: &FormState,
+    f: usize,
+    width: u16,
+    theme: Theme,
+) {
+    let Some(message) = state.model().shown_error(f) else {
+        return;
+    };
+    let lines = wrap_lines(&format!("! {message}"), width.saturating_sub(INDENT + 1), 3);
+    let height = rows(lines.len());
+    items.push(Item {
+        y: *y,
+        x: INDENT,
+        height,
+        kind: ItemKind::Text(lines, theme.error()),
+    });
+    *y = y.saturating_add(height);
+}
+
 fn label_width(form: &crate::form::Form, f: usize) -> u16 {
+    let required = if form.fields[f].required { 2 } else { 0 };
+    (unicode_width::UnicodeWidthStr::width(shown_label(form, f)) + 2 + required) as u16
+}
+
+/// The label drawn for a field: a section's own answer needs no second title, so it is
+/// named by its kind instead.
+fn shown_label(form: &crate::form::Form, f: usize) -> &str {
     let field = &form.fields[f];
-    let required = if field.required { 2 } else { 0 };
-    (unicode_width::UnicodeWidthStr::width(field.label.as_str()) + 2 + required) as u16
+    if field.label == form.sections[field.section].title {
+        kind_word(&field.kind)
+    } else {
+        &field.label
+    }
 }
 
 /// The scroll offset that keeps the focused field in view (or the wheel's offset). A
@@ -388,13 +423,7 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                 let field = &form.fields[*f];
                 let focused = state.focus() == Focus::Field(*f);
                 let marker = if focused { "▸ " } else { "  " };
-                // A section's own answer needs no second title: name its kind instead.
-                let section_title = &form.sections[field.section].title;
-                let label = if field.label == *section_title {
-                    kind_word(&field.kind)
-                } else {
-                    &field.label
-                };
+                let label = shown_label(form, *f);
                 let mut spans = vec![Span::styled(
                     format!("{marker}{label}"),
                     theme.label(focused),

@@ -5,19 +5,29 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::super::app::App;
-use super::super::keymap::{BINDINGS, Binding, Context, FIELD_KEYS};
+use super::super::app::{App, Screen};
+use super::super::keymap::{Binding, Context, FIELD_KEYS};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Option<Position> {
     let theme = app.config().theme;
     let mut lines = vec![Line::styled(" Keys", theme.title()), Line::raw("")];
-    for (ctx, name) in [
-        (Context::Form, "Form"),
-        (Context::Review, "Review"),
-        (Context::Help, "Everywhere"),
-    ] {
+    // From the picker, its keys; from a form, the form's and the review's.
+    let groups: &[(Context, &str)] = match app.screen() {
+        Screen::Help(back) if matches!(**back, Screen::Picker(_)) => {
+            &[(Context::Picker, "Picker"), (Context::Help, "Everywhere")]
+        }
+        _ => &[
+            (Context::Form, "Form"),
+            (Context::Review, "Review"),
+            (Context::Help, "Everywhere"),
+        ],
+    };
+    for &(ctx, name) in groups {
         lines.push(Line::styled(format!(" {name}"), theme.label(false)));
-        let here: Vec<_> = BINDINGS
+        let here: Vec<_> = app
+            .config()
+            .keys
+            .bindings()
             .iter()
             .filter(|b| {
                 b.contexts.contains(&ctx)

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::super::app::{App, Problem, ReviewState};
+use super::super::keymap::{Action, Binding, Context};
 use super::super::theme::Theme;
 use crate::export::Forge;
 
@@ -76,16 +77,48 @@ fn ready(app: &App) -> String {
         (plan.forges.contains(&Forge::Github), "create with gh"),
         (plan.forges.contains(&Forge::Gitlab), "create with glab"),
         (plan.print, "print"),
+        (plan.web, "open the prefilled page"),
     ] {
         if on {
             what.push(name.to_owned());
         }
     }
+    let key = |action| review_key(app, action);
+    let back = key(Action::Back);
     if what.is_empty() {
-        " Ready: w write to a file · c copy · g create with gh · p print · Esc back".to_owned()
+        let letters: Vec<String> = [
+            (Action::Write, "write to a file"),
+            (Action::Copy, "copy"),
+            (Action::Gh, "create with gh"),
+            (Action::Print, "print"),
+            (Action::Web, "open in the browser"),
+        ]
+        .into_iter()
+        .filter_map(|(action, what)| key(action).map(|k| format!("{k} {what}")))
+        .collect();
+        format!(
+            " Ready: {} · {} back",
+            letters.join(" · "),
+            back.unwrap_or_default()
+        )
     } else {
-        format!(" Ready: Enter to {} · Esc back", what.join(", "))
+        let enter = key(Action::Confirm).unwrap_or_default();
+        format!(
+            " Ready: {enter} to {} · {} back",
+            what.join(", "),
+            back.unwrap_or_default()
+        )
     }
+}
+
+/// The key for `action` in the review, as the live keymap has it.
+fn review_key(app: &App, action: Action) -> Option<String> {
+    app.config()
+        .keys
+        .bindings()
+        .iter()
+        .find(|b| b.action == action && b.contexts.contains(&Context::Review))
+        .map(Binding::label)
 }
 
 /// The problems, the selected one marked, as many as fit in `rows` around the selection.
@@ -99,7 +132,7 @@ fn problem_lines(
     let form = review.form.form();
     head.push(Line::styled(
         format!(
-            " {} thing(s) to fill in first — Enter goes to the selected one:",
+            " {} thing(s) to fix first — Enter goes to the selected one:",
             problems.len()
         ),
         theme.missing(),
@@ -108,15 +141,15 @@ fn problem_lines(
     let selected = review.problem.min(problems.len() - 1);
     let first = selected.saturating_sub(rows - 1);
     for (i, problem) in problems.iter().enumerate().skip(first).take(rows) {
-        let place = match *problem {
+        let place = match problem {
             Problem::Title => "the title (empty, or only the template's prefix)".to_owned(),
-            Problem::Field(f) => {
-                let field = &form.fields[f];
+            Problem::Field(f, message) => {
+                let field = &form.fields[*f];
                 let section = &form.sections[field.section].title;
                 if *section == field.label || section.is_empty() {
-                    field.label.clone()
+                    format!("{} {message}", field.label)
                 } else {
-                    format!("{section} › {}", field.label)
+                    format!("{section} › {} {message}", field.label)
                 }
             }
         };

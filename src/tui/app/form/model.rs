@@ -19,11 +19,36 @@ pub enum Mark {
     Missing,
 }
 
-/// Something that blocks the issue: an empty title, or an empty required field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Something that blocks the issue: an empty title, or a field's answer that breaks one
+/// of its rules (required, required options, number, pattern), with what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     Title,
-    Field(usize),
+    Field(usize, String),
+}
+
+/// Labels and assignees the command line adds to every template's (`--label`,
+/// `--assignee`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct People {
+    pub labels: Vec<String>,
+    pub assignees: Vec<String>,
+}
+
+impl People {
+    /// Adds the names not there yet, after the template's.
+    pub fn add_to(&self, answers: &mut Answers) {
+        for (given, list) in [
+            (&self.labels, &mut answers.labels),
+            (&self.assignees, &mut answers.assignees),
+        ] {
+            for name in given {
+                if !list.contains(name) {
+                    list.push(name.clone());
+                }
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -31,8 +56,13 @@ pub struct Model {
     template: Template,
     source: Source,
     answers: Answers,
+    /// What the form starts with, untouched: the template's answers and [`People`].
+    blank: Answers,
+    people: People,
     /// Per field: has content the user gave.
     filled: Vec<bool>,
+    /// Per field: the user has left it, so its problems are shown under it.
+    left: Vec<bool>,
     /// Since when answers changed without a draft save.
     dirty_since: Option<Instant>,
     /// The issue was exported, and nothing changed since.
@@ -43,21 +73,34 @@ pub struct Model {
 }
 
 impl Model {
-    /// The template's answers, from `draft` where it still fits the template.
-    pub fn new(template: Template, source: Source, draft: Option<&AnswersFile>) -> Self {
+    /// The template's answers, from `draft` where it still fits the template, with
+    /// `people` added.
+    pub fn new(
+        template: Template,
+        source: Source,
+        draft: Option<&AnswersFile>,
+        people: People,
+    ) -> Self {
         let form = &template.form;
+        let mut blank = Answers::new(form);
+        people.add_to(&mut blank);
         let mut answers = Answers::new(form);
         let misfits = draft
             .map(|d| d.apply_lenient(form, &mut answers))
             .unwrap_or_default();
+        people.add_to(&mut answers);
         let filled = (0..form.fields.len())
             .map(|i| form.is_filled(i, &answers.values[i]))
             .collect();
+        let left = vec![false; form.fields.len()];
         Self {
             template,
             source,
             answers,
+            blank,
+            people,
             filled,
+            left,
             dirty_since: None,
             exported: false,
             misfits,
@@ -67,7 +110,7 @@ impl Model {
     /// The same template again, from `draft`.
     #[must_use]
     pub fn restart(self, draft: Option<&AnswersFile>) -> Self {
-        Self::new(self.template, self.source, draft)
+        Self::new(self.template, self.source, draft, self.people)
     }
 
     pub fn form(&self) -> &Form {
@@ -134,7 +177,7 @@ impl Model {
 
     /// Whether quitting would leave answers behind that were not exported.
     pub fn has_unsent(&self) -> bool {
-        !self.exported && self.answers != Answers::new(self.form())
+        !self.exported && self.answers != self.blank
     }
 
     pub fn has_misfits(&self) -> bool {
@@ -156,7 +199,7 @@ impl Model {
     pub fn mark(&self, section: usize) -> Mark {
         let form = self.form();
         let fields = &form.sections[section].fields;
-        if form.missing_required_in(&self.answers, fields) {
+        if fields.iter().any(|&f| !self.field_problems(f).is_empty()) {
             Mark::Missing
         } else if fields
             .iter()
@@ -168,8 +211,41 @@ impl Model {
         }
     }
 
+    /// The user left `field`: from now on its problems show under it.
+    pub fn leave(&mut self, field: usize) {
+        if let Some(left) = self.left.get_mut(field) {
+            *left = true;
+        }
+    }
+
+    /// Every field counts as left (the review listed their problems).
+    pub fn leave_all(&mut self) {
+        self.left.fill(true);
+    }
+
+    /// What is wrong with `field`'s answer, once the user has left it.
+    pub fn shown_error(&self, field: usize) -> Option<String> {
+        if !self.left.get(field).copied().unwrap_or(false) {
+            return None;
+        }
+        let messages: Vec<String> = self
+            .field_problems(field)
+            .iter()
+            .map(|m| sentence(m.strip_prefix("is ").unwrap_or(m)))
+            .collect();
+        (!messages.is_empty()).then(|| messages.join("; "))
+    }
+
+    fn field_problems(&self, field: usize) -> Vec<String> {
+        self.form()
+            .validate_field(field, &self.answers.values[field])
+            .into_iter()
+            .map(|invalid| invalid.message)
+            .collect()
+    }
+
     /// What blocks every export: a title that is empty or only the template's prefix,
-    /// and required fields still empty.
+    /// and every answer that breaks its field's rules.
     pub fn problems(&self) -> Vec<Problem> {
         let title = self.answers.title.trim();
         let mut problems = Vec::new();
@@ -178,9 +254,9 @@ impl Model {
         }
         problems.extend(
             self.form()
-                .missing_required(&self.answers)
+                .validate(&self.answers)
                 .into_iter()
-                .map(Problem::Field),
+                .map(|invalid| Problem::Field(invalid.field, invalid.message)),
         );
         problems
     }
@@ -196,4 +272,13 @@ impl Model {
         }
         file
     }
+}
+
+/// `text` with a capital first letter: validation messages follow a field's name, shown
+/// alone under the field they start the sentence.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
