@@ -129,13 +129,29 @@ pub fn start(
     cwd: &Path,
     report: impl Fn(Event) + Send + 'static,
 ) -> Option<Running> {
+    // One pipe for both streams: the output keeps the order it was written in (two
+    // pipes read on two threads would interleave by chance).
+    let pipe =
+        std::io::pipe().and_then(|(reader, writer)| Ok((reader, writer.try_clone()?, writer)));
+    let (reader, out, err) = match pipe {
+        Ok(pipe) => pipe,
+        Err(err) => {
+            report(Event::Finished(Finished {
+                end: End::NotStarted(err.to_string()),
+                output: String::new(),
+            }));
+            return None;
+        }
+    };
+    // The command (and with it our copies of the pipe's writing end) is dropped at the
+    // end of this statement, so the reader sees the end when the child closes it.
     let spawned = Command::new(shell)
         .arg("-c")
         .arg(line)
         .current_dir(cwd)
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stdout(out)
+        .stderr(err)
         .process_group(0)
         .spawn();
     let mut child = match spawned {
@@ -150,34 +166,18 @@ pub fn start(
     };
     let group = Pid::from_child(&child);
     let (sender, chunks) = mpsc::channel();
-    for pipe in [
-        child
-            .stdout
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-        child
-            .stderr
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        let sender = sender.clone();
-        let spawned = std::thread::Builder::new()
-            .name("command-output".into())
-            .spawn(move || read_pipe(pipe, &sender));
-        if let Err(err) = spawned {
-            let _ = kill_process_group(group, Signal::KILL);
-            let _ = child.wait();
-            report(Event::Finished(Finished {
-                end: End::NotStarted(err.to_string()),
-                output: String::new(),
-            }));
-            return None;
-        }
+    let reading = std::thread::Builder::new()
+        .name("command-output".into())
+        .spawn(move || read_pipe(Box::new(reader), &sender));
+    if let Err(err) = reading {
+        let _ = kill_process_group(group, Signal::KILL);
+        let _ = child.wait();
+        report(Event::Finished(Finished {
+            end: End::NotStarted(err.to_string()),
+            output: String::new(),
+        }));
+        return None;
     }
-    drop(sender);
     let running = Running {
         stop: Arc::new(AtomicBool::new(false)),
         group,

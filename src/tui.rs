@@ -15,6 +15,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, bail};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
@@ -72,20 +73,23 @@ where
     loop {
         terminal.draw(|frame| screen::draw(frame, app))?;
         let wait = if app.busy() { BUSY_TICK } else { TICK };
-        let mut msg = Some(match events.next(wait)? {
+        let mut batch = vec![match events.next(wait)? {
             Some(msg) => msg,
             None => Msg::Tick(Instant::now()),
-        });
+        }];
         let started = Instant::now();
-        while let Some(this) = msg.take() {
+        while started.elapsed() < BATCH {
+            match events.next(Duration::ZERO)? {
+                Some(msg) => batch.push(msg),
+                None => break,
+            }
+        }
+        for this in coalesce(batch) {
             if matches!(this, Msg::Tick(_)) {
                 last_tick = Instant::now();
             }
             if let Some(after) = apply(app, this, io, terminal) {
                 return Ok(after);
-            }
-            if started.elapsed() < BATCH {
-                msg = events.next(Duration::ZERO)?;
             }
         }
         // Background work reports between batches of input.
@@ -102,6 +106,49 @@ where
             }
         }
     }
+}
+
+/// Runs of plain typed characters (a burst of typing, or a paste in a terminal without
+/// bracketed paste) become one [`Msg::Type`], which the app applies as one insert where
+/// it can; everything else passes as it came.
+pub fn coalesce(batch: Vec<Msg>) -> Vec<Msg> {
+    let mut out: Vec<Msg> = Vec::with_capacity(batch.len());
+    let mut run: Vec<KeyEvent> = Vec::new();
+    let flush = |run: &mut Vec<KeyEvent>, out: &mut Vec<Msg>| match run.as_slice() {
+        [] => {}
+        [one] => {
+            out.push(Msg::Key(*one));
+            run.clear();
+        }
+        keys => {
+            let text = keys
+                .iter()
+                .filter_map(|k| match k.code {
+                    KeyCode::Char(c) => Some(c),
+                    _ => None,
+                })
+                .collect();
+            out.push(Msg::Type(text));
+            run.clear();
+        }
+    };
+    for msg in batch {
+        match msg {
+            Msg::Key(key)
+                if key.kind == KeyEventKind::Press
+                    && matches!(key.code, KeyCode::Char(_))
+                    && (key.modifiers - KeyModifiers::SHIFT).is_empty() =>
+            {
+                run.push(key);
+            }
+            other => {
+                flush(&mut run, &mut out);
+                out.push(other);
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 /// Updates the app with `msg` and performs the effects, and those of the replies;

@@ -1204,3 +1204,65 @@ fn the_write_dialog_suggests_the_configured_path_unless_the_command_line_names_o
     };
     assert_eq!(path.text(), "/elsewhere/x.md");
 }
+
+/// A burst of plain characters arrives as one `Type`; keys with modifiers, Enter and
+/// the rest stay as they came, in order.
+#[test]
+fn a_burst_of_typing_is_coalesced_into_one_insert() {
+    use issue_composer::tui::coalesce;
+    let c = |ch: char| key(KeyCode::Char(ch));
+    let batch = vec![
+        c('a'),
+        c('b'),
+        key(KeyCode::Enter),
+        c('c'),
+        ctrl('c'),
+        c('d'),
+        c('e'),
+    ];
+    let out = coalesce(batch);
+    assert_eq!(out.len(), 5);
+    assert!(matches!(&out[0], Msg::Type(t) if t == "ab"));
+    assert!(matches!(&out[1], Msg::Key(k) if k.code == KeyCode::Enter));
+    assert!(
+        matches!(&out[2], Msg::Key(k) if k.code == KeyCode::Char('c') && k.modifiers.is_empty())
+    );
+    assert!(matches!(&out[3], Msg::Key(k) if k.modifiers.contains(KeyModifiers::CONTROL)));
+    assert!(matches!(&out[4], Msg::Type(t) if t == "de"));
+}
+
+/// Typed text goes into a text area as one insert; into a choice each character is the
+/// key it was (a space ticks).
+#[test]
+fn typed_text_inserts_into_text_and_keys_elsewhere() {
+    let mut app = open("performance");
+    let issue = app
+        .form()
+        .unwrap()
+        .form()
+        .field_index("performance-issue")
+        .unwrap();
+    while app.form().unwrap().focus() != Focus::Field(issue) {
+        press(&mut app, [key(KeyCode::Tab)]);
+    }
+    app.update(Msg::Type("Since 2.3 it is slow".into()));
+    assert_eq!(
+        value(&app, "performance-issue"),
+        Value::Text("Since 2.3 it is slow".into())
+    );
+    let mut app = open("performance");
+    let causes = app
+        .form()
+        .unwrap()
+        .form()
+        .field_index("suspected-causes")
+        .unwrap();
+    while app.form().unwrap().focus() != Focus::Field(causes) {
+        press(&mut app, [key(KeyCode::Tab)]);
+    }
+    app.update(Msg::Type(" x".into()));
+    let Value::Select(sel) = value(&app, "suspected-causes") else {
+        panic!("a selection")
+    };
+    assert!(sel.checked[0], "the space ticked the first box");
+}

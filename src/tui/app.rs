@@ -13,7 +13,7 @@ mod review;
 
 use std::time::{Duration, Instant};
 
-use crossterm::event::{KeyEvent, KeyEventKind};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use self::command::{Kept, MetricsOffer, Prompt, Running};
 pub use self::drafts::{DraftOffer, DraftStatus};
@@ -22,6 +22,7 @@ pub use self::modal::Modal;
 pub use self::msg::{After, Effect, Msg, WriteFailure};
 pub use self::picker::{Entry, Pick, PickerState};
 pub use self::review::ReviewState;
+use super::field::Widget;
 use super::field::line::Edit;
 use super::keymap::{Action, Context, Keymap};
 use super::theme::Theme;
@@ -230,6 +231,7 @@ impl App {
                 self.paste(&text);
                 Vec::new()
             }
+            Msg::Type(text) => self.type_text(&text),
             Msg::Mouse(mouse) => {
                 self.mouse(mouse);
                 Vec::new()
@@ -362,6 +364,33 @@ impl App {
             }
         }
         Vec::new()
+    }
+
+    /// Characters typed in a burst. Into a one-line input or a text area, with none of
+    /// them bound to an action, they are one insert (a key at a time costs a copy of the
+    /// whole text each); anywhere else each is the key it was.
+    fn type_text(&mut self, text: &str) -> Vec<Effect> {
+        let as_key = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let unbound = text.chars().all(|c| {
+            self.config
+                .keys
+                .lookup(self.screen.context(), &as_key(c))
+                .is_none()
+        });
+        let into_text = self.modal.is_none()
+            && self.command.is_none()
+            && matches!(&self.screen, Screen::Form(form) if match form.focus() {
+                Focus::Header(_) => true,
+                Focus::Field(f) => matches!(form.widget(f), Widget::Text(_) | Widget::Area(_)),
+            });
+        if unbound && into_text {
+            self.notice = None;
+            self.paste(text);
+            return Vec::new();
+        }
+        text.chars()
+            .flat_map(|c| self.update(Msg::Key(as_key(c))))
+            .collect()
     }
 
     fn paste(&mut self, text: &str) {

@@ -20,6 +20,9 @@ use crate::template::Template;
 pub enum Msg {
     Key(KeyEvent),
     Paste(String),
+    /// Plain characters typed in one burst (see [`crate::tui::coalesce`]): each is the key
+    /// it was, applied at once where they all go into a text input.
+    Type(String),
     Mouse(MouseEvent),
     Resize(u16, u16),
     Tick(Instant),
