@@ -50,7 +50,7 @@ const VERBS: [&str; 40] = [
 ];
 
 /// Noun phrases that stand for what to write: `A clear and concise description of ...`.
-const PHRASES: [&str; 14] = [
+const PHRASES: [&str; 18] = [
     "a clear and concise",
     "a clear description",
     "a concise description",
@@ -65,6 +65,10 @@ const PHRASES: [&str; 14] = [
     "any additional",
     "anything else",
     "optional:",
+    "output of",
+    "the output of",
+    "contents of",
+    "the contents of",
 ];
 
 /// At most this many characters: longer prose explains rather than asks.
