@@ -59,14 +59,14 @@ fn an_empty_template_or_front_matter_alone_still_takes_an_answer() {
 #[test]
 fn a_template_without_a_final_newline_or_with_crlf_keeps_its_answer() {
     for md in [
-        "Please describe.",
-        "Please describe.\r\n",
-        "Please describe.\r\n\r\n<!-- here -->",
+        "Thanks for the report.",
+        "Thanks for the report.\r\n",
+        "Thanks for the report.\r\n\r\n<!-- here -->",
     ] {
         let t = form(md);
         assert_eq!(
             rendered(&t, "fields: {preamble: It crashed.}"),
-            "Please describe.\n\nIt crashed.\n",
+            "Thanks for the report.\n\nIt crashed.\n",
             "{md:?}"
         );
     }
@@ -75,23 +75,30 @@ fn a_template_without_a_final_newline_or_with_crlf_keeps_its_answer() {
 #[test]
 fn the_answer_goes_after_the_last_content_like_a_sections_does() {
     // A rule is not content: the answer follows the question, as under a heading.
-    let t = form("Please describe the problem.\n\n---\n");
+    let t = form("Thanks for reporting the problem.\n\n---\n");
     assert_eq!(
         rendered(&t, "fields: {preamble: It crashed.}"),
-        "Please describe the problem.\n\nIt crashed.\n\n---\n"
+        "Thanks for reporting the problem.\n\nIt crashed.\n\n---\n"
     );
+    let t = form("## Problem\n\nThe problem, in short.\n\n---\n");
+    assert_eq!(
+        rendered(&t, "fields: {problem: It crashed.}"),
+        "## Problem\n\nThe problem, in short.\n\nIt crashed.\n\n---\n"
+    );
+    // An instruction is the answer's placeholder: the answer takes its place.
     let t = form("## Problem\n\nPlease describe the problem.\n\n---\n");
     assert_eq!(
         rendered(&t, "fields: {problem: It crashed.}"),
-        "## Problem\n\nPlease describe the problem.\n\nIt crashed.\n\n---\n"
+        "## Problem\n\nIt crashed.\n\n---\n"
     );
+    assert_eq!(rendered(&t, ""), "## Problem\n\n---\n");
 }
 
 #[test]
 fn sections_without_a_body_take_their_answer_under_the_heading() {
-    let md = "## Summary\n\nWhat happened?\n\n## Logs\n\n## Version";
+    let md = "## Summary\n\nSomething broke.\n\n## Logs\n\n## Version";
     let answers = "fields: {summary: S, logs: L, version: V}";
-    let want = "## Summary\n\nWhat happened?\n\nS\n\n## Logs\n\nL\n\n## Version\n\nV\n";
+    let want = "## Summary\n\nSomething broke.\n\nS\n\n## Logs\n\nL\n\n## Version\n\nV\n";
     for md in [md.to_owned(), md.replace('\n', "\r\n")] {
         let t = form(&md);
         assert_eq!(ids(&t), ["summary", "logs", "version"]);
@@ -105,7 +112,7 @@ fn a_question_with_only_choices_takes_its_text_at_the_end_of_the_section() {
     assert_eq!(ids(&t), ["area", "area-2"]);
     assert_eq!(
         rendered(&t, "fields: {area: [UI], area-2: Because.}"),
-        "## Area\n\nWhich part, and why?\n\n- [x] UI\n- [ ] CLI\n\nBecause.\n"
+        "## Area\n\n- [x] UI\n- [ ] CLI\n\nBecause.\n"
     );
 }
 
@@ -135,7 +142,7 @@ fn answers_go_before_rules_footers_and_slash_commands() {
     );
     assert_eq!(
         rendered(&t, "fields: {what-happened: It broke.}"),
-        "## What happened?\n\nTell us.\n\nIt broke.\n\n---\n\nAdd a :+1: reaction to issues you find important.\n"
+        "## What happened?\n\nIt broke.\n\n---\n\nAdd a :+1: reaction to issues you find important.\n"
     );
     let t = form("## Checklist\n\n- [ ] Tested\n\n/label ~dependencies\n/cc @team\n");
     assert_eq!(ids(&t), ["checklist"], "slash commands are not a question");

@@ -351,7 +351,7 @@ fn bold_lines_alone_are_pseudo_headings() {
     );
     assert_eq!(
         rendered(&t, "fields: {describe-the-bug: It crashes.}"),
-        "**Describe the bug**\nA clear description.\n\nIt crashes.\n\n**To Reproduce**\n\n**Version**\n```\nout\n```\n"
+        "**Describe the bug**\nIt crashes.\n\n**To Reproduce**\n\n**Version**\n```\nout\n```\n"
     );
 }
 

@@ -40,6 +40,8 @@ struct Assembler<'s> {
     inserts: Vec<(usize, Shape)>,
     /// Lines of HTML blocks that hold nothing but comments.
     comment_blocks: Vec<Range<usize>>,
+    /// Lines of instructions that became help: gone from the issue like comments.
+    hidden: Vec<Range<usize>>,
     /// Comments after a section's content: help for the next field.
     pending_help: Option<String>,
     /// A bold line's text: the label of the next block's field.
@@ -63,6 +65,7 @@ impl<'s> Assembler<'s> {
             claims: Vec::new(),
             inserts: Vec::new(),
             comment_blocks: Vec::new(),
+            hidden: Vec::new(),
             pending_help: None,
             pending_label: None,
             heading_level: 0,
@@ -109,21 +112,32 @@ impl<'s> Assembler<'s> {
                 level,
                 line,
                 body_start,
+                notice,
             } => {
                 self.heading_level = level;
                 self.start_section(&title, level, line, body_start);
+                self.open.heading.notice = notice;
             }
-            Recognized::PseudoHeading { title, line } => {
+            Recognized::PseudoHeading {
+                title,
+                line,
+                notice,
+            } => {
                 let level = (self.heading_level + 1).min(6);
                 self.start_section(&title, level, line, line + 1);
-                self.open.pseudo = true;
+                self.open.heading.pseudo = true;
+                self.open.heading.notice = notice;
             }
             Recognized::Label { text, line } => {
                 self.pending_label = Some(text);
                 self.open.has_content = true;
                 self.open.content_end = Some(line + 1);
             }
-            Recognized::Comment { lines, text } => self.comment(lines, text),
+            Recognized::Comment { lines, text } => {
+                self.comment_blocks.push(lines.clone());
+                self.comment(lines, text);
+            }
+            Recognized::Instruction { lines, text } => self.instruction(lines, text),
             Recognized::Fields {
                 fields,
                 shape,
@@ -174,6 +188,7 @@ impl<'s> Assembler<'s> {
             self.claims,
             self.inserts,
             &self.comment_blocks,
+            &self.hidden,
         );
         Built {
             sections: self.sections,
@@ -226,7 +241,6 @@ impl<'s> Assembler<'s> {
 
     /// A comment block: the section's help before its content, else help for what follows.
     fn comment(&mut self, lines: Range<usize>, text: String) {
-        self.comment_blocks.push(lines.clone());
         let open = &mut self.open;
         open.comment_lines = Some(match open.comment_lines.take() {
             Some(prev) => prev.start..lines.end,
@@ -240,6 +254,24 @@ impl<'s> Assembler<'s> {
         } else {
             self.pending_help = Some(text);
         }
+    }
+
+    /// An instruction that opens a section (after comments at most) is help, gone from
+    /// the issue like a comment; anywhere else, and under a notice, it is kept.
+    fn instruction(&mut self, lines: Range<usize>, text: String) {
+        let open = &self.open;
+        let opens = open.section.fields.is_empty() && !open.has_content;
+        if !opens || open.heading.notice || open.break_line.is_some() {
+            let end = lines.end;
+            return self.apply(Recognized::Static { text, end });
+        }
+        self.hidden.push(lines.clone());
+        self.comment(lines, text);
+        let open = &mut self.open;
+        open.opening = open
+            .comment_lines
+            .clone()
+            .map(|lines| (lines, open.section.help.clone()));
     }
 
     /// Text kept as written, which asks or tells the reader something.

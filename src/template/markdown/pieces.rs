@@ -7,12 +7,14 @@ use super::source::Source;
 use crate::template::layout::{Piece, Shape};
 
 /// Every line of the body as a layout piece. `claims` are lines fields took over,
-/// `inserts` answers added before a line, `comment_blocks` the lines of comment blocks.
+/// `inserts` answers added before a line, `comment_blocks` the lines of comment blocks,
+/// `hidden` the lines of instructions that became help (they go like comment blocks).
 pub(super) fn pieces(
     source: &Source<'_>,
     mut claims: Vec<(Range<usize>, Shape)>,
     mut inserts: Vec<(usize, Shape)>,
     comment_blocks: &[Range<usize>],
+    hidden: &[Range<usize>],
 ) -> Vec<Piece> {
     claims.sort_by_key(|(r, _)| r.start);
     inserts.sort_by_key(|(at, _)| *at);
@@ -44,7 +46,11 @@ pub(super) fn pieces(
             line = range.end;
             continue;
         }
-        pieces.push(static_line(source, comment_blocks, line));
+        if hidden.iter().any(|h| h.contains(&line)) {
+            pieces.push(Piece::Removed);
+        } else {
+            pieces.push(static_line(source, comment_blocks, line));
+        }
         line += 1;
     }
     pieces

@@ -9,6 +9,7 @@ mod checks;
 mod code;
 mod lists;
 mod paragraph;
+mod prose;
 mod table;
 
 use std::ops::Range;
@@ -41,19 +42,28 @@ pub(super) struct SectionCtx<'a> {
 /// What a block (or a part of one) is. Lines are 0-based lines of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Recognized {
-    /// `# Title`: a section whose body starts at `body_start`.
+    /// `# Title`: a section whose body starts at `body_start`; a `notice` (`Before you
+    /// submit`) is not a question.
     Heading {
         title: String,
         level: u8,
         line: usize,
         body_start: usize,
+        notice: bool,
     },
     /// A bold line that starts a part, one level below the heading above it.
-    PseudoHeading { title: String, line: usize },
+    PseudoHeading {
+        title: String,
+        line: usize,
+        notice: bool,
+    },
     /// A bold line under a heading that names the single field of the block after it.
     Label { text: String, line: usize },
     /// An HTML block of nothing but comments: help for the section or what follows.
     Comment { lines: Range<usize>, text: String },
+    /// Prose that tells the writer what to write (`A clear and concise description of
+    /// ...`): like a comment when it opens a section, else text kept as written.
+    Instruction { lines: Range<usize>, text: String },
     /// Fields that take over `lines`; `shape` numbers them from 0, in this order.
     Fields {
         fields: Vec<NewField>,
@@ -136,6 +146,7 @@ pub(super) fn classify(block: &Block, next: Option<&Block>, ctx: &Ctx<'_>) -> Ve
             level: *level,
             line: source.line_of(range.start),
             body_start: source.end_line(range),
+            notice: prose::is_notice(text),
         }],
         Block::Html { range } => vec![code::html(range, ctx)],
         Block::Paragraph { range, inlines } => aside::slash_commands(range, ctx)
@@ -232,6 +243,7 @@ mod tests {
                 level: 2,
                 line: 0,
                 body_start: 2,
+                notice: false,
             }]
         );
     }

@@ -20,10 +20,22 @@ pub(super) struct Open {
     pub comments: Vec<String>,
     pub has_content: bool,
     pub has_prose: bool,
-    /// Started by a bold line rather than a heading.
-    pub pseudo: bool,
+    /// The lines of the comments and instructions that opened the section, with their
+    /// text, once an instruction is among them: the place of an answer it gets. An
+    /// instruction asks for text the way prose does.
+    pub opening: Option<(Range<usize>, String)>,
     /// The line of a thematic break in the section: text after it is a footer.
     pub break_line: Option<usize>,
+    pub heading: HeadingKind,
+}
+
+/// How the section's heading is written and what it says.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct HeadingKind {
+    /// Started by a bold line rather than a heading.
+    pub pseudo: bool,
+    /// A notice (`Before you submit`): prose under it asks nothing.
+    pub notice: bool,
 }
 
 impl Open {
@@ -45,8 +57,9 @@ impl Open {
             comments: Vec::new(),
             has_content: false,
             has_prose: false,
-            pseudo: false,
+            opening: None,
             break_line: None,
+            heading: HeadingKind::default(),
         }
     }
 
@@ -63,7 +76,7 @@ impl Open {
         SectionCtx {
             title: &self.section.title,
             level: self.section.level,
-            pseudo: self.pseudo,
+            pseudo: self.heading.pseudo,
         }
     }
 }
@@ -102,9 +115,21 @@ impl Assembler<'_> {
         if is_preamble {
             // The preamble gets an answer only when nothing else does (see `finish`).
             self.preamble_end = Some(open.content_end.unwrap_or(end));
+        } else if open.heading.notice {
+            // A notice tells; it asks nothing.
         } else if no_fields && !open.has_content && open.comment_lines.is_some() {
             self.comment_answer(&mut open, index);
-        } else if open.has_prose && free_inputs == 0 {
+        } else if no_fields && let Some((lines, text)) = open.opening.take() {
+            // Prose after the instruction: the answer still takes the instruction's place.
+            let help = &mut open.section.help;
+            if help.starts_with(text.as_str()) {
+                help.drain(..text.len());
+                let lead = help.len() - help.trim_start().len();
+                help.drain(..lead);
+            }
+            let field = self.answer(&mut open, index, text);
+            self.claims.push((lines, Shape::Block { field }));
+        } else if (open.has_prose || open.opening.is_some()) && free_inputs == 0 {
             let at = open.content_end.unwrap_or(open.body_start);
             self.answer_field(&mut open, index, at);
         } else if no_fields && !open.has_content && !has_children {

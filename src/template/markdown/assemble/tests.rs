@@ -62,7 +62,9 @@ fn shapes_are_numbered_in_document_order() {
 
 #[test]
 fn a_question_with_nowhere_to_answer_gets_an_answer_after_it() {
-    let b = built("## What happened?\n\nTell us.\n\n## Done\n\n- [ ] yes\n- [ ] tested\n");
+    let b = built(
+        "## What happened?\n\nThe app runs on start.\n\n## Done\n\n- [ ] yes\n- [ ] tested\n",
+    );
     assert_eq!(labels(&b), ["What happened?", "Done"]);
     assert!(matches!(
         b.pieces[3],
@@ -92,4 +94,35 @@ fn pseudo_headings_sit_below_the_heading_above_and_the_preamble_may_answer() {
     let b = built("Just text <!-- say more -->\n");
     assert_eq!(labels(&b), ["Description"]);
     assert_eq!(b.fields[0].kind, FieldKind::TextArea);
+}
+
+#[test]
+fn an_instruction_opening_a_section_is_the_placeholder_of_the_answer_in_its_place() {
+    let b = built("## Expected\n\n<!-- c -->\nA clear and concise description.\n\n## Next\n");
+    assert_eq!(labels(&b), ["Expected", "Next"]);
+    assert_eq!(
+        b.fields[0].placeholder,
+        "c\nA clear and concise description."
+    );
+    assert!(matches!(
+        b.pieces[2],
+        Piece::Field {
+            shape: Shape::Block { field: 0 },
+            inserted: false
+        }
+    ));
+    // Before a field it is the section's help and leaves the issue.
+    let b = built("## Steps\n\nSteps to reproduce the behavior:\n\n1. ...\n2. ...\n");
+    assert_eq!(b.sections[0].help, "Steps to reproduce the behavior:");
+    assert!(matches!(b.pieces[2], Piece::Removed));
+    // After content it stays as written.
+    let b = built("## S\n\nThe app runs.\n\nPlease describe it.\n");
+    assert_eq!(b.sections[0].text, "The app runs.\nPlease describe it.");
+}
+
+#[test]
+fn a_notice_heading_with_prose_asks_nothing() {
+    let b = built("## Before you submit\n\nPlease search existing issues.\n\n## Bug\n\nText.\n");
+    assert_eq!(labels(&b), ["Bug"]);
+    assert_eq!(b.sections[0].text, "Please search existing issues.");
 }

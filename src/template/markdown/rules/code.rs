@@ -3,10 +3,10 @@
 
 use std::ops::Range;
 
-use super::{Ctx, NewField, Recognized};
+use super::{Ctx, NewField, Recognized, prose};
 use crate::form::{FieldKind, Value};
-use crate::template::Severity;
 use crate::template::layout::Shape;
+use crate::template::{Severity, hints};
 
 /// A fenced code block: a code field in the block's language, its content the default.
 pub(super) fn fence(
@@ -36,11 +36,17 @@ pub(super) fn fence(
     let content = source.lines_text(lines.start + 1..inner_end.max(lines.start + 1));
     let content = content.strip_suffix('\n').unwrap_or(content).to_owned();
     let language = info.split_whitespace().next().unwrap_or("").to_owned();
+    // A block that only says what to paste is the placeholder, not the answer.
+    let (placeholder, default) = if is_placeholder_code(&content) {
+        (content, String::new())
+    } else {
+        (String::new(), content)
+    };
     let field = NewField::new(
         FieldKind::Code { language },
         ctx.label,
-        "",
-        Value::Text(content),
+        &placeholder,
+        Value::Text(default),
         lines.start,
     );
     let shape = Shape::Fence {
@@ -51,6 +57,41 @@ pub(super) fn fence(
     };
     out.push(Recognized::field(field, lines, shape));
     out
+}
+
+/// Code that stands for code to paste: comments only (`# Paste your config here`,
+/// `// code snippet`), an instruction (`(Insert traceback here)`, `Output of tool
+/// --debug`), or a stand-in token (`<version>`, `...`). Real code keeps its place.
+fn is_placeholder_code(content: &str) -> bool {
+    let lines: Vec<&str> = content
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.is_empty() || lines.len() > 6 {
+        return false;
+    }
+    if lines.iter().all(|l| is_comment_line(l)) {
+        return true;
+    }
+    let text = lines.join(" ");
+    let token = text.starts_with('<')
+        && text.ends_with('>')
+        && text[1..text.len() - 1]
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'));
+    lines.len() <= 3 && (token || hints::is_placeholder(&text) || prose::is_instruction(&text))
+}
+
+/// A line comment in a common language, or a whole `/* */` or `<!-- -->` comment.
+fn is_comment_line(line: &str) -> bool {
+    let wrapped = |open: &str, close: &str| line.starts_with(open) && line.ends_with(close);
+    line.starts_with("//")
+        || line == "#"
+        || line.starts_with("# ")
+        || line.starts_with("-- ")
+        || wrapped("/*", "*/")
+        || wrapped("<!--", "-->")
 }
 
 /// An HTML block: a `<pre>` code field, help when it is only comments, else kept text.
@@ -179,6 +220,37 @@ mod tests {
                     original: src.into(),
                 },
             )]
+        );
+    }
+
+    #[test]
+    fn a_fence_that_says_what_to_paste_is_a_placeholder() {
+        for content in [
+            "# Paste your config here",
+            "// code snippet",
+            "(Insert traceback here)",
+            "Output of tool --debug",
+            "<version>",
+            "...",
+        ] {
+            assert!(is_placeholder_code(content), "{content:?}");
+        }
+        for content in [
+            "# Add any new configuration options\nperformance:\n  workers: 10",
+            "// Current implementation\nfunc current() {\n    // ...\n}",
+            "#include <stdio.h>",
+            "BenchmarkX-8    1000    1234 ns/op",
+            "",
+        ] {
+            assert!(!is_placeholder_code(content), "{content:?}");
+        }
+        let found = plain("```sh\n# Paste the log here\n```\n");
+        let Recognized::Fields { fields, .. } = &found[0] else {
+            panic!("{found:?}")
+        };
+        assert_eq!(
+            (fields[0].placeholder.as_str(), &fields[0].default),
+            ("# Paste the log here", &Value::Text(String::new()))
         );
     }
 

@@ -39,8 +39,37 @@ pub(super) fn paragraph(
     } else {
         (Vec::new(), &lines[..], ctx.label)
     };
-    text_lines(rest, next, label, source, &mut out);
+    match instruction_lines(rest, source) {
+        Some(found) => out.push(found),
+        None => text_lines(rest, next, label, source, &mut out),
+    }
     out
+}
+
+/// Lines that together tell the writer what to write (see [`prose`]), unless a line
+/// after the first is a labelled field or a `[ ]` option.
+///
+/// [`prose`]: super::prose
+fn instruction_lines(lines: &[&[Inline]], source: &Source<'_>) -> Option<Recognized> {
+    let (first, last) = (lines.first()?, lines.last()?);
+    let plain = Allow {
+        plain: true,
+        token: false,
+    };
+    let structured = lines[1..].iter().any(|l| {
+        is_check_line(l, source)
+            || label::split(source.src, l, plain)
+                .is_some_and(|lab| !matches!(label::rest(source, lab.rest.clone()), Rest::Literal))
+    }) || is_check_line(first, source);
+    if structured || matches!(first.first(), Some(Inline::Strong(..))) {
+        return None;
+    }
+    let lines = source.line_of(first[0].range().start)..source.line_of(last[0].range().start) + 1;
+    let text = source.strip_comments(source.span(lines.clone()));
+    super::prose::is_instruction(&text).then(|| Recognized::Instruction {
+        lines,
+        text: text.trim().to_owned(),
+    })
 }
 
 /// `[Describe the bug]` alone (not a link): a text area with the instruction as hint.
@@ -83,6 +112,7 @@ fn part_start(
             }]);
         }
         return Some(vec![Recognized::PseudoHeading {
+            notice: super::prose::is_notice(&bold.label),
             title: bold.label,
             line,
         }]);
@@ -101,6 +131,7 @@ fn part_start(
         Recognized::PseudoHeading {
             title: hints::plain_label(text),
             line,
+            notice: false,
         },
         Recognized::kept(source, &source.span(line..line + 1)),
     ])

@@ -73,6 +73,7 @@ fn a_bold_line_under_a_heading_labels_a_single_field_block_after_it() {
     let pseudo = Recognized::PseudoHeading {
         title: "Environment".into(),
         line: 0,
+        notice: false,
     };
     assert_eq!(first(src, PREAMBLE, None), std::slice::from_ref(&pseudo));
     let in_pseudo = SectionCtx {
@@ -95,6 +96,7 @@ fn a_bold_first_line_is_a_heading_for_the_lines_after_it() {
             Recognized::PseudoHeading {
                 title: "Versions".into(),
                 line: 0,
+                notice: false,
             },
             line(text("OS", "e.g. Linux", 1), "OS:", "OS:"),
         ]
@@ -105,6 +107,7 @@ fn a_bold_first_line_is_a_heading_for_the_lines_after_it() {
             Recognized::PseudoHeading {
                 title: "Describe the change".into(),
                 line: 0,
+                notice: false,
             },
             kept("**Describe the change** A clear description.", 1),
             kept("More.", 2),
@@ -234,8 +237,42 @@ fn a_bracketed_instruction_line_under_a_bold_line_is_the_answer() {
             Recognized::PseudoHeading {
                 title: "Syntax".into(),
                 line: 0,
+                notice: false,
             },
             Recognized::field(field, 1..2, Shape::Block { field: 0 }),
         ]
     );
+}
+
+#[test]
+fn instruction_paragraphs_say_so_unless_lines_after_the_first_are_fields() {
+    assert_eq!(
+        plain("A clear and concise description\nof what happened. <!-- c -->\n"),
+        [Recognized::Instruction {
+            lines: 0..2,
+            text: "A clear and concise description\nof what happened.".into(),
+        }]
+    );
+    assert_eq!(
+        first("**Bug**\n(Tell us what happened.)\n", PREAMBLE, None),
+        [
+            Recognized::PseudoHeading {
+                title: "Bug".into(),
+                line: 0,
+                notice: false,
+            },
+            Recognized::Instruction {
+                lines: 1..2,
+                text: "(Tell us what happened.)".into(),
+            },
+        ]
+    );
+    let found = plain("Please fill in:\nOS: [e.g. Linux]\n");
+    assert!(
+        !found
+            .iter()
+            .any(|r| matches!(r, Recognized::Instruction { .. })),
+        "{found:?}"
+    );
+    assert_eq!(plain("The app runs.\n"), [kept("The app runs.", 1)]);
 }

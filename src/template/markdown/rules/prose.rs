@@ -1,0 +1,240 @@
+//! Prose that speaks to the person filling the template rather than to the issue's
+//! readers: an instruction (`A clear and concise description of ...`, `(Tell us what
+//! happened.)`, `Please describe ...`) is the help of the answer that replaces it, and a
+//! notice heading (`Before you submit`, `Important`) is not a question. Judged by general
+//! signals of the text alone: imperative openings, stock phrases, a paragraph wholly in
+//! parentheses, a short question; length keeps explanations out.
+
+/// Verbs that open an instruction to the writer.
+const VERBS: [&str; 40] = [
+    "describe",
+    "please",
+    "provide",
+    "explain",
+    "tell",
+    "list",
+    "include",
+    "add",
+    "paste",
+    "write",
+    "give",
+    "specify",
+    "enter",
+    "attach",
+    "insert",
+    "replace",
+    "put",
+    "mention",
+    "share",
+    "summarize",
+    "summarise",
+    "outline",
+    "fill",
+    "copy",
+    "upload",
+    "link",
+    "create",
+    "drag",
+    "type",
+    "let",
+    "feel",
+    "use",
+    "show",
+    "state",
+    "identify",
+    "mark",
+    "clearly",
+    "briefly",
+    "optionally",
+    "detail",
+];
+
+/// Noun phrases that stand for what to write: `A clear and concise description of ...`.
+const PHRASES: [&str; 18] = [
+    "a clear and concise",
+    "a clear description",
+    "a concise description",
+    "a description of",
+    "a short description",
+    "a brief description",
+    "a detailed description",
+    "a summary of",
+    "description of",
+    "steps to reproduce",
+    "any other context",
+    "any additional",
+    "anything else",
+    "optional:",
+    "output of",
+    "the output of",
+    "contents of",
+    "the contents of",
+];
+
+/// At most this many characters: longer prose explains rather than asks.
+const MAX_CHARS: usize = 320;
+
+/// Whether `text` (a paragraph, comments removed) is an instruction to the writer.
+pub(super) fn is_instruction(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.chars().count() > MAX_CHARS || t.lines().count() > 4 {
+        return false;
+    }
+    // A paragraph wholly in parentheses is an aside to the writer.
+    let bare = t.trim_end_matches(['.', ' ']);
+    if bare.starts_with('(') && bare.ends_with(')') && balanced_once(bare) {
+        return true;
+    }
+    let unmarked = t.trim_matches(|c: char| matches!(c, '*' | '_' | '>' | ' '));
+    let lower = unmarked.to_lowercase();
+    // `If applicable, add screenshots ...`: the instruction follows the condition.
+    let main = conditional_rest(&lower).unwrap_or(&lower);
+    let first = main
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    // `Please note ...`, `Please keep in mind ...` inform rather than ask.
+    let informs = ["please note", "please keep in mind", "please be aware"]
+        .iter()
+        .any(|p| main.starts_with(p));
+    if VERBS.contains(&first) && main.split_whitespace().count() >= 2 && !informs {
+        return true;
+    }
+    if PHRASES.iter().any(|p| main.starts_with(p)) {
+        return true;
+    }
+    // A short question asks the writer: `What did you expect to happen?`
+    let sentences = t.matches(['.', '?', '!']).count();
+    unmarked.ends_with('?') && sentences <= 2 && t.chars().count() <= 160
+}
+
+/// The text after a leading `If ..., ` clause.
+fn conditional_rest(lower: &str) -> Option<&str> {
+    let rest = lower.strip_prefix("if ")?;
+    let comma = rest.find(", ")?;
+    (comma <= 80).then(|| rest[comma + 2..].trim_start())
+}
+
+/// `(a (b) c)` is one group; `(a) b (c)` is two.
+fn balanced_once(t: &str) -> bool {
+    let mut depth = 0i32;
+    for (i, c) in t.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 && i + 1 < t.len() {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+/// Whether a heading's text is a notice to the writer rather than a question:
+/// `Please do not ...`, `Before you submit`, `Note`, `Important`, `Thanks for ...`,
+/// `About this template`.
+pub(super) fn is_notice(title: &str) -> bool {
+    const WHOLE: [&str; 10] = [
+        "note",
+        "important",
+        "warning",
+        "attention",
+        "disclaimer",
+        "reminder",
+        "notice",
+        "caution",
+        "tip",
+        "read me",
+    ];
+    const STARTS: [&str; 12] = [
+        "please do not",
+        "please don't",
+        "do not",
+        "don't",
+        "before ",
+        "thanks",
+        "thank you",
+        "about ",
+        "please read",
+        "read this",
+        "important:",
+        "note:",
+    ];
+    let lower = title
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let first = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .next()
+        .unwrap_or("");
+    WHOLE.contains(&lower.as_str())
+        || WHOLE.contains(&first) && lower.contains(':')
+        || STARTS.iter().any(|s| lower.starts_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instructions_by_their_signals() {
+        for text in [
+            "A clear and concise description of what you expected.",
+            "(Tell us what happened.)",
+            "Please replace this paragraph with a description of your change.",
+            "Steps to reproduce the behavior:",
+            "If applicable, add screenshots to help explain your problem.",
+            "Describe the bug here",
+            "*Provide a minimal example.*",
+            "What did you expect to happen?",
+            "Add any other context about the problem here.",
+        ] {
+            assert!(is_instruction(text), "{text:?} is an instruction");
+        }
+    }
+
+    #[test]
+    fn information_stays_prose() {
+        for text in [
+            "This template is for performance problems only.",
+            "We use the labels below to triage.",
+            "Thanks for taking the time to fill out this report!",
+            "The benchmark ran on a quiet machine. (Results vary.)",
+            "",
+            &format!("Please {}", "explain at length ".repeat(30)),
+            "(a) first (b) second",
+            "Please keep in mind that this tracker is for bugs.",
+            "Note that old versions are not supported.",
+        ] {
+            assert!(!is_instruction(text), "{text:?} is not an instruction");
+        }
+    }
+
+    #[test]
+    fn notice_headings() {
+        for title in [
+            "Please do not report security issues here",
+            "Before you submit",
+            "Note",
+            "**Important**",
+            "Thanks for contributing!",
+            "About this template",
+            "NOTE: read first",
+        ] {
+            assert!(is_notice(title), "{title:?} is a notice");
+        }
+        for title in [
+            "Notes",
+            "Additional notes",
+            "Describe the bug",
+            "Important files",
+            "Aboutness",
+        ] {
+            assert!(!is_notice(title), "{title:?} is a question");
+        }
+    }
+}
