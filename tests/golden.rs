@@ -51,6 +51,9 @@ fn line(name: &str, bytes: &[u8]) -> String {
         Ok(template) => {
             let form = &template.form;
             let json = serde_json::to_string_pretty(&schema::to_json(form)).unwrap();
+            let mut streamed = Vec::new();
+            schema::write_pretty(form, &mut streamed).unwrap();
+            assert_eq!(streamed, json.as_bytes(), "{name}: streamed schema differs");
             let empty = render(&template, &Answers::new(form));
             let (filled, _) = common::fill_with_tokens(form);
             let filled = render(&template, &filled);
