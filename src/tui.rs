@@ -24,7 +24,7 @@ use crate::draft;
 use crate::export::{self, Outcome, Plan};
 use crate::form::{Answers, answers};
 
-/// How often the loop wakes without input (draft saves, signals).
+/// How often continuous input that never pauses still lets a due tick through.
 pub const TICK: Duration = Duration::from_millis(200);
 
 /// How long the loop goes on taking input that is already waiting before it draws: a
@@ -34,7 +34,8 @@ pub const BATCH: Duration = Duration::from_millis(30);
 
 /// Where messages come from: the real terminal, or a script in tests.
 pub trait Events {
-    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Msg>>;
+    /// The next message, waiting up to `timeout` (`None`: as long as it takes).
+    fn next(&mut self, timeout: Option<Duration>) -> std::io::Result<Option<Msg>>;
 }
 
 /// Where effects go: files, drafts, the editor.
@@ -45,6 +46,10 @@ pub trait Io {
 }
 
 /// Runs the app until it exits; returns what to do after the terminal is restored.
+///
+/// Idle costs nothing: the loop draws only when the app changed (its generation moved)
+/// and sleeps until the next event, or until the tick the app asks for
+/// ([`App::next_tick`]: a pending draft save, an animation).
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -55,12 +60,20 @@ where
     B::Error: Send + Sync + 'static,
 {
     let mut last_tick = Instant::now();
+    let mut drawn = None;
     loop {
-        terminal.draw(|frame| screen::draw(frame, app))?;
-        let mut msg = Some(match events.next(TICK)? {
-            Some(msg) => msg,
-            None => Msg::Tick(Instant::now()),
-        });
+        if drawn != Some(app.generation()) {
+            terminal.draw(|frame| screen::draw(frame, app))?;
+            drawn = Some(app.generation());
+        }
+        let wait = app
+            .next_tick()
+            .map(|at| at.saturating_duration_since(Instant::now()));
+        let mut msg = match events.next(wait)? {
+            Some(msg) => Some(msg),
+            None if wait.is_some() => Some(Msg::Tick(Instant::now())),
+            None => None,
+        };
         let started = Instant::now();
         while let Some(this) = msg.take() {
             if matches!(this, Msg::Tick(_)) {
@@ -70,11 +83,12 @@ where
                 return Ok(after);
             }
             if started.elapsed() < BATCH {
-                msg = events.next(Duration::ZERO)?;
+                msg = events.next(Some(Duration::ZERO))?;
             }
         }
         // Input that never pauses still gets its ticks, so drafts keep being saved.
-        if last_tick.elapsed() >= TICK {
+        let due = app.next_tick().is_some_and(|at| at <= Instant::now());
+        if due && last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
             if let Some(after) = apply(app, Msg::Tick(last_tick), io, terminal) {
                 return Ok(after);
