@@ -46,10 +46,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 
 fn schema_cmd(template: &str) -> Result<ExitCode> {
     let template = discover::load(&discover::resolve(template)?)?;
-    let json = schema::to_json(&template.form);
-    let mut out = serde_json::to_string_pretty(&json)?;
-    out.push('\n');
-    std::io::stdout().write_all(out.as_bytes())?;
+    // Streamed: the schema of a large template is never held whole in memory.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    schema::write_pretty(&template.form, &mut out)?;
+    out.write_all(b"\n")?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -162,9 +162,22 @@ pub fn load(source: &Source) -> Result<Template> {
         Source::Builtin(b) => Ok(template::parse(&source.display(), b.text.as_bytes())?),
         Source::File(path) => {
             let bytes = read_limited(path)?;
-            Ok(template::parse(&source.display(), &bytes)?)
+            Ok(template::parse_limited(
+                &source.display(),
+                &bytes,
+                max_template_size(),
+            )?)
         }
     }
+}
+
+/// The template size limit: [`template::MAX_SIZE`], or the bytes the environment
+/// variable [`template::MAX_SIZE_VAR`] gives.
+pub fn max_template_size() -> usize {
+    std::env::var(template::MAX_SIZE_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(template::MAX_SIZE)
 }
 
 /// Reads at most one byte more than the template size limit, so a huge file is refused
@@ -182,7 +195,7 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut bytes = Vec::new();
-    file.take(template::MAX_SIZE as u64 + 1)
+    file.take(max_template_size() as u64 + 1)
         .read_to_end(&mut bytes)
         .with_context(|| format!("cannot read {}", path.display()))?;
     Ok(bytes)

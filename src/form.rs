@@ -335,16 +335,16 @@ impl Form {
 /// separate namespaces; a clash within one gets `-2`, `-3`.
 pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelled: &[bool]) {
     use crate::text::slug;
-    let mut taken = std::collections::HashSet::new();
+    let mut ids = Unique::default();
     for section in sections.iter_mut() {
         let base = match slug(&section.title) {
             s if !s.is_empty() => s,
             _ if section.level == 0 => "preamble".to_owned(),
             _ => "section".to_owned(),
         };
-        section.id = unique(&base, &mut taken);
+        section.id = ids.claim(base);
     }
-    taken.clear();
+    let mut ids = Unique::default();
     for (i, field) in fields.iter_mut().enumerate() {
         let section = &sections[field.section].id;
         let base = if labelled.get(i).copied().unwrap_or(false) {
@@ -355,24 +355,50 @@ pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelle
         } else {
             section.clone()
         };
-        field.id = unique(&base, &mut taken);
+        field.id = ids.claim(base);
     }
 }
 
-fn unique(base: &str, taken: &mut std::collections::HashSet<String>) -> String {
-    let mut candidate = base.to_owned();
-    let mut n = 2;
-    while taken.contains(&candidate) {
-        candidate = format!("{base}-{n}");
-        n += 1;
+/// Ids taken so far, and for each base the suffix to try next: the smallest free
+/// suffix never goes down (ids are only added), so n clashes cost O(n), not O(n²).
+#[derive(Default)]
+struct Unique {
+    taken: std::collections::HashSet<String>,
+    next: std::collections::HashMap<String, usize>,
+}
+
+impl Unique {
+    /// `base` when free, else `base-N` with the smallest free N from 2.
+    fn claim(&mut self, base: String) -> String {
+        if !self.taken.contains(&base) {
+            self.taken.insert(base.clone());
+            return base;
+        }
+        let mut n = self.next.get(&base).copied().unwrap_or(2);
+        let mut candidate = format!("{base}-{n}");
+        while self.taken.contains(&candidate) {
+            n += 1;
+            candidate = format!("{base}-{n}");
+        }
+        self.next.insert(base, n + 1);
+        self.taken.insert(candidate.clone());
+        candidate
     }
-    taken.insert(candidate.clone());
-    candidate
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clashes_take_the_smallest_free_suffix() {
+        let mut ids = Unique::default();
+        let got: Vec<String> = ["a", "a-3", "a", "a", "a", "a-2"]
+            .into_iter()
+            .map(|b| ids.claim(b.to_owned()))
+            .collect();
+        assert_eq!(got, ["a", "a-3", "a-2", "a-4", "a-5", "a-2-2"]);
+    }
 
     fn form(kind: FieldKind, default: Value) -> Form {
         Form {

@@ -13,8 +13,12 @@ use crate::error::LocatedError;
 use crate::form::{self, Form};
 pub use layout::{Layout, Piece};
 
-/// Templates larger than this are refused.
+/// Templates larger than this are refused, unless the environment variable
+/// [`MAX_SIZE_VAR`] raises the limit (see [`parse_limited`]).
 pub const MAX_SIZE: usize = 2 * 1024 * 1024;
+
+/// The environment variable that sets the template size limit in bytes.
+pub const MAX_SIZE_VAR: &str = "ISSUE_COMPOSER_MAX_TEMPLATE_SIZE";
 
 /// A template read from a file.
 #[derive(Debug, Clone)]
@@ -73,12 +77,20 @@ pub fn saved_issue_form(text: &str) -> bool {
 
 /// Reads a template. `file` names it in messages and decides the format by extension.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Template, LocatedError> {
-    if bytes.len() > MAX_SIZE {
+    parse_limited(file, bytes, MAX_SIZE)
+}
+
+/// [`parse`], refusing files larger than `max_size` bytes.
+pub fn parse_limited(file: &str, bytes: &[u8], max_size: usize) -> Result<Template, LocatedError> {
+    if bytes.len() > max_size {
         return Err(LocatedError::new(
             file,
             1,
             1,
-            "the file is larger than 2 MiB, the limit for templates",
+            format!(
+                "the file is larger than {}, the limit for templates (raise it with {MAX_SIZE_VAR}=BYTES)",
+                size_name(max_size)
+            ),
         ));
     }
     let text = std::str::from_utf8(bytes).map_err(|err| {
@@ -185,5 +197,15 @@ pub fn stem_of(file: &str) -> String {
     match name.rsplit_once('.') {
         Some((stem, _)) if !stem.is_empty() => stem.to_owned(),
         _ => name.to_owned(),
+    }
+}
+
+/// `2 MiB` for whole mebibytes, else bytes.
+fn size_name(bytes: usize) -> String {
+    const MIB: usize = 1024 * 1024;
+    if bytes.is_multiple_of(MIB) && bytes > 0 {
+        format!("{} MiB", bytes / MIB)
+    } else {
+        format!("{bytes} bytes")
     }
 }

@@ -30,7 +30,7 @@ use crate::form::{Answers, answers};
 use crate::history;
 use crate::shell;
 
-/// How often the loop wakes without input (draft saves, signals).
+/// How often continuous input that never pauses still lets a due tick through.
 pub const TICK: Duration = Duration::from_millis(200);
 
 /// How often the loop wakes while work runs in the background (a command's progress,
@@ -44,7 +44,8 @@ pub const BATCH: Duration = Duration::from_millis(30);
 
 /// Where messages come from: the real terminal, or a script in tests.
 pub trait Events {
-    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Msg>>;
+    /// The next message, waiting up to `timeout` (`None`: as long as it takes).
+    fn next(&mut self, timeout: Option<Duration>) -> std::io::Result<Option<Msg>>;
 }
 
 /// Where effects go: files, drafts, the editor.
@@ -60,6 +61,10 @@ pub trait Io {
 }
 
 /// Runs the app until it exits; returns what to do after the terminal is restored.
+///
+/// Idle costs nothing: the loop draws only when the app changed (its generation moved)
+/// and sleeps until the next event, or until the tick the app asks for
+/// ([`App::next_tick`]: a pending draft save, an animation).
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -70,16 +75,30 @@ where
     B::Error: Send + Sync + 'static,
 {
     let mut last_tick = Instant::now();
+    let mut drawn = None;
     loop {
-        terminal.draw(|frame| screen::draw(frame, app))?;
-        let wait = if app.busy() { BUSY_TICK } else { TICK };
-        let mut batch = vec![match events.next(wait)? {
-            Some(msg) => msg,
-            None => Msg::Tick(Instant::now()),
-        }];
+        // Nothing changed, nothing drawn: an idle form writes nothing to the terminal.
+        if drawn != Some(app.generation()) {
+            terminal.draw(|frame| screen::draw(frame, app))?;
+            drawn = Some(app.generation());
+        }
+        // No timeout unless the app asks for a tick (a draft due) or background work
+        // runs (its progress arrives through `io.poll`, not the terminal).
+        let mut wait = app
+            .next_tick()
+            .map(|at| at.saturating_duration_since(Instant::now()));
+        if app.busy() {
+            wait = Some(wait.map_or(BUSY_TICK, |w| w.min(BUSY_TICK)));
+        }
+        let first = match events.next(wait)? {
+            Some(msg) => Some(msg),
+            None if wait.is_some() => Some(Msg::Tick(Instant::now())),
+            None => None,
+        };
+        let mut batch: Vec<Msg> = first.into_iter().collect();
         let started = Instant::now();
-        while started.elapsed() < BATCH {
-            match events.next(Duration::ZERO)? {
+        while !batch.is_empty() && started.elapsed() < BATCH {
+            match events.next(Some(Duration::ZERO))? {
                 Some(msg) => batch.push(msg),
                 None => break,
             }
@@ -99,7 +118,8 @@ where
             }
         }
         // Input that never pauses still gets its ticks, so drafts keep being saved.
-        if last_tick.elapsed() >= TICK {
+        let due = app.next_tick().is_some_and(|at| at <= Instant::now());
+        if due && last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
             if let Some(after) = apply(app, Msg::Tick(last_tick), io, terminal) {
                 return Ok(after);

@@ -355,3 +355,26 @@ fn set_title_takes_brackets_literally() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn the_template_size_limit_names_itself_and_the_variable_raises_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.md");
+    let mut text = String::from("## Big\n\n");
+    while text.len() <= issue_composer::template::MAX_SIZE {
+        text.push_str("<!-- filler filler filler filler filler filler filler -->\n");
+    }
+    fs::write(&path, &text).unwrap();
+    let path = path.to_str().unwrap();
+    let refused = bin().args(["schema", path]).assert().failure();
+    let err = String::from_utf8(refused.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("larger than 2 MiB, the limit for templates (raise it with ISSUE_COMPOSER_MAX_TEMPLATE_SIZE=BYTES)"),
+        "{err}"
+    );
+    bin()
+        .env("ISSUE_COMPOSER_MAX_TEMPLATE_SIZE", "4194304")
+        .args(["schema", path])
+        .assert()
+        .success();
+}

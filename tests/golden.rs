@@ -51,6 +51,9 @@ fn line(name: &str, bytes: &[u8]) -> String {
         Ok(template) => {
             let form = &template.form;
             let json = serde_json::to_string_pretty(&schema::to_json(form)).unwrap();
+            let mut streamed = Vec::new();
+            schema::write_pretty(form, &mut streamed).unwrap();
+            assert_eq!(streamed, json.as_bytes(), "{name}: streamed schema differs");
             let empty = render(&template, &Answers::new(form));
             let (filled, _) = common::fill_with_tokens(form);
             let filled = render(&template, &filled);
@@ -113,5 +116,17 @@ fn schema_and_render_match_the_golden_outputs() {
     let skipped = std::env::var_os("ISSUE_COMPOSER_SKIP_CORPUS").is_some_and(|v| v == "1");
     if !skipped {
         assert_eq!(golden.len(), now.len(), "the set of templates changed");
+    }
+}
+
+/// `schema` streams its JSON; the streamed text is the tree's text, byte for byte.
+#[test]
+fn streamed_schema_is_the_trees_text() {
+    for builtin in BUILTINS {
+        let template = parse(builtin.file, builtin.text.as_bytes()).unwrap();
+        let mut streamed = Vec::new();
+        schema::write_pretty(&template.form, &mut streamed).unwrap();
+        let tree = serde_json::to_string_pretty(&schema::to_json(&template.form)).unwrap();
+        assert_eq!(String::from_utf8(streamed).unwrap(), tree);
     }
 }

@@ -123,8 +123,16 @@ fn nesting() -> impl Strategy<Value = String> {
         .prop_map(|(open, tail)| format!("## S\n{}{tail}\n", open.concat()))
 }
 
+/// Cases per property: `local` here; CI sets `PROPTEST_CASES` (10,000 in `.ci/run`).
+fn cases(local: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(local)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(cases(64)))]
     #[test]
     fn any_nesting_reads_or_is_refused(text in nesting()) {
         match issue_composer::parse("t.md", text.as_bytes()) {

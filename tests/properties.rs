@@ -130,8 +130,16 @@ fn fill(answers: &mut Answers, form: &issue_composer::Form, text: &str) {
     }
 }
 
+/// Cases per property: `local` here; CI sets `PROPTEST_CASES` (10,000 in `.ci/run`).
+fn cases(local: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(local)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(500))]
+    #![proptest_config(ProptestConfig::with_cases(cases(500)))]
 
     #[test]
     fn any_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {

@@ -1,99 +1,151 @@
 //! The form as JSON, for `issue-composer schema`: what a script needs to write answers.
+//! Written straight to its destination as it is serialized, field by field, so a large
+//! form never exists twice in memory as a JSON tree.
 
+use serde::ser::{Serialize, SerializeMap as _, SerializeSeq as _, Serializer};
 use serde_json::{Map, Value as Json, json};
 
-use super::{Field, FieldKind, Form, Value};
+use super::{Field, FieldKind, Form, Section, Value};
 
-/// The form model as a JSON value.
+/// The form model as a JSON value (for tests and callers that edit it; the CLI
+/// streams with [`write_pretty`]).
 pub fn to_json(form: &Form) -> Json {
-    let sections: Vec<Json> = form
-        .sections
-        .iter()
-        .map(|s| {
-            json!({
-                "id": s.id,
-                "title": s.title,
-                "level": s.level,
-                "help": s.help,
-                "fields": s.fields.iter().map(|&f| field_json(&form.fields[f])).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    json!({
-        "name": form.meta.name,
-        "about": form.meta.about,
-        "title": form.meta.title,
-        "labels": form.meta.labels,
-        "assignees": form.meta.assignees,
-        "projects": form.meta.projects,
-        "type": form.meta.issue_type,
-        "sections": sections,
-    })
+    serde_json::to_value(Schema(form)).unwrap_or(Json::Null)
 }
 
-fn field_json(field: &Field) -> Json {
-    let mut out = Map::new();
-    out.insert("id".into(), json!(field.id));
-    out.insert("kind".into(), json!(field.kind.name()));
-    out.insert("label".into(), json!(field.label));
-    out.insert("placeholder".into(), json!(field.placeholder));
-    out.insert("default".into(), default_json(field));
-    let options: Vec<String> = field
-        .kind
-        .options()
-        .iter()
-        .map(super::Opt::display)
-        .collect();
-    out.insert("options".into(), json!(options));
-    out.insert("required".into(), json!(field.required));
-    if !field.help.is_empty() {
-        out.insert("help".into(), json!(field.help));
-    }
-    match &field.kind {
-        FieldKind::Code { language } => {
-            out.insert("language".into(), json!(language));
-        }
-        FieldKind::Choice {
-            custom: Some(custom),
-            ..
-        } => {
-            out.insert("custom".into(), json!(custom));
-        }
-        FieldKind::Table {
-            columns,
-            rows,
-            hints,
-        } => {
-            out.insert("columns".into(), json!(columns));
-            out.insert("rows".into(), json!(rows));
-            out.insert("hints".into(), cells_json(columns, rows, hints));
-        }
-        _ => {}
-    }
-    Json::Object(out)
+/// Writes the schema as pretty JSON (two-space indents, no final newline), exactly as
+/// `serde_json::to_writer_pretty(&to_json(form))` would, without building the tree.
+pub fn write_pretty(form: &Form, out: impl std::io::Write) -> serde_json::Result<()> {
+    serde_json::to_writer_pretty(out, &Schema(form))
 }
 
-fn default_json(field: &Field) -> Json {
-    match (&field.default, &field.kind) {
-        (Value::Text(t), _) => json!(t),
-        (Value::List(items), _) => json!(items),
-        (Value::Select(sel), kind) => {
-            let picked: Vec<String> = kind
-                .options()
-                .iter()
-                .zip(&sel.checked)
-                .filter(|(_, c)| **c)
-                .map(|(o, _)| o.label.clone())
-                .collect();
-            match kind {
-                FieldKind::Choice { .. } => picked.first().map_or(Json::Null, |p| json!(p)),
-                _ => json!(picked),
+struct Schema<'a>(&'a Form);
+
+impl Serialize for Schema<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let form = self.0;
+        let meta = &form.meta;
+        let mut map = s.serialize_map(Some(8))?;
+        map.serialize_entry("name", &meta.name)?;
+        map.serialize_entry("about", &meta.about)?;
+        map.serialize_entry("title", &meta.title)?;
+        map.serialize_entry("labels", &meta.labels)?;
+        map.serialize_entry("assignees", &meta.assignees)?;
+        map.serialize_entry("projects", &meta.projects)?;
+        map.serialize_entry("type", &meta.issue_type)?;
+        map.serialize_entry("sections", &Sections(form))?;
+        map.end()
+    }
+}
+
+struct Sections<'a>(&'a Form);
+
+impl Serialize for Sections<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.sections.len()))?;
+        for section in &self.0.sections {
+            seq.serialize_element(&SectionSchema(self.0, section))?;
+        }
+        seq.end()
+    }
+}
+
+struct SectionSchema<'a>(&'a Form, &'a Section);
+
+impl Serialize for SectionSchema<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let SectionSchema(form, section) = *self;
+        let mut map = s.serialize_map(Some(5))?;
+        map.serialize_entry("id", &section.id)?;
+        map.serialize_entry("title", &section.title)?;
+        map.serialize_entry("level", &section.level)?;
+        map.serialize_entry("help", &section.help)?;
+        map.serialize_entry("fields", &FieldsOf(form, &section.fields))?;
+        map.end()
+    }
+}
+
+struct FieldsOf<'a>(&'a Form, &'a [usize]);
+
+impl Serialize for FieldsOf<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.1.len()))?;
+        for &f in self.1 {
+            seq.serialize_element(&FieldSchema(&self.0.fields[f]))?;
+        }
+        seq.end()
+    }
+}
+
+struct FieldSchema<'a>(&'a Field);
+
+impl Serialize for FieldSchema<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let field = self.0;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("id", &field.id)?;
+        map.serialize_entry("kind", field.kind.name())?;
+        map.serialize_entry("label", &field.label)?;
+        map.serialize_entry("placeholder", &field.placeholder)?;
+        map.serialize_entry("default", &DefaultValue(field))?;
+        let options: Vec<String> = field
+            .kind
+            .options()
+            .iter()
+            .map(super::Opt::display)
+            .collect();
+        map.serialize_entry("options", &options)?;
+        map.serialize_entry("required", &field.required)?;
+        if !field.help.is_empty() {
+            map.serialize_entry("help", &field.help)?;
+        }
+        match &field.kind {
+            FieldKind::Code { language } => map.serialize_entry("language", language)?,
+            FieldKind::Choice {
+                custom: Some(custom),
+                ..
+            } => map.serialize_entry("custom", custom)?,
+            FieldKind::Table {
+                columns,
+                rows,
+                hints,
+            } => {
+                map.serialize_entry("columns", columns)?;
+                map.serialize_entry("rows", rows)?;
+                map.serialize_entry("hints", &cells_json(columns, rows, hints))?;
             }
+            _ => {}
         }
-        (Value::Table(cells), FieldKind::Table { columns, rows, .. }) => {
-            cells_json(columns, rows, cells)
+        map.end()
+    }
+}
+
+/// A field's default as the schema shows it.
+struct DefaultValue<'a>(&'a Field);
+
+impl Serialize for DefaultValue<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let field = self.0;
+        match (&field.default, &field.kind) {
+            (Value::Text(t), _) => s.serialize_str(t),
+            (Value::List(items), _) => items.serialize(s),
+            (Value::Select(sel), kind) => {
+                let mut picked = kind
+                    .options()
+                    .iter()
+                    .zip(&sel.checked)
+                    .filter(|(_, c)| **c)
+                    .map(|(o, _)| o.label.as_str());
+                match kind {
+                    FieldKind::Choice { .. } => picked.next().serialize(s),
+                    _ => s.collect_seq(picked),
+                }
+            }
+            (Value::Table(cells), FieldKind::Table { columns, rows, .. }) => {
+                cells_json(columns, rows, cells).serialize(s)
+            }
+            (Value::Table(_), _) => s.serialize_unit(),
         }
-        (Value::Table(_), _) => Json::Null,
     }
 }
 
@@ -103,7 +155,8 @@ fn cells_json(columns: &[String], rows: &[String], cells: &[Vec<String>]) -> Jso
 }
 
 /// Row label -> column -> cell, for the cells `keep(row, column, cell)` keeps; rows
-/// with none are left out. Columns count from the first editable one.
+/// with none are left out. Columns count from the first editable one. (A map: a label
+/// given twice keeps its first place and its last cells.)
 pub(super) fn cells_by_name(
     columns: &[String],
     rows: &[String],

@@ -128,6 +128,9 @@ pub struct App {
     detecting: Option<usize>,
     /// Dialogs waiting for the one on screen to close.
     queued: Vec<Modal>,
+    /// Moves on every update that may change what is drawn; the loop redraws when it
+    /// differs from the one it drew.
+    generation: u64,
 }
 
 impl App {
@@ -147,6 +150,7 @@ impl App {
             command: None,
             detecting: None,
             queued: Vec::new(),
+            generation: 0,
         }
     }
 
@@ -219,7 +223,34 @@ impl App {
         self.size.0 >= w && self.size.1 >= h
     }
 
+    /// What is drawn may have changed since the generation was last read. A tick that
+    /// did nothing leaves it.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// When the loop should next send [`Msg::Tick`], or `None` to sleep until input.
+    /// Anything that needs time to pass without input (a pending draft save, a spinner
+    /// while a command runs) says so here.
+    pub fn next_tick(&self) -> Option<Instant> {
+        if !self.config.drafts {
+            return None;
+        }
+        self.form()
+            .and_then(|f| f.model().dirty_since())
+            .map(|since| since + DRAFT_DELAY)
+    }
+
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        let tick = matches!(msg, Msg::Tick(_));
+        let effects = self.handle(msg);
+        if !tick || !effects.is_empty() {
+            self.generation = self.generation.wrapping_add(1);
+        }
+        effects
+    }
+
+    fn handle(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             // Only presses and repeats: releases (sent on Windows) are not input.
             Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),

@@ -7,6 +7,10 @@
 //! and hands out what it has parsed before it polls, so a burst of any size is read to
 //! its end. That reader never looks when asked to wait zero time, so the shortest wait
 //! here is [`MIN_WAIT`].
+//!
+//! An idle loop waits without a timeout, and crossterm retries its wait when a signal
+//! interrupts it; so the watchdog, which sleeps until a signal or a hang-up, wakes the
+//! loop with a SIGWINCH (read as a resize) for it to see what happened.
 
 use std::io::{ErrorKind, stdin};
 use std::sync::Arc;
@@ -36,8 +40,13 @@ impl TermEvents {
         for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
             signal_hook::flag::register(signal, Arc::clone(&signalled))?;
         }
+        // The signals also write to a socket the watchdog sleeps on.
+        let (alarm, wake) = std::os::unix::net::UnixStream::pair()?;
+        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+            signal_hook::low_level::pipe::register(signal, alarm.try_clone()?)?;
+        }
         let watched = Arc::clone(&signalled);
-        std::thread::spawn(move || watchdog(&watched));
+        std::thread::spawn(move || watchdog(&watched, &wake));
         Ok(Self { signalled })
     }
 
@@ -83,7 +92,7 @@ fn closed() -> std::io::Error {
 }
 
 impl Events for TermEvents {
-    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Msg>> {
+    fn next(&mut self, timeout: Option<Duration>) -> std::io::Result<Option<Msg>> {
         if self.signalled() {
             return Err(std::io::Error::other("terminated by a signal"));
         }
@@ -92,7 +101,12 @@ impl Events for TermEvents {
         }
         // Events crossterm has already parsed come first; then it waits on the terminal
         // and the resize signal.
-        if !event::poll(timeout.max(MIN_WAIT))? {
+        let ready = match timeout {
+            Some(timeout) => event::poll(timeout.max(MIN_WAIT))?,
+            // `read` below waits as long as it takes.
+            None => true,
+        };
+        if !ready {
             if wait(Duration::ZERO)? == Tty::HungUp {
                 return Err(closed());
             }
@@ -109,21 +123,33 @@ impl Events for TermEvents {
 }
 
 /// Ends the process when a signal or a hang-up has gone unanswered for [`GRACE`]: the
-/// event loop is stuck. The last autosaved draft is at most a second old.
-fn watchdog(signalled: &AtomicBool) {
-    let mut since: Option<Instant> = None;
+/// event loop is stuck. The last autosaved draft is at most a second old. Until then it
+/// sleeps: it wakes for a signal (on `wake`) or the terminal hanging up, never on a timer.
+fn watchdog(signalled: &AtomicBool, wake: &std::os::unix::net::UnixStream) {
+    let input = stdin();
     loop {
-        std::thread::sleep(Duration::from_millis(250));
-        let trouble = signalled.load(Ordering::Relaxed)
-            || matches!(wait(Duration::ZERO), Ok(Tty::HungUp) | Err(_));
-        since = if trouble {
-            since.or(Some(Instant::now()))
-        } else {
-            None
-        };
-        if since.is_some_and(|s| s.elapsed() >= GRACE) {
-            super::terminal::restore();
-            std::process::exit(1);
+        // No events asked for on the terminal: poll reports only a hang-up or an error.
+        let mut fds = [
+            PollFd::new(&input, PollFlags::empty()),
+            PollFd::new(wake, PollFlags::IN),
+        ];
+        let polled = poll(&mut fds, None);
+        if signalled.load(Ordering::Relaxed)
+            || polled.is_err_and(|e| e.kind() != ErrorKind::Interrupted)
+            || matches!(wait(Duration::ZERO), Ok(Tty::HungUp) | Err(_))
+        {
+            break;
         }
     }
+    let since = Instant::now();
+    while since.elapsed() < GRACE {
+        // The loop may be waiting without a timeout: a resize wakes it to look.
+        let _ = rustix::process::kill_process(
+            rustix::process::getpid(),
+            rustix::process::Signal::WINCH,
+        );
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    super::terminal::restore();
+    std::process::exit(1);
 }

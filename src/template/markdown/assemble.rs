@@ -85,18 +85,30 @@ impl<'s> Assembler<'s> {
     /// Folds the blocks in order. A label lasts for the one block after it (comment
     /// blocks let it through); help lasts until a field, text or the section's end.
     fn run(&mut self, blocks: &[Block]) {
+        // Each block's next non-comment block, found in one backward pass (a scan per
+        // block is quadratic in a run of comment blocks).
+        let comment: Vec<bool> = blocks
+            .iter()
+            .map(|b| rules::is_comment_block(b, &self.source))
+            .collect();
+        let mut next_of = vec![None; blocks.len()];
+        let mut after = None;
+        for i in (0..blocks.len()).rev() {
+            next_of[i] = after;
+            if !comment[i] {
+                after = Some(i);
+            }
+        }
         for (i, block) in blocks.iter().enumerate() {
             let source = &self.source;
-            let next = blocks[i + 1..]
-                .iter()
-                .find(|b| !rules::is_comment_block(b, source));
+            let next = next_of[i].map(|n: usize| &blocks[n]);
             let ctx = Ctx {
                 source,
                 section: self.open.ctx(),
                 label: self.pending_label.as_deref(),
             };
             let found = rules::classify(block, next, &ctx);
-            if !rules::is_comment_block(block, source) {
+            if !comment[i] {
                 self.pending_label = None;
             }
             for recognized in found {

@@ -22,6 +22,16 @@ pub(super) fn pieces(
     let mut claims = claims.into_iter().peekable();
     let mut pieces = Vec::new();
     let n = source.line_starts() - usize::from(source.src.ends_with('\n') || source.src.is_empty());
+    // Which lines belong to a comment block, looked up per line in O(1).
+    let mut in_comment_block = vec![false; n];
+    for block in comment_blocks {
+        let end = block.end.min(n);
+        in_comment_block
+            .get_mut(block.start.min(end)..end)
+            .into_iter()
+            .flatten()
+            .for_each(|l| *l = true);
+    }
     let mut line = 0;
     while line <= n {
         // An answer placed past the last line goes at the end, never nowhere.
@@ -49,7 +59,7 @@ pub(super) fn pieces(
         if hidden.iter().any(|h| h.contains(&line)) {
             pieces.push(Piece::Removed);
         } else {
-            pieces.push(static_line(source, comment_blocks, line));
+            pieces.push(static_line(source, in_comment_block[line], line));
         }
         line += 1;
     }
@@ -57,7 +67,7 @@ pub(super) fn pieces(
 }
 
 /// A line outside any field, with its comments removed.
-fn static_line(source: &Source<'_>, comment_blocks: &[Range<usize>], line: usize) -> Piece {
+fn static_line(source: &Source<'_>, in_comment_block: bool, line: usize) -> Piece {
     let start = source.line_start(line);
     let text = source.line_text(line);
     let end = start + text.len();
@@ -75,7 +85,7 @@ fn static_line(source: &Source<'_>, comment_blocks: &[Range<usize>], line: usize
     }
     // A comment block going is a block going; a comment line inside other HTML
     // just disappears.
-    let gone = if comment_blocks.iter().any(|b| b.contains(&line)) {
+    let gone = if in_comment_block {
         Piece::Removed
     } else {
         Piece::Dropped
