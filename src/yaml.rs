@@ -94,6 +94,8 @@ fn plain_message(message: &str) -> String {
         format!("`{key}` is given twice")
     } else if let Some(breach) = message.strip_prefix("budget breached: ") {
         budget_message(breach)
+    } else if message.starts_with("recursion limit exceeded") {
+        budget_message("Depth")
     } else if let Some(number) = message.strip_prefix("non-finite float ") {
         let number = number.trim_end_matches(" rejected by the configured policy");
         format!("the number {number} is too large")

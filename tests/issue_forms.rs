@@ -371,3 +371,133 @@ fn an_issue_form_saved_as_markdown_is_read_as_an_issue_form_with_a_warning() {
         issue_composer::template::Layout::Markdown(_)
     ));
 }
+
+/// The body read back the way github/issue-parser reads it: sections by `### ` heading,
+/// `_No response_` and `None` as empty, code fences unwrapped.
+fn read_back(body: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for line in body.split('\n') {
+        if let Some(label) = line.strip_prefix("### ") {
+            out.push((label.to_owned(), String::new()));
+        } else if let Some((_, value)) = out.last_mut() {
+            value.push_str(line);
+            value.push('\n');
+        }
+    }
+    for (_, value) in &mut out {
+        let mut v = value.trim().to_owned();
+        if v == "_No response_" || v == "None" {
+            v.clear();
+        }
+        // A fenced block: its content.
+        if v.starts_with("```") {
+            let inner: Vec<&str> = v.lines().collect();
+            v = inner[1..inner.len().saturating_sub(1)].join("\n");
+        }
+        *value = v;
+    }
+    out
+}
+
+/// Every real form in the corpus: answers rendered in GitHub's format read back to the
+/// same values under issue-parser's rules.
+#[test]
+fn corpus_forms_read_back_to_the_answers_given() {
+    use issue_composer::form::FieldKind;
+    if std::env::var_os("ISSUE_COMPOSER_SKIP_CORPUS").is_some_and(|v| v == "1") {
+        return;
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).expect("the corpus (or ISSUE_COMPOSER_SKIP_CORPUS=1)") {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !(name.ends_with(".yml") || name.ends_with(".yaml")) {
+            continue;
+        }
+        let Ok(t) = parse(&name, &std::fs::read(&path).unwrap()) else {
+            continue;
+        };
+        let form = &t.form;
+        let mut answers = Answers::new(form);
+        let mut expected = Vec::new();
+        for (i, field) in form.fields.iter().enumerate() {
+            let (value, shown) = match &field.kind {
+                FieldKind::Text | FieldKind::TextArea | FieldKind::Code { .. } => {
+                    let token = format!("answer {i}\nline two");
+                    let token = if matches!(field.kind, FieldKind::Text) {
+                        format!("answer {i}")
+                    } else {
+                        token
+                    };
+                    (Value::Text(token.clone()), token)
+                }
+                FieldKind::Choice { options, .. } => {
+                    (select(options.len(), &[0]), options[0].label.clone())
+                }
+                FieldKind::MultiChoice { options } => {
+                    let on: Vec<usize> = (0..options.len().min(2)).collect();
+                    let labels: Vec<&str> = on.iter().map(|&i| options[i].label.as_str()).collect();
+                    (select(options.len(), &on), labels.join(", "))
+                }
+                FieldKind::Checkboxes { options } => {
+                    let lines: Vec<String> = options
+                        .iter()
+                        .enumerate()
+                        .map(|(i, o)| format!("- [{}] {}", if i == 0 { 'x' } else { ' ' }, o.label))
+                        .collect();
+                    (select(options.len(), &[0]), lines.join("\n"))
+                }
+                FieldKind::Table { .. } | FieldKind::List => continue,
+            };
+            answers.values[i] = value;
+            expected.push((field.label.clone(), shown));
+        }
+        let body = body(&t, &answers, FormsFormat::Current);
+        let read = read_back(&body);
+        // Labels that repeat cannot be told apart by a parser keyed on them (check says so).
+        for (label, shown) in &expected {
+            if expected.iter().filter(|(l, _)| l == label).count() > 1 {
+                continue;
+            }
+            let got = read
+                .iter()
+                .find(|(l, _)| l == label)
+                .map(|(_, v)| v.as_str());
+            assert_eq!(got, Some(shown.as_str()), "{name}: `{label}` in\n{body}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} answers checked");
+}
+
+/// YAML bombs in a form are refused by the parser's budgets, with a located message.
+#[test]
+fn yaml_bombs_in_forms_are_refused_by_budget() {
+    let mut aliases =
+        String::from("name: B\ndescription: d\na: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 0..12 {
+        let prev = if i == 0 {
+            "a".to_owned()
+        } else {
+            format!("a{}", i - 1)
+        };
+        aliases.push_str(&format!(
+            "a{i}: &a{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+        ));
+    }
+    aliases.push_str("body:\n  - type: input\n    attributes: {label: L}\n");
+    let deep = format!(
+        "name: B\ndescription: d\nbody: {}{}\n",
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
+    for (what, text) in [("aliases", aliases), ("nesting", deep)] {
+        let err = parse("bomb.yml", text.as_bytes()).unwrap_err();
+        assert!(
+            err.message
+                .starts_with("the YAML is larger or more deeply nested than allowed"),
+            "{what}: {err}"
+        );
+    }
+}
