@@ -412,7 +412,7 @@ fn corpus_forms_read_back_to_the_answers_given() {
     for entry in std::fs::read_dir(&dir).expect("the corpus (or ISSUE_COMPOSER_SKIP_CORPUS=1)") {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if !(name.ends_with(".yml") || name.ends_with(".yaml")) {
+        if !issue_composer::template::is_issue_form(&name) {
             continue;
         }
         let Ok(t) = parse(&name, &std::fs::read(&path).unwrap()) else {
