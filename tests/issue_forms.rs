@@ -474,6 +474,7 @@ fn corpus_forms_read_back_to_the_answers_given() {
 /// YAML bombs in a form are refused by the parser's budgets, with a located message.
 #[test]
 fn yaml_bombs_in_forms_are_refused_by_budget() {
+    use std::fmt::Write as _;
     let mut aliases =
         String::from("name: B\ndescription: d\na: &a [x, x, x, x, x, x, x, x, x, x]\n");
     for i in 0..12 {
@@ -482,9 +483,8 @@ fn yaml_bombs_in_forms_are_refused_by_budget() {
         } else {
             format!("a{}", i - 1)
         };
-        aliases.push_str(&format!(
-            "a{i}: &a{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
-        ));
+        let refs = vec![format!("*{prev}"); 10].join(", ");
+        writeln!(aliases, "a{i}: &a{i} [{refs}]").unwrap();
     }
     aliases.push_str("body:\n  - type: input\n    attributes: {label: L}\n");
     let deep = format!(
