@@ -1,5 +1,6 @@
 //! Draws the form as an SVG screenshot for the README: `cargo run --example screenshot`
-//! writes `assets/form.svg` and `assets/review.svg` from the real app on a `TestBackend`.
+//! writes `assets/form.svg`, `assets/review.svg` and `assets/metrics.svg` from the real
+//! app on a `TestBackend`.
 
 use std::fmt::Write as _;
 
@@ -49,7 +50,45 @@ fn main() -> std::io::Result<()> {
     write_svg(&app, "assets/form.svg")?;
     key(&mut app, KeyCode::F(2), KeyModifiers::NONE);
     key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    write_svg(&app, "assets/review.svg")
+    write_svg(&app, "assets/review.svg")?;
+    metrics()
+}
+
+/// go-performance opened with `--metrics` on a `go test -bench` output: the targets
+/// table's Baseline column filled.
+fn metrics() -> std::io::Result<()> {
+    let source = discover::resolve("go-performance").map_err(std::io::Error::other)?;
+    let template = discover::load(&source).map_err(std::io::Error::other)?;
+    let paths = issue_composer::metrics::files::Paths {
+        baseline: vec!["tests/fixtures/metrics/go/bench.txt".into()],
+        actual: Vec::new(),
+        bench: None,
+    };
+    let file = issue_composer::metrics::files::prefill(&template.form, None, &paths)
+        .map_err(std::io::Error::other)?;
+    let config = Config {
+        plan: Plan::default(),
+        drafts: false,
+        theme: Theme::from_env(),
+        ..Config::default()
+    };
+    let mut app = App::with_form(config, template, source, None, (W, H));
+    if let Some(file) = &file {
+        app.start_from(file);
+    }
+    for _ in 0..20 {
+        let at_table = app
+            .form()
+            .is_some_and(|f| f.form().sections[f.current_section()].title == "Performance Targets");
+        if at_table {
+            break;
+        }
+        app.update(Msg::Key(KeyEvent::new(
+            KeyCode::Char('n'),
+            KeyModifiers::CONTROL,
+        )));
+    }
+    write_svg(&app, "assets/metrics.svg")
 }
 
 fn write_svg(app: &App, path: &str) -> std::io::Result<()> {
