@@ -19,7 +19,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use self::app::{After, App, Config, Effect, Entry, Msg, People, WriteFailure};
+use self::app::{After, App, Config, Effect, Entry, Msg, Notice, People, WriteFailure};
 use self::keymap::Keymap;
 use self::theme::Theme;
 use crate::discover::{self, Source};
@@ -255,7 +255,7 @@ impl Io for RealIo {
             }
             Effect::ClearDraft { source } => draft::clear(&source)
                 .err()
-                .map(|err| Msg::Notice(err.to_string(), true)),
+                .map(|err| Msg::Notice(Notice::problem(err.to_string()))),
             Effect::OpenEditor {
                 field,
                 text,
@@ -296,7 +296,11 @@ impl Io for RealIo {
                 line,
             } => history::record(&draft::key(&source), &field_id, &line)
                 .err()
-                .map(|err| Msg::Notice(format!("the command history was not saved: {err}"), true)),
+                .map(|err| {
+                    Msg::Notice(Notice::problem(format!(
+                        "the command history was not saved: {err}"
+                    )))
+                }),
             Effect::RunCommand { line } => {
                 self.run_command(&line);
                 None
@@ -335,7 +339,7 @@ fn open_message(source: Source, drafts: bool) -> Msg {
             }),
             source,
         },
-        Err(err) => Msg::Notice(format!("{err:#}"), true),
+        Err(err) => Msg::Notice(Notice::problem(format!("{err:#}"))),
     }
 }
 

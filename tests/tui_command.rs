@@ -142,7 +142,7 @@ fn progress_shows_and_typing_goes_on_while_a_command_runs() {
     );
     // A second command waits for the first.
     press(&mut app, [ctrl('r')]);
-    assert!(app.notice().unwrap().0.contains("Esc stops it"));
+    assert!(app.notice().unwrap().text.contains("Esc stops it"));
 }
 
 #[test]

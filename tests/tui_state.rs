@@ -75,7 +75,7 @@ fn title(app: &App) -> &str {
 }
 
 fn notice(app: &App) -> Option<(String, bool)> {
-    app.notice().cloned()
+    app.notice().map(|n| (n.text.clone(), n.problem))
 }
 
 /// Opens the section with this id, by keys: back to the title, then section by section.

@@ -19,7 +19,7 @@ pub use self::command::{Kept, MetricsOffer, Prompt, Running};
 pub use self::drafts::{DraftOffer, DraftStatus};
 pub use self::form::{Focus, FormState, HEADER_LABELS, Mark, Model, People, Problem, View};
 pub use self::modal::Modal;
-pub use self::msg::{After, Effect, Msg, WriteFailure};
+pub use self::msg::{After, Effect, Msg, Notice, WriteFailure};
 pub use self::picker::{Entry, Pick, PickerState};
 pub use self::review::ReviewState;
 use super::field::Widget;
@@ -113,7 +113,7 @@ pub struct App {
     screen: Screen,
     modal: Option<Modal>,
     /// A message for the user; `true` when it reports a problem.
-    notice: Option<(String, bool)>,
+    notice: Option<Notice>,
     size: (u16, u16),
     clock: Instant,
     exited: bool,
@@ -194,7 +194,7 @@ impl App {
         self.modal.as_ref()
     }
 
-    pub fn notice(&self) -> Option<&(String, bool)> {
+    pub fn notice(&self) -> Option<&Notice> {
         self.notice.as_ref()
     }
 
@@ -287,16 +287,16 @@ impl App {
             Msg::Edited { field, text } => self.edited(field, text),
             Msg::Written { result, then_exit } => self.written(result, then_exit),
             Msg::Copied(Ok((message, checked))) => {
-                self.notice = Some((message, false));
+                self.notice = Some(Notice::info(message));
                 // An OSC 52 copy cannot be checked: keep the draft until one can.
                 if checked { self.exported() } else { Vec::new() }
             }
-            Msg::Copied(Err(message)) | Msg::Notice(message, true) => {
-                self.notice = Some((message, true));
+            Msg::Copied(Err(message)) => {
+                self.notice = Some(Notice::problem(message));
                 Vec::new()
             }
-            Msg::Notice(message, false) => {
-                self.notice = Some((message, false));
+            Msg::Notice(notice) => {
+                self.notice = Some(notice);
                 Vec::new()
             }
             Msg::CommandPrompt { field, history } => {
@@ -485,7 +485,9 @@ impl App {
         };
         let Some((field, text)) = form.editable_text() else {
             if matches!(form.focus(), Focus::Field(_)) {
-                self.notice = Some(("Ctrl-E edits text fields and text areas".to_owned(), true));
+                self.notice = Some(Notice::problem(
+                    "Ctrl-E edits text fields and text areas".to_owned(),
+                ));
             }
             return Vec::new();
         };
@@ -505,9 +507,8 @@ impl App {
         match (text, self.screen.form_mut()) {
             (Some(text), Some(form)) => form.set_text(field, &text, clock),
             (None, _) => {
-                self.notice = Some((
+                self.notice = Some(Notice::problem(
                     "the editor did not finish; nothing changed".to_owned(),
-                    true,
                 ));
             }
             _ => {}

@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Modal, Screen};
+use super::app::{App, Modal, Notice, Screen};
 use super::keymap;
 
 /// The smallest terminal the layout works in.
@@ -68,7 +68,11 @@ fn too_small(frame: &mut Frame, area: Rect) {
 /// The keys that work now, generated from the keymap (or a notice).
 fn footer(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.config().theme;
-    if let Some((text, error)) = app.notice() {
+    if let Some(Notice {
+        text,
+        problem: error,
+    }) = app.notice()
+    {
         let style = if *error { theme.error() } else { theme.done() };
         // Notices quote paths and tool output: outside text.
         let text = crate::text::escape_line(text);

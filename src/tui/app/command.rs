@@ -3,6 +3,7 @@
 //! environment for Environment / OS / Version fields. The work runs in the background
 //! (effects out, messages back); nothing the user typed is replaced without asking.
 
+use super::msg::Notice;
 use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent};
@@ -96,7 +97,9 @@ impl App {
     /// Ctrl-R: asks for the command line (the history comes first).
     pub(super) fn ask_command(&mut self) -> Vec<Effect> {
         if self.command.is_some() {
-            self.notice = Some(("a command is running; Esc stops it".to_owned(), true));
+            self.notice = Some(Notice::problem(
+                "a command is running; Esc stops it".to_owned(),
+            ));
             return Vec::new();
         }
         let Screen::Form(form) = &self.screen else {
@@ -213,7 +216,7 @@ impl App {
             _ => None,
         };
         if let Some(message) = unchanged {
-            self.notice = Some((message, finished.end != End::Stopped));
+            self.notice = Some(Notice::new(message, finished.end != End::Stopped));
             return;
         }
         let replaces = self.screen.form().is_some_and(|f| {
@@ -239,9 +242,8 @@ impl App {
         match key.code {
             KeyCode::Char('y' | 'Y') | KeyCode::Enter => self.keep(&kept),
             KeyCode::Char('n' | 'N') | KeyCode::Esc => {
-                self.notice = Some((
-                    "the output was dropped; the field is unchanged".into(),
-                    false,
+                self.notice = Some(Notice::info(
+                    "the output was dropped; the field is unchanged",
                 ));
             }
             _ => self.modal = Some(Modal::KeepOutput(kept)),
@@ -264,7 +266,7 @@ impl App {
         };
         form.set_text(kept.field, text, clock);
         let label = &form.form().fields[kept.field].label;
-        self.notice = Some((format!("the output fills {label}"), false));
+        self.notice = Some(Notice::info(format!("the output fills {label}")));
         if let Ok(import) = metrics::parse("the command's output", &kept.text) {
             self.ask(Modal::Metrics(Box::new(MetricsOffer { import, cursor: 0 })));
         }
@@ -316,14 +318,15 @@ impl App {
         let inputs = Inputs { bench, ..inputs };
         let mut answers = form.answers().clone();
         self.notice = Some(match metrics::fill(form.form(), &mut answers, &inputs) {
-            Ok(report) if report.filled == 0 => (report.notes.join("; "), true),
+            Ok(report) if report.filled == 0 => Notice::problem(report.notes.join("; ")),
             Ok(report) => {
                 form.fill_from(&answers, clock);
                 let (n, s) = (report.filled, if report.filled == 1 { "" } else { "s" });
-                let message = format!("the benchmark results filled {n} empty field{s} or cell{s}");
-                (message, false)
+                Notice::info(format!(
+                    "the benchmark results filled {n} empty field{s} or cell{s}"
+                ))
             }
-            Err(err) => (err.to_string(), true),
+            Err(err) => Notice::problem(err.to_string()),
         });
     }
 
@@ -339,7 +342,7 @@ impl App {
             return Vec::new();
         };
         self.detecting = Some(field);
-        self.notice = Some(("detecting the environment…".to_owned(), false));
+        self.notice = Some(Notice::info("detecting the environment…".to_owned()));
         vec![Effect::Detect { field, want }]
     }
 
@@ -347,7 +350,7 @@ impl App {
         self.detecting = None;
         self.notice = None;
         if text.trim().is_empty() {
-            self.notice = Some(("nothing could be detected".to_owned(), true));
+            self.notice = Some(Notice::problem("nothing could be detected".to_owned()));
         } else {
             self.ask(Modal::Detected { field, text });
         }

@@ -1,6 +1,7 @@
 //! Drafts in the app: offering one to resume, reporting a damaged one, saving, and
 //! quitting only once the answers are saved (or the user chose to go without them).
 
+use super::msg::Notice;
 use std::path::PathBuf;
 
 use super::{After, App, Effect, FormState, Modal, Screen};
@@ -97,7 +98,7 @@ impl App {
                     "the draft's answers for {keys} no longer fit the template and were dropped"
                 )
             };
-            self.notice = Some((text, true));
+            self.notice = Some(Notice::problem(text));
         }
     }
 
@@ -145,7 +146,7 @@ impl App {
     /// A draft save's outcome; when quitting, leaving comes next.
     pub(super) fn drafted(&mut self, result: Result<PathBuf, Failure>) -> Vec<Effect> {
         if let Err(failure) = &result {
-            self.notice = Some((failure.to_string(), true));
+            self.notice = Some(Notice::problem(failure.to_string()));
         }
         self.drafts.saved = Some(result);
         if std::mem::take(&mut self.quitting) {

@@ -1,6 +1,7 @@
 //! Dialogs: resume a draft, confirm quitting, choose a path, replace a file. A dialog
 //! sits on top of any screen and takes every key but Ctrl-C.
 
+use super::msg::Notice;
 use std::path::PathBuf;
 
 use crossterm::event::{KeyCode, KeyEvent};
@@ -96,7 +97,7 @@ impl App {
             Modal::SaveFailed(failure) => self.modal = Some(Modal::SaveFailed(failure)),
             Modal::DraftMoved { to, .. } if matches!(key.code, KeyCode::Enter | KeyCode::Esc) => {
                 let text = format!("the unreadable draft is kept in {}", to.display());
-                self.notice = Some((text, true));
+                self.notice = Some(Notice::problem(text));
             }
             Modal::DraftStuck(_) if matches!(key.code, KeyCode::Enter | KeyCode::Esc) => {}
             modal @ (Modal::DraftMoved { .. } | Modal::DraftStuck(_)) => self.modal = Some(modal),

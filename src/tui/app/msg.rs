@@ -45,7 +45,7 @@ pub enum Msg {
     /// The clipboard took the body (with a message; `true` when it could be checked).
     Copied(Result<(String, bool), String>),
     /// Something to tell the user; `true` when it is a problem.
-    Notice(String, bool),
+    Notice(Notice),
     /// The template's command history, for the Ctrl-R prompt on `field`.
     CommandPrompt {
         field: usize,
@@ -134,4 +134,30 @@ pub enum After {
         plan: Plan,
         source: Source,
     },
+}
+
+/// A line for the footer: what happened, and whether it is a problem (shown as one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub problem: bool,
+}
+
+impl Notice {
+    /// Something that went well or is worth knowing.
+    pub fn info(text: impl Into<String>) -> Self {
+        Self::new(text, false)
+    }
+
+    /// Something that went wrong.
+    pub fn problem(text: impl Into<String>) -> Self {
+        Self::new(text, true)
+    }
+
+    pub fn new(text: impl Into<String>, problem: bool) -> Self {
+        Self {
+            text: text.into(),
+            problem,
+        }
+    }
 }

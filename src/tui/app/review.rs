@@ -1,6 +1,7 @@
 //! The review screen: the finished issue, what blocks it, and its exports (write a file,
 //! copy, leave and send or print, or the command line's exports).
 
+use super::msg::Notice;
 use std::path::PathBuf;
 
 use super::super::field::line::LineEdit;
@@ -64,16 +65,12 @@ impl App {
                 });
             }
             _ if !problems.is_empty() => {
-                self.notice = Some((
-                    "fix the problems listed first: the title, required and invalid answers (Enter goes to one)".to_owned(),
-                    true,
-                ));
+                self.notice = Some(Notice::problem("fix the problems listed first: the title, required and invalid answers (Enter goes to one)".to_owned()));
             }
             Action::Confirm if cli_exports => return self.run_exports(),
             Action::Confirm => {
-                self.notice = Some((
+                self.notice = Some(Notice::info(
                     "choose w (write), c (copy), g (gh), p (print) or b (browser)".to_owned(),
-                    false,
                 ));
             }
             Action::Write => {
@@ -176,7 +173,7 @@ impl App {
                     "wrote {}; the gh command that sends it is printed on exit",
                     path.display()
                 );
-                self.notice = Some((text, false));
+                self.notice = Some(Notice::info(text));
                 self.written.push(command);
                 let mut effects = self.exported();
                 if then_exit {
@@ -189,7 +186,7 @@ impl App {
                 Vec::new()
             }
             Err(WriteFailure::Other { path, message }) => {
-                self.notice = Some((format!("{message} — choose another path"), true));
+                self.notice = Some(Notice::problem(format!("{message} — choose another path")));
                 let path = LineEdit::new(&path.display().to_string());
                 self.modal = Some(Modal::Path { path, then_exit });
                 Vec::new()
