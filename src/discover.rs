@@ -158,12 +158,17 @@ fn stems(entries: &[Entry]) -> String {
 
 /// Reads and parses a template.
 pub fn load(source: &Source) -> Result<Template> {
+    let identity = source.identity();
     match source {
-        Source::Builtin(b) => Ok(template::parse(&source.display(), b.text.as_bytes())?),
+        Source::Builtin(b) => Ok(template::parse_from(
+            &identity,
+            b.text.as_bytes(),
+            template::MAX_SIZE,
+        )?),
         Source::File(path) => {
             let bytes = read_limited(path)?;
-            Ok(template::parse_limited(
-                &source.display(),
+            Ok(template::parse_from(
+                &identity,
                 &bytes,
                 max_template_size(),
             )?)

@@ -21,7 +21,7 @@ pub fn key(source: &Source) -> String {
             let absolute = std::fs::canonicalize(path)
                 .or_else(|_| std::path::absolute(path))
                 .unwrap_or_else(|_| path.clone());
-            let stem = crate::template::stem_of(&path.display().to_string());
+            let stem = source.identity().stem;
             let safe: String = stem
                 .chars()
                 .map(|c| {

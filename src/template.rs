@@ -75,13 +75,45 @@ pub fn saved_issue_form(text: &str) -> bool {
         && text.lines().any(|l| l.trim_end() == "body:")
 }
 
+/// What a template's bytes are known by, from where they came: the name used in
+/// messages, the stem that names the template when it has no name of its own, and
+/// whether it is written as an issue form. Built from a typed source (a built-in, a
+/// path), not parsed back out of a display string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    pub name: String,
+    pub stem: String,
+    pub issue_form: bool,
+}
+
+impl Identity {
+    /// From a file name alone: the stem and the format from its last part.
+    pub fn of_file(file: &str) -> Self {
+        Self {
+            name: file.to_owned(),
+            stem: stem_of(file),
+            issue_form: is_issue_form(file),
+        }
+    }
+}
+
 /// Reads a template. `file` names it in messages and decides the format by extension.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Template, LocatedError> {
-    parse_limited(file, bytes, MAX_SIZE)
+    parse_from(&Identity::of_file(file), bytes, MAX_SIZE)
 }
 
 /// [`parse`], refusing files larger than `max_size` bytes.
 pub fn parse_limited(file: &str, bytes: &[u8], max_size: usize) -> Result<Template, LocatedError> {
+    parse_from(&Identity::of_file(file), bytes, max_size)
+}
+
+/// Reads a template whose origin is known, refusing more than `max_size` bytes.
+pub fn parse_from(
+    origin: &Identity,
+    bytes: &[u8],
+    max_size: usize,
+) -> Result<Template, LocatedError> {
+    let file = origin.name.as_str();
     if bytes.len() > max_size {
         return Err(LocatedError::new(
             file,
@@ -111,8 +143,8 @@ pub fn parse_limited(file: &str, bytes: &[u8], max_size: usize) -> Result<Templa
         })
         .collect();
     // A file name is outside text; as a template's name it shows as written, escaped.
-    let stem = crate::text::escape_line(&stem_of(file)).into_owned();
-    let (form, layout) = if is_issue_form(file) {
+    let stem = crate::text::escape_line(&origin.stem).into_owned();
+    let (form, layout) = if origin.issue_form {
         let read = issue_form::parse(&text, file, &stem, &mut problems)?;
         problems.extend(lint::issue_form(&text));
         read

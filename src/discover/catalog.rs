@@ -89,10 +89,7 @@ impl Choice {
 
 /// The file stem of a source.
 pub fn stem(source: &Source) -> String {
-    match source {
-        Source::Builtin(b) => b.stem.to_owned(),
-        Source::File(path) => crate::template::stem_of(&path.display().to_string()),
-    }
+    source.identity().stem
 }
 
 /// The entries in the order found (repository, user, built-in), without those shadowed:

@@ -58,6 +58,29 @@ impl Source {
             Source::Builtin(b) => format!("builtin:{}.md", b.stem),
         }
     }
+
+    /// What the template reader needs to know of it, from the typed source: its name in
+    /// messages, its stem (a built-in's, or the file's), and its format (by the file's
+    /// extension; built-ins are markdown).
+    pub fn identity(&self) -> crate::template::Identity {
+        match self {
+            Source::File(path) => crate::template::Identity {
+                name: path.display().to_string(),
+                stem: path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                issue_form: path.extension().is_some_and(|e| {
+                    e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml")
+                }),
+            },
+            Source::Builtin(b) => crate::template::Identity {
+                name: self.display(),
+                stem: b.stem.to_owned(),
+                issue_form: false,
+            },
+        }
+    }
 }
 
 /// Which kind of place a template came from; earlier ones shadow later ones.
