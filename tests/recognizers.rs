@@ -366,7 +366,7 @@ fn a_question_without_an_answer_place_gets_one() {
             .map(|x| (x.0.as_str(), x.1))
             .collect::<Vec<_>>(),
         [
-            ("os-version-you-are-using", "textarea"),
+            ("os-version-you-are-using", "text"),
             ("tools-installed", "textarea"),
             ("child", "textarea")
         ]

@@ -15,7 +15,10 @@ pub(super) fn render_shape(form: &Form, answers: &Answers, shape: &Shape) -> Opt
             bare,
         } => Some(render_line(form, answers, prefix, parts, bare)),
         Shape::Block { field } => {
-            let text = multiline(answers.values[*field].as_text());
+            let text = match &answers.values[*field] {
+                Value::Select(_) => inline_value(form, answers, *field),
+                value => multiline(value.as_text()),
+            };
             (!text.is_empty()).then(|| text + "\n")
         }
         Shape::Fence {
