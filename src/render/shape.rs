@@ -4,7 +4,9 @@
 use std::fmt::Write as _;
 
 use crate::form::{Answers, Form, Value};
-use crate::template::layout::{CheckLine, ItemShape, ListShape, Marker, Shape, TableShape};
+use crate::template::layout::{
+    CheckLine, ItemShape, ListShape, Marker, PicksShape, Shape, TableShape,
+};
 use crate::text::sanitize;
 
 pub(super) fn render_shape(form: &Form, answers: &Answers, shape: &Shape) -> Option<String> {
@@ -36,6 +38,7 @@ pub(super) fn render_shape(form: &Form, answers: &Answers, shape: &Shape) -> Opt
         Shape::Checks { field, lines } => render_checks(answers, *field, lines),
         Shape::List(list) => render_list(form, answers, list),
         Shape::Table(table) => render_table(answers, table),
+        Shape::Picks(picks) => render_picks(answers, picks),
     }
 }
 
@@ -206,6 +209,70 @@ fn render_checks(answers: &Answers, field: usize, lines: &[CheckLine]) -> Option
     Some(out)
 }
 
+/// The chosen options' lines as written, their blanks filled; nothing when nothing is
+/// chosen (the options were the template's, to delete as appropriate).
+fn render_picks(answers: &Answers, picks: &PicksShape) -> Option<String> {
+    let Value::Select(sel) = &answers.values[picks.field] else {
+        return None;
+    };
+    let mut out = String::new();
+    for (i, line) in picks.items.iter().enumerate() {
+        if !sel.checked.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let text = sel.blanks.get(i).map(|b| sanitize::one_line(b));
+        match text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            Some(text) => {
+                out.push_str(&fill_blanks(line.trim_end_matches('\n'), text));
+                out.push('\n');
+            }
+            None => out.push_str(line),
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// `text` written into the `___` blanks of `line`: one part each when it has as many
+/// parts (split at commas or ` and `) as there are blanks, else all of it in the first;
+/// after the line when it has no blank.
+fn fill_blanks(line: &str, text: &str) -> String {
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut rest = line;
+    while let Some(start) = rest.find("___") {
+        let end = rest[start..]
+            .find(|c| c != '_')
+            .map_or(rest.len(), |e| start + e);
+        pieces.push(&rest[..start]);
+        rest = &rest[end..];
+    }
+    if pieces.is_empty() {
+        let line = line.trim_end();
+        let sep = if line.ends_with(char::is_alphanumeric) {
+            ": "
+        } else {
+            " "
+        };
+        return format!("{line}{sep}{text}");
+    }
+    let parts: Vec<&str> = text
+        .split(',')
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut out = String::new();
+    for (n, before) in pieces.iter().enumerate() {
+        out.push_str(before);
+        match (parts.len() == pieces.len(), n) {
+            (true, _) => out.push_str(parts[n]),
+            (false, 0) => out.push_str(text),
+            (false, _) => out.push_str("___"),
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn render_list(form: &Form, answers: &Answers, list: &ListShape) -> Option<String> {
     let Value::List(items) = &answers.values[list.field] else {
         return None;
@@ -332,6 +399,27 @@ fn split_row(row: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blanks_are_filled_in_order() {
+        assert_eq!(
+            fill_blanks("- changed between versions ______ and _______", "4.1, 4.2"),
+            "- changed between versions 4.1 and 4.2"
+        );
+        assert_eq!(
+            fill_blanks("- about ____ here", "the FAQ"),
+            "- about the FAQ here"
+        );
+        assert_eq!(
+            fill_blanks("- between ___ and ___", "just one"),
+            "- between just one and ___"
+        );
+        assert_eq!(fill_blanks("- Other", "Android"), "- Other: Android");
+        assert_eq!(
+            fill_blanks("- else? Explain.", "Slow"),
+            "- else? Explain. Slow"
+        );
+    }
 
     #[test]
     fn items_take_their_shape() {

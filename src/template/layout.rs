@@ -73,6 +73,16 @@ pub enum Shape {
     },
     List(ListShape),
     Table(TableShape),
+    /// A plain list of options (`- Desktop`): the chosen items are kept as written
+    /// (blanks filled), the others go, all of them when nothing is chosen.
+    Picks(PicksShape),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PicksShape {
+    pub field: usize,
+    /// Each option's lines as written, by option index, ending in `\n`.
+    pub items: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,7 +13,7 @@ use super::rules::{self, Ctx, NewField, Recognized};
 use super::source::Source;
 use crate::form::{Field, Section};
 use crate::template::blocks::{Block, Doc};
-use crate::template::layout::{ListShape, Shape, TableShape};
+use crate::template::layout::{ListShape, PicksShape, Shape, TableShape};
 use crate::template::{Problem, Severity};
 use crate::text::push_para;
 use sections::Open;
@@ -46,6 +46,9 @@ struct Assembler<'s> {
     pending_help: Option<String>,
     /// A bold line's text: the label of the next block's field.
     pending_label: Option<String>,
+    /// The text of the block just read, when it was text, a comment or an instruction:
+    /// what introduces the next block (`Select one:`).
+    intro: Option<String>,
     heading_level: u8,
     /// Line after the preamble's last content (or where the preamble ends): where the
     /// preamble's answer goes when it gets one.
@@ -68,6 +71,7 @@ impl<'s> Assembler<'s> {
             hidden: Vec::new(),
             pending_help: None,
             pending_label: None,
+            intro: None,
             heading_level: 0,
             preamble_end: None,
             problems: Vec::new(),
@@ -106,12 +110,19 @@ impl<'s> Assembler<'s> {
                 source,
                 section: self.open.ctx(),
                 label: self.pending_label.as_deref(),
+                intro: self.intro.as_deref(),
             };
             let found = rules::classify(block, next, &ctx);
             if !comment[i] {
                 self.pending_label = None;
             }
             for recognized in found {
+                self.intro = match &recognized {
+                    Recognized::Static { text, .. }
+                    | Recognized::Instruction { text, .. }
+                    | Recognized::Comment { text, .. } => Some(text.clone()),
+                    _ => None,
+                };
                 self.apply(recognized);
             }
         }
@@ -325,6 +336,7 @@ fn numbered(mut shape: Shape, first: usize) -> Shape {
         | Shape::Pre { field, .. }
         | Shape::Checks { field, .. }
         | Shape::List(ListShape { field, .. })
+        | Shape::Picks(PicksShape { field, .. })
         | Shape::Table(TableShape { field, .. }) => *field += first,
     }
     shape

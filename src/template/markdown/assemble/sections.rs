@@ -104,12 +104,15 @@ impl Assembler<'_> {
             .fields
             .iter()
             .filter(|&&f| {
-                !matches!(
-                    self.fields[f].kind,
-                    FieldKind::Choice { .. }
-                        | FieldKind::Checkboxes { .. }
-                        | FieldKind::MultiChoice { .. }
-                )
+                let kind = &self.fields[f].kind;
+                // An option that takes text (`Other: ___`) is a place to write too.
+                kind.options().iter().any(|o| o.blank)
+                    || !matches!(
+                        kind,
+                        FieldKind::Choice { .. }
+                            | FieldKind::Checkboxes { .. }
+                            | FieldKind::MultiChoice { .. }
+                    )
             })
             .count();
         let no_fields = open.section.fields.is_empty();
