@@ -631,3 +631,39 @@ fn options_under_an_instruction_to_pick_keep_what_was_chosen() {
         "## Platform\n\nSelect one of the platforms below:\n\n- Web\n\n## Versions\n\n## Situation\n\nSelect all that apply:\n"
     );
 }
+
+#[test]
+fn options_after_any_question_or_label_are_a_choice() {
+    let t = form(
+        "## D\n\nSome words first.\nDid it work before? [Yes / No]\n\nIs it a regression? Yes/No\n\n**Type**: *Bug* / *Feature*\n\n- Frequency: Always | Sometimes | Once\n",
+    );
+    let choices: Vec<(&str, Vec<&str>)> = t
+        .form
+        .fields
+        .iter()
+        .filter(|f| f.kind.name() == "choice")
+        .map(|f| {
+            let options = f.kind.options().iter().map(|o| o.label.as_str()).collect();
+            (f.label.as_str(), options)
+        })
+        .collect();
+    assert_eq!(
+        choices,
+        [
+            ("Did it work before?", vec!["Yes", "No"]),
+            ("Is it a regression?", vec!["Yes", "No"]),
+            ("Type", vec!["Bug", "Feature"]),
+            ("Frequency", vec!["Always", "Sometimes", "Once"]),
+        ]
+    );
+    let out = rendered(
+        &t,
+        "fields: {d/did-it-work-before: yes, d/type: feature, d/frequency: once}",
+    );
+    assert!(
+        out.contains("Some words first.\nDid it work before? Yes\n"),
+        "{out}"
+    );
+    assert!(out.contains("**Type**: Feature\n"), "{out}");
+    assert!(out.contains("- Frequency: Once\n"), "{out}");
+}

@@ -128,9 +128,10 @@ pub fn choice_options(inner: &str) -> Option<ChoiceSpec> {
         return None;
     }
     let spaced = inner.contains(" / ") || inner.contains(" | ");
+    // `*Bug* / *Feature*`: emphasis marks the options, it is not part of them.
     let parts: Vec<&str> = inner
         .split(['/', '|'])
-        .map(str::trim)
+        .map(|p| p.trim().trim_matches('*').trim())
         .filter(|p| !p.is_empty())
         .collect();
     if parts.len() < 2 || !parts.iter().all(|p| p.chars().any(char::is_alphanumeric)) {
@@ -339,6 +340,10 @@ mod tests {
             Some("Describe any user-visible changes")
         );
         assert_eq!(choice_options("Yes/No").unwrap().options, ["Yes", "No"]);
+        assert_eq!(
+            choice_options("*Bug* / *Feature* | Docs").unwrap().options,
+            ["Bug", "Feature", "Docs"]
+        );
         assert!(choice_options("e.g., 30-50% faster, 40-60% fewer").is_none());
         assert!(choice_options("X-Y hours").is_none());
         assert!(choice_options("Include CPU/memory profile if available").is_none());

@@ -188,12 +188,55 @@ pub(super) fn rest(source: &Source<'_>, range: Range<usize>) -> Rest {
     if let Some(example) = example_value(t) {
         return Rest::Hint(example.to_owned());
     }
-    // `Yes/No` without brackets is a choice too, when its options are single words.
-    let single_words = !t.contains(' ') || t.split('/').all(|o| o.split_whitespace().count() == 1);
-    if single_words && hints::choice_options(t).is_some_and(|c| c.options.len() <= 4) {
-        return Rest::Brackets(vec![(String::new(), t.to_owned())]);
+    // `Yes/No`, `(yes/no)`, `*Bug* / *Feature*` or `A | B | C` without brackets is a
+    // choice too, when its options are short.
+    let inner = t
+        .strip_prefix('(')
+        .and_then(|x| x.strip_suffix(')'))
+        .unwrap_or(t);
+    let spaced = inner.contains(" | ") || inner.contains(" / ");
+    let max_words = if spaced { 3 } else { 1 };
+    let short = inner
+        .split(['/', '|'])
+        .all(|o| o.split_whitespace().count() <= max_words);
+    // `Requests / second?` asks on; options do not.
+    let asks = inner.contains('?');
+    if short && !asks && hints::choice_options(inner).is_some_and(|c| c.options.len() <= 5) {
+        return Rest::Brackets(vec![(String::new(), inner.to_owned())]);
     }
     Rest::Literal
+}
+
+/// `Did it work before? [Yes / No]`, `Is it a regression? Yes/No`: a question with the
+/// options to answer it after its question mark.
+pub(super) fn question(source: &Source<'_>, line: &[Inline]) -> Option<(Labelled, Rest)> {
+    let (first, last) = (line.first()?, line.last()?);
+    if !matches!(first, Inline::Text(_)) {
+        return None;
+    }
+    let (start, end) = (first.range().start, last.range().end);
+    let text = &source.src[start..end];
+    let mark = text.find('?')?;
+    let label = &text[..=mark];
+    if text.contains('\n') || !label_ok(label) {
+        return None;
+    }
+    let rest_range = start + mark + 1..end;
+    let found = rest(source, rest_range.clone());
+    let Rest::Brackets(brackets) = &found else {
+        return None;
+    };
+    let choice = brackets
+        .iter()
+        .any(|(_, inner)| hints::choice_options(inner).is_some());
+    choice.then(|| {
+        let labelled = Labelled {
+            label: hints::plain_label(label),
+            rest: rest_range,
+            bold_only: false,
+        };
+        (labelled, found)
+    })
 }
 
 /// A value that is an example rather than an answer: `*explanation*`, an unclosed
@@ -261,6 +304,50 @@ mod tests {
         let line = first_line(src);
         let l = split(src, &line, ALL)?;
         Some((l.label, rest(&source, l.rest), l.bold_only))
+    }
+
+    fn asked(src: &str) -> Option<(String, Rest)> {
+        let source = Source::new(src, blocks::parse(src).expect("shallow").comments);
+        question(&source, &first_line(src)).map(|(l, rest)| (l.label, rest))
+    }
+
+    fn options(inner: &str) -> Rest {
+        Rest::Brackets(vec![(String::new(), inner.into())])
+    }
+
+    #[test]
+    fn questions_with_options_after_them() {
+        assert_eq!(
+            asked("Did it work before? [Yes / No]\n"),
+            Some(("Did it work before?".into(), options("Yes / No")))
+        );
+        assert_eq!(
+            asked("- Is it a regression? Yes/No\n"),
+            Some(("Is it a regression?".into(), options("Yes/No")))
+        );
+        assert_eq!(
+            asked("Have you read the docs? (yes/no)\n"),
+            Some(("Have you read the docs?".into(), options("yes/no")))
+        );
+        assert_eq!(asked("How many clients? Requests / second?\n"), None);
+        assert_eq!(asked("Why? Because it broke.\n"), None);
+        assert_eq!(asked("Which one? [describe it]\n"), None);
+    }
+
+    #[test]
+    fn unbracketed_options_after_labels() {
+        assert_eq!(
+            check("**Type**: *Bug* / *Feature*\n").map(|c| c.1),
+            Some(options("*Bug* / *Feature*"))
+        );
+        assert_eq!(
+            check("Kind: Bug | Feature | Needs docs\n").map(|c| c.1),
+            Some(options("Bug | Feature | Needs docs"))
+        );
+        assert_eq!(
+            check("Rate: Requests / second?\n").map(|c| c.1),
+            Some(Rest::Literal)
+        );
     }
 
     #[test]

@@ -185,9 +185,15 @@ fn item_field(item: &Item, source: &Source<'_>) -> Option<(Labelled, Rest)> {
     if item.task.is_some() || !item.children.is_empty() || has_break(&item.inlines) {
         return None;
     }
-    let labelled = label::split(source.src, &item.inlines, ITEM_LABELS)?;
+    let line: Vec<Inline> = first_line(&item.inlines).cloned().collect();
+    let labelled = label::split(source.src, &item.inlines, ITEM_LABELS);
+    let Some(labelled) = labelled else {
+        return label::question(source, &line);
+    };
     let rest = label::rest(source, labelled.rest.clone());
-    (!matches!(rest, Rest::Literal)).then_some((labelled, rest))
+    (!matches!(rest, Rest::Literal))
+        .then_some((labelled, rest))
+        .or_else(|| label::question(source, &line))
 }
 
 /// An item whose content is a stand-in: empty, `...`, `[hint]`, a code span like
