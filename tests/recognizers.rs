@@ -667,3 +667,14 @@ fn options_after_any_question_or_label_are_a_choice() {
     assert!(out.contains("**Type**: Feature\n"), "{out}");
     assert!(out.contains("- Frequency: Once\n"), "{out}");
 }
+
+#[test]
+fn headings_used_as_labels_lose_their_trailing_colon() {
+    let md = "### Description:\n\n### Steps To Reproduce:\n";
+    let t = form(md);
+    let labels: Vec<&str> = t.form.fields.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(labels, ["Description", "Steps To Reproduce"]);
+    assert_eq!(t.form.sections[0].title, "Description");
+    // The heading as written stays in the issue.
+    assert_eq!(rendered(&t, ""), md);
+}

@@ -44,7 +44,10 @@ impl Open {
         Self {
             section: Section {
                 id: String::new(),
-                title: crate::text::sanitize::one_line(title.trim()),
+                // `### Description:` names its answer `Description`.
+                title: crate::text::sanitize::one_line(
+                    title.trim().trim_end_matches(':').trim_end(),
+                ),
                 level,
                 help: String::new(),
                 text: String::new(),
