@@ -678,3 +678,21 @@ fn headings_used_as_labels_lose_their_trailing_colon() {
     // The heading as written stays in the issue.
     assert_eq!(rendered(&t, ""), md);
 }
+
+#[test]
+fn a_filled_row_of_an_aligned_table_keeps_the_alignment() {
+    let md = "## Numbers\n\n| Metric | Before | After  |\n| ------ | ------ | ------ |\n| Time   | X ms   | Y ms   |\n| Size   | 1 MB   |        |\n";
+    let t = form(md);
+    assert_eq!(
+        rendered(&t, ""),
+        "## Numbers\n\n| Metric | Before | After  |\n| ------ | ------ | ------ |\n| Time   |        |        |\n| Size   | 1 MB   |        |\n"
+    );
+    let out = rendered(
+        &t,
+        "fields: {numbers: {Time: {Before: 5 ms, After: 3 ms}, Size: {After: 2 MB}}}",
+    );
+    assert!(
+        out.ends_with("| Time   | 5 ms   | 3 ms   |\n| Size   | 1 MB   | 2 MB   |\n"),
+        "{out}"
+    );
+}

@@ -8,6 +8,7 @@ use crate::template::layout::{
     CheckLine, ItemShape, ListShape, Marker, PicksShape, Shape, TableShape,
 };
 use crate::text::sanitize;
+use unicode_width::UnicodeWidthStr;
 
 pub(super) fn render_shape(form: &Form, answers: &Answers, shape: &Shape) -> Option<String> {
     match shape {
@@ -352,20 +353,32 @@ fn render_table(answers: &Answers, table: &TableShape) -> Option<String> {
             out.push_str(&shape.original);
             continue;
         }
-        out.push_str("| ");
-        out.push_str(&shape.label);
-        out.push_str(" |");
-        for cell in cells {
-            let cell = sanitize::one_line(cell).trim().replace('|', "\\|");
-            if cell.is_empty() {
-                out.push_str(" |");
-            } else {
+        let cells = cells
+            .iter()
+            .map(|cell| sanitize::one_line(cell).trim().replace('|', "\\|"));
+        let row: Vec<String> = std::iter::once(shape.label.clone()).chain(cells).collect();
+        out.push_str(&table_row(&row, &table.widths));
+    }
+    Some(out)
+}
+
+/// A row of cells; padded to `widths` (inside the pipes) when the table has them.
+fn table_row(cells: &[String], widths: &[usize]) -> String {
+    let mut out = String::from("|");
+    for (i, cell) in cells.iter().enumerate() {
+        match widths.get(i) {
+            Some(&width) if widths.len() == cells.len() => {
+                let pad = width.saturating_sub(cell.width() + 2);
+                let _ = write!(out, " {cell}{} |", " ".repeat(pad));
+            }
+            _ if cell.is_empty() => out.push_str(" |"),
+            _ => {
                 let _ = write!(out, " {cell} |");
             }
         }
-        out.push('\n');
     }
-    Some(out)
+    out.push('\n');
+    out
 }
 
 /// Whether `cells` are the row's cells as written (after its first column).
@@ -419,6 +432,20 @@ mod tests {
             fill_blanks("- else? Explain.", "Slow"),
             "- else? Explain. Slow"
         );
+    }
+
+    #[test]
+    fn filled_rows_of_aligned_tables_are_padded() {
+        let row = |cells: &[&str]| cells.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            table_row(&row(&["Time", "5 ms", ""]), &[8, 8, 6]),
+            "| Time   | 5 ms   |      |\n"
+        );
+        assert_eq!(
+            table_row(&row(&["Time", "a very long value"]), &[8, 8]),
+            "| Time   | a very long value |\n"
+        );
+        assert_eq!(table_row(&row(&["Time", ""]), &[]), "| Time | |\n");
     }
 
     #[test]

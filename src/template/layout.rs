@@ -137,6 +137,9 @@ pub struct TableShape {
     /// Header and delimiter rows as written.
     pub head: String,
     pub rows: Vec<RowShape>,
+    /// The width inside each column's pipes when the template lines its pipes up
+    /// (padded cells); empty when it does not. Filled rows are padded to them.
+    pub widths: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
