@@ -615,8 +615,8 @@ fn options_under_an_instruction_to_pick_keep_what_was_chosen() {
         "## Platform\n\nSelect one of the platforms below:\n\n- Desktop\n- Web\n- Other\n\n## Versions\n\n<!-- Please keep the line that best applies: -->\n- This is a crash\n- This changed between versions ___ and ___\n\n## Situation\n\nSelect all that apply:\n\n- slow\n- leaks\n",
     );
     let kinds: Vec<&str> = t.form.fields.iter().map(|f| f.kind.name()).collect();
-    // Options with no text to write still get the section's free text at its end.
-    assert_eq!(kinds, ["choice", "choice", "checkboxes", "textarea"]);
+    // The line that introduces options asks for nothing more.
+    assert_eq!(kinds, ["choice", "choice", "checkboxes"]);
     let out = rendered(
         &t,
         "fields: {platform: 'Other: Android', versions: 'This changed between versions … and …: 4.1, 4.2', situation: [slow, leaks]}",

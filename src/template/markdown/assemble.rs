@@ -49,6 +49,8 @@ struct Assembler<'s> {
     /// The text of the block just read, when it was text, a comment or an instruction:
     /// what introduces the next block (`Select one:`).
     intro: Option<String>,
+    /// What the text just read became, while nothing else has been read since.
+    last_text: Option<LastText>,
     heading_level: u8,
     /// Line after the preamble's last content (or where the preamble ends): where the
     /// preamble's answer goes when it gets one.
@@ -72,6 +74,7 @@ impl<'s> Assembler<'s> {
             pending_help: None,
             pending_label: None,
             intro: None,
+            last_text: None,
             heading_level: 0,
             preamble_end: None,
             problems: Vec::new(),
@@ -117,6 +120,14 @@ impl<'s> Assembler<'s> {
                 self.pending_label = None;
             }
             for recognized in found {
+                if let Recognized::Fields {
+                    shape: Shape::Picks(_),
+                    ..
+                } = &recognized
+                {
+                    self.intro_answered();
+                }
+                self.last_text = None;
                 self.intro = match &recognized {
                     Recognized::Static { text, .. }
                     | Recognized::Instruction { text, .. }
@@ -125,6 +136,17 @@ impl<'s> Assembler<'s> {
                 };
                 self.apply(recognized);
             }
+        }
+    }
+
+    /// Options follow the text that introduced them (`Select one:`): that text asks for
+    /// nothing more than a choice, so it no longer calls for free text of its own.
+    fn intro_answered(&mut self) {
+        let open = &mut self.open;
+        match &self.last_text {
+            Some(LastText::Prose) => open.prose = open.prose.saturating_sub(1),
+            Some(LastText::Opening) => open.opening = None,
+            None => {}
         }
     }
 
@@ -290,6 +312,7 @@ impl<'s> Assembler<'s> {
         }
         self.hidden.push(lines.clone());
         self.comment(lines, text);
+        self.last_text = Some(LastText::Opening);
         let open = &mut self.open;
         open.opening = open
             .comment_lines
@@ -305,7 +328,8 @@ impl<'s> Assembler<'s> {
             push_para(&mut open.section.help, "\n", &help);
         }
         open.has_content = true;
-        open.has_prose = true;
+        open.prose += 1;
+        self.last_text = Some(LastText::Prose);
         open.content_end = Some(end);
         push_para(&mut open.section.text, "\n", text);
     }
@@ -325,6 +349,15 @@ impl<'s> Assembler<'s> {
             message: message.to_owned(),
         });
     }
+}
+
+/// What text the assembler just read became.
+#[derive(Debug, Clone, Copy)]
+enum LastText {
+    /// Prose kept as written.
+    Prose,
+    /// An instruction that opened the section (now help).
+    Opening,
 }
 
 /// `shape` with its fields numbered from `first` instead of 0.

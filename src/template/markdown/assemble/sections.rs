@@ -20,7 +20,9 @@ pub(super) struct Open {
     pub comment_lines: Option<Range<usize>>,
     pub comments: Vec<String>,
     pub has_content: bool,
-    pub has_prose: bool,
+    /// How many lines of prose the section has that ask something (the line that
+    /// introduces a list of options asks nothing the options do not answer).
+    pub prose: usize,
     /// The lines of the comments and instructions that opened the section, with their
     /// text, once an instruction is among them: the place of an answer it gets. An
     /// instruction asks for text the way prose does.
@@ -60,7 +62,7 @@ impl Open {
             comment_lines: None,
             comments: Vec::new(),
             has_content: false,
-            has_prose: false,
+            prose: 0,
             opening: None,
             break_line: None,
             heading: HeadingKind::default(),
@@ -136,7 +138,7 @@ impl Assembler<'_> {
             }
             let field = self.answer(&mut open, index, text);
             self.claims.push((lines, self.answer_shape(field)));
-        } else if (open.has_prose || open.opening.is_some()) && free_inputs == 0 {
+        } else if (open.prose > 0 || open.opening.is_some()) && free_inputs == 0 {
             let at = open.content_end.unwrap_or(open.body_start);
             self.answer_field(&mut open, index, at);
         } else if no_fields && !open.has_content && !has_children {
