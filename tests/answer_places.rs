@@ -98,7 +98,8 @@ fn the_answer_goes_after_the_last_content_like_a_sections_does() {
 fn sections_without_a_body_take_their_answer_under_the_heading() {
     let md = "## Summary\n\nSomething broke.\n\n## Logs\n\n## Version";
     let answers = "fields: {summary: S, logs: L, version: V}";
-    let want = "## Summary\n\nSomething broke.\n\nS\n\n## Logs\n\nL\n\n## Version\n\nV\n";
+    // Logs are pasted output: fenced.
+    let want = "## Summary\n\nSomething broke.\n\nS\n\n## Logs\n\n```\nL\n```\n\n## Version\n\nV\n";
     for md in [md.to_owned(), md.replace('\n', "\r\n")] {
         let t = form(&md);
         assert_eq!(ids(&t), ["summary", "logs", "version"]);

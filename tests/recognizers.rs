@@ -366,7 +366,7 @@ fn a_question_without_an_answer_place_gets_one() {
             .map(|x| (x.0.as_str(), x.1))
             .collect::<Vec<_>>(),
         [
-            ("os-version-you-are-using", "textarea"),
+            ("os-version-you-are-using", "text"),
             ("tools-installed", "textarea"),
             ("child", "textarea")
         ]
@@ -607,4 +607,92 @@ fn labels_and_assignees_lose_escape_sequences() {
     let issue = render(&t, &answers);
     assert_eq!(issue.labels, ["a", "b"]);
     assert_eq!(issue.assignees, ["me"]);
+}
+
+#[test]
+fn options_under_an_instruction_to_pick_keep_what_was_chosen() {
+    let t = form(
+        "## Platform\n\nSelect one of the platforms below:\n\n- Desktop\n- Web\n- Other\n\n## Versions\n\n<!-- Please keep the line that best applies: -->\n- This is a crash\n- This changed between versions ___ and ___\n\n## Situation\n\nSelect all that apply:\n\n- slow\n- leaks\n",
+    );
+    let kinds: Vec<&str> = t.form.fields.iter().map(|f| f.kind.name()).collect();
+    // The line that introduces options asks for nothing more.
+    assert_eq!(kinds, ["choice", "choice", "checkboxes"]);
+    let out = rendered(
+        &t,
+        "fields: {platform: 'Other: Android', versions: 'This changed between versions … and …: 4.1, 4.2', situation: [slow, leaks]}",
+    );
+    assert_eq!(
+        out,
+        "## Platform\n\nSelect one of the platforms below:\n\n- Other: Android\n\n## Versions\n\n- This changed between versions 4.1 and 4.2\n\n## Situation\n\nSelect all that apply:\n\n- slow\n- leaks\n"
+    );
+    // Nothing chosen: the options go, like lines to delete as appropriate.
+    assert_eq!(
+        rendered(&t, "fields: {platform: web}"),
+        "## Platform\n\nSelect one of the platforms below:\n\n- Web\n\n## Versions\n\n## Situation\n\nSelect all that apply:\n"
+    );
+}
+
+#[test]
+fn options_after_any_question_or_label_are_a_choice() {
+    let t = form(
+        "## D\n\nSome words first.\nDid it work before? [Yes / No]\n\nIs it a regression? Yes/No\n\n**Type**: *Bug* / *Feature*\n\n- Frequency: Always | Sometimes | Once\n",
+    );
+    let choices: Vec<(&str, Vec<&str>)> = t
+        .form
+        .fields
+        .iter()
+        .filter(|f| f.kind.name() == "choice")
+        .map(|f| {
+            let options = f.kind.options().iter().map(|o| o.label.as_str()).collect();
+            (f.label.as_str(), options)
+        })
+        .collect();
+    assert_eq!(
+        choices,
+        [
+            ("Did it work before?", vec!["Yes", "No"]),
+            ("Is it a regression?", vec!["Yes", "No"]),
+            ("Type", vec!["Bug", "Feature"]),
+            ("Frequency", vec!["Always", "Sometimes", "Once"]),
+        ]
+    );
+    let out = rendered(
+        &t,
+        "fields: {d/did-it-work-before: yes, d/type: feature, d/frequency: once}",
+    );
+    assert!(
+        out.contains("Some words first.\nDid it work before? Yes\n"),
+        "{out}"
+    );
+    assert!(out.contains("**Type**: Feature\n"), "{out}");
+    assert!(out.contains("- Frequency: Once\n"), "{out}");
+}
+
+#[test]
+fn headings_used_as_labels_lose_their_trailing_colon() {
+    let md = "### Description:\n\n### Steps To Reproduce:\n";
+    let t = form(md);
+    let labels: Vec<&str> = t.form.fields.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(labels, ["Description", "Steps To Reproduce"]);
+    assert_eq!(t.form.sections[0].title, "Description");
+    // The heading as written stays in the issue.
+    assert_eq!(rendered(&t, ""), md);
+}
+
+#[test]
+fn a_filled_row_of_an_aligned_table_keeps_the_alignment() {
+    let md = "## Numbers\n\n| Metric | Before | After  |\n| ------ | ------ | ------ |\n| Time   | X ms   | Y ms   |\n| Size   | 1 MB   |        |\n";
+    let t = form(md);
+    assert_eq!(
+        rendered(&t, ""),
+        "## Numbers\n\n| Metric | Before | After  |\n| ------ | ------ | ------ |\n| Time   |        |        |\n| Size   | 1 MB   |        |\n"
+    );
+    let out = rendered(
+        &t,
+        "fields: {numbers: {Time: {Before: 5 ms, After: 3 ms}, Size: {After: 2 MB}}}",
+    );
+    assert!(
+        out.ends_with("| Time   | 5 ms   | 3 ms   |\n| Size   | 1 MB   | 2 MB   |\n"),
+        "{out}"
+    );
 }

@@ -4,8 +4,11 @@
 use std::fmt::Write as _;
 
 use crate::form::{Answers, Form, Value};
-use crate::template::layout::{CheckLine, ItemShape, ListShape, Marker, Shape, TableShape};
+use crate::template::layout::{
+    CheckLine, ItemShape, ListShape, Marker, PicksShape, Shape, TableShape,
+};
 use crate::text::sanitize;
+use unicode_width::UnicodeWidthStr;
 
 pub(super) fn render_shape(form: &Form, answers: &Answers, shape: &Shape) -> Option<String> {
     match shape {
@@ -15,7 +18,10 @@ pub(super) fn render_shape(form: &Form, answers: &Answers, shape: &Shape) -> Opt
             bare,
         } => Some(render_line(form, answers, prefix, parts, bare)),
         Shape::Block { field } => {
-            let text = multiline(answers.values[*field].as_text());
+            let text = match &answers.values[*field] {
+                Value::Select(_) => inline_value(form, answers, *field),
+                value => multiline(value.as_text()),
+            };
             (!text.is_empty()).then(|| text + "\n")
         }
         Shape::Fence {
@@ -33,6 +39,7 @@ pub(super) fn render_shape(form: &Form, answers: &Answers, shape: &Shape) -> Opt
         Shape::Checks { field, lines } => render_checks(answers, *field, lines),
         Shape::List(list) => render_list(form, answers, list),
         Shape::Table(table) => render_table(answers, table),
+        Shape::Picks(picks) => render_picks(answers, picks),
     }
 }
 
@@ -203,6 +210,70 @@ fn render_checks(answers: &Answers, field: usize, lines: &[CheckLine]) -> Option
     Some(out)
 }
 
+/// The chosen options' lines as written, their blanks filled; nothing when nothing is
+/// chosen (the options were the template's, to delete as appropriate).
+fn render_picks(answers: &Answers, picks: &PicksShape) -> Option<String> {
+    let Value::Select(sel) = &answers.values[picks.field] else {
+        return None;
+    };
+    let mut out = String::new();
+    for (i, line) in picks.items.iter().enumerate() {
+        if !sel.checked.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let text = sel.blanks.get(i).map(|b| sanitize::one_line(b));
+        match text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            Some(text) => {
+                out.push_str(&fill_blanks(line.trim_end_matches('\n'), text));
+                out.push('\n');
+            }
+            None => out.push_str(line),
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// `text` written into the `___` blanks of `line`: one part each when it has as many
+/// parts (split at commas or ` and `) as there are blanks, else all of it in the first;
+/// after the line when it has no blank.
+fn fill_blanks(line: &str, text: &str) -> String {
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut rest = line;
+    while let Some(start) = rest.find("___") {
+        let end = rest[start..]
+            .find(|c| c != '_')
+            .map_or(rest.len(), |e| start + e);
+        pieces.push(&rest[..start]);
+        rest = &rest[end..];
+    }
+    if pieces.is_empty() {
+        let line = line.trim_end();
+        let sep = if line.ends_with(char::is_alphanumeric) {
+            ": "
+        } else {
+            " "
+        };
+        return format!("{line}{sep}{text}");
+    }
+    let parts: Vec<&str> = text
+        .split(',')
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut out = String::new();
+    for (n, before) in pieces.iter().enumerate() {
+        out.push_str(before);
+        match (parts.len() == pieces.len(), n) {
+            (true, _) => out.push_str(parts[n]),
+            (false, 0) => out.push_str(text),
+            (false, _) => out.push_str("___"),
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn render_list(form: &Form, answers: &Answers, list: &ListShape) -> Option<String> {
     let Value::List(items) = &answers.values[list.field] else {
         return None;
@@ -282,20 +353,32 @@ fn render_table(answers: &Answers, table: &TableShape) -> Option<String> {
             out.push_str(&shape.original);
             continue;
         }
-        out.push_str("| ");
-        out.push_str(&shape.label);
-        out.push_str(" |");
-        for cell in cells {
-            let cell = sanitize::one_line(cell).trim().replace('|', "\\|");
-            if cell.is_empty() {
-                out.push_str(" |");
-            } else {
+        let cells = cells
+            .iter()
+            .map(|cell| sanitize::one_line(cell).trim().replace('|', "\\|"));
+        let row: Vec<String> = std::iter::once(shape.label.clone()).chain(cells).collect();
+        out.push_str(&table_row(&row, &table.widths));
+    }
+    Some(out)
+}
+
+/// A row of cells; padded to `widths` (inside the pipes) when the table has them.
+fn table_row(cells: &[String], widths: &[usize]) -> String {
+    let mut out = String::from("|");
+    for (i, cell) in cells.iter().enumerate() {
+        match widths.get(i) {
+            Some(&width) if widths.len() == cells.len() => {
+                let pad = width.saturating_sub(cell.width() + 2);
+                let _ = write!(out, " {cell}{} |", " ".repeat(pad));
+            }
+            _ if cell.is_empty() => out.push_str(" |"),
+            _ => {
                 let _ = write!(out, " {cell} |");
             }
         }
-        out.push('\n');
     }
-    Some(out)
+    out.push('\n');
+    out
 }
 
 /// Whether `cells` are the row's cells as written (after its first column).
@@ -327,30 +410,4 @@ fn split_row(row: &str) -> Vec<&str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn items_take_their_shape() {
-        let shapes = vec![
-            ItemShape {
-                prefix: String::new(),
-                open: "`".into(),
-                close: "`".into(),
-            },
-            ItemShape {
-                prefix: "New: ".into(),
-                open: "`".into(),
-                close: "`".into(),
-            },
-        ];
-        assert_eq!(shape_item(&shapes, "a.go"), "`a.go`");
-        assert_eq!(shape_item(&shapes, "`a.go`"), "`a.go`");
-        assert_eq!(shape_item(&shapes, "new: b.go"), "New: `b.go`");
-    }
-
-    #[test]
-    fn rows_split_on_unescaped_pipes() {
-        assert_eq!(split_row("| a | b \\| c |  |"), ["a", "b \\| c", ""]);
-    }
-}
+mod tests;

@@ -128,9 +128,10 @@ pub fn choice_options(inner: &str) -> Option<ChoiceSpec> {
         return None;
     }
     let spaced = inner.contains(" / ") || inner.contains(" | ");
+    // `*Bug* / *Feature*`: emphasis marks the options, it is not part of them.
     let parts: Vec<&str> = inner
         .split(['/', '|'])
-        .map(str::trim)
+        .map(|p| p.trim().trim_matches('*').trim())
         .filter(|p| !p.is_empty())
         .collect();
     if parts.len() < 2 || !parts.iter().all(|p| p.chars().any(char::is_alphanumeric)) {
@@ -206,6 +207,73 @@ pub fn plain_label(text: &str) -> String {
     words.join(" ").trim_end_matches(':').trim_end().to_owned()
 }
 
+/// What an answer a section's title asks for looks like, when the template gives it
+/// nowhere to answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleAsks {
+    /// Free text.
+    Text,
+    /// One line: a fact like `Version`, `OS`, `Browser` or `Commit`.
+    Line,
+    /// Pasted output: `Logs`, `Traceback`, `Stack trace`, `Error message`.
+    Code,
+    /// A yes/no question: `Did this work before?`.
+    YesNo,
+}
+
+/// Words of titles that ask for pasted output.
+const LOGS: [&str; 7] = [
+    "log",
+    "logs",
+    "traceback",
+    "backtrace",
+    "output",
+    "stacktrace",
+    "stack",
+];
+
+/// How yes/no questions start.
+const AUX: [&str; 15] = [
+    "did", "do", "does", "is", "are", "was", "were", "have", "has", "can", "could", "will",
+    "would", "should", "had",
+];
+
+/// Words of titles that ask for a one-line fact.
+const FACTS: [&str; 6] = ["version", "os", "browser", "commit", "platform", "device"];
+
+/// Reads a section title for the answer it asks for.
+pub fn title_asks(title: &str) -> TitleAsks {
+    let plain = plain_label(title).to_lowercase();
+    let words: Vec<&str> = plain
+        .split(|c: char| !c.is_alphanumeric() && c != '?')
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    let words: Vec<&str> = words.iter().map(|w| w.trim_end_matches('?')).collect();
+    let has = |w: &str| words.contains(&w);
+    let phrase = |p: &str| words.join(" ").contains(p);
+    if words.len() <= 5
+        && !has("expected")
+        && (LOGS.iter().any(|w| has(w)) && (!has("stack") || phrase("stack trace"))
+            || phrase("error message"))
+    {
+        return TitleAsks::Code;
+    }
+    let question = plain.trim_end().ends_with('?');
+    if question
+        && words.first().is_some_and(|w| AUX.contains(w))
+        && !has("or")
+        && !has("which")
+        && words.len() <= 20
+    {
+        return TitleAsks::YesNo;
+    }
+    let fact = FACTS.iter().any(|w| has(w)) || phrase("operating system");
+    if !question && words.len() <= 6 && fact && !has("and") && !plain.contains('&') {
+        return TitleAsks::Line;
+    }
+    TitleAsks::Text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,6 +340,10 @@ mod tests {
             Some("Describe any user-visible changes")
         );
         assert_eq!(choice_options("Yes/No").unwrap().options, ["Yes", "No"]);
+        assert_eq!(
+            choice_options("*Bug* / *Feature* | Docs").unwrap().options,
+            ["Bug", "Feature", "Docs"]
+        );
         assert!(choice_options("e.g., 30-50% faster, 40-60% fewer").is_none());
         assert!(choice_options("X-Y hours").is_none());
         assert!(choice_options("Include CPU/memory profile if available").is_none());
@@ -290,5 +362,43 @@ mod tests {
         );
         assert_eq!(plain_label("**Response time:**"), "Response time");
         assert_eq!(plain_label("**Go Techniques Used**:"), "Go Techniques Used");
+    }
+
+    #[test]
+    fn titles_ask_for_lines_code_or_yes_no() {
+        for line in [
+            "Version",
+            "OS",
+            "Operating system",
+            "Browser",
+            "Commit",
+            "Platform",
+        ] {
+            assert_eq!(title_asks(line), TitleAsks::Line, "{line}");
+        }
+        assert_eq!(title_asks("OS X version you are using"), TitleAsks::Line);
+        for code in [
+            "Logs",
+            "Traceback",
+            "Backtrace",
+            "Output",
+            "Stack trace",
+            "Error message",
+        ] {
+            assert_eq!(title_asks(code), TitleAsks::Code, "{code}");
+        }
+        assert_eq!(
+            title_asks("Did you recently upgrade from a previous OS X version?"),
+            TitleAsks::YesNo
+        );
+        for text in [
+            "Expected output",
+            "Version & Regression Information",
+            "Is this a bug or a feature?",
+            "Describe the bug",
+            "Stack of plates",
+        ] {
+            assert_eq!(title_asks(text), TitleAsks::Text, "{text}");
+        }
     }
 }

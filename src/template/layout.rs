@@ -73,6 +73,16 @@ pub enum Shape {
     },
     List(ListShape),
     Table(TableShape),
+    /// A plain list of options (`- Desktop`): the chosen items are kept as written
+    /// (blanks filled), the others go, all of them when nothing is chosen.
+    Picks(PicksShape),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PicksShape {
+    pub field: usize,
+    /// Each option's lines as written, by option index, ending in `\n`.
+    pub items: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,6 +137,9 @@ pub struct TableShape {
     /// Header and delimiter rows as written.
     pub head: String,
     pub rows: Vec<RowShape>,
+    /// The width inside each column's pipes when the template lines its pipes up
+    /// (padded cells); empty when it does not. Filled rows are padded to them.
+    pub widths: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,7 +13,7 @@ use super::rules::{self, Ctx, NewField, Recognized};
 use super::source::Source;
 use crate::form::{Field, Section};
 use crate::template::blocks::{Block, Doc};
-use crate::template::layout::{ListShape, Shape, TableShape};
+use crate::template::layout::{ListShape, PicksShape, Shape, TableShape};
 use crate::template::{Problem, Severity};
 use crate::text::push_para;
 use sections::Open;
@@ -46,6 +46,11 @@ struct Assembler<'s> {
     pending_help: Option<String>,
     /// A bold line's text: the label of the next block's field.
     pending_label: Option<String>,
+    /// The text of the block just read, when it was text, a comment or an instruction:
+    /// what introduces the next block (`Select one:`).
+    intro: Option<String>,
+    /// What the text just read became, while nothing else has been read since.
+    last_text: Option<LastText>,
     heading_level: u8,
     /// Line after the preamble's last content (or where the preamble ends): where the
     /// preamble's answer goes when it gets one.
@@ -68,6 +73,8 @@ impl<'s> Assembler<'s> {
             hidden: Vec::new(),
             pending_help: None,
             pending_label: None,
+            intro: None,
+            last_text: None,
             heading_level: 0,
             preamble_end: None,
             problems: Vec::new(),
@@ -106,14 +113,40 @@ impl<'s> Assembler<'s> {
                 source,
                 section: self.open.ctx(),
                 label: self.pending_label.as_deref(),
+                intro: self.intro.as_deref(),
             };
             let found = rules::classify(block, next, &ctx);
             if !comment[i] {
                 self.pending_label = None;
             }
             for recognized in found {
+                if let Recognized::Fields {
+                    shape: Shape::Picks(_),
+                    ..
+                } = &recognized
+                {
+                    self.intro_answered();
+                }
+                self.last_text = None;
+                self.intro = match &recognized {
+                    Recognized::Static { text, .. }
+                    | Recognized::Instruction { text, .. }
+                    | Recognized::Comment { text, .. } => Some(text.clone()),
+                    _ => None,
+                };
                 self.apply(recognized);
             }
+        }
+    }
+
+    /// Options follow the text that introduced them (`Select one:`): that text asks for
+    /// nothing more than a choice, so it no longer calls for free text of its own.
+    fn intro_answered(&mut self) {
+        let open = &mut self.open;
+        match &self.last_text {
+            Some(LastText::Prose) => open.prose = open.prose.saturating_sub(1),
+            Some(LastText::Opening) => open.opening = None,
+            None => {}
         }
     }
 
@@ -279,6 +312,7 @@ impl<'s> Assembler<'s> {
         }
         self.hidden.push(lines.clone());
         self.comment(lines, text);
+        self.last_text = Some(LastText::Opening);
         let open = &mut self.open;
         open.opening = open
             .comment_lines
@@ -294,7 +328,8 @@ impl<'s> Assembler<'s> {
             push_para(&mut open.section.help, "\n", &help);
         }
         open.has_content = true;
-        open.has_prose = true;
+        open.prose += 1;
+        self.last_text = Some(LastText::Prose);
         open.content_end = Some(end);
         push_para(&mut open.section.text, "\n", text);
     }
@@ -316,6 +351,15 @@ impl<'s> Assembler<'s> {
     }
 }
 
+/// What text the assembler just read became.
+#[derive(Debug, Clone, Copy)]
+enum LastText {
+    /// Prose kept as written.
+    Prose,
+    /// An instruction that opened the section (now help).
+    Opening,
+}
+
 /// `shape` with its fields numbered from `first` instead of 0.
 fn numbered(mut shape: Shape, first: usize) -> Shape {
     match &mut shape {
@@ -325,6 +369,7 @@ fn numbered(mut shape: Shape, first: usize) -> Shape {
         | Shape::Pre { field, .. }
         | Shape::Checks { field, .. }
         | Shape::List(ListShape { field, .. })
+        | Shape::Picks(PicksShape { field, .. })
         | Shape::Table(TableShape { field, .. }) => *field += first,
     }
     shape

@@ -188,12 +188,55 @@ pub(super) fn rest(source: &Source<'_>, range: Range<usize>) -> Rest {
     if let Some(example) = example_value(t) {
         return Rest::Hint(example.to_owned());
     }
-    // `Yes/No` without brackets is a choice too, when its options are single words.
-    let single_words = !t.contains(' ') || t.split('/').all(|o| o.split_whitespace().count() == 1);
-    if single_words && hints::choice_options(t).is_some_and(|c| c.options.len() <= 4) {
-        return Rest::Brackets(vec![(String::new(), t.to_owned())]);
+    // `Yes/No`, `(yes/no)`, `*Bug* / *Feature*` or `A | B | C` without brackets is a
+    // choice too, when its options are short.
+    let inner = t
+        .strip_prefix('(')
+        .and_then(|x| x.strip_suffix(')'))
+        .unwrap_or(t);
+    let spaced = inner.contains(" | ") || inner.contains(" / ");
+    let max_words = if spaced { 3 } else { 1 };
+    let short = inner
+        .split(['/', '|'])
+        .all(|o| o.split_whitespace().count() <= max_words);
+    // `Requests / second?` asks on; options do not.
+    let asks = inner.contains('?');
+    if short && !asks && hints::choice_options(inner).is_some_and(|c| c.options.len() <= 5) {
+        return Rest::Brackets(vec![(String::new(), inner.to_owned())]);
     }
     Rest::Literal
+}
+
+/// `Did it work before? [Yes / No]`, `Is it a regression? Yes/No`: a question with the
+/// options to answer it after its question mark.
+pub(super) fn question(source: &Source<'_>, line: &[Inline]) -> Option<(Labelled, Rest)> {
+    let (first, last) = (line.first()?, line.last()?);
+    if !matches!(first, Inline::Text(_)) {
+        return None;
+    }
+    let (start, end) = (first.range().start, last.range().end);
+    let text = &source.src[start..end];
+    let mark = text.find('?')?;
+    let label = &text[..=mark];
+    if text.contains('\n') || !label_ok(label) {
+        return None;
+    }
+    let rest_range = start + mark + 1..end;
+    let found = rest(source, rest_range.clone());
+    let Rest::Brackets(brackets) = &found else {
+        return None;
+    };
+    let choice = brackets
+        .iter()
+        .any(|(_, inner)| hints::choice_options(inner).is_some());
+    choice.then(|| {
+        let labelled = Labelled {
+            label: hints::plain_label(label),
+            rest: rest_range,
+            bold_only: false,
+        };
+        (labelled, found)
+    })
 }
 
 /// A value that is an example rather than an answer: `*explanation*`, an unclosed
@@ -239,147 +282,4 @@ pub(super) fn lines(inlines: &[Inline]) -> Vec<&[Inline]> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::template::blocks::{self, Block};
-
-    fn first_line(src: &str) -> Vec<Inline> {
-        match &blocks::parse(src).expect("shallow").blocks[0] {
-            Block::Paragraph { inlines, .. } => lines(inlines)[0].to_vec(),
-            Block::List { items, .. } => items[0].inlines.clone(),
-            other => panic!("unexpected {other:?}"),
-        }
-    }
-
-    const ALL: Allow = Allow {
-        plain: true,
-        token: true,
-    };
-
-    fn check(src: &str) -> Option<(String, Rest, bool)> {
-        let source = Source::new(src, blocks::parse(src).expect("shallow").comments);
-        let line = first_line(src);
-        let l = split(src, &line, ALL)?;
-        Some((l.label, rest(&source, l.rest), l.bold_only))
-    }
-
-    #[test]
-    fn bold_labels() {
-        assert_eq!(
-            check("**Priority**: [P1 / P2]\n"),
-            Some((
-                "Priority".into(),
-                Rest::Brackets(vec![(String::new(), "P1 / P2".into())]),
-                false
-            ))
-        );
-        assert_eq!(
-            check("- **Response time:**\n"),
-            Some(("Response time".into(), Rest::Empty(String::new()), true))
-        );
-        assert_eq!(
-            check("**Describe the bug**\n"),
-            Some(("Describe the bug".into(), Rest::Empty(String::new()), true))
-        );
-        assert_eq!(
-            check("- **vtk.js**: <!-- ex: 14.0.0 -->\n"),
-            Some(("vtk.js".into(), Rest::Empty("ex: 14.0.0".into()), false))
-        );
-        assert_eq!(
-            check("**Note:** Commenters are welcome\n").map(|c| c.1),
-            Some(Rest::Literal)
-        );
-        assert_eq!(check("**Note** some words\n"), None);
-    }
-
-    #[test]
-    fn plain_labels() {
-        assert_eq!(
-            check("- Tools used:\n"),
-            Some(("Tools used".into(), Rest::Empty(String::new()), false))
-        );
-        assert_eq!(
-            check("- OS: [e.g. Windows]\n").map(|c| c.1),
-            Some(Rest::Brackets(vec![(String::new(), "e.g. Windows".into())]))
-        );
-        assert_eq!(
-            check("- Browser [e.g. chrome, safari]\n").map(|c| c.0),
-            Some("Browser".into())
-        );
-        assert_eq!(
-            check("- Laravel Version: #.#.#\n").map(|c| c.1),
-            Some(Rest::Hint("#.#.#".into()))
-        );
-        assert_eq!(
-            check("- Depends on #X\n").map(|c| (c.0, c.1)),
-            Some(("Depends on".into(), Rest::Hint("#X".into())))
-        );
-        assert_eq!(check("see https://example.com/x\n"), None);
-        assert_eq!(
-            check("- This is a long sentence that explains what to do here: now\n"),
-            None
-        );
-    }
-
-    #[test]
-    fn a_line_ending_in_a_colon_is_a_label_whatever_it_holds() {
-        for (src, label) in [
-            (
-                "- Version (run `tool --version`):\n",
-                "Version (run tool --version)",
-            ),
-            (
-                "- Operating system and architecture (e.g. Debian 12 on arm64):\n",
-                "Operating system and architecture (e.g. Debian 12 on arm64)",
-            ),
-            (
-                "- Does this issue occur when all extensions are disabled and the cache is empty:\n",
-                "Does this issue occur when all extensions are disabled and the cache is empty",
-            ),
-        ] {
-            assert_eq!(
-                check(src).map(|c| (c.0, c.1)),
-                Some((label.into(), Rest::Empty(String::new()))),
-                "{src}"
-            );
-        }
-        // A colon inside the brackets is the hint's.
-        assert_eq!(
-            check("- Info [ af::info() output ]\n").map(|c| (c.0, c.1)),
-            Some((
-                "Info".into(),
-                Rest::Brackets(vec![(String::new(), "af::info() output".into())])
-            ))
-        );
-    }
-
-    #[test]
-    fn example_values_are_placeholders() {
-        for (src, hint) in [
-            (
-                "I expected to see this happen: *explanation*\n",
-                "explanation",
-            ),
-            ("- Driver version: [run `nvidia-smi`:\n", "run `nvidia-smi`"),
-            ("Version: 1.2.3\n", "1.2.3"),
-            (
-                "Version: master/v3.6.0/v3.5.0 etc.\n",
-                "master/v3.6.0/v3.5.0 etc.",
-            ),
-            (
-                "Language: C++/Java/Python/C#/Ruby/PHP\n",
-                "C++/Java/Python/C#/Ruby/PHP",
-            ),
-        ] {
-            assert_eq!(
-                check(src).map(|c| c.1),
-                Some(Rest::Hint(hint.into())),
-                "{src}"
-            );
-        }
-        assert_eq!(
-            check("**Note:** Commenters are welcome\n").map(|c| c.1),
-            Some(Rest::Literal)
-        );
-    }
-}
+mod tests;

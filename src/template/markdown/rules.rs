@@ -8,6 +8,7 @@ mod aside;
 mod checks;
 mod code;
 mod lists;
+mod options;
 mod paragraph;
 mod prose;
 mod table;
@@ -27,6 +28,9 @@ pub(super) struct Ctx<'a> {
     pub section: SectionCtx<'a>,
     /// What a bold line right before the block calls it (see [`Recognized::Label`]).
     pub label: Option<&'a str>,
+    /// The text of the block right before, when it was text, a comment or an
+    /// instruction (`Select one of the platforms below:`).
+    pub intro: Option<&'a str>,
 }
 
 /// The open section, as the rules see it.
@@ -210,12 +214,27 @@ pub(super) mod testing {
 
     /// Classifies the first block of `src` (the next non-comment block is the second).
     pub fn first(src: &str, section: SectionCtx<'_>, label: Option<&str>) -> Vec<Recognized> {
+        introduced(src, section, label, None)
+    }
+
+    /// The first block, after text that introduces it.
+    pub fn after(intro: &str, src: &str) -> Vec<Recognized> {
+        introduced(src, UNDER_HEADING, None, Some(intro))
+    }
+
+    fn introduced(
+        src: &str,
+        section: SectionCtx<'_>,
+        label: Option<&str>,
+        intro: Option<&str>,
+    ) -> Vec<Recognized> {
         let doc = blocks::parse(src).expect("shallow");
         let source = Source::new(src, doc.comments.clone());
         let ctx = Ctx {
             source: &source,
             section,
             label,
+            intro,
         };
         let next = doc.blocks[1..]
             .iter()

@@ -4,7 +4,8 @@
 use std::ops::Range;
 
 use super::Assembler;
-use crate::form::{Field, FieldKind, Section, Value};
+use crate::form::{Field, FieldKind, Opt, Section, Selection, Value};
+use crate::template::hints::{self, TitleAsks};
 use crate::template::layout::Shape;
 use crate::template::markdown::rules::SectionCtx;
 use crate::text::push_para;
@@ -19,7 +20,9 @@ pub(super) struct Open {
     pub comment_lines: Option<Range<usize>>,
     pub comments: Vec<String>,
     pub has_content: bool,
-    pub has_prose: bool,
+    /// How many lines of prose the section has that ask something (the line that
+    /// introduces a list of options asks nothing the options do not answer).
+    pub prose: usize,
     /// The lines of the comments and instructions that opened the section, with their
     /// text, once an instruction is among them: the place of an answer it gets. An
     /// instruction asks for text the way prose does.
@@ -43,7 +46,10 @@ impl Open {
         Self {
             section: Section {
                 id: String::new(),
-                title: crate::text::sanitize::one_line(title.trim()),
+                // `### Description:` names its answer `Description`.
+                title: crate::text::sanitize::one_line(
+                    title.trim().trim_end_matches(':').trim_end(),
+                ),
                 level,
                 help: String::new(),
                 text: String::new(),
@@ -56,7 +62,7 @@ impl Open {
             comment_lines: None,
             comments: Vec::new(),
             has_content: false,
-            has_prose: false,
+            prose: 0,
             opening: None,
             break_line: None,
             heading: HeadingKind::default(),
@@ -103,12 +109,15 @@ impl Assembler<'_> {
             .fields
             .iter()
             .filter(|&&f| {
-                !matches!(
-                    self.fields[f].kind,
-                    FieldKind::Choice { .. }
-                        | FieldKind::Checkboxes { .. }
-                        | FieldKind::MultiChoice { .. }
-                )
+                let kind = &self.fields[f].kind;
+                // An option that takes text (`Other: ___`) is a place to write too.
+                kind.options().iter().any(|o| o.blank)
+                    || !matches!(
+                        kind,
+                        FieldKind::Choice { .. }
+                            | FieldKind::Checkboxes { .. }
+                            | FieldKind::MultiChoice { .. }
+                    )
             })
             .count();
         let no_fields = open.section.fields.is_empty();
@@ -128,8 +137,8 @@ impl Assembler<'_> {
                 help.drain(..lead);
             }
             let field = self.answer(&mut open, index, text);
-            self.claims.push((lines, Shape::Block { field }));
-        } else if (open.has_prose || open.opening.is_some()) && free_inputs == 0 {
+            self.claims.push((lines, self.answer_shape(field)));
+        } else if (open.prose > 0 || open.opening.is_some()) && free_inputs == 0 {
             let at = open.content_end.unwrap_or(open.body_start);
             self.answer_field(&mut open, index, at);
         } else if no_fields && !open.has_content && !has_children {
@@ -148,23 +157,53 @@ impl Assembler<'_> {
         let placeholder = open.comments.join("\n").trim().to_owned();
         open.section.help.clear();
         let field = self.answer(open, index, placeholder);
-        self.claims.push((lines, (Shape::Block { field })));
+        self.claims.push((lines, self.answer_shape(field)));
     }
 
     /// Adds a free-text answer to a section at line `at`.
     fn answer_field(&mut self, open: &mut Open, index: usize, at: usize) {
         let field = self.answer(open, index, String::new());
-        self.inserts.push((at, Shape::Block { field }));
+        let shape = self.answer_shape(field);
+        self.inserts.push((at, shape));
     }
 
-    /// A free-text answer for `open`, which becomes section number `index`.
+    /// An answer for `open`, which becomes section number `index`: free text, or what
+    /// the title asks for when the section has no other field (a line for `Version`,
+    /// code for `Logs`, yes or no for a yes/no question).
     fn answer(&mut self, open: &mut Open, index: usize, placeholder: String) -> usize {
-        let field = self.add_field(
-            answer(open.field_label(), placeholder, index, open.section.line),
-            false,
-        );
+        let mut field = answer(open.field_label(), placeholder, index, open.section.line);
+        if open.section.fields.is_empty() {
+            field.kind = match hints::title_asks(&open.section.title) {
+                TitleAsks::Text => FieldKind::TextArea,
+                TitleAsks::Line => FieldKind::Text,
+                TitleAsks::Code => FieldKind::Code {
+                    language: String::new(),
+                },
+                TitleAsks::YesNo => {
+                    field.default = Value::Select(Selection::empty(2));
+                    FieldKind::Choice {
+                        options: vec![Opt::new("Yes"), Opt::new("No")],
+                        custom: None,
+                    }
+                }
+            };
+        }
+        let field = self.add_field(field, false);
         open.section.fields.push(field);
         field
+    }
+
+    /// How an added answer is written: code fenced, anything else on lines of its own.
+    fn answer_shape(&self, field: usize) -> Shape {
+        match self.fields[field].kind {
+            FieldKind::Code { .. } => Shape::Fence {
+                field,
+                open: "```".to_owned(),
+                fence: "```".to_owned(),
+                original: String::new(),
+            },
+            _ => Shape::Block { field },
+        }
     }
 
     /// With no fields anywhere, the preamble (or the whole template) is one answer; it

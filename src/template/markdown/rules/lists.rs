@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::super::label::{self, Allow, Labelled, Rest};
 use super::super::source::Source;
 use super::paragraph::line_fields;
-use super::{Ctx, NewField, Recognized, checks};
+use super::{Ctx, NewField, Recognized, checks, options};
 use crate::form::{FieldKind, Value};
 use crate::template::blocks::{Block, Inline, Item};
 use crate::template::hints;
@@ -34,6 +34,16 @@ pub(super) fn list(
     items: &[Item],
     ctx: &Ctx<'_>,
 ) -> Vec<Recognized> {
+    let source = ctx.source;
+    let plain = items.iter().all(|i| {
+        i.task.is_none()
+            && i.children.is_empty()
+            && !has_break(&i.inlines)
+            && item_field(i, source).is_none()
+    });
+    if plain && let Some(found) = options::options(range, items, ctx) {
+        return vec![found];
+    }
     let mut out = Vec::new();
     in_runs(range, start, items, ctx.label, ctx, &mut out);
     out
@@ -175,9 +185,15 @@ fn item_field(item: &Item, source: &Source<'_>) -> Option<(Labelled, Rest)> {
     if item.task.is_some() || !item.children.is_empty() || has_break(&item.inlines) {
         return None;
     }
-    let labelled = label::split(source.src, &item.inlines, ITEM_LABELS)?;
+    let line: Vec<Inline> = first_line(&item.inlines).cloned().collect();
+    let labelled = label::split(source.src, &item.inlines, ITEM_LABELS);
+    let Some(labelled) = labelled else {
+        return label::question(source, &line);
+    };
     let rest = label::rest(source, labelled.rest.clone());
-    (!matches!(rest, Rest::Literal)).then_some((labelled, rest))
+    (!matches!(rest, Rest::Literal))
+        .then_some((labelled, rest))
+        .or_else(|| label::question(source, &line))
 }
 
 /// An item whose content is a stand-in: empty, `...`, `[hint]`, a code span like

@@ -56,11 +56,14 @@ fn instruction_lines(lines: &[&[Inline]], source: &Source<'_>) -> Option<Recogni
         plain: true,
         token: false,
     };
-    let structured = lines[1..].iter().any(|l| {
-        is_check_line(l, source)
-            || label::split(source.src, l, plain)
-                .is_some_and(|lab| !matches!(label::rest(source, lab.rest.clone()), Rest::Literal))
-    }) || is_check_line(first, source);
+    let structured = lines.iter().any(|l| label::question(source, l).is_some())
+        || lines[1..].iter().any(|l| {
+            is_check_line(l, source)
+                || label::split(source.src, l, plain).is_some_and(|lab| {
+                    !matches!(label::rest(source, lab.rest.clone()), Rest::Literal)
+                })
+        })
+        || is_check_line(first, source);
     if structured || matches!(first.first(), Some(Inline::Strong(..))) {
         return None;
     }
@@ -167,12 +170,14 @@ fn text_lines(
     for (i, line) in lines.iter().enumerate() {
         let intro = before_answer && i + 1 == lines.len();
         // An intro (`Then:`) has nothing after its colon; `Gate: [hint]` is still a field.
-        let field = label::split(source.src, line, allow).and_then(|lab| {
-            let rest = label::rest(source, lab.rest.clone());
-            let is_intro =
-                intro && (lab.bold_only || matches!(rest, Rest::Empty(ref h) if h.is_empty()));
-            (!matches!(rest, Rest::Literal) && !is_intro).then_some((lab, rest))
-        });
+        let field = label::split(source.src, line, allow)
+            .and_then(|lab| {
+                let rest = label::rest(source, lab.rest.clone());
+                let is_intro =
+                    intro && (lab.bold_only || matches!(rest, Rest::Empty(ref h) if h.is_empty()));
+                (!matches!(rest, Rest::Literal) && !is_intro).then_some((lab, rest))
+            })
+            .or_else(|| label::question(source, line));
         let line_no = source.line_of(line[0].range().start);
         if field.is_none()
             && let Some(found) = instruction_line(line, line_no, label, source)

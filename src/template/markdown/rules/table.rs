@@ -8,6 +8,7 @@ use crate::form::{FieldKind, Value};
 use crate::template::blocks::{Cell, Row};
 use crate::template::hints;
 use crate::template::layout::{RowShape, Shape, TableShape};
+use unicode_width::UnicodeWidthChar;
 
 pub(super) fn table(
     range: &Range<usize>,
@@ -57,18 +58,65 @@ pub(super) fn table(
         hints: cell_hints,
     };
     let field = NewField::new(kind, ctx.label, "", Value::Table(defaults), lines.start);
+    let written: Vec<&str> = head
+        .lines()
+        .chain(shapes.iter().map(|r| r.original.as_str()))
+        .collect();
     let shape = TableShape {
         field: 0,
+        widths: aligned_widths(&written),
         head,
         rows: shapes,
     };
     Recognized::field(field, lines, Shape::Table(shape))
 }
 
+/// The display columns of a row's unescaped pipes.
+fn pipe_columns(row: &str) -> Vec<usize> {
+    let mut columns = Vec::new();
+    let (mut at, mut escaped) = (0, false);
+    for c in row.trim_end().chars() {
+        if c == '|' && !escaped {
+            columns.push(at);
+        }
+        escaped = c == '\\' && !escaped;
+        at += UnicodeWidthChar::width(c).unwrap_or(0);
+    }
+    columns
+}
+
+/// When every row puts its pipes at the same columns, starting and ending with one:
+/// the width between each pair. Empty otherwise.
+fn aligned_widths(rows: &[&str]) -> Vec<usize> {
+    let Some(first) = rows.first().map(|r| pipe_columns(r)) else {
+        return Vec::new();
+    };
+    let framed = |r: &&str| r.trim_start().starts_with('|') && r.trim_end().ends_with('|');
+    if first.len() < 2 || !rows.iter().all(framed) || rows.iter().any(|r| pipe_columns(r) != first)
+    {
+        return Vec::new();
+    }
+    first.windows(2).map(|w| w[1] - w[0] - 1).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{UNDER_HEADING, first};
     use super::*;
+
+    #[test]
+    fn aligned_tables_know_their_column_widths() {
+        let rows = [
+            "| Metric | Before |",
+            "| ------ | ------ |",
+            "| Time   | X ms   |",
+            "| Größe  |        |",
+        ];
+        assert_eq!(aligned_widths(&rows), [8, 8]);
+        assert!(aligned_widths(&["| a | b |", "|---|---|", "| long | x |"]).is_empty());
+        assert!(aligned_widths(&["a | b", "--|--"]).is_empty());
+        assert_eq!(pipe_columns(r"| a \| b | c |"), [0, 9, 13]);
+    }
 
     #[test]
     fn header_and_row_labels_are_fixed_and_placeholders_are_hints() {
