@@ -31,7 +31,11 @@ fn paragraph() -> impl Strategy<Value = String> {
         words().prop_map(|w| format!("[{w}]")),
         words().prop_map(|w| format!("[ ] **{w}**")),
         words().prop_map(|w| format!("{w} <!-- hint -->")),
-        "\\PC{1,12}".prop_map(|s| format!("x{s}")),
+        // Any characters, but not a line ending in `?`: a question left bare by an unanswered
+        // field reads as an instruction (help, hidden) when the rendered body is read
+        // again, so such a body is not stable by design (issue 13, rule 2; see the closing
+        // note). Every other line is.
+        "\\PC{1,12}".prop_map(|s| format!("x{}", s.trim_end_matches('?'))),
     ];
     prop::collection::vec(line, 1..4).prop_map(|l| l.join("\n"))
 }
