@@ -61,7 +61,10 @@ pub fn load_answers(
     sets: &[(String, String)],
 ) -> Result<Answers> {
     let mut answers_file = match file {
-        Some(path) => answers::read_file(path)?,
+        Some(path) => {
+            let limits = discover::limits();
+            answers::read_file(path, limits.answers_size, &limits.yaml)?
+        }
         None => AnswersFile::default(),
     };
     let mut seen = std::collections::HashSet::new();
