@@ -378,8 +378,7 @@ impl Unique {
 
     /// `base` when free, else `base-N` with the smallest free N from 2.
     fn claim(&mut self, base: String) -> String {
-        if !self.taken.contains(&base) {
-            self.taken.insert(base.clone());
+        if self.taken.insert(base.clone()) {
             return base;
         }
         let mut n = self.next.get(&base).copied().unwrap_or(2);

@@ -84,6 +84,16 @@ pub fn one_line(input: &str) -> String {
         .collect()
 }
 
+/// Already sanitized text (template text is, once, when read) on one line: what
+/// [`one_line`] gives for it, without scanning it for hazards again.
+pub fn flatten(sanitized: &str) -> String {
+    if sanitized.contains(['\n', '\t']) {
+        sanitized.replace(['\n', '\t'], " ")
+    } else {
+        sanitized.to_owned()
+    }
+}
+
 /// The lines of `text` with trailing spaces removed and without blank lines at either
 /// end, joined with LF.
 pub fn trim_lines(text: &str) -> String {
@@ -167,6 +177,14 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flatten_is_one_line_for_sanitized_text() {
+        for text in ["", "a\tb\nc", "Ünï\n\n x ", "plain", "a\r\nb\u{1b}[31mc"] {
+            let sanitized = normalize(text).0;
+            assert_eq!(flatten(&sanitized), one_line(&sanitized), "{text:?}");
+        }
+    }
 
     #[test]
     fn strips_bom_and_crlf() {

@@ -43,7 +43,8 @@ impl Open {
         Self {
             section: Section {
                 id: String::new(),
-                title: crate::text::sanitize::one_line(title.trim()),
+                // The body was sanitized when read: only line breaks and tabs to flatten.
+                title: crate::text::sanitize::flatten(title.trim()),
                 level,
                 help: String::new(),
                 text: String::new(),
