@@ -294,3 +294,39 @@ pub fn stem_of(file: &str) -> String {
         _ => name.to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_come_from_the_named_variables_and_bad_numbers_keep_the_default() {
+        let vars = [
+            (MAX_SIZE_VAR, "10"),
+            (NESTING_VAR, " 3 "),
+            (FIELDS_VAR, "many"),
+            (form::answers::MAX_SIZE_VAR, "7"),
+            (crate::yaml::NODES_VAR, "5"),
+        ];
+        let limits = Limits::from_vars(|name| {
+            vars.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v).to_owned())
+        });
+        let d = Limits::default();
+        assert_eq!(limits.size, 10);
+        assert_eq!(limits.nesting, 3);
+        assert_eq!(limits.fields, d.fields);
+        assert_eq!(limits.sections, d.sections);
+        assert_eq!(limits.answers_size, 7);
+        assert_eq!(limits.yaml.nodes, 5);
+        assert_eq!(limits.yaml.aliases, d.yaml.aliases);
+        let err =
+            parse_within("t.md", b"## A\n\n## B\n", &Limits { sections: 1, ..d }).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.md:1:1: the template has 2 sections, more than the limit of 1 \
+             (raise it with ISSUE_COMPOSER_MAX_SECTIONS=N)"
+        );
+    }
+}
