@@ -18,6 +18,7 @@ export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" NO_COLOR=1
 mkdir -p "$HOME"
 # Room for the 19 MiB template.
 export ISSUE_COMPOSER_MAX_TEMPLATE_SIZE=$((64 * 1024 * 1024))
+export ISSUE_COMPOSER_MAX_FIELDS=10000000 ISSUE_COMPOSER_MAX_SECTIONS=10000000
 
 "$here/synth.sh" 1340 > "$work/s190k.md"
 "$here/synth.sh" 13400 > "$work/s1900k.md"

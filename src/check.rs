@@ -141,7 +141,12 @@ impl Report {
                 Ok(text) => text,
                 Err(err) => return self.error(name, 1, 1, format!("{err:#}")),
             };
-        if let Err(err) = crate::yaml::from_str::<serde_json::Value>(&text, name, 1) {
+        if let Err(err) = crate::yaml::from_str_within::<serde_json::Value>(
+            &text,
+            name,
+            1,
+            &discover::limits().yaml,
+        ) {
             return self.error(name, err.line, err.col, err.message);
         }
         for p in lint::chooser_config(&text) {

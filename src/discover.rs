@@ -163,26 +163,25 @@ pub fn load(source: &Source) -> Result<Template> {
         Source::Builtin(b) => Ok(template::parse_from(
             &identity,
             b.text.as_bytes(),
-            template::MAX_SIZE,
+            &template::Limits::default(),
         )?),
         Source::File(path) => {
             let bytes = read_limited(path)?;
-            Ok(template::parse_from(
-                &identity,
-                &bytes,
-                max_template_size(),
-            )?)
+            Ok(template::parse_from(&identity, &bytes, &limits())?)
         }
     }
+}
+
+/// The limits on templates and answers files: the defaults, raised or lowered by the
+/// environment variables the refusals name.
+pub fn limits() -> template::Limits {
+    template::Limits::from_vars(|name| std::env::var(name).ok())
 }
 
 /// The template size limit: [`template::MAX_SIZE`], or the bytes the environment
 /// variable [`template::MAX_SIZE_VAR`] gives.
 pub fn max_template_size() -> usize {
-    std::env::var(template::MAX_SIZE_VAR)
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(template::MAX_SIZE)
+    limits().size
 }
 
 /// Reads at most one byte more than the template size limit, so a huge file is refused

@@ -335,7 +335,7 @@ impl Form {
 /// separate namespaces; a clash within one gets `-2`, `-3`.
 pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelled: &[bool]) {
     use crate::text::slug;
-    let mut ids = Unique::default();
+    let mut ids = Unique::with_capacity(sections.len());
     for section in sections.iter_mut() {
         let base = match slug(&section.title) {
             s if !s.is_empty() => s,
@@ -344,7 +344,7 @@ pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelle
         };
         section.id = ids.claim(base);
     }
-    let mut ids = Unique::default();
+    let mut ids = Unique::with_capacity(fields.len());
     for (i, field) in fields.iter_mut().enumerate() {
         let section = &sections[field.section].id;
         let base = if labelled.get(i).copied().unwrap_or(false) {
@@ -368,10 +368,17 @@ struct Unique {
 }
 
 impl Unique {
+    /// Room for `n` ids without rehashing as they come.
+    fn with_capacity(n: usize) -> Self {
+        Self {
+            taken: std::collections::HashSet::with_capacity(n),
+            next: std::collections::HashMap::new(),
+        }
+    }
+
     /// `base` when free, else `base-N` with the smallest free N from 2.
     fn claim(&mut self, base: String) -> String {
-        if !self.taken.contains(&base) {
-            self.taken.insert(base.clone());
+        if self.taken.insert(base.clone()) {
             return base;
         }
         let mut n = self.next.get(&base).copied().unwrap_or(2);

@@ -14,11 +14,73 @@ use crate::form::{self, Form};
 pub use layout::{Layout, Piece};
 
 /// Templates larger than this are refused, unless the environment variable
-/// [`MAX_SIZE_VAR`] raises the limit (see [`parse_limited`]).
+/// [`MAX_SIZE_VAR`] raises the limit (see [`parse_within`]).
 pub const MAX_SIZE: usize = 2 * 1024 * 1024;
 
 /// The environment variable that sets the template size limit in bytes.
 pub const MAX_SIZE_VAR: &str = "ISSUE_COMPOSER_MAX_TEMPLATE_SIZE";
+/// The environment variable that sets [`Limits::nesting`].
+pub const NESTING_VAR: &str = "ISSUE_COMPOSER_MAX_NESTING";
+/// The environment variable that sets [`Limits::sections`].
+pub const SECTIONS_VAR: &str = "ISSUE_COMPOSER_MAX_SECTIONS";
+/// The environment variable that sets [`Limits::fields`].
+pub const FIELDS_VAR: &str = "ISSUE_COMPOSER_MAX_FIELDS";
+
+/// What a template and an answers file may hold before they are refused. The defaults
+/// fit real templates many times over; each refusal names its limit and the
+/// environment variable that raises it. The core takes them as a value; the edge
+/// (`discover::limits`) reads the environment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Template bytes.
+    pub size: usize,
+    /// Lists and block quotes open at once; the block walk recurses this deep.
+    pub nesting: usize,
+    pub sections: usize,
+    pub fields: usize,
+    /// Answers file bytes.
+    pub answers_size: usize,
+    /// YAML in front matter, issue forms and answers files.
+    pub yaml: crate::yaml::Budget,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            size: MAX_SIZE,
+            nesting: blocks::MAX_NESTING,
+            sections: 200_000,
+            fields: 200_000,
+            answers_size: form::answers::MAX_SIZE,
+            yaml: crate::yaml::Budget::default(),
+        }
+    }
+}
+
+impl Limits {
+    /// The defaults, each replaced by the number the variable of its name holds in
+    /// `var` (a lookup such as the environment); unreadable numbers are ignored.
+    pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Self {
+        let number = |name: &str, default: usize| {
+            var(name)
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(default)
+        };
+        let d = Self::default();
+        Self {
+            size: number(MAX_SIZE_VAR, d.size),
+            nesting: number(NESTING_VAR, d.nesting),
+            sections: number(SECTIONS_VAR, d.sections),
+            fields: number(FIELDS_VAR, d.fields),
+            answers_size: number(form::answers::MAX_SIZE_VAR, d.answers_size),
+            yaml: crate::yaml::Budget {
+                nodes: number(crate::yaml::NODES_VAR, d.yaml.nodes),
+                aliases: number(crate::yaml::ALIASES_VAR, d.yaml.aliases),
+                depth: number(crate::yaml::DEPTH_VAR, d.yaml.depth),
+            },
+        }
+    }
+}
 
 /// A template read from a file.
 #[derive(Debug, Clone)]
@@ -99,21 +161,22 @@ impl Identity {
 
 /// Reads a template. `file` names it in messages and decides the format by extension.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Template, LocatedError> {
-    parse_from(&Identity::of_file(file), bytes, MAX_SIZE)
+    parse_from(&Identity::of_file(file), bytes, &Limits::default())
 }
 
-/// [`parse`], refusing files larger than `max_size` bytes.
-pub fn parse_limited(file: &str, bytes: &[u8], max_size: usize) -> Result<Template, LocatedError> {
-    parse_from(&Identity::of_file(file), bytes, max_size)
+/// [`parse`], refusing templates beyond `limits`.
+pub fn parse_within(file: &str, bytes: &[u8], limits: &Limits) -> Result<Template, LocatedError> {
+    parse_from(&Identity::of_file(file), bytes, limits)
 }
 
-/// Reads a template whose origin is known, refusing more than `max_size` bytes.
+/// Reads a template whose origin is known, refusing templates beyond `limits`.
 pub fn parse_from(
     origin: &Identity,
     bytes: &[u8],
-    max_size: usize,
+    limits: &Limits,
 ) -> Result<Template, LocatedError> {
     let file = origin.name.as_str();
+    let max_size = limits.size;
     if bytes.len() > max_size {
         return Err(LocatedError::new(
             file,
@@ -121,7 +184,7 @@ pub fn parse_from(
             1,
             format!(
                 "the file is larger than {}, the limit for templates (raise it with {MAX_SIZE_VAR}=BYTES)",
-                size_name(max_size)
+                crate::text::size_name(max_size)
             ),
         ));
     }
@@ -145,17 +208,18 @@ pub fn parse_from(
     // A file name is outside text; as a template's name it shows as written, escaped.
     let stem = crate::text::escape_line(&origin.stem).into_owned();
     let (form, layout) = if origin.issue_form {
-        let read = issue_form::parse(&text, file, &stem, &mut problems)?;
+        let read = issue_form::parse(&text, file, &stem, &mut problems, &limits.yaml)?;
         problems.extend(lint::issue_form(&text));
         read
     } else if saved_issue_form(&text) {
-        let read = issue_form::parse(&text, file, &stem, &mut problems).map_err(|e| {
-            let message = format!(
-                "an issue form saved as markdown (name it .yml): {}",
-                e.message
-            );
-            LocatedError::new(file, e.line, e.col, message)
-        })?;
+        let read =
+            issue_form::parse(&text, file, &stem, &mut problems, &limits.yaml).map_err(|e| {
+                let message = format!(
+                    "an issue form saved as markdown (name it .yml): {}",
+                    e.message
+                );
+                LocatedError::new(file, e.line, e.col, message)
+            })?;
         problems.extend(lint::issue_form(&text));
         problems.push(Problem {
             line: 1,
@@ -166,8 +230,9 @@ pub fn parse_from(
         });
         read
     } else {
-        markdown_form(&text, file, &stem, &mut problems)?
+        markdown_form(&text, (file, &stem), &mut problems, limits)?
     };
+    check_counts(&form, file, limits)?;
     if form.fields.is_empty() {
         problems.push(Problem {
             line: 1,
@@ -186,15 +251,45 @@ pub fn parse_from(
     })
 }
 
+/// Refuses a form with more sections or fields than `limits` allow.
+fn check_counts(form: &Form, file: &str, limits: &Limits) -> Result<(), LocatedError> {
+    let over = |what: &str, count: usize, limit: usize, var: &str| {
+        LocatedError::new(
+            file,
+            1,
+            1,
+            format!(
+                "the template has {} {what}, more than the limit of {} (raise it with {var}=N)",
+                crate::text::thousands(count),
+                crate::text::thousands(limit)
+            ),
+        )
+    };
+    if form.sections.len() > limits.sections {
+        return Err(over(
+            "sections",
+            form.sections.len(),
+            limits.sections,
+            SECTIONS_VAR,
+        ));
+    }
+    if form.fields.len() > limits.fields {
+        return Err(over("fields", form.fields.len(), limits.fields, FIELDS_VAR));
+    }
+    Ok(())
+}
+
 fn markdown_form(
     text: &str,
-    file: &str,
-    stem: &str,
+    (file, stem): (&str, &str),
     problems: &mut Vec<Problem>,
+    limits: &Limits,
 ) -> Result<(Form, Layout), LocatedError> {
     let split = front_matter::split(text, file)?;
     let meta = match split.yaml {
-        Some(yaml) => front_matter::parse(yaml, split.yaml_line, file, stem, problems)?,
+        Some(yaml) => {
+            front_matter::parse(yaml, split.yaml_line, file, stem, problems, &limits.yaml)?
+        }
         None => form::Meta {
             name: stem.to_owned(),
             ..form::Meta::default()
@@ -204,7 +299,7 @@ fn markdown_form(
     if !body.is_empty() && !body.ends_with('\n') {
         body.push('\n');
     }
-    let built = markdown::build(&body, split.body_line)
+    let built = markdown::build(&body, split.body_line, limits.nesting)
         .map_err(|p| LocatedError::new(file, p.line, p.col, p.message))?;
     problems.extend(built.problems);
     let mut sections = built.sections;
@@ -232,12 +327,38 @@ pub fn stem_of(file: &str) -> String {
     }
 }
 
-/// `2 MiB` for whole mebibytes, else bytes.
-fn size_name(bytes: usize) -> String {
-    const MIB: usize = 1024 * 1024;
-    if bytes.is_multiple_of(MIB) && bytes > 0 {
-        format!("{} MiB", bytes / MIB)
-    } else {
-        format!("{bytes} bytes")
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_come_from_the_named_variables_and_bad_numbers_keep_the_default() {
+        let vars = [
+            (MAX_SIZE_VAR, "10"),
+            (NESTING_VAR, " 3 "),
+            (FIELDS_VAR, "many"),
+            (form::answers::MAX_SIZE_VAR, "7"),
+            (crate::yaml::NODES_VAR, "5"),
+        ];
+        let limits = Limits::from_vars(|name| {
+            vars.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v).to_owned())
+        });
+        let d = Limits::default();
+        assert_eq!(limits.size, 10);
+        assert_eq!(limits.nesting, 3);
+        assert_eq!(limits.fields, d.fields);
+        assert_eq!(limits.sections, d.sections);
+        assert_eq!(limits.answers_size, 7);
+        assert_eq!(limits.yaml.nodes, 5);
+        assert_eq!(limits.yaml.aliases, d.yaml.aliases);
+        let err =
+            parse_within("t.md", b"## A\n\n## B\n", &Limits { sections: 1, ..d }).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.md:1:1: the template has 2 sections, more than the limit of 1 \
+             (raise it with ISSUE_COMPOSER_MAX_SECTIONS=N)"
+        );
     }
 }

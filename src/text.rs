@@ -8,6 +8,29 @@ pub mod sanitize;
 
 pub use escape::{escape, escape_line, is_bidi_control, is_hazard, shorten, shorten_quoted};
 
+/// A size in bytes for a message: `2 MiB` when whole mebibytes, else bytes.
+pub fn size_name(bytes: usize) -> String {
+    const MIB: usize = 1024 * 1024;
+    if bytes.is_multiple_of(MIB) && bytes > 0 {
+        format!("{} MiB", bytes / MIB)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// `200000` as `200,000`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Appends `text` to `to` after `sep` (nothing when `text` is empty, no `sep` when `to`
 /// is): paragraphs of help or text gathered one at a time.
 pub fn push_para(to: &mut String, sep: &str, text: &str) {
@@ -30,7 +53,12 @@ pub fn slug(text: &str) -> String {
                 out.push('-');
             }
             dash = false;
-            out.extend(c.to_lowercase());
+            // ASCII first: `char::to_lowercase` builds an iterator per character.
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             dash = true;
         }

@@ -433,7 +433,8 @@ pub fn run(args: Start) -> Result<Outcome> {
             let template = discover::load(&source)?;
             let initial = match &args.answers {
                 Some(path) => {
-                    let file = answers::read_file(path)?;
+                    let limits = discover::limits();
+                    let file = answers::read_file(path, limits.answers_size, &limits.yaml)?;
                     // The same errors as `render`, before the screen changes.
                     file.apply(&template.form, &mut Answers::new(&template.form))
                         .with_context(|| format!("in {}", path.display()))?;

@@ -6,6 +6,35 @@ use serde_json::Value as Json;
 
 use crate::error::LocatedError;
 
+/// The environment variable that raises [`Budget::nodes`].
+pub const NODES_VAR: &str = "ISSUE_COMPOSER_MAX_YAML_NODES";
+/// The environment variable that raises [`Budget::aliases`] (aliases and anchors).
+pub const ALIASES_VAR: &str = "ISSUE_COMPOSER_MAX_YAML_ALIASES";
+/// The environment variable that raises [`Budget::depth`].
+pub const DEPTH_VAR: &str = "ISSUE_COMPOSER_MAX_YAML_DEPTH";
+
+/// How much YAML one document may hold: a file of a few kilobytes can otherwise expand
+/// (aliases) or nest into work and memory far beyond its size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Budget {
+    /// Parser events: scalars, and starts and ends of lists and maps.
+    pub nodes: usize,
+    /// Aliases (`*ref`), and anchors (`&ref`) each.
+    pub aliases: usize,
+    /// Lists and maps open at once.
+    pub depth: usize,
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Self {
+            nodes: 200_000,
+            aliases: 1_000,
+            depth: 64,
+        }
+    }
+}
+
 /// Parses `text` (which starts at 1-based `first_line` of `file`) as YAML into `T`.
 /// Duplicate keys keep the last value, as GitHub's own YAML reader does.
 pub fn from_str<T: DeserializeOwned>(
@@ -13,11 +42,21 @@ pub fn from_str<T: DeserializeOwned>(
     file: &str,
     first_line: usize,
 ) -> Result<T, LocatedError> {
+    from_str_within(text, file, first_line, &Budget::default())
+}
+
+/// [`from_str`] within `budget`.
+pub fn from_str_within<T: DeserializeOwned>(
+    text: &str,
+    file: &str,
+    first_line: usize,
+    budget: &Budget,
+) -> Result<T, LocatedError> {
     parse(
         text,
-        file,
-        first_line,
+        (file, first_line),
         serde_saphyr::DuplicateKeyPolicy::LastWins,
+        budget,
     )
 }
 
@@ -27,29 +66,32 @@ pub fn from_str_unique<T: DeserializeOwned>(
     text: &str,
     file: &str,
     first_line: usize,
+    budget: &Budget,
 ) -> Result<T, LocatedError> {
     parse(
         text,
-        file,
-        first_line,
+        (file, first_line),
         serde_saphyr::DuplicateKeyPolicy::Error,
+        budget,
     )
 }
 
 fn parse<T: DeserializeOwned>(
     text: &str,
-    file: &str,
-    first_line: usize,
+    (file, first_line): (&str, usize),
     duplicate_keys: serde_saphyr::DuplicateKeyPolicy,
+    budget: &Budget,
 ) -> Result<T, LocatedError> {
     let options = serde_saphyr::options! {
         duplicate_keys: duplicate_keys,
         // YAML 1.2 booleans only: `N` or `no` stay text (a name, a Yes/No answer).
         strict_booleans: true,
         budget: serde_saphyr::budget! {
-            max_events: 200_000,
-            max_aliases: 1_000,
-            max_anchors: 1_000,
+            max_events: budget.nodes,
+            max_aliases: budget.aliases,
+            max_anchors: budget.aliases,
+            max_nodes: budget.nodes,
+            max_depth: budget.depth,
         },
     };
     serde_saphyr::from_str_with_options(text, options).map_err(|err| {
@@ -60,7 +102,7 @@ fn parse<T: DeserializeOwned>(
             file: file.to_owned(),
             line: first_line + line.max(1) - 1,
             col: col.max(1),
-            message: plain_message(&err.without_snippet().to_string()),
+            message: plain_message(&err.without_snippet().to_string(), budget),
         }
     })
 }
@@ -83,7 +125,7 @@ fn to_usize(n: u64) -> usize {
 /// serde-saphyr's message, made readable: its position suffix dropped (we print the
 /// position ourselves), its advice about options (ours are fixed) dropped, budget
 /// breaches in words, and long quoted text (a 5,000-digit number) shortened.
-fn plain_message(message: &str) -> String {
+fn plain_message(message: &str, budget: &Budget) -> String {
     let message = message.strip_prefix("error: ").unwrap_or(message);
     let message = match message.rfind(" at line ") {
         Some(at) => &message[..at],
@@ -93,9 +135,9 @@ fn plain_message(message: &str) -> String {
         let key = key.split(", set DuplicateKeyPolicy").next().unwrap_or(key);
         format!("`{key}` is given twice")
     } else if let Some(breach) = message.strip_prefix("budget breached: ") {
-        budget_message(breach)
+        budget_message(breach, budget)
     } else if message.starts_with("recursion limit exceeded") {
-        budget_message("Depth")
+        budget_message("Depth", budget)
     } else if let Some(number) = message.strip_prefix("non-finite float ") {
         let number = number.trim_end_matches(" rejected by the configured policy");
         format!("the number {number} is too large")
@@ -105,22 +147,40 @@ fn plain_message(message: &str) -> String {
     crate::text::shorten_quoted(&crate::text::sanitize::one_line(&message))
 }
 
-/// `Events { events: 200001 }` and the like, in words.
-fn budget_message(breach: &str) -> String {
+/// `Events { events: 200001 }` and the like, in words: which limit, and how to raise it.
+fn budget_message(breach: &str, budget: &Budget) -> String {
     let what = breach.split([' ', '{']).next().unwrap_or(breach);
-    let limit = match what {
-        "Events" => "200,000 YAML nodes",
-        "Aliases" => "1,000 aliases",
-        "Anchors" => "1,000 anchors",
-        "Depth" | "InclusionDepth" => "its nesting limit",
-        _ => "its size limits",
+    let (limit, var) = match what {
+        "Events" | "Nodes" => (
+            format!("{} YAML nodes", crate::text::thousands(budget.nodes)),
+            NODES_VAR,
+        ),
+        "Aliases" => (
+            format!("{} aliases", crate::text::thousands(budget.aliases)),
+            ALIASES_VAR,
+        ),
+        "Anchors" => (
+            format!("{} anchors", crate::text::thousands(budget.aliases)),
+            ALIASES_VAR,
+        ),
+        "Depth" => (
+            format!(
+                "{} nested lists or maps",
+                crate::text::thousands(budget.depth)
+            ),
+            DEPTH_VAR,
+        ),
+        _ => return format!("the YAML is larger or more deeply nested than allowed ({what})"),
     };
-    format!("the YAML is larger or more deeply nested than allowed: more than {limit}")
+    format!(
+        "the YAML is larger or more deeply nested than allowed: more than {limit} (raise it with {var}=N)"
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fmt::Write as _;
 
     #[test]
     fn error_is_located_in_the_file() {
@@ -133,8 +193,13 @@ mod tests {
 
     #[test]
     fn duplicate_keys_are_refused_where_asked() {
-        let err =
-            from_str_unique::<serde_json::Value>("a: 1\nb:\n  c: 1\n  c: 2\n", "x", 1).unwrap_err();
+        let err = from_str_unique::<serde_json::Value>(
+            "a: 1\nb:\n  c: 1\n  c: 2\n",
+            "x",
+            1,
+            &Budget::default(),
+        )
+        .unwrap_err();
         assert_eq!(err.to_string(), "x:4:3: `c` is given twice");
     }
 
@@ -153,7 +218,36 @@ mod tests {
         let err = from_str::<serde_json::Value>(&bomb, "x", 1).unwrap_err();
         assert_eq!(
             err.message,
-            "the YAML is larger or more deeply nested than allowed: more than 200,000 YAML nodes"
+            "the YAML is larger or more deeply nested than allowed: more than 200,000 YAML nodes \
+             (raise it with ISSUE_COMPOSER_MAX_YAML_NODES=N)"
+        );
+        let budget = Budget {
+            nodes: 10,
+            ..Budget::default()
+        };
+        let err = from_str_within::<serde_json::Value>("a: [1, 2, 3, 4, 5, 6]\n", "x", 1, &budget)
+            .unwrap_err();
+        assert_eq!(
+            err.message,
+            "the YAML is larger or more deeply nested than allowed: more than 10 YAML nodes \
+             (raise it with ISSUE_COMPOSER_MAX_YAML_NODES=N)"
+        );
+        let deep = format!("a: {}1{}\n", "[".repeat(70), "]".repeat(70));
+        let err = from_str::<serde_json::Value>(&deep, "x", 1).unwrap_err();
+        assert_eq!(
+            err.message,
+            "the YAML is larger or more deeply nested than allowed: more than 64 nested lists \
+             or maps (raise it with ISSUE_COMPOSER_MAX_YAML_DEPTH=N)"
+        );
+        let anchors = (0..1001).fold(String::new(), |mut s, i| {
+            let _ = writeln!(s, "k{i}: &a{i} 1");
+            s
+        });
+        let err = from_str::<serde_json::Value>(&anchors, "x", 1).unwrap_err();
+        assert_eq!(
+            err.message,
+            "the YAML is larger or more deeply nested than allowed: more than 1,000 anchors \
+             (raise it with ISSUE_COMPOSER_MAX_YAML_ALIASES=N)"
         );
     }
 

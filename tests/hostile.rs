@@ -51,7 +51,7 @@ fn deep_nesting_is_refused_with_its_place_by_schema_and_render() {
             assert_eq!(
                 String::from_utf8_lossy(&out.stderr),
                 format!(
-                    "issue-composer: {path}:2:{col}: nesting deeper than 64 lists or block quotes\n"
+                    "issue-composer: {path}:2:{col}: nesting deeper than 64 lists or block quotes, the limit (raise it with ISSUE_COMPOSER_MAX_NESTING=N)\n"
                 ),
                 "{command} {name}"
             );
@@ -73,7 +73,7 @@ fn check_reports_a_deep_file_and_goes_on_with_the_next() {
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
         format!(
-            "{deep}:2:65: error: nesting deeper than 64 lists or block quotes\n\
+            "{deep}:2:65: error: nesting deeper than 64 lists or block quotes, the limit (raise it with ISSUE_COMPOSER_MAX_NESTING=N)\n\
              {good}: 1 sections, 1 fields\n"
         )
     );
@@ -143,7 +143,7 @@ proptest! {
             }
             Err(err) => {
                 prop_assert_eq!(err.line, 2);
-                prop_assert_eq!(err.message, "nesting deeper than 64 lists or block quotes");
+                prop_assert_eq!(err.message, "nesting deeper than 64 lists or block quotes, the limit (raise it with ISSUE_COMPOSER_MAX_NESTING=N)");
             }
         }
     }

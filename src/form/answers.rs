@@ -74,6 +74,15 @@ pub struct ToYamlError(String);
 impl AnswersFile {
     /// Reads an answers file; JSON when `file` ends in `.json`, YAML otherwise.
     pub fn parse(text: &str, file: &str) -> Result<Self, LocatedError> {
+        Self::parse_within(text, file, &crate::yaml::Budget::default())
+    }
+
+    /// [`AnswersFile::parse`], with YAML within `budget`.
+    pub fn parse_within(
+        text: &str,
+        file: &str,
+        budget: &crate::yaml::Budget,
+    ) -> Result<Self, LocatedError> {
         if file.to_ascii_lowercase().ends_with(".json") {
             return serde_json::from_str(text).map_err(|e| {
                 // serde_json ends its message with the position, which we print first.
@@ -85,7 +94,7 @@ impl AnswersFile {
         if text.trim().is_empty() {
             return Ok(Self::default());
         }
-        crate::yaml::from_str_unique(text, file, 1)
+        crate::yaml::from_str_unique(text, file, 1, budget)
     }
 
     /// Sets one field from `--set KEY=VALUE`. A value starting with `[` or `{` is read
@@ -521,17 +530,56 @@ pub enum ReadError {
         #[source]
         cause: std::io::Error,
     },
+    #[error(
+        "answers file {} is larger than {}, the limit for answers files (raise it with {MAX_SIZE_VAR}=BYTES)",
+        path.display(),
+        crate::text::size_name(*limit)
+    )]
+    TooLarge {
+        path: std::path::PathBuf,
+        limit: usize,
+    },
     #[error(transparent)]
     Parse(#[from] LocatedError),
 }
 
-/// Reads an answers file (YAML, or JSON by extension) from `path`.
-pub fn read_file(path: &std::path::Path) -> Result<AnswersFile, ReadError> {
-    let text = std::fs::read_to_string(path).map_err(|cause| ReadError::Io {
+/// Answers files larger than this are refused, unless [`MAX_SIZE_VAR`] raises it.
+pub const MAX_SIZE: usize = 1024 * 1024;
+
+/// The environment variable that sets the answers file size limit in bytes.
+pub const MAX_SIZE_VAR: &str = "ISSUE_COMPOSER_MAX_ANSWERS_SIZE";
+
+/// Reads an answers file (YAML, or JSON by extension) from `path`, refusing one larger
+/// than `max_size` bytes (without reading more than one byte past it) or YAML beyond
+/// `budget`.
+pub fn read_file(
+    path: &std::path::Path,
+    max_size: usize,
+    budget: &crate::yaml::Budget,
+) -> Result<AnswersFile, ReadError> {
+    use std::io::Read as _;
+    let io = |cause| ReadError::Io {
         path: path.to_owned(),
         cause,
-    })?;
-    Ok(AnswersFile::parse(&text, &path.display().to_string())?)
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    file.take(max_size as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() > max_size {
+        return Err(ReadError::TooLarge {
+            path: path.to_owned(),
+            limit: max_size,
+        });
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| io(std::io::Error::from(std::io::ErrorKind::InvalidData)))?;
+    Ok(AnswersFile::parse_within(
+        &text,
+        &path.display().to_string(),
+        budget,
+    )?)
 }
 
 #[cfg(test)]

@@ -123,7 +123,13 @@ pub struct Doc {
 type Events<'a> = Peekable<OffsetIter<'a>>;
 
 /// Parses `src` into blocks, refusing containers nested deeper than [`MAX_NESTING`].
+#[cfg(test)]
 pub fn parse(src: &str) -> Result<Doc, TooDeep> {
+    parse_nested(src, MAX_NESTING)
+}
+
+/// [`parse`], refusing containers nested deeper than `max_nesting`.
+pub fn parse_nested(src: &str, max_nesting: usize) -> Result<Doc, TooDeep> {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_TASKLISTS);
@@ -134,11 +140,12 @@ pub fn parse(src: &str) -> Result<Doc, TooDeep> {
         comments: Vec::new(),
         unclosed: Vec::new(),
         depth: 0,
+        max_depth: max_nesting,
         too_deep: None,
     };
     let blocks = ctx.blocks(&mut it);
     if let Some(offset) = ctx.too_deep {
-        // Dropping a deep tree recurses too; the tree is at most MAX_NESTING deep.
+        // Dropping a deep tree recurses too; the tree is at most max_nesting deep.
         drop(blocks);
         return Err(TooDeep { offset });
     }
@@ -157,7 +164,8 @@ struct Ctx<'s> {
     unclosed: Vec<usize>,
     /// Containers open around the block being read.
     depth: usize,
-    /// Where nesting first went past [`MAX_NESTING`].
+    max_depth: usize,
+    /// Where nesting first went past `max_depth`.
     too_deep: Option<usize>,
 }
 
@@ -185,7 +193,7 @@ impl Ctx<'_> {
         if !container {
             return self.leaf_or_container(tag, range, it);
         }
-        if self.depth >= MAX_NESTING || self.too_deep.is_some() {
+        if self.depth >= self.max_depth || self.too_deep.is_some() {
             // Everything inside is skipped without recursion; parse() then refuses.
             self.too_deep.get_or_insert(range.start);
             skip_to_end(it);

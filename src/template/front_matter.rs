@@ -64,39 +64,9 @@ pub fn parse(
     file: &str,
     stem: &str,
     problems: &mut Vec<Problem>,
+    budget: &crate::yaml::Budget,
 ) -> Result<Meta, LocatedError> {
-    let value: Value = match crate::yaml::from_str(yaml, file, first_line) {
-        Ok(value) => value,
-        Err(err) => {
-            let comment_lines: Vec<usize> = yaml
-                .lines()
-                .enumerate()
-                .filter(|(_, l)| l.trim_start().starts_with("<!--"))
-                .map(|(i, _)| i)
-                .collect();
-            if comment_lines.is_empty() {
-                return Err(err);
-            }
-            let without: String = yaml
-                .lines()
-                .map(|l| {
-                    if l.trim_start().starts_with("<!--") {
-                        "\n".to_owned()
-                    } else {
-                        format!("{l}\n")
-                    }
-                })
-                .collect();
-            let value = crate::yaml::from_str(&without, file, first_line).map_err(|_| err)?;
-            problems.extend(comment_lines.into_iter().map(|i| Problem {
-                line: first_line + i,
-                col: 1,
-                severity: Severity::Warning,
-                message: "an HTML comment in front matter is not YAML; it was skipped".to_owned(),
-            }));
-            value
-        }
-    };
+    let value = read_yaml(yaml, first_line, file, problems, budget)?;
     let map = match value {
         Value::Null => serde_json::Map::new(),
         Value::Object(map) => map,
@@ -200,9 +170,60 @@ fn key_error(yaml: &str, first_line: usize, file: &str, key: &str, what: &str) -
     LocatedError::new(file, first_line + line, 1, format!("`{key}` {what}"))
 }
 
+/// The front matter's YAML; HTML comment lines in it are skipped with a warning when
+/// the YAML would not read otherwise.
+fn read_yaml(
+    yaml: &str,
+    first_line: usize,
+    file: &str,
+    problems: &mut Vec<Problem>,
+    budget: &crate::yaml::Budget,
+) -> Result<Value, LocatedError> {
+    let value: Value = match crate::yaml::from_str_within(yaml, file, first_line, budget) {
+        Ok(value) => value,
+        Err(err) => {
+            let comment_lines: Vec<usize> = yaml
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| l.trim_start().starts_with("<!--"))
+                .map(|(i, _)| i)
+                .collect();
+            if comment_lines.is_empty() {
+                return Err(err);
+            }
+            let without: String = yaml
+                .lines()
+                .map(|l| {
+                    if l.trim_start().starts_with("<!--") {
+                        "\n".to_owned()
+                    } else {
+                        format!("{l}\n")
+                    }
+                })
+                .collect();
+            let value = crate::yaml::from_str_within(&without, file, first_line, budget)
+                .map_err(|_| err)?;
+            problems.extend(comment_lines.into_iter().map(|i| Problem {
+                line: first_line + i,
+                col: 1,
+                severity: Severity::Warning,
+                message: "an HTML comment in front matter is not YAML; it was skipped".to_owned(),
+            }));
+            value
+        }
+    };
+    Ok(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const B: crate::yaml::Budget = crate::yaml::Budget {
+        nodes: 200_000,
+        aliases: 1_000,
+        depth: 64,
+    };
 
     #[test]
     fn splits_front_matter_and_counts_lines() {
@@ -241,13 +262,14 @@ mod tests {
             "f",
             "stem",
             &mut Vec::new(),
+            &B,
         )
         .unwrap();
         assert_eq!(m.labels, ["a", "b", "c"]);
         assert!(m.assignees.is_empty());
         assert_eq!(m.projects, ["o/1"]);
         assert_eq!(m.issue_type, "Bug");
-        let m = parse("labels: [x, '', 3]\n", 2, "f", "stem", &mut Vec::new()).unwrap();
+        let m = parse("labels: [x, '', 3]\n", 2, "f", "stem", &mut Vec::new(), &B).unwrap();
         assert_eq!(m.labels, ["x", "3"]);
         assert_eq!(m.name, "stem");
     }
@@ -261,6 +283,7 @@ mod tests {
             "t.md",
             "s",
             &mut problems,
+            &B,
         )
         .unwrap();
         assert_eq!(m.labels, ["Bug"]);
@@ -270,12 +293,20 @@ mod tests {
 
     #[test]
     fn wrong_types_name_the_key_line() {
-        let err = parse("name: x\nlabels: {a: 1}\n", 2, "t.md", "s", &mut Vec::new()).unwrap_err();
+        let err = parse(
+            "name: x\nlabels: {a: 1}\n",
+            2,
+            "t.md",
+            "s",
+            &mut Vec::new(),
+            &B,
+        )
+        .unwrap_err();
         assert_eq!(
             err.to_string(),
             "t.md:3:1: `labels` must be a comma-separated string or a list"
         );
-        let err = parse("- a\n", 2, "t.md", "s", &mut Vec::new()).unwrap_err();
+        let err = parse("- a\n", 2, "t.md", "s", &mut Vec::new(), &B).unwrap_err();
         assert_eq!(err.line, 2);
     }
 }

@@ -197,14 +197,49 @@ pub fn blank_split(text: &str) -> Option<(&str, &str)> {
 
 /// A label as people read it: markup and a trailing colon removed, spaces collapsed.
 pub fn plain_label(text: &str) -> String {
-    let no_markup: String = text
-        .replace("**", "")
-        .replace("__", "")
-        .chars()
-        .filter(|&c| c != '`')
-        .collect();
-    let words: Vec<&str> = no_markup.split_whitespace().collect();
-    words.join(" ").trim_end_matches(':').trim_end().to_owned()
+    // Called for every candidate label of a template (120,000 times for 1.9 MiB): one
+    // buffer, no substring searchers. The same result as `replace("**", "")`, then
+    // `replace("__", "")`, then dropping backticks.
+    let mut out = String::with_capacity(text.len());
+    if text.contains(['*', '_', '`']) {
+        let no_markup = without_pairs(&without_pairs(text, '*'), '_');
+        push_words(&mut out, no_markup.chars().filter(|&c| c != '`'));
+    } else {
+        push_words(&mut out, text.chars());
+    }
+    let end = out.trim_end_matches(':').trim_end().len();
+    out.truncate(end);
+    out
+}
+
+/// `text` with each `cc` removed, matched left to right as `str::replace` does.
+fn without_pairs(text: &str, c: char) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if ch == c && chars.peek() == Some(&c) {
+            chars.next();
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// The words of `chars`, one space between them, appended to `out`.
+fn push_words(out: &mut String, chars: impl Iterator<Item = char>) {
+    let mut space = false;
+    for ch in chars {
+        if ch.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(ch);
+        }
+    }
 }
 
 /// What an answer a section's title asks for looks like, when the template gives it
@@ -277,6 +312,38 @@ pub fn title_asks(title: &str) -> TitleAsks {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_label_is_the_three_replaces_and_collapsed_spaces() {
+        let slow = |text: &str| {
+            let no_markup: String = text
+                .replace("**", "")
+                .replace("__", "")
+                .chars()
+                .filter(|&c| c != '`')
+                .collect();
+            let words: Vec<&str> = no_markup.split_whitespace().collect();
+            words.join(" ").trim_end_matches(':').trim_end().to_owned()
+        };
+        for text in [
+            "",
+            " ",
+            "**Metric:** ",
+            "_**_",
+            "***a***",
+            "a__b_c",
+            "`x` ::",
+            " a \t b\u{a0}c :",
+            "__init__: ",
+            "*_*_*",
+            "Ünï **cödé**:",
+            "a : :",
+            "``",
+            "x:** ",
+        ] {
+            assert_eq!(plain_label(text), slow(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn placeholders() {

@@ -70,8 +70,9 @@ pub(super) fn parse(
     file: &str,
     stem: &str,
     problems: &mut Vec<Problem>,
+    budget: &crate::yaml::Budget,
 ) -> Result<(Form, Layout), LocatedError> {
-    let wire: WireForm = crate::yaml::from_str(text, file, 1)?;
+    let wire: WireForm = crate::yaml::from_str_within(text, file, 1, budget)?;
     if wire.body.is_none() && (wire.blank_issues_enabled.is_some() || wire.contact_links.is_some())
     {
         return Err(LocatedError::new(

@@ -27,8 +27,8 @@ pub(crate) struct Built {
 
 /// Builds sections, fields and the layout from `body`, which starts at 1-based
 /// `first_line` of its file. Blocks nested too deeply are refused with their place.
-pub(crate) fn build(body: &str, first_line: usize) -> Result<Built, Problem> {
-    let doc = blocks::parse(body).map_err(|deep| {
+pub(crate) fn build(body: &str, first_line: usize, max_nesting: usize) -> Result<Built, Problem> {
+    let doc = blocks::parse_nested(body, max_nesting).map_err(|deep| {
         let before = &body[..deep.offset];
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         Problem {
@@ -36,8 +36,8 @@ pub(crate) fn build(body: &str, first_line: usize) -> Result<Built, Problem> {
             col: before[line_start..].chars().count() + 1,
             severity: Severity::Error,
             message: format!(
-                "nesting deeper than {} lists or block quotes",
-                blocks::MAX_NESTING
+                "nesting deeper than {max_nesting} lists or block quotes, the limit (raise it with {}=N)",
+                super::NESTING_VAR
             ),
         }
     })?;

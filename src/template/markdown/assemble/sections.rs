@@ -46,8 +46,9 @@ impl Open {
         Self {
             section: Section {
                 id: String::new(),
-                // `### Description:` names its answer `Description`.
-                title: crate::text::sanitize::one_line(
+                // `### Description:` names its answer `Description`; the body was sanitized
+                // when read: only line breaks and tabs to flatten.
+                title: crate::text::sanitize::flatten(
                     title.trim().trim_end_matches(':').trim_end(),
                 ),
                 level,

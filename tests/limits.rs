@@ -1,0 +1,180 @@
+//! Limits that name themselves (issue 12, item 5): each refusal says which limit was
+//! passed and the environment variable that raises it, and raising it lets the file in.
+
+// Test helpers unwrap: a failure there is a failing test.
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn bin() -> Command {
+    let mut cmd = Command::cargo_bin("issue-composer").expect("binary is built");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+/// `schema` of `path` with `vars` set: the exit code and standard error.
+fn schema(path: &str, vars: &[(&str, &str)]) -> (Option<i32>, String) {
+    let out = bin()
+        .arg("schema")
+        .arg(path)
+        .envs(vars.iter().copied())
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const THREE: &str = "## One\n\n## Two\n\n## Three\n\n";
+
+#[test]
+fn too_many_sections_are_refused_naming_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "t.md", THREE);
+    assert_eq!(
+        schema(&path, &[("ISSUE_COMPOSER_MAX_SECTIONS", "2")]),
+        (
+            Some(1),
+            format!(
+                "issue-composer: {path}:1:1: the template has 3 sections, more than the limit \
+                 of 2 (raise it with ISSUE_COMPOSER_MAX_SECTIONS=N)\n"
+            )
+        )
+    );
+    assert_eq!(
+        schema(&path, &[("ISSUE_COMPOSER_MAX_SECTIONS", "3")]).0,
+        Some(0)
+    );
+}
+
+#[test]
+fn too_many_fields_are_refused_naming_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "t.md", THREE);
+    assert_eq!(
+        schema(&path, &[("ISSUE_COMPOSER_MAX_FIELDS", "1")]),
+        (
+            Some(1),
+            format!(
+                "issue-composer: {path}:1:1: the template has 3 fields, more than the limit \
+                 of 1 (raise it with ISSUE_COMPOSER_MAX_FIELDS=N)\n"
+            )
+        )
+    );
+}
+
+#[test]
+fn nesting_can_be_raised_and_lowered() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "t.md", &format!("## S\n{} x\n", ">".repeat(70)));
+    assert_eq!(
+        schema(&path, &[("ISSUE_COMPOSER_MAX_NESTING", "80")]).0,
+        Some(0)
+    );
+    assert_eq!(
+        schema(&path, &[("ISSUE_COMPOSER_MAX_NESTING", "3")]),
+        (
+            Some(1),
+            format!(
+                "issue-composer: {path}:2:4: nesting deeper than 3 lists or block quotes, the \
+                 limit (raise it with ISSUE_COMPOSER_MAX_NESTING=N)\n"
+            )
+        )
+    );
+}
+
+#[test]
+fn front_matter_beyond_the_yaml_budget_is_refused_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "t.md",
+        "---\nname: Bug\nlabels: [a, b, c, d, e, f]\n---\n## What happened?\n",
+    );
+    assert_eq!(
+        schema(&path, &[("ISSUE_COMPOSER_MAX_YAML_NODES", "8")]),
+        (
+            Some(1),
+            format!(
+                "issue-composer: {path}:3:13: the YAML is larger or more deeply nested than \
+                 allowed: more than 8 YAML nodes (raise it with ISSUE_COMPOSER_MAX_YAML_NODES=N)\n"
+            )
+        )
+    );
+    assert_eq!(schema(&path, &[]).0, Some(0));
+}
+
+#[test]
+fn an_issue_form_beyond_the_yaml_depth_is_refused_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "t.yml",
+        "name: Bug\ndescription: x\nbody:\n  - type: textarea\n    attributes:\n      label: What?\n",
+    );
+    let (code, stderr) = schema(&path, &[("ISSUE_COMPOSER_MAX_YAML_DEPTH", "2")]);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.ends_with(
+            "the YAML is larger or more deeply nested than allowed: more than 2 nested lists \
+             or maps (raise it with ISSUE_COMPOSER_MAX_YAML_DEPTH=N)\n"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_large_answers_file_is_refused_naming_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = write(dir.path(), "t.md", "## What happened?\n\n");
+    let answers = write(
+        dir.path(),
+        "a.yml",
+        "title: a title longer than twenty bytes\n",
+    );
+    let out = bin()
+        .args([
+            "render",
+            &template,
+            "--answers",
+            &answers,
+            "--allow-incomplete",
+        ])
+        .env("ISSUE_COMPOSER_MAX_ANSWERS_SIZE", "20")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "issue-composer: answers file {answers} is larger than 20 bytes, the limit for \
+             answers files (raise it with ISSUE_COMPOSER_MAX_ANSWERS_SIZE=BYTES)\n"
+        )
+    );
+    let out = bin()
+        .args([
+            "render",
+            &template,
+            "--answers",
+            &answers,
+            "--allow-incomplete",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
