@@ -135,12 +135,14 @@ fn fill(answers: &mut Answers, form: &issue_composer::Form, text: &str) {
     }
 }
 
-/// Cases per property: `local` here; CI sets `PROPTEST_CASES` (10,000 in `.ci/run`).
+/// Cases per property: `PROPTEST_CASES` when set; 10,000 in CI (`CI=true`, as CI runs
+/// `.ci/run`); `local` otherwise, so local runs stay fast.
 fn cases(local: u32) -> u32 {
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true");
     std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(local)
+        .unwrap_or(if ci { 10_000 } else { local })
 }
 
 proptest! {
