@@ -43,8 +43,36 @@ pub enum Rule {
     /// The value, when given, is a number.
     Number,
     /// The value, when given, matches this regular expression.
-    Regex(String),
+    Regex(Pattern),
 }
+
+/// A regular expression compiled once, when the template is read: validation runs on
+/// every frame that shows a field's problems.
+#[derive(Debug, Clone)]
+pub struct Pattern(regex::Regex);
+
+impl Pattern {
+    pub fn new(source: &str) -> Result<Self, regex::Error> {
+        regex::Regex::new(source).map(Pattern)
+    }
+
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.0.is_match(text)
+    }
+}
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Pattern {}
 
 /// A heading (or the text before the first one) and the fields under it.
 #[derive(Debug, Clone, PartialEq, Eq)]

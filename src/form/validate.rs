@@ -46,8 +46,8 @@ impl Form {
                 Rule::Number if text.parse::<f64>().is_err() => {
                     say("must be a number".to_owned());
                 }
-                Rule::Regex(pattern) if !matches(pattern, text) => {
-                    say(format!("must match the pattern `{pattern}`"));
+                Rule::Regex(pattern) if !pattern.is_match(text) => {
+                    say(format!("must match the pattern `{}`", pattern.as_str()));
                 }
                 Rule::Number | Rule::Regex(_) => {}
             }
@@ -56,15 +56,9 @@ impl Form {
     }
 }
 
-/// Whether `text` matches `pattern` (a pattern that does not compile was reported by
-/// `check` and matches everything, so it never blocks the user).
-fn matches(pattern: &str, text: &str) -> bool {
-    regex::Regex::new(pattern).map_or(true, |re| re.is_match(text))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::super::{Field, FieldKind, FieldRule, Meta, Opt, Selection};
+    use super::super::{Field, FieldKind, FieldRule, Meta, Opt, Pattern, Selection};
     use super::*;
 
     fn field(kind: FieldKind, required: bool, default: Value) -> Field {
@@ -134,7 +128,7 @@ mod tests {
                 },
                 FieldRule {
                     field: 1,
-                    rule: Rule::Regex("^v[0-9]+$".to_owned()),
+                    rule: Rule::Regex(Pattern::new("^v[0-9]+$").expect("a pattern")),
                 },
             ],
         );

@@ -9,7 +9,9 @@ use serde_saphyr::Spanned;
 
 use super::{Problem, Severity};
 use crate::error::LocatedError;
-use crate::form::{Field, FieldKind, FieldRule, Form, Meta, Opt, Rule, Section, Selection, Value};
+use crate::form::{
+    Field, FieldKind, FieldRule, Form, Meta, Opt, Pattern, Rule, Section, Selection, Value,
+};
 use crate::template::layout::{FormPiece, Layout};
 use crate::text::{push_para, sanitize, split_list};
 
@@ -293,10 +295,11 @@ impl FormBuilder {
         let Some(pattern) = v.regex.as_deref().filter(|p| !p.is_empty()) else {
             return;
         };
-        match regex::Regex::new(pattern) {
-            Ok(_) => self.rules.push(FieldRule {
+        // A pattern that does not compile is reported and never blocks the user.
+        match Pattern::new(pattern) {
+            Ok(pattern) => self.rules.push(FieldRule {
                 field,
-                rule: Rule::Regex(pattern.to_owned()),
+                rule: Rule::Regex(pattern),
             }),
             Err(error) => problems.push(Problem {
                 line,
