@@ -15,7 +15,7 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::cli::{CheckFormat, Cli, Command, RenderArgs, RetryArgs, TuiArgs};
 use crate::export::{self, Outcome, RetryError, clipboard};
-use crate::form::{Answers, AnswersFile, answers, schema};
+use crate::form::{Answers, AnswersFile, schema};
 use crate::text::{escape, escape_line};
 use crate::{discover, tui};
 
@@ -72,7 +72,7 @@ pub fn load_answers(
     let mut answers_file = match file {
         Some(path) => {
             let limits = discover::limits();
-            answers::read_file(path, limits.answers_size, &limits.yaml)?
+            discover::read_answers(path, limits.answers_size, &limits.yaml)?
         }
         None => AnswersFile::default(),
     };

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
 
+use crate::form::AnswersFile;
 use crate::template::{self, Template};
 
 mod catalog;
@@ -190,10 +191,7 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
     // Metadata first: opening a FIFO with no writer would block for ever.
     let meta =
         std::fs::metadata(path).with_context(|| format!("cannot open {}", path.display()))?;
-    if meta.is_dir() {
-        bail!("{} is a folder, not a template file", path.display());
-    }
-    if let Some(kind) = crate::export::file::special_kind(&meta) {
+    if let Some(kind) = crate::export::file::not_regular(&meta) {
         bail!("{} is a {kind}, not a regular file", path.display());
     }
     let file =
@@ -211,4 +209,38 @@ pub fn repo_templates(start: &Path) -> Vec<PathBuf> {
     layout::repo_root(start)
         .map(|root| layout::templates_in(&root))
         .unwrap_or_default()
+}
+
+/// Reads an answers file (YAML, or JSON by extension) from `path` (a pipe too, as in
+/// `--answers <(cmd)`), refusing one larger
+/// than `max_size` bytes (without reading more than one byte past it) or YAML beyond
+/// `budget`.
+pub fn read_answers(
+    path: &std::path::Path,
+    max_size: usize,
+    budget: &crate::yaml::Budget,
+) -> Result<AnswersFile, crate::form::answers::ReadError> {
+    use std::io::Read as _;
+    let io = |cause| crate::form::answers::ReadError::Io {
+        path: path.to_owned(),
+        cause,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    file.take(max_size as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() > max_size {
+        return Err(crate::form::answers::ReadError::TooLarge {
+            path: path.to_owned(),
+            limit: max_size,
+        });
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| io(std::io::Error::from(std::io::ErrorKind::InvalidData)))?;
+    Ok(AnswersFile::parse_within(
+        &text,
+        &path.display().to_string(),
+        budget,
+    )?)
 }

@@ -26,7 +26,7 @@ use crate::discover::{self, Source};
 use crate::draft;
 use crate::environment;
 use crate::export::{self, Outcome, Plan};
-use crate::form::{Answers, answers};
+use crate::form::Answers;
 use crate::history;
 use crate::shell;
 
@@ -434,7 +434,7 @@ pub fn run(args: Start) -> Result<Outcome> {
             let initial = match &args.answers {
                 Some(path) => {
                     let limits = discover::limits();
-                    let file = answers::read_file(path, limits.answers_size, &limits.yaml)?;
+                    let file = discover::read_answers(path, limits.answers_size, &limits.yaml)?;
                     // The same errors as `render`, before the screen changes.
                     file.apply(&template.form, &mut Answers::new(&template.form))
                         .with_context(|| format!("in {}", path.display()))?;

@@ -70,9 +70,7 @@ impl Source {
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default(),
-                issue_form: path.extension().is_some_and(|e| {
-                    e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml")
-                }),
+                issue_form: crate::template::is_issue_form(&path.to_string_lossy()),
             },
             Source::Builtin(b) => crate::template::Identity {
                 name: self.display(),

@@ -118,14 +118,7 @@ pub fn write(path: &Path, contents: &[u8], options: WriteOptions) -> Result<(), 
 /// Reads a text file that must be a regular file (or a symlink to one): a FIFO would
 /// block the read until a writer comes, a device would never end.
 pub fn read_regular(path: &Path) -> io::Result<String> {
-    let meta = std::fs::metadata(path)?;
-    if meta.is_dir() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "it is a folder",
-        ));
-    }
-    if let Some(kind) = special_kind(&meta) {
+    if let Some(kind) = not_regular(&std::fs::metadata(path)?) {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             format!("it is a {kind}, not a regular file"),
@@ -134,8 +127,18 @@ pub fn read_regular(path: &Path) -> io::Result<String> {
     std::fs::read_to_string(path)
 }
 
+/// What a path is when it is not a regular file (a folder, a FIFO, a device), from its
+/// metadata: checked before opening, since opening a FIFO blocks until a writer comes.
+pub fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
+    if meta.is_dir() {
+        Some("folder")
+    } else {
+        special_kind(meta)
+    }
+}
+
 /// What a file that is neither a regular file nor a folder is, in words.
-pub fn special_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
+fn special_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
     if meta.is_file() || meta.is_dir() {
         return None;
     }

@@ -549,39 +549,6 @@ pub const MAX_SIZE: usize = 1024 * 1024;
 /// The environment variable that sets the answers file size limit in bytes.
 pub const MAX_SIZE_VAR: &str = "ISSUE_COMPOSER_MAX_ANSWERS_SIZE";
 
-/// Reads an answers file (YAML, or JSON by extension) from `path`, refusing one larger
-/// than `max_size` bytes (without reading more than one byte past it) or YAML beyond
-/// `budget`.
-pub fn read_file(
-    path: &std::path::Path,
-    max_size: usize,
-    budget: &crate::yaml::Budget,
-) -> Result<AnswersFile, ReadError> {
-    use std::io::Read as _;
-    let io = |cause| ReadError::Io {
-        path: path.to_owned(),
-        cause,
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::new();
-    file.take(max_size as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() > max_size {
-        return Err(ReadError::TooLarge {
-            path: path.to_owned(),
-            limit: max_size,
-        });
-    }
-    let text = String::from_utf8(bytes)
-        .map_err(|_| io(std::io::Error::from(std::io::ErrorKind::InvalidData)))?;
-    Ok(AnswersFile::parse_within(
-        &text,
-        &path.display().to_string(),
-        budget,
-    )?)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
