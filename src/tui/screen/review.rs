@@ -131,10 +131,10 @@ fn problem_lines(
 ) {
     let form = review.form.form();
     head.push(Line::styled(
-        format!(
-            " {} thing(s) to fix first — Enter goes to the selected one:",
-            problems.len()
-        ),
+        match problems.len() {
+            1 => " 1 thing to fix first — Enter goes to it:".to_owned(),
+            n => format!(" {n} things to fix first — Enter goes to the selected one:"),
+        },
         theme.missing(),
     ));
     let rows = usize::from(rows.max(1));
