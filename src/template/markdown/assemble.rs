@@ -3,6 +3,7 @@
 //! fields take over, the answers it adds to questions with nowhere to answer, and field
 //! numbering. Everything that depends on what came before is decided here.
 
+use std::collections::VecDeque;
 use std::ops::Range;
 
 mod sections;
@@ -12,18 +13,34 @@ use super::pieces;
 use super::rules::{self, Ctx, NewField, Recognized};
 use super::source::Source;
 use crate::form::{Field, Section};
-use crate::template::blocks::{Block, Doc};
+use crate::template::blocks::{Block, Reader};
 use crate::template::layout::{ListShape, PicksShape, Shape, TableShape};
-use crate::template::{Problem, Severity};
+use crate::template::{Limits, Problem, Severity};
 use crate::text::push_para;
 use sections::Open;
 
-/// Folds the blocks of `doc`, read from `src` (which starts at 1-based `first_line` of
-/// its file), into sections, fields and the layout.
-pub(super) fn assemble(src: &str, doc: &Doc, first_line: usize) -> Built {
-    let mut assembler = Assembler::new(src, doc, first_line);
-    assembler.run(&doc.blocks);
-    assembler.finish()
+/// Folds the blocks `reader` reads from `src` (which starts at 1-based `first_line` of
+/// its file) into sections, fields and the layout. Past a limit on sections or fields
+/// it stops there, refusing the template without reading the rest.
+pub(super) fn assemble(
+    src: &str,
+    reader: Reader<'_>,
+    first_line: usize,
+    limits: &Limits,
+) -> Result<Built, Stop> {
+    let mut assembler = Assembler::new(src, first_line);
+    let mut reader = reader;
+    assembler.run(&mut reader, limits)?;
+    reader.finish().map_err(Stop::TooDeep)?;
+    Ok(assembler.finish())
+}
+
+/// Why the assembler stopped before the end.
+#[derive(Debug)]
+pub(super) enum Stop {
+    TooDeep(crate::template::blocks::TooDeep),
+    /// More sections or fields than the limits allow: the problem says which, where.
+    Limit(Problem),
 }
 
 struct Assembler<'s> {
@@ -59,9 +76,9 @@ struct Assembler<'s> {
 }
 
 impl<'s> Assembler<'s> {
-    fn new(src: &'s str, doc: &Doc, first_line: usize) -> Self {
-        let mut a = Self {
-            source: Source::new(src, doc.comments.clone()),
+    fn new(src: &'s str, first_line: usize) -> Self {
+        Self {
+            source: Source::new(src, Vec::new()),
             first_line,
             sections: Vec::new(),
             open: Open::new("", 0, first_line, 0),
@@ -78,65 +95,118 @@ impl<'s> Assembler<'s> {
             heading_level: 0,
             preamble_end: None,
             problems: Vec::new(),
-        };
-        for &offset in &doc.unclosed_comments {
-            a.problem(
+        }
+    }
+
+    /// The next top-level block with the comments in it known to the source.
+    fn read(&mut self, reader: &mut Reader<'_>) -> Option<Block> {
+        let block = reader.next_block();
+        let (comments, unclosed) = reader.new_comments();
+        self.source.add_comments(comments);
+        for &offset in unclosed {
+            self.problem(
                 offset,
                 Severity::Warning,
                 "comment is never closed with `-->`: it hides the rest of the template",
             );
         }
-        a
+        block
     }
 
     /// Folds the blocks in order. A label lasts for the one block after it (comment
     /// blocks let it through); help lasts until a field, text or the section's end.
-    fn run(&mut self, blocks: &[Block]) {
-        // Each block's next non-comment block, found in one backward pass (a scan per
-        // block is quadratic in a run of comment blocks).
-        let comment: Vec<bool> = blocks
-            .iter()
-            .map(|b| rules::is_comment_block(b, &self.source))
-            .collect();
-        let mut next_of = vec![None; blocks.len()];
-        let mut after = None;
-        for i in (0..blocks.len()).rev() {
-            next_of[i] = after;
-            if !comment[i] {
-                after = Some(i);
-            }
-        }
-        for (i, block) in blocks.iter().enumerate() {
-            let source = &self.source;
-            let next = next_of[i].map(|n: usize| &blocks[n]);
-            let ctx = Ctx {
-                source,
-                section: self.open.ctx(),
-                label: self.pending_label.as_deref(),
-                intro: self.intro.as_deref(),
-            };
-            let found = rules::classify(block, next, &ctx);
-            if !comment[i] {
-                self.pending_label = None;
-            }
-            for recognized in found {
-                if let Recognized::Fields {
-                    shape: Shape::Picks(_),
-                    ..
-                } = &recognized
-                {
-                    self.intro_answered();
+    fn run(&mut self, reader: &mut Reader<'_>, limits: &Limits) -> Result<(), Stop> {
+        // The blocks read ahead, each with whether it is a comment block: the front is
+        // the block to fold; a rule sees the next non-comment block, which (when there
+        // is one) is the last of them, since reading ahead stops at the first.
+        let mut ahead: VecDeque<(Block, bool)> = VecDeque::new();
+        let mut at_end = false;
+        loop {
+            while !at_end && ahead.iter().skip(1).next_back().is_none_or(|(_, c)| *c) {
+                match self.read(reader) {
+                    Some(block) => {
+                        let comment = rules::is_comment_block(&block, &self.source);
+                        ahead.push_back((block, comment));
+                    }
+                    None => at_end = true,
                 }
-                self.last_text = None;
-                self.intro = match &recognized {
-                    Recognized::Static { text, .. }
-                    | Recognized::Instruction { text, .. }
-                    | Recognized::Comment { text, .. } => Some(text.clone()),
-                    _ => None,
-                };
-                self.apply(recognized);
             }
+            let Some((block, comment)) = ahead.pop_front() else {
+                break;
+            };
+            let next = ahead.back().filter(|(_, c)| !c).map(|(b, _)| b);
+            self.fold(&block, next, comment);
+            self.check_limits(limits).map_err(Stop::Limit)?;
         }
+        if let Some(deep) = reader.too_deep() {
+            return Err(Stop::TooDeep(deep));
+        }
+        Ok(())
+    }
+
+    /// Folds one block, `next` the non-comment block after it.
+    fn fold(&mut self, block: &Block, next: Option<&Block>, comment: bool) {
+        let source = &self.source;
+        let ctx = Ctx {
+            source,
+            section: self.open.ctx(),
+            label: self.pending_label.as_deref(),
+            intro: self.intro.as_deref(),
+        };
+        let found = rules::classify(block, next, &ctx);
+        if !comment {
+            self.pending_label = None;
+        }
+        for recognized in found {
+            if let Recognized::Fields {
+                shape: Shape::Picks(_),
+                ..
+            } = &recognized
+            {
+                self.intro_answered();
+            }
+            self.last_text = None;
+            self.intro = match &recognized {
+                Recognized::Static { text, .. }
+                | Recognized::Instruction { text, .. }
+                | Recognized::Comment { text, .. } => Some(text.clone()),
+                _ => None,
+            };
+            self.apply(recognized);
+        }
+    }
+
+    /// Refuses the template once it certainly has more sections or fields than
+    /// `limits` allow: every section but the preamble is kept, and fields only grow.
+    fn check_limits(&self, limits: &Limits) -> Result<(), Problem> {
+        let refuse = |line: usize, what: &str, limit: usize, var: &str| Problem {
+            line,
+            col: 1,
+            severity: Severity::Error,
+            message: crate::template::over_limit(what, limit, var),
+        };
+        if self.fields.len() > limits.fields {
+            let line = self.fields[limits.fields].line;
+            return Err(refuse(
+                line,
+                "fields",
+                limits.fields,
+                crate::template::FIELDS_VAR,
+            ));
+        }
+        let preamble = self.sections.first().is_some_and(|s| s.level == 0);
+        let kept =
+            self.sections.len() - usize::from(preamble) + usize::from(self.open.section.level > 0);
+        if kept > limits.sections {
+            let line = self.open.section.line;
+            return Err(refuse(
+                line,
+                "sections",
+                limits.sections,
+                crate::template::SECTIONS_VAR,
+            ));
+        }
+        Ok(())
     }
 
     /// Options follow the text that introduced them (`Select one:`): that text asks for

@@ -6,7 +6,8 @@ use crate::template::blocks;
 use crate::template::layout::Piece;
 
 fn built(src: &str) -> Built {
-    assemble(src, &blocks::parse(src).expect("shallow"), 1)
+    let reader = blocks::Reader::new(src, blocks::MAX_NESTING);
+    assemble(src, reader, 1, &Limits::default()).expect("within the limits")
 }
 
 fn labels(built: &Built) -> Vec<&str> {
