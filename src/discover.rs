@@ -196,8 +196,10 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
     }
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let mut bytes = Vec::new();
-    file.take(max_template_size() as u64 + 1)
+    let limit = max_template_size() as u64 + 1;
+    // Room for the whole file (and the probe for its end) up front: no regrowth.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len().min(limit)).unwrap_or(0) + 1);
+    file.take(limit)
         .read_to_end(&mut bytes)
         .with_context(|| format!("cannot read {}", path.display()))?;
     Ok(bytes)

@@ -291,10 +291,12 @@ fn markdown_form(
             ..form::Meta::default()
         },
     };
-    let mut body = split.body.to_owned();
-    if !body.is_empty() && !body.ends_with('\n') {
-        body.push('\n');
-    }
+    // The blocks end at line ends: a last line without one gets it (a copy only then).
+    let body: std::borrow::Cow<'_, str> = if split.body.is_empty() || split.body.ends_with('\n') {
+        split.body.into()
+    } else {
+        format!("{}\n", split.body).into()
+    };
     let built = markdown::build(&body, split.body_line, limits)
         .map_err(|p| LocatedError::new(file, p.line, p.col, p.message))?;
     problems.extend(built.problems);

@@ -1,6 +1,8 @@
 //! Makes untrusted text safe: LF line endings, no BOM, and no control characters or
 //! escape sequences that could reach a terminal or the finished issue.
 
+use std::borrow::Cow;
+
 /// A character or sequence removed from the text, with its 1-based position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Removed {
@@ -12,7 +14,7 @@ pub struct Removed {
 /// Normalizes a whole template: strips a leading BOM, turns CRLF and lone CR into LF,
 /// and removes escape sequences and control characters (tabs and newlines stay).
 /// Positions in the report refer to the input.
-pub fn normalize(input: &str) -> (String, Vec<Removed>) {
+pub fn normalize(input: &str) -> (Cow<'_, str>, Vec<Removed>) {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     // Most templates are printable ASCII, tabs and LF: nothing to remove, and a byte scan
     // finds that out at a fraction of the cost of the walk below.
@@ -20,7 +22,7 @@ pub fn normalize(input: &str) -> (String, Vec<Removed>) {
         .bytes()
         .all(|b| (b' '..=b'~').contains(&b) || b == b'\n' || b == b'\t')
     {
-        return (input.to_owned(), Vec::new());
+        return (Cow::Borrowed(input), Vec::new());
     }
     let mut out = String::with_capacity(input.len());
     let mut removed = Vec::new();
@@ -61,7 +63,7 @@ pub fn normalize(input: &str) -> (String, Vec<Removed>) {
         }
         col += 1;
     }
-    (out, removed)
+    (Cow::Owned(out), removed)
 }
 
 /// Cleans one piece of user or template text: like [`normalize`] but without a report.
@@ -72,7 +74,7 @@ pub fn clean(input: &str) -> String {
     {
         return input.to_owned();
     }
-    normalize(input).0
+    normalize(input).0.into_owned()
 }
 
 /// Removes every character that is unsafe in a single line (including newlines and tabs,

@@ -52,9 +52,9 @@ struct Assembler<'s> {
     fields: Vec<Field>,
     labelled: Vec<bool>,
     /// Lines that fields took over, with the shape that renders them.
-    claims: Vec<(Range<usize>, Shape)>,
+    claims: Vec<(Range<usize>, Box<Shape>)>,
     /// Answers added where the template had none, before a line.
-    inserts: Vec<(usize, Shape)>,
+    inserts: Vec<(usize, Box<Shape>)>,
     /// Lines of HTML blocks that hold nothing but comments.
     comment_blocks: Vec<Range<usize>>,
     /// Lines of instructions that became help: gone from the issue like comments.
@@ -349,7 +349,7 @@ impl<'s> Assembler<'s> {
     /// Gives `lines` to a field's shape; the section's content now reaches past them.
     fn claim(&mut self, lines: Range<usize>, shape: Shape) {
         let end = lines.end;
-        self.claims.push((lines, shape));
+        self.claims.push((lines, Box::new(shape)));
         let open = &mut self.open;
         open.content_end = Some(open.content_end.map_or(end, |e| e.max(end)));
     }

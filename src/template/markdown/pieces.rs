@@ -11,8 +11,8 @@ use crate::template::layout::{Piece, Shape};
 /// `hidden` the lines of instructions that became help (they go like comment blocks).
 pub(super) fn pieces(
     source: &Source<'_>,
-    mut claims: Vec<(Range<usize>, Shape)>,
-    mut inserts: Vec<(usize, Shape)>,
+    mut claims: Vec<(Range<usize>, Box<Shape>)>,
+    mut inserts: Vec<(usize, Box<Shape>)>,
     comment_blocks: &[Range<usize>],
     hidden: &[Range<usize>],
 ) -> Vec<Piece> {
@@ -20,8 +20,9 @@ pub(super) fn pieces(
     inserts.sort_by_key(|(at, _)| *at);
     let mut inserts = inserts.into_iter().peekable();
     let mut claims = claims.into_iter().peekable();
-    let mut pieces = Vec::new();
     let n = source.line_starts() - usize::from(source.src.ends_with('\n') || source.src.is_empty());
+    // At most a piece a line, plus the inserts: room for all of them at once.
+    let mut pieces = Vec::with_capacity(n + inserts.len());
     // Which lines belong to a comment block, looked up per line in O(1).
     let mut in_comment_block = vec![false; n];
     for block in comment_blocks {

@@ -18,15 +18,12 @@ fn labels(built: &Built) -> Vec<&str> {
 fn shape_fields(built: &Built) -> Vec<usize> {
     let mut out = Vec::new();
     for piece in &built.pieces {
-        match piece {
-            Piece::Field {
-                shape: Shape::Line { parts, .. },
-                ..
-            } => out.extend(parts.iter().map(|(_, f)| *f)),
-            Piece::Field {
-                shape: Shape::Block { field } | Shape::Table(TableShape { field, .. }),
-                ..
-            } => out.push(*field),
+        let Piece::Field { shape, .. } = piece else {
+            continue;
+        };
+        match &**shape {
+            Shape::Line { parts, .. } => out.extend(parts.iter().map(|(_, f)| *f)),
+            Shape::Block { field } | Shape::Table(TableShape { field, .. }) => out.push(*field),
             _ => {}
         }
     }
@@ -68,11 +65,11 @@ fn a_question_with_nowhere_to_answer_gets_an_answer_after_it() {
     );
     assert_eq!(labels(&b), ["What happened?", "Done"]);
     assert!(matches!(
-        b.pieces[3],
+        &b.pieces[3],
         Piece::Field {
-            shape: Shape::Block { field: 0 },
+            shape,
             inserted: true
-        }
+        } if **shape == Shape::Block { field: 0 }
     ));
     // A section of comments only answers in their place, their text the placeholder.
     let b = built("## Logs\n\n<!-- paste them -->\n");
@@ -106,11 +103,11 @@ fn an_instruction_opening_a_section_is_the_placeholder_of_the_answer_in_its_plac
         "c\nA clear and concise description."
     );
     assert!(matches!(
-        b.pieces[2],
+        &b.pieces[2],
         Piece::Field {
-            shape: Shape::Block { field: 0 },
+            shape,
             inserted: false
-        }
+        } if **shape == Shape::Block { field: 0 }
     ));
     // Before a field it is the section's help and leaves the issue.
     let b = built("## Steps\n\nSteps to reproduce the behavior:\n\n1. ...\n2. ...\n");
