@@ -411,7 +411,7 @@ impl Ctx<'_> {
         while let Some((event, range)) = it.next() {
             match event {
                 Event::Start(Tag::TableCell) => {
-                    self.plain_until_end(it);
+                    self.skip_inline(it);
                     let text = self.src[range.clone()].trim().to_owned();
                     cells.push(Cell { text });
                 }
@@ -446,15 +446,15 @@ impl Ctx<'_> {
                 }
                 Event::Start(Tag::Strong) => Inline::Strong(range, self.plain_until_end(it)),
                 Event::Start(Tag::Emphasis) => {
-                    self.plain_until_end(it);
+                    self.skip_inline(it);
                     Inline::Emph(range)
                 }
                 Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
-                    self.plain_until_end(it);
+                    self.skip_inline(it);
                     Inline::Link(range)
                 }
                 Event::Start(_) => {
-                    self.plain_until_end(it);
+                    self.skip_inline(it);
                     Inline::Other(range)
                 }
                 _ => Inline::Other(range),
@@ -467,6 +467,18 @@ impl Ctx<'_> {
     /// The plain text of nested inline content until its end tag (comments skipped).
     fn plain_until_end(&mut self, it: &mut Events<'_>) -> String {
         let mut text = String::new();
+        self.walk_inline(it, Some(&mut text));
+        text
+    }
+
+    /// Nested inline content until its end tag, read for its comments only.
+    fn skip_inline(&mut self, it: &mut Events<'_>) {
+        self.walk_inline(it, None);
+    }
+
+    /// Reads nested inline content to its end tag, noting comments, and collects its
+    /// plain text into `text` when asked to.
+    fn walk_inline(&mut self, it: &mut Events<'_>, mut text: Option<&mut String>) {
         let mut depth = 0usize;
         for (event, range) in it.by_ref() {
             match event {
@@ -477,13 +489,20 @@ impl Ctx<'_> {
                     }
                     depth -= 1;
                 }
-                Event::Text(t) | Event::Code(t) => text.push_str(&t),
-                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                Event::Text(t) | Event::Code(t) => {
+                    if let Some(text) = text.as_deref_mut() {
+                        text.push_str(&t);
+                    }
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    if let Some(text) = text.as_deref_mut() {
+                        text.push(' ');
+                    }
+                }
                 Event::InlineHtml(_) | Event::Html(_) => self.note_comments(range),
                 _ => {}
             }
         }
-        text
     }
 
     /// Records the `<!-- ... -->` comments inside `range`.
