@@ -2,10 +2,14 @@
 //! paragraphs, lists with items and task markers, code, tables and HTML, each with its
 //! byte range; plus every HTML comment's range.
 
+mod chunks;
+
 use std::iter::Peekable;
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, OffsetIter, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Tag, TagEnd};
+
+use chunks::Chunks;
 
 /// One markdown block with its source range.
 #[derive(Debug, Clone)]
@@ -121,7 +125,7 @@ pub struct Doc {
     pub unclosed_comments: Vec<usize>,
 }
 
-type Events<'a> = Peekable<OffsetIter<'a>>;
+type Events<'a> = Peekable<Chunks<'a>>;
 
 /// Parses `src` into blocks, refusing containers nested deeper than [`MAX_NESTING`].
 #[cfg(test)]
@@ -165,7 +169,7 @@ impl<'s> Reader<'s> {
         options.insert(Options::ENABLE_TASKLISTS);
         options.insert(Options::ENABLE_STRIKETHROUGH);
         Self {
-            it: Parser::new_ext(src, options).into_offset_iter().peekable(),
+            it: Chunks::new(src, options, chunks::MIN_CHUNK).peekable(),
             ctx: Ctx {
                 src,
                 comments: Vec::new(),
