@@ -10,6 +10,7 @@
 //! the whole text: a text that may hold one (`]:`) is read whole. A cut that fails the
 //! check (a `# comment` in fenced code) is tried further on, at twice the distance.
 
+use std::collections::VecDeque;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, OffsetIter, Options, Parser, Tag};
@@ -20,80 +21,86 @@ pub const MIN_CHUNK: usize = 64 * 1024;
 type Item<'s> = (Event<'s>, Range<usize>);
 
 /// The events of the whole body, piece after piece, with offsets into the whole body.
+///
+/// A piece is read up to and including the line of the heading where it may end. Its
+/// events are handed out one top-level block behind: a block is final once the next one
+/// starts (the text up to there reads the same as in the whole). At the heading, the
+/// piece ends there. When the piece's text ends without that heading (the line was
+/// inside code), the block still held may be cut short: it is dropped and read again,
+/// from its first line, in a longer piece.
 pub struct Chunks<'s> {
     src: &'s str,
     options: Options,
     min_chunk: usize,
     /// Whether the text may be cut at all (it has no link reference definitions).
     cut: bool,
-    /// The checked events of the current piece.
-    piece: std::vec::IntoIter<Item<'s>>,
-    /// The last piece, streamed, with where it starts.
-    rest: Option<(usize, OffsetIter<'s>)>,
-    /// Where the next piece starts; `None` once the last one is under way.
-    next: Option<usize>,
+    /// The piece being read: where it starts, where it may end (`None`: the rest of
+    /// the text), and its events.
+    piece: Option<Piece<'s>>,
+    /// Events of the piece not yet handed out: the first `ready` are final.
+    held: VecDeque<Item<'s>>,
+    ready: usize,
+    depth: usize,
+    /// How many pieces were started (tests).
+    pub(super) started: usize,
+}
+
+struct Piece<'s> {
+    base: usize,
+    end_at: Option<usize>,
+    /// How far ahead this piece looked for its end.
+    span: usize,
+    events: OffsetIter<'s>,
 }
 
 impl<'s> Chunks<'s> {
     /// Events of `src`, read in pieces of at least `min_chunk` bytes.
     pub fn new(src: &'s str, options: Options, min_chunk: usize) -> Self {
-        Self {
+        let mut chunks = Self {
             src,
             options,
             min_chunk: min_chunk.max(1),
             cut: src.len() > min_chunk && !src.contains("]:"),
-            piece: Vec::new().into_iter(),
-            rest: None,
-            next: Some(0),
-        }
+            piece: None,
+            held: VecDeque::new(),
+            ready: 0,
+            depth: 0,
+            started: 0,
+        };
+        chunks.start(0, chunks.min_chunk);
+        chunks
     }
 
-    /// Reads the piece that starts at `start`.
-    fn load(&mut self, start: usize) {
-        let mut span = self.min_chunk;
-        loop {
-            let found = self
-                .cut
-                .then(|| heading_line(self.src, start + span))
-                .flatten();
-            let Some(cut) = found else {
-                let events = Parser::new_ext(&self.src[start..], self.options).into_offset_iter();
-                self.rest = Some((start, events));
-                self.next = None;
-                return;
-            };
-            if let Some(events) = self.checked_piece(start, cut) {
-                self.piece = events.into_iter();
-                self.next = Some(cut);
-                return;
-            }
-            span = (cut - start) * 2;
-        }
+    /// Starts the piece at `base`, ending at the first heading line `span` or more on.
+    fn start(&mut self, base: usize, span: usize) {
+        let end_at = self
+            .cut
+            .then(|| heading_line(self.src, base + span))
+            .flatten();
+        let end = end_at.map_or(self.src.len(), |at| {
+            self.src[at..]
+                .find('\n')
+                .map_or(self.src.len(), |i| at + i + 1)
+        });
+        self.started += 1;
+        self.depth = 0;
+        self.piece = Some(Piece {
+            base,
+            end_at,
+            span,
+            events: Parser::new_ext(&self.src[base..end], self.options).into_offset_iter(),
+        });
     }
 
-    /// The events of `start..cut` when markdown reads a top-level heading at `cut`.
-    fn checked_piece(&self, start: usize, cut: usize) -> Option<Vec<Item<'s>>> {
-        let line_end = self.src[cut..]
-            .find('\n')
-            .map_or(self.src.len(), |i| cut + i + 1);
-        let text = &self.src[start..line_end];
-        // Room for the events up front (about one per 8 bytes in real templates and in
-        // the synthetic ones): no copying as the vector grows.
-        let mut events = Vec::with_capacity(text.len() / 8);
-        let mut depth = 0usize;
-        for (event, range) in Parser::new_ext(text, self.options).into_offset_iter() {
-            let range = range.start + start..range.end + start;
-            if depth == 0 && range.start == cut {
-                return matches!(event, Event::Start(Tag::Heading { .. })).then_some(events);
-            }
-            match event {
-                Event::Start(_) => depth += 1,
-                Event::End(_) => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-            events.push((event, range));
-        }
-        None
+    /// The piece ended without its heading: drop the block still held and read again
+    /// from its first line, looking twice as far for an end.
+    fn retry(&mut self, base: usize, end_at: usize, span: usize) {
+        let from = self.held.front().map_or(base, |(_, range)| {
+            self.src[..range.start].rfind('\n').map_or(0, |i| i + 1)
+        });
+        self.held.clear();
+        self.ready = 0;
+        self.start(from, span.max(end_at.saturating_sub(from)) * 2);
     }
 }
 
@@ -102,17 +109,38 @@ impl<'s> Iterator for Chunks<'s> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            if let Some(item) = self.piece.next() {
-                return Some(item);
+            if self.ready > 0 {
+                self.ready -= 1;
+                return self.held.pop_front();
             }
-            if let Some((base, events)) = &mut self.rest {
-                let base = *base;
-                return events
-                    .next()
-                    .map(|(event, range)| (event, range.start + base..range.end + base));
+            let piece = self.piece.as_mut()?;
+            let base = piece.base;
+            let Some(end_at) = piece.end_at else {
+                // The last piece: nothing to check.
+                let next = piece.events.next();
+                return next.map(|(event, range)| (event, range.start + base..range.end + base));
+            };
+            let Some((event, range)) = piece.events.next() else {
+                let span = piece.span;
+                self.retry(base, end_at, span);
+                continue;
+            };
+            let range = range.start + base..range.end + base;
+            if self.depth == 0 {
+                // What came before is final.
+                self.ready = self.held.len();
+                if range.start == end_at && matches!(event, Event::Start(Tag::Heading { .. })) {
+                    let span = self.min_chunk;
+                    self.start(end_at, span);
+                    continue;
+                }
             }
-            let start = self.next?;
-            self.load(start);
+            match event {
+                Event::Start(_) => self.depth += 1,
+                Event::End(_) => self.depth = self.depth.saturating_sub(1),
+                _ => {}
+            }
+            self.held.push_back((event, range));
         }
     }
 }
