@@ -161,6 +161,12 @@ fn review_help_dialogs_and_too_small() {
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     key(&mut app, KeyCode::F(1), KeyModifiers::NONE);
     insta::assert_snapshot!("help", screen(&app, 100, 40));
+    // Past the end it stops with the last line at the bottom; one Up moves one line.
+    for _ in 0..3 {
+        key(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    }
+    key(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    insta::assert_snapshot!("help_scrolled", screen(&app, 100, 40));
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);

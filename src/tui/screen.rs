@@ -19,6 +19,16 @@ use super::keymap;
 /// The smallest terminal the layout works in.
 pub const MIN_SIZE: (u16, u16) = (60, 16);
 
+/// The rows above the footer in a terminal `rows` high.
+pub fn body_height(rows: u16) -> u16 {
+    rows.saturating_sub(1)
+}
+
+/// How far the help can scroll in a body `height` rows high.
+pub fn help_last_scroll(app: &App, height: u16) -> u16 {
+    help::last_scroll(app, height)
+}
+
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -29,7 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let [body, footer_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     let cursor = match app.screen() {
-        Screen::Help(_) => help::draw(frame, app, body),
+        Screen::Help(_, view) => help::draw(frame, app, *view, body),
         Screen::Form(state) => form::draw(frame, app, state, body),
         Screen::Review(state) => review::draw(frame, app, state, body),
         Screen::Picker(state) => picker::draw(frame, app, state, body),
@@ -107,7 +117,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
             }
         }
         Screen::Picker(_) => hints.push(("type".to_owned(), "filter")),
-        Screen::Review(_) | Screen::Help(_) => {}
+        Screen::Review(_) | Screen::Help(..) => {}
     }
     hints.extend(app.config().keys.footer(ctx, skip));
     let mut spans = vec![Span::raw(" ")];
