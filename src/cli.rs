@@ -61,7 +61,8 @@ pub struct TuiArgs {
 #[allow(clippy::struct_excessive_bools)] // each is a command-line switch
 pub struct ExportArgs {
     /// Write the body to FILE (atomically; refuses to replace a file without --force),
-    /// then print the `gh issue create` command that sends it.
+    /// then print the `gh issue create` command that sends it. An existing folder gets
+    /// config.toml's file name inside it (by default {stem}-issue.md).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Allow --output to replace an existing file.

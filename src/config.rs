@@ -74,6 +74,16 @@ impl ExportDefaults {
     pub fn path_for(&self, stem: &str, title: &str, date: &str) -> PathBuf {
         expand_home(&self.folder).join(self.file_name_for(stem, title, date))
     }
+
+    /// Where `-o PATH` writes: PATH itself, or [`Self::file_name_for`] inside it when
+    /// PATH is a folder (`-o issues/`).
+    pub fn target(&self, path: &Path, stem: &str, title: &str, date: &str) -> PathBuf {
+        if path.is_dir() {
+            path.join(self.file_name_for(stem, title, date))
+        } else {
+            path.to_path_buf()
+        }
+    }
 }
 
 /// `~/x` under the home folder.

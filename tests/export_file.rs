@@ -126,20 +126,44 @@ fn a_missing_folder_or_a_file_in_the_way_is_named() {
         )
     );
 
+    assert_eq!(entries(dir.path()), ["plain.txt"]);
+}
+
+/// `-o FOLDER` writes config.toml's file name (by default `{stem}-issue.md`) inside it,
+/// and refuses to replace that file without `--force`, like any `-o FILE`.
+#[test]
+fn output_folder_gets_the_configured_file_name() {
+    let dir = tempfile::tempdir().unwrap();
     let out = bin()
+        .env("XDG_CONFIG_HOME", dir.path().join("no-config"))
         .args(RENDER)
         .arg("-o")
         .arg(dir.path())
         .output()
         .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let written = dir.path().join("bug-report-issue.md");
+    assert!(
+        stderr(&out).starts_with(&format!("issue-composer: wrote {};", written.display())),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(entries(dir.path()), ["bug-report-issue.md"]);
+    let again = bin()
+        .env("XDG_CONFIG_HOME", dir.path().join("no-config"))
+        .args(RENDER)
+        .arg("-o")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
     assert_eq!(
-        stderr(&out),
+        stderr(&again),
         format!(
-            "issue-composer: cannot write {}: it is a folder\n",
-            dir.path().display()
+            "issue-composer: {} already exists (pass --force to replace it)\n",
+            written.display()
         )
     );
-    assert_eq!(entries(dir.path()), ["plain.txt"]);
 }
 
 /// The binary, copied into `dir` and run as `nobody` (uid 65534) when we are root, so a test

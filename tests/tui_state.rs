@@ -521,6 +521,31 @@ fn with_exports(name: &str, plan: Plan) -> App {
     app
 }
 
+/// `-o FOLDER`: Enter writes the configured file name inside it, and `w` offers that
+/// path to change.
+#[test]
+fn a_folder_on_the_command_line_gets_the_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().display().to_string();
+    let exports = Plan {
+        file: Some(file(&folder)),
+        ..Default::default()
+    };
+    let mut app = with_exports("bug-report", exports);
+    press(&mut app, [ctrl('s')]);
+    let expected = dir.path().join("bug-report-issue.md");
+    let effects = press(&mut app, [key(KeyCode::Enter)]);
+    let [Effect::Write { path, .. }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(*path, expected);
+    press(&mut app, [key(KeyCode::Char('w'))]);
+    let Some(Modal::Path { path, .. }) = app.modal() else {
+        panic!("{:?}", app.modal())
+    };
+    assert_eq!(path.text(), expected.display().to_string());
+}
+
 #[test]
 fn command_line_exports_run_on_enter_and_exit() {
     let exports = Plan {

@@ -75,14 +75,13 @@ impl App {
             }
             Action::Write => {
                 // A file named on the command line wins over config.toml's default.
+                let stem = &review.form.model().template().stem;
+                let title = &review.form.answers().title;
+                let output = &self.config.output;
+                let today = &self.config.today;
                 let path = plan.file.as_ref().map_or_else(
-                    || {
-                        let stem = &review.form.model().template().stem;
-                        let title = &review.form.answers().title;
-                        let output = &self.config.output;
-                        output.path_for(stem, title, &self.config.today)
-                    },
-                    |file| file.path.clone(),
+                    || output.path_for(stem, title, today),
+                    |file| output.target(&file.path, stem, title, today),
                 );
                 let path = LineEdit::new(&path.display().to_string());
                 self.modal = Some(Modal::Path {
@@ -114,7 +113,18 @@ impl App {
     /// replacing one), then leave and do the rest.
     fn run_exports(&mut self) -> Vec<Effect> {
         match self.config.plan.file.clone() {
-            Some(file) => self.write(file.path, file.force, true),
+            Some(file) => {
+                let path = match self.form() {
+                    Some(form) => self.config.output.target(
+                        &file.path,
+                        &form.model().template().stem,
+                        &form.answers().title,
+                        &self.config.today,
+                    ),
+                    None => file.path,
+                };
+                self.write(path, file.force, true)
+            }
             None => self.exit_with_exports(),
         }
     }
