@@ -156,7 +156,8 @@ fn ask_field<R: BufRead>(
             }
         };
         let problems = match ask::value(field, &answers.values[i], &lines) {
-            Ok(value) => {
+            Ok(mut value) => {
+                ask_blanks(field, &answers.values[i], &mut value, input, out)?;
                 let problems = form.validate_field(i, &value);
                 if problems.is_empty() || input.ended {
                     answers.values[i] = value;
@@ -178,6 +179,38 @@ fn ask_field<R: BufRead>(
         escape(&format!("  Left empty after {TRIES} tries."))
     )?;
     Ok(Some(GivenUp { field: i, reason }))
+}
+
+/// The text of each chosen option that takes some (`Other: ___`), a line each; an
+/// empty line keeps what it had.
+fn ask_blanks<R: BufRead>(
+    field: &crate::form::Field,
+    current: &crate::form::Value,
+    value: &mut crate::form::Value,
+    input: &mut Input<R>,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let crate::form::Value::Select(sel) = value else {
+        return Ok(());
+    };
+    let before = match current {
+        crate::form::Value::Select(s) => s.blanks.as_slice(),
+        _ => &[],
+    };
+    for (n, option) in field.kind.options().iter().enumerate() {
+        if !option.blank || !sel.checked.get(n).copied().unwrap_or(false) {
+            continue;
+        }
+        write!(out, "{}", escape(&ask::blank_prompt(option)))?;
+        out.flush()?;
+        let typed = input.line()?.unwrap_or_default();
+        sel.blanks[n] = if typed.trim().is_empty() {
+            before.get(n).cloned().unwrap_or_default()
+        } else {
+            typed.trim().to_owned()
+        };
+    }
+    Ok(())
 }
 
 /// The review: what is still missing or wrong, on standard error.
