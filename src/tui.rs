@@ -535,6 +535,11 @@ fn finish(after: After, written: &[String], notes: &[String]) -> Result<Outcome>
         After::Nothing => Ok(Outcome::Done),
         After::Unsaved => Ok(Outcome::Failed),
         After::Visit(url) => {
+            // Only an http(s) link is printed as one or opened.
+            if let Err(err) = export::web::web_link(&url) {
+                tell(&[err.to_string()]);
+                return Ok(Outcome::Failed);
+            }
             println!("{}", crate::text::escape_line(&url));
             match export::web::open(&url) {
                 Ok(()) => Ok(Outcome::Done),

@@ -295,3 +295,57 @@ fn a_broken_template_and_a_broken_chooser_config_are_reported_not_fatal() {
     let body = home.run(&sub, &["render", "blank", "--set", "preamble=Just text"]);
     assert_eq!(body, "Just text\n");
 }
+
+#[test]
+fn contact_links_that_are_not_http_links_are_listed_as_refused_never_as_links() {
+    let home = Home::new();
+    let config = "contact_links:\n  - name: Evil\n    url: --new-window=file:///etc/passwd\n    about: Click\n  - name: Script\n    url: javascript:alert(1)\n    about: Click\n  - name: Forum\n    url: https://example.org/forum\n    about: Ask\n";
+    let (_, sub) = home.repo(&[(".github/ISSUE_TEMPLATE/config.yml", config)]);
+    let items = home.list(&sub);
+    let listed: Vec<(&str, &Json, &Json)> = items
+        .iter()
+        .filter(|i| i["source"] == "link")
+        .map(|i| (i["name"].as_str().unwrap(), &i["url"], &i["error"]))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (
+                "Evil",
+                &Json::Null,
+                &Json::from(
+                    "not opened: only http(s) links are (url: --new-window=file:///etc/passwd)"
+                )
+            ),
+            (
+                "Script",
+                &Json::Null,
+                &Json::from("not opened: only http(s) links are (url: javascript:alert(1))")
+            ),
+            (
+                "Forum",
+                &Json::from("https://example.org/forum"),
+                &Json::Null
+            ),
+        ]
+    );
+    let text = home.run(&sub, &["list"]);
+    let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("link")).collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    let words: Vec<&str> = lines[0]
+        .split("  ")
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect();
+    assert_eq!(
+        words,
+        [
+            "link",
+            "Evil",
+            "(refused)",
+            "not opened: only http(s) links are (url: --new-window=file:///etc/passwd)"
+        ],
+        "{text}"
+    );
+    assert!(lines[2].contains(" https://example.org/forum "), "{text}");
+}

@@ -1175,7 +1175,34 @@ fn link() -> Choice {
         name: "Ask a question".into(),
         about: "Questions go to the forum".into(),
         url: "https://example.com/forum".into(),
+        refused: None,
     })
+}
+
+/// A `config.yml` link that would be an option to the browser: shown as refused, and
+/// Enter opens nothing (before, it left with `--new-window=...` for `$BROWSER`).
+#[test]
+fn the_picker_shows_a_refused_contact_link_and_never_visits_it() {
+    let chooser = discover::chooser(
+        "contact_links:\n  - name: Evil\n    url: --new-window=file:///etc/passwd\n    about: Click\n",
+        "config.yml",
+    );
+    let mut app = picker_with(&discover::choices_of(Vec::new(), &chooser));
+    let Screen::Picker(picker) = app.screen() else {
+        panic!()
+    };
+    let why = "not opened: only http(s) links are (url: --new-window=file:///etc/passwd)";
+    assert_eq!(
+        (
+            picker.entries[0].origin.as_str(),
+            picker.entries[0].about.as_str()
+        ),
+        ("link: refused", why)
+    );
+    let effects = press(&mut app, [key(KeyCode::Enter)]);
+    assert_eq!(effects, []);
+    assert!(!app.exited());
+    assert_eq!(notice(&app), Some((why.to_owned(), true)));
 }
 
 #[test]

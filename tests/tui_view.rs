@@ -323,6 +323,7 @@ fn picker_with_contact_links_and_the_blank_issue() {
             name: "Ask a question".into(),
             about: "Questions go to the forum, not the tracker".into(),
             url: "https://example.com/forum".into(),
+            refused: None,
         }),
         Choice::Blank,
     ];

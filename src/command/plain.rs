@@ -290,7 +290,10 @@ fn choose<R: BufRead>(input: &mut Input<R>, out: &mut impl Write) -> Result<Sour
                 openable.push(Source::Builtin(discover::BLANK));
                 format!("  {}) Blank issue", openable.len())
             }
-            Choice::Link(link) => format!("  link: {} <{}> {}", link.name, link.url, link.about),
+            Choice::Link(link) => match &link.refused {
+                Some(why) => format!("  link: {} (refused: {why})", link.name),
+                None => format!("  link: {} <{}> {}", link.name, link.url, link.about),
+            },
         };
         writeln!(out, "{}", escape(line.trim_end()))?;
     }

@@ -45,6 +45,8 @@ pub struct Link {
     pub name: String,
     pub about: String,
     pub url: String,
+    /// Why it is never opened nor shown as a link (it is not an http(s) link), when so.
+    pub refused: Option<String>,
 }
 
 /// The chooser's settings from a repository's `config.yml`.
@@ -199,7 +201,15 @@ fn contact_link(json: &Json) -> Result<Link, String> {
     if url.is_empty() {
         return Err(format!("`{name}` has no `url`"));
     }
-    Ok(Link { name, about, url })
+    let refused = crate::export::web::web_link(&url)
+        .err()
+        .map(|e| e.to_string());
+    Ok(Link {
+        name,
+        about,
+        url,
+        refused,
+    })
 }
 
 #[cfg(test)]
@@ -284,7 +294,8 @@ mod tests {
             [Link {
                 name: "Forum".to_owned(),
                 about: "Ask here".to_owned(),
-                url: "https://example.org/forum".to_owned()
+                url: "https://example.org/forum".to_owned(),
+                refused: None,
             }]
         );
         assert_eq!(c.problems, ["config.yml: contact link 2: has no `name`"]);
@@ -293,6 +304,27 @@ mod tests {
         let open = choices(Vec::new(), &chooser("contact_links: []\n", "c.yml"));
         assert_eq!(open, [Choice::Blank]);
         assert_eq!(open[0].source(), Some(Source::Builtin(BLANK)));
+    }
+
+    #[test]
+    fn contact_links_that_are_not_http_links_are_refused_with_the_reason() {
+        let text = "contact_links:\n  - name: Evil\n    url: --new-window=file:///etc/passwd\n    about: x\n  - name: Script\n    url: javascript:alert(1)\n    about: y\n  - name: Ok\n    url: HTTPS://example.org\n    about: z\n";
+        let refused: Vec<Option<String>> = chooser(text, "c.yml")
+            .links
+            .into_iter()
+            .map(|l| l.refused)
+            .collect();
+        assert_eq!(
+            refused,
+            [
+                Some(
+                    "not opened: only http(s) links are (url: --new-window=file:///etc/passwd)"
+                        .to_owned()
+                ),
+                Some("not opened: only http(s) links are (url: javascript:alert(1))".to_owned()),
+                None,
+            ]
+        );
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub enum Pick {
     Template(Source),
     /// Leaves, prints the link and opens it in the browser.
     Link(String),
+    /// Opens nothing: says why (a contact link that is not an http(s) link).
+    Refused(String),
 }
 
 impl Entry {
@@ -52,12 +54,20 @@ impl Entry {
                 let pick = Pick::Template(entry.source.clone());
                 (pick, entry.name.clone(), about, origin)
             }
-            Choice::Link(link) => (
-                Pick::Link(link.url.clone()),
-                link.name.clone(),
-                link.about.clone(),
-                format!("link: {}", link.url),
-            ),
+            Choice::Link(link) => match &link.refused {
+                Some(why) => (
+                    Pick::Refused(why.clone()),
+                    link.name.clone(),
+                    why.clone(),
+                    "link: refused".to_owned(),
+                ),
+                None => (
+                    Pick::Link(link.url.clone()),
+                    link.name.clone(),
+                    link.about.clone(),
+                    format!("link: {}", link.url),
+                ),
+            },
             Choice::Blank => {
                 let source = Source::Builtin(BLANK);
                 let about = crate::discover::load(&source)
@@ -159,6 +169,10 @@ impl App {
             Some(Pick::Link(url)) => {
                 self.exited = true;
                 vec![Effect::Exit(After::Visit(url))]
+            }
+            Some(Pick::Refused(why)) => {
+                self.notice = Some(super::Notice::problem(escape_line(&why).into_owned()));
+                Vec::new()
             }
             None => Vec::new(),
         }
