@@ -1318,3 +1318,30 @@ fn typed_text_inserts_into_text_and_keys_elsewhere() {
     };
     assert!(sel.checked[0], "the space ticked the first box");
 }
+
+/// A repository template that links out of the repository is listed with the reason and
+/// Enter does not open it (before, it opened the linked file as the template).
+#[cfg(unix)]
+#[test]
+fn the_picker_never_opens_a_template_linking_out_of_the_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("secret.md");
+    std::fs::write(&secret, "---\nname: Secret\nabout: x\n---\n\n## Token\n").unwrap();
+    let root = dir.path().join("repo");
+    let folder = root.join(".github/ISSUE_TEMPLATE");
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    std::fs::create_dir_all(&folder).unwrap();
+    std::os::unix::fs::symlink(&secret, folder.join("bug.md")).unwrap();
+    let catalog = discover::catalog(&root);
+    let mut app = picker_with(&catalog.choices());
+    let why = format!(
+        "{} is a symbolic link to a file outside the repository",
+        folder.join("bug.md").display()
+    );
+    let Screen::Picker(picker) = app.screen() else {
+        panic!()
+    };
+    assert_eq!(picker.entries[0].about, format!("cannot read: {why}"));
+    assert_eq!(press(&mut app, [key(KeyCode::Enter)]), []);
+    assert_eq!(notice(&app), Some((why, true)));
+}

@@ -276,6 +276,12 @@ fn choose<R: BufRead>(input: &mut Input<R>, out: &mut impl Write) -> Result<Sour
     writeln!(out, "Templates:")?;
     for choice in &choices {
         let line = match choice {
+            Choice::Template(e) if e.refused => format!(
+                "  refused: {} ({}): {}",
+                e.name,
+                e.origin,
+                e.error.as_deref().unwrap_or_default()
+            ),
             Choice::Template(e) => {
                 openable.push(e.source.clone());
                 format!(

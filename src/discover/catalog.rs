@@ -12,6 +12,9 @@ pub struct Found {
     pub source: Source,
     /// Its name and about line, or why it cannot be used.
     pub loaded: Result<(String, String), String>,
+    /// It must not be read at all (`loaded` says why): a repository file that links
+    /// outside the repository.
+    pub refused: bool,
 }
 
 /// A template the chooser offers.
@@ -27,6 +30,8 @@ pub struct Entry {
     pub source: Source,
     /// Why it cannot be opened, when it cannot.
     pub error: Option<String>,
+    /// It is never opened, only listed with its `error` (a link out of the repository).
+    pub refused: bool,
     /// The user and built-in templates it hides.
     pub shadows: Vec<Shadowed>,
 }
@@ -121,6 +126,7 @@ pub fn entries(found: Vec<Found>) -> Vec<Entry> {
                 origin: f.origin,
                 source: f.source,
                 error,
+                refused: f.refused,
                 shadows: Vec::new(),
             }),
         }
@@ -223,6 +229,7 @@ mod tests {
             origin,
             source: Source::File(PathBuf::from(path)),
             loaded: Ok((name.to_owned(), format!("about {name}"))),
+            refused: false,
         }
     }
 
@@ -232,6 +239,7 @@ mod tests {
             origin: Origin::Builtin,
             source: Source::Builtin(BUILTINS[2]),
             loaded: Ok(("Bug Report".to_owned(), String::new())),
+            refused: false,
         };
         let list = entries(vec![
             found(
@@ -279,6 +287,7 @@ mod tests {
             origin: Origin::Repo,
             source: Source::File(PathBuf::from("/r/x/deep.md")),
             loaded: Err("too deep".to_owned()),
+            refused: false,
         }]);
         assert_eq!(list[0].name, "deep");
         assert_eq!(list[0].error.as_deref(), Some("too deep"));

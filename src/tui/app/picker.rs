@@ -28,7 +28,8 @@ pub enum Pick {
     Template(Source),
     /// Leaves, prints the link and opens it in the browser.
     Link(String),
-    /// Opens nothing: says why (a contact link that is not an http(s) link).
+    /// Opens nothing: says why (a contact link that is not an http(s) link, a template
+    /// that links out of the repository).
     Refused(String),
 }
 
@@ -51,7 +52,10 @@ impl Entry {
                     Source::Builtin(b) => b.stem.to_owned(),
                 };
                 let origin = format!("{}: {place}", entry.origin);
-                let pick = Pick::Template(entry.source.clone());
+                let pick = match (&entry.error, entry.refused) {
+                    (Some(why), true) => Pick::Refused(why.clone()),
+                    _ => Pick::Template(entry.source.clone()),
+                };
                 (pick, entry.name.clone(), about, origin)
             }
             Choice::Link(link) => match &link.refused {
