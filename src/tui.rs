@@ -303,7 +303,7 @@ impl Io for RealIo {
                 }),
             Effect::RunCommand { line } => {
                 self.run_command(&line);
-                None
+                Some(Msg::CommandStarted(Instant::now()))
             }
             Effect::StopCommand => {
                 if let Some(command) = &self.command {

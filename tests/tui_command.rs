@@ -308,3 +308,44 @@ fn an_end_during_another_question_waits_for_it() {
         Value::Text("notesOS: Test".into())
     );
 }
+
+/// The running panel's first line, as drawn.
+fn panel_line(app: &App) -> String {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|f| issue_composer::tui::screen::draw(f, app))
+        .unwrap();
+    let text = terminal.backend().to_string();
+    let line = text.lines().find(|l| l.contains("$ sleep 5")).unwrap();
+    line.trim_matches(|c: char| c == '"' || c == '│' || c.is_whitespace())
+        .to_owned()
+}
+
+/// A silent command: the elapsed time starts at zero when it starts (not at the last
+/// tick, maybe seconds before: it read 7.9 s at once), and each tick redraws the spinner
+/// and the time (it stayed at 0.0s, as a tick that changed nothing drew nothing).
+#[test]
+fn a_silent_command_shows_its_time_from_the_start_and_ticks_redraw_it() {
+    use std::time::Duration;
+    let mut app = open("go-performance");
+    focus_on(&mut app, "benchmark-results-baseline");
+    // The last tick was long before Ctrl-R.
+    let start = app.clock() + Duration::from_millis(7900);
+    run(&mut app, "sleep 5; echo done");
+    press(&mut app, [Msg::CommandStarted(start)]);
+    assert_eq!(panel_line(&app), "⠋ 0.0s  $ sleep 5; echo done");
+    let drawn = app.generation();
+    press(&mut app, [Msg::Tick(start + Duration::from_millis(1500))]);
+    assert_ne!(app.generation(), drawn);
+    assert_eq!(panel_line(&app), "⠴ 1.5s  $ sleep 5; echo done");
+    let drawn = app.generation();
+    press(&mut app, [Msg::Tick(start + Duration::from_millis(1720))]);
+    assert_ne!(app.generation(), drawn);
+    assert_eq!(panel_line(&app), "⠧ 1.7s  $ sleep 5; echo done");
+    // Once it is over, a tick that changes nothing draws nothing again.
+    press(&mut app, [finished(End::Stopped, "")]);
+    let drawn = app.generation();
+    press(&mut app, [Msg::Tick(start + Duration::from_secs(6))]);
+    assert_eq!(app.generation(), drawn);
+}

@@ -250,7 +250,8 @@ impl App {
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         let tick = matches!(msg, Msg::Tick(_));
         let effects = self.handle(msg);
-        if !tick || !effects.is_empty() {
+        // While a command runs, a tick moves its spinner and elapsed time.
+        if !tick || !effects.is_empty() || self.command.is_some() {
             self.generation = self.generation.wrapping_add(1);
         }
         effects
@@ -307,6 +308,10 @@ impl App {
             }
             Msg::CommandPrompt { field, history } => {
                 self.prompt(field, &history);
+                Vec::new()
+            }
+            Msg::CommandStarted(at) => {
+                self.command_started(at);
                 Vec::new()
             }
             Msg::CommandProgress(lines) => {

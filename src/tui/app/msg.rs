@@ -51,6 +51,9 @@ pub enum Msg {
         field: usize,
         history: History,
     },
+    /// The command asked for is running since then (its elapsed time counts from it,
+    /// not from the last tick before it).
+    CommandStarted(Instant),
     /// The last lines the running command printed.
     CommandProgress(Vec<String>),
     /// The running command ended.
