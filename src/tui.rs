@@ -286,21 +286,24 @@ impl Io for RealIo {
                 Some(Msg::Written { result, then_exit })
             }
             Effect::Copy { body, with } => Some(Msg::Copied(copy(&body, with))),
-            Effect::AskCommand { field, source } => Some(Msg::CommandPrompt {
-                field,
-                history: history::load(&draft::key(&source)),
-            }),
+            Effect::AskCommand { field, source } => {
+                let (history, note) = history::load(&draft::key(&source));
+                Some(Msg::CommandPrompt {
+                    field,
+                    history,
+                    note,
+                })
+            }
             Effect::RememberCommand {
                 source,
                 field_id,
                 line,
-            } => history::record(&draft::key(&source), &field_id, &line)
-                .err()
-                .map(|err| {
-                    Msg::Notice(Notice::problem(format!(
-                        "the command history was not saved: {err}"
-                    )))
-                }),
+            } => match history::record(&draft::key(&source), &field_id, &line) {
+                Ok(note) => note.map(|note| Msg::Notice(Notice::problem(note))),
+                Err(err) => Some(Msg::Notice(Notice::problem(format!(
+                    "the command history was not saved: {err}"
+                )))),
+            },
             Effect::RunCommand { line } => {
                 self.run_command(&line);
                 Some(Msg::CommandStarted(Instant::now()))

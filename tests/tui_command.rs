@@ -80,6 +80,7 @@ fn run(app: &mut App, line: &str) -> Vec<Effect> {
         [Msg::CommandPrompt {
             field,
             history: History::default(),
+            note: None,
         }],
     );
     typ(app, line);
@@ -102,7 +103,14 @@ fn ctrl_r_prompts_with_the_last_line_for_the_field_and_runs_it() {
     let mut history = History::default();
     history.record("benchmark-results-baseline", "go test -bench .");
     history.record("other", "make bench");
-    press(&mut app, [Msg::CommandPrompt { field, history }]);
+    press(
+        &mut app,
+        [Msg::CommandPrompt {
+            field,
+            history,
+            note: None,
+        }],
+    );
     let Some(Modal::Command(prompt)) = app.modal() else {
         panic!("no prompt: {:?}", app.modal());
     };
@@ -348,4 +356,25 @@ fn a_silent_command_shows_its_time_from_the_start_and_ticks_redraw_it() {
     let drawn = app.generation();
     press(&mut app, [Msg::Tick(start + Duration::from_secs(6))]);
     assert_eq!(app.generation(), drawn);
+}
+
+/// A history file moved aside: the prompt still opens, and the footer says where it went.
+#[test]
+fn the_prompt_says_where_a_corrupt_history_was_moved() {
+    let mut app = open("go-performance");
+    focus_on(&mut app, "benchmark-results-baseline");
+    let field = index(&app, "benchmark-results-baseline");
+    press(&mut app, [ctrl('r')]);
+    let note = "the command history /d/commands.json could not be read (it is a FIFO, not a regular file); it was moved to /d/commands.json.corrupt-20250301T142500Z";
+    press(
+        &mut app,
+        [Msg::CommandPrompt {
+            field,
+            history: History::default(),
+            note: Some(note.to_owned()),
+        }],
+    );
+    assert!(matches!(app.modal(), Some(Modal::Command(_))));
+    let shown = app.notice().unwrap();
+    assert_eq!((shown.text.as_str(), shown.problem), (note, true));
 }

@@ -289,7 +289,11 @@ fn command_prompt_panel_and_detected_environment() {
         .unwrap();
     let mut history = History::default();
     history.record("benchmark-results-baseline", "go test -bench . -benchmem");
-    app.update(Msg::CommandPrompt { field, history });
+    app.update(Msg::CommandPrompt {
+        field,
+        history,
+        note: None,
+    });
     insta::assert_snapshot!("dialog_command", screen(&app, 100, 30));
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     let later = app.clock() + std::time::Duration::from_millis(2345);

@@ -306,8 +306,15 @@ impl App {
                 self.notice = Some(notice);
                 Vec::new()
             }
-            Msg::CommandPrompt { field, history } => {
+            Msg::CommandPrompt {
+                field,
+                history,
+                note,
+            } => {
                 self.prompt(field, &history);
+                if let Some(note) = note {
+                    self.notice = Some(Notice::problem(note));
+                }
                 Vec::new()
             }
             Msg::CommandStarted(at) => {
