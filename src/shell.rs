@@ -405,7 +405,7 @@ mod tests {
     #[test]
     fn the_tail_stays_bounded_whatever_the_size_of_a_read() {
         let mut t = Transcript::default();
-        for size in [1, READ_BYTES, 3 * TAIL_BYTES, 7, 10 * READ_BYTES] {
+        for size in [1, READ_BYTES, 3 * TAIL_BYTES, 7, MAX_OUTPUT] {
             t.add(&vec![b'x'; size]);
             assert!(t.tail.len() <= 2 * TAIL_BYTES, "{size}: {}", t.tail.len());
         }
