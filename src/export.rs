@@ -159,7 +159,13 @@ pub fn send(
             target: target.clone(),
         };
         // Without a title a retry would fail the same way.
-        let saved = (!matches!(error, SendError::NoTitle)).then(|| last::save(&pending));
+        // Without a title a retry would fail the same way; a created issue would be
+        // created twice.
+        let saved = (!matches!(
+            error,
+            SendError::NoTitle | SendError::CreatedWithError { .. }
+        ))
+        .then(|| last::save(&pending));
         let body_saved =
             matches!(error, SendError::NotInstalled { .. }).then(|| last::save_body(&issue.body));
         Box::new(SendFailure {

@@ -65,7 +65,7 @@ fn refuses_to_replace_a_file_without_force() {
     fs::write(&path, "keep me\n").unwrap();
     let out = bin()
         .args(RENDER)
-        .args(["--gh", "-o"])
+        .args(["--set", "title=It breaks", "--gh", "-o"])
         .arg(&path)
         .output()
         .unwrap();
