@@ -551,6 +551,13 @@ fn finish(after: After, written: &[String], notes: &[String]) -> Result<Outcome>
             plan,
             source,
         } => {
+            // The body alone (print, copy) leaves out the title typed in the form.
+            if !plan.creates() && !plan.web && !issue.title.trim().is_empty() {
+                eprintln!(
+                    "issue-composer: title: {}",
+                    crate::text::escape_line(&issue.title)
+                );
+            }
             let outcome = export::run(&issue, &plan);
             if matches!(outcome, Ok(Outcome::Done)) {
                 // Sent, printed or copied: the draft has done its job.

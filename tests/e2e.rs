@@ -403,6 +403,11 @@ fn p_prints_the_body_after_the_terminal_is_restored() {
     assert_eq!(s.wait_exit(), 0);
     let screen = s.wait_for("## Problem");
     assert!(screen.contains("Export to GitLab"), "{screen}");
+    // The title typed in the form is said too: the body alone leaves it out.
+    assert!(
+        screen.contains("issue-composer: title: [FEATURE] GitLab export"),
+        "{screen}"
+    );
     assert_restored(&s);
 }
 

@@ -295,3 +295,21 @@ fn force_never_replaces_a_device() {
     );
     assert!(fs::symlink_metadata(&link).unwrap().is_symlink());
 }
+
+/// `-o -` is standard output: the body is printed and no file named `-` appears.
+#[test]
+fn output_dash_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin()
+        .current_dir(dir.path())
+        .args(RENDER)
+        .args(["-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let printed = bin().args(RENDER).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("## Summary\n"));
+    assert_eq!(out.stdout, printed.stdout);
+    assert_eq!(stderr(&out), "");
+    assert!(entries(dir.path()).is_empty());
+}

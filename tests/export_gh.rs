@@ -336,6 +336,46 @@ fn plain_mode_does_not_send_without_a_title() {
     assert!(!world.path("rec").join("argv").exists(), "gh did not run");
 }
 
+/// A body too long for glab's argument is kept, and the advice is the retry that can
+/// work: with gh, which reads the body from a file.
+#[test]
+fn a_body_too_long_for_glab_is_kept_for_a_retry_with_gh() {
+    let world = World::new(&["glab", "gh"]);
+    let long = "x".repeat(140 * 1024);
+    let answers = world.path("long.yaml");
+    fs::write(
+        &answers,
+        format!("title: '[CRASH] long'\nfields:\n  summary: {long}\n"),
+    )
+    .unwrap();
+    let out = world
+        .bin(false)
+        .arg("render")
+        .arg(world.path("crash.md"))
+        .arg("--answers")
+        .arg(&answers)
+        .args(["--glab", "-R", "octo/hello"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let saved = world.saved();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.ends_with(&format!(
+            "\nThe issue is saved in {}: run `issue-composer retry --gh` to send it with gh, which takes a body of any length.\n",
+            saved.display()
+        )),
+        "{stderr}"
+    );
+    let out = world.bin(false).args(["retry", "--gh"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "https://example.test/octo/hello/issues/42\n"
+    );
+    assert_eq!(world.recorded("body"), format!("## Summary\n\n{long}\n"));
+}
+
 #[test]
 fn a_failed_send_is_saved_and_retry_resends_it_without_labels() {
     let world = World::new(&["gh"]);

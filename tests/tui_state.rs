@@ -544,6 +544,14 @@ fn a_folder_on_the_command_line_gets_the_file_name() {
         panic!("{:?}", app.modal())
     };
     assert_eq!(path.text(), expected.display().to_string());
+    // A folder typed into the dialog gets the file name too.
+    press(&mut app, [ctrl('u')]);
+    typ(&mut app, &folder);
+    let effects = press(&mut app, [key(KeyCode::Enter)]);
+    let [Effect::Write { path, .. }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(*path, expected);
 }
 
 #[test]
