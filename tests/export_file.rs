@@ -313,3 +313,48 @@ fn output_dash_is_standard_output() {
     assert_eq!(stderr(&out), "");
     assert!(entries(dir.path()).is_empty());
 }
+
+/// `-o LINK --force` writes the file the symlink names, and the link stays a link.
+#[test]
+fn a_symlink_is_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.md");
+    let link = dir.path().join("link.md");
+    fs::write(&real, "old\n").unwrap();
+    std::os::unix::fs::symlink("real.md", &link).unwrap();
+    let out = bin()
+        .args(RENDER)
+        .arg("-o")
+        .arg(&link)
+        .arg("--force")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(&real)
+            .unwrap()
+            .starts_with("## Summary\n")
+    );
+    assert_eq!(entries(dir.path()), ["link.md", "real.md"]);
+}
+
+/// A write the OS refuses says why, without the name of the temporary file it tried.
+#[test]
+fn a_refused_write_does_not_name_the_temporary_file() {
+    let out = bin()
+        .args(RENDER)
+        .args(["-o", "/proc/version", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "issue-composer: cannot write /proc/version: No such file or directory (os error 2)\n"
+    );
+}
