@@ -62,11 +62,15 @@ impl Default for ExportDefaults {
 }
 
 impl ExportDefaults {
-    /// The file name for a template stem, an issue title and a date (`YYYY-MM-DD`).
+    /// The file name for a template stem, an issue title and a date (`YYYY-MM-DD`). A
+    /// title with no letters or digits is `untitled`, so `{title}.md` is never the hidden
+    /// file `.md`.
     pub fn file_name_for(&self, stem: &str, title: &str, date: &str) -> String {
+        let slug = crate::text::slug(title);
+        let slug = if slug.is_empty() { "untitled" } else { &slug };
         self.file_name
             .replace("{stem}", stem)
-            .replace("{title}", &crate::text::slug(title))
+            .replace("{title}", slug)
             .replace("{date}", date)
     }
 

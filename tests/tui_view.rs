@@ -171,6 +171,19 @@ fn review_help_dialogs_and_too_small() {
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     insta::assert_snapshot!("dialog_quit", screen(&app, 80, 20));
+    // Once a save failed, the question says so instead of promising a draft.
+    key(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
+    app.update(Msg::DraftSaved(Err(issue_composer::draft::Failure {
+        path: None,
+        reason: "there is no data folder".to_owned(),
+    })));
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    let text = screen(&app, 100, 20);
+    assert!(
+        text.contains("│The last draft could not be saved (there is no data folder):  │")
+            && text.contains("│quitting may lose your answers.  "),
+        "{text}"
+    );
     insta::assert_snapshot!("too_small", screen(&app, 59, 15));
     let source = discover::resolve("performance").unwrap();
     let template = discover::load(&source).unwrap();

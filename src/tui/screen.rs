@@ -29,6 +29,23 @@ pub fn help_last_scroll(app: &App, height: u16) -> u16 {
     help::last_scroll(app, height)
 }
 
+/// What quitting does to the answers: kept as a draft, or lost (and why).
+fn quit_note(app: &App, drafts: bool) -> String {
+    let status = app.draft_status();
+    let failed = status.blocked.as_ref().or(match &status.saved {
+        Some(Err(failure)) => Some(failure),
+        _ => None,
+    });
+    match failed {
+        _ if !drafts => "Drafts are off (--no-draft): your answers will be lost.".to_owned(),
+        Some(failure) => format!(
+            "The last draft could not be saved ({}): quitting may lose your answers.",
+            crate::text::escape_line(&failure.reason)
+        ),
+        None => "Your answers are kept as a draft for next time.".to_owned(),
+    }
+}
+
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -234,15 +251,7 @@ fn dialog_text(app: &App, modal: &Modal) -> (&'static str, Vec<String>, &'static
             vec![failure.to_string()],
             "Enter continue",
         ),
-        Modal::ConfirmQuit => (
-            " Quit? ",
-            vec![if drafts {
-                "Your answers are kept as a draft for next time.".to_owned()
-            } else {
-                "Drafts are off (--no-draft): your answers will be lost.".to_owned()
-            }],
-            "y quit · n stay",
-        ),
+        Modal::ConfirmQuit => (" Quit? ", vec![quit_note(app, drafts)], "y quit · n stay"),
         Modal::Path { .. } => (
             " Write to file ",
             vec!["Path:".to_owned()],
