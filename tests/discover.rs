@@ -390,6 +390,11 @@ fn repository_links_out_of_the_repository_are_refused_and_inside_ones_followed()
     symlink(&secret, folder.join("bug.md")).unwrap();
     symlink("../../docs/real.md", folder.join("inside.md")).unwrap();
     symlink(&secret_config, folder.join("config.yml")).unwrap();
+    // A linked folder leads out as well.
+    let elsewhere = home.dir.path().join("elsewhere");
+    write(&elsewhere.join("leak.md"), &md("Leak"));
+    std::fs::create_dir_all(root.join(".gitlab")).unwrap();
+    symlink(&elsewhere, root.join(".gitlab/issue_templates")).unwrap();
 
     let out = home.cmd(&sub).args(["list", "--json"]).output().unwrap();
     assert!(out.status.success());
@@ -406,6 +411,17 @@ fn repository_links_out_of_the_repository_are_refused_and_inside_ones_followed()
     assert_eq!(
         (&items[1]["name"], &items[1]["error"]),
         (&Json::from("Real"), &Json::Null)
+    );
+    let leak = root.join(".gitlab/issue_templates/leak.md");
+    assert_eq!(
+        (&items[2]["name"], &items[2]["error"]),
+        (
+            &Json::from("leak"),
+            &Json::from(format!(
+                "{} is a symbolic link to a file outside the repository",
+                leak.display()
+            ))
+        )
     );
     assert!(!items.to_string().contains("Leaked"), "{items}");
     let stderr = String::from_utf8(out.stderr).unwrap();
