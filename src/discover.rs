@@ -140,6 +140,11 @@ pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
         && let Some(root) = layout::repo_root(start)
         && root.join(path).symlink_metadata().is_ok()
     {
+        // Found in the repository, not at the path typed: a link out of it is refused,
+        // as in the chooser.
+        if let Some(why) = layout::outside(&root, &root.join(path)) {
+            bail!("{why}");
+        }
         return Ok(Source::File(root.join(path)));
     }
     let entries = catalog(start).entries;

@@ -458,6 +458,27 @@ fn repository_links_out_of_the_repository_are_refused_and_inside_ones_followed()
     let typed = bug.display().to_string();
     let body = home.run(&sub, &["render", &typed, "--allow-incomplete"]);
     assert_eq!(body, "## What happened?\n");
+    // As `list` prints it, from the root, typed in a subfolder: a repository lookup.
+    let out = home
+        .cmd(&sub)
+        .args(["render", ".github/ISSUE_TEMPLATE/bug.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("issue-composer: {why}\n")
+    );
+    // The same path from the root names the file itself: followed.
+    let body = home.run(
+        &root,
+        &[
+            "render",
+            ".github/ISSUE_TEMPLATE/bug.md",
+            "--allow-incomplete",
+        ],
+    );
+    assert_eq!(body, "## What happened?\n");
     let inside = home.run(&sub, &["render", "inside", "--allow-incomplete"]);
     assert_eq!(inside, "## What happened?\n");
 }
