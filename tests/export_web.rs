@@ -155,3 +155,39 @@ fn a_link_that_is_not_a_clean_http_link_is_neither_printed_nor_opened() {
     assert!(!String::from_utf8_lossy(&out.stdout).contains("https://"));
     assert!(!dir.path().join("opened").exists());
 }
+
+/// `$BROWSER` as a `:`-separated list is tried in turn, and `%s` in an entry stands for
+/// the link (still one argument, never shell text).
+#[test]
+fn browser_lists_are_tried_in_turn_and_percent_s_is_the_link() {
+    let (dir, repo, _) = world("git@github.com:octo/app.git");
+    let record = dir.path().join("record.sh");
+    let args = dir.path().join("args");
+    fs::write(
+        &record,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\n", args.display()),
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", record.to_str().unwrap()])
+        .status()
+        .unwrap();
+    let list = format!("false:{} --new-tab %s --last", record.display());
+    let out = bin(&repo, &record)
+        .env("BROWSER", &list)
+        .args(["render", ".github/ISSUE_TEMPLATE/plain.md", "--web"])
+        .args(["--set", "title=T;$(touch pwned)", "--set", "what=x"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let link = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        fs::read_to_string(&args).unwrap(),
+        format!("--new-tab\n{}--last\n", link)
+    );
+    assert!(!repo.join("pwned").exists());
+}

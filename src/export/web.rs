@@ -203,21 +203,42 @@ pub fn origin(dir: &Path) -> Result<Repo, WebError> {
 /// `javascript:`.
 pub fn open(url: &str) -> Result<(), WebError> {
     let url = web_link(url)?;
-    let browser = std::env::var("BROWSER")
-        .ok()
-        .and_then(|b| b.split(':').next().map(str::to_owned))
-        .filter(|b| !b.trim().is_empty());
-    let mut command = match browser {
-        Some(browser) => {
-            let mut c = Command::new("sh");
-            c.arg("-c").arg(format!("{browser} \"$1\"")).arg("sh");
-            c
+    let browsers: Vec<String> = std::env::var("BROWSER")
+        .unwrap_or_default()
+        .split(':')
+        .filter(|b| !b.trim().is_empty())
+        .map(str::to_owned)
+        .collect();
+    if browsers.is_empty() {
+        let opener = if cfg!(target_os = "macos") {
+            "open"
+        } else {
+            "xdg-open"
+        };
+        return run_opener(Command::new(opener).arg(url));
+    }
+    // `$BROWSER` is a `:`-separated list of command lines, tried in turn; `%s` in one
+    // stands for the link, which otherwise goes last. The link is always one argument,
+    // never shell text.
+    let mut failure = WebError::Open(String::new());
+    for browser in browsers {
+        let line = if browser.contains("%s") {
+            browser.replace("%s", "\"$1\"")
+        } else {
+            format!("{browser} \"$1\"")
+        };
+        let mut command = Command::new("sh");
+        command.arg("-c").arg(line).arg("sh").arg(url);
+        match run_opener(&mut command) {
+            Ok(()) => return Ok(()),
+            Err(err) => failure = err,
         }
-        None if cfg!(target_os = "macos") => Command::new("open"),
-        None => Command::new("xdg-open"),
-    };
+    }
+    Err(failure)
+}
+
+fn run_opener(command: &mut Command) -> Result<(), WebError> {
     let status = command
-        .arg(url)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .status()
