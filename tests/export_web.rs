@@ -187,7 +187,7 @@ fn browser_lists_are_tried_in_turn_and_percent_s_is_the_link() {
     let link = String::from_utf8(out.stdout).unwrap();
     assert_eq!(
         fs::read_to_string(&args).unwrap(),
-        format!("--new-tab\n{}--last\n", link)
+        format!("--new-tab\n{link}--last\n")
     );
     assert!(!repo.join("pwned").exists());
 }
