@@ -16,7 +16,7 @@ use crate::template::blocks::{Block, Doc};
 use crate::template::layout::{ListShape, PicksShape, Shape, TableShape};
 use crate::template::{Problem, Severity};
 use crate::text::push_para;
-use sections::Open;
+use sections::{Open, Shows, shows_unanswered};
 
 /// Folds the blocks of `doc`, read from `src` (which starts at 1-based `first_line` of
 /// its file), into sections, fields and the layout.
@@ -176,6 +176,7 @@ impl<'s> Assembler<'s> {
             Recognized::Label { text, line } => {
                 self.pending_label = Some(text);
                 self.open.has_content = true;
+                self.open.shown = true;
                 self.open.content_end = Some(line + 1);
             }
             Recognized::Comment { lines, text } => {
@@ -189,8 +190,19 @@ impl<'s> Assembler<'s> {
                 lines,
             } => {
                 let first = self.fields.len();
+                let shown = shows_unanswered(&shape, &fields);
                 for field in fields {
                     self.new_field(field);
+                }
+                match shown {
+                    Shows::Nothing => {}
+                    Shows::Text => self.open.shown = true,
+                    // Read again, a bold label alone starts a part: what comes next
+                    // opens that part, and a thematic break before it is behind.
+                    Shows::BoldLabel => {
+                        self.open.shown = false;
+                        self.open.break_line = None;
+                    }
                 }
                 self.claim(lines, numbered(shape, first));
             }
@@ -301,12 +313,13 @@ impl<'s> Assembler<'s> {
         }
     }
 
-    /// An instruction that opens a section (after comments at most) is help, gone from
-    /// the issue like a comment; anywhere else, and under a notice, it is kept.
+    /// An instruction that opens a section (after comments and answer places that show
+    /// nothing until answered, at most) is help, gone from the issue like a comment;
+    /// anywhere else, and under a notice, it is kept. Only what a body rendered
+    /// unanswered keeps counts, so that body reads the same when read again.
     fn instruction(&mut self, lines: Range<usize>, text: String) {
         let open = &self.open;
-        let opens = open.section.fields.is_empty() && !open.has_content;
-        if !opens || open.heading.notice || open.break_line.is_some() {
+        if open.shown || open.heading.notice || open.break_line.is_some() {
             let end = lines.end;
             return self.apply(Recognized::Static { text, end });
         }
@@ -328,6 +341,7 @@ impl<'s> Assembler<'s> {
             push_para(&mut open.section.help, "\n", &help);
         }
         open.has_content = true;
+        open.shown = true;
         open.prose += 1;
         self.last_text = Some(LastText::Prose);
         open.content_end = Some(end);

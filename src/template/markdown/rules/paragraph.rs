@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::super::label::{self, Allow, Labelled, Rest};
 use super::super::source::Source;
-use super::{Ctx, NewField, Recognized, empty_text, is_single_field_block};
+use super::{Ctx, NewField, Recognized, SectionCtx, empty_text, is_single_field_block};
 use crate::form::{FieldKind, Opt, Selection, Value};
 use crate::template::blocks::{Block, Inline};
 use crate::template::hints;
@@ -18,6 +18,11 @@ const BOLD_ONLY: Allow = Allow {
 };
 
 /// A paragraph: an instruction, or lines, the first of which may start a part.
+///
+/// A line that is only an answer's place (`[Describe it]`) is gone from a body rendered
+/// unanswered, and the lines around it become paragraphs of their own; so each run of
+/// lines between such places is read as the paragraph it will be, and the rendered body
+/// reads the same when read again.
 pub(super) fn paragraph(
     range: &Range<usize>,
     inlines: &[Inline],
@@ -29,21 +34,126 @@ pub(super) fn paragraph(
         return vec![field];
     }
     let lines = label::lines(inlines);
-    let Some(first) = lines.first() else {
+    if lines.is_empty() {
         return vec![Recognized::kept(source, range)];
-    };
-    // A new part ends the reach of a label given before.
-    let (mut out, rest, label) = if let Some(start) = part_start(first, lines.len() == 1, next, ctx)
-    {
-        (start, &lines[1..], None)
-    } else {
-        (Vec::new(), &lines[..], ctx.label)
-    };
-    match instruction_lines(rest, source) {
-        Some(found) => out.push(found),
-        None => text_lines(rest, next, label, source, &mut out),
+    }
+    let places: Vec<bool> = lines.iter().map(|l| is_answer_place(l, source)).collect();
+    let mut out = Vec::new();
+    let mut label = ctx.label;
+    let mut section = ctx.section;
+    let mut i = 0;
+    while i < lines.len() {
+        if places[i] {
+            let line_no = source.line_of(lines[i][0].range().start);
+            out.extend(instruction_line(lines[i], line_no, label, source));
+            i += 1;
+            continue;
+        }
+        let end = (i..lines.len()).find(|&j| places[j]).unwrap_or(lines.len());
+        // What follows the run once the places after it are gone.
+        let following = match (end..lines.len()).find(|&j| !places[j]) {
+            Some(j) => {
+                let run_end = (j..lines.len()).find(|&k| places[k]).unwrap_or(lines.len());
+                Following::Lines(&lines[j..run_end])
+            }
+            None => Following::Block(next),
+        };
+        let start = out.len();
+        run(&lines[i..end], following, label, section, source, &mut out);
+        if out[start..]
+            .iter()
+            .any(|r| matches!(r, Recognized::PseudoHeading { .. }))
+        {
+            // A new part ends the reach of a label given before.
+            label = None;
+            section.pseudo = true;
+        }
+        i = end;
     }
     out
+}
+
+/// What comes after a run of a paragraph's lines in a body rendered unanswered.
+#[derive(Clone, Copy)]
+enum Following<'a, 'b> {
+    /// More lines of the paragraph, a paragraph of their own then.
+    Lines(&'b [&'a [Inline]]),
+    /// The block after the paragraph.
+    Block(Option<&'b Block>),
+}
+
+impl Following<'_, '_> {
+    /// Whether it is one field, which a bold line before it may name.
+    fn is_single_field(self, source: &Source<'_>) -> bool {
+        match self {
+            Following::Lines(lines) => lines.iter().all(|l| is_check_line(l, source)),
+            Following::Block(next) => next.is_some_and(|n| is_single_field_block(n, source)),
+        }
+    }
+
+    /// Whether it is an answer that a last line like `I tried this code:` introduces.
+    fn is_answer(self, source: &Source<'_>) -> bool {
+        match self {
+            Following::Lines(lines) => !all_label_lines(lines, source),
+            Following::Block(Some(Block::List { .. } | Block::Code { .. })) => true,
+            Following::Block(Some(Block::Paragraph { inlines, .. })) => {
+                !all_label_lines(&label::lines(inlines), source)
+            }
+            Following::Block(_) => false,
+        }
+    }
+}
+
+/// A run of lines read as a paragraph: the first may start a part; the rest are an
+/// instruction or lines of text and fields.
+fn run(
+    lines: &[&[Inline]],
+    following: Following<'_, '_>,
+    label: Option<&str>,
+    section: SectionCtx<'_>,
+    source: &Source<'_>,
+    out: &mut Vec<Recognized>,
+) {
+    let first = lines[0];
+    let next_is_field = lines.len() == 1 && following.is_single_field(source);
+    let (rest, label) = if let Some(start) = part_start(first, next_is_field, section, source) {
+        out.extend(start);
+        (&lines[1..], None)
+    } else {
+        (lines, label)
+    };
+    // `**Label**: [A / B]` first: left unanswered it is a bold line alone, which starts a
+    // part when read again, so the lines after it are read as after a part's start.
+    if rest.len() == lines.len()
+        && rest.len() > 1
+        && is_bold_label_line(first, source)
+        && let Some(found) = instruction_lines(&rest[1..], source)
+    {
+        text_lines(&rest[..1], false, label, source, out);
+        out.push(found);
+        return;
+    }
+    match instruction_lines(rest, source) {
+        Some(found) => out.push(found),
+        None => text_lines(rest, following.is_answer(source), label, source, out),
+    }
+}
+
+/// A line that is nothing but `[an instruction]` (not a link): the place of an answer.
+fn is_answer_place(line: &[Inline], source: &Source<'_>) -> bool {
+    let Some(first) = line.first() else {
+        return false;
+    };
+    !line.iter().any(|i| matches!(i, Inline::Link(_)))
+        && hints::bracket_only(source.line_text(source.line_of(first.range().start)).trim())
+            .is_some()
+}
+
+/// `**Label**: rest` or `**Label:** rest` with something after the label.
+fn is_bold_label_line(line: &[Inline], source: &Source<'_>) -> bool {
+    label::split(source.src, line, BOLD_ONLY).is_some_and(|lab| {
+        !lab.bold_only && !matches!(label::rest(source, lab.rest.clone()), Rest::Literal)
+    })
 }
 
 /// Lines that together tell the writer what to write (see [`prose`]), unless a line
@@ -95,20 +205,19 @@ fn instruction(range: &Range<usize>, inlines: &[Inline], ctx: &Ctx<'_>) -> Optio
 }
 
 /// A first line in bold: a label for the block after it, or the heading of a part.
-/// `alone`: it is the paragraph's only line.
+/// `labels_next`: it is the paragraph's only line, and one field follows.
 fn part_start(
     first: &[Inline],
-    alone: bool,
-    next: Option<&Block>,
-    ctx: &Ctx<'_>,
+    labels_next: bool,
+    section: SectionCtx<'_>,
+    source: &Source<'_>,
 ) -> Option<Vec<Recognized>> {
-    let source = ctx.source;
     if let Some(bold) = label::split(source.src, first, BOLD_ONLY).filter(|l| l.bold_only) {
         let line = source.line_of(first[0].range().start);
         // Under a real heading, a bold line labels the list or table after it; in a
         // template structured by bold lines, it starts the next part.
-        let under_heading = ctx.section.level > 0 && !ctx.section.pseudo;
-        if under_heading && alone && next.is_some_and(|n| is_single_field_block(n, source)) {
+        let under_heading = section.level > 0 && !section.pseudo;
+        if under_heading && labels_next {
             return Some(vec![Recognized::Label {
                 text: bold.label,
                 line,
@@ -141,10 +250,11 @@ fn part_start(
 }
 
 /// Lines of a paragraph: labelled lines become fields, `[ ]` lines a checkbox group
-/// (named `label`), the rest stays as written.
+/// (named `label`), the rest stays as written. `before_answer`: an answer follows, which
+/// a last line like `I tried this code:` introduces.
 fn text_lines(
     lines: &[&[Inline]],
-    next: Option<&Block>,
+    before_answer: bool,
     label: Option<&str>,
     source: &Source<'_>,
     out: &mut Vec<Recognized>,
@@ -157,12 +267,6 @@ fn text_lines(
         return;
     }
     let all_labels = all_label_lines(lines, source);
-    // A last line like `I tried this code:` introduces the block after it.
-    let before_answer = match next {
-        Some(Block::List { .. } | Block::Code { .. }) => true,
-        Some(Block::Paragraph { inlines, .. }) => !all_label_lines(&label::lines(inlines), source),
-        _ => false,
-    };
     let allow = Allow {
         plain: all_labels,
         token: false,
@@ -179,12 +283,6 @@ fn text_lines(
             })
             .or_else(|| label::question(source, line));
         let line_no = source.line_of(line[0].range().start);
-        if field.is_none()
-            && let Some(found) = instruction_line(line, line_no, label, source)
-        {
-            out.push(found);
-            continue;
-        }
         match field {
             Some((lab, rest)) => out.extend(line_fields(line_no, &lab, rest, source)),
             None => out.push(Recognized::kept(source, &source.span(line_no..line_no + 1))),
@@ -270,9 +368,16 @@ pub(super) fn line_fields(
         Rest::Literal => return None,
     };
     let (seps, fields): (Vec<String>, Vec<NewField>) = specs.into_iter().unzip();
-    // A line with nothing after its label stays as written while unanswered.
+    // A line with nothing after its label stays as written while unanswered; so does a
+    // question (comments removed): left bare, it would read as an instruction.
     let bare = if blank_rest {
         source.line_text(line).trim_end_matches('\n').to_owned()
+    } else if prefix.trim_end().ends_with('?') {
+        let end = source.line_start(line) + source.line_text(line).trim_end().len();
+        source
+            .strip_comments_within(source.line_start(line)..end)
+            .trim_end()
+            .to_owned()
     } else {
         prefix.trim_end().to_owned()
     };
