@@ -121,11 +121,11 @@ impl<'s> Assembler<'s> {
             }
             for recognized in found {
                 if let Recognized::Fields {
-                    shape: Shape::Picks(_),
+                    shape: shape @ (Shape::Picks(_) | Shape::Checks { .. }),
                     ..
                 } = &recognized
                 {
-                    self.intro_answered();
+                    self.intro_answered(matches!(shape, Shape::Picks(_)));
                 }
                 self.last_text = None;
                 self.intro = match &recognized {
@@ -140,13 +140,26 @@ impl<'s> Assembler<'s> {
     }
 
     /// Options follow the text that introduced them (`Select one:`): that text asks for
-    /// nothing more than a choice, so it no longer calls for free text of its own.
-    fn intro_answered(&mut self) {
+    /// nothing more than a choice, so it no longer calls for free text of its own
+    /// (`picks`: options to pick from, which only a pick instruction introduces). An
+    /// instruction that introduces options or checkboxes is their help, not output.
+    fn intro_answered(&mut self, picks: bool) {
         let open = &mut self.open;
-        match &self.last_text {
-            Some(LastText::Prose) => open.prose = open.prose.saturating_sub(1),
-            Some(LastText::Opening) => open.opening = None,
-            None => {}
+        match self.last_text.take() {
+            Some(LastText::Prose) if picks => open.prose = open.prose.saturating_sub(1),
+            Some(LastText::Opening) if picks => open.opening = None,
+            Some(LastText::Instruction(lines, text)) => {
+                open.prose = open.prose.saturating_sub(1);
+                if let Some(kept) = open.section.text.strip_suffix(text.as_str()) {
+                    open.section.text = kept.trim_end().to_owned();
+                }
+                self.hidden.push(lines);
+                match &mut self.pending_help {
+                    Some(waiting) => push_para(waiting, "\n", &text),
+                    None => self.pending_help = Some(text),
+                }
+            }
+            _ => {}
         }
     }
 
@@ -321,7 +334,15 @@ impl<'s> Assembler<'s> {
         let open = &self.open;
         if open.shown || open.heading.notice || open.break_line.is_some() {
             let end = lines.end;
-            return self.apply(Recognized::Static { text, end });
+            self.apply(Recognized::Static {
+                text: text.clone(),
+                end,
+            });
+            // Under a notice or after a break it is not an answer's intro.
+            if !open_notice_or_footer(&self.open) {
+                self.last_text = Some(LastText::Instruction(lines, text));
+            }
+            return;
         }
         self.hidden.push(lines.clone());
         self.comment(lines, text);
@@ -366,12 +387,18 @@ impl<'s> Assembler<'s> {
 }
 
 /// What text the assembler just read became.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 enum LastText {
     /// Prose kept as written.
     Prose,
     /// An instruction that opened the section (now help).
     Opening,
+    /// An instruction kept as written after the section's content: its lines and text.
+    Instruction(Range<usize>, String),
+}
+
+fn open_notice_or_footer(open: &Open) -> bool {
+    open.heading.notice || open.break_line.is_some()
 }
 
 /// `shape` with its fields numbered from `first` instead of 0.

@@ -163,3 +163,22 @@ fn a_field_left_as_a_bold_label_starts_over_like_a_part() {
     let b = built("## S\n\n---\n\n**Pick**: [A / B]\n\nWhy?\n");
     assert_eq!(b.sections[0].text, "");
 }
+
+#[test]
+fn an_instruction_that_introduces_options_is_their_help() {
+    // Kept as text after the section's content, it goes once the options follow.
+    let b = built("## S\n\nWe need this.\n\nSelect one of these:\n\n- Alpha\n- Beta\n");
+    assert_eq!(b.sections[0].text, "We need this.");
+    assert_eq!(b.fields[0].help, "Select one of these:");
+    assert_eq!(removed(&b), 1);
+    // Checkboxes keep their lines; the instruction above them goes the same way.
+    let b = built("## S\n\nWe need this.\n\nPlease tick what applies:\n\n- [ ] a\n- [ ] b\n");
+    assert_eq!(b.sections[0].text, "We need this.");
+    assert_eq!(b.fields[0].help, "Please tick what applies:");
+    // Text that informs stays, and so does an instruction before anything else.
+    let b = built("## S\n\nWe need this.\n\nThe platforms:\n\n- [ ] a\n- [ ] b\n");
+    assert_eq!(b.sections[0].text, "We need this.\nThe platforms:");
+    assert_eq!(removed(&b), 0);
+    let b = built("## S\n\nWe need this.\n\nSelect one of these:\n\nSome more.\n");
+    assert!(b.sections[0].text.contains("Select one of these:"));
+}

@@ -6,8 +6,12 @@
 //! parentheses, a short question; length keeps explanations out.
 
 /// Verbs that open an instruction to the writer.
-const VERBS: [&str; 40] = [
+const VERBS: [&str; 44] = [
     "describe",
+    "select",
+    "choose",
+    "pick",
+    "tick",
     "please",
     "provide",
     "explain",
@@ -97,7 +101,9 @@ pub(super) fn is_instruction(text: &str) -> bool {
     let informs = ["please note", "please keep in mind", "please be aware"]
         .iter()
         .any(|p| main.starts_with(p));
-    if VERBS.contains(&first) && main.split_whitespace().count() >= 2 && !informs {
+    // `Select: A/B` names a field; it does not tell the writer to select.
+    let labels = main[first.len()..].starts_with(':');
+    if VERBS.contains(&first) && main.split_whitespace().count() >= 2 && !informs && !labels {
         return true;
     }
     if PHRASES.iter().any(|p| main.starts_with(p)) {
@@ -192,6 +198,8 @@ mod tests {
             "*Provide a minimal example.*",
             "What did you expect to happen?",
             "Add any other context about the problem here.",
+            "Select one of the platforms below:",
+            "Choose all that apply.",
         ] {
             assert!(is_instruction(text), "{text:?} is an instruction");
         }
@@ -209,6 +217,7 @@ mod tests {
             "(a) first (b) second",
             "Please keep in mind that this tracker is for bugs.",
             "Note that old versions are not supported.",
+            "Pick: A/B",
         ] {
             assert!(!is_instruction(text), "{text:?} is not an instruction");
         }
