@@ -11,6 +11,7 @@ mod lists;
 mod options;
 mod paragraph;
 mod prose;
+mod requests;
 mod table;
 
 use std::ops::Range;

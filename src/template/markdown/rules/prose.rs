@@ -6,8 +6,14 @@
 //! parentheses, a short question; length keeps explanations out.
 
 /// Verbs that open an instruction to the writer.
-const VERBS: [&str; 44] = [
+const VERBS: [&str; 50] = [
     "describe",
+    "ensure",
+    "verify",
+    "check",
+    "confirm",
+    "remember",
+    "search",
     "select",
     "choose",
     "pick",
@@ -54,7 +60,14 @@ const VERBS: [&str; 44] = [
 ];
 
 /// Noun phrases that stand for what to write: `A clear and concise description of ...`.
-const PHRASES: [&str; 18] = [
+const PHRASES: [&str; 25] = [
+    "make sure",
+    "a paragraph",
+    "a few sentences",
+    "a sentence",
+    "one or two sentences",
+    "a list of",
+    "a link to",
     "a clear and concise",
     "a clear description",
     "a concise description",
@@ -109,9 +122,42 @@ pub(super) fn is_instruction(text: &str) -> bool {
     if PHRASES.iter().any(|p| main.starts_with(p)) {
         return true;
     }
-    // A short question asks the writer: `What did you expect to happen?`
+    // `So as to help us, please provide ...`: a request after a lead-in.
+    if asks_please(main) {
+        return true;
+    }
+    // `Steps to reproduce, eg:` introduces an example of what to write.
+    let examples = ["eg:", "e.g.:", "e.g:", "for example:", "such as:"];
+    if examples.iter().any(|e| lower.ends_with(e)) {
+        return true;
+    }
+    // A short question asks the writer: `What did you expect to happen?`, also when a
+    // short statement follows it (`Did it work before? Tell us which version.`).
     let sentences = t.matches(['.', '?', '!']).count();
-    unmarked.ends_with('?') && sentences <= 2 && t.chars().count() <= 160
+    let first_asks = t.find(['.', '?', '!']).is_some_and(|i| {
+        let after = &t[i + 1..];
+        t[i..].starts_with('?')
+            && after.starts_with(char::is_whitespace)
+            && after.trim_start().starts_with(char::is_alphabetic)
+    });
+    let chars = t.chars().count();
+    unmarked.ends_with('?') && sentences <= 2 && chars <= 160
+        || first_asks && sentences <= 3 && chars <= 200
+}
+
+/// Whether a `please` that asks for something (not `please note`) is in the text.
+fn asks_please(lower: &str) -> bool {
+    const INFORMS: [&str; 3] = ["note", "keep in mind", "be aware"];
+    let mut rest = lower;
+    while let Some(i) = rest.find("please ") {
+        let word_start = i == 0 || !rest[..i].ends_with(char::is_alphanumeric);
+        let after = &rest[i + "please ".len()..];
+        if word_start && !INFORMS.iter().any(|w| after.starts_with(w)) {
+            return true;
+        }
+        rest = after;
+    }
+    false
 }
 
 /// The text after a leading `If ..., ` clause.
@@ -200,6 +246,12 @@ mod tests {
             "Add any other context about the problem here.",
             "Select one of the platforms below:",
             "Choose all that apply.",
+            "Make sure you are on the latest version.",
+            "Check the logs before you report.",
+            "So as to help us please provide the following information:",
+            "Steps to reproduce this issue, eg:",
+            "A paragraph or two about the issue.",
+            "Did it work before? Tell us which version.",
         ] {
             assert!(is_instruction(text), "{text:?} is an instruction");
         }
@@ -218,6 +270,10 @@ mod tests {
             "Please keep in mind that this tracker is for bugs.",
             "Note that old versions are not supported.",
             "Pick: A/B",
+            "We will read this, please note, within a week.",
+            "Why a new tool? We wanted one. It is fast. It is small.",
+            "Checked against 1.2. (works)",
+            "Does it occur with extensions disabled?: Yes/No",
         ] {
             assert!(!is_instruction(text), "{text:?} is not an instruction");
         }
