@@ -218,7 +218,7 @@ fn rendered_bodies_read_the_same_again() {
         "# T\n\nOS: X\n[More]\n",
         "# T\n\n[More]\nPick: A/B\n",
         "# T\n\nWorks? Yes/No\n",
-        "# T\n\nText.\n\nWorks? [Yes / No]\n",
+        "# T\n\nIt broke\nWorks? [Yes / No]\n",
         "# T\n\n**Pick**: [A / B]\nWhy?\n",
         "# T\n\n---\n\n**Pick**: [A / B]\nWhy?\n",
     ] {
