@@ -221,6 +221,7 @@ fn rendered_bodies_read_the_same_again() {
         "# T\n\nIt broke\nWorks? [Yes / No]\n",
         "# T\n\n**Pick**: [A / B]\nWhy?\n",
         "# T\n\n---\n\n**Pick**: [A / B]\nWhy?\n",
+        "# T\n\n[ ] **Done**\n\nWhy?\n[Answer]\n\n- [ ] More\n",
     ] {
         let t = parse("t.md", md.as_bytes()).unwrap();
         let body = render(&t, &Answers::new(&t.form)).body;

@@ -338,8 +338,9 @@ impl<'s> Assembler<'s> {
                 text: text.clone(),
                 end,
             });
-            // Under a notice or after a break it is not an answer's intro.
-            if !open_notice_or_footer(&self.open) {
+            // One that asks to choose is answered by the options or checkboxes right
+            // after it (not under a notice or after a break).
+            if !open_notice_or_footer(&self.open) && rules::asks_to_choose(&text) {
                 self.last_text = Some(LastText::Instruction(lines, text));
             }
             return;

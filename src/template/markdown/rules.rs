@@ -178,6 +178,12 @@ pub(super) fn classify(block: &Block, next: Option<&Block>, ctx: &Ctx<'_>) -> Ve
     }
 }
 
+/// Whether an instruction asks to choose (`Select one:`, `Check all that apply`,
+/// `Please tick what applies:`): the options or checkboxes after it answer it.
+pub(super) fn asks_to_choose(instruction: &str) -> bool {
+    prose::asks_to_choose(instruction) || options::asks_to_pick(instruction).is_some()
+}
+
 /// An HTML block of nothing but comments: it lets a label reach past it.
 pub(super) fn is_comment_block(block: &Block, source: &Source<'_>) -> bool {
     matches!(block, Block::Html { range } if source.strip_comments(range.clone()).trim().is_empty())

@@ -182,3 +182,16 @@ fn an_instruction_that_introduces_options_is_their_help() {
     let b = built("## S\n\nWe need this.\n\nSelect one of these:\n\nSome more.\n");
     assert!(b.sections[0].text.contains("Select one of these:"));
 }
+
+#[test]
+fn a_question_before_checkboxes_stays_text() {
+    // It does not ask to choose; with an answer place between, the place may vanish
+    // unanswered, and the question must read the same either way.
+    for src in [
+        "## S\n\n- [ ] a\n\nWhy?\n\n- [ ] b\n",
+        "## S\n\n- [ ] a\n\nWhy?\n[Answer]\n\n- [ ] b\n",
+    ] {
+        let b = built(src);
+        assert!(b.sections[0].text.contains("Why?"), "{src:?}");
+    }
+}

@@ -160,6 +160,20 @@ fn asks_please(lower: &str) -> bool {
     false
 }
 
+/// Whether `text` opens by asking to choose: `Select ...`, `Please tick ...`.
+pub(super) fn asks_to_choose(text: &str) -> bool {
+    const CHOOSE: [&str; 9] = [
+        "select", "choose", "pick", "tick", "check", "mark", "keep", "delete", "remove",
+    ];
+    let lower = text.trim().to_lowercase();
+    let lower = lower.strip_prefix("please ").unwrap_or(&lower);
+    let first = lower
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    CHOOSE.contains(&first)
+}
+
 /// The text after a leading `If ..., ` clause.
 fn conditional_rest(lower: &str) -> Option<&str> {
     let rest = lower.strip_prefix("if ")?;
@@ -276,6 +290,16 @@ mod tests {
             "Does it occur with extensions disabled?: Yes/No",
         ] {
             assert!(!is_instruction(text), "{text:?} is not an instruction");
+        }
+    }
+
+    #[test]
+    fn instructions_that_ask_to_choose() {
+        for text in ["Select one:", "Please tick what applies:", "check that"] {
+            assert!(asks_to_choose(text), "{text:?} asks to choose");
+        }
+        for text in ["Why?", "Please describe it:", "Checkbox lists follow."] {
+            assert!(!asks_to_choose(text), "{text:?} does not");
         }
     }
 
