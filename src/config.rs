@@ -62,17 +62,31 @@ impl Default for ExportDefaults {
 }
 
 impl ExportDefaults {
-    /// The file name for a template stem, an issue title and a date (`YYYY-MM-DD`).
+    /// The file name for a template stem, an issue title and a date (`YYYY-MM-DD`). A
+    /// title with no letters or digits is `untitled`, so `{title}.md` is never the hidden
+    /// file `.md`.
     pub fn file_name_for(&self, stem: &str, title: &str, date: &str) -> String {
+        let slug = crate::text::slug(title);
+        let slug = if slug.is_empty() { "untitled" } else { &slug };
         self.file_name
             .replace("{stem}", stem)
-            .replace("{title}", &crate::text::slug(title))
+            .replace("{title}", slug)
             .replace("{date}", date)
     }
 
     /// [`Self::file_name_for`] in the folder (`~/` is the home folder).
     pub fn path_for(&self, stem: &str, title: &str, date: &str) -> PathBuf {
         expand_home(&self.folder).join(self.file_name_for(stem, title, date))
+    }
+
+    /// Where `-o PATH` writes: PATH itself, or [`Self::file_name_for`] inside it when
+    /// PATH is a folder (`-o issues/`).
+    pub fn target(&self, path: &Path, stem: &str, title: &str, date: &str) -> PathBuf {
+        if path.is_dir() {
+            path.join(self.file_name_for(stem, title, date))
+        } else {
+            path.to_path_buf()
+        }
     }
 }
 

@@ -114,13 +114,14 @@ pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
     }
     let entries = catalog(start).entries;
     let wanted = arg.trim();
-    if let Some(e) = entries.iter().find(|e| e.stem.eq_ignore_ascii_case(wanted)) {
+    if let Some(e) = entries.iter().find(|e| same_word(&e.stem, wanted)) {
         return Ok(e.source.clone());
     }
     let by_name: Vec<&Entry> = entries
         .iter()
-        .filter(|e| e.error.is_none() && e.name.trim().eq_ignore_ascii_case(wanted))
+        .filter(|e| e.error.is_none() && same_word(&e.name, wanted))
         .collect();
+
     match by_name.as_slice() {
         [one] => Ok(one.source.clone()),
         [] if wanted.eq_ignore_ascii_case(BLANK.stem) => Ok(Source::Builtin(BLANK)),
@@ -147,6 +148,21 @@ pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
             )
         }
     }
+}
+
+/// The same name, whatever the case, and `-`, `_` and spaces alike: `bug-report`,
+/// `Bug_report`, `Bug report`.
+fn same_word(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.trim()
+            .chars()
+            .map(|c| match c {
+                '_' | ' ' => '-',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect::<String>()
+    };
+    norm(a) == norm(b)
 }
 
 fn stems(entries: &[Entry]) -> String {

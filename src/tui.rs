@@ -525,7 +525,9 @@ fn picker_entries() -> Vec<Entry> {
 /// send as asked. The draft goes once all of that worked; otherwise `notes` say where the
 /// answers are.
 fn finish(after: After, written: &[String], notes: &[String]) -> Result<Outcome> {
-    if !written.is_empty() {
+    // Sent below: a command to create it again would make a second issue.
+    let sends = matches!(&after, After::Export { plan, .. } if plan.creates());
+    if !written.is_empty() && !sends {
         eprintln!("issue-composer: to create the issue from the file written, run:");
         for command in written {
             println!("{command}");
@@ -549,6 +551,13 @@ fn finish(after: After, written: &[String], notes: &[String]) -> Result<Outcome>
             plan,
             source,
         } => {
+            // The body alone (print, copy) leaves out the title typed in the form.
+            if !plan.creates() && !plan.web && !issue.title.trim().is_empty() {
+                eprintln!(
+                    "issue-composer: title: {}",
+                    crate::text::escape_line(&issue.title)
+                );
+            }
             let outcome = export::run(&issue, &plan);
             if matches!(outcome, Ok(Outcome::Done)) {
                 // Sent, printed or copied: the draft has done its job.

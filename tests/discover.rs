@@ -257,6 +257,24 @@ fn repository_templates_shadow_user_ones_and_user_ones_shadow_built_ins() {
     );
 }
 
+/// The built-ins' names work in a repository whose own template of that name hides
+/// them, whatever its case and separators (`bug-report` for `Bug_report.md` named
+/// "Bug Report"): the repository's template is meant.
+#[test]
+fn a_built_in_name_finds_the_repository_template_that_hides_it() {
+    let home = Home::new();
+    let (_, sub) = home.repo(&[(".github/ISSUE_TEMPLATE/Bug_report.md", &md("Bug Report"))]);
+    for arg in ["bug-report", "Bug_Report", "bug report"] {
+        let body = home.run(&sub, &["render", arg, "--set", "what-happened=r"]);
+        assert_eq!(body, "## What happened?\n\nr\n", "{arg}");
+    }
+    // Or by its name: `crash.md` named "Bug report" hides the built-in too.
+    let home = Home::new();
+    let (_, sub) = home.repo(&[(".github/ISSUE_TEMPLATE/crash.md", &md("Bug report"))]);
+    let body = home.run(&sub, &["render", "bug-report", "--set", "what-happened=s"]);
+    assert_eq!(body, "## What happened?\n\ns\n");
+}
+
 #[test]
 fn outside_a_repository_the_nearest_folder_with_templates_counts() {
     let home = Home::new();

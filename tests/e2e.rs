@@ -360,9 +360,22 @@ fn g_in_the_review_creates_the_issue_with_gh_after_leaving() {
     s.send("Saving fails.");
     s.keys(&[CTRL_S]);
     s.wait_for("Ready: w write to a file");
+    // Written first: once gh has sent it, no command to create it again is printed.
+    s.keys(&["w"]);
+    s.wait_for("bug-report-issue.md");
+    s.keys(&[ENTER]);
+    s.wait_for("wrote ./bug-report-issue.md");
     s.keys(&["g"]);
     assert_eq!(s.wait_exit(), 0);
     s.wait_for("https://github.com/o/r/issues/7");
+    assert!(
+        !contains(
+            &s.raw_output(),
+            b"to create the issue from the file written"
+        ),
+        "{}",
+        s.screen()
+    );
     let argv = std::fs::read_to_string(dir.path().join("argv")).unwrap();
     let lines: Vec<&str> = argv.lines().collect();
     assert_eq!(
@@ -390,6 +403,11 @@ fn p_prints_the_body_after_the_terminal_is_restored() {
     assert_eq!(s.wait_exit(), 0);
     let screen = s.wait_for("## Problem");
     assert!(screen.contains("Export to GitLab"), "{screen}");
+    // The title typed in the form is said too: the body alone leaves it out.
+    assert!(
+        screen.contains("issue-composer: title: [FEATURE] GitLab export"),
+        "{screen}"
+    );
     assert_restored(&s);
 }
 

@@ -55,13 +55,19 @@ fn typed(form: &Form) -> (String, Answers) {
             FieldKind::MultiChoice { options } | FieldKind::Checkboxes { options } => {
                 let mut sel = Selection::empty(options.len());
                 let mut numbers = Vec::new();
-                for (n, o) in options.iter().enumerate().filter(|(_, o)| !o.blank) {
+                let mut blanks = String::new();
+                // Every option; one that takes text (`Other: ___`) is asked for it next.
+                for (n, o) in options.iter().enumerate() {
                     sel.checked[n] = true;
                     numbers.push((n + 1).to_string());
-                    let _ = o;
+                    if o.blank {
+                        sel.blanks[n] = format!("other {i}-{n}");
+                        writeln!(blanks, "{}", sel.blanks[n]).unwrap();
+                    }
                 }
                 input.push_str(&numbers.join(", "));
                 input.push('\n');
+                input.push_str(&blanks);
                 *value = Value::Select(sel);
             }
             FieldKind::Table { rows, .. } => {
@@ -163,7 +169,12 @@ body:
 #[test]
 fn piped_answers_give_what_render_gives_for_the_seed_templates() {
     let home = tempfile::tempdir().unwrap();
-    for name in ["performance", "go-performance"] {
+    for name in [
+        "performance",
+        "go-performance",
+        "feature-request",
+        "bug-report",
+    ] {
         let form = load(name);
         let (input, answers) = typed(&form);
         let (body, stderr) = plain(home.path(), name, &input, &[]);
@@ -172,13 +183,34 @@ fn piped_answers_give_what_render_gives_for_the_seed_templates() {
             render(home.path(), name, &form, &answers, &[]),
             "{name}"
         );
-        assert!(stderr.starts_with("Title: [PERF] "), "{stderr}");
         assert!(
             stderr.ends_with("\nReview: every answer is complete.\n"),
             "{stderr}"
         );
-        assert!(body.contains(" t2\n"), "{body}");
+        if name.contains("performance") {
+            assert!(stderr.starts_with("Title: [PERF] "), "{stderr}");
+            assert!(body.contains(" t2\n"), "{body}");
+        }
     }
+}
+
+/// A ticked `Other: ___` asks for its text on the next line, and the text is written
+/// where the blank was.
+#[test]
+fn a_ticked_other_asks_for_its_text() {
+    let home = tempfile::tempdir().unwrap();
+    let input = "T\n.\n.\n.\n\n\n.\n1 3\nthe docs site\n1\n";
+    let (body, stderr) = plain(home.path(), "feature-request", input, &[]);
+    assert!(
+        stderr.contains("  3) Other: ___\n  Other: \n== Priority =="),
+        "{stderr}"
+    );
+    assert!(
+        body.contains(
+            "- [x] Documented in the README\n- [ ] Covered by tests\n- [x] Other: the docs site\n"
+        ),
+        "{body}"
+    );
 }
 
 #[test]

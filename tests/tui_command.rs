@@ -282,6 +282,30 @@ fn ctrl_d_elsewhere_deletes_a_character() {
     );
 }
 
+/// Ctrl-D on an OS choice selects the option naming this system, at once.
+#[test]
+fn ctrl_d_on_an_os_choice_selects_this_system() {
+    let mut app = open("bug-report");
+    focus_on(&mut app, "environment/os");
+    assert!(press(&mut app, [ctrl('d')]).is_empty(), "nothing to run");
+    let Value::Select(sel) = value(&app, "environment/os") else {
+        panic!()
+    };
+    let expected = match std::env::consts::OS {
+        "linux" => [true, false, false, false],
+        "macos" => [false, true, false, false],
+        "windows" => [false, false, true, false],
+        _ => [false; 4],
+    };
+    assert_eq!(sel.checked, expected);
+    if std::env::consts::OS == "linux" {
+        assert_eq!(
+            app.notice().map(|n| n.text.as_str()),
+            Some("selected Linux (detected)")
+        );
+    }
+}
+
 #[test]
 fn an_end_during_another_question_waits_for_it() {
     let mut app = open("go-performance");

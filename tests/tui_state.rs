@@ -128,6 +128,28 @@ fn tab_walks_header_then_fields_across_sections_and_back() {
     assert_eq!(focus(&app), field(&app, "performance-issue"));
 }
 
+/// A label with a comma is shown quoted and stays one label when the line is edited.
+#[test]
+fn a_label_with_a_comma_stays_one_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.md");
+    std::fs::write(
+        &path,
+        "---\nname: T\nlabels: [\"bug\", \"a,b\"]\n---\n## What\n",
+    )
+    .unwrap();
+    let source = Source::File(path);
+    let template = discover::load(&source).unwrap();
+    let mut app = App::with_form(config(), template, source, None, (120, 40));
+    let back_tab = || Msg::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    press(&mut app, [back_tab(), back_tab(), key(KeyCode::End)]);
+    assert_eq!(focus(&app), Focus::Header(1));
+    typ(&mut app, ", extra");
+    let form = app.form().unwrap();
+    assert_eq!(form.answers().labels, ["bug", "a,b", "extra"]);
+    assert_eq!(form.issue().labels, ["bug", "a,b", "extra"]);
+}
+
 #[test]
 fn labels_and_assignees_come_after_the_last_question() {
     let mut app = open("performance");
@@ -519,6 +541,39 @@ fn with_exports(name: &str, plan: Plan) -> App {
     let mut app = open_with(name, Config { plan, ..config() });
     typ(&mut app, "A title");
     app
+}
+
+/// `-o FOLDER`: Enter writes the configured file name inside it, and `w` offers that
+/// path to change.
+#[test]
+fn a_folder_on_the_command_line_gets_the_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().display().to_string();
+    let exports = Plan {
+        file: Some(file(&folder)),
+        ..Default::default()
+    };
+    let mut app = with_exports("bug-report", exports);
+    press(&mut app, [ctrl('s')]);
+    let expected = dir.path().join("bug-report-issue.md");
+    let effects = press(&mut app, [key(KeyCode::Enter)]);
+    let [Effect::Write { path, .. }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(*path, expected);
+    press(&mut app, [key(KeyCode::Char('w'))]);
+    let Some(Modal::Path { path, .. }) = app.modal() else {
+        panic!("{:?}", app.modal())
+    };
+    assert_eq!(path.text(), expected.display().to_string());
+    // A folder typed into the dialog gets the file name too.
+    press(&mut app, [ctrl('u')]);
+    typ(&mut app, &folder);
+    let effects = press(&mut app, [key(KeyCode::Enter)]);
+    let [Effect::Write { path, .. }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(*path, expected);
 }
 
 #[test]

@@ -70,7 +70,14 @@ pub fn temp_prefix(path: &Path) -> String {
 /// Writes `contents` to `path` atomically. Only a regular file (or a symlink to one) is
 /// ever replaced, even with `overwrite`.
 pub fn write(path: &Path, contents: &[u8], options: WriteOptions) -> Result<(), WriteError> {
-    let folder = folder_of(path);
+    // Through a symlink to the file it names: the link stays a link. Messages name the
+    // path as given.
+    let resolved = std::fs::symlink_metadata(path)
+        .is_ok_and(|m| m.file_type().is_symlink())
+        .then(|| std::fs::canonicalize(path).ok())
+        .flatten();
+    let target = resolved.as_deref().unwrap_or(path);
+    let folder = folder_of(target);
     // Metadata, never open: opening a FIFO blocks until a writer comes.
     let existing = std::fs::metadata(path).ok();
     if existing.as_ref().is_some_and(std::fs::Metadata::is_dir) {
@@ -85,7 +92,7 @@ pub fn write(path: &Path, contents: &[u8], options: WriteOptions) -> Result<(), 
     if existing.is_some() && !options.overwrite {
         return Err(WriteError::Exists { path: path.into() });
     }
-    let prefix = temp_prefix(path);
+    let prefix = temp_prefix(target);
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
     set_permissions(&mut builder, options, existing.as_ref());
@@ -94,16 +101,16 @@ pub fn write(path: &Path, contents: &[u8], options: WriteOptions) -> Result<(), 
         .map_err(|e| classify(e, path, folder))?;
     let io_error = |cause| WriteError::Io {
         path: path.into(),
-        cause,
+        cause: without_temp_path(cause),
     };
     temp.write_all(contents).map_err(io_error)?;
     temp.as_file().sync_all().map_err(io_error)?;
     // The check above is only for a clear early message; the rename is what guarantees
     // that a file created meanwhile is not replaced.
     let persisted = if options.overwrite {
-        temp.persist(path)
+        temp.persist(target)
     } else {
-        temp.persist_noclobber(path)
+        temp.persist_noclobber(target)
     };
     match persisted {
         Ok(_) => Ok(()),
@@ -204,7 +211,23 @@ fn classify(error: io::Error, path: &Path, folder: &Path) -> WriteError {
             path,
             folder: first_non_folder(folder).unwrap_or(folder_buf),
         },
-        _ => WriteError::Io { path, cause: error },
+        _ => WriteError::Io {
+            path,
+            cause: without_temp_path(error),
+        },
+    }
+}
+
+/// The OS's error alone: tempfile's errors end with ` at path "…"`, naming its
+/// temporary file, which the user never asked for and which is gone.
+fn without_temp_path(error: io::Error) -> io::Error {
+    if error.raw_os_error().is_some() {
+        return error;
+    }
+    let text = error.to_string();
+    match text.rfind(" at path \"") {
+        Some(at) => io::Error::new(error.kind(), &text[..at]),
+        None => error,
     }
 }
 
