@@ -112,6 +112,20 @@ pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
     if path.symlink_metadata().is_ok() {
         return Ok(Source::File(path.to_path_buf()));
     }
+    // A path as `list` prints it, from the repository's root, typed in a subfolder.
+    let looks_like_a_path = arg.contains('/')
+        || path.extension().is_some_and(|e| {
+            ["md", "yml", "yaml"]
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+        });
+    if looks_like_a_path
+        && path.is_relative()
+        && let Some(root) = layout::repo_root(start)
+        && root.join(path).symlink_metadata().is_ok()
+    {
+        return Ok(Source::File(root.join(path)));
+    }
     let entries = catalog(start).entries;
     let wanted = arg.trim();
     if let Some(e) = entries.iter().find(|e| same_word(&e.stem, wanted)) {
@@ -165,10 +179,12 @@ fn same_word(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
+/// The stems to choose from, `blank` (the blank issue) last.
 fn stems(entries: &[Entry]) -> String {
     entries
         .iter()
         .map(|e| e.stem.as_str())
+        .chain([BLANK.stem])
         .collect::<Vec<_>>()
         .join(", ")
 }

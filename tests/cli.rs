@@ -310,7 +310,7 @@ fn exit_codes_and_template_lookup() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "issue-composer: no template file or built-in template named `no-such-template` (built-ins: performance, go-performance, bug-report, feature-request)\n"
+        "issue-composer: no template file or built-in template named `no-such-template` (built-ins: performance, go-performance, bug-report, feature-request, blank)\n"
     );
     let out = bin()
         .args(["render", "Performance Optimization"])

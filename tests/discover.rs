@@ -268,6 +268,17 @@ fn a_built_in_name_finds_the_repository_template_that_hides_it() {
         let body = home.run(&sub, &["render", arg, "--set", "what-happened=r"]);
         assert_eq!(body, "## What happened?\n\nr\n", "{arg}");
     }
+    // A path as `list` prints it (from the root) works from the subfolder too.
+    let body = home.run(
+        &sub,
+        &[
+            "render",
+            ".github/ISSUE_TEMPLATE/Bug_report.md",
+            "--set",
+            "what-happened=p",
+        ],
+    );
+    assert_eq!(body, "## What happened?\n\np\n");
     // Or by its name: `crash.md` named "Bug report" hides the built-in too.
     let home = Home::new();
     let (_, sub) = home.repo(&[(".github/ISSUE_TEMPLATE/crash.md", &md("Bug report"))]);
