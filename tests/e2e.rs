@@ -800,6 +800,64 @@ fn a_running_command_streams_and_esc_stops_it() {
     assert_eq!(s.wait_exit(), 0);
 }
 
+/// The panel's elapsed seconds (`⠋ 2.3s  $ yes ...`), when shown.
+fn elapsed_shown(screen: &str) -> Option<f64> {
+    let line = screen.lines().find(|l| l.contains("s  $ yes abcdefghij"))?;
+    let before = line.split("s  $ yes").next()?;
+    before.split_whitespace().last()?.parse().ok()
+}
+
+fn resident_kib(pid: u32) -> usize {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+/// `yes` into a field: the panel's time keeps moving (the UI froze within seconds and
+/// grew to gigabytes), the app's memory stays small, and Esc stops it.
+#[test]
+fn an_endless_command_keeps_the_form_moving_and_its_memory_small() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = [("SHELL", "/bin/sh".to_owned())];
+    let mut s = Session::start_with(
+        &["go-performance", "--no-draft"],
+        dir.path(),
+        dir.path(),
+        &env,
+    );
+    s.wait_for("fields filled");
+    s.keys(&[CTRL_N, CTRL_N, CTRL_R]);
+    s.wait_for("Run a command");
+    s.send("yes abcdefghij");
+    s.keys(&[ENTER]);
+    s.wait_for("Running · Esc stops it");
+    let mut seen = std::collections::BTreeSet::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let screen = s.screen();
+        if let Some(secs) = elapsed_shown(&screen) {
+            seen.insert(format!("{secs:.1}"));
+            if secs >= 3.0 {
+                break;
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the time stopped: {seen:?}\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(seen.len() >= 5, "{seen:?}");
+    let pid = s.child.process_id().unwrap();
+    let kib = resident_kib(pid);
+    assert!(kib < 64 * 1024, "the form holds {kib} KiB");
+    s.keys(&[ESC]);
+    s.wait_for("stopped `yes abcdefghij`; the field is unchanged");
+    // Nothing was typed: Esc leaves at once.
+    s.keys(&[ESC]);
+    assert_eq!(s.wait_exit(), 0);
+}
+
 /// The picker as GitHub's chooser: the repository's template, its `config.yml` contact
 /// link, and the blank issue, which opens as a title and one text area.
 #[test]

@@ -133,3 +133,25 @@ fn a_link_too_long_is_refused_with_advice() {
     );
     assert!(!dir.path().join("opened").exists());
 }
+
+/// A remote whose host makes no link (a space, an escape): refused before it is printed
+/// or handed to the browser.
+#[test]
+fn a_link_that_is_not_a_clean_http_link_is_neither_printed_nor_opened() {
+    let (dir, repo, browser) = world("https://ex ample.com/o/r.git");
+    let out = bin(&repo, &browser)
+        .args(["render", ".github/ISSUE_TEMPLATE/plain.md", "--web"])
+        .args(["--set", "title=T"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(
+            "issue-composer: not opened: only http(s) links are (url: https://ex ample.com/o/r/issues/new?template=plain.md&title=T&body="
+        ),
+        "{stderr}"
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("https://"));
+    assert!(!dir.path().join("opened").exists());
+}

@@ -343,3 +343,47 @@ fn without_a_template_the_chooser_is_numbered_and_the_blank_issue_can_be_picked(
             .ends_with("issue-composer: no template chosen\n")
     );
 }
+
+/// Plain mode's chooser: a contact link that is not an http(s) link and a template that
+/// links out of the repository are listed as refused, never numbered or printed as a
+/// link.
+#[cfg(unix)]
+#[test]
+fn the_plain_chooser_lists_refused_links_and_templates_unnumbered() {
+    let home = tempfile::tempdir().unwrap();
+    let secret = home.path().join("secret.md");
+    std::fs::write(&secret, "---\nname: Secret\nabout: x\n---\n\n## Token\n").unwrap();
+    let folder = home.path().join("repo/.github/ISSUE_TEMPLATE");
+    std::fs::create_dir_all(home.path().join("repo/.git")).unwrap();
+    std::fs::create_dir_all(&folder).unwrap();
+    std::os::unix::fs::symlink(&secret, folder.join("bug.md")).unwrap();
+    std::fs::write(
+        folder.join("config.yml"),
+        "contact_links:\n  - name: Evil\n    url: --new-window=file:///etc/passwd\n    about: Click\n",
+    )
+    .unwrap();
+    let out = bin(home.path())
+        .current_dir(home.path().join("repo"))
+        .write_stdin("")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines[1],
+        format!(
+            "  refused: bug (repo): {} is a symbolic link to a file outside the repository",
+            folder.join("bug.md").display()
+        )
+    );
+    assert_eq!(
+        lines[2],
+        "  1) Performance Optimization (built-in): Request performance analysis and optimization"
+    );
+    assert!(
+        stderr.contains(
+            "\n  link: Evil (refused: not opened: only http(s) links are (url: --new-window=file:///etc/passwd))\n  5) Blank issue\n"
+        ),
+        "{stderr}"
+    );
+}

@@ -1205,7 +1205,34 @@ fn link() -> Choice {
         name: "Ask a question".into(),
         about: "Questions go to the forum".into(),
         url: "https://example.com/forum".into(),
+        refused: None,
     })
+}
+
+/// A `config.yml` link that would be an option to the browser: shown as refused, and
+/// Enter opens nothing (before, it left with `--new-window=...` for `$BROWSER`).
+#[test]
+fn the_picker_shows_a_refused_contact_link_and_never_visits_it() {
+    let chooser = discover::chooser(
+        "contact_links:\n  - name: Evil\n    url: --new-window=file:///etc/passwd\n    about: Click\n",
+        "config.yml",
+    );
+    let mut app = picker_with(&discover::choices_of(Vec::new(), &chooser));
+    let Screen::Picker(picker) = app.screen() else {
+        panic!()
+    };
+    let why = "not opened: only http(s) links are (url: --new-window=file:///etc/passwd)";
+    assert_eq!(
+        (
+            picker.entries[0].origin.as_str(),
+            picker.entries[0].about.as_str()
+        ),
+        ("link: refused", why)
+    );
+    let effects = press(&mut app, [key(KeyCode::Enter)]);
+    assert_eq!(effects, []);
+    assert!(!app.exited());
+    assert_eq!(notice(&app), Some((why.to_owned(), true)));
 }
 
 #[test]
@@ -1320,4 +1347,31 @@ fn typed_text_inserts_into_text_and_keys_elsewhere() {
         panic!("a selection")
     };
     assert!(sel.checked[0], "the space ticked the first box");
+}
+
+/// A repository template that links out of the repository is listed with the reason and
+/// Enter does not open it (before, it opened the linked file as the template).
+#[cfg(unix)]
+#[test]
+fn the_picker_never_opens_a_template_linking_out_of_the_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("secret.md");
+    std::fs::write(&secret, "---\nname: Secret\nabout: x\n---\n\n## Token\n").unwrap();
+    let root = dir.path().join("repo");
+    let folder = root.join(".github/ISSUE_TEMPLATE");
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    std::fs::create_dir_all(&folder).unwrap();
+    std::os::unix::fs::symlink(&secret, folder.join("bug.md")).unwrap();
+    let catalog = discover::catalog(&root);
+    let mut app = picker_with(&catalog.choices());
+    let why = format!(
+        "{} is a symbolic link to a file outside the repository",
+        folder.join("bug.md").display()
+    );
+    let Screen::Picker(picker) = app.screen() else {
+        panic!()
+    };
+    assert_eq!(picker.entries[0].about, format!("cannot read: {why}"));
+    assert_eq!(press(&mut app, [key(KeyCode::Enter)]), []);
+    assert_eq!(notice(&app), Some((why, true)));
 }

@@ -302,7 +302,11 @@ fn command_prompt_panel_and_detected_environment() {
         .unwrap();
     let mut history = History::default();
     history.record("benchmark-results-baseline", "go test -bench . -benchmem");
-    app.update(Msg::CommandPrompt { field, history });
+    app.update(Msg::CommandPrompt {
+        field,
+        history,
+        note: None,
+    });
     insta::assert_snapshot!("dialog_command", screen(&app, 100, 30));
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     let later = app.clock() + std::time::Duration::from_millis(2345);
@@ -336,6 +340,7 @@ fn picker_with_contact_links_and_the_blank_issue() {
             name: "Ask a question".into(),
             about: "Questions go to the forum, not the tracker".into(),
             url: "https://example.com/forum".into(),
+            refused: None,
         }),
         Choice::Blank,
     ];

@@ -300,6 +300,12 @@ fn choose<R: BufRead>(input: &mut Input<R>, out: &mut impl Write) -> Result<Sour
     writeln!(out, "Templates:")?;
     for choice in &choices {
         let line = match choice {
+            Choice::Template(e) if e.refused => format!(
+                "  refused: {} ({}): {}",
+                e.name,
+                e.origin,
+                e.error.as_deref().unwrap_or_default()
+            ),
             Choice::Template(e) => {
                 openable.push(e.source.clone());
                 format!(
@@ -314,7 +320,10 @@ fn choose<R: BufRead>(input: &mut Input<R>, out: &mut impl Write) -> Result<Sour
                 openable.push(Source::Builtin(discover::BLANK));
                 format!("  {}) Blank issue", openable.len())
             }
-            Choice::Link(link) => format!("  link: {} <{}> {}", link.name, link.url, link.about),
+            Choice::Link(link) => match &link.refused {
+                Some(why) => format!("  link: {} (refused: {why})", link.name),
+                None => format!("  link: {} <{}> {}", link.name, link.url, link.about),
+            },
         };
         writeln!(out, "{}", escape(line.trim_end()))?;
     }

@@ -124,7 +124,10 @@ fn open_web(issue: &Issue, plan: &Plan, out: &mut impl Write) -> io::Result<bool
         Some(arg) => web::Repo::from_arg(arg),
         None => web::origin(&std::env::current_dir().unwrap_or_default()),
     };
-    let link = repo.and_then(|repo| web::url(issue, &repo, plan.target.milestone.as_deref()));
+    // Checked before it is printed: only an http(s) link is shown or opened as one.
+    let link = repo
+        .and_then(|repo| web::url(issue, &repo, plan.target.milestone.as_deref()))
+        .and_then(|link| web::web_link(&link).map(str::to_owned));
     let link = match link {
         Ok(link) => link,
         Err(err) => {

@@ -250,7 +250,8 @@ impl App {
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         let tick = matches!(msg, Msg::Tick(_));
         let effects = self.handle(msg);
-        if !tick || !effects.is_empty() {
+        // While a command runs, a tick moves its spinner and elapsed time.
+        if !tick || !effects.is_empty() || self.command.is_some() {
             self.generation = self.generation.wrapping_add(1);
         }
         effects
@@ -305,8 +306,19 @@ impl App {
                 self.notice = Some(notice);
                 Vec::new()
             }
-            Msg::CommandPrompt { field, history } => {
+            Msg::CommandPrompt {
+                field,
+                history,
+                note,
+            } => {
                 self.prompt(field, &history);
+                if let Some(note) = note {
+                    self.notice = Some(Notice::problem(note));
+                }
+                Vec::new()
+            }
+            Msg::CommandStarted(at) => {
+                self.command_started(at);
                 Vec::new()
             }
             Msg::CommandProgress(lines) => {

@@ -195,6 +195,15 @@ impl App {
         }
     }
 
+    /// The command is running since `at`: the clock (the last tick, maybe long ago when
+    /// nothing moved) catches up, so the elapsed time starts at zero.
+    pub(super) fn command_started(&mut self, at: Instant) {
+        self.clock = self.clock.max(at);
+        if let Some(running) = &mut self.command {
+            running.started = at;
+        }
+    }
+
     pub(super) fn progress(&mut self, lines: Vec<String>) {
         if let Some(running) = &mut self.command {
             running.lines = lines;
