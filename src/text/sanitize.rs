@@ -80,20 +80,36 @@ pub fn clean(input: &str) -> String {
 /// Removes every character that is unsafe in a single line (including newlines and tabs,
 /// which become spaces).
 pub fn one_line(input: &str) -> String {
-    clean(input)
-        .chars()
-        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-        .collect()
+    flatten(&clean(input))
 }
 
 /// Already sanitized text (template text is, once, when read) on one line: what
 /// [`one_line`] gives for it, without scanning it for hazards again.
 pub fn flatten(sanitized: &str) -> String {
-    if sanitized.contains(['\n', '\t']) {
-        sanitized.replace(['\n', '\t'], " ")
-    } else {
-        sanitized.to_owned()
+    if !sanitized.contains(['\n', '\t']) {
+        return sanitized.to_owned();
     }
+    // A run of line breaks is one space (`a\r\rb` from a paste is `a b`); tabs are spaces.
+    let mut out = String::with_capacity(sanitized.len());
+    let mut breaks = false;
+    for c in sanitized.chars() {
+        match c {
+            '\n' if breaks => {}
+            '\n' => {
+                breaks = true;
+                out.push(' ');
+            }
+            '\t' => {
+                breaks = false;
+                out.push(' ');
+            }
+            c => {
+                breaks = false;
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// The lines of `text` with trailing spaces removed and without blank lines at either
@@ -232,6 +248,10 @@ mod tests {
     fn keeps_tabs_and_unicode_drops_c1_and_bidi() {
         assert_eq!(clean("a\tb é 漢 😀\u{9b}2J\u{202e}x"), "a\tb é 漢 😀2Jx");
         assert_eq!(one_line("a\nb\tc"), "a b c");
+        // Pasted line ends, whatever their kind, are one space.
+        assert_eq!(one_line("a\r\nb"), "a b");
+        assert_eq!(one_line("a\r\rb"), "a b");
+        assert_eq!(one_line("a\n\n\nb\t\tc"), "a b  c");
     }
 
     #[test]

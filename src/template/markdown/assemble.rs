@@ -17,7 +17,7 @@ use crate::template::blocks::{Block, Reader};
 use crate::template::layout::{ListShape, PicksShape, Shape, TableShape};
 use crate::template::{Limits, Problem, Severity};
 use crate::text::push_para;
-use sections::Open;
+use sections::{Open, Shows, shows_unanswered};
 
 /// Folds the blocks `reader` reads from `src` (which starts at 1-based `first_line` of
 /// its file) into sections, fields and the layout. Past a limit on sections or fields
@@ -159,11 +159,11 @@ impl<'s> Assembler<'s> {
         }
         for recognized in found {
             if let Recognized::Fields {
-                shape: Shape::Picks(_),
+                shape: shape @ (Shape::Picks(_) | Shape::Checks { .. }),
                 ..
             } = &recognized
             {
-                self.intro_answered();
+                self.intro_answered(matches!(shape, Shape::Picks(_)));
             }
             self.last_text = None;
             self.intro = match &recognized {
@@ -210,13 +210,26 @@ impl<'s> Assembler<'s> {
     }
 
     /// Options follow the text that introduced them (`Select one:`): that text asks for
-    /// nothing more than a choice, so it no longer calls for free text of its own.
-    fn intro_answered(&mut self) {
+    /// nothing more than a choice, so it no longer calls for free text of its own
+    /// (`picks`: options to pick from, which only a pick instruction introduces). An
+    /// instruction that introduces options or checkboxes is their help, not output.
+    fn intro_answered(&mut self, picks: bool) {
         let open = &mut self.open;
-        match &self.last_text {
-            Some(LastText::Prose) => open.prose = open.prose.saturating_sub(1),
-            Some(LastText::Opening) => open.opening = None,
-            None => {}
+        match self.last_text.take() {
+            Some(LastText::Prose) if picks => open.prose = open.prose.saturating_sub(1),
+            Some(LastText::Opening) if picks => open.opening = None,
+            Some(LastText::Instruction(lines, text)) => {
+                open.prose = open.prose.saturating_sub(1);
+                if let Some(kept) = open.section.text.strip_suffix(text.as_str()) {
+                    open.section.text = kept.trim_end().to_owned();
+                }
+                self.hidden.push(lines);
+                match &mut self.pending_help {
+                    Some(waiting) => push_para(waiting, "\n", &text),
+                    None => self.pending_help = Some(text),
+                }
+            }
+            _ => {}
         }
     }
 
@@ -246,6 +259,7 @@ impl<'s> Assembler<'s> {
             Recognized::Label { text, line } => {
                 self.pending_label = Some(text);
                 self.open.has_content = true;
+                self.open.shown = true;
                 self.open.content_end = Some(line + 1);
             }
             Recognized::Comment { lines, text } => {
@@ -259,8 +273,19 @@ impl<'s> Assembler<'s> {
                 lines,
             } => {
                 let first = self.fields.len();
+                let shown = shows_unanswered(&shape, &fields);
                 for field in fields {
                     self.new_field(field);
+                }
+                match shown {
+                    Shows::Nothing => {}
+                    Shows::Text => self.open.shown = true,
+                    // Read again, a bold label alone starts a part: what comes next
+                    // opens that part, and a thematic break before it is behind.
+                    Shows::BoldLabel => {
+                        self.open.shown = false;
+                        self.open.break_line = None;
+                    }
                 }
                 self.claim(lines, numbered(shape, first));
             }
@@ -371,14 +396,24 @@ impl<'s> Assembler<'s> {
         }
     }
 
-    /// An instruction that opens a section (after comments at most) is help, gone from
-    /// the issue like a comment; anywhere else, and under a notice, it is kept.
+    /// An instruction that opens a section (after comments and answer places that show
+    /// nothing until answered, at most) is help, gone from the issue like a comment;
+    /// anywhere else, and under a notice, it is kept. Only what a body rendered
+    /// unanswered keeps counts, so that body reads the same when read again.
     fn instruction(&mut self, lines: Range<usize>, text: String) {
         let open = &self.open;
-        let opens = open.section.fields.is_empty() && !open.has_content;
-        if !opens || open.heading.notice || open.break_line.is_some() {
+        if open.shown || open.heading.notice || open.break_line.is_some() {
             let end = lines.end;
-            return self.apply(Recognized::Static { text, end });
+            self.apply(Recognized::Static {
+                text: text.clone(),
+                end,
+            });
+            // One that asks to choose is answered by the options or checkboxes right
+            // after it (not under a notice or after a break).
+            if !open_notice_or_footer(&self.open) && rules::asks_to_choose(&text) {
+                self.last_text = Some(LastText::Instruction(lines, text));
+            }
+            return;
         }
         self.hidden.push(lines.clone());
         self.comment(lines, text);
@@ -398,6 +433,7 @@ impl<'s> Assembler<'s> {
             push_para(&mut open.section.help, "\n", &help);
         }
         open.has_content = true;
+        open.shown = true;
         open.prose += 1;
         self.last_text = Some(LastText::Prose);
         open.content_end = Some(end);
@@ -422,12 +458,18 @@ impl<'s> Assembler<'s> {
 }
 
 /// What text the assembler just read became.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 enum LastText {
     /// Prose kept as written.
     Prose,
     /// An instruction that opened the section (now help).
     Opening,
+    /// An instruction kept as written after the section's content: its lines and text.
+    Instruction(Range<usize>, String),
+}
+
+fn open_notice_or_footer(open: &Open) -> bool {
+    open.heading.notice || open.break_line.is_some()
 }
 
 /// `shape` with its fields numbered from `first` instead of 0.

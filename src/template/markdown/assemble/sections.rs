@@ -6,7 +6,8 @@ use std::ops::Range;
 use super::Assembler;
 use crate::form::{Field, FieldKind, Opt, Section, Selection, Value};
 use crate::template::hints::{self, TitleAsks};
-use crate::template::layout::Shape;
+use crate::template::layout::{ListShape, PicksShape, Shape};
+use crate::template::markdown::rules::NewField;
 use crate::template::markdown::rules::SectionCtx;
 use crate::text::push_para;
 
@@ -20,6 +21,10 @@ pub(super) struct Open {
     pub comment_lines: Option<Range<usize>>,
     pub comments: Vec<String>,
     pub has_content: bool,
+    /// Something in the section so far stays in a body rendered with nothing answered
+    /// (text, a label, a field that shows its lines): an instruction after it is not
+    /// the section's opening.
+    pub shown: bool,
     /// How many lines of prose the section has that ask something (the line that
     /// introduces a list of options asks nothing the options do not answer).
     pub prose: usize,
@@ -63,6 +68,7 @@ impl Open {
             comment_lines: None,
             comments: Vec::new(),
             has_content: false,
+            shown: false,
             prose: 0,
             opening: None,
             break_line: None,
@@ -257,4 +263,48 @@ fn answer(label: String, placeholder: String, section: usize, line: usize) -> Fi
         section,
         line,
     }
+}
+
+/// Whether a shape writes anything while its fields keep their defaults: a bare
+/// labelled line does, unless it is only a bold label (read again, it names a part); an
+/// empty answer place, code block or list, or options nobody picked, do not.
+pub(super) fn shows_unanswered(shape: &Shape, fields: &[NewField]) -> Shows {
+    let default_empty = |field: usize| {
+        fields.get(field).is_none_or(|f| match &f.default {
+            Value::Text(t) => t.trim().is_empty(),
+            Value::List(items) => items.iter().all(|i| i.trim().is_empty()),
+            Value::Select(sel) => !sel.checked.iter().any(|&c| c),
+            Value::Table(_) => false,
+        })
+    };
+    let shows = match shape {
+        Shape::Line { bare, .. } if is_bold_label(bare.trim()) => return Shows::BoldLabel,
+        Shape::Line { bare, .. } => !bare.trim().is_empty(),
+        Shape::Block { field }
+        | Shape::Fence { field, .. }
+        | Shape::Picks(PicksShape { field, .. })
+        | Shape::List(ListShape { field, .. }) => !default_empty(*field),
+        Shape::Pre { original, .. } => !original.trim().is_empty(),
+        Shape::Checks { .. } | Shape::Table(_) => true,
+    };
+    if shows { Shows::Text } else { Shows::Nothing }
+}
+
+/// What a shape writes while its fields keep their defaults.
+pub(super) enum Shows {
+    Nothing,
+    Text,
+    /// Only a bold label (`**Priority**:`).
+    BoldLabel,
+}
+
+/// `**Label**`, `**Label:**` or `**Label**:` alone.
+fn is_bold_label(text: &str) -> bool {
+    let text = text.strip_suffix(':').unwrap_or(text);
+    ["**", "__"].iter().any(|m| {
+        text.len() > 2 * m.len()
+            && text.starts_with(m)
+            && text.ends_with(m)
+            && !text[m.len()..text.len() - m.len()].contains(m)
+    })
 }

@@ -124,3 +124,72 @@ fn a_notice_heading_with_prose_asks_nothing() {
     assert_eq!(labels(&b), ["Bug"]);
     assert_eq!(b.sections[0].text, "Please search existing issues.");
 }
+
+/// The lines of the layout that are hidden like comments.
+fn removed(built: &Built) -> usize {
+    built
+        .pieces
+        .iter()
+        .filter(|p| matches!(p, Piece::Removed))
+        .count()
+}
+
+#[test]
+fn an_instruction_after_answer_places_that_show_nothing_opens_its_section() {
+    // `[Answer]` shows nothing until answered: `Why?` after it is still the opening,
+    // help rather than text, as it is when the place is not there.
+    let b = built("## S\n\n[Answer]\n\nWhy?\n");
+    assert_eq!(b.sections[0].text, "");
+    assert_eq!(removed(&b), 1);
+    assert_eq!(b.sections[0].help, "Why?");
+    // After text, or a checkbox list that shows its lines, it is kept.
+    for src in [
+        "## S\n\nText.\n\n[Answer]\n\nWhy?\n",
+        "## S\n\n- [ ] a\n\nWhy?\n",
+    ] {
+        let b = built(src);
+        assert!(b.sections[0].text.ends_with("Why?"), "{src:?}");
+        assert_eq!(removed(&b), 0, "{src:?}");
+    }
+}
+
+#[test]
+fn a_field_left_as_a_bold_label_starts_over_like_a_part() {
+    // `**Pick**:` reads as a part's heading when read again: `Why?` after it opens.
+    let b = built("## S\n\nText.\n\n**Pick**: [A / B]\n\nWhy?\n");
+    assert_eq!(b.sections[0].text, "Text.");
+    let b = built("## S\n\n---\n\n**Pick**: [A / B]\n\nWhy?\n");
+    assert_eq!(b.sections[0].text, "");
+}
+
+#[test]
+fn an_instruction_that_introduces_options_is_their_help() {
+    // Kept as text after the section's content, it goes once the options follow.
+    let b = built("## S\n\nWe need this.\n\nSelect one of these:\n\n- Alpha\n- Beta\n");
+    assert_eq!(b.sections[0].text, "We need this.");
+    assert_eq!(b.fields[0].help, "Select one of these:");
+    assert_eq!(removed(&b), 1);
+    // Checkboxes keep their lines; the instruction above them goes the same way.
+    let b = built("## S\n\nWe need this.\n\nPlease tick what applies:\n\n- [ ] a\n- [ ] b\n");
+    assert_eq!(b.sections[0].text, "We need this.");
+    assert_eq!(b.fields[0].help, "Please tick what applies:");
+    // Text that informs stays, and so does an instruction before anything else.
+    let b = built("## S\n\nWe need this.\n\nThe platforms:\n\n- [ ] a\n- [ ] b\n");
+    assert_eq!(b.sections[0].text, "We need this.\nThe platforms:");
+    assert_eq!(removed(&b), 0);
+    let b = built("## S\n\nWe need this.\n\nSelect one of these:\n\nSome more.\n");
+    assert!(b.sections[0].text.contains("Select one of these:"));
+}
+
+#[test]
+fn a_question_before_checkboxes_stays_text() {
+    // It does not ask to choose; with an answer place between, the place may vanish
+    // unanswered, and the question must read the same either way.
+    for src in [
+        "## S\n\n- [ ] a\n\nWhy?\n\n- [ ] b\n",
+        "## S\n\n- [ ] a\n\nWhy?\n[Answer]\n\n- [ ] b\n",
+    ] {
+        let b = built(src);
+        assert!(b.sections[0].text.contains("Why?"), "{src:?}");
+    }
+}
