@@ -11,6 +11,7 @@ pub use shape::inline_value;
 pub use web::{Prefill, prefill};
 
 use crate::form::{Answers, Form};
+use crate::template::layout::Markdown;
 use crate::template::{Layout, Piece, Template};
 use crate::text::sanitize;
 
@@ -41,7 +42,7 @@ pub fn render(template: &Template, answers: &Answers) -> Issue {
 pub fn render_with(template: &Template, answers: &Answers, options: Options) -> Issue {
     let form = &template.form;
     let body = match &template.layout {
-        Layout::Markdown(pieces) => markdown_body(form, answers, pieces),
+        Layout::Markdown(layout) => markdown_body(form, answers, layout),
         Layout::Form(pieces) => form::form_body(form, answers, pieces, options.forms),
     };
     let clean = |names: &[String]| -> Vec<String> {
@@ -67,11 +68,11 @@ enum Out<'a> {
     Removed,
 }
 
-fn markdown_body(form: &Form, answers: &Answers, pieces: &[Piece]) -> String {
+fn markdown_body(form: &Form, answers: &Answers, layout: &Markdown) -> String {
     // An empty added field leaves no trace; an empty field from the template is a removal.
-    let outs = pieces.iter().filter_map(|piece| match piece {
-        Piece::Text(t) => Some(Out::Content(t.into(), false)),
-        Piece::Blank(b) => Some(Out::Blank(b)),
+    let outs = layout.pieces().iter().filter_map(|piece| match piece {
+        Piece::Text(at) => Some(Out::Content(layout.line(*at).into(), false)),
+        Piece::Blank(at) => Some(Out::Blank(layout.line(*at))),
         Piece::Removed => Some(Out::Removed),
         Piece::Dropped => None,
         Piece::Field { shape, inserted } => match shape::render_shape(form, answers, shape) {

@@ -309,7 +309,10 @@ fn markdown_form(
         fields,
         rules: Vec::new(),
     };
-    Ok((form, Layout::Markdown(built.pieces)))
+    Ok((
+        form,
+        Layout::Markdown(layout::Markdown::new(built.lines, built.pieces)),
+    ))
 }
 
 /// `dir/bug_report.md` gives `bug_report`. (A backslash is part of a Unix file name.)

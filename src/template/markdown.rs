@@ -22,6 +22,8 @@ pub(crate) struct Built {
     pub fields: Vec<Field>,
     pub labelled: Vec<bool>,
     pub pieces: Vec<Piece>,
+    /// The lines the pieces keep as text (see [`crate::template::layout::Markdown`]).
+    pub lines: String,
     pub problems: Vec<Problem>,
 }
 

@@ -323,7 +323,7 @@ impl<'s> Assembler<'s> {
                 field.required = true;
             }
         }
-        let pieces = pieces::pieces(
+        let (pieces, lines) = pieces::pieces(
             &self.source,
             self.claims,
             self.inserts,
@@ -335,6 +335,7 @@ impl<'s> Assembler<'s> {
             fields: self.fields,
             labelled: self.labelled,
             pieces,
+            lines,
             problems: self.problems,
         }
     }

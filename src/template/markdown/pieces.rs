@@ -4,18 +4,19 @@
 use std::ops::Range;
 
 use super::source::Source;
-use crate::template::layout::{Piece, Shape};
+use crate::template::layout::{Lines, Piece, Shape};
 
-/// Every line of the body as a layout piece. `claims` are lines fields took over,
-/// `inserts` answers added before a line, `comment_blocks` the lines of comment blocks,
-/// `hidden` the lines of instructions that became help (they go like comment blocks).
+/// Every line of the body as a layout piece, and the lines kept as text. `claims` are
+/// lines fields took over, `inserts` answers added before a line, `comment_blocks` the
+/// lines of comment blocks, `hidden` the lines of instructions that became help (they
+/// go like comment blocks).
 pub(super) fn pieces(
     source: &Source<'_>,
     mut claims: Vec<(Range<usize>, Box<Shape>)>,
     mut inserts: Vec<(usize, Box<Shape>)>,
     comment_blocks: &[Range<usize>],
     hidden: &[Range<usize>],
-) -> Vec<Piece> {
+) -> (Vec<Piece>, String) {
     claims.sort_by_key(|(r, _)| r.start);
     inserts.sort_by_key(|(at, _)| *at);
     let mut inserts = inserts.into_iter().peekable();
@@ -23,6 +24,7 @@ pub(super) fn pieces(
     let n = source.line_starts() - usize::from(source.src.ends_with('\n') || source.src.is_empty());
     // At most a piece a line, plus the inserts: room for all of them at once.
     let mut pieces = Vec::with_capacity(n + inserts.len());
+    let mut lines = Lines::default();
     // Which lines belong to a comment block, looked up per line in O(1).
     let in_comment_block = line_set(comment_blocks, n);
     // Lines of instructions that became help, the same way (a scan of them per line
@@ -55,11 +57,16 @@ pub(super) fn pieces(
         if is_hidden[line] {
             pieces.push(Piece::Removed);
         } else {
-            pieces.push(static_line(source, in_comment_block[line], line));
+            pieces.push(static_line(
+                source,
+                in_comment_block[line],
+                line,
+                &mut lines,
+            ));
         }
         line += 1;
     }
-    pieces
+    (pieces, lines.into_string())
 }
 
 /// Which of `n` lines lie in one of `ranges`, looked up per line in O(1).
@@ -76,20 +83,21 @@ fn line_set(ranges: &[Range<usize>], n: usize) -> Vec<bool> {
 }
 
 /// A line outside any field, with its comments removed.
-fn static_line(source: &Source<'_>, in_comment_block: bool, line: usize) -> Piece {
+fn static_line(
+    source: &Source<'_>,
+    in_comment_block: bool,
+    line: usize,
+    lines: &mut Lines,
+) -> Piece {
     let start = source.line_start(line);
     let text = source.line_text(line);
     let end = start + text.len();
     if source.comments_in(&(start..end)).is_empty() {
-        let with_newline = if text.ends_with('\n') {
-            text.to_owned()
-        } else {
-            format!("{text}\n")
-        };
+        let at = lines.push(&[text.strip_suffix('\n').unwrap_or(text)]);
         return if text.trim().is_empty() {
-            Piece::Blank(with_newline)
+            Piece::Blank(at)
         } else {
-            Piece::Text(with_newline)
+            Piece::Text(at)
         };
     }
     // A comment block going is a block going; a comment line inside other HTML
@@ -111,7 +119,7 @@ fn static_line(source: &Source<'_>, in_comment_block: bool, line: usize) -> Piec
     if body.is_empty() {
         gone
     } else {
-        Piece::Text(format!("{indent}{body}\n"))
+        Piece::Text(lines.push(&[&indent, &body]))
     }
 }
 
