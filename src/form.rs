@@ -396,18 +396,24 @@ pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelle
 
 /// Ids taken so far, and for each base the suffix to try next: the smallest free
 /// suffix never goes down (ids are only added), so n clashes cost O(n), not O(n²).
+///
+/// Hashed with foldhash rather than `SipHash`: hashing was most of the cost of claiming
+/// an id (ids come from the template, so the hasher keeps foldhash's random seed).
 #[derive(Default)]
 struct Unique {
-    taken: std::collections::HashSet<String>,
-    next: std::collections::HashMap<String, usize>,
+    taken: std::collections::HashSet<String, foldhash::fast::RandomState>,
+    next: std::collections::HashMap<String, usize, foldhash::fast::RandomState>,
 }
 
 impl Unique {
     /// Room for `n` ids without rehashing as they come.
     fn with_capacity(n: usize) -> Self {
         Self {
-            taken: std::collections::HashSet::with_capacity(n),
-            next: std::collections::HashMap::new(),
+            taken: std::collections::HashSet::with_capacity_and_hasher(
+                n,
+                foldhash::fast::RandomState::default(),
+            ),
+            next: std::collections::HashMap::default(),
         }
     }
 

@@ -45,6 +45,15 @@ pub fn push_para(to: &mut String, sep: &str, text: &str) {
 
 /// Lowercase; runs of anything but letters and digits become one `-`.
 pub fn slug(text: &str) -> String {
+    if text.is_ascii() {
+        slug_ascii(text)
+    } else {
+        slug_chars(text)
+    }
+}
+
+/// [`slug`] character by character.
+fn slug_chars(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut dash = false;
     for c in text.chars() {
@@ -59,6 +68,24 @@ pub fn slug(text: &str) -> String {
             } else {
                 out.extend(c.to_lowercase());
             }
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// [`slug`] of ASCII text, byte by byte (every section and field id is a slug).
+fn slug_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(char::from(b.to_ascii_lowercase()));
         } else {
             dash = true;
         }
@@ -128,6 +155,25 @@ pub fn split_quoted_list(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_slugs_are_the_character_slugs() {
+        let all: String = (0u8..128).map(char::from).collect();
+        for text in [
+            all.as_str(),
+            "",
+            "--",
+            "A-b_c d",
+            " Lead",
+            "Trail!",
+            "x/Y/z",
+            "Heading 0",
+            "**Metric:**",
+            "v1.2.3",
+        ] {
+            assert_eq!(slug_ascii(text), slug_chars(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn slugs_and_lists() {

@@ -229,17 +229,38 @@ pub(super) fn is_notice(title: &str) -> bool {
         "important:",
         "note:",
     ];
-    let lower = title
-        .trim()
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    let first = lower
+    let trimmed = title.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    // Every heading is asked (100,000 times for 100k headings): ASCII text is compared
+    // without case and without a lowercased copy. Other text is lowercased first, as
+    // `to_lowercase` may give ASCII from other characters (the Kelvin sign gives `k`).
+    let lower;
+    let (text, fold) = if trimmed.is_ascii() {
+        (trimmed, true)
+    } else {
+        lower = trimmed.to_lowercase();
+        (lower.as_str(), false)
+    };
+    // Every signal starts the text: one whose first letter starts none is not a notice.
+    let starts = |b: &u8| b"abcdinprtw".contains(&b.to_ascii_lowercase());
+    if !text.as_bytes().first().is_some_and(starts) {
+        return false;
+    }
+    let same = |a: &str, b: &str| {
+        if fold {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a == b
+        }
+    };
+    let first = text
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .next()
         .unwrap_or("");
-    WHOLE.contains(&lower.as_str())
-        || WHOLE.contains(&first) && lower.contains(':')
-        || STARTS.iter().any(|s| lower.starts_with(s))
+    WHOLE.iter().any(|w| same(text, w))
+        || WHOLE.iter().any(|w| same(first, w)) && text.contains(':')
+        || STARTS
+            .iter()
+            .any(|s| text.get(..s.len()).is_some_and(|head| same(head, s)))
 }
 
 #[cfg(test)]
@@ -324,6 +345,95 @@ mod tests {
             "Aboutness",
         ] {
             assert!(!is_notice(title), "{title:?} is a question");
+        }
+    }
+
+    /// The definition before ASCII titles were compared without a lowercased copy.
+    fn is_notice_lowercased(title: &str) -> bool {
+        const WHOLE: [&str; 10] = [
+            "note",
+            "important",
+            "warning",
+            "attention",
+            "disclaimer",
+            "reminder",
+            "notice",
+            "caution",
+            "tip",
+            "read me",
+        ];
+        const STARTS: [&str; 12] = [
+            "please do not",
+            "please don't",
+            "do not",
+            "don't",
+            "before ",
+            "thanks",
+            "thank you",
+            "about ",
+            "please read",
+            "read this",
+            "important:",
+            "note:",
+        ];
+        let lower = title
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let first = lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .next()
+            .unwrap_or("");
+        WHOLE.contains(&lower.as_str())
+            || WHOLE.contains(&first) && lower.contains(':')
+            || STARTS.iter().any(|s| lower.starts_with(s))
+    }
+
+    #[test]
+    fn notice_is_the_lowercased_definition() {
+        let titles = [
+            "NOTE",
+            "Note:",
+            "note: x",
+            "Tip",
+            "TIP!",
+            "Read Me",
+            "read  me",
+            "Don't",
+            "DON'T do that",
+            "Please Read",
+            "About",
+            "About ",
+            "about x",
+            "Before",
+            "BEFORE you",
+            "Thank You",
+            "THANKS",
+            "Important: y",
+            "Important files",
+            "Noté",
+            "NOTÉ: x",
+            "THAN\u{212A}S",
+            "\u{212A}",
+            "İmportant",
+            "Warning: ünïcode",
+            "¡Note!",
+            "ñote",
+            "Caution – hot",
+            "",
+            "  ",
+            "**Reminder**",
+            "Attention please:",
+            "Notice board",
+            "disclaimer",
+            "Disclaimer: ß",
+            "ΣNote",
+            "Do not",
+            "do nothing",
+            "Read this first",
+        ];
+        for title in titles {
+            assert_eq!(is_notice(title), is_notice_lowercased(title), "{title:?}");
         }
     }
 }
