@@ -14,7 +14,7 @@ use super::rules::{self, Ctx, NewField, Recognized};
 use super::source::Source;
 use crate::form::{Field, Section};
 use crate::template::blocks::{Block, Reader};
-use crate::template::layout::{ListShape, PicksShape, Shape, TableShape};
+use crate::template::layout::{PicksShape, Shape, TableShape};
 use crate::template::{Limits, Problem, Severity};
 use crate::text::push_para;
 use sections::{Open, Shows, shows_unanswered};
@@ -481,9 +481,9 @@ fn numbered(mut shape: Shape, first: usize) -> Shape {
         | Shape::Fence { field, .. }
         | Shape::Pre { field, .. }
         | Shape::Checks { field, .. }
-        | Shape::List(ListShape { field, .. })
         | Shape::Picks(PicksShape { field, .. })
         | Shape::Table(TableShape { field, .. }) => *field += first,
+        Shape::List(list) => list.field += first,
     }
     shape
 }

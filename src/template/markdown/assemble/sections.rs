@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::Assembler;
 use crate::form::{Field, FieldKind, Opt, Section, Selection, Value};
 use crate::template::hints::{self, TitleAsks};
-use crate::template::layout::{ListShape, PicksShape, Shape};
+use crate::template::layout::{PicksShape, Shape};
 use crate::template::markdown::rules::NewField;
 use crate::template::markdown::rules::SectionCtx;
 use crate::text::push_para;
@@ -282,8 +282,8 @@ pub(super) fn shows_unanswered(shape: &Shape, fields: &[NewField]) -> Shows {
         Shape::Line { bare, .. } => !bare.trim().is_empty(),
         Shape::Block { field }
         | Shape::Fence { field, .. }
-        | Shape::Picks(PicksShape { field, .. })
-        | Shape::List(ListShape { field, .. }) => !default_empty(*field),
+        | Shape::Picks(PicksShape { field, .. }) => !default_empty(*field),
+        Shape::List(list) => !default_empty(list.field),
         Shape::Pre { original, .. } => !original.trim().is_empty(),
         Shape::Checks { .. } | Shape::Table(_) => true,
     };

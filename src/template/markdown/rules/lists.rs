@@ -326,7 +326,7 @@ fn editable(
         items: shapes,
         default_lines,
     };
-    Recognized::field(field, lines, Shape::List(shape))
+    Recognized::field(field, lines, Shape::List(Box::new(shape)))
 }
 
 fn plain_item() -> ItemShape {
