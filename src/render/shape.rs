@@ -347,16 +347,19 @@ fn render_table(answers: &Answers, table: &TableShape) -> Option<String> {
     let Value::Table(rows) = &answers.values[table.field] else {
         return None;
     };
-    let mut out = table.head.clone();
+    let mut out = table.head().to_owned();
     for (shape, cells) in table.rows.iter().zip(rows) {
-        if shape.verbatim_ok && cells_match_original(&shape.original, cells) {
-            out.push_str(&shape.original);
+        let original = table.original(shape);
+        if shape.verbatim_ok && cells_match_original(original, cells) {
+            out.push_str(original);
             continue;
         }
         let cells = cells
             .iter()
             .map(|cell| sanitize::one_line(cell).trim().replace('|', "\\|"));
-        let row: Vec<String> = std::iter::once(shape.label.clone()).chain(cells).collect();
+        let row: Vec<String> = std::iter::once(table.label(shape).to_owned())
+            .chain(cells)
+            .collect();
         out.push_str(&table_row(&row, &table.widths));
     }
     Some(out)

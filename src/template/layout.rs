@@ -187,18 +187,73 @@ pub struct ItemShape {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableShape {
     pub field: usize,
-    /// Header and delimiter rows as written.
-    pub head: String,
+    /// The header and delimiter rows as written, then each row's text: one string for
+    /// the table (two per row were most of a table's allocations).
+    text: String,
+    head_end: usize,
     pub rows: Vec<RowShape>,
     /// The width inside each column's pipes when the template lines its pipes up
     /// (padded cells); empty when it does not. Filled rows are padded to them.
     pub widths: Vec<usize>,
 }
 
+impl TableShape {
+    /// A table of `head` (header and delimiter rows) and rows of (the row as written,
+    /// its label, whether the row as written stays right while its cells keep their
+    /// defaults).
+    pub(crate) fn new<'a>(
+        head: &str,
+        rows: impl ExactSizeIterator<Item = (&'a str, &'a str, bool)> + Clone,
+        widths: Vec<usize>,
+    ) -> Self {
+        let len = head.len()
+            + rows
+                .clone()
+                .map(|(o, l, _)| o.len() + l.len())
+                .sum::<usize>();
+        let mut text = String::with_capacity(len);
+        text.push_str(head);
+        let mut shapes = Vec::with_capacity(rows.len());
+        for (original, label, verbatim_ok) in rows {
+            let at = text.len();
+            text.push_str(original);
+            text.push_str(label);
+            shapes.push(RowShape {
+                original: at..at + original.len(),
+                label: at + original.len()..text.len(),
+                verbatim_ok,
+            });
+        }
+        Self {
+            field: 0,
+            text,
+            head_end: head.len(),
+            rows: shapes,
+            widths,
+        }
+    }
+
+    /// Header and delimiter rows as written.
+    pub fn head(&self) -> &str {
+        &self.text[..self.head_end]
+    }
+
+    /// A row as written.
+    pub fn original(&self, row: &RowShape) -> &str {
+        &self.text[row.original.clone()]
+    }
+
+    /// A row's label (its first cell as written).
+    pub fn label(&self, row: &RowShape) -> &str {
+        &self.text[row.label.clone()]
+    }
+}
+
+/// A row of a [`TableShape`]: where its text is in the table's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowShape {
-    pub original: String,
-    pub label: String,
+    original: std::ops::Range<usize>,
+    label: std::ops::Range<usize>,
     /// The row as written is right when its cells keep their defaults (no hints in it).
     pub verbatim_ok: bool,
 }

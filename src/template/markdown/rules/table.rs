@@ -7,7 +7,7 @@ use super::{Ctx, NewField, Recognized};
 use crate::form::{FieldKind, Value};
 use crate::template::blocks::{Cell, Row};
 use crate::template::hints;
-use crate::template::layout::{RowShape, Shape, TableShape};
+use crate::template::layout::{Shape, TableShape};
 use unicode_width::UnicodeWidthChar;
 
 pub(super) fn table(
@@ -25,11 +25,8 @@ pub(super) fn table(
     let mut cell_hints = Vec::with_capacity(rows.len());
     let mut shapes = Vec::with_capacity(rows.len());
     for row in rows {
-        let label = row
-            .cells
-            .first()
-            .map(|c| c.text.clone())
-            .unwrap_or_default();
+        let label = row.cells.first().map_or("", |c| c.text.as_str());
+        row_labels.push(hints::plain_label(label));
         let mut values = Vec::with_capacity(width);
         let mut row_hints = Vec::with_capacity(width);
         for c in 1..=width {
@@ -39,35 +36,26 @@ pub(super) fn table(
             row_hints.push(if hint { text.to_owned() } else { String::new() });
         }
         let line = source.line_of(row.range.start);
-        shapes.push(RowShape {
-            original: source.line_text(line).to_owned(),
-            label: label.clone(),
-            verbatim_ok: row_hints.iter().all(String::is_empty) && row.cells.len() == width + 1,
-        });
-        row_labels.push(hints::plain_label(&label));
+        shapes.push((
+            source.line_text(line),
+            label,
+            row_hints.iter().all(String::is_empty) && row.cells.len() == width + 1,
+        ));
         defaults.push(values);
         cell_hints.push(row_hints);
     }
     let first_row = rows
         .first()
         .map_or(lines.end, |r| source.line_of(r.range.start));
-    let head = source.lines_text(lines.start..first_row).to_owned();
+    let head = source.lines_text(lines.start..first_row);
     let kind = FieldKind::Table {
         columns,
         rows: row_labels,
         hints: cell_hints,
     };
     let field = NewField::new(kind, ctx.label, "", Value::Table(defaults), lines.start);
-    let written: Vec<&str> = head
-        .lines()
-        .chain(shapes.iter().map(|r| r.original.as_str()))
-        .collect();
-    let shape = TableShape {
-        field: 0,
-        widths: aligned_widths(&written),
-        head,
-        rows: shapes,
-    };
+    let written: Vec<&str> = head.lines().chain(shapes.iter().map(|r| r.0)).collect();
+    let shape = TableShape::new(head, shapes.iter().copied(), aligned_widths(&written));
     Recognized::field(field, lines, Shape::Table(shape))
 }
 
@@ -157,10 +145,12 @@ mod tests {
         let Shape::Table(table) = shape else {
             panic!("{shape:?}")
         };
-        assert_eq!(table.head, "| Metric | Before | After |\n|---|---|---|\n");
+        assert_eq!(table.head(), "| Metric | Before | After |\n|---|---|---|\n");
         let verbatim: Vec<bool> = table.rows.iter().map(|r| r.verbatim_ok).collect();
         // Short rows are padded: the row as written is right while its cells are empty.
         assert_eq!(verbatim, [false, true]);
-        assert_eq!(table.rows[1].original, "| Size |\n");
+        assert_eq!(table.original(&table.rows[1]), "| Size |\n");
+        assert_eq!(table.label(&table.rows[0]), "**Time**");
+        assert_eq!(table.label(&table.rows[1]), "Size");
     }
 }
