@@ -1,6 +1,6 @@
 //! Speed of the UI: one frame of each built-in form (`discover::BUILTINS`) at 120x40,
 //! and one keystroke (update and draw) in a 5,000-section form whose focused text area
-//! holds 10,000 lines.
+//! holds 10,000 lines, with the live preview (F2) off and on.
 
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -71,12 +71,19 @@ fn synthetic() -> App {
 }
 
 fn keystroke(c: &mut Criterion) {
+    keystroke_in(c, synthetic(), "keystroke_5000_sections_10000_lines");
     let mut app = synthetic();
+    app.update(Msg::Key(KeyEvent::new(KeyCode::F(2), KeyModifiers::NONE)));
+    keystroke_in(c, app, "keystroke_preview_5000_sections_10000_lines");
+}
+
+/// Typing `x` and deleting it again, each with the frame it causes.
+fn keystroke_in(c: &mut Criterion, mut app: App, name: &str) {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
     terminal.draw(|f| screen::draw(f, &app)).expect("draws");
     let key = Msg::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
     let back = Msg::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
-    c.bench_function("keystroke_5000_sections_10000_lines", |b| {
+    c.bench_function(name, |b| {
         let mut toggle = false;
         b.iter(|| {
             toggle = !toggle;
