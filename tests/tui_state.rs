@@ -1266,3 +1266,112 @@ fn typed_text_inserts_into_text_and_keys_elsewhere() {
     };
     assert!(sel.checked[0], "the space ticked the first box");
 }
+
+fn preview_text(app: &App) -> String {
+    let view = app.form().unwrap().view();
+    view.preview.as_ref().unwrap().text().to_owned()
+}
+
+fn full_body(app: &App) -> String {
+    let form = app.form().unwrap();
+    issue_composer::render(form.template(), form.answers()).body
+}
+
+#[test]
+fn the_preview_after_every_edit_is_the_full_render() {
+    for name in [
+        "performance",
+        "bug-report",
+        "feature-request",
+        "go-performance",
+    ] {
+        let mut app = open(name);
+        press(&mut app, [key(KeyCode::F(2))]);
+        assert_eq!(preview_text(&app), full_body(&app), "{name}: opened");
+        let mut changes = 0;
+        // Round the form several times: type, tick, add items and lines, delete, paste.
+        for step in 0..240 {
+            let before = full_body(&app);
+            let msg = match step % 7 {
+                0 => key(KeyCode::Tab),
+                1 => key(KeyCode::Char('x')),
+                2 => key(KeyCode::Char(' ')),
+                3 => key(KeyCode::Enter),
+                4 => Msg::Paste("a\n```\nb".into()),
+                5 => key(KeyCode::Backspace),
+                _ => key(KeyCode::Down),
+            };
+            press(&mut app, [msg]);
+            changes += usize::from(full_body(&app) != before);
+            assert_eq!(preview_text(&app), full_body(&app), "{name}: step {step}");
+        }
+        assert!(
+            changes >= 15,
+            "{name}: only {changes} steps changed the body"
+        );
+        // Closed while typing, opened again: it shows the answers as they are now.
+        press(&mut app, [key(KeyCode::F(2))]);
+        assert!(app.form().unwrap().view().preview.is_none());
+        typ(&mut app, "more");
+        press(&mut app, [key(KeyCode::F(2))]);
+        assert_eq!(preview_text(&app), full_body(&app), "{name}: reopened");
+    }
+}
+
+#[test]
+fn the_preview_follows_the_focused_section_and_the_wheel_scrolls_it() {
+    let mut app = open("performance");
+    press(&mut app, [key(KeyCode::F(2))]);
+    go(&mut app, "target-metrics");
+    let state = app.form().unwrap();
+    let follow = state.preview_follow();
+    let preview = state.view().preview.as_ref().unwrap();
+    let heading = preview
+        .text()
+        .lines()
+        .position(|l| l.starts_with('#') && l.contains("Target Metrics"))
+        .unwrap();
+    assert_eq!(usize::from(follow), heading);
+    assert_eq!(
+        preview.lines_from(heading).next(),
+        preview.text().lines().nth(heading)
+    );
+    let lines = preview.line_count();
+    assert_eq!(lines, preview.text().lines().count());
+    // The wheel over the preview (the right half of 120 columns) scrolls it by 3 lines,
+    // and no further than its last line.
+    let wheel = |kind| {
+        Msg::Mouse(MouseEvent {
+            kind,
+            column: 100,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    app.update(wheel(MouseEventKind::ScrollDown));
+    let scroll = || app.form().unwrap().view().preview_scroll;
+    assert_eq!(scroll(), Some(follow + 3));
+    // Typing keeps the scrolled place; the text is up to date.
+    typ(&mut app, "12 ms");
+    assert_eq!(app.form().unwrap().view().preview_scroll, Some(follow + 3));
+    assert!(preview_text(&app).contains("12 ms"));
+    for _ in 0..200 {
+        app.update(wheel(MouseEventKind::ScrollDown));
+    }
+    let last = u16::try_from(lines - 1).unwrap();
+    assert_eq!(app.form().unwrap().view().preview_scroll, Some(last));
+    // Moving on follows the next section's heading again.
+    press(&mut app, [ctrl('n')]);
+    let state = app.form().unwrap();
+    assert_eq!(state.view().preview_scroll, None);
+    let title = &state.form().sections[state.current_section()].title;
+    let preview = state.view().preview.as_ref().unwrap();
+    let top = preview
+        .lines_from(usize::from(state.preview_follow()))
+        .next()
+        .unwrap();
+    assert!(
+        top.starts_with('#') && top.contains(title.as_str()),
+        "{top}"
+    );
+}

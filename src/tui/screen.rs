@@ -8,7 +8,7 @@ mod picker;
 mod review;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -26,8 +26,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
         too_small(frame, area);
         return;
     }
-    let [body, footer_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    // The last row is the footer (arithmetic: a `Layout` solve costs more than a frame
+    // of a form should).
+    let body = Rect {
+        height: area.height - 1,
+        ..area
+    };
+    let footer_area = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
     let cursor = match app.screen() {
         Screen::Help(_) => help::draw(frame, app, body),
         Screen::Form(state) => form::draw(frame, app, state, body),
