@@ -8,7 +8,7 @@ mod shape;
 mod web;
 
 pub use form::FormsFormat;
-pub use live::Body;
+pub use live::{Body, Splice};
 pub use shape::inline_value;
 pub use web::{Prefill, prefill};
 

@@ -107,7 +107,7 @@ fn check(name: &str, template: &Template, options: Options, seed: u64, edits: us
     let mut answers = Answers::new(form);
     let mut body = Body::new(template, &answers, options);
     assert_eq!(
-        body.text(template),
+        body.text(),
         render_with(template, &answers, options).body,
         "{name}: the first body"
     );
@@ -125,10 +125,18 @@ fn check(name: &str, template: &Template, options: Options, seed: u64, edits: us
         let field = rng.below(form.fields.len());
         let new = value(&mut rng, template, field);
         answers.set(form, field, new.clone()).unwrap();
-        body.update(template, &answers, field);
+        let before = body.text().to_owned();
+        let splices = body.update(template, &answers, field);
         let full = render_with(template, &answers, options).body;
+        // One piece changed: the splice says which bytes of the text before were
+        // replaced with which of the text after.
+        if let [s] = splices[..] {
+            let mut patched = before;
+            patched.replace_range(s.at..s.at + s.removed, &full[s.at..s.at + s.inserted]);
+            assert_eq!(patched, full, "{name}: the splice of edit {step}");
+        }
         assert_eq!(
-            body.text(template),
+            body.text(),
             full,
             "{name}: after edit {step}, field {} set to {new:?}",
             form.fields[field].id
@@ -194,12 +202,31 @@ fn an_edit_changes_only_the_pieces_of_its_field() {
         .unwrap();
     // Only `a` is brought up to date: the body shows `a`'s answer and not yet the effort.
     body.update(&template, &answers, a);
-    let text = body.text(&template);
+    let text = body.text().to_owned();
     assert!(text.contains("first\n"), "{text}");
     assert!(!text.contains("4 h"), "{text}");
     body.update(&template, &answers, effort);
     assert_eq!(
-        body.text(&template),
+        body.text(),
         render_with(&template, &answers, Options::default()).body
     );
+}
+
+#[test]
+fn the_body_kept_by_piece_is_the_full_render_on_tight_templates() {
+    // No blank lines between blocks, comments between them, fields added at the ends of
+    // sections: the joins where blank lines are made rather than copied.
+    let templates = [
+        "## A\ntext\n## B\n<!-- b -->\n## C\n- **X:**\n## D\n",
+        "# T\n## A\n## B\n### C\nsome text\n",
+        "## A\n<!-- a -->\n<!-- b -->\n## B\n\n\n## C\n[describe]\n## D\n```\n```\n",
+        "Intro\n- [ ] tick\n## Only heading\n",
+    ];
+    for (i, md) in templates.iter().enumerate() {
+        let template = parse("tight.md", md.as_bytes()).unwrap();
+        assert_eq!(
+            check(md, &template, Options::default(), 0x5eed ^ i as u64, 200),
+            201
+        );
+    }
 }

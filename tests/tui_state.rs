@@ -1304,6 +1304,11 @@ fn the_preview_after_every_edit_is_the_full_render() {
             press(&mut app, [msg]);
             changes += usize::from(full_body(&app) != before);
             assert_eq!(preview_text(&app), full_body(&app), "{name}: step {step}");
+            let preview = app.form().unwrap().view().preview.as_ref().unwrap();
+            assert!(
+                preview.lines_from(0).eq(preview.text().lines()),
+                "{name}: the lines after step {step}"
+            );
         }
         assert!(
             changes >= 15,

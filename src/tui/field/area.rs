@@ -20,10 +20,11 @@ use super::line::Edit;
 pub const MAX_ROWS: u16 = 12;
 /// How the cursor is drawn (with or without color).
 const CURSOR: Style = Style::new().add_modifier(Modifier::REVERSED);
-/// Lines the editor holds at a time.
-const WINDOW: usize = 400;
+/// Lines the editor holds at a time: it maps every one of them to screen rows on each
+/// edit (a quarter of a keystroke at 400), and it shows at most [`MAX_ROWS`].
+const WINDOW: usize = 160;
 /// How close the cursor may come to the window's edge before the window moves.
-const MARGIN: usize = 50;
+const MARGIN: usize = 40;
 
 #[derive(Debug, Clone)]
 pub struct Area {
