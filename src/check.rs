@@ -107,17 +107,24 @@ pub fn run(args: &[String]) -> Report {
                         .push((name.clone(), form.meta.name.clone()));
                 }
             }
-            Err(err) => match err.downcast_ref::<crate::LocatedError>() {
-                Some(located) => {
-                    report.error(
-                        &located.file,
-                        located.line,
-                        located.col,
-                        located.message.clone(),
-                    );
+            Err(err) => {
+                let (file, line, col, message) = match err.downcast_ref::<crate::LocatedError>() {
+                    Some(l) => (l.file.clone(), l.line, l.col, l.message.clone()),
+                    None => (name.clone(), 1, 1, format!("{err:#}")),
+                };
+                // The reader stops at the first problem; the rules go on, so every
+                // problem of the file is listed at once.
+                let rules = if crate::yaml::is_budget_message(&message) {
+                    Rules::default()
+                } else {
+                    Report::issue_form_rules(&source, &name, (line, col))
+                };
+                if !rules.covers_first {
+                    report.error(&file, line, col, message);
                 }
-                None => report.error(&name, 1, 1, format!("{err:#}")),
-            },
+                report.findings.extend(rules.findings);
+                report.sort_file(&name);
+            }
         }
     }
     report.same_names(&names);
@@ -133,6 +140,54 @@ impl Report {
             severity: "error",
             message,
         });
+    }
+
+    /// The issue-form rules of a form that could not be read. `first` is where the
+    /// reader stopped: when a rule reports an error in the element there, that says the
+    /// same more exactly, and `covers_first` is set.
+    fn issue_form_rules(source: &Source, name: &str, first: (usize, usize)) -> Rules {
+        let mut rules = Rules::default();
+        let Source::File(path) = source else {
+            return rules;
+        };
+        let yaml = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml"));
+        if !yaml {
+            return rules;
+        }
+        let Ok(bytes) = discover::read_limited(path) else {
+            return rules;
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        let end = block_end(&text, first);
+        for p in lint::issue_form(&text) {
+            // At the same place, or in the element the reader stopped in (an error of
+            // the whole file, at 1:1, is not an element's).
+            let same_place = (p.line, p.col) == first;
+            let in_element = first.1 > 1 && (first.0..end).contains(&p.line);
+            if p.severity == Severity::Error && (same_place || in_element) {
+                rules.covers_first = true;
+            }
+            rules.findings.push(Finding {
+                file: name.to_owned(),
+                line: p.line,
+                column: p.col,
+                severity: severity(p.severity),
+                message: p.message,
+            });
+        }
+        rules
+    }
+
+    /// This file's findings (the last ones) in the file's order.
+    fn sort_file(&mut self, name: &str) {
+        let start = self
+            .findings
+            .iter()
+            .position(|f| f.file == name)
+            .unwrap_or(self.findings.len());
+        self.findings[start..].sort_by_key(|f| (f.line, f.column));
     }
 
     fn chooser_config(&mut self, path: &Path, name: &str) {
@@ -195,6 +250,26 @@ fn severity(s: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
     }
+}
+
+/// What the issue-form rules found in a form the reader refused.
+#[derive(Default)]
+struct Rules {
+    findings: Vec<Finding>,
+    covers_first: bool,
+}
+
+/// The line after the YAML block that starts at `(line, col)`: the first later line
+/// that is not blank and starts left of `col`.
+fn block_end(text: &str, (line, col): (usize, usize)) -> usize {
+    text.lines()
+        .enumerate()
+        .skip(line)
+        .find(|(_, l)| {
+            let indent = l.len() - l.trim_start().len();
+            !l.trim().is_empty() && indent + 1 < col
+        })
+        .map_or(usize::MAX, |(i, _)| i + 1)
 }
 
 /// `config.yml` (or `.yaml`) is the chooser's configuration, not a template.

@@ -61,7 +61,9 @@ pub struct TuiArgs {
 #[allow(clippy::struct_excessive_bools)] // each is a command-line switch
 pub struct ExportArgs {
     /// Write the body to FILE (atomically; refuses to replace a file without --force),
-    /// then print the `gh issue create` command that sends it.
+    /// then print the `gh issue create` command that sends it. An existing folder gets
+    /// config.toml's file name inside it (by default {stem}-issue.md); `-` is standard
+    /// output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Allow --output to replace an existing file.
@@ -105,12 +107,18 @@ impl ExportArgs {
             Some(with) => Some(with.clipboard()),
             None => self.clipboard.then_some(Clipboard::Auto),
         };
+        // `-o -` is standard output, as for most tools.
+        let stdout = self.output.as_deref() == Some(std::path::Path::new("-"));
         Plan {
-            print: self.print,
-            file: self.output.clone().map(|path| FileTarget {
-                path,
-                force: self.force,
-            }),
+            print: self.print || stdout,
+            file: self
+                .output
+                .clone()
+                .filter(|_| !stdout)
+                .map(|path| FileTarget {
+                    path,
+                    force: self.force,
+                }),
             clipboard,
             forges: [(self.gh, Forge::Github), (self.glab, Forge::Gitlab)]
                 .into_iter()

@@ -129,9 +129,27 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
         &template.stem,
         &issue.title,
     );
+    if exports.plan().creates() && form.title_is_blank(&issue.title) && !args.allow_incomplete {
+        bail!(
+            "the title is {}: give one with --set title=... before sending with gh or glab (or pass --allow-incomplete)",
+            blank_title(&form.meta.title)
+        );
+    }
     let outcome = export::run(&issue, &exports.plan())?;
     left_to_exit((template, answers, problems, issue));
     Ok(exit_code(outcome))
+}
+
+/// How a blank title is described: empty, or only the prefix.
+fn blank_title(prefix: &str) -> String {
+    if prefix.trim().is_empty() {
+        "empty".to_owned()
+    } else {
+        format!(
+            "only the template's prefix `{}`",
+            escape_line(prefix.trim())
+        )
+    }
 }
 
 pub fn exit_code(outcome: Outcome) -> ExitCode {

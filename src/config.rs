@@ -62,17 +62,31 @@ impl Default for ExportDefaults {
 }
 
 impl ExportDefaults {
-    /// The file name for a template stem, an issue title and a date (`YYYY-MM-DD`).
+    /// The file name for a template stem, an issue title and a date (`YYYY-MM-DD`). A
+    /// title with no letters or digits is `untitled`, so `{title}.md` is never the hidden
+    /// file `.md`.
     pub fn file_name_for(&self, stem: &str, title: &str, date: &str) -> String {
+        let slug = crate::text::slug(title);
+        let slug = if slug.is_empty() { "untitled" } else { &slug };
         self.file_name
             .replace("{stem}", stem)
-            .replace("{title}", &crate::text::slug(title))
+            .replace("{title}", slug)
             .replace("{date}", date)
     }
 
     /// [`Self::file_name_for`] in the folder (`~/` is the home folder).
     pub fn path_for(&self, stem: &str, title: &str, date: &str) -> PathBuf {
         expand_home(&self.folder).join(self.file_name_for(stem, title, date))
+    }
+
+    /// Where `-o PATH` writes: PATH itself, or [`Self::file_name_for`] inside it when
+    /// PATH is a folder (`-o issues/`).
+    pub fn target(&self, path: &Path, stem: &str, title: &str, date: &str) -> PathBuf {
+        if path.is_dir() {
+            path.join(self.file_name_for(stem, title, date))
+        } else {
+            path.to_path_buf()
+        }
     }
 }
 
@@ -250,21 +264,35 @@ pub fn load() -> (Config, Vec<LocatedError>) {
     load_from(&path)
 }
 
-/// [`load`] from a given file.
+/// The largest config.toml read; a larger file is ignored, with a warning.
+pub const MAX_SIZE: usize = 1 << 20;
+
+/// [`load`] from a given file. Only a regular file (or a link to one) of at most
+/// [`MAX_SIZE`] is read: a FIFO would block every command, `/dev/zero` fill the memory.
+/// Whatever is wrong is a warning, and the defaults are used.
 pub fn load_from(path: &Path) -> (Config, Vec<LocatedError>) {
     let name = path.display().to_string();
-    match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text, &name),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
-        Err(err) => (
+    let ignored = |why: String| {
+        (
             Config::default(),
-            vec![LocatedError::new(
-                &name,
-                1,
-                1,
-                format!("cannot read the file: {err}; it is ignored"),
-            )],
-        ),
+            vec![LocatedError::whole(&name, format!("{why}; it is ignored"))],
+        )
+    };
+    match crate::export::file::read_regular_within(path, MAX_SIZE) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => parse(&text, &name),
+            Err(_) => ignored("it is not UTF-8 text".to_owned()),
+        },
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(err)
+            if matches!(
+                err.kind(),
+                std::io::ErrorKind::InvalidInput | std::io::ErrorKind::FileTooLarge
+            ) =>
+        {
+            ignored(err.to_string())
+        }
+        Err(err) => ignored(format!("cannot read the file: {err}")),
     }
 }
 

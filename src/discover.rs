@@ -47,7 +47,17 @@ pub fn catalog(start: &Path) -> Catalog {
             .map(move |path| found_at(origin, Source::File(path)))
     };
     if let Some(root) = &root {
-        found.extend(files(Origin::Repo, layout::templates_in(root)));
+        found.extend(layout::templates_in(root).into_iter().map(|path| {
+            match layout::outside(root, &path) {
+                Some(why) => Found {
+                    origin: Origin::Repo,
+                    source: Source::File(path),
+                    loaded: Err(why),
+                    refused: true,
+                },
+                None => found_at(Origin::Repo, Source::File(path)),
+            }
+        }));
     }
     if let Some(dir) = layout::user_dir() {
         found.extend(files(Origin::User, layout::user_templates(&dir)));
@@ -62,7 +72,12 @@ pub fn catalog(start: &Path) -> Catalog {
         .as_deref()
         .map_or_else(Chooser::default, |path| {
             let name = path.display().to_string();
-            match read_limited(path).map(|b| String::from_utf8_lossy(&b).into_owned()) {
+            let outside = root.as_deref().and_then(|root| layout::outside(root, path));
+            let text = match outside {
+                Some(why) => Err(anyhow::anyhow!(why)),
+                None => read_limited(path).map(|b| String::from_utf8_lossy(&b).into_owned()),
+            };
+            match text {
                 Ok(text) => catalog::chooser(&text, &name),
                 Err(err) => Chooser {
                     problems: vec![format!("{err:#}")],
@@ -93,6 +108,7 @@ fn found_at(origin: Origin, source: Source) -> Found {
         origin,
         source,
         loaded,
+        refused: false,
     }
 }
 
@@ -112,15 +128,38 @@ pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
     if path.symlink_metadata().is_ok() {
         return Ok(Source::File(path.to_path_buf()));
     }
+    // A path as `list` prints it, from the repository's root, typed in a subfolder.
+    let looks_like_a_path = arg.contains('/')
+        || path.extension().is_some_and(|e| {
+            ["md", "yml", "yaml"]
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+        });
+    if looks_like_a_path
+        && path.is_relative()
+        && let Some(root) = layout::repo_root(start)
+        && root.join(path).symlink_metadata().is_ok()
+    {
+        // Found in the repository, not at the path typed: a link out of it is refused,
+        // as in the chooser.
+        if let Some(why) = layout::outside(&root, &root.join(path)) {
+            bail!("{why}");
+        }
+        return Ok(Source::File(root.join(path)));
+    }
     let entries = catalog(start).entries;
     let wanted = arg.trim();
-    if let Some(e) = entries.iter().find(|e| e.stem.eq_ignore_ascii_case(wanted)) {
+    if let Some(e) = entries.iter().find(|e| same_word(&e.stem, wanted)) {
+        if let (true, Some(why)) = (e.refused, &e.error) {
+            bail!("{why}");
+        }
         return Ok(e.source.clone());
     }
     let by_name: Vec<&Entry> = entries
         .iter()
-        .filter(|e| e.error.is_none() && e.name.trim().eq_ignore_ascii_case(wanted))
+        .filter(|e| e.error.is_none() && same_word(&e.name, wanted))
         .collect();
+
     match by_name.as_slice() {
         [one] => Ok(one.source.clone()),
         [] if wanted.eq_ignore_ascii_case(BLANK.stem) => Ok(Source::Builtin(BLANK)),
@@ -149,10 +188,27 @@ pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
     }
 }
 
+/// The same name, whatever the case, and `-`, `_` and spaces alike: `bug-report`,
+/// `Bug_report`, `Bug report`.
+fn same_word(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.trim()
+            .chars()
+            .map(|c| match c {
+                '_' | ' ' => '-',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect::<String>()
+    };
+    norm(a) == norm(b)
+}
+
+/// The stems to choose from, `blank` (the blank issue) last.
 fn stems(entries: &[Entry]) -> String {
     entries
         .iter()
         .map(|e| e.stem.as_str())
+        .chain([BLANK.stem])
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -196,8 +252,10 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
     }
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let mut bytes = Vec::new();
-    file.take(max_template_size() as u64 + 1)
+    let limit = max_template_size() as u64 + 1;
+    // Room for the whole file (and the probe for its end) up front: no regrowth.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len().min(limit)).unwrap_or(0) + 1);
+    file.take(limit)
         .read_to_end(&mut bytes)
         .with_context(|| format!("cannot read {}", path.display()))?;
     Ok(bytes)

@@ -147,8 +147,9 @@ fn read(path: &Path) -> Result<Option<AnswersFile>, String> {
 }
 
 /// Renames `path` to `<name>.corrupt-<UTC time>` in its folder (with `-2`, `-3`, ... if
-/// that is taken).
-fn move_aside(path: &Path, now: SystemTime) -> std::io::Result<PathBuf> {
+/// that is taken): a file that cannot be read is kept, never overwritten (drafts, the
+/// command history).
+pub fn move_aside(path: &Path, now: SystemTime) -> std::io::Result<PathBuf> {
     let name = path
         .file_name()
         .map_or_else(|| "draft".into(), |n| n.to_string_lossy());

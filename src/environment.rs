@@ -64,6 +64,29 @@ pub fn wants(label: &str) -> Option<Want> {
     }
 }
 
+/// The option that names the operating system `os` (`std::env::consts::OS`: `linux`,
+/// `macos`, `windows`, ...), by a word of its label: `Linux`, `macOS` or `Mac`,
+/// `Windows`. `None` when no option does, or more than one.
+pub fn os_option(os: &str, labels: &[String]) -> Option<usize> {
+    let names: &[&str] = match os {
+        "linux" => &["linux"],
+        "macos" => &["macos", "mac", "osx", "darwin"],
+        "windows" => &["windows", "win"],
+        "freebsd" | "openbsd" | "netbsd" => &["bsd", "freebsd", "openbsd", "netbsd"],
+        _ => &[],
+    };
+    let mut found = labels.iter().enumerate().filter(|(_, label)| {
+        label
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| names.contains(&w))
+    });
+    match (found.next(), found.next()) {
+        (Some((i, _)), None) => Some(i),
+        _ => None,
+    }
+}
+
 /// The parts of `facts` a field wants, one per line (`OS: ...`).
 pub fn format(facts: &Facts, want: Want) -> String {
     let mut lines = Vec::new();
@@ -221,6 +244,20 @@ fn run(program: &str, args: &[&str]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_os_option_is_found_by_a_word_of_its_label() {
+        let labels: Vec<String> = ["Linux", "macOS", "Windows", "Other"]
+            .map(str::to_owned)
+            .to_vec();
+        assert_eq!(super::os_option("linux", &labels), Some(0));
+        assert_eq!(super::os_option("macos", &labels), Some(1));
+        assert_eq!(super::os_option("windows", &labels), Some(2));
+        assert_eq!(super::os_option("haiku", &labels), None);
+        let two = ["Linux (x86)".to_owned(), "Linux (arm)".to_owned()];
+        assert_eq!(super::os_option("linux", &two), None, "ambiguous");
+        assert_eq!(super::os_option("linux", &["Darwin".to_owned()]), None);
+    }
+
     use super::*;
 
     fn facts() -> Facts {

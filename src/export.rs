@@ -119,14 +119,16 @@ impl std::fmt::Display for SendFailure {
         match &self.saved {
             Some(Ok(json)) => {
                 let how = match &self.error {
-                    SendError::NotInstalled { program } => format!("install {program}, then run"),
-                    _ => "run".to_owned(),
+                    SendError::NotInstalled { program } => {
+                        format!("install {program}, then run `issue-composer retry` to send it again")
+                    }
+                    // The same again would fail the same way.
+                    SendError::TooLong { .. } => {
+                        "run `issue-composer retry --gh` to send it with gh, which takes a body of any length".to_owned()
+                    }
+                    _ => "run `issue-composer retry` to send it again".to_owned(),
                 };
-                write!(
-                    f,
-                    "\nThe issue is saved in {}: {how} `issue-composer retry` to send it again",
-                    json.display()
-                )?;
+                write!(f, "\nThe issue is saved in {}: {how}", json.display())?;
                 if self.had_labels && matches!(self.error, SendError::Failed { .. }) {
                     f.write_str(
                         " (add --no-labels if the repository does not let you set labels)",
@@ -159,7 +161,13 @@ pub fn send(
             target: target.clone(),
         };
         // Without a title a retry would fail the same way.
-        let saved = (!matches!(error, SendError::NoTitle)).then(|| last::save(&pending));
+        // Without a title a retry would fail the same way; a created issue would be
+        // created twice.
+        let saved = (!matches!(
+            error,
+            SendError::NoTitle | SendError::CreatedWithError { .. }
+        ))
+        .then(|| last::save(&pending));
         let body_saved =
             matches!(error, SendError::NotInstalled { .. }).then(|| last::save_body(&issue.body));
         Box::new(SendFailure {

@@ -319,6 +319,13 @@ impl Answers {
 }
 
 impl Form {
+    /// Whether `title` says nothing: empty, or only the template's prefix (`[BUG]`).
+    /// gh and glab would create an issue with it, so the exports that send refuse it.
+    pub fn title_is_blank(&self, title: &str) -> bool {
+        let title = title.trim();
+        title.is_empty() || title == self.meta.title.trim()
+    }
+
     /// Whether a field counts as filled: it has content the user gave or kept on purpose.
     pub fn is_filled(&self, field: usize, value: &Value) -> bool {
         !value.is_empty() && (value != &self.fields[field].default || self.fields[field].required)

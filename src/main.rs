@@ -14,12 +14,30 @@ fn main() -> ExitCode {
     };
     match command::run(cli) {
         Ok(code) => code,
+        // The reader of standard output went away (`| head`): as for any tool killed by
+        // SIGPIPE, nothing to say, and the shell's 128 + 13.
+        Err(err) if closed_pipe(&err) => ExitCode::from(141),
         Err(err) => {
             let message = format!("{err:#}");
             eprintln!("issue-composer: {}", escape(&message));
             ExitCode::from(1)
         }
     }
+}
+
+fn closed_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        let io =
+            cause
+                .downcast_ref::<std::io::Error>()
+                .or_else(
+                    || match cause.downcast_ref::<issue_composer::export::RunError>() {
+                        Some(issue_composer::export::RunError::Io(e)) => Some(e),
+                        _ => None,
+                    },
+                );
+        io.is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// clap's help, version or usage error. A usage error quotes the arguments given, which

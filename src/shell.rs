@@ -3,14 +3,19 @@
 //! error are read as they come and kept interleaved. The command leads a process group
 //! of its own, so stopping it stops what it started too. Progress and the end are
 //! reported to a callback from a thread; the caller never waits.
+//!
+//! Memory is bounded whatever the command prints (`yes` included): the reading thread
+//! writes straight into a [`Transcript`] that keeps the first [`MAX_OUTPUT`] bytes and
+//! the latest few KiB, and counts the rest; there is no queue of chunks between the
+//! reader and the watcher to grow when output comes faster than it is looked at. The
+//! pipe keeps being drained, so the command never blocks on a full pipe.
 
 use std::io::{self, Read};
 use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use rustix::process::{Pid, Signal, kill_process_group};
@@ -35,6 +40,12 @@ const GRACE: Duration = Duration::from_millis(500);
 /// How long output may keep coming after the command exits, from something it left
 /// running that holds the pipes.
 const DRAIN: Duration = Duration::from_secs(1);
+
+/// How often the watcher looks at the command and its output.
+const POLL: Duration = Duration::from_millis(20);
+
+/// How much the reader takes from the pipe at once.
+const READ_BYTES: usize = 64 * 1024;
 
 /// What the runner reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +97,18 @@ pub struct Running {
     stop: Arc<AtomicBool>,
     group: Pid,
     finished: Arc<AtomicBool>,
+    transcript: Shared,
+}
+
+/// What the runner holds of the output at a moment, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Held {
+    /// Kept for the field: at most [`MAX_OUTPUT`].
+    pub kept: usize,
+    /// The latest output, for the progress lines: at most twice 16 KiB.
+    pub tail: usize,
+    /// Read from the pipe and not kept.
+    pub dropped: usize,
 }
 
 impl Running {
@@ -94,6 +117,26 @@ impl Running {
     pub fn stop(&self) {
         self.stop.store(true, Ordering::SeqCst);
     }
+
+    /// How much output is held so far (bounded, however much the command prints).
+    pub fn held(&self) -> Held {
+        let t = lock(&self.transcript);
+        Held {
+            kept: t.kept.len(),
+            tail: t.tail.len(),
+            dropped: t.dropped,
+        }
+    }
+}
+
+/// The transcript, shared by the reading thread (which adds to it) and the watcher.
+type Shared = Arc<Mutex<Transcript>>;
+
+/// The transcript even if a thread panicked holding it: it is plain bytes and counts.
+fn lock(shared: &Shared) -> MutexGuard<'_, Transcript> {
+    shared
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl Drop for Running {
@@ -165,10 +208,11 @@ pub fn start(
         }
     };
     let group = Pid::from_child(&child);
-    let (sender, chunks) = mpsc::channel();
+    let transcript = Shared::default();
+    let writer = Arc::clone(&transcript);
     let reading = std::thread::Builder::new()
         .name("command-output".into())
-        .spawn(move || read_pipe(Box::new(reader), &sender));
+        .spawn(move || read_pipe(Box::new(reader), &writer));
     if let Err(err) = reading {
         let _ = kill_process_group(group, Signal::KILL);
         let _ = child.wait();
@@ -182,13 +226,14 @@ pub fn start(
         stop: Arc::new(AtomicBool::new(false)),
         group,
         finished: Arc::new(AtomicBool::new(false)),
+        transcript: Arc::clone(&transcript),
     };
     let stop = Arc::clone(&running.stop);
     let finished = Arc::clone(&running.finished);
     let watched = std::thread::Builder::new()
         .name("command".into())
         .spawn(move || {
-            let end = watch(&mut child, &chunks, &stop, &report);
+            let end = watch(&mut child, &transcript, &stop, &report);
             finished.store(true, Ordering::SeqCst);
             report(Event::Finished(end));
         });
@@ -196,32 +241,39 @@ pub fn start(
     watched.ok().map(|_| running)
 }
 
-/// Sends what `pipe` gives until it closes.
-fn read_pipe(mut pipe: Box<dyn Read + Send>, sender: &mpsc::Sender<Vec<u8>>) {
-    let mut buf = [0; 8192];
+/// Adds what `pipe` gives to the transcript until it closes, or until the watcher has
+/// finished with it (then the pipe is closed: a writer left behind gets SIGPIPE rather
+/// than being read for ever).
+fn read_pipe(mut pipe: Box<dyn Read + Send>, transcript: &Shared) {
+    let mut buf = vec![0; READ_BYTES];
     loop {
         match pipe.read(&mut buf) {
             Ok(0) => break,
             Ok(n) => {
-                if sender.send(buf[..n].to_vec()).is_err() {
-                    break;
+                let mut t = lock(transcript);
+                if t.abandoned {
+                    return;
                 }
+                t.add(&buf[..n]);
             }
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(_) => break,
         }
     }
+    lock(transcript).closed = true;
 }
 
 /// Output kept so far: the first [`MAX_OUTPUT`] bytes, the latest bytes for progress, and
-/// how many bytes did not fit.
-#[derive(Default)]
+/// how many bytes did not fit. Its size is bounded whatever comes.
+#[derive(Debug, Default)]
 struct Transcript {
     kept: Vec<u8>,
     tail: Vec<u8>,
     dropped: usize,
-    /// Both pipes closed.
+    /// The pipe closed.
     closed: bool,
+    /// The watcher is done with it: the reader stops.
+    abandoned: bool,
     /// New output since the last progress report.
     fresh: bool,
 }
@@ -231,38 +283,14 @@ impl Transcript {
         let room = MAX_OUTPUT - self.kept.len();
         let keep = bytes.len().min(room);
         self.kept.extend_from_slice(&bytes[..keep]);
-        self.dropped += bytes.len() - keep;
-        self.tail.extend_from_slice(bytes);
+        self.dropped = self.dropped.saturating_add(bytes.len() - keep);
+        // Only the end of a large read can matter to the progress lines.
+        let from = bytes.len().saturating_sub(TAIL_BYTES);
+        self.tail.extend_from_slice(&bytes[from..]);
         if self.tail.len() > 2 * TAIL_BYTES {
             self.tail.drain(..self.tail.len() - TAIL_BYTES);
         }
         self.fresh = true;
-    }
-
-    /// Takes what arrived, waiting up to `wait` for the first chunk.
-    fn take(&mut self, chunks: &Receiver<Vec<u8>>, wait: Duration) {
-        if self.closed {
-            std::thread::sleep(wait);
-            return;
-        }
-        match chunks.recv_timeout(wait) {
-            Ok(bytes) => self.add(&bytes),
-            Err(RecvTimeoutError::Timeout) => return,
-            Err(RecvTimeoutError::Disconnected) => {
-                self.closed = true;
-                return;
-            }
-        }
-        loop {
-            match chunks.try_recv() {
-                Ok(bytes) => self.add(&bytes),
-                Err(mpsc::TryRecvError::Empty) => return,
-                Err(mpsc::TryRecvError::Disconnected) => {
-                    self.closed = true;
-                    return;
-                }
-            }
-        }
     }
 
     fn progress(&mut self) -> Option<Vec<String>> {
@@ -287,22 +315,24 @@ impl Transcript {
     }
 }
 
-/// Follows the command to its end (or stops it when asked), reporting progress.
+/// Follows the command to its end (or stops it when asked), reporting progress. It
+/// looks every [`POLL`], however fast output comes: reading is another thread's work.
 fn watch(
     child: &mut Child,
-    chunks: &Receiver<Vec<u8>>,
+    transcript: &Shared,
     stop: &AtomicBool,
     report: &impl Fn(Event),
 ) -> Finished {
     let group = Pid::from_child(child);
-    let mut transcript = Transcript::default();
     let mut reported = Instant::now();
     let mut stopping: Option<Instant> = None;
     let status = loop {
-        transcript.take(chunks, Duration::from_millis(20));
+        std::thread::sleep(POLL);
         if reported.elapsed() >= PROGRESS {
             reported = Instant::now();
-            if let Some(lines) = transcript.progress() {
+            // Taken under the lock, reported outside it.
+            let lines = lock(transcript).progress();
+            if let Some(lines) = lines {
                 report(Event::Progress(lines));
             }
         }
@@ -328,18 +358,20 @@ fn watch(
         let _ = kill_process_group(group, Signal::KILL);
     }
     let drained = Instant::now() + DRAIN;
-    while !transcript.closed && Instant::now() < drained {
-        transcript.take(chunks, Duration::from_millis(20));
+    while !lock(transcript).closed && Instant::now() < drained {
+        std::thread::sleep(POLL);
     }
     let end = match status {
         _ if stopping.is_some() => End::Stopped,
         Ok(status) => end_of(status),
         Err(err) => End::NotStarted(err.to_string()),
     };
-    Finished {
-        end,
-        output: transcript.text(),
-    }
+    let output = {
+        let mut t = lock(transcript);
+        t.abandoned = true;
+        t.text()
+    };
+    Finished { end, output }
 }
 
 fn end_of(status: ExitStatus) -> End {
@@ -368,6 +400,16 @@ mod tests {
         assert!(t.tail.len() <= 2 * TAIL_BYTES);
         assert!(t.progress().unwrap().last().unwrap().ends_with("abcdef"));
         assert_eq!(t.progress(), None);
+    }
+
+    #[test]
+    fn the_tail_stays_bounded_whatever_the_size_of_a_read() {
+        let mut t = Transcript::default();
+        for size in [1, READ_BYTES, 3 * TAIL_BYTES, 7, MAX_OUTPUT] {
+            t.add(&vec![b'x'; size]);
+            assert!(t.tail.len() <= 2 * TAIL_BYTES, "{size}: {}", t.tail.len());
+        }
+        assert_eq!(t.kept.len(), MAX_OUTPUT);
     }
 
     #[test]

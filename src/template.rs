@@ -251,32 +251,28 @@ pub fn parse_from(
     })
 }
 
-/// Refuses a form with more sections or fields than `limits` allow.
+/// Refuses a form with more sections or fields than `limits` allow. (A markdown
+/// template is refused while it is read, at the section or field past the limit.)
 fn check_counts(form: &Form, file: &str, limits: &Limits) -> Result<(), LocatedError> {
-    let over = |what: &str, count: usize, limit: usize, var: &str| {
-        LocatedError::new(
-            file,
-            1,
-            1,
-            format!(
-                "the template has {} {what}, more than the limit of {} (raise it with {var}=N)",
-                crate::text::thousands(count),
-                crate::text::thousands(limit)
-            ),
-        )
+    let over = |what: &str, limit: usize, var: &str| {
+        LocatedError::new(file, 1, 1, over_limit(what, limit, var))
     };
     if form.sections.len() > limits.sections {
-        return Err(over(
-            "sections",
-            form.sections.len(),
-            limits.sections,
-            SECTIONS_VAR,
-        ));
+        return Err(over("sections", limits.sections, SECTIONS_VAR));
     }
     if form.fields.len() > limits.fields {
-        return Err(over("fields", form.fields.len(), limits.fields, FIELDS_VAR));
+        return Err(over("fields", limits.fields, FIELDS_VAR));
     }
     Ok(())
+}
+
+/// The refusal of a template with more `what` (sections, fields) than `limit`, naming
+/// the variable that raises it.
+pub(crate) fn over_limit(what: &str, limit: usize, var: &str) -> String {
+    format!(
+        "the template has more than {} {what}, the limit (raise it with {var}=N)",
+        crate::text::thousands(limit)
+    )
 }
 
 fn markdown_form(
@@ -295,11 +291,13 @@ fn markdown_form(
             ..form::Meta::default()
         },
     };
-    let mut body = split.body.to_owned();
-    if !body.is_empty() && !body.ends_with('\n') {
-        body.push('\n');
-    }
-    let built = markdown::build(&body, split.body_line, limits.nesting)
+    // The blocks end at line ends: a last line without one gets it (a copy only then).
+    let body: std::borrow::Cow<'_, str> = if split.body.is_empty() || split.body.ends_with('\n') {
+        split.body.into()
+    } else {
+        format!("{}\n", split.body).into()
+    };
+    let built = markdown::build(&body, split.body_line, limits)
         .map_err(|p| LocatedError::new(file, p.line, p.col, p.message))?;
     problems.extend(built.problems);
     let mut sections = built.sections;
@@ -357,7 +355,7 @@ mod tests {
             parse_within("t.md", b"## A\n\n## B\n", &Limits { sections: 1, ..d }).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "t.md:1:1: the template has 2 sections, more than the limit of 1 \
+            "t.md:3:1: the template has more than 1 sections, the limit \
              (raise it with ISSUE_COMPOSER_MAX_SECTIONS=N)"
         );
     }

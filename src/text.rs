@@ -82,6 +82,49 @@ pub fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Items as one editable line: `bug, "a,b"`. An item with a comma or a double quote is
+/// quoted (a quote in it doubled), so [`split_quoted_list`] gives the items back.
+pub fn join_list(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|item| {
+            if item.contains([',', '"']) {
+                format!("\"{}\"", item.replace('"', "\"\""))
+            } else {
+                item.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The items of a line as [`join_list`] writes it: split at commas outside double
+/// quotes, trimmed, empty ones dropped.
+pub fn split_quoted_list(s: &str) -> Vec<String> {
+    let line = sanitize::one_line(s);
+    let mut items = Vec::new();
+    let mut item = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                item.push('"');
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => items.push(std::mem::take(&mut item)),
+            c => item.push(c),
+        }
+    }
+    items.push(item);
+    items
+        .into_iter()
+        .map(|i| i.trim().to_owned())
+        .filter(|i| !i.is_empty())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,5 +141,13 @@ mod tests {
             "current-metrics/response-time"
         );
         assert_eq!(split_list("a, b,,c "), ["a", "b", "c"]);
+        let items = ["bug".to_owned(), "a,b".to_owned(), "say \"hi\"".to_owned()];
+        assert_eq!(join_list(&items), "bug, \"a,b\", \"say \"\"hi\"\"\"");
+        assert_eq!(split_quoted_list(&join_list(&items)), items);
+        assert_eq!(
+            split_quoted_list(&(join_list(&items) + ", extra")),
+            ["bug", "a,b", "say \"hi\"", "extra"]
+        );
+        assert_eq!(split_quoted_list("a, b,,c "), ["a", "b", "c"]);
     }
 }

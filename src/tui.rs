@@ -286,24 +286,27 @@ impl Io for RealIo {
                 Some(Msg::Written { result, then_exit })
             }
             Effect::Copy { body, with } => Some(Msg::Copied(copy(&body, with))),
-            Effect::AskCommand { field, source } => Some(Msg::CommandPrompt {
-                field,
-                history: history::load(&draft::key(&source)),
-            }),
+            Effect::AskCommand { field, source } => {
+                let (history, note) = history::load(&draft::key(&source));
+                Some(Msg::CommandPrompt {
+                    field,
+                    history,
+                    note,
+                })
+            }
             Effect::RememberCommand {
                 source,
                 field_id,
                 line,
-            } => history::record(&draft::key(&source), &field_id, &line)
-                .err()
-                .map(|err| {
-                    Msg::Notice(Notice::problem(format!(
-                        "the command history was not saved: {err}"
-                    )))
-                }),
+            } => match history::record(&draft::key(&source), &field_id, &line) {
+                Ok(note) => note.map(|note| Msg::Notice(Notice::problem(note))),
+                Err(err) => Some(Msg::Notice(Notice::problem(format!(
+                    "the command history was not saved: {err}"
+                )))),
+            },
             Effect::RunCommand { line } => {
                 self.run_command(&line);
-                None
+                Some(Msg::CommandStarted(Instant::now()))
             }
             Effect::StopCommand => {
                 if let Some(command) = &self.command {
@@ -525,7 +528,9 @@ fn picker_entries() -> Vec<Entry> {
 /// send as asked. The draft goes once all of that worked; otherwise `notes` say where the
 /// answers are.
 fn finish(after: After, written: &[String], notes: &[String]) -> Result<Outcome> {
-    if !written.is_empty() {
+    // Sent below: a command to create it again would make a second issue.
+    let sends = matches!(&after, After::Export { plan, .. } if plan.creates());
+    if !written.is_empty() && !sends {
         eprintln!("issue-composer: to create the issue from the file written, run:");
         for command in written {
             println!("{command}");
@@ -535,6 +540,11 @@ fn finish(after: After, written: &[String], notes: &[String]) -> Result<Outcome>
         After::Nothing => Ok(Outcome::Done),
         After::Unsaved => Ok(Outcome::Failed),
         After::Visit(url) => {
+            // Only an http(s) link is printed as one or opened.
+            if let Err(err) = export::web::web_link(&url) {
+                tell(&[err.to_string()]);
+                return Ok(Outcome::Failed);
+            }
             println!("{}", crate::text::escape_line(&url));
             match export::web::open(&url) {
                 Ok(()) => Ok(Outcome::Done),
@@ -549,6 +559,13 @@ fn finish(after: After, written: &[String], notes: &[String]) -> Result<Outcome>
             plan,
             source,
         } => {
+            // The body alone (print, copy) leaves out the title typed in the form.
+            if !plan.creates() && !plan.web && !issue.title.trim().is_empty() {
+                eprintln!(
+                    "issue-composer: title: {}",
+                    crate::text::escape_line(&issue.title)
+                );
+            }
             let outcome = export::run(&issue, &plan);
             if matches!(outcome, Ok(Outcome::Done)) {
                 // Sent, printed or copied: the draft has done its job.

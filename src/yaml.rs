@@ -147,6 +147,15 @@ fn plain_message(message: &str, budget: &Budget) -> String {
     crate::text::shorten_quoted(&crate::text::sanitize::one_line(&message))
 }
 
+/// How every refusal for a breached YAML budget starts.
+const TOO_LARGE: &str = "the YAML is larger or more deeply nested than allowed";
+
+/// Whether `message` is a refusal for a breached YAML budget (nothing in such a file is
+/// worth reading further).
+pub fn is_budget_message(message: &str) -> bool {
+    message.starts_with(TOO_LARGE)
+}
+
 /// `Events { events: 200001 }` and the like, in words: which limit, and how to raise it.
 fn budget_message(breach: &str, budget: &Budget) -> String {
     let what = breach.split([' ', '{']).next().unwrap_or(breach);
@@ -170,11 +179,9 @@ fn budget_message(breach: &str, budget: &Budget) -> String {
             ),
             DEPTH_VAR,
         ),
-        _ => return format!("the YAML is larger or more deeply nested than allowed ({what})"),
+        _ => return format!("{TOO_LARGE} ({what})"),
     };
-    format!(
-        "the YAML is larger or more deeply nested than allowed: more than {limit} (raise it with {var}=N)"
-    )
+    format!("{TOO_LARGE}: more than {limit} (raise it with {var}=N)")
 }
 
 #[cfg(test)]

@@ -257,6 +257,35 @@ fn repository_templates_shadow_user_ones_and_user_ones_shadow_built_ins() {
     );
 }
 
+/// The built-ins' names work in a repository whose own template of that name hides
+/// them, whatever its case and separators (`bug-report` for `Bug_report.md` named
+/// "Bug Report"): the repository's template is meant.
+#[test]
+fn a_built_in_name_finds_the_repository_template_that_hides_it() {
+    let home = Home::new();
+    let (_, sub) = home.repo(&[(".github/ISSUE_TEMPLATE/Bug_report.md", &md("Bug Report"))]);
+    for arg in ["bug-report", "Bug_Report", "bug report"] {
+        let body = home.run(&sub, &["render", arg, "--set", "what-happened=r"]);
+        assert_eq!(body, "## What happened?\n\nr\n", "{arg}");
+    }
+    // A path as `list` prints it (from the root) works from the subfolder too.
+    let body = home.run(
+        &sub,
+        &[
+            "render",
+            ".github/ISSUE_TEMPLATE/Bug_report.md",
+            "--set",
+            "what-happened=p",
+        ],
+    );
+    assert_eq!(body, "## What happened?\n\np\n");
+    // Or by its name: `crash.md` named "Bug report" hides the built-in too.
+    let home = Home::new();
+    let (_, sub) = home.repo(&[(".github/ISSUE_TEMPLATE/crash.md", &md("Bug report"))]);
+    let body = home.run(&sub, &["render", "bug-report", "--set", "what-happened=s"]);
+    assert_eq!(body, "## What happened?\n\ns\n");
+}
+
 #[test]
 fn outside_a_repository_the_nearest_folder_with_templates_counts() {
     let home = Home::new();
@@ -294,4 +323,162 @@ fn a_broken_template_and_a_broken_chooser_config_are_reported_not_fatal() {
     assert_eq!(items.as_array().unwrap().last().unwrap()["stem"], "blank");
     let body = home.run(&sub, &["render", "blank", "--set", "preamble=Just text"]);
     assert_eq!(body, "Just text\n");
+}
+
+#[test]
+fn contact_links_that_are_not_http_links_are_listed_as_refused_never_as_links() {
+    let home = Home::new();
+    let config = "contact_links:\n  - name: Evil\n    url: --new-window=file:///etc/passwd\n    about: Click\n  - name: Script\n    url: javascript:alert(1)\n    about: Click\n  - name: Forum\n    url: https://example.org/forum\n    about: Ask\n";
+    let (_, sub) = home.repo(&[(".github/ISSUE_TEMPLATE/config.yml", config)]);
+    let items = home.list(&sub);
+    let listed: Vec<(&str, &Json, &Json)> = items
+        .iter()
+        .filter(|i| i["source"] == "link")
+        .map(|i| (i["name"].as_str().unwrap(), &i["url"], &i["error"]))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (
+                "Evil",
+                &Json::Null,
+                &Json::from(
+                    "not opened: only http(s) links are (url: --new-window=file:///etc/passwd)"
+                )
+            ),
+            (
+                "Script",
+                &Json::Null,
+                &Json::from("not opened: only http(s) links are (url: javascript:alert(1))")
+            ),
+            (
+                "Forum",
+                &Json::from("https://example.org/forum"),
+                &Json::Null
+            ),
+        ]
+    );
+    let text = home.run(&sub, &["list"]);
+    let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("link")).collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    let words: Vec<&str> = lines[0]
+        .split("  ")
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect();
+    assert_eq!(
+        words,
+        [
+            "link",
+            "Evil",
+            "(refused)",
+            "not opened: only http(s) links are (url: --new-window=file:///etc/passwd)"
+        ],
+        "{text}"
+    );
+    assert!(lines[2].contains(" https://example.org/forum "), "{text}");
+}
+
+/// A clone can hold symbolic links; GitHub follows none of them. One that leads out of
+/// the repository is listed as an error and never read (before, `render bug --gh` sent
+/// the file it pointed at); one that stays inside is followed; a path typed on the
+/// command line is the user's choice and is followed.
+#[cfg(unix)]
+#[test]
+fn repository_links_out_of_the_repository_are_refused_and_inside_ones_followed() {
+    use std::os::unix::fs::symlink;
+    let home = Home::new();
+    let secret = home.dir.path().join("secret.md");
+    write(&secret, &md("Secret token 12345"));
+    let secret_config = home.dir.path().join("links.yml");
+    write(
+        &secret_config,
+        "contact_links:\n  - name: Leaked\n    url: https://example.org/leak\n    about: x\n",
+    );
+    let (root, sub) = home.repo(&[("docs/real.md", &md("Real"))]);
+    let folder = root.join(".github/ISSUE_TEMPLATE");
+    std::fs::create_dir_all(&folder).unwrap();
+    symlink(&secret, folder.join("bug.md")).unwrap();
+    symlink("../../docs/real.md", folder.join("inside.md")).unwrap();
+    symlink(&secret_config, folder.join("config.yml")).unwrap();
+    // A linked folder leads out as well.
+    let elsewhere = home.dir.path().join("elsewhere");
+    write(&elsewhere.join("leak.md"), &md("Leak"));
+    std::fs::create_dir_all(root.join(".gitlab")).unwrap();
+    symlink(&elsewhere, root.join(".gitlab/issue_templates")).unwrap();
+
+    let out = home.cmd(&sub).args(["list", "--json"]).output().unwrap();
+    assert!(out.status.success());
+    let items: Json = serde_json::from_slice(&out.stdout).unwrap();
+    let bug = folder.join("bug.md");
+    let why = format!(
+        "{} is a symbolic link to a file outside the repository",
+        bug.display()
+    );
+    assert_eq!(
+        (&items[0]["name"], &items[0]["error"]),
+        (&Json::from("bug"), &Json::from(why.as_str()))
+    );
+    assert_eq!(
+        (&items[1]["name"], &items[1]["error"]),
+        (&Json::from("Real"), &Json::Null)
+    );
+    let leak = root.join(".gitlab/issue_templates/leak.md");
+    assert_eq!(
+        (&items[2]["name"], &items[2]["error"]),
+        (
+            &Json::from("leak"),
+            &Json::from(format!(
+                "{} is a symbolic link to a file outside the repository",
+                leak.display()
+            ))
+        )
+    );
+    assert!(!items.to_string().contains("Leaked"), "{items}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        format!(
+            "issue-composer: warning: {} is a symbolic link to a file outside the repository\n",
+            folder.join("config.yml").display()
+        )
+    );
+
+    let out = home
+        .cmd(&sub)
+        .args(["render", "bug", "--set", "title=x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.stdout, b"");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("issue-composer: {why}\n")
+    );
+    let typed = bug.display().to_string();
+    let body = home.run(&sub, &["render", &typed, "--allow-incomplete"]);
+    assert_eq!(body, "## What happened?\n");
+    // As `list` prints it, from the root, typed in a subfolder: a repository lookup.
+    let out = home
+        .cmd(&sub)
+        .args(["render", ".github/ISSUE_TEMPLATE/bug.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("issue-composer: {why}\n")
+    );
+    // The same path from the root names the file itself: followed.
+    let body = home.run(
+        &root,
+        &[
+            "render",
+            ".github/ISSUE_TEMPLATE/bug.md",
+            "--allow-incomplete",
+        ],
+    );
+    assert_eq!(body, "## What happened?\n");
+    let inside = home.run(&sub, &["render", "inside", "--allow-incomplete"]);
+    assert_eq!(inside, "## What happened?\n");
 }

@@ -360,9 +360,22 @@ fn g_in_the_review_creates_the_issue_with_gh_after_leaving() {
     s.send("Saving fails.");
     s.keys(&[CTRL_S]);
     s.wait_for("Ready: w write to a file");
+    // Written first: once gh has sent it, no command to create it again is printed.
+    s.keys(&["w"]);
+    s.wait_for("bug-report-issue.md");
+    s.keys(&[ENTER]);
+    s.wait_for("wrote ./bug-report-issue.md");
     s.keys(&["g"]);
     assert_eq!(s.wait_exit(), 0);
     s.wait_for("https://github.com/o/r/issues/7");
+    assert!(
+        !contains(
+            &s.raw_output(),
+            b"to create the issue from the file written"
+        ),
+        "{}",
+        s.screen()
+    );
     let argv = std::fs::read_to_string(dir.path().join("argv")).unwrap();
     let lines: Vec<&str> = argv.lines().collect();
     assert_eq!(
@@ -390,6 +403,11 @@ fn p_prints_the_body_after_the_terminal_is_restored() {
     assert_eq!(s.wait_exit(), 0);
     let screen = s.wait_for("## Problem");
     assert!(screen.contains("Export to GitLab"), "{screen}");
+    // The title typed in the form is said too: the body alone leaves it out.
+    assert!(
+        screen.contains("issue-composer: title: [FEATURE] GitLab export"),
+        "{screen}"
+    );
     assert_restored(&s);
 }
 
@@ -779,6 +797,64 @@ fn a_running_command_streams_and_esc_stops_it() {
     s.keys(&[ESC]);
     s.wait_for("Quit?");
     s.keys(&["y"]);
+    assert_eq!(s.wait_exit(), 0);
+}
+
+/// The panel's elapsed seconds (`⠋ 2.3s  $ yes ...`), when shown.
+fn elapsed_shown(screen: &str) -> Option<f64> {
+    let line = screen.lines().find(|l| l.contains("s  $ yes abcdefghij"))?;
+    let before = line.split("s  $ yes").next()?;
+    before.split_whitespace().last()?.parse().ok()
+}
+
+fn resident_kib(pid: u32) -> usize {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+/// `yes` into a field: the panel's time keeps moving (the UI froze within seconds and
+/// grew to gigabytes), the app's memory stays small, and Esc stops it.
+#[test]
+fn an_endless_command_keeps_the_form_moving_and_its_memory_small() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = [("SHELL", "/bin/sh".to_owned())];
+    let mut s = Session::start_with(
+        &["go-performance", "--no-draft"],
+        dir.path(),
+        dir.path(),
+        &env,
+    );
+    s.wait_for("fields filled");
+    s.keys(&[CTRL_N, CTRL_N, CTRL_R]);
+    s.wait_for("Run a command");
+    s.send("yes abcdefghij");
+    s.keys(&[ENTER]);
+    s.wait_for("Running · Esc stops it");
+    let mut seen = std::collections::BTreeSet::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let screen = s.screen();
+        if let Some(secs) = elapsed_shown(&screen) {
+            seen.insert(format!("{secs:.1}"));
+            if secs >= 3.0 {
+                break;
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the time stopped: {seen:?}\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(seen.len() >= 5, "{seen:?}");
+    let pid = s.child.process_id().unwrap();
+    let kib = resident_kib(pid);
+    assert!(kib < 64 * 1024, "the form holds {kib} KiB");
+    s.keys(&[ESC]);
+    s.wait_for("stopped `yes abcdefghij`; the field is unchanged");
+    // Nothing was typed: Esc leaves at once.
+    s.keys(&[ESC]);
     assert_eq!(s.wait_exit(), 0);
 }
 

@@ -65,7 +65,7 @@ fn refuses_to_replace_a_file_without_force() {
     fs::write(&path, "keep me\n").unwrap();
     let out = bin()
         .args(RENDER)
-        .args(["--gh", "-o"])
+        .args(["--set", "title=It breaks", "--gh", "-o"])
         .arg(&path)
         .output()
         .unwrap();
@@ -126,20 +126,44 @@ fn a_missing_folder_or_a_file_in_the_way_is_named() {
         )
     );
 
+    assert_eq!(entries(dir.path()), ["plain.txt"]);
+}
+
+/// `-o FOLDER` writes config.toml's file name (by default `{stem}-issue.md`) inside it,
+/// and refuses to replace that file without `--force`, like any `-o FILE`.
+#[test]
+fn output_folder_gets_the_configured_file_name() {
+    let dir = tempfile::tempdir().unwrap();
     let out = bin()
+        .env("XDG_CONFIG_HOME", dir.path().join("no-config"))
         .args(RENDER)
         .arg("-o")
         .arg(dir.path())
         .output()
         .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let written = dir.path().join("bug-report-issue.md");
+    assert!(
+        stderr(&out).starts_with(&format!("issue-composer: wrote {};", written.display())),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(entries(dir.path()), ["bug-report-issue.md"]);
+    let again = bin()
+        .env("XDG_CONFIG_HOME", dir.path().join("no-config"))
+        .args(RENDER)
+        .arg("-o")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
     assert_eq!(
-        stderr(&out),
+        stderr(&again),
         format!(
-            "issue-composer: cannot write {}: it is a folder\n",
-            dir.path().display()
+            "issue-composer: {} already exists (pass --force to replace it)\n",
+            written.display()
         )
     );
-    assert_eq!(entries(dir.path()), ["plain.txt"]);
 }
 
 /// The binary, copied into `dir` and run as `nobody` (uid 65534) when we are root, so a test
@@ -270,4 +294,67 @@ fn force_never_replaces_a_device() {
         )
     );
     assert!(fs::symlink_metadata(&link).unwrap().is_symlink());
+}
+
+/// `-o -` is standard output: the body is printed and no file named `-` appears.
+#[test]
+fn output_dash_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin()
+        .current_dir(dir.path())
+        .args(RENDER)
+        .args(["-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let printed = bin().args(RENDER).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("## Summary\n"));
+    assert_eq!(out.stdout, printed.stdout);
+    assert_eq!(stderr(&out), "");
+    assert!(entries(dir.path()).is_empty());
+}
+
+/// `-o LINK --force` writes the file the symlink names, and the link stays a link.
+#[test]
+fn a_symlink_is_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.md");
+    let link = dir.path().join("link.md");
+    fs::write(&real, "old\n").unwrap();
+    std::os::unix::fs::symlink("real.md", &link).unwrap();
+    let out = bin()
+        .args(RENDER)
+        .arg("-o")
+        .arg(&link)
+        .arg("--force")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(&real)
+            .unwrap()
+            .starts_with("## Summary\n")
+    );
+    assert_eq!(entries(dir.path()), ["link.md", "real.md"]);
+}
+
+/// A write the OS refuses says why, without the name of the temporary file it tried.
+#[test]
+fn a_refused_write_does_not_name_the_temporary_file() {
+    let out = bin()
+        .args(RENDER)
+        .args(["-o", "/proc/version", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "issue-composer: cannot write /proc/version: No such file or directory (os error 2)\n"
+    );
 }

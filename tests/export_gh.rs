@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 
 /// Records one argument per line, the body file's content and mode, then prints a URL, or
-/// fails with `$STANDIN_FAIL` when it is set.
+/// fails with `$STANDIN_FAIL` when it is set (after printing the URL with
+/// `$STANDIN_FAIL_AFTER_URL`).
 const STANDIN: &str = r#"#!/bin/sh
 rec="$RECORD_DIR"
 : > "$rec/argv"
@@ -22,6 +23,11 @@ for arg in "$@"; do
   fi
   prev=$arg
 done
+if [ -n "$STANDIN_FAIL_AFTER_URL" ]; then
+  echo "$STANDIN_URL"
+  echo "$STANDIN_FAIL_AFTER_URL" >&2
+  exit 1
+fi
 if [ -n "$STANDIN_FAIL" ]; then
   echo "$STANDIN_FAIL" >&2
   exit 1
@@ -82,7 +88,8 @@ impl World {
             .env("TMPDIR", self.path("tmp"))
             .env("RECORD_DIR", self.path("rec"))
             .env("STANDIN_URL", "https://example.test/octo/hello/issues/42")
-            .env_remove("STANDIN_FAIL");
+            .env_remove("STANDIN_FAIL")
+            .env_remove("STANDIN_FAIL_AFTER_URL");
         cmd
     }
 
@@ -211,6 +218,162 @@ fn glab_gets_the_body_as_description() {
             "group/sub/hello",
         ])
     );
+}
+
+/// gh printed the new issue's URL and then failed (a project it could not set, say): the
+/// issue exists, so its URL is printed and nothing is kept for a retry that would create
+/// it twice.
+#[test]
+fn a_url_then_an_error_is_a_created_issue_not_kept_for_retry() {
+    let world = World::new(&["gh"]);
+    let refusal = "could not add to project: Roadmap";
+    let out = world
+        .render(false)
+        .args(["--gh", "-R", "octo/hello"])
+        .env("STANDIN_FAIL_AFTER_URL", refusal)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "https://example.test/octo/hello/issues/42\n"
+    );
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "issue-composer: gh created https://example.test/octo/hello/issues/42 but exited with an error (exit status: 1):\n{refusal}\nThe issue was created: it is not kept for retry, which would create it twice.\n"
+        )
+    );
+    assert!(!world.saved().exists());
+}
+
+/// With -o and --gh, the file is written and the issue sent: no command to send it again.
+#[test]
+fn a_file_and_gh_print_the_url_not_a_command_to_create_it_again() {
+    let world = World::new(&["gh"]);
+    let file = world.path("issue.md");
+    let out = world
+        .render(false)
+        .args(["--gh", "-R", "octo/hello", "-o"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "https://example.test/octo/hello/issues/42\n"
+    );
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("issue-composer: wrote {}\n", file.display())
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), BODY);
+}
+
+/// A title that is only the template's prefix is refused before gh runs, as the form's
+/// review refuses it; --allow-incomplete lets it through.
+#[test]
+fn a_title_that_is_only_the_prefix_is_not_sent() {
+    let world = World::new(&["gh"]);
+    let out = world
+        .bin(false)
+        .arg("render")
+        .arg(world.path("crash.md"))
+        .args(["--set", "summary=x", "--gh", "-R", "octo/hello"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "issue-composer: the title is only the template's prefix `[CRASH]`: give one with --set title=... before sending with gh or glab (or pass --allow-incomplete)\n"
+    );
+    assert!(out.stdout.is_empty());
+    assert!(!world.path("rec").join("argv").exists(), "gh did not run");
+    let out = world
+        .bin(false)
+        .arg("render")
+        .arg(world.path("crash.md"))
+        .args(["--set", "summary=x", "--gh", "-R", "octo/hello"])
+        .arg("--allow-incomplete")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        world
+            .recorded("argv")
+            .starts_with("issue\ncreate\n--title\n[CRASH]\n")
+    );
+}
+
+/// Plain mode asks a blank title again when the issue is to be sent, and sends nothing
+/// without one: the body is printed instead.
+#[test]
+fn plain_mode_does_not_send_without_a_title() {
+    let world = World::new(&["gh"]);
+    let out = world
+        .bin(false)
+        .arg(world.path("crash.md"))
+        .args(["--plain", "--no-draft", "--gh", "-R", "octo/hello"])
+        .write_stdin("\n\n\n\nIt crashed\n.\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr
+            .matches("Not accepted: gh and glab need a title")
+            .count(),
+        4,
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with(
+            "issue-composer: not sent: the title is only the template's prefix `[CRASH]`\n"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), BODY);
+    assert!(!world.path("rec").join("argv").exists(), "gh did not run");
+}
+
+/// A body too long for glab's argument is kept, and the advice is the retry that can
+/// work: with gh, which reads the body from a file.
+#[test]
+fn a_body_too_long_for_glab_is_kept_for_a_retry_with_gh() {
+    let world = World::new(&["glab", "gh"]);
+    let long = "x".repeat(140 * 1024);
+    let answers = world.path("long.yaml");
+    fs::write(
+        &answers,
+        format!("title: '[CRASH] long'\nfields:\n  summary: {long}\n"),
+    )
+    .unwrap();
+    let out = world
+        .bin(false)
+        .arg("render")
+        .arg(world.path("crash.md"))
+        .arg("--answers")
+        .arg(&answers)
+        .args(["--glab", "-R", "octo/hello"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let saved = world.saved();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.ends_with(&format!(
+            "\nThe issue is saved in {}: run `issue-composer retry --gh` to send it with gh, which takes a body of any length.\n",
+            saved.display()
+        )),
+        "{stderr}"
+    );
+    let out = world.bin(false).args(["retry", "--gh"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "https://example.test/octo/hello/issues/42\n"
+    );
+    assert_eq!(world.recorded("body"), format!("## Summary\n\n{long}\n"));
 }
 
 #[test]

@@ -108,6 +108,7 @@ fn render_gh_runs_the_real_gh() {
     let out = Command::cargo_bin("issue-composer")
         .unwrap()
         .args(["render", "bug-report", "--set", "summary=It crashed"])
+        .args(["--set", "title=[BUG] It crashed"])
         .args(["--gh", "-R", "octo/hello", "--milestone", "v1"])
         .env("PATH", gh.parent().unwrap())
         .env("XDG_DATA_HOME", dir.path().join("data"))

@@ -133,3 +133,61 @@ fn a_link_too_long_is_refused_with_advice() {
     );
     assert!(!dir.path().join("opened").exists());
 }
+
+/// A remote whose host makes no link (a space, an escape): refused before it is printed
+/// or handed to the browser.
+#[test]
+fn a_link_that_is_not_a_clean_http_link_is_neither_printed_nor_opened() {
+    let (dir, repo, browser) = world("https://ex ample.com/o/r.git");
+    let out = bin(&repo, &browser)
+        .args(["render", ".github/ISSUE_TEMPLATE/plain.md", "--web"])
+        .args(["--set", "title=T"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(
+            "issue-composer: not opened: only http(s) links are (url: https://ex ample.com/o/r/issues/new?template=plain.md&title=T&body="
+        ),
+        "{stderr}"
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("https://"));
+    assert!(!dir.path().join("opened").exists());
+}
+
+/// `$BROWSER` as a `:`-separated list is tried in turn, and `%s` in an entry stands for
+/// the link (still one argument, never shell text).
+#[test]
+fn browser_lists_are_tried_in_turn_and_percent_s_is_the_link() {
+    let (dir, repo, _) = world("git@github.com:octo/app.git");
+    let record = dir.path().join("record.sh");
+    let args = dir.path().join("args");
+    fs::write(
+        &record,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\n", args.display()),
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", record.to_str().unwrap()])
+        .status()
+        .unwrap();
+    let list = format!("false:{} --new-tab %s --last", record.display());
+    let out = bin(&repo, &record)
+        .env("BROWSER", &list)
+        .args(["render", ".github/ISSUE_TEMPLATE/plain.md", "--web"])
+        .args(["--set", "title=T;$(touch pwned)", "--set", "what=x"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let link = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        fs::read_to_string(&args).unwrap(),
+        format!("--new-tab\n{link}--last\n")
+    );
+    assert!(!repo.join("pwned").exists());
+}

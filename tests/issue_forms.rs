@@ -501,3 +501,30 @@ fn yaml_bombs_in_forms_are_refused_by_budget() {
         );
     }
 }
+
+/// A form the reader refuses at its first problem still gets every rule: all its
+/// problems are listed at once, in the file's order, and the reader's own message is
+/// left out when a rule says the same in the element it stopped in.
+#[test]
+fn check_lists_every_problem_of_a_form_that_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.yml");
+    std::fs::write(
+        &path,
+        "name: Bad\ndescription: bad form\nbody:\n  - type: dropdown\n    id: pick\n    attributes:\n      label: Pick\n      options: [a, b]\n      default: 7\n  - type: weird\n  - type: input\n    id: bad id!\n    attributes:\n      label: X\n      label: Y\n  - type: input\n    id: ok\n    attributes:\n      label: Z\n    validations:\n      required: yes\n",
+    )
+    .unwrap();
+    let out = bin().arg("check").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let p = path.display();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "{p}:9:16: error: `default` must be an option's index, 0 to 1\n\
+             {p}:10:5: error: unknown element type `weird` (expected markdown, input, textarea, dropdown, checkboxes, upload)\n\
+             {p}:12:9: error: id `bad id!` may only hold letters A-Z, digits, `-` and `_`\n\
+             {p}:15:7: warning: `label` is given twice (also on line 14); the last one counts\n\
+             {p}:21:17: error: invalid boolean (strict mode expects true/false)\n"
+        )
+    );
+}

@@ -46,8 +46,8 @@ fn too_many_sections_are_refused_naming_the_limit() {
         (
             Some(1),
             format!(
-                "issue-composer: {path}:1:1: the template has 3 sections, more than the limit \
-                 of 2 (raise it with ISSUE_COMPOSER_MAX_SECTIONS=N)\n"
+                "issue-composer: {path}:5:1: the template has more than 2 sections, the \
+                 limit (raise it with ISSUE_COMPOSER_MAX_SECTIONS=N)\n"
             )
         )
     );
@@ -66,11 +66,33 @@ fn too_many_fields_are_refused_naming_the_limit() {
         (
             Some(1),
             format!(
-                "issue-composer: {path}:1:1: the template has 3 fields, more than the limit \
-                 of 1 (raise it with ISSUE_COMPOSER_MAX_FIELDS=N)\n"
+                "issue-composer: {path}:3:1: the template has more than 1 fields, the limit \
+                 (raise it with ISSUE_COMPOSER_MAX_FIELDS=N)\n"
             )
         )
     );
+}
+
+#[test]
+fn a_count_limit_stops_the_reading_where_it_is_passed() {
+    // Past the section limit the rest is not read: the nesting beyond it, which alone
+    // would be refused, is never reached.
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!("{THREE}## Four\n\n{} x\n", ">".repeat(70));
+    let path = write(dir.path(), "t.md", &text);
+    assert_eq!(
+        schema(&path, &[("ISSUE_COMPOSER_MAX_SECTIONS", "2")]),
+        (
+            Some(1),
+            format!(
+                "issue-composer: {path}:5:1: the template has more than 2 sections, the \
+                 limit (raise it with ISSUE_COMPOSER_MAX_SECTIONS=N)\n"
+            )
+        )
+    );
+    let (code, stderr) = schema(&path, &[("ISSUE_COMPOSER_MAX_SECTIONS", "4")]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains(":9:65: nesting deeper than 64"), "{stderr}");
 }
 
 #[test]

@@ -262,3 +262,39 @@ fn other_text_is_an_error_naming_the_file_and_the_formats() {
         "{err}"
     );
 }
+
+/// `--metrics /dev/zero` read gigabytes; a FIFO blocked. Only a regular file of at most
+/// 16 MiB is read, and the refusal names the limit.
+#[cfg(unix)]
+#[test]
+fn a_results_file_that_is_a_device_or_too_large_is_refused_with_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = format!("{:#}", files::read(Path::new("/dev/zero")).unwrap_err());
+    assert_eq!(
+        err,
+        "cannot read metrics file /dev/zero: it is a character device, not a regular file"
+    );
+    let fifo = dir.path().join("bench.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.unwrap().success());
+    let err = format!("{:#}", files::read(&fifo).unwrap_err());
+    assert_eq!(
+        err,
+        format!(
+            "cannot read metrics file {}: it is a FIFO, not a regular file",
+            fifo.display()
+        )
+    );
+    let big = dir.path().join("bench.txt");
+    let line = "BenchmarkX-8  1000  1234 ns/op\n";
+    let text = line.repeat(files::MAX_FILE_SIZE / line.len() + 1);
+    std::fs::write(&big, text).unwrap();
+    let err = format!("{:#}", files::read(&big).unwrap_err());
+    assert_eq!(
+        err,
+        format!(
+            "cannot read metrics file {}: it is larger than 16 MiB, the limit for metrics files",
+            big.display()
+        )
+    );
+}

@@ -55,13 +55,19 @@ fn typed(form: &Form) -> (String, Answers) {
             FieldKind::MultiChoice { options } | FieldKind::Checkboxes { options } => {
                 let mut sel = Selection::empty(options.len());
                 let mut numbers = Vec::new();
-                for (n, o) in options.iter().enumerate().filter(|(_, o)| !o.blank) {
+                let mut blanks = String::new();
+                // Every option; one that takes text (`Other: ___`) is asked for it next.
+                for (n, o) in options.iter().enumerate() {
                     sel.checked[n] = true;
                     numbers.push((n + 1).to_string());
-                    let _ = o;
+                    if o.blank {
+                        sel.blanks[n] = format!("other {i}-{n}");
+                        writeln!(blanks, "{}", sel.blanks[n]).unwrap();
+                    }
                 }
                 input.push_str(&numbers.join(", "));
                 input.push('\n');
+                input.push_str(&blanks);
                 *value = Value::Select(sel);
             }
             FieldKind::Table { rows, .. } => {
@@ -163,7 +169,12 @@ body:
 #[test]
 fn piped_answers_give_what_render_gives_for_the_seed_templates() {
     let home = tempfile::tempdir().unwrap();
-    for name in ["performance", "go-performance"] {
+    for name in [
+        "performance",
+        "go-performance",
+        "feature-request",
+        "bug-report",
+    ] {
         let form = load(name);
         let (input, answers) = typed(&form);
         let (body, stderr) = plain(home.path(), name, &input, &[]);
@@ -172,13 +183,34 @@ fn piped_answers_give_what_render_gives_for_the_seed_templates() {
             render(home.path(), name, &form, &answers, &[]),
             "{name}"
         );
-        assert!(stderr.starts_with("Title: [PERF] "), "{stderr}");
         assert!(
             stderr.ends_with("\nReview: every answer is complete.\n"),
             "{stderr}"
         );
-        assert!(body.contains(" t2\n"), "{body}");
+        if name.contains("performance") {
+            assert!(stderr.starts_with("Title: [PERF] "), "{stderr}");
+            assert!(body.contains(" t2\n"), "{body}");
+        }
     }
+}
+
+/// A ticked `Other: ___` asks for its text on the next line, and the text is written
+/// where the blank was.
+#[test]
+fn a_ticked_other_asks_for_its_text() {
+    let home = tempfile::tempdir().unwrap();
+    let input = "T\n.\n.\n.\n\n\n.\n1 3\nthe docs site\n1\n";
+    let (body, stderr) = plain(home.path(), "feature-request", input, &[]);
+    assert!(
+        stderr.contains("  3) Other: ___\n  Other: \n== Priority =="),
+        "{stderr}"
+    );
+    assert!(
+        body.contains(
+            "- [x] Documented in the README\n- [ ] Covered by tests\n- [x] Other: the docs site\n"
+        ),
+        "{body}"
+    );
 }
 
 #[test]
@@ -309,5 +341,49 @@ fn without_a_template_the_chooser_is_numbered_and_the_blank_issue_can_be_picked(
         String::from_utf8(out.stderr)
             .unwrap()
             .ends_with("issue-composer: no template chosen\n")
+    );
+}
+
+/// Plain mode's chooser: a contact link that is not an http(s) link and a template that
+/// links out of the repository are listed as refused, never numbered or printed as a
+/// link.
+#[cfg(unix)]
+#[test]
+fn the_plain_chooser_lists_refused_links_and_templates_unnumbered() {
+    let home = tempfile::tempdir().unwrap();
+    let secret = home.path().join("secret.md");
+    std::fs::write(&secret, "---\nname: Secret\nabout: x\n---\n\n## Token\n").unwrap();
+    let folder = home.path().join("repo/.github/ISSUE_TEMPLATE");
+    std::fs::create_dir_all(home.path().join("repo/.git")).unwrap();
+    std::fs::create_dir_all(&folder).unwrap();
+    std::os::unix::fs::symlink(&secret, folder.join("bug.md")).unwrap();
+    std::fs::write(
+        folder.join("config.yml"),
+        "contact_links:\n  - name: Evil\n    url: --new-window=file:///etc/passwd\n    about: Click\n",
+    )
+    .unwrap();
+    let out = bin(home.path())
+        .current_dir(home.path().join("repo"))
+        .write_stdin("")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines[1],
+        format!(
+            "  refused: bug (repo): {} is a symbolic link to a file outside the repository",
+            folder.join("bug.md").display()
+        )
+    );
+    assert_eq!(
+        lines[2],
+        "  1) Performance Optimization (built-in): Request performance analysis and optimization"
+    );
+    assert!(
+        stderr.contains(
+            "\n  link: Evil (refused: not opened: only http(s) links are (url: --new-window=file:///etc/passwd))\n  5) Blank issue\n"
+        ),
+        "{stderr}"
     );
 }

@@ -615,20 +615,25 @@ fn options_under_an_instruction_to_pick_keep_what_was_chosen() {
         "## Platform\n\nSelect one of the platforms below:\n\n- Desktop\n- Web\n- Other\n\n## Versions\n\n<!-- Please keep the line that best applies: -->\n- This is a crash\n- This changed between versions ___ and ___\n\n## Situation\n\nSelect all that apply:\n\n- slow\n- leaks\n",
     );
     let kinds: Vec<&str> = t.form.fields.iter().map(|f| f.kind.name()).collect();
-    // The line that introduces options asks for nothing more.
+    // The line that introduces options asks for nothing more: it is help, not output.
     assert_eq!(kinds, ["choice", "choice", "checkboxes"]);
+    assert_eq!(
+        t.form.sections[0].help,
+        "Select one of the platforms below:"
+    );
+    assert_eq!(t.form.sections[2].help, "Select all that apply:");
     let out = rendered(
         &t,
         "fields: {platform: 'Other: Android', versions: 'This changed between versions … and …: 4.1, 4.2', situation: [slow, leaks]}",
     );
     assert_eq!(
         out,
-        "## Platform\n\nSelect one of the platforms below:\n\n- Other: Android\n\n## Versions\n\n- This changed between versions 4.1 and 4.2\n\n## Situation\n\nSelect all that apply:\n\n- slow\n- leaks\n"
+        "## Platform\n\n- Other: Android\n\n## Versions\n\n- This changed between versions 4.1 and 4.2\n\n## Situation\n\n- slow\n- leaks\n"
     );
     // Nothing chosen: the options go, like lines to delete as appropriate.
     assert_eq!(
         rendered(&t, "fields: {platform: web}"),
-        "## Platform\n\nSelect one of the platforms below:\n\n- Web\n\n## Versions\n\n## Situation\n\nSelect all that apply:\n"
+        "## Platform\n\n- Web\n\n## Versions\n\n## Situation\n"
     );
 }
 

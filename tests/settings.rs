@@ -195,3 +195,46 @@ fn drafts_list_show_and_rm() {
         "issue-composer: no draft `../x` (`issue-composer drafts list` shows them)\n"
     );
 }
+
+/// config.toml that is not a regular file, or is huge: a warning naming the file, the
+/// defaults used, and `render` goes on (before, a link to /dev/zero read gigabytes and
+/// a FIFO hung every command).
+#[cfg(unix)]
+#[test]
+fn a_config_that_is_a_device_a_fifo_or_too_large_is_a_warning_not_a_hang() {
+    let home = Home::new();
+    let file = home.config_file();
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let make = |why: &str, f: &Path| match why {
+        "it is a character device, not a regular file" => {
+            std::os::unix::fs::symlink("/dev/zero", f).unwrap();
+        }
+        "it is a FIFO, not a regular file" => {
+            let made = std::process::Command::new("mkfifo").arg(f).status();
+            assert!(made.unwrap().success());
+        }
+        _ => {
+            let mut text = "# padding\n".repeat(110_000);
+            text.push_str("drafts = false\n");
+            std::fs::write(f, text).unwrap();
+        }
+    };
+    let cases = [
+        "it is a character device, not a regular file",
+        "it is a FIFO, not a regular file",
+        "it is larger than 1 MiB",
+    ];
+    for why in cases {
+        let _ = std::fs::remove_file(&file);
+        make(why, &file);
+        let (body, stderr) = home.run(&["render", "blank", "--set", "preamble=Text"]);
+        assert_eq!(body, "Text\n");
+        assert_eq!(
+            stderr,
+            format!(
+                "issue-composer: warning: {}: {why}; it is ignored\n",
+                file.display()
+            )
+        );
+    }
+}

@@ -120,3 +120,65 @@ fn dropping_a_running_command_kills_it() {
     drop(running);
     assert!(gone(&pid), "the command outlived its handle");
 }
+
+/// The resident memory of this process, in KiB.
+fn resident_kib() -> usize {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+/// A command that never stops printing: progress keeps coming (before, the watcher
+/// looped on the chunks for ever, so no progress was reported and Esc did nothing, while
+/// an unbounded channel of chunks grew to gigabytes), what is held stays within its
+/// bounds while far more goes through the pipe, and stopping it works.
+#[test]
+fn endless_output_is_capped_and_the_command_can_be_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let (running, events) = start("yes abcdefghij", dir.path());
+    let running = running.unwrap();
+    let before = resident_kib();
+    let mut reports = 0;
+    // 64 times what is kept goes through the pipe while progress is reported.
+    while running.held().dropped < 64 * shell::MAX_OUTPUT {
+        match events.recv_timeout(Duration::from_secs(30)).unwrap() {
+            Event::Progress(lines) => {
+                reports += 1;
+                assert!(lines.len() <= shell::TAIL_LINES, "{lines:?}");
+                // The latest read may end in the middle of a line.
+                let last = lines.last().unwrap();
+                assert!(
+                    !last.is_empty() && "abcdefghij".starts_with(last.as_str()),
+                    "{lines:?}"
+                );
+            }
+            Event::Finished(f) => panic!("ended early: {f:?}"),
+        }
+        let held = running.held();
+        assert!(held.kept <= shell::MAX_OUTPUT, "{held:?}");
+        assert!(held.tail <= 32 * 1024, "{held:?}");
+    }
+    assert!(reports > 0);
+    let grown = resident_kib().saturating_sub(before);
+    assert!(grown < 32 * 1024, "resident memory grew by {grown} KiB");
+    assert_eq!(running.held().kept, shell::MAX_OUTPUT);
+    running.stop();
+    let (_, finished) = follow(&events);
+    assert_eq!(finished.end, End::Stopped);
+    let (text, note) = finished
+        .output
+        .split_once("\n[output cut at 1 MiB: ")
+        .unwrap();
+    assert!(
+        text.starts_with("abcdefghij\nabcdefghij\n"),
+        "{}",
+        &text[..40]
+    );
+    assert!(text.len() <= shell::MAX_OUTPUT);
+    let dropped: usize = note
+        .strip_suffix(" more bytes not kept]")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(dropped >= 64 * shell::MAX_OUTPUT, "{note}");
+}

@@ -80,6 +80,7 @@ fn run(app: &mut App, line: &str) -> Vec<Effect> {
         [Msg::CommandPrompt {
             field,
             history: History::default(),
+            note: None,
         }],
     );
     typ(app, line);
@@ -102,7 +103,14 @@ fn ctrl_r_prompts_with_the_last_line_for_the_field_and_runs_it() {
     let mut history = History::default();
     history.record("benchmark-results-baseline", "go test -bench .");
     history.record("other", "make bench");
-    press(&mut app, [Msg::CommandPrompt { field, history }]);
+    press(
+        &mut app,
+        [Msg::CommandPrompt {
+            field,
+            history,
+            note: None,
+        }],
+    );
     let Some(Modal::Command(prompt)) = app.modal() else {
         panic!("no prompt: {:?}", app.modal());
     };
@@ -282,6 +290,30 @@ fn ctrl_d_elsewhere_deletes_a_character() {
     );
 }
 
+/// Ctrl-D on an OS choice selects the option naming this system, at once.
+#[test]
+fn ctrl_d_on_an_os_choice_selects_this_system() {
+    let mut app = open("bug-report");
+    focus_on(&mut app, "environment/os");
+    assert!(press(&mut app, [ctrl('d')]).is_empty(), "nothing to run");
+    let Value::Select(sel) = value(&app, "environment/os") else {
+        panic!()
+    };
+    let expected = match std::env::consts::OS {
+        "linux" => [true, false, false, false],
+        "macos" => [false, true, false, false],
+        "windows" => [false, false, true, false],
+        _ => [false; 4],
+    };
+    assert_eq!(sel.checked, expected);
+    if std::env::consts::OS == "linux" {
+        assert_eq!(
+            app.notice().map(|n| n.text.as_str()),
+            Some("selected Linux (detected)")
+        );
+    }
+}
+
 #[test]
 fn an_end_during_another_question_waits_for_it() {
     let mut app = open("go-performance");
@@ -307,4 +339,66 @@ fn an_end_during_another_question_waits_for_it() {
         value(&app, "profiling-data"),
         Value::Text("notesOS: Test".into())
     );
+}
+
+/// The running panel's first line, as drawn.
+fn panel_line(app: &App) -> String {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|f| issue_composer::tui::screen::draw(f, app))
+        .unwrap();
+    let text = terminal.backend().to_string();
+    let line = text.lines().find(|l| l.contains("$ sleep 5")).unwrap();
+    line.trim_matches(|c: char| c == '"' || c == '│' || c.is_whitespace())
+        .to_owned()
+}
+
+/// A silent command: the elapsed time starts at zero when it starts (not at the last
+/// tick, maybe seconds before: it read 7.9 s at once), and each tick redraws the spinner
+/// and the time (it stayed at 0.0s, as a tick that changed nothing drew nothing).
+#[test]
+fn a_silent_command_shows_its_time_from_the_start_and_ticks_redraw_it() {
+    use std::time::Duration;
+    let mut app = open("go-performance");
+    focus_on(&mut app, "benchmark-results-baseline");
+    // The last tick was long before Ctrl-R.
+    let start = app.clock() + Duration::from_millis(7900);
+    run(&mut app, "sleep 5; echo done");
+    press(&mut app, [Msg::CommandStarted(start)]);
+    assert_eq!(panel_line(&app), "⠋ 0.0s  $ sleep 5; echo done");
+    let drawn = app.generation();
+    press(&mut app, [Msg::Tick(start + Duration::from_millis(1500))]);
+    assert_ne!(app.generation(), drawn);
+    assert_eq!(panel_line(&app), "⠴ 1.5s  $ sleep 5; echo done");
+    let drawn = app.generation();
+    press(&mut app, [Msg::Tick(start + Duration::from_millis(1720))]);
+    assert_ne!(app.generation(), drawn);
+    assert_eq!(panel_line(&app), "⠧ 1.7s  $ sleep 5; echo done");
+    // Once it is over, a tick that changes nothing draws nothing again.
+    press(&mut app, [finished(End::Stopped, "")]);
+    let drawn = app.generation();
+    press(&mut app, [Msg::Tick(start + Duration::from_secs(6))]);
+    assert_eq!(app.generation(), drawn);
+}
+
+/// A history file moved aside: the prompt still opens, and the footer says where it went.
+#[test]
+fn the_prompt_says_where_a_corrupt_history_was_moved() {
+    let mut app = open("go-performance");
+    focus_on(&mut app, "benchmark-results-baseline");
+    let field = index(&app, "benchmark-results-baseline");
+    press(&mut app, [ctrl('r')]);
+    let note = "the command history /d/commands.json could not be read (it is a FIFO, not a regular file); it was moved to /d/commands.json.corrupt-20250301T142500Z";
+    press(
+        &mut app,
+        [Msg::CommandPrompt {
+            field,
+            history: History::default(),
+            note: Some(note.to_owned()),
+        }],
+    );
+    assert!(matches!(app.modal(), Some(Modal::Command(_))));
+    let shown = app.notice().unwrap();
+    assert_eq!((shown.text.as_str(), shown.problem), (note, true));
 }

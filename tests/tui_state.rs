@@ -128,6 +128,28 @@ fn tab_walks_header_then_fields_across_sections_and_back() {
     assert_eq!(focus(&app), field(&app, "performance-issue"));
 }
 
+/// A label with a comma is shown quoted and stays one label when the line is edited.
+#[test]
+fn a_label_with_a_comma_stays_one_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.md");
+    std::fs::write(
+        &path,
+        "---\nname: T\nlabels: [\"bug\", \"a,b\"]\n---\n## What\n",
+    )
+    .unwrap();
+    let source = Source::File(path);
+    let template = discover::load(&source).unwrap();
+    let mut app = App::with_form(config(), template, source, None, (120, 40));
+    let back_tab = || Msg::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    press(&mut app, [back_tab(), back_tab(), key(KeyCode::End)]);
+    assert_eq!(focus(&app), Focus::Header(1));
+    typ(&mut app, ", extra");
+    let form = app.form().unwrap();
+    assert_eq!(form.answers().labels, ["bug", "a,b", "extra"]);
+    assert_eq!(form.issue().labels, ["bug", "a,b", "extra"]);
+}
+
 #[test]
 fn labels_and_assignees_come_after_the_last_question() {
     let mut app = open("performance");
@@ -519,6 +541,39 @@ fn with_exports(name: &str, plan: Plan) -> App {
     let mut app = open_with(name, Config { plan, ..config() });
     typ(&mut app, "A title");
     app
+}
+
+/// `-o FOLDER`: Enter writes the configured file name inside it, and `w` offers that
+/// path to change.
+#[test]
+fn a_folder_on_the_command_line_gets_the_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().display().to_string();
+    let exports = Plan {
+        file: Some(file(&folder)),
+        ..Default::default()
+    };
+    let mut app = with_exports("bug-report", exports);
+    press(&mut app, [ctrl('s')]);
+    let expected = dir.path().join("bug-report-issue.md");
+    let effects = press(&mut app, [key(KeyCode::Enter)]);
+    let [Effect::Write { path, .. }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(*path, expected);
+    press(&mut app, [key(KeyCode::Char('w'))]);
+    let Some(Modal::Path { path, .. }) = app.modal() else {
+        panic!("{:?}", app.modal())
+    };
+    assert_eq!(path.text(), expected.display().to_string());
+    // A folder typed into the dialog gets the file name too.
+    press(&mut app, [ctrl('u')]);
+    typ(&mut app, &folder);
+    let effects = press(&mut app, [key(KeyCode::Enter)]);
+    let [Effect::Write { path, .. }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(*path, expected);
 }
 
 #[test]
@@ -1150,7 +1205,34 @@ fn link() -> Choice {
         name: "Ask a question".into(),
         about: "Questions go to the forum".into(),
         url: "https://example.com/forum".into(),
+        refused: None,
     })
+}
+
+/// A `config.yml` link that would be an option to the browser: shown as refused, and
+/// Enter opens nothing (before, it left with `--new-window=...` for `$BROWSER`).
+#[test]
+fn the_picker_shows_a_refused_contact_link_and_never_visits_it() {
+    let chooser = discover::chooser(
+        "contact_links:\n  - name: Evil\n    url: --new-window=file:///etc/passwd\n    about: Click\n",
+        "config.yml",
+    );
+    let mut app = picker_with(&discover::choices_of(Vec::new(), &chooser));
+    let Screen::Picker(picker) = app.screen() else {
+        panic!()
+    };
+    let why = "not opened: only http(s) links are (url: --new-window=file:///etc/passwd)";
+    assert_eq!(
+        (
+            picker.entries[0].origin.as_str(),
+            picker.entries[0].about.as_str()
+        ),
+        ("link: refused", why)
+    );
+    let effects = press(&mut app, [key(KeyCode::Enter)]);
+    assert_eq!(effects, []);
+    assert!(!app.exited());
+    assert_eq!(notice(&app), Some((why.to_owned(), true)));
 }
 
 #[test]
@@ -1265,6 +1347,33 @@ fn typed_text_inserts_into_text_and_keys_elsewhere() {
         panic!("a selection")
     };
     assert!(sel.checked[0], "the space ticked the first box");
+}
+
+/// A repository template that links out of the repository is listed with the reason and
+/// Enter does not open it (before, it opened the linked file as the template).
+#[cfg(unix)]
+#[test]
+fn the_picker_never_opens_a_template_linking_out_of_the_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("secret.md");
+    std::fs::write(&secret, "---\nname: Secret\nabout: x\n---\n\n## Token\n").unwrap();
+    let root = dir.path().join("repo");
+    let folder = root.join(".github/ISSUE_TEMPLATE");
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    std::fs::create_dir_all(&folder).unwrap();
+    std::os::unix::fs::symlink(&secret, folder.join("bug.md")).unwrap();
+    let catalog = discover::catalog(&root);
+    let mut app = picker_with(&catalog.choices());
+    let why = format!(
+        "{} is a symbolic link to a file outside the repository",
+        folder.join("bug.md").display()
+    );
+    let Screen::Picker(picker) = app.screen() else {
+        panic!()
+    };
+    assert_eq!(picker.entries[0].about, format!("cannot read: {why}"));
+    assert_eq!(press(&mut app, [key(KeyCode::Enter)]), []);
+    assert_eq!(notice(&app), Some((why, true)));
 }
 
 fn preview_text(app: &App) -> String {

@@ -161,10 +161,29 @@ fn review_help_dialogs_and_too_small() {
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     key(&mut app, KeyCode::F(1), KeyModifiers::NONE);
     insta::assert_snapshot!("help", screen(&app, 100, 40));
+    // Past the end it stops with the last line at the bottom; one Up moves one line.
+    for _ in 0..3 {
+        key(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    }
+    key(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    insta::assert_snapshot!("help_scrolled", screen(&app, 100, 40));
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     insta::assert_snapshot!("dialog_quit", screen(&app, 80, 20));
+    // Once a save failed, the question says so instead of promising a draft.
+    key(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
+    app.update(Msg::DraftSaved(Err(issue_composer::draft::Failure {
+        path: None,
+        reason: "there is no data folder".to_owned(),
+    })));
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    let text = screen(&app, 100, 20);
+    assert!(
+        text.contains("│The last draft could not be saved (there is no data folder):  │")
+            && text.contains("│quitting may lose your answers.  "),
+        "{text}"
+    );
     insta::assert_snapshot!("too_small", screen(&app, 59, 15));
     let source = discover::resolve("performance").unwrap();
     let template = discover::load(&source).unwrap();
@@ -283,7 +302,11 @@ fn command_prompt_panel_and_detected_environment() {
         .unwrap();
     let mut history = History::default();
     history.record("benchmark-results-baseline", "go test -bench . -benchmem");
-    app.update(Msg::CommandPrompt { field, history });
+    app.update(Msg::CommandPrompt {
+        field,
+        history,
+        note: None,
+    });
     insta::assert_snapshot!("dialog_command", screen(&app, 100, 30));
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     let later = app.clock() + std::time::Duration::from_millis(2345);
@@ -317,6 +340,7 @@ fn picker_with_contact_links_and_the_blank_issue() {
             name: "Ask a question".into(),
             about: "Questions go to the forum, not the tracker".into(),
             url: "https://example.com/forum".into(),
+            refused: None,
         }),
         Choice::Blank,
     ];

@@ -35,15 +35,16 @@ pub fn to_json(catalog: &Catalog) -> Json {
         .iter()
         .map(|choice| match choice {
             Choice::Template(entry) => template_json(entry),
+            // A refused link is never shown as one: no `url`, the reason as `error`.
             Choice::Link(link) => json!({
                 "name": link.name,
                 "stem": null,
                 "about": link.about,
                 "source": "link",
                 "path": catalog.chooser_file.as_ref().map(|p| p.display().to_string()),
-                "url": link.url,
+                "url": link.refused.is_none().then_some(&link.url),
                 "shadows": [],
-                "error": null,
+                "error": link.refused,
             }),
             Choice::Blank => json!({
                 "name": blank_meta().0,
@@ -108,12 +109,20 @@ pub fn to_text(catalog: &Catalog) -> String {
                 let path = shown_path(&entry.source, root);
                 [entry.origin.to_string(), entry.name.clone(), path, about]
             }
-            Choice::Link(link) => [
-                "link".to_owned(),
-                link.name.clone(),
-                link.url.clone(),
-                link.about.clone(),
-            ],
+            Choice::Link(link) => match &link.refused {
+                Some(why) => [
+                    "link".to_owned(),
+                    link.name.clone(),
+                    "(refused)".to_owned(),
+                    why.clone(),
+                ],
+                None => [
+                    "link".to_owned(),
+                    link.name.clone(),
+                    link.url.clone(),
+                    link.about.clone(),
+                ],
+            },
             Choice::Blank => {
                 let (name, about) = blank_meta();
                 [

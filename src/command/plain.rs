@@ -79,19 +79,26 @@ pub struct GivenUp {
 }
 
 /// Asks the title and every field, in order, until the input ends. Returns the fields
-/// given up on.
+/// given up on. With `title_needed` (the issue is sent), a blank title is asked again.
 pub fn ask_all<R: BufRead>(
     form: &Form,
     answers: &mut Answers,
     input: &mut Input<R>,
     out: &mut impl Write,
+    title_needed: bool,
 ) -> std::io::Result<Vec<GivenUp>> {
     let prefix = &form.meta.title;
-    write!(out, "{}", escape(&format!("Title: {prefix}")))?;
-    out.flush()?;
-    match input.line()? {
-        Some(line) => answers.title = ask::title(prefix, &answers.title, &line),
-        None => return Ok(Vec::new()),
+    for _ in 0..TRIES {
+        write!(out, "{}", escape(&format!("Title: {prefix}")))?;
+        out.flush()?;
+        match input.line()? {
+            Some(line) => answers.title = ask::title(prefix, &answers.title, &line),
+            None => return Ok(Vec::new()),
+        }
+        if !title_needed || !form.title_is_blank(&answers.title) {
+            break;
+        }
+        writeln!(out, "  Not accepted: gh and glab need a title")?;
     }
     let mut given_up = Vec::new();
     let mut section = None;
@@ -156,7 +163,8 @@ fn ask_field<R: BufRead>(
             }
         };
         let problems = match ask::value(field, &answers.values[i], &lines) {
-            Ok(value) => {
+            Ok(mut value) => {
+                ask_blanks(field, &answers.values[i], &mut value, input, out)?;
                 let problems = form.validate_field(i, &value);
                 if problems.is_empty() || input.ended {
                     answers.values[i] = value;
@@ -180,6 +188,38 @@ fn ask_field<R: BufRead>(
     Ok(Some(GivenUp { field: i, reason }))
 }
 
+/// The text of each chosen option that takes some (`Other: ___`), a line each; an
+/// empty line keeps what it had.
+fn ask_blanks<R: BufRead>(
+    field: &crate::form::Field,
+    current: &crate::form::Value,
+    value: &mut crate::form::Value,
+    input: &mut Input<R>,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let crate::form::Value::Select(sel) = value else {
+        return Ok(());
+    };
+    let before = match current {
+        crate::form::Value::Select(s) => s.blanks.as_slice(),
+        _ => &[],
+    };
+    for (n, option) in field.kind.options().iter().enumerate() {
+        if !option.blank || !sel.checked.get(n).copied().unwrap_or(false) {
+            continue;
+        }
+        write!(out, "{}", escape(&ask::blank_prompt(option)))?;
+        out.flush()?;
+        let typed = input.line()?.unwrap_or_default();
+        sel.blanks[n] = if typed.trim().is_empty() {
+            before.get(n).cloned().unwrap_or_default()
+        } else {
+            typed.trim().to_owned()
+        };
+    }
+    Ok(())
+}
+
 /// The review: what is still missing or wrong, on standard error.
 pub fn review(
     form: &Form,
@@ -188,10 +228,15 @@ pub fn review(
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     let problems = form.validate(answers);
-    if problems.is_empty() && given_up.is_empty() {
+    let blank = form.title_is_blank(&answers.title);
+    if problems.is_empty() && given_up.is_empty() && !blank {
         return writeln!(out, "\nReview: every answer is complete.");
     }
     writeln!(out, "\nReview:")?;
+    if blank {
+        let text = format!("  Title: {}", super::blank_title(&form.meta.title));
+        writeln!(out, "{}", escape(&text))?;
+    }
     for g in given_up {
         let label = &form.fields[g.field].label;
         let text = format!("  {label}: left empty after {TRIES} tries ({})", g.reason);
@@ -221,7 +266,8 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
     crate::metrics::files::apply(form, &mut answers, &args.metrics.paths())?;
     args.people
         .add_to(&mut answers.labels, &mut answers.assignees);
-    let given_up = ask_all(form, &mut answers, &mut input, &mut err)?;
+    let sends = args.export.plan().creates();
+    let given_up = ask_all(form, &mut answers, &mut input, &mut err, sends)?;
     review(form, &answers, &given_up, &mut err)?;
     drop(err);
     let options = crate::render::Options {
@@ -229,10 +275,21 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
     };
     let issue = crate::render::render_with(&template, &answers, options);
     let exports = super::exports(&args.export, config, false, &template.stem, &issue.title);
-    Ok(super::exit_code(crate::export::run(
-        &issue,
-        &exports.plan(),
-    )?))
+    let mut plan = exports.plan();
+    // Not sent without a title; the body still goes to the file, or is printed.
+    let unsent = plan.creates() && form.title_is_blank(&issue.title);
+    if unsent {
+        plan.forges.clear();
+    }
+    let outcome = crate::export::run(&issue, &plan)?;
+    if unsent {
+        eprintln!(
+            "issue-composer: not sent: the title is {}",
+            super::blank_title(&form.meta.title)
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(super::exit_code(outcome))
 }
 
 /// Without TEMPLATE: the chooser's lines, numbered, and the number read.
@@ -243,6 +300,12 @@ fn choose<R: BufRead>(input: &mut Input<R>, out: &mut impl Write) -> Result<Sour
     writeln!(out, "Templates:")?;
     for choice in &choices {
         let line = match choice {
+            Choice::Template(e) if e.refused => format!(
+                "  refused: {} ({}): {}",
+                e.name,
+                e.origin,
+                e.error.as_deref().unwrap_or_default()
+            ),
             Choice::Template(e) => {
                 openable.push(e.source.clone());
                 format!(
@@ -257,7 +320,10 @@ fn choose<R: BufRead>(input: &mut Input<R>, out: &mut impl Write) -> Result<Sour
                 openable.push(Source::Builtin(discover::BLANK));
                 format!("  {}) Blank issue", openable.len())
             }
-            Choice::Link(link) => format!("  link: {} <{}> {}", link.name, link.url, link.about),
+            Choice::Link(link) => match &link.refused {
+                Some(why) => format!("  link: {} (refused: {why})", link.name),
+                None => format!("  link: {} <{}> {}", link.name, link.url, link.about),
+            },
         };
         writeln!(out, "{}", escape(line.trim_end()))?;
     }

@@ -55,6 +55,9 @@ pub fn exports(
     if save && args.output.is_none() {
         args.output = Some(default_output(config, stem, title));
     }
+    if let Some(path) = &args.output {
+        args.output = Some(config.export.target(path, stem, title, &today()));
+    }
     args
 }
 

@@ -118,3 +118,20 @@ fn keys_and_colours() {
         assert!(!is_color(bad), "{bad}");
     }
 }
+
+#[test]
+fn a_title_without_letters_is_untitled_in_file_names() {
+    let export = ExportDefaults {
+        file_name: "{title}.md".to_owned(),
+        ..ExportDefaults::default()
+    };
+    assert_eq!(export.file_name_for("bug", "", "2024-01-01"), "untitled.md");
+    assert_eq!(
+        export.file_name_for("bug", " ?! ", "2024-01-01"),
+        "untitled.md"
+    );
+    assert_eq!(
+        export.file_name_for("bug", "Slow!", "2024-01-01"),
+        "slow.md"
+    );
+}

@@ -12,6 +12,9 @@ pub struct Found {
     pub source: Source,
     /// Its name and about line, or why it cannot be used.
     pub loaded: Result<(String, String), String>,
+    /// It must not be read at all (`loaded` says why): a repository file that links
+    /// outside the repository.
+    pub refused: bool,
 }
 
 /// A template the chooser offers.
@@ -27,6 +30,8 @@ pub struct Entry {
     pub source: Source,
     /// Why it cannot be opened, when it cannot.
     pub error: Option<String>,
+    /// It is never opened, only listed with its `error` (a link out of the repository).
+    pub refused: bool,
     /// The user and built-in templates it hides.
     pub shadows: Vec<Shadowed>,
 }
@@ -45,6 +50,8 @@ pub struct Link {
     pub name: String,
     pub about: String,
     pub url: String,
+    /// Why it is never opened nor shown as a link (it is not an http(s) link), when so.
+    pub refused: Option<String>,
 }
 
 /// The chooser's settings from a repository's `config.yml`.
@@ -119,6 +126,7 @@ pub fn entries(found: Vec<Found>) -> Vec<Entry> {
                 origin: f.origin,
                 source: f.source,
                 error,
+                refused: f.refused,
                 shadows: Vec::new(),
             }),
         }
@@ -199,7 +207,15 @@ fn contact_link(json: &Json) -> Result<Link, String> {
     if url.is_empty() {
         return Err(format!("`{name}` has no `url`"));
     }
-    Ok(Link { name, about, url })
+    let refused = crate::export::web::web_link(&url)
+        .err()
+        .map(|e| e.to_string());
+    Ok(Link {
+        name,
+        about,
+        url,
+        refused,
+    })
 }
 
 #[cfg(test)]
@@ -213,6 +229,7 @@ mod tests {
             origin,
             source: Source::File(PathBuf::from(path)),
             loaded: Ok((name.to_owned(), format!("about {name}"))),
+            refused: false,
         }
     }
 
@@ -222,6 +239,7 @@ mod tests {
             origin: Origin::Builtin,
             source: Source::Builtin(BUILTINS[2]),
             loaded: Ok(("Bug Report".to_owned(), String::new())),
+            refused: false,
         };
         let list = entries(vec![
             found(
@@ -269,6 +287,7 @@ mod tests {
             origin: Origin::Repo,
             source: Source::File(PathBuf::from("/r/x/deep.md")),
             loaded: Err("too deep".to_owned()),
+            refused: false,
         }]);
         assert_eq!(list[0].name, "deep");
         assert_eq!(list[0].error.as_deref(), Some("too deep"));
@@ -284,7 +303,8 @@ mod tests {
             [Link {
                 name: "Forum".to_owned(),
                 about: "Ask here".to_owned(),
-                url: "https://example.org/forum".to_owned()
+                url: "https://example.org/forum".to_owned(),
+                refused: None,
             }]
         );
         assert_eq!(c.problems, ["config.yml: contact link 2: has no `name`"]);
@@ -293,6 +313,27 @@ mod tests {
         let open = choices(Vec::new(), &chooser("contact_links: []\n", "c.yml"));
         assert_eq!(open, [Choice::Blank]);
         assert_eq!(open[0].source(), Some(Source::Builtin(BLANK)));
+    }
+
+    #[test]
+    fn contact_links_that_are_not_http_links_are_refused_with_the_reason() {
+        let text = "contact_links:\n  - name: Evil\n    url: --new-window=file:///etc/passwd\n    about: x\n  - name: Script\n    url: javascript:alert(1)\n    about: y\n  - name: Ok\n    url: HTTPS://example.org\n    about: z\n";
+        let refused: Vec<Option<String>> = chooser(text, "c.yml")
+            .links
+            .into_iter()
+            .map(|l| l.refused)
+            .collect();
+        assert_eq!(
+            refused,
+            [
+                Some(
+                    "not opened: only http(s) links are (url: --new-window=file:///etc/passwd)"
+                        .to_owned()
+                ),
+                Some("not opened: only http(s) links are (url: javascript:alert(1))".to_owned()),
+                None,
+            ]
+        );
     }
 
     #[test]

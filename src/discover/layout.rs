@@ -63,6 +63,22 @@ pub fn chooser_config(root: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file() && is_config(p))
 }
 
+/// Why a file found in the repository at `root` must not be read, when it must not: it
+/// is a symbolic link (or lies in a linked folder) that resolves outside the repository.
+/// GitHub follows no links in a repository, and a clone could otherwise make the
+/// template (and what is sent) any file of the user's. A link that stays inside is
+/// fine; one that leads nowhere is left to the reading, which says so.
+pub fn outside(root: &Path, path: &Path) -> Option<String> {
+    let real = std::fs::canonicalize(path).ok()?;
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    (!real.starts_with(&root)).then(|| {
+        format!(
+            "{} is a symbolic link to a file outside the repository",
+            path.display()
+        )
+    })
+}
+
 /// `<config dir>/issue-composer/templates`.
 pub fn user_dir() -> Option<PathBuf> {
     dirs::config_dir().map(|d| d.join("issue-composer").join("templates"))

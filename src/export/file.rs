@@ -2,7 +2,7 @@
 //! reader never sees half a file and a failed write never destroys the old one.
 
 use std::fs::Permissions;
-use std::io::{self, Write as _};
+use std::io::{self, Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
 /// How [`write`] treats the file it writes.
@@ -70,7 +70,14 @@ pub fn temp_prefix(path: &Path) -> String {
 /// Writes `contents` to `path` atomically. Only a regular file (or a symlink to one) is
 /// ever replaced, even with `overwrite`.
 pub fn write(path: &Path, contents: &[u8], options: WriteOptions) -> Result<(), WriteError> {
-    let folder = folder_of(path);
+    // Through a symlink to the file it names: the link stays a link. Messages name the
+    // path as given.
+    let resolved = std::fs::symlink_metadata(path)
+        .is_ok_and(|m| m.file_type().is_symlink())
+        .then(|| std::fs::canonicalize(path).ok())
+        .flatten();
+    let target = resolved.as_deref().unwrap_or(path);
+    let folder = folder_of(target);
     // Metadata, never open: opening a FIFO blocks until a writer comes.
     let existing = std::fs::metadata(path).ok();
     if existing.as_ref().is_some_and(std::fs::Metadata::is_dir) {
@@ -85,7 +92,7 @@ pub fn write(path: &Path, contents: &[u8], options: WriteOptions) -> Result<(), 
     if existing.is_some() && !options.overwrite {
         return Err(WriteError::Exists { path: path.into() });
     }
-    let prefix = temp_prefix(path);
+    let prefix = temp_prefix(target);
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
     set_permissions(&mut builder, options, existing.as_ref());
@@ -94,16 +101,16 @@ pub fn write(path: &Path, contents: &[u8], options: WriteOptions) -> Result<(), 
         .map_err(|e| classify(e, path, folder))?;
     let io_error = |cause| WriteError::Io {
         path: path.into(),
-        cause,
+        cause: without_temp_path(cause),
     };
     temp.write_all(contents).map_err(io_error)?;
     temp.as_file().sync_all().map_err(io_error)?;
     // The check above is only for a clear early message; the rename is what guarantees
     // that a file created meanwhile is not replaced.
     let persisted = if options.overwrite {
-        temp.persist(path)
+        temp.persist(target)
     } else {
-        temp.persist_noclobber(path)
+        temp.persist_noclobber(target)
     };
     match persisted {
         Ok(_) => Ok(()),
@@ -118,13 +125,54 @@ pub fn write(path: &Path, contents: &[u8], options: WriteOptions) -> Result<(), 
 /// Reads a text file that must be a regular file (or a symlink to one): a FIFO would
 /// block the read until a writer comes, a device would never end.
 pub fn read_regular(path: &Path) -> io::Result<String> {
-    if let Some(kind) = not_regular(&std::fs::metadata(path)?) {
-        return Err(io::Error::new(
+    String::from_utf8(read_regular_within(path, usize::MAX)?).map_err(|_| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        )
+    })
+}
+
+/// [`read_regular`] for a file of at most `limit` bytes, as bytes: one byte past the
+/// limit is read, never more, so `/dev/zero` or a huge file costs nothing. The error
+/// says what the path is, or the limit (`it is larger than 16 MiB`).
+pub fn read_regular_within(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
+    // Metadata first: opening a FIFO with no writer would block for ever.
+    let not_a_file = |kind| {
+        io::Error::new(
             io::ErrorKind::InvalidInput,
             format!("it is a {kind}, not a regular file"),
+        )
+    };
+    if let Some(kind) = not_regular(&std::fs::metadata(path)?) {
+        return Err(not_a_file(kind));
+    }
+    let file = std::fs::File::open(path)?;
+    // Replaced between the two looks: still only a regular file is read.
+    if let Some(kind) = not_regular(&file.metadata()?) {
+        return Err(not_a_file(kind));
+    }
+    let mut bytes = Vec::new();
+    file.take((limit as u64).saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() > limit {
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            format!("it is larger than {}", in_words(limit)),
         ));
     }
-    std::fs::read_to_string(path)
+    Ok(bytes)
+}
+
+/// A size as people write it: `16 MiB`, `64 KiB`, else in bytes.
+pub fn in_words(bytes: usize) -> String {
+    const KIB: usize = 1024;
+    match bytes {
+        0 => "0 bytes".to_owned(),
+        b if b % (KIB * KIB) == 0 => format!("{} MiB", b / (KIB * KIB)),
+        b if b % KIB == 0 => format!("{} KiB", b / KIB),
+        b => format!("{b} bytes"),
+    }
 }
 
 /// What a path is when it is not a regular file (a folder, a FIFO, a device), from its
@@ -204,7 +252,23 @@ fn classify(error: io::Error, path: &Path, folder: &Path) -> WriteError {
             path,
             folder: first_non_folder(folder).unwrap_or(folder_buf),
         },
-        _ => WriteError::Io { path, cause: error },
+        _ => WriteError::Io {
+            path,
+            cause: without_temp_path(error),
+        },
+    }
+}
+
+/// The OS's error alone: tempfile's errors end with ` at path "…"`, naming its
+/// temporary file, which the user never asked for and which is gone.
+fn without_temp_path(error: io::Error) -> io::Error {
+    if error.raw_os_error().is_some() {
+        return error;
+    }
+    let text = error.to_string();
+    match text.rfind(" at path \"") {
+        Some(at) => io::Error::new(error.kind(), &text[..at]),
+        None => error,
     }
 }
 
@@ -312,6 +376,33 @@ mod tests {
         std::os::unix::fs::symlink(&file, &via).unwrap();
         write(&via, b"new", options).unwrap();
         assert_eq!(std::fs::read_to_string(&via).unwrap(), "new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn reading_within_a_limit_refuses_devices_fifos_and_big_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let zero = dir.path().join("zero");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        let fifo = dir.path().join("fifo");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let big = dir.path().join("big");
+        std::fs::write(&big, vec![b'x'; 2049]).unwrap();
+        let err = |path: &Path| read_regular_within(path, 2048).unwrap_err().to_string();
+        assert_eq!(err(&zero), "it is a character device, not a regular file");
+        assert_eq!(err(&fifo), "it is a FIFO, not a regular file");
+        assert_eq!(err(&big), "it is larger than 2 KiB");
+        assert_eq!(err(dir.path()), "it is a folder, not a regular file");
+        std::fs::write(&big, vec![b'x'; 2048]).unwrap();
+        assert_eq!(read_regular_within(&big, 2048).unwrap().len(), 2048);
+        assert_eq!(in_words(16 << 20), "16 MiB");
+        assert_eq!(in_words(1000), "1000 bytes");
     }
 
     #[cfg(unix)]

@@ -166,6 +166,17 @@ pub enum SendError {
     },
     #[error("{program} exited 0 but printed no issue URL")]
     NoUrl { program: &'static str },
+    /// The tool printed the new issue's URL but exited with an error (a label or project
+    /// it could not set, say): the issue exists, so it is not kept for a retry.
+    #[error(
+        "{program} created {url} but exited with an error ({status}):\n{message}\nThe issue was created: it is not kept for retry, which would create it twice."
+    )]
+    CreatedWithError {
+        program: &'static str,
+        url: String,
+        status: String,
+        message: String,
+    },
 }
 
 impl SendError {
@@ -221,6 +232,15 @@ pub fn create(
     let stdout = String::from_utf8_lossy(&output.stdout);
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
+        let status = output.status.to_string();
+        if let Some(url) = find_url(&stdout).filter(|u| u.contains("/issues/")) {
+            return Err(SendError::CreatedWithError {
+                program,
+                url,
+                status,
+                message: stderr.trim().to_owned(),
+            });
+        }
         let message = [stderr.trim(), stdout.trim()]
             .into_iter()
             .filter(|s| !s.is_empty())
@@ -228,7 +248,7 @@ pub fn create(
             .join("\n");
         return Err(SendError::Failed {
             program,
-            status: output.status.to_string(),
+            status,
             message,
         });
     }

@@ -112,6 +112,11 @@ impl Plan {
         self.print || (self.file.is_none() && !self.sends())
     }
 
+    /// gh or glab: the issue is created.
+    pub fn creates(&self) -> bool {
+        !self.forges.is_empty()
+    }
+
     /// Copy, the web page, gh or glab.
     pub fn sends(&self) -> bool {
         self.clipboard.is_some() || self.web || !self.forges.is_empty()

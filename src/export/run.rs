@@ -89,8 +89,17 @@ pub fn run_to(issue: &Issue, plan: &Plan, out: &mut impl Write) -> Result<Outcom
             Ok(sent) => writeln!(out, "{}", escape_line(&sent.url))?,
             Err(failure) => {
                 failed = true;
+                // Created, though the tool reported an error: its URL is the result, and
+                // the body is in the issue.
+                let created = match &failure.error {
+                    SendError::CreatedWithError { url, .. } => Some(url),
+                    _ => None,
+                };
+                if let Some(url) = created {
+                    writeln!(out, "{}", escape_line(url))?;
+                }
                 eprintln!("issue-composer: {}", escape(&failure.to_string()));
-                if !failure.body_is_kept() {
+                if created.is_none() && !failure.body_is_kept() {
                     let place = keep_body(issue, &mut kept, out)?;
                     eprintln!("issue-composer: the body is {}", escape(&place));
                 }
@@ -115,7 +124,10 @@ fn open_web(issue: &Issue, plan: &Plan, out: &mut impl Write) -> io::Result<bool
         Some(arg) => web::Repo::from_arg(arg),
         None => web::origin(&std::env::current_dir().unwrap_or_default()),
     };
-    let link = repo.and_then(|repo| web::url(issue, &repo, plan.target.milestone.as_deref()));
+    // Checked before it is printed: only an http(s) link is shown or opened as one.
+    let link = repo
+        .and_then(|repo| web::url(issue, &repo, plan.target.milestone.as_deref()))
+        .and_then(|link| web::web_link(&link).map(str::to_owned));
     let link = match link {
         Ok(link) => link,
         Err(err) => {
@@ -156,10 +168,14 @@ fn write_file(
             skipped: plan.sends(),
         }
     })?;
-    eprintln!(
-        "issue-composer: wrote {}; to create the issue, run:",
-        escape_line(&file.path.display().to_string())
-    );
+    let shown = file.path.display().to_string();
+    let path = escape_line(&shown);
+    // Sent right after: the command would create it a second time.
+    if plan.creates() {
+        eprintln!("issue-composer: wrote {path}");
+        return Ok(());
+    }
+    eprintln!("issue-composer: wrote {path}; to create the issue, run:");
     writeln!(out, "{command}")?;
     Ok(())
 }

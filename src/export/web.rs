@@ -39,6 +39,37 @@ pub enum WebError {
     TooLong { bytes: usize },
     #[error("could not open the browser ({0}); the link is printed above")]
     Open(String),
+    /// Not an `http://` or `https://` link with a host: a browser could read it as an
+    /// option (`--new-window=...`) or open a local file or a script.
+    #[error("not opened: only http(s) links are (url: {0})")]
+    NotWeb(String),
+}
+
+/// `url` when it may be opened or shown as a link: it starts with `http://` or
+/// `https://` (in any case) and names a host, and holds no spaces or control characters.
+pub fn web_link(url: &str) -> Result<&str, WebError> {
+    let refused = || WebError::NotWeb(url.to_owned());
+    let rest = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| {
+            url.get(..scheme.len())
+                .filter(|s| s.eq_ignore_ascii_case(scheme))
+                .map(|_| &url[scheme.len()..])
+        })
+        .ok_or_else(refused)?;
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(refused());
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host.split(':').next().unwrap_or_default(),
+    };
+    if host.is_empty() {
+        return Err(refused());
+    }
+    Ok(url)
 }
 
 impl Repo {
@@ -167,23 +198,47 @@ pub fn origin(dir: &Path) -> Result<Repo, WebError> {
 }
 
 /// Opens `url` with `$BROWSER` (its first entry, as a command line), else the platform's
-/// opener. The URL is one argument, never part of a shell line.
+/// opener. The URL is one argument, never part of a shell line, and only an http(s)
+/// link ([`web_link`]) is ever passed: nothing starting with `-`, no `file:` or
+/// `javascript:`.
 pub fn open(url: &str) -> Result<(), WebError> {
-    let browser = std::env::var("BROWSER")
-        .ok()
-        .and_then(|b| b.split(':').next().map(str::to_owned))
-        .filter(|b| !b.trim().is_empty());
-    let mut command = match browser {
-        Some(browser) => {
-            let mut c = Command::new("sh");
-            c.arg("-c").arg(format!("{browser} \"$1\"")).arg("sh");
-            c
+    let url = web_link(url)?;
+    let browsers: Vec<String> = std::env::var("BROWSER")
+        .unwrap_or_default()
+        .split(':')
+        .filter(|b| !b.trim().is_empty())
+        .map(str::to_owned)
+        .collect();
+    if browsers.is_empty() {
+        let opener = if cfg!(target_os = "macos") {
+            "open"
+        } else {
+            "xdg-open"
+        };
+        return run_opener(Command::new(opener).arg(url));
+    }
+    // `$BROWSER` is a `:`-separated list of command lines, tried in turn; `%s` in one
+    // stands for the link, which otherwise goes last. The link is always one argument,
+    // never shell text.
+    let mut failure = WebError::Open(String::new());
+    for browser in browsers {
+        let line = if browser.contains("%s") {
+            browser.replace("%s", "\"$1\"")
+        } else {
+            format!("{browser} \"$1\"")
+        };
+        let mut command = Command::new("sh");
+        command.arg("-c").arg(line).arg("sh").arg(url);
+        match run_opener(&mut command) {
+            Ok(()) => return Ok(()),
+            Err(err) => failure = err,
         }
-        None if cfg!(target_os = "macos") => Command::new("open"),
-        None => Command::new("xdg-open"),
-    };
+    }
+    Err(failure)
+}
+
+fn run_opener(command: &mut Command) -> Result<(), WebError> {
     let status = command
-        .arg(url)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .status()
@@ -266,6 +321,50 @@ mod tests {
         assert_eq!(
             url(&issue, &gl, None),
             Ok("https://gitlab.com/g/r/-/issues/new?issuable_template=bug&issue%5Btitle%5D=T&issue%5Bdescription%5D=%23%23%20A%0A%0Ax%0A".to_owned())
+        );
+    }
+
+    #[test]
+    fn only_http_links_with_a_host_are_links() {
+        for ok in [
+            "https://example.org/forum",
+            "HTTP://Example.org",
+            "https://user@[::1]:8080/x?y#z",
+        ] {
+            assert_eq!(web_link(ok), Ok(ok));
+        }
+        for bad in [
+            "--new-window=file:///etc/passwd",
+            "javascript:alert(1)",
+            "file:///",
+            "https://",
+            "http:///etc/passwd",
+            "https://user@/x",
+            "https://example.org/a b",
+            "https://example.org/\nx",
+            "ftp://example.org",
+            " https://example.org",
+        ] {
+            assert_eq!(
+                web_link(bad).map_err(|e| e.to_string()),
+                Err(format!("not opened: only http(s) links are (url: {bad})"))
+            );
+        }
+    }
+
+    /// Refused before any browser is looked for, so nothing runs whatever `$BROWSER` is.
+    #[test]
+    fn the_opener_refuses_what_is_not_an_http_link() {
+        assert_eq!(
+            open("--new-window=file:///etc/passwd").map_err(|e| e.to_string()),
+            Err(
+                "not opened: only http(s) links are (url: --new-window=file:///etc/passwd)"
+                    .to_owned()
+            )
+        );
+        assert_eq!(
+            open("javascript:alert(1)"),
+            Err(WebError::NotWeb("javascript:alert(1)".to_owned()))
         );
     }
 

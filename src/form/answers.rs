@@ -381,9 +381,11 @@ pub fn match_option(options: &[Opt], pick: &str) -> Result<(usize, Option<String
     let p = pick.trim();
     let eq =
         |a: &str| a.trim().eq_ignore_ascii_case(p) || a.trim().to_lowercase() == p.to_lowercase();
+    // A label as written first: `漢` is the option `漢`, not the key of `漢: ___`.
     if let Some(i) = options
         .iter()
-        .position(|o| eq(&o.label) || eq(o.key()) || eq(&o.display()))
+        .position(|o| eq(&o.label))
+        .or_else(|| options.iter().position(|o| eq(o.key()) || eq(&o.display())))
     {
         return Ok((i, None));
     }
@@ -558,6 +560,17 @@ mod tests {
             blank: true,
             ..Opt::new(label)
         }
+    }
+
+    #[test]
+    fn a_label_as_written_wins_over_a_blank_options_key() {
+        let options = [blank("F:"), Opt::new("F")];
+        assert_eq!(match_option(&options, "F"), Ok((1, None)));
+        assert_eq!(match_option(&options, "F:"), Ok((0, None)));
+        assert_eq!(
+            match_option(&options, "F: x"),
+            Ok((0, Some("x".to_owned())))
+        );
     }
 
     #[test]

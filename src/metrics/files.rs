@@ -22,6 +22,11 @@ impl Paths {
     }
 }
 
+/// The largest results file read (`--metrics`, `--metrics-actual`, and criterion's
+/// JSON): benchmark output is far smaller, and `/dev/zero` or a wrong file must not
+/// fill the memory.
+pub const MAX_FILE_SIZE: usize = 16 << 20;
+
 /// How deep criterion's folder is walked (`target/criterion/<group>/<bench>/new`, with
 /// room for nested groups).
 const MAX_DEPTH: usize = 8;
@@ -44,15 +49,32 @@ pub fn read(path: &Path) -> Result<Vec<Import>> {
     Ok(vec![read_file(path)?])
 }
 
-fn read_file(path: &Path) -> Result<Import> {
-    let text = std::fs::read_to_string(path)
+/// A results file as text: a regular file of at most [`MAX_FILE_SIZE`].
+fn read_text(path: &Path) -> Result<String> {
+    let bytes = crate::export::file::read_regular_within(path, MAX_FILE_SIZE)
+        .map_err(|err| match err.kind() {
+            std::io::ErrorKind::FileTooLarge => {
+                anyhow::anyhow!("{err}, the limit for metrics files")
+            }
+            _ => err.into(),
+        })
         .with_context(|| format!("cannot read metrics file {}", path.display()))?;
+    String::from_utf8(bytes).with_context(|| {
+        format!(
+            "cannot read metrics file {}: not UTF-8 text",
+            path.display()
+        )
+    })
+}
+
+fn read_file(path: &Path) -> Result<Import> {
+    let text = read_text(path)?;
     let name = path.display().to_string();
     if path.file_name().is_some_and(|n| n == "estimates.json") {
         let id = path
             .parent()
             .map(|dir| dir.join("benchmark.json"))
-            .and_then(|p| std::fs::read_to_string(p).ok());
+            .and_then(|p| read_text(&p).ok());
         return Ok(criterion::parse(&name, &text, id.as_deref())?);
     }
     Ok(super::parse(&name, &text)?)

@@ -2,10 +2,14 @@
 //! paragraphs, lists with items and task markers, code, tables and HTML, each with its
 //! byte range; plus every HTML comment's range.
 
+mod chunks;
+
 use std::iter::Peekable;
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, OffsetIter, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Tag, TagEnd};
+
+use chunks::Chunks;
 
 /// One markdown block with its source range.
 #[derive(Debug, Clone)]
@@ -110,7 +114,8 @@ pub struct TooDeep {
     pub offset: usize,
 }
 
-/// The parsed body.
+/// The parsed body, all at once (the tests' view; the builder reads with [`Reader`]).
+#[cfg(test)]
 #[derive(Debug, Clone)]
 pub struct Doc {
     pub blocks: Vec<Block>,
@@ -120,7 +125,7 @@ pub struct Doc {
     pub unclosed_comments: Vec<usize>,
 }
 
-type Events<'a> = Peekable<OffsetIter<'a>>;
+type Events<'a> = Peekable<Chunks<'a>>;
 
 /// Parses `src` into blocks, refusing containers nested deeper than [`MAX_NESTING`].
 #[cfg(test)]
@@ -129,33 +134,115 @@ pub fn parse(src: &str) -> Result<Doc, TooDeep> {
 }
 
 /// [`parse`], refusing containers nested deeper than `max_nesting`.
+#[cfg(test)]
 pub fn parse_nested(src: &str, max_nesting: usize) -> Result<Doc, TooDeep> {
-    let mut options = Options::empty();
-    options.insert(Options::ENABLE_TABLES);
-    options.insert(Options::ENABLE_TASKLISTS);
-    options.insert(Options::ENABLE_STRIKETHROUGH);
-    let mut it = Parser::new_ext(src, options).into_offset_iter().peekable();
-    let mut ctx = Ctx {
-        src,
-        comments: Vec::new(),
-        unclosed: Vec::new(),
-        depth: 0,
-        max_depth: max_nesting,
-        too_deep: None,
-    };
-    let blocks = ctx.blocks(&mut it);
-    if let Some(offset) = ctx.too_deep {
-        // Dropping a deep tree recurses too; the tree is at most max_nesting deep.
-        drop(blocks);
-        return Err(TooDeep { offset });
+    let mut reader = Reader::new(src, max_nesting);
+    let mut blocks = Vec::new();
+    while let Some(block) = reader.next_block() {
+        blocks.push(block);
     }
-    ctx.comments.sort_by_key(|r| r.start);
-    ctx.comments.dedup();
+    // Dropping a deep tree recurses too; the tree is at most max_nesting deep.
+    let (comments, unclosed_comments) = reader.finish()?;
     Ok(Doc {
         blocks,
-        comments: ctx.comments,
-        unclosed_comments: ctx.unclosed,
+        comments,
+        unclosed_comments,
     })
+}
+
+/// Reads the top-level blocks of a body one at a time, so that a reader can stop early
+/// (at a limit) without the rest of the tree being built. Comments are collected as the
+/// blocks that hold them are read: [`Reader::comments`] holds those of every block
+/// returned so far.
+pub struct Reader<'s> {
+    it: Events<'s>,
+    ctx: Ctx<'s>,
+    /// Comments already reported by [`Reader::new_comments`].
+    seen_comments: usize,
+    seen_unclosed: usize,
+}
+
+impl<'s> Reader<'s> {
+    pub fn new(src: &'s str, max_nesting: usize) -> Self {
+        let mut options = Options::empty();
+        options.insert(Options::ENABLE_TABLES);
+        options.insert(Options::ENABLE_TASKLISTS);
+        options.insert(Options::ENABLE_STRIKETHROUGH);
+        Self {
+            it: Chunks::new(src, options, chunks::MIN_CHUNK).peekable(),
+            ctx: Ctx {
+                src,
+                comments: Vec::new(),
+                unclosed: Vec::new(),
+                depth: 0,
+                max_depth: max_nesting,
+                too_deep: None,
+            },
+            seen_comments: 0,
+            seen_unclosed: 0,
+        }
+    }
+
+    /// The next top-level block; `None` at the end of the body or once nesting went too
+    /// deep (see [`Reader::too_deep`]).
+    pub fn next_block(&mut self) -> Option<Block> {
+        if self.ctx.too_deep.is_some() {
+            return None;
+        }
+        while let Some((event, range)) = self.it.next() {
+            let block = match event {
+                Event::End(_) => return None,
+                Event::Start(tag) => self.ctx.block(tag, range, &mut self.it),
+                Event::Rule => Block::Rule { range },
+                Event::InlineHtml(_) | Event::Html(_) => {
+                    self.ctx.note_comments(range);
+                    continue;
+                }
+                _ => continue,
+            };
+            if self.ctx.too_deep.is_some() {
+                return None;
+            }
+            return Some(block);
+        }
+        None
+    }
+
+    /// Where nesting first went deeper than allowed, if it did.
+    pub fn too_deep(&self) -> Option<TooDeep> {
+        self.ctx.too_deep.map(|offset| TooDeep { offset })
+    }
+
+    /// Comments (sorted, without repeats) and unclosed comment offsets found since the
+    /// last call, in the order of the text.
+    pub fn new_comments(&mut self) -> (&[Range<usize>], &[usize]) {
+        tidy(&mut self.ctx.comments, self.seen_comments);
+        let comments = &self.ctx.comments[self.seen_comments..];
+        let unclosed = &self.ctx.unclosed[self.seen_unclosed..];
+        self.seen_comments = self.ctx.comments.len();
+        self.seen_unclosed = self.ctx.unclosed.len();
+        (comments, unclosed)
+    }
+
+    /// Every comment and unclosed comment offset, or where nesting went too deep.
+    pub fn finish(mut self) -> Result<(Vec<Range<usize>>, Vec<usize>), TooDeep> {
+        if let Some(deep) = self.too_deep() {
+            return Err(deep);
+        }
+        tidy(&mut self.ctx.comments, 0);
+        Ok((self.ctx.comments, self.ctx.unclosed))
+    }
+}
+
+/// Sorts and dedups `comments[from..]`; they arrive in text order, nearly always sorted.
+fn tidy(comments: &mut Vec<Range<usize>>, from: usize) {
+    let sorted = comments[from..].windows(2).all(|w| w[0].start < w[1].start);
+    if !sorted {
+        let mut tail = comments.split_off(from);
+        tail.sort_by_key(|r| r.start);
+        tail.dedup();
+        comments.extend(tail);
+    }
 }
 
 struct Ctx<'s> {
@@ -328,7 +415,7 @@ impl Ctx<'_> {
         while let Some((event, range)) = it.next() {
             match event {
                 Event::Start(Tag::TableCell) => {
-                    self.plain_until_end(it);
+                    self.skip_inline(it);
                     let text = self.src[range.clone()].trim().to_owned();
                     cells.push(Cell { text });
                 }
@@ -363,15 +450,15 @@ impl Ctx<'_> {
                 }
                 Event::Start(Tag::Strong) => Inline::Strong(range, self.plain_until_end(it)),
                 Event::Start(Tag::Emphasis) => {
-                    self.plain_until_end(it);
+                    self.skip_inline(it);
                     Inline::Emph(range)
                 }
                 Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
-                    self.plain_until_end(it);
+                    self.skip_inline(it);
                     Inline::Link(range)
                 }
                 Event::Start(_) => {
-                    self.plain_until_end(it);
+                    self.skip_inline(it);
                     Inline::Other(range)
                 }
                 _ => Inline::Other(range),
@@ -384,6 +471,18 @@ impl Ctx<'_> {
     /// The plain text of nested inline content until its end tag (comments skipped).
     fn plain_until_end(&mut self, it: &mut Events<'_>) -> String {
         let mut text = String::new();
+        self.walk_inline(it, Some(&mut text));
+        text
+    }
+
+    /// Nested inline content until its end tag, read for its comments only.
+    fn skip_inline(&mut self, it: &mut Events<'_>) {
+        self.walk_inline(it, None);
+    }
+
+    /// Reads nested inline content to its end tag, noting comments, and collects its
+    /// plain text into `text` when asked to.
+    fn walk_inline(&mut self, it: &mut Events<'_>, mut text: Option<&mut String>) {
         let mut depth = 0usize;
         for (event, range) in it.by_ref() {
             match event {
@@ -394,13 +493,20 @@ impl Ctx<'_> {
                     }
                     depth -= 1;
                 }
-                Event::Text(t) | Event::Code(t) => text.push_str(&t),
-                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                Event::Text(t) | Event::Code(t) => {
+                    if let Some(text) = text.as_deref_mut() {
+                        text.push_str(&t);
+                    }
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    if let Some(text) = text.as_deref_mut() {
+                        text.push(' ');
+                    }
+                }
                 Event::InlineHtml(_) | Event::Html(_) => self.note_comments(range),
                 _ => {}
             }
         }
-        text
     }
 
     /// Records the `<!-- ... -->` comments inside `range`.

@@ -282,10 +282,11 @@ pub fn title_asks(title: &str) -> TitleAsks {
     let words: Vec<&str> = plain
         .split(|c: char| !c.is_alphanumeric() && c != '?')
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| w.trim_end_matches('?'))
         .collect();
-    let words: Vec<&str> = words.iter().map(|w| w.trim_end_matches('?')).collect();
     let has = |w: &str| words.contains(&w);
-    let phrase = |p: &str| words.join(" ").contains(p);
+    let joined = words.join(" ");
+    let phrase = |p: &str| joined.contains(p);
     if words.len() <= 5
         && !has("expected")
         && (LOGS.iter().any(|w| has(w)) && (!has("stack") || phrase("stack trace"))

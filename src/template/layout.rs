@@ -36,7 +36,7 @@ pub enum Piece {
     Dropped,
     /// Lines produced by fields. `inserted` fields were not in the template; they get
     /// blank lines around them.
-    Field { shape: Shape, inserted: bool },
+    Field { shape: Box<Shape>, inserted: bool },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

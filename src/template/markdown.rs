@@ -12,7 +12,7 @@ mod rules;
 mod source;
 
 use super::blocks;
-use super::{Problem, Severity};
+use super::{Limits, Problem, Severity};
 use crate::form::{Field, Section};
 use crate::template::layout::Piece;
 
@@ -26,20 +26,25 @@ pub(crate) struct Built {
 }
 
 /// Builds sections, fields and the layout from `body`, which starts at 1-based
-/// `first_line` of its file. Blocks nested too deeply are refused with their place.
-pub(crate) fn build(body: &str, first_line: usize, max_nesting: usize) -> Result<Built, Problem> {
-    let doc = blocks::parse_nested(body, max_nesting).map_err(|deep| {
-        let before = &body[..deep.offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Problem {
-            line: first_line + before.matches('\n').count(),
-            col: before[line_start..].chars().count() + 1,
-            severity: Severity::Error,
-            message: format!(
-                "nesting deeper than {max_nesting} lists or block quotes, the limit (raise it with {}=N)",
-                super::NESTING_VAR
-            ),
+/// `first_line` of its file. Blocks nested too deeply, and more sections or fields than
+/// `limits` allow, are refused with their place, without reading the rest.
+pub(crate) fn build(body: &str, first_line: usize, limits: &Limits) -> Result<Built, Problem> {
+    let reader = blocks::Reader::new(body, limits.nesting);
+    assemble::assemble(body, reader, first_line, limits).map_err(|stop| match stop {
+        assemble::Stop::Limit(problem) => problem,
+        assemble::Stop::TooDeep(deep) => {
+            let before = &body[..deep.offset];
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            Problem {
+                line: first_line + before.matches('\n').count(),
+                col: before[line_start..].chars().count() + 1,
+                severity: Severity::Error,
+                message: format!(
+                    "nesting deeper than {} lists or block quotes, the limit (raise it with {}=N)",
+                    limits.nesting,
+                    super::NESTING_VAR
+                ),
+            }
         }
-    })?;
-    Ok(assemble::assemble(body, &doc, first_line))
+    })
 }

@@ -1,6 +1,8 @@
 //! Makes untrusted text safe: LF line endings, no BOM, and no control characters or
 //! escape sequences that could reach a terminal or the finished issue.
 
+use std::borrow::Cow;
+
 /// A character or sequence removed from the text, with its 1-based position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Removed {
@@ -12,12 +14,12 @@ pub struct Removed {
 /// Normalizes a whole template: strips a leading BOM, turns CRLF and lone CR into LF,
 /// and removes escape sequences and control characters (tabs and newlines stay).
 /// Positions in the report refer to the input.
-pub fn normalize(input: &str) -> (String, Vec<Removed>) {
+pub fn normalize(input: &str) -> (Cow<'_, str>, Vec<Removed>) {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     // Most templates are printable ASCII, tabs and LF: nothing to remove, and a byte scan
     // finds that out at a fraction of the cost of the walk below.
     if printable_ascii(input) {
-        return (input.to_owned(), Vec::new());
+        return (Cow::Borrowed(input), Vec::new());
     }
     let mut out = String::with_capacity(input.len());
     let mut removed = Vec::new();
@@ -58,7 +60,7 @@ pub fn normalize(input: &str) -> (String, Vec<Removed>) {
         }
         col += 1;
     }
-    (out, removed)
+    (Cow::Owned(out), removed)
 }
 
 /// Cleans one piece of user or template text: like [`normalize`] but without a report.
@@ -73,26 +75,42 @@ pub fn clean(input: &str) -> String {
     {
         return input.to_owned();
     }
-    normalize(input).0
+    normalize(input).0.into_owned()
 }
 
 /// Removes every character that is unsafe in a single line (including newlines and tabs,
 /// which become spaces).
 pub fn one_line(input: &str) -> String {
-    clean(input)
-        .chars()
-        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-        .collect()
+    flatten(&clean(input))
 }
 
 /// Already sanitized text (template text is, once, when read) on one line: what
 /// [`one_line`] gives for it, without scanning it for hazards again.
 pub fn flatten(sanitized: &str) -> String {
-    if sanitized.contains(['\n', '\t']) {
-        sanitized.replace(['\n', '\t'], " ")
-    } else {
-        sanitized.to_owned()
+    if !sanitized.contains(['\n', '\t']) {
+        return sanitized.to_owned();
     }
+    // A run of line breaks is one space (`a\r\rb` from a paste is `a b`); tabs are spaces.
+    let mut out = String::with_capacity(sanitized.len());
+    let mut breaks = false;
+    for c in sanitized.chars() {
+        match c {
+            '\n' if breaks => {}
+            '\n' => {
+                breaks = true;
+                out.push(' ');
+            }
+            '\t' => {
+                breaks = false;
+                out.push(' ');
+            }
+            c => {
+                breaks = false;
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// The lines of `text` with trailing spaces removed and without blank lines at either
@@ -296,6 +314,10 @@ mod tests {
     fn keeps_tabs_and_unicode_drops_c1_and_bidi() {
         assert_eq!(clean("a\tb é 漢 😀\u{9b}2J\u{202e}x"), "a\tb é 漢 😀2Jx");
         assert_eq!(one_line("a\nb\tc"), "a b c");
+        // Pasted line ends, whatever their kind, are one space.
+        assert_eq!(one_line("a\r\nb"), "a b");
+        assert_eq!(one_line("a\r\rb"), "a b");
+        assert_eq!(one_line("a\n\n\nb\t\tc"), "a b  c");
     }
 
     #[test]

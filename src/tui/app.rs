@@ -74,7 +74,13 @@ pub enum Screen {
     Form(Box<FormState>),
     Review(Box<ReviewState>),
     /// Every key binding, over the screen it returns to.
-    Help(Box<Screen>),
+    Help(Box<Screen>, HelpView),
+}
+
+/// Where the help screen is scrolled to (its first line shown).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HelpView {
+    pub scroll: u16,
 }
 
 impl Screen {
@@ -84,7 +90,7 @@ impl Screen {
             Screen::Picker(_) => None,
             Screen::Form(form) => Some(form),
             Screen::Review(review) => Some(&review.form),
-            Screen::Help(back) => back.form(),
+            Screen::Help(back, _) => back.form(),
         }
     }
 
@@ -93,7 +99,7 @@ impl Screen {
             Screen::Picker(_) => None,
             Screen::Form(form) => Some(form),
             Screen::Review(review) => Some(&mut review.form),
-            Screen::Help(back) => back.form_mut(),
+            Screen::Help(back, _) => back.form_mut(),
         }
     }
 
@@ -103,7 +109,7 @@ impl Screen {
             Screen::Picker(_) => Context::Picker,
             Screen::Form(_) => Context::Form,
             Screen::Review(_) => Context::Review,
-            Screen::Help(_) => Context::Help,
+            Screen::Help(..) => Context::Help,
         }
     }
 }
@@ -245,7 +251,8 @@ impl App {
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         let tick = matches!(msg, Msg::Tick(_));
         let effects = self.handle(msg);
-        if !tick || !effects.is_empty() {
+        // While a command runs, a tick moves its spinner and elapsed time.
+        if !tick || !effects.is_empty() || self.command.is_some() {
             self.generation = self.generation.wrapping_add(1);
         }
         effects
@@ -300,8 +307,19 @@ impl App {
                 self.notice = Some(notice);
                 Vec::new()
             }
-            Msg::CommandPrompt { field, history } => {
+            Msg::CommandPrompt {
+                field,
+                history,
+                note,
+            } => {
                 self.prompt(field, &history);
+                if let Some(note) = note {
+                    self.notice = Some(Notice::problem(note));
+                }
+                Vec::new()
+            }
+            Msg::CommandStarted(at) => {
+                self.command_started(at);
                 Vec::new()
             }
             Msg::CommandProgress(lines) => {
@@ -368,7 +386,7 @@ impl App {
                     _ => Vec::new(),
                 }
             }
-            Screen::Review(_) | Screen::Help(_) => Vec::new(),
+            Screen::Review(_) | Screen::Help(..) => Vec::new(),
         }
     }
 
@@ -376,10 +394,11 @@ impl App {
         match action {
             Action::ForceQuit => return self.quit(),
             Action::Help => self.replace_screen(|screen| match screen {
-                Screen::Help(back) => *back,
-                other => Screen::Help(Box::new(other)),
+                Screen::Help(back, _) => *back,
+                other => Screen::Help(Box::new(other), HelpView::default()),
             }),
             Action::Back => return self.back(),
+            _ if matches!(self.screen, Screen::Help(..)) => self.help_action(action),
             _ if matches!(self.screen, Screen::Review(_)) => return self.review_action(action),
             _ if matches!(self.screen, Screen::Picker(_)) => return self.picker_action(action),
             Action::Review => self.replace_screen(|screen| match screen {
@@ -437,8 +456,8 @@ impl App {
 
     fn back(&mut self) -> Vec<Effect> {
         match &mut self.screen {
-            Screen::Help(_) | Screen::Review(_) => self.replace_screen(|screen| match screen {
-                Screen::Help(back) => *back,
+            Screen::Help(..) | Screen::Review(_) => self.replace_screen(|screen| match screen {
+                Screen::Help(back, _) => *back,
                 Screen::Review(review) => Screen::Form(Box::new(review.form)),
                 other => other,
             }),
@@ -450,6 +469,23 @@ impl App {
             Screen::Picker(_) => return self.quit(),
         }
         Vec::new()
+    }
+
+    /// Up and Down scroll the help by a line, Page Up and Page Down by a page; it stops with
+    /// its last line at the bottom.
+    fn help_action(&mut self, action: Action) {
+        let page = super::screen::body_height(self.size.1);
+        let last = super::screen::help_last_scroll(self, page);
+        if let Screen::Help(_, view) = &mut self.screen {
+            view.scroll = match action {
+                Action::Up => view.scroll.saturating_sub(1),
+                Action::Down => view.scroll.saturating_add(1),
+                Action::ScrollUp => view.scroll.saturating_sub(page.saturating_sub(1).max(1)),
+                Action::ScrollDown => view.scroll.saturating_add(page.saturating_sub(1).max(1)),
+                _ => view.scroll,
+            }
+            .min(last);
+        }
     }
 
     /// Replaces the screen with what `change` makes of it.

@@ -86,6 +86,7 @@ const ANYWHERE: &[Context] = &[
 const FORM: &[Context] = &[Context::Form];
 const PICKER: &[Context] = &[Context::Picker];
 const REVIEW: &[Context] = &[Context::Review];
+const HELP: &[Context] = &[Context::Help];
 
 const fn bind(
     code: KeyCode,
@@ -144,6 +145,10 @@ pub const BINDINGS: &[Binding] = &[
     quiet(bind(KeyCode::Down, NONE, Action::Down, REVIEW, ("next problem", "next"))),
     quiet(bind(KeyCode::PageUp, NONE, Action::ScrollUp, REVIEW, ("scroll up", "up"))),
     quiet(bind(KeyCode::PageDown, NONE, Action::ScrollDown, REVIEW, ("scroll down", "down"))),
+    quiet(bind(KeyCode::Up, NONE, Action::Up, HELP, ("scroll up a line", "up"))),
+    quiet(bind(KeyCode::Down, NONE, Action::Down, HELP, ("scroll down a line", "down"))),
+    quiet(bind(KeyCode::PageUp, NONE, Action::ScrollUp, HELP, ("scroll up a page", "up"))),
+    quiet(bind(KeyCode::PageDown, NONE, Action::ScrollDown, HELP, ("scroll down a page", "down"))),
     bind(KeyCode::Esc, NONE, Action::Back, ALL, ("back; from the form, quit", "back")),
     quiet(bind(KeyCode::Char('c'), CTRL, Action::ForceQuit, ANYWHERE, ("quit now (keeps a draft)", "quit"))),
 ];

@@ -19,6 +19,33 @@ use super::keymap;
 /// The smallest terminal the layout works in.
 pub const MIN_SIZE: (u16, u16) = (60, 16);
 
+/// The rows above the footer in a terminal `rows` high.
+pub fn body_height(rows: u16) -> u16 {
+    rows.saturating_sub(1)
+}
+
+/// How far the help can scroll in a body `height` rows high.
+pub fn help_last_scroll(app: &App, height: u16) -> u16 {
+    help::last_scroll(app, height)
+}
+
+/// What quitting does to the answers: kept as a draft, or lost (and why).
+fn quit_note(app: &App, drafts: bool) -> String {
+    let status = app.draft_status();
+    let failed = status.blocked.as_ref().or(match &status.saved {
+        Some(Err(failure)) => Some(failure),
+        _ => None,
+    });
+    match failed {
+        _ if !drafts => "Drafts are off (--no-draft): your answers will be lost.".to_owned(),
+        Some(failure) => format!(
+            "The last draft could not be saved ({}): quitting may lose your answers.",
+            crate::text::escape_line(&failure.reason)
+        ),
+        None => "Your answers are kept as a draft for next time.".to_owned(),
+    }
+}
+
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -38,7 +65,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         ..area
     };
     let cursor = match app.screen() {
-        Screen::Help(_) => help::draw(frame, app, body),
+        Screen::Help(_, view) => help::draw(frame, app, *view, body),
         Screen::Form(state) => form::draw(frame, app, state, body),
         Screen::Review(state) => review::draw(frame, app, state, body),
         Screen::Picker(state) => picker::draw(frame, app, state, body),
@@ -116,7 +143,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
             }
         }
         Screen::Picker(_) => hints.push(("type".to_owned(), "filter")),
-        Screen::Review(_) | Screen::Help(_) => {}
+        Screen::Review(_) | Screen::Help(..) => {}
     }
     hints.extend(app.config().keys.footer(ctx, skip));
     let mut spans = vec![Span::raw(" ")];
@@ -233,15 +260,7 @@ fn dialog_text(app: &App, modal: &Modal) -> (&'static str, Vec<String>, &'static
             vec![failure.to_string()],
             "Enter continue",
         ),
-        Modal::ConfirmQuit => (
-            " Quit? ",
-            vec![if drafts {
-                "Your answers are kept as a draft for next time.".to_owned()
-            } else {
-                "Drafts are off (--no-draft): your answers will be lost.".to_owned()
-            }],
-            "y quit · n stay",
-        ),
+        Modal::ConfirmQuit => (" Quit? ", vec![quit_note(app, drafts)], "y quit · n stay"),
         Modal::Path { .. } => (
             " Write to file ",
             vec!["Path:".to_owned()],

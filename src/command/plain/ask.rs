@@ -91,6 +91,13 @@ pub fn cell_prompt(field: &Field, cell: usize) -> String {
     format!("  {} / {}: ", one_line(row), one_line(column))
 }
 
+/// The prompt for a chosen option's text: `  Other: `.
+pub fn blank_prompt(option: &crate::form::Opt) -> String {
+    let label = one_line(&option.label);
+    let label = label.trim_end_matches(':');
+    format!("  {label}: ")
+}
+
 fn label(field: &Field) -> String {
     if field.label.trim().is_empty() {
         field.id.clone()

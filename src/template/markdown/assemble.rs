@@ -3,6 +3,7 @@
 //! fields take over, the answers it adds to questions with nowhere to answer, and field
 //! numbering. Everything that depends on what came before is decided here.
 
+use std::collections::VecDeque;
 use std::ops::Range;
 
 mod sections;
@@ -12,18 +13,34 @@ use super::pieces;
 use super::rules::{self, Ctx, NewField, Recognized};
 use super::source::Source;
 use crate::form::{Field, Section};
-use crate::template::blocks::{Block, Doc};
+use crate::template::blocks::{Block, Reader};
 use crate::template::layout::{ListShape, PicksShape, Shape, TableShape};
-use crate::template::{Problem, Severity};
+use crate::template::{Limits, Problem, Severity};
 use crate::text::push_para;
-use sections::Open;
+use sections::{Open, Shows, shows_unanswered};
 
-/// Folds the blocks of `doc`, read from `src` (which starts at 1-based `first_line` of
-/// its file), into sections, fields and the layout.
-pub(super) fn assemble(src: &str, doc: &Doc, first_line: usize) -> Built {
-    let mut assembler = Assembler::new(src, doc, first_line);
-    assembler.run(&doc.blocks);
-    assembler.finish()
+/// Folds the blocks `reader` reads from `src` (which starts at 1-based `first_line` of
+/// its file) into sections, fields and the layout. Past a limit on sections or fields
+/// it stops there, refusing the template without reading the rest.
+pub(super) fn assemble(
+    src: &str,
+    reader: Reader<'_>,
+    first_line: usize,
+    limits: &Limits,
+) -> Result<Built, Stop> {
+    let mut assembler = Assembler::new(src, first_line);
+    let mut reader = reader;
+    assembler.run(&mut reader, limits)?;
+    reader.finish().map_err(Stop::TooDeep)?;
+    Ok(assembler.finish())
+}
+
+/// Why the assembler stopped before the end.
+#[derive(Debug)]
+pub(super) enum Stop {
+    TooDeep(crate::template::blocks::TooDeep),
+    /// More sections or fields than the limits allow: the problem says which, where.
+    Limit(Problem),
 }
 
 struct Assembler<'s> {
@@ -35,9 +52,9 @@ struct Assembler<'s> {
     fields: Vec<Field>,
     labelled: Vec<bool>,
     /// Lines that fields took over, with the shape that renders them.
-    claims: Vec<(Range<usize>, Shape)>,
+    claims: Vec<(Range<usize>, Box<Shape>)>,
     /// Answers added where the template had none, before a line.
-    inserts: Vec<(usize, Shape)>,
+    inserts: Vec<(usize, Box<Shape>)>,
     /// Lines of HTML blocks that hold nothing but comments.
     comment_blocks: Vec<Range<usize>>,
     /// Lines of instructions that became help: gone from the issue like comments.
@@ -59,9 +76,9 @@ struct Assembler<'s> {
 }
 
 impl<'s> Assembler<'s> {
-    fn new(src: &'s str, doc: &Doc, first_line: usize) -> Self {
-        let mut a = Self {
-            source: Source::new(src, doc.comments.clone()),
+    fn new(src: &'s str, first_line: usize) -> Self {
+        Self {
+            source: Source::new(src, Vec::new()),
             first_line,
             sections: Vec::new(),
             open: Open::new("", 0, first_line, 0),
@@ -78,75 +95,141 @@ impl<'s> Assembler<'s> {
             heading_level: 0,
             preamble_end: None,
             problems: Vec::new(),
-        };
-        for &offset in &doc.unclosed_comments {
-            a.problem(
+        }
+    }
+
+    /// The next top-level block with the comments in it known to the source.
+    fn read(&mut self, reader: &mut Reader<'_>) -> Option<Block> {
+        let block = reader.next_block();
+        let (comments, unclosed) = reader.new_comments();
+        self.source.add_comments(comments);
+        for &offset in unclosed {
+            self.problem(
                 offset,
                 Severity::Warning,
                 "comment is never closed with `-->`: it hides the rest of the template",
             );
         }
-        a
+        block
     }
 
     /// Folds the blocks in order. A label lasts for the one block after it (comment
     /// blocks let it through); help lasts until a field, text or the section's end.
-    fn run(&mut self, blocks: &[Block]) {
-        // Each block's next non-comment block, found in one backward pass (a scan per
-        // block is quadratic in a run of comment blocks).
-        let comment: Vec<bool> = blocks
-            .iter()
-            .map(|b| rules::is_comment_block(b, &self.source))
-            .collect();
-        let mut next_of = vec![None; blocks.len()];
-        let mut after = None;
-        for i in (0..blocks.len()).rev() {
-            next_of[i] = after;
-            if !comment[i] {
-                after = Some(i);
-            }
-        }
-        for (i, block) in blocks.iter().enumerate() {
-            let source = &self.source;
-            let next = next_of[i].map(|n: usize| &blocks[n]);
-            let ctx = Ctx {
-                source,
-                section: self.open.ctx(),
-                label: self.pending_label.as_deref(),
-                intro: self.intro.as_deref(),
-            };
-            let found = rules::classify(block, next, &ctx);
-            if !comment[i] {
-                self.pending_label = None;
-            }
-            for recognized in found {
-                if let Recognized::Fields {
-                    shape: Shape::Picks(_),
-                    ..
-                } = &recognized
-                {
-                    self.intro_answered();
+    fn run(&mut self, reader: &mut Reader<'_>, limits: &Limits) -> Result<(), Stop> {
+        // The blocks read ahead, each with whether it is a comment block: the front is
+        // the block to fold; a rule sees the next non-comment block, which (when there
+        // is one) is the last of them, since reading ahead stops at the first.
+        let mut ahead: VecDeque<(Block, bool)> = VecDeque::new();
+        let mut at_end = false;
+        loop {
+            while !at_end && ahead.iter().skip(1).next_back().is_none_or(|(_, c)| *c) {
+                match self.read(reader) {
+                    Some(block) => {
+                        let comment = rules::is_comment_block(&block, &self.source);
+                        ahead.push_back((block, comment));
+                    }
+                    None => at_end = true,
                 }
-                self.last_text = None;
-                self.intro = match &recognized {
-                    Recognized::Static { text, .. }
-                    | Recognized::Instruction { text, .. }
-                    | Recognized::Comment { text, .. } => Some(text.clone()),
-                    _ => None,
-                };
-                self.apply(recognized);
             }
+            let Some((block, comment)) = ahead.pop_front() else {
+                break;
+            };
+            let next = ahead.back().filter(|(_, c)| !c).map(|(b, _)| b);
+            self.fold(&block, next, comment);
+            self.check_limits(limits).map_err(Stop::Limit)?;
+        }
+        if let Some(deep) = reader.too_deep() {
+            return Err(Stop::TooDeep(deep));
+        }
+        Ok(())
+    }
+
+    /// Folds one block, `next` the non-comment block after it.
+    fn fold(&mut self, block: &Block, next: Option<&Block>, comment: bool) {
+        let source = &self.source;
+        let ctx = Ctx {
+            source,
+            section: self.open.ctx(),
+            label: self.pending_label.as_deref(),
+            intro: self.intro.as_deref(),
+        };
+        let found = rules::classify(block, next, &ctx);
+        if !comment {
+            self.pending_label = None;
+        }
+        for recognized in found {
+            if let Recognized::Fields {
+                shape: shape @ (Shape::Picks(_) | Shape::Checks { .. }),
+                ..
+            } = &recognized
+            {
+                self.intro_answered(matches!(shape, Shape::Picks(_)));
+            }
+            self.last_text = None;
+            self.intro = match &recognized {
+                Recognized::Static { text, .. }
+                | Recognized::Instruction { text, .. }
+                | Recognized::Comment { text, .. } => Some(text.clone()),
+                _ => None,
+            };
+            self.apply(recognized);
         }
     }
 
+    /// Refuses the template once it certainly has more sections or fields than
+    /// `limits` allow: every section but the preamble is kept, and fields only grow.
+    fn check_limits(&self, limits: &Limits) -> Result<(), Problem> {
+        let refuse = |line: usize, what: &str, limit: usize, var: &str| Problem {
+            line,
+            col: 1,
+            severity: Severity::Error,
+            message: crate::template::over_limit(what, limit, var),
+        };
+        if self.fields.len() > limits.fields {
+            let line = self.fields[limits.fields].line;
+            return Err(refuse(
+                line,
+                "fields",
+                limits.fields,
+                crate::template::FIELDS_VAR,
+            ));
+        }
+        let preamble = self.sections.first().is_some_and(|s| s.level == 0);
+        let kept =
+            self.sections.len() - usize::from(preamble) + usize::from(self.open.section.level > 0);
+        if kept > limits.sections {
+            let line = self.open.section.line;
+            return Err(refuse(
+                line,
+                "sections",
+                limits.sections,
+                crate::template::SECTIONS_VAR,
+            ));
+        }
+        Ok(())
+    }
+
     /// Options follow the text that introduced them (`Select one:`): that text asks for
-    /// nothing more than a choice, so it no longer calls for free text of its own.
-    fn intro_answered(&mut self) {
+    /// nothing more than a choice, so it no longer calls for free text of its own
+    /// (`picks`: options to pick from, which only a pick instruction introduces). An
+    /// instruction that introduces options or checkboxes is their help, not output.
+    fn intro_answered(&mut self, picks: bool) {
         let open = &mut self.open;
-        match &self.last_text {
-            Some(LastText::Prose) => open.prose = open.prose.saturating_sub(1),
-            Some(LastText::Opening) => open.opening = None,
-            None => {}
+        match self.last_text.take() {
+            Some(LastText::Prose) if picks => open.prose = open.prose.saturating_sub(1),
+            Some(LastText::Opening) if picks => open.opening = None,
+            Some(LastText::Instruction(lines, text)) => {
+                open.prose = open.prose.saturating_sub(1);
+                if let Some(kept) = open.section.text.strip_suffix(text.as_str()) {
+                    open.section.text = kept.trim_end().to_owned();
+                }
+                self.hidden.push(lines);
+                match &mut self.pending_help {
+                    Some(waiting) => push_para(waiting, "\n", &text),
+                    None => self.pending_help = Some(text),
+                }
+            }
+            _ => {}
         }
     }
 
@@ -176,6 +259,7 @@ impl<'s> Assembler<'s> {
             Recognized::Label { text, line } => {
                 self.pending_label = Some(text);
                 self.open.has_content = true;
+                self.open.shown = true;
                 self.open.content_end = Some(line + 1);
             }
             Recognized::Comment { lines, text } => {
@@ -189,8 +273,19 @@ impl<'s> Assembler<'s> {
                 lines,
             } => {
                 let first = self.fields.len();
+                let shown = shows_unanswered(&shape, &fields);
                 for field in fields {
                     self.new_field(field);
+                }
+                match shown {
+                    Shows::Nothing => {}
+                    Shows::Text => self.open.shown = true,
+                    // Read again, a bold label alone starts a part: what comes next
+                    // opens that part, and a thematic break before it is behind.
+                    Shows::BoldLabel => {
+                        self.open.shown = false;
+                        self.open.break_line = None;
+                    }
                 }
                 self.claim(lines, numbered(shape, first));
             }
@@ -279,7 +374,7 @@ impl<'s> Assembler<'s> {
     /// Gives `lines` to a field's shape; the section's content now reaches past them.
     fn claim(&mut self, lines: Range<usize>, shape: Shape) {
         let end = lines.end;
-        self.claims.push((lines, shape));
+        self.claims.push((lines, Box::new(shape)));
         let open = &mut self.open;
         open.content_end = Some(open.content_end.map_or(end, |e| e.max(end)));
     }
@@ -301,14 +396,24 @@ impl<'s> Assembler<'s> {
         }
     }
 
-    /// An instruction that opens a section (after comments at most) is help, gone from
-    /// the issue like a comment; anywhere else, and under a notice, it is kept.
+    /// An instruction that opens a section (after comments and answer places that show
+    /// nothing until answered, at most) is help, gone from the issue like a comment;
+    /// anywhere else, and under a notice, it is kept. Only what a body rendered
+    /// unanswered keeps counts, so that body reads the same when read again.
     fn instruction(&mut self, lines: Range<usize>, text: String) {
         let open = &self.open;
-        let opens = open.section.fields.is_empty() && !open.has_content;
-        if !opens || open.heading.notice || open.break_line.is_some() {
+        if open.shown || open.heading.notice || open.break_line.is_some() {
             let end = lines.end;
-            return self.apply(Recognized::Static { text, end });
+            self.apply(Recognized::Static {
+                text: text.clone(),
+                end,
+            });
+            // One that asks to choose is answered by the options or checkboxes right
+            // after it (not under a notice or after a break).
+            if !open_notice_or_footer(&self.open) && rules::asks_to_choose(&text) {
+                self.last_text = Some(LastText::Instruction(lines, text));
+            }
+            return;
         }
         self.hidden.push(lines.clone());
         self.comment(lines, text);
@@ -328,6 +433,7 @@ impl<'s> Assembler<'s> {
             push_para(&mut open.section.help, "\n", &help);
         }
         open.has_content = true;
+        open.shown = true;
         open.prose += 1;
         self.last_text = Some(LastText::Prose);
         open.content_end = Some(end);
@@ -352,12 +458,18 @@ impl<'s> Assembler<'s> {
 }
 
 /// What text the assembler just read became.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 enum LastText {
     /// Prose kept as written.
     Prose,
     /// An instruction that opened the section (now help).
     Opening,
+    /// An instruction kept as written after the section's content: its lines and text.
+    Instruction(Range<usize>, String),
+}
+
+fn open_notice_or_footer(open: &Open) -> bool {
+    open.heading.notice || open.break_line.is_some()
 }
 
 /// `shape` with its fields numbered from `first` instead of 0.

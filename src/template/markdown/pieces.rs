@@ -11,8 +11,8 @@ use crate::template::layout::{Piece, Shape};
 /// `hidden` the lines of instructions that became help (they go like comment blocks).
 pub(super) fn pieces(
     source: &Source<'_>,
-    mut claims: Vec<(Range<usize>, Shape)>,
-    mut inserts: Vec<(usize, Shape)>,
+    mut claims: Vec<(Range<usize>, Box<Shape>)>,
+    mut inserts: Vec<(usize, Box<Shape>)>,
     comment_blocks: &[Range<usize>],
     hidden: &[Range<usize>],
 ) -> Vec<Piece> {
@@ -20,18 +20,14 @@ pub(super) fn pieces(
     inserts.sort_by_key(|(at, _)| *at);
     let mut inserts = inserts.into_iter().peekable();
     let mut claims = claims.into_iter().peekable();
-    let mut pieces = Vec::new();
     let n = source.line_starts() - usize::from(source.src.ends_with('\n') || source.src.is_empty());
+    // At most a piece a line, plus the inserts: room for all of them at once.
+    let mut pieces = Vec::with_capacity(n + inserts.len());
     // Which lines belong to a comment block, looked up per line in O(1).
-    let mut in_comment_block = vec![false; n];
-    for block in comment_blocks {
-        let end = block.end.min(n);
-        in_comment_block
-            .get_mut(block.start.min(end)..end)
-            .into_iter()
-            .flatten()
-            .for_each(|l| *l = true);
-    }
+    let in_comment_block = line_set(comment_blocks, n);
+    // Lines of instructions that became help, the same way (a scan of them per line
+    // was quadratic in a template of many instructions).
+    let is_hidden = line_set(hidden, n);
     let mut line = 0;
     while line <= n {
         // An answer placed past the last line goes at the end, never nowhere.
@@ -56,7 +52,7 @@ pub(super) fn pieces(
             line = range.end;
             continue;
         }
-        if hidden.iter().any(|h| h.contains(&line)) {
+        if is_hidden[line] {
             pieces.push(Piece::Removed);
         } else {
             pieces.push(static_line(source, in_comment_block[line], line));
@@ -64,6 +60,19 @@ pub(super) fn pieces(
         line += 1;
     }
     pieces
+}
+
+/// Which of `n` lines lie in one of `ranges`, looked up per line in O(1).
+fn line_set(ranges: &[Range<usize>], n: usize) -> Vec<bool> {
+    let mut set = vec![false; n];
+    for range in ranges {
+        let end = range.end.min(n);
+        set.get_mut(range.start.min(end)..end)
+            .into_iter()
+            .flatten()
+            .for_each(|l| *l = true);
+    }
+    set
 }
 
 /// A line outside any field, with its comments removed.

@@ -11,6 +11,7 @@ mod lists;
 mod options;
 mod paragraph;
 mod prose;
+mod requests;
 mod table;
 
 use std::ops::Range;
@@ -175,6 +176,12 @@ pub(super) fn classify(block: &Block, next: Option<&Block>, ctx: &Ctx<'_>) -> Ve
             vec![Recognized::kept(source, range)]
         }
     }
+}
+
+/// Whether an instruction asks to choose (`Select one:`, `Check all that apply`,
+/// `Please tick what applies:`): the options or checkboxes after it answer it.
+pub(super) fn asks_to_choose(instruction: &str) -> bool {
+    prose::asks_to_choose(instruction) || options::asks_to_pick(instruction).is_some()
 }
 
 /// An HTML block of nothing but comments: it lets a label reach past it.

@@ -22,6 +22,20 @@ impl<'s> Source<'s> {
         }
     }
 
+    /// Adds comments found further on (a reader going block by block): sorted, without
+    /// repeats, as if they had all been known at the start.
+    pub fn add_comments(&mut self, more: &[Range<usize>]) {
+        let in_order = match (self.comments.last(), more.first()) {
+            (Some(last), Some(first)) => last.start < first.start,
+            _ => true,
+        };
+        self.comments.extend_from_slice(more);
+        if !in_order {
+            self.comments.sort_by_key(|r| r.start);
+            self.comments.dedup();
+        }
+    }
+
     // ----- lines ------------------------------------------------------------------------
 
     /// How many line starts there are: the lines, plus one after a final newline.

@@ -77,9 +77,12 @@ impl App {
         };
         match action {
             Action::RunCommand => text_field(form).is_some(),
-            Action::Detect => text_field(form)
-                .and_then(|f| environment::wants(&form.form().fields[f].label))
-                .is_some(),
+            Action::Detect => {
+                text_field(form)
+                    .and_then(|f| environment::wants(&form.form().fields[f].label))
+                    .is_some()
+                    || os_choice(form).is_some()
+            }
             _ => true,
         }
     }
@@ -189,6 +192,15 @@ impl App {
                 vec![Effect::StopCommand]
             }
             _ => Vec::new(),
+        }
+    }
+
+    /// The command is running since `at`: the clock (the last tick, maybe long ago when
+    /// nothing moved) catches up, so the elapsed time starts at zero.
+    pub(super) fn command_started(&mut self, at: Instant) {
+        self.clock = self.clock.max(at);
+        if let Some(running) = &mut self.command {
+            running.started = at;
         }
     }
 
@@ -330,8 +342,16 @@ impl App {
         });
     }
 
-    /// Ctrl-D on an Environment / OS / Version field.
+    /// Ctrl-D on an Environment / OS / Version field; on an OS choice, the option that
+    /// names this system is selected.
     pub(super) fn detect(&mut self) -> Vec<Effect> {
+        let clock = self.clock;
+        if let Screen::Form(form) = &mut self.screen
+            && let Some(f) = os_choice(form)
+        {
+            self.notice = Some(select_os(form, f, clock));
+            return Vec::new();
+        }
         let Screen::Form(form) = &self.screen else {
             return Vec::new();
         };
@@ -371,6 +391,47 @@ impl App {
 }
 
 /// The focused field when it takes text (a one-line field, a text area, code).
+/// The focused field when it is a choice or checkboxes about the operating system.
+fn os_choice(form: &FormState) -> Option<usize> {
+    let Focus::Field(f) = form.focus() else {
+        return None;
+    };
+    let field = &form.form().fields[f];
+    let about_os = matches!(
+        environment::wants(&field.label),
+        Some(environment::Want::Os | environment::Want::All)
+    );
+    (about_os && !field.kind.options().is_empty()).then_some(f)
+}
+
+/// Selects (or ticks, beside what is ticked) the option of field `f` naming this system.
+fn select_os(form: &mut FormState, f: usize, now: Instant) -> Notice {
+    let os = std::env::consts::OS;
+    let field = &form.form().fields[f];
+    let labels: Vec<String> = field
+        .kind
+        .options()
+        .iter()
+        .map(|o| o.label.clone())
+        .collect();
+    let Some(i) = environment::os_option(os, &labels) else {
+        return Notice::problem(format!("no option names this system ({os})"));
+    };
+    let single = matches!(field.kind, crate::form::FieldKind::Choice { .. });
+    let mut answers = form.answers().clone();
+    if let crate::form::Value::Select(sel) = &mut answers.values[f] {
+        if single {
+            sel.checked.iter_mut().for_each(|c| *c = false);
+            sel.custom.clear();
+        }
+        if let Some(tick) = sel.checked.get_mut(i) {
+            *tick = true;
+        }
+    }
+    form.fill_from(&answers, now);
+    Notice::info(format!("selected {} (detected)", labels[i]))
+}
+
 fn text_field(form: &FormState) -> Option<usize> {
     match form.focus() {
         Focus::Field(f) => form.widget(f).takes_text().then_some(f),

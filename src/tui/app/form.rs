@@ -21,7 +21,7 @@ use crate::discover::Source;
 use crate::form::{Answers, AnswersFile, Form};
 use crate::render::Issue;
 use crate::template::Template;
-use crate::text::split_list;
+use crate::text::{join_list, split_quoted_list};
 
 /// Where the keyboard is: a header line (title, labels, assignees) or a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,8 +81,8 @@ impl FormState {
             .collect();
         let header = [
             LineEdit::new(&answers.title),
-            LineEdit::new(&answers.labels.join(", ")),
-            LineEdit::new(&answers.assignees.join(", ")),
+            LineEdit::new(&join_list(&answers.labels)),
+            LineEdit::new(&join_list(&answers.assignees)),
         ];
         let mut state = Self {
             model,
@@ -398,8 +398,14 @@ impl FormState {
         if edit == Edit::Changed {
             match at {
                 Focus::Header(0) => self.model.set_title(self.header[0].text().to_owned()),
-                Focus::Header(1) => self.model.set_labels(split_list(self.header[1].text())),
-                Focus::Header(_) => self.model.set_assignees(split_list(self.header[2].text())),
+                Focus::Header(1) => {
+                    self.model
+                        .set_labels(split_quoted_list(self.header[1].text()));
+                }
+                Focus::Header(_) => {
+                    self.model
+                        .set_assignees(split_quoted_list(self.header[2].text()));
+                }
                 Focus::Field(f) => {
                     // A widget is built for its field's kind, so it always fits; were it
                     // ever not to, the answer stays as it was rather than turn into nothing.

@@ -2,7 +2,7 @@
 //! sits on top of any screen and takes every key but Ctrl-C.
 
 use super::msg::Notice;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -110,7 +110,7 @@ impl App {
             } => match key.code {
                 KeyCode::Esc => {}
                 KeyCode::Enter if !path.text().trim().is_empty() => {
-                    return self.write(PathBuf::from(path.text().trim()), false, then_exit);
+                    return self.write(Path::new(path.text().trim()), false, then_exit);
                 }
                 _ => {
                     path.key(key);
@@ -118,7 +118,7 @@ impl App {
                 }
             },
             Modal::Overwrite { path, then_exit } if yes => {
-                return self.write(path, true, then_exit);
+                return self.write(&path, true, then_exit);
             }
             Modal::Overwrite { path, then_exit } => {
                 let path = LineEdit::new(&path.display().to_string());

@@ -46,11 +46,16 @@ pub enum Msg {
     Copied(Result<(String, bool), String>),
     /// Something to tell the user; `true` when it is a problem.
     Notice(Notice),
-    /// The template's command history, for the Ctrl-R prompt on `field`.
+    /// The template's command history, for the Ctrl-R prompt on `field`; `note` when
+    /// the history file had to be moved aside (or cannot be read).
     CommandPrompt {
         field: usize,
         history: History,
+        note: Option<String>,
     },
+    /// The command asked for is running since then (its elapsed time counts from it,
+    /// not from the last tick before it).
+    CommandStarted(Instant),
     /// The last lines the running command printed.
     CommandProgress(Vec<String>),
     /// The running command ended.

@@ -28,6 +28,9 @@ pub enum Pick {
     Template(Source),
     /// Leaves, prints the link and opens it in the browser.
     Link(String),
+    /// Opens nothing: says why (a contact link that is not an http(s) link, a template
+    /// that links out of the repository).
+    Refused(String),
 }
 
 impl Entry {
@@ -49,15 +52,26 @@ impl Entry {
                     Source::Builtin(b) => b.stem.to_owned(),
                 };
                 let origin = format!("{}: {place}", entry.origin);
-                let pick = Pick::Template(entry.source.clone());
+                let pick = match (&entry.error, entry.refused) {
+                    (Some(why), true) => Pick::Refused(why.clone()),
+                    _ => Pick::Template(entry.source.clone()),
+                };
                 (pick, entry.name.clone(), about, origin)
             }
-            Choice::Link(link) => (
-                Pick::Link(link.url.clone()),
-                link.name.clone(),
-                link.about.clone(),
-                format!("link: {}", link.url),
-            ),
+            Choice::Link(link) => match &link.refused {
+                Some(why) => (
+                    Pick::Refused(why.clone()),
+                    link.name.clone(),
+                    why.clone(),
+                    "link: refused".to_owned(),
+                ),
+                None => (
+                    Pick::Link(link.url.clone()),
+                    link.name.clone(),
+                    link.about.clone(),
+                    format!("link: {}", link.url),
+                ),
+            },
             Choice::Blank => {
                 let source = Source::Builtin(BLANK);
                 let about = crate::discover::load(&source)
@@ -159,6 +173,10 @@ impl App {
             Some(Pick::Link(url)) => {
                 self.exited = true;
                 vec![Effect::Exit(After::Visit(url))]
+            }
+            Some(Pick::Refused(why)) => {
+                self.notice = Some(super::Notice::problem(escape_line(&why).into_owned()));
+                Vec::new()
             }
             None => Vec::new(),
         }

@@ -2,7 +2,7 @@
 //! copy, leave and send or print, or the command line's exports).
 
 use super::msg::Notice;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::super::field::line::LineEdit;
 use super::super::keymap::Action;
@@ -75,14 +75,13 @@ impl App {
             }
             Action::Write => {
                 // A file named on the command line wins over config.toml's default.
+                let stem = &review.form.model().template().stem;
+                let title = &review.form.answers().title;
+                let output = &self.config.output;
+                let today = &self.config.today;
                 let path = plan.file.as_ref().map_or_else(
-                    || {
-                        let stem = &review.form.model().template().stem;
-                        let title = &review.form.answers().title;
-                        let output = &self.config.output;
-                        output.path_for(stem, title, &self.config.today)
-                    },
-                    |file| file.path.clone(),
+                    || output.path_for(stem, title, today),
+                    |file| output.target(&file.path, stem, title, today),
                 );
                 let path = LineEdit::new(&path.display().to_string());
                 self.modal = Some(Modal::Path {
@@ -114,7 +113,7 @@ impl App {
     /// replacing one), then leave and do the rest.
     fn run_exports(&mut self) -> Vec<Effect> {
         match self.config.plan.file.clone() {
-            Some(file) => self.write(file.path, file.force, true),
+            Some(file) => self.write(&file.path, file.force, true),
             None => self.exit_with_exports(),
         }
     }
@@ -150,10 +149,17 @@ impl App {
         effects
     }
 
-    pub(super) fn write(&mut self, path: PathBuf, force: bool, then_exit: bool) -> Vec<Effect> {
+    /// Writes the issue to `path`; a folder gets config.toml's file name inside it.
+    pub(super) fn write(&mut self, path: &Path, force: bool, then_exit: bool) -> Vec<Effect> {
         let Some(form) = self.form() else {
             return Vec::new();
         };
+        let path = self.config.output.target(
+            path,
+            &form.model().template().stem,
+            &form.answers().title,
+            &self.config.today,
+        );
         vec![Effect::Write {
             path,
             issue: Box::new(form.issue()),

@@ -42,9 +42,10 @@ pub fn dialog_text(app: &App, modal: &Modal) -> Option<(&'static str, Vec<String
                 ));
             }
             lines.push(String::new());
-            let last: Vec<&str> = kept.text.lines().collect();
-            let from = last.len().saturating_sub(6);
-            lines.extend(last[from..].iter().map(|l| escape_line(l).into_owned()));
+            // From the end: the output may be a mebibyte, and this runs on every draw.
+            let mut last: Vec<&str> = kept.text.lines().rev().take(6).collect();
+            last.reverse();
+            lines.extend(last.iter().map(|l| escape_line(l).into_owned()));
             (" Keep the output? ", lines, "y keep it · n drop it")
         }
         Modal::Metrics(offer) => {

@@ -25,9 +25,9 @@ pub fn draw(frame: &mut Frame, app: &App, review: &ReviewState, area: Rect) -> O
         ]),
         Line::from(vec![
             Span::styled(" Labels: ", theme.label(false)),
-            Span::raw(issue.labels.join(", ")),
+            Span::raw(crate::text::join_list(&issue.labels)),
             Span::styled("   Assignees: ", theme.label(false)),
-            Span::raw(issue.assignees.join(", ")),
+            Span::raw(crate::text::join_list(&issue.assignees)),
         ]),
     ];
     let problems = review.problems();

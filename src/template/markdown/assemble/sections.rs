@@ -6,7 +6,8 @@ use std::ops::Range;
 use super::Assembler;
 use crate::form::{Field, FieldKind, Opt, Section, Selection, Value};
 use crate::template::hints::{self, TitleAsks};
-use crate::template::layout::Shape;
+use crate::template::layout::{ListShape, PicksShape, Shape};
+use crate::template::markdown::rules::NewField;
 use crate::template::markdown::rules::SectionCtx;
 use crate::text::push_para;
 
@@ -20,6 +21,10 @@ pub(super) struct Open {
     pub comment_lines: Option<Range<usize>>,
     pub comments: Vec<String>,
     pub has_content: bool,
+    /// Something in the section so far stays in a body rendered with nothing answered
+    /// (text, a label, a field that shows its lines): an instruction after it is not
+    /// the section's opening.
+    pub shown: bool,
     /// How many lines of prose the section has that ask something (the line that
     /// introduces a list of options asks nothing the options do not answer).
     pub prose: usize,
@@ -63,6 +68,7 @@ impl Open {
             comment_lines: None,
             comments: Vec::new(),
             has_content: false,
+            shown: false,
             prose: 0,
             opening: None,
             break_line: None,
@@ -138,7 +144,8 @@ impl Assembler<'_> {
                 help.drain(..lead);
             }
             let field = self.answer(&mut open, index, text);
-            self.claims.push((lines, self.answer_shape(field)));
+            self.claims
+                .push((lines, Box::new(self.answer_shape(field))));
         } else if (open.prose > 0 || open.opening.is_some()) && free_inputs == 0 {
             let at = open.content_end.unwrap_or(open.body_start);
             self.answer_field(&mut open, index, at);
@@ -158,14 +165,15 @@ impl Assembler<'_> {
         let placeholder = open.comments.join("\n").trim().to_owned();
         open.section.help.clear();
         let field = self.answer(open, index, placeholder);
-        self.claims.push((lines, self.answer_shape(field)));
+        self.claims
+            .push((lines, Box::new(self.answer_shape(field))));
     }
 
     /// Adds a free-text answer to a section at line `at`.
     fn answer_field(&mut self, open: &mut Open, index: usize, at: usize) {
         let field = self.answer(open, index, String::new());
         let shape = self.answer_shape(field);
-        self.inserts.push((at, shape));
+        self.inserts.push((at, Box::new(shape)));
     }
 
     /// An answer for `open`, which becomes section number `index`: free text, or what
@@ -219,7 +227,7 @@ impl Assembler<'_> {
         let field = self.add_field(field, false);
         self.sections[index].fields.push(field);
         let end = self.preamble_end.unwrap_or(self.source.line_starts());
-        self.inserts.push((end, Shape::Block { field }));
+        self.inserts.push((end, Box::new(Shape::Block { field })));
     }
 
     /// Drops an empty preamble and fixes indices that pointed past it.
@@ -255,4 +263,48 @@ fn answer(label: String, placeholder: String, section: usize, line: usize) -> Fi
         section,
         line,
     }
+}
+
+/// Whether a shape writes anything while its fields keep their defaults: a bare
+/// labelled line does, unless it is only a bold label (read again, it names a part); an
+/// empty answer place, code block or list, or options nobody picked, do not.
+pub(super) fn shows_unanswered(shape: &Shape, fields: &[NewField]) -> Shows {
+    let default_empty = |field: usize| {
+        fields.get(field).is_none_or(|f| match &f.default {
+            Value::Text(t) => t.trim().is_empty(),
+            Value::List(items) => items.iter().all(|i| i.trim().is_empty()),
+            Value::Select(sel) => !sel.checked.iter().any(|&c| c),
+            Value::Table(_) => false,
+        })
+    };
+    let shows = match shape {
+        Shape::Line { bare, .. } if is_bold_label(bare.trim()) => return Shows::BoldLabel,
+        Shape::Line { bare, .. } => !bare.trim().is_empty(),
+        Shape::Block { field }
+        | Shape::Fence { field, .. }
+        | Shape::Picks(PicksShape { field, .. })
+        | Shape::List(ListShape { field, .. }) => !default_empty(*field),
+        Shape::Pre { original, .. } => !original.trim().is_empty(),
+        Shape::Checks { .. } | Shape::Table(_) => true,
+    };
+    if shows { Shows::Text } else { Shows::Nothing }
+}
+
+/// What a shape writes while its fields keep their defaults.
+pub(super) enum Shows {
+    Nothing,
+    Text,
+    /// Only a bold label (`**Priority**:`).
+    BoldLabel,
+}
+
+/// `**Label**`, `**Label:**` or `**Label**:` alone.
+fn is_bold_label(text: &str) -> bool {
+    let text = text.strip_suffix(':').unwrap_or(text);
+    ["**", "__"].iter().any(|m| {
+        text.len() > 2 * m.len()
+            && text.starts_with(m)
+            && text.ends_with(m)
+            && !text[m.len()..text.len() - m.len()].contains(m)
+    })
 }

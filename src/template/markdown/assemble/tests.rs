@@ -6,7 +6,8 @@ use crate::template::blocks;
 use crate::template::layout::Piece;
 
 fn built(src: &str) -> Built {
-    assemble(src, &blocks::parse(src).expect("shallow"), 1)
+    let reader = blocks::Reader::new(src, blocks::MAX_NESTING);
+    assemble(src, reader, 1, &Limits::default()).expect("within the limits")
 }
 
 fn labels(built: &Built) -> Vec<&str> {
@@ -17,15 +18,12 @@ fn labels(built: &Built) -> Vec<&str> {
 fn shape_fields(built: &Built) -> Vec<usize> {
     let mut out = Vec::new();
     for piece in &built.pieces {
-        match piece {
-            Piece::Field {
-                shape: Shape::Line { parts, .. },
-                ..
-            } => out.extend(parts.iter().map(|(_, f)| *f)),
-            Piece::Field {
-                shape: Shape::Block { field } | Shape::Table(TableShape { field, .. }),
-                ..
-            } => out.push(*field),
+        let Piece::Field { shape, .. } = piece else {
+            continue;
+        };
+        match &**shape {
+            Shape::Line { parts, .. } => out.extend(parts.iter().map(|(_, f)| *f)),
+            Shape::Block { field } | Shape::Table(TableShape { field, .. }) => out.push(*field),
             _ => {}
         }
     }
@@ -67,11 +65,11 @@ fn a_question_with_nowhere_to_answer_gets_an_answer_after_it() {
     );
     assert_eq!(labels(&b), ["What happened?", "Done"]);
     assert!(matches!(
-        b.pieces[3],
+        &b.pieces[3],
         Piece::Field {
-            shape: Shape::Block { field: 0 },
+            shape,
             inserted: true
-        }
+        } if **shape == Shape::Block { field: 0 }
     ));
     // A section of comments only answers in their place, their text the placeholder.
     let b = built("## Logs\n\n<!-- paste them -->\n");
@@ -105,11 +103,11 @@ fn an_instruction_opening_a_section_is_the_placeholder_of_the_answer_in_its_plac
         "c\nA clear and concise description."
     );
     assert!(matches!(
-        b.pieces[2],
+        &b.pieces[2],
         Piece::Field {
-            shape: Shape::Block { field: 0 },
+            shape,
             inserted: false
-        }
+        } if **shape == Shape::Block { field: 0 }
     ));
     // Before a field it is the section's help and leaves the issue.
     let b = built("## Steps\n\nSteps to reproduce the behavior:\n\n1. ...\n2. ...\n");
@@ -125,4 +123,73 @@ fn a_notice_heading_with_prose_asks_nothing() {
     let b = built("## Before you submit\n\nPlease search existing issues.\n\n## Bug\n\nText.\n");
     assert_eq!(labels(&b), ["Bug"]);
     assert_eq!(b.sections[0].text, "Please search existing issues.");
+}
+
+/// The lines of the layout that are hidden like comments.
+fn removed(built: &Built) -> usize {
+    built
+        .pieces
+        .iter()
+        .filter(|p| matches!(p, Piece::Removed))
+        .count()
+}
+
+#[test]
+fn an_instruction_after_answer_places_that_show_nothing_opens_its_section() {
+    // `[Answer]` shows nothing until answered: `Why?` after it is still the opening,
+    // help rather than text, as it is when the place is not there.
+    let b = built("## S\n\n[Answer]\n\nWhy?\n");
+    assert_eq!(b.sections[0].text, "");
+    assert_eq!(removed(&b), 1);
+    assert_eq!(b.sections[0].help, "Why?");
+    // After text, or a checkbox list that shows its lines, it is kept.
+    for src in [
+        "## S\n\nText.\n\n[Answer]\n\nWhy?\n",
+        "## S\n\n- [ ] a\n\nWhy?\n",
+    ] {
+        let b = built(src);
+        assert!(b.sections[0].text.ends_with("Why?"), "{src:?}");
+        assert_eq!(removed(&b), 0, "{src:?}");
+    }
+}
+
+#[test]
+fn a_field_left_as_a_bold_label_starts_over_like_a_part() {
+    // `**Pick**:` reads as a part's heading when read again: `Why?` after it opens.
+    let b = built("## S\n\nText.\n\n**Pick**: [A / B]\n\nWhy?\n");
+    assert_eq!(b.sections[0].text, "Text.");
+    let b = built("## S\n\n---\n\n**Pick**: [A / B]\n\nWhy?\n");
+    assert_eq!(b.sections[0].text, "");
+}
+
+#[test]
+fn an_instruction_that_introduces_options_is_their_help() {
+    // Kept as text after the section's content, it goes once the options follow.
+    let b = built("## S\n\nWe need this.\n\nSelect one of these:\n\n- Alpha\n- Beta\n");
+    assert_eq!(b.sections[0].text, "We need this.");
+    assert_eq!(b.fields[0].help, "Select one of these:");
+    assert_eq!(removed(&b), 1);
+    // Checkboxes keep their lines; the instruction above them goes the same way.
+    let b = built("## S\n\nWe need this.\n\nPlease tick what applies:\n\n- [ ] a\n- [ ] b\n");
+    assert_eq!(b.sections[0].text, "We need this.");
+    assert_eq!(b.fields[0].help, "Please tick what applies:");
+    // Text that informs stays, and so does an instruction before anything else.
+    let b = built("## S\n\nWe need this.\n\nThe platforms:\n\n- [ ] a\n- [ ] b\n");
+    assert_eq!(b.sections[0].text, "We need this.\nThe platforms:");
+    assert_eq!(removed(&b), 0);
+    let b = built("## S\n\nWe need this.\n\nSelect one of these:\n\nSome more.\n");
+    assert!(b.sections[0].text.contains("Select one of these:"));
+}
+
+#[test]
+fn a_question_before_checkboxes_stays_text() {
+    // It does not ask to choose; with an answer place between, the place may vanish
+    // unanswered, and the question must read the same either way.
+    for src in [
+        "## S\n\n- [ ] a\n\nWhy?\n\n- [ ] b\n",
+        "## S\n\n- [ ] a\n\nWhy?\n[Answer]\n\n- [ ] b\n",
+    ] {
+        let b = built(src);
+        assert!(b.sections[0].text.contains("Why?"), "{src:?}");
+    }
 }

@@ -42,7 +42,7 @@ pub(super) fn checks(
         })
         .collect();
     let checked: Vec<bool> = tasks.iter().map(|t| t.checked).collect();
-    let mut check_lines = Vec::new();
+    let mut check_lines = Vec::with_capacity(lines.len());
     for line in lines.clone() {
         let start = source.line_start(line);
         let text = source.line_text(line);

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::super::label::{self, Allow, Labelled, Rest};
 use super::super::source::Source;
 use super::paragraph::line_fields;
-use super::{Ctx, NewField, Recognized, checks, options};
+use super::{Ctx, NewField, Recognized, checks, options, requests};
 use crate::form::{FieldKind, Value};
 use crate::template::blocks::{Block, Inline, Item};
 use crate::template::hints;
@@ -42,6 +42,9 @@ pub(super) fn list(
             && item_field(i, source).is_none()
     });
     if plain && let Some(found) = options::options(range, items, ctx) {
+        return vec![found];
+    }
+    if let Some(found) = requests::instruction_list(range, items, ctx) {
         return vec![found];
     }
     let mut out = Vec::new();

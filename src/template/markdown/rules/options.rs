@@ -13,7 +13,7 @@ use crate::template::layout::{PicksShape, Shape};
 
 /// How many of the options an instruction asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Pick {
+pub(super) enum Pick {
     One,
     Any,
 }
@@ -36,7 +36,7 @@ const ONE: [&str; 10] = [
 const ANY: [&str; 3] = ["all that appl", "any that appl", "all which appl"];
 
 /// What the last line of an introduction asks for, if it asks to pick.
-fn asks_to_pick(intro: &str) -> Option<Pick> {
+pub(super) fn asks_to_pick(intro: &str) -> Option<Pick> {
     let last = intro.lines().rev().find(|l| !l.trim().is_empty())?;
     let last = last.to_lowercase();
     if ANY.iter().any(|p| last.contains(p)) {

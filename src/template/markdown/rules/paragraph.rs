@@ -6,11 +6,12 @@ use std::ops::Range;
 
 use super::super::label::{self, Allow, Labelled, Rest};
 use super::super::source::Source;
-use super::{Ctx, NewField, Recognized, empty_text, is_single_field_block};
+use super::{Ctx, NewField, Recognized, SectionCtx, empty_text};
 use crate::form::{FieldKind, Opt, Selection, Value};
 use crate::template::blocks::{Block, Inline};
 use crate::template::hints;
 use crate::template::layout::{CheckLine, Shape};
+use runs::{Following, is_answer_place, run};
 
 const BOLD_ONLY: Allow = Allow {
     plain: false,
@@ -18,6 +19,11 @@ const BOLD_ONLY: Allow = Allow {
 };
 
 /// A paragraph: an instruction, or lines, the first of which may start a part.
+///
+/// A line that is only an answer's place (`[Describe it]`) is gone from a body rendered
+/// unanswered, and the lines around it become paragraphs of their own; so each run of
+/// lines between such places is read as the paragraph it will be, and the rendered body
+/// reads the same when read again.
 pub(super) fn paragraph(
     range: &Range<usize>,
     inlines: &[Inline],
@@ -29,19 +35,41 @@ pub(super) fn paragraph(
         return vec![field];
     }
     let lines = label::lines(inlines);
-    let Some(first) = lines.first() else {
+    if lines.is_empty() {
         return vec![Recognized::kept(source, range)];
-    };
-    // A new part ends the reach of a label given before.
-    let (mut out, rest, label) = if let Some(start) = part_start(first, lines.len() == 1, next, ctx)
-    {
-        (start, &lines[1..], None)
-    } else {
-        (Vec::new(), &lines[..], ctx.label)
-    };
-    match instruction_lines(rest, source) {
-        Some(found) => out.push(found),
-        None => text_lines(rest, next, label, source, &mut out),
+    }
+    let places: Vec<bool> = lines.iter().map(|l| is_answer_place(l, source)).collect();
+    let mut out = Vec::new();
+    let mut label = ctx.label;
+    let mut section = ctx.section;
+    let mut i = 0;
+    while i < lines.len() {
+        if places[i] {
+            let line_no = source.line_of(lines[i][0].range().start);
+            out.extend(instruction_line(lines[i], line_no, label, source));
+            i += 1;
+            continue;
+        }
+        let end = (i..lines.len()).find(|&j| places[j]).unwrap_or(lines.len());
+        // What follows the run once the places after it are gone.
+        let following = match (end..lines.len()).find(|&j| !places[j]) {
+            Some(j) => {
+                let run_end = (j..lines.len()).find(|&k| places[k]).unwrap_or(lines.len());
+                Following::Lines(&lines[j..run_end])
+            }
+            None => Following::Block(next),
+        };
+        let start = out.len();
+        run(&lines[i..end], following, label, section, source, &mut out);
+        if out[start..]
+            .iter()
+            .any(|r| matches!(r, Recognized::PseudoHeading { .. }))
+        {
+            // A new part ends the reach of a label given before.
+            label = None;
+            section.pseudo = true;
+        }
+        i = end;
     }
     out
 }
@@ -95,20 +123,19 @@ fn instruction(range: &Range<usize>, inlines: &[Inline], ctx: &Ctx<'_>) -> Optio
 }
 
 /// A first line in bold: a label for the block after it, or the heading of a part.
-/// `alone`: it is the paragraph's only line.
+/// `labels_next`: it is the paragraph's only line, and one field follows.
 fn part_start(
     first: &[Inline],
-    alone: bool,
-    next: Option<&Block>,
-    ctx: &Ctx<'_>,
+    labels_next: bool,
+    section: SectionCtx<'_>,
+    source: &Source<'_>,
 ) -> Option<Vec<Recognized>> {
-    let source = ctx.source;
     if let Some(bold) = label::split(source.src, first, BOLD_ONLY).filter(|l| l.bold_only) {
         let line = source.line_of(first[0].range().start);
         // Under a real heading, a bold line labels the list or table after it; in a
         // template structured by bold lines, it starts the next part.
-        let under_heading = ctx.section.level > 0 && !ctx.section.pseudo;
-        if under_heading && alone && next.is_some_and(|n| is_single_field_block(n, source)) {
+        let under_heading = section.level > 0 && !section.pseudo;
+        if under_heading && labels_next {
             return Some(vec![Recognized::Label {
                 text: bold.label,
                 line,
@@ -141,10 +168,11 @@ fn part_start(
 }
 
 /// Lines of a paragraph: labelled lines become fields, `[ ]` lines a checkbox group
-/// (named `label`), the rest stays as written.
+/// (named `label`), the rest stays as written. `before_answer`: an answer follows, which
+/// a last line like `I tried this code:` introduces.
 fn text_lines(
     lines: &[&[Inline]],
-    next: Option<&Block>,
+    before_answer: bool,
     label: Option<&str>,
     source: &Source<'_>,
     out: &mut Vec<Recognized>,
@@ -157,12 +185,6 @@ fn text_lines(
         return;
     }
     let all_labels = all_label_lines(lines, source);
-    // A last line like `I tried this code:` introduces the block after it.
-    let before_answer = match next {
-        Some(Block::List { .. } | Block::Code { .. }) => true,
-        Some(Block::Paragraph { inlines, .. }) => !all_label_lines(&label::lines(inlines), source),
-        _ => false,
-    };
     let allow = Allow {
         plain: all_labels,
         token: false,
@@ -179,12 +201,6 @@ fn text_lines(
             })
             .or_else(|| label::question(source, line));
         let line_no = source.line_of(line[0].range().start);
-        if field.is_none()
-            && let Some(found) = instruction_line(line, line_no, label, source)
-        {
-            out.push(found);
-            continue;
-        }
         match field {
             Some((lab, rest)) => out.extend(line_fields(line_no, &lab, rest, source)),
             None => out.push(Recognized::kept(source, &source.span(line_no..line_no + 1))),
@@ -270,9 +286,16 @@ pub(super) fn line_fields(
         Rest::Literal => return None,
     };
     let (seps, fields): (Vec<String>, Vec<NewField>) = specs.into_iter().unzip();
-    // A line with nothing after its label stays as written while unanswered.
+    // A line with nothing after its label stays as written while unanswered; so does a
+    // question (comments removed): left bare, it would read as an instruction.
     let bare = if blank_rest {
         source.line_text(line).trim_end_matches('\n').to_owned()
+    } else if prefix.trim_end().ends_with('?') {
+        let end = source.line_start(line) + source.line_text(line).trim_end().len();
+        source
+            .strip_comments_within(source.line_start(line)..end)
+            .trim_end()
+            .to_owned()
     } else {
         prefix.trim_end().to_owned()
     };
@@ -346,6 +369,8 @@ fn check_lines(lines: &[&[Inline]], label: Option<&str>, source: &Source<'_>) ->
     };
     Recognized::field(field, first_line..first_line + lines.len(), shape)
 }
+
+mod runs;
 
 #[cfg(test)]
 mod tests;

@@ -6,8 +6,18 @@
 //! parentheses, a short question; length keeps explanations out.
 
 /// Verbs that open an instruction to the writer.
-const VERBS: [&str; 40] = [
+const VERBS: [&str; 50] = [
     "describe",
+    "ensure",
+    "verify",
+    "check",
+    "confirm",
+    "remember",
+    "search",
+    "select",
+    "choose",
+    "pick",
+    "tick",
     "please",
     "provide",
     "explain",
@@ -50,7 +60,14 @@ const VERBS: [&str; 40] = [
 ];
 
 /// Noun phrases that stand for what to write: `A clear and concise description of ...`.
-const PHRASES: [&str; 18] = [
+const PHRASES: [&str; 25] = [
+    "make sure",
+    "a paragraph",
+    "a few sentences",
+    "a sentence",
+    "one or two sentences",
+    "a list of",
+    "a link to",
     "a clear and concise",
     "a clear description",
     "a concise description",
@@ -97,15 +114,64 @@ pub(super) fn is_instruction(text: &str) -> bool {
     let informs = ["please note", "please keep in mind", "please be aware"]
         .iter()
         .any(|p| main.starts_with(p));
-    if VERBS.contains(&first) && main.split_whitespace().count() >= 2 && !informs {
+    // `Select: A/B` names a field; it does not tell the writer to select.
+    let labels = main[first.len()..].starts_with(':');
+    if VERBS.contains(&first) && main.split_whitespace().count() >= 2 && !informs && !labels {
         return true;
     }
     if PHRASES.iter().any(|p| main.starts_with(p)) {
         return true;
     }
-    // A short question asks the writer: `What did you expect to happen?`
+    // `So as to help us, please provide ...`: a request after a lead-in.
+    if asks_please(main) {
+        return true;
+    }
+    // `Steps to reproduce, eg:` introduces an example of what to write.
+    let examples = ["eg:", "e.g.:", "e.g:", "for example:", "such as:"];
+    if examples.iter().any(|e| lower.ends_with(e)) {
+        return true;
+    }
+    // A short question asks the writer: `What did you expect to happen?`, also when a
+    // short statement follows it (`Did it work before? Tell us which version.`).
     let sentences = t.matches(['.', '?', '!']).count();
-    unmarked.ends_with('?') && sentences <= 2 && t.chars().count() <= 160
+    let first_asks = t.find(['.', '?', '!']).is_some_and(|i| {
+        let after = &t[i + 1..];
+        t[i..].starts_with('?')
+            && after.starts_with(char::is_whitespace)
+            && after.trim_start().starts_with(char::is_alphabetic)
+    });
+    let chars = t.chars().count();
+    unmarked.ends_with('?') && sentences <= 2 && chars <= 160
+        || first_asks && sentences <= 3 && chars <= 200
+}
+
+/// Whether a `please` that asks for something (not `please note`) is in the text.
+fn asks_please(lower: &str) -> bool {
+    const INFORMS: [&str; 3] = ["note", "keep in mind", "be aware"];
+    let mut rest = lower;
+    while let Some(i) = rest.find("please ") {
+        let word_start = i == 0 || !rest[..i].ends_with(char::is_alphanumeric);
+        let after = &rest[i + "please ".len()..];
+        if word_start && !INFORMS.iter().any(|w| after.starts_with(w)) {
+            return true;
+        }
+        rest = after;
+    }
+    false
+}
+
+/// Whether `text` opens by asking to choose: `Select ...`, `Please tick ...`.
+pub(super) fn asks_to_choose(text: &str) -> bool {
+    const CHOOSE: [&str; 9] = [
+        "select", "choose", "pick", "tick", "check", "mark", "keep", "delete", "remove",
+    ];
+    let lower = text.trim().to_lowercase();
+    let lower = lower.strip_prefix("please ").unwrap_or(&lower);
+    let first = lower
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    CHOOSE.contains(&first)
 }
 
 /// The text after a leading `If ..., ` clause.
@@ -192,6 +258,14 @@ mod tests {
             "*Provide a minimal example.*",
             "What did you expect to happen?",
             "Add any other context about the problem here.",
+            "Select one of the platforms below:",
+            "Choose all that apply.",
+            "Make sure you are on the latest version.",
+            "Check the logs before you report.",
+            "So as to help us please provide the following information:",
+            "Steps to reproduce this issue, eg:",
+            "A paragraph or two about the issue.",
+            "Did it work before? Tell us which version.",
         ] {
             assert!(is_instruction(text), "{text:?} is an instruction");
         }
@@ -209,8 +283,23 @@ mod tests {
             "(a) first (b) second",
             "Please keep in mind that this tracker is for bugs.",
             "Note that old versions are not supported.",
+            "Pick: A/B",
+            "We will read this, please note, within a week.",
+            "Why a new tool? We wanted one. It is fast. It is small.",
+            "Checked against 1.2. (works)",
+            "Does it occur with extensions disabled?: Yes/No",
         ] {
             assert!(!is_instruction(text), "{text:?} is not an instruction");
+        }
+    }
+
+    #[test]
+    fn instructions_that_ask_to_choose() {
+        for text in ["Select one:", "Please tick what applies:", "check that"] {
+            assert!(asks_to_choose(text), "{text:?} asks to choose");
+        }
+        for text in ["Why?", "Please describe it:", "Checkbox lists follow."] {
+            assert!(!asks_to_choose(text), "{text:?} does not");
         }
     }
 

@@ -20,18 +20,18 @@ pub(super) fn table(
     let lines = source.lines(range);
     let columns: Vec<String> = head.iter().map(|c| hints::plain_label(&c.text)).collect();
     let width = columns.len().saturating_sub(1);
-    let mut row_labels = Vec::new();
-    let mut defaults = Vec::new();
-    let mut cell_hints = Vec::new();
-    let mut shapes = Vec::new();
+    let mut row_labels = Vec::with_capacity(rows.len());
+    let mut defaults = Vec::with_capacity(rows.len());
+    let mut cell_hints = Vec::with_capacity(rows.len());
+    let mut shapes = Vec::with_capacity(rows.len());
     for row in rows {
         let label = row
             .cells
             .first()
             .map(|c| c.text.clone())
             .unwrap_or_default();
-        let mut values = Vec::new();
-        let mut row_hints = Vec::new();
+        let mut values = Vec::with_capacity(width);
+        let mut row_hints = Vec::with_capacity(width);
         for c in 1..=width {
             let text = row.cells.get(c).map_or("", |c| c.text.as_str());
             let hint = !text.is_empty() && hints::is_placeholder(text);

@@ -247,9 +247,8 @@ impl Model {
     /// What blocks every export: a title that is empty or only the template's prefix,
     /// and every answer that breaks its field's rules.
     pub fn problems(&self) -> Vec<Problem> {
-        let title = self.answers.title.trim();
         let mut problems = Vec::new();
-        if title.is_empty() || title == self.form().meta.title.trim() {
+        if self.form().title_is_blank(&self.answers.title) {
             problems.push(Problem::Title);
         }
         problems.extend(

@@ -276,3 +276,100 @@ fn instruction_paragraphs_say_so_unless_lines_after_the_first_are_fields() {
     );
     assert_eq!(plain("The app runs.\n"), [kept("The app runs.", 1)]);
 }
+
+fn place(placeholder: &str, line: usize) -> Recognized {
+    let field = NewField::new(FieldKind::TextArea, None, placeholder, empty_text(), line);
+    Recognized::field(field, line..line + 1, Shape::Block { field: 0 })
+}
+
+#[test]
+fn lines_around_an_answer_place_are_read_as_the_paragraphs_they_become() {
+    // Unanswered, `[Answer here]` goes and the question is a paragraph alone: an
+    // instruction, whether or not the place is there.
+    assert_eq!(
+        plain("Why?\n[Answer here]\n"),
+        [
+            Recognized::Instruction {
+                lines: 0..1,
+                text: "Why?".into(),
+            },
+            place("Answer here", 1),
+        ]
+    );
+    // Two runs, two paragraphs: the question after the place is judged alone.
+    assert_eq!(
+        plain("Why?\n[Answer here]\nIt broke\n"),
+        [
+            Recognized::Instruction {
+                lines: 0..1,
+                text: "Why?".into(),
+            },
+            place("Answer here", 1),
+            kept("It broke", 3),
+        ]
+    );
+}
+
+#[test]
+fn plain_labels_beside_an_answer_place_are_judged_without_it() {
+    // `OS: X` alone is a labelled line with an example, with or without `[more]` after it.
+    let os = line(text("OS", "X", 0), "OS:", "OS:");
+    assert_eq!(plain("OS: X\n"), std::slice::from_ref(&os));
+    assert_eq!(plain("OS: X\n[more]\n"), [os, place("more", 1)]);
+    // Before: `Pick: A/B` is a choice the same way.
+    let found = plain("[more]\nPick: A/B\n");
+    assert_eq!(found[0], place("more", 0));
+    let [_, Recognized::Fields { fields, .. }] = found.as_slice() else {
+        panic!("{found:?}")
+    };
+    assert!(
+        matches!(fields[0].kind, FieldKind::Choice { .. }),
+        "{fields:?}"
+    );
+}
+
+#[test]
+fn an_unanswered_question_keeps_its_options() {
+    // `Works?` alone would read as an instruction; the line stays as written.
+    let found = plain("Works? Yes/No <!-- pick -->\n");
+    let [
+        Recognized::Fields {
+            shape: Shape::Line { bare, .. },
+            ..
+        },
+    ] = found.as_slice()
+    else {
+        panic!("{found:?}")
+    };
+    assert_eq!(bare, "Works? Yes/No");
+    // A label that is not a question is left bare.
+    let found = plain("**Pick**: [A / B]\n");
+    let [
+        Recognized::Fields {
+            shape: Shape::Line { bare, .. },
+            ..
+        },
+    ] = found.as_slice()
+    else {
+        panic!("{found:?}")
+    };
+    assert_eq!(bare, "**Pick**:");
+}
+
+#[test]
+fn lines_after_a_bold_labelled_field_are_read_as_after_a_part_start() {
+    // `**Pick**:` left bare heads a part when read again, so `Why?` opens it.
+    let found = plain("**Pick**: [A / B]\nWhy?\n");
+    assert_eq!(
+        found[1],
+        Recognized::Instruction {
+            lines: 1..2,
+            text: "Why?".into(),
+        }
+    );
+    // After a plain first line it is a line of text.
+    assert_eq!(
+        plain("It runs. It stops.\nWhy?\n"),
+        [kept("It runs. It stops.", 1), kept("Why?", 2)]
+    );
+}
