@@ -761,7 +761,7 @@ fn ctrl_e_hands_the_text_to_an_editor_and_takes_it_back() {
     );
     app.update(Msg::Edited {
         field: f,
-        text: Some("after\nmore\n".into()),
+        text: Ok("after\nmore\n".into()),
     });
     assert_eq!(
         value(&app, "performance-issue"),
@@ -1487,5 +1487,43 @@ fn the_preview_follows_the_focused_section_and_the_wheel_scrolls_it() {
     assert!(
         top.starts_with('#') && top.contains(title.as_str()),
         "{top}"
+    );
+}
+
+/// The external editor: what it saved, or why nothing changed, in words.
+#[test]
+fn the_editor_says_why_nothing_changed() {
+    use issue_composer::tui::edit_externally;
+    assert_eq!(
+        edit_externally(Some("sed -i s/before/after/"), "before\n", "md"),
+        Ok("after\n".to_owned())
+    );
+    assert_eq!(
+        edit_externally(Some("rm"), "x", "md"),
+        Err("the editor removed the file it was given".to_owned())
+    );
+    assert_eq!(
+        edit_externally(Some("false"), "x", "md"),
+        Err("the editor `false` failed (exit status: 1)".to_owned())
+    );
+    let mut app = open("performance");
+    let f = app
+        .form()
+        .unwrap()
+        .form()
+        .field_index("performance-issue")
+        .unwrap();
+    let before = value(&app, "performance-issue");
+    app.update(Msg::Edited {
+        field: f,
+        text: Err("the editor removed the file it was given".to_owned()),
+    });
+    assert_eq!(value(&app, "performance-issue"), before);
+    assert_eq!(
+        notice(&app),
+        Some((
+            "the editor removed the file it was given; nothing changed".to_owned(),
+            true
+        ))
     );
 }

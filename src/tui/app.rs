@@ -539,14 +539,12 @@ impl App {
         }]
     }
 
-    fn edited(&mut self, field: usize, text: Option<String>) -> Vec<Effect> {
+    fn edited(&mut self, field: usize, text: Result<String, String>) -> Vec<Effect> {
         let clock = self.clock;
         match (text, self.screen.form_mut()) {
-            (Some(text), Some(form)) => form.set_text(field, &text, clock),
-            (None, _) => {
-                self.notice = Some(Notice::problem(
-                    "the editor did not finish; nothing changed".to_owned(),
-                ));
+            (Ok(text), Some(form)) => form.set_text(field, &text, clock),
+            (Err(why), _) => {
+                self.notice = Some(Notice::problem(format!("{why}; nothing changed")));
             }
             _ => {}
         }
