@@ -1,9 +1,10 @@
 //! Speed of the UI: one frame of each built-in form (`discover::BUILTINS`) at 120x40,
 //! and one keystroke (update and draw) in a 5,000-section form whose focused text area
-//! holds 10,000 lines.
+//! holds 10,000 lines, with the live preview (F2) off and on.
 
 use std::fmt::Write as _;
 use std::hint::black_box;
+use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -71,19 +72,44 @@ fn synthetic() -> App {
 }
 
 fn keystroke(c: &mut Criterion) {
+    keystroke_in(c, synthetic(), "keystroke_5000_sections_10000_lines");
     let mut app = synthetic();
+    app.update(Msg::Key(KeyEvent::new(KeyCode::F(2), KeyModifiers::NONE)));
+    keystroke_in(c, app, "keystroke_preview_5000_sections_10000_lines");
+}
+
+/// Typing `x` and deleting it again, each with the frame it causes: wall time, and
+/// (`…_cpu`) the thread's CPU time, which neighbours on a busy machine inflate far less.
+fn keystroke_in(c: &mut Criterion, mut app: App, name: &str) {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
     terminal.draw(|f| screen::draw(f, &app)).expect("draws");
     let key = Msg::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
     let back = Msg::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
-    c.bench_function("keystroke_5000_sections_10000_lines", |b| {
-        let mut toggle = false;
-        b.iter(|| {
-            toggle = !toggle;
-            app.update(if toggle { key.clone() } else { back.clone() });
-            terminal.draw(|f| screen::draw(f, &app)).expect("draws");
+    let mut toggle = false;
+    let mut stroke = move |app: &mut App| {
+        toggle = !toggle;
+        app.update(if toggle { key.clone() } else { back.clone() });
+        terminal.draw(|f| screen::draw(f, app)).expect("draws");
+    };
+    c.bench_function(name, |b| b.iter(|| stroke(&mut app)));
+    c.bench_function(&format!("{name}_cpu"), |b| {
+        b.iter_custom(|iters| {
+            let start = cpu_time();
+            for _ in 0..iters {
+                stroke(&mut app);
+            }
+            cpu_time().saturating_sub(start)
         });
     });
+}
+
+/// The CPU time this thread has used.
+fn cpu_time() -> Duration {
+    let t = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+    Duration::new(
+        u64::try_from(t.tv_sec).unwrap_or(0),
+        u32::try_from(t.tv_nsec).unwrap_or(0),
+    )
 }
 
 criterion_group!(benches, seed_frames, keystroke);

@@ -3,10 +3,12 @@
 //! without leaving runs of blank lines.
 
 mod form;
+mod live;
 mod shape;
 mod web;
 
 pub use form::FormsFormat;
+pub use live::{Body, Splice};
 pub use shape::inline_value;
 pub use web::{Prefill, prefill};
 

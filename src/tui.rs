@@ -353,9 +353,13 @@ fn copy(body: &str, with: Option<export::Provider>) -> Result<(String, bool), St
         .map_err(|err| format!("could not copy: {err}"))
 }
 
-/// Opens `editor` (config.toml's), else `$VISUAL`/`$EDITOR`, on a private temporary
-/// file holding `text`; returns the edited text, or `None` when the editor failed.
-fn edit_externally(editor: Option<&str>, text: &str, extension: &str) -> Option<String> {
+/// Edits `text` in the editor (config.toml's, `$VISUAL`, `$EDITOR`, else vi) through a
+/// private temporary file: what it saved, or why there is nothing.
+pub fn edit_externally(
+    editor: Option<&str>,
+    text: &str,
+    extension: &str,
+) -> Result<String, String> {
     let editor = editor
         .filter(|e| !e.trim().is_empty())
         .map(str::to_owned)
@@ -377,8 +381,9 @@ fn edit_externally(editor: Option<&str>, text: &str, extension: &str) -> Option<
         .prefix("issue-composer-")
         .suffix(&suffix)
         .tempfile()
-        .ok()?;
-    std::io::Write::write_all(&mut file, text.as_bytes()).ok()?;
+        .map_err(|e| format!("could not make a file for the editor: {e}"))?;
+    std::io::Write::write_all(&mut file, text.as_bytes())
+        .map_err(|e| format!("could not make a file for the editor: {e}"))?;
     // The editor may carry arguments (`code --wait`): the shell splits them; the file
     // is passed as a separate argument, never interpolated.
     let status = std::process::Command::new("sh")
@@ -387,11 +392,17 @@ fn edit_externally(editor: Option<&str>, text: &str, extension: &str) -> Option<
         .arg("sh")
         .arg(file.path())
         .status()
-        .ok()?;
-    status
-        .success()
-        .then(|| std::fs::read_to_string(file.path()).ok())
-        .flatten()
+        .map_err(|e| format!("could not start the editor `{editor}`: {e}"))?;
+    if !status.success() {
+        return Err(format!("the editor `{editor}` failed ({status})"));
+    }
+    match std::fs::read(file.path()) {
+        Ok(bytes) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err("the editor removed the file it was given".to_owned())
+        }
+        Err(e) => Err(format!("could not read what the editor saved: {e}")),
+    }
 }
 
 /// What the form starts with (from the command line).

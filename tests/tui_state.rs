@@ -761,7 +761,7 @@ fn ctrl_e_hands_the_text_to_an_editor_and_takes_it_back() {
     );
     app.update(Msg::Edited {
         field: f,
-        text: Some("after\nmore\n".into()),
+        text: Ok("after\nmore\n".into()),
     });
     assert_eq!(
         value(&app, "performance-issue"),
@@ -1374,4 +1374,156 @@ fn the_picker_never_opens_a_template_linking_out_of_the_repository() {
     assert_eq!(picker.entries[0].about, format!("cannot read: {why}"));
     assert_eq!(press(&mut app, [key(KeyCode::Enter)]), []);
     assert_eq!(notice(&app), Some((why, true)));
+}
+
+fn preview_text(app: &App) -> String {
+    let view = app.form().unwrap().view();
+    view.preview.as_ref().unwrap().text().to_owned()
+}
+
+fn full_body(app: &App) -> String {
+    let form = app.form().unwrap();
+    issue_composer::render(form.template(), form.answers()).body
+}
+
+#[test]
+fn the_preview_after_every_edit_is_the_full_render() {
+    for name in [
+        "performance",
+        "bug-report",
+        "feature-request",
+        "go-performance",
+    ] {
+        let mut app = open(name);
+        press(&mut app, [key(KeyCode::F(2))]);
+        assert_eq!(preview_text(&app), full_body(&app), "{name}: opened");
+        let mut changes = 0;
+        // Round the form several times: type, tick, add items and lines, delete, paste.
+        for step in 0..240 {
+            let before = full_body(&app);
+            let msg = match step % 7 {
+                0 => key(KeyCode::Tab),
+                1 => key(KeyCode::Char('x')),
+                2 => key(KeyCode::Char(' ')),
+                3 => key(KeyCode::Enter),
+                4 => Msg::Paste("a\n```\nb".into()),
+                5 => key(KeyCode::Backspace),
+                _ => key(KeyCode::Down),
+            };
+            press(&mut app, [msg]);
+            changes += usize::from(full_body(&app) != before);
+            assert_eq!(preview_text(&app), full_body(&app), "{name}: step {step}");
+            let preview = app.form().unwrap().view().preview.as_ref().unwrap();
+            assert!(
+                preview.lines_from(0).eq(preview.text().lines()),
+                "{name}: the lines after step {step}"
+            );
+        }
+        assert!(
+            changes >= 15,
+            "{name}: only {changes} steps changed the body"
+        );
+        // Closed while typing, opened again: it shows the answers as they are now.
+        press(&mut app, [key(KeyCode::F(2))]);
+        assert!(app.form().unwrap().view().preview.is_none());
+        typ(&mut app, "more");
+        press(&mut app, [key(KeyCode::F(2))]);
+        assert_eq!(preview_text(&app), full_body(&app), "{name}: reopened");
+    }
+}
+
+#[test]
+fn the_preview_follows_the_focused_section_and_the_wheel_scrolls_it() {
+    let mut app = open("performance");
+    press(&mut app, [key(KeyCode::F(2))]);
+    go(&mut app, "target-metrics");
+    let state = app.form().unwrap();
+    let follow = state.preview_follow();
+    let preview = state.view().preview.as_ref().unwrap();
+    let heading = preview
+        .text()
+        .lines()
+        .position(|l| l.starts_with('#') && l.contains("Target Metrics"))
+        .unwrap();
+    assert_eq!(usize::from(follow), heading);
+    assert_eq!(
+        preview.lines_from(heading).next(),
+        preview.text().lines().nth(heading)
+    );
+    let lines = preview.line_count();
+    assert_eq!(lines, preview.text().lines().count());
+    // The wheel over the preview (the right half of 120 columns) scrolls it by 3 lines,
+    // and no further than its last line.
+    let wheel = |kind| {
+        Msg::Mouse(MouseEvent {
+            kind,
+            column: 100,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    app.update(wheel(MouseEventKind::ScrollDown));
+    let scroll = || app.form().unwrap().view().preview_scroll;
+    assert_eq!(scroll(), Some(follow + 3));
+    // Typing keeps the scrolled place; the text is up to date.
+    typ(&mut app, "12 ms");
+    assert_eq!(app.form().unwrap().view().preview_scroll, Some(follow + 3));
+    assert!(preview_text(&app).contains("12 ms"));
+    for _ in 0..200 {
+        app.update(wheel(MouseEventKind::ScrollDown));
+    }
+    let last = u16::try_from(lines - 1).unwrap();
+    assert_eq!(app.form().unwrap().view().preview_scroll, Some(last));
+    // Moving on follows the next section's heading again.
+    press(&mut app, [ctrl('n')]);
+    let state = app.form().unwrap();
+    assert_eq!(state.view().preview_scroll, None);
+    let title = &state.form().sections[state.current_section()].title;
+    let preview = state.view().preview.as_ref().unwrap();
+    let top = preview
+        .lines_from(usize::from(state.preview_follow()))
+        .next()
+        .unwrap();
+    assert!(
+        top.starts_with('#') && top.contains(title.as_str()),
+        "{top}"
+    );
+}
+
+/// The external editor: what it saved, or why nothing changed, in words.
+#[test]
+fn the_editor_says_why_nothing_changed() {
+    use issue_composer::tui::edit_externally;
+    assert_eq!(
+        edit_externally(Some("sed -i s/before/after/"), "before\n", "md"),
+        Ok("after\n".to_owned())
+    );
+    assert_eq!(
+        edit_externally(Some("rm"), "x", "md"),
+        Err("the editor removed the file it was given".to_owned())
+    );
+    assert_eq!(
+        edit_externally(Some("false"), "x", "md"),
+        Err("the editor `false` failed (exit status: 1)".to_owned())
+    );
+    let mut app = open("performance");
+    let f = app
+        .form()
+        .unwrap()
+        .form()
+        .field_index("performance-issue")
+        .unwrap();
+    let before = value(&app, "performance-issue");
+    app.update(Msg::Edited {
+        field: f,
+        text: Err("the editor removed the file it was given".to_owned()),
+    });
+    assert_eq!(value(&app, "performance-issue"), before);
+    assert_eq!(
+        notice(&app),
+        Some((
+            "the editor removed the file it was given; nothing changed".to_owned(),
+            true
+        ))
+    );
 }

@@ -384,3 +384,18 @@ fn a_field_left_with_a_bad_answer_shows_why() {
     key(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
     insta::assert_snapshot!("form_inline_error", screen(&app, 80, 24));
 }
+
+/// A notice longer than the screen is wide takes two rows instead of being cut.
+#[test]
+fn a_long_notice_wraps_onto_a_second_row() {
+    let mut app = open("bug-report", None);
+    let text = format!("could not save the draft: {}", "x".repeat(120));
+    app.update(Msg::Notice(issue_composer::tui::app::Notice::problem(text)));
+    let shown = screen(&app, 100, 30);
+    let rows: Vec<&str> = shown.lines().collect();
+    assert_eq!(
+        rows[28],
+        format!("\" could not save the draft: {}\"", "x".repeat(73))
+    );
+    assert_eq!(rows[29], format!("\"{:<100}\"", "x".repeat(47)));
+}

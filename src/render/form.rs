@@ -34,13 +34,7 @@ pub(super) fn form_body(
     let parts: Vec<String> = pieces
         .iter()
         .map(|piece| match piece {
-            FormPiece::Field { field: i, .. } => {
-                let value = match format {
-                    FormsFormat::Current => value_text(form, answers, *i),
-                    FormsFormat::Legacy => legacy_value(form, answers, *i),
-                };
-                format!("### {}\n\n{value}", form.fields[*i].label)
-            }
+            FormPiece::Field { field: i, .. } => field_part(form, answers, *i, format),
             FormPiece::Markdown(text) => text.clone(),
         })
         .collect();
@@ -49,6 +43,15 @@ pub(super) fn form_body(
         body.push('\n');
     }
     body
+}
+
+/// One field's part of the body: `### Label`, a blank line and the value.
+pub(super) fn field_part(form: &Form, answers: &Answers, i: usize, format: FormsFormat) -> String {
+    let value = match format {
+        FormsFormat::Current => value_text(form, answers, i),
+        FormsFormat::Legacy => legacy_value(form, answers, i),
+    };
+    format!("### {}\n\n{value}", form.fields[i].label)
 }
 
 /// What goes under a field's `### Label` in GitHub's current format.

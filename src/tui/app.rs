@@ -17,12 +17,13 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use self::command::{Kept, MetricsOffer, Prompt, Running};
 pub use self::drafts::{DraftOffer, DraftStatus};
-pub use self::form::{Focus, FormState, HEADER_LABELS, Mark, Model, People, Problem, View};
+pub use self::form::{
+    Focus, FormState, HEADER_LABELS, Mark, Model, People, Preview, Problem, View,
+};
 pub use self::modal::Modal;
 pub use self::msg::{After, Effect, Msg, Notice, WriteFailure};
 pub use self::picker::{Entry, Pick, PickerState};
 pub use self::review::ReviewState;
-use super::field::Widget;
 use super::field::line::Edit;
 use super::keymap::{Action, Context, Keymap};
 use super::theme::Theme;
@@ -431,7 +432,7 @@ impl App {
             && self.command.is_none()
             && matches!(&self.screen, Screen::Form(form) if match form.focus() {
                 Focus::Header(_) => true,
-                Focus::Field(f) => matches!(form.widget(f), Widget::Text(_) | Widget::Area(_)),
+                Focus::Field(f) => form.widget(f).takes_text(),
             });
         if unbound && into_text {
             self.notice = None;
@@ -538,14 +539,12 @@ impl App {
         }]
     }
 
-    fn edited(&mut self, field: usize, text: Option<String>) -> Vec<Effect> {
+    fn edited(&mut self, field: usize, text: Result<String, String>) -> Vec<Effect> {
         let clock = self.clock;
         match (text, self.screen.form_mut()) {
-            (Some(text), Some(form)) => form.set_text(field, &text, clock),
-            (None, _) => {
-                self.notice = Some(Notice::problem(
-                    "the editor did not finish; nothing changed".to_owned(),
-                ));
+            (Ok(text), Some(form)) => form.set_text(field, &text, clock),
+            (Err(why), _) => {
+                self.notice = Some(Notice::problem(format!("{why}; nothing changed")));
             }
             _ => {}
         }

@@ -134,6 +134,11 @@ impl Widget {
         }
     }
 
+    /// Whether the widget edits text (a one-line field, a text area, code).
+    pub fn takes_text(&self) -> bool {
+        matches!(self, Widget::Text(_) | Widget::Area(_))
+    }
+
     /// The text an external editor edits, for text fields and areas.
     pub fn editable_text(&self) -> Option<String> {
         match self {

@@ -8,7 +8,7 @@ mod picker;
 mod review;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -53,8 +53,18 @@ pub fn draw(frame: &mut Frame, app: &App) {
         too_small(frame, area);
         return;
     }
-    let [body, footer_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    // The last row is the footer, two for a notice too long for one (arithmetic: a
+    // `Layout` solve costs more than a frame of a form should).
+    let rows = footer_rows(app, area.width);
+    let body = Rect {
+        height: area.height - rows,
+        ..area
+    };
+    let footer_area = Rect {
+        y: area.bottom() - rows,
+        height: rows,
+        ..area
+    };
     let cursor = match app.screen() {
         Screen::Help(_, view) => help::draw(frame, app, *view, body),
         Screen::Form(state) => form::draw(frame, app, state, body),
@@ -93,6 +103,16 @@ fn too_small(frame: &mut Frame, area: Rect) {
 }
 
 /// The keys that work now, generated from the keymap (or a notice).
+/// The footer's height: two rows for a notice wider than the screen, else one.
+fn footer_rows(app: &App, width: u16) -> u16 {
+    match app.notice() {
+        Some(notice) if crate::text::escape_line(&notice.text).width() + 1 > usize::from(width) => {
+            2
+        }
+        _ => 1,
+    }
+}
+
 fn footer(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.config().theme;
     if let Some(Notice {
@@ -103,7 +123,25 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         let style = if *error { theme.error() } else { theme.done() };
         // Notices quote paths and tool output: outside text.
         let text = crate::text::escape_line(text);
-        frame.render_widget(Line::styled(format!(" {text}"), style), area);
+        // Cut at the screen's width, not at words: a long path is one word.
+        let mut rest = format!(" {text}");
+        for row in 0..area.height {
+            let mut width = 0;
+            let cut = rest
+                .char_indices()
+                .find(|&(_, c)| {
+                    width += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                    width > usize::from(area.width)
+                })
+                .map_or(rest.len(), |(i, _)| i);
+            let tail = rest.split_off(cut);
+            let at = Rect {
+                y: area.y + row,
+                height: 1,
+                ..area
+            };
+            frame.render_widget(Line::styled(std::mem::replace(&mut rest, tail), style), at);
+        }
         return;
     }
     let ctx = app.screen().context();

@@ -268,7 +268,7 @@ impl App {
         let Some(form) = self.screen.form_mut() else {
             return;
         };
-        let text = match form.widget(kept.field) {
+        let text = match &*form.widget(kept.field) {
             Widget::Text(_) => kept
                 .text
                 .lines()
@@ -434,7 +434,7 @@ fn select_os(form: &mut FormState, f: usize, now: Instant) -> Notice {
 
 fn text_field(form: &FormState) -> Option<usize> {
     match form.focus() {
-        Focus::Field(f) => form.widget(f).editable_text().map(|_| f),
+        Focus::Field(f) => form.widget(f).takes_text().then_some(f),
         Focus::Header(_) => None,
     }
 }

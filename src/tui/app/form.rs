@@ -5,12 +5,15 @@
 //! them, whichever field was changed (by a key, a paste, a click or an external editor).
 
 mod model;
+mod preview;
 
+use std::borrow::Cow;
 use std::time::Instant;
 
 use crossterm::event::KeyEvent;
 
 pub use self::model::{Mark, Model, People, Problem};
+pub use self::preview::Preview;
 use super::super::field::Widget;
 use super::super::field::line::{Edit, LineEdit};
 use super::super::theme::Theme;
@@ -35,9 +38,8 @@ pub struct View {
     pub focus: Focus,
     /// `None` keeps the focused field in view; the wheel sets an offset.
     pub pane_scroll: Option<u16>,
-    pub preview: bool,
-    /// The rendered body while the preview is on.
-    pub preview_text: String,
+    /// The finished body while the preview is on.
+    pub preview: Option<Preview>,
     /// The preview's first line: `None` follows the focused section; the wheel sets it.
     pub preview_scroll: Option<u16>,
 }
@@ -45,9 +47,13 @@ pub struct View {
 #[derive(Debug, Clone)]
 pub struct FormState {
     model: Model,
-    /// The editing state: one line per header entry, one widget per field.
+    /// The editing state: one line per header entry, one widget per field. A field's
+    /// widget is built when its section is first shown (or it is first edited), so
+    /// opening a large form does not build them all: until then it would hold nothing
+    /// but the field's value, which the model has.
     header: [LineEdit; 3],
-    widgets: Vec<Widget>,
+    widgets: Vec<Option<Widget>>,
+    theme: Theme,
     view: View,
 }
 
@@ -70,30 +76,28 @@ impl FormState {
 
     fn from_model(model: Model, theme: Theme) -> Self {
         let answers = model.answers();
-        let widgets = model
-            .form()
-            .fields
-            .iter()
-            .zip(&answers.values)
-            .map(|(f, v)| Widget::new(f, v, theme))
+        let widgets = std::iter::repeat_with(|| None)
+            .take(model.form().fields.len())
             .collect();
         let header = [
             LineEdit::new(&answers.title),
             LineEdit::new(&join_list(&answers.labels)),
             LineEdit::new(&join_list(&answers.assignees)),
         ];
-        Self {
+        let mut state = Self {
             model,
             header,
             widgets,
+            theme,
             view: View {
                 focus: Focus::Header(0),
                 pane_scroll: None,
-                preview: false,
-                preview_text: String::new(),
+                preview: None,
                 preview_scroll: None,
             },
-        }
+        };
+        state.build_section();
+        state
     }
 
     /// The same template from `draft` (or empty), focus at the title.
@@ -134,8 +138,41 @@ impl FormState {
         self.model.issue()
     }
 
-    pub fn widget(&self, field: usize) -> &Widget {
-        &self.widgets[field]
+    /// The widget of `field`: the one being edited, or (not built yet) a fresh one
+    /// for the field's value.
+    pub fn widget(&self, field: usize) -> Cow<'_, Widget> {
+        match &self.widgets[field] {
+            Some(widget) => Cow::Borrowed(widget),
+            None => Cow::Owned(self.new_widget(field)),
+        }
+    }
+
+    fn new_widget(&self, field: usize) -> Widget {
+        let form = self.model.form();
+        Widget::new(
+            &form.fields[field],
+            &self.model.answers().values[field],
+            self.theme,
+        )
+    }
+
+    /// The widget of `field` to change, built first if it is not.
+    fn widget_mut(&mut self, field: usize) -> &mut Widget {
+        let widget = match self.widgets[field].take() {
+            Some(widget) => widget,
+            None => self.new_widget(field),
+        };
+        self.widgets[field].insert(widget)
+    }
+
+    /// Builds the widgets of the section the pane shows, which draws them.
+    fn build_section(&mut self) {
+        let section = self.current_section();
+        if let Some(section) = self.model.form().sections.get(section) {
+            for f in section.fields.clone() {
+                self.widget_mut(f);
+            }
+        }
     }
 
     pub fn header(&self, line: usize) -> &LineEdit {
@@ -166,11 +203,12 @@ impl FormState {
         self.view.focus = focus;
         self.view.pane_scroll = None;
         self.view.preview_scroll = None;
+        self.build_section();
     }
 
     /// Tab order: the title, the questions top to bottom, then labels and assignees.
     pub fn next_field(&mut self) {
-        let last = self.widgets.len().checked_sub(1);
+        let last = self.form().fields.len().checked_sub(1);
         let next = match self.view.focus {
             Focus::Header(0) if last.is_some() => Some(Focus::Field(0)),
             Focus::Header(h) if h < 2 => Some(Focus::Header(h + 1)),
@@ -185,7 +223,7 @@ impl FormState {
 
     /// The tab order backwards; from the title it goes round to the assignees.
     pub fn prev_field(&mut self) {
-        let last = self.widgets.len().checked_sub(1);
+        let last = self.form().fields.len().checked_sub(1);
         let prev = match self.view.focus {
             Focus::Header(0) => Focus::Header(2),
             Focus::Header(1) => last.map_or(Focus::Header(0), Focus::Field),
@@ -231,11 +269,13 @@ impl FormState {
         }
     }
 
+    /// F2: the preview renders the whole body once when it opens; after that each edit
+    /// renders only the changed field again.
     pub fn toggle_preview(&mut self) {
-        self.view.preview = !self.view.preview;
-        if self.view.preview {
-            self.refresh_preview();
-        }
+        self.view.preview = match self.view.preview {
+            Some(_) => None,
+            None => Some(Preview::new(self.model.template(), self.model.answers())),
+        };
     }
 
     pub fn set_pane_scroll(&mut self, offset: Option<u16>) {
@@ -249,7 +289,7 @@ impl FormState {
     /// Whether the focused field uses a key that is otherwise a navigation key.
     pub fn claims(&self, key: &KeyEvent) -> bool {
         match self.view.focus {
-            Focus::Field(f) => self.widgets[f].claims(key),
+            Focus::Field(f) => self.widget(f).claims(key),
             Focus::Header(_) => false,
         }
     }
@@ -259,7 +299,7 @@ impl FormState {
         let Focus::Field(f) = self.view.focus else {
             return None;
         };
-        self.widgets[f].editable_text().map(|text| (f, text))
+        self.widget(f).editable_text().map(|text| (f, text))
     }
 
     /// Sends a key to the focused line or widget.
@@ -310,7 +350,7 @@ impl FormState {
 
     /// Takes the values of `answers` that differ from the form's (benchmark results).
     pub fn fill_from(&mut self, answers: &Answers, now: Instant) {
-        for f in 0..self.widgets.len() {
+        for f in 0..self.form().fields.len() {
             if answers.values[f] == self.answers().values[f] {
                 continue;
             }
@@ -353,7 +393,7 @@ impl FormState {
     fn edit(&mut self, at: Focus, now: Instant, op: impl FnOnce(Input<'_>) -> Edit) -> Edit {
         let edit = op(match at {
             Focus::Header(h) => Input::Line(&mut self.header[h]),
-            Focus::Field(f) => Input::Widget(&mut self.widgets[f]),
+            Focus::Field(f) => Input::Widget(self.widget_mut(f)),
         });
         if edit == Edit::Changed {
             match at {
@@ -369,36 +409,29 @@ impl FormState {
                 Focus::Field(f) => {
                     // A widget is built for its field's kind, so it always fits; were it
                     // ever not to, the answer stays as it was rather than turn into nothing.
-                    if self.model.set_value(f, self.widgets[f].value()).is_err() {
+                    let value = self.widget(f).value();
+                    if self.model.set_value(f, value).is_err() {
                         return Edit::Ignored;
+                    }
+                    // The body shows answers only: title, labels and assignees are not in it.
+                    if let Some(preview) = &mut self.view.preview {
+                        preview.changed(self.model.template(), self.model.answers(), f);
                     }
                 }
             }
             self.model.touch(now);
-            if self.view.preview {
-                self.refresh_preview();
-            }
         }
         edit
-    }
-
-    fn refresh_preview(&mut self) {
-        self.view.preview_text = self.issue().body;
     }
 
     /// The preview line where the current section's heading is, to show it at the top.
     pub fn preview_follow(&self) -> u16 {
         let title = &self.form().sections[self.current_section()].title;
-        if title.is_empty() {
-            return 0;
+        match &self.view.preview {
+            Some(preview) if !title.is_empty() => {
+                u16::try_from(preview.heading_line(title)).unwrap_or(u16::MAX)
+            }
+            _ => 0,
         }
-        self.view
-            .preview_text
-            .lines()
-            .position(|l| {
-                let l = l.trim_start();
-                (l.starts_with('#') || l.starts_with("**")) && l.contains(title.as_str())
-            })
-            .map_or(0, |i| u16::try_from(i).unwrap_or(u16::MAX))
     }
 }

@@ -9,7 +9,7 @@ use super::super::screen::form::{
     ItemKind, areas, pane_items, pane_offset, sidebar_first, sidebar_inner,
 };
 use super::super::theme::Theme;
-use super::{App, Focus, FormState, Screen};
+use super::{App, Focus, FormState, Preview, Screen};
 
 impl App {
     /// Only the form takes the mouse, and not behind a dialog or a "too small" notice.
@@ -25,7 +25,7 @@ impl App {
         };
         let a = areas(
             Rect::new(0, 0, w, h.saturating_sub(1)),
-            state.view().preview,
+            state.view().preview.is_some(),
         );
         let at = Position::new(mouse.column, mouse.row);
         match mouse.kind {
@@ -36,8 +36,8 @@ impl App {
                     let now = view
                         .preview_scroll
                         .unwrap_or_else(|| state.preview_follow());
-                    let last = super::super::field::rows(view.preview_text.lines().count())
-                        .saturating_sub(1);
+                    let lines = view.preview.as_ref().map_or(0, Preview::line_count);
+                    let last = super::super::field::rows(lines).saturating_sub(1);
                     state.set_preview_scroll(Some(step(now, down).min(last)));
                 } else {
                     let (items, total) = pane_items(state, a.pane.width, theme);

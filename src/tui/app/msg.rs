@@ -33,9 +33,10 @@ pub enum Msg {
     },
     /// A draft was saved (where), or not.
     DraftSaved(Result<PathBuf, Failure>),
+    /// The text the external editor left, or why there is none.
     Edited {
         field: usize,
-        text: Option<String>,
+        text: Result<String, String>,
     },
     /// A file was written (with the `gh issue create` command that sends it), or not.
     Written {

@@ -20,10 +20,11 @@ use super::line::Edit;
 pub const MAX_ROWS: u16 = 12;
 /// How the cursor is drawn (with or without color).
 const CURSOR: Style = Style::new().add_modifier(Modifier::REVERSED);
-/// Lines the editor holds at a time.
-const WINDOW: usize = 400;
+/// Lines the editor holds at a time: it maps every one of them to screen rows on each
+/// edit (a quarter of a keystroke at 400), and it shows at most [`MAX_ROWS`].
+const WINDOW: usize = 160;
 /// How close the cursor may come to the window's edge before the window moves.
-const MARGIN: usize = 50;
+const MARGIN: usize = 40;
 
 #[derive(Debug, Clone)]
 pub struct Area {
@@ -47,9 +48,21 @@ impl Area {
             placeholder_style: theme.placeholder(),
         };
         let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
-        area.load(lines, 0, 0);
-        area.editor.move_cursor(CursorMove::Top);
+        // Code does not wrap: after its longest line the view would start mid-line.
+        if area.code {
+            area.load(lines, 0, 0);
+        } else {
+            area.load_at_end(lines);
+        }
         area
+    }
+
+    /// Puts `lines` in with the cursor after the last character, where typing goes on
+    /// (a resumed draft, a command's output, the editor's text).
+    fn load_at_end(&mut self, lines: Vec<String>) {
+        let row = lines.len().saturating_sub(1);
+        let col = lines.last().map_or(0, |l| l.chars().count());
+        self.load(lines, row, col);
     }
 
     /// Puts `lines` in, the window around `row`, the cursor at (`row`, `col`).
@@ -153,7 +166,7 @@ impl Area {
             .split('\n')
             .map(str::to_owned)
             .collect();
-        self.load(lines, 0, 0);
+        self.load_at_end(lines);
     }
 
     pub fn text(&self) -> String {
@@ -243,6 +256,8 @@ mod tests {
         let text: Vec<String> = (0..2000).map(|i| format!("line {i}")).collect();
         let mut area = Area::new(&text.join("\n"), "", None, Theme::plain());
         assert!(area.editor.lines().len() <= WINDOW);
+        // The cursor starts after the text; Alt-< goes to the top.
+        area.key(KeyEvent::new(KeyCode::Char('<'), KeyModifiers::ALT));
         for _ in 0..1500 {
             area.key(key(KeyCode::Down));
         }
@@ -254,6 +269,16 @@ mod tests {
         area.key(KeyEvent::new(KeyCode::Char('<'), KeyModifiers::ALT));
         area.key(key(KeyCode::Char('^')));
         assert!(area.text().starts_with("^line 0\n"));
+    }
+
+    #[test]
+    fn typing_goes_on_after_the_text() {
+        let mut area = Area::new("first\nsecond", "", None, Theme::plain());
+        area.key(key(KeyCode::Char('!')));
+        assert_eq!(area.text(), "first\nsecond!");
+        area.set_text("from the editor\n");
+        area.key(key(KeyCode::Char('.')));
+        assert_eq!(area.text(), "from the editor.");
     }
 
     #[test]
@@ -281,6 +306,7 @@ mod tests {
     fn backspace_at_the_window_edge_joins_with_the_line_above() {
         let text: Vec<String> = (0..1000).map(|i| i.to_string()).collect();
         let mut area = Area::new(&text.join("\n"), "", None, Theme::plain());
+        area.key(KeyEvent::new(KeyCode::Char('<'), KeyModifiers::ALT));
         for _ in 0..700 {
             area.key(key(KeyCode::Down));
         }

@@ -3,7 +3,7 @@
 //! functions that drawing and mouse handling share.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
@@ -24,29 +24,40 @@ pub struct Areas {
 }
 
 /// Splits the body area (everything but footer and notice): the top line, the title,
-/// labels beside assignees, a rule, then sidebar, pane and (optional) preview.
+/// labels beside assignees, a rule, then sidebar, pane and (optional) preview. Plain
+/// arithmetic rather than a `Layout`: the constraint solver cost a quarter of a
+/// keystroke's frame, and these splits are fixed rows and halves (the unit test checks
+/// they are what the `Layout` gave on every size the form is drawn at).
 pub fn areas(area: Rect, preview: bool) -> Areas {
-    let [top, title, people, _rule, body] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
-    let [labels, assignees] =
-        Layout::horizontal([Constraint::Length(area.width / 2), Constraint::Fill(1)]).areas(people);
+    let row = |dy: u16| Rect::new(area.x, area.y + dy, area.width, 1);
+    let (top, title, people) = (row(0), row(1), row(2));
+    let half = area.width / 2;
+    let labels = Rect {
+        width: half,
+        ..people
+    };
+    let assignees = Rect::new(area.x + half, people.y, area.width - half, 1);
+    let body_h = area.height.saturating_sub(4);
     let side_w = (area.width / 4).clamp(18, 32).min(area.width);
-    let [sidebar, _gap, rest] = Layout::horizontal([
-        Constraint::Length(side_w),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ])
-    .areas(body);
+    let sidebar = Rect::new(area.x, area.y + 4, side_w, body_h);
+    let rest_x = area.x + side_w + 1;
+    let rest = Rect::new(
+        rest_x,
+        sidebar.y,
+        area.right().saturating_sub(rest_x),
+        body_h,
+    );
     let (pane, preview) = if preview {
-        let [pane, preview] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(rest.width / 2)])
-                .areas(rest);
+        let preview_w = rest.width / 2;
+        let pane = Rect {
+            width: rest.width - preview_w,
+            ..rest
+        };
+        let preview = Rect {
+            x: pane.right(),
+            width: preview_w,
+            ..rest
+        };
         (pane, Some(preview))
     } else {
         (rest, None)
@@ -261,7 +272,7 @@ pub fn pane_offset(state: &FormState, items: &[Item], total: u16, height: u16) -
 
 pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Option<Position> {
     let theme = app.config().theme;
-    let a = areas(area, state.view().preview);
+    let a = areas(area, state.view().preview.is_some());
     let buf = frame.buffer_mut();
     let form = state.form();
     let counter = format!(
@@ -312,7 +323,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
     );
     sidebar(frame, state, a.sidebar, theme);
     cursor = cursor.or(pane(frame, state, a.pane, theme));
-    if let Some(p) = a.preview {
+    if let (Some(p), Some(preview)) = (a.preview, &state.view().preview) {
         let block = Block::new()
             .borders(Borders::LEFT)
             .border_style(theme.border(false))
@@ -324,11 +335,8 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
                 .preview_scroll
                 .unwrap_or_else(|| state.preview_follow()),
         );
-        let shown: Vec<Line> = state
-            .view()
-            .preview_text
-            .lines()
-            .skip(first)
+        let shown: Vec<Line> = preview
+            .lines_from(first)
             .take(usize::from(p.height))
             .map(|l| Line::raw(l.replace('\t', "    ")))
             .collect();
@@ -481,4 +489,70 @@ pub fn sidebar_first(current: usize, height: usize, count: usize) -> usize {
 /// The sidebar's inside (without its border).
 pub fn sidebar_inner(sidebar: Rect) -> Rect {
     Block::new().borders(Borders::RIGHT).inner(sidebar)
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::layout::{Constraint, Layout};
+
+    use super::*;
+
+    /// The splits as `Layout` made them before.
+    fn by_layout(area: Rect, preview: bool) -> Areas {
+        let [top, title, people, _rule, body] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        let [labels, assignees] =
+            Layout::horizontal([Constraint::Length(area.width / 2), Constraint::Fill(1)])
+                .areas(people);
+        let side_w = (area.width / 4).clamp(18, 32).min(area.width);
+        let [sidebar, _gap, rest] = Layout::horizontal([
+            Constraint::Length(side_w),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(body);
+        let (pane, preview) = if preview {
+            let [pane, preview] =
+                Layout::horizontal([Constraint::Fill(1), Constraint::Length(rest.width / 2)])
+                    .areas(rest);
+            (pane, Some(preview))
+        } else {
+            (rest, None)
+        };
+        Areas {
+            top,
+            header: [title, labels, assignees],
+            sidebar,
+            pane,
+            preview,
+        }
+    }
+
+    #[test]
+    fn areas_are_what_the_layout_gave_at_every_size_the_form_is_drawn_at() {
+        // Widths and heights split independently: every width at one height, every
+        // height at one width (the solver is slow in a debug build).
+        let (min_w, min_h) = super::super::MIN_SIZE;
+        let sizes = (min_w..=240)
+            .map(|w| (w, 40))
+            .chain((min_h - 1..=90).map(|h| (120, h)));
+        for (width, height) in sizes {
+            for preview in [false, true] {
+                let area = Rect::new(0, 0, width, height);
+                assert_eq!(
+                    areas(area, preview),
+                    by_layout(area, preview),
+                    "{width}x{height}"
+                );
+            }
+        }
+        let offset = Rect::new(3, 2, 100, 30);
+        assert_eq!(areas(offset, true), by_layout(offset, true));
+    }
 }
