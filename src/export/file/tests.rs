@@ -1,0 +1,119 @@
+//! Unit tests of `file`.
+
+use super::*;
+
+#[test]
+fn temp_files_sit_beside_the_target_and_are_named_after_it() {
+    assert_eq!(folder_of(Path::new("issue.md")), Path::new("."));
+    assert_eq!(folder_of(Path::new("out/issue.md")), Path::new("out"));
+    assert_eq!(folder_of(Path::new("/issue.md")), Path::new("/"));
+    assert_eq!(temp_prefix(Path::new("out/issue.md")), ".issue.md.");
+}
+
+#[test]
+fn errors_name_the_path_and_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plain");
+    std::fs::write(&file, "x").unwrap();
+    let target = file.join("sub").join("issue.md");
+    let err = write(&target, b"body", WriteOptions::default()).unwrap_err();
+    assert!(
+        matches!(&err, WriteError::NotAFolder { folder, .. } if *folder == file),
+        "{err:?}"
+    );
+    assert_eq!(err.path(), target);
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "cannot write {}: {} is not a folder",
+            target.display(),
+            file.display()
+        )
+    );
+    let err = write(dir.path(), b"body", WriteOptions::default()).unwrap_err();
+    assert!(matches!(err, WriteError::IsAFolder { .. }), "{err:?}");
+}
+
+/// The TUI writes through here too, so this covers its `w` and `-o` paths.
+#[cfg(unix)]
+#[test]
+fn only_regular_files_are_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("sock");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let link = dir.path().join("null");
+    std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+    let options = WriteOptions {
+        overwrite: true,
+        private: false,
+    };
+    for (path, kind) in [(&socket, "socket"), (&link, "character device")] {
+        let err = write(path, b"body", options).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("{} is a {kind}, not a regular file", path.display())
+        );
+    }
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+
+    let file = dir.path().join("issue.md");
+    std::fs::write(&file, "old").unwrap();
+    let via = dir.path().join("via");
+    std::os::unix::fs::symlink(&file, &via).unwrap();
+    write(&via, b"new", options).unwrap();
+    assert_eq!(std::fs::read_to_string(&via).unwrap(), "new");
+}
+
+#[cfg(unix)]
+#[test]
+fn reading_within_a_limit_refuses_devices_fifos_and_big_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let zero = dir.path().join("zero");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let fifo = dir.path().join("fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let big = dir.path().join("big");
+    std::fs::write(&big, vec![b'x'; 2049]).unwrap();
+    let err = |path: &Path| read_regular_within(path, 2048).unwrap_err().to_string();
+    assert_eq!(err(&zero), "it is a character device, not a regular file");
+    assert_eq!(err(&fifo), "it is a FIFO, not a regular file");
+    assert_eq!(err(&big), "it is larger than 2 KiB");
+    assert_eq!(err(dir.path()), "it is a folder, not a regular file");
+    std::fs::write(&big, vec![b'x'; 2048]).unwrap();
+    assert_eq!(read_regular_within(&big, 2048).unwrap().len(), 2048);
+    assert_eq!(in_words(16 << 20), "16 MiB");
+    assert_eq!(in_words(1000), "1000 bytes");
+}
+
+#[cfg(unix)]
+#[test]
+fn private_files_are_0600_and_replacements_keep_the_old_mode() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let private = dir.path().join("private.json");
+    let options = WriteOptions {
+        overwrite: false,
+        private: true,
+    };
+    write(&private, b"{}", options).unwrap();
+    let mode = std::fs::metadata(&private).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+
+    let shared = dir.path().join("shared.md");
+    std::fs::write(&shared, "old").unwrap();
+    std::fs::set_permissions(&shared, Permissions::from_mode(0o640)).unwrap();
+    let options = WriteOptions {
+        overwrite: true,
+        private: false,
+    };
+    write(&shared, b"new", options).unwrap();
+    let mode = std::fs::metadata(&shared).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o640);
+    assert_eq!(std::fs::read_to_string(&shared).unwrap(), "new");
+}

@@ -1,0 +1,133 @@
+//! Unit tests of `gh`.
+
+use super::*;
+
+fn issue() -> Issue {
+    Issue {
+        title: "[BUG] it's broken".into(),
+        body: "## Summary\n".into(),
+        labels: vec!["bug".into(), "help wanted".into(), "a,b".into()],
+        assignees: vec!["octocat".into()],
+        projects: vec!["Roadmap".into()],
+        ..Issue::default()
+    }
+}
+
+fn strings(args: Vec<OsString>) -> Vec<String> {
+    args.into_iter().map(|a| a.into_string().unwrap()).collect()
+}
+
+#[test]
+fn gh_gets_every_list_value_and_the_target() {
+    let target = Target {
+        repo: Some("o/r".into()),
+        milestone: Some("v1".into()),
+    };
+    let args = strings(gh_args(&issue(), Path::new("/tmp/b.md"), &target));
+    assert_eq!(
+        args,
+        [
+            "issue",
+            "create",
+            "--title",
+            "[BUG] it's broken",
+            "--body-file",
+            "/tmp/b.md",
+            "--label",
+            "bug",
+            "--label",
+            "help wanted",
+            "--label",
+            "\"a,b\"",
+            "--assignee",
+            "octocat",
+            "--project",
+            "Roadmap",
+            "--milestone",
+            "v1",
+            "--repo",
+            "o/r",
+        ]
+    );
+    let args = strings(gh_args(&issue(), Path::new("b.md"), &Target::default()));
+    assert!(!args.iter().any(|a| a == "--repo" || a == "--milestone"));
+}
+
+#[test]
+fn glab_gets_the_body_as_description_and_no_projects() {
+    let target = Target {
+        repo: Some("g/sub/r".into()),
+        milestone: None,
+    };
+    let args = strings(glab_args(&issue(), &target).unwrap());
+    assert_eq!(
+        args,
+        [
+            "issue",
+            "create",
+            "--title",
+            "[BUG] it's broken",
+            "--description",
+            "## Summary\n",
+            "--yes",
+            "--label",
+            "bug",
+            "--label",
+            "help wanted",
+            "--label",
+            "\"a,b\"",
+            "--assignee",
+            "octocat",
+            "--repo",
+            "g/sub/r",
+        ]
+    );
+    let mut long = issue();
+    long.body = "x".repeat(MAX_ARG_BYTES);
+    assert!(matches!(
+        glab_args(&long, &target),
+        Err(SendError::TooLong { bytes }) if bytes == MAX_ARG_BYTES
+    ));
+}
+
+#[test]
+fn list_values_are_csv_quoted_only_when_needed() {
+    assert_eq!(slice_value("help wanted"), "help wanted");
+    assert_eq!(slice_value("a,b"), "\"a,b\"");
+    assert_eq!(slice_value("say \"hi\""), "\"say \"\"hi\"\"\"");
+}
+
+#[test]
+fn the_command_line_is_shell_quoted() {
+    let line = gh_command_line(
+        &issue(),
+        Path::new("out/issue.md"),
+        &Target {
+            repo: Some("o/r".into()),
+            milestone: None,
+        },
+    );
+    assert_eq!(
+        line,
+        r#"gh issue create --title '[BUG] it'\''s broken' --body-file out/issue.md --label bug --label 'help wanted' --label '"a,b"' --assignee octocat --project Roadmap --repo o/r"#
+    );
+    assert_eq!(shell_quote(""), "''");
+    assert_eq!(shell_quote("$HOME"), "'$HOME'");
+    assert_eq!(
+        shell_quote("a\u{1b}]0;x\u{7}'\\\u{202e}\n"),
+        r"$'a\e]0;x\x07\'\\\u202e\n'"
+    );
+}
+
+#[test]
+fn the_url_is_the_last_one_printed() {
+    assert_eq!(
+        find_url("https://github.com/o/r/issues/7\n").as_deref(),
+        Some("https://github.com/o/r/issues/7")
+    );
+    assert_eq!(
+        find_url("#3 Title (now)\n https://gitlab.com/g/r/-/issues/3\n").as_deref(),
+        Some("https://gitlab.com/g/r/-/issues/3")
+    );
+    assert_eq!(find_url("done\n"), None);
+}

@@ -1,0 +1,77 @@
+//! Unit tests of `form`.
+
+use super::*;
+
+#[test]
+fn clashes_take_the_smallest_free_suffix() {
+    let mut ids = Unique::default();
+    let got: Vec<String> = ["a", "a-3", "a", "a", "a", "a-2"]
+        .into_iter()
+        .map(|b| ids.claim(b.to_owned()))
+        .collect();
+    assert_eq!(got, ["a", "a-3", "a-2", "a-4", "a-5", "a-2-2"]);
+}
+
+fn form(kind: FieldKind, default: Value) -> Form {
+    Form {
+        meta: Meta::default(),
+        sections: Vec::new(),
+        fields: vec![Field {
+            id: "f".into(),
+            label: "F".into(),
+            kind,
+            placeholder: String::new(),
+            help: String::new(),
+            default,
+            required: false,
+            section: 0,
+            line: 1,
+        }],
+        rules: Vec::new(),
+    }
+}
+
+#[test]
+fn a_value_that_does_not_fit_its_field_is_refused_naming_the_field() {
+    let f = form(
+        FieldKind::Checkboxes {
+            options: vec![Opt::new("a"), Opt::new("b")],
+        },
+        Value::Select(Selection::empty(2)),
+    );
+    let mut answers = Answers::new(&f);
+    let err = answers.set(&f, 0, Value::Text("x".into())).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the value given to `f` does not fit a checkboxes field"
+    );
+    assert!(
+        answers
+            .set(&f, 0, Value::Select(Selection::empty(3)))
+            .is_err()
+    );
+    assert!(
+        answers
+            .set(&f, 0, Value::Select(Selection::empty(2)))
+            .is_ok()
+    );
+    let t = form(
+        FieldKind::Table {
+            columns: vec!["Metric".into(), "Now".into()],
+            rows: vec!["Latency".into()],
+            hints: vec![vec![String::new()]],
+        },
+        Value::Table(vec![vec![String::new()]]),
+    );
+    let mut answers = Answers::new(&t);
+    assert!(
+        answers
+            .set(&t, 0, Value::Table(vec![vec![String::new(); 2]]))
+            .is_err()
+    );
+    assert!(
+        answers
+            .set(&t, 0, Value::Table(vec![vec!["5 ms".into()]]))
+            .is_ok()
+    );
+}

@@ -1,0 +1,223 @@
+//! Unit tests of `hints`.
+
+/// The definition before ASCII was lowercased in place and the words joined lazily.
+fn title_asks_eager(title: &str) -> TitleAsks {
+    let plain = plain_label(title).to_lowercase();
+    let words: Vec<&str> = plain
+        .split(|c: char| !c.is_alphanumeric() && c != '?')
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| w.trim_end_matches('?'))
+        .collect();
+    let has = |w: &str| words.contains(&w);
+    let joined = words.join(" ");
+    let phrase = |p: &str| joined.contains(p);
+    if words.len() <= 5
+        && !has("expected")
+        && (LOGS.iter().any(|w| has(w)) && (!has("stack") || phrase("stack trace"))
+            || phrase("error message"))
+    {
+        return TitleAsks::Code;
+    }
+    let question = plain.trim_end().ends_with('?');
+    if question
+        && words.first().is_some_and(|w| AUX.contains(w))
+        && !has("or")
+        && !has("which")
+        && words.len() <= 20
+    {
+        return TitleAsks::YesNo;
+    }
+    let fact = FACTS.iter().any(|w| has(w)) || phrase("operating system");
+    if !question && words.len() <= 6 && fact && !has("and") && !plain.contains('&') {
+        return TitleAsks::Line;
+    }
+    TitleAsks::Text
+}
+
+#[test]
+fn title_asks_is_the_eager_definition() {
+    for title in [
+        "Logs",
+        "Stack trace",
+        "Stack",
+        "Error Message",
+        "terror messages",
+        "Expected logs",
+        "Is it reproducible?",
+        "Does it OR not?",
+        "Which one?",
+        "Version",
+        "OS and version",
+        "Operating System",
+        "Browser & OS",
+        "What happened?",
+        "ÉRROR MESSAGE",
+        "Version: ẞ",
+        "Is \u{212A} set?",
+        "**Logs**",
+        "`Output`",
+        "Heading 0",
+        "",
+        "?",
+        "Commit",
+    ] {
+        assert_eq!(title_asks(title), title_asks_eager(title), "{title:?}");
+    }
+}
+use super::*;
+
+#[test]
+fn plain_label_is_the_three_replaces_and_collapsed_spaces() {
+    let slow = |text: &str| {
+        let no_markup: String = text
+            .replace("**", "")
+            .replace("__", "")
+            .chars()
+            .filter(|&c| c != '`')
+            .collect();
+        let words: Vec<&str> = no_markup.split_whitespace().collect();
+        words.join(" ").trim_end_matches(':').trim_end().to_owned()
+    };
+    for text in [
+        "",
+        " ",
+        "**Metric:** ",
+        "_**_",
+        "***a***",
+        "a__b_c",
+        "`x` ::",
+        " a \t b\u{a0}c :",
+        "__init__: ",
+        "*_*_*",
+        "Ünï **cödé**:",
+        "a : :",
+        "``",
+        "x:** ",
+    ] {
+        assert_eq!(plain_label(text), slow(text), "{text:?}");
+    }
+}
+
+#[test]
+fn placeholders() {
+    for p in [
+        "",
+        "X ops/sec",
+        "Y ms",
+        "TBD",
+        "X MB",
+        "X allocs",
+        "X-Y hours",
+        "#.#.#",
+        "#X",
+        "...",
+        "….",
+        "e.g. Windows",
+        "[e.g., 1.2.3]",
+        "Other: ___",
+        "`src/...`",
+        "path/to/file.go",
+        "Ex: 14.0.0",
+    ] {
+        assert!(is_placeholder(p), "{p:?} should be a placeholder");
+    }
+    for literal in [
+        "Throughput",
+        "None",
+        "X marks the spot on the map",
+        "master...v2",
+    ] {
+        assert!(!is_placeholder(literal), "{literal:?} is literal");
+    }
+}
+
+#[test]
+fn brackets_and_separators() {
+    let b = brackets("[Small / Medium / Large] - [X-Y hours]").unwrap();
+    assert_eq!(b.len(), 2);
+    assert_eq!(b[0].inner, "Small / Medium / Large");
+    assert_eq!(b[1].sep, " - ");
+    assert_eq!(b[1].inner, "X-Y hours");
+    assert_eq!(
+        brackets("[See [docs](http://x)]").unwrap()[0].inner,
+        "See [docs](http://x)"
+    );
+    assert!(brackets("[link](http://x)").is_none());
+    assert!(brackets("[a] trailing words").is_none());
+    assert!(brackets("words [a]").is_none());
+    assert!(brackets("[unclosed").is_none());
+}
+
+#[test]
+fn choices() {
+    let c = choice_options("P1-High / P2-Medium / P3-Low").unwrap();
+    assert_eq!(c.options, ["P1-High", "P2-Medium", "P3-Low"]);
+    assert_eq!(c.custom, None);
+    let c = choice_options("None / Describe any user-visible changes").unwrap();
+    assert_eq!(c.options, ["None"]);
+    assert_eq!(
+        c.custom.as_deref(),
+        Some("Describe any user-visible changes")
+    );
+    assert_eq!(choice_options("Yes/No").unwrap().options, ["Yes", "No"]);
+    assert_eq!(
+        choice_options("*Bug* / *Feature* | Docs").unwrap().options,
+        ["Bug", "Feature", "Docs"]
+    );
+    assert!(choice_options("e.g., 30-50% faster, 40-60% fewer").is_none());
+    assert!(choice_options("X-Y hours").is_none());
+    assert!(choice_options("Include CPU/memory profile if available").is_none());
+    assert!(choice_options("src/foo/bar.rs").is_none());
+    let c = choice_options("Arch/Manjaro/Ubuntu/etc.").unwrap();
+    assert_eq!(c.options, ["Arch", "Manjaro", "Ubuntu", "etc."]);
+    assert_eq!(c.custom.as_deref(), Some("Other (describe)"));
+}
+
+#[test]
+fn blanks_and_labels() {
+    assert_eq!(blank_split("Other: ___________"), Some(("Other:", "")));
+    assert_eq!(
+        blank_split("between ___ and ___"),
+        Some(("between", " and ___"))
+    );
+    assert_eq!(plain_label("**Response time:**"), "Response time");
+    assert_eq!(plain_label("**Go Techniques Used**:"), "Go Techniques Used");
+}
+
+#[test]
+fn titles_ask_for_lines_code_or_yes_no() {
+    for line in [
+        "Version",
+        "OS",
+        "Operating system",
+        "Browser",
+        "Commit",
+        "Platform",
+    ] {
+        assert_eq!(title_asks(line), TitleAsks::Line, "{line}");
+    }
+    assert_eq!(title_asks("OS X version you are using"), TitleAsks::Line);
+    for code in [
+        "Logs",
+        "Traceback",
+        "Backtrace",
+        "Output",
+        "Stack trace",
+        "Error message",
+    ] {
+        assert_eq!(title_asks(code), TitleAsks::Code, "{code}");
+    }
+    assert_eq!(
+        title_asks("Did you recently upgrade from a previous OS X version?"),
+        TitleAsks::YesNo
+    );
+    for text in [
+        "Expected output",
+        "Version & Regression Information",
+        "Is this a bug or a feature?",
+        "Describe the bug",
+        "Stack of plates",
+    ] {
+        assert_eq!(title_asks(text), TitleAsks::Text, "{text}");
+    }
+}
