@@ -426,10 +426,18 @@ impl FormState {
 
     /// The preview line where the current section's heading is, to show it at the top.
     pub fn preview_follow(&self) -> u16 {
-        let title = &self.form().sections[self.current_section()].title;
+        let sections = &self.form().sections;
+        let current = self.current_section();
+        let title = &sections[current].title;
+        // Sections with the same title: the one in the same place among them.
+        let want = preview::plain_heading(title);
+        let nth = sections[..current]
+            .iter()
+            .filter(|s| preview::plain_heading(&s.title) == want)
+            .count();
         match &self.view.preview {
             Some(preview) if !title.is_empty() => {
-                u16::try_from(preview.heading_line(title)).unwrap_or(u16::MAX)
+                u16::try_from(preview.heading_line(title, nth)).unwrap_or(u16::MAX)
             }
             _ => 0,
         }

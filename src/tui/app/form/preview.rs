@@ -44,15 +44,31 @@ impl Preview {
         (first.min(count)..count).map(|i| self.lines.line(self.text(), i))
     }
 
-    /// The first heading line that holds `title` (0 when none does).
-    pub fn heading_line(&self, title: &str) -> usize {
-        self.lines
-            .headings
-            .iter()
+    /// The line of the `nth` heading that reads `title` once markdown's marks are set
+    /// aside (`## \`config.toml\` settings` reads `config.toml settings`); else the first
+    /// heading line that holds it; else 0.
+    pub fn heading_line(&self, title: &str, nth: usize) -> usize {
+        let want = plain_heading(title);
+        let heading = |i: &usize| plain_heading(self.lines.line(self.text(), *i));
+        let mut headings = self.lines.headings.iter();
+        headings
+            .clone()
+            .filter(|i| heading(i) == want)
+            .nth(nth)
+            .or_else(|| headings.find(|i| heading(i).contains(&want)))
             .copied()
-            .find(|&i| self.lines.line(self.text(), i).contains(title))
             .unwrap_or(0)
     }
+}
+
+/// A heading's or title's words without markdown's marks (`#`, `*`, `` ` ``, `_`) and a
+/// trailing colon.
+pub fn plain_heading(text: &str) -> String {
+    let marks: String = text
+        .chars()
+        .filter(|c| !matches!(c, '#' | '*' | '`' | '_'))
+        .collect();
+    marks.trim().trim_end_matches(':').trim().to_owned()
 }
 
 /// Where the lines of a text start, the lines as [`str::lines`] splits them.
@@ -134,6 +150,24 @@ impl Lines {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The section's own heading, not an earlier one that contains its title nor a
+    /// typed bold line; markdown in a heading is read past; same titles by their place.
+    #[test]
+    fn a_section_is_found_by_its_own_heading() {
+        let text = "## Steps to reproduce the Crash\n\n**User Impact** is big\n\n## Crash\n\n\
+                    ## User Impact\n\n## `config.toml` settings\n\n## Notes *(optional)*\n\n## Crash\n";
+        let template = crate::template::parse("t.md", text.as_bytes()).expect("parses");
+        let answers = Answers::new(&template.form);
+        let preview = Preview::new(&template, &answers);
+        let line = |title, nth| preview.heading_line(title, nth);
+        assert_eq!(line("Crash", 0), 4);
+        assert_eq!(line("Crash", 1), 12);
+        assert_eq!(line("User Impact", 0), 6);
+        assert_eq!(line("config.toml settings", 0), 8);
+        assert_eq!(line("Notes (optional)", 0), 10);
+        assert_eq!(line("Nowhere", 0), 0);
+    }
 
     const TEXTS: [&str; 9] = [
         "",
