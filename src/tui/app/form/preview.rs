@@ -45,8 +45,8 @@ impl Preview {
     }
 
     /// The line of the `nth` heading that reads `title` once markdown's marks are set
-    /// aside (`## \`config.toml\` settings` reads `config.toml settings`); else the first
-    /// heading line that holds it; else 0.
+    /// aside (a heading with `config.toml` in backticks reads `config.toml settings`);
+    /// else the first heading line that holds it; else 0.
     pub fn heading_line(&self, title: &str, nth: usize) -> usize {
         let want = plain_heading(title);
         let heading = |i: &usize| plain_heading(self.lines.line(self.text(), *i));
