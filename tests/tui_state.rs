@@ -328,11 +328,11 @@ fn when_the_draft_cannot_be_saved_quitting_asks_and_ctrl_c_twice_leaves_with_sta
     );
     assert!(press(&mut app, [key(KeyCode::Char('n'))]).is_empty());
     assert!(app.modal().is_none() && !app.exited());
-    // Esc and y: quit anyway.
+    // Esc and y, after the question said the answers may be lost: quit, with no
+    // second question when the retried save fails too.
     press(&mut app, [key(KeyCode::Esc), key(KeyCode::Char('y'))]);
-    assert!(app.update(Msg::DraftSaved(Err(failure()))).is_empty());
     assert_eq!(
-        press(&mut app, [key(KeyCode::Char('y'))]),
+        app.update(Msg::DraftSaved(Err(failure()))),
         [Effect::Exit(After::Unsaved)]
     );
     // Ctrl-C, then Ctrl-C at the question.
@@ -348,6 +348,25 @@ fn when_the_draft_cannot_be_saved_quitting_asks_and_ctrl_c_twice_leaves_with_sta
             "could not save the draft to /ro/drafts/builtin-performance.yaml: cannot create the folder /ro/drafts: Read-only file system (os error 30)"
         ]
     );
+}
+
+/// After a failed save, the quit question says the answers may be lost; y retries the
+/// save and, when it fails again, leaves without asking a second time.
+#[test]
+fn quitting_after_a_warned_failure_asks_once() {
+    let mut app = open("performance");
+    typ(&mut app, "x");
+    app.update(Msg::DraftSaved(Err(failure())));
+    press(&mut app, [key(KeyCode::Esc)]);
+    assert!(matches!(app.modal(), Some(Modal::ConfirmQuit)));
+    let effects = press(&mut app, [key(KeyCode::Char('y'))]);
+    assert!(
+        matches!(&effects[..], [Effect::SaveDraft { .. }]),
+        "the save is tried again: {effects:?}"
+    );
+    let effects = app.update(Msg::DraftSaved(Err(failure())));
+    assert_eq!(effects, [Effect::Exit(After::Unsaved)]);
+    assert!(app.modal().is_none());
 }
 
 #[test]

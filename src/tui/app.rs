@@ -129,6 +129,9 @@ pub struct App {
     drafts: DraftStatus,
     /// Quitting waits for the draft save's outcome.
     quitting: bool,
+    /// The quit question said the answers may be lost, and the user quit all the same:
+    /// a save that fails again does not ask a second time.
+    loss_accepted: bool,
     /// The command running into a field (Ctrl-R).
     command: Option<Running>,
     /// The field the environment is being detected for (Ctrl-D).
@@ -154,6 +157,7 @@ impl App {
             written: Vec::new(),
             drafts: DraftStatus::default(),
             quitting: false,
+            loss_accepted: false,
             command: None,
             detecting: None,
             queued: Vec::new(),

@@ -181,6 +181,9 @@ impl App {
             && self.has_unsent()
             && let Some(Err(failure)) = &self.drafts.saved
         {
+            if self.loss_accepted {
+                return self.abandon();
+            }
             self.modal = Some(Modal::SaveFailed(failure.clone()));
             return Vec::new();
         }

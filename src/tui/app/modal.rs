@@ -101,7 +101,12 @@ impl App {
             }
             Modal::DraftStuck(_) if matches!(key.code, KeyCode::Enter | KeyCode::Esc) => {}
             modal @ (Modal::DraftMoved { .. } | Modal::DraftStuck(_)) => self.modal = Some(modal),
-            Modal::ConfirmQuit if yes || key.code == KeyCode::Char('q') => return self.quit(),
+            Modal::ConfirmQuit if yes || key.code == KeyCode::Char('q') => {
+                // The question warned of the failed save (see `screen::quit_note`).
+                self.loss_accepted =
+                    self.drafts.blocked.is_some() || matches!(self.drafts.saved, Some(Err(_)));
+                return self.quit();
+            }
             Modal::ConfirmQuit if matches!(key.code, KeyCode::Char('n' | 'N') | KeyCode::Esc) => {}
             Modal::ConfirmQuit => self.modal = Some(Modal::ConfirmQuit),
             Modal::Path {
