@@ -67,7 +67,14 @@ impl ExportDefaults {
     /// file `.md`.
     pub fn file_name_for(&self, stem: &str, title: &str, date: &str) -> String {
         let slug = crate::text::slug(title);
-        let slug = if slug.is_empty() { "untitled" } else { &slug };
+        // File systems take 255 bytes a name: a long title is cut at a word.
+        let slug = match slug.char_indices().nth(80) {
+            Some((cut, _)) => slug[..cut]
+                .rfind('-')
+                .map_or(&slug[..cut], |dash| &slug[..dash]),
+            None => slug.as_str(),
+        };
+        let slug = if slug.is_empty() { "untitled" } else { slug };
         self.file_name
             .replace("{stem}", stem)
             .replace("{title}", slug)
@@ -80,9 +87,11 @@ impl ExportDefaults {
     }
 
     /// Where `-o PATH` writes: PATH itself, or [`Self::file_name_for`] inside it when
-    /// PATH is a folder (`-o issues/`).
+    /// PATH is a folder or ends with `/` (`-o issues/`).
     pub fn target(&self, path: &Path, stem: &str, title: &str, date: &str) -> PathBuf {
-        if path.is_dir() {
+        // `-o issues/` names a folder even before it exists: the error then says so.
+        let folder = path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/');
+        if folder {
             path.join(self.file_name_for(stem, title, date))
         } else {
             path.to_path_buf()

@@ -134,4 +134,21 @@ fn a_title_without_letters_is_untitled_in_file_names() {
         export.file_name_for("bug", "Slow!", "2024-01-01"),
         "slow.md"
     );
+    // A long title is cut at a word, under the file systems' 255 bytes.
+    let long = "word ".repeat(60);
+    let name = export.file_name_for("bug", &long, "2024-01-01");
+    assert_eq!(name, format!("{}.md", ["word"; 16].join("-")));
+}
+
+#[test]
+fn a_path_ending_in_a_slash_is_a_folder_even_when_missing() {
+    let export = ExportDefaults::default();
+    assert_eq!(
+        export.target(Path::new("no-such-folder/"), "bug", "T", "2024-01-01"),
+        PathBuf::from("no-such-folder/bug-issue.md")
+    );
+    assert_eq!(
+        export.target(Path::new("no-such-file.md"), "bug", "T", "2024-01-01"),
+        PathBuf::from("no-such-file.md")
+    );
 }

@@ -152,10 +152,10 @@ impl Area {
         edit
     }
 
-    /// A paste is one insert; line breaks are kept.
+    /// A paste is one insert; line breaks and tabs are kept, escape sequences and other
+    /// controls dropped (as the issue drops them, so the field shows what it will hold).
     pub fn paste(&mut self, text: &str) {
-        self.editor
-            .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+        self.editor.insert_str(crate::text::sanitize::clean(text));
         self.rewindow();
     }
 
@@ -269,6 +269,13 @@ mod tests {
         area.key(KeyEvent::new(KeyCode::Char('<'), KeyModifiers::ALT));
         area.key(key(KeyCode::Char('^')));
         assert!(area.text().starts_with("^line 0\n"));
+    }
+
+    #[test]
+    fn a_paste_drops_escapes_and_controls_and_keeps_tabs_and_lines() {
+        let mut area = Area::new("", "", None, Theme::plain());
+        area.paste("a\tb\u{1b}[31mRED\u{1b}[0m\u{7} c\rd\r\ne");
+        assert_eq!(area.text(), "a\tbRED c\nd\ne");
     }
 
     #[test]
