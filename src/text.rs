@@ -109,6 +109,14 @@ pub fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// `a` or `an` before `word` in English, by its first letter (`an input`, `a dropdown`).
+pub fn article(word: &str) -> &'static str {
+    match word.chars().next().map(|c| c.to_ascii_lowercase()) {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        _ => "a",
+    }
+}
+
 /// Items as one editable line: `bug, "a,b"`. An item with a comma or a double quote is
 /// quoted (a quote in it doubled), so [`split_quoted_list`] gives the items back.
 pub fn join_list(items: &[String]) -> String {
@@ -187,6 +195,8 @@ mod tests {
             "current-metrics/response-time"
         );
         assert_eq!(split_list("a, b,,c "), ["a", "b", "c"]);
+        assert_eq!(article("input"), "an");
+        assert_eq!(article("dropdown"), "a");
         let items = ["bug".to_owned(), "a,b".to_owned(), "say \"hi\"".to_owned()];
         assert_eq!(join_list(&items), "bug, \"a,b\", \"say \"\"hi\"\"\"");
         assert_eq!(split_quoted_list(&join_list(&items)), items);

@@ -187,6 +187,8 @@ fn piped_answers_give_what_render_gives_for_the_seed_templates() {
             stderr.ends_with("\nReview: every answer is complete.\n"),
             "{stderr}"
         );
+        // A placeholder that says "e.g." itself is not prefixed again.
+        assert!(!stderr.to_lowercase().contains("e.g. e.g"), "{stderr}");
         if name.contains("performance") {
             assert!(stderr.starts_with("Title: [PERF] "), "{stderr}");
             assert!(body.contains(" t2\n"), "{body}");

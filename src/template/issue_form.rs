@@ -216,7 +216,10 @@ impl FormBuilder {
         }
         let label = text_of(a.label.as_ref());
         if label.is_empty() {
-            return Err(err(format!("a `{kind}` element needs `attributes.label`")));
+            return Err(err(format!(
+                "{} `{kind}` element needs `attributes.label`",
+                crate::text::article(kind)
+            )));
         }
         let (field_kind, default) = match kind {
             "input" => (FieldKind::Text, Value::Text(text_of(a.value.as_ref()))),

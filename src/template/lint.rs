@@ -393,7 +393,10 @@ impl Lint<'_> {
         match node::get(attrs, "label") {
             None => self.error(
                 node,
-                &format!("a `{kind}` element needs `attributes.label`"),
+                &format!(
+                    "{} `{kind}` element needs `attributes.label`",
+                    crate::text::article(kind)
+                ),
             ),
             Some(label) if without_id => {
                 let text = self.text(label);
@@ -431,7 +434,10 @@ impl Lint<'_> {
             None => {
                 return self.error(
                     node,
-                    &format!("a `{kind}` element needs `attributes.options`"),
+                    &format!(
+                        "{} `{kind}` element needs `attributes.options`",
+                        crate::text::article(kind)
+                    ),
                 );
             }
         };

@@ -64,7 +64,16 @@ pub fn prompt(form: &Form, i: usize) -> String {
             .map(|l| format!("  {}", l.trim())),
     );
     if !field.placeholder.trim().is_empty() {
-        lines.push(format!("  e.g. {}", one_line(&field.placeholder)));
+        let example = one_line(&field.placeholder);
+        // A placeholder that says it is an example already (`e.g., 30% faster`).
+        let said = ["e.g", "eg.", "eg:", "for example", "example"]
+            .iter()
+            .any(|p| example.to_lowercase().starts_with(p));
+        lines.push(if said {
+            format!("  {example}")
+        } else {
+            format!("  e.g. {example}")
+        });
     }
     if let FieldKind::Choice {
         custom: Some(c), ..

@@ -169,3 +169,13 @@ fn keys_given_twice_are_warned_about() {
         ]
     );
 }
+
+#[test]
+fn an_element_without_a_label_is_named_with_its_article() {
+    assert_eq!(
+        lint(&body(
+            "- type: input\n  id: x\n  attributes: {description: D}\n"
+        )),
+        ["6:15: error: an `input` element needs `attributes.label`"]
+    );
+}
