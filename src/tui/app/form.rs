@@ -430,10 +430,9 @@ impl FormState {
         let current = self.current_section();
         let title = &sections[current].title;
         // Sections with the same title: the one in the same place among them.
-        let want = preview::plain_heading(title);
         let nth = sections[..current]
             .iter()
-            .filter(|s| preview::plain_heading(&s.title) == want)
+            .filter(|s| preview::same_heading(&s.title, title))
             .count();
         match &self.view.preview {
             Some(preview) if !title.is_empty() => {

@@ -46,29 +46,34 @@ impl Preview {
 
     /// The line of the `nth` heading that reads `title` once markdown's marks are set
     /// aside (a heading with `config.toml` in backticks reads `config.toml settings`);
-    /// else the first heading line that holds it; else 0.
+    /// else the first heading line that holds `title`; else 0. Asked every frame the
+    /// preview follows the focus: it compares in place, without a copy per line.
     pub fn heading_line(&self, title: &str, nth: usize) -> usize {
-        let want = plain_heading(title);
-        let heading = |i: &usize| plain_heading(self.lines.line(self.text(), *i));
+        let text = self.text();
         let mut headings = self.lines.headings.iter();
         headings
             .clone()
-            .filter(|i| heading(i) == want)
+            .filter(|&&i| same_heading(self.lines.line(text, i), title))
             .nth(nth)
-            .or_else(|| headings.find(|i| heading(i).contains(&want)))
+            .or_else(|| headings.find(|&&i| self.lines.line(text, i).contains(title)))
             .copied()
             .unwrap_or(0)
     }
 }
 
-/// A heading's or title's words without markdown's marks (`#`, `*`, `` ` ``, `_`) and a
-/// trailing colon.
-pub fn plain_heading(text: &str) -> String {
-    let marks: String = text
+/// Whether two headings or titles read the same with markdown's marks (`#`, `*`,
+/// `` ` ``, `_`), the spaces around them and a trailing colon set aside.
+pub fn same_heading(a: &str, b: &str) -> bool {
+    heading_words(a).eq(heading_words(b))
+}
+
+fn heading_words(s: &str) -> impl Iterator<Item = char> + '_ {
+    let mark = |c: char| matches!(c, '#' | '*' | '`' | '_');
+    s.trim_matches(|c: char| mark(c) || c.is_whitespace())
+        .trim_end_matches(':')
+        .trim_matches(|c: char| mark(c) || c.is_whitespace())
         .chars()
-        .filter(|c| !matches!(c, '#' | '*' | '`' | '_'))
-        .collect();
-    marks.trim().trim_end_matches(':').trim().to_owned()
+        .filter(move |&c| !mark(c))
 }
 
 /// Where the lines of a text start, the lines as [`str::lines`] splits them.
