@@ -1,10 +1,9 @@
 //! Where templates come from: a path on disk, the repository (every forge's layout), the
 //! user's template folder, or a template built into the binary.
 
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 
 use crate::form::AnswersFile;
 use crate::template::{self, Template};
@@ -244,21 +243,15 @@ pub fn max_template_size() -> usize {
 /// Reads at most one byte more than the template size limit, so a huge file is refused
 /// without reading it all.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
-    // Metadata first: opening a FIFO with no writer would block for ever.
-    let meta =
-        std::fs::metadata(path).with_context(|| format!("cannot open {}", path.display()))?;
-    if let Some(kind) = crate::export::file::not_regular(&meta) {
-        bail!("{} is a {kind}, not a regular file", path.display());
-    }
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let limit = max_template_size() as u64 + 1;
-    // Room for the whole file (and the probe for its end) up front: no regrowth.
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len().min(limit)).unwrap_or(0) + 1);
-    file.take(limit)
-        .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    Ok(bytes)
+    use crate::export::file::{ReadError, read_regular_upto};
+    read_regular_upto(path, max_template_size()).map_err(|err| match err {
+        ReadError::NotRegular(kind) => {
+            anyhow::anyhow!("{} is a {kind}, not a regular file", path.display())
+        }
+        ReadError::Io(err) => {
+            anyhow::Error::new(err).context(format!("cannot open {}", path.display()))
+        }
+    })
 }
 
 /// Template files in a repository, in the order a forge lists them (see

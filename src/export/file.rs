@@ -137,30 +137,49 @@ pub fn read_regular(path: &Path) -> io::Result<String> {
 /// limit is read, never more, so `/dev/zero` or a huge file costs nothing. The error
 /// says what the path is, or the limit (`it is larger than 16 MiB`).
 pub fn read_regular_within(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
-    // Metadata first: opening a FIFO with no writer would block for ever.
-    let not_a_file = |kind| {
-        io::Error::new(
+    let bytes = read_regular_upto(path, limit).map_err(|err| match err {
+        ReadError::NotRegular(kind) => io::Error::new(
             io::ErrorKind::InvalidInput,
             format!("it is a {kind}, not a regular file"),
-        )
-    };
-    if let Some(kind) = not_regular(&std::fs::metadata(path)?) {
-        return Err(not_a_file(kind));
-    }
-    let file = std::fs::File::open(path)?;
-    // Replaced between the two looks: still only a regular file is read.
-    if let Some(kind) = not_regular(&file.metadata()?) {
-        return Err(not_a_file(kind));
-    }
-    let mut bytes = Vec::new();
-    file.take((limit as u64).saturating_add(1))
-        .read_to_end(&mut bytes)?;
+        ),
+        ReadError::Io(err) => err,
+    })?;
     if bytes.len() > limit {
         return Err(io::Error::new(
             io::ErrorKind::FileTooLarge,
             format!("it is larger than {}", in_words(limit)),
         ));
     }
+    Ok(bytes)
+}
+
+/// Why [`read_regular_upto`] read nothing.
+#[derive(Debug)]
+pub enum ReadError {
+    /// What the path is instead of a regular file (`folder`, `FIFO`, ...).
+    NotRegular(&'static str),
+    Io(io::Error),
+}
+
+/// The first `limit + 1` bytes of a regular file (or a symlink to one), so a caller can
+/// tell a file past its limit; a FIFO, device or folder is refused unopened, and again
+/// if it replaced the file between the look and the open.
+pub fn read_regular_upto(path: &Path, limit: usize) -> Result<Vec<u8>, ReadError> {
+    // Metadata first: opening a FIFO with no writer would block for ever.
+    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+    if let Some(kind) = not_regular(&meta) {
+        return Err(ReadError::NotRegular(kind));
+    }
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    if let Some(kind) = not_regular(&file.metadata().map_err(ReadError::Io)?) {
+        return Err(ReadError::NotRegular(kind));
+    }
+    let cap = (limit as u64).saturating_add(1);
+    // Room for the whole file (and the probe for its end) up front: no regrowth.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len().min(cap)).unwrap_or(0));
+    file.take(cap)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
     Ok(bytes)
 }
 
