@@ -30,6 +30,10 @@ pub(super) fn pieces(
     // Lines of instructions that became help, the same way (a scan of them per line
     // was quadratic in a template of many instructions).
     let is_hidden = line_set(hidden, n);
+    // Lines only go forward: the first comment that may touch the line, kept as we go
+    // (two binary searches per line were most of the cost of the layout).
+    let comments = source.comments();
+    let mut next_comment = 0;
     let mut line = 0;
     while line <= n {
         // An answer placed past the last line goes at the end, never nowhere.
@@ -57,10 +61,17 @@ pub(super) fn pieces(
         if is_hidden[line] {
             pieces.push(Piece::Removed);
         } else {
+            let start = source.line_start(line);
+            let text = source.line_text(line);
+            let end = start + text.len();
+            while comments.get(next_comment).is_some_and(|c| c.end <= start) {
+                next_comment += 1;
+            }
+            let commented = comments.get(next_comment).is_some_and(|c| c.start < end);
             pieces.push(static_line(
                 source,
                 in_comment_block[line],
-                line,
+                (start, text, commented),
                 &mut lines,
             ));
         }
@@ -82,17 +93,16 @@ fn line_set(ranges: &[Range<usize>], n: usize) -> Vec<bool> {
     set
 }
 
-/// A line outside any field, with its comments removed.
+/// A line outside any field (`text` at `start`, `commented` when a comment touches
+/// it), with its comments removed.
 fn static_line(
     source: &Source<'_>,
     in_comment_block: bool,
-    line: usize,
+    (start, text, commented): (usize, &str, bool),
     lines: &mut Lines,
 ) -> Piece {
-    let start = source.line_start(line);
-    let text = source.line_text(line);
     let end = start + text.len();
-    if source.comments_in(&(start..end)).is_empty() {
+    if !commented {
         let at = lines.push(&[text.strip_suffix('\n').unwrap_or(text)]);
         return if text.trim().is_empty() {
             Piece::Blank(at)

@@ -13,8 +13,10 @@ pub(super) struct Source<'s> {
 
 impl<'s> Source<'s> {
     pub fn new(src: &'s str, comments: Vec<Range<usize>>) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        // memchr: a char searcher per newline was most of building the source.
+        let mut line_starts = Vec::with_capacity(src.len() / 32 + 1);
+        line_starts.push(0);
+        line_starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
         Self {
             src,
             line_starts,
@@ -104,8 +106,18 @@ impl<'s> Source<'s> {
     /// start they are sorted by end too, and two binary searches find them.
     pub fn comments_in(&self, range: &Range<usize>) -> &[Range<usize>] {
         let first = self.comments.partition_point(|c| c.end <= range.start);
-        let last = self.comments.partition_point(|c| c.start < range.end);
-        &self.comments[first..last.max(first)]
+        // Few comments overlap one range: walk to the last rather than search again.
+        let rest = &self.comments[first..];
+        let n = rest
+            .iter()
+            .position(|c| c.start >= range.end)
+            .unwrap_or(rest.len());
+        &rest[..n]
+    }
+
+    /// Every comment's byte range, sorted, never overlapping.
+    pub fn comments(&self) -> &[Range<usize>] {
+        &self.comments
     }
 
     /// The comments wholly inside `range`, as written (markers included).
@@ -127,17 +139,23 @@ impl<'s> Source<'s> {
 
     /// The text of `range` without the comments wholly inside it.
     pub fn strip_comments_within(&self, range: Range<usize>) -> String {
-        let inside: Vec<Range<usize>> = self
+        let inside = self
             .comments_in(&range)
             .iter()
-            .filter(|c| c.start >= range.start && c.end <= range.end)
-            .cloned()
-            .collect();
-        self.without(range, &inside)
+            .filter(|c| c.start >= range.start && c.end <= range.end);
+        self.without(range.clone(), inside)
     }
 
-    fn without(&self, range: Range<usize>, comments: &[Range<usize>]) -> String {
-        let mut out = String::new();
+    fn without<'c>(
+        &self,
+        range: Range<usize>,
+        comments: impl IntoIterator<Item = &'c Range<usize>>,
+    ) -> String {
+        let mut comments = comments.into_iter().peekable();
+        if comments.peek().is_none() {
+            return self.src[range].to_owned();
+        }
+        let mut out = String::with_capacity(range.len());
         let mut at = range.start;
         for c in comments {
             if c.start > at {
@@ -153,16 +171,30 @@ impl<'s> Source<'s> {
 
     /// The text inside the comments of a range, markers removed, whitespace tidied.
     pub fn comment_text(&self, range: &Range<usize>) -> String {
-        let mut parts = Vec::new();
+        let mut out = String::new();
         for comment in self.comments_within(range) {
             let inner = comment.strip_prefix("<!--").unwrap_or(comment);
             let inner = inner.strip_suffix("-->").unwrap_or(inner);
+            if !inner.contains('\n') {
+                // One line: dedenting and tidying it is trimming it.
+                let text = inner.trim();
+                if !text.is_empty() {
+                    if !out.is_empty() {
+                        out.push('\n');
+                    }
+                    out.push_str(text);
+                }
+                continue;
+            }
             let text = dedent(inner);
             if !text.is_empty() {
-                parts.push(text);
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(&text);
             }
         }
-        parts.join("\n")
+        out
     }
 }
 
