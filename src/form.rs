@@ -370,38 +370,48 @@ impl Form {
 /// separate namespaces; a clash within one gets `-2`, `-3`.
 pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelled: &[bool]) {
     use crate::text::slug;
-    let mut ids = Unique::with_capacity(sections.len());
-    for section in sections.iter_mut() {
+    let mut section_ids = Unique::with_capacity(sections.len());
+    for section in sections.iter() {
         let base = match slug(&section.title) {
             s if !s.is_empty() => s,
             _ if section.level == 0 => "preamble".to_owned(),
             _ => "section".to_owned(),
         };
-        section.id = ids.claim(base);
+        section_ids.claim_index(base);
     }
-    let mut ids = Unique::with_capacity(fields.len());
-    for (i, field) in fields.iter_mut().enumerate() {
-        let section = &sections[field.section].id;
+    let mut field_ids = Unique::with_capacity(fields.len());
+    for (i, field) in fields.iter().enumerate() {
+        let section = section_ids.ids[field.section].as_str();
         let base = if labelled.get(i).copied().unwrap_or(false) {
             match slug(&field.label) {
                 s if !s.is_empty() => format!("{section}/{s}"),
                 _ => format!("{section}/field"),
             }
         } else {
-            section.clone()
+            section.to_owned()
         };
-        field.id = ids.claim(base);
+        field_ids.claim_index(base);
+    }
+    for (section, id) in sections.iter_mut().zip(section_ids.ids) {
+        section.id = id;
+    }
+    for (field, id) in fields.iter_mut().zip(field_ids.ids) {
+        field.id = id;
     }
 }
 
 /// Ids taken so far, and for each base the suffix to try next: the smallest free
 /// suffix never goes down (ids are only added), so n clashes cost O(n), not O(n²).
 ///
-/// Hashed with foldhash rather than `SipHash`: hashing was most of the cost of claiming
-/// an id (ids come from the template, so the hasher keeps foldhash's random seed).
+/// The ids are kept once, in claiming order; the table holds their indices (so an id
+/// is one string, not a copy in a set besides). Hashed with foldhash rather than
+/// `SipHash`: hashing was most of the cost of claiming an id (ids come from the
+/// template, so the hasher keeps foldhash's random seed).
 #[derive(Default)]
 struct Unique {
-    taken: std::collections::HashSet<String, foldhash::fast::RandomState>,
+    ids: Vec<String>,
+    taken: hashbrown::HashTable<usize>,
+    hasher: foldhash::fast::RandomState,
     next: std::collections::HashMap<String, usize, foldhash::fast::RandomState>,
 }
 
@@ -409,28 +419,49 @@ impl Unique {
     /// Room for `n` ids without rehashing as they come.
     fn with_capacity(n: usize) -> Self {
         Self {
-            taken: std::collections::HashSet::with_capacity_and_hasher(
-                n,
-                foldhash::fast::RandomState::default(),
-            ),
-            next: std::collections::HashMap::default(),
+            ids: Vec::with_capacity(n),
+            taken: hashbrown::HashTable::with_capacity(n),
+            ..Self::default()
         }
     }
 
     /// `base` when free, else `base-N` with the smallest free N from 2.
+    #[cfg(test)]
     fn claim(&mut self, base: String) -> String {
-        if self.taken.insert(base.clone()) {
-            return base;
+        let index = self.claim_index(base);
+        self.ids[index].clone()
+    }
+
+    /// [`Unique::claim`], giving the index of the id in claiming order.
+    fn claim_index(&mut self, base: String) -> usize {
+        if !self.contains(&base) {
+            return self.add(base);
         }
         let mut n = self.next.get(&base).copied().unwrap_or(2);
         let mut candidate = format!("{base}-{n}");
-        while self.taken.contains(&candidate) {
+        while self.contains(&candidate) {
             n += 1;
             candidate = format!("{base}-{n}");
         }
         self.next.insert(base, n + 1);
-        self.taken.insert(candidate.clone());
-        candidate
+        self.add(candidate)
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        use std::hash::BuildHasher;
+        let hash = self.hasher.hash_one(id);
+        self.taken.find(hash, |&i| self.ids[i] == id).is_some()
+    }
+
+    fn add(&mut self, id: String) -> usize {
+        use std::hash::BuildHasher;
+        let hash = self.hasher.hash_one(id.as_str());
+        let index = self.ids.len();
+        self.ids.push(id);
+        let (ids, hasher) = (&self.ids, &self.hasher);
+        self.taken
+            .insert_unique(hash, index, |&i| hasher.hash_one(ids[i].as_str()));
+        index
     }
 }
 

@@ -77,20 +77,21 @@ fn slug_chars(text: &str) -> String {
 
 /// [`slug`] of ASCII text, byte by byte (every section and field id is a slug).
 fn slug_ascii(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Bytes, not chars: `String::push` encodes each char as UTF-8.
+    let mut out = Vec::with_capacity(text.len());
     let mut dash = false;
     for &b in text.as_bytes() {
         if b.is_ascii_alphanumeric() {
             if dash && !out.is_empty() {
-                out.push('-');
+                out.push(b'-');
             }
             dash = false;
-            out.push(char::from(b.to_ascii_lowercase()));
+            out.push(b.to_ascii_lowercase());
         } else {
             dash = true;
         }
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Slugs each `/`-separated part: `Current Metrics/Response time` gives

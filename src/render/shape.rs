@@ -175,7 +175,7 @@ fn render_checks(answers: &Answers, field: usize, lines: &[CheckLine]) -> Option
     let Value::Select(sel) = &answers.values[field] else {
         return None;
     };
-    let mut out = String::new();
+    let mut out = String::with_capacity(lines.len() * 32);
     for line in lines {
         match line {
             CheckLine::Static(text) => out.push_str(text),
@@ -347,7 +347,9 @@ fn render_table(answers: &Answers, table: &TableShape) -> Option<String> {
     let Value::Table(rows) = &answers.values[table.field] else {
         return None;
     };
-    let mut out = table.head().to_owned();
+    let head = table.head();
+    let mut out = String::with_capacity(head.len() * (table.rows.len() + 1));
+    out.push_str(head);
     for (shape, cells) in table.rows.iter().zip(rows) {
         let original = table.original(shape);
         if shape.verbatim_ok && cells_match_original(original, cells) {

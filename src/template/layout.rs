@@ -45,7 +45,7 @@ impl Markdown {
     /// A kept line, with its `\n`.
     pub fn line(&self, at: LineAt) -> &str {
         let rest = self.lines.get(at.0..).unwrap_or_default();
-        rest.find('\n').map_or(rest, |end| &rest[..=end])
+        memchr::memchr(b'\n', rest.as_bytes()).map_or(rest, |end| &rest[..=end])
     }
 }
 

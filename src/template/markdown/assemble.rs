@@ -315,7 +315,7 @@ impl<'s> Assembler<'s> {
         });
         self.renumber_sections();
         for field in &mut self.fields {
-            let says_required = |t: &str| t.to_lowercase().contains("(required)");
+            let says_required = says_required;
             if says_required(&field.label)
                 || says_required(&field.help)
                 || says_required(&field.placeholder)
@@ -471,6 +471,19 @@ enum LastText {
 
 fn open_notice_or_footer(open: &Open) -> bool {
     open.heading.notice || open.break_line.is_some()
+}
+
+/// Whether `text` says `(required)`, in any case. ASCII case-insensitive is the same as
+/// lowercasing first: no other character lowercases to a letter of `required`, and this
+/// skips a lowercased copy of every label, help and placeholder.
+fn says_required(text: &str) -> bool {
+    const WORD: &[u8] = b"(required)";
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'(', bytes).any(|at| {
+        bytes
+            .get(at..at + WORD.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(WORD))
+    })
 }
 
 /// `shape` with its fields numbered from `first` instead of 0.

@@ -59,17 +59,32 @@ impl<'s> Source<'s> {
 
     /// Line after the last line of `range` that has text (trailing blank lines excluded).
     pub fn end_line(&self, range: &Range<usize>) -> usize {
+        self.end_line_from(self.line_of(range.start), range)
+    }
+
+    /// [`Source::end_line`], given the line `range` starts on.
+    fn end_line_from(&self, first: usize, range: &Range<usize>) -> usize {
         let text = &self.src[range.clone()];
         let trimmed = text.trim_end().len();
         if trimmed == 0 {
-            return self.line_of(range.start) + 1;
+            return first + 1;
         }
-        self.line_of(range.start + trimmed - 1) + 1
+        let last = range.start + trimmed - 1;
+        // Most blocks are a few lines: look at the next few before searching the rest.
+        let after = &self.line_starts[first + 1..];
+        let near = after.iter().take(8).take_while(|&&s| s <= last).count();
+        let ahead = if near < 8 {
+            near
+        } else {
+            near + after[near..].partition_point(|&s| s <= last)
+        };
+        first + ahead + 1
     }
 
     /// The lines a block covers, trailing blank lines excluded.
     pub fn lines(&self, range: &Range<usize>) -> Range<usize> {
-        self.line_of(range.start)..self.end_line(range)
+        let first = self.line_of(range.start);
+        first..self.end_line_from(first, range)
     }
 
     /// One line's text with its newline.
@@ -245,5 +260,23 @@ mod tests {
             s.comments_within(&(2..12)).collect::<Vec<_>>(),
             ["<!-- x -->"]
         );
+    }
+
+    #[test]
+    fn end_lines_of_short_and_long_blocks() {
+        let mut src = String::new();
+        for i in 0..20 {
+            src.push_str("line ");
+            src.push_str(&i.to_string());
+            src.push('\n');
+        }
+        src.push_str("\n\n");
+        let s = source(&src);
+        let at = |line: usize| s.line_start(line);
+        // Within the lines looked at one by one, and past them (a binary search).
+        assert_eq!(s.lines(&(at(2)..at(5))), 2..5);
+        assert_eq!(s.lines(&(at(2)..at(10) + 3)), 2..11);
+        assert_eq!(s.lines(&(at(1)..src.len())), 1..20);
+        assert_eq!(s.end_line(&(at(20)..src.len())), 21);
     }
 }

@@ -193,3 +193,13 @@ fn a_question_before_checkboxes_stays_text() {
         assert!(b.sections[0].text.contains("Why?"), "{src:?}");
     }
 }
+
+#[test]
+fn required_is_said_in_any_case_and_only_in_parentheses() {
+    assert!(says_required("Version (Required)"));
+    assert!(says_required("é (REQUIRED) é"));
+    assert!(says_required("((required)"));
+    assert!(!says_required("required"));
+    assert!(!says_required("(requi\u{0130}red)"));
+    assert!(!says_required("(required"));
+}
