@@ -25,7 +25,9 @@ type Item<'s> = (Event<'s>, Range<usize>);
 /// A piece is read up to and including the line of the heading where it may end. Its
 /// events are handed out one top-level block behind: a block is final once the next one
 /// starts (the text up to there reads the same as in the whole). At the heading, the
-/// piece ends there. When the piece's text ends without that heading (the line was
+/// piece ends there. A block that ends before the heading line is final as it starts
+/// (its start event's range is the whole block's), so only the block that reaches that
+/// line is held. When the piece's text ends without that heading (the line was
 /// inside code), the block still held may be cut short: it is dropped and read again,
 /// from its first line, in a longer piece.
 pub struct Chunks<'s> {
@@ -41,6 +43,9 @@ pub struct Chunks<'s> {
     held: VecDeque<Item<'s>>,
     ready: usize,
     depth: usize,
+    /// The top-level block being read ends before the piece's heading line: it reads
+    /// the same as in the whole already, so its events go out without being held.
+    through: bool,
     /// How many pieces were started (tests).
     pub(super) started: usize,
 }
@@ -65,6 +70,7 @@ impl<'s> Chunks<'s> {
             held: VecDeque::new(),
             ready: 0,
             depth: 0,
+            through: false,
             started: 0,
         };
         chunks.start(0, chunks.min_chunk);
@@ -84,6 +90,7 @@ impl<'s> Chunks<'s> {
         });
         self.started += 1;
         self.depth = 0;
+        self.through = false;
         self.piece = Some(Piece {
             base,
             end_at,
@@ -134,13 +141,23 @@ impl<'s> Iterator for Chunks<'s> {
                     self.start(end_at, span);
                     continue;
                 }
+                // A block that ends before the heading line was ended by a line of
+                // this piece, read line by line as in the whole: it is final as it
+                // starts (a start event's range is the whole block's).
+                self.through = range.end <= end_at;
             }
             match event {
                 Event::Start(_) => self.depth += 1,
                 Event::End(_) => self.depth = self.depth.saturating_sub(1),
                 _ => {}
             }
+            if self.through && self.held.is_empty() {
+                return Some((event, range));
+            }
             self.held.push_back((event, range));
+            if self.through {
+                self.ready = self.held.len();
+            }
         }
     }
 }
