@@ -319,11 +319,19 @@ impl Answers {
 }
 
 impl Form {
-    /// Whether `title` says nothing: empty, or only the template's prefix (`[BUG]`).
-    /// gh and glab would create an issue with it, so the exports that send refuse it.
+    /// Whether `title` says nothing: empty, or only the template's prefix (`[BUG]`), in
+    /// any case and with any marks around it (`[bug]`, `BUG:`). gh and glab would create
+    /// an issue with it, so the exports that send refuse it.
     pub fn title_is_blank(&self, title: &str) -> bool {
-        let title = title.trim();
-        title.is_empty() || title == self.meta.title.trim()
+        fn words(s: &str) -> impl Iterator<Item = char> + '_ {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+        }
+        let (title, prefix) = (title.trim(), self.meta.title.trim());
+        title.is_empty()
+            || title == prefix
+            || (words(prefix).next().is_some() && words(title).eq(words(prefix)))
     }
 
     /// Whether a field counts as filled: it has content the user gave or kept on purpose.

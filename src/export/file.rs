@@ -72,9 +72,15 @@ pub fn temp_prefix(path: &Path) -> String {
 pub fn write(path: &Path, contents: &[u8], options: WriteOptions) -> Result<(), WriteError> {
     // Through a symlink to the file it names: the link stays a link. Messages name the
     // path as given.
+    // A dangling link names the file to create.
     let resolved = std::fs::symlink_metadata(path)
         .is_ok_and(|m| m.file_type().is_symlink())
-        .then(|| std::fs::canonicalize(path).ok())
+        .then(|| {
+            std::fs::canonicalize(path).ok().or_else(|| {
+                let named = std::fs::read_link(path).ok()?;
+                Some(folder_of(path).join(named))
+            })
+        })
         .flatten();
     let target = resolved.as_deref().unwrap_or(path);
     let folder = folder_of(target);

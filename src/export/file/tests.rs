@@ -64,6 +64,32 @@ fn only_regular_files_are_replaced() {
     assert_eq!(std::fs::read_to_string(&via).unwrap(), "new");
 }
 
+/// A link to a file not yet there creates that file; the link stays a link. A link into
+/// a missing folder names the folder.
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_names_the_file_to_create() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("issue.md");
+    std::os::unix::fs::symlink("drafts/issue.md", &link).unwrap();
+    let err = write(&link, b"body", WriteOptions::default()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "cannot write {}: the folder {} does not exist",
+            link.display(),
+            dir.path().join("drafts").display()
+        )
+    );
+    std::fs::create_dir(dir.path().join("drafts")).unwrap();
+    write(&link, b"body", WriteOptions::default()).unwrap();
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    let made = dir.path().join("drafts").join("issue.md");
+    assert_eq!(std::fs::read_to_string(&made).unwrap(), "body");
+    let err = write(&link, b"again", WriteOptions::default()).unwrap_err();
+    assert!(matches!(err, WriteError::Exists { .. }), "{err:?}");
+}
+
 #[cfg(unix)]
 #[test]
 fn reading_within_a_limit_refuses_devices_fifos_and_big_files() {
