@@ -212,7 +212,23 @@ impl Lint<'_> {
                 }
             }
             Node::Seq(_) | Node::Map(_) => self.error(node, &format!("`{what}` must be text")),
-            Node::Null | Node::Num(_) | Node::Str(_) => {}
+            // `1.10` reads as the number 1.1: the form would show what was not written.
+            Node::Num(n) => {
+                let written = self.written(node);
+                if !written.is_empty() && written != *n {
+                    let (line, col) = at(node);
+                    self.push(
+                        line,
+                        col,
+                        Severity::Warning,
+                        format!(
+                            "`{what}` is the number {n} here, not `{}`; quote it to keep it as written",
+                            crate::text::shorten(&written, 40)
+                        ),
+                    );
+                }
+            }
+            Node::Null | Node::Str(_) => {}
         }
     }
 
@@ -494,6 +510,11 @@ impl Lint<'_> {
         };
         let known = ["label", "required", "visible"];
         self.unknown_keys(option, &known, "in a checkbox option");
+        if let Some(required) = node::get(option, "required")
+            && !matches!(required.value, Node::Bool(_))
+        {
+            self.error(required, "`required` must be true or false");
+        }
         let Some(label) = node::get(option, "label") else {
             self.error(item, "a checkbox option needs a `label`");
             return None;

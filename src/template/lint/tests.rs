@@ -179,3 +179,18 @@ fn an_element_without_a_label_is_named_with_its_article() {
         ["6:15: error: an `input` element needs `attributes.label`"]
     );
 }
+
+#[test]
+fn a_number_that_reads_otherwise_and_a_required_that_is_no_boolean() {
+    let text = body(
+        "- type: input\n  attributes: {label: Version, value: 1.10}\n- type: input\n  attributes: {label: Count, value: 5, placeholder: 0x1F}\n- type: checkboxes\n  attributes:\n    label: C\n    options:\n      - {label: a, required: maybe}\n      - {label: b, required: false}\n",
+    );
+    assert_eq!(
+        lint(&text),
+        [
+            "5:39: warning: `value` is the number 1.1 here, not `1.10`; quote it to keep it as written",
+            "7:53: warning: `placeholder` is the number 31 here, not `0x1F`; quote it to keep it as written",
+            "12:30: error: `required` must be true or false"
+        ]
+    );
+}
