@@ -81,7 +81,10 @@ pub fn issue_form(text: &str) -> Vec<Problem> {
         let gitea_about = key == "description" && node::get(top, "about").is_some();
         match node::get(top, key) {
             None if !gitea_about => out.error_at(1, 1, format!("`{key}` is missing")),
-            Some(value) => out.string(value, key),
+            Some(value) => {
+                out.string(value, key);
+                out.not_blank(value, key);
+            }
             None => {}
         }
     }
@@ -222,13 +225,26 @@ impl Lint<'_> {
                         col,
                         Severity::Warning,
                         format!(
-                            "`{what}` is the number {n} here, not `{}`; quote it to keep it as written",
+                            "`{what}` `{}` is read as a number, which may show otherwise (`1.10` as `1.1`); quote it to keep it as written",
                             crate::text::shorten(&written, 40)
                         ),
                     );
                 }
             }
             Node::Null | Node::Str(_) => {}
+        }
+    }
+
+    /// GitHub refuses text that is empty or only spaces for `name`, `description` and
+    /// `label`.
+    fn not_blank(&mut self, node: &Spanned<Node>, what: &str) {
+        let blank = match &node.value {
+            Node::Null => true,
+            Node::Str(text) => text.trim().is_empty(),
+            _ => false,
+        };
+        if blank {
+            self.error(node, &format!("`{what}` must not be empty"));
         }
     }
 
@@ -405,6 +421,9 @@ impl Lint<'_> {
                 self.error(node, "a `markdown` element needs `attributes.value`");
             }
             return;
+        }
+        if let Some(label) = node::get(attrs, "label") {
+            self.not_blank(label, "label");
         }
         match node::get(attrs, "label") {
             None => self.error(
