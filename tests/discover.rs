@@ -328,6 +328,27 @@ fn a_file_name_names_its_template_from_anywhere() {
         .output()
         .unwrap();
     assert!(!out.status.success(), "the extension must match");
+    // A folder of that name where it is typed is not the template; as a path it is.
+    std::fs::create_dir(sub.join("performance")).unwrap();
+    let out = home
+        .cmd(&sub)
+        .args(["schema", "performance"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = home
+        .cmd(&sub)
+        .args(["schema", "performance/"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "issue-composer: performance/ is a folder, not a regular file\n"
+    );
 }
 
 #[test]
