@@ -408,8 +408,8 @@ pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelle
         let section = section_ids.ids[field.section].as_str();
         let base = if labelled.get(i).copied().unwrap_or(false) {
             match slug(&field.label) {
-                s if !s.is_empty() => format!("{section}/{s}"),
-                _ => format!("{section}/field"),
+                s if !s.is_empty() => joined(section, '/', &s),
+                _ => joined(section, '/', "field"),
             }
         } else {
             section.to_owned()
@@ -462,10 +462,10 @@ impl Unique {
             return self.add(base);
         }
         let mut n = self.next.get(&base).copied().unwrap_or(2);
-        let mut candidate = format!("{base}-{n}");
+        let mut candidate = suffixed(&base, n);
         while self.contains(&candidate) {
             n += 1;
-            candidate = format!("{base}-{n}");
+            candidate = suffixed(&base, n);
         }
         self.next.insert(base, n + 1);
         self.add(candidate)
@@ -487,6 +487,36 @@ impl Unique {
             .insert_unique(hash, index, |&i| hasher.hash_one(ids[i].as_str()));
         index
     }
+}
+
+/// `a`, `sep`, `b` as one string (`format!` costs several times more, once per id).
+fn joined(a: &str, sep: char, b: &str) -> String {
+    let mut out = String::with_capacity(a.len() + sep.len_utf8() + b.len());
+    out.push_str(a);
+    out.push(sep);
+    out.push_str(b);
+    out
+}
+
+/// `base-n`.
+fn suffixed(base: &str, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let digits = &digits[at..];
+    let mut out = String::with_capacity(base.len() + 1 + digits.len());
+    out.push_str(base);
+    out.push('-');
+    out.extend(digits.iter().map(|&d| char::from(d)));
+    out
 }
 
 #[cfg(test)]

@@ -109,3 +109,11 @@ fn a_title_is_blank_when_it_is_only_the_prefix_in_any_case_or_marks() {
         "a prefix without words matches itself only"
     );
 }
+
+#[test]
+fn suffixes_and_joins_are_written_out_in_full() {
+    assert_eq!(suffixed("a", 2), "a-2");
+    assert_eq!(suffixed("a-b", 10), "a-b-10");
+    assert_eq!(suffixed("", 1_234_567), "-1234567");
+    assert_eq!(joined("sec", '/', "field"), "sec/field");
+}

@@ -9,6 +9,9 @@ pub(super) struct Source<'s> {
     line_starts: Vec<usize>,
     /// Every comment's byte range, sorted, never overlapping.
     comments: Vec<Range<usize>>,
+    /// Where the last lookup of comments began: lookups mostly go forward, a block
+    /// at a time, so the next one usually begins there or just after.
+    hint: std::cell::Cell<usize>,
 }
 
 impl<'s> Source<'s> {
@@ -21,6 +24,7 @@ impl<'s> Source<'s> {
             src,
             line_starts,
             comments,
+            hint: std::cell::Cell::new(0),
         }
     }
 
@@ -120,7 +124,7 @@ impl<'s> Source<'s> {
     /// The comments that overlap `range`. Comments never overlap each other, so sorted by
     /// start they are sorted by end too, and two binary searches find them.
     pub fn comments_in(&self, range: &Range<usize>) -> &[Range<usize>] {
-        let first = self.comments.partition_point(|c| c.end <= range.start);
+        let first = self.first_ending_after(range.start);
         // Few comments overlap one range: walk to the last rather than search again.
         let rest = &self.comments[first..];
         let n = rest
@@ -128,6 +132,25 @@ impl<'s> Source<'s> {
             .position(|c| c.start >= range.end)
             .unwrap_or(rest.len());
         &rest[..n]
+    }
+
+    /// The index of the first comment that ends after `at` (comments sorted by start
+    /// are sorted by end too): at the hint or just after it, else a binary search.
+    fn first_ending_after(&self, at: usize) -> usize {
+        let comments = &self.comments;
+        let is_first = |i: usize| {
+            (i == 0 || comments[i - 1].end <= at) && comments.get(i).is_none_or(|c| c.end > at)
+        };
+        let hint = self.hint.get().min(comments.len());
+        let first = if is_first(hint) {
+            hint
+        } else if hint < comments.len() && is_first(hint + 1) {
+            hint + 1
+        } else {
+            comments.partition_point(|c| c.end <= at)
+        };
+        self.hint.set(first);
+        first
     }
 
     /// Every comment's byte range, sorted, never overlapping.
