@@ -300,7 +300,7 @@ impl Ctx<'_> {
     ) -> Block {
         match tag {
             Tag::Heading { level, .. } => {
-                let text = self.plain_until_end(it);
+                let text = self.plain_until_end(it, range.len());
                 Block::Heading {
                     range,
                     level: level as u8,
@@ -448,7 +448,10 @@ impl Ctx<'_> {
                     self.note_comments(range.clone());
                     Inline::Html(range)
                 }
-                Event::Start(Tag::Strong) => Inline::Strong(range, self.plain_until_end(it)),
+                Event::Start(Tag::Strong) => {
+                    let text = self.plain_until_end(it, range.len());
+                    Inline::Strong(range, text)
+                }
                 Event::Start(Tag::Emphasis) => {
                     self.skip_inline(it);
                     Inline::Emph(range)
@@ -468,9 +471,10 @@ impl Ctx<'_> {
         out
     }
 
-    /// The plain text of nested inline content until its end tag (comments skipped).
-    fn plain_until_end(&mut self, it: &mut Events<'_>) -> String {
-        let mut text = String::new();
+    /// The plain text of nested inline content until its end tag (comments skipped),
+    /// with room for `room` bytes (the element's length: the text is rarely longer).
+    fn plain_until_end(&mut self, it: &mut Events<'_>, room: usize) -> String {
+        let mut text = String::with_capacity(room);
         self.walk_inline(it, Some(&mut text));
         text
     }

@@ -81,7 +81,7 @@ impl<'s> Assembler<'s> {
             source: Source::new(src, Vec::new()),
             first_line,
             sections: Vec::new(),
-            open: Open::new("", 0, first_line, 0),
+            open: Open::new(String::new(), 0, first_line, 0),
             fields: Vec::new(),
             labelled: Vec::new(),
             claims: Vec::new(),
@@ -243,7 +243,7 @@ impl<'s> Assembler<'s> {
                 notice,
             } => {
                 self.heading_level = level;
-                self.start_section(&title, level, line, body_start);
+                self.start_section(title, level, line, body_start);
                 self.open.heading.notice = notice;
             }
             Recognized::PseudoHeading {
@@ -252,7 +252,7 @@ impl<'s> Assembler<'s> {
                 notice,
             } => {
                 let level = (self.heading_level + 1).min(6);
-                self.start_section(&title, level, line, line + 1);
+                self.start_section(title, level, line, line + 1);
                 self.open.heading.pseudo = true;
                 self.open.heading.notice = notice;
             }
@@ -305,7 +305,7 @@ impl<'s> Assembler<'s> {
 
     fn finish(mut self) -> Built {
         let lines = self.source.line_starts() - 1;
-        let last = std::mem::replace(&mut self.open, Open::new("", 0, 0, 0));
+        let last = std::mem::replace(&mut self.open, Open::new(String::new(), 0, 0, 0));
         self.close_section(last, false, lines);
         if self.fields.is_empty() {
             self.give_preamble_a_field();
@@ -387,14 +387,14 @@ impl<'s> Assembler<'s> {
             Some(prev) => prev.start..lines.end,
             None => lines,
         });
-        open.comments.push(text.clone());
         if open.section.fields.is_empty() && !open.has_content {
             push_para(&mut open.section.help, "\n", &text);
         } else if let Some(waiting) = &mut self.pending_help {
             push_para(waiting, "\n", &text);
         } else {
-            self.pending_help = Some(text);
+            self.pending_help = Some(text.clone());
         }
+        open.comments.push(text);
     }
 
     /// An instruction that opens a section (after comments and answer places that show

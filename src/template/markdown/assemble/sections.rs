@@ -47,15 +47,22 @@ pub(super) struct HeadingKind {
 }
 
 impl Open {
-    pub fn new(title: &str, level: u8, file_line: usize, body_start: usize) -> Self {
+    pub fn new(title: String, level: u8, file_line: usize, body_start: usize) -> Self {
+        // `### Description:` names its answer `Description`; the body was sanitized
+        // when read: only line breaks and tabs to flatten. A title with nothing to
+        // trim or flatten is kept as it is, without a copy.
+        let kept = title.trim().trim_end_matches(':').trim_end();
+        let title = if kept.len() == title.len()
+            && memchr::memchr2(b'\n', b'\t', kept.as_bytes()).is_none()
+        {
+            title
+        } else {
+            crate::text::sanitize::flatten(kept)
+        };
         Self {
             section: Section {
                 id: String::new(),
-                // `### Description:` names its answer `Description`; the body was sanitized
-                // when read: only line breaks and tabs to flatten.
-                title: crate::text::sanitize::flatten(
-                    title.trim().trim_end_matches(':').trim_end(),
-                ),
+                title,
                 level,
                 help: String::new(),
                 text: String::new(),
@@ -96,7 +103,13 @@ impl Open {
 
 impl Assembler<'_> {
     /// Starts a section at `line` whose heading ends before `body_start`.
-    pub(super) fn start_section(&mut self, title: &str, level: u8, line: usize, body_start: usize) {
+    pub(super) fn start_section(
+        &mut self,
+        title: String,
+        level: u8,
+        line: usize,
+        body_start: usize,
+    ) {
         let has_children = level > self.open.section.level;
         let open = Open::new(title, level, self.first_line + line, body_start);
         let closed = std::mem::replace(&mut self.open, open);
