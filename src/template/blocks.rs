@@ -416,7 +416,8 @@ impl Ctx<'_> {
             match event {
                 Event::Start(Tag::TableCell) => {
                     self.skip_inline(it);
-                    let text = self.src[range.clone()].trim().to_owned();
+                    // ASCII spaces first: `trim` looks each character up as Unicode.
+                    let text = self.src[range.clone()].trim_ascii().trim().to_owned();
                     cells.push(Cell { text });
                 }
                 Event::End(_) => break,
@@ -517,9 +518,9 @@ impl Ctx<'_> {
     fn note_comments(&mut self, range: Range<usize>) {
         let text = &self.src[range.clone()];
         let mut from = 0;
-        while let Some(open) = text[from..].find("<!--") {
+        while let Some(open) = find(&text[from..], b"<!--") {
             let start = from + open;
-            if let Some(close) = text[start + 4..].find("-->") {
+            if let Some(close) = find(&text[start + 4..], b"-->") {
                 let end = start + 4 + close + 3;
                 self.comments.push(range.start + start..range.start + end);
                 from = end;
@@ -535,6 +536,21 @@ impl Ctx<'_> {
             }
         }
     }
+}
+
+/// Where `needle` first occurs in `text`: memchr for its first byte, then a compare
+/// (`str::find` sets up a two-way searcher on every call, for a needle of three bytes).
+fn find(text: &str, needle: &[u8]) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(needle[0], &bytes[from..]) {
+        let at = from + i;
+        if bytes[at..].starts_with(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 fn is_block_tag(tag: &Tag<'_>) -> bool {
