@@ -180,8 +180,8 @@ fn review_help_dialogs_and_too_small() {
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     let text = screen(&app, 100, 20);
     assert!(
-        text.contains("│The last draft could not be saved (there is no data folder):  │")
-            && text.contains("│quitting may lose your answers.  "),
+        text.contains("│The last draft could not be saved: there is no data folder.   │")
+            && text.contains("│Quitting may lose your answers.  "),
         "{text}"
     );
     insta::assert_snapshot!("too_small", screen(&app, 59, 15));

@@ -39,7 +39,7 @@ fn quit_note(app: &App, drafts: bool) -> String {
     match failed {
         _ if !drafts => "Drafts are off (--no-draft): your answers will be lost.".to_owned(),
         Some(failure) => format!(
-            "The last draft could not be saved ({}): quitting may lose your answers.",
+            "The last draft could not be saved: {}. Quitting may lose your answers.",
             crate::text::escape_line(&failure.reason)
         ),
         None => "Your answers are kept as a draft for next time.".to_owned(),
