@@ -523,6 +523,20 @@ fn repository_links_out_of_the_repository_are_refused_and_inside_ones_followed()
     let typed = bug.display().to_string();
     let body = home.run(&sub, &["render", &typed, "--allow-incomplete"]);
     assert_eq!(body, "## What happened?\n");
+    // `check` says what GitHub will do with it: nothing.
+    let inside = folder.join("inside.md").display().to_string();
+    let out = home
+        .cmd(&sub)
+        .args(["check", &typed, &inside])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(&format!("{typed}:1:1: error: {why}\n")),
+        "{text}"
+    );
+    assert!(text.contains(&format!("{inside}: 1 sections")), "{text}");
     // As `list` prints it, from the root, typed in a subfolder: a repository lookup.
     let out = home
         .cmd(&sub)
