@@ -77,19 +77,19 @@ fn slug_chars(text: &str) -> String {
 
 /// [`slug`] of ASCII text, byte by byte (every section and field id is a slug).
 fn slug_ascii(text: &str) -> String {
-    // The runs of letters and digits joined with `-`, copied a run at a time and
-    // lowercased at once (a byte at a time, it was most of the cost of an id).
     let mut out = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push('-');
+    let mut dash = false;
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(char::from(b.to_ascii_lowercase()));
+        } else {
+            dash = true;
         }
-        out.push_str(word);
     }
-    out.make_ascii_lowercase();
     out
 }
 

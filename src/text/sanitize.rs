@@ -87,7 +87,8 @@ pub fn one_line(input: &str) -> String {
 /// Already sanitized text (template text is, once, when read) on one line: what
 /// [`one_line`] gives for it, without scanning it for hazards again.
 pub fn flatten(sanitized: &str) -> String {
-    if memchr::memchr2(b'\n', b'\t', sanitized.as_bytes()).is_none() {
+    // Bytes, not chars: titles and labels are short, and most have neither.
+    if !sanitized.bytes().any(|b| b == b'\n' || b == b'\t') {
         return sanitized.to_owned();
     }
     // A run of line breaks is one space (`a\r\rb` from a paste is `a b`); tabs are spaces.

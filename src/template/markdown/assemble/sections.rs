@@ -52,8 +52,7 @@ impl Open {
         // when read: only line breaks and tabs to flatten. A title with nothing to
         // trim or flatten is kept as it is, without a copy.
         let kept = title.trim().trim_end_matches(':').trim_end();
-        let title = if kept.len() == title.len()
-            && memchr::memchr2(b'\n', b'\t', kept.as_bytes()).is_none()
+        let title = if kept.len() == title.len() && !kept.bytes().any(|b| b == b'\n' || b == b'\t')
         {
             title
         } else {
