@@ -4,9 +4,13 @@
 pub mod answers;
 pub mod schema;
 mod validate;
+mod values;
+
+use std::sync::Arc;
 
 pub use answers::{AnswerError, AnswersFile, ToYamlError};
 pub use validate::Invalid;
+pub use values::Values;
 
 /// What the template says about the issue itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -25,8 +29,9 @@ pub struct Meta {
 pub struct Form {
     pub meta: Meta,
     pub sections: Vec<Section>,
-    /// Every field in document order; sections refer to them by index.
-    pub fields: Vec<Field>,
+    /// Every field in document order; sections refer to them by index. Shared with
+    /// the [`Answers`] of the form, which read the defaults from it instead of copying.
+    pub fields: Arc<Vec<Field>>,
     /// Checks on typed values beyond "required" (issue forms on Gitea and Forgejo).
     pub rules: Vec<FieldRule>,
 }
@@ -281,7 +286,7 @@ pub struct Answers {
     pub labels: Vec<String>,
     pub assignees: Vec<String>,
     /// One value per field of the form, in the same order.
-    pub values: Vec<Value>,
+    pub values: Values,
 }
 
 /// A value given to a field of another kind (a bug in whoever built it).
@@ -303,17 +308,17 @@ impl Answers {
                 kind: field.kind.name(),
             });
         }
-        self.values[index] = value;
+        self.values.set(index, value);
         Ok(())
     }
 
-    /// The template's defaults.
+    /// The template's defaults (read from the form, not copied).
     pub fn new(form: &Form) -> Self {
         Self {
             title: form.meta.title.clone(),
             labels: form.meta.labels.clone(),
             assignees: form.meta.assignees.clone(),
-            values: form.fields.iter().map(|f| f.default.clone()).collect(),
+            values: Values::new(Arc::clone(&form.fields)),
         }
     }
 }
