@@ -1,0 +1,369 @@
+//! The schema's pretty JSON, written by hand: byte for byte what `serde_json`'s pretty
+//! formatter writes for [`super::to_json`] (`tests/golden.rs` compares the two for
+//! every built-in and corpus template), with less work per key and per string.
+
+use std::io::Write;
+
+use serde_json::Value as Json;
+
+use super::super::{Field, FieldKind, Form, Section, Value};
+
+/// Bytes gathered before they are handed to the writer.
+const CHUNK: usize = 64 * 1024;
+
+pub(super) fn write(form: &Form, mut out: impl Write) -> std::io::Result<()> {
+    let mut w = Pretty::default();
+    let meta = &form.meta;
+    w.begin(b'{');
+    w.key("name");
+    w.string(&meta.name);
+    w.key("about");
+    w.string(&meta.about);
+    w.key("title");
+    w.string(&meta.title);
+    w.key("labels");
+    w.strings(&meta.labels);
+    w.key("assignees");
+    w.strings(&meta.assignees);
+    w.key("projects");
+    w.strings(&meta.projects);
+    w.key("type");
+    w.string(&meta.issue_type);
+    w.key("sections");
+    w.begin(b'[');
+    for section in &form.sections {
+        w.item();
+        w.section(form, section);
+        if w.buf.len() >= CHUNK {
+            out.write_all(&w.buf)?;
+            w.buf.clear();
+        }
+    }
+    w.end(b']');
+    w.end(b'}');
+    out.write_all(&w.buf)?;
+    out.flush()
+}
+
+/// A pretty JSON writer: two-space indents, `": "` after keys, `,` and a new line
+/// between items, empty arrays and objects as `[]` and `{}`.
+#[derive(Default)]
+struct Pretty {
+    buf: Vec<u8>,
+    /// For each open array or object, whether it has an item yet.
+    open: Vec<bool>,
+}
+
+impl Pretty {
+    fn begin(&mut self, bracket: u8) {
+        self.buf.push(bracket);
+        self.open.push(false);
+    }
+
+    fn end(&mut self, bracket: u8) {
+        if self.open.pop() == Some(true) {
+            self.newline();
+        }
+        self.buf.push(bracket);
+    }
+
+    /// Starts an item of the innermost array or object.
+    fn item(&mut self) {
+        if let Some(has) = self.open.last_mut() {
+            if *has {
+                self.buf.push(b',');
+            }
+            *has = true;
+        }
+        self.newline();
+    }
+
+    /// A new line indented two spaces per open array or object (one copy, not a
+    /// push per level).
+    fn newline(&mut self) {
+        const INDENT: &[u8; 33] = b"\n                                ";
+        let width = 2 * self.open.len();
+        if let Some(line) = INDENT.get(..=width) {
+            self.buf.extend_from_slice(line);
+        } else {
+            self.buf.push(b'\n');
+            self.buf.resize(self.buf.len() + width, b' ');
+        }
+    }
+
+    /// An object's key (plain ASCII, nothing to escape) and the `": "` after it.
+    fn key(&mut self, key: &str) {
+        self.item();
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(key.as_bytes());
+        self.buf.extend_from_slice(b"\": ");
+    }
+
+    /// A key from the template, escaped.
+    fn text_key(&mut self, key: &str) {
+        self.item();
+        self.string(key);
+        self.buf.extend_from_slice(b": ");
+    }
+
+    fn string(&mut self, text: &str) {
+        self.buf.push(b'"');
+        escape(&mut self.buf, text.as_bytes());
+        self.buf.push(b'"');
+    }
+
+    fn strings<S: AsRef<str>>(&mut self, items: impl IntoIterator<Item = S>) {
+        self.begin(b'[');
+        for item in items {
+            self.item();
+            self.string(item.as_ref());
+        }
+        self.end(b']');
+    }
+
+    /// A heading level, in decimal (without the allocation of `to_string`).
+    fn number(&mut self, n: u8) {
+        if n >= 100 {
+            self.buf.push(b'0' + n / 100);
+        }
+        if n >= 10 {
+            self.buf.push(b'0' + n / 10 % 10);
+        }
+        self.buf.push(b'0' + n % 10);
+    }
+
+    fn raw(&mut self, text: &str) {
+        self.buf.extend_from_slice(text.as_bytes());
+    }
+
+    fn section(&mut self, form: &Form, section: &Section) {
+        self.begin(b'{');
+        self.key("id");
+        self.string(&section.id);
+        self.key("title");
+        self.string(&section.title);
+        self.key("level");
+        self.number(section.level);
+        self.key("help");
+        self.string(&section.help);
+        self.key("fields");
+        self.begin(b'[');
+        for &f in &section.fields {
+            self.item();
+            self.field(&form.fields[f]);
+        }
+        self.end(b']');
+        self.end(b'}');
+    }
+
+    fn field(&mut self, field: &Field) {
+        self.begin(b'{');
+        self.key("id");
+        self.string(&field.id);
+        self.key("kind");
+        self.raw("\"");
+        self.raw(field.kind.name());
+        self.raw("\"");
+        self.key("label");
+        self.string(&field.label);
+        self.key("placeholder");
+        self.string(&field.placeholder);
+        self.key("default");
+        self.default_value(field);
+        self.key("options");
+        self.begin(b'[');
+        for option in field.kind.options() {
+            self.item();
+            self.buf.push(b'"');
+            escape(&mut self.buf, option.label.as_bytes());
+            if option.blank {
+                self.buf.extend_from_slice(b" ___");
+            }
+            self.buf.push(b'"');
+        }
+        self.end(b']');
+        self.key("required");
+        self.raw(if field.required { "true" } else { "false" });
+        if !field.help.is_empty() {
+            self.key("help");
+            self.string(&field.help);
+        }
+        match &field.kind {
+            FieldKind::Code { language } => {
+                self.key("language");
+                self.string(language);
+            }
+            FieldKind::Choice {
+                custom: Some(custom),
+                ..
+            } => {
+                self.key("custom");
+                self.string(custom);
+            }
+            FieldKind::Table {
+                columns,
+                rows,
+                hints,
+            } => {
+                self.key("columns");
+                self.strings(columns);
+                self.key("rows");
+                self.strings(rows);
+                self.key("hints");
+                self.json(&super::cells_json(columns, rows, hints));
+            }
+            _ => {}
+        }
+        self.end(b'}');
+    }
+
+    /// A field's default, as [`super::DefaultValue`] serializes it.
+    fn default_value(&mut self, field: &Field) {
+        match (&field.default, &field.kind) {
+            (Value::Text(t), _) => self.string(t),
+            (Value::List(items), _) => self.strings(items),
+            (Value::Select(sel), kind) => {
+                let mut picked = kind
+                    .options()
+                    .iter()
+                    .zip(&sel.checked)
+                    .filter(|(_, c)| **c)
+                    .map(|(o, _)| o.label.as_str());
+                match kind {
+                    FieldKind::Choice { .. } => match picked.next() {
+                        Some(label) => self.string(label),
+                        None => self.raw("null"),
+                    },
+                    _ => self.strings(picked),
+                }
+            }
+            (Value::Table(cells), FieldKind::Table { columns, rows, .. }) => {
+                self.json(&super::cells_json(columns, rows, cells));
+            }
+            (Value::Table(_), _) => self.raw("null"),
+        }
+    }
+
+    /// A JSON tree (the table cells, kept in a map for its handling of repeated labels).
+    fn json(&mut self, value: &Json) {
+        match value {
+            Json::Null => self.raw("null"),
+            Json::Bool(b) => self.raw(if *b { "true" } else { "false" }),
+            Json::Number(n) => self.raw(&n.to_string()),
+            Json::String(s) => self.string(s),
+            Json::Array(items) => {
+                self.begin(b'[');
+                for item in items {
+                    self.item();
+                    self.json(item);
+                }
+                self.end(b']');
+            }
+            Json::Object(map) => {
+                self.begin(b'{');
+                for (key, item) in map {
+                    self.text_key(key);
+                    self.json(item);
+                }
+                self.end(b'}');
+            }
+        }
+    }
+}
+
+/// What a byte becomes in a JSON string, as `serde_json` writes it: 0 for itself, `u`
+/// for `\u00XX`, else the letter after the backslash.
+const ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0a] = b'n';
+    table[0x0c] = b'f';
+    table[0x0d] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+/// Appends `text` escaped for a JSON string: runs that need nothing are copied whole.
+fn escape(buf: &mut Vec<u8>, text: &[u8]) {
+    let mut start = 0;
+    for (i, &byte) in text.iter().enumerate() {
+        let code = ESCAPE[byte as usize];
+        if code == 0 {
+            continue;
+        }
+        buf.extend_from_slice(&text[start..i]);
+        if code == b'u' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            buf.extend_from_slice(b"\\u00");
+            buf.push(HEX[usize::from(byte >> 4)]);
+            buf.push(HEX[usize::from(byte & 0xf)]);
+        } else {
+            buf.extend_from_slice(&[b'\\', code]);
+        }
+        start = i + 1;
+    }
+    buf.extend_from_slice(&text[start..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn escaped(text: &str) -> String {
+        let mut buf = Vec::new();
+        escape(&mut buf, text.as_bytes());
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let all: String = (0u8..0x80)
+            .map(char::from)
+            .chain("é\u{2028}✓".chars())
+            .collect();
+        let serde = serde_json::to_string(&all).unwrap();
+        assert_eq!(format!("\"{}\"", escaped(&all)), serde);
+        assert_eq!(escaped("a\"b\\c\nd\u{1f}"), r#"a\"b\\c\nd\u001f"#);
+        assert_eq!(escaped("plain"), "plain");
+    }
+
+    #[test]
+    fn numbers_and_deep_nesting_are_written_as_serde_json_writes_them() {
+        let mut w = Pretty::default();
+        w.begin(b'[');
+        for n in [0, 7, 10, 99, 100, 255] {
+            w.item();
+            w.number(n);
+        }
+        w.end(b']');
+        assert_eq!(
+            String::from_utf8(w.buf).unwrap(),
+            serde_json::to_string_pretty(&[0, 7, 10, 99, 100, 255]).unwrap()
+        );
+        let deep = (0..20).fold(serde_json::json!("x"), |v, _| serde_json::json!([v]));
+        let mut w = Pretty::default();
+        w.json(&deep);
+        assert_eq!(
+            String::from_utf8(w.buf).unwrap(),
+            serde_json::to_string_pretty(&deep).unwrap()
+        );
+    }
+
+    #[test]
+    fn empty_and_nested_containers_are_laid_out_as_serde_json_does() {
+        let tree = serde_json::json!({"a": [], "b": {}, "c": [1, {"d": null, "e\n": true}]});
+        let mut w = Pretty::default();
+        w.json(&tree);
+        assert_eq!(
+            String::from_utf8(w.buf).unwrap(),
+            serde_json::to_string_pretty(&tree).unwrap()
+        );
+    }
+}
