@@ -123,8 +123,9 @@ pub fn resolve(arg: &str) -> Result<Source> {
 pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
     let path = Path::new(arg);
     // `symlink_metadata`: a dangling or looping link is still a path the user named, and
-    // reading it says what is wrong with it.
-    if path.symlink_metadata().is_ok() {
+    // reading it says what is wrong with it. A folder named like a template (`mkdir
+    // performance`) is not meant unless the argument is a path (`performance/`).
+    if path.symlink_metadata().is_ok() && (arg.contains('/') || !path.is_dir()) {
         return Ok(Source::File(path.to_path_buf()));
     }
     // A path as `list` prints it, from the repository's root, typed in a subfolder.
@@ -148,7 +149,19 @@ pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
     }
     let entries = catalog(start).entries;
     let wanted = arg.trim();
-    if let Some(e) = entries.iter().find(|e| same_word(&e.stem, wanted)) {
+    // `bug.yml` typed where there is no such file: the template of that file name.
+    let file_name = |e: &&Entry| match &e.source {
+        Source::File(p) => p
+            .file_name()
+            .is_some_and(|n| same_word(&n.to_string_lossy(), wanted)),
+        Source::Builtin(_) => same_word(&format!("{}.md", e.stem), wanted),
+    };
+    let by_file = || entries.iter().find(|e| !arg.contains('/') && file_name(e));
+    if let Some(e) = entries
+        .iter()
+        .find(|e| same_word(&e.stem, wanted))
+        .or_else(by_file)
+    {
         if let (true, Some(why)) = (e.refused, &e.error) {
             bail!("{why}");
         }

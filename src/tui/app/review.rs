@@ -76,7 +76,7 @@ impl App {
             Action::Write => {
                 // A file named on the command line wins over config.toml's default.
                 let stem = &review.form.model().template().stem;
-                let title = &review.form.answers().title;
+                let title = review.form.form().named_title(&review.form.answers().title);
                 let output = &self.config.output;
                 let today = &self.config.today;
                 let path = plan.file.as_ref().map_or_else(
@@ -157,7 +157,7 @@ impl App {
         let path = self.config.output.target(
             path,
             &form.model().template().stem,
-            &form.answers().title,
+            form.form().named_title(&form.answers().title),
             &self.config.today,
         );
         vec![Effect::Write {
