@@ -124,9 +124,23 @@ impl IntoIterator for Values {
 }
 
 /// Equal when every field's value is: a value set to its default equals the default.
+/// (Two untouched fields of the same form are equal without a look at the default.)
 impl PartialEq for Values {
     fn eq(&self, other: &Self) -> bool {
-        self.len() == other.len() && self.iter().eq(other.iter())
+        if !Arc::ptr_eq(&self.fields, &other.fields) {
+            return self.len() == other.len() && self.iter().eq(other.iter());
+        }
+        self.own
+            .iter()
+            .zip(&other.own)
+            .enumerate()
+            .all(|(i, pair)| match pair {
+                (None, None) => true,
+                (mine, theirs) => {
+                    let default = &self.fields[i].default;
+                    mine.as_deref().unwrap_or(default) == theirs.as_deref().unwrap_or(default)
+                }
+            })
     }
 }
 
@@ -200,6 +214,11 @@ mod tests {
         assert_eq!(set, untouched);
         set.set(0, text("x"));
         assert_ne!(set, untouched);
+        assert_ne!(untouched, set);
+        let mut other = Values::new(fields());
+        other.set(0, text("x"));
+        assert_eq!(other, set, "the same values of another copy of the fields");
+        assert_ne!(other, untouched);
         assert_eq!(format!("{untouched:?}"), r#"[Text("a"), Text("b")]"#);
     }
 }
