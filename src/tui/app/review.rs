@@ -154,8 +154,10 @@ impl App {
         let Some(form) = self.form() else {
             return Vec::new();
         };
+        // Typed in the dialog: `~/` is the home folder, as in config.toml.
+        let path = crate::config::expand_home(path);
         let path = self.config.output.target(
-            path,
+            &path,
             &form.model().template().stem,
             form.form().named_title(&form.answers().title),
             &self.config.today,
