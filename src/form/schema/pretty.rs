@@ -293,7 +293,7 @@ const ESCAPE: [u8; 256] = {
 /// Appends `text` escaped for a JSON string: runs that need nothing are copied whole.
 fn escape(buf: &mut Vec<u8>, text: &[u8]) {
     let mut start = 0;
-    for (i, &byte) in text.iter().enumerate() {
+    for (i, &byte) in text.iter().enumerate().skip(clean_prefix(text)) {
         let code = ESCAPE[byte as usize];
         if code == 0 {
             continue;
@@ -310,6 +310,25 @@ fn escape(buf: &mut Vec<u8>, text: &[u8]) {
         start = i + 1;
     }
     buf.extend_from_slice(&text[start..]);
+}
+
+/// How many bytes at the start of `text` need no escaping, to within the eight-byte
+/// word holding the first that does: a word at a time, looking for a control
+/// character, `"` or `\` in all eight bytes at once.
+fn clean_prefix(text: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A high bit for a byte below `n` (n <= 0x80) or equal to zero; exact in "any".
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+    let mut clean = 0;
+    while let Some(Ok(word)) = text.get(clean..clean + 8).map(<[u8; 8]>::try_from) {
+        let x = u64::from_le_bytes(word);
+        if below(x, 0x20) | below(x ^ (ONES * 0x22), 1) | below(x ^ (ONES * 0x5c), 1) != 0 {
+            break;
+        }
+        clean += 8;
+    }
+    clean
 }
 
 #[cfg(test)]
@@ -332,6 +351,26 @@ mod tests {
         assert_eq!(format!("\"{}\"", escaped(&all)), serde);
         assert_eq!(escaped("a\"b\\c\nd\u{1f}"), r#"a\"b\\c\nd\u001f"#);
         assert_eq!(escaped("plain"), "plain");
+    }
+
+    #[test]
+    fn every_byte_that_needs_escaping_is_found_at_every_place_in_a_word() {
+        let specials = (0u8..0x20).chain([b'"', b'\\']).map(char::from);
+        for special in specials.chain(['\u{7f}', 'é', '✓']) {
+            for at in 0..20 {
+                let text: String = "abcdefghij0123456789".chars().take(at).collect();
+                let text = format!("{text}{special}xyz");
+                let serde = serde_json::to_string(&text).unwrap();
+                assert_eq!(
+                    format!("\"{}\"", escaped(&text)),
+                    serde,
+                    "{special:?} at {at}"
+                );
+            }
+        }
+        assert_eq!(clean_prefix(b"0123456789abcdefX"), 16);
+        assert_eq!(clean_prefix(b"01234567\"89abcdef"), 8);
+        assert_eq!(clean_prefix(b"\n1234567"), 0);
     }
 
     #[test]
