@@ -15,21 +15,21 @@ pub(super) fn write(form: &Form, mut out: impl Write) -> std::io::Result<()> {
     let mut w = Pretty::default();
     let meta = &form.meta;
     w.begin(b'{');
-    w.key("name");
+    w.key(b"\"name\": ");
     w.string(&meta.name);
-    w.key("about");
+    w.key(b"\"about\": ");
     w.string(&meta.about);
-    w.key("title");
+    w.key(b"\"title\": ");
     w.string(&meta.title);
-    w.key("labels");
+    w.key(b"\"labels\": ");
     w.strings(&meta.labels);
-    w.key("assignees");
+    w.key(b"\"assignees\": ");
     w.strings(&meta.assignees);
-    w.key("projects");
+    w.key(b"\"projects\": ");
     w.strings(&meta.projects);
-    w.key("type");
+    w.key(b"\"type\": ");
     w.string(&meta.issue_type);
-    w.key("sections");
+    w.key(b"\"sections\": ");
     w.begin(b'[');
     for section in &form.sections {
         w.item();
@@ -67,15 +67,23 @@ impl Pretty {
         self.buf.push(bracket);
     }
 
-    /// Starts an item of the innermost array or object.
+    /// Starts an item of the innermost array or object: the comma after the item
+    /// before, the new line and the indent in one copy.
     fn item(&mut self) {
-        if let Some(has) = self.open.last_mut() {
-            if *has {
+        const SEP: &[u8; 34] = b",\n                                ";
+        let comma = self
+            .open
+            .last_mut()
+            .is_some_and(|has| std::mem::replace(has, true));
+        let width = 2 * self.open.len();
+        if let Some(sep) = SEP.get(usize::from(!comma)..2 + width) {
+            self.buf.extend_from_slice(sep);
+        } else {
+            if comma {
                 self.buf.push(b',');
             }
-            *has = true;
+            self.newline();
         }
-        self.newline();
     }
 
     /// A new line indented two spaces per open array or object (one copy, not a
@@ -91,12 +99,11 @@ impl Pretty {
         }
     }
 
-    /// An object's key (plain ASCII, nothing to escape) and the `": "` after it.
-    fn key(&mut self, key: &str) {
+    /// An object's key, written as it appears with its quotes and the `": "` after it
+    /// (`b"\"id\": "`): fixed ASCII, copied in one piece.
+    fn key(&mut self, quoted: &[u8]) {
         self.item();
-        self.buf.push(b'"');
-        self.buf.extend_from_slice(key.as_bytes());
-        self.buf.extend_from_slice(b"\": ");
+        self.buf.extend_from_slice(quoted);
     }
 
     /// A key from the template, escaped.
@@ -138,15 +145,15 @@ impl Pretty {
 
     fn section(&mut self, form: &Form, section: &Section) {
         self.begin(b'{');
-        self.key("id");
+        self.key(b"\"id\": ");
         self.string(&section.id);
-        self.key("title");
+        self.key(b"\"title\": ");
         self.string(&section.title);
-        self.key("level");
+        self.key(b"\"level\": ");
         self.number(section.level);
-        self.key("help");
+        self.key(b"\"help\": ");
         self.string(&section.help);
-        self.key("fields");
+        self.key(b"\"fields\": ");
         self.begin(b'[');
         for &f in &section.fields {
             self.item();
@@ -158,19 +165,19 @@ impl Pretty {
 
     fn field(&mut self, field: &Field) {
         self.begin(b'{');
-        self.key("id");
+        self.key(b"\"id\": ");
         self.string(&field.id);
-        self.key("kind");
+        self.key(b"\"kind\": ");
         self.raw("\"");
         self.raw(field.kind.name());
         self.raw("\"");
-        self.key("label");
+        self.key(b"\"label\": ");
         self.string(&field.label);
-        self.key("placeholder");
+        self.key(b"\"placeholder\": ");
         self.string(&field.placeholder);
-        self.key("default");
+        self.key(b"\"default\": ");
         self.default_value(field);
-        self.key("options");
+        self.key(b"\"options\": ");
         self.begin(b'[');
         for option in field.kind.options() {
             self.item();
@@ -182,22 +189,22 @@ impl Pretty {
             self.buf.push(b'"');
         }
         self.end(b']');
-        self.key("required");
+        self.key(b"\"required\": ");
         self.raw(if field.required { "true" } else { "false" });
         if !field.help.is_empty() {
-            self.key("help");
+            self.key(b"\"help\": ");
             self.string(&field.help);
         }
         match &field.kind {
             FieldKind::Code { language } => {
-                self.key("language");
+                self.key(b"\"language\": ");
                 self.string(language);
             }
             FieldKind::Choice {
                 custom: Some(custom),
                 ..
             } => {
-                self.key("custom");
+                self.key(b"\"custom\": ");
                 self.string(custom);
             }
             FieldKind::Table {
@@ -205,11 +212,11 @@ impl Pretty {
                 rows,
                 hints,
             } => {
-                self.key("columns");
+                self.key(b"\"columns\": ");
                 self.strings(columns);
-                self.key("rows");
+                self.key(b"\"rows\": ");
                 self.strings(rows);
-                self.key("hints");
+                self.key(b"\"hints\": ");
                 self.json(&super::cells_json(columns, rows, hints));
             }
             _ => {}
