@@ -1095,6 +1095,12 @@ fn shown_error(app: &App, id: &str) -> Option<String> {
 #[test]
 fn problems_show_under_a_field_once_it_is_left() {
     let mut app = open_rules();
+    let section = app.form().unwrap().form().fields[0].section;
+    assert_eq!(
+        app.form().unwrap().model().mark(section),
+        Mark::Untouched,
+        "no ! before anything is touched"
+    );
     press(&mut app, [key(KeyCode::Tab)]);
     assert_eq!(focus(&app), field(&app, "version"));
     typ(&mut app, "1.x");
