@@ -369,6 +369,12 @@ fn g_in_the_review_creates_the_issue_with_gh_after_leaving() {
     assert_eq!(s.wait_exit(), 0);
     s.wait_for("https://github.com/o/r/issues/7");
     assert!(
+        s.screen()
+            .contains("issue-composer: creating the issue with gh (Ctrl-C stops it)…"),
+        "{}",
+        s.screen()
+    );
+    assert!(
         !contains(
             &s.raw_output(),
             b"to create the issue from the file written"
