@@ -60,29 +60,60 @@ pub(super) fn table(
 }
 
 /// The display columns of a row's unescaped pipes.
+#[cfg(test)]
 fn pipe_columns(row: &str) -> Vec<usize> {
     let mut columns = Vec::new();
+    pipes_into(row, &mut columns);
+    columns
+}
+
+/// [`pipe_columns`] into `columns`, which is cleared first.
+fn pipes_into(row: &str, columns: &mut Vec<usize>) {
+    columns.clear();
+    let row = row.trim_end();
     let (mut at, mut escaped) = (0, false);
-    for c in row.trim_end().chars() {
+    if row.is_ascii() {
+        for &b in row.as_bytes() {
+            if b == b'|' && !escaped {
+                columns.push(at);
+            }
+            escaped = b == b'\\' && !escaped;
+            // Printable ASCII is one column wide.
+            at += if (b' '..=b'~').contains(&b) {
+                1
+            } else {
+                UnicodeWidthChar::width(char::from(b)).unwrap_or(0)
+            };
+        }
+        return;
+    }
+    for c in row.chars() {
         if c == '|' && !escaped {
             columns.push(at);
         }
         escaped = c == '\\' && !escaped;
         at += UnicodeWidthChar::width(c).unwrap_or(0);
     }
-    columns
 }
 
 /// When every row puts its pipes at the same columns, starting and ending with one:
 /// the width between each pair. Empty otherwise.
 fn aligned_widths(rows: &[&str]) -> Vec<usize> {
-    let Some(first) = rows.first().map(|r| pipe_columns(r)) else {
+    let Some(first_row) = rows.first() else {
         return Vec::new();
     };
+    let mut first = Vec::new();
+    pipes_into(first_row, &mut first);
     let framed = |r: &&str| r.trim_start().starts_with('|') && r.trim_end().ends_with('|');
-    if first.len() < 2 || !rows.iter().all(framed) || rows.iter().any(|r| pipe_columns(r) != first)
-    {
+    if first.len() < 2 || !rows.iter().all(framed) {
         return Vec::new();
+    }
+    let mut columns = Vec::with_capacity(first.len());
+    for row in &rows[1..] {
+        pipes_into(row, &mut columns);
+        if columns != first {
+            return Vec::new();
+        }
     }
     first.windows(2).map(|w| w[1] - w[0] - 1).collect()
 }
