@@ -148,7 +148,19 @@ pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
     }
     let entries = catalog(start).entries;
     let wanted = arg.trim();
-    if let Some(e) = entries.iter().find(|e| same_word(&e.stem, wanted)) {
+    // `bug.yml` typed where there is no such file: the template of that file name.
+    let file_name = |e: &&Entry| match &e.source {
+        Source::File(p) => p
+            .file_name()
+            .is_some_and(|n| same_word(&n.to_string_lossy(), wanted)),
+        Source::Builtin(_) => same_word(&format!("{}.md", e.stem), wanted),
+    };
+    let by_file = || entries.iter().find(|e| !arg.contains('/') && file_name(e));
+    if let Some(e) = entries
+        .iter()
+        .find(|e| same_word(&e.stem, wanted))
+        .or_else(by_file)
+    {
         if let (true, Some(why)) = (e.refused, &e.error) {
             bail!("{why}");
         }

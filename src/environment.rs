@@ -1,6 +1,6 @@
 //! The machine an issue is about, for Environment / OS / Hardware / Version fields
 //! (Ctrl-D in the form): the OS and kernel, the CPU and its cores, the memory, and the
-//! versions of the toolchains the repository uses. Reading is at the edge ([`detect`]:
+//! versions of the user's toolchains for the languages the repository uses. Reading is at the edge ([`detect`]:
 //! files in /proc and /etc, a few commands with a short timeout); picking the parts a
 //! field asks for and writing them out are pure. Nothing leaves the machine.
 
@@ -209,37 +209,71 @@ pub fn detect(root: &Path) -> Facts {
 
 /// The first line `program args` prints (standard output, else standard error: `python3
 /// -V` used to print there), if it succeeds within [`TIMEOUT`].
+///
+/// The repository is not trusted: the command runs from `/`, so a `rust-toolchain.toml`
+/// or `.python-version` in a clone cannot pick the program that runs (rustup and pyenv
+/// read them from the working folder), and with `GOTOOLCHAIN=local`, so `go` downloads
+/// nothing. The versions are the user's own toolchains. The command gets a process
+/// group of its own, killed when it ends or times out, so a background child it leaves
+/// holding the pipes cannot stretch [`TIMEOUT`].
 fn run(program: &str, args: &[&str]) -> Option<String> {
+    use std::io::Read as _;
+    use std::os::unix::process::CommandExt as _;
     let mut child = Command::new(program)
         .args(args)
+        .current_dir("/")
+        .env("GOTOOLCHAIN", "local")
+        .process_group(0)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .ok()?;
+    let group = rustix::process::Pid::from_child(&child);
     let deadline = Instant::now() + TIMEOUT;
+    let (sender, received) = std::sync::mpsc::channel();
+    let pipes: [Option<Box<dyn std::io::Read + Send>>; 2] = [
+        child.stdout.take().map(|p| Box::new(p) as _),
+        child.stderr.take().map(|p| Box::new(p) as _),
+    ];
+    for (at, pipe) in pipes.into_iter().enumerate() {
+        let sender = sender.clone();
+        let mut pipe = pipe?;
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.by_ref().take(64 * 1024).read_to_end(&mut bytes);
+            let _ = sender.send((at, bytes));
+        });
+    }
     let status = loop {
-        if let Some(status) = child.try_wait().ok()? {
-            break status;
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(10)),
+            _ => break None,
         }
-        if Instant::now() >= deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(10));
     };
-    if !status.success() {
+    // What it left behind goes too; then the pipes close.
+    let _ = rustix::process::kill_process_group(group, rustix::process::Signal::KILL);
+    if status.is_none() {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    if !status?.success() {
         return None;
     }
-    let first = |pipe: Option<&mut dyn std::io::Read>| {
-        let mut text = String::new();
-        pipe?.read_to_string(&mut text).ok()?;
+    let mut texts = [String::new(), String::new()];
+    for _ in 0..2 {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let (at, bytes) = received
+            .recv_timeout(left.max(Duration::from_millis(100)))
+            .ok()?;
+        texts[at] = String::from_utf8_lossy(&bytes).into_owned();
+    }
+    let first = |text: &str| {
         let line = crate::text::sanitize::one_line(text.lines().next()?.trim());
         (!line.is_empty()).then_some(line)
     };
-    let out = first(child.stdout.as_mut().map(|p| p as &mut dyn std::io::Read));
-    out.or_else(|| first(child.stderr.as_mut().map(|p| p as &mut dyn std::io::Read)))
+    first(&texts[0]).or_else(|| first(&texts[1]))
 }
 
 #[cfg(test)]
@@ -323,6 +357,31 @@ mod tests {
         assert_eq!(cpuinfo(""), (None, None));
         let mem = "MemTotal:       16384000 kB\nMemFree: 1 kB\n";
         assert_eq!(mem_total_kib(mem), Some(16_384_000));
+    }
+
+    /// A command runs from `/` (a clone's toolchain files cannot choose what runs), and
+    /// what it leaves running in the background is killed, not waited for.
+    #[test]
+    fn commands_run_from_the_root_and_leave_nothing_behind() {
+        assert_eq!(run("pwd", &[]).as_deref(), Some("/"));
+        let dir = tempfile::tempdir().unwrap();
+        let pid_file = dir.path().join("pid");
+        let script = format!("sleep 30 & echo $! > '{}'; echo hi", pid_file.display());
+        assert_eq!(run("sh", &["-c", &script]).as_deref(), Some("hi"));
+        let pid: i32 = std::fs::read_to_string(&pid_file)
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        let pid = rustix::process::Pid::from_raw(pid).unwrap();
+        // Killed (and reaped by init, or a zombie at most): no signal 0 reaches a live one.
+        let gone = (0..100).any(|_| {
+            std::thread::sleep(Duration::from_millis(20));
+            rustix::process::test_kill_process(pid).is_err()
+                || std::fs::read_to_string(format!("/proc/{}/stat", pid.as_raw_nonzero()))
+                    .is_ok_and(|s| s.contains(") Z "))
+        });
+        assert!(gone, "the background sleep was left running");
     }
 
     #[test]

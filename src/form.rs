@@ -319,11 +319,25 @@ impl Answers {
 }
 
 impl Form {
-    /// Whether `title` says nothing: empty, or only the template's prefix (`[BUG]`).
-    /// gh and glab would create an issue with it, so the exports that send refuse it.
+    /// Whether `title` says nothing: empty, or only the template's prefix (`[BUG]`), in
+    /// any case and with any marks around it (`[bug]`, `BUG:`), also typed again after
+    /// the prefilled one (`[BUG] [bug]`). gh and glab would create an issue with it, so
+    /// the exports that send refuse it.
     pub fn title_is_blank(&self, title: &str) -> bool {
-        let title = title.trim();
-        title.is_empty() || title == self.meta.title.trim()
+        fn words(s: &str) -> String {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        }
+        let (title, prefix) = (title.trim(), self.meta.title.trim());
+        if title.is_empty() || title == prefix {
+            return true;
+        }
+        let (said, prefix) = (words(title), words(prefix));
+        !prefix.is_empty()
+            && said.len() % prefix.len() == 0
+            && said == prefix.repeat(said.len() / prefix.len())
     }
 
     /// Whether a field counts as filled: it has content the user gave or kept on purpose.

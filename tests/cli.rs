@@ -3,15 +3,10 @@
 // Test helpers unwrap: a failure there is a failing test.
 #![allow(clippy::unwrap_used)]
 
+mod support;
+use support::bin;
+
 use std::fs;
-
-use assert_cmd::Command;
-
-fn bin() -> Command {
-    let mut cmd = Command::cargo_bin("issue-composer").expect("binary is built");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 fn stdout(args: &[&str]) -> String {
     let out = bin().args(args).output().expect("runs");

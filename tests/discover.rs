@@ -279,11 +279,55 @@ fn a_built_in_name_finds_the_repository_template_that_hides_it() {
         ],
     );
     assert_eq!(body, "## What happened?\n\np\n");
+    // Or by its file name, typed where there is no such file.
+    let body = home.run(
+        &sub,
+        &["render", "bug_report.md", "--set", "what-happened=f"],
+    );
+    assert_eq!(body, "## What happened?\n\nf\n");
     // Or by its name: `crash.md` named "Bug report" hides the built-in too.
     let home = Home::new();
     let (_, sub) = home.repo(&[(".github/ISSUE_TEMPLATE/crash.md", &md("Bug report"))]);
     let body = home.run(&sub, &["render", "bug-report", "--set", "what-happened=s"]);
     assert_eq!(body, "## What happened?\n\ns\n");
+}
+
+/// A file name with its extension names a template from any folder, and a built-in:
+/// `bug.yml` or `performance.md` typed where no such file is.
+#[test]
+fn a_file_name_names_its_template_from_anywhere() {
+    let home = Home::new();
+    let (_, sub) = home.repo(&[(".github/ISSUE_TEMPLATE/crash.yml", &form("Crash"))]);
+    let items = home.list(&sub);
+    assert_eq!(items[0]["name"], "Crash");
+    let out = home
+        .cmd(&sub)
+        .args(["schema", "Crash.YML"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["name"], "Crash");
+    let out = home
+        .cmd(&sub)
+        .args(["schema", "performance.md"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = home
+        .cmd(&sub)
+        .args(["schema", "crash.md"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "the extension must match");
 }
 
 #[test]

@@ -1,16 +1,11 @@
 //! `render -o FILE`: atomic writes, no clobbering without --force, clear errors for bad
 //! folders, and the printed `gh issue create` command. The real binary in temp folders.
 
+mod support;
+use support::bin;
+
 use std::fs;
 use std::path::Path;
-
-use assert_cmd::Command;
-
-fn bin() -> Command {
-    let mut cmd = Command::cargo_bin("issue-composer").expect("binary is built");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 /// The entries of a folder, sorted, to show no temporary file was left behind.
 fn entries(dir: &Path) -> Vec<String> {

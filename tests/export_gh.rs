@@ -305,6 +305,28 @@ fn a_title_that_is_only_the_prefix_is_not_sent() {
     );
 }
 
+/// The prefix typed in another case or with a colon says nothing more: refused too.
+#[test]
+fn the_prefix_in_another_case_is_not_sent() {
+    let world = World::new(&["gh"]);
+    for title in ["[crash]", "[CRASH]:", "crash"] {
+        let out = world
+            .bin(false)
+            .arg("render")
+            .arg(world.path("crash.md"))
+            .args(["--set", "summary=x", "--gh", "-R", "octo/hello"])
+            .args(["--set", &format!("title={title}")])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{title}");
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            "issue-composer: the title is only the template's prefix `[CRASH]`: give one with --set title=... before sending with gh or glab (or pass --allow-incomplete)\n"
+        );
+        assert!(!world.path("rec").join("argv").exists(), "gh did not run");
+    }
+}
+
 /// Plain mode asks a blank title again when the issue is to be sent, and sends nothing
 /// without one: the body is printed instead.
 #[test]

@@ -75,12 +75,7 @@ fn a_form_opens_prefilled_by_field_ids_from_the_origin_remote() {
     let out = bin(&repo, &browser)
         .args(["render", ".github/ISSUE_TEMPLATE/bug.yml", "--web"])
         .args(["--set", "title=[BUG] it crashes", "--set", "version=1.2.3"])
-        .args([
-            "--set",
-            "os=[Linux, macOS]",
-            "--set",
-            "no-id=lost in the link",
-        ])
+        .args(["--set", "os=[Linux, macOS]"])
         .output()
         .unwrap();
     assert!(
@@ -91,6 +86,34 @@ fn a_form_opens_prefilled_by_field_ids_from_the_origin_remote() {
     let link = "https://github.com/octo/app/issues/new?template=bug.yml&title=%5BBUG%5D%20it%20crashes&labels=bug&version=1.2.3&os=Linux%2CmacOS";
     assert_eq!(String::from_utf8_lossy(&out.stdout), format!("{link}\n"));
     assert_eq!(fs::read_to_string(dir.path().join("opened")).unwrap(), link);
+}
+
+/// An answer to a field without an id cannot go in the link: the page opens, and the
+/// answer is not lost: the body is printed, the run fails (a draft would be kept).
+#[test]
+fn answers_a_link_cannot_carry_are_named_and_the_body_kept() {
+    let (dir, repo, browser) = world("git@github.com:octo/app.git");
+    let out = bin(&repo, &browser)
+        .args(["render", ".github/ISSUE_TEMPLATE/bug.yml", "--web"])
+        .args(["--set", "title=T", "--set", "version=1"])
+        .args(["--set", "no-id=not in the link"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let link =
+        "https://github.com/octo/app/issues/new?template=bug.yml&title=T&labels=bug&version=1";
+    assert_eq!(fs::read_to_string(dir.path().join("opened")).unwrap(), link);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout,
+        format!(
+            "{link}\n### Version\n\n1\n\n### OS\n\n_No response_\n\n### No id\n\nnot in the link"
+        )
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "issue-composer: the link cannot carry the answers to No id (GitHub prefills only fields with an id, and no checkboxes): fill them in on the page\nissue-composer: the body is printed on standard output instead\n"
+    );
 }
 
 #[test]

@@ -5,23 +5,13 @@
 // Test helpers unwrap: a failure there is a failing test.
 #![allow(clippy::unwrap_used)]
 
+mod support;
+use support::{bin, write};
+
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use proptest::prelude::*;
-
-fn bin() -> Command {
-    let mut cmd = Command::cargo_bin("issue-composer").expect("binary is built");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_owned()
-}
 
 /// The reproductions from the sweep: each overflowed the stack (exit 134) before.
 fn deep_templates() -> Vec<(&'static str, String, usize)> {

@@ -4,7 +4,9 @@
 // Test helpers unwrap: a failure there is a failing test.
 #![allow(clippy::unwrap_used)]
 
-use assert_cmd::Command;
+mod support;
+use support::bin;
+
 use issue_composer::form::{Selection, Value};
 use issue_composer::render::{FormsFormat, Options, render_with};
 use issue_composer::{Answers, Template, parse};
@@ -232,12 +234,6 @@ fn number_and_regex_validations_and_required_boxes() {
             "tag: must match the pattern `^v[0-9]+$`"
         ]
     );
-}
-
-fn bin() -> Command {
-    let mut cmd = Command::cargo_bin("issue-composer").unwrap();
-    cmd.env("NO_COLOR", "1");
-    cmd
 }
 
 #[test]

@@ -4,22 +4,8 @@
 // Test helpers unwrap: a failure there is a failing test.
 #![allow(clippy::unwrap_used)]
 
-use std::fs;
-use std::path::Path;
-
-use assert_cmd::Command;
-
-fn bin() -> Command {
-    let mut cmd = Command::cargo_bin("issue-composer").expect("binary is built");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_owned()
-}
+mod support;
+use support::{bin, write};
 
 /// `schema` of `path` with `vars` set: the exit code and standard error.
 fn schema(path: &str, vars: &[(&str, &str)]) -> (Option<i32>, String) {

@@ -5,9 +5,11 @@
 // Test helpers unwrap: a failure there is a failing test.
 #![allow(clippy::unwrap_used)]
 
+mod support;
+use support::bin;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use clap::Parser as _;
 use issue_composer::cli::Cli;
 use issue_composer::discover;
@@ -309,12 +311,6 @@ fn the_form_takes_the_metrics_flags() {
         [PathBuf::from("a.txt"), PathBuf::from("b.txt")]
     );
     assert_eq!(paths.bench.as_deref(), Some("Encode"));
-}
-
-fn bin() -> Command {
-    let mut cmd = Command::cargo_bin("issue-composer").unwrap();
-    cmd.env("NO_COLOR", "1");
-    cmd
 }
 
 #[test]

@@ -399,3 +399,24 @@ fn a_long_notice_wraps_onto_a_second_row() {
     );
     assert_eq!(rows[29], format!("\"{:<100}\"", "x".repeat(47)));
 }
+
+/// `-o issues/`: the review names the file it will write, not the folder.
+#[test]
+fn the_review_names_the_file_a_folder_target_gets() {
+    let source = discover::resolve("go-performance").unwrap();
+    let template = discover::load(&source).unwrap();
+    let mut config = config();
+    config.plan.file = Some(issue_composer::export::FileTarget {
+        path: "no-such-folder/".into(),
+        force: false,
+    });
+    config.today = "2024-01-01".to_owned();
+    let mut app = App::with_form(config, template, source, None, (100, 30));
+    app.start_from(&AnswersFile::parse(GO_ANSWERS, "a.yaml").unwrap());
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let text = screen(&app, 100, 30);
+    assert!(
+        text.contains(" Ready: Enter to write no-such-folder/go-performance-issue.md · Esc back"),
+        "{text}"
+    );
+}

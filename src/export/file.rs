@@ -31,6 +31,9 @@ pub enum WriteError {
     /// A FIFO, socket or device: replacing it with a file would break whatever uses it.
     #[error("{} is a {kind}, not a regular file", path.display())]
     NotAFile { path: PathBuf, kind: &'static str },
+    /// A link not followed: another user's, or a loop.
+    #[error("cannot write {}: {why}", path.display())]
+    Link { path: PathBuf, why: String },
     #[error("cannot write {}: {cause}", path.display())]
     Io { path: PathBuf, cause: io::Error },
 }
@@ -45,6 +48,7 @@ impl WriteError {
             | WriteError::NotAFolder { path, .. }
             | WriteError::IsAFolder { path }
             | WriteError::NotAFile { path, .. }
+            | WriteError::Link { path, .. }
             | WriteError::Io { path, .. } => path,
         }
     }
@@ -72,10 +76,7 @@ pub fn temp_prefix(path: &Path) -> String {
 pub fn write(path: &Path, contents: &[u8], options: WriteOptions) -> Result<(), WriteError> {
     // Through a symlink to the file it names: the link stays a link. Messages name the
     // path as given.
-    let resolved = std::fs::symlink_metadata(path)
-        .is_ok_and(|m| m.file_type().is_symlink())
-        .then(|| std::fs::canonicalize(path).ok())
-        .flatten();
+    let resolved = landing(path)?;
     let target = resolved.as_deref().unwrap_or(path);
     let folder = folder_of(target);
     // Metadata, never open: opening a FIFO blocks until a writer comes.
@@ -120,6 +121,54 @@ pub fn write(path: &Path, contents: &[u8], options: WriteOptions) -> Result<(), 
         // Dropping the error drops the temporary file, which removes it.
         Err(e) => Err(classify(e.error, path, folder)),
     }
+}
+
+/// Where a write to `path` lands when `path` is a symlink: the end of its chain of links,
+/// which may not exist yet (a dangling link names the file to create). `None` when `path`
+/// is no link. A link another user owns is not followed, as the kernel does not follow
+/// one in a shared folder such as /tmp (`fs.protected_symlinks`): this write renames
+/// into place and would otherwise bypass that guard.
+fn landing(path: &Path) -> Result<Option<PathBuf>, WriteError> {
+    const MAX_LINKS: usize = 40;
+    let mut at = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        let Ok(meta) = std::fs::symlink_metadata(&at) else {
+            return Ok((at != path).then_some(at));
+        };
+        if !meta.file_type().is_symlink() {
+            return Ok((at != path).then_some(at));
+        }
+        if !owned_by_us_or_root(&meta) {
+            return Err(WriteError::Link {
+                path: path.into(),
+                why: format!(
+                    "{} is a link owned by another user; it is not followed",
+                    at.display()
+                ),
+            });
+        }
+        let named = std::fs::read_link(&at).map_err(|cause| WriteError::Io {
+            path: path.into(),
+            cause,
+        })?;
+        at = folder_of(&at).join(named);
+    }
+    Err(WriteError::Link {
+        path: path.into(),
+        why: format!("more than {MAX_LINKS} links in a row (a loop?)"),
+    })
+}
+
+#[cfg(unix)]
+fn owned_by_us_or_root(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    let uid = meta.uid();
+    uid == 0 || uid == rustix::process::getuid().as_raw()
+}
+
+#[cfg(not(unix))]
+fn owned_by_us_or_root(_: &std::fs::Metadata) -> bool {
+    true
 }
 
 /// Reads a text file that must be a regular file (or a symlink to one): a FIFO would

@@ -233,7 +233,7 @@ pub fn create(
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         let status = output.status.to_string();
-        if let Some(url) = find_url(&stdout).filter(|u| u.contains("/issues/")) {
+        if let Some(url) = find_url(&stdout) {
             return Err(SendError::CreatedWithError {
                 program,
                 url,
@@ -267,13 +267,28 @@ fn private_body_file(body: &str) -> io::Result<tempfile::NamedTempFile> {
     Ok(file)
 }
 
-/// The last URL in the tool's output (gh prints just the URL; glab a summary line too).
+/// The last new issue's URL in the tool's output (gh prints just the URL; glab a summary
+/// line too): `http(s)://HOST/.../issues/NUMBER`, cut after the number. Other links (a
+/// help page, `.../issues/new`) do not say an issue was created.
 pub fn find_url(stdout: &str) -> Option<String> {
-    stdout
-        .split_whitespace()
-        .rev()
-        .find(|w| w.starts_with("https://") || w.starts_with("http://"))
-        .map(str::to_owned)
+    stdout.split_whitespace().rev().find_map(issue_url)
+}
+
+/// `word` up to the end of an issue's number, when it starts with an issue's URL.
+fn issue_url(word: &str) -> Option<String> {
+    let rest = word
+        .strip_prefix("https://")
+        .or_else(|| word.strip_prefix("http://"))?;
+    let (host, path) = rest.split_once('/')?;
+    if host.is_empty() {
+        return None;
+    }
+    let at = path.rfind("issues/")?;
+    let (before, after) = path.split_at(at + "issues/".len());
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let whole = before.len() == "issues/".len() || before.ends_with("/issues/");
+    (whole && digits > 0)
+        .then(|| word[..word.len() - path.len() + before.len() + digits].to_owned())
 }
 
 #[cfg(test)]

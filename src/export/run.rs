@@ -125,10 +125,12 @@ fn open_web(issue: &Issue, plan: &Plan, out: &mut impl Write) -> io::Result<bool
         None => web::origin(&std::env::current_dir().unwrap_or_default()),
     };
     // Checked before it is printed: only an http(s) link is shown or opened as one.
-    let link = repo
-        .and_then(|repo| web::url(issue, &repo, plan.target.milestone.as_deref()))
-        .and_then(|link| web::web_link(&link).map(str::to_owned));
-    let link = match link {
+    let link = repo.and_then(|repo| {
+        let link = web::url(issue, &repo, plan.target.milestone.as_deref())?;
+        web::web_link(&link)?;
+        Ok((link, repo.gitlab))
+    });
+    let (link, gitlab) = match link {
         Ok(link) => link,
         Err(err) => {
             eprintln!("issue-composer: {}", escape(&err.to_string()));
@@ -137,13 +139,23 @@ fn open_web(issue: &Issue, plan: &Plan, out: &mut impl Write) -> io::Result<bool
     };
     writeln!(out, "{link}")?;
     out.flush()?;
-    match web::open(&link) {
-        Ok(()) => Ok(true),
-        Err(err) => {
-            eprintln!("issue-composer: {}", escape(&err.to_string()));
-            Ok(false)
-        }
+    if let Err(err) = web::open(&link) {
+        eprintln!("issue-composer: {}", escape(&err.to_string()));
+        return Ok(false);
     }
+    // GitHub's form page gets answers by id only: what the link leaves out is not lost.
+    let left_out = &issue.prefill.left_out;
+    if issue.prefill.form && !gitlab && !left_out.is_empty() {
+        eprintln!(
+            "issue-composer: {}",
+            escape(&format!(
+                "the link cannot carry the answers to {} (GitHub prefills only fields with an id, and no checkboxes): fill them in on the page",
+                crate::text::join_list(left_out)
+            ))
+        );
+        return Ok(false);
+    }
+    Ok(true)
 }
 
 /// Where the body is; prints it first if it is nowhere yet.

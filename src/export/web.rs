@@ -290,6 +290,7 @@ mod tests {
                 template: Some("bug.yml".into()),
                 form: true,
                 fields: vec![("version".into(), "1.2 & up".into())],
+                left_out: Vec::new(),
             },
             ..Issue::default()
         };
@@ -309,6 +310,7 @@ mod tests {
                 template: Some("bug.md".into()),
                 form: false,
                 fields: Vec::new(),
+                left_out: Vec::new(),
             },
             ..Issue::default()
         };

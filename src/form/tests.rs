@@ -75,3 +75,37 @@ fn a_value_that_does_not_fit_its_field_is_refused_naming_the_field() {
             .is_ok()
     );
 }
+
+#[test]
+fn a_title_is_blank_when_it_is_only_the_prefix_in_any_case_or_marks() {
+    let mut f = form(FieldKind::Text, Value::Text(String::new()));
+    f.meta.title = "[BUG] ".into();
+    for blank in [
+        "",
+        "  ",
+        "[BUG]",
+        "[bug]",
+        "[BUG]:",
+        "BUG",
+        " (bug) - ",
+        "[BUG] [bug]",
+        "[BUG] BUG:",
+    ] {
+        assert!(f.title_is_blank(blank), "{blank:?}");
+    }
+    for said in [
+        "[BUG] x",
+        "bugs",
+        "[BUG] 2",
+        "Bug in the parser",
+        "[BUG] bu",
+    ] {
+        assert!(!f.title_is_blank(said), "{said:?}");
+    }
+    f.meta.title = "[]".into();
+    assert!(f.title_is_blank("[]"));
+    assert!(
+        !f.title_is_blank("?"),
+        "a prefix without words matches itself only"
+    );
+}

@@ -16,6 +16,9 @@ pub struct Prefill {
     pub form: bool,
     /// `(id, value)` for each form field with a value.
     pub fields: Vec<(String, String)>,
+    /// The labels of answered form fields a link cannot carry: those without an `id`,
+    /// and checkboxes (GitHub prefills neither).
+    pub left_out: Vec<String>,
 }
 
 /// The prefill for `answers` to `template`.
@@ -26,20 +29,28 @@ pub fn prefill(template: &Template, answers: &Answers) -> Prefill {
         template: (!builtin && !file.is_empty()).then(|| file.to_owned()),
         form: matches!(template.layout, Layout::Form(_)),
         fields: Vec::new(),
+        left_out: Vec::new(),
     };
     let Layout::Form(pieces) = &template.layout else {
         return out;
     };
     for piece in pieces {
-        let FormPiece::Field {
-            field,
-            id: Some(id),
-        } = piece
-        else {
+        let FormPiece::Field { field, id } = piece else {
             continue;
         };
-        let kind = &template.form.fields[*field].kind;
-        let value = match (kind, &answers.values[*field]) {
+        let form_field = &template.form.fields[*field];
+        let kind = &form_field.kind;
+        let answer = &answers.values[*field];
+        let Some(id) = id
+            .as_ref()
+            .filter(|_| !matches!(kind, FieldKind::Checkboxes { .. }))
+        else {
+            if !answer.is_empty() && *answer != form_field.default {
+                out.left_out.push(form_field.label.clone());
+            }
+            continue;
+        };
+        let value = match (kind, answer) {
             (
                 FieldKind::Choice { options, .. } | FieldKind::MultiChoice { options },
                 Value::Select(sel),

@@ -81,7 +81,10 @@ pub fn issue_form(text: &str) -> Vec<Problem> {
         let gitea_about = key == "description" && node::get(top, "about").is_some();
         match node::get(top, key) {
             None if !gitea_about => out.error_at(1, 1, format!("`{key}` is missing")),
-            Some(value) => out.string(value, key),
+            Some(value) => {
+                out.string(value, key);
+                out.not_blank(value, key);
+            }
             None => {}
         }
     }
@@ -212,7 +215,36 @@ impl Lint<'_> {
                 }
             }
             Node::Seq(_) | Node::Map(_) => self.error(node, &format!("`{what}` must be text")),
-            Node::Null | Node::Num(_) | Node::Str(_) => {}
+            // `1.10` reads as the number 1.1: the form would show what was not written.
+            Node::Num(n) => {
+                let written = self.written(node);
+                if !written.is_empty() && written != *n {
+                    let (line, col) = at(node);
+                    self.push(
+                        line,
+                        col,
+                        Severity::Warning,
+                        format!(
+                            "`{what}` `{}` is read as a number, which may show otherwise (`1.10` as `1.1`); quote it to keep it as written",
+                            crate::text::shorten(&written, 40)
+                        ),
+                    );
+                }
+            }
+            Node::Null | Node::Str(_) => {}
+        }
+    }
+
+    /// GitHub refuses text that is empty or only spaces for `name`, `description` and
+    /// `label`.
+    fn not_blank(&mut self, node: &Spanned<Node>, what: &str) {
+        let blank = match &node.value {
+            Node::Null => true,
+            Node::Str(text) => text.trim().is_empty(),
+            _ => false,
+        };
+        if blank {
+            self.error(node, &format!("`{what}` must not be empty"));
         }
     }
 
@@ -390,6 +422,9 @@ impl Lint<'_> {
             }
             return;
         }
+        if let Some(label) = node::get(attrs, "label") {
+            self.not_blank(label, "label");
+        }
         match node::get(attrs, "label") {
             None => self.error(
                 node,
@@ -494,6 +529,11 @@ impl Lint<'_> {
         };
         let known = ["label", "required", "visible"];
         self.unknown_keys(option, &known, "in a checkbox option");
+        if let Some(required) = node::get(option, "required")
+            && !matches!(required.value, Node::Bool(_))
+        {
+            self.error(required, "`required` must be true or false");
+        }
         let Some(label) = node::get(option, "label") else {
             self.error(item, "a checkbox option needs a `label`");
             return None;

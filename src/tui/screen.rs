@@ -144,6 +144,14 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         }
         return;
     }
+    // A dialog takes the keys: the screen's behind it do nothing now.
+    if let Some(modal) = app.modal() {
+        let (_, _, keys) = dialog_text(app, modal);
+        if !keys.is_empty() {
+            frame.render_widget(Line::styled(format!(" {keys}"), theme.help()), area);
+            return;
+        }
+    }
     let ctx = app.screen().context();
     // Enter in the review does something only with problems or command-line exports.
     let idle_enter =

@@ -64,6 +64,81 @@ fn only_regular_files_are_replaced() {
     assert_eq!(std::fs::read_to_string(&via).unwrap(), "new");
 }
 
+/// A link to a file not yet there creates that file; the link stays a link. A link into
+/// a missing folder names the folder.
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_names_the_file_to_create() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("issue.md");
+    std::os::unix::fs::symlink("drafts/issue.md", &link).unwrap();
+    let err = write(&link, b"body", WriteOptions::default()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "cannot write {}: the folder {} does not exist",
+            link.display(),
+            dir.path().join("drafts").display()
+        )
+    );
+    std::fs::create_dir(dir.path().join("drafts")).unwrap();
+    write(&link, b"body", WriteOptions::default()).unwrap();
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    let made = dir.path().join("drafts").join("issue.md");
+    assert_eq!(std::fs::read_to_string(&made).unwrap(), "body");
+    let err = write(&link, b"again", WriteOptions::default()).unwrap_err();
+    assert!(matches!(err, WriteError::Exists { .. }), "{err:?}");
+}
+
+/// A chain of links is followed to its end, a loop is refused, and so is a link another
+/// user owns (one planted in /tmp would otherwise send the issue wherever it points).
+#[cfg(unix)]
+#[test]
+fn chains_loops_and_links_of_other_users() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    symlink("b", &a).unwrap();
+    symlink("final.md", &b).unwrap();
+    write(&a, b"body", WriteOptions::default()).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("final.md")).unwrap(),
+        "body"
+    );
+    assert!(std::fs::symlink_metadata(&b).unwrap().is_symlink());
+
+    let looped = dir.path().join("loop");
+    symlink("loop", &looped).unwrap();
+    let forced = WriteOptions {
+        overwrite: true,
+        private: false,
+    };
+    let err = write(&looped, b"body", forced).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "cannot write {}: more than 40 links in a row (a loop?)",
+            looped.display()
+        )
+    );
+    assert!(std::fs::symlink_metadata(&looped).unwrap().is_symlink());
+
+    // Only root can give a link away; elsewhere this part cannot be set up.
+    let planted = dir.path().join("planted");
+    symlink("victim.md", &planted).unwrap();
+    if std::os::unix::fs::lchown(&planted, Some(54_321), None).is_ok() {
+        let err = write(&planted, b"body", forced).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "cannot write {0}: {0} is a link owned by another user; it is not followed",
+                planted.display()
+            )
+        );
+        assert!(!dir.path().join("victim.md").exists());
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn reading_within_a_limit_refuses_devices_fifos_and_big_files() {

@@ -130,4 +130,20 @@ fn the_url_is_the_last_one_printed() {
         Some("https://gitlab.com/g/r/-/issues/3")
     );
     assert_eq!(find_url("done\n"), None);
+    // Only an issue's URL says one was created; junk after its number is cut.
+    assert_eq!(
+        find_url("see https://github.com/o/r/issues/new for help\n"),
+        None
+    );
+    assert_eq!(find_url("https://evil.example/x\n"), None);
+    assert_eq!(find_url("https:///issues/3 http://h/myissues/3\n"), None);
+    assert_eq!(
+        find_url("https://github.com/o/r/issues/7\u{1b}[2J\u{1b}]0;pwned\u{7}\n").as_deref(),
+        Some("https://github.com/o/r/issues/7")
+    );
+    assert_eq!(
+        find_url("https://ghe.example/o/r/issues/12 https://github.com/o/r/issues/new\n")
+            .as_deref(),
+        Some("https://ghe.example/o/r/issues/12")
+    );
 }

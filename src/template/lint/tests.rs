@@ -179,3 +179,31 @@ fn an_element_without_a_label_is_named_with_its_article() {
         ["6:15: error: an `input` element needs `attributes.label`"]
     );
 }
+
+#[test]
+fn a_number_that_reads_otherwise_and_a_required_that_is_no_boolean() {
+    let text = body(
+        "- type: input\n  attributes: {label: Version, value: 1.10}\n- type: input\n  attributes: {label: Count, value: 5, placeholder: 0x1F}\n- type: checkboxes\n  attributes:\n    label: C\n    options:\n      - {label: a, required: maybe}\n      - {label: b, required: false}\n",
+    );
+    assert_eq!(
+        lint(&text),
+        [
+            "5:39: warning: `value` `1.10` is read as a number, which may show otherwise (`1.10` as `1.1`); quote it to keep it as written",
+            "7:53: warning: `placeholder` `0x1F` is read as a number, which may show otherwise (`1.10` as `1.1`); quote it to keep it as written",
+            "12:30: error: `required` must be true or false"
+        ]
+    );
+}
+
+#[test]
+fn names_descriptions_and_labels_must_say_something() {
+    let text = "name: ''\ndescription: '  '\nbody:\n- type: input\n  attributes: {label: '   '}\n- type: textarea\n  id: t\n  attributes: {label: T}\n";
+    assert_eq!(
+        lint(text),
+        [
+            "1:7: error: `name` must not be empty",
+            "2:14: error: `description` must not be empty",
+            "5:23: error: `label` must not be empty"
+        ]
+    );
+}

@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App, review: &ReviewState, area: Rect) -> O
     ];
     let problems = review.problems();
     if problems.is_empty() {
-        head.push(Line::styled(ready(app), theme.done()));
+        head.push(Line::styled(ready(app, review), theme.done()));
     } else {
         problem_lines(&mut head, review, &problems, area.height / 3, theme);
     }
@@ -66,11 +66,18 @@ pub fn draw(frame: &mut Frame, app: &App, review: &ReviewState, area: Rect) -> O
 }
 
 /// What Enter and the letters do now.
-fn ready(app: &App) -> String {
+fn ready(app: &App, review: &ReviewState) -> String {
     let plan = &app.config().plan;
     let mut what: Vec<String> = Vec::new();
     if let Some(file) = &plan.file {
-        what.push(format!("write {}", file.path.display()));
+        // `-o issues/`: the file it becomes, as the write will name it.
+        let path = app.config().output.target(
+            &file.path,
+            &review.form.model().template().stem,
+            &review.form.answers().title,
+            &app.config().today,
+        );
+        what.push(format!("write {}", path.display()));
     }
     for (on, name) in [
         (plan.clipboard.is_some(), "copy"),
