@@ -43,6 +43,9 @@ pub fn is_example(t: &str) -> bool {
     // Compared without lowercasing: no character but ASCII lowercases to one of these
     // prefixes (the Kelvin sign gives `k`, `İ` gives `i` and a combining dot).
     let t = t.trim_start_matches(['(', ' ']).as_bytes();
+    if !matches!(t.first(), Some(b'e' | b'E' | b'i' | b'I')) {
+        return false;
+    }
     ["e.g", "eg.", "eg:", "eg,", "ex:", "ex.", "example:", "i.e."]
         .iter()
         .any(|p| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
@@ -54,6 +57,13 @@ fn is_token_placeholder(t: &str) -> bool {
         "TBD", "TBA", "TBC", "TODO", "???", "#", "#X", "#Y", "#N", "#.#.#", "x.y.z", "X.Y.Z",
         "vX.Y.Z", "#.#",
     ];
+    // Every token starts with one of these.
+    if !matches!(
+        t.as_bytes().first(),
+        Some(b'T' | b'?' | b'#' | b'x' | b'X' | b'v' | b'Y' | b'Z' | b'N')
+    ) {
+        return false;
+    }
     if WHOLE.contains(&t) {
         return true;
     }
@@ -209,8 +219,10 @@ pub fn blank_split(text: &str) -> Option<(&str, &str)> {
 
 /// A label as people read it: markup and a trailing colon removed, spaces collapsed.
 pub fn plain_label(text: &str) -> String {
-    if is_plain(text) {
-        return text.to_owned();
+    // Spaces at the end go whatever else the text holds.
+    let kept = text.trim_end_matches(' ');
+    if is_clean(kept) {
+        return kept.trim_end_matches(':').trim_end().to_owned();
     }
     // Called for every candidate label of a template (120,000 times for 1.9 MiB): one
     // buffer, no substring searchers. The same result as `replace("**", "")`, then
@@ -230,6 +242,12 @@ pub fn plain_label(text: &str) -> String {
 /// Whether [`plain_label`] leaves `text` as it is: ASCII without markup, single
 /// spaces between words, nothing to trim.
 fn is_plain(text: &str) -> bool {
+    is_clean(text) && !text.ends_with([' ', ':'])
+}
+
+/// ASCII without markup, single spaces between words, none first: the text
+/// [`plain_label`] reads, but for what it trims at the end.
+fn is_clean(text: &str) -> bool {
     let mut space = true;
     for &b in text.as_bytes() {
         match b {
@@ -239,7 +257,7 @@ fn is_plain(text: &str) -> bool {
             _ => space = false,
         }
     }
-    !space && !text.ends_with(':') || text.is_empty()
+    true
 }
 
 /// `text` with each `cc` removed, matched left to right as `str::replace` does.

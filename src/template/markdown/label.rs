@@ -160,11 +160,21 @@ fn label_ok(label: &str) -> bool {
 
 /// Reads what follows a label; comments in it are removed, and their text is the hint.
 pub(super) fn rest(source: &Source<'_>, range: Range<usize>) -> Rest {
-    let hint: Vec<&str> = source
-        .comments_within(&range)
-        .map(|c| c.trim_start_matches("<!--").trim_end_matches("-->").trim())
+    let within = |c: &&Range<usize>| c.start >= range.start && c.end <= range.end;
+    let comments = source.comments_in(&range);
+    let hint: Vec<&str> = comments
+        .iter()
+        .filter(within)
+        .map(|c| {
+            let c = &source.src[c.clone()];
+            c.trim_start_matches("<!--").trim_end_matches("-->").trim()
+        })
         .collect();
-    let kept = stripped_within(source, range);
+    let kept = if hint.is_empty() {
+        Cow::Borrowed(&source.src[range])
+    } else {
+        Cow::Owned(source.strip_comments_within(range))
+    };
     let t = kept.trim();
     if t.is_empty() {
         return Rest::Empty(hint.join(" "));

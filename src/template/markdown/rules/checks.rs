@@ -67,7 +67,8 @@ pub(super) fn checks(
     };
     let default = Value::Select(Selection {
         checked,
-        ..Selection::empty(n)
+        blanks: vec![String::new(); n],
+        custom: String::new(),
     });
     let field = NewField::new(kind, label, "", default, lines.start);
     let shape = Shape::Checks {

@@ -42,6 +42,10 @@ pub(super) struct Facts {
 }
 
 impl Facts {
+    pub(super) fn is_field(&self) -> bool {
+        self.field.is_some()
+    }
+
     fn is_placeholder(&self, item: &Item, source: &Source<'_>) -> bool {
         if let Some(known) = self.placeholder.get() {
             return known;

@@ -20,7 +20,12 @@ pub(super) fn instruction_list(
     ctx: &Ctx<'_>,
 ) -> Option<Recognized> {
     let source = ctx.source;
-    if items.is_empty() || kind_with(items, facts, source) != ListKind::Static {
+    // Task items and labelled fields are never kept as written: no need to ask more.
+    let never_static = |(i, f): (&Item, &Facts)| i.task.is_some() || f.is_field();
+    if items.is_empty()
+        || items.iter().zip(facts).any(never_static)
+        || kind_with(items, facts, source) != ListKind::Static
+    {
         return None;
     }
     // An instruction that ends in a colon or points ahead (`the following`, `these

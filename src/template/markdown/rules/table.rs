@@ -54,8 +54,8 @@ pub(super) fn table(
         hints: cell_hints,
     };
     let field = NewField::new(kind, ctx.label, "", Value::Table(defaults), lines.start);
-    let written: Vec<&str> = head.lines().chain(shapes.iter().map(|r| r.0)).collect();
-    let shape = TableShape::new(head, shapes.iter().copied(), aligned_widths(&written));
+    let written = head.lines().chain(shapes.iter().map(|r| r.0));
+    let shape = TableShape::new(head, shapes.iter().copied(), aligned_widths(written));
     Recognized::field(field, lines, Shape::Table(shape))
 }
 
@@ -63,59 +63,77 @@ pub(super) fn table(
 #[cfg(test)]
 fn pipe_columns(row: &str) -> Vec<usize> {
     let mut columns = Vec::new();
-    pipes_into(row, &mut columns);
+    pipes(row, |column| {
+        columns.push(column);
+        true
+    });
     columns
 }
 
-/// [`pipe_columns`] into `columns`, which is cleared first.
-fn pipes_into(row: &str, columns: &mut Vec<usize>) {
-    columns.clear();
+/// Gives `found` the display column of each unescaped pipe of `row`, in order, until it
+/// returns false; returns whether it never did.
+fn pipes(row: &str, mut found: impl FnMut(usize) -> bool) -> bool {
     let row = row.trim_end();
-    let (mut at, mut escaped) = (0, false);
-    if row.is_ascii() {
-        for &b in row.as_bytes() {
-            if b == b'|' && !escaped {
-                columns.push(at);
+    let mut escaped = false;
+    // Printable ASCII is one column a byte.
+    if row.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        for (at, &b) in row.as_bytes().iter().enumerate() {
+            if b == b'|' && !escaped && !found(at) {
+                return false;
             }
             escaped = b == b'\\' && !escaped;
-            // Printable ASCII is one column wide.
-            at += if (b' '..=b'~').contains(&b) {
-                1
-            } else {
-                UnicodeWidthChar::width(char::from(b)).unwrap_or(0)
-            };
         }
-        return;
+        return true;
     }
+    let mut at = 0;
     for c in row.chars() {
-        if c == '|' && !escaped {
-            columns.push(at);
+        if c == '|' && !escaped && !found(at) {
+            return false;
         }
         escaped = c == '\\' && !escaped;
         at += UnicodeWidthChar::width(c).unwrap_or(0);
     }
+    true
 }
 
 /// When every row puts its pipes at the same columns, starting and ending with one:
 /// the width between each pair. Empty otherwise.
-fn aligned_widths(rows: &[&str]) -> Vec<usize> {
-    let Some(first_row) = rows.first() else {
+fn aligned_widths<I>(rows: I) -> Vec<usize>
+where
+    I: IntoIterator,
+    I::Item: AsRef<str>,
+{
+    let framed = |r: &str| r.trim_start().starts_with('|') && r.trim_end().ends_with('|');
+    let mut rows = rows.into_iter();
+    let Some(first_row) = rows.next() else {
         return Vec::new();
     };
     let mut first = Vec::new();
-    pipes_into(first_row, &mut first);
-    let framed = |r: &&str| r.trim_start().starts_with('|') && r.trim_end().ends_with('|');
-    if first.len() < 2 || !rows.iter().all(framed) {
+    pipes(first_row.as_ref(), |column| {
+        first.push(column);
+        true
+    });
+    if first.len() < 2 || !framed(first_row.as_ref()) {
         return Vec::new();
     }
-    let mut columns = Vec::with_capacity(first.len());
-    for row in &rows[1..] {
-        pipes_into(row, &mut columns);
-        if columns != first {
+    // One pass: each row framed, with its pipes where the first row has them.
+    for row in rows {
+        let row = row.as_ref();
+        let mut n = 0;
+        let same = pipes(row, |column| {
+            n += 1;
+            first.get(n - 1) == Some(&column)
+        });
+        if !framed(row) || !same || n != first.len() {
             return Vec::new();
         }
     }
-    first.windows(2).map(|w| w[1] - w[0] - 1).collect()
+    // The widths in place of the columns.
+    for i in 1..first.len() {
+        first[i - 1] = first[i] - first[i - 1] - 1;
+    }
+    first.pop();
+    first
 }
 
 #[cfg(test)]
