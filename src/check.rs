@@ -76,6 +76,14 @@ pub fn run(args: &[String]) -> Report {
             }
         };
         let name = source.display();
+        // A repository's file that links out of it: GitHub does not follow it, and the
+        // chooser and TEMPLATE refuse it (it is checked through a path typed here).
+        if let Source::File(path) = &source
+            && let Some(why) = links_out(path)
+        {
+            report.error(&name, 1, 1, why);
+            continue;
+        }
         if let Source::File(path) = &source
             && is_chooser_config(path)
         {
@@ -243,6 +251,17 @@ impl Report {
             }
         }
     }
+}
+
+/// Why `path` is refused when it is a symbolic link from inside a repository to a file
+/// outside it.
+fn links_out(path: &Path) -> Option<String> {
+    if !path.symlink_metadata().ok()?.file_type().is_symlink() {
+        return None;
+    }
+    let folder = std::path::absolute(path).ok()?.parent()?.to_path_buf();
+    let root = discover::layout::repo_root(&folder)?;
+    discover::layout::outside(&root, path)
 }
 
 fn severity(s: Severity) -> &'static str {

@@ -127,7 +127,7 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
         &config,
         args.save,
         &template.stem,
-        &issue.title,
+        form.named_title(&issue.title),
     );
     if exports.plan().creates() && form.title_is_blank(&issue.title) && !args.allow_incomplete {
         bail!(

@@ -123,8 +123,9 @@ pub fn resolve(arg: &str) -> Result<Source> {
 pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
     let path = Path::new(arg);
     // `symlink_metadata`: a dangling or looping link is still a path the user named, and
-    // reading it says what is wrong with it.
-    if path.symlink_metadata().is_ok() {
+    // reading it says what is wrong with it. A folder named like a template (`mkdir
+    // performance`) is not meant unless the argument is a path (`performance/`).
+    if path.symlink_metadata().is_ok() && (arg.contains('/') || !path.is_dir()) {
         return Ok(Source::File(path.to_path_buf()));
     }
     // A path as `list` prints it, from the repository's root, typed in a subfolder.

@@ -340,6 +340,16 @@ impl Form {
             && said == prefix.repeat(said.len() / prefix.len())
     }
 
+    /// `title` where it names something (a file name's `{title}`): empty when it is only
+    /// the prefix, so the name says `untitled` rather than `bug`.
+    pub fn named_title<'a>(&self, title: &'a str) -> &'a str {
+        if self.title_is_blank(title) {
+            ""
+        } else {
+            title
+        }
+    }
+
     /// Whether a field counts as filled: it has content the user gave or kept on purpose.
     pub fn is_filled(&self, field: usize, value: &Value) -> bool {
         !value.is_empty() && (value != &self.fields[field].default || self.fields[field].required)

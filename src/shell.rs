@@ -155,6 +155,16 @@ pub fn shell() -> String {
         .unwrap_or_else(|| "sh".to_owned())
 }
 
+/// The shell to run: a path as given, a name found in `PATH`; `None` when it is not an
+/// executable file (told apart here, since `setsid` would start and then fail).
+fn program(shell: &str) -> Option<PathBuf> {
+    if shell.contains('/') {
+        Some(PathBuf::from(shell)).filter(|p| crate::paths::is_executable(p))
+    } else {
+        crate::paths::find_program(shell)
+    }
+}
+
 /// The repository `start` is in (the folder holding `.git`), else `start` itself.
 pub fn repo_root(start: &Path) -> PathBuf {
     start
@@ -186,17 +196,37 @@ pub fn start(
             return None;
         }
     };
-    // The command (and with it our copies of the pipe's writing end) is dropped at the
-    // end of this statement, so the reader sees the end when the child closes it.
-    let spawned = Command::new(shell)
+    let Some(program) = program(shell) else {
+        report(Event::Finished(Finished {
+            end: End::NotStarted(format!("{shell} is not an executable program")),
+            output: String::new(),
+        }));
+        return None;
+    };
+    // A session of its own (util-linux's `setsid`, which execs the shell in place): with
+    // no controlling terminal, the command cannot draw over the form or read keys through
+    // /dev/tty. It leads its session's process group, killed as a whole as before.
+    // Without `setsid`, a process group of its own.
+    let mut command = if let Some(setsid) = crate::paths::find_program("setsid") {
+        let mut command = Command::new(setsid);
+        command.arg(program);
+        command
+    } else {
+        let mut command = Command::new(program);
+        command.process_group(0);
+        command
+    };
+    // The command (and with it our copies of the pipe's writing end) is dropped once it
+    // has spawned, so the reader sees the end when the child closes it.
+    let spawned = command
         .arg("-c")
         .arg(line)
         .current_dir(cwd)
         .stdin(Stdio::null())
         .stdout(out)
         .stderr(err)
-        .process_group(0)
         .spawn();
+    drop(command);
     let mut child = match spawned {
         Ok(child) => child,
         Err(err) => {

@@ -328,6 +328,27 @@ fn a_file_name_names_its_template_from_anywhere() {
         .output()
         .unwrap();
     assert!(!out.status.success(), "the extension must match");
+    // A folder of that name where it is typed is not the template; as a path it is.
+    std::fs::create_dir(sub.join("performance")).unwrap();
+    let out = home
+        .cmd(&sub)
+        .args(["schema", "performance"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = home
+        .cmd(&sub)
+        .args(["schema", "performance/"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "issue-composer: performance/ is a folder, not a regular file\n"
+    );
 }
 
 #[test]
@@ -525,4 +546,33 @@ fn repository_links_out_of_the_repository_are_refused_and_inside_ones_followed()
     assert_eq!(body, "## What happened?\n");
     let inside = home.run(&sub, &["render", "inside", "--allow-incomplete"]);
     assert_eq!(inside, "## What happened?\n");
+}
+
+/// `check` says what GitHub does with a template linking out of the repository: nothing.
+#[test]
+fn check_refuses_a_template_linking_out_of_the_repository() {
+    use std::os::unix::fs::symlink;
+    let home = Home::new();
+    let secret = home.dir.path().join("secret.md");
+    write(&secret, &md("Secret"));
+    let (root, sub) = home.repo(&[("docs/real.md", &md("Real"))]);
+    let folder = root.join(".github/ISSUE_TEMPLATE");
+    std::fs::create_dir_all(&folder).unwrap();
+    symlink(&secret, folder.join("bug.md")).unwrap();
+    symlink("../../docs/real.md", folder.join("inside.md")).unwrap();
+    let (out_link, inside) = (folder.join("bug.md"), folder.join("inside.md"));
+    let (typed, inside) = (out_link.display().to_string(), inside.display().to_string());
+    let out = home
+        .cmd(&sub)
+        .args(["check", &typed, &inside])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let why = format!("{typed} is a symbolic link to a file outside the repository");
+    assert!(
+        text.contains(&format!("{typed}:1:1: error: {why}\n")),
+        "{text}"
+    );
+    assert!(text.contains(&format!("{inside}: 1 sections")), "{text}");
 }

@@ -7,7 +7,7 @@ use std::process::{Child, ChildStdout, Command as StdCommand, Stdio};
 
 use assert_cmd::Command;
 use issue_composer::export::clipboard::osc52_sequence;
-use issue_composer::export::find_program;
+use issue_composer::paths::find_program;
 
 const SUMMARY: &str = "summary=Copied: é — ünïcode, 'quotes' and $dollars";
 

@@ -13,7 +13,7 @@ use issue_composer::render::Issue;
 const BODY: &str = "## Summary\n\nIt crashed\n";
 
 fn real_gh() -> Option<PathBuf> {
-    let found = issue_composer::export::find_program("gh");
+    let found = issue_composer::paths::find_program("gh");
     if found.is_none() {
         eprintln!("skipping: gh is not installed (CI installs it with .ci/run)");
     }

@@ -238,3 +238,30 @@ fn a_config_that_is_a_device_a_fifo_or_too_large_is_a_warning_not_a_hang() {
         );
     }
 }
+
+/// `{title}` of a title that is only the template's prefix is `untitled`, not the
+/// prefix's word (`bug.md`); a title that says more names the file.
+#[test]
+fn a_title_of_only_the_prefix_names_no_file() {
+    let home = Home::new();
+    home.write_config("[export]\nfile_name = \"{title}.md\"\n");
+    std::fs::create_dir(home.path().join("out")).unwrap();
+    for (title, file) in [
+        ("[BUG] ", "untitled.md"),
+        ("[BUG] It crashed", "bug-it-crashed.md"),
+    ] {
+        let set = format!("title={title}");
+        home.run(&[
+            "render",
+            "bug-report",
+            "--set",
+            &set,
+            "-o",
+            "out/",
+            "--allow-incomplete",
+        ]);
+        assert!(home.path().join("out").join(file).exists(), "{title}");
+    }
+    let names = std::fs::read_dir(home.path().join("out")).unwrap().count();
+    assert_eq!(names, 2);
+}

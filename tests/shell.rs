@@ -56,6 +56,22 @@ fn it_runs_in_the_folder_given_with_no_terminal_input() {
     assert_eq!(finished.output, "here\nno-tty");
 }
 
+/// The command runs in a session of its own: it has no controlling terminal, so it
+/// cannot write over the form or read keys through /dev/tty.
+#[test]
+fn it_runs_in_a_session_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_running, events) = start("cut -d' ' -f6 /proc/self/stat", dir.path());
+    let (_, finished) = follow(&events);
+    assert_eq!(finished.end, End::Exited(0));
+    let ours = rustix::process::getsid(None)
+        .unwrap()
+        .as_raw_nonzero()
+        .get();
+    let theirs: i32 = finished.output.trim().parse().unwrap();
+    assert_ne!(theirs, ours, "the command shares our session");
+}
+
 #[test]
 fn a_missing_shell_reports_that_it_did_not_start() {
     let dir = tempfile::tempdir().unwrap();

@@ -1546,3 +1546,19 @@ fn the_editor_says_why_nothing_changed() {
         ))
     );
 }
+
+/// `~/` typed in the write dialog is the home folder, as in config.toml.
+#[test]
+fn the_write_dialog_takes_the_home_folder_as_tilde() {
+    let mut app = open("performance");
+    typ(&mut app, "T");
+    press(&mut app, [ctrl('s'), key(KeyCode::Char('w'))]);
+    press(&mut app, (0..40).map(|_| key(KeyCode::Backspace)));
+    typ(&mut app, "~/x.md");
+    let effects = press(&mut app, [key(KeyCode::Enter)]);
+    let home = std::path::PathBuf::from(std::env::var("HOME").unwrap());
+    assert!(
+        matches!(&effects[..], [Effect::Write { path, .. }] if *path == home.join("x.md")),
+        "{effects:?}"
+    );
+}

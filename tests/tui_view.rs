@@ -180,8 +180,8 @@ fn review_help_dialogs_and_too_small() {
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     let text = screen(&app, 100, 20);
     assert!(
-        text.contains("│The last draft could not be saved (there is no data folder):  │")
-            && text.contains("│quitting may lose your answers.  "),
+        text.contains("│The last draft could not be saved: there is no data folder.   │")
+            && text.contains("│Quitting may lose your answers.  "),
         "{text}"
     );
     insta::assert_snapshot!("too_small", screen(&app, 59, 15));
@@ -417,6 +417,36 @@ fn the_review_names_the_file_a_folder_target_gets() {
     let text = screen(&app, 100, 30);
     assert!(
         text.contains(" Ready: Enter to write no-such-folder/go-performance-issue.md · Esc back"),
+        "{text}"
+    );
+}
+
+/// A notice while a dialog is open sits above the dialog's keys: the write dialog's
+/// error and what to press next both show.
+#[test]
+fn a_notice_in_a_dialog_keeps_the_dialog_keys_below_it() {
+    use issue_composer::tui::app::WriteFailure;
+    let mut app = open("go-performance", Some(GO_ANSWERS));
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    key(&mut app, KeyCode::Char('w'), KeyModifiers::NONE);
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    app.update(Msg::Written {
+        result: Err(WriteFailure::Other {
+            path: "fifo".into(),
+            message: "fifo is a FIFO, not a regular file".to_owned(),
+        }),
+        then_exit: false,
+    });
+    let text = screen(&app, 80, 24);
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        rows[22].trim_end_matches([' ', '"']),
+        "\" fifo is a FIFO, not a regular file — choose another path",
+        "{text}"
+    );
+    assert_eq!(
+        rows[23].trim_end_matches([' ', '"']),
+        "\" Enter write · Esc cancel",
         "{text}"
     );
 }

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 mod server;
 
-use super::find_program;
+use crate::paths::find_program;
 pub use server::serve;
 
 /// The hidden subcommand that runs [`serve`]: the binary must dispatch it.

@@ -11,7 +11,8 @@ use std::process::Command;
 use std::time::Duration;
 
 use super::child::{self, RunError};
-use super::{Forge, Target, find_program};
+use super::{Forge, Target};
+use crate::paths::find_program;
 use crate::render::Issue;
 
 /// Linux refuses a single argument this long (`MAX_ARG_STRLEN`), so a longer body cannot

@@ -39,7 +39,7 @@ fn quit_note(app: &App, drafts: bool) -> String {
     match failed {
         _ if !drafts => "Drafts are off (--no-draft): your answers will be lost.".to_owned(),
         Some(failure) => format!(
-            "The last draft could not be saved ({}): quitting may lose your answers.",
+            "The last draft could not be saved: {}. Quitting may lose your answers.",
             crate::text::escape_line(&failure.reason)
         ),
         None => "Your answers are kept as a draft for next time.".to_owned(),
@@ -102,10 +102,11 @@ fn too_small(frame: &mut Frame, area: Rect) {
     );
 }
 
-/// The keys that work now, generated from the keymap (or a notice).
-/// The footer's height: two rows for a notice wider than the screen, else one.
+/// The footer's height: two rows for a notice wider than the screen, or for a notice
+/// while a dialog is open (its keys go under it); else one.
 fn footer_rows(app: &App, width: u16) -> u16 {
     match app.notice() {
+        Some(_) if dialog_keys(app).is_some() => 2,
         Some(notice) if crate::text::escape_line(&notice.text).width() + 1 > usize::from(width) => {
             2
         }
@@ -113,8 +114,32 @@ fn footer_rows(app: &App, width: u16) -> u16 {
     }
 }
 
+/// The keys of the open dialog, when it has some of its own.
+fn dialog_keys(app: &App) -> Option<&'static str> {
+    let (_, _, keys) = dialog_text(app, app.modal()?);
+    (!keys.is_empty()).then_some(keys)
+}
+
+/// The keys that work now, generated from the keymap (or a notice, and the keys of a
+/// dialog under it).
 fn footer(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.config().theme;
+    let keys = dialog_keys(app);
+    if let Some(keys) = keys.filter(|_| area.height > 1) {
+        let last = Rect {
+            y: area.y + area.height - 1,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(Line::styled(format!(" {keys}"), theme.help()), last);
+    }
+    let area = match keys {
+        Some(_) if area.height > 1 => Rect {
+            height: area.height - 1,
+            ..area
+        },
+        _ => area,
+    };
     if let Some(Notice {
         text,
         problem: error,
@@ -145,12 +170,9 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     // A dialog takes the keys: the screen's behind it do nothing now.
-    if let Some(modal) = app.modal() {
-        let (_, _, keys) = dialog_text(app, modal);
-        if !keys.is_empty() {
-            frame.render_widget(Line::styled(format!(" {keys}"), theme.help()), area);
-            return;
-        }
+    if let Some(keys) = keys {
+        frame.render_widget(Line::styled(format!(" {keys}"), theme.help()), area);
+        return;
     }
     let ctx = app.screen().context();
     // Enter in the review does something only with problems or command-line exports.

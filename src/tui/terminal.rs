@@ -50,6 +50,12 @@ pub fn start() -> std::io::Result<Tty> {
         original(info);
     }));
     enter_modes()?;
+    // The alternate screen may hold what an earlier run left (killed with -9): the first
+    // frame draws only what differs from a blank screen.
+    execute!(
+        stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
     Terminal::new(CrosstermBackend::new(stdout()))
 }
 

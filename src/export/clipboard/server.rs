@@ -8,7 +8,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use super::{CopyError, Provider, SERVE_COMMAND, VERIFY_TIMEOUT};
-use crate::export::find_program;
+use crate::paths::find_program;
 
 pub(super) fn copy_external(provider: Provider, text: &str) -> Result<(), CopyError> {
     let Some((program, args)) = provider.command() else {

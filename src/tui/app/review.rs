@@ -76,7 +76,7 @@ impl App {
             Action::Write => {
                 // A file named on the command line wins over config.toml's default.
                 let stem = &review.form.model().template().stem;
-                let title = &review.form.answers().title;
+                let title = review.form.form().named_title(&review.form.answers().title);
                 let output = &self.config.output;
                 let today = &self.config.today;
                 let path = plan.file.as_ref().map_or_else(
@@ -154,10 +154,12 @@ impl App {
         let Some(form) = self.form() else {
             return Vec::new();
         };
+        // Typed in the dialog: `~/` is the home folder, as in config.toml.
+        let path = crate::config::expand_home(path);
         let path = self.config.output.target(
-            path,
+            &path,
             &form.model().template().stem,
-            &form.answers().title,
+            form.form().named_title(&form.answers().title),
             &self.config.today,
         );
         vec![Effect::Write {

@@ -74,7 +74,7 @@ fn ready(app: &App, review: &ReviewState) -> String {
         let path = app.config().output.target(
             &file.path,
             &review.form.model().template().stem,
-            &review.form.answers().title,
+            review.form.form().named_title(&review.form.answers().title),
             &app.config().today,
         );
         what.push(format!("write {}", path.display()));
