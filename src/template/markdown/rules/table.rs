@@ -155,6 +155,40 @@ mod tests {
         assert_eq!(pipe_columns(r"| a \| b | c |"), [0, 9, 13]);
     }
 
+    /// The byte-at-a-time reading of printable ASCII gives the columns a character at a
+    /// time gave; control characters and wide ones take the character path.
+    #[test]
+    fn pipe_columns_by_bytes_are_by_characters() {
+        let slow = |row: &str| {
+            let mut columns = Vec::new();
+            let (mut at, mut escaped) = (0, false);
+            for c in row.trim_end().chars() {
+                if c == '|' && !escaped {
+                    columns.push(at);
+                }
+                escaped = c == '\\' && !escaped;
+                at += UnicodeWidthChar::width(c).unwrap_or(0);
+            }
+            columns
+        };
+        for row in [
+            "| a | b |",
+            r"| a \| b |",
+            r"| a \\| b \| |",
+            "|\tx|y|",
+            "| 表 | b |\n",
+            "|\u{7f}|",
+            "",
+            "|",
+        ] {
+            assert_eq!(pipe_columns(row), slow(row), "{row:?}");
+        }
+        assert_eq!(aligned_widths(["| 表 | b |", "|----|---|"]), [4, 3]);
+        assert!(aligned_widths(["| a | b |", "| a | b | c |"]).is_empty());
+        assert!(aligned_widths(["| a | b |", "| a |"]).is_empty());
+        assert!(aligned_widths(["| a | b |", "| a | b"]).is_empty());
+    }
+
     #[test]
     fn header_and_row_labels_are_fixed_and_placeholders_are_hints() {
         let src =
