@@ -239,12 +239,6 @@ pub fn plain_label(text: &str) -> String {
     out
 }
 
-/// Whether [`plain_label`] leaves `text` as it is: ASCII without markup, single
-/// spaces between words, nothing to trim.
-fn is_plain(text: &str) -> bool {
-    is_clean(text) && !text.ends_with([' ', ':'])
-}
-
 /// ASCII without markup, single spaces between words, none first: the text
 /// [`plain_label`] reads, but for what it trims at the end.
 fn is_clean(text: &str) -> bool {
@@ -304,7 +298,8 @@ pub enum TitleAsks {
     YesNo,
 }
 
-/// Words of titles that ask for pasted output.
+/// Words of titles that ask for pasted output (read by [`TitleWords::note`]).
+#[cfg(test)]
 const LOGS: [&str; 7] = [
     "log",
     "logs",
@@ -321,36 +316,32 @@ const AUX: [&str; 15] = [
     "would", "should", "had",
 ];
 
-/// Words of titles that ask for a one-line fact.
+/// Words of titles that ask for a one-line fact (read by [`TitleWords::note`]).
+#[cfg(test)]
 const FACTS: [&str; 6] = ["version", "os", "browser", "commit", "platform", "device"];
 
 /// Reads a section title for the answer it asks for.
 pub fn title_asks(title: &str) -> TitleAsks {
-    // Asked for every section (100,000 times for 100k headings): the words are read in
-    // one pass, compared without case, and nothing is allocated for a plain title.
-    let plain = if is_plain(title) {
-        std::borrow::Cow::Borrowed(title)
-    } else {
-        std::borrow::Cow::Owned(plain_label(title))
-    };
-    // ASCII is compared without case; other text is lowercased first.
-    let lowered;
-    let text: &str = if plain.is_ascii() {
-        &plain
-    } else {
-        lowered = plain.to_lowercase();
-        &lowered
-    };
-    let w = TitleWords::read(text);
+    // Asked for every section (100,000 times for 100k headings): a plain title is read
+    // in one pass over its bytes, compared without case, and nothing is allocated.
+    let (w, question, amp) = TitleWords::read_plain(title).unwrap_or_else(|| {
+        let plain = plain_label(title);
+        // ASCII is compared without case; other text is lowercased first.
+        let w = if plain.is_ascii() {
+            TitleWords::read(&plain)
+        } else {
+            TitleWords::read(&plain.to_lowercase())
+        };
+        (w, plain.trim_end().ends_with('?'), plain.contains('&'))
+    });
     if w.count <= 5 && !w.expected && (w.log && (!w.stack || w.stack_trace) || w.error_message) {
         return TitleAsks::Code;
     }
-    let question = plain.trim_end().ends_with('?');
     if question && w.first_aux && !w.or && !w.which && w.count <= 20 {
         return TitleAsks::YesNo;
     }
     let fact = w.fact || w.operating_system;
-    if !question && w.count <= 6 && fact && !w.and && !plain.contains('&') {
+    if !question && w.count <= 6 && fact && !w.and && !amp {
         return TitleAsks::Line;
     }
     TitleAsks::Text
@@ -365,13 +356,13 @@ pub fn title_asks(title: &str) -> TitleAsks {
 struct TitleWords {
     count: usize,
     expected: bool,
-    /// One of [`LOGS`].
+    /// A word of titles that ask for pasted output (`log`, `traceback`, ...).
     log: bool,
     stack: bool,
     or: bool,
     which: bool,
     and: bool,
-    /// One of [`FACTS`].
+    /// A word of titles that ask for a fact (`version`, `os`, ...).
     fact: bool,
     /// The first word is one of [`AUX`].
     first_aux: bool,
@@ -381,6 +372,43 @@ struct TitleWords {
 }
 
 impl TitleWords {
+    /// The words of a title [`plain_label`] leaves as it is (ASCII without markup, single
+    /// spaces, nothing to trim), read in the pass that finds it is one; with whether it
+    /// ends in `?` and whether it holds `&`. `None` for any other title.
+    fn read_plain(title: &str) -> Option<(Self, bool, bool)> {
+        let bytes = title.as_bytes();
+        let mut out = Self::default();
+        let mut prev: &[u8] = b"";
+        let (mut space, mut amp, mut start) = (true, false, 0);
+        for (at, &b) in bytes.iter().enumerate() {
+            match b {
+                b' ' if space => return None,
+                b'*' | b'_' | b'`' | b'\t'..=b'\r' | 0x80.. => return None,
+                _ => {}
+            }
+            space = b == b' ';
+            amp |= b == b'&';
+            if !b.is_ascii_alphanumeric() && b != b'?' {
+                out.word(&mut prev, &bytes[start..at]);
+                start = at + 1;
+            }
+        }
+        out.word(&mut prev, &bytes[start..]);
+        match bytes.last() {
+            Some(b' ' | b':') => None,
+            last => Some((out, last == Some(&b'?'), amp)),
+        }
+    }
+
+    /// A run of letters, digits and `?`: a word when it holds a letter or digit.
+    fn word<'a>(&mut self, prev: &mut &'a [u8], run: &'a [u8]) {
+        if run.iter().any(u8::is_ascii_alphanumeric) {
+            let w = trim_questions(run);
+            self.note(prev, w);
+            *prev = w;
+        }
+    }
+
     /// `text` is ASCII, or lowercased.
     fn read(text: &str) -> Self {
         if text.is_ascii() {
@@ -449,13 +477,24 @@ impl TitleWords {
             self.operating_system |= ends("operating") && starts("system");
         }
         self.count += 1;
-        self.expected |= lower == b"expected";
-        self.log |= is(&LOGS);
-        self.stack |= lower == b"stack";
-        self.or |= lower == b"or";
-        self.which |= lower == b"which";
-        self.and |= lower == b"and";
-        self.fact |= is(&FACTS);
+        // One match: the words by length, then by bytes. `LOGS` and `FACTS` list them.
+        match lower {
+            b"log" | b"logs" | b"traceback" | b"backtrace" | b"output" | b"stacktrace" => {
+                self.log = true;
+            }
+            b"stack" => {
+                self.log = true;
+                self.stack = true;
+            }
+            b"expected" => self.expected = true,
+            b"or" => self.or = true,
+            b"which" => self.which = true,
+            b"and" => self.and = true,
+            b"version" | b"os" | b"browser" | b"commit" | b"platform" | b"device" => {
+                self.fact = true;
+            }
+            _ => {}
+        }
     }
 }
 

@@ -253,6 +253,16 @@ fn title_asks_is_the_lowercased_words_and_their_phrases() {
     ] {
         assert_eq!(title_asks(title), slow(title), "{title:?}");
     }
+    // Every listed word, alone, first of two, and written in capitals.
+    for word in LOGS.iter().chain(&FACTS).chain(&AUX) {
+        for title in [
+            (*word).to_owned(),
+            format!("{word} it?"),
+            format!("Some {}", word.to_uppercase()),
+        ] {
+            assert_eq!(title_asks(&title), slow(&title), "{title:?}");
+        }
+    }
 }
 
 /// Clean text (ASCII, no markup, single spaces) is read without the general path.
