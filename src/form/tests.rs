@@ -26,7 +26,8 @@ fn form(kind: FieldKind, default: Value) -> Form {
             required: false,
             section: 0,
             line: 1,
-        }],
+        }]
+        .into(),
         rules: Vec::new(),
     }
 }
