@@ -4,9 +4,13 @@
 pub mod answers;
 pub mod schema;
 mod validate;
+mod values;
+
+use std::sync::Arc;
 
 pub use answers::{AnswerError, AnswersFile, ToYamlError};
 pub use validate::Invalid;
+pub use values::Values;
 
 /// What the template says about the issue itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -25,8 +29,9 @@ pub struct Meta {
 pub struct Form {
     pub meta: Meta,
     pub sections: Vec<Section>,
-    /// Every field in document order; sections refer to them by index.
-    pub fields: Vec<Field>,
+    /// Every field in document order; sections refer to them by index. Shared with
+    /// the [`Answers`] of the form, which read the defaults from it instead of copying.
+    pub fields: Arc<Vec<Field>>,
     /// Checks on typed values beyond "required" (issue forms on Gitea and Forgejo).
     pub rules: Vec<FieldRule>,
 }
@@ -281,7 +286,7 @@ pub struct Answers {
     pub labels: Vec<String>,
     pub assignees: Vec<String>,
     /// One value per field of the form, in the same order.
-    pub values: Vec<Value>,
+    pub values: Values,
 }
 
 /// A value given to a field of another kind (a bug in whoever built it).
@@ -303,17 +308,17 @@ impl Answers {
                 kind: field.kind.name(),
             });
         }
-        self.values[index] = value;
+        self.values.set(index, value);
         Ok(())
     }
 
-    /// The template's defaults.
+    /// The template's defaults (read from the form, not copied).
     pub fn new(form: &Form) -> Self {
         Self {
             title: form.meta.title.clone(),
             labels: form.meta.labels.clone(),
             assignees: form.meta.assignees.clone(),
-            values: form.fields.iter().map(|f| f.default.clone()).collect(),
+            values: Values::new(Arc::clone(&form.fields)),
         }
     }
 }
@@ -394,49 +399,55 @@ impl Form {
 /// separate namespaces; a clash within one gets `-2`, `-3`.
 pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelled: &[bool]) {
     use crate::text::slug;
-    let mut section_ids = Unique::with_capacity(sections.len());
+    let mut ids = Unique::with_capacity(sections.len());
     for section in sections.iter() {
         let base = match slug(&section.title) {
             s if !s.is_empty() => s,
             _ if section.level == 0 => "preamble".to_owned(),
             _ => "section".to_owned(),
         };
-        section_ids.claim_index(base);
+        ids.push(base);
     }
-    let mut field_ids = Unique::with_capacity(fields.len());
-    for (i, field) in fields.iter().enumerate() {
-        let section = section_ids.ids[field.section].as_str();
-        let base = if labelled.get(i).copied().unwrap_or(false) {
-            match slug(&field.label) {
-                s if !s.is_empty() => joined(section, '/', &s),
-                _ => joined(section, '/', "field"),
-            }
-        } else {
-            section.to_owned()
-        };
-        field_ids.claim_index(base);
-    }
-    for (section, id) in sections.iter_mut().zip(section_ids.ids) {
+    for (section, id) in sections.iter_mut().zip(ids.into_ids()) {
         section.id = id;
     }
-    for (field, id) in fields.iter_mut().zip(field_ids.ids) {
+    let mut ids = Unique::with_capacity(fields.len());
+    for (i, field) in fields.iter().enumerate() {
+        let section = &sections[field.section].id;
+        let base = if labelled.get(i).copied().unwrap_or(false) {
+            let label = slug(&field.label);
+            let label = if label.is_empty() { "field" } else { &label };
+            // Exactly as long as it needs to be: ids live as long as the form.
+            let mut id = String::with_capacity(section.len() + 1 + label.len());
+            id.push_str(section);
+            id.push('/');
+            id.push_str(label);
+            id
+        } else {
+            section.clone()
+        };
+        ids.push(base);
+    }
+    for (field, id) in fields.iter_mut().zip(ids.into_ids()) {
         field.id = id;
     }
 }
 
-/// Ids taken so far, and for each base the suffix to try next: the smallest free
-/// suffix never goes down (ids are only added), so n clashes cost O(n), not O(n²).
+/// Ids claimed so far, in order, and for each base that clashed the suffix to try
+/// next: the smallest free suffix never goes down (ids are only added), so n clashes
+/// cost O(n), not O(n²).
 ///
-/// The ids are kept once, in claiming order; the table holds their indices (so an id
-/// is one string, not a copy in a set besides). Hashed with foldhash rather than
-/// `SipHash`: hashing was most of the cost of claiming an id (ids come from the
-/// template, so the hasher keeps foldhash's random seed).
+/// The set of ids taken holds indices into the ids rather than copies of them (a
+/// copy of every id was 3.5 MB of a 1.9 MiB template's peak memory). Hashed with
+/// foldhash rather than `SipHash`: hashing was most of the cost of claiming an id (ids
+/// come from the template, so the hasher keeps foldhash's random seed).
 #[derive(Default)]
 struct Unique {
     ids: Vec<String>,
-    taken: hashbrown::HashTable<usize>,
+    taken: hashbrown::HashTable<u32>,
+    /// By the index of the id a base clashed with (which is the base).
+    next: std::collections::HashMap<u32, usize, foldhash::fast::RandomState>,
     hasher: foldhash::fast::RandomState,
-    next: std::collections::HashMap<String, usize, foldhash::fast::RandomState>,
 }
 
 impl Unique {
@@ -452,53 +463,54 @@ impl Unique {
     /// `base` when free, else `base-N` with the smallest free N from 2.
     #[cfg(test)]
     fn claim(&mut self, base: String) -> String {
-        let index = self.claim_index(base);
-        self.ids[index].clone()
+        self.push(base);
+        self.ids.last().cloned().unwrap_or_default()
     }
 
-    /// [`Unique::claim`], giving the index of the id in claiming order.
-    fn claim_index(&mut self, base: String) -> usize {
-        if !self.contains(&base) {
-            return self.add(base);
-        }
-        let mut n = self.next.get(&base).copied().unwrap_or(2);
-        let mut candidate = suffixed(&base, n);
-        while self.contains(&candidate) {
-            n += 1;
-            candidate = suffixed(&base, n);
-        }
-        self.next.insert(base, n + 1);
-        self.add(candidate)
-    }
-
-    fn contains(&self, id: &str) -> bool {
-        use std::hash::BuildHasher;
-        let hash = self.hasher.hash_one(id);
-        self.taken.find(hash, |&i| self.ids[i] == id).is_some()
-    }
-
-    fn add(&mut self, id: String) -> usize {
-        use std::hash::BuildHasher;
+    /// Claims `base` (or `base-N`) as the next id.
+    fn push(&mut self, base: String) {
+        use std::hash::BuildHasher as _;
+        let hash = self.hasher.hash_one(base.as_str());
+        let id = match self.find(hash, &base) {
+            None => base,
+            Some(holder) => {
+                let mut n = self.next.get(&holder).copied().unwrap_or(2);
+                let candidate = loop {
+                    let candidate = suffixed(&base, n);
+                    if self
+                        .find(self.hasher.hash_one(candidate.as_str()), &candidate)
+                        .is_none()
+                    {
+                        break candidate;
+                    }
+                    n += 1;
+                };
+                self.next.insert(holder, n + 1);
+                candidate
+            }
+        };
         let hash = self.hasher.hash_one(id.as_str());
-        let index = self.ids.len();
-        self.ids.push(id);
+        let index = u32::try_from(self.ids.len()).expect("fewer than 2^32 ids");
         let (ids, hasher) = (&self.ids, &self.hasher);
         self.taken
-            .insert_unique(hash, index, |&i| hasher.hash_one(ids[i].as_str()));
-        index
+            .insert_unique(hash, index, |&i| hasher.hash_one(ids[i as usize].as_str()));
+        self.ids.push(id);
+    }
+
+    /// The index of the id equal to `id`, if one was claimed.
+    fn find(&self, hash: u64, id: &str) -> Option<u32> {
+        self.taken
+            .find(hash, |&i| self.ids[i as usize] == id)
+            .copied()
+    }
+
+    fn into_ids(self) -> Vec<String> {
+        self.ids
     }
 }
 
-/// `a`, `sep`, `b` as one string (`format!` costs several times more, once per id).
-fn joined(a: &str, sep: char, b: &str) -> String {
-    let mut out = String::with_capacity(a.len() + sep.len_utf8() + b.len());
-    out.push_str(a);
-    out.push(sep);
-    out.push_str(b);
-    out
-}
-
-/// `base-n`.
+/// `base-n` (`format!` costs several times more, and every unlabelled field after the
+/// first in a section clashes).
 fn suffixed(base: &str, n: usize) -> String {
     let mut digits = [0u8; 20];
     let mut at = digits.len();

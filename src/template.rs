@@ -306,7 +306,7 @@ fn markdown_form(
     let form = Form {
         meta,
         sections,
-        fields,
+        fields: fields.into(),
         rules: Vec::new(),
     };
     Ok((

@@ -369,6 +369,12 @@ fn g_in_the_review_creates_the_issue_with_gh_after_leaving() {
     assert_eq!(s.wait_exit(), 0);
     s.wait_for("https://github.com/o/r/issues/7");
     assert!(
+        s.screen()
+            .contains("issue-composer: creating the issue with gh (Ctrl-C stops it)…"),
+        "{}",
+        s.screen()
+    );
+    assert!(
         !contains(
             &s.raw_output(),
             b"to create the issue from the file written"
@@ -878,11 +884,15 @@ fn the_picker_shows_contact_links_and_opens_the_blank_issue() {
     )
     .unwrap();
     let mut s = Session::start(&["--no-draft"], dir.path(), &repo);
-    let screen = s.wait_for("Ask a question");
-    assert!(
-        screen.contains("link: https://example.com/forum"),
-        "{screen}"
-    );
+    // Each part waited for: a frame may be read while it is still being written.
+    for part in [
+        "Ask a question",
+        "link: https://example.com/forum",
+        "Good one",
+    ] {
+        s.wait_for(part);
+    }
+    let screen = s.wait_for("Blank issue");
     assert!(screen.contains("Questions go to the forum"), "{screen}");
     assert!(screen.contains("Blank issue"), "{screen}");
     let good = screen.find("Good one").unwrap();

@@ -1095,6 +1095,12 @@ fn shown_error(app: &App, id: &str) -> Option<String> {
 #[test]
 fn problems_show_under_a_field_once_it_is_left() {
     let mut app = open_rules();
+    let section = app.form().unwrap().form().fields[0].section;
+    assert_eq!(
+        app.form().unwrap().model().mark(section),
+        Mark::Untouched,
+        "no ! before anything is touched"
+    );
     press(&mut app, [key(KeyCode::Tab)]);
     assert_eq!(focus(&app), field(&app, "version"));
     typ(&mut app, "1.x");
@@ -1464,7 +1470,7 @@ fn the_preview_follows_the_focused_section_and_the_wheel_scrolls_it() {
         .lines()
         .position(|l| l.starts_with('#') && l.contains("Target Metrics"))
         .unwrap();
-    assert_eq!(usize::from(follow), heading);
+    assert_eq!(follow, heading);
     assert_eq!(
         preview.lines_from(heading).next(),
         preview.text().lines().nth(heading)
@@ -1491,7 +1497,7 @@ fn the_preview_follows_the_focused_section_and_the_wheel_scrolls_it() {
     for _ in 0..200 {
         app.update(wheel(MouseEventKind::ScrollDown));
     }
-    let last = u16::try_from(lines - 1).unwrap();
+    let last = lines - 1;
     assert_eq!(app.form().unwrap().view().preview_scroll, Some(last));
     // Moving on follows the next section's heading again.
     press(&mut app, [ctrl('n')]);
@@ -1499,10 +1505,7 @@ fn the_preview_follows_the_focused_section_and_the_wheel_scrolls_it() {
     assert_eq!(state.view().preview_scroll, None);
     let title = &state.form().sections[state.current_section()].title;
     let preview = state.view().preview.as_ref().unwrap();
-    let top = preview
-        .lines_from(usize::from(state.preview_follow()))
-        .next()
-        .unwrap();
+    let top = preview.lines_from(state.preview_follow()).next().unwrap();
     assert!(
         top.starts_with('#') && top.contains(title.as_str()),
         "{top}"
@@ -1561,4 +1564,35 @@ fn the_write_dialog_takes_the_home_folder_as_tilde() {
         matches!(&effects[..], [Effect::Write { path, .. }] if *path == home.join("x.md")),
         "{effects:?}"
     );
+}
+
+/// A body of more lines than a `u16` counts: the wheel reaches its last line.
+#[test]
+fn the_wheel_reaches_the_end_of_a_very_long_preview() {
+    let mut app = open("performance");
+    let answers = format!(
+        "fields:\n  performance-issue: |\n{}",
+        "    x\n".repeat(70_000)
+    );
+    app.start_from(&AnswersFile::parse(&answers, "a.yaml").unwrap());
+    press(&mut app, [key(KeyCode::F(2))]);
+    let lines = app
+        .form()
+        .unwrap()
+        .view()
+        .preview
+        .as_ref()
+        .unwrap()
+        .line_count();
+    assert!(lines > 70_000, "{lines}");
+    let wheel = Msg::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 100,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    });
+    for _ in 0..(lines / 3 + 2) {
+        app.update(wheel.clone());
+    }
+    assert_eq!(app.form().unwrap().view().preview_scroll, Some(lines - 1));
 }

@@ -3,7 +3,7 @@
 //! only code in `export` that prints: the body, the gh command and issue URLs go to
 //! `out` (standard output); what happened goes to standard error.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal as _, Write};
 
 use super::plan::{FileTarget, Plan};
 use super::{SendError, WriteError, clipboard, send, web, write_issue};
@@ -85,6 +85,13 @@ pub fn run_to(issue: &Issue, plan: &Plan, out: &mut impl Write) -> Result<Outcom
         eprintln!("issue-composer: the body is {}", escape(&place));
     }
     for &forge in &plan.forges {
+        // gh can take seconds (up to the timeout): say what is going on, to a person.
+        if io::stderr().is_terminal() {
+            eprintln!(
+                "issue-composer: creating the issue with {} (Ctrl-C stops it)…",
+                forge.program()
+            );
+        }
         match send(issue, forge, &plan.target, plan.timeout) {
             Ok(sent) => writeln!(out, "{}", escape_line(&sent.url))?,
             Err(failure) => {

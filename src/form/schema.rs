@@ -15,9 +15,15 @@ pub fn to_json(form: &Form) -> Json {
 
 /// Writes the schema as pretty JSON (two-space indents, no final newline), exactly as
 /// `serde_json::to_writer_pretty(&to_json(form))` would, without building the tree.
+///
+/// Written by hand ([`pretty`]) into a buffer handed to `out` a section at a time: the
+/// keys are fixed ASCII and most values need no escaping, which serde's generic
+/// serializer paid for on every key (625 M of 1.8 G instructions for 100,000 headings).
 pub fn write_pretty(form: &Form, out: impl std::io::Write) -> serde_json::Result<()> {
-    serde_json::to_writer_pretty(out, &Schema(form))
+    pretty::write(form, out).map_err(serde_json::Error::io)
 }
+
+mod pretty;
 
 struct Schema<'a>(&'a Form);
 

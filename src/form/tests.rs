@@ -26,7 +26,8 @@ fn form(kind: FieldKind, default: Value) -> Form {
             required: false,
             section: 0,
             line: 1,
-        }],
+        }]
+        .into(),
         rules: Vec::new(),
     }
 }
@@ -111,9 +112,8 @@ fn a_title_is_blank_when_it_is_only_the_prefix_in_any_case_or_marks() {
 }
 
 #[test]
-fn suffixes_and_joins_are_written_out_in_full() {
+fn suffixes_are_written_out_in_full() {
     assert_eq!(suffixed("a", 2), "a-2");
     assert_eq!(suffixed("a-b", 10), "a-b-10");
     assert_eq!(suffixed("", 1_234_567), "-1234567");
-    assert_eq!(joined("sec", '/', "field"), "sec/field");
 }

@@ -79,7 +79,7 @@ mod tests {
         Form {
             meta: Meta::default(),
             sections: Vec::new(),
-            fields,
+            fields: fields.into(),
             rules,
         }
     }

@@ -20,7 +20,13 @@ pub struct ChoiceSpec {
 /// (`e.g. ...`), dots, a `___` blank, a bracketed instruction, or a placeholder token.
 pub fn is_placeholder(text: &str) -> bool {
     let t = text.trim();
-    if t.is_empty() || is_example(t) || t.contains("___") || t.contains("path/to") {
+    // A byte search first: a substring searcher costs more to set up than most texts
+    // here take to scan.
+    if t.is_empty()
+        || is_example(t)
+        || t.contains('_') && t.contains("___")
+        || t.contains('/') && t.contains("path/to")
+    {
         return true;
     }
     if t.chars().all(|c| matches!(c, '.' | '…')) || bracket_only(t).is_some() {
@@ -34,10 +40,15 @@ pub fn is_placeholder(text: &str) -> bool {
 
 /// `e.g. Windows`, `Ex: 14.0`, `example: ...`.
 pub fn is_example(t: &str) -> bool {
-    let lower = t.trim_start_matches(['(', ' ']).to_lowercase();
+    // Compared without lowercasing: no character but ASCII lowercases to one of these
+    // prefixes (the Kelvin sign gives `k`, `İ` gives `i` and a combining dot).
+    let t = t.trim_start_matches(['(', ' ']).as_bytes();
+    if !matches!(t.first(), Some(b'e' | b'E' | b'i' | b'I')) {
+        return false;
+    }
     ["e.g", "eg.", "eg:", "eg,", "ex:", "ex.", "example:", "i.e."]
         .iter()
-        .any(|p| lower.starts_with(p))
+        .any(|p| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
 /// Tokens that stand for a value: `TBD`, `X`, `#X`, `#.#.#`, `x.y.z`, `X ms`, `X-Y hours`.
@@ -46,6 +57,13 @@ fn is_token_placeholder(t: &str) -> bool {
         "TBD", "TBA", "TBC", "TODO", "???", "#", "#X", "#Y", "#N", "#.#.#", "x.y.z", "X.Y.Z",
         "vX.Y.Z", "#.#",
     ];
+    // Every token starts with one of these.
+    if !matches!(
+        t.as_bytes().first(),
+        Some(b'T' | b'?' | b'#' | b'x' | b'X' | b'v' | b'Y' | b'Z' | b'N')
+    ) {
+        return false;
+    }
     if WHOLE.contains(&t) {
         return true;
     }
@@ -180,13 +198,17 @@ pub fn is_instruction(option: &str) -> bool {
         "describe", "explain", "list", "specify", "provide", "enter", "add", "include", "give",
         "write", "mention", "other:", "please",
     ];
-    let lower = option.trim().to_lowercase();
-    let first = lower.split_whitespace().next().unwrap_or("");
-    VERBS.contains(&first) && lower.split_whitespace().count() >= 2
+    // ASCII case-insensitive: no other character lowercases to a letter of these verbs.
+    let mut words = option.split_whitespace();
+    let first = words.next().unwrap_or("");
+    VERBS.iter().any(|v| first.eq_ignore_ascii_case(v)) && words.next().is_some()
 }
 
 /// Splits text around its first `___` blank: `Other: ____` gives `("Other:", "")`.
 pub fn blank_split(text: &str) -> Option<(&str, &str)> {
+    if !text.contains('_') {
+        return None;
+    }
     let start = text.find("___")?;
     let end = start
         + text[start..]
@@ -197,6 +219,11 @@ pub fn blank_split(text: &str) -> Option<(&str, &str)> {
 
 /// A label as people read it: markup and a trailing colon removed, spaces collapsed.
 pub fn plain_label(text: &str) -> String {
+    // Spaces at the end go whatever else the text holds.
+    let kept = text.trim_end_matches(' ');
+    if is_clean(kept) {
+        return kept.trim_end_matches(':').trim_end().to_owned();
+    }
     // Called for every candidate label of a template (120,000 times for 1.9 MiB): one
     // buffer, no substring searchers. The same result as `replace("**", "")`, then
     // `replace("__", "")`, then dropping backticks.
@@ -210,6 +237,21 @@ pub fn plain_label(text: &str) -> String {
     let end = out.trim_end_matches(':').trim_end().len();
     out.truncate(end);
     out
+}
+
+/// ASCII without markup, single spaces between words, none first: the text
+/// [`plain_label`] reads, but for what it trims at the end.
+fn is_clean(text: &str) -> bool {
+    let mut space = true;
+    for &b in text.as_bytes() {
+        match b {
+            b' ' if space => return false,
+            b' ' => space = true,
+            b'*' | b'_' | b'`' | b'\t'..=b'\r' | 0x80.. => return false,
+            _ => space = false,
+        }
+    }
+    true
 }
 
 /// `text` with each `cc` removed, matched left to right as `str::replace` does.
@@ -256,7 +298,8 @@ pub enum TitleAsks {
     YesNo,
 }
 
-/// Words of titles that ask for pasted output.
+/// Words of titles that ask for pasted output (read by [`TitleWords::note`]).
+#[cfg(test)]
 const LOGS: [&str; 7] = [
     "log",
     "logs",
@@ -273,48 +316,192 @@ const AUX: [&str; 15] = [
     "would", "should", "had",
 ];
 
-/// Words of titles that ask for a one-line fact.
+/// Words of titles that ask for a one-line fact (read by [`TitleWords::note`]).
+#[cfg(test)]
 const FACTS: [&str; 6] = ["version", "os", "browser", "commit", "platform", "device"];
 
 /// Reads a section title for the answer it asks for.
 pub fn title_asks(title: &str) -> TitleAsks {
-    // Asked for every section (100,000 times for 100k headings): ASCII is lowercased in
-    // place, and the words are joined only when a phrase is looked for.
-    let mut plain = plain_label(title);
-    if plain.is_ascii() {
-        plain.make_ascii_lowercase();
-    } else {
-        plain = plain.to_lowercase();
-    }
-    let words: Vec<&str> = plain
-        .split(|c: char| !c.is_alphanumeric() && c != '?')
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(|w| w.trim_end_matches('?'))
-        .collect();
-    let has = |w: &str| words.contains(&w);
-    let joined = std::cell::OnceCell::new();
-    let phrase = |p: &str| joined.get_or_init(|| words.join(" ")).contains(p);
-    if words.len() <= 5
-        && !has("expected")
-        && (LOGS.iter().any(|w| has(w)) && (!has("stack") || phrase("stack trace"))
-            || phrase("error message"))
-    {
+    // Asked for every section (100,000 times for 100k headings): a plain title is read
+    // in one pass over its bytes, compared without case, and nothing is allocated.
+    let (w, question, amp) = TitleWords::read_plain(title).unwrap_or_else(|| {
+        let plain = plain_label(title);
+        // ASCII is compared without case; other text is lowercased first.
+        let w = if plain.is_ascii() {
+            TitleWords::read(&plain)
+        } else {
+            TitleWords::read(&plain.to_lowercase())
+        };
+        (w, plain.trim_end().ends_with('?'), plain.contains('&'))
+    });
+    if w.count <= 5 && !w.expected && (w.log && (!w.stack || w.stack_trace) || w.error_message) {
         return TitleAsks::Code;
     }
-    let question = plain.trim_end().ends_with('?');
-    if question
-        && words.first().is_some_and(|w| AUX.contains(w))
-        && !has("or")
-        && !has("which")
-        && words.len() <= 20
-    {
+    if question && w.first_aux && !w.or && !w.which && w.count <= 20 {
         return TitleAsks::YesNo;
     }
-    let fact = FACTS.iter().any(|w| has(w)) || phrase("operating system");
-    if !question && words.len() <= 6 && fact && !has("and") && !plain.contains('&') {
+    let fact = w.fact || w.operating_system;
+    if !question && w.count <= 6 && fact && !w.and && !amp {
         return TitleAsks::Line;
     }
     TitleAsks::Text
+}
+
+/// What [`title_asks`] looks for in a title's words: runs of letters, digits and `?`
+/// that hold a letter or digit, trailing `?` removed. A phrase (`stack trace`) is two
+/// words in a row, the first ending in its first word, the next starting with its
+/// second, as in the words joined by spaces.
+#[derive(Default)]
+#[allow(clippy::struct_excessive_bools)]
+struct TitleWords {
+    count: usize,
+    expected: bool,
+    /// A word of titles that ask for pasted output (`log`, `traceback`, ...).
+    log: bool,
+    stack: bool,
+    or: bool,
+    which: bool,
+    and: bool,
+    /// A word of titles that ask for a fact (`version`, `os`, ...).
+    fact: bool,
+    /// The first word is one of [`AUX`].
+    first_aux: bool,
+    stack_trace: bool,
+    error_message: bool,
+    operating_system: bool,
+}
+
+impl TitleWords {
+    /// The words of a title [`plain_label`] leaves as it is (ASCII without markup, single
+    /// spaces, nothing to trim), read in the pass that finds it is one; with whether it
+    /// ends in `?` and whether it holds `&`. `None` for any other title.
+    fn read_plain(title: &str) -> Option<(Self, bool, bool)> {
+        let bytes = title.as_bytes();
+        let mut out = Self::default();
+        let mut prev: &[u8] = b"";
+        let (mut space, mut amp, mut start) = (true, false, 0);
+        for (at, &b) in bytes.iter().enumerate() {
+            match b {
+                b' ' if space => return None,
+                b'*' | b'_' | b'`' | b'\t'..=b'\r' | 0x80.. => return None,
+                _ => {}
+            }
+            space = b == b' ';
+            amp |= b == b'&';
+            if !b.is_ascii_alphanumeric() && b != b'?' {
+                out.word(&mut prev, &bytes[start..at]);
+                start = at + 1;
+            }
+        }
+        out.word(&mut prev, &bytes[start..]);
+        match bytes.last() {
+            Some(b' ' | b':') => None,
+            last => Some((out, last == Some(&b'?'), amp)),
+        }
+    }
+
+    /// A run of letters, digits and `?`: a word when it holds a letter or digit.
+    fn word<'a>(&mut self, prev: &mut &'a [u8], run: &'a [u8]) {
+        if run.iter().any(u8::is_ascii_alphanumeric) {
+            let w = trim_questions(run);
+            self.note(prev, w);
+            *prev = w;
+        }
+    }
+
+    /// `text` is ASCII, or lowercased.
+    fn read(text: &str) -> Self {
+        if text.is_ascii() {
+            let bytes = text.as_bytes();
+            let word = |b: u8| b.is_ascii_alphanumeric() || b == b'?';
+            let mut out = Self::default();
+            let mut prev: &[u8] = b"";
+            let mut at = 0;
+            while at < bytes.len() {
+                let start = at;
+                while at < bytes.len() && word(bytes[at]) {
+                    at += 1;
+                }
+                let w = &bytes[start..at];
+                if w.iter().any(u8::is_ascii_alphanumeric) {
+                    let w = trim_questions(w);
+                    out.note(prev, w);
+                    prev = w;
+                }
+                at += 1;
+            }
+            out
+        } else {
+            Self::of(
+                text.split(|c: char| !c.is_alphanumeric() && c != '?')
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .map(|w| w.trim_end_matches('?').as_bytes()),
+            )
+        }
+    }
+
+    fn of<'a>(words: impl Iterator<Item = &'a [u8]>) -> Self {
+        let mut out = Self::default();
+        let mut prev: &[u8] = b"";
+        for w in words {
+            out.note(prev, w);
+            prev = w;
+        }
+        out
+    }
+
+    /// One more word, after `prev`; both ASCII compared without case, or lowercased.
+    fn note(&mut self, prev: &[u8], w: &[u8]) {
+        // The words looked for are at most 10 letters long.
+        let mut buf = [0u8; 10];
+        let lower = if w.len() <= buf.len() {
+            let lower = &mut buf[..w.len()];
+            lower.copy_from_slice(w);
+            lower.make_ascii_lowercase();
+            &*lower
+        } else {
+            b"-"
+        };
+        let is = |words: &[&str]| words.iter().any(|x| x.as_bytes() == lower);
+        if self.count == 0 {
+            self.first_aux = is(&AUX);
+        } else {
+            let ends = |p: &str| {
+                prev.len() >= p.len()
+                    && prev[prev.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
+            };
+            let starts =
+                |p: &str| w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+            self.stack_trace |= ends("stack") && starts("trace");
+            self.error_message |= ends("error") && starts("message");
+            self.operating_system |= ends("operating") && starts("system");
+        }
+        self.count += 1;
+        // One match: the words by length, then by bytes. `LOGS` and `FACTS` list them.
+        match lower {
+            b"log" | b"logs" | b"traceback" | b"backtrace" | b"output" | b"stacktrace" => {
+                self.log = true;
+            }
+            b"stack" => {
+                self.log = true;
+                self.stack = true;
+            }
+            b"expected" => self.expected = true,
+            b"or" => self.or = true,
+            b"which" => self.which = true,
+            b"and" => self.and = true,
+            b"version" | b"os" | b"browser" | b"commit" | b"platform" | b"device" => {
+                self.fact = true;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `w` without trailing `?`.
+fn trim_questions(w: &[u8]) -> &[u8] {
+    let end = w.iter().rposition(|&b| b != b'?').map_or(0, |i| i + 1);
+    &w[..end]
 }
 
 #[cfg(test)]

@@ -151,7 +151,7 @@ pub(super) fn parse(
     let form = Form {
         meta,
         sections,
-        fields,
+        fields: fields.into(),
         rules,
     };
     Ok((form, Layout::Form(pieces)))

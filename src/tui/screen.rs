@@ -24,9 +24,9 @@ pub fn body_height(rows: u16) -> u16 {
     rows.saturating_sub(1)
 }
 
-/// How far the help can scroll in a body `height` rows high.
+/// How far the help can scroll in a body `height` rows high, as wide as the screen.
 pub fn help_last_scroll(app: &App, height: u16) -> u16 {
-    help::last_scroll(app, height)
+    help::last_scroll(app, height, app.size().0)
 }
 
 /// What quitting does to the answers: kept as a draft, or lost (and why).

@@ -188,3 +188,134 @@ fn titles_ask_for_lines_code_or_yes_no() {
         assert_eq!(title_asks(text), TitleAsks::Text, "{text}");
     }
 }
+
+/// The shortcuts (a plain title read in place, ASCII compared without case, words read
+/// into flags) give what lowercasing, splitting and joining the words gave.
+#[test]
+fn title_asks_is_the_lowercased_words_and_their_phrases() {
+    fn slow(title: &str) -> TitleAsks {
+        let plain = plain_label(title).to_lowercase();
+        let words: Vec<&str> = plain
+            .split(|c: char| !c.is_alphanumeric() && c != '?')
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .map(|w| w.trim_end_matches('?'))
+            .collect();
+        let has = |w: &str| words.contains(&w);
+        let phrase = |p: &str| words.join(" ").contains(p);
+        if words.len() <= 5
+            && !has("expected")
+            && (LOGS.iter().any(|w| has(w)) && (!has("stack") || phrase("stack trace"))
+                || phrase("error message"))
+        {
+            return TitleAsks::Code;
+        }
+        let question = plain.trim_end().ends_with('?');
+        if question
+            && words.first().is_some_and(|w| AUX.contains(w))
+            && !has("or")
+            && !has("which")
+            && words.len() <= 20
+        {
+            return TitleAsks::YesNo;
+        }
+        let fact = FACTS.iter().any(|w| has(w)) || phrase("operating system");
+        if !question && words.len() <= 6 && fact && !has("and") && !plain.contains('&') {
+            return TitleAsks::Line;
+        }
+        TitleAsks::Text
+    }
+    for title in [
+        "Heading 12345",
+        "STACKTRACE",
+        "Full stack traces",
+        "stack?trace",
+        "Logs?",
+        "Did it work? :",
+        "Did it work?:",
+        "Did it work ? ",
+        "did\tit work?",
+        "Was it OR?",
+        "Hasn't it?",
+        "Error messages and logs",
+        "mirror message",
+        "Error\u{a0}message",
+        "Operating-System",
+        "cooperating systems",
+        "Version & build",
+        "Browser, OS, device, version, platform, commit, more",
+        "Is \u{130}t set?",
+        "\u{212A}ernel version",
+        "LOG",
+        "a  b  log",
+        "Logs:",
+        "__Output__",
+        "verylongwordlog",
+    ] {
+        assert_eq!(title_asks(title), slow(title), "{title:?}");
+    }
+    // Every listed word, alone, first of two, and written in capitals.
+    for word in LOGS.iter().chain(&FACTS).chain(&AUX) {
+        for title in [
+            (*word).to_owned(),
+            format!("{word} it?"),
+            format!("Some {}", word.to_uppercase()),
+        ] {
+            assert_eq!(title_asks(&title), slow(&title), "{title:?}");
+        }
+    }
+}
+
+/// Clean text (ASCII, no markup, single spaces) is read without the general path.
+#[test]
+fn plain_label_of_clean_text() {
+    for (text, plain) in [
+        ("Metric:", "Metric"),
+        ("Metric: ", "Metric"),
+        ("a : :", "a :"),
+        ("a :: ", "a"),
+        ("Checked 0", "Checked 0"),
+        ("a  b", "a b"),
+        ("a\tb:", "a b"),
+        (" a", "a"),
+        ("a:b", "a:b"),
+        (":", ""),
+    ] {
+        assert_eq!(plain_label(text), plain, "{text:?}");
+    }
+}
+
+/// Prefixes and verbs are compared without case, as lowercasing compared them.
+#[test]
+fn examples_and_instructions_ignore_case_only() {
+    let example = |t: &str| {
+        let lower = t.trim_start_matches(['(', ' ']).to_lowercase();
+        ["e.g", "eg.", "eg:", "eg,", "ex:", "ex.", "example:", "i.e."]
+            .iter()
+            .any(|p| lower.starts_with(p))
+    };
+    for t in [
+        "E.G. this",
+        "(eG: x",
+        "  Ex. 1",
+        "EXAMPLE: a",
+        "I.E. b",
+        "\u{130}.e. x",
+        "exa",
+        "e",
+        "",
+        "(",
+        "Eg,",
+        "ex:",
+    ] {
+        assert_eq!(is_example(t), example(t), "{t:?}");
+    }
+    for (option, instruction) in [
+        ("DESCRIBE it", true),
+        ("Please", false),
+        ("  Other: foo ", true),
+        ("Lists it", false),
+        ("list\tthem", true),
+    ] {
+        assert_eq!(is_instruction(option), instruction, "{option:?}");
+    }
+}

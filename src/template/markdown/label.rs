@@ -1,6 +1,7 @@
 //! Labelled lines: `**Label**: rest`, `**Label:** rest`, `Label: rest`, `Label [hint]`
 //! and `Label #X`, and what the rest holds (nothing, a hint, brackets, or literal text).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::source::Source;
@@ -71,33 +72,27 @@ pub(super) fn split(src: &str, line: &[Inline], allow: Allow) -> Option<Labelled
 }
 
 fn bold(src: &str, r: &Range<usize>, text: &str, end: usize) -> Option<Labelled> {
-    let label = hints::plain_label(text);
-    if label.is_empty() {
-        return None;
-    }
     let tail = &src[r.end..end];
     let trimmed = tail.trim_start();
     let lead = tail.len() - trimmed.len();
-    let labelled = |rest: Range<usize>, bold_only| Labelled {
-        label: label.clone(),
-        rest,
-        bold_only,
-    };
-    if text.trim_end().ends_with(':') {
-        Some(labelled(r.end..end, tail.trim().is_empty()))
+    let (rest, bold_only) = if text.trim_end().ends_with(':') {
+        (r.end..end, tail.trim().is_empty())
     } else if trimmed.starts_with(':') {
         let rest_start = r.end + lead + 1;
-        Some(labelled(
-            rest_start..end,
-            src[rest_start..end].trim().is_empty(),
-        ))
+        (rest_start..end, src[rest_start..end].trim().is_empty())
     } else if trimmed.is_empty() {
-        Some(labelled(end..end, true))
+        (end..end, true)
     } else if trimmed.starts_with('[') {
-        Some(labelled(r.end..end, false))
+        (r.end..end, false)
     } else {
-        None
-    }
+        return None;
+    };
+    let label = hints::plain_label(text);
+    (!label.is_empty()).then_some(Labelled {
+        label,
+        rest,
+        bold_only,
+    })
 }
 
 fn plain(src: &str, start: usize, lead_end: usize, end: usize, allow: Allow) -> Option<Labelled> {
@@ -165,11 +160,21 @@ fn label_ok(label: &str) -> bool {
 
 /// Reads what follows a label; comments in it are removed, and their text is the hint.
 pub(super) fn rest(source: &Source<'_>, range: Range<usize>) -> Rest {
-    let hint: Vec<&str> = source
-        .comments_within(&range)
-        .map(|c| c.trim_start_matches("<!--").trim_end_matches("-->").trim())
+    let within = |c: &&Range<usize>| c.start >= range.start && c.end <= range.end;
+    let comments = source.comments_in(&range);
+    let hint: Vec<&str> = comments
+        .iter()
+        .filter(within)
+        .map(|c| {
+            let c = &source.src[c.clone()];
+            c.trim_start_matches("<!--").trim_end_matches("-->").trim()
+        })
         .collect();
-    let kept = source.strip_comments_within(range);
+    let kept = if hint.is_empty() {
+        Cow::Borrowed(&source.src[range])
+    } else {
+        Cow::Owned(source.strip_comments_within(range))
+    };
     let t = kept.trim();
     if t.is_empty() {
         return Rest::Empty(hint.join(" "));
@@ -279,6 +284,40 @@ pub(super) fn lines(inlines: &[Inline]) -> Vec<&[Inline]> {
         .split(|i| matches!(i, Inline::Break(_)))
         .filter(|l| !l.is_empty())
         .collect()
+}
+
+// ----- text without comments, borrowed when nothing is removed -------------------
+
+/// [`Source::strip_comments`], borrowed from the source when `range` holds no comment.
+pub(super) fn stripped<'s>(source: &Source<'s>, range: Range<usize>) -> Cow<'s, str> {
+    if source.comments_in(&range).is_empty() {
+        Cow::Borrowed(&source.src[range])
+    } else {
+        Cow::Owned(source.strip_comments(range))
+    }
+}
+
+/// [`Source::strip_comments_within`], borrowed when no comment is wholly inside `range`.
+pub(super) fn stripped_within<'s>(source: &Source<'s>, range: Range<usize>) -> Cow<'s, str> {
+    if source.comments_within(&range).next().is_none() {
+        Cow::Borrowed(&source.src[range])
+    } else {
+        Cow::Owned(source.strip_comments_within(range))
+    }
+}
+
+/// Whether `range` holds nothing but comments and whitespace (a comment cut by its
+/// edge counts as a comment): [`Source::strip_comments`] of it would be blank.
+pub(super) fn blank_but_comments(source: &Source<'_>, range: &Range<usize>) -> bool {
+    let blank = |r: Range<usize>| source.src[r].trim().is_empty();
+    let mut at = range.start;
+    for c in source.comments_in(range) {
+        if c.start > at && !blank(at..c.start) {
+            return false;
+        }
+        at = at.max(c.end);
+    }
+    at >= range.end || blank(at..range.end)
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ mod table;
 
 use std::ops::Range;
 
+use super::label::blank_but_comments;
 use super::source::Source;
 use crate::form::{FieldKind, Value};
 use crate::template::Severity;
@@ -186,7 +187,7 @@ pub(super) fn asks_to_choose(instruction: &str) -> bool {
 
 /// An HTML block of nothing but comments: it lets a label reach past it.
 pub(super) fn is_comment_block(block: &Block, source: &Source<'_>) -> bool {
-    matches!(block, Block::Html { range } if source.strip_comments(range.clone()).trim().is_empty())
+    matches!(block, Block::Html { range } if blank_but_comments(source, range))
 }
 
 /// Whether a block is one field, which a bold line before it may name.

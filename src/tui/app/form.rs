@@ -41,7 +41,9 @@ pub struct View {
     /// The finished body while the preview is on.
     pub preview: Option<Preview>,
     /// The preview's first line: `None` follows the focused section; the wheel sets it.
-    pub preview_scroll: Option<u16>,
+    /// The preview's first line when scrolled by hand (a line of the body: a long one
+    /// has more than 65,535).
+    pub preview_scroll: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -282,7 +284,7 @@ impl FormState {
         self.view.pane_scroll = offset;
     }
 
-    pub fn set_preview_scroll(&mut self, line: Option<u16>) {
+    pub fn set_preview_scroll(&mut self, line: Option<usize>) {
         self.view.preview_scroll = line;
     }
 
@@ -425,7 +427,7 @@ impl FormState {
     }
 
     /// The preview line where the current section's heading is, to show it at the top.
-    pub fn preview_follow(&self) -> u16 {
+    pub fn preview_follow(&self) -> usize {
         let sections = &self.form().sections;
         let current = self.current_section();
         let title = &sections[current].title;
@@ -435,9 +437,7 @@ impl FormState {
             .filter(|s| preview::same_heading(&s.title, title))
             .count();
         match &self.view.preview {
-            Some(preview) if !title.is_empty() => {
-                u16::try_from(preview.heading_line(title, nth)).unwrap_or(u16::MAX)
-            }
+            Some(preview) if !title.is_empty() => preview.heading_line(title, nth),
             _ => 0,
         }
     }

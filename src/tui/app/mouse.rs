@@ -37,13 +37,14 @@ impl App {
                         .preview_scroll
                         .unwrap_or_else(|| state.preview_follow());
                     let lines = view.preview.as_ref().map_or(0, Preview::line_count);
-                    let last = super::super::field::rows(lines).saturating_sub(1);
+                    let last = lines.saturating_sub(1);
                     state.set_preview_scroll(Some(step(now, down).min(last)));
                 } else {
                     let (items, total) = pane_items(state, a.pane.width, theme);
                     let now = pane_offset(state, &items, total, a.pane.height);
                     let max = total.saturating_sub(a.pane.height);
-                    state.set_pane_scroll(Some(step(now, down).min(max)));
+                    let next = super::super::field::rows(step(usize::from(now), down));
+                    state.set_pane_scroll(Some(next.min(max)));
                 }
             }
             MouseEventKind::Down(MouseButton::Left) => {
@@ -60,7 +61,7 @@ impl App {
     }
 }
 
-fn step(offset: u16, down: bool) -> u16 {
+fn step(offset: usize, down: bool) -> usize {
     if down {
         offset.saturating_add(3)
     } else {

@@ -329,12 +329,10 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
             .border_style(theme.border(false))
             .title(" Preview ");
         // Scrolled by source lines (wrapped rows would not match the heading's line).
-        let first = usize::from(
-            state
-                .view()
-                .preview_scroll
-                .unwrap_or_else(|| state.preview_follow()),
-        );
+        let first = state
+            .view()
+            .preview_scroll
+            .unwrap_or_else(|| state.preview_follow());
         let shown: Vec<Line> = preview
             .lines_from(first)
             .take(usize::from(p.height))

@@ -11,14 +11,14 @@ use super::super::keymap::{Binding, Context, FIELD_KEYS};
 /// Draws the help scrolled to `view`. When it does not fit, the last row says where
 /// it is and how to scroll.
 pub fn draw(frame: &mut Frame, app: &App, view: HelpView, area: Rect) -> Option<Position> {
-    let lines = lines(app);
+    let lines = lines(app, area.width);
     let total = lines.len();
     if total <= usize::from(area.height) {
         frame.render_widget(Paragraph::new(lines), area);
         return None;
     }
     let rows = area.height.saturating_sub(1);
-    let top = view.scroll.min(last_scroll(app, area.height));
+    let top = view.scroll.min(last_scroll(app, area.height, area.width));
     let shown: Vec<Line> = lines
         .into_iter()
         .skip(usize::from(top))
@@ -48,16 +48,36 @@ pub fn draw(frame: &mut Frame, app: &App, view: HelpView, area: Rect) -> Option<
 }
 
 /// The first line shown when the help is scrolled to its end in a body `height` rows
-/// high (one row goes to the status line); 0 when it fits.
-pub fn last_scroll(app: &App, height: u16) -> u16 {
-    let total = lines(app).len();
+/// high and `width` columns wide (one row goes to the status line); 0 when it fits.
+pub fn last_scroll(app: &App, height: u16, width: u16) -> u16 {
+    let total = lines(app, width).len();
     if total <= usize::from(height) {
         return 0;
     }
     u16::try_from(total - usize::from(height.saturating_sub(1))).unwrap_or(u16::MAX)
 }
 
-fn lines(app: &App) -> Vec<Line<'static>> {
+/// One key and what it does; what does not fit in `width` goes on under itself.
+fn row(
+    key: String,
+    style: ratatui::style::Style,
+    what: &'static str,
+    width: u16,
+) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr as _;
+    let indent = key.width();
+    let room = width.saturating_sub(u16::try_from(indent).unwrap_or(u16::MAX));
+    let mut parts = super::wrap_lines(what, room.max(20), usize::MAX).into_iter();
+    let first = Line::from(vec![
+        Span::styled(key, style),
+        Span::raw(parts.next().unwrap_or_default()),
+    ]);
+    std::iter::once(first)
+        .chain(parts.map(|part| Line::raw(format!("{}{part}", " ".repeat(indent)))))
+        .collect()
+}
+
+fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let theme = app.config().theme;
     let mut lines = vec![Line::styled(" Keys", theme.title()), Line::raw("")];
     // From the picker, its keys; from a form, the form's and the review's.
@@ -99,29 +119,22 @@ fn lines(app: &App) -> Vec<Line<'static>> {
                 .filter(|a| same(a, b))
                 .map(|a| a.label())
                 .collect();
-            lines.push(Line::from(vec![
-                Span::styled(format!("   {:<12}", keys.join("/")), theme.key()),
-                Span::raw(b.what),
-            ]));
+            let key = format!("   {:<12}", keys.join("/"));
+            lines.extend(row(key, theme.key(), b.what, width));
         }
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled(" This screen", theme.label(false)));
     for b in app.config().keys.bindings() {
         if b.contexts == [Context::Help] {
-            lines.push(Line::from(vec![
-                Span::styled(format!("   {:<12}", b.label()), theme.key()),
-                Span::raw(b.what),
-            ]));
+            let key = format!("   {:<12}", b.label());
+            lines.extend(row(key, theme.key(), b.what, width));
         }
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(" In fields", theme.label(false)));
     for (kind, keys) in FIELD_KEYS {
-        lines.push(Line::from(vec![
-            Span::styled(format!("   {kind:<16}"), theme.key()),
-            Span::raw(*keys),
-        ]));
+        lines.extend(row(format!("   {kind:<16}"), theme.key(), keys, width));
     }
     lines
 }

@@ -186,3 +186,27 @@ fn example_values_are_placeholders() {
         Some(Rest::Literal)
     );
 }
+
+/// The borrowed readings of a range give what `Source` builds, for ranges that hold
+/// comments, cut them, sit inside one, or hold none.
+#[test]
+fn borrowed_text_is_the_stripped_text() {
+    let src = "a <!-- one --> b\n<!-- two -->\n  \n<!-- x\ny --> c <!--z-->";
+    let comments = vec![2..14, 17..29, 33..45, 48..56];
+    let ranges = (0..src.len()).flat_map(|s| (s + 1..=src.len()).map(move |e| s..e));
+    for range in ranges {
+        let source = Source::new(src, comments.clone());
+        let strip = source.strip_comments(range.clone());
+        assert_eq!(stripped(&source, range.clone()), strip, "{range:?}");
+        assert_eq!(
+            stripped_within(&source, range.clone()),
+            source.strip_comments_within(range.clone()),
+            "{range:?}"
+        );
+        assert_eq!(
+            blank_but_comments(&source, &range),
+            strip.trim().is_empty(),
+            "{range:?}"
+        );
+    }
+}

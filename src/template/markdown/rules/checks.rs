@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::super::label::stripped;
 use super::super::source::Source;
 use super::lists::{first_line, has_break, is_placeholder_item, item_content};
 use super::{Ctx, NewField, Recognized};
@@ -33,9 +34,9 @@ pub(super) fn checks(
     collect_tasks(items, 0, source, &mut tasks);
     let lines = source.lines(range);
     let options: Vec<Opt> = tasks
-        .iter()
+        .iter_mut()
         .map(|t| Opt {
-            label: t.label.clone(),
+            label: std::mem::take(&mut t.label),
             blank: t.blank.is_some(),
             depth: t.depth,
             required: false,
@@ -66,7 +67,8 @@ pub(super) fn checks(
     };
     let default = Value::Select(Selection {
         checked,
-        ..Selection::empty(n)
+        blanks: vec![String::new(); n],
+        custom: String::new(),
     });
     let field = NewField::new(kind, label, "", default, lines.start);
     let shape = Shape::Checks {
@@ -78,19 +80,27 @@ pub(super) fn checks(
 
 /// Yes/no options, or a list under (or named) Priority, Severity or Urgency.
 fn is_single_choice(options: &[Opt], title: &str, label: Option<&str>) -> bool {
-    let mut keys: Vec<String> = options.iter().map(|o| o.label.to_lowercase()).collect();
-    keys.sort();
-    keys == ["no", "yes"]
-        || is_single_choice_title(title)
-        || label.is_some_and(is_single_choice_title)
+    // Compared without case: only `N`, `O`, `Y`, `E` and `S` lowercase to these letters.
+    let yes_no = |a: &str, b: &str| a.eq_ignore_ascii_case("yes") && b.eq_ignore_ascii_case("no");
+    let answers = match options {
+        [a, b] => yes_no(&a.label, &b.label) || yes_no(&b.label, &a.label),
+        _ => false,
+    };
+    answers || is_single_choice_title(title) || label.is_some_and(is_single_choice_title)
 }
 
 /// Whether the section title makes a checkbox list a single choice.
 fn is_single_choice_title(title: &str) -> bool {
-    matches!(
-        crate::text::slug(title).as_str(),
-        "priority" | "severity" | "urgency"
-    )
+    // Its slug is one of these words: one run of letters and digits, which (being one
+    // of these) is ASCII, compared without case.
+    let mut runs = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|r| !r.is_empty());
+    runs.next().is_some_and(|run| {
+        ["priority", "severity", "urgency"]
+            .iter()
+            .any(|w| run.eq_ignore_ascii_case(w))
+    }) && runs.next().is_none()
 }
 
 fn check_line(
@@ -104,20 +114,18 @@ fn check_line(
     let mark_at = task.marker.start + 1;
     let mark = source.src[mark_at..].chars().next().unwrap_or(' ');
     let after_mark = mark_at + mark.len_utf8();
-    let (tail, after_blank) = match &task.blank {
-        Some(blank) => (
+    let (tail, after_blank) = if let Some(blank) = &task.blank {
+        (
             source
                 .strip_comments(after_mark..blank.start)
                 .trim_end()
                 .to_owned(),
             Some(source.strip_comments(blank.end..line_end)),
-        ),
-        None => (
-            kept_line(after_mark, &source.src[after_mark..line_end], source)
-                .trim_end()
-                .to_owned(),
-            None,
-        ),
+        )
+    } else {
+        let mut tail = kept_line(after_mark, &source.src[after_mark..line_end], source);
+        tail.truncate(tail.trim_end().len());
+        (tail, None)
     };
     CheckLine::Option {
         index,
@@ -144,15 +152,15 @@ fn is_hint_line(items: &[Item], line: usize, source: &Source<'_>) -> bool {
 
 /// A line's text with comments removed, ending in a newline (empty if nothing is left).
 fn kept_line(start: usize, text: &str, source: &Source<'_>) -> String {
-    let kept = source.strip_comments(start..start + text.len());
+    let kept = stripped(source, start..start + text.len());
     if kept.trim().is_empty() && !text.trim().is_empty() {
         return String::new();
     }
+    let mut kept = kept.into_owned();
     if text.ends_with('\n') && !kept.ends_with('\n') {
-        kept + "\n"
-    } else {
-        kept
+        kept.push('\n');
     }
+    kept
 }
 
 fn collect_tasks(items: &[Item], depth: usize, source: &Source<'_>, out: &mut Vec<Task>) {

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::super::label::blank_but_comments;
 use super::{Ctx, NewField, Recognized, prose};
 use crate::form::{FieldKind, Value};
 use crate::template::layout::Shape;
@@ -99,6 +100,13 @@ pub(super) fn html(range: &Range<usize>, ctx: &Ctx<'_>) -> Recognized {
     let source = ctx.source;
     if let Some(pre) = pre(range, ctx) {
         return pre;
+    }
+    // Most HTML blocks are comments: nothing to strip them from.
+    if blank_but_comments(source, range) {
+        return Recognized::Comment {
+            lines: source.lines(range),
+            text: source.comment_text(range),
+        };
     }
     let text = source.strip_comments(range.clone());
     if super::aside::is_details(&text) {

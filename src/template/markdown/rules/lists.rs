@@ -2,9 +2,11 @@
 //! editable lists, items like `- OS: [e.g. Windows]` are labelled fields, and other lists
 //! are kept as written, with the lists nested in their items read on their own.
 
+use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 
-use super::super::label::{self, Allow, Labelled, Rest};
+use super::super::label::{self, Allow, Labelled, Rest, stripped};
 use super::super::source::Source;
 use super::paragraph::line_fields;
 use super::{Ctx, NewField, Recognized, checks, options, requests};
@@ -27,6 +29,33 @@ const ITEM_LABELS: Allow = Allow {
     token: true,
 };
 
+/// A labelled field an item holds, with what follows its label.
+type ItemField = (Labelled, Rest);
+
+/// What the list rules ask of an item, worked out once per list: the runs, their kind
+/// and the fields all ask it.
+pub(super) struct Facts {
+    /// [`item_field`]; taken when the field is made.
+    field: Option<ItemField>,
+    /// [`is_placeholder_item`], once asked.
+    placeholder: Cell<Option<bool>>,
+}
+
+impl Facts {
+    pub(super) fn is_field(&self) -> bool {
+        self.field.is_some()
+    }
+
+    fn is_placeholder(&self, item: &Item, source: &Source<'_>) -> bool {
+        if let Some(known) = self.placeholder.get() {
+            return known;
+        }
+        let placeholder = is_placeholder_item(item, source);
+        self.placeholder.set(Some(placeholder));
+        placeholder
+    }
+}
+
 /// A list; a bold line before it names its first run of items.
 pub(super) fn list(
     range: &Range<usize>,
@@ -35,71 +64,102 @@ pub(super) fn list(
     ctx: &Ctx<'_>,
 ) -> Vec<Recognized> {
     let source = ctx.source;
-    let plain = items.iter().all(|i| {
-        i.task.is_none()
-            && i.children.is_empty()
-            && !has_break(&i.inlines)
-            && item_field(i, source).is_none()
+    let mut facts = facts_of(items, source);
+    let plain = items.iter().zip(&facts).all(|(i, f)| {
+        i.task.is_none() && i.children.is_empty() && !has_break(&i.inlines) && f.field.is_none()
     });
     if plain && let Some(found) = options::options(range, items, ctx) {
         return vec![found];
     }
-    if let Some(found) = requests::instruction_list(range, items, ctx) {
+    if let Some(found) = requests::instruction_list(range, items, &facts, ctx) {
         return vec![found];
     }
     let mut out = Vec::new();
-    in_runs(range, start, items, ctx.label, ctx, &mut out);
+    in_runs(range, start, items, &mut facts, ctx.label, ctx, &mut out);
     out
+}
+
+/// The [`Facts`] of each item.
+fn facts_of(items: &[Item], source: &Source<'_>) -> Vec<Facts> {
+    items
+        .iter()
+        .map(|i| Facts {
+            field: item_field(i, source),
+            placeholder: Cell::new(None),
+        })
+        .collect()
 }
 
 /// Whether a list is one field: one run of task or stand-in items.
 pub(super) fn is_single_field(items: &[Item], source: &Source<'_>) -> bool {
-    runs(items, source).len() == 1
-        && matches!(kind(items, source), ListKind::Checks | ListKind::Editable)
+    let facts = facts_of(items, source);
+    runs(items, &facts).len() == 1
+        && matches!(
+            kind_with(items, &facts, source),
+            ListKind::Checks | ListKind::Editable
+        )
 }
 
 /// Decides what a list becomes.
+#[cfg(test)]
 pub(super) fn kind(items: &[Item], source: &Source<'_>) -> ListKind {
-    let tasks: Vec<&Item> = items.iter().filter(|i| i.task.is_some()).collect();
-    if !tasks.is_empty() {
-        let all_placeholders = tasks.iter().all(|i| is_placeholder_item(i, source));
-        return if all_placeholders && tasks.iter().all(|i| i.children.is_empty()) {
+    kind_with(items, &facts_of(items, source), source)
+}
+
+/// [`kind`], with the [`Facts`] of each item.
+pub(super) fn kind_with(items: &[Item], facts: &[Facts], source: &Source<'_>) -> ListKind {
+    if items.iter().any(|i| i.task.is_some()) {
+        let tasks = || items.iter().zip(facts).filter(|(i, _)| i.task.is_some());
+        // Children first: they are cheap to look at, stand-ins are not.
+        return if tasks().all(|(i, _)| i.children.is_empty())
+            && tasks().all(|(i, f)| f.is_placeholder(i, source))
+        {
             ListKind::Editable
         } else {
             ListKind::Checks
         };
     }
-    if items.iter().any(|i| item_field(i, source).is_some()) {
+    if facts.iter().any(|f| f.field.is_some()) {
         return ListKind::Labelled;
     }
     let simple = items
         .iter()
         .all(|i| i.children.is_empty() && !has_break(&i.inlines));
-    let examples =
-        items.iter().any(|i| is_placeholder_item(i, source)) || numbered_examples(items, source);
-    if simple && examples {
+    if simple
+        && (items
+            .iter()
+            .zip(facts)
+            .any(|(i, f)| f.is_placeholder(i, source))
+            || numbered_examples(items, source))
+    {
         return ListKind::Editable;
     }
     ListKind::Static
 }
 
 /// Splits a list into runs of items of one class (task items, labelled fields,
-/// other items), so each item means the same whatever its neighbours are.
-fn runs<'i>(items: &'i [Item], source: &Source<'_>) -> Vec<&'i [Item]> {
-    let class = |i: &Item| match (i.task.is_some(), item_field(i, source).is_some()) {
+/// other items), so each item means the same whatever its neighbours are. Returns
+/// where each run ends.
+fn runs(items: &[Item], facts: &[Facts]) -> Vec<usize> {
+    let class = |n: usize| match (items[n].task.is_some(), facts[n].field.is_some()) {
         (true, _) => 0,
         (false, true) => 1,
         (false, false) => 2,
     };
-    let mut runs = Vec::new();
-    let mut start = 0;
-    for n in 1..=items.len() {
-        if n == items.len() || class(&items[n]) != class(&items[start]) {
-            runs.push(&items[start..n]);
-            start = n;
+    let mut ends = Vec::new();
+    if items.is_empty() {
+        return ends;
+    }
+    let mut current = class(0);
+    for n in 1..items.len() {
+        let next = class(n);
+        if next != current {
+            ends.push(n);
+            current = next;
         }
     }
-    runs
+    ends.push(items.len());
+    ends
 }
 
 /// Each run of the list as a list of its own; `label` names the first.
@@ -107,28 +167,31 @@ fn in_runs(
     range: &Range<usize>,
     start: Option<u64>,
     items: &[Item],
+    facts: &mut [Facts],
     label: Option<&str>,
     ctx: &Ctx<'_>,
     out: &mut Vec<Recognized>,
 ) {
-    let runs = runs(items, ctx.source);
-    if runs.len() == 1 {
-        return run(range, start, items, label, ctx, out);
+    let ends = runs(items, facts);
+    if ends.len() == 1 {
+        return run(range, start, items, facts, label, ctx, out);
     }
     let mut label = label;
-    let mut offset = 0;
-    for items in runs {
-        let (first, last) = (&items[0], &items[items.len() - 1]);
-        let run_start = start.map(|s| s + offset);
+    let mut from = 0;
+    for end in ends {
+        let run_items = &items[from..end];
+        let (first, last) = (&run_items[0], &run_items[run_items.len() - 1]);
+        let run_start = start.map(|s| s + from as u64);
         run(
             &(first.range.start..last.range.end),
             run_start,
-            items,
+            run_items,
+            &mut facts[from..end],
             label.take(),
             ctx,
             out,
         );
-        offset += items.len() as u64;
+        from = end;
     }
 }
 
@@ -136,17 +199,18 @@ fn run(
     range: &Range<usize>,
     start: Option<u64>,
     items: &[Item],
+    facts: &mut [Facts],
     label: Option<&str>,
     ctx: &Ctx<'_>,
     out: &mut Vec<Recognized>,
 ) {
     let source = ctx.source;
-    match kind(items, source) {
+    match kind_with(items, facts, source) {
         ListKind::Checks => out.push(checks::checks(range, items, label, ctx)),
         ListKind::Editable => out.push(editable(range, start, items, label, source)),
         ListKind::Labelled => {
-            for item in items {
-                match item_field(item, source) {
+            for (item, facts) in items.iter().zip(facts) {
+                match facts.field.take() {
                     Some((labelled, rest)) => {
                         let line = source.line_of(labelled.rest.start);
                         out.extend(line_fields(line, &labelled, rest, source));
@@ -167,6 +231,13 @@ fn run(
 
 /// Lists inside a kept item become fields named after the item's text.
 fn nested(item: &Item, ctx: &Ctx<'_>, out: &mut Vec<Recognized>) {
+    if !item
+        .children
+        .iter()
+        .any(|c| matches!(c, Block::List { .. }))
+    {
+        return;
+    }
     let source = ctx.source;
     let label = hints::plain_label(&inline_text(&item.inlines, source));
     let label = (!label.is_empty()).then_some(label.as_str());
@@ -176,27 +247,33 @@ fn nested(item: &Item, ctx: &Ctx<'_>, out: &mut Vec<Recognized>) {
             start,
             items,
         } = child
-            && matches!(kind(items, source), ListKind::Checks | ListKind::Labelled)
         {
-            in_runs(range, *start, items, label, ctx, out);
+            let mut facts = facts_of(items, source);
+            if matches!(
+                kind_with(items, &facts, source),
+                ListKind::Checks | ListKind::Labelled
+            ) {
+                in_runs(range, *start, items, &mut facts, label, ctx, out);
+            }
         }
     }
 }
 
 /// A one-line item that is a labelled field, with what follows its label.
-fn item_field(item: &Item, source: &Source<'_>) -> Option<(Labelled, Rest)> {
+fn item_field(item: &Item, source: &Source<'_>) -> Option<ItemField> {
     if item.task.is_some() || !item.children.is_empty() || has_break(&item.inlines) {
         return None;
     }
-    let line: Vec<Inline> = first_line(&item.inlines).cloned().collect();
-    let labelled = label::split(source.src, &item.inlines, ITEM_LABELS);
+    // Without a break, the first line is all of it.
+    let line = &item.inlines[..];
+    let labelled = label::split(source.src, line, ITEM_LABELS);
     let Some(labelled) = labelled else {
-        return label::question(source, &line);
+        return label::question(source, line);
     };
     let rest = label::rest(source, labelled.rest.clone());
     (!matches!(rest, Rest::Literal))
         .then_some((labelled, rest))
-        .or_else(|| label::question(source, &line))
+        .or_else(|| label::question(source, line))
 }
 
 /// An item whose content is a stand-in: empty, `...`, `[hint]`, a code span like
@@ -206,9 +283,7 @@ pub(super) fn is_placeholder_item(item: &Item, source: &Source<'_>) -> bool {
     let t = content.trim();
     t.is_empty()
         || hints::is_placeholder(t)
-        || t.contains("'...'")
-        || t.contains("'....'")
-        || t.contains("\"...\"")
+        || t.contains('.') && (t.contains("'...'") || t.contains("'....'") || t.contains("\"...\""))
         || item_shape(source.src, &item.inlines)
             .is_some_and(|(_, hint)| hints::is_placeholder(&hint))
 }
@@ -235,19 +310,19 @@ fn numbered_examples(items: &[Item], source: &Source<'_>) -> bool {
 }
 
 /// The item's first-line text, comments removed.
-pub(super) fn item_content(item: &Item, source: &Source<'_>) -> String {
+pub(super) fn item_content<'s>(item: &Item, source: &Source<'s>) -> Cow<'s, str> {
     inline_text(&item.inlines, source)
 }
 
 /// The first line of `inlines`, comments removed.
-fn inline_text(inlines: &[Inline], source: &Source<'_>) -> String {
+fn inline_text<'s>(inlines: &[Inline], source: &Source<'s>) -> Cow<'s, str> {
     let Some(first) = inlines.first() else {
-        return String::new();
+        return Cow::Borrowed("");
     };
     let end = first_line(inlines)
         .last()
         .map_or(first.range().end, |i| i.range().end);
-    source.strip_comments(first.range().start..end)
+    stripped(source, first.range().start..end)
 }
 
 /// The inline elements before the first line break.
@@ -355,8 +430,8 @@ fn marker(item: &Item, start: Option<u64>, source: &Source<'_>) -> Marker {
 /// The shape of an item that wraps its placeholder: `` `src/...` `` or
 /// ``New: `path/to/x` ``; returns the shape and the placeholder text.
 fn item_shape(src: &str, inlines: &[Inline]) -> Option<(ItemShape, String)> {
-    let line: Vec<&Inline> = first_line(inlines).collect();
-    let code = match line.as_slice() {
+    let line = &inlines[..first_line(inlines).count()];
+    let code = match line {
         [Inline::Code(code)] => (String::new(), code),
         [Inline::Text(text), Inline::Code(code)] => {
             let prefix = &src[text.clone()];

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::super::label::{self, Allow, Labelled, Rest};
+use super::super::label::{self, Allow, Labelled, Rest, stripped_within};
 use super::super::source::Source;
 use super::{Ctx, NewField, Recognized, SectionCtx, empty_text};
 use crate::form::{FieldKind, Opt, Selection, Value};
@@ -250,10 +250,10 @@ pub(super) fn line_fields(
     source: &Source<'_>,
 ) -> Option<Recognized> {
     let written = &source.src[source.line_start(line)..lab.rest.start];
-    let prefix = source.strip_comments_within(source.line_start(line)..lab.rest.start);
+    let prefix = stripped_within(source, source.line_start(line)..lab.rest.start);
     // Without a comment that led the line, the label starts it.
     let prefix = if prefix == written {
-        prefix
+        prefix.into_owned()
     } else {
         prefix.trim_start().to_owned()
     };
@@ -264,11 +264,13 @@ pub(super) fn line_fields(
     let label = Some(lab.label.as_str());
     let text =
         |placeholder: &str| NewField::new(FieldKind::Text, label, placeholder, empty_text(), line);
-    let specs: Vec<(String, NewField)> = match rest {
-        Rest::Empty(hint) | Rest::Hint(hint) => vec![(String::new(), text(&hint))],
+    // Each field with the separator written before it.
+    let (fields, parts): (Vec<NewField>, Vec<(String, usize)>) = match rest {
+        Rest::Empty(hint) | Rest::Hint(hint) => (vec![text(&hint)], vec![(String::new(), 0)]),
         Rest::Brackets(brackets) => brackets
             .into_iter()
-            .map(|(sep, inner)| {
+            .enumerate()
+            .map(|(i, (sep, inner))| {
                 let field = match hints::choice_options(&inner) {
                     Some(choice) => {
                         let n = choice.options.len();
@@ -280,12 +282,11 @@ pub(super) fn line_fields(
                     }
                     None => text(&inner),
                 };
-                (sep, field)
+                (field, (sep, i))
             })
-            .collect(),
+            .unzip(),
         Rest::Literal => return None,
     };
-    let (seps, fields): (Vec<String>, Vec<NewField>) = specs.into_iter().unzip();
     // A line with nothing after its label stays as written while unanswered; so does a
     // question (comments removed): left bare, it would read as an instruction.
     let bare = if blank_rest {
@@ -301,11 +302,7 @@ pub(super) fn line_fields(
     };
     let shape = Shape::Line {
         prefix,
-        parts: seps
-            .into_iter()
-            .enumerate()
-            .map(|(i, sep)| (sep, i))
-            .collect(),
+        parts,
         bare,
     };
     Some(Recognized::Fields {

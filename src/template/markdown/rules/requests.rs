@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::lists::{ListKind, item_content, kind};
+use super::lists::{Facts, ListKind, item_content, kind_with};
 use super::options::asks_to_pick;
 use super::prose::is_instruction;
 use super::{Ctx, Recognized};
@@ -16,10 +16,16 @@ use crate::template::blocks::Item;
 pub(super) fn instruction_list(
     range: &Range<usize>,
     items: &[Item],
+    facts: &[Facts],
     ctx: &Ctx<'_>,
 ) -> Option<Recognized> {
     let source = ctx.source;
-    if items.is_empty() || kind(items, source) != ListKind::Static {
+    // Task items and labelled fields are never kept as written: no need to ask more.
+    let never_static = |(i, f): (&Item, &Facts)| i.task.is_some() || f.is_field();
+    if items.is_empty()
+        || items.iter().zip(facts).any(never_static)
+        || kind_with(items, facts, source) != ListKind::Static
+    {
         return None;
     }
     // An instruction that ends in a colon or points ahead (`the following`, `these

@@ -54,37 +54,86 @@ pub(super) fn table(
         hints: cell_hints,
     };
     let field = NewField::new(kind, ctx.label, "", Value::Table(defaults), lines.start);
-    let written: Vec<&str> = head.lines().chain(shapes.iter().map(|r| r.0)).collect();
-    let shape = TableShape::new(head, shapes.iter().copied(), aligned_widths(&written));
+    let written = head.lines().chain(shapes.iter().map(|r| r.0));
+    let shape = TableShape::new(head, shapes.iter().copied(), aligned_widths(written));
     Recognized::field(field, lines, Shape::Table(shape))
 }
 
 /// The display columns of a row's unescaped pipes.
+#[cfg(test)]
 fn pipe_columns(row: &str) -> Vec<usize> {
     let mut columns = Vec::new();
-    let (mut at, mut escaped) = (0, false);
-    for c in row.trim_end().chars() {
-        if c == '|' && !escaped {
-            columns.push(at);
+    pipes(row, |column| {
+        columns.push(column);
+        true
+    });
+    columns
+}
+
+/// Gives `found` the display column of each unescaped pipe of `row`, in order, until it
+/// returns false; returns whether it never did.
+fn pipes(row: &str, mut found: impl FnMut(usize) -> bool) -> bool {
+    let row = row.trim_end();
+    let mut escaped = false;
+    // Printable ASCII is one column a byte.
+    if row.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        for (at, &b) in row.as_bytes().iter().enumerate() {
+            if b == b'|' && !escaped && !found(at) {
+                return false;
+            }
+            escaped = b == b'\\' && !escaped;
+        }
+        return true;
+    }
+    let mut at = 0;
+    for c in row.chars() {
+        if c == '|' && !escaped && !found(at) {
+            return false;
         }
         escaped = c == '\\' && !escaped;
         at += UnicodeWidthChar::width(c).unwrap_or(0);
     }
-    columns
+    true
 }
 
 /// When every row puts its pipes at the same columns, starting and ending with one:
 /// the width between each pair. Empty otherwise.
-fn aligned_widths(rows: &[&str]) -> Vec<usize> {
-    let Some(first) = rows.first().map(|r| pipe_columns(r)) else {
+fn aligned_widths<I>(rows: I) -> Vec<usize>
+where
+    I: IntoIterator,
+    I::Item: AsRef<str>,
+{
+    let framed = |r: &str| r.trim_start().starts_with('|') && r.trim_end().ends_with('|');
+    let mut rows = rows.into_iter();
+    let Some(first_row) = rows.next() else {
         return Vec::new();
     };
-    let framed = |r: &&str| r.trim_start().starts_with('|') && r.trim_end().ends_with('|');
-    if first.len() < 2 || !rows.iter().all(framed) || rows.iter().any(|r| pipe_columns(r) != first)
-    {
+    let mut first = Vec::new();
+    pipes(first_row.as_ref(), |column| {
+        first.push(column);
+        true
+    });
+    if first.len() < 2 || !framed(first_row.as_ref()) {
         return Vec::new();
     }
-    first.windows(2).map(|w| w[1] - w[0] - 1).collect()
+    // One pass: each row framed, with its pipes where the first row has them.
+    for row in rows {
+        let row = row.as_ref();
+        let mut n = 0;
+        let same = pipes(row, |column| {
+            n += 1;
+            first.get(n - 1) == Some(&column)
+        });
+        if !framed(row) || !same || n != first.len() {
+            return Vec::new();
+        }
+    }
+    // The widths in place of the columns.
+    for i in 1..first.len() {
+        first[i - 1] = first[i] - first[i - 1] - 1;
+    }
+    first.pop();
+    first
 }
 
 #[cfg(test)]
@@ -104,6 +153,40 @@ mod tests {
         assert!(aligned_widths(&["| a | b |", "|---|---|", "| long | x |"]).is_empty());
         assert!(aligned_widths(&["a | b", "--|--"]).is_empty());
         assert_eq!(pipe_columns(r"| a \| b | c |"), [0, 9, 13]);
+    }
+
+    /// The byte-at-a-time reading of printable ASCII gives the columns a character at a
+    /// time gave; control characters and wide ones take the character path.
+    #[test]
+    fn pipe_columns_by_bytes_are_by_characters() {
+        let slow = |row: &str| {
+            let mut columns = Vec::new();
+            let (mut at, mut escaped) = (0, false);
+            for c in row.trim_end().chars() {
+                if c == '|' && !escaped {
+                    columns.push(at);
+                }
+                escaped = c == '\\' && !escaped;
+                at += UnicodeWidthChar::width(c).unwrap_or(0);
+            }
+            columns
+        };
+        for row in [
+            "| a | b |",
+            r"| a \| b |",
+            r"| a \\| b \| |",
+            "|\tx|y|",
+            "| 表 | b |\n",
+            "|\u{7f}|",
+            "",
+            "|",
+        ] {
+            assert_eq!(pipe_columns(row), slow(row), "{row:?}");
+        }
+        assert_eq!(aligned_widths(["| 表 | b |", "|----|---|"]), [4, 3]);
+        assert!(aligned_widths(["| a | b |", "| a | b | c |"]).is_empty());
+        assert!(aligned_widths(["| a | b |", "| a |"]).is_empty());
+        assert!(aligned_widths(["| a | b |", "| a | b"]).is_empty());
     }
 
     #[test]

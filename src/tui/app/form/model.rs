@@ -196,10 +196,16 @@ impl Model {
         self.filled.iter().filter(|f| **f).count()
     }
 
+    /// The sidebar's mark: `!` once a field of the section with a problem was left (as
+    /// its message under the field), `✓` when an answer was given, else untouched.
     pub fn mark(&self, section: usize) -> Mark {
         let form = self.form();
         let fields = &form.sections[section].fields;
-        if fields.iter().any(|&f| !self.field_problems(f).is_empty()) {
+        let left = |f: usize| self.left.get(f).copied().unwrap_or(false);
+        if fields
+            .iter()
+            .any(|&f| left(f) && !self.field_problems(f).is_empty())
+        {
             Mark::Missing
         } else if fields
             .iter()

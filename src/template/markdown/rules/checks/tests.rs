@@ -90,3 +90,26 @@ fn yes_no_and_priority_sections_are_a_single_choice() {
         Some("Severity")
     )));
 }
+
+/// The title test is the slug compared, without building the slug.
+#[test]
+fn single_choice_titles_are_their_slugs() {
+    for title in [
+        "Priority",
+        "  PRIORITY: ",
+        "**Severity**",
+        "Urgency?",
+        "Priority level",
+        "High priority",
+        "Pri-ority",
+        "",
+        "--",
+        "Priorit\u{e9}",
+        "\u{130}",
+        "Urgency \u{e9}",
+    ] {
+        let slug = crate::text::slug(title);
+        let expected = matches!(slug.as_str(), "priority" | "severity" | "urgency");
+        assert_eq!(is_single_choice_title(title), expected, "{title:?}");
+    }
+}
