@@ -159,6 +159,12 @@ impl Identity {
     }
 }
 
+/// Whether `text` reads as an instruction to the writer ("Describe the problem"), as
+/// the markdown rules judge a paragraph: such a text is guidance, not an example answer.
+pub fn is_instruction(text: &str) -> bool {
+    markdown::is_instruction(text)
+}
+
 /// Reads a template. `file` names it in messages and decides the format by extension.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Template, LocatedError> {
     parse_from(&Identity::of_file(file), bytes, &Limits::default())

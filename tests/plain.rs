@@ -193,6 +193,14 @@ fn piped_answers_give_what_render_gives_for_the_seed_templates() {
             assert!(stderr.starts_with("Title: [PERF] "), "{stderr}");
             assert!(body.contains(" t2\n"), "{body}");
         }
+        if name == "performance" {
+            // Guidance is not offered as an example answer.
+            assert!(
+                stderr.contains("\n  Describe the performance problem\n"),
+                "{stderr}"
+            );
+            assert!(!stderr.contains("e.g. Describe"), "{stderr}");
+        }
     }
 }
 

@@ -9,6 +9,7 @@ mod assemble;
 mod label;
 mod pieces;
 mod rules;
+pub(crate) use rules::is_instruction;
 mod source;
 
 use super::blocks;

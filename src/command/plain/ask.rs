@@ -65,10 +65,12 @@ pub fn prompt(form: &Form, i: usize) -> String {
     );
     if !field.placeholder.trim().is_empty() {
         let example = one_line(&field.placeholder);
-        // A placeholder that says it is an example already (`e.g., 30% faster`).
+        // A placeholder that says it is an example already (`e.g., 30% faster`), or is
+        // guidance rather than an example (`Describe the performance problem`).
         let said = ["e.g", "eg.", "eg:", "for example", "example"]
             .iter()
-            .any(|p| example.to_lowercase().starts_with(p));
+            .any(|p| example.to_lowercase().starts_with(p))
+            || crate::template::is_instruction(&example);
         lines.push(if said {
             format!("  {example}")
         } else {

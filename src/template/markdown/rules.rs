@@ -11,6 +11,7 @@ mod lists;
 mod options;
 mod paragraph;
 mod prose;
+pub(crate) use prose::is_instruction;
 mod requests;
 mod table;
 

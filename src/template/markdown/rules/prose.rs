@@ -92,7 +92,7 @@ const PHRASES: [&str; 25] = [
 const MAX_CHARS: usize = 320;
 
 /// Whether `text` (a paragraph, comments removed) is an instruction to the writer.
-pub(super) fn is_instruction(text: &str) -> bool {
+pub(crate) fn is_instruction(text: &str) -> bool {
     let t = text.trim();
     if t.is_empty() || t.chars().count() > MAX_CHARS || t.lines().count() > 4 {
         return false;
