@@ -511,3 +511,25 @@ fn a_name_taken_from_the_file_name_is_whole_and_escaped() {
     let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(schema["name"], "back\\slash\\u{202e}\\e]0;T\\x07");
 }
+
+/// Found by the markdown fuzzer (this session's faster checkbox rule): a lazy line after
+/// an `Other: __` option whose blank was on that next line sliced a range backwards
+/// and panicked. The blank is looked for on the option's own line; the template's text
+/// renders as written (it used to repeat `[X] nme:`).
+#[test]
+fn a_blank_on_the_line_after_an_option_is_not_the_options_blank() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "- [ ] A\n- [ ] Other: __m-: Bug&#-er\n[X] nme:_________\n";
+    let path = write(dir.path(), "fuzz.md", text);
+    let out = bin()
+        .args(["render", &path, "--allow-incomplete"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), text);
+}

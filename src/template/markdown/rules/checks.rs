@@ -168,9 +168,16 @@ fn collect_tasks(items: &[Item], depth: usize, source: &Source<'_>, out: &mut Ve
         if let Some((checked, marker)) = &item.task {
             let content = item_content(item, source);
             let start = item.inlines.first().map_or(marker.end, |i| i.range().start);
+            // The blank is looked for on the item's first line only, where its line is
+            // written: an inline may reach past the line's end (seen with a lazy
+            // continuation line after `&#`).
+            let line_end = source.src[start..]
+                .find('\n')
+                .map_or(source.src.len(), |at| start + at);
             let end = first_line(&item.inlines)
                 .last()
-                .map_or(start, |i| i.range().end);
+                .map_or(start, |i| i.range().end)
+                .clamp(start, line_end);
             // `Other: ___` takes text; a blank with no words before it is just text.
             let split =
                 hints::blank_split(&content).filter(|(before, _)| !before.trim().is_empty());
