@@ -300,53 +300,28 @@ fn a_file_name_names_its_template_from_anywhere() {
     let (_, sub) = home.repo(&[(".github/ISSUE_TEMPLATE/crash.yml", &form("Crash"))]);
     let items = home.list(&sub);
     assert_eq!(items[0]["name"], "Crash");
-    let out = home
-        .cmd(&sub)
-        .args(["schema", "Crash.YML"])
-        .output()
-        .unwrap();
+    let schema = |arg: &str| home.cmd(&sub).args(["schema", arg]).output().unwrap();
+    let ok = |out: &std::process::Output| {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let out = schema("Crash.YML");
+    ok(&out);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["name"], "Crash");
+    ok(&schema("performance.md"));
     assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        !schema("crash.md").status.success(),
+        "the extension must match"
     );
-    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(schema["name"], "Crash");
-    let out = home
-        .cmd(&sub)
-        .args(["schema", "performance.md"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = home
-        .cmd(&sub)
-        .args(["schema", "crash.md"])
-        .output()
-        .unwrap();
-    assert!(!out.status.success(), "the extension must match");
     // A folder of that name where it is typed is not the template; as a path it is.
     std::fs::create_dir(sub.join("performance")).unwrap();
-    let out = home
-        .cmd(&sub)
-        .args(["schema", "performance"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = home
-        .cmd(&sub)
-        .args(["schema", "performance/"])
-        .output()
-        .unwrap();
+    ok(&schema("performance"));
     assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&schema("performance/").stderr),
         "issue-composer: performance/ is a folder, not a regular file\n"
     );
 }
