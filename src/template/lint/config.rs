@@ -60,11 +60,25 @@ impl Lint<'_> {
         }
         if let Some(url) = node::get(map, "url") {
             let text = node::text(url);
-            if !(text.starts_with("https://") || text.starts_with("http://")) {
-                self.error(
+            let rest = text
+                .strip_prefix("https://")
+                .or_else(|| text.strip_prefix("http://"));
+            match rest {
+                None => self.error(
                     url,
                     "a contact link's `url` must start with https:// or http://",
-                );
+                ),
+                // As the chooser has it: such a link is listed as refused, never opened.
+                Some(rest) if rest.is_empty() || rest.starts_with('/') => {
+                    self.error(url, "a contact link's `url` must name a host");
+                }
+                Some(_) if text.chars().any(|c| c.is_whitespace() || c.is_control()) => {
+                    self.error(
+                        url,
+                        "a contact link's `url` must not hold spaces or control characters",
+                    );
+                }
+                Some(_) => {}
             }
         }
     }

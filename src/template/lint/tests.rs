@@ -207,3 +207,20 @@ fn names_descriptions_and_labels_must_say_something() {
         ]
     );
 }
+
+#[test]
+fn contact_links_must_name_a_host_and_hold_no_spaces() {
+    let problems: Vec<String> = chooser_config(
+        "contact_links:\n  - {name: A, url: 'https://exa mple.com/', about: a}\n  - {name: B, url: 'https:///x', about: b}\n  - {name: C, url: 'https://ok.example/x', about: c}\n",
+    )
+    .into_iter()
+    .map(|p| format!("{}:{}: {}", p.line, p.col, p.message))
+    .collect();
+    assert_eq!(
+        problems,
+        [
+            "2:20: a contact link's `url` must not hold spaces or control characters",
+            "3:20: a contact link's `url` must name a host"
+        ]
+    );
+}
