@@ -53,6 +53,8 @@ fn line(name: &str, bytes: &[u8]) -> String {
             let json = serde_json::to_string_pretty(&schema::to_json(form)).unwrap();
             let mut streamed = Vec::new();
             schema::write_pretty(form, &mut streamed).unwrap();
+            // Read back and written by serde_json: the same text, so it is valid JSON laid
+            // out as serde_json lays it out.
             assert_eq!(streamed, json.as_bytes(), "{name}: streamed schema differs");
             let empty = render(&template, &Answers::new(form));
             let (filled, _) = common::fill_with_tokens(form);
@@ -119,7 +121,8 @@ fn schema_and_render_match_the_golden_outputs() {
     }
 }
 
-/// `schema` streams its JSON; the streamed text is the tree's text, byte for byte.
+/// `schema` streams its JSON by hand; read back and written again by `serde_json`, it is
+/// the same text, byte for byte.
 #[test]
 fn streamed_schema_is_the_trees_text() {
     for builtin in BUILTINS {

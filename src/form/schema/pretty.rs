@@ -1,6 +1,7 @@
-//! The schema's pretty JSON, written by hand: byte for byte what `serde_json`'s pretty
-//! formatter writes for [`super::to_json`] (`tests/golden.rs` compares the two for
-//! every built-in and corpus template), with less work per key and per string.
+//! The schema's pretty JSON, written by hand: laid out and escaped byte for byte as
+//! `serde_json`'s pretty formatter would (the tests below compare each piece with it;
+//! `tests/golden.rs` pins the whole text of every built-in and corpus template), with
+//! less work per key and per string.
 
 use std::io::Write;
 
@@ -224,7 +225,8 @@ impl Pretty {
         self.end(b'}');
     }
 
-    /// A field's default, as [`super::DefaultValue`] serializes it.
+    /// A field's default: text, a list, the choice (or `null`), the choices, or the
+    /// table's non-empty cells by row and column.
     fn default_value(&mut self, field: &Field) {
         match (&field.default, &field.kind) {
             (Value::Text(t), _) => self.string(t),
