@@ -777,19 +777,20 @@ fn ctrl_r_fills_the_baseline_block_and_the_table_from_go_bench_output() {
     );
 }
 
-#[test]
-fn a_running_command_streams_and_esc_stops_it() {
-    let dir = tempfile::tempdir().unwrap();
+/// go-performance without drafts, at the baseline block's Ctrl-R prompt (`sh`).
+fn command_prompt(dir: &Path) -> Session {
     let env = [("SHELL", "/bin/sh".to_owned())];
-    let mut s = Session::start_with(
-        &["go-performance", "--no-draft"],
-        dir.path(),
-        dir.path(),
-        &env,
-    );
+    let mut s = Session::start_with(&["go-performance", "--no-draft"], dir, dir, &env);
     s.wait_for("fields filled");
     s.keys(&[CTRL_N, CTRL_N, CTRL_R]);
     s.wait_for("Run a command");
+    s
+}
+
+#[test]
+fn a_running_command_streams_and_esc_stops_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = command_prompt(dir.path());
     s.send("echo begun; sleep 60; echo never");
     s.keys(&[ENTER]);
     s.wait_for("Running · Esc stops it");
@@ -824,16 +825,7 @@ fn resident_kib(pid: u32) -> usize {
 #[test]
 fn an_endless_command_keeps_the_form_moving_and_its_memory_small() {
     let dir = tempfile::tempdir().unwrap();
-    let env = [("SHELL", "/bin/sh".to_owned())];
-    let mut s = Session::start_with(
-        &["go-performance", "--no-draft"],
-        dir.path(),
-        dir.path(),
-        &env,
-    );
-    s.wait_for("fields filled");
-    s.keys(&[CTRL_N, CTRL_N, CTRL_R]);
-    s.wait_for("Run a command");
+    let mut s = command_prompt(dir.path());
     s.send("yes abcdefghij");
     s.keys(&[ENTER]);
     s.wait_for("Running · Esc stops it");
