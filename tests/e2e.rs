@@ -483,7 +483,10 @@ fn closing_the_terminal_saves_everything_and_exits() {
     );
     let pid =
         String::from_utf8(tmux(&["list-panes", "-t", "c", "-F", "#{pane_pid}"]).stdout).unwrap();
-    let proc_dir = std::path::PathBuf::from(format!("/proc/{}", pid.trim()));
+    // Ended: gone, or a zombie nobody reaps (when the tmux server dies the process is
+    // handed to the namespace's init, which in a container may be a shell that never waits).
+    let stat = format!("/proc/{}/stat", pid.trim());
+    let running = || std::fs::read_to_string(&stat).is_ok_and(|s| !s.contains(") Z "));
     let screen = || String::from_utf8(tmux(&["capture-pane", "-p", "-t", "c"]).stdout).unwrap();
     let deadline = Instant::now() + Duration::from_secs(15);
     while !screen().contains("0 of 26 fields filled") {
@@ -496,7 +499,7 @@ fn closing_the_terminal_saves_everything_and_exits() {
         std::thread::sleep(Duration::from_millis(20));
     }
     tmux(&["kill-server"]);
-    while proc_dir.exists() {
+    while running() {
         assert!(
             Instant::now() < deadline,
             "issue-composer kept running after its terminal closed"
