@@ -103,6 +103,37 @@ pub fn issue_form(text: &str) -> Vec<Problem> {
     out.sorted()
 }
 
+/// Numbers that read otherwise than written under `keys` of front matter `yaml` (lines
+/// counted in `yaml`); nothing when it does not read.
+pub fn front_matter_numbers(yaml: &str, keys: &[&str]) -> Vec<Problem> {
+    let Some(Spanned {
+        value: Node::Map(top),
+        ..
+    }) = node::parse(yaml)
+    else {
+        return Vec::new();
+    };
+    let mut out = Lint {
+        source: yaml,
+        problems: Vec::new(),
+    };
+    for (key, value) in &top {
+        if !keys.contains(&key.value.as_str()) {
+            continue;
+        }
+        let items = match &value.value {
+            Node::Seq(items) => items.iter().collect(),
+            _ => vec![value],
+        };
+        for item in items {
+            if let Node::Num(n) = &item.value {
+                out.number(item, n, &key.value);
+            }
+        }
+    }
+    out.sorted()
+}
+
 /// The message for a markdown template's front matter without `name` or `about`.
 pub fn markdown_meta(has_name: bool, has_about: bool) -> Option<&'static str> {
     match (has_name, has_about) {
