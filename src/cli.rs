@@ -130,6 +130,7 @@ impl ExportArgs {
             },
             timeout: timeout(self.gh_timeout),
             web: self.web,
+            untitled: None,
         }
     }
 }

@@ -135,7 +135,14 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
             blank_title(&form.meta.title)
         );
     }
-    let outcome = export::run(&issue, &exports.plan())?;
+    let mut plan = exports.plan();
+    if form.title_is_blank(&issue.title) {
+        plan.untitled = Some(format!(
+            "the title is {}: give one with --set title=... to get the gh command that creates the issue",
+            blank_title(&form.meta.title)
+        ));
+    }
+    let outcome = export::run(&issue, &plan)?;
     left_to_exit((template, answers, problems, issue));
     Ok(exit_code(outcome))
 }

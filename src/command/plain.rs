@@ -277,9 +277,16 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
     let exports = super::exports(&args.export, config, false, &template.stem, &issue.title);
     let mut plan = exports.plan();
     // Not sent without a title; the body still goes to the file, or is printed.
-    let unsent = plan.creates() && form.title_is_blank(&issue.title);
+    let untitled = form.title_is_blank(&issue.title);
+    let unsent = plan.creates() && untitled;
     if unsent {
         plan.forges.clear();
+    }
+    if untitled {
+        plan.untitled = Some(format!(
+            "the title is {}: answer it to get the gh command that creates the issue",
+            super::blank_title(&form.meta.title)
+        ));
     }
     let outcome = crate::export::run(&issue, &plan)?;
     if unsent {
