@@ -358,6 +358,39 @@ fn plain_mode_does_not_send_without_a_title() {
     assert!(!world.path("rec").join("argv").exists(), "gh did not run");
 }
 
+/// Plain mode sends nothing while the review lists missing answers, as `render` refuses
+/// them: the body is printed instead, and the run fails.
+#[test]
+fn plain_mode_does_not_send_with_required_answers_missing() {
+    let world = World::new(&["gh"]);
+    let form = "name: Req\ndescription: d\nbody:\n  - type: input\n    id: req\n    attributes:\n      label: Req\n    validations:\n      required: true\n";
+    fs::write(world.path("req.yml"), form).unwrap();
+    let out = world
+        .bin(false)
+        .arg(world.path("req.yml"))
+        .args(["--plain", "--no-draft", "--gh", "-R", "octo/hello"])
+        .write_stdin("a title\n")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("\nReview:\n  Req: is required\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with(
+            "issue-composer: not sent: 1 answer is not complete (see the review above)\n"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "### Req\n\n_No response_"
+    );
+    assert!(!world.path("rec").join("argv").exists(), "gh did not run");
+}
+
 /// A body too long for glab's argument is kept, and the advice is the retry that can
 /// work: with gh, which reads the body from a file.
 #[test]
