@@ -138,7 +138,6 @@ pub fn send(
             issue: issue.clone(),
             target: target.clone(),
         };
-        // Without a title a retry would fail the same way.
         // Without a title a retry would fail the same way; a created issue would be
         // created twice.
         let saved = (!matches!(

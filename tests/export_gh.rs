@@ -391,6 +391,42 @@ fn plain_mode_does_not_send_with_required_answers_missing() {
     assert!(!world.path("rec").join("argv").exists(), "gh did not run");
 }
 
+/// An issue form's `projects: [OWNER/NUMBER]` is no project title gh can find: gh runs
+/// without it, and standard error says where to add it.
+#[test]
+fn numbered_projects_are_not_given_to_gh() {
+    let world = World::new(&["gh"]);
+    let form = "name: P\ndescription: d\nprojects: [octo-org/1]\nbody:\n  - type: input\n    id: a\n    attributes:\n      label: A\n";
+    fs::write(world.path("p.yml"), form).unwrap();
+    let out = world
+        .bin(false)
+        .arg("render")
+        .arg(world.path("p.yml"))
+        .args([
+            "--set",
+            "title=t",
+            "--set",
+            "a=1",
+            "--gh",
+            "-R",
+            "octo/hello",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let argv = world.recorded("argv");
+    let argv: Vec<&str> = argv.lines().collect();
+    assert_eq!(
+        argv[..5],
+        ["issue", "create", "--title", "t", "--body-file"]
+    );
+    assert_eq!(argv[6..], ["--repo", "octo/hello"]);
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "issue-composer: gh adds an issue to a project by the project's title, so octo-org/1 (OWNER/NUMBER) is left out: add the issue to it on its page\n"
+    );
+}
+
 /// A body too long for glab's argument is kept, and the advice is the retry that can
 /// work: with gh, which reads the body from a file.
 #[test]

@@ -27,9 +27,39 @@ pub fn gh_args(issue: &Issue, body_file: &Path, target: &Target) -> Vec<OsString
     args.push(body_file.into());
     push_each(&mut args, "--label", &issue.labels);
     push_each(&mut args, "--assignee", &issue.assignees);
-    push_each(&mut args, "--project", &issue.projects);
+    for project in issue.projects.iter().filter(|p| !is_numbered_project(p)) {
+        args.push("--project".into());
+        args.push(slice_value(project).into_owned().into());
+    }
     push_target(&mut args, target);
     args
+}
+
+/// An issue form's project, `OWNER/NUMBER` (`octo-org/44`). gh's `--project` takes a
+/// project's title and finds no project by that, so such projects are left out of gh's
+/// arguments (see [`projects_left_out`]); the web link carries them as GitHub reads them.
+fn is_numbered_project(project: &str) -> bool {
+    project.split_once('/').is_some_and(|(owner, number)| {
+        !owner.is_empty() && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+/// The projects gh is not given, with why and what to do: `None` when there are none.
+pub fn projects_left_out(issue: &Issue) -> Option<String> {
+    let numbered: Vec<String> = issue
+        .projects
+        .iter()
+        .filter(|p| is_numbered_project(p))
+        .cloned()
+        .collect();
+    (!numbered.is_empty()).then(|| {
+        format!(
+            "gh adds an issue to a project by the project's title, so {} (OWNER/NUMBER) {} left out: add the issue to {} on its page",
+            crate::text::join_list(&numbered),
+            if numbered.len() == 1 { "is" } else { "are" },
+            if numbered.len() == 1 { "it" } else { "them" },
+        )
+    })
 }
 
 /// The arguments after `glab`. GitLab has no projects in GitHub's sense; they are left out.
