@@ -19,6 +19,17 @@ use crate::render::Issue;
 /// reach glab, which takes the description as an argument.
 pub const MAX_ARG_BYTES: usize = 128 * 1024;
 
+/// GitHub refuses a longer issue body ("body is too long (maximum is 65536 characters)").
+pub const GITHUB_MAX_BODY_CHARS: usize = 65_536;
+
+/// The body's length as GitHub counts it, when it is over GitHub's limit.
+pub fn over_github_limit(body: &str) -> Option<usize> {
+    // Counting stops early: a body of 100 MiB is not walked to the end.
+    (body.len() > GITHUB_MAX_BODY_CHARS)
+        .then(|| body.chars().count())
+        .filter(|&chars| chars > GITHUB_MAX_BODY_CHARS)
+}
+
 /// The arguments after `gh`. Only flags that gh 2.23 (Debian 12) also has.
 pub fn gh_args(issue: &Issue, body_file: &Path, target: &Target) -> Vec<OsString> {
     let mut args: Vec<OsString> = ["issue", "create", "--title", &issue.title, "--body-file"]
@@ -183,6 +194,10 @@ pub enum SendError {
     NoTitle,
     #[error("the body is too long to pass to glab ({bytes} bytes; at most {} fit in an argument)", MAX_ARG_BYTES - 1)]
     TooLong { bytes: usize },
+    #[error(
+        "the body is {chars} characters long, and GitHub takes at most {GITHUB_MAX_BODY_CHARS}: shorten it (long logs can go in a gist or an attached file)"
+    )]
+    TooLongForGithub { chars: usize },
     #[error("cannot run {program}: {cause}")]
     Io {
         program: &'static str,
@@ -232,6 +247,9 @@ pub fn create(
     let program = forge.program();
     if issue.title.trim().is_empty() {
         return Err(SendError::NoTitle);
+    }
+    if let (Forge::Github, Some(chars)) = (forge, over_github_limit(&issue.body)) {
+        return Err(SendError::TooLongForGithub { chars });
     }
     let io_err = |cause| SendError::Io { program, cause };
     let path = find_program(program).ok_or(SendError::NotInstalled { program })?;
