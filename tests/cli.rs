@@ -374,8 +374,8 @@ fn the_template_size_limit_names_itself_and_the_variable_raises_it() {
         .success();
 }
 
-/// `render ... | head -1`, `schema ... | head -1`: once the reader is gone, they stop quietly with the exit
-/// status of a process killed by SIGPIPE (128 + 13), not an error message.
+/// `render ... | head -1`, `schema ... | head -1`: once the reader is gone, they stop
+/// quietly with the exit status of a process killed by SIGPIPE (128 + 13), no message.
 #[test]
 fn a_closed_pipe_ends_render_and_schema_quietly() {
     use std::io::{BufRead as _, BufReader};
