@@ -1,6 +1,6 @@
 //! The issues that could not be sent, kept as private JSON under the user's data folder
 //! for `issue-composer retry`: the newest in `<data dir>/issue-composer/last-issue.json`,
-//! the [`KEPT`]` - 1` before it in `unsent/` next to it, each moved there when a newer
+//! the [`KEPT`]` - 1` before it in `unsent/` next to it (named by the time they moved), each moved there when a newer
 //! one comes (with its body as markdown, when that was saved).
 
 use std::io;
@@ -118,14 +118,16 @@ fn keep_older() -> Result<(), StoreError> {
             path: dir.clone(),
             cause,
         })?;
-    // Seconds, then a counter: names sort by age, newest last.
-    let secs = std::time::SystemTime::now()
+    // Nanoseconds, always past the newest kept: names sort by age, newest last, even
+    // when the clock stands still or goes back.
+    let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let to = (1..1000)
-        .map(|n| dir.join(format!("{secs:012}-{n:03}.json")))
-        .find(|p| std::fs::symlink_metadata(p).is_err())
-        .unwrap_or_else(|| dir.join(format!("{secs:012}-999.json")));
+        .map_or(0, |d| d.as_nanos());
+    let newest = older()
+        .first()
+        .and_then(|p| p.file_stem()?.to_str()?.parse::<u128>().ok());
+    let stamp = newest.map_or(now, |n| now.max(n + 1));
+    let to = dir.join(format!("{stamp:020}.json"));
     let moved = |from: &Path, to: &Path| {
         std::fs::rename(from, to).map_err(|cause| StoreError::Keep {
             from: from.to_owned(),
