@@ -336,7 +336,7 @@ fn open_message(source: Source, drafts: bool) -> Msg {
         Ok(template) => Msg::Opened {
             template: Box::new(template),
             draft: Box::new(if drafts {
-                draft::load(&source)
+                draft::open(&source)
             } else {
                 draft::Loaded::Nothing
             }),
@@ -458,7 +458,7 @@ pub fn run(args: Start) -> Result<Outcome> {
             };
             let initial = crate::metrics::files::prefill(&template.form, initial, &args.metrics)?;
             let draft = if config.drafts {
-                draft::load(&source)
+                draft::open(&source)
             } else {
                 draft::Loaded::Nothing
             };
@@ -503,7 +503,10 @@ pub fn run(args: Start) -> Result<Outcome> {
     if matches!(after, After::Nothing | After::Unsaved) {
         tell(&app.exit_notes());
     }
-    finish(after, app.written_commands(), &app.exit_notes())
+    let outcome = finish(after, app.written_commands(), &app.exit_notes());
+    // Any other way out leaves the lock to a process that is gone, which is taken over.
+    draft::lock::release();
+    outcome
 }
 
 /// Says on standard error where the answers are (or why they are not).

@@ -308,6 +308,43 @@ fn a_draft_survives_sigkill_and_is_resumed() {
     s.wait_exit();
 }
 
+/// Two windows on one template: the second saves no draft and says why, so the first
+/// window's answers are not overwritten; its quit asks first. Once the first is gone the
+/// draft is offered again.
+#[test]
+fn a_second_window_on_the_same_template_leaves_the_first_ones_draft_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Session::start(&["performance"], dir.path(), dir.path());
+    first.wait_for("0 of 26 fields filled");
+    first.send("first window");
+    wait_for_file(&draft_file(dir.path()), "first window");
+    let mut second = Session::start(&["performance"], dir.path(), dir.path());
+    second.wait_for("Draft in use");
+    second.wait_for(&format!(
+        "it is open in another issue-composer (process {})",
+        first.child.process_id().unwrap()
+    ));
+    second.keys(&[ENTER]);
+    second.send("second window");
+    second.wait_for("Title: [PERF] second window");
+    second.send("\x1b");
+    second.wait_for("The last draft could not be saved: it is open in another");
+    second.send("y");
+    second.wait_exit();
+    let draft = std::fs::read_to_string(draft_file(dir.path())).unwrap();
+    assert_eq!(draft, "title: \"[PERF] first window\"\nfields: {}\n");
+    first.send("\x03");
+    first.wait_exit();
+    let lock = dir
+        .path()
+        .join("issue-composer/drafts/builtin-performance.yaml.lock");
+    assert!(!lock.exists(), "released on the way out");
+    let mut again = Session::start(&["performance"], dir.path(), dir.path());
+    again.wait_for("Draft found");
+    again.send("\x03");
+    again.wait_exit();
+}
+
 #[test]
 fn sighup_saves_everything_and_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();

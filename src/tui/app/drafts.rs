@@ -68,6 +68,10 @@ impl App {
                     self.drafts.blocked = Some(failure.clone());
                     Some(Modal::DraftStuck(failure))
                 }
+                Loaded::InUse(failure) => {
+                    self.drafts.blocked = Some(failure.clone());
+                    Some(Modal::DraftInUse(failure))
+                }
             };
         }
         self.screen = Screen::Form(Box::new(form));
