@@ -679,6 +679,36 @@ fn g_sends_with_the_command_line_repo_and_gh_timeout_only() {
     assert_eq!(*plan, expected);
 }
 
+/// A template kept for GitLab (`.gitlab/issue_templates/`): the review's `g` sends with
+/// glab, and its footer says so.
+#[test]
+fn g_sends_a_gitlab_template_with_glab() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(".gitlab/issue_templates");
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("Bug.md");
+    std::fs::write(&path, "## Summary\n\n<!-- What happened? -->\n").unwrap();
+    let source = Source::File(path);
+    let template = discover::load(&source).unwrap();
+    let mut app = App::with_form(config(), template, source, None, (120, 40));
+    typ(&mut app, "A title");
+    press(&mut app, [ctrl('s')]);
+    let footer = {
+        use ratatui::{Terminal, backend::TestBackend};
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal
+            .draw(|f| issue_composer::tui::screen::draw(f, &app))
+            .unwrap();
+        terminal.backend().to_string()
+    };
+    assert!(footer.contains("g create with glab"), "{footer}");
+    let effects = press(&mut app, [key(KeyCode::Char('g'))]);
+    let Some(Effect::Exit(After::Export { plan, .. })) = effects.last() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(plan.forges, [Forge::Gitlab]);
+}
+
 #[test]
 fn an_output_file_alone_exits_without_printing() {
     let exports = Plan {
