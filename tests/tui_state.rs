@@ -498,6 +498,37 @@ fn written(path: &str) -> Msg {
     }
 }
 
+/// Edits after a write are not in the file: the exit says so above the gh command, and
+/// with two files written, that each command creates an issue.
+#[test]
+fn changes_after_a_write_and_second_writes_are_noted_on_exit() {
+    let mut app = open("performance");
+    typ(&mut app, "T");
+    press(
+        &mut app,
+        [ctrl('s'), key(KeyCode::Char('w')), key(KeyCode::Enter)],
+    );
+    app.update(written("./performance-issue.md"));
+    assert!(app.written_notes().is_empty(), "{:?}", app.written_notes());
+    press(&mut app, [key(KeyCode::Esc)]);
+    typ(&mut app, " more");
+    assert_eq!(
+        app.written_notes(),
+        [
+            "the form changed after the last file was written, so the file does not hold your last changes (they are kept in the draft): write it again before sending"
+        ]
+    );
+    press(
+        &mut app,
+        [ctrl('s'), key(KeyCode::Char('w')), key(KeyCode::Enter)],
+    );
+    app.update(written("./other.md"));
+    assert_eq!(
+        app.written_notes(),
+        ["each command below creates an issue: run only one"]
+    );
+}
+
 #[test]
 fn review_writes_the_rendered_body_and_asks_before_replacing() {
     let mut app = open("performance");
