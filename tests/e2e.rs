@@ -454,6 +454,39 @@ fn p_prints_the_body_after_the_terminal_is_restored() {
     assert_restored(&s);
 }
 
+/// An issue form's body has no final newline (GitHub's format); printed on a terminal it
+/// still ends its line, so the shell's prompt does not sit on the body's last line.
+#[test]
+fn p_on_a_terminal_ends_the_body_with_a_newline() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = dir.path().join("f.yml");
+    std::fs::write(
+        &form,
+        "name: F\ndescription: d\nbody:\n  - type: checkboxes\n    attributes:\n      label: Extra\n      options:\n        - label: Other thing\n",
+    )
+    .unwrap();
+    let mut s = Session::start(
+        &[form.to_str().unwrap(), "--no-draft"],
+        dir.path(),
+        dir.path(),
+    );
+    s.wait_for("Title:");
+    s.send("t");
+    s.keys(&[CTRL_S]);
+    s.wait_for("Ready:");
+    s.keys(&["p"]);
+    assert_eq!(s.wait_exit(), 0);
+    s.wait_for("- [ ] Other thing");
+    let raw = s.raw_output();
+    // (A cursor-show sequence may follow, from the terminal's last restore.)
+    let tail = String::from_utf8_lossy(&raw).into_owned();
+    assert!(
+        tail.contains("- [ ] Other thing\r\n"),
+        "{:?}",
+        String::from_utf8_lossy(&raw[raw.len().saturating_sub(60)..])
+    );
+}
+
 #[test]
 fn c_copies_with_osc52_when_there_is_no_display() {
     let dir = tempfile::tempdir().unwrap();
