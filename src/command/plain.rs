@@ -304,6 +304,13 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
             super::blank_title(&form.meta.title)
         ));
     }
+    // The body alone (printed, written, copied) leaves out the title typed first.
+    if !plan.creates() && !plan.web && !untitled {
+        eprintln!(
+            "issue-composer: title: {}",
+            crate::text::escape_line(&issue.title)
+        );
+    }
     let outcome = crate::export::run(&issue, &plan)?;
     if let Some(why) = unsent {
         eprintln!("issue-composer: not sent: {why}");
