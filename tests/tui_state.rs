@@ -867,6 +867,15 @@ fn ctrl_e_hands_the_text_to_an_editor_and_takes_it_back() {
         value(&app, "performance-issue"),
         Value::Text("after\nmore".into())
     );
+    // What the editor saved is cleaned as a paste is: no escapes, CRLF as LF.
+    app.update(Msg::Edited {
+        field: f,
+        text: Ok("edited \x1b[31mred\x1b[0m text\r\nnext\x07\n".into()),
+    });
+    assert_eq!(
+        value(&app, "performance-issue"),
+        Value::Text("edited red text\nnext".into())
+    );
 }
 
 /// The screen row of a field's widget, from the same layout the view uses.
