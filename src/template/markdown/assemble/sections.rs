@@ -218,7 +218,13 @@ impl Assembler<'_> {
             };
         }
         let field = self.add_field(field, false);
-        open.section.fields.push(field);
+        if open.section.fields.is_empty() {
+            // The section's only field (a heading with nothing under it): a list of
+            // exactly one, not the four a first push makes room for.
+            open.section.fields = vec![field];
+        } else {
+            open.section.fields.push(field);
+        }
         field
     }
 
