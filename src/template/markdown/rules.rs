@@ -149,7 +149,7 @@ pub(super) fn classify(block: &Block, next: Option<&Block>, ctx: &Ctx<'_>) -> Ve
     let source = ctx.source;
     match block {
         Block::Heading { range, level, text } => vec![Recognized::Heading {
-            title: text.clone(),
+            title: text.clone().into_owned(),
             level: *level,
             line: source.line_of(range.start),
             body_start: source.end_line(range),
@@ -169,7 +169,7 @@ pub(super) fn classify(block: &Block, next: Option<&Block>, ctx: &Ctx<'_>) -> Ve
             fenced: true,
             closed,
         } => code::fence(range, info, *closed, ctx),
-        Block::Table { range, head, rows } => vec![table::table(range, head, rows, ctx)],
+        Block::Table(table) => vec![table::table(table, ctx)],
         // A thematic break separates; it is neither content nor a question.
         Block::Rule { range } => vec![Recognized::Break {
             line: source.line_of(range.start),

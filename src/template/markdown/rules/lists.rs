@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::ops::Range;
 
-use super::super::label::{self, Allow, Labelled, Rest, stripped};
+use super::super::label::{self, Allow, Labelled, Rest};
 use super::super::source::Source;
 use super::paragraph::line_fields;
 use super::{Ctx, NewField, Recognized, checks, options, requests};
@@ -322,11 +322,13 @@ fn inline_text<'s>(inlines: &[Inline], source: &Source<'s>) -> Cow<'s, str> {
     let end = first_line(inlines)
         .last()
         .map_or(first.range().end, |i| i.range().end);
-    stripped(source, first.range().start..end)
+    source.strip_comments(first.range().start..end)
 }
 
 /// The inline elements before the first line break.
-pub(super) fn first_line(inlines: &[Inline]) -> impl Iterator<Item = &Inline> {
+pub(super) fn first_line<'a, 's>(
+    inlines: &'a [Inline<'s>],
+) -> impl Iterator<Item = &'a Inline<'s>> {
     inlines
         .iter()
         .take_while(|i| !matches!(i, Inline::Break(_)))

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::super::label::{self, Allow, Labelled, Rest, stripped_within};
+use super::super::label::{self, Allow, Labelled, Rest};
 use super::super::source::Source;
 use super::{Ctx, NewField, Recognized, SectionCtx, empty_text};
 use crate::form::{FieldKind, Opt, Selection, Value};
@@ -250,7 +250,7 @@ pub(super) fn line_fields(
     source: &Source<'_>,
 ) -> Option<Recognized> {
     let written = &source.src[source.line_start(line)..lab.rest.start];
-    let prefix = stripped_within(source, source.line_start(line)..lab.rest.start);
+    let prefix = source.strip_comments_within(source.line_start(line)..lab.rest.start);
     // Without a comment that led the line, the label starts it.
     let prefix = if prefix == written {
         prefix.into_owned()
