@@ -179,8 +179,7 @@ fn collect_tasks(items: &[Item], depth: usize, source: &Source<'_>, out: &mut Ve
             // The blank is looked for on the item's first line only, where its line is
             // written: an inline may reach past the line's end (seen with a lazy
             // continuation line after `&#`).
-            let line_end = source.src[start..]
-                .find('\n')
+            let line_end = memchr::memchr(b'\n', &source.src.as_bytes()[start..])
                 .map_or(source.src.len(), |at| start + at);
             let end = first_line(&item.inlines)
                 .last()

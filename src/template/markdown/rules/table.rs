@@ -43,13 +43,15 @@ pub(super) fn table(table: &Table<'_>, ctx: &Ctx<'_>) -> Recognized {
         .first()
         .map_or(lines.end, |r| source.line_of(r.range.start));
     let head = source.lines_text(lines.start..first_row);
+    // The header's lines, then each row's: by line number, not searched for.
+    let head_lines = (lines.start..first_row).map(|l| source.line_text(l));
     let kind = FieldKind::Table {
         columns,
         rows: row_labels,
         hints: cell_hints,
     };
     let field = NewField::new(kind, ctx.label, "", Value::Table(defaults), lines.start);
-    let written = head.lines().chain(shapes.iter().map(|r| r.0));
+    let written = head_lines.chain(shapes.iter().map(|r| r.0));
     let shape = TableShape::new(head, shapes.iter().copied(), aligned_widths(written));
     Recognized::field(field, lines, Shape::Table(shape))
 }
@@ -69,21 +71,17 @@ fn pipe_columns(row: &str) -> Vec<usize> {
 /// returns false; returns whether it never did.
 fn pipes(row: &str, mut found: impl FnMut(usize) -> bool) -> bool {
     let row = row.trim_end();
-    // Printable ASCII is one column a byte: jump from pipe to backslash. A byte is
-    // escaped when the one before it is a backslash not escaped itself.
+    // Printable ASCII is one column a byte. A byte is escaped when the one before it
+    // is a backslash not escaped itself.
     if row.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-        let bytes = row.as_bytes();
-        let (mut from, mut escaped_at) = (0, usize::MAX);
-        while let Some(i) = memchr::memchr2(b'|', b'\\', &bytes[from..]) {
-            let at = from + i;
-            if escaped_at != at {
-                if bytes[at] == b'\\' {
-                    escaped_at = at + 1;
-                } else if !found(at) {
-                    return false;
-                }
+        let mut escaped_at = usize::MAX;
+        for (at, &b) in row.as_bytes().iter().enumerate() {
+            if b == b'|' && escaped_at != at && !found(at) {
+                return false;
             }
-            from = at + 1;
+            if b == b'\\' && escaped_at != at {
+                escaped_at = at + 1;
+            }
         }
         return true;
     }
