@@ -102,7 +102,7 @@ impl std::fmt::Display for SendFailure {
                     }
                     // The same again would fail the same way.
                     SendError::TooLong { .. } => {
-                        "run `issue-composer retry --gh` to send it with gh, which takes a body of any length".to_owned()
+                        "run `issue-composer retry --gh` to send it with gh, which reads the body from a file".to_owned()
                     }
                     _ => "run `issue-composer retry` to send it again".to_owned(),
                 };
@@ -138,16 +138,23 @@ pub fn send(
             issue: issue.clone(),
             target: target.clone(),
         };
-        // Without a title a retry would fail the same way.
         // Without a title a retry would fail the same way; a created issue would be
         // created twice.
-        let saved = (!matches!(
-            error,
-            SendError::NoTitle | SendError::CreatedWithError { .. }
-        ))
+        // Too long for GitHub: a retry would fail the same way, with either tool. The
+        // body is saved as markdown to shorten and send by hand.
+        let too_long_anywhere = match error {
+            SendError::TooLongForGithub { .. } => true,
+            SendError::TooLong { .. } => gh::over_github_limit(&issue.body).is_some(),
+            _ => false,
+        };
+        let saved = (!too_long_anywhere
+            && !matches!(
+                error,
+                SendError::NoTitle | SendError::CreatedWithError { .. }
+            ))
         .then(|| last::save(&pending));
-        let body_saved =
-            matches!(error, SendError::NotInstalled { .. }).then(|| last::save_body(&issue.body));
+        let body_saved = (too_long_anywhere || matches!(error, SendError::NotInstalled { .. }))
+            .then(|| last::save_body(&issue.body));
         Box::new(SendFailure {
             error,
             saved,

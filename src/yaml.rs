@@ -163,6 +163,9 @@ fn plain_message(message: &str, budget: &Budget) -> String {
         budget_message(breach, budget)
     } else if message.starts_with("recursion limit exceeded") {
         budget_message("Depth", budget)
+    } else if message.starts_with("multiple YAML documents detected") {
+        // Its hint names the library's API (`use from_str_multiple`).
+        "a second YAML document starts here (a `---` line): the file must hold one".to_owned()
     } else if let Some(number) = message.strip_prefix("non-finite float ") {
         let number = number.trim_end_matches(" rejected by the configured policy");
         format!("the number {number} is too large")
@@ -233,6 +236,15 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "t.md:3:6: illegal placement of ':' indicator"
+        );
+    }
+
+    #[test]
+    fn a_second_document_is_named_in_words() {
+        let err = from_str::<serde_json::Value>("a: 1\n---\nb: 2\n", "f.yml", 0).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "f.yml:2:1: a second YAML document starts here (a `---` line): the file must hold one"
         );
     }
 

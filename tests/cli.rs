@@ -374,32 +374,37 @@ fn the_template_size_limit_names_itself_and_the_variable_raises_it() {
         .success();
 }
 
-/// `render ... | head -1`: once the reader is gone, render stops quietly with the exit
-/// status of a process killed by SIGPIPE (128 + 13), not an error message.
+/// `render ... | head -1`, `schema ... | head -1`: once the reader is gone, they stop
+/// quietly with the exit status of a process killed by SIGPIPE (128 + 13), no message.
 #[test]
-fn a_closed_pipe_ends_render_quietly() {
+fn a_closed_pipe_ends_render_and_schema_quietly() {
     use std::io::{BufRead as _, BufReader};
     use std::process::Stdio;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.md");
-    // Far more than a pipe holds (64 KiB), so render is still writing when it closes.
+    // Far more than a pipe holds (64 KiB), so the command is still writing when it closes.
     fs::write(&path, "## Section\n\nSome text.\n".repeat(20_000)).unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_issue-composer"))
-        .arg("render")
-        .arg(&path)
-        .arg("--allow-incomplete")
-        .env("ISSUE_COMPOSER_MAX_SECTIONS", "100000")
-        .env("ISSUE_COMPOSER_MAX_FIELDS", "100000")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    assert_eq!(first, "## Section\n");
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(141));
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    for (args, line) in [
+        (&["render", "--allow-incomplete"][..], "## Section\n"),
+        (&["schema"][..], "{\n"),
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_issue-composer"))
+            .arg(args[0])
+            .arg(&path)
+            .args(&args[1..])
+            .env("ISSUE_COMPOSER_MAX_SECTIONS", "100000")
+            .env("ISSUE_COMPOSER_MAX_FIELDS", "100000")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert_eq!(first, line);
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(141), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
 }

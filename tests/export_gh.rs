@@ -358,12 +358,82 @@ fn plain_mode_does_not_send_without_a_title() {
     assert!(!world.path("rec").join("argv").exists(), "gh did not run");
 }
 
+/// Plain mode sends nothing while the review lists missing answers, as `render` refuses
+/// them: the body is printed instead, and the run fails.
+#[test]
+fn plain_mode_does_not_send_with_required_answers_missing() {
+    let world = World::new(&["gh"]);
+    let form = "name: Req\ndescription: d\nbody:\n  - type: input\n    id: req\n    attributes:\n      label: Req\n    validations:\n      required: true\n";
+    fs::write(world.path("req.yml"), form).unwrap();
+    let out = world
+        .bin(false)
+        .arg(world.path("req.yml"))
+        .args(["--plain", "--no-draft", "--gh", "-R", "octo/hello"])
+        .write_stdin("a title\n")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("\nReview:\n  Req: is required\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with(
+            "issue-composer: not sent: 1 answer is not complete (see the review above)\n"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "### Req\n\n_No response_"
+    );
+    assert!(!world.path("rec").join("argv").exists(), "gh did not run");
+}
+
+/// An issue form's `projects: [OWNER/NUMBER]` is no project title gh can find: gh runs
+/// without it, and standard error says where to add it.
+#[test]
+fn numbered_projects_are_not_given_to_gh() {
+    let world = World::new(&["gh"]);
+    let form = "name: P\ndescription: d\nprojects: [octo-org/1]\nbody:\n  - type: input\n    id: a\n    attributes:\n      label: A\n";
+    fs::write(world.path("p.yml"), form).unwrap();
+    let out = world
+        .bin(false)
+        .arg("render")
+        .arg(world.path("p.yml"))
+        .args([
+            "--set",
+            "title=t",
+            "--set",
+            "a=1",
+            "--gh",
+            "-R",
+            "octo/hello",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let argv = world.recorded("argv");
+    let argv: Vec<&str> = argv.lines().collect();
+    assert_eq!(
+        argv[..5],
+        ["issue", "create", "--title", "t", "--body-file"]
+    );
+    assert_eq!(argv[6..], ["--repo", "octo/hello"]);
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "issue-composer: gh adds an issue to a project by the project's title, so octo-org/1 (OWNER/NUMBER) is left out: add the issue to it on its page\n"
+    );
+}
+
 /// A body too long for glab's argument is kept, and the advice is the retry that can
 /// work: with gh, which reads the body from a file.
 #[test]
 fn a_body_too_long_for_glab_is_kept_for_a_retry_with_gh() {
     let world = World::new(&["glab", "gh"]);
-    let long = "x".repeat(140 * 1024);
+    // 138,240 bytes, over glab's argument; 46,080 characters, within GitHub's limit.
+    let long = "€".repeat(46 * 1024);
     let answers = world.path("long.yaml");
     fs::write(
         &answers,
@@ -384,7 +454,7 @@ fn a_body_too_long_for_glab_is_kept_for_a_retry_with_gh() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
         stderr.ends_with(&format!(
-            "\nThe issue is saved in {}: run `issue-composer retry --gh` to send it with gh, which takes a body of any length.\n",
+            "\nThe issue is saved in {}: run `issue-composer retry --gh` to send it with gh, which reads the body from a file.\n",
             saved.display()
         )),
         "{stderr}"
@@ -396,6 +466,60 @@ fn a_body_too_long_for_glab_is_kept_for_a_retry_with_gh() {
         "https://example.test/octo/hello/issues/42\n"
     );
     assert_eq!(world.recorded("body"), format!("## Summary\n\n{long}\n"));
+}
+
+/// GitHub refuses a body over 65,536 characters: gh is not run, nothing is kept for a
+/// retry that would fail the same way, and the body is saved as markdown to shorten. A
+/// body over glab's argument and GitHub's limit gets no advice to retry with gh either.
+#[test]
+fn a_body_too_long_for_github_is_not_sent_and_is_saved_to_shorten() {
+    let world = World::new(&["glab", "gh"]);
+    let md = world
+        .path("data")
+        .join("issue-composer")
+        .join("last-issue.md");
+    for (flag, length, why) in [
+        (
+            "--gh",
+            70_000,
+            "the body is 70013 characters long, and GitHub takes at most 65536: shorten it (long logs can go in a gist or an attached file)",
+        ),
+        (
+            "--glab",
+            140 * 1024,
+            "the body is too long to pass to glab (143373 bytes; at most 131071 fit in an argument)",
+        ),
+    ] {
+        let long = "x".repeat(length);
+        let answers = world.path("long.yaml");
+        let yaml = format!("title: '[CRASH] long'\nfields:\n  summary: {long}\n");
+        fs::write(&answers, yaml).unwrap();
+        let out = world
+            .bin(false)
+            .arg("render")
+            .arg(world.path("crash.md"))
+            .arg("--answers")
+            .arg(&answers)
+            .args([flag, "-R", "octo/hello"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{flag}");
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            format!(
+                "issue-composer: {why}\nThe body is saved in {}.\n",
+                md.display()
+            ),
+            "{flag}"
+        );
+        let body = format!("## Summary\n\n{long}\n");
+        assert_eq!(fs::read_to_string(&md).unwrap(), body, "{flag}");
+        assert!(!world.saved().exists(), "{flag}: not kept for retry");
+        assert!(
+            !world.path("rec").join("argv").exists(),
+            "{flag}: no tool ran"
+        );
+    }
 }
 
 #[test]

@@ -133,6 +133,22 @@ fn a_value_holding_a_fence_gets_a_longer_one_and_text_keeps_its_lines() {
     );
 }
 
+/// GitHub's `input` takes one line: lines given to it (answers file, `--set`) are joined,
+/// so no answer can start a `### Heading` of its own; in both formats.
+#[test]
+fn an_input_answer_stays_on_one_line() {
+    let t = template(WORKED);
+    let mut answers = Answers::new(&t.form);
+    answers.values[0] = Value::Text("line1\nline2\n### Injected\n".into());
+    for forms in [FormsFormat::Current, FormsFormat::Legacy] {
+        let out = body(&t, &answers, forms);
+        assert!(
+            out.starts_with("### Version\n\nline1 line2 ### Injected\n\n### Logs"),
+            "{out}"
+        );
+    }
+}
+
 #[test]
 fn value_prefill_upload_and_markdown_help() {
     let t = template(

@@ -15,6 +15,7 @@ use issue_composer::tui::app::{App, Config, Effect, Focus, Modal, Msg};
 use issue_composer::tui::theme::Theme;
 
 const BENCH: &str = include_str!("fixtures/metrics/go/bench.txt");
+const AFTER: &str = include_str!("fixtures/metrics/go/after.txt");
 
 fn open(name: &str) -> App {
     let config = Config {
@@ -199,6 +200,40 @@ fn benchmark_output_fills_the_block_then_the_table_as_baseline() {
         value(&app, "benchmark-results-baseline").as_text(),
         text.as_str()
     );
+}
+
+/// The second run, after the change, from the block that holds the baseline's output:
+/// `a` fills the table's Actual column and leaves the baseline's block as it was.
+#[test]
+fn results_after_the_change_fill_the_actual_column_and_keep_the_baseline_block() {
+    let mut app = open("go-performance");
+    focus_on(&mut app, "benchmark-results-baseline");
+    run(&mut app, "cat bench.txt");
+    press(&mut app, [finished(End::Exited(0), BENCH)]);
+    press(&mut app, [key(KeyCode::Char('b'))]);
+    let baseline = value(&app, "benchmark-results-baseline");
+    run(&mut app, "cat after.txt");
+    press(&mut app, [finished(End::Exited(0), AFTER)]);
+    assert!(matches!(app.modal(), Some(Modal::KeepOutput(k)) if k.replaces && k.benches.is_some()));
+    // Four benchmarks: `a` asks which one, then `a` again as actual.
+    press(&mut app, [key(KeyCode::Char('a'))]);
+    assert!(
+        matches!(app.modal(), Some(Modal::Metrics(_))),
+        "{:?}",
+        app.modal()
+    );
+    press(&mut app, [key(KeyCode::Char('a'))]);
+    assert!(app.modal().is_none());
+    assert_eq!(value(&app, "benchmark-results-baseline"), baseline);
+    let Value::Table(cells) = value(&app, "performance-targets") else {
+        panic!("not a table");
+    };
+    let column = |c: usize| cells.iter().map(|r| r[c].clone()).collect::<Vec<_>>();
+    assert_eq!(
+        column(0),
+        ["810 ops/s", "1.23 ms", "96.5 KiB", "123 allocs"]
+    );
+    assert_eq!(column(2), ["1.31k ops/s", "762 µs", "12 KiB", "12 allocs"]);
 }
 
 #[test]

@@ -466,9 +466,29 @@ fn a_draft_is_offered_and_resumed_or_discarded() {
     press(&mut app, [key(KeyCode::Enter)]);
     assert_eq!(title(&app), "Resumed");
     let mut app = App::with_form(config(), template, source.clone(), Some(draft), (120, 40));
-    let effects = press(&mut app, [key(KeyCode::Char('d'))]);
+    // `d` asks once more; any key but `y` goes back to the offer.
+    assert!(press(&mut app, [key(KeyCode::Char('d'))]).is_empty());
+    assert!(matches!(app.modal(), Some(Modal::ConfirmDiscard(_))));
+    assert!(press(&mut app, [key(KeyCode::Char('a'))]).is_empty());
+    assert!(matches!(app.modal(), Some(Modal::ResumeDraft(_))));
+    let effects = press(&mut app, [key(KeyCode::Char('d')), key(KeyCode::Char('y'))]);
     assert_eq!(effects, [Effect::ClearDraft { source }]);
     assert_eq!(title(&app), "[PERF] ");
+}
+
+/// A user typing ahead without reading the dialog ("database is slow") keeps the draft:
+/// the `d` only asks, the rest goes back to the offer, and nothing reaches the title.
+#[test]
+fn typing_ahead_into_the_draft_offer_keeps_the_draft() {
+    let source = discover::resolve("performance").unwrap();
+    let template = discover::load(&source).unwrap();
+    let draft = AnswersFile::parse("title: Precious\nfields: {priority: low}\n", "d").unwrap();
+    let mut app = App::with_form(config(), template, source, Some(draft), (120, 40));
+    let effects = app.update(Msg::Type("database is slow".into()));
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(matches!(app.modal(), Some(Modal::ResumeDraft(_))));
+    press(&mut app, [key(KeyCode::Enter)]);
+    assert_eq!(title(&app), "Precious");
 }
 
 fn written(path: &str) -> Msg {

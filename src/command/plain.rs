@@ -276,17 +276,30 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
     let issue = crate::render::render_with(&template, &answers, options);
     let exports = super::exports(&args.export, config, false, &template.stem, &issue.title);
     let mut plan = exports.plan();
-    // Not sent without a title; the body still goes to the file, or is printed.
-    let unsent = plan.creates() && form.title_is_blank(&issue.title);
-    if unsent {
+    // Not sent without a title or with answers the review listed, as `render` and the
+    // TUI refuse them; the body still goes to the file, or is printed.
+    let unsent = if !plan.creates() {
+        None
+    } else if form.title_is_blank(&issue.title) {
+        Some(format!(
+            "the title is {}",
+            super::blank_title(&form.meta.title)
+        ))
+    } else {
+        match form.validate(&answers).len() {
+            0 => None,
+            1 => Some("1 answer is not complete (see the review above)".to_owned()),
+            n => Some(format!(
+                "{n} answers are not complete (see the review above)"
+            )),
+        }
+    };
+    if unsent.is_some() {
         plan.forges.clear();
     }
     let outcome = crate::export::run(&issue, &plan)?;
-    if unsent {
-        eprintln!(
-            "issue-composer: not sent: the title is {}",
-            super::blank_title(&form.meta.title)
-        );
+    if let Some(why) = unsent {
+        eprintln!("issue-composer: not sent: {why}");
         return Ok(ExitCode::from(1));
     }
     Ok(super::exit_code(outcome))

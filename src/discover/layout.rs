@@ -13,10 +13,10 @@ const SINGLE_FILE_FOLDERS: [&str; 5] = ["", "docs", ".github", ".gitea", ".forge
 /// `.git` (a folder, or the file of a worktree or submodule); outside a repository, the
 /// nearest one that holds templates.
 pub fn repo_root(start: &Path) -> Option<PathBuf> {
-    let start = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
-    if let Some(root) = start.ancestors().find(|d| d.join(".git").exists()) {
-        return Some(root.to_path_buf());
+    if let Some(root) = crate::export::file::enclosing_repository(start) {
+        return Some(root);
     }
+    let start = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
     start
         .ancestors()
         .find(|d| !templates_in(d).is_empty())

@@ -128,15 +128,18 @@ pub fn write(path: &Path, contents: &[u8], options: WriteOptions) -> Result<(), 
 /// is no link. A link another user owns is not followed, as the kernel does not follow
 /// one in a shared folder such as /tmp (`fs.protected_symlinks`): this write renames
 /// into place and would otherwise bypass that guard.
+///
+/// A link in a repository that leads out of it is refused too, as a template linking out
+/// is: a clone could plant `bug-issue.md -> ~/.bashrc` where the review offers to write.
 fn landing(path: &Path) -> Result<Option<PathBuf>, WriteError> {
     const MAX_LINKS: usize = 40;
     let mut at = path.to_path_buf();
     for _ in 0..MAX_LINKS {
         let Ok(meta) = std::fs::symlink_metadata(&at) else {
-            return Ok((at != path).then_some(at));
+            return within_repository(path, at);
         };
         if !meta.file_type().is_symlink() {
-            return Ok((at != path).then_some(at));
+            return within_repository(path, at);
         }
         if !owned_by_us_or_root(&meta) {
             return Err(WriteError::Link {
@@ -157,6 +160,44 @@ fn landing(path: &Path) -> Result<Option<PathBuf>, WriteError> {
         path: path.into(),
         why: format!("more than {MAX_LINKS} links in a row (a loop?)"),
     })
+}
+
+/// `Some(end)` of the links from `path`, unless `path` lies in a repository and `end`
+/// outside it.
+fn within_repository(path: &Path, end: PathBuf) -> Result<Option<PathBuf>, WriteError> {
+    if end == path {
+        return Ok(None);
+    }
+    let Some(root) = enclosing_repository(folder_of(path)) else {
+        return Ok(Some(end));
+    };
+    let root = std::fs::canonicalize(&root).unwrap_or(root);
+    // The end may not exist yet: its folder, resolved, with its name.
+    let folder = std::fs::canonicalize(folder_of(&end)).unwrap_or_else(|_| folder_of(&end).into());
+    let real = end
+        .file_name()
+        .map_or(folder.clone(), |name| folder.join(name));
+    if real.starts_with(&root) {
+        return Ok(Some(end));
+    }
+    Err(WriteError::Link {
+        path: path.into(),
+        why: format!(
+            "it is a link to {}, outside the repository {} (a clone can plant such a link): remove it, or choose another path",
+            real.display(),
+            root.display()
+        ),
+    })
+}
+
+/// The repository `start` lies in: the nearest folder from `start` upwards holding
+/// `.git` (a folder, or the file of a worktree or submodule).
+pub fn enclosing_repository(start: &Path) -> Option<PathBuf> {
+    let start = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+    start
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
 }
 
 #[cfg(unix)]

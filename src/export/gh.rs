@@ -19,6 +19,17 @@ use crate::render::Issue;
 /// reach glab, which takes the description as an argument.
 pub const MAX_ARG_BYTES: usize = 128 * 1024;
 
+/// GitHub refuses a longer issue body ("body is too long (maximum is 65536 characters)").
+pub const GITHUB_MAX_BODY_CHARS: usize = 65_536;
+
+/// The body's length as GitHub counts it, when it is over GitHub's limit.
+pub fn over_github_limit(body: &str) -> Option<usize> {
+    // Counting stops early: a body of 100 MiB is not walked to the end.
+    (body.len() > GITHUB_MAX_BODY_CHARS)
+        .then(|| body.chars().count())
+        .filter(|&chars| chars > GITHUB_MAX_BODY_CHARS)
+}
+
 /// The arguments after `gh`. Only flags that gh 2.23 (Debian 12) also has.
 pub fn gh_args(issue: &Issue, body_file: &Path, target: &Target) -> Vec<OsString> {
     let mut args: Vec<OsString> = ["issue", "create", "--title", &issue.title, "--body-file"]
@@ -27,9 +38,39 @@ pub fn gh_args(issue: &Issue, body_file: &Path, target: &Target) -> Vec<OsString
     args.push(body_file.into());
     push_each(&mut args, "--label", &issue.labels);
     push_each(&mut args, "--assignee", &issue.assignees);
-    push_each(&mut args, "--project", &issue.projects);
+    for project in issue.projects.iter().filter(|p| !is_numbered_project(p)) {
+        args.push("--project".into());
+        args.push(slice_value(project).into_owned().into());
+    }
     push_target(&mut args, target);
     args
+}
+
+/// An issue form's project, `OWNER/NUMBER` (`octo-org/44`). gh's `--project` takes a
+/// project's title and finds no project by that, so such projects are left out of gh's
+/// arguments (see [`projects_left_out`]); the web link carries them as GitHub reads them.
+fn is_numbered_project(project: &str) -> bool {
+    project.split_once('/').is_some_and(|(owner, number)| {
+        !owner.is_empty() && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+/// The projects gh is not given, with why and what to do: `None` when there are none.
+pub fn projects_left_out(issue: &Issue) -> Option<String> {
+    let numbered: Vec<String> = issue
+        .projects
+        .iter()
+        .filter(|p| is_numbered_project(p))
+        .cloned()
+        .collect();
+    (!numbered.is_empty()).then(|| {
+        format!(
+            "gh adds an issue to a project by the project's title, so {} (OWNER/NUMBER) {} left out: add the issue to {} on its page",
+            crate::text::join_list(&numbered),
+            if numbered.len() == 1 { "is" } else { "are" },
+            if numbered.len() == 1 { "it" } else { "them" },
+        )
+    })
 }
 
 /// The arguments after `glab`. GitLab has no projects in GitHub's sense; they are left out.
@@ -153,6 +194,10 @@ pub enum SendError {
     NoTitle,
     #[error("the body is too long to pass to glab ({bytes} bytes; at most {} fit in an argument)", MAX_ARG_BYTES - 1)]
     TooLong { bytes: usize },
+    #[error(
+        "the body is {chars} characters long, and GitHub takes at most {GITHUB_MAX_BODY_CHARS}: shorten it (long logs can go in a gist or an attached file)"
+    )]
+    TooLongForGithub { chars: usize },
     #[error("cannot run {program}: {cause}")]
     Io {
         program: &'static str,
@@ -202,6 +247,9 @@ pub fn create(
     let program = forge.program();
     if issue.title.trim().is_empty() {
         return Err(SendError::NoTitle);
+    }
+    if let (Forge::Github, Some(chars)) = (forge, over_github_limit(&issue.body)) {
+        return Err(SendError::TooLongForGithub { chars });
     }
     let io_err = |cause| SendError::Io { program, cause };
     let path = find_program(program).ok_or(SendError::NotInstalled { program })?;

@@ -6,7 +6,7 @@
 use std::io::{self, IsTerminal as _, Write};
 
 use super::plan::{FileTarget, Plan};
-use super::{SendError, WriteError, clipboard, send, web, write_issue};
+use super::{Forge, SendError, WriteError, clipboard, gh, send, web, write_issue};
 use crate::render::Issue;
 use crate::text::{escape, escape_line};
 
@@ -85,6 +85,9 @@ pub fn run_to(issue: &Issue, plan: &Plan, out: &mut impl Write) -> Result<Outcom
         eprintln!("issue-composer: the body is {}", escape(&place));
     }
     for &forge in &plan.forges {
+        if let (Forge::Github, Some(note)) = (forge, gh::projects_left_out(issue)) {
+            eprintln!("issue-composer: {}", escape(&note));
+        }
         // gh can take seconds (up to the timeout): say what is going on, to a person.
         if io::stderr().is_terminal() {
             eprintln!(

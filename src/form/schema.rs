@@ -23,8 +23,8 @@ pub fn to_json(form: &Form) -> Json {
 /// Written by hand ([`pretty`]) into a buffer handed to `out` a section at a time: the
 /// keys are fixed ASCII and most values need no escaping, which serde's generic
 /// serializer paid for on every key (625 M of 1.8 G instructions for 100,000 headings).
-pub fn write_pretty(form: &Form, out: impl std::io::Write) -> serde_json::Result<()> {
-    pretty::write(form, out).map_err(serde_json::Error::io)
+pub fn write_pretty(form: &Form, out: impl std::io::Write) -> std::io::Result<()> {
+    pretty::write(form, out)
 }
 
 mod pretty;

@@ -84,11 +84,22 @@ fn benches(imports: &[Import]) -> Vec<&Bench> {
     imports.iter().flat_map(|i| &i.benches).collect()
 }
 
-/// The benchmark with this name (full or short, ignoring case).
+/// The benchmark with this name (ignoring case and the `Benchmark` prefix), else the
+/// first with its short name (the same benchmark run with another GOMAXPROCS suffix).
 fn find<'a>(imports: &'a [Import], name: &str) -> Option<&'a Bench> {
-    benches(imports).into_iter().find(|b| same(&b.name, name))
+    let all = benches(imports);
+    let exact = all.iter().copied().find(|b| exactly(&b.name, name));
+    exact.or_else(|| all.into_iter().find(|b| same(&b.name, name)))
 }
 
+/// The same name, ignoring case and the `Benchmark` prefix: `Hash-8` and
+/// `BenchmarkHash-8`, not `BenchmarkHash-4` (`go test -cpu 4,8` runs both).
+fn exactly(a: &str, b: &str) -> bool {
+    let bare = |n: &'_ str| n.strip_prefix("Benchmark").unwrap_or(n).to_owned();
+    bare(a).eq_ignore_ascii_case(&bare(b))
+}
+
+/// The same short name: `BenchmarkHash-8` and `Hash-16`.
 fn same(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b) || short_name(a).eq_ignore_ascii_case(short_name(b))
 }
@@ -103,8 +114,9 @@ fn pick<'a>(
 ) -> Result<Option<&'a Bench>, MetricsError> {
     let all = benches(imports);
     let mut names: Vec<&str> = Vec::new();
+    // Each name once: repeats (`-count`) are one benchmark, GOMAXPROCS variants are not.
     for b in &all {
-        if !names.iter().any(|n| same(n, &b.name)) {
+        if !names.iter().any(|n| exactly(n, &b.name)) {
             names.push(&b.name);
         }
     }
@@ -121,8 +133,19 @@ fn pick<'a>(
     if all.is_empty() {
         return Ok(None);
     }
-    if let Some(b) = all.iter().find(|b| same(&b.name, wanted)) {
+    if let Some(b) = all.iter().find(|b| exactly(&b.name, wanted)) {
         return Ok(Some(b));
+    }
+    let short: Vec<&str> = names.iter().copied().filter(|n| same(n, wanted)).collect();
+    match short.as_slice() {
+        [one] => return Ok(find(imports, one)),
+        [] => {}
+        many => {
+            return Err(MetricsError::Ambiguous {
+                name: wanted.to_owned(),
+                names: quoted(many),
+            });
+        }
     }
     let part = wanted.to_lowercase();
     let matching: Vec<&str> = names
@@ -211,6 +234,44 @@ mod tests {
         assert_eq!(
             err,
             "no benchmark matches `Nope`; benchmarks: `BenchmarkA-8`, `BenchmarkB/x-8`"
+        );
+    }
+
+    /// `go test -cpu 4,1,8` names each run by its GOMAXPROCS: each is a benchmark of its
+    /// own, picked by its full name and listed in the note.
+    #[test]
+    fn gomaxprocs_variants_are_benchmarks_of_their_own() {
+        let mut variants = import(
+            &["BenchmarkHash-4", "BenchmarkHash", "BenchmarkHash-8"],
+            0.0,
+        );
+        for (b, ns) in variants.benches.iter_mut().zip([300.0, 1000.0, 200.0]) {
+            b.base.time = Some(Spread::of(ns));
+        }
+        let mut inputs = Inputs {
+            baseline: vec![variants],
+            ..Inputs::default()
+        };
+        let chosen = choose(&inputs).unwrap();
+        assert_eq!(
+            chosen.notes,
+            [
+                "--metrics: used `BenchmarkHash-4`; the results also hold `BenchmarkHash`, `BenchmarkHash-8` (pick one with --metrics-bench NAME)"
+            ]
+        );
+        for (name, ns) in [
+            ("Hash-8", 200.0),
+            ("BenchmarkHash", 1000.0),
+            ("hash-4", 300.0),
+        ] {
+            inputs.bench = Some(name.into());
+            let chosen = choose(&inputs).unwrap();
+            assert_eq!(chosen.baseline.unwrap().time.unwrap().mean, ns, "{name}");
+        }
+        inputs.bench = Some("Hash-16".into());
+        assert_eq!(
+            choose(&inputs).unwrap_err().to_string(),
+            "`Hash-16` matches several benchmarks: `BenchmarkHash-4`, `BenchmarkHash`, `BenchmarkHash-8`"
         );
     }
 

@@ -62,6 +62,9 @@ fn value_text(form: &Form, answers: &Answers, i: usize) -> String {
             // An empty block is still a block: GitHub writes the fences around nothing.
             fenced(&typed(t), '`', 3, language).trim_end().to_owned()
         }
+        // GitHub's `input` holds one line: a newline from an answers file or `--set`
+        // would start a `### Heading` of its own in the body.
+        (FieldKind::Text, Value::Text(t)) => or_no_response(sanitize::flatten(&typed(t))),
         (_, Value::Text(t)) => or_no_response(typed(t)),
         (FieldKind::Checkboxes { options }, Value::Select(sel)) => options
             .iter()
@@ -112,6 +115,7 @@ fn legacy_value(form: &Form, answers: &Answers, i: usize) -> String {
             .map(|(o, c)| format!("- [{}] {}", if *c { 'X' } else { ' ' }, o.label))
             .collect::<Vec<_>>()
             .join("\n"),
+        (FieldKind::Text, Value::Text(t)) => sanitize::flatten(&typed(t)),
         (_, Value::Text(t)) => multiline(t),
         _ => inline_value(form, answers, i),
     };

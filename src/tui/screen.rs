@@ -288,6 +288,11 @@ fn dialog_text(app: &App, modal: &Modal) -> (&'static str, Vec<String>, &'static
             ],
             "Enter resume · x resume without them · d discard",
         ),
+        Modal::ConfirmDiscard(_) => (
+            " Discard the draft? ",
+            vec!["Its answers are deleted for good.".to_owned()],
+            "y discard · any other key: back",
+        ),
         Modal::SaveFailed(failure) => (
             " Draft not saved ",
             vec![

@@ -90,6 +90,61 @@ fn a_dangling_link_names_the_file_to_create() {
     assert!(matches!(err, WriteError::Exists { .. }), "{err:?}");
 }
 
+/// In a repository, a link that leads out of it is refused (a clone could plant
+/// `bug-issue.md -> ~/.bashrc` where the review offers to write), even with overwrite;
+/// one that stays inside is followed. Outside a repository links are followed.
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_repository_is_refused() {
+    use std::os::unix::fs::symlink;
+    let home = tempfile::tempdir().unwrap();
+    let precious = home.path().join(".bashrc");
+    std::fs::write(&precious, "mine").unwrap();
+    let repo = home.path().join("clone");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    let planted = repo.join("bug-issue.md");
+    symlink(&precious, &planted).unwrap();
+    let options = WriteOptions {
+        overwrite: true,
+        ..WriteOptions::default()
+    };
+    let err = write(&planted, b"body", options).unwrap_err();
+    let root = std::fs::canonicalize(&repo).unwrap();
+    let real = std::fs::canonicalize(&precious).unwrap();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "cannot write {}: it is a link to {}, outside the repository {} (a clone can plant such a link): remove it, or choose another path",
+            planted.display(),
+            real.display(),
+            root.display()
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&precious).unwrap(), "mine");
+    // Dangling, to a file that does not exist yet: refused the same way.
+    let dangling = repo.join("new-issue.md");
+    symlink(home.path().join("made.md"), &dangling).unwrap();
+    assert!(matches!(
+        write(&dangling, b"body", options),
+        Err(WriteError::Link { .. })
+    ));
+    assert!(!home.path().join("made.md").exists());
+    // Inside the repository: followed.
+    std::fs::create_dir(repo.join("issues")).unwrap();
+    let inside = repo.join("inside.md");
+    symlink("issues/one.md", &inside).unwrap();
+    write(&inside, b"body", options).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(repo.join("issues/one.md")).unwrap(),
+        "body"
+    );
+    // Outside any repository: followed.
+    let outside = home.path().join("via.md");
+    symlink(&precious, &outside).unwrap();
+    write(&outside, b"new", options).unwrap();
+    assert_eq!(std::fs::read_to_string(&precious).unwrap(), "new");
+}
+
 /// A chain of links is followed to its end, a loop is refused, and so is a link another
 /// user owns (one planted in /tmp would otherwise send the issue wherever it points).
 #[cfg(unix)]

@@ -17,6 +17,35 @@ fn strings(args: Vec<OsString>) -> Vec<String> {
     args.into_iter().map(|a| a.into_string().unwrap()).collect()
 }
 
+/// An issue form's `OWNER/NUMBER` project is no title gh can find: it is left out of gh's
+/// arguments (and the printed command), with a note; a title stays.
+#[test]
+fn numbered_projects_are_left_out_for_gh_with_a_note() {
+    let mut issue = issue();
+    issue.projects = vec![
+        "octo-org/1".into(),
+        "Roadmap".into(),
+        "octo-org/44".into(),
+        "a/b1".into(),
+    ];
+    let args = strings(gh_args(&issue, Path::new("b.md"), &Target::default()));
+    let projects: Vec<&str> = args
+        .windows(2)
+        .filter(|w| w[0] == "--project")
+        .map(|w| w[1].as_str())
+        .collect();
+    assert_eq!(projects, ["Roadmap", "a/b1"]);
+    assert_eq!(
+        projects_left_out(&issue).as_deref(),
+        Some(
+            "gh adds an issue to a project by the project's title, so octo-org/1, octo-org/44 (OWNER/NUMBER) are left out: add the issue to them on its page"
+        )
+    );
+    assert!(!gh_command_line(&issue, Path::new("b.md"), &Target::default()).contains("octo-org"));
+    issue.projects = vec!["Roadmap".into()];
+    assert_eq!(projects_left_out(&issue), None);
+}
+
 #[test]
 fn gh_gets_every_list_value_and_the_target() {
     let target = Target {

@@ -48,6 +48,8 @@ pub struct Kept {
     pub end: End,
     /// The field has text the user gave, which the output replaces.
     pub replaces: bool,
+    /// Benchmark results read from the output, read once when it ended.
+    pub benches: Option<Box<Import>>,
 }
 
 /// Benchmark results recognized in a command's output, offered for the metric fields.
@@ -237,11 +239,15 @@ impl App {
                 &f.answers().values[running.field],
             )
         });
+        let benches = metrics::parse("the command's output", &text)
+            .ok()
+            .map(Box::new);
         let kept = Kept {
             field: running.field,
             text,
             end: finished.end,
             replaces,
+            benches,
         };
         if kept.replaces || !kept.end.success() {
             self.ask(Modal::KeepOutput(Box::new(kept)));
@@ -253,6 +259,22 @@ impl App {
     pub(super) fn keep_key(&mut self, kept: Box<Kept>, key: KeyEvent) {
         match key.code {
             KeyCode::Char('y' | 'Y') | KeyCode::Enter => self.keep(&kept),
+            // Results after the change: they go to the metrics' Actual column, and the
+            // field keeps what it holds (the baseline's output, say).
+            KeyCode::Char('a' | 'A') if kept.replaces && kept.benches.is_some() => {
+                let Some(import) = kept.benches else {
+                    return;
+                };
+                let offer = MetricsOffer {
+                    import: *import,
+                    cursor: 0,
+                };
+                if offer.import.benches.len() > 1 {
+                    self.modal = Some(Modal::Metrics(Box::new(offer)));
+                } else {
+                    self.fill_metrics(&offer, metrics::Role::Actual);
+                }
+            }
             KeyCode::Char('n' | 'N') | KeyCode::Esc => {
                 self.notice = Some(Notice::info(
                     "the output was dropped; the field is unchanged",
@@ -279,8 +301,11 @@ impl App {
         form.set_text(kept.field, text, clock);
         let label = &form.form().fields[kept.field].label;
         self.notice = Some(Notice::info(format!("the output fills {label}")));
-        if let Ok(import) = metrics::parse("the command's output", &kept.text) {
-            self.ask(Modal::Metrics(Box::new(MetricsOffer { import, cursor: 0 })));
+        if let Some(import) = &kept.benches {
+            self.ask(Modal::Metrics(Box::new(MetricsOffer {
+                import: (**import).clone(),
+                cursor: 0,
+            })));
         }
     }
 

@@ -17,6 +17,9 @@ use crate::draft::Failure;
 #[derive(Debug, Clone)]
 pub enum Modal {
     ResumeDraft(Box<DraftOffer>),
+    /// `d` in the draft dialog: discarding deletes the answers, so it asks once more
+    /// (a user typing ahead into the form must not discard with a word's first letter).
+    ConfirmDiscard(Box<DraftOffer>),
     ConfirmQuit,
     Path {
         path: LineEdit,
@@ -86,9 +89,11 @@ impl App {
                 KeyCode::Char('x' | 'X') if !offer.misfits.is_empty() => {
                     self.resume(&offer, false);
                 }
-                KeyCode::Char('d' | 'D') => return self.discard_draft(),
+                KeyCode::Char('d' | 'D') => self.modal = Some(Modal::ConfirmDiscard(offer)),
                 _ => self.modal = Some(Modal::ResumeDraft(offer)),
             },
+            Modal::ConfirmDiscard(_) if yes => return self.discard_draft(),
+            Modal::ConfirmDiscard(offer) => self.modal = Some(Modal::ResumeDraft(offer)),
             Modal::SaveFailed(_) if yes || key.code == KeyCode::Char('q') => {
                 return self.abandon();
             }

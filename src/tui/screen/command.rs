@@ -46,7 +46,12 @@ pub fn dialog_text(app: &App, modal: &Modal) -> Option<(&'static str, Vec<String
             let mut last: Vec<&str> = kept.text.lines().rev().take(6).collect();
             last.reverse();
             lines.extend(last.iter().map(|l| escape_line(l).into_owned()));
-            (" Keep the output? ", lines, "y keep it · n drop it")
+            let keys = if kept.replaces && kept.benches.is_some() {
+                "y keep it · a only as actual results (the field stays) · n drop it"
+            } else {
+                "y keep it · n drop it"
+            };
+            (" Keep the output? ", lines, keys)
         }
         Modal::Metrics(offer) => {
             let benches = &offer.import.benches;
