@@ -208,7 +208,7 @@ fn run(
                 match facts.field.take() {
                     Some((labelled, rest)) => {
                         let line = source.line_of(labelled.rest.start);
-                        out.extend(line_fields(line, &labelled, rest, source));
+                        out.extend(line_fields(line, labelled, rest, source));
                     }
                     None => out.push(Recognized::kept(source, &item.range)),
                 }
