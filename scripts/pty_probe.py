@@ -4,7 +4,11 @@ first_output_ms (until the first byte), frame_ms (until MARKER shows, or the com
 exits), and with --idle SECS the bytes written and the context switches of all its
 threads (wakeups) while nobody types; then sends Ctrl-C.
 
-Usage: pty_probe.py [--marker TEXT] [--idle SECS] -- COMMAND...
+With --wait SECS it waits up to SECS for the command to exit after Ctrl-C instead of
+killing it 0.2 s later, and as long for the first frame (a program under valgrind
+needs the time to start and to write its profile).
+
+Usage: pty_probe.py [--marker TEXT] [--idle SECS] [--wait SECS] -- COMMAND...
 """
 import fcntl, glob, json, os, pty, select, signal, struct, sys, termios, time
 
@@ -21,12 +25,14 @@ def switches(pid):
 
 def main():
     args = sys.argv[1:]
-    marker, idle = None, 0.0
+    marker, idle, wait = None, 0.0, 0.2
     while args and args[0] != "--":
         if args[0] == "--marker":
             marker = args[1].encode(); args = args[2:]
         elif args[0] == "--idle":
             idle = float(args[1]); args = args[2:]
+        elif args[0] == "--wait":
+            wait = float(args[1]); args = args[2:]
         else:
             sys.exit(__doc__)
     cmd = args[1:]
@@ -37,7 +43,7 @@ def main():
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     seen, first, frame, done = b"", None, None, False
     while frame is None and not done:
-        r, _, _ = select.select([fd], [], [], 10)
+        r, _, _ = select.select([fd], [], [], max(10, wait))
         if not r:
             break
         try:
@@ -71,11 +77,23 @@ def main():
         out.update(idle_s=idle, idle_bytes=written, idle_wakeups=switches(pid) - before)
     try:
         os.write(fd, b"\x03")
-        time.sleep(0.2)
-        os.kill(pid, signal.SIGKILL)
     except OSError:
         pass
-    os.waitpid(pid, 0)
+    deadline, reaped = time.perf_counter() + wait, False
+    while not reaped and time.perf_counter() < deadline:
+        reaped = os.waitpid(pid, os.WNOHANG) != (0, 0)
+        try:
+            # Keep reading, so the program is never blocked writing to the terminal.
+            if select.select([fd], [], [], 0.05)[0]:
+                os.read(fd, 65536)
+        except OSError:
+            time.sleep(0.05)
+    if not reaped:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+        os.waitpid(pid, 0)
     print(json.dumps(out))
 
 main()

@@ -3,6 +3,7 @@
 //! valid `--answers` file.
 
 pub mod index;
+pub mod lock;
 
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
@@ -72,6 +73,9 @@ pub enum Loaded {
     },
     /// Such a draft that could not be moved either: no draft may be saved over it.
     Stuck(Failure),
+    /// Another issue-composer has the template open and saves its draft: this window
+    /// saves none (see [`lock`]).
+    InUse(Failure),
 }
 
 impl From<Option<AnswersFile>> for Loaded {
@@ -101,6 +105,20 @@ impl std::fmt::Display for Failure {
             ),
             None => write!(f, "could not save the draft: {}", self.reason),
         }
+    }
+}
+
+/// The draft of a template being opened in the form: claimed for this window first
+/// ([`lock::claim`]), then loaded; `InUse` when another window holds it.
+pub fn open(source: &Source) -> Loaded {
+    match lock::claim(source) {
+        Ok(()) => load(source),
+        Err(lock::InUse { pid }) => Loaded::InUse(Failure {
+            path: path(source),
+            reason: format!(
+                "it is open in another issue-composer (process {pid}), which saves it; this window saves no draft, so neither overwrites the other's answers"
+            ),
+        }),
     }
 }
 
@@ -240,11 +258,15 @@ pub struct ClearError {
     pub cause: std::io::Error,
 }
 
-/// Removes the template's draft; one that is not there is fine.
+/// Removes the template's draft; one that is not there is fine, and one another window
+/// holds ([`lock`]) is that window's to remove.
 pub fn clear(source: &Source) -> Result<(), ClearError> {
     let Some(path) = path(source) else {
         return Ok(());
     };
+    if lock::held_by_another(&lock::lock_path(&path)) {
+        return Ok(());
+    }
     match std::fs::remove_file(&path) {
         Err(cause) if cause.kind() != ErrorKind::NotFound => Err(ClearError { path, cause }),
         _ => Ok(()),

@@ -42,7 +42,23 @@ pub fn wants(label: &str) -> Option<Want> {
         .filter(|w| !w.is_empty())
         .collect();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
-    if has(&["environment", "env", "system", "setup", "machine"]) {
+    // A measurement ("Memory usage", "CPU time"), the program's and not the machine's.
+    let measured = [
+        "usage",
+        "utilization",
+        "utilisation",
+        "consumption",
+        "footprint",
+        "used",
+        "load",
+        "time",
+        "peak",
+        "leak",
+        "allocations",
+    ];
+    if has(&measured) {
+        None
+    } else if has(&["environment", "env", "system", "setup", "machine"]) {
         Some(Want::All)
     } else if has(&["os", "platform", "distribution", "distro", "kernel"]) {
         Some(Want::Os)
@@ -324,6 +340,16 @@ mod tests {
         assert_eq!(wants("Go version"), Some(Want::Versions));
         assert_eq!(wants("Steps to reproduce"), None);
         assert_eq!(wants("Hosts"), None);
+        // The performance seed's Current Metrics ask for the program's figures.
+        for measured in [
+            "Memory usage",
+            "CPU usage",
+            "CPU time",
+            "Peak memory",
+            "RAM used",
+        ] {
+            assert_eq!(wants(measured), None, "{measured}");
+        }
         assert_eq!(
             format(&facts(), Want::Os),
             "OS: Ubuntu 24.04 LTS (Linux 6.8.0-45-generic)"

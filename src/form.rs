@@ -471,25 +471,23 @@ impl Unique {
     fn push(&mut self, base: String) {
         use std::hash::BuildHasher as _;
         let hash = self.hasher.hash_one(base.as_str());
-        let id = match self.find(hash, &base) {
-            None => base,
+        let (id, hash) = match self.find(hash, &base) {
+            // Free: hashed once.
+            None => (base, hash),
             Some(holder) => {
                 let mut n = self.next.get(&holder).copied().unwrap_or(2);
-                let candidate = loop {
+                let free = loop {
                     let candidate = suffixed(&base, n);
-                    if self
-                        .find(self.hasher.hash_one(candidate.as_str()), &candidate)
-                        .is_none()
-                    {
-                        break candidate;
+                    let hash = self.hasher.hash_one(candidate.as_str());
+                    if self.find(hash, &candidate).is_none() {
+                        break (candidate, hash);
                     }
                     n += 1;
                 };
                 self.next.insert(holder, n + 1);
-                candidate
+                free
             }
         };
-        let hash = self.hasher.hash_one(id.as_str());
         let index = u32::try_from(self.ids.len()).expect("fewer than 2^32 ids");
         let (ids, hasher) = (&self.ids, &self.hasher);
         self.taken

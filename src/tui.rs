@@ -336,7 +336,7 @@ fn open_message(source: Source, drafts: bool) -> Msg {
         Ok(template) => Msg::Opened {
             template: Box::new(template),
             draft: Box::new(if drafts {
-                draft::load(&source)
+                draft::open(&source)
             } else {
                 draft::Loaded::Nothing
             }),
@@ -458,7 +458,7 @@ pub fn run(args: Start) -> Result<Outcome> {
             };
             let initial = crate::metrics::files::prefill(&template.form, initial, &args.metrics)?;
             let draft = if config.drafts {
-                draft::load(&source)
+                draft::open(&source)
             } else {
                 draft::Loaded::Nothing
             };
@@ -503,7 +503,14 @@ pub fn run(args: Start) -> Result<Outcome> {
     if matches!(after, After::Nothing | After::Unsaved) {
         tell(&app.exit_notes());
     }
-    finish(after, app.written_commands(), &app.exit_notes())
+    let written = Written {
+        commands: app.written_commands(),
+        notes: &app.written_notes(),
+    };
+    let outcome = finish(after, &written, &app.exit_notes());
+    // Any other way out leaves the lock to a process that is gone, which is taken over.
+    draft::lock::release();
+    outcome
 }
 
 /// Says on standard error where the answers are (or why they are not).
@@ -535,15 +542,22 @@ fn picker_entries() -> Vec<Entry> {
         .collect()
 }
 
+/// The files written in the review: their gh commands, and what to say about them.
+struct Written<'a> {
+    commands: &'a [String],
+    notes: &'a [String],
+}
+
 /// After the terminal is restored: the commands for files written, then print, copy and
 /// send as asked. The draft goes once all of that worked; otherwise `notes` say where the
 /// answers are.
-fn finish(after: After, written: &[String], notes: &[String]) -> Result<Outcome> {
+fn finish(after: After, written: &Written, notes: &[String]) -> Result<Outcome> {
     // Sent below: a command to create it again would make a second issue.
     let sends = matches!(&after, After::Export { plan, .. } if plan.creates());
-    if !written.is_empty() && !sends {
+    if !written.commands.is_empty() && !sends {
+        tell(written.notes);
         eprintln!("issue-composer: to create the issue from the file written, run:");
-        for command in written {
+        for command in written.commands {
             println!("{command}");
         }
     }

@@ -308,6 +308,43 @@ fn a_draft_survives_sigkill_and_is_resumed() {
     s.wait_exit();
 }
 
+/// Two windows on one template: the second saves no draft and says why, so the first
+/// window's answers are not overwritten; its quit asks first. Once the first is gone the
+/// draft is offered again.
+#[test]
+fn a_second_window_on_the_same_template_leaves_the_first_ones_draft_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Session::start(&["performance"], dir.path(), dir.path());
+    first.wait_for("0 of 26 fields filled");
+    first.send("first window");
+    wait_for_file(&draft_file(dir.path()), "first window");
+    let mut second = Session::start(&["performance"], dir.path(), dir.path());
+    second.wait_for("Draft in use");
+    second.wait_for(&format!(
+        "it is open in another issue-composer (process {})",
+        first.child.process_id().unwrap()
+    ));
+    second.keys(&[ENTER]);
+    second.send("second window");
+    second.wait_for("Title: [PERF] second window");
+    second.send("\x1b");
+    second.wait_for("The last draft could not be saved: it is open in another");
+    second.send("y");
+    second.wait_exit();
+    let draft = std::fs::read_to_string(draft_file(dir.path())).unwrap();
+    assert_eq!(draft, "title: \"[PERF] first window\"\nfields: {}\n");
+    first.send("\x03");
+    first.wait_exit();
+    let lock = dir
+        .path()
+        .join("issue-composer/drafts/builtin-performance.yaml.lock");
+    assert!(!lock.exists(), "released on the way out");
+    let mut again = Session::start(&["performance"], dir.path(), dir.path());
+    again.wait_for("Draft found");
+    again.send("\x03");
+    again.wait_exit();
+}
+
 #[test]
 fn sighup_saves_everything_and_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
@@ -415,6 +452,39 @@ fn p_prints_the_body_after_the_terminal_is_restored() {
         "{screen}"
     );
     assert_restored(&s);
+}
+
+/// An issue form's body has no final newline (GitHub's format); printed on a terminal it
+/// still ends its line, so the shell's prompt does not sit on the body's last line.
+#[test]
+fn p_on_a_terminal_ends_the_body_with_a_newline() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = dir.path().join("f.yml");
+    std::fs::write(
+        &form,
+        "name: F\ndescription: d\nbody:\n  - type: checkboxes\n    attributes:\n      label: Extra\n      options:\n        - label: Other thing\n",
+    )
+    .unwrap();
+    let mut s = Session::start(
+        &[form.to_str().unwrap(), "--no-draft"],
+        dir.path(),
+        dir.path(),
+    );
+    s.wait_for("Title:");
+    s.send("t");
+    s.keys(&[CTRL_S]);
+    s.wait_for("Ready:");
+    s.keys(&["p"]);
+    assert_eq!(s.wait_exit(), 0);
+    s.wait_for("- [ ] Other thing");
+    let raw = s.raw_output();
+    // (A cursor-show sequence may follow, from the terminal's last restore.)
+    let tail = String::from_utf8_lossy(&raw).into_owned();
+    assert!(
+        tail.contains("- [ ] Other thing\r\n"),
+        "{:?}",
+        String::from_utf8_lossy(&raw[raw.len().saturating_sub(60)..])
+    );
 }
 
 #[test]
@@ -626,9 +696,11 @@ fn an_unreadable_draft_is_moved_aside_and_the_form_says_where() {
     let screen = s.wait_for("Enter continue");
     assert!(screen.contains(" Draft unreadable "), "{screen}");
     let folder = draft.parent().unwrap();
+    // Besides the window's claim on the draft (`.lock`), only the moved file.
     let names: Vec<String> = std::fs::read_dir(folder)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "builtin-performance.yaml.lock")
         .collect();
     let [aside] = &names[..] else {
         panic!("{names:?}")

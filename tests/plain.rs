@@ -183,9 +183,19 @@ fn piped_answers_give_what_render_gives_for_the_seed_templates() {
             render(home.path(), name, &form, &answers, &[]),
             "{name}"
         );
+        // The review, then the title the printed body leaves out.
+        let (review, title) = stderr
+            .trim_end()
+            .rsplit_once('\n')
+            .unwrap_or_else(|| panic!("{stderr}"));
         assert!(
-            stderr.ends_with("\nReview: every answer is complete.\n"),
+            review.ends_with("\nReview: every answer is complete."),
             "{stderr}"
+        );
+        assert_eq!(
+            title,
+            format!("issue-composer: title: {}", answers.title),
+            "{name}"
         );
         // A placeholder that says "e.g." itself is not prefixed again.
         assert!(!stderr.to_lowercase().contains("e.g. e.g"), "{stderr}");
@@ -321,7 +331,9 @@ fn answers_that_fail_are_asked_again_then_left_empty_and_reviewed() {
         "{stderr}"
     );
     assert!(
-        stderr.ends_with("\nReview:\n  Version: left empty after 4 tries (is required)\n"),
+        stderr.ends_with(
+            "\nReview:\n  Version: left empty after 4 tries (is required)\nissue-composer: title: [crash]: T\n"
+        ),
         "{stderr}"
     );
 }

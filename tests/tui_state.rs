@@ -498,6 +498,37 @@ fn written(path: &str) -> Msg {
     }
 }
 
+/// Edits after a write are not in the file: the exit says so above the gh command, and
+/// with two files written, that each command creates an issue.
+#[test]
+fn changes_after_a_write_and_second_writes_are_noted_on_exit() {
+    let mut app = open("performance");
+    typ(&mut app, "T");
+    press(
+        &mut app,
+        [ctrl('s'), key(KeyCode::Char('w')), key(KeyCode::Enter)],
+    );
+    app.update(written("./performance-issue.md"));
+    assert!(app.written_notes().is_empty(), "{:?}", app.written_notes());
+    press(&mut app, [key(KeyCode::Esc)]);
+    typ(&mut app, " more");
+    assert_eq!(
+        app.written_notes(),
+        [
+            "the form changed after the last file was written, so the file does not hold your last changes (they are kept in the draft): write it again before sending"
+        ]
+    );
+    press(
+        &mut app,
+        [ctrl('s'), key(KeyCode::Char('w')), key(KeyCode::Enter)],
+    );
+    app.update(written("./other.md"));
+    assert_eq!(
+        app.written_notes(),
+        ["each command below creates an issue: run only one"]
+    );
+}
+
 #[test]
 fn review_writes_the_rendered_body_and_asks_before_replacing() {
     let mut app = open("performance");
@@ -679,6 +710,36 @@ fn g_sends_with_the_command_line_repo_and_gh_timeout_only() {
     assert_eq!(*plan, expected);
 }
 
+/// A template kept for GitLab (`.gitlab/issue_templates/`): the review's `g` sends with
+/// glab, and its footer says so.
+#[test]
+fn g_sends_a_gitlab_template_with_glab() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(".gitlab/issue_templates");
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("Bug.md");
+    std::fs::write(&path, "## Summary\n\n<!-- What happened? -->\n").unwrap();
+    let source = Source::File(path);
+    let template = discover::load(&source).unwrap();
+    let mut app = App::with_form(config(), template, source, None, (120, 40));
+    typ(&mut app, "A title");
+    press(&mut app, [ctrl('s')]);
+    let footer = {
+        use ratatui::{Terminal, backend::TestBackend};
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal
+            .draw(|f| issue_composer::tui::screen::draw(f, &app))
+            .unwrap();
+        terminal.backend().to_string()
+    };
+    assert!(footer.contains("g create with glab"), "{footer}");
+    let effects = press(&mut app, [key(KeyCode::Char('g'))]);
+    let Some(Effect::Exit(After::Export { plan, .. })) = effects.last() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(plan.forges, [Forge::Gitlab]);
+}
+
 #[test]
 fn an_output_file_alone_exits_without_printing() {
     let exports = Plan {
@@ -805,6 +866,15 @@ fn ctrl_e_hands_the_text_to_an_editor_and_takes_it_back() {
     assert_eq!(
         value(&app, "performance-issue"),
         Value::Text("after\nmore".into())
+    );
+    // What the editor saved is cleaned as a paste is: no escapes, CRLF as LF.
+    app.update(Msg::Edited {
+        field: f,
+        text: Ok("edited \x1b[31mred\x1b[0m text\r\nnext\x07\n".into()),
+    });
+    assert_eq!(
+        value(&app, "performance-issue"),
+        Value::Text("edited red text\nnext".into())
     );
 }
 

@@ -297,6 +297,13 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
     if unsent.is_some() {
         plan.forges.clear();
     }
+    // The body alone (printed, written, copied) leaves out the title typed first.
+    if !plan.creates() && !plan.web && !issue.title.trim().is_empty() {
+        eprintln!(
+            "issue-composer: title: {}",
+            crate::text::escape_line(&issue.title)
+        );
+    }
     let outcome = crate::export::run(&issue, &plan)?;
     if let Some(why) = unsent {
         eprintln!("issue-composer: not sent: {why}");

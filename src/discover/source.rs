@@ -51,6 +51,22 @@ pub enum Source {
 }
 
 impl Source {
+    /// The forge whose tool creates issues from this template: GitLab for a template in
+    /// a `.gitlab` folder (`.gitlab/issue_templates/`), else GitHub.
+    pub fn forge(&self) -> crate::export::Forge {
+        let in_gitlab = match self {
+            Source::File(path) => path
+                .components()
+                .any(|c| c.as_os_str().eq_ignore_ascii_case(".gitlab")),
+            Source::Builtin(_) => false,
+        };
+        if in_gitlab {
+            crate::export::Forge::Gitlab
+        } else {
+            crate::export::Forge::Github
+        }
+    }
+
     /// The name used in messages: the path, or `builtin:<stem>`.
     pub fn display(&self) -> String {
         match self {

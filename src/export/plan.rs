@@ -75,8 +75,15 @@ impl Plan {
     /// Only send with gh, keeping this plan's repository, milestone and timeout.
     #[must_use]
     pub fn gh_only(&self) -> Self {
+        self.forge_only(Forge::Github)
+    }
+
+    /// Only send with `forge`'s tool, keeping this plan's repository, milestone and
+    /// timeout.
+    #[must_use]
+    pub fn forge_only(&self, forge: Forge) -> Self {
         Plan {
-            forges: vec![Forge::Github],
+            forges: vec![forge],
             target: self.target.clone(),
             timeout: self.timeout,
             ..Plan::default()

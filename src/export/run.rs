@@ -47,7 +47,49 @@ fn file_message(error: &WriteError, skipped: bool) -> String {
 /// written stops everything after it; other failures do not, and make the outcome
 /// [`Outcome::Failed`] with the body printed if it is nowhere else.
 pub fn run(issue: &Issue, plan: &Plan) -> Result<Outcome, RunError> {
-    run_to(issue, plan, &mut io::stdout().lock())
+    let stdout = io::stdout();
+    // On a terminal, a body without a final newline would leave the prompt glued to its
+    // last line; piped or redirected, it goes out byte for byte.
+    if stdout.is_terminal() {
+        let mut out = EndsLine {
+            inner: stdout.lock(),
+            last: b'\n',
+        };
+        let outcome = run_to(issue, plan, &mut out);
+        out.end_line()?;
+        outcome
+    } else {
+        run_to(issue, plan, &mut stdout.lock())
+    }
+}
+
+/// A writer that remembers its last byte, to end the output with a newline.
+struct EndsLine<W: Write> {
+    inner: W,
+    last: u8,
+}
+
+impl<W: Write> EndsLine<W> {
+    fn end_line(&mut self) -> io::Result<()> {
+        if self.last != b'\n' {
+            self.write_all(b"\n")?;
+        }
+        self.flush()
+    }
+}
+
+impl<W: Write> Write for EndsLine<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        if let Some(&last) = buf[..n].last() {
+            self.last = last;
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// [`run`], with `out` for standard output.
@@ -215,6 +257,21 @@ mod tests {
             projects: vec![],
             ..Issue::default()
         }
+    }
+
+    #[test]
+    fn on_a_terminal_the_output_ends_its_line() {
+        let mut out = EndsLine {
+            inner: Vec::new(),
+            last: b'\n',
+        };
+        out.end_line().unwrap();
+        assert_eq!(out.inner, b"", "nothing written: nothing added");
+        out.write_all(b"### A\n\nx").unwrap();
+        out.end_line().unwrap();
+        assert_eq!(out.inner, b"### A\n\nx\n");
+        out.end_line().unwrap();
+        assert_eq!(out.inner, b"### A\n\nx\n", "once");
     }
 
     #[test]

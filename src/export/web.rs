@@ -80,9 +80,14 @@ impl Repo {
             return Repo::from_remote(arg);
         }
         let parts: Vec<&str> = arg.split('/').filter(|p| !p.is_empty()).collect();
+        // `..` and `.` name no owner, repository or group (`-R ../o/r` made
+        // `https://../o/r`).
+        if parts.iter().any(|p| matches!(*p, "." | "..")) {
+            return Err(WebError::BadRepo(arg.to_owned()));
+        }
         match parts.as_slice() {
             [owner, name] => Ok(Repo::on("github.com", &format!("{owner}/{name}"))),
-            [host, rest @ ..] if host.contains('.') && rest.len() >= 2 => {
+            [host, rest @ ..] if is_host(host) && rest.len() >= 2 => {
                 Ok(Repo::on(host, &rest.join("/")))
             }
             _ => Err(WebError::BadRepo(arg.to_owned())),
@@ -250,6 +255,21 @@ fn run_opener(command: &mut Command) -> Result<(), WebError> {
     }
 }
 
+/// A host name with a dot (`ghe.corp.example`), optionally with a port: labels of
+/// letters, digits and hyphens.
+fn is_host(host: &str) -> bool {
+    let (name, port) = host.split_once(':').unwrap_or((host, "0"));
+    name.contains('.')
+        && name.split('.').all(|label| {
+            !label.is_empty()
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+        && !port.is_empty()
+        && port.bytes().all(|b| b.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,6 +298,20 @@ mod tests {
             })
         );
         assert!(Repo::from_arg("nope").is_err());
+        for bad in [
+            "../o/r",
+            "./o/r",
+            "o/..",
+            "a..b/o/r",
+            ".x/o/r",
+            "h.x:port/o/r",
+        ] {
+            assert!(Repo::from_arg(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            Repo::from_arg("git.example:8443/g/r").map(|r| r.host),
+            Ok("git.example:8443".to_owned())
+        );
     }
 
     #[test]

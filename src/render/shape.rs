@@ -50,19 +50,29 @@ fn render_line(
     parts: &[(String, usize)],
     bare: &str,
 ) -> String {
-    let mut out = prefix.trim_end().to_owned();
+    // Allocated once the first value (or none, and `bare`) is known: a line nobody
+    // answered is one allocation of its own size.
+    let mut out = String::new();
     let mut first = true;
     for (sep, field) in parts {
         let value = inline_value(form, answers, *field);
         if value.is_empty() {
             continue;
         }
-        out.push_str(if first { " " } else { sep });
+        if first {
+            let prefix = prefix.trim_end();
+            out.reserve(prefix.len() + 1 + value.len() + 1);
+            out.push_str(prefix);
+            out.push(' ');
+        } else {
+            out.push_str(sep);
+        }
         out.push_str(&value);
         first = false;
     }
     if first {
-        bare.clone_into(&mut out);
+        out.reserve_exact(bare.len() + 1);
+        out.push_str(bare);
     }
     out.push('\n');
     out
@@ -386,32 +396,52 @@ fn table_row(cells: &[String], widths: &[usize]) -> String {
     out
 }
 
-/// Whether `cells` are the row's cells as written (after its first column).
+/// Whether `cells` are the row's cells as written (after its first column), compared
+/// as they are split, without collecting them (a row of every table is compared).
 fn cells_match_original(original: &str, cells: &[String]) -> bool {
-    let written: Vec<&str> = split_row(original);
-    written.len() == cells.len() + 1
-        && written[1..]
-            .iter()
-            .zip(cells)
-            .all(|(w, c)| w.trim() == c.trim())
+    let mut written = row_cells(original);
+    // The first column is the row's label; there always is one.
+    if written.next().is_none() {
+        return false;
+    }
+    let mut cells = cells.iter();
+    loop {
+        match (written.next(), cells.next()) {
+            (Some(w), Some(c)) if w == c.trim() => {}
+            (None, None) => return true,
+            _ => return false,
+        }
+    }
 }
 
 /// The cells of a table row as written (escaped pipes stay inside cells).
+#[cfg(test)]
 fn split_row(row: &str) -> Vec<&str> {
+    row_cells(row).collect()
+}
+
+/// The cells of a table row as written, trimmed, one at a time.
+fn row_cells(row: &str) -> impl Iterator<Item = &str> {
     let row = row.trim();
     let row = row.strip_prefix('|').unwrap_or(row);
     let row = row.strip_suffix('|').unwrap_or(row);
-    let mut cells = Vec::new();
-    let mut start = 0;
     let bytes = row.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'|' && (i == 0 || bytes[i - 1] != b'\\') {
-            cells.push(row[start..i].trim());
-            start = i + 1;
+    let (mut start, mut done) = (0, false);
+    std::iter::from_fn(move || {
+        if done {
+            return None;
         }
-    }
-    cells.push(row[start..].trim());
-    cells
+        let from = start;
+        let end =
+            (from..bytes.len()).find(|&i| bytes[i] == b'|' && (i == 0 || bytes[i - 1] != b'\\'));
+        if let Some(i) = end {
+            start = i + 1;
+            Some(row[from..i].trim())
+        } else {
+            done = true;
+            Some(row[from..].trim())
+        }
+    })
 }
 
 #[cfg(test)]

@@ -322,6 +322,9 @@ const FACTS: [&str; 6] = ["version", "os", "browser", "commit", "platform", "dev
 
 /// Reads a section title for the answer it asks for.
 pub fn title_asks(title: &str) -> TitleAsks {
+    if surely_text(title) {
+        return TitleAsks::Text;
+    }
     // Asked for every section (100,000 times for 100k headings): a plain title is read
     // in one pass over its bytes, compared without case, and nothing is allocated.
     let (w, question, amp) = TitleWords::read_plain(title).unwrap_or_else(|| {
@@ -345,6 +348,50 @@ pub fn title_asks(title: &str) -> TitleAsks {
         return TitleAsks::Line;
     }
     TitleAsks::Text
+}
+
+/// Whether `title` can only ask for free text, read in one pass without a word table:
+/// ASCII, no `?` (a yes/no question ends in one), and no word starts with a letter that
+/// starts a word [`TitleWords::note`] looks for (`log`, `stack`, `version`, the
+/// `message` of `error message`, ...). [`plain_label`] only removes characters and
+/// spaces, so the words it leaves start where words of the title start (`Heading 12`
+/// ends here; `Describe the bug` does not, for `d`, `t` and `b`).
+fn surely_text(title: &str) -> bool {
+    // A class per byte, looked up once: letters and digits, and what ends the pass.
+    const WORD: u8 = 1;
+    const STARTS: u8 = 2;
+    const STOP: u8 = 4;
+    const CLASS: [u8; 256] = {
+        let mut class = [0u8; 256];
+        let mut c: u8 = 0;
+        loop {
+            class[c as usize] = if c.is_ascii_alphanumeric() {
+                match c.to_ascii_lowercase() {
+                    b'b' | b'c' | b'd' | b'e' | b'l' | b'm' | b'o' | b'p' | b's' | b't' | b'v' => {
+                        WORD | STARTS
+                    }
+                    _ => WORD,
+                }
+            } else if c == b'?' || c >= 0x80 {
+                STOP
+            } else {
+                0
+            };
+            if c == u8::MAX {
+                break class;
+            }
+            c += 1;
+        }
+    };
+    let mut in_word = false;
+    for &b in title.as_bytes() {
+        let class = CLASS[usize::from(b)];
+        if class & STOP != 0 || (class & STARTS != 0 && !in_word) {
+            return false;
+        }
+        in_word = class & WORD != 0;
+    }
+    true
 }
 
 /// What [`title_asks`] looks for in a title's words: runs of letters, digits and `?`

@@ -436,16 +436,20 @@ impl Lint<'_> {
             Some(label) if without_id => {
                 let text = self.text(label);
                 let (line, _) = at(label);
-                if let Some(first) = labels.get(&text) {
+                // GitHub makes the id from the label, lower case with each run of other
+                // characters as one `-`: `Name?` and `name???` collide.
+                let key = parameterized(&text);
+                if let Some(first) = labels.get(&key) {
                     self.error(
                         label,
                         &format!(
-                            "label `{}` is used by the element on line {first}; elements without an `id` need unique labels",
-                            crate::text::shorten(&text, 40)
+                            "label `{}` reads as the label of the element on line {first} (both `{}` as an id); elements without an `id` need unique labels",
+                            crate::text::shorten(&text, 40),
+                            crate::text::shorten(&key, 40)
                         ),
                     );
                 } else {
-                    labels.insert(text, line);
+                    labels.insert(key, line);
                 }
             }
             Some(_) => {}
@@ -541,6 +545,25 @@ impl Lint<'_> {
         self.string(label, "label");
         Some(self.text(label))
     }
+}
+
+/// A label as GitHub turns it into an id: lower case, each run of characters other than
+/// letters and digits one `-`, none at either end.
+fn parameterized(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let mut gap = false;
+    for c in label.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            gap = false;
+            out.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -546,7 +546,11 @@ impl App {
     fn edited(&mut self, field: usize, text: Result<String, String>) -> Vec<Effect> {
         let clock = self.clock;
         match (text, self.screen.form_mut()) {
-            (Ok(text), Some(form)) => form.set_text(field, &text, clock),
+            // The editor's file is untrusted text, as a paste is: colors and other
+            // escapes would show as `[31m` in the field.
+            (Ok(text), Some(form)) => {
+                form.set_text(field, &crate::text::sanitize::clean(&text), clock);
+            }
             (Err(why), _) => {
                 self.notice = Some(Notice::problem(format!("{why}; nothing changed")));
             }

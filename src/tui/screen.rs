@@ -324,6 +324,15 @@ fn dialog_text(app: &App, modal: &Modal) -> (&'static str, Vec<String>, &'static
             vec![failure.to_string()],
             "Enter continue",
         ),
+        Modal::DraftInUse(failure) => (
+            " Draft in use ",
+            vec![
+                failure.to_string(),
+                "Quitting here asks first; an export from here keeps the other window's draft."
+                    .to_owned(),
+            ],
+            "Enter continue",
+        ),
         Modal::ConfirmQuit => (" Quit? ", vec![quit_note(app, drafts)], "y quit · n stay"),
         Modal::Path { .. } => (
             " Write to file ",

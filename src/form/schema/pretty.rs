@@ -115,6 +115,11 @@ impl Pretty {
     }
 
     fn string(&mut self, text: &str) {
+        // Many strings are empty (help, placeholders, defaults): no escaping set up.
+        if text.is_empty() {
+            self.buf.extend_from_slice(b"\"\"");
+            return;
+        }
         self.buf.push(b'"');
         escape(&mut self.buf, text.as_bytes());
         self.buf.push(b'"');
@@ -169,9 +174,7 @@ impl Pretty {
         self.key(b"\"id\": ");
         self.string(&field.id);
         self.key(b"\"kind\": ");
-        self.raw("\"");
-        self.raw(field.kind.name());
-        self.raw("\"");
+        self.buf.extend_from_slice(quoted_name(&field.kind));
         self.key(b"\"label\": ");
         self.string(&field.label);
         self.key(b"\"placeholder\": ");
@@ -280,6 +283,20 @@ impl Pretty {
     }
 }
 
+/// A kind's schema name in quotes, copied in one piece.
+fn quoted_name(kind: &FieldKind) -> &'static [u8] {
+    match kind {
+        FieldKind::Text => b"\"text\"",
+        FieldKind::TextArea => b"\"textarea\"",
+        FieldKind::Code { .. } => b"\"code\"",
+        FieldKind::Choice { .. } => b"\"choice\"",
+        FieldKind::MultiChoice { .. } => b"\"multichoice\"",
+        FieldKind::Checkboxes { .. } => b"\"checkboxes\"",
+        FieldKind::Table { .. } => b"\"table\"",
+        FieldKind::List => b"\"list\"",
+    }
+}
+
 /// What a byte becomes in a JSON string, as `serde_json` writes it: 0 for itself, `u`
 /// for `\u00XX`, else the letter after the backslash.
 const ESCAPE: [u8; 256] = {
@@ -380,6 +397,40 @@ mod tests {
         assert_eq!(clean_prefix(b"0123456789abcdefX"), 16);
         assert_eq!(clean_prefix(b"01234567\"89abcdef"), 8);
         assert_eq!(clean_prefix(b"\n1234567"), 0);
+    }
+
+    #[test]
+    fn kinds_and_empty_strings_are_written_as_serde_json_writes_them() {
+        let kinds = [
+            FieldKind::Text,
+            FieldKind::TextArea,
+            FieldKind::Code {
+                language: String::new(),
+            },
+            FieldKind::Choice {
+                options: Vec::new(),
+                custom: None,
+            },
+            FieldKind::MultiChoice {
+                options: Vec::new(),
+            },
+            FieldKind::Checkboxes {
+                options: Vec::new(),
+            },
+            FieldKind::Table {
+                columns: Vec::new(),
+                rows: Vec::new(),
+                hints: Vec::new(),
+            },
+            FieldKind::List,
+        ];
+        for kind in &kinds {
+            let serde = serde_json::to_string(kind.name()).unwrap();
+            assert_eq!(quoted_name(kind), serde.as_bytes(), "{}", kind.name());
+        }
+        let mut w = Pretty::default();
+        w.string("");
+        assert_eq!(w.buf, serde_json::to_string("").unwrap().as_bytes());
     }
 
     #[test]

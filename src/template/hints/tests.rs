@@ -250,6 +250,17 @@ fn title_asks_is_the_lowercased_words_and_their_phrases() {
         "Logs:",
         "__Output__",
         "verylongwordlog",
+        // Read in one pass (no word starts like a word looked for), or not.
+        "Heading 7",
+        "Hi **n**ew fix",
+        "12log 9version",
+        "Kernel **a**nd **g**et",
+        "Human error message",
+        "Hi, kernel: 2",
+        "Hi `log`",
+        "Whatever **log**",
+        "Why_log",
+        "Kernel r\u{e9}f",
     ] {
         assert_eq!(title_asks(title), slow(title), "{title:?}");
     }
@@ -317,5 +328,32 @@ fn examples_and_instructions_ignore_case_only() {
         ("list\tthem", true),
     ] {
         assert_eq!(is_instruction(option), instruction, "{option:?}");
+    }
+}
+
+/// The one-pass shortcut of `title_asks` takes only titles whose words start with no
+/// letter a looked-for word starts with, without `?` and in ASCII.
+#[test]
+fn surely_text_only_where_no_word_could_ask_more() {
+    for title in [
+        "Heading 12345",
+        "Hi, kernel: 2",
+        "12log 9version",
+        "",
+        "Why_n",
+    ] {
+        assert!(super::surely_text(title), "{title:?}");
+    }
+    for title in [
+        "Heading log",
+        "Heading?",
+        "Human error message",
+        "Why_log",
+        "Hi `stack`",
+        "Kernel r\u{e9}f",
+        "MESSAGE",
+        "Version",
+    ] {
+        assert!(!super::surely_text(title), "{title:?}");
     }
 }

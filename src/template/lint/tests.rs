@@ -77,14 +77,15 @@ fn a_body_of_only_markdown_and_unknown_types() {
 #[test]
 fn ids_unique_and_plain_labels_unique_without_ids() {
     let text = body(
-        "- type: input\n  id: a b\n  attributes: {label: A}\n- type: input\n  id: v\n  attributes: {label: B}\n- type: input\n  id: v\n  attributes: {label: C}\n- type: input\n  attributes: {label: Same}\n- type: input\n  attributes: {label: Same}\n",
+        "- type: input\n  id: a b\n  attributes: {label: A}\n- type: input\n  id: v\n  attributes: {label: B}\n- type: input\n  id: v\n  attributes: {label: C}\n- type: input\n  attributes: {label: Same}\n- type: input\n  attributes: {label: Same}\n- type: input\n  attributes: {label: 'Name?'}\n- type: input\n  attributes: {label: 'name ??? '}\n- type: input\n  attributes: {label: Name 2}\n",
     );
     assert_eq!(
         lint(&text),
         [
             "5:7: error: id `a b` may only hold letters A-Z, digits, `-` and `_`",
             "11:7: error: id `v` is already used by the element on line 8; ids must be unique",
-            "16:23: error: label `Same` is used by the element on line 14; elements without an `id` need unique labels"
+            "16:23: error: label `Same` reads as the label of the element on line 14 (both `same` as an id); elements without an `id` need unique labels",
+            "20:23: error: label `name ??? ` reads as the label of the element on line 18 (both `name` as an id); elements without an `id` need unique labels"
         ]
     );
 }

@@ -479,11 +479,13 @@ fn open_notice_or_footer(open: &Open) -> bool {
 fn says_required(text: &str) -> bool {
     const WORD: &[u8] = b"(required)";
     let bytes = text.as_bytes();
-    memchr::memchr_iter(b'(', bytes).any(|at| {
-        bytes
-            .get(at..at + WORD.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(WORD))
-    })
+    // Most labels, helps and placeholders are empty or short: no search set up for them.
+    bytes.len() >= WORD.len()
+        && memchr::memchr_iter(b'(', bytes).any(|at| {
+            bytes
+                .get(at..at + WORD.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(WORD))
+        })
 }
 
 /// `shape` with its fields numbered from `first` instead of 0.

@@ -104,7 +104,7 @@ fn static_line(
     let end = start + text.len();
     if !commented {
         let at = lines.push(&[text.strip_suffix('\n').unwrap_or(text)]);
-        return if text.trim().is_empty() {
+        return if is_blank(text) {
             Piece::Blank(at)
         } else {
             Piece::Text(at)
@@ -117,7 +117,7 @@ fn static_line(
     } else {
         Piece::Dropped
     };
-    if text.trim().is_empty() {
+    if is_blank(text) {
         return gone;
     }
     let kept = source.strip_comments(start..end);
@@ -130,6 +130,16 @@ fn static_line(
         gone
     } else {
         Piece::Text(lines.push(&[&indent, &body]))
+    }
+}
+
+/// Whether a line is only whitespace (`str::trim` empties it). A line that starts with
+/// an ASCII character other than whitespace is decided by that byte (most lines; a
+/// `trim` decodes characters from both ends).
+fn is_blank(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(b) if b.is_ascii() && !b.is_ascii_whitespace() => false,
+        _ => text.trim().is_empty(),
     }
 }
 

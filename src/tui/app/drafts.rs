@@ -68,6 +68,10 @@ impl App {
                     self.drafts.blocked = Some(failure.clone());
                     Some(Modal::DraftStuck(failure))
                 }
+                Loaded::InUse(failure) => {
+                    self.drafts.blocked = Some(failure.clone());
+                    Some(Modal::DraftInUse(failure))
+                }
             };
         }
         self.screen = Screen::Form(Box::new(form));
@@ -200,6 +204,21 @@ impl App {
 
     /// The exit message's lines: where the answers were saved, or why not, and where an
     /// unreadable draft went.
+    /// What to say about the files written, above their gh commands on exit.
+    pub fn written_notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.written_commands().is_empty() {
+            return notes;
+        }
+        if self.has_unsent() {
+            notes.push("the form changed after the last file was written, so the file does not hold your last changes (they are kept in the draft): write it again before sending".to_owned());
+        }
+        if self.written_commands().len() > 1 {
+            notes.push("each command below creates an issue: run only one".to_owned());
+        }
+        notes
+    }
+
     pub fn exit_notes(&self) -> Vec<String> {
         let mut notes = Vec::new();
         if let Some(to) = &self.drafts.moved_aside {

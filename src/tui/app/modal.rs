@@ -38,6 +38,8 @@ pub enum Modal {
     },
     // The draft could not be read nor moved: no draft is saved over it.
     DraftStuck(Failure),
+    // Another window has the template open and saves its draft: this one saves none.
+    DraftInUse(Failure),
     /// Ctrl-R: the command line to run into a field.
     Command(Box<Prompt>),
     /// A command's output, waiting for a yes (it failed, or the field has text).
@@ -104,8 +106,11 @@ impl App {
                 let text = format!("the unreadable draft is kept in {}", to.display());
                 self.notice = Some(Notice::problem(text));
             }
-            Modal::DraftStuck(_) if matches!(key.code, KeyCode::Enter | KeyCode::Esc) => {}
-            modal @ (Modal::DraftMoved { .. } | Modal::DraftStuck(_)) => self.modal = Some(modal),
+            Modal::DraftStuck(_) | Modal::DraftInUse(_)
+                if matches!(key.code, KeyCode::Enter | KeyCode::Esc) => {}
+            modal @ (Modal::DraftMoved { .. } | Modal::DraftStuck(_) | Modal::DraftInUse(_)) => {
+                self.modal = Some(modal);
+            }
             Modal::ConfirmQuit if yes || key.code == KeyCode::Char('q') => {
                 // The question warned of the failed save (see `screen::quit_note`).
                 self.loss_accepted =

@@ -69,9 +69,10 @@ impl App {
             }
             Action::Confirm if cli_exports => return self.run_exports(),
             Action::Confirm => {
-                self.notice = Some(Notice::info(
-                    "choose w (write), c (copy), g (gh), p (print) or b (browser)".to_owned(),
-                ));
+                self.notice = Some(Notice::info(format!(
+                    "choose w (write), c (copy), g ({}), p (print) or b (browser)",
+                    review.form.model().source().forge().program()
+                )));
             }
             Action::Write => {
                 // A file named on the command line wins over config.toml's default.
@@ -96,7 +97,8 @@ impl App {
                 }];
             }
             Action::Gh => {
-                let plan = plan.gh_only();
+                // gh, or glab for a template kept for GitLab.
+                let plan = plan.forge_only(review.form.model().source().forge());
                 return self.leave_with(plan);
             }
             Action::Print => return self.leave_with(Plan::print_only()),

@@ -216,9 +216,14 @@ impl Options {
             };
             let indent = "  ".repeat(opt.depth);
             let text = format!("{indent}{mark} {}", opt.label);
-            let used = buf
+            let mut used = buf
                 .set_stringn(area.x, y, &text, usize::from(area.width), style)
                 .0;
+            // A box that must be ticked says so from the start, as a required field does.
+            if opt.required {
+                let room = usize::from((area.x + area.width).saturating_sub(used));
+                used = buf.set_stringn(used, y, " *", room, theme.missing()).0;
+            }
             if opt.blank {
                 let x = used + 1;
                 let rest = Rect::new(x, y, area.width.saturating_sub(x - area.x), 1);
@@ -254,6 +259,19 @@ mod tests {
                 ..Opt::new(*l)
             })
             .collect()
+    }
+
+    /// A box that must be ticked carries the required mark from the start.
+    #[test]
+    fn a_required_box_is_marked() {
+        let mut options = opts(&["I agree", "Maybe"]);
+        options[0].required = true;
+        let o = Options::new(&options, true, None, &Selection::empty(2));
+        let mut buf = Buffer::empty(Rect::new(0, 0, 20, 2));
+        o.render(buf.area, &mut buf, false, crate::tui::theme::Theme::plain());
+        let row = |y: u16| -> String { (0..20).map(|x| buf[(x, y)].symbol()).collect() };
+        assert_eq!(row(0), "  [ ] I agree *     ");
+        assert_eq!(row(1), "  [ ] Maybe         ");
     }
 
     #[test]

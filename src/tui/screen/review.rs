@@ -96,7 +96,13 @@ fn ready(app: &App, review: &ReviewState) -> String {
         let letters: Vec<String> = [
             (Action::Write, "write to a file"),
             (Action::Copy, "copy"),
-            (Action::Gh, "create with gh"),
+            (
+                Action::Gh,
+                match review.form.model().source().forge() {
+                    Forge::Github => "create with gh",
+                    Forge::Gitlab => "create with glab",
+                },
+            ),
             (Action::Print, "print"),
             (Action::Web, "open in the browser"),
         ]

@@ -51,7 +51,15 @@ impl Open {
         // `### Description:` names its answer `Description`; the body was sanitized
         // when read: only line breaks and tabs to flatten. A title with nothing to
         // trim or flatten is kept as it is, without a copy.
-        let kept = title.trim().trim_end_matches(':').trim_end();
+        // Most titles start and end with a character that is neither whitespace nor a
+        // colon: nothing to trim, and no `trim` decoding characters from both ends.
+        let plain_ends = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic() && *b != b':');
+        let bytes = title.as_bytes();
+        let kept = if plain_ends(bytes.first()) && plain_ends(bytes.last()) {
+            title.as_str()
+        } else {
+            title.trim().trim_end_matches(':').trim_end()
+        };
         let title = if kept.len() == title.len() && !kept.bytes().any(|b| b == b'\n' || b == b'\t')
         {
             title
@@ -210,7 +218,13 @@ impl Assembler<'_> {
             };
         }
         let field = self.add_field(field, false);
-        open.section.fields.push(field);
+        if open.section.fields.is_empty() {
+            // The section's only field (a heading with nothing under it): a list of
+            // exactly one, not the four a first push makes room for.
+            open.section.fields = vec![field];
+        } else {
+            open.section.fields.push(field);
+        }
         field
     }
 
