@@ -212,6 +212,15 @@ impl Report {
         ) {
             return self.error(name, err.line, err.col, err.message);
         }
+        if discover::layout::ignored_by_github(path) {
+            self.findings.push(Finding {
+                file: name.to_owned(),
+                line: 1,
+                column: 1,
+                severity: "warning",
+                message: "GitHub reads the template chooser's settings only from `config.yml` and ignores this file (Gitea and Forgejo read it); rename it to `config.yml`".to_owned(),
+            });
+        }
         for p in lint::chooser_config(&text) {
             self.findings.push(Finding {
                 file: name.to_owned(),

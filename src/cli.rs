@@ -130,6 +130,7 @@ impl ExportArgs {
             },
             timeout: timeout(self.gh_timeout),
             web: self.web,
+            untitled: None,
         }
     }
 }
@@ -310,6 +311,7 @@ pub enum MetricsAs {
 }
 
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // each is a command-line switch
 pub struct RetryArgs {
     /// Send it without labels (repositories refuse labels from people without triage rights).
     #[arg(long)]
@@ -326,6 +328,12 @@ pub struct RetryArgs {
     /// Stop gh or glab after SECS seconds (default 120); the issue stays saved.
     #[arg(long, value_name = "SECS", value_parser = timeout_secs())]
     pub gh_timeout: Option<u64>,
+    /// List the kept unsent issues, newest first: number, tool, repository, title.
+    #[arg(long, conflicts_with_all = ["number", "no_labels", "gh", "glab", "repo", "gh_timeout"])]
+    pub list: bool,
+    /// Which kept issue to send: 1 (the default) is the newest, as `--list` numbers them.
+    #[arg(value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub number: Option<u16>,
 }
 
 impl RetryArgs {
@@ -342,6 +350,7 @@ impl RetryArgs {
             forge,
             repo: self.repo.clone(),
             timeout: timeout(self.gh_timeout),
+            number: self.number.map_or(1, usize::from),
         }
     }
 }

@@ -135,7 +135,14 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
             blank_title(&form.meta.title)
         );
     }
-    let outcome = export::run(&issue, &exports.plan())?;
+    let mut plan = exports.plan();
+    if form.title_is_blank(&issue.title) {
+        plan.untitled = Some(format!(
+            "the title is {}: give one with --set title=... to get the gh command that creates the issue",
+            blank_title(&form.meta.title)
+        ));
+    }
+    let outcome = export::run(&issue, &plan)?;
     left_to_exit((template, answers, problems, issue));
     Ok(exit_code(outcome))
 }
@@ -177,6 +184,9 @@ fn tui_start(args: TuiArgs, settings: crate::config::Config) -> tui::Start {
 }
 
 fn retry_cmd(args: &RetryArgs) -> Result<ExitCode> {
+    if args.list {
+        return retry_list();
+    }
     match export::retry(&args.options()) {
         Ok(retried) => {
             println!("{}", escape_line(&retried.sent.url));
@@ -194,6 +204,37 @@ fn retry_cmd(args: &RetryArgs) -> Result<ExitCode> {
             Ok(ExitCode::from(1))
         }
     }
+}
+
+/// `retry --list`: one line per kept unsent issue, newest first, tab-separated: its
+/// number, the tool, the repository (`-` for the clone's) and the title.
+fn retry_list() -> Result<ExitCode> {
+    let kept = export::last::kept()?;
+    if kept.is_empty() {
+        eprintln!("issue-composer: no unsent issue is saved");
+    }
+    let mut out = String::new();
+    for (n, path) in kept.into_iter().enumerate() {
+        let line = match export::last::load_from(path) {
+            Ok(p) => format!(
+                "{}\t{}\t{}\t{}",
+                n + 1,
+                p.forge.program(),
+                escape_line(p.target.repo.as_deref().unwrap_or("-")),
+                escape_line(&p.issue.title)
+            ),
+            Err(err) => format!(
+                "{}\t-\t-\tcannot be read: {}",
+                n + 1,
+                escape_line(&err.to_string())
+            ),
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    // Nothing to do when standard output is closed.
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The detached clipboard server: the text arrives on standard input.

@@ -195,6 +195,24 @@ pub const ACTIONS: &[&str] = &[
     "down",
 ];
 
+/// The actions that also work where text is typed, with those places: a key that types
+/// a character cannot be theirs (`tui::keymap` checks this list against its table).
+pub const TYPING_ACTIONS: &[(&str, &str)] = &[
+    ("force-quit", "the form, the picker and dialogs"),
+    ("help", "the form and the picker"),
+    ("back", "the form and the picker"),
+    ("toggle-preview", "the form"),
+    ("review", "the form"),
+    ("editor", "the form"),
+    ("next-field", "the form"),
+    ("prev-field", "the form"),
+    ("next-section", "the form"),
+    ("prev-section", "the form"),
+    ("open", "the picker"),
+    ("up", "the picker"),
+    ("down", "the picker"),
+];
+
 const COLOR_NAMES: &[&str] = &[
     "reset",
     "black",
@@ -241,6 +259,21 @@ const KEY_NAMES: &[&str] = &[
     "right",
     "space",
 ];
+
+/// Whether the key (as [`is_key`] takes it) types a character: a character or `space`,
+/// with no `ctrl-` or `alt-` (`shift-` still types).
+pub fn types_text(text: &str) -> bool {
+    let mut rest = text;
+    let mut command = false;
+    while let Some((after, is_command)) = [("ctrl-", true), ("alt-", true), ("shift-", false)]
+        .iter()
+        .find_map(|&(m, c)| rest.strip_prefix(m).map(|r| (r, c)))
+    {
+        rest = after;
+        command |= is_command;
+    }
+    !command && (rest.chars().count() == 1 || rest == "space")
+}
 
 /// A key: modifiers (`ctrl-`, `alt-`, `shift-`) and a character, a name (`enter`,
 /// `pagedown`, ...) or `f1` to `f12`.

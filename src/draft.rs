@@ -129,7 +129,12 @@ pub fn load(source: &Source) -> Loaded {
 
 /// [`load`] from a given file.
 pub fn load_at(path: PathBuf) -> Loaded {
-    match read(&path) {
+    load_at_within(path, crate::discover::limits().answers_size)
+}
+
+/// [`load_at`] with a draft of at most `limit` bytes, the answers files' limit.
+pub fn load_at_within(path: PathBuf, limit: usize) -> Loaded {
+    match read(&path, limit) {
         Ok(None) => Loaded::Nothing,
         Ok(Some(file)) => Loaded::Draft {
             file: Box::new(file),
@@ -149,15 +154,26 @@ pub fn load_at(path: PathBuf) -> Loaded {
 
 /// The draft at `path`: `None` when there is none, an error when it does not read as an
 /// answers file.
-fn read(path: &Path) -> Result<Option<AnswersFile>, String> {
-    let text = match crate::export::file::read_regular(path) {
-        Ok(text) => text,
+fn read(path: &Path, limit: usize) -> Result<Option<AnswersFile>, String> {
+    let bytes = match crate::export::file::read_regular_within(path, limit) {
+        Ok(bytes) => bytes,
         Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
             return Ok(None);
         }
+        Err(e) if e.kind() == ErrorKind::FileTooLarge => {
+            return Err(format!(
+                "it is larger than {}, the limit for answers files (raise it with {}=BYTES)",
+                crate::text::size_name(limit),
+                crate::form::answers::MAX_SIZE_VAR
+            ));
+        }
         Err(e) => return Err(e.to_string()),
     };
-    let file = AnswersFile::parse(&text, &path.display().to_string())
+    let text =
+        String::from_utf8(bytes).map_err(|_| "stream did not contain valid UTF-8".to_owned())?;
+    // The same budget `--answers` reads with, so both read the same drafts.
+    let budget = crate::discover::limits().yaml;
+    let file = AnswersFile::parse_within(&text, &path.display().to_string(), &budget)
         .map_err(|e| format!("line {}, column {}: {}", e.line, e.col, e.message))?;
     file.check().map_err(|e| e.to_string())?;
     // An empty file holds no answers: nothing to offer.
@@ -235,6 +251,23 @@ pub fn save(source: &Source, yaml: &str) -> Result<PathBuf, Failure> {
 
 /// [`save`] to a given file.
 pub fn save_at(path: PathBuf, yaml: &str) -> Result<PathBuf, Failure> {
+    save_at_within(path, yaml, crate::discover::limits().answers_size)
+}
+
+/// [`save_at`] for a draft of at most `limit` bytes: a draft is an answers file, and one
+/// larger than their limit could not be read back (by the form or `--answers`).
+pub fn save_at_within(path: PathBuf, yaml: &str, limit: usize) -> Result<PathBuf, Failure> {
+    if yaml.len() > limit {
+        return Err(Failure {
+            path: Some(path),
+            reason: format!(
+                "the draft would be {} bytes, over {}, the limit for answers files, which a draft must stay within to be read back (raise it with {}=BYTES); the earlier one was kept",
+                crate::text::thousands(yaml.len()),
+                crate::text::size_name(limit),
+                crate::form::answers::MAX_SIZE_VAR
+            ),
+        });
+    }
     if yaml.trim().is_empty() {
         return Err(Failure {
             path: Some(path),

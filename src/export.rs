@@ -174,6 +174,8 @@ pub struct RetryOptions {
     /// Send it to this repository instead.
     pub repo: Option<String>,
     pub timeout: Duration,
+    /// Which kept issue: 1 (the default) is the newest, as `retry --list` numbers them.
+    pub number: usize,
 }
 
 impl Default for RetryOptions {
@@ -183,6 +185,7 @@ impl Default for RetryOptions {
             forge: None,
             repo: None,
             timeout: DEFAULT_TIMEOUT,
+            number: 1,
         }
     }
 }
@@ -205,9 +208,10 @@ pub struct Retried {
     pub cleanup: Option<StoreError>,
 }
 
-/// Sends the last issue that could not be sent. On failure it stays saved, unchanged.
+/// Sends a kept issue that could not be sent (the newest, or `options.number`). On
+/// failure it stays saved, unchanged.
 pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
-    let mut pending = last::load()?;
+    let (path, mut pending) = last::load_nth(options.number)?;
     if options.no_labels {
         pending.issue.labels.clear();
     }
@@ -225,11 +229,11 @@ pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
     ) {
         Ok(sent) => Ok(Retried {
             sent,
-            cleanup: last::clear().err(),
+            cleanup: last::remove(&path).err(),
         }),
         Err(error) => Err(RetryError::Send(Box::new(SendFailure {
             error,
-            saved: Some(last::json_path()),
+            saved: Some(Ok(path)),
             body_saved: None,
             had_labels: !pending.issue.labels.is_empty(),
         }))),

@@ -168,11 +168,27 @@ fn plain_message(message: &str, budget: &Budget) -> String {
         "a second YAML document starts here (a `---` line): the file must hold one".to_owned()
     } else if let Some(number) = message.strip_prefix("non-finite float ") {
         let number = number.trim_end_matches(" rejected by the configured policy");
-        format!("the number {number} is too large")
+        non_finite_message(number)
     } else {
         message.to_owned()
     };
     crate::text::shorten_quoted(&crate::text::sanitize::one_line(&message))
+}
+
+/// `.inf`, `-.inf` and `.nan` (in any case) are YAML's words for numbers no field can
+/// hold: GitHub refuses them where text is meant, as it does booleans. Digits that
+/// overflow (`1e400`) are too large.
+fn non_finite_message(quoted: &str) -> String {
+    let written = quoted.trim_matches('`');
+    let what = match written.to_ascii_lowercase().as_str() {
+        ".inf" | "+.inf" => "infinity",
+        "-.inf" => "minus infinity",
+        ".nan" => "not-a-number",
+        _ => return format!("the number {quoted} is too large"),
+    };
+    format!(
+        "`{written}` is YAML's number {what}, not text; quote it (`'{written}'`) to make it text"
+    )
 }
 
 /// How every refusal for a breached YAML budget starts.

@@ -551,3 +551,46 @@ fn check_refuses_a_template_linking_out_of_the_repository() {
     );
     assert!(text.contains(&format!("{inside}: 1 sections")), "{text}");
 }
+
+/// GitHub reads the chooser's settings only from `.github/ISSUE_TEMPLATE/config.yml`: a
+/// `config.yaml` there is ignored (neither settings nor a template), while Gitea and
+/// Forgejo read both names. The picker does the same, and `check` says so, with the
+/// chooser's rules, not an issue form's (before, the picker took its settings).
+#[test]
+fn a_github_config_yaml_is_ignored_as_github_ignores_it_and_check_says_so() {
+    let home = Home::new();
+    let settings = "blank_issues_enabled: false\ncontact_links:\n  - name: Forum\n    url: https://example.org/forum\n    about: Ask here\n";
+    let (root, sub) = home.repo(&[
+        (".github/ISSUE_TEMPLATE/bug.md", &md("Bug")),
+        (".github/ISSUE_TEMPLATE/config.yaml", settings),
+    ]);
+    let items = home.list(&sub);
+    let mut want = vec![row("repo", ".github/ISSUE_TEMPLATE/bug.md", "Bug")];
+    want.extend(builtin_rows());
+    want.push(row("built-in", "builtin:blank.md", "Blank issue"));
+    assert_eq!(summary(&items, &root), want);
+    let config = root.join(".github/ISSUE_TEMPLATE/config.yaml");
+    let out = home
+        .cmd(&sub)
+        .args(["check", &config.display().to_string()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!(
+            "{0}:1:1: warning: GitHub reads the template chooser's settings only from `config.yml` and ignores this file (Gitea and Forgejo read it); rename it to `config.yml`\n{0}: template chooser config\n",
+            config.display()
+        )
+    );
+    // In Gitea's folder, both names are the chooser's settings.
+    let gitea = home.dir.path().join("gitea");
+    write(&gitea.join(".git/HEAD"), "");
+    write(&gitea.join(".gitea/ISSUE_TEMPLATE/config.yaml"), settings);
+    let items = home.list(&gitea);
+    let last = items.last().unwrap();
+    assert_eq!(
+        (last["source"].as_str(), last["name"].as_str()),
+        (Some("link"), Some("Forum"))
+    );
+}

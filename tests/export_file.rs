@@ -53,6 +53,38 @@ fn writes_the_body_and_prints_the_gh_command() {
     assert_eq!(entries(dir.path()), ["issue.md"]);
 }
 
+/// A title that is only the template's prefix is blank, as the form, `--gh` and plain
+/// mode say: the file is written, and no command carrying `[BUG]` as the title is
+/// printed (before: `gh issue create --title '[BUG]' ...`).
+#[test]
+fn a_blank_title_writes_the_file_and_says_so_instead_of_printing_the_command() {
+    let dir = tempfile::tempdir().unwrap();
+    for (title, said) in [
+        (None, "only the template's prefix `[BUG]`"),
+        (
+            Some("title=  [bug]  "),
+            "only the template's prefix `[BUG]`",
+        ),
+    ] {
+        let mut cmd = bin();
+        cmd.current_dir(dir.path()).args(RENDER);
+        if let Some(title) = title {
+            cmd.args(["--set", title]);
+        }
+        let out = cmd.args(["--force", "-o", "issue.md"]).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(String::from_utf8(out.stdout.clone()).unwrap(), "");
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "issue-composer: wrote issue.md; the title is {said}: give one with --set title=... to get the gh command that creates the issue\n"
+            )
+        );
+        let body = fs::read_to_string(dir.path().join("issue.md")).unwrap();
+        assert!(body.starts_with("## Summary\n\nIt breaks\n\n"), "{body}");
+    }
+}
+
 #[test]
 fn refuses_to_replace_a_file_without_force() {
     let dir = tempfile::tempdir().unwrap();

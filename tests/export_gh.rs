@@ -635,3 +635,73 @@ fn a_missing_gh_saves_the_body_and_says_where() {
     );
     assert!(out.stdout.is_empty());
 }
+
+/// Each failed send is kept, up to the last 10 (before, a second failure replaced the
+/// first, which was lost): `retry --list` shows them newest first, `retry N` sends the
+/// Nth, and plain `retry` the newest.
+#[test]
+fn every_failed_send_is_kept_up_to_ten_and_retry_lists_and_picks_them() {
+    let world = World::new(&["gh"]);
+    let fail = |title: &str| {
+        let out = world
+            .render(false)
+            .args([
+                "--gh",
+                "-R",
+                "octo/hello",
+                "--set",
+                &format!("title={title}"),
+            ])
+            .env("STANDIN_FAIL", "HTTP 502")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+    };
+    let list = || {
+        let out = world.bin(false).args(["retry", "--list"]).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    fail("First crash");
+    fail("Second crash");
+    assert_eq!(
+        list(),
+        "1\tgh\tocto/hello\tSecond crash\n2\tgh\tocto/hello\tFirst crash\n"
+    );
+    // The older one, by its number.
+    let out = world.bin(false).args(["retry", "2"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(world.recorded("argv").lines().nth(3), Some("First crash"));
+    assert_eq!(list(), "1\tgh\tocto/hello\tSecond crash\n");
+    let out = world.bin(false).args(["retry", "2"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "issue-composer: there is no unsent issue 2: 1 is kept (`issue-composer retry --list` shows it)\n"
+    );
+    // Twelve more failures: the last ten are kept.
+    for n in 1..=12 {
+        fail(&format!("Crash {n}"));
+    }
+    let kept = list();
+    assert_eq!(kept.lines().count(), 10, "{kept}");
+    assert!(kept.starts_with("1\tgh\tocto/hello\tCrash 12\n"), "{kept}");
+    assert!(kept.ends_with("10\tgh\tocto/hello\tCrash 3\n"), "{kept}");
+    // Plain `retry` sends the newest.
+    let out = world.bin(false).arg("retry").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(world.recorded("argv").lines().nth(3), Some("Crash 12"));
+    assert!(list().starts_with("1\tgh\tocto/hello\tCrash 11\n"));
+}

@@ -114,6 +114,29 @@ fn dropdowns_single_optional_required_and_default() {
     );
 }
 
+/// YAML's infinity and not-a-number cannot be options: the form is refused at the
+/// option, which the message names and says how to make text (before: "the number
+/// `.nan` is too large").
+#[test]
+fn infinity_and_not_a_number_are_refused_where_written() {
+    for (option, number) in [
+        (".inf", "infinity"),
+        ("-.Inf", "minus infinity"),
+        (".nan", "not-a-number"),
+    ] {
+        let text = format!(
+            "name: D\ndescription: d\nbody:\n  - type: dropdown\n    attributes:\n      label: Limit\n      options:\n        - 10\n        - {option}\n"
+        );
+        let err = parse("form.yml", text.as_bytes()).unwrap_err();
+        assert_eq!(
+            format!("{err:#}"),
+            format!(
+                "form.yml:9:11: `{option}` is YAML's number {number}, not text; quote it (`'{option}'`) to make it text"
+            )
+        );
+    }
+}
+
 #[test]
 fn a_value_holding_a_fence_gets_a_longer_one_and_text_keeps_its_lines() {
     let t = template(

@@ -409,3 +409,19 @@ fn the_plain_chooser_lists_refused_links_and_templates_unnumbered() {
         "{stderr}"
     );
 }
+
+/// No title given in plain mode with `-o`: the file is written, and instead of a gh
+/// command titled `[PERF]` the title is said to be blank, as `--gh` says it.
+#[test]
+fn a_blank_title_with_a_file_prints_no_gh_command() {
+    let home = tempfile::tempdir().unwrap();
+    let (stdout, stderr) = plain(home.path(), "performance", "\n", &["-o", "out.md"]);
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.ends_with(
+            "issue-composer: wrote out.md; the title is only the template's prefix `[PERF]`: answer it to get the gh command that creates the issue\n"
+        ),
+        "{stderr}"
+    );
+    assert!(home.path().join("out.md").is_file());
+}

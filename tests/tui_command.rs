@@ -311,6 +311,77 @@ fn ctrl_d_shows_what_was_detected_and_inserts_it_on_enter() {
     );
 }
 
+/// What Ctrl-D detected goes where the cursor was when Ctrl-D was pressed; when the
+/// field was typed in or its cursor moved while detection ran, that place is gone, so
+/// it goes at the field's end, after what is there (before: at wherever the cursor had
+/// got to, in the middle of what was typed).
+#[test]
+fn ctrl_d_inserts_at_the_cursor_it_was_pressed_at_or_at_the_end_after_changes() {
+    let field_id = "environment/version";
+    let detected = |app: &App| Msg::Detected {
+        field: index(app, field_id),
+        text: "OS: Test".into(),
+    };
+    // Nothing changed meanwhile: at the cursor, here the start.
+    let mut app = open("bug-report");
+    focus_on(&mut app, field_id);
+    typ(&mut app, "go 1.22");
+    press(&mut app, [key(KeyCode::Home), ctrl('d')]);
+    let msg = detected(&app);
+    press(&mut app, [msg, key(KeyCode::Enter)]);
+    assert_eq!(value(&app, field_id), Value::Text("OS: Testgo 1.22".into()));
+    // Typed while it ran: after what is there.
+    let mut app = open("bug-report");
+    focus_on(&mut app, field_id);
+    typ(&mut app, "go 1.22");
+    press(&mut app, [key(KeyCode::Home), ctrl('d')]);
+    typ(&mut app, "v");
+    let msg = detected(&app);
+    press(&mut app, [msg, key(KeyCode::Enter)]);
+    assert_eq!(
+        value(&app, field_id),
+        Value::Text("vgo 1.22; OS: Test".into())
+    );
+    // Only moved: the place is gone too.
+    let mut app = open("bug-report");
+    focus_on(&mut app, field_id);
+    typ(&mut app, "go 1.22");
+    press(&mut app, [ctrl('d'), key(KeyCode::Home)]);
+    let msg = detected(&app);
+    press(&mut app, [msg, key(KeyCode::Enter)]);
+    assert_eq!(
+        value(&app, field_id),
+        Value::Text("go 1.22; OS: Test".into())
+    );
+}
+
+/// In a text area typed in meanwhile, the result goes on a line of its own at the end.
+#[test]
+fn ctrl_d_into_a_text_area_changed_meanwhile_goes_on_a_new_last_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("env.md");
+    std::fs::write(
+        &path,
+        "## Summary\n\n<!-- What? -->\n\n## Environment\n\n<!-- Where? -->\n",
+    )
+    .unwrap();
+    let mut app = open(path.to_str().unwrap());
+    let field_id = "environment";
+    focus_on(&mut app, field_id);
+    let before = value(&app, field_id);
+    press(&mut app, [ctrl('d')]);
+    typ(&mut app, "mine");
+    let msg = Msg::Detected {
+        field: index(&app, field_id),
+        text: "OS: Test\nCPU: Fast".into(),
+    };
+    press(&mut app, [msg, key(KeyCode::Enter)]);
+    let Value::Text(after) = value(&app, field_id) else {
+        panic!("text: {before:?}");
+    };
+    assert!(after.ends_with("mine\nOS: Test\nCPU: Fast"), "{after:?}");
+}
+
 #[test]
 fn ctrl_d_elsewhere_deletes_a_character() {
     let mut app = open("bug-report");

@@ -400,6 +400,37 @@ fn a_long_notice_wraps_onto_a_second_row() {
     assert_eq!(rows[29], format!("\"{:<100}\"", "x".repeat(47)));
 }
 
+/// A notice longer than two rows wraps onto as many as it needs (before, it was cut
+/// after the second row, and the end, often the reason, was never seen), up to a
+/// third of the screen; one longer still ends in `…` there.
+#[test]
+fn a_very_long_notice_takes_the_rows_it_needs_up_to_a_third_of_the_screen() {
+    let mut app = open("bug-report", None);
+    let text = format!(
+        "could not save the draft to {}: disk full",
+        "d/".repeat(200)
+    );
+    app.update(Msg::Notice(issue_composer::tui::app::Notice::problem(
+        text.clone(),
+    )));
+    let shown = screen(&app, 100, 30);
+    let rows: Vec<&str> = shown.lines().collect();
+    // " " + 437 characters: five rows, the last holding the reason.
+    let wrapped: String = rows[25..30]
+        .iter()
+        .map(|r| r.trim_matches('"'))
+        .collect::<String>();
+    assert_eq!(wrapped.trim_end(), format!(" {text}"), "{shown}");
+    assert!(!rows[24].contains("d/d/"), "{shown}");
+    let huge = "y".repeat(5000);
+    app.update(Msg::Notice(issue_composer::tui::app::Notice::problem(huge)));
+    let shown = screen(&app, 100, 30);
+    let rows: Vec<&str> = shown.lines().collect();
+    assert_eq!(rows[20], format!("\" {}\"", "y".repeat(99)), "{shown}");
+    assert!(!rows[19].contains("yyy"), "{shown}");
+    assert_eq!(rows[29], format!("\"{}…\"", "y".repeat(99)), "{shown}");
+}
+
 /// `-o issues/`: the review names the file it will write, not the folder.
 #[test]
 fn the_review_names_the_file_a_folder_target_gets() {

@@ -276,11 +276,12 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
     let issue = crate::render::render_with(&template, &answers, options);
     let exports = super::exports(&args.export, config, false, &template.stem, &issue.title);
     let mut plan = exports.plan();
+    let untitled = form.title_is_blank(&issue.title);
     // Not sent without a title or with answers the review listed, as `render` and the
     // TUI refuse them; the body still goes to the file, or is printed.
     let unsent = if !plan.creates() {
         None
-    } else if form.title_is_blank(&issue.title) {
+    } else if untitled {
         Some(format!(
             "the title is {}",
             super::blank_title(&form.meta.title)
@@ -297,8 +298,14 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
     if unsent.is_some() {
         plan.forges.clear();
     }
+    if untitled {
+        plan.untitled = Some(format!(
+            "the title is {}: answer it to get the gh command that creates the issue",
+            super::blank_title(&form.meta.title)
+        ));
+    }
     // The body alone (printed, written, copied) leaves out the title typed first.
-    if !plan.creates() && !plan.web && !issue.title.trim().is_empty() {
+    if !plan.creates() && !plan.web && !untitled {
         eprintln!(
             "issue-composer: title: {}",
             crate::text::escape_line(&issue.title)

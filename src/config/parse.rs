@@ -4,7 +4,9 @@
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::{ACTIONS, COLOR_ROLES, Config, ThemeName, is_color, is_key};
+use super::{
+    ACTIONS, COLOR_ROLES, Config, TYPING_ACTIONS, ThemeName, is_color, is_key, types_text,
+};
 use crate::error::LocatedError;
 use crate::export::Provider;
 use crate::render::FormsFormat;
@@ -187,21 +189,50 @@ impl Reader<'_> {
                 continue;
             }
             let name = join("keys", action);
-            let keys: Option<Vec<String>> = match value.get_ref() {
-                DeValue::String(s) => Some(vec![s.to_string()]),
+            // Each key with where it is written, for the warnings.
+            let keys: Option<Vec<(String, usize)>> = match value.get_ref() {
+                DeValue::String(s) => Some(vec![(s.to_string(), value.span().start)]),
                 DeValue::Array(items) => items
                     .iter()
-                    .map(|i| i.get_ref().as_str().map(str::to_owned))
+                    .map(|i| i.get_ref().as_str().map(|s| (s.to_owned(), i.span().start)))
                     .collect(),
                 _ => None,
             };
             match keys {
-                Some(keys) if !keys.is_empty() && keys.iter().all(|k| is_key(k)) => {
-                    self.config.keys.insert(action.to_owned(), keys);
+                Some(keys) if !keys.is_empty() && keys.iter().all(|(k, _)| is_key(k)) => {
+                    let keys = self.typing_refused(action, keys);
+                    if !keys.is_empty() {
+                        self.config.keys.insert(action.to_owned(), keys);
+                    }
                 }
                 _ => self.bad(&name, value, "a key like `ctrl-s` or a list of them"),
             }
         }
+    }
+
+    /// `keys` without those that type a character when `action` works where text is
+    /// typed: bound there, the key would run the action instead of typing (`force-quit
+    /// = "x"` would quit at the x of "fix").
+    fn typing_refused(&mut self, action: &str, keys: Vec<(String, usize)>) -> Vec<String> {
+        let Some(&(_, places)) = TYPING_ACTIONS.iter().find(|(a, _)| *a == action) else {
+            return keys.into_iter().map(|(k, _)| k).collect();
+        };
+        let mut kept = Vec::new();
+        for (key, at) in keys {
+            if types_text(&key) {
+                self.warn(
+                    at,
+                    format!(
+                        "`keys.{action}`: `{key}` types a character, and {action} works \
+                         where text is typed ({places}), where `{key}` would run it instead; \
+                         use a key with ctrl- or alt-, or a function key; ignored"
+                    ),
+                );
+            } else {
+                kept.push(key);
+            }
+        }
+        kept
     }
 }
 

@@ -152,3 +152,27 @@ fn a_path_ending_in_a_slash_is_a_folder_even_when_missing() {
         PathBuf::from("no-such-file.md")
     );
 }
+
+#[test]
+fn a_key_that_types_text_is_refused_for_actions_that_work_while_typing() {
+    let text = "[keys]\nforce-quit = \"x\"\nhelp = [\"?\", \"f1\"]\nnext-field = \"space\"\nopen = \"shift-o\"\nback = \"alt-q\"\nwrite = \"s\"\ncopy = \"ctrl-y\"\n";
+    let (config, _) = parse(text, "config.toml");
+    assert_eq!(
+        warnings(text),
+        [
+            "config.toml:2:14: `keys.force-quit`: `x` types a character, and force-quit works where text is typed (the form, the picker and dialogs), where `x` would run it instead; use a key with ctrl- or alt-, or a function key; ignored",
+            "config.toml:3:9: `keys.help`: `?` types a character, and help works where text is typed (the form and the picker), where `?` would run it instead; use a key with ctrl- or alt-, or a function key; ignored",
+            "config.toml:4:14: `keys.next-field`: `space` types a character, and next-field works where text is typed (the form), where `space` would run it instead; use a key with ctrl- or alt-, or a function key; ignored",
+            "config.toml:5:8: `keys.open`: `shift-o` types a character, and open works where text is typed (the picker), where `shift-o` would run it instead; use a key with ctrl- or alt-, or a function key; ignored",
+        ]
+    );
+    // The refused keys are dropped; the action keeps the others, or its defaults.
+    assert!(!config.keys.contains_key("force-quit"));
+    assert_eq!(config.keys["help"], ["f1"]);
+    assert!(!config.keys.contains_key("next-field"));
+    assert!(!config.keys.contains_key("open"));
+    assert_eq!(config.keys["back"], ["alt-q"]);
+    // The review's letters are its own: nothing is typed there.
+    assert_eq!(config.keys["write"], ["s"]);
+    assert_eq!(config.keys["copy"], ["ctrl-y"]);
+}

@@ -110,11 +110,18 @@ pub fn entries(found: Vec<Found>) -> Vec<Entry> {
             Ok((name, about)) => (name, about, None),
             Err(err) => (stem.clone(), String::new(), Some(err)),
         };
-        let hider = out.iter_mut().find(|e| {
-            e.origin < f.origin && (e.stem.eq_ignore_ascii_case(&stem) || same_name(&e.name, &name))
-        });
+        // TEMPLATE on the command line finds a stem before a name, so a template of the
+        // same stem is what hides this one, even after one of the same name.
+        let earlier = |e: &Entry| e.origin < f.origin;
+        let hider = out
+            .iter()
+            .position(|e| earlier(e) && super::same_word(&e.stem, &stem))
+            .or_else(|| {
+                out.iter()
+                    .position(|e| earlier(e) && same_name(&e.name, &name))
+            });
         match hider {
-            Some(hider) => hider.shadows.push(Shadowed {
+            Some(i) => out[i].shadows.push(Shadowed {
                 origin: f.origin,
                 name,
                 source: f.source,
@@ -134,8 +141,9 @@ pub fn entries(found: Vec<Found>) -> Vec<Entry> {
     out
 }
 
+/// Names as TEMPLATE matches them (an empty one matches nothing).
 fn same_name(a: &str, b: &str) -> bool {
-    !a.trim().is_empty() && a.trim().to_lowercase() == b.trim().to_lowercase()
+    !a.trim().is_empty() && super::same_word(a, b)
 }
 
 /// The chooser's lines: the templates, then the contact links, then the blank issue
@@ -270,6 +278,43 @@ mod tests {
         );
         assert_eq!(list[0].shadows[0].origin, Origin::User);
         assert_eq!(list[0].shadows[1].source, Source::Builtin(BUILTINS[2]));
+    }
+
+    /// `list` names the template the command line would open instead: one of the same
+    /// stem, even when one of the same name comes first (before, `a-bug.md` named "Bug
+    /// Report" was said to shadow the built-in `bug-report`, which `bug-report.md` did).
+    #[test]
+    fn a_template_of_the_same_stem_shadows_before_one_of_the_same_name() {
+        let builtin = |i: usize, name: &str| Found {
+            origin: Origin::Builtin,
+            source: Source::Builtin(BUILTINS[i]),
+            loaded: Ok((name.to_owned(), String::new())),
+            refused: false,
+        };
+        assert_eq!(BUILTINS[2].stem, "bug-report");
+        assert_eq!(BUILTINS[3].stem, "feature-request");
+        let list = entries(vec![
+            found(Origin::Repo, "/r/a-bug.md", "Bug Report"),
+            found(Origin::Repo, "/r/bug-report.md", "Crash"),
+            found(Origin::Repo, "/r/feature_request.md", "Ideas"),
+            builtin(2, "Bug Report"),
+            builtin(3, "Feature Request"),
+        ]);
+        let shadows: Vec<(&str, Vec<&str>)> = list
+            .iter()
+            .map(|e| {
+                let hidden = e.shadows.iter().map(|s| s.name.as_str()).collect();
+                (e.source_name(), hidden)
+            })
+            .collect();
+        assert_eq!(
+            shadows,
+            [
+                ("/r/a-bug.md", vec![]),
+                ("/r/bug-report.md", vec!["Bug Report"]),
+                ("/r/feature_request.md", vec!["Feature Request"]),
+            ]
+        );
     }
 
     impl Entry {

@@ -54,13 +54,26 @@ pub fn templates_in(root: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// The chooser's `config.yml` (or `.yaml`) in the first template folder that has one.
+/// The chooser's `config.yml` in the first template folder that has one. GitHub reads
+/// only `config.yml` and ignores a `config.yaml`; Gitea and Forgejo read both names in
+/// their own folders.
 pub fn chooser_config(root: &Path) -> Option<PathBuf> {
     [".github", ".gitea", ".forgejo"]
         .iter()
         .flat_map(|forge| named(&root.join(forge), "issue_template"))
         .flat_map(|dir| entries(&dir))
-        .find(|p| p.is_file() && is_config(p))
+        .find(|p| p.is_file() && is_config(p) && !ignored_by_github(p))
+}
+
+/// A `config.yaml` in `.github/ISSUE_TEMPLATE/`: GitHub takes the chooser's settings
+/// only from `config.yml` and ignores it (it is no template either).
+pub fn ignored_by_github(path: &Path) -> bool {
+    let in_github = path
+        .parent()
+        .and_then(Path::parent)
+        .and_then(Path::file_name)
+        .is_some_and(|n| n == ".github");
+    in_github && split_name(path).is_some_and(|(s, e)| s == "config" && e == "yaml")
 }
 
 /// Why a file found in the repository at `root` must not be read, when it must not: it

@@ -156,3 +156,33 @@ fn a_save_under_a_file_fails_with_the_path_and_reason() {
     assert_eq!(err.path, Some(path));
     assert!(err.reason.starts_with("cannot create the folder "), "{err}");
 }
+
+/// A draft is an answers file, so it stays within the answers files' size limit:
+/// before, a draft over it was written, resumed by the form, and refused by `render
+/// --answers`. Now a save over the limit keeps the earlier draft and says why, and
+/// one over it found on disk is moved aside with the limit named.
+#[test]
+fn a_draft_stays_within_the_answers_size_limit_both_ways() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.yaml");
+    std::fs::write(&path, "title: kept\n").unwrap();
+    let big = format!("title: {}\n", "x".repeat(200));
+    let err = save_at_within(path.clone(), &big, 100).unwrap_err();
+    assert_eq!(
+        err.reason,
+        "the draft would be 208 bytes, over 100 bytes, the limit for answers files, which a \
+         draft must stay within to be read back (raise it with \
+         ISSUE_COMPOSER_MAX_ANSWERS_SIZE=BYTES); the earlier one was kept"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "title: kept\n");
+    assert!(save_at_within(path.clone(), &big, 208).is_ok());
+    let Loaded::MovedAside { reason, to } = load_at_within(path.clone(), 100) else {
+        panic!("a draft over the limit is moved aside");
+    };
+    assert_eq!(
+        reason,
+        "it is larger than 100 bytes, the limit for answers files (raise it with \
+         ISSUE_COMPOSER_MAX_ANSWERS_SIZE=BYTES)"
+    );
+    assert_eq!(std::fs::read_to_string(to).unwrap(), big);
+}

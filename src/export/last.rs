@@ -1,8 +1,10 @@
-//! The last issue that could not be sent, kept as private JSON under the user's data folder
-//! (`<data dir>/issue-composer/last-issue.json`) for `issue-composer retry`.
+//! The issues that could not be sent, kept as private JSON under the user's data folder
+//! for `issue-composer retry`: the newest in `<data dir>/issue-composer/last-issue.json`,
+//! the [`KEPT`]` - 1` before it in `unsent/` next to it (named by the time they moved), each moved there when a newer
+//! one comes (with its body as markdown, when that was saved).
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -49,6 +51,18 @@ pub enum StoreError {
     Write(#[from] WriteError),
     #[error("cannot read {}: {cause}", path.display())]
     Read { path: PathBuf, cause: io::Error },
+    #[error("cannot keep the earlier unsent issue {} in {}: {cause}", from.display(), to.display())]
+    Keep {
+        from: PathBuf,
+        to: PathBuf,
+        cause: io::Error,
+    },
+    #[error(
+        "there is no unsent issue {number}: {} (`issue-composer retry --list` shows {})",
+        match kept { 0 => "none is kept".to_owned(), 1 => "1 is kept".to_owned(), n => format!("{n} are kept") },
+        if *kept == 1 { "it" } else { "them" }
+    )]
+    NoSuch { number: usize, kept: usize },
     #[error("{} is not a saved issue: {cause}", path.display())]
     Parse {
         path: PathBuf,
@@ -73,6 +87,92 @@ pub fn body_path() -> Result<PathBuf, StoreError> {
     Ok(folder()?.join("last-issue.md"))
 }
 
+/// How many unsent issues are kept, the newest included.
+pub const KEPT: usize = 10;
+
+/// Where the earlier unsent issues are kept.
+fn older_folder() -> Result<PathBuf, StoreError> {
+    Ok(folder()?.join("unsent"))
+}
+
+/// The body saved beside a kept issue's JSON (`last-issue.md` for `last-issue.json`).
+fn body_of(json: &Path) -> PathBuf {
+    json.with_extension("md")
+}
+
+/// Moves the newest unsent issue (and its body) into `unsent/` before a newer one takes
+/// its place, and lets only the newest [`KEPT`] live.
+fn keep_older() -> Result<(), StoreError> {
+    let json = json_path()?;
+    if std::fs::symlink_metadata(&json).is_err() {
+        return Ok(());
+    }
+    let dir = older_folder()?;
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(&dir)
+        .map_err(|cause| StoreError::CreateDir {
+            path: dir.clone(),
+            cause,
+        })?;
+    // Nanoseconds, always past the newest kept: names sort by age, newest last, even
+    // when the clock stands still or goes back.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let newest = older()
+        .first()
+        .and_then(|p| p.file_stem()?.to_str()?.parse::<u128>().ok());
+    let stamp = newest.map_or(now, |n| now.max(n + 1));
+    let to = dir.join(format!("{stamp:020}.json"));
+    let moved = |from: &Path, to: &Path| {
+        std::fs::rename(from, to).map_err(|cause| StoreError::Keep {
+            from: from.to_owned(),
+            to: to.to_owned(),
+            cause,
+        })
+    };
+    moved(&json, &to)?;
+    let body = body_of(&json);
+    if std::fs::symlink_metadata(&body).is_ok() {
+        moved(&body, &body_of(&to))?;
+    }
+    // The oldest beyond the newest KEPT (this folder holds all but the newest).
+    for old in older().into_iter().skip(KEPT - 1) {
+        let _ = std::fs::remove_file(body_of(&old));
+        let _ = std::fs::remove_file(&old);
+    }
+    Ok(())
+}
+
+/// The JSON files in `unsent/`, newest first.
+fn older() -> Vec<PathBuf> {
+    let Ok(dir) = older_folder() else {
+        return Vec::new();
+    };
+    let Ok(read) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = read
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files.reverse();
+    files
+}
+
+/// Every kept unsent issue's JSON file, newest first (what `retry N` numbers).
+pub fn kept() -> Result<Vec<PathBuf>, StoreError> {
+    let json = json_path()?;
+    let newest = std::fs::symlink_metadata(&json).is_ok().then_some(json);
+    Ok(newest.into_iter().chain(older()).collect())
+}
+
 /// The JSON text for `pending`.
 pub fn to_json(pending: &Pending) -> String {
     let Pending {
@@ -95,9 +195,11 @@ pub fn to_json(pending: &Pending) -> String {
     json
 }
 
-/// Saves `pending` (replacing an older one) and returns where.
+/// Saves `pending` as the newest unsent issue (the one before it moves to `unsent/`)
+/// and returns where.
 pub fn save(pending: &Pending) -> Result<PathBuf, StoreError> {
     let path = json_path()?;
+    keep_older()?;
     write_private(&path, to_json(pending).as_bytes())?;
     Ok(path)
 }
@@ -116,9 +218,26 @@ fn write_private(path: &std::path::Path, contents: &[u8]) -> Result<(), StoreErr
     })
 }
 
-/// Loads the saved issue.
+/// The `number`th kept unsent issue (1 is the newest), and its file.
+pub fn load_nth(number: usize) -> Result<(PathBuf, Pending), StoreError> {
+    let kept = kept()?;
+    match kept.get(number.wrapping_sub(1)) {
+        Some(path) => Ok((path.clone(), load_from(path.clone())?)),
+        None if kept.is_empty() => Err(StoreError::Nothing { path: json_path()? }),
+        None => Err(StoreError::NoSuch {
+            number,
+            kept: kept.len(),
+        }),
+    }
+}
+
+/// Loads the newest saved issue.
 pub fn load() -> Result<Pending, StoreError> {
-    let path = json_path()?;
+    load_nth(1).map(|(_, pending)| pending)
+}
+
+/// Loads the issue saved in `path`.
+pub fn load_from(path: PathBuf) -> Result<Pending, StoreError> {
     let text = match super::file::read_regular(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -158,9 +277,14 @@ fn from_json(text: &str) -> Result<Pending, FromJsonError> {
     })
 }
 
-/// Removes the saved issue and body (once sent); missing files are fine.
+/// Removes the newest saved issue and body (once sent); missing files are fine.
 pub fn clear() -> Result<(), StoreError> {
-    for path in [json_path()?, body_path()?] {
+    remove(&json_path()?)
+}
+
+/// Removes the kept issue in `json` and its body (once sent); missing files are fine.
+pub fn remove(json: &Path) -> Result<(), StoreError> {
+    for path in [json.to_owned(), body_of(json)] {
         match std::fs::remove_file(&path) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => {
                 return Err(StoreError::Write(WriteError::Io { path, cause: e }));

@@ -23,6 +23,9 @@ pub struct Plan {
     pub timeout: Duration,
     /// Open the prefilled "new issue" page in the browser (and print its link).
     pub web: bool,
+    /// Why the title cannot be sent, when it cannot (empty, or only the template's
+    /// prefix) and what to do: said instead of printing the `gh` command for `file`.
+    pub untitled: Option<String>,
 }
 
 /// A file to write the body to; `force` replaces an existing one.
@@ -59,6 +62,7 @@ impl Default for Plan {
             target: Target::default(),
             timeout: DEFAULT_TIMEOUT,
             web: false,
+            untitled: None,
         }
     }
 }

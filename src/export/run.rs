@@ -239,6 +239,11 @@ fn write_file(
         eprintln!("issue-composer: wrote {path}");
         return Ok(());
     }
+    // A command with a blank title would create an issue nobody can tell apart.
+    if let Some(why) = &plan.untitled {
+        eprintln!("issue-composer: wrote {path}; {}", escape_line(why));
+        return Ok(());
+    }
     eprintln!("issue-composer: wrote {path}; to create the issue, run:");
     writeln!(out, "{command}")?;
     Ok(())

@@ -80,6 +80,7 @@ pub fn parse(
         }
     };
     note_missing_meta(&map, first_line, problems);
+    note_numbers(&map, yaml, first_line, problems);
     let text = |key: &str| -> Result<String, LocatedError> {
         match map.get(key) {
             None | Some(Value::Null) => Ok(String::new()),
@@ -156,6 +157,44 @@ fn note_missing_meta(
             message: message.to_owned(),
         });
     }
+}
+
+/// The text and list keys of front matter.
+const META_KEYS: [&str; 7] = [
+    "name",
+    "about",
+    "title",
+    "type",
+    "labels",
+    "assignees",
+    "projects",
+];
+
+/// A number where text is meant that reads otherwise than written (`title: 1.10` is
+/// 1.1) is a warning at its place, as in issue forms. The YAML is read again, with
+/// places, only when such a key holds a number.
+fn note_numbers(
+    map: &serde_json::Map<String, Value>,
+    yaml: &str,
+    first_line: usize,
+    problems: &mut Vec<Problem>,
+) {
+    let number = |v: &Value| match v {
+        Value::Number(_) => true,
+        Value::Array(items) => items.iter().any(Value::is_number),
+        _ => false,
+    };
+    if !META_KEYS.iter().any(|k| map.get(*k).is_some_and(number)) {
+        return;
+    }
+    problems.extend(
+        super::lint::front_matter_numbers(yaml, &META_KEYS)
+            .into_iter()
+            .map(|p| Problem {
+                line: first_line + p.line - 1,
+                ..p
+            }),
+    );
 }
 
 /// An error at the line where `key:` is written.
@@ -272,6 +311,36 @@ mod tests {
         let m = parse("labels: [x, '', 3]\n", 2, "f", "stem", &mut Vec::new(), &B).unwrap();
         assert_eq!(m.labels, ["x", "3"]);
         assert_eq!(m.name, "stem");
+    }
+
+    /// `title: 1.10` is the number 1.1: the issue would not say what was written. As
+    /// for issue forms' values, a warning at the value (before: none).
+    #[test]
+    fn numbers_that_read_otherwise_than_written_are_warned_about_where_written() {
+        let mut problems = Vec::new();
+        let m = parse(
+            "name: B\nabout: b\ntitle: 1.10\nlabels: [1.10, bug, 0x1F]\nassignees: 7\n",
+            2,
+            "t.md",
+            "s",
+            &mut problems,
+            &B,
+        )
+        .unwrap();
+        assert_eq!(m.title, "1.1");
+        assert_eq!(m.labels, ["1.1", "bug", "31"]);
+        let said: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}:{}: {}: {}", p.line, p.col, p.severity, p.message))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "4:8: warning: `title` `1.10` is read as a number, which may show otherwise (`1.10` as `1.1`); quote it to keep it as written",
+                "5:10: warning: `labels` `1.10` is read as a number, which may show otherwise (`1.10` as `1.1`); quote it to keep it as written",
+                "5:21: warning: `labels` `0x1F` is read as a number, which may show otherwise (`1.10` as `1.1`); quote it to keep it as written",
+            ]
+        );
     }
 
     #[test]

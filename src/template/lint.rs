@@ -103,6 +103,37 @@ pub fn issue_form(text: &str) -> Vec<Problem> {
     out.sorted()
 }
 
+/// Numbers that read otherwise than written under `keys` of front matter `yaml` (lines
+/// counted in `yaml`); nothing when it does not read.
+pub fn front_matter_numbers(yaml: &str, keys: &[&str]) -> Vec<Problem> {
+    let Some(Spanned {
+        value: Node::Map(top),
+        ..
+    }) = node::parse(yaml)
+    else {
+        return Vec::new();
+    };
+    let mut out = Lint {
+        source: yaml,
+        problems: Vec::new(),
+    };
+    for (key, value) in &top {
+        if !keys.contains(&key.value.as_str()) {
+            continue;
+        }
+        let items = match &value.value {
+            Node::Seq(items) => items.iter().collect(),
+            _ => vec![value],
+        };
+        for item in items {
+            if let Node::Num(n) = &item.value {
+                out.number(item, n, &key.value);
+            }
+        }
+    }
+    out.sorted()
+}
+
 /// The message for a markdown template's front matter without `name` or `about`.
 pub fn markdown_meta(has_name: bool, has_about: bool) -> Option<&'static str> {
     match (has_name, has_about) {
@@ -216,23 +247,42 @@ impl Lint<'_> {
             }
             Node::Seq(_) | Node::Map(_) => self.error(node, &format!("`{what}` must be text")),
             // `1.10` reads as the number 1.1: the form would show what was not written.
-            Node::Num(n) => {
-                let written = self.written(node);
-                if !written.is_empty() && written != *n {
-                    let (line, col) = at(node);
-                    self.push(
-                        line,
-                        col,
-                        Severity::Warning,
-                        format!(
-                            "`{what}` `{}` is read as a number, which may show otherwise (`1.10` as `1.1`); quote it to keep it as written",
-                            crate::text::shorten(&written, 40)
-                        ),
-                    );
-                }
-            }
+            Node::Num(n) => self.number(node, n, what),
             Node::Null | Node::Str(_) => {}
         }
+    }
+
+    /// A number where text is meant: a warning when it reads otherwise than written
+    /// (`1.10` is 1.1), an error for YAML's infinity and not-a-number (`.inf`, `.nan`,
+    /// `1e400`).
+    fn number(&mut self, node: &Spanned<Node>, n: &str, what: &str) {
+        let written = self.written(node);
+        let shown = crate::text::shorten(&written, 40);
+        let number = match n {
+            "inf" => "infinity",
+            "-inf" => "minus infinity",
+            "NaN" => "not-a-number",
+            _ if !written.is_empty() && written != n => {
+                let (line, col) = at(node);
+                return self.push(
+                    line,
+                    col,
+                    Severity::Warning,
+                    format!(
+                        "`{what}` `{shown}` is read as a number, which may show otherwise (`1.10` as `1.1`); quote it to keep it as written"
+                    ),
+                );
+            }
+            _ => return,
+        };
+        // The form reader refuses it (no field holds it), so it is an error here too; a
+        // YAML reader like GitHub's makes it a float, not the text written.
+        self.error(
+            node,
+            &format!(
+                "`{what}` `{shown}` is YAML's number {number}, not text; quote it to make it text"
+            ),
+        );
     }
 
     /// GitHub refuses text that is empty or only spaces for `name`, `description` and

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use self::command::Detecting;
 pub use self::command::{Kept, MetricsOffer, Prompt, Running};
 pub use self::drafts::{DraftOffer, DraftStatus};
 pub use self::form::{
@@ -134,8 +135,8 @@ pub struct App {
     loss_accepted: bool,
     /// The command running into a field (Ctrl-R).
     command: Option<Running>,
-    /// The field the environment is being detected for (Ctrl-D).
-    detecting: Option<usize>,
+    /// The field the environment is being detected for (Ctrl-D), and its place then.
+    detecting: Option<Detecting>,
     /// Dialogs waiting for the one on screen to close.
     queued: Vec<Modal>,
     /// Moves on every update that may change what is drawn; the loop redraws when it

@@ -134,6 +134,27 @@ impl Widget {
         }
     }
 
+    /// Where the text cursor is (line, character), for text fields and areas.
+    pub fn cursor(&self) -> Option<(usize, usize)> {
+        match self {
+            Widget::Text(e) => Some((0, e.cursor())),
+            Widget::Area(a) => Some(a.position()),
+            _ => None,
+        }
+    }
+
+    /// Adds text after what is there: in a one-line field after `; `, in a text area
+    /// on a new last line.
+    pub fn append(&mut self, text: &str) {
+        match self {
+            Widget::Text(e) => e.append(text),
+            Widget::Area(a) => a.append(text),
+            _ => {
+                self.paste(text);
+            }
+        }
+    }
+
     /// Whether the widget edits text (a one-line field, a text area, code).
     pub fn takes_text(&self) -> bool {
         matches!(self, Widget::Text(_) | Widget::Area(_))

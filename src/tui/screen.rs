@@ -53,9 +53,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         too_small(frame, area);
         return;
     }
-    // The last row is the footer, two for a notice too long for one (arithmetic: a
+    // The last row is the footer, more for a notice too long for one (arithmetic: a
     // `Layout` solve costs more than a frame of a form should).
-    let rows = footer_rows(app, area.width);
+    let rows = footer_rows(app, area.width, area.height);
     let body = Rect {
         height: area.height - rows,
         ..area
@@ -102,16 +102,33 @@ fn too_small(frame: &mut Frame, area: Rect) {
     );
 }
 
-/// The footer's height: two rows for a notice wider than the screen, or for a notice
-/// while a dialog is open (its keys go under it); else one.
-fn footer_rows(app: &App, width: u16) -> u16 {
-    match app.notice() {
-        Some(_) if dialog_keys(app).is_some() => 2,
-        Some(notice) if crate::text::escape_line(&notice.text).width() + 1 > usize::from(width) => {
-            2
+/// The footer's height: the rows a notice wraps onto (at most a third of the screen),
+/// plus one for the keys of an open dialog under it; else one.
+fn footer_rows(app: &App, width: u16, height: u16) -> u16 {
+    let Some(notice) = app.notice() else {
+        return 1;
+    };
+    let text = format!(" {}", crate::text::escape_line(&notice.text));
+    let most = (height / 3).max(1);
+    let rows = notice_rows(&text, width).min(usize::from(most));
+    let keys = u16::from(dialog_keys(app).is_some());
+    u16::try_from(rows).unwrap_or(most) + keys
+}
+
+/// The rows `text` takes cut at `width` columns (not at words: a long path is one
+/// word), as [`footer`] cuts it.
+fn notice_rows(text: &str, width: u16) -> usize {
+    let width = usize::from(width.max(1));
+    let (mut rows, mut used) = (1, 0);
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            rows += 1;
+            used = 0;
         }
-        _ => 1,
+        used += w;
     }
+    rows
 }
 
 /// The keys of the open dialog, when it has some of its own.
@@ -151,6 +168,19 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         // Cut at the screen's width, not at words: a long path is one word.
         let mut rest = format!(" {text}");
         for row in 0..area.height {
+            // More than fits: the last row ends in `…`.
+            if row + 1 == area.height && rest.width() > usize::from(area.width) {
+                let mut width = 1;
+                let cut = rest
+                    .char_indices()
+                    .find(|&(_, c)| {
+                        width += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                        width > usize::from(area.width)
+                    })
+                    .map_or(rest.len(), |(i, _)| i);
+                rest.truncate(cut);
+                rest.push('…');
+            }
             let mut width = 0;
             let cut = rest
                 .char_indices()

@@ -77,6 +77,8 @@ pub fn parse(text: &str) -> Option<Spanned<Node>> {
         // Every entry reaches the tree, so the linter can say a key is given twice.
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
         strict_booleans: false,
+        // `.inf` and `.nan` reach the tree as numbers, so the linter can say so.
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
         budget: serde_saphyr::budget! {
             max_events: 200_000,
             max_aliases: 1_000,
@@ -98,6 +100,10 @@ pub fn get<'a>(
 pub fn text(node: &Spanned<Node>) -> String {
     match &node.value {
         Node::Bool(b) => b.to_string(),
+        // As the form reads them: YAML's own words for infinity and not-a-number.
+        Node::Num(n) if n == "inf" => ".inf".to_owned(),
+        Node::Num(n) if n == "-inf" => "-.inf".to_owned(),
+        Node::Num(n) if n == "NaN" => ".nan".to_owned(),
         Node::Num(n) | Node::Str(n) => n.clone(),
         Node::Null | Node::Seq(_) | Node::Map(_) => String::new(),
     }

@@ -196,6 +196,25 @@ fn a_number_that_reads_otherwise_and_a_required_that_is_no_boolean() {
     );
 }
 
+/// `.inf`, `.NaN` and a number too large for a float are YAML numbers no form holds:
+/// errors at their place, as the form reader refuses them.
+#[test]
+fn infinity_and_not_a_number_are_named_where_written() {
+    let text = body(
+        "- type: dropdown\n  attributes:\n    label: Limit\n    options: [.inf, .NaN, 1e400, -.Inf]\n",
+    );
+    assert_eq!(
+        lint(&text),
+        [
+            "7:15: error: `option` `.inf` is YAML's number infinity, not text; quote it to make it text",
+            "7:21: error: `option` `.NaN` is YAML's number not-a-number, not text; quote it to make it text",
+            "7:27: error: `option` `1e400` is YAML's number infinity, not text; quote it to make it text",
+            "7:27: error: option `.inf` is already on line 7",
+            "7:34: error: `option` `-.Inf` is YAML's number minus infinity, not text; quote it to make it text",
+        ]
+    );
+}
+
 #[test]
 fn names_descriptions_and_labels_must_say_something() {
     let text = "name: ''\ndescription: '  '\nbody:\n- type: input\n  attributes: {label: '   '}\n- type: textarea\n  id: t\n  attributes: {label: T}\n";

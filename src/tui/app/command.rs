@@ -386,33 +386,62 @@ impl App {
         let Some(want) = environment::wants(&form.form().fields[field].label) else {
             return Vec::new();
         };
-        self.detecting = Some(field);
+        self.detecting = Some(Detecting {
+            field,
+            place: form.place(field),
+        });
         self.notice = Some(Notice::info("detecting the environment…".to_owned()));
         vec![Effect::Detect { field, want }]
     }
 
+    /// The result of Ctrl-D. It goes where the cursor was when Ctrl-D was pressed;
+    /// when the field was typed in or its cursor moved meanwhile, that place is gone,
+    /// and it goes after what is there instead of into the middle of it.
     pub(super) fn detected(&mut self, field: usize, text: String) {
-        self.detecting = None;
+        let pressed = self.detecting.take();
         self.notice = None;
         if text.trim().is_empty() {
             self.notice = Some(Notice::problem("nothing could be detected".to_owned()));
-        } else {
-            self.ask(Modal::Detected { field, text });
+            return;
         }
+        let at_end = match (pressed, self.screen.form()) {
+            (Some(pressed), Some(form)) if pressed.field == field => {
+                form.place(field) != pressed.place
+            }
+            _ => false,
+        };
+        self.ask(Modal::Detected {
+            field,
+            text,
+            at_end,
+        });
     }
 
-    pub(super) fn detected_key(&mut self, field: usize, text: String, key: KeyEvent) {
+    pub(super) fn detected_key(&mut self, field: usize, text: String, at_end: bool, key: KeyEvent) {
         match key.code {
             KeyCode::Enter => {
                 let clock = self.clock;
                 if let Some(form) = self.screen.form_mut() {
-                    form.insert_text(field, &text, clock);
+                    form.insert_text(field, &text, at_end, clock);
                 }
             }
             KeyCode::Esc => {}
-            _ => self.modal = Some(Modal::Detected { field, text }),
+            _ => {
+                self.modal = Some(Modal::Detected {
+                    field,
+                    text,
+                    at_end,
+                });
+            }
         }
     }
+}
+
+/// Ctrl-D pressed: the field, and its value and text cursor at that moment.
+#[derive(Debug, Clone)]
+pub(super) struct Detecting {
+    field: usize,
+    place: (crate::form::Value, Option<(usize, usize)>),
 }
 
 /// The focused field when it takes text (a one-line field, a text area, code).

@@ -367,9 +367,18 @@ impl FormState {
         }
     }
 
-    /// Inserts `text` at the field's cursor (one line in a one-line field), or puts it
-    /// in place of the template's text when nobody wrote in the field.
-    pub fn insert_text(&mut self, field: usize, text: &str, now: Instant) {
+    /// Field `field`'s value and text cursor, to tell later whether either changed.
+    pub fn place(&self, field: usize) -> (crate::form::Value, Option<(usize, usize)>) {
+        (
+            self.answers().values[field].clone(),
+            self.widget(field).cursor(),
+        )
+    }
+
+    /// Inserts `text` at the field's cursor, or after what is there with `at_end` (one
+    /// line in a one-line field), or puts it in place of the template's text when
+    /// nobody wrote in the field.
+    pub fn insert_text(&mut self, field: usize, text: &str, at_end: bool, now: Instant) {
         let untouched = crate::metrics::fill::untouched(
             &self.form().fields[field],
             &self.answers().values[field],
@@ -382,6 +391,8 @@ impl FormState {
                 };
                 if untouched {
                     widget.set_text(&text);
+                } else if at_end {
+                    widget.append(&text);
                 } else {
                     widget.paste(&text);
                 }

@@ -50,6 +50,8 @@ pub enum Modal {
     Detected {
         field: usize,
         text: String,
+        /// The field changed or its cursor moved since Ctrl-D: the text goes at its end.
+        at_end: bool,
     },
 }
 
@@ -82,7 +84,11 @@ impl App {
             Modal::Command(prompt) => return self.prompt_key(prompt, key),
             Modal::KeepOutput(kept) => self.keep_key(kept, key),
             Modal::Metrics(offer) => self.metrics_key(offer, key),
-            Modal::Detected { field, text } => self.detected_key(field, text, key),
+            Modal::Detected {
+                field,
+                text,
+                at_end,
+            } => self.detected_key(field, text, at_end, key),
             Modal::ResumeDraft(offer) => match key.code {
                 // Esc keeps what was typed, like Enter.
                 KeyCode::Enter | KeyCode::Esc | KeyCode::Char('r' | 'R') => {

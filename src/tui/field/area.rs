@@ -159,6 +159,22 @@ impl Area {
         self.rewindow();
     }
 
+    /// The cursor: line (in the whole text) and character.
+    pub fn position(&self) -> (usize, usize) {
+        let ratatui_textarea::DataCursor(row, col) = self.editor.cursor();
+        (self.before.len() + row, col)
+    }
+
+    /// Puts `text` on a line of its own after the last one (on the last, when empty).
+    pub fn append(&mut self, text: &str) {
+        let all = self.all_lines();
+        let blank = all.iter().all(String::is_empty);
+        let last_empty = all.last().is_none_or(String::is_empty);
+        self.load_at_end(all);
+        let sep = if blank || last_empty { "" } else { "\n" };
+        self.paste(&format!("{sep}{text}"));
+    }
+
     /// Replaces the whole text (after an external editor).
     pub fn set_text(&mut self, text: &str) {
         let lines = text

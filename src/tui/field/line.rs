@@ -156,6 +156,22 @@ impl LineEdit {
         self.insert(&sanitize::one_line(text.trim_end_matches(['\n', '\r'])));
     }
 
+    /// The cursor, in bytes.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// Inserts `s` at the end, after `; ` when the text does not end in a space.
+    pub fn append(&mut self, s: &str) {
+        let sep = if self.text.is_empty() || self.text.ends_with(char::is_whitespace) {
+            ""
+        } else {
+            "; "
+        };
+        self.cursor = self.text.len();
+        self.insert(&format!("{sep}{s}"));
+    }
+
     /// Inserts at the cursor.
     pub fn insert(&mut self, s: &str) {
         let s = sanitize::one_line(s);

@@ -227,4 +227,27 @@ mod tests {
             assert!(Action::from_name(name).is_some(), "{name}");
         }
     }
+
+    #[test]
+    fn the_configs_typing_actions_are_those_bound_where_text_is_typed() {
+        for name in crate::config::ACTIONS {
+            let action = Action::from_name(name).expect("a known action");
+            let places: Vec<Context> = BINDINGS
+                .iter()
+                .filter(|b| b.action == action)
+                .flat_map(|b| b.contexts.iter().copied())
+                .collect();
+            let said = crate::config::TYPING_ACTIONS
+                .iter()
+                .find(|(a, _)| a == name)
+                .map_or("", |(_, places)| *places);
+            for (ctx, word) in [
+                (Context::Form, "form"),
+                (Context::Picker, "picker"),
+                (Context::Anywhere, "dialogs"),
+            ] {
+                assert_eq!(places.contains(&ctx), said.contains(word), "{name}: {said}");
+            }
+        }
+    }
 }

@@ -74,7 +74,7 @@ pub fn dialog_text(app: &App, modal: &Modal) -> Option<(&'static str, Vec<String
             };
             (" Benchmark results ", lines, keys)
         }
-        Modal::Detected { field, text } => {
+        Modal::Detected { field, text, .. } => {
             let mut lines: Vec<String> =
                 text.lines().map(|l| escape_line(l).into_owned()).collect();
             lines.push(String::new());
