@@ -443,3 +443,33 @@ fn repositories_that_are_no_names_are_refused() {
         assert_eq!(out.status.code(), Some(1), "{good}");
     }
 }
+
+/// A title without a letter or digit is blank for sending, and said as such (not as
+/// "only the template's prefix", which it is not), with or without a prefix. (No tool
+/// runs: PATH is empty, and the refusal comes first.)
+#[test]
+fn a_title_without_a_letter_or_digit_is_named_so() {
+    let dir = tempfile::tempdir().unwrap();
+    for prefix in ["", "title: '[PERF] '\n"] {
+        let path = dir.path().join("t.md");
+        fs::write(
+            &path,
+            format!("---\nname: T\nabout: t\n{prefix}---\n## A\n\nx\n"),
+        )
+        .unwrap();
+        let out = bin()
+            .env("PATH", "")
+            .env("XDG_DATA_HOME", dir.path())
+            .arg("render")
+            .arg(&path)
+            .args(["--gh", "-R", "o/r", "--set", "title=!!!"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{prefix}");
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            "issue-composer: the title is without a letter or digit: give one with --set title=... before sending with gh or glab (or pass --allow-incomplete)\n",
+            "{prefix}"
+        );
+    }
+}
