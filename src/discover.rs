@@ -278,12 +278,13 @@ pub fn repo_templates(start: &Path) -> Vec<PathBuf> {
 /// Reads an answers file (YAML, or JSON by extension) from `path` (a pipe too, as in
 /// `--answers <(cmd)`), refusing one larger
 /// than `max_size` bytes (without reading more than one byte past it) or YAML beyond
-/// `budget`.
+/// `budget`. With it come warnings, `FILE:LINE:COL: message` each, for numbers that read
+/// otherwise than written (`1.10` is 1.1), as `check` gives them in templates.
 pub fn read_answers(
     path: &std::path::Path,
     max_size: usize,
     budget: &crate::yaml::Budget,
-) -> Result<AnswersFile, crate::form::answers::ReadError> {
+) -> Result<(AnswersFile, Vec<String>), crate::form::answers::ReadError> {
     use std::io::Read as _;
     let io = |cause| crate::form::answers::ReadError::Io {
         path: path.to_owned(),
@@ -302,9 +303,11 @@ pub fn read_answers(
     }
     let text = String::from_utf8(bytes)
         .map_err(|_| io(std::io::Error::from(std::io::ErrorKind::InvalidData)))?;
-    Ok(AnswersFile::parse_within(
-        &text,
-        &path.display().to_string(),
-        budget,
-    )?)
+    let name = path.display().to_string();
+    let file = AnswersFile::parse_within(&text, &name, budget)?;
+    let warnings = crate::template::lint::answers_numbers(&text)
+        .into_iter()
+        .map(|p| format!("{name}:{}:{}: {}", p.line, p.col, p.message))
+        .collect();
+    Ok((file, warnings))
 }
