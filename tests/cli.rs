@@ -440,7 +440,7 @@ fn numbers_in_an_answers_file_that_read_otherwise_are_warned_about() {
         assert_eq!(
             String::from_utf8(out.stderr).unwrap(),
             format!(
-                "issue-composer: warning: {}:{at}: `Milestone` `1.10` is read as a number, which may show otherwise (`1.10` as `1.1`); quote it to keep it as written\n",
+                "issue-composer: warning: {}:{at}: `Milestone` `1.10` is read as the number 1.1; quote it to keep it as written\n",
                 answers.display()
             ),
             "{name}"

@@ -310,7 +310,7 @@ impl Lint<'_> {
                     col,
                     Severity::Warning,
                     format!(
-                        "`{what}` `{shown}` is read as a number, which may show otherwise (`1.10` as `1.1`); quote it to keep it as written"
+                        "`{what}` `{shown}` is read as the number {n}; quote it to keep it as written"
                     ),
                 );
             }
