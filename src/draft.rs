@@ -116,7 +116,7 @@ pub fn open(source: &Source) -> Loaded {
         Err(lock::InUse { pid }) => Loaded::InUse(Failure {
             path: path(source),
             reason: format!(
-                "it is open in another issue-composer (process {pid}), which saves it; this window saves no draft, so neither overwrites the other's answers"
+                "the draft is open in another issue-composer (process {pid}), which saves it; this window saves no draft, so neither overwrites the other's answers"
             ),
         }),
     }

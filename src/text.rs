@@ -117,6 +117,15 @@ pub fn article(word: &str) -> &'static str {
     }
 }
 
+/// `text` with a capital first letter, to start a sentence with a message written to
+/// follow a name (`the draft is open ...`, `is required`).
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// Items as one editable line: `bug, "a,b"`. An item with a comma or a double quote is
 /// quoted (a quote in it doubled), so [`split_quoted_list`] gives the items back.
 pub fn join_list(items: &[String]) -> String {

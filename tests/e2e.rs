@@ -319,16 +319,20 @@ fn a_second_window_on_the_same_template_leaves_the_first_ones_draft_alone() {
     first.send("first window");
     wait_for_file(&draft_file(dir.path()), "first window");
     let mut second = Session::start(&["performance"], dir.path(), dir.path());
-    second.wait_for("Draft in use");
-    second.wait_for(&format!(
-        "it is open in another issue-composer (process {})",
-        first.child.process_id().unwrap()
-    ));
+    let screen = second.wait_for("Enter continue");
+    assert!(screen.contains(" Draft in use "), "{screen}");
+    let pid = first.child.process_id().unwrap();
+    assert!(
+        dialog_text(&screen).contains(&format!(
+            "Thedraftisopeninanotherissue-composer(process{pid}),whichsavesit;"
+        )),
+        "{screen}"
+    );
     second.keys(&[ENTER]);
     second.send("second window");
     second.wait_for("Title: [PERF] second window");
     second.send("\x1b");
-    second.wait_for("The last draft could not be saved: it is open in another");
+    second.wait_for("The last draft could not be saved: the draft is open in");
     second.send("y");
     second.wait_exit();
     let draft = std::fs::read_to_string(draft_file(dir.path())).unwrap();

@@ -4,41 +4,39 @@
 
 mod chunks;
 
+use std::borrow::Cow;
 use std::iter::Peekable;
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Tag, TagEnd};
 
 use chunks::Chunks;
 
-/// One markdown block with its source range.
+/// One markdown block with its source range. Text is borrowed from the source where
+/// markdown leaves it as written (nearly always).
 #[derive(Debug, Clone)]
-pub enum Block {
+pub enum Block<'s> {
     Heading {
         range: Range<usize>,
         level: u8,
-        text: String,
+        text: Cow<'s, str>,
     },
     Paragraph {
         range: Range<usize>,
-        inlines: Vec<Inline>,
+        inlines: Vec<Inline<'s>>,
     },
     List {
         range: Range<usize>,
         start: Option<u64>,
-        items: Vec<Item>,
+        items: Vec<Item<'s>>,
     },
     Code {
         range: Range<usize>,
-        info: String,
+        info: Cow<'s, str>,
         fenced: bool,
         closed: bool,
     },
-    Table {
-        range: Range<usize>,
-        head: Vec<Cell>,
-        rows: Vec<Row>,
-    },
+    Table(Table<'s>),
     Html {
         range: Range<usize>,
     },
@@ -54,32 +52,50 @@ pub enum Block {
 /// A list item: its task marker, the inline content of its first paragraph, and the
 /// blocks after that (nested lists, more paragraphs).
 #[derive(Debug, Clone)]
-pub struct Item {
+pub struct Item<'s> {
     pub range: Range<usize>,
     pub task: Option<(bool, Range<usize>)>,
-    pub inlines: Vec<Inline>,
-    pub children: Vec<Block>,
+    pub inlines: Vec<Inline<'s>>,
+    pub children: Vec<Block<'s>>,
 }
 
-/// A table cell's text.
+/// A table: its cells' text (trimmed, borrowed from the source), the header's first,
+/// in one list (a `String` per cell and a list per row were most of a table's
+/// allocations).
 #[derive(Debug, Clone)]
-pub struct Cell {
-    pub text: String,
+pub struct Table<'s> {
+    pub range: Range<usize>,
+    cells: Vec<&'s str>,
+    /// How many of `cells` are the header's.
+    head: usize,
+    pub rows: Vec<Row>,
 }
 
-/// A table body row.
+impl<'s> Table<'s> {
+    /// The header's cells.
+    pub fn head(&self) -> &[&'s str] {
+        &self.cells[..self.head]
+    }
+
+    /// A body row's cells.
+    pub fn cells(&self, row: &Row) -> &[&'s str] {
+        &self.cells[row.cells.clone()]
+    }
+}
+
+/// A table body row: its range, and where its cells are in its table's.
 #[derive(Debug, Clone)]
 pub struct Row {
     pub range: Range<usize>,
-    pub cells: Vec<Cell>,
+    cells: Range<usize>,
 }
 
 /// A top-level inline element of a paragraph or item.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Inline {
+pub enum Inline<'s> {
     Text(Range<usize>),
     Code(Range<usize>),
-    Strong(Range<usize>, String),
+    Strong(Range<usize>, Cow<'s, str>),
     Emph(Range<usize>),
     Link(Range<usize>),
     /// Inline HTML; comments are also listed in [`Doc::comments`].
@@ -88,7 +104,7 @@ pub enum Inline {
     Other(Range<usize>),
 }
 
-impl Inline {
+impl Inline<'_> {
     pub fn range(&self) -> Range<usize> {
         match self {
             Inline::Text(r)
@@ -117,8 +133,8 @@ pub struct TooDeep {
 /// The parsed body, all at once (the tests' view; the builder reads with [`Reader`]).
 #[cfg(test)]
 #[derive(Debug, Clone)]
-pub struct Doc {
-    pub blocks: Vec<Block>,
+pub struct Doc<'s> {
+    pub blocks: Vec<Block<'s>>,
     /// Byte ranges of every HTML comment outside code.
     pub comments: Vec<Range<usize>>,
     /// Offsets of comments opened with `<!--` and never closed.
@@ -129,13 +145,13 @@ type Events<'a> = Peekable<Chunks<'a>>;
 
 /// Parses `src` into blocks, refusing containers nested deeper than [`MAX_NESTING`].
 #[cfg(test)]
-pub fn parse(src: &str) -> Result<Doc, TooDeep> {
+pub fn parse(src: &str) -> Result<Doc<'_>, TooDeep> {
     parse_nested(src, MAX_NESTING)
 }
 
 /// [`parse`], refusing containers nested deeper than `max_nesting`.
 #[cfg(test)]
-pub fn parse_nested(src: &str, max_nesting: usize) -> Result<Doc, TooDeep> {
+pub fn parse_nested(src: &str, max_nesting: usize) -> Result<Doc<'_>, TooDeep> {
     let mut reader = Reader::new(src, max_nesting);
     let mut blocks = Vec::new();
     while let Some(block) = reader.next_block() {
@@ -185,7 +201,7 @@ impl<'s> Reader<'s> {
 
     /// The next top-level block; `None` at the end of the body or once nesting went too
     /// deep (see [`Reader::too_deep`]).
-    pub fn next_block(&mut self) -> Option<Block> {
+    pub fn next_block(&mut self) -> Option<Block<'s>> {
         if self.ctx.too_deep.is_some() {
             return None;
         }
@@ -256,9 +272,9 @@ struct Ctx<'s> {
     too_deep: Option<usize>,
 }
 
-impl Ctx<'_> {
+impl<'s> Ctx<'s> {
     /// Blocks until the end of the enclosing container (or the input).
-    fn blocks(&mut self, it: &mut Events<'_>) -> Vec<Block> {
+    fn blocks(&mut self, it: &mut Events<'s>) -> Vec<Block<'s>> {
         let mut out = Vec::new();
         while let Some((event, range)) = it.next() {
             match event {
@@ -272,7 +288,7 @@ impl Ctx<'_> {
         out
     }
 
-    fn block(&mut self, tag: Tag<'_>, range: Range<usize>, it: &mut Events<'_>) -> Block {
+    fn block(&mut self, tag: Tag<'s>, range: Range<usize>, it: &mut Events<'s>) -> Block<'s> {
         let container = matches!(
             tag,
             Tag::List(_) | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)
@@ -294,10 +310,10 @@ impl Ctx<'_> {
 
     fn leaf_or_container(
         &mut self,
-        tag: Tag<'_>,
+        tag: Tag<'s>,
         range: Range<usize>,
-        it: &mut Events<'_>,
-    ) -> Block {
+        it: &mut Events<'s>,
+    ) -> Block<'s> {
         match tag {
             Tag::Heading { level, .. } => {
                 let text = self.plain_until_end(it, range.len());
@@ -322,8 +338,8 @@ impl Ctx<'_> {
             Tag::CodeBlock(kind) => {
                 skip_to_end(it);
                 let (info, fenced) = match kind {
-                    CodeBlockKind::Fenced(info) => (info.to_string(), true),
-                    CodeBlockKind::Indented => (String::new(), false),
+                    CodeBlockKind::Fenced(info) => (cow(info), true),
+                    CodeBlockKind::Indented => (Cow::Borrowed(""), false),
                 };
                 let closed = !fenced || fence_is_closed(&self.src[range.clone()]);
                 Block::Code {
@@ -348,7 +364,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn items(&mut self, it: &mut Events<'_>) -> Vec<Item> {
+    fn items(&mut self, it: &mut Events<'s>) -> Vec<Item<'s>> {
         let mut items = Vec::new();
         while let Some((event, range)) = it.next() {
             match event {
@@ -360,7 +376,7 @@ impl Ctx<'_> {
         items
     }
 
-    fn item(&mut self, range: Range<usize>, it: &mut Events<'_>) -> Item {
+    fn item(&mut self, range: Range<usize>, it: &mut Events<'s>) -> Item<'s> {
         let mut item = Item {
             range,
             task: None,
@@ -393,43 +409,52 @@ impl Ctx<'_> {
         item
     }
 
-    fn table(&mut self, range: Range<usize>, it: &mut Events<'_>) -> Block {
-        let mut head = Vec::new();
-        let mut rows = Vec::new();
+    fn table(&mut self, range: Range<usize>, it: &mut Events<'s>) -> Block<'s> {
+        // Room for a small table's cells and rows: growing costs more than the room.
+        let mut table = Table {
+            range,
+            cells: Vec::with_capacity(8),
+            head: 0,
+            rows: Vec::with_capacity(4),
+        };
         while let Some((event, r)) = it.next() {
             match event {
-                Event::Start(Tag::TableHead) => head = self.cells(it),
+                Event::Start(Tag::TableHead) => {
+                    self.cells(it, &mut table.cells);
+                    table.head = table.cells.len();
+                }
                 Event::Start(Tag::TableRow) => {
-                    let cells = self.cells(it);
-                    rows.push(Row { range: r, cells });
+                    let from = table.cells.len();
+                    self.cells(it, &mut table.cells);
+                    table.rows.push(Row {
+                        range: r,
+                        cells: from..table.cells.len(),
+                    });
                 }
                 Event::End(TagEnd::Table) => break,
                 _ => {}
             }
         }
-        Block::Table { range, head, rows }
+        Block::Table(table)
     }
 
-    fn cells(&mut self, it: &mut Events<'_>) -> Vec<Cell> {
-        let mut cells = Vec::new();
+    /// The cells of a row, trimmed, onto `cells`.
+    fn cells(&mut self, it: &mut Events<'s>, cells: &mut Vec<&'s str>) {
         while let Some((event, range)) = it.next() {
             match event {
                 Event::Start(Tag::TableCell) => {
                     self.skip_inline(it);
-                    // ASCII spaces first: `trim` looks each character up as Unicode.
-                    let text = self.src[range.clone()].trim_ascii().trim().to_owned();
-                    cells.push(Cell { text });
+                    cells.push(trim(&self.src[range]));
                 }
                 Event::End(_) => break,
                 _ => {}
             }
         }
-        cells
     }
 
     /// Top-level inline elements until the enclosing block ends. In a tight item
     /// (`in_item`), a nested block start also ends the run and is left unread.
-    fn inlines(&mut self, it: &mut Events<'_>, in_item: bool) -> Vec<Inline> {
+    fn inlines(&mut self, it: &mut Events<'s>, in_item: bool) -> Vec<Inline<'s>> {
         let mut out = Vec::new();
         while let Some((event, _)) = it.peek() {
             let at_block = matches!(event, Event::Start(tag) if is_block_tag(tag))
@@ -472,22 +497,26 @@ impl Ctx<'_> {
         out
     }
 
-    /// The plain text of nested inline content until its end tag (comments skipped),
-    /// with room for `room` bytes (the element's length: the text is rarely longer).
-    fn plain_until_end(&mut self, it: &mut Events<'_>, room: usize) -> String {
-        let mut text = String::with_capacity(room);
+    /// The plain text of nested inline content until its end tag (comments skipped):
+    /// borrowed when it is one piece of text as written, else built with room for
+    /// `room` bytes (the element's length: the text is rarely longer).
+    fn plain_until_end(&mut self, it: &mut Events<'s>, room: usize) -> Cow<'s, str> {
+        let mut text = Plain {
+            text: Cow::Borrowed(""),
+            room,
+        };
         self.walk_inline(it, Some(&mut text));
-        text
+        text.text
     }
 
     /// Nested inline content until its end tag, read for its comments only.
-    fn skip_inline(&mut self, it: &mut Events<'_>) {
+    fn skip_inline(&mut self, it: &mut Events<'s>) {
         self.walk_inline(it, None);
     }
 
     /// Reads nested inline content to its end tag, noting comments, and collects its
     /// plain text into `text` when asked to.
-    fn walk_inline(&mut self, it: &mut Events<'_>, mut text: Option<&mut String>) {
+    fn walk_inline(&mut self, it: &mut Events<'s>, mut text: Option<&mut Plain<'s>>) {
         let mut depth = 0usize;
         for (event, range) in it.by_ref() {
             match event {
@@ -500,12 +529,12 @@ impl Ctx<'_> {
                 }
                 Event::Text(t) | Event::Code(t) => {
                     if let Some(text) = text.as_deref_mut() {
-                        text.push_str(&t);
+                        text.push(&t);
                     }
                 }
                 Event::SoftBreak | Event::HardBreak => {
                     if let Some(text) = text.as_deref_mut() {
-                        text.push(' ');
+                        text.push(&CowStr::Borrowed(" "));
                     }
                 }
                 Event::InlineHtml(_) | Event::Html(_) => self.note_comments(range),
@@ -535,6 +564,51 @@ impl Ctx<'_> {
                 break;
             }
         }
+    }
+}
+
+/// Plain text collected from inline events: borrowed while it is one borrowed piece.
+struct Plain<'s> {
+    text: Cow<'s, str>,
+    /// Room to make when it must be owned.
+    room: usize,
+}
+
+impl<'s> Plain<'s> {
+    fn push(&mut self, piece: &CowStr<'s>) {
+        if piece.is_empty() {
+            return;
+        }
+        if self.text.is_empty()
+            && let CowStr::Borrowed(piece) = *piece
+        {
+            self.text = Cow::Borrowed(piece);
+            return;
+        }
+        let text = self.text.to_mut();
+        text.reserve(self.room.saturating_sub(text.len()).max(piece.len()));
+        text.push_str(piece);
+    }
+}
+
+/// `text` trimmed: ASCII spaces first, as `trim` looks each character up as Unicode,
+/// which only a text that starts or ends outside ASCII (or with a vertical tab, the one
+/// ASCII space `trim_ascii` keeps) still needs.
+fn trim(text: &str) -> &str {
+    let t = text.trim_ascii();
+    let plain = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii() && b != 0x0b);
+    if plain(t.as_bytes().first()) && plain(t.as_bytes().last()) {
+        t
+    } else {
+        t.trim()
+    }
+}
+
+/// Markdown's text as a `Cow`: borrowed when it is as written.
+fn cow(text: CowStr<'_>) -> Cow<'_, str> {
+    match text {
+        CowStr::Borrowed(s) => Cow::Borrowed(s),
+        owned => Cow::Owned(owned.to_string()),
     }
 }
 
@@ -601,7 +675,7 @@ fn fence_is_closed(block: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn parse_ok(src: &str) -> Doc {
+    fn parse_ok(src: &str) -> Doc<'_> {
         parse(src).expect("nesting within the limit")
     }
 
@@ -646,12 +720,29 @@ mod tests {
     }
 
     #[test]
+    fn trimming_is_str_trim() {
+        for text in [
+            "",
+            " ",
+            " a ",
+            "\u{b}a\u{b}",
+            "\t\u{a0}x\u{3000} ",
+            "é",
+            " é ",
+            "\u{85}",
+            "a b",
+        ] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+        }
+    }
+
+    #[test]
     fn tables_have_cells() {
         let doc = parse_ok("| A | B |\n|---|---|\n| x | X ms |\n");
-        let Block::Table { head, rows, .. } = &doc.blocks[0] else {
+        let Block::Table(table) = &doc.blocks[0] else {
             panic!("expected a table")
         };
-        assert_eq!(head.len(), 2);
-        assert_eq!(rows[0].cells[1].text, "X ms");
+        assert_eq!(table.head(), ["A", "B"]);
+        assert_eq!(table.cells(&table.rows[0]), ["x", "X ms"]);
     }
 }

@@ -354,15 +354,17 @@ fn dialog_text(app: &App, modal: &Modal) -> (&'static str, Vec<String>, &'static
             vec![failure.to_string()],
             "Enter continue",
         ),
-        Modal::DraftInUse(failure) => (
-            " Draft in use ",
-            vec![
-                failure.to_string(),
+        Modal::DraftInUse(failure) => {
+            let mut lines = vec![crate::text::sentence(&failure.reason) + "."];
+            if let Some(path) = &failure.path {
+                lines.push(format!("(The draft: {}.)", path.display()));
+            }
+            lines.push(
                 "Quitting here asks first; an export from here keeps the other window's draft."
                     .to_owned(),
-            ],
-            "Enter continue",
-        ),
+            );
+            (" Draft in use ", lines, "Enter continue")
+        }
         Modal::ConfirmQuit => (" Quit? ", vec![quit_note(app, drafts)], "y quit · n stay"),
         Modal::Path { .. } => (
             " Write to file ",

@@ -99,7 +99,7 @@ impl<'s> Assembler<'s> {
     }
 
     /// The next top-level block with the comments in it known to the source.
-    fn read(&mut self, reader: &mut Reader<'_>) -> Option<Block> {
+    fn read<'r>(&mut self, reader: &mut Reader<'r>) -> Option<Block<'r>> {
         let block = reader.next_block();
         let (comments, unclosed) = reader.new_comments();
         self.source.add_comments(comments);
@@ -119,7 +119,7 @@ impl<'s> Assembler<'s> {
         // The blocks read ahead, each with whether it is a comment block: the front is
         // the block to fold; a rule sees the next non-comment block, which (when there
         // is one) is the last of them, since reading ahead stops at the first.
-        let mut ahead: VecDeque<(Block, bool)> = VecDeque::new();
+        let mut ahead: VecDeque<(Block<'_>, bool)> = VecDeque::new();
         let mut at_end = false;
         loop {
             while !at_end && ahead.iter().skip(1).next_back().is_none_or(|(_, c)| *c) {

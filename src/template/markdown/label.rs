@@ -173,7 +173,7 @@ pub(super) fn rest(source: &Source<'_>, range: Range<usize>) -> Rest {
     let kept = if hint.is_empty() {
         Cow::Borrowed(&source.src[range])
     } else {
-        Cow::Owned(source.strip_comments_within(range))
+        source.strip_comments_within(range)
     };
     let t = kept.trim();
     if t.is_empty() {
@@ -279,7 +279,7 @@ fn example_value(t: &str) -> Option<&str> {
 }
 
 /// Splits a paragraph's inline elements into lines at soft and hard breaks.
-pub(super) fn lines(inlines: &[Inline]) -> Vec<&[Inline]> {
+pub(super) fn lines<'a, 's>(inlines: &'a [Inline<'s>]) -> Vec<&'a [Inline<'s>]> {
     inlines
         .split(|i| matches!(i, Inline::Break(_)))
         .filter(|l| !l.is_empty())
@@ -287,24 +287,6 @@ pub(super) fn lines(inlines: &[Inline]) -> Vec<&[Inline]> {
 }
 
 // ----- text without comments, borrowed when nothing is removed -------------------
-
-/// [`Source::strip_comments`], borrowed from the source when `range` holds no comment.
-pub(super) fn stripped<'s>(source: &Source<'s>, range: Range<usize>) -> Cow<'s, str> {
-    if source.comments_in(&range).is_empty() {
-        Cow::Borrowed(&source.src[range])
-    } else {
-        Cow::Owned(source.strip_comments(range))
-    }
-}
-
-/// [`Source::strip_comments_within`], borrowed when no comment is wholly inside `range`.
-pub(super) fn stripped_within<'s>(source: &Source<'s>, range: Range<usize>) -> Cow<'s, str> {
-    if source.comments_within(&range).next().is_none() {
-        Cow::Borrowed(&source.src[range])
-    } else {
-        Cow::Owned(source.strip_comments_within(range))
-    }
-}
 
 /// Whether `range` holds nothing but comments and whitespace (a comment cut by its
 /// edge counts as a comment): [`Source::strip_comments`] of it would be blank.

@@ -144,38 +144,76 @@ impl Recognized {
     }
 }
 
+/// What a block is: most blocks are one thing, which is kept without a list (a list
+/// per block was an allocation per block).
+#[derive(Debug)]
+pub(super) struct Found {
+    first: Option<Recognized>,
+    rest: Vec<Recognized>,
+}
+
+impl From<Recognized> for Found {
+    fn from(one: Recognized) -> Self {
+        Self {
+            first: Some(one),
+            rest: Vec::new(),
+        }
+    }
+}
+
+impl From<Vec<Recognized>> for Found {
+    fn from(all: Vec<Recognized>) -> Self {
+        Self {
+            first: None,
+            rest: all,
+        }
+    }
+}
+
+impl IntoIterator for Found {
+    type Item = Recognized;
+    type IntoIter =
+        std::iter::Chain<std::option::IntoIter<Recognized>, std::vec::IntoIter<Recognized>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.first.into_iter().chain(self.rest)
+    }
+}
+
 /// What `block` is. `next` is the block after it that is not a comment block.
-pub(super) fn classify(block: &Block, next: Option<&Block>, ctx: &Ctx<'_>) -> Vec<Recognized> {
+pub(super) fn classify(block: &Block, next: Option<&Block>, ctx: &Ctx<'_>) -> Found {
     let source = ctx.source;
     match block {
-        Block::Heading { range, level, text } => vec![Recognized::Heading {
-            title: text.clone(),
+        Block::Heading { range, level, text } => Found::from(Recognized::Heading {
+            title: text.clone().into_owned(),
             level: *level,
             line: source.line_of(range.start),
             body_start: source.end_line(range),
             notice: prose::is_notice(text),
-        }],
-        Block::Html { range } => vec![code::html(range, ctx)],
-        Block::Paragraph { range, inlines } => aside::slash_commands(range, ctx)
-            .unwrap_or_else(|| paragraph::paragraph(range, inlines, next, ctx)),
+        }),
+        Block::Html { range } => Found::from(code::html(range, ctx)),
+        Block::Paragraph { range, inlines } => Found::from(
+            aside::slash_commands(range, ctx)
+                .unwrap_or_else(|| paragraph::paragraph(range, inlines, next, ctx)),
+        ),
         Block::List {
             range,
             start,
             items,
-        } => lists::list(range, *start, items, ctx),
+        } => Found::from(lists::list(range, *start, items, ctx)),
         Block::Code {
             range,
             info,
             fenced: true,
             closed,
-        } => code::fence(range, info, *closed, ctx),
-        Block::Table { range, head, rows } => vec![table::table(range, head, rows, ctx)],
+        } => Found::from(code::fence(range, info, *closed, ctx)),
+        Block::Table(table) => Found::from(table::table(table, ctx)),
         // A thematic break separates; it is neither content nor a question.
-        Block::Rule { range } => vec![Recognized::Break {
+        Block::Rule { range } => Found::from(Recognized::Break {
             line: source.line_of(range.start),
-        }],
+        }),
         Block::Code { range, .. } | Block::Other { range } => {
-            vec![Recognized::kept(source, range)]
+            Found::from(Recognized::kept(source, range))
         }
     }
 }
@@ -248,7 +286,7 @@ pub(super) mod testing {
         let next = doc.blocks[1..]
             .iter()
             .find(|b| !super::is_comment_block(b, &source));
-        classify(&doc.blocks[0], next, &ctx)
+        classify(&doc.blocks[0], next, &ctx).into_iter().collect()
     }
 
     /// The first block, under a heading, with no label.

@@ -1,6 +1,7 @@
 //! The template body as the rules read it: its lines by number, and its HTML comments
 //! (found, removed from a range, or read). Read-only; built once per body.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// The body's text, where its lines start, and where its comments are.
@@ -12,12 +13,16 @@ pub(super) struct Source<'s> {
     /// Where the last lookup of comments began: lookups mostly go forward, a block
     /// at a time, so the next one usually begins there or just after.
     hint: std::cell::Cell<usize>,
+    /// The line of the last [`Source::line_of`]: the next is mostly on it or just after.
+    line_hint: std::cell::Cell<usize>,
 }
 
 impl<'s> Source<'s> {
     pub fn new(src: &'s str, comments: Vec<Range<usize>>) -> Self {
-        // memchr: a char searcher per newline was most of building the source.
-        let mut line_starts = Vec::with_capacity(src.len() / 32 + 1);
+        // memchr: a char searcher per newline was most of building the source. Counted
+        // first, so the list is made once at its size (it lives as long as the parse).
+        let newlines = memchr::memchr_iter(b'\n', src.as_bytes()).count();
+        let mut line_starts = Vec::with_capacity(newlines + 1);
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
         Self {
@@ -25,6 +30,7 @@ impl<'s> Source<'s> {
             line_starts,
             comments,
             hint: std::cell::Cell::new(0),
+            line_hint: std::cell::Cell::new(0),
         }
     }
 
@@ -54,11 +60,27 @@ impl<'s> Source<'s> {
         self.line_starts[line]
     }
 
-    /// 0-based line of a byte offset.
+    /// 0-based line of a byte offset: the last line looked up or one of the next few
+    /// (blocks are read in order), else a binary search.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.line_starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1)
+        let starts = &self.line_starts;
+        let hint = self.line_hint.get();
+        let line = if starts.get(hint).is_some_and(|&s| s <= offset) {
+            let near = starts[hint + 1..]
+                .iter()
+                .take(4)
+                .take_while(|&&s| s <= offset)
+                .count();
+            if near < 4 {
+                hint + near
+            } else {
+                hint + starts[hint..].partition_point(|&s| s <= offset) - 1
+            }
+        } else {
+            starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        };
+        self.line_hint.set(line);
+        line
     }
 
     /// Line after the last line of `range` that has text (trailing blank lines excluded).
@@ -170,13 +192,14 @@ impl<'s> Source<'s> {
             .map(move |c| &src[c.clone()])
     }
 
-    /// The text of `range` without its comments (a comment cut by the range's edge too).
-    pub fn strip_comments(&self, range: Range<usize>) -> String {
+    /// The text of `range` without its comments (a comment cut by the range's edge too):
+    /// borrowed from the source when it holds none (most ranges).
+    pub fn strip_comments(&self, range: Range<usize>) -> Cow<'s, str> {
         self.without(range.clone(), self.comments_in(&range))
     }
 
-    /// The text of `range` without the comments wholly inside it.
-    pub fn strip_comments_within(&self, range: Range<usize>) -> String {
+    /// The text of `range` without the comments wholly inside it (borrowed when none is).
+    pub fn strip_comments_within(&self, range: Range<usize>) -> Cow<'s, str> {
         let inside = self
             .comments_in(&range)
             .iter()
@@ -188,10 +211,10 @@ impl<'s> Source<'s> {
         &self,
         range: Range<usize>,
         comments: impl IntoIterator<Item = &'c Range<usize>>,
-    ) -> String {
+    ) -> Cow<'s, str> {
         let mut comments = comments.into_iter().peekable();
         if comments.peek().is_none() {
-            return self.src[range].to_owned();
+            return Cow::Borrowed(&self.src[range]);
         }
         let mut out = String::with_capacity(range.len());
         let mut at = range.start;
@@ -204,7 +227,7 @@ impl<'s> Source<'s> {
         if at < range.end {
             out.push_str(&self.src[at..range.end]);
         }
-        out
+        Cow::Owned(out)
     }
 
     /// The text inside the comments of a range, markers removed, whitespace tidied.
@@ -283,6 +306,23 @@ mod tests {
             s.comments_within(&(2..12)).collect::<Vec<_>>(),
             ["<!-- x -->"]
         );
+    }
+
+    /// Lines looked up forward, backward, near and far give what a search of the line
+    /// starts gives.
+    #[test]
+    fn lines_of_offsets_in_any_order() {
+        let src = "a\n\nbb\nccc\n\n\n\n\n\nd\ne\nlast";
+        let s = source(src);
+        let starts: Vec<usize> = (0..s.line_starts()).map(|l| s.line_start(l)).collect();
+        let search = |at: usize| starts.iter().filter(|&&st| st <= at).count() - 1;
+        let mut order: Vec<usize> = (0..=src.len()).collect();
+        order.extend((0..=src.len()).rev());
+        order.extend((0..=src.len()).step_by(7));
+        order.extend([src.len(), 0, 9, 3, src.len() - 1, 1]);
+        for at in order {
+            assert_eq!(s.line_of(at), search(at), "{at}");
+        }
     }
 
     #[test]

@@ -4,7 +4,6 @@
 
 use std::ops::Range;
 
-use super::super::label::stripped;
 use super::super::source::Source;
 use super::lists::{first_line, has_break, is_placeholder_item, item_content};
 use super::{Ctx, NewField, Recognized};
@@ -93,14 +92,23 @@ fn is_single_choice(options: &[Opt], title: &str, label: Option<&str>) -> bool {
 fn is_single_choice_title(title: &str) -> bool {
     // Its slug is one of these words: one run of letters and digits, which (being one
     // of these) is ASCII, compared without case.
+    const WORDS: [&str; 3] = ["priority", "severity", "urgency"];
+    if title.is_ascii() {
+        let mut runs = title
+            .as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .filter(|r| !r.is_empty());
+        return runs.next().is_some_and(|run| {
+            (7..=8).contains(&run.len())
+                && WORDS.iter().any(|w| run.eq_ignore_ascii_case(w.as_bytes()))
+        }) && runs.next().is_none();
+    }
     let mut runs = title
         .split(|c: char| !c.is_alphanumeric())
         .filter(|r| !r.is_empty());
-    runs.next().is_some_and(|run| {
-        ["priority", "severity", "urgency"]
-            .iter()
-            .any(|w| run.eq_ignore_ascii_case(w))
-    }) && runs.next().is_none()
+    runs.next()
+        .is_some_and(|run| WORDS.iter().any(|w| run.eq_ignore_ascii_case(w)))
+        && runs.next().is_none()
 }
 
 fn check_line(
@@ -120,7 +128,7 @@ fn check_line(
                 .strip_comments(after_mark..blank.start)
                 .trim_end()
                 .to_owned(),
-            Some(source.strip_comments(blank.end..line_end)),
+            Some(source.strip_comments(blank.end..line_end).into_owned()),
         )
     } else {
         let mut tail = kept_line(after_mark, &source.src[after_mark..line_end], source);
@@ -152,7 +160,7 @@ fn is_hint_line(items: &[Item], line: usize, source: &Source<'_>) -> bool {
 
 /// A line's text with comments removed, ending in a newline (empty if nothing is left).
 fn kept_line(start: usize, text: &str, source: &Source<'_>) -> String {
-    let kept = stripped(source, start..start + text.len());
+    let kept = source.strip_comments(start..start + text.len());
     if kept.trim().is_empty() && !text.trim().is_empty() {
         return String::new();
     }
@@ -171,8 +179,7 @@ fn collect_tasks(items: &[Item], depth: usize, source: &Source<'_>, out: &mut Ve
             // The blank is looked for on the item's first line only, where its line is
             // written: an inline may reach past the line's end (seen with a lazy
             // continuation line after `&#`).
-            let line_end = source.src[start..]
-                .find('\n')
+            let line_end = memchr::memchr(b'\n', &source.src.as_bytes()[start..])
                 .map_or(source.src.len(), |at| start + at);
             let end = first_line(&item.inlines)
                 .last()

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::ops::Range;
 
-use super::super::label::{self, Allow, Labelled, Rest, stripped};
+use super::super::label::{self, Allow, Labelled, Rest};
 use super::super::source::Source;
 use super::paragraph::line_fields;
 use super::{Ctx, NewField, Recognized, checks, options, requests};
@@ -93,7 +93,8 @@ fn facts_of(items: &[Item], source: &Source<'_>) -> Vec<Facts> {
 /// Whether a list is one field: one run of task or stand-in items.
 pub(super) fn is_single_field(items: &[Item], source: &Source<'_>) -> bool {
     let facts = facts_of(items, source);
-    runs(items, &facts).len() == 1
+    !items.is_empty()
+        && run_end(items, &facts, 0) == items.len()
         && matches!(
             kind_with(items, &facts, source),
             ListKind::Checks | ListKind::Editable
@@ -137,29 +138,19 @@ pub(super) fn kind_with(items: &[Item], facts: &[Facts], source: &Source<'_>) ->
     ListKind::Static
 }
 
-/// Splits a list into runs of items of one class (task items, labelled fields,
-/// other items), so each item means the same whatever its neighbours are. Returns
-/// where each run ends.
-fn runs(items: &[Item], facts: &[Facts]) -> Vec<usize> {
+/// A list is split into runs of items of one class (task items, labelled fields,
+/// other items), so each item means the same whatever its neighbours are: where the
+/// run that starts at item `from` ends.
+fn run_end(items: &[Item], facts: &[Facts], from: usize) -> usize {
     let class = |n: usize| match (items[n].task.is_some(), facts[n].field.is_some()) {
         (true, _) => 0,
         (false, true) => 1,
         (false, false) => 2,
     };
-    let mut ends = Vec::new();
-    if items.is_empty() {
-        return ends;
-    }
-    let mut current = class(0);
-    for n in 1..items.len() {
-        let next = class(n);
-        if next != current {
-            ends.push(n);
-            current = next;
-        }
-    }
-    ends.push(items.len());
-    ends
+    let first = class(from);
+    (from + 1..items.len())
+        .find(|&n| class(n) != first)
+        .unwrap_or(items.len())
 }
 
 /// Each run of the list as a list of its own; `label` names the first.
@@ -172,13 +163,17 @@ fn in_runs(
     ctx: &Ctx<'_>,
     out: &mut Vec<Recognized>,
 ) {
-    let ends = runs(items, facts);
-    if ends.len() == 1 {
+    if items.is_empty() {
+        return;
+    }
+    if run_end(items, facts, 0) == items.len() {
         return run(range, start, items, facts, label, ctx, out);
     }
     let mut label = label;
     let mut from = 0;
-    for end in ends {
+    while from < items.len() {
+        // Worked out before the run is read: reading it takes its items' fields.
+        let end = run_end(items, facts, from);
         let run_items = &items[from..end];
         let (first, last) = (&run_items[0], &run_items[run_items.len() - 1]);
         let run_start = start.map(|s| s + from as u64);
@@ -213,7 +208,7 @@ fn run(
                 match facts.field.take() {
                     Some((labelled, rest)) => {
                         let line = source.line_of(labelled.rest.start);
-                        out.extend(line_fields(line, &labelled, rest, source));
+                        out.extend(line_fields(line, labelled, rest, source));
                     }
                     None => out.push(Recognized::kept(source, &item.range)),
                 }
@@ -322,11 +317,13 @@ fn inline_text<'s>(inlines: &[Inline], source: &Source<'s>) -> Cow<'s, str> {
     let end = first_line(inlines)
         .last()
         .map_or(first.range().end, |i| i.range().end);
-    stripped(source, first.range().start..end)
+    source.strip_comments(first.range().start..end)
 }
 
 /// The inline elements before the first line break.
-pub(super) fn first_line(inlines: &[Inline]) -> impl Iterator<Item = &Inline> {
+pub(super) fn first_line<'a, 's>(
+    inlines: &'a [Inline<'s>],
+) -> impl Iterator<Item = &'a Inline<'s>> {
     inlines
         .iter()
         .take_while(|i| !matches!(i, Inline::Break(_)))

@@ -92,7 +92,7 @@ pub(super) fn options(range: &Range<usize>, items: &[Item], ctx: &Ctx<'_>) -> Op
         opt.blank = takes_text(&text);
         options.push(opt);
         let item_lines = source.lines(&item.range);
-        let mut written = source.strip_comments(source.span(item_lines));
+        let mut written = source.strip_comments(source.span(item_lines)).into_owned();
         if !written.ends_with('\n') {
             written.push('\n');
         }

@@ -2,9 +2,10 @@
 //! block after, or a pseudo-heading), labelled lines (`**Priority**: [P1 / P2]`), `[ ]`
 //! lines, and text kept as written.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use super::super::label::{self, Allow, Labelled, Rest, stripped_within};
+use super::super::label::{self, Allow, Labelled, Rest};
 use super::super::source::Source;
 use super::{Ctx, NewField, Recognized, SectionCtx, empty_text};
 use crate::form::{FieldKind, Opt, Selection, Value};
@@ -202,7 +203,7 @@ fn text_lines(
             .or_else(|| label::question(source, line));
         let line_no = source.line_of(line[0].range().start);
         match field {
-            Some((lab, rest)) => out.extend(line_fields(line_no, &lab, rest, source)),
+            Some((lab, rest)) => out.extend(line_fields(line_no, lab, rest, source)),
             None => out.push(Recognized::kept(source, &source.span(line_no..line_no + 1))),
         }
     }
@@ -245,17 +246,15 @@ fn all_label_lines(lines: &[&[Inline]], source: &Source<'_>) -> bool {
 /// The fields of a labelled line, which they take over: one per bracket, or one text.
 pub(super) fn line_fields(
     line: usize,
-    lab: &Labelled,
+    lab: Labelled,
     rest: Rest,
     source: &Source<'_>,
 ) -> Option<Recognized> {
-    let written = &source.src[source.line_start(line)..lab.rest.start];
-    let prefix = stripped_within(source, source.line_start(line)..lab.rest.start);
-    // Without a comment that led the line, the label starts it.
-    let prefix = if prefix == written {
-        prefix.into_owned()
-    } else {
-        prefix.trim_start().to_owned()
+    // Without a comment that led the line (none removed: the text as written), the
+    // label starts it.
+    let prefix = match source.strip_comments_within(source.line_start(line)..lab.rest.start) {
+        Cow::Borrowed(written) => written.to_owned(),
+        Cow::Owned(kept) => kept.trim_start().to_owned(),
     };
     if prefix.contains('\n') {
         return None;
@@ -266,7 +265,12 @@ pub(super) fn line_fields(
         |placeholder: &str| NewField::new(FieldKind::Text, label, placeholder, empty_text(), line);
     // Each field with the separator written before it.
     let (fields, parts): (Vec<NewField>, Vec<(String, usize)>) = match rest {
-        Rest::Empty(hint) | Rest::Hint(hint) => (vec![text(&hint)], vec![(String::new(), 0)]),
+        Rest::Empty(hint) | Rest::Hint(hint) => {
+            // The one field takes the label itself.
+            let mut field = NewField::new(FieldKind::Text, None, &hint, empty_text(), line);
+            field.label = Some(lab.label);
+            (vec![field], vec![(String::new(), 0)])
+        }
         Rest::Brackets(brackets) => brackets
             .into_iter()
             .enumerate()

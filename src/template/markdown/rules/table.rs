@@ -1,36 +1,31 @@
 //! Tables: one field whose header and row labels stay fixed and whose other cells are
 //! answers; a cell that is a placeholder (`X ms`) is a hint, any other text a default.
 
-use std::ops::Range;
-
 use super::{Ctx, NewField, Recognized};
 use crate::form::{FieldKind, Value};
-use crate::template::blocks::{Cell, Row};
+use crate::template::blocks::Table;
 use crate::template::hints;
 use crate::template::layout::{Shape, TableShape};
 use unicode_width::UnicodeWidthChar;
 
-pub(super) fn table(
-    range: &Range<usize>,
-    head: &[Cell],
-    rows: &[Row],
-    ctx: &Ctx<'_>,
-) -> Recognized {
+pub(super) fn table(table: &Table<'_>, ctx: &Ctx<'_>) -> Recognized {
     let source = ctx.source;
-    let lines = source.lines(range);
-    let columns: Vec<String> = head.iter().map(|c| hints::plain_label(&c.text)).collect();
+    let rows = &table.rows;
+    let lines = source.lines(&table.range);
+    let columns: Vec<String> = table.head().iter().map(|c| hints::plain_label(c)).collect();
     let width = columns.len().saturating_sub(1);
     let mut row_labels = Vec::with_capacity(rows.len());
     let mut defaults = Vec::with_capacity(rows.len());
     let mut cell_hints = Vec::with_capacity(rows.len());
     let mut shapes = Vec::with_capacity(rows.len());
     for row in rows {
-        let label = row.cells.first().map_or("", |c| c.text.as_str());
+        let cells = table.cells(row);
+        let label = cells.first().copied().unwrap_or("");
         row_labels.push(hints::plain_label(label));
         let mut values = Vec::with_capacity(width);
         let mut row_hints = Vec::with_capacity(width);
         for c in 1..=width {
-            let text = row.cells.get(c).map_or("", |c| c.text.as_str());
+            let text = cells.get(c).copied().unwrap_or("");
             let hint = !text.is_empty() && hints::is_placeholder(text);
             values.push(if hint { String::new() } else { text.to_owned() });
             row_hints.push(if hint { text.to_owned() } else { String::new() });
@@ -39,7 +34,7 @@ pub(super) fn table(
         shapes.push((
             source.line_text(line),
             label,
-            row_hints.iter().all(String::is_empty) && row.cells.len() == width + 1,
+            row_hints.iter().all(String::is_empty) && cells.len() == width + 1,
         ));
         defaults.push(values);
         cell_hints.push(row_hints);
@@ -48,13 +43,15 @@ pub(super) fn table(
         .first()
         .map_or(lines.end, |r| source.line_of(r.range.start));
     let head = source.lines_text(lines.start..first_row);
+    // The header's lines, then each row's: by line number, not searched for.
+    let head_lines = (lines.start..first_row).map(|l| source.line_text(l));
     let kind = FieldKind::Table {
         columns,
         rows: row_labels,
         hints: cell_hints,
     };
     let field = NewField::new(kind, ctx.label, "", Value::Table(defaults), lines.start);
-    let written = head.lines().chain(shapes.iter().map(|r| r.0));
+    let written = head_lines.chain(shapes.iter().map(|r| r.0));
     let shape = TableShape::new(head, shapes.iter().copied(), aligned_widths(written));
     Recognized::field(field, lines, Shape::Table(shape))
 }
@@ -74,18 +71,21 @@ fn pipe_columns(row: &str) -> Vec<usize> {
 /// returns false; returns whether it never did.
 fn pipes(row: &str, mut found: impl FnMut(usize) -> bool) -> bool {
     let row = row.trim_end();
-    let mut escaped = false;
-    // Printable ASCII is one column a byte.
+    // Printable ASCII is one column a byte. A byte is escaped when the one before it
+    // is a backslash not escaped itself.
     if row.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        let mut escaped_at = usize::MAX;
         for (at, &b) in row.as_bytes().iter().enumerate() {
-            if b == b'|' && !escaped && !found(at) {
+            if b == b'|' && escaped_at != at && !found(at) {
                 return false;
             }
-            escaped = b == b'\\' && !escaped;
+            if b == b'\\' && escaped_at != at {
+                escaped_at = at + 1;
+            }
         }
         return true;
     }
-    let mut at = 0;
+    let (mut at, mut escaped) = (0, false);
     for c in row.chars() {
         if c == '|' && !escaped && !found(at) {
             return false;

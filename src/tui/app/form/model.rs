@@ -237,7 +237,7 @@ impl Model {
         let messages: Vec<String> = self
             .field_problems(field)
             .iter()
-            .map(|m| sentence(m.strip_prefix("is ").unwrap_or(m)))
+            .map(|m| crate::text::sentence(m.strip_prefix("is ").unwrap_or(m)))
             .collect();
         (!messages.is_empty()).then(|| messages.join("; "))
     }
@@ -277,13 +277,4 @@ impl Model {
         }
         file
     }
-}
-
-/// `text` with a capital first letter: validation messages follow a field's name, shown
-/// alone under the field they start the sentence.
-fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }

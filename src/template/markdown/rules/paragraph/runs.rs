@@ -13,9 +13,9 @@ use crate::template::hints;
 #[derive(Clone, Copy)]
 pub(super) enum Following<'a, 'b> {
     /// More lines of the paragraph, a paragraph of their own then.
-    Lines(&'b [&'a [Inline]]),
+    Lines(&'b [&'a [Inline<'a>]]),
     /// The block after the paragraph.
-    Block(Option<&'b Block>),
+    Block(Option<&'b Block<'a>>),
 }
 
 impl Following<'_, '_> {
