@@ -118,7 +118,8 @@ pub fn resolve(arg: &str) -> Result<Source> {
 }
 
 /// Finds TEMPLATE: an existing path; else a template seen from `start` (repository,
-/// user, built-in, shadowed ones left out) by file stem, else by unique name; else
+/// user, built-in, shadowed ones left out) by exact file stem, else by file stem in any
+/// case and separators, else by unique name; else
 /// `blank`, the blank issue.
 pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
     let path = Path::new(arg);
@@ -157,9 +158,12 @@ pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
         Source::Builtin(_) => same_word(&format!("{}.md", e.stem), wanted),
     };
     let by_file = || entries.iter().find(|e| !arg.contains('/') && file_name(e));
+    // A stem written exactly wins over one that differs in case or separators
+    // (`bug_report` is bug_report.yml, not an earlier Bug-Report.md).
     if let Some(e) = entries
         .iter()
-        .find(|e| same_word(&e.stem, wanted))
+        .find(|e| e.stem == wanted)
+        .or_else(|| entries.iter().find(|e| same_word(&e.stem, wanted)))
         .or_else(by_file)
     {
         if let (true, Some(why)) = (e.refused, &e.error) {
