@@ -75,6 +75,8 @@ pub struct SendFailure {
     pub body_saved: Option<Result<PathBuf, StoreError>>,
     /// The issue had labels, which a repository may refuse from people without triage rights.
     pub had_labels: bool,
+    /// The issue's title, said with a body saved alone.
+    pub title: String,
 }
 
 impl SendFailure {
@@ -92,7 +94,12 @@ impl std::fmt::Display for SendFailure {
             f.write_str("; kept for retry")?;
         }
         if let Some(Ok(md)) = &self.body_saved {
-            write!(f, "\nThe body is saved in {}.", md.display())?;
+            write!(f, "\nThe body is saved in {}", md.display())?;
+            // Nothing else keeps the title of an issue no tool can take.
+            if self.saved.is_none() && !self.title.trim().is_empty() {
+                write!(f, " (its title: {})", crate::text::escape_line(&self.title))?;
+            }
+            f.write_str(".")?;
         }
         match &self.saved {
             Some(Ok(json)) => {
@@ -153,13 +160,17 @@ pub fn send(
                 SendError::NoTitle | SendError::CreatedWithError { .. }
             ))
         .then(|| last::save(&pending));
-        let body_saved = (too_long_anywhere || matches!(error, SendError::NotInstalled { .. }))
-            .then(|| last::save_body(&issue.body));
+        let body_saved = if too_long_anywhere {
+            Some(last::save_unsendable(&issue.body))
+        } else {
+            matches!(error, SendError::NotInstalled { .. }).then(|| last::save_body(&issue.body))
+        };
         Box::new(SendFailure {
             error,
             saved,
             body_saved,
             had_labels: !issue.labels.is_empty(),
+            title: issue.title.clone(),
         })
     })
 }
@@ -236,6 +247,7 @@ pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
             saved: Some(Ok(path)),
             body_saved: None,
             had_labels: !pending.issue.labels.is_empty(),
+            title: pending.issue.title.clone(),
         }))),
     }
 }

@@ -474,10 +474,8 @@ fn a_body_too_long_for_glab_is_kept_for_a_retry_with_gh() {
 #[test]
 fn a_body_too_long_for_github_is_not_sent_and_is_saved_to_shorten() {
     let world = World::new(&["glab", "gh"]);
-    let md = world
-        .path("data")
-        .join("issue-composer")
-        .join("last-issue.md");
+    let unsent = world.path("data").join("issue-composer").join("unsent");
+    let mut saved_bodies = Vec::new();
     for (flag, length, why) in [
         (
             "--gh",
@@ -504,14 +502,15 @@ fn a_body_too_long_for_github_is_not_sent_and_is_saved_to_shorten() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(1), "{flag}");
-        assert_eq!(
-            String::from_utf8(out.stderr).unwrap(),
-            format!(
-                "issue-composer: {why}\nThe body is saved in {}.\n",
-                md.display()
-            ),
-            "{flag}"
-        );
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let rest = stderr
+            .strip_prefix(&format!("issue-composer: {why}\nThe body is saved in "))
+            .unwrap_or_else(|| panic!("{flag}: {stderr}"));
+        let md = rest
+            .strip_suffix(" (its title: [CRASH] long).\n")
+            .unwrap_or_else(|| panic!("{flag}: {stderr}"));
+        let md = PathBuf::from(md);
+        assert_eq!(md.parent(), Some(unsent.as_path()), "{flag}");
         let body = format!("## Summary\n\n{long}\n");
         assert_eq!(fs::read_to_string(&md).unwrap(), body, "{flag}");
         assert!(!world.saved().exists(), "{flag}: not kept for retry");
@@ -519,6 +518,21 @@ fn a_body_too_long_for_github_is_not_sent_and_is_saved_to_shorten() {
             !world.path("rec").join("argv").exists(),
             "{flag}: no tool ran"
         );
+        saved_bodies.push(md);
+    }
+    // Each in a file of its own; a failed send and its retry leave both alone.
+    assert_ne!(saved_bodies[0], saved_bodies[1]);
+    let out = world
+        .render(false)
+        .args(["--gh", "-R", "octo/hello"])
+        .env("STANDIN_FAIL", "boom")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = world.bin(false).arg("retry").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    for md in &saved_bodies {
+        assert!(md.exists(), "{} survives the retry", md.display());
     }
 }
 

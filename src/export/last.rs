@@ -204,9 +204,27 @@ pub fn save(pending: &Pending) -> Result<PathBuf, StoreError> {
     Ok(path)
 }
 
-/// Saves the body as markdown and returns where.
+/// Saves the body as markdown beside the newest kept issue and returns where.
 pub fn save_body(body: &str) -> Result<PathBuf, StoreError> {
     let path = body_path()?;
+    write_private(&path, body.as_bytes())?;
+    Ok(path)
+}
+
+/// Saves a body no tool can take (too long) as markdown of its own, in `unsent/`, under
+/// a name no other save or retry touches, and returns where.
+pub fn save_unsendable(body: &str) -> Result<PathBuf, StoreError> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let dir = older_folder()?;
+    let mut path = dir.join(format!("{now:020}-too-long.md"));
+    // Two in one nanosecond (a coarse clock): the next free name.
+    let mut n = 2;
+    while std::fs::symlink_metadata(&path).is_ok() {
+        path = dir.join(format!("{now:020}-too-long-{n}.md"));
+        n += 1;
+    }
     write_private(&path, body.as_bytes())?;
     Ok(path)
 }
