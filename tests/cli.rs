@@ -409,6 +409,41 @@ fn a_closed_pipe_ends_render_and_schema_quietly() {
     }
 }
 
+/// `-R` parts that are no names (`..`, `.`, empty) are refused by the command line, for
+/// gh, glab and `retry` alike, before any tool runs; group paths and hosts pass.
+#[test]
+fn repositories_that_are_no_names_are_refused() {
+    for bad in ["../../x", "o/./r", "o//r", "just-one", "o/r x"] {
+        for args in [
+            &["render", "performance", "--gh", "-R", bad][..],
+            &["retry", "-R", bad][..],
+        ] {
+            let out = bin().args(args).output().unwrap();
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            let stderr = String::from_utf8(out.stderr).unwrap();
+            assert!(
+                stderr.starts_with(&format!(
+                    "error: invalid value '{bad}' for '--repo <REPO>': expected [HOST/]OWNER/REPO"
+                )),
+                "{stderr}"
+            );
+        }
+    }
+    // Accepted as written (the render then stops at the incomplete answers, exit 1).
+    for good in [
+        "o/r",
+        "group/sub/repo",
+        "ghe.example:8443/o/r",
+        "https://h.example/o/r",
+    ] {
+        let out = bin()
+            .args(["render", "performance", "--gh", "-R", good])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{good}");
+    }
+}
+
 #[test]
 fn numbers_in_an_answers_file_that_read_otherwise_are_warned_about() {
     let dir = tempfile::tempdir().unwrap();

@@ -316,6 +316,11 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
         eprintln!("issue-composer: not sent: {why}");
         return Ok(ExitCode::from(1));
     }
+    // The body went out, but the review listed answers missing or wrong: as `render`
+    // refuses such answers, a script sees it in the status.
+    if !given_up.is_empty() || !form.validate(&answers).is_empty() {
+        return Ok(ExitCode::from(1));
+    }
     Ok(super::exit_code(outcome))
 }
 
