@@ -425,6 +425,24 @@ fn numbered_projects_are_not_given_to_gh() {
         String::from_utf8(out.stderr).unwrap(),
         "issue-composer: gh adds an issue to a project by the project's title, so octo-org/1 (OWNER/NUMBER) is left out: add the issue to it on its page\n"
     );
+    // The command printed after -o leaves it out too, and says so.
+    let out = world
+        .bin(false)
+        .current_dir(world.path(""))
+        .arg("render")
+        .arg(world.path("p.yml"))
+        .args(["--set", "title=t", "--set", "a=1", "-o", "p.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "issue-composer: gh adds an issue to a project by the project's title, so octo-org/1 (OWNER/NUMBER) is left out: add the issue to it on its page\nissue-composer: wrote p.md; to create the issue, run:\n"
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "gh issue create --title t --body-file p.md\n"
+    );
 }
 
 /// A body too long for glab's argument is kept, and the advice is the retry that can

@@ -189,7 +189,7 @@ fn within_repository(path: &Path, end: PathBuf) -> Result<Option<PathBuf>, Write
     Err(WriteError::Link {
         path: path.into(),
         why: format!(
-            "{what} {}, outside the repository {} (a clone can plant such a link): remove it, or choose another path",
+            "{what} {}, outside the repository {} (a clone can plant such a link)",
             real.display(),
             root.display()
         ),
