@@ -163,6 +163,12 @@ pub fn send(
             forge,
             issue: issue.clone(),
             target: target.clone(),
+            // Without --repo the tool chose the repository from this folder.
+            folder: target
+                .repo
+                .is_none()
+                .then(|| std::env::current_dir().ok())
+                .flatten(),
         };
         // Without a title a retry would fail the same way; a created issue would be
         // created twice.
@@ -257,11 +263,21 @@ pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
     if let Some(repo) = &options.repo {
         pending.target.repo = Some(repo.clone());
     }
-    match gh::create(
+    // Without a repository named, in the folder the first send ran in (if it is still
+    // there): the repository it meant, not the one `retry` is typed in.
+    let folder = pending
+        .target
+        .repo
+        .is_none()
+        .then_some(pending.folder.as_deref())
+        .flatten()
+        .filter(|f| f.is_dir());
+    match gh::create_in(
         &pending.issue,
         pending.forge,
         &pending.target,
         options.timeout,
+        folder,
     ) {
         Ok(sent) => Ok(Retried {
             sent,

@@ -13,6 +13,7 @@ use assert_cmd::Command;
 /// `$STANDIN_FAIL_AFTER_URL`).
 const STANDIN: &str = r#"#!/bin/sh
 rec="$RECORD_DIR"
+pwd > "$rec/cwd"
 : > "$rec/argv"
 prev=
 for arg in "$@"; do
@@ -552,6 +553,39 @@ fn a_body_too_long_for_github_is_not_sent_and_is_saved_to_shorten() {
     for md in &saved_bodies {
         assert!(md.exists(), "{} survives the retry", md.display());
     }
+}
+
+/// Without `-R`, gh picks the repository from the folder it runs in: a retry typed in
+/// another clone runs gh where the first send ran, not where `retry` is typed.
+#[test]
+fn a_retry_without_a_repository_runs_where_the_send_ran() {
+    let world = World::new(&["gh"]);
+    let (first, other) = (world.path("first"), world.path("other"));
+    fs::create_dir(&first).unwrap();
+    fs::create_dir(&other).unwrap();
+    let out = world
+        .render(false)
+        .arg("--gh")
+        .current_dir(&first)
+        .env("STANDIN_FAIL", "boom")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(world.recorded("cwd").trim(), first.to_str().unwrap());
+    let out = world
+        .bin(false)
+        .arg("retry")
+        .current_dir(&other)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(world.recorded("cwd").trim(), first.to_str().unwrap());
+    assert!(!world.recorded("argv").contains("--repo"));
 }
 
 #[test]
