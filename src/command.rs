@@ -72,7 +72,11 @@ pub fn load_answers(
     let mut answers_file = match file {
         Some(path) => {
             let limits = discover::limits();
-            discover::read_answers(path, limits.answers_size, &limits.yaml)?
+            let (file, warnings) = discover::read_answers(path, limits.answers_size, &limits.yaml)?;
+            for warning in warnings {
+                eprintln!("issue-composer: warning: {}", escape(&warning));
+            }
+            file
         }
         None => AnswersFile::default(),
     };

@@ -118,7 +118,8 @@ pub fn resolve(arg: &str) -> Result<Source> {
 }
 
 /// Finds TEMPLATE: an existing path; else a template seen from `start` (repository,
-/// user, built-in, shadowed ones left out) by file stem, else by unique name; else
+/// user, built-in, shadowed ones left out) by exact file stem, else by file stem in any
+/// case and separators, else by unique name; else
 /// `blank`, the blank issue.
 pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
     let path = Path::new(arg);
@@ -157,9 +158,12 @@ pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
         Source::Builtin(_) => same_word(&format!("{}.md", e.stem), wanted),
     };
     let by_file = || entries.iter().find(|e| !arg.contains('/') && file_name(e));
+    // A stem written exactly wins over one that differs in case or separators
+    // (`bug_report` is bug_report.yml, not an earlier Bug-Report.md).
     if let Some(e) = entries
         .iter()
-        .find(|e| same_word(&e.stem, wanted))
+        .find(|e| e.stem == wanted)
+        .or_else(|| entries.iter().find(|e| same_word(&e.stem, wanted)))
         .or_else(by_file)
     {
         if let (true, Some(why)) = (e.refused, &e.error) {
@@ -278,12 +282,13 @@ pub fn repo_templates(start: &Path) -> Vec<PathBuf> {
 /// Reads an answers file (YAML, or JSON by extension) from `path` (a pipe too, as in
 /// `--answers <(cmd)`), refusing one larger
 /// than `max_size` bytes (without reading more than one byte past it) or YAML beyond
-/// `budget`.
+/// `budget`. With it come warnings, `FILE:LINE:COL: message` each, for numbers that read
+/// otherwise than written (`1.10` is 1.1), as `check` gives them in templates.
 pub fn read_answers(
     path: &std::path::Path,
     max_size: usize,
     budget: &crate::yaml::Budget,
-) -> Result<AnswersFile, crate::form::answers::ReadError> {
+) -> Result<(AnswersFile, Vec<String>), crate::form::answers::ReadError> {
     use std::io::Read as _;
     let io = |cause| crate::form::answers::ReadError::Io {
         path: path.to_owned(),
@@ -302,9 +307,11 @@ pub fn read_answers(
     }
     let text = String::from_utf8(bytes)
         .map_err(|_| io(std::io::Error::from(std::io::ErrorKind::InvalidData)))?;
-    Ok(AnswersFile::parse_within(
-        &text,
-        &path.display().to_string(),
-        budget,
-    )?)
+    let name = path.display().to_string();
+    let file = AnswersFile::parse_within(&text, &name, budget)?;
+    let warnings = crate::template::lint::answers_numbers(&text)
+        .into_iter()
+        .map(|p| format!("{name}:{}:{}: {}", p.line, p.col, p.message))
+        .collect();
+    Ok((file, warnings))
 }

@@ -152,6 +152,10 @@ pub fn load_at_within(path: PathBuf, limit: usize) -> Loaded {
     }
 }
 
+/// How the reason of a draft moved aside for its size begins, so the form can title its
+/// notice as a size, not as a draft it could not read.
+pub const TOO_LARGE: &str = "it is larger than";
+
 /// The draft at `path`: `None` when there is none, an error when it does not read as an
 /// answers file.
 fn read(path: &Path, limit: usize) -> Result<Option<AnswersFile>, String> {
@@ -162,7 +166,7 @@ fn read(path: &Path, limit: usize) -> Result<Option<AnswersFile>, String> {
         }
         Err(e) if e.kind() == ErrorKind::FileTooLarge => {
             return Err(format!(
-                "it is larger than {}, the limit for answers files (raise it with {}=BYTES)",
+                "{TOO_LARGE} {}, the limit for answers files (raise it with {}=BYTES)",
                 crate::text::size_name(limit),
                 crate::form::answers::MAX_SIZE_VAR
             ));

@@ -211,7 +211,9 @@ pub fn detect(root: &Path) -> Facts {
     let tools = TOOLCHAINS
         .iter()
         .filter(|(marker, ..)| root.join(marker).exists())
-        .filter_map(|(_, name, program, arg)| Some(((*name).to_owned(), run(program, &[arg])?)))
+        .filter_map(|(_, name, program, arg)| {
+            Some(((*name).to_owned(), version(&run(program, &[arg])?)))
+        })
         .collect();
     Facts {
         os: read("/etc/os-release").and_then(|t| os_release_name(&t)),
@@ -221,6 +223,15 @@ pub fn detect(root: &Path) -> Facts {
         memory_kib: read("/proc/meminfo").and_then(|t| mem_total_kib(&t)),
         tools,
     }
+}
+
+/// A toolchain's version as its command prints it, without words that repeat the
+/// toolchain's name: `go version go1.22.5 linux/amd64` is `go1.22.5 linux/amd64`.
+fn version(printed: &str) -> String {
+    printed
+        .strip_prefix("go version ")
+        .unwrap_or(printed)
+        .to_owned()
 }
 
 /// The first line `program args` prints (standard output, else standard error: `python3
@@ -317,8 +328,20 @@ mod tests {
             cpu: Some("AMD EPYC 7B13".into()),
             cores: Some(4),
             memory_kib: Some(16_384_000),
-            tools: vec![("Go".into(), "go version go1.22.1 linux/amd64".into())],
+            tools: vec![("Go".into(), version("go version go1.22.1 linux/amd64"))],
         }
+    }
+
+    #[test]
+    fn a_version_drops_words_that_repeat_the_toolchain() {
+        assert_eq!(
+            version("go version go1.22.5 linux/amd64"),
+            "go1.22.5 linux/amd64"
+        );
+        assert_eq!(
+            version("rustc 1.89.0 (abc 2025-08-04)"),
+            "rustc 1.89.0 (abc 2025-08-04)"
+        );
     }
 
     #[test]
@@ -328,7 +351,7 @@ mod tests {
             "OS: Ubuntu 24.04 LTS (Linux 6.8.0-45-generic)\n\
              CPU: AMD EPYC 7B13 (4 cores)\n\
              Memory: 15.6 GiB\n\
-             Go: go version go1.22.1 linux/amd64"
+             Go: go1.22.1 linux/amd64"
         );
     }
 

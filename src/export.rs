@@ -77,6 +77,15 @@ pub struct SendFailure {
     pub had_labels: bool,
     /// The issue's title, said with a body saved alone.
     pub title: String,
+    /// How many other unsent issues are kept for `retry` besides this one.
+    pub others_kept: usize,
+}
+
+/// How many kept unsent issues there are besides `this` one.
+fn others_kept(this: Option<&Path>) -> usize {
+    last::kept().map_or(0, |kept| {
+        kept.iter().filter(|k| Some(k.as_path()) != this).count()
+    })
 }
 
 impl SendFailure {
@@ -126,6 +135,16 @@ impl std::fmt::Display for SendFailure {
             }
             Some(Err(err)) => write!(f, "\nThe issue could not be saved: {err}"),
             None => Ok(()),
+        }?;
+        match self.others_kept {
+            0 => Ok(()),
+            1 => {
+                f.write_str("\nAn older unsent issue is kept too (`issue-composer retry --list`).")
+            }
+            n => write!(
+                f,
+                "\n{n} older unsent issues are kept too (`issue-composer retry --list`)."
+            ),
         }
     }
 }
@@ -171,12 +190,18 @@ pub fn send(
         } else {
             matches!(error, SendError::NotInstalled { .. }).then(|| last::save_body(&issue.body))
         };
+        let this = match &saved {
+            Some(Ok(path)) => Some(path.as_path()),
+            _ => None,
+        };
+        let others_kept = others_kept(this);
         Box::new(SendFailure {
             error,
             saved,
             body_saved,
             had_labels: !issue.labels.is_empty(),
             title: issue.title.clone(),
+            others_kept,
         })
     })
 }
@@ -260,6 +285,7 @@ pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
         }),
         Err(error) => Err(RetryError::Send(Box::new(SendFailure {
             error,
+            others_kept: others_kept(Some(&path)),
             saved: Some(Ok(path)),
             body_saved: None,
             had_labels: !pending.issue.labels.is_empty(),

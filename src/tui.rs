@@ -445,10 +445,21 @@ pub fn run(args: Start) -> Result<Outcome> {
         Some(name) => {
             let source = discover::resolve(name)?;
             let template = discover::load(&source)?;
+            let mut answer_warning = None;
             let initial = match &args.answers {
                 Some(path) => {
                     let limits = discover::limits();
-                    let file = discover::read_answers(path, limits.answers_size, &limits.yaml)?;
+                    let (file, warnings) =
+                        discover::read_answers(path, limits.answers_size, &limits.yaml)?;
+                    // Printed before the screen changes, so they stay above it after the
+                    // form closes; the form shows the first one too.
+                    for warning in &warnings {
+                        eprintln!(
+                            "issue-composer: warning: {}",
+                            crate::text::escape_line(warning)
+                        );
+                    }
+                    answer_warning = warnings.into_iter().next();
                     // The same errors as `render`, before the screen changes.
                     file.apply(&template.form, &mut Answers::new(&template.form))
                         .with_context(|| format!("in {}", path.display()))?;
@@ -465,6 +476,9 @@ pub fn run(args: Start) -> Result<Outcome> {
             let mut app = App::with_form(config, template, source, draft, size);
             if let Some(initial) = &initial {
                 app.start_from(initial);
+            }
+            if let Some(warning) = answer_warning {
+                app.warn(format!("warning: {warning}"));
             }
             app
         }

@@ -473,3 +473,42 @@ fn a_title_without_a_letter_or_digit_is_named_so() {
         );
     }
 }
+
+#[test]
+fn numbers_in_an_answers_file_that_read_otherwise_are_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = dir.path().join("t.yml");
+    fs::write(
+        &form,
+        "name: T\ndescription: d\nbody:\n  - type: input\n    id: milestone\n    attributes:\n      label: Milestone\n",
+    )
+    .unwrap();
+    for (name, text, at) in [
+        ("a.yml", "title: 123\nfields:\n  Milestone: 1.10\n", "3:14"),
+        ("a.json", "{\"fields\": {\"Milestone\": 1.10}}", "1:26"),
+    ] {
+        let answers = dir.path().join(name);
+        fs::write(&answers, text).unwrap();
+        let out = bin()
+            .arg("render")
+            .arg(&form)
+            .arg("--answers")
+            .arg(&answers)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{name}");
+        // The behaviour is unchanged: the number is what the reader made of it.
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            "### Milestone\n\n1.1"
+        );
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            format!(
+                "issue-composer: warning: {}:{at}: `Milestone` `1.10` is read as the number 1.1; quote it to keep it as written\n",
+                answers.display()
+            ),
+            "{name}"
+        );
+    }
+}

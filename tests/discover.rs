@@ -594,3 +594,21 @@ fn a_github_config_yaml_is_ignored_as_github_ignores_it_and_check_says_so() {
         (Some("link"), Some("Forum"))
     );
 }
+
+#[test]
+fn an_exact_stem_wins_over_one_that_differs_in_case_or_separators() {
+    let home = Home::new();
+    let (_, sub) = home.repo(&[
+        (".github/ISSUE_TEMPLATE/Bug-Report.md", &md("Loose")),
+        (".github/ISSUE_TEMPLATE/bug_report.yml", &form("Exact")),
+    ]);
+    let schema = |arg: &str| -> String {
+        let text = home.run(&sub, &["schema", arg]);
+        let json: Json = serde_json::from_str(&text).unwrap();
+        json["name"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(schema("bug_report"), "Exact");
+    assert_eq!(schema("Bug-Report"), "Loose");
+    // Neither written exactly: the first in the chooser's order, as before.
+    assert_eq!(schema("bug report"), "Loose");
+}

@@ -771,3 +771,30 @@ fn every_failed_send_is_kept_up_to_ten_and_retry_lists_and_picks_them() {
     assert_eq!(world.recorded("argv").lines().nth(3), Some("Crash 12"));
     assert!(list().starts_with("1\tgh\tocto/hello\tCrash 11\n"));
 }
+
+#[test]
+fn a_failed_send_says_when_older_unsent_issues_are_kept_too() {
+    let world = World::new(&["gh"]);
+    let fail = |world: &World| {
+        let out = world
+            .render(false)
+            .args(["--gh", "-R", "octo/hello"])
+            .env("STANDIN_FAIL", "boom")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let first = fail(&world);
+    assert!(!first.contains("older unsent"), "{first}");
+    let second = fail(&world);
+    assert!(
+        second.ends_with(".\nAn older unsent issue is kept too (`issue-composer retry --list`).\n"),
+        "{second}"
+    );
+    let third = fail(&world);
+    assert!(
+        third.ends_with(".\n2 older unsent issues are kept too (`issue-composer retry --list`).\n"),
+        "{third}"
+    );
+}

@@ -481,3 +481,20 @@ fn a_notice_in_a_dialog_keeps_the_dialog_keys_below_it() {
         "{text}"
     );
 }
+
+/// A draft moved aside for its size is titled so, not as one that could not be read.
+#[test]
+fn a_draft_too_large_is_titled_as_such() {
+    use issue_composer::draft::Loaded;
+    let source = discover::resolve("performance").unwrap();
+    let template = discover::load(&source).unwrap();
+    let moved = Loaded::MovedAside {
+        to: std::path::PathBuf::from("/d/builtin-performance.yaml.corrupt-20240229T123456Z"),
+        reason: "it is larger than 1 MiB, the limit for answers files (raise it with X=BYTES)"
+            .to_owned(),
+    };
+    let app = App::with_form(config(), template, source, moved, (80, 20));
+    let shown = screen(&app, 80, 20);
+    assert!(shown.contains(" Draft too large "), "{shown}");
+    assert!(!shown.contains("unreadable"), "{shown}");
+}

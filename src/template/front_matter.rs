@@ -336,9 +336,9 @@ mod tests {
         assert_eq!(
             said,
             [
-                "4:8: warning: `title` `1.10` is read as a number, which may show otherwise (`1.10` as `1.1`); quote it to keep it as written",
-                "5:10: warning: `labels` `1.10` is read as a number, which may show otherwise (`1.10` as `1.1`); quote it to keep it as written",
-                "5:21: warning: `labels` `0x1F` is read as a number, which may show otherwise (`1.10` as `1.1`); quote it to keep it as written",
+                "4:8: warning: `title` `1.10` is read as the number 1.1; quote it to keep it as written",
+                "5:10: warning: `labels` `1.10` is read as the number 1.1; quote it to keep it as written",
+                "5:21: warning: `labels` `0x1F` is read as the number 31; quote it to keep it as written",
             ]
         );
     }

@@ -134,6 +134,37 @@ pub fn front_matter_numbers(yaml: &str, keys: &[&str]) -> Vec<Problem> {
     out.sorted()
 }
 
+/// Numbers in an answers file (YAML or JSON) that read otherwise than written: under
+/// `title`, `labels`, `assignees` and every value of `fields`, each named by its key;
+/// nothing when it does not read (the reader says why).
+pub fn answers_numbers(text: &str) -> Vec<Problem> {
+    let Some(Spanned {
+        value: Node::Map(top),
+        ..
+    }) = node::parse(text)
+    else {
+        return Vec::new();
+    };
+    let mut out = Lint {
+        source: text,
+        problems: Vec::new(),
+    };
+    for (key, value) in &top {
+        match key.value.as_str() {
+            "title" | "labels" | "assignees" => out.numbers_in(value, &key.value),
+            "fields" => {
+                if let Node::Map(fields) = &value.value {
+                    for (field, answer) in fields {
+                        out.numbers_in(answer, &field.value);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sorted()
+}
+
 /// The message for a markdown template's front matter without `name` or `about`.
 pub fn markdown_meta(has_name: bool, has_about: bool) -> Option<&'static str> {
     match (has_name, has_about) {
@@ -234,6 +265,16 @@ impl Lint<'_> {
         }
     }
 
+    /// Every number in `node`, lists and maps (a table's rows) included, named `what`.
+    fn numbers_in(&mut self, node: &Spanned<Node>, what: &str) {
+        match &node.value {
+            Node::Num(n) => self.number(node, n, what),
+            Node::Seq(items) => items.iter().for_each(|i| self.numbers_in(i, what)),
+            Node::Map(entries) => entries.iter().for_each(|(_, v)| self.numbers_in(v, what)),
+            Node::Null | Node::Bool(_) | Node::Str(_) => {}
+        }
+    }
+
     /// A value meant as text: a YAML boolean or a list there is a mistake.
     pub(super) fn string(&mut self, node: &Spanned<Node>, what: &str) {
         match &node.value {
@@ -269,7 +310,7 @@ impl Lint<'_> {
                     col,
                     Severity::Warning,
                     format!(
-                        "`{what}` `{shown}` is read as a number, which may show otherwise (`1.10` as `1.1`); quote it to keep it as written"
+                        "`{what}` `{shown}` is read as the number {n}; quote it to keep it as written"
                     ),
                 );
             }

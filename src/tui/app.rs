@@ -192,6 +192,11 @@ impl App {
         });
     }
 
+    /// Shows `message` as a problem notice (a warning found before the form opened).
+    pub fn warn(&mut self, message: String) {
+        self.notice = Some(Notice::problem(message));
+    }
+
     pub fn config(&self) -> &Config {
         &self.config
     }

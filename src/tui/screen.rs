@@ -339,7 +339,11 @@ fn dialog_text(app: &App, modal: &Modal) -> (&'static str, Vec<String>, &'static
             "y quit anyway · n go back",
         ),
         Modal::DraftMoved { to, reason } => (
-            " Draft unreadable ",
+            if reason.starts_with(crate::draft::TOO_LARGE) {
+                " Draft too large "
+            } else {
+                " Draft unreadable "
+            },
             vec![
                 format!("The draft could not be read: {reason}"),
                 format!(

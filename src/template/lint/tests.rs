@@ -189,8 +189,8 @@ fn a_number_that_reads_otherwise_and_a_required_that_is_no_boolean() {
     assert_eq!(
         lint(&text),
         [
-            "5:39: warning: `value` `1.10` is read as a number, which may show otherwise (`1.10` as `1.1`); quote it to keep it as written",
-            "7:53: warning: `placeholder` `0x1F` is read as a number, which may show otherwise (`1.10` as `1.1`); quote it to keep it as written",
+            "5:39: warning: `value` `1.10` is read as the number 1.1; quote it to keep it as written",
+            "7:53: warning: `placeholder` `0x1F` is read as the number 31; quote it to keep it as written",
             "12:30: error: `required` must be true or false"
         ]
     );

@@ -11,6 +11,27 @@ use crate::text::escape_line;
 
 const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
+/// `line` with each tab as the spaces to the next stop of 8 columns, as a terminal shows
+/// a command's output (`escape_line` would show it as `\t`).
+fn expand_tabs(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains('\t') {
+        return line.into();
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut column = 0;
+    for c in line.chars() {
+        if c == '\t' {
+            let spaces = 8 - column % 8;
+            out.extend(std::iter::repeat_n(' ', spaces));
+            column += spaces;
+        } else {
+            out.push(c);
+            column += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        }
+    }
+    out.into()
+}
+
 /// A dialog's title, lines and keys, for the dialogs of this module.
 pub fn dialog_text(app: &App, modal: &Modal) -> Option<(&'static str, Vec<String>, &'static str)> {
     let label = |field: usize| {
@@ -45,7 +66,10 @@ pub fn dialog_text(app: &App, modal: &Modal) -> Option<(&'static str, Vec<String
             // From the end: the output may be a mebibyte, and this runs on every draw.
             let mut last: Vec<&str> = kept.text.lines().rev().take(6).collect();
             last.reverse();
-            lines.extend(last.iter().map(|l| escape_line(l).into_owned()));
+            lines.extend(
+                last.iter()
+                    .map(|l| escape_line(&expand_tabs(l)).into_owned()),
+            );
             let keys = if kept.replaces && kept.benches.is_some() {
                 "y keep it · a only as actual results (the field stays) · n drop it"
             } else {
@@ -128,4 +152,16 @@ pub fn draw_panel(frame: &mut Frame, app: &App, running: &Running, area: Rect) {
     );
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::expand_tabs;
+
+    #[test]
+    fn tabs_become_spaces_to_the_next_stop() {
+        assert_eq!(expand_tabs("name\t12 ns\tok"), "name    12 ns   ok");
+        assert_eq!(expand_tabs("\tx"), "        x");
+        assert_eq!(expand_tabs("plain"), "plain");
+    }
 }
