@@ -172,6 +172,21 @@ fn an_input_answer_stays_on_one_line() {
     }
 }
 
+/// A `render` holding a line break and a fence cannot break the body out of the code
+/// block: the language is its first line, without backticks.
+#[test]
+fn a_render_with_a_line_break_stays_one_fence() {
+    let t = template(
+        "name: F\ndescription: f\nbody:\n  - type: textarea\n    attributes: {label: Log, render: \"sh\\n```\\nINJECT\"}\n",
+    );
+    let mut answers = Answers::new(&t.form);
+    answers.values[0] = Value::Text("x".into());
+    assert_eq!(
+        body(&t, &answers, FormsFormat::Current),
+        "### Log\n\n```sh\nx\n```"
+    );
+}
+
 #[test]
 fn value_prefill_upload_and_markdown_help() {
     let t = template(

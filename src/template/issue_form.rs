@@ -224,7 +224,15 @@ impl FormBuilder {
         let (field_kind, default) = match kind {
             "input" => (FieldKind::Text, Value::Text(text_of(a.value.as_ref()))),
             "textarea" => {
-                let render = text_of(a.render.as_ref());
+                // The fence's language: the first word, as markdown reads an info
+                // string, without backticks (which would end a backtick fence's first
+                // line; `check` refuses them and line breaks).
+                let render: String = text_of(a.render.as_ref())
+                    .replace('`', " ")
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_owned();
                 let kind = if render.is_empty() {
                     FieldKind::TextArea
                 } else {

@@ -507,6 +507,17 @@ impl Lint<'_> {
                 self.string(value, key);
             }
         }
+        // The code fence's language: a line break or a backtick in it would end the
+        // fence's first line early and put the rest in the issue as text.
+        if let Some(render) = node::get(attrs, "render")
+            && let Node::Str(text) = &render.value
+            && text.contains(['\n', '\r', '`'])
+        {
+            self.error(
+                render,
+                "`render` names a language on one line (`shell`, `rust`), without backticks",
+            );
+        }
         if kind == "markdown" {
             if node::get(attrs, "value").is_none() {
                 self.error(node, "a `markdown` element needs `attributes.value`");

@@ -244,3 +244,18 @@ fn contact_links_must_name_a_host_and_hold_no_spaces() {
         ]
     );
 }
+
+/// A `render` with a line break or a backtick would break the code fence's first line.
+#[test]
+fn render_names_one_language_without_backticks() {
+    let text = body(
+        "- type: textarea\n  attributes:\n    label: A\n    render: \"sh\\n```\\nINJECT\"\n- type: textarea\n  attributes: {label: B, render: 'c`'}\n- type: textarea\n  attributes: {label: C, render: c++}\n",
+    );
+    assert_eq!(
+        lint(&text),
+        [
+            "7:13: error: `render` names a language on one line (`shell`, `rust`), without backticks",
+            "9:34: error: `render` names a language on one line (`shell`, `rust`), without backticks"
+        ]
+    );
+}
