@@ -289,6 +289,23 @@ impl Lint<'_> {
             Node::Seq(_) | Node::Map(_) => self.error(node, &format!("`{what}` must be text")),
             // `1.10` reads as the number 1.1: the form would show what was not written.
             Node::Num(n) => self.number(node, n, what),
+            // `"\e[2J"` in a double-quoted YAML string is an escape sequence once read:
+            // removed wherever the text is shown or sent, and worth a word.
+            Node::Str(text)
+                if text
+                    .chars()
+                    .any(|c| crate::text::is_hazard(c) && c != '\n' && c != '\t') =>
+            {
+                let (line, col) = at(node);
+                self.push(
+                    line,
+                    col,
+                    Severity::Warning,
+                    format!(
+                        "`{what}` holds an escape sequence or control character; it is removed"
+                    ),
+                );
+            }
             Node::Null | Node::Str(_) => {}
         }
     }
