@@ -264,11 +264,9 @@ fn render_names_one_language_without_backticks() {
 /// once read: removed when shown, and warned about, as in markdown templates.
 #[test]
 fn escapes_in_form_text_are_warned_about() {
-    let text = format!(
-        "name: \"Bug\\e[2J\"\ndescription: d\nbody:\n- type: input\n  attributes: {{label: \"A\\x07\"}}\n"
-    );
+    let text = "name: \"Bug\\e[2J\"\ndescription: d\nbody:\n- type: input\n  attributes: {label: \"A\\x07\"}\n";
     assert_eq!(
-        lint(&text),
+        lint(text),
         [
             "1:7: warning: `name` holds an escape sequence or control character; it is removed",
             "5:23: warning: `label` holds an escape sequence or control character; it is removed"
