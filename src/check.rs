@@ -101,6 +101,19 @@ pub fn run(args: &[String]) -> Report {
                         message: p.message.clone(),
                     });
                 }
+                if let Source::File(path) = &source
+                    && chooser_markdown_without_front_matter(path)
+                {
+                    report.findings.push(Finding {
+                        file: name.clone(),
+                        line: 1,
+                        column: 1,
+                        severity: "warning",
+                        message:
+                            "no front matter (`name`, `about`): GitHub's chooser will not list it"
+                                .to_owned(),
+                    });
+                }
                 let form = &template.form;
                 report.summaries.push(format!(
                     "{name}: {} sections, {} fields",
@@ -264,6 +277,24 @@ impl Report {
 
 /// Why `path` is refused when it is a symbolic link from inside a repository to a file
 /// outside it.
+/// A markdown file in `.github/ISSUE_TEMPLATE/` that does not start with front matter:
+/// GitHub's chooser lists a markdown template only with `name` and `about`.
+fn chooser_markdown_without_front_matter(path: &Path) -> bool {
+    let named = |p: Option<&Path>, name: &str| {
+        p.and_then(Path::file_name)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+    };
+    let folder = path.parent();
+    let markdown = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    markdown
+        && named(folder, "ISSUE_TEMPLATE")
+        && named(folder.and_then(Path::parent), ".github")
+        && crate::export::file::read_regular_upto(path, 8)
+            .is_ok_and(|start| !start.starts_with(b"---"))
+}
+
 fn links_out(path: &Path) -> Option<String> {
     if !path.symlink_metadata().ok()?.file_type().is_symlink() {
         return None;

@@ -512,3 +512,32 @@ fn numbers_in_an_answers_file_that_read_otherwise_are_warned_about() {
         );
     }
 }
+
+/// GitHub's chooser lists a markdown template only with front matter: one without it in
+/// `.github/ISSUE_TEMPLATE/` gets a warning from `check`; elsewhere (GitLab's folder)
+/// none is needed.
+#[test]
+fn a_chooser_markdown_template_without_front_matter_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    for folder in [".github/ISSUE_TEMPLATE", ".gitlab/issue_templates"] {
+        fs::create_dir_all(dir.path().join(folder)).unwrap();
+        fs::write(dir.path().join(folder).join("bare.md"), "## Only\n\ntext\n").unwrap();
+    }
+    let check = |folder: &str| {
+        let out = bin()
+            .current_dir(dir.path())
+            .args(["check", &format!("{folder}/bare.md")])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap()
+    };
+    assert_eq!(
+        check(".github/ISSUE_TEMPLATE"),
+        ".github/ISSUE_TEMPLATE/bare.md:1:1: warning: no front matter (`name`, `about`): GitHub's chooser will not list it\n.github/ISSUE_TEMPLATE/bare.md: 1 sections, 1 fields\n"
+    );
+    assert_eq!(
+        check(".gitlab/issue_templates"),
+        ".gitlab/issue_templates/bare.md: 1 sections, 1 fields\n"
+    );
+}
