@@ -64,6 +64,18 @@ fn synthetic(c: &mut Criterion) {
     let mut group = c.benchmark_group("synthetic");
     group.sample_size(10);
     for (name, text) in [("s1900k", &sections), ("h100k", &headings)] {
+        // The floor under `parse`: pulldown-cmark alone walking the same text with the
+        // options the block reader uses, doing nothing with the events.
+        group.bench_function(format!("pulldown_only_{name}"), |b| {
+            use pulldown_cmark::{Options, Parser};
+            let options =
+                Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
+            b.iter(|| {
+                Parser::new_ext(black_box(text), options)
+                    .into_offset_iter()
+                    .count()
+            });
+        });
         group.bench_function(format!("parse_{name}"), |b| {
             b.iter(|| parse(black_box("s.md"), black_box(text.as_bytes())).expect("parses"));
         });

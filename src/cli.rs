@@ -93,7 +93,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "NAME")]
     pub milestone: Option<String>,
     /// Repository for --gh, --glab and the printed gh command ([HOST/]OWNER/REPO).
-    #[arg(short = 'R', long, value_name = "REPO")]
+    #[arg(short = 'R', long, value_name = "REPO", value_parser = parse_repo)]
     pub repo: Option<String>,
     /// Stop gh or glab after SECS seconds (default 120); the issue is kept for `retry`.
     #[arg(long, value_name = "SECS", value_parser = timeout_secs())]
@@ -323,7 +323,7 @@ pub struct RetryArgs {
     #[arg(long)]
     pub glab: bool,
     /// Send it to this repository instead.
-    #[arg(short = 'R', long, value_name = "REPO")]
+    #[arg(short = 'R', long, value_name = "REPO", value_parser = parse_repo)]
     pub repo: Option<String>,
     /// Stop gh or glab after SECS seconds (default 120); the issue stays saved.
     #[arg(long, value_name = "SECS", value_parser = timeout_secs())]
@@ -362,6 +362,30 @@ fn timeout_secs() -> clap::builder::RangedU64ValueParser {
 
 fn timeout(secs: Option<u64>) -> Duration {
     secs.map_or(DEFAULT_TIMEOUT, Duration::from_secs)
+}
+
+/// `-R`: `[HOST/]OWNER/REPO` (GitLab: a group path, `group/sub/repo`), or a remote URL.
+/// Each part is a name (letters, digits, `.`, `-`, `_`; a host may have a `:port`), and
+/// `.` and `..` are no names: `-R ../../x` is refused before gh, glab or the browser sees it.
+fn parse_repo(arg: &str) -> Result<String, String> {
+    if arg.contains("://") || arg.contains('@') {
+        return crate::export::web::Repo::from_remote(arg)
+            .map(|_| arg.to_owned())
+            .map_err(|_| "expected [HOST/]OWNER/REPO (or a remote URL)".to_owned());
+    }
+    let parts: Vec<&str> = arg.trim_end_matches('/').split('/').collect();
+    let name = |p: &str| {
+        !p.is_empty()
+            && p != "."
+            && p != ".."
+            && p.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b':'))
+    };
+    if parts.len() >= 2 && parts.iter().all(|p| name(p)) {
+        Ok(arg.to_owned())
+    } else {
+        Err("expected [HOST/]OWNER/REPO (or a remote URL), each part a name".to_owned())
+    }
 }
 
 fn parse_key_value(s: &str) -> Result<(String, String), String> {

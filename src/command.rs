@@ -132,14 +132,14 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
     if exports.plan().creates() && form.title_is_blank(&issue.title) && !args.allow_incomplete {
         bail!(
             "the title is {}: give one with --set title=... before sending with gh or glab (or pass --allow-incomplete)",
-            blank_title(&form.meta.title)
+            blank_title(&issue.title, &form.meta.title)
         );
     }
     let mut plan = exports.plan();
     if form.title_is_blank(&issue.title) {
         plan.untitled = Some(format!(
             "the title is {}: give one with --set title=... to get the gh command that creates the issue",
-            blank_title(&form.meta.title)
+            blank_title(&issue.title, &form.meta.title)
         ));
     }
     let outcome = export::run(&issue, &plan)?;
@@ -147,9 +147,13 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
     Ok(exit_code(outcome))
 }
 
-/// How a blank title is described: empty, or only the prefix.
-fn blank_title(prefix: &str) -> String {
-    if prefix.trim().is_empty() {
+/// How a blank title is described: empty, without a letter or digit, or only the prefix.
+fn blank_title(title: &str, prefix: &str) -> String {
+    if title.trim().is_empty() {
+        "empty".to_owned()
+    } else if !title.chars().any(char::is_alphanumeric) {
+        "without a letter or digit".to_owned()
+    } else if prefix.trim().is_empty() {
         "empty".to_owned()
     } else {
         format!(

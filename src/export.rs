@@ -75,6 +75,8 @@ pub struct SendFailure {
     pub body_saved: Option<Result<PathBuf, StoreError>>,
     /// The issue had labels, which a repository may refuse from people without triage rights.
     pub had_labels: bool,
+    /// The issue's title, said with a body saved alone.
+    pub title: String,
 }
 
 impl SendFailure {
@@ -92,7 +94,12 @@ impl std::fmt::Display for SendFailure {
             f.write_str("; kept for retry")?;
         }
         if let Some(Ok(md)) = &self.body_saved {
-            write!(f, "\nThe body is saved in {}.", md.display())?;
+            write!(f, "\nThe body is saved in {}", md.display())?;
+            // Nothing else keeps the title of an issue no tool can take.
+            if self.saved.is_none() && !self.title.trim().is_empty() {
+                write!(f, " (its title: {})", crate::text::escape_line(&self.title))?;
+            }
+            f.write_str(".")?;
         }
         match &self.saved {
             Some(Ok(json)) => {
@@ -137,6 +144,12 @@ pub fn send(
             forge,
             issue: issue.clone(),
             target: target.clone(),
+            // Without --repo the tool chose the repository from this folder.
+            folder: target
+                .repo
+                .is_none()
+                .then(|| std::env::current_dir().ok())
+                .flatten(),
         };
         // Without a title a retry would fail the same way; a created issue would be
         // created twice.
@@ -153,13 +166,17 @@ pub fn send(
                 SendError::NoTitle | SendError::CreatedWithError { .. }
             ))
         .then(|| last::save(&pending));
-        let body_saved = (too_long_anywhere || matches!(error, SendError::NotInstalled { .. }))
-            .then(|| last::save_body(&issue.body));
+        let body_saved = if too_long_anywhere {
+            Some(last::save_unsendable(&issue.body))
+        } else {
+            matches!(error, SendError::NotInstalled { .. }).then(|| last::save_body(&issue.body))
+        };
         Box::new(SendFailure {
             error,
             saved,
             body_saved,
             had_labels: !issue.labels.is_empty(),
+            title: issue.title.clone(),
         })
     })
 }
@@ -221,11 +238,21 @@ pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
     if let Some(repo) = &options.repo {
         pending.target.repo = Some(repo.clone());
     }
-    match gh::create(
+    // Without a repository named, in the folder the first send ran in (if it is still
+    // there): the repository it meant, not the one `retry` is typed in.
+    let folder = pending
+        .target
+        .repo
+        .is_none()
+        .then_some(pending.folder.as_deref())
+        .flatten()
+        .filter(|f| f.is_dir());
+    match gh::create_in(
         &pending.issue,
         pending.forge,
         &pending.target,
         options.timeout,
+        folder,
     ) {
         Ok(sent) => Ok(Retried {
             sent,
@@ -236,6 +263,7 @@ pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
             saved: Some(Ok(path)),
             body_saved: None,
             had_labels: !pending.issue.labels.is_empty(),
+            title: pending.issue.title.clone(),
         }))),
     }
 }

@@ -324,10 +324,10 @@ impl Answers {
 }
 
 impl Form {
-    /// Whether `title` says nothing: empty, or only the template's prefix (`[BUG]`), in
-    /// any case and with any marks around it (`[bug]`, `BUG:`), also typed again after
-    /// the prefilled one (`[BUG] [bug]`). gh and glab would create an issue with it, so
-    /// the exports that send refuse it.
+    /// Whether `title` says nothing: empty, without a letter or digit (`-`, `!!!`), or
+    /// only the template's prefix (`[BUG]`), in any case and with any marks around it
+    /// (`[bug]`, `BUG:`), also typed again after the prefilled one (`[BUG] [bug]`). gh
+    /// and glab would create an issue with it, so the exports that send refuse it.
     pub fn title_is_blank(&self, title: &str) -> bool {
         fn words(s: &str) -> String {
             s.chars()
@@ -340,9 +340,11 @@ impl Form {
             return true;
         }
         let (said, prefix) = (words(title), words(prefix));
-        !prefix.is_empty()
+        let repeats = !prefix.is_empty()
             && said.len() % prefix.len() == 0
-            && said == prefix.repeat(said.len() / prefix.len())
+            && said == prefix.repeat(said.len() / prefix.len());
+        // No letter or digit (`-`, `!!!`) says nothing either, prefix or not.
+        said.is_empty() || repeats
     }
 
     /// `title` where it names something (a file name's `{title}`): empty when it is only

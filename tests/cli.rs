@@ -408,3 +408,68 @@ fn a_closed_pipe_ends_render_and_schema_quietly() {
         assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
     }
 }
+
+/// `-R` parts that are no names (`..`, `.`, empty) are refused by the command line, for
+/// gh, glab and `retry` alike, before any tool runs; group paths and hosts pass.
+#[test]
+fn repositories_that_are_no_names_are_refused() {
+    for bad in ["../../x", "o/./r", "o//r", "just-one", "o/r x"] {
+        for args in [
+            &["render", "performance", "--gh", "-R", bad][..],
+            &["retry", "-R", bad][..],
+        ] {
+            let out = bin().args(args).output().unwrap();
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            let stderr = String::from_utf8(out.stderr).unwrap();
+            assert!(
+                stderr.starts_with(&format!(
+                    "error: invalid value '{bad}' for '--repo <REPO>': expected [HOST/]OWNER/REPO"
+                )),
+                "{stderr}"
+            );
+        }
+    }
+    // Accepted as written (the render then stops at the incomplete answers, exit 1).
+    for good in [
+        "o/r",
+        "group/sub/repo",
+        "ghe.example:8443/o/r",
+        "https://h.example/o/r",
+    ] {
+        let out = bin()
+            .args(["render", "performance", "--gh", "-R", good])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{good}");
+    }
+}
+
+/// A title without a letter or digit is blank for sending, and said as such (not as
+/// "only the template's prefix", which it is not), with or without a prefix. (No tool
+/// runs: PATH is empty, and the refusal comes first.)
+#[test]
+fn a_title_without_a_letter_or_digit_is_named_so() {
+    let dir = tempfile::tempdir().unwrap();
+    for prefix in ["", "title: '[PERF] '\n"] {
+        let path = dir.path().join("t.md");
+        fs::write(
+            &path,
+            format!("---\nname: T\nabout: t\n{prefix}---\n## A\n\nx\n"),
+        )
+        .unwrap();
+        let out = bin()
+            .env("PATH", "")
+            .env("XDG_DATA_HOME", dir.path())
+            .arg("render")
+            .arg(&path)
+            .args(["--gh", "-R", "o/r", "--set", "title=!!!"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{prefix}");
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            "issue-composer: the title is without a letter or digit: give one with --set title=... before sending with gh or glab (or pass --allow-incomplete)\n",
+            "{prefix}"
+        );
+    }
+}

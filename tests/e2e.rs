@@ -318,6 +318,20 @@ fn a_second_window_on_the_same_template_leaves_the_first_ones_draft_alone() {
     first.wait_for("0 of 26 fields filled");
     first.send("first window");
     wait_for_file(&draft_file(dir.path()), "first window");
+    // `drafts rm` leaves an open window's draft alone: that window would save it again.
+    let rm = std::process::Command::new(env!("CARGO_BIN_EXE_issue-composer"))
+        .args(["drafts", "rm", "builtin-performance"])
+        .env("XDG_DATA_HOME", dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(rm.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&rm.stderr)
+            .contains("is open in another issue-composer; quit that one first"),
+        "{}",
+        String::from_utf8_lossy(&rm.stderr)
+    );
+    assert!(draft_file(dir.path()).exists());
     let mut second = Session::start(&["performance"], dir.path(), dir.path());
     let screen = second.wait_for("Enter continue");
     assert!(screen.contains(" Draft in use "), "{screen}");

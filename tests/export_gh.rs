@@ -13,6 +13,7 @@ use assert_cmd::Command;
 /// `$STANDIN_FAIL_AFTER_URL`).
 const STANDIN: &str = r#"#!/bin/sh
 rec="$RECORD_DIR"
+pwd > "$rec/cwd"
 : > "$rec/argv"
 prev=
 for arg in "$@"; do
@@ -425,6 +426,24 @@ fn numbered_projects_are_not_given_to_gh() {
         String::from_utf8(out.stderr).unwrap(),
         "issue-composer: gh adds an issue to a project by the project's title, so octo-org/1 (OWNER/NUMBER) is left out: add the issue to it on its page\n"
     );
+    // The command printed after -o leaves it out too, and says so.
+    let out = world
+        .bin(false)
+        .current_dir(world.path(""))
+        .arg("render")
+        .arg(world.path("p.yml"))
+        .args(["--set", "title=t", "--set", "a=1", "-o", "p.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "issue-composer: gh adds an issue to a project by the project's title, so octo-org/1 (OWNER/NUMBER) is left out: add the issue to it on its page\nissue-composer: wrote p.md; to create the issue, run:\n"
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "gh issue create --title t --body-file p.md\n"
+    );
 }
 
 /// A body too long for glab's argument is kept, and the advice is the retry that can
@@ -474,10 +493,8 @@ fn a_body_too_long_for_glab_is_kept_for_a_retry_with_gh() {
 #[test]
 fn a_body_too_long_for_github_is_not_sent_and_is_saved_to_shorten() {
     let world = World::new(&["glab", "gh"]);
-    let md = world
-        .path("data")
-        .join("issue-composer")
-        .join("last-issue.md");
+    let unsent = world.path("data").join("issue-composer").join("unsent");
+    let mut saved_bodies = Vec::new();
     for (flag, length, why) in [
         (
             "--gh",
@@ -504,14 +521,15 @@ fn a_body_too_long_for_github_is_not_sent_and_is_saved_to_shorten() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(1), "{flag}");
-        assert_eq!(
-            String::from_utf8(out.stderr).unwrap(),
-            format!(
-                "issue-composer: {why}\nThe body is saved in {}.\n",
-                md.display()
-            ),
-            "{flag}"
-        );
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let rest = stderr
+            .strip_prefix(&format!("issue-composer: {why}\nThe body is saved in "))
+            .unwrap_or_else(|| panic!("{flag}: {stderr}"));
+        let md = rest
+            .strip_suffix(" (its title: [CRASH] long).\n")
+            .unwrap_or_else(|| panic!("{flag}: {stderr}"));
+        let md = PathBuf::from(md);
+        assert_eq!(md.parent(), Some(unsent.as_path()), "{flag}");
         let body = format!("## Summary\n\n{long}\n");
         assert_eq!(fs::read_to_string(&md).unwrap(), body, "{flag}");
         assert!(!world.saved().exists(), "{flag}: not kept for retry");
@@ -519,7 +537,55 @@ fn a_body_too_long_for_github_is_not_sent_and_is_saved_to_shorten() {
             !world.path("rec").join("argv").exists(),
             "{flag}: no tool ran"
         );
+        saved_bodies.push(md);
     }
+    // Each in a file of its own; a failed send and its retry leave both alone.
+    assert_ne!(saved_bodies[0], saved_bodies[1]);
+    let out = world
+        .render(false)
+        .args(["--gh", "-R", "octo/hello"])
+        .env("STANDIN_FAIL", "boom")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = world.bin(false).arg("retry").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    for md in &saved_bodies {
+        assert!(md.exists(), "{} survives the retry", md.display());
+    }
+}
+
+/// Without `-R`, gh picks the repository from the folder it runs in: a retry typed in
+/// another clone runs gh where the first send ran, not where `retry` is typed.
+#[test]
+fn a_retry_without_a_repository_runs_where_the_send_ran() {
+    let world = World::new(&["gh"]);
+    let (first, other) = (world.path("first"), world.path("other"));
+    fs::create_dir(&first).unwrap();
+    fs::create_dir(&other).unwrap();
+    let out = world
+        .render(false)
+        .arg("--gh")
+        .current_dir(&first)
+        .env("STANDIN_FAIL", "boom")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(world.recorded("cwd").trim(), first.to_str().unwrap());
+    let out = world
+        .bin(false)
+        .arg("retry")
+        .current_dir(&other)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(world.recorded("cwd").trim(), first.to_str().unwrap());
+    assert!(!world.recorded("argv").contains("--repo"));
 }
 
 #[test]

@@ -85,16 +85,24 @@ fn typed(form: &Form) -> (String, Answers) {
     (input, answers)
 }
 
-/// Runs plain mode on `template` with `input`; returns stdout and stderr.
-fn plain(home: &Path, template: &str, input: &str, extra: &[&str]) -> (String, String) {
+/// Runs plain mode on `template` with `input`, which must end with `status`; returns
+/// stdout and stderr.
+fn plain_ending(
+    home: &Path,
+    template: &str,
+    input: &str,
+    extra: &[&str],
+    status: i32,
+) -> (String, String) {
     let out = bin(home)
         .arg(template)
         .args(extra)
         .write_stdin(input)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
+    assert_eq!(
+        out.status.code(),
+        Some(status),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
@@ -102,6 +110,11 @@ fn plain(home: &Path, template: &str, input: &str, extra: &[&str]) -> (String, S
         String::from_utf8(out.stdout).unwrap(),
         String::from_utf8(out.stderr).unwrap(),
     )
+}
+
+/// [`plain_ending`] with success.
+fn plain(home: &Path, template: &str, input: &str, extra: &[&str]) -> (String, String) {
+    plain_ending(home, template, input, extra, 0)
 }
 
 fn render(home: &Path, template: &str, form: &Form, answers: &Answers, extra: &[&str]) -> String {
@@ -311,7 +324,8 @@ fn answers_that_fail_are_asked_again_then_left_empty_and_reviewed() {
     let template = path.to_str().unwrap();
     // Version: empty four times; log: nothing; OS: 9 then 2; browsers: none; terms: 2, then 1 2.
     let input = "T\n\n\n\n\n.\n9\n2\n\n2\n1 2\n";
-    let (body, stderr) = plain(home.path(), template, input, &["--plain"]);
+    // The body is printed, and the status says the review listed problems.
+    let (body, stderr) = plain_ending(home.path(), template, input, &["--plain"], 1);
     assert!(body.contains("### OS\n\nmacOS"), "{body}");
     assert!(
         body.contains("- [x] I searched the issues\n- [x] I can help"),

@@ -236,6 +236,29 @@ fn results_after_the_change_fill_the_actual_column_and_keep_the_baseline_block()
     assert_eq!(column(2), ["1.31k ops/s", "762 µs", "12 KiB", "12 allocs"]);
 }
 
+/// The after-change results are offered on the benchmark taken as the baseline, not the
+/// first: comparing two different benchmarks (or GOMAXPROCS variants) is no comparison.
+#[test]
+fn the_actual_results_offer_starts_on_the_baselines_benchmark() {
+    let mut app = open("go-performance");
+    focus_on(&mut app, "benchmark-results-baseline");
+    run(&mut app, "cat bench.txt");
+    press(&mut app, [finished(End::Exited(0), BENCH)]);
+    // The second benchmark as the baseline.
+    press(&mut app, [key(KeyCode::Down), key(KeyCode::Char('b'))]);
+    run(&mut app, "cat after.txt");
+    press(&mut app, [finished(End::Exited(0), AFTER)]);
+    press(&mut app, [key(KeyCode::Char('a'))]);
+    let Some(Modal::Metrics(offer)) = app.modal() else {
+        panic!("{:?}", app.modal())
+    };
+    assert_eq!(offer.cursor, 1);
+    assert_eq!(
+        offer.import.benches[offer.cursor].name,
+        "BenchmarkCurrentImplementation/cached-8"
+    );
+}
+
 #[test]
 fn a_failure_or_typed_text_is_replaced_only_after_a_yes() {
     let mut app = open("go-performance");

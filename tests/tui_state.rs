@@ -512,6 +512,14 @@ fn changes_after_a_write_and_second_writes_are_noted_on_exit() {
     assert!(app.written_notes().is_empty(), "{:?}", app.written_notes());
     press(&mut app, [key(KeyCode::Esc)]);
     typ(&mut app, " more");
+    // No draft holds the changes yet (or drafts are off): the note does not say one does.
+    assert_eq!(
+        app.written_notes(),
+        [
+            "the form changed after the last file was written, so the file does not hold your last changes: write it again before sending"
+        ]
+    );
+    app.update(Msg::DraftSaved(Ok("/d/builtin-performance.yaml".into())));
     assert_eq!(
         app.written_notes(),
         [

@@ -234,7 +234,10 @@ pub fn review(
     }
     writeln!(out, "\nReview:")?;
     if blank {
-        let text = format!("  Title: {}", super::blank_title(&form.meta.title));
+        let text = format!(
+            "  Title: {}",
+            super::blank_title(&answers.title, &form.meta.title)
+        );
         writeln!(out, "{}", escape(&text))?;
     }
     for g in given_up {
@@ -284,7 +287,7 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
     } else if untitled {
         Some(format!(
             "the title is {}",
-            super::blank_title(&form.meta.title)
+            super::blank_title(&issue.title, &form.meta.title)
         ))
     } else {
         match form.validate(&answers).len() {
@@ -301,7 +304,7 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
     if untitled {
         plan.untitled = Some(format!(
             "the title is {}: answer it to get the gh command that creates the issue",
-            super::blank_title(&form.meta.title)
+            super::blank_title(&issue.title, &form.meta.title)
         ));
     }
     // The body alone (printed, written, copied) leaves out the title typed first.
@@ -314,6 +317,11 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
     let outcome = crate::export::run(&issue, &plan)?;
     if let Some(why) = unsent {
         eprintln!("issue-composer: not sent: {why}");
+        return Ok(ExitCode::from(1));
+    }
+    // The body went out, but the review listed answers missing or wrong: as `render`
+    // refuses such answers, a script sees it in the status.
+    if !given_up.is_empty() || !form.validate(&answers).is_empty() {
         return Ok(ExitCode::from(1));
     }
     Ok(super::exit_code(outcome))

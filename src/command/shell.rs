@@ -54,6 +54,13 @@ pub fn drafts_cmd(command: &DraftsCommand) -> Result<ExitCode> {
         }
         DraftsCommand::Rm { id } => {
             let path = find(&dir, id)?;
+            // An open form would only save it again: the user would see it come back.
+            if crate::draft::lock::held_by_another(&crate::draft::lock::lock_path(&path)) {
+                anyhow::bail!(
+                    "the draft {} is open in another issue-composer; quit that one first (or discard it there)",
+                    escape_line(&path.display().to_string())
+                );
+            }
             std::fs::remove_file(&path)
                 .with_context(|| format!("cannot remove {}", path.display()))?;
             eprintln!(

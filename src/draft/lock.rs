@@ -71,10 +71,12 @@ pub fn claim_at(lock: &Path) -> Result<bool, InUse> {
         let _ = builder.create(folder);
     }
     for _ in 0..2 {
-        let created = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(lock);
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        // Private, as drafts are.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let created = options.open(lock);
         match created {
             Ok(mut file) => {
                 let _ = write!(file, "{}", std::process::id());
@@ -129,6 +131,12 @@ mod tests {
         let lock = dir.path().join("d.yaml.lock");
         assert_eq!(claim_at(&lock), Ok(true));
         assert_eq!(holder(&lock), Some(std::process::id()));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(&lock).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
         // Our own claim again: fine.
         assert_eq!(claim_at(&lock), Ok(true));
         // A process id that is no issue-composer (init), or none at all: taken over.

@@ -165,11 +165,11 @@ fn landing(path: &Path) -> Result<Option<PathBuf>, WriteError> {
 /// `Some(end)` of the links from `path`, unless `path` lies in a repository and `end`
 /// outside it.
 fn within_repository(path: &Path, end: PathBuf) -> Result<Option<PathBuf>, WriteError> {
-    if end == path {
-        return Ok(None);
-    }
+    let linked = end != path;
+    let done = |end: PathBuf| Ok(linked.then_some(end));
+    // Where `path` is, as written: the repository that folder lies in.
     let Some(root) = enclosing_repository(folder_of(path)) else {
-        return Ok(Some(end));
+        return done(end);
     };
     let root = std::fs::canonicalize(&root).unwrap_or(root);
     // The end may not exist yet: its folder, resolved, with its name.
@@ -178,12 +178,18 @@ fn within_repository(path: &Path, end: PathBuf) -> Result<Option<PathBuf>, Write
         .file_name()
         .map_or(folder.clone(), |name| folder.join(name));
     if real.starts_with(&root) {
-        return Ok(Some(end));
+        return done(end);
     }
+    // The file itself, or a folder on the way (`out -> ~/`), leads out.
+    let what = if linked {
+        "it is a link to"
+    } else {
+        "a linked folder on its way leads to"
+    };
     Err(WriteError::Link {
         path: path.into(),
         why: format!(
-            "it is a link to {}, outside the repository {} (a clone can plant such a link): remove it, or choose another path",
+            "{what} {}, outside the repository {} (a clone can plant such a link)",
             real.display(),
             root.display()
         ),

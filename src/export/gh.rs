@@ -244,6 +244,18 @@ pub fn create(
     target: &Target,
     timeout: Duration,
 ) -> Result<Sent, SendError> {
+    create_in(issue, forge, target, timeout, None)
+}
+
+/// [`create`], with the tool run in `folder` (it picks the repository from there when
+/// `target` names none).
+pub fn create_in(
+    issue: &Issue,
+    forge: Forge,
+    target: &Target,
+    timeout: Duration,
+    folder: Option<&Path>,
+) -> Result<Sent, SendError> {
     let program = forge.program();
     if issue.title.trim().is_empty() {
         return Err(SendError::NoTitle);
@@ -256,6 +268,9 @@ pub fn create(
     // Watched before the body file exists, so a signal cannot leave it behind.
     let watch = child::Watch::start().map_err(io_err)?;
     let mut command = Command::new(path);
+    if let Some(folder) = folder {
+        command.current_dir(folder);
+    }
     // Kept alive until gh has run; dropping it removes the file.
     let mut body_file = None;
     match forge {

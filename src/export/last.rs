@@ -18,6 +18,9 @@ pub struct Pending {
     pub forge: Forge,
     pub issue: Issue,
     pub target: Target,
+    /// The folder the send ran in: without `--repo`, gh and glab pick the repository
+    /// from it, so a retry runs there too, wherever `retry` is typed.
+    pub folder: Option<PathBuf>,
 }
 
 /// The file format; private so the domain types stay free of serde.
@@ -37,6 +40,8 @@ struct Wire {
     repo: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     milestone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    folder: Option<PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -179,6 +184,7 @@ pub fn to_json(pending: &Pending) -> String {
         forge,
         issue,
         target,
+        folder,
     } = pending.clone();
     let wire = Wire {
         forge: forge.program().to_owned(),
@@ -189,6 +195,7 @@ pub fn to_json(pending: &Pending) -> String {
         projects: issue.projects,
         repo: target.repo,
         milestone: target.milestone,
+        folder,
     };
     let mut json = serde_json::to_string_pretty(&wire).unwrap_or_default();
     json.push('\n');
@@ -204,9 +211,27 @@ pub fn save(pending: &Pending) -> Result<PathBuf, StoreError> {
     Ok(path)
 }
 
-/// Saves the body as markdown and returns where.
+/// Saves the body as markdown beside the newest kept issue and returns where.
 pub fn save_body(body: &str) -> Result<PathBuf, StoreError> {
     let path = body_path()?;
+    write_private(&path, body.as_bytes())?;
+    Ok(path)
+}
+
+/// Saves a body no tool can take (too long) as markdown of its own, in `unsent/`, under
+/// a name no other save or retry touches, and returns where.
+pub fn save_unsendable(body: &str) -> Result<PathBuf, StoreError> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let dir = older_folder()?;
+    let mut path = dir.join(format!("{now:020}-too-long.md"));
+    // Two in one nanosecond (a coarse clock): the next free name.
+    let mut n = 2;
+    while std::fs::symlink_metadata(&path).is_ok() {
+        path = dir.join(format!("{now:020}-too-long-{n}.md"));
+        n += 1;
+    }
     write_private(&path, body.as_bytes())?;
     Ok(path)
 }
@@ -274,6 +299,7 @@ fn from_json(text: &str) -> Result<Pending, FromJsonError> {
             repo: wire.repo,
             milestone: wire.milestone,
         },
+        folder: wire.folder,
     })
 }
 
@@ -315,11 +341,20 @@ mod tests {
                 repo: Some("g/r".into()),
                 milestone: None,
             },
+            folder: None,
         };
         let json = to_json(&pending);
         assert!(json.contains("\"forge\": \"glab\""), "{json}");
-        assert!(!json.contains("milestone"), "{json}");
+        assert!(
+            !json.contains("milestone") && !json.contains("folder"),
+            "{json}"
+        );
         assert!(from_json(&json).is_ok_and(|p| p == pending));
+        let mut here = pending.clone();
+        here.folder = Some("/work/clone".into());
+        let json = to_json(&here);
+        assert!(json.contains("\"folder\": \"/work/clone\""), "{json}");
+        assert!(from_json(&json).is_ok_and(|p| p == here));
         assert!(matches!(
             from_json(r#"{"forge":"svn","title":"t","body":"b"}"#),
             Err(FromJsonError::Forge(f)) if f == "svn"

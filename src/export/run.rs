@@ -244,6 +244,9 @@ fn write_file(
         eprintln!("issue-composer: wrote {path}; {}", escape_line(why));
         return Ok(());
     }
+    if let Some(note) = gh::projects_left_out(issue) {
+        eprintln!("issue-composer: {}", escape(&note));
+    }
     eprintln!("issue-composer: wrote {path}; to create the issue, run:");
     writeln!(out, "{command}")?;
     Ok(())

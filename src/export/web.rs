@@ -34,10 +34,12 @@ pub enum WebError {
     #[error("cannot tell the repository from `{0}`; pass -R OWNER/REPO")]
     BadRepo(String),
     #[error(
-        "the prefilled link would be {bytes} bytes and the forge refuses links over {MAX_URL_BYTES}; write the issue with -o FILE or send it with --gh instead"
+        "the prefilled link would be {bytes} bytes and the forge refuses links over {MAX_URL_BYTES}; write the issue with -o FILE, or send it with --gh (GitHub takes a body of up to 65,536 characters)"
     )]
     TooLong { bytes: usize },
-    #[error("could not open the browser ({0}); the link is printed above")]
+    #[error(
+        "could not open the browser ({0}); the link is printed above (set $BROWSER to the command that opens your browser)"
+    )]
     Open(String),
     /// Not an `http://` or `https://` link with a host: a browser could read it as an
     /// option (`--new-window=...`) or open a local file or a script.

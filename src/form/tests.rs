@@ -106,9 +106,17 @@ fn a_title_is_blank_when_it_is_only_the_prefix_in_any_case_or_marks() {
     f.meta.title = "[]".into();
     assert!(f.title_is_blank("[]"));
     assert!(
-        !f.title_is_blank("?"),
-        "a prefix without words matches itself only"
+        !f.title_is_blank("x"),
+        "a prefix without words matches no words"
     );
+    // Without a letter or digit a title says nothing, whatever the prefix (the blank
+    // template has none).
+    for prefix in ["[]", "", "[BUG] "] {
+        f.meta.title = prefix.into();
+        for nothing in ["?", "-", "!!!", "..", "— –"] {
+            assert!(f.title_is_blank(nothing), "{prefix:?} {nothing:?}");
+        }
+    }
 }
 
 #[test]

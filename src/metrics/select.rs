@@ -137,9 +137,24 @@ fn pick<'a>(
         return Ok(Some(b));
     }
     let short: Vec<&str> = names.iter().copied().filter(|n| same(n, wanted)).collect();
+    // `Parse-4` names one GOMAXPROCS variant: another one is not it.
+    let bare = wanted.strip_prefix("Benchmark").unwrap_or(wanted);
+    let variant = short_name(wanted) != bare;
     match short.as_slice() {
+        [one] if variant => {
+            notes.push(format!(
+                "{flag}: no benchmark is named `{wanted}`; used `{one}`, the same benchmark with another GOMAXPROCS"
+            ));
+            return Ok(find(imports, one));
+        }
         [one] => return Ok(find(imports, one)),
         [] => {}
+        many if variant => {
+            return Err(MetricsError::NoBench {
+                name: wanted.to_owned(),
+                names: quoted(many),
+            });
+        }
         many => {
             return Err(MetricsError::Ambiguous {
                 name: wanted.to_owned(),
@@ -271,7 +286,17 @@ mod tests {
         inputs.bench = Some("Hash-16".into());
         assert_eq!(
             choose(&inputs).unwrap_err().to_string(),
-            "`Hash-16` matches several benchmarks: `BenchmarkHash-4`, `BenchmarkHash`, `BenchmarkHash-8`"
+            "no benchmark matches `Hash-16`; benchmarks: `BenchmarkHash-4`, `BenchmarkHash`, `BenchmarkHash-8`"
+        );
+        // A variant that is not there, and one other: used, and said.
+        inputs.baseline[0].benches.truncate(1);
+        let chosen = choose(&inputs).unwrap();
+        assert_eq!(chosen.baseline.unwrap().time.unwrap().mean, 300.0);
+        assert_eq!(
+            chosen.notes,
+            [
+                "--metrics: no benchmark is named `Hash-16`; used `BenchmarkHash-4`, the same benchmark with another GOMAXPROCS"
+            ]
         );
     }
 

@@ -135,6 +135,8 @@ pub struct App {
     loss_accepted: bool,
     /// The command running into a field (Ctrl-R).
     command: Option<Running>,
+    /// The benchmark last taken as the baseline, offered first for the actual results.
+    baseline_bench: Option<String>,
     /// The field the environment is being detected for (Ctrl-D), and its place then.
     detecting: Option<Detecting>,
     /// Dialogs waiting for the one on screen to close.
@@ -162,6 +164,7 @@ impl App {
             command: None,
             detecting: None,
             queued: Vec::new(),
+            baseline_bench: None,
             generation: 0,
         }
     }

@@ -114,7 +114,7 @@ fn a_link_out_of_the_repository_is_refused() {
     assert_eq!(
         err.to_string(),
         format!(
-            "cannot write {}: it is a link to {}, outside the repository {} (a clone can plant such a link): remove it, or choose another path",
+            "cannot write {}: it is a link to {}, outside the repository {} (a clone can plant such a link)",
             planted.display(),
             real.display(),
             root.display()
@@ -138,6 +138,17 @@ fn a_link_out_of_the_repository_is_refused() {
         std::fs::read_to_string(repo.join("issues/one.md")).unwrap(),
         "body"
     );
+    // A linked folder in the repository that leads out: refused too.
+    std::fs::create_dir(home.path().join("elsewhere")).unwrap();
+    symlink(home.path().join("elsewhere"), repo.join("out")).unwrap();
+    let through = repo.join("out").join("x.md");
+    let err = write(&through, b"body", options).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains(": a linked folder on its way leads to "),
+        "{err}"
+    );
+    assert!(!home.path().join("elsewhere/x.md").exists());
     // Outside any repository: followed.
     let outside = home.path().join("via.md");
     symlink(&precious, &outside).unwrap();

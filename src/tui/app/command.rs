@@ -265,10 +265,7 @@ impl App {
                 let Some(import) = kept.benches else {
                     return;
                 };
-                let offer = MetricsOffer {
-                    import: *import,
-                    cursor: 0,
-                };
+                let offer = self.offer(*import);
                 if offer.import.benches.len() > 1 {
                     self.modal = Some(Modal::Metrics(Box::new(offer)));
                 } else {
@@ -302,11 +299,20 @@ impl App {
         let label = &form.form().fields[kept.field].label;
         self.notice = Some(Notice::info(format!("the output fills {label}")));
         if let Some(import) = &kept.benches {
-            self.ask(Modal::Metrics(Box::new(MetricsOffer {
-                import: (**import).clone(),
-                cursor: 0,
-            })));
+            let offer = self.offer((**import).clone());
+            self.ask(Modal::Metrics(Box::new(offer)));
         }
+    }
+
+    /// Benchmark results offered, on the benchmark taken as the baseline before (the
+    /// same GOMAXPROCS variant too) when they hold it, else on the first.
+    fn offer(&self, import: Import) -> MetricsOffer {
+        let cursor = self
+            .baseline_bench
+            .as_deref()
+            .and_then(|name| import.benches.iter().position(|b| b.name == name))
+            .unwrap_or(0);
+        MetricsOffer { import, cursor }
     }
 
     pub(super) fn metrics_key(&mut self, mut offer: Box<MetricsOffer>, key: KeyEvent) {
@@ -341,6 +347,9 @@ impl App {
             .benches
             .get(offer.cursor)
             .map(|b| b.name.clone());
+        if role == metrics::Role::Baseline {
+            self.baseline_bench.clone_from(&bench);
+        }
         let imports = vec![offer.import.clone()];
         let inputs = match role {
             metrics::Role::Baseline => Inputs {

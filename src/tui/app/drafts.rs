@@ -211,7 +211,12 @@ impl App {
             return notes;
         }
         if self.has_unsent() {
-            notes.push("the form changed after the last file was written, so the file does not hold your last changes (they are kept in the draft): write it again before sending".to_owned());
+            let kept = if matches!(self.drafts.saved, Some(Ok(_))) && self.config.drafts {
+                " (they are kept in the draft)"
+            } else {
+                ""
+            };
+            notes.push(format!("the form changed after the last file was written, so the file does not hold your last changes{kept}: write it again before sending"));
         }
         if self.written_commands().len() > 1 {
             notes.push("each command below creates an issue: run only one".to_owned());
