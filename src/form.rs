@@ -400,7 +400,7 @@ impl Form {
 /// `section/label`, an unlabelled one takes the section's slug. Sections and fields are
 /// separate namespaces; a clash within one gets `-2`, `-3`.
 pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelled: &[bool]) {
-    use crate::text::slug;
+    use crate::text::{slug, slug_into};
     let mut ids = Unique::with_capacity(sections.len());
     for section in sections.iter() {
         let base = match slug(&section.title) {
@@ -417,13 +417,17 @@ pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelle
     for (i, field) in fields.iter().enumerate() {
         let section = &sections[field.section].id;
         let base = if labelled.get(i).copied().unwrap_or(false) {
-            let label = slug(&field.label);
-            let label = if label.is_empty() { "field" } else { &label };
-            // Exactly as long as it needs to be: ids live as long as the form.
-            let mut id = String::with_capacity(section.len() + 1 + label.len());
+            // The label's slug written in place (a `String` of its own per field
+            // before). Room for the label as written, which its slug only shortens
+            // when it is ASCII: ids live as long as the form.
+            let mut id = String::with_capacity(section.len() + 1 + field.label.len().max(5));
             id.push_str(section);
             id.push('/');
-            id.push_str(label);
+            let mark = id.len();
+            slug_into(&mut id, &field.label);
+            if id.len() == mark {
+                id.push_str("field");
+            }
             id
         } else {
             section.clone()

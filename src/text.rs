@@ -45,20 +45,35 @@ pub fn push_para(to: &mut String, sep: &str, text: &str) {
 
 /// Lowercase; runs of anything but letters and digits become one `-`.
 pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    slug_into(&mut out, text);
+    out
+}
+
+/// Appends [`slug`] of `text` to `out` (a field's id is written after its section's
+/// without a `String` of its own for the label's slug).
+pub fn slug_into(out: &mut String, text: &str) {
     if text.is_ascii() {
-        slug_ascii(text)
+        slug_ascii_into(out, text);
     } else {
-        slug_chars(text)
+        slug_chars_into(out, text);
     }
 }
 
 /// [`slug`] character by character.
+#[cfg(test)]
 fn slug_chars(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::new();
+    slug_chars_into(&mut out, text);
+    out
+}
+
+fn slug_chars_into(out: &mut String, text: &str) {
+    let mark = out.len();
     let mut dash = false;
     for c in text.chars() {
         if c.is_alphanumeric() {
-            if dash && !out.is_empty() {
+            if dash && out.len() > mark {
                 out.push('-');
             }
             dash = false;
@@ -72,16 +87,23 @@ fn slug_chars(text: &str) -> String {
             dash = true;
         }
     }
+}
+
+/// [`slug`] of ASCII text.
+#[cfg(test)]
+fn slug_ascii(text: &str) -> String {
+    let mut out = String::new();
+    slug_ascii_into(&mut out, text);
     out
 }
 
-/// [`slug`] of ASCII text, byte by byte (every section and field id is a slug).
-fn slug_ascii(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// [`slug_into`] of ASCII text, byte by byte (every section and field id is a slug).
+fn slug_ascii_into(out: &mut String, text: &str) {
+    let mark = out.len();
     let mut dash = false;
     for &b in text.as_bytes() {
         if b.is_ascii_alphanumeric() {
-            if dash && !out.is_empty() {
+            if dash && out.len() > mark {
                 out.push('-');
             }
             dash = false;
@@ -90,7 +112,6 @@ fn slug_ascii(text: &str) -> String {
             dash = true;
         }
     }
-    out
 }
 
 /// Slugs each `/`-separated part: `Current Metrics/Response time` gives
