@@ -291,8 +291,17 @@ fn chooser_markdown_without_front_matter(path: &Path) -> bool {
     markdown
         && named(folder, "ISSUE_TEMPLATE")
         && named(folder.and_then(Path::parent), ".github")
-        && crate::export::file::read_regular_upto(path, 8)
-            .is_ok_and(|start| !start.starts_with(b"---"))
+        && starts_without_front_matter(path)
+}
+
+/// The file's first bytes are no `---` (it was loaded as a template just before, so it
+/// is a regular file: reading cannot block).
+fn starts_without_front_matter(path: &Path) -> bool {
+    use std::io::Read as _;
+    let mut start = [0u8; 3];
+    std::fs::File::open(path)
+        .and_then(|f| f.take(3).read(&mut start))
+        .is_ok_and(|n| start[..n] != *b"---")
 }
 
 fn links_out(path: &Path) -> Option<String> {
