@@ -106,38 +106,42 @@ pub fn issue_form(text: &str) -> Vec<Problem> {
 /// Numbers that read otherwise than written under `keys` of front matter `yaml` (lines
 /// counted in `yaml`); nothing when it does not read.
 pub fn front_matter_numbers(yaml: &str, keys: &[&str]) -> Vec<Problem> {
-    let Some(Spanned {
-        value: Node::Map(top),
-        ..
-    }) = node::parse(yaml)
-    else {
-        return Vec::new();
-    };
-    let mut out = Lint {
-        source: yaml,
-        problems: Vec::new(),
-    };
-    for (key, value) in &top {
-        if !keys.contains(&key.value.as_str()) {
-            continue;
-        }
-        let items = match &value.value {
-            Node::Seq(items) => items.iter().collect(),
-            _ => vec![value],
-        };
-        for item in items {
-            if let Node::Num(n) = &item.value {
-                out.number(item, n, &key.value);
+    numbers_under(yaml, |out, top| {
+        for (key, value) in top {
+            if keys.contains(&key.value.as_str()) {
+                out.numbers_in(value, &key.value);
             }
         }
-    }
-    out.sorted()
+    })
 }
 
 /// Numbers in an answers file (YAML or JSON) that read otherwise than written: under
 /// `title`, `labels`, `assignees` and every value of `fields`, each named by its key;
 /// nothing when it does not read (the reader says why).
 pub fn answers_numbers(text: &str) -> Vec<Problem> {
+    numbers_under(text, |out, top| {
+        for (key, value) in top {
+            match key.value.as_str() {
+                "title" | "labels" | "assignees" => out.numbers_in(value, &key.value),
+                "fields" => {
+                    if let Node::Map(fields) = &value.value {
+                        for (field, answer) in fields {
+                            out.numbers_in(answer, &field.value);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    })
+}
+
+/// What `check` finds in the top-level mapping of `text`: nothing when `text` is no
+/// mapping (its reader says why).
+fn numbers_under(
+    text: &str,
+    check: impl FnOnce(&mut Lint<'_>, &[(Spanned<String>, Spanned<Node>)]),
+) -> Vec<Problem> {
     let Some(Spanned {
         value: Node::Map(top),
         ..
@@ -149,19 +153,7 @@ pub fn answers_numbers(text: &str) -> Vec<Problem> {
         source: text,
         problems: Vec::new(),
     };
-    for (key, value) in &top {
-        match key.value.as_str() {
-            "title" | "labels" | "assignees" => out.numbers_in(value, &key.value),
-            "fields" => {
-                if let Node::Map(fields) = &value.value {
-                    for (field, answer) in fields {
-                        out.numbers_in(answer, &field.value);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
+    check(&mut out, &top);
     out.sorted()
 }
 
