@@ -115,6 +115,18 @@ fn footer_rows(app: &App, width: u16, height: u16) -> u16 {
     u16::try_from(rows).unwrap_or(most) + keys
 }
 
+/// Where `text` stops fitting in `columns` terminal columns: the byte index of its first
+/// character that does not fit (its length when all of it does).
+fn cut_at(text: &str, columns: usize) -> usize {
+    let mut used = 0;
+    text.char_indices()
+        .find(|&(_, c)| {
+            used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            used > columns
+        })
+        .map_or(text.len(), |(at, _)| at)
+}
+
 /// The rows `text` takes cut at `width` columns (not at words: a long path is one
 /// word), as [`footer`] cuts it.
 fn notice_rows(text: &str, width: u16) -> usize {
@@ -169,27 +181,12 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         let mut rest = format!(" {text}");
         for row in 0..area.height {
             // More than fits: the last row ends in `…`.
-            if row + 1 == area.height && rest.width() > usize::from(area.width) {
-                let mut width = 1;
-                let cut = rest
-                    .char_indices()
-                    .find(|&(_, c)| {
-                        width += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                        width > usize::from(area.width)
-                    })
-                    .map_or(rest.len(), |(i, _)| i);
-                rest.truncate(cut);
+            let columns = usize::from(area.width);
+            if row + 1 == area.height && rest.width() > columns {
+                rest.truncate(cut_at(&rest, columns.saturating_sub(1)));
                 rest.push('…');
             }
-            let mut width = 0;
-            let cut = rest
-                .char_indices()
-                .find(|&(_, c)| {
-                    width += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                    width > usize::from(area.width)
-                })
-                .map_or(rest.len(), |(i, _)| i);
-            let tail = rest.split_off(cut);
+            let tail = rest.split_off(cut_at(&rest, columns));
             let at = Rect {
                 y: area.y + row,
                 height: 1,
@@ -393,16 +390,7 @@ fn fit_lines(text: &str, width: u16) -> Vec<String> {
     for line in wrap_lines(text, width as u16, usize::MAX) {
         let mut rest = line.as_str();
         while rest.width() > width {
-            let mut cut = 0;
-            let mut used = 0;
-            for (at, c) in rest.char_indices() {
-                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                if used + w > width {
-                    break;
-                }
-                used += w;
-                cut = at + c.len_utf8();
-            }
+            let cut = cut_at(rest, width);
             out.push(rest[..cut].to_owned());
             rest = &rest[cut..];
         }
