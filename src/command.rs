@@ -136,14 +136,14 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
     if exports.plan().creates() && form.title_is_blank(&issue.title) && !args.allow_incomplete {
         bail!(
             "the title is {}: give one with --set title=... before sending with gh or glab (or pass --allow-incomplete)",
-            blank_title(&issue.title, &form.meta.title)
+            blank_title(form, &issue.title)
         );
     }
     let mut plan = exports.plan();
     if form.title_is_blank(&issue.title) {
         plan.untitled = Some(format!(
             "the title is {}: give one with --set title=... to get the gh command that creates the issue",
-            blank_title(&issue.title, &form.meta.title)
+            blank_title(form, &issue.title)
         ));
     }
     let outcome = export::run(&issue, &plan)?;
@@ -152,18 +152,15 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
 }
 
 /// How a blank title is described: empty, without a letter or digit, or only the prefix.
-fn blank_title(title: &str, prefix: &str) -> String {
-    if title.trim().is_empty() {
-        "empty".to_owned()
-    } else if !title.chars().any(char::is_alphanumeric) {
-        "without a letter or digit".to_owned()
-    } else if prefix.trim().is_empty() {
-        "empty".to_owned()
-    } else {
-        format!(
+fn blank_title(form: &crate::form::Form, title: &str) -> String {
+    use crate::form::BlankTitle;
+    match form.blank_title(title) {
+        Some(BlankTitle::NoWords) => "without a letter or digit".to_owned(),
+        Some(BlankTitle::Prefix) if !form.meta.title.trim().is_empty() => format!(
             "only the template's prefix `{}`",
-            escape_line(prefix.trim())
-        )
+            escape_line(form.meta.title.trim())
+        ),
+        _ => "empty".to_owned(),
     }
 }
 

@@ -323,12 +323,27 @@ impl Answers {
     }
 }
 
+/// How a title says nothing (see [`Form::blank_title`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlankTitle {
+    Empty,
+    /// No letter or digit: `-`, `!!!`.
+    NoWords,
+    /// Only the template's prefix, maybe in another case or repeated.
+    Prefix,
+}
+
 impl Form {
     /// Whether `title` says nothing: empty, without a letter or digit (`-`, `!!!`), or
     /// only the template's prefix (`[BUG]`), in any case and with any marks around it
     /// (`[bug]`, `BUG:`), also typed again after the prefilled one (`[BUG] [bug]`). gh
     /// and glab would create an issue with it, so the exports that send refuse it.
     pub fn title_is_blank(&self, title: &str) -> bool {
+        self.blank_title(title).is_some()
+    }
+
+    /// How `title` says nothing, if it does (see [`Form::title_is_blank`]).
+    pub fn blank_title(&self, title: &str) -> Option<BlankTitle> {
         fn words(s: &str) -> String {
             s.chars()
                 .filter(|c| c.is_alphanumeric())
@@ -336,15 +351,20 @@ impl Form {
                 .collect()
         }
         let (title, prefix) = (title.trim(), self.meta.title.trim());
-        if title.is_empty() || title == prefix {
-            return true;
+        if title.is_empty() {
+            return Some(BlankTitle::Empty);
+        }
+        if title == prefix {
+            return Some(BlankTitle::Prefix);
         }
         let (said, prefix) = (words(title), words(prefix));
+        if said.is_empty() {
+            return Some(BlankTitle::NoWords);
+        }
         let repeats = !prefix.is_empty()
             && said.len() % prefix.len() == 0
             && said == prefix.repeat(said.len() / prefix.len());
-        // No letter or digit (`-`, `!!!`) says nothing either, prefix or not.
-        said.is_empty() || repeats
+        repeats.then_some(BlankTitle::Prefix)
     }
 
     /// `title` where it names something (a file name's `{title}`): empty when it is only

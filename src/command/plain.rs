@@ -220,24 +220,23 @@ fn ask_blanks<R: BufRead>(
     Ok(())
 }
 
-/// The review: what is still missing or wrong, on standard error.
+/// The review: what is still missing or wrong, on standard error. Returns how many
+/// answers are not complete (a field given up on counts among them).
 pub fn review(
     form: &Form,
     answers: &Answers,
     given_up: &[GivenUp],
     out: &mut impl Write,
-) -> std::io::Result<()> {
+) -> std::io::Result<usize> {
     let problems = form.validate(answers);
     let blank = form.title_is_blank(&answers.title);
     if problems.is_empty() && given_up.is_empty() && !blank {
-        return writeln!(out, "\nReview: every answer is complete.");
+        writeln!(out, "\nReview: every answer is complete.")?;
+        return Ok(0);
     }
     writeln!(out, "\nReview:")?;
     if blank {
-        let text = format!(
-            "  Title: {}",
-            super::blank_title(&answers.title, &form.meta.title)
-        );
+        let text = format!("  Title: {}", super::blank_title(form, &answers.title));
         writeln!(out, "{}", escape(&text))?;
     }
     for g in given_up {
@@ -252,7 +251,7 @@ pub fn review(
         let text = format!("  {}: {}", form.fields[p.field].label, p.message);
         writeln!(out, "{}", escape(&text))?;
     }
-    Ok(())
+    Ok(problems.len().max(given_up.len()))
 }
 
 /// Plain mode from the command line: choose or load the template, ask, review, export.
@@ -271,7 +270,7 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
         .add_to(&mut answers.labels, &mut answers.assignees);
     let sends = args.export.plan().creates();
     let given_up = ask_all(form, &mut answers, &mut input, &mut err, sends)?;
-    review(form, &answers, &given_up, &mut err)?;
+    let incomplete = review(form, &answers, &given_up, &mut err)?;
     drop(err);
     let options = crate::render::Options {
         forms: config.export.forms_format,
@@ -287,10 +286,10 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
     } else if untitled {
         Some(format!(
             "the title is {}",
-            super::blank_title(&issue.title, &form.meta.title)
+            super::blank_title(form, &issue.title)
         ))
     } else {
-        match form.validate(&answers).len() {
+        match incomplete {
             0 => None,
             1 => Some("1 answer is not complete (see the review above)".to_owned()),
             n => Some(format!(
@@ -304,7 +303,7 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
     if untitled {
         plan.untitled = Some(format!(
             "the title is {}: answer it to get the gh command that creates the issue",
-            super::blank_title(&issue.title, &form.meta.title)
+            super::blank_title(form, &issue.title)
         ));
     }
     // The body alone (printed, written, copied) leaves out the title typed first.
@@ -321,7 +320,7 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
     }
     // The body went out, but the review listed answers missing or wrong: as `render`
     // refuses such answers, a script sees it in the status.
-    if !given_up.is_empty() || !form.validate(&answers).is_empty() {
+    if incomplete > 0 {
         return Ok(ExitCode::from(1));
     }
     Ok(super::exit_code(outcome))

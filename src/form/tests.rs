@@ -117,6 +117,16 @@ fn a_title_is_blank_when_it_is_only_the_prefix_in_any_case_or_marks() {
             assert!(f.title_is_blank(nothing), "{prefix:?} {nothing:?}");
         }
     }
+    // How, for the messages that say so.
+
+    f.meta.title = "[BUG] ".into();
+    assert_eq!(f.blank_title("  "), Some(crate::form::BlankTitle::Empty));
+    assert_eq!(f.blank_title("!!!"), Some(crate::form::BlankTitle::NoWords));
+    assert_eq!(
+        f.blank_title("[bug] BUG"),
+        Some(crate::form::BlankTitle::Prefix)
+    );
+    assert_eq!(f.blank_title("[BUG] x"), None);
 }
 
 #[test]
