@@ -95,8 +95,11 @@ fn find<'a>(imports: &'a [Import], name: &str) -> Option<&'a Bench> {
 /// The same name, ignoring case and the `Benchmark` prefix: `Hash-8` and
 /// `BenchmarkHash-8`, not `BenchmarkHash-4` (`go test -cpu 4,8` runs both).
 fn exactly(a: &str, b: &str) -> bool {
-    let bare = |n: &'_ str| n.strip_prefix("Benchmark").unwrap_or(n).to_owned();
-    bare(a).eq_ignore_ascii_case(&bare(b))
+    strip_benchmark(a).eq_ignore_ascii_case(strip_benchmark(b))
+}
+
+fn strip_benchmark(name: &str) -> &str {
+    name.strip_prefix("Benchmark").unwrap_or(name)
 }
 
 /// The same short name: `BenchmarkHash-8` and `Hash-16`.
@@ -138,8 +141,7 @@ fn pick<'a>(
     }
     let short: Vec<&str> = names.iter().copied().filter(|n| same(n, wanted)).collect();
     // `Parse-4` names one GOMAXPROCS variant: another one is not it.
-    let bare = wanted.strip_prefix("Benchmark").unwrap_or(wanted);
-    let variant = short_name(wanted) != bare;
+    let variant = short_name(wanted) != strip_benchmark(wanted);
     match short.as_slice() {
         [one] if variant => {
             notes.push(format!(
