@@ -215,6 +215,19 @@ fn results_after_the_change_fill_the_actual_column_and_keep_the_baseline_block()
     run(&mut app, "cat after.txt");
     press(&mut app, [finished(End::Exited(0), AFTER)]);
     assert!(matches!(app.modal(), Some(Modal::KeepOutput(k)) if k.replaces && k.benches.is_some()));
+    // The dialog's keys fit its width whole, at 100 columns.
+    let screen = {
+        use ratatui::{Terminal, backend::TestBackend};
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        terminal
+            .draw(|f| issue_composer::tui::screen::draw(f, &app))
+            .unwrap();
+        terminal.backend().to_string()
+    };
+    assert!(
+        screen.contains("y keep it · a actual results only · n drop it"),
+        "{screen}"
+    );
     // Four benchmarks: `a` asks which one, then `a` again as actual.
     press(&mut app, [key(KeyCode::Char('a'))]);
     assert!(

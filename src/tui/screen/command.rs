@@ -71,7 +71,7 @@ pub fn dialog_text(app: &App, modal: &Modal) -> Option<(&'static str, Vec<String
                     .map(|l| escape_line(&expand_tabs(l)).into_owned()),
             );
             let keys = if kept.replaces && kept.benches.is_some() {
-                "y keep it · a only as actual results (the field stays) · n drop it"
+                "y keep it · a actual results only · n drop it"
             } else {
                 "y keep it · n drop it"
             };
