@@ -222,11 +222,19 @@ fn retry_list() -> Result<ExitCode> {
     for (n, path) in kept.into_iter().enumerate() {
         let line = match export::last::load_from(path) {
             Ok(p) => format!(
-                "{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}{}",
                 n + 1,
                 p.forge.program(),
                 escape_line(p.target.repo.as_deref().unwrap_or("-")),
-                escape_line(&p.issue.title)
+                escape_line(&p.issue.title),
+                if p.started {
+                    format!(
+                        " ({} was started and may have created it: check before retrying)",
+                        p.forge.program()
+                    )
+                } else {
+                    String::new()
+                }
             ),
             Err(err) => format!(
                 "{}\t-\t-\tcannot be read: {}",

@@ -158,52 +158,77 @@ pub fn send(
     target: &Target,
     timeout: Duration,
 ) -> Result<Sent, Box<SendFailure>> {
-    gh::create(issue, forge, target, timeout).map_err(|error| {
-        let pending = Pending {
-            forge,
-            issue: issue.clone(),
-            target: target.clone(),
-            // Without --repo the tool chose the repository from this folder.
-            folder: target
-                .repo
-                .is_none()
-                .then(|| std::env::current_dir().ok())
-                .flatten(),
-        };
-        // Without a title a retry would fail the same way; a created issue would be
-        // created twice.
-        // Too long for GitHub: a retry would fail the same way, with either tool. The
-        // body is saved as markdown to shorten and send by hand.
-        let too_long_anywhere = match error {
-            SendError::TooLongForGithub { .. } => true,
-            SendError::TooLong { .. } => gh::over_github_limit(&issue.body).is_some(),
-            _ => false,
-        };
-        let saved = (!too_long_anywhere
-            && !matches!(
-                error,
-                SendError::NoTitle | SendError::CreatedWithError { .. }
-            ))
-        .then(|| last::save(&pending));
-        let body_saved = if too_long_anywhere {
-            Some(last::save_unsendable(&issue.body))
-        } else {
-            matches!(error, SendError::NotInstalled { .. }).then(|| last::save_body(&issue.body))
-        };
-        let this = match &saved {
-            Some(Ok(path)) => Some(path.as_path()),
-            _ => None,
-        };
-        let others_kept = others_kept(this);
-        Box::new(SendFailure {
+    let mut pending = Pending {
+        forge,
+        issue: issue.clone(),
+        target: target.clone(),
+        // Without --repo the tool chose the repository from this folder.
+        folder: target
+            .repo
+            .is_none()
+            .then(|| std::env::current_dir().ok())
+            .flatten(),
+        started: true,
+    };
+    // Kept before the tool starts, marked as started: if issue-composer is killed while
+    // it runs (SIGKILL cannot be caught), the issue can still be checked and retried.
+    let mut early: Option<Result<PathBuf, StoreError>> = None;
+    let result = gh::create_noting_start(issue, forge, target, timeout, None, || {
+        early = Some(last::save(&pending));
+    });
+    let early = early.and_then(Result::ok);
+    let error = match result {
+        Ok(sent) => {
+            if let Some(path) = &early {
+                // Sent: nothing to retry. Should removing fail, the record says "started".
+                let _ = last::remove(path);
+            }
+            return Ok(sent);
+        }
+        Err(error) => error,
+    };
+    pending.started = false;
+    // Without a title a retry would fail the same way; a created issue would be
+    // created twice.
+    // Too long for GitHub: a retry would fail the same way, with either tool. The
+    // body is saved as markdown to shorten and send by hand.
+    let too_long_anywhere = match error {
+        SendError::TooLongForGithub { .. } => true,
+        SendError::TooLong { .. } => gh::over_github_limit(&issue.body).is_some(),
+        _ => false,
+    };
+    let keep = !too_long_anywhere
+        && !matches!(
             error,
-            saved,
-            body_saved,
-            had_labels: !issue.labels.is_empty(),
-            title: issue.title.clone(),
-            others_kept,
-        })
-    })
+            SendError::NoTitle | SendError::CreatedWithError { .. }
+        );
+    let saved = match (keep, &early) {
+        (true, Some(path)) => Some(last::update(path, &pending).map(|()| path.clone())),
+        (true, None) => Some(last::save(&pending)),
+        (false, Some(path)) => {
+            let _ = last::remove(path);
+            None
+        }
+        (false, None) => None,
+    };
+    let body_saved = if too_long_anywhere {
+        Some(last::save_unsendable(&issue.body))
+    } else {
+        matches!(error, SendError::NotInstalled { .. }).then(|| last::save_body(&issue.body))
+    };
+    let this = match &saved {
+        Some(Ok(path)) => Some(path.as_path()),
+        _ => None,
+    };
+    let others_kept = others_kept(this);
+    Err(Box::new(SendFailure {
+        error,
+        saved,
+        body_saved,
+        had_labels: !issue.labels.is_empty(),
+        title: issue.title.clone(),
+        others_kept,
+    }))
 }
 
 /// What `retry` may change about the saved issue, and how long the tool may take.

@@ -242,3 +242,51 @@ fn a_gh_that_prints_no_url_has_not_created_anything() {
     assert!(world.saved().exists());
     assert!(world.tmp_is_empty());
 }
+
+/// SIGKILL cannot be caught: the issue is kept before gh starts, marked as started, so a
+/// killed run can be checked and retried. (The body file and gh outlive it: nothing runs.)
+#[test]
+fn sigkill_while_gh_runs_leaves_the_issue_kept_and_marked_started() {
+    let world = World::new(HANGS);
+    let mut child = world
+        .command(&["render"])
+        .arg(world.path("crash.md"))
+        .args(["--set", "title=[CRASH] k9", "--gh"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let _hanging = world.hanging();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let saved = fs::read_to_string(world.saved()).expect("kept before gh started");
+    assert!(saved.contains("\"title\": \"[CRASH] k9\""), "{saved}");
+    assert!(saved.contains("\"started\": true"), "{saved}");
+    let out = world.command(&["retry", "--list"]).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "1\tgh\t-\t[CRASH] k9 (gh was started and may have created it: check before retrying)\n"
+    );
+}
+
+/// A send that worked leaves no record behind, and the issue kept before it stays kept.
+#[test]
+fn a_send_that_works_leaves_nothing_new_to_retry() {
+    let world = World::new(SILENT);
+    let out = world.render(&[]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let works = "#!/bin/sh\necho https://github.com/o/r/issues/7\n";
+    fs::write(world.path("bin").join("gh"), works).unwrap();
+    let out = world.render(&[]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "https://github.com/o/r/issues/7\n"
+    );
+    let out = world.command(&["retry", "--list"]).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "1\tgh\t-\t[CRASH] on start\n",
+        "the earlier unsent issue, and nothing for the sent one"
+    );
+}

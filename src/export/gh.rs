@@ -236,8 +236,8 @@ impl SendError {
 }
 
 /// Creates the issue with gh or glab, stopping it after `timeout` or on a signal. The body
-/// goes to gh through a private (0600) temporary file that is removed afterwards, whatever
-/// happens. Only a printed URL counts as created.
+/// goes to gh through a private (0600) temporary file that is removed afterwards, on
+/// every way out that can be caught (SIGKILL cannot). Only a printed URL counts as created.
 pub fn create(
     issue: &Issue,
     forge: Forge,
@@ -255,6 +255,19 @@ pub fn create_in(
     target: &Target,
     timeout: Duration,
     folder: Option<&Path>,
+) -> Result<Sent, SendError> {
+    create_noting_start(issue, forge, target, timeout, folder, || {})
+}
+
+/// [`create_in`], calling `started` just before the tool starts (after every check that
+/// can refuse without running it): from then on, the issue may be created.
+pub fn create_noting_start(
+    issue: &Issue,
+    forge: Forge,
+    target: &Target,
+    timeout: Duration,
+    folder: Option<&Path>,
+    started: impl FnOnce(),
 ) -> Result<Sent, SendError> {
     let program = forge.program();
     if issue.title.trim().is_empty() {
@@ -284,6 +297,7 @@ pub fn create_in(
             command.args(glab_args(issue, target)?);
         }
     }
+    started();
     let output = child::run(command, timeout, &watch).map_err(|err| match err {
         RunError::Io(cause) => SendError::Io { program, cause },
         RunError::TimedOut => SendError::TimedOut {

@@ -21,6 +21,10 @@ pub struct Pending {
     /// The folder the send ran in: without `--repo`, gh and glab pick the repository
     /// from it, so a retry runs there too, wherever `retry` is typed.
     pub folder: Option<PathBuf>,
+    /// Saved as the tool started and not yet told how it ended: issue-composer was
+    /// killed (SIGKILL cannot be caught) while the tool ran, so it may have created the
+    /// issue.
+    pub started: bool,
 }
 
 /// The file format; private so the domain types stay free of serde.
@@ -42,6 +46,8 @@ struct Wire {
     milestone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     folder: Option<PathBuf>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    started: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -185,6 +191,7 @@ pub fn to_json(pending: &Pending) -> String {
         issue,
         target,
         folder,
+        started,
     } = pending.clone();
     let wire = Wire {
         forge: forge.program().to_owned(),
@@ -196,6 +203,7 @@ pub fn to_json(pending: &Pending) -> String {
         repo: target.repo,
         milestone: target.milestone,
         folder,
+        started,
     };
     let mut json = serde_json::to_string_pretty(&wire).unwrap_or_default();
     json.push('\n');
@@ -209,6 +217,11 @@ pub fn save(pending: &Pending) -> Result<PathBuf, StoreError> {
     keep_older()?;
     write_private(&path, to_json(pending).as_bytes())?;
     Ok(path)
+}
+
+/// Replaces the kept issue in `path` (saved by [`save`]) with `pending`, in place.
+pub fn update(path: &Path, pending: &Pending) -> Result<(), StoreError> {
+    write_private(path, to_json(pending).as_bytes())
 }
 
 /// Saves the body as markdown beside the newest kept issue and returns where.
@@ -300,6 +313,7 @@ fn from_json(text: &str) -> Result<Pending, FromJsonError> {
             milestone: wire.milestone,
         },
         folder: wire.folder,
+        started: wire.started,
     })
 }
 
@@ -342,6 +356,7 @@ mod tests {
                 milestone: None,
             },
             folder: None,
+            started: false,
         };
         let json = to_json(&pending);
         assert!(json.contains("\"forge\": \"glab\""), "{json}");
@@ -354,6 +369,10 @@ mod tests {
         here.folder = Some("/work/clone".into());
         let json = to_json(&here);
         assert!(json.contains("\"folder\": \"/work/clone\""), "{json}");
+        assert!(from_json(&json).is_ok_and(|p| p == here));
+        here.started = true;
+        let json = to_json(&here);
+        assert!(json.contains("\"started\": true"), "{json}");
         assert!(from_json(&json).is_ok_and(|p| p == here));
         assert!(matches!(
             from_json(r#"{"forge":"svn","title":"t","body":"b"}"#),
