@@ -126,6 +126,12 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
             .map_or(config.export.forms_format, Into::into),
     };
     let issue = crate::render::render_with(&template, &answers, options);
+    for (login, why) in crate::render::impossible_logins(&issue) {
+        eprintln!(
+            "issue-composer: assignee `{}` cannot be a GitHub login ({why}): gh will refuse it",
+            escape_line(login)
+        );
+    }
     let exports = settings::exports(
         &args.export,
         &config,

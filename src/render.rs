@@ -47,21 +47,35 @@ pub fn render_with(template: &Template, answers: &Answers, options: Options) -> 
         Layout::Markdown(layout) => markdown_body(form, answers, layout),
         Layout::Form(pieces) => form::form_body(form, answers, pieces, options.forms),
     };
+    // A name with nothing visible (a zero-width space) would be sent as a blank.
     let clean = |names: &[String]| -> Vec<String> {
         names
             .iter()
             .map(|n| sanitize::one_line(n).trim().to_owned())
-            .filter(|n| !n.is_empty())
+            .filter(|n| !crate::text::shows_nothing(n))
             .collect()
     };
+    // gh and the web link want logins bare: `@hubot` is `hubot`.
+    let assignees = clean(&answers.assignees)
+        .into_iter()
+        .map(|login| crate::text::bare_login(&login).to_owned())
+        .collect();
     Issue {
         title: sanitize::one_line(&answers.title).trim().to_owned(),
         body,
         labels: clean(&answers.labels),
-        assignees: clean(&answers.assignees),
+        assignees,
         projects: clean(&form.meta.projects),
         prefill: web::prefill(template, answers),
     }
+}
+
+/// The issue's assignees that cannot be GitHub logins, each with why.
+pub fn impossible_logins(issue: &Issue) -> impl Iterator<Item = (&str, &'static str)> {
+    issue
+        .assignees
+        .iter()
+        .filter_map(|login| Some((login.as_str(), crate::text::login_problem(login)?)))
 }
 
 enum Out<'a> {

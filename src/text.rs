@@ -246,3 +246,116 @@ mod tests {
         assert_eq!(split_quoted_list("a, b,,c "), ["a", "b", "c"]);
     }
 }
+
+/// Whether `c` shows nothing on its own: white space, or a format character (zero-width
+/// space and joiners, word joiner, byte order mark, soft hyphen, direction marks).
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{034f}'
+                | '\u{061c}'
+                | '\u{115f}'
+                | '\u{1160}'
+                | '\u{17b4}'
+                | '\u{17b5}'
+                | '\u{180b}'..='\u{180f}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{3164}'
+                | '\u{fe00}'..='\u{fe0f}'
+                | '\u{feff}'
+                | '\u{ffa0}'
+                | '\u{fff0}'..='\u{fff8}'
+        )
+}
+
+/// Whether `text` has nothing visible (empty, spaces, zero-width characters).
+pub fn shows_nothing(text: &str) -> bool {
+    text.chars().all(is_invisible)
+}
+
+/// An assignee as gh and the web link take it: gh's `@me` as is, one leading `@` taken
+/// off any other login (`@hubot` is `hubot`).
+pub fn bare_login(name: &str) -> &str {
+    if name == "@me" {
+        name
+    } else {
+        name.strip_prefix('@').unwrap_or(name)
+    }
+}
+
+/// Why `login` (bare, see [`bare_login`]) cannot be a GitHub login: `None` when it can,
+/// or is gh's `@me`. Logins are letters, digits and single hyphens, with no hyphen first
+/// or last, at most 39 characters.
+pub fn login_problem(login: &str) -> Option<&'static str> {
+    if login == "@me" {
+        return None;
+    }
+    if login.is_empty() {
+        Some("it is empty")
+    } else if login.chars().count() > 39 {
+        Some("it is longer than 39 characters")
+    } else if !login
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        Some("a login has only letters, digits and hyphens")
+    } else if login.starts_with('-') || login.ends_with('-') {
+        Some("a login does not start or end with a hyphen")
+    } else if login.contains("--") {
+        Some("a login has no two hyphens in a row")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod login_tests {
+    use super::*;
+
+    #[test]
+    fn logins_are_bare_and_checked_as_github_reads_them() {
+        assert_eq!(bare_login("@hubot"), "hubot");
+        assert_eq!(bare_login("@me"), "@me");
+        assert_eq!(bare_login("@@x"), "@x");
+        assert_eq!(bare_login("octocat"), "octocat");
+        for good in ["octocat", "a", "mona-lisa", "@me", &"a".repeat(39)] {
+            assert_eq!(login_problem(good), None, "{good}");
+        }
+        assert_eq!(
+            login_problem("octo cat"),
+            Some("a login has only letters, digits and hyphens")
+        );
+        assert_eq!(
+            login_problem("@x"),
+            Some("a login has only letters, digits and hyphens")
+        );
+        assert_eq!(
+            login_problem("-x"),
+            Some("a login does not start or end with a hyphen")
+        );
+        assert_eq!(
+            login_problem("x-"),
+            Some("a login does not start or end with a hyphen")
+        );
+        assert_eq!(
+            login_problem("a--b"),
+            Some("a login has no two hyphens in a row")
+        );
+        assert_eq!(
+            login_problem(&"a".repeat(40)),
+            Some("it is longer than 39 characters")
+        );
+    }
+
+    #[test]
+    fn zero_width_characters_show_nothing() {
+        assert!(shows_nothing("\u{200b}"));
+        assert!(shows_nothing(" \u{feff}\u{200d} "));
+        assert!(shows_nothing(""));
+        assert!(!shows_nothing("bug\u{200b}"));
+    }
+}

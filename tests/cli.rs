@@ -541,3 +541,37 @@ fn a_chooser_markdown_template_without_front_matter_is_warned_about() {
         ".gitlab/issue_templates/bare.md: 1 sections, 1 fields\n"
     );
 }
+
+/// `check` names assignees that cannot be GitHub logins and labels with nothing visible,
+/// in markdown front matter and in issue forms.
+#[test]
+fn check_names_impossible_logins_and_invisible_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("bug.md");
+    let form = dir.path().join("bug.yml");
+    fs::write(
+        &md,
+        "---\nname: Bug\nabout: A bug\nlabels: \"bug, \u{200b}\"\nassignees: \"octocat, @hubot, octo cat\"\n---\n## A\n",
+    )
+    .unwrap();
+    fs::write(
+        &form,
+        "name: Bug form\ndescription: D\nlabels: [bug, \"\u{200b}\"]\nassignees: \"@me, x--y\"\nbody:\n- type: input\n  attributes: {label: L}\n",
+    )
+    .unwrap();
+    let out = bin().arg("check").arg(&md).arg(&form).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!(
+            "{0}:4:1: warning: `labels` has an item with nothing visible (only zero-width characters): it is dropped\n\
+             {0}:5:1: warning: assignee `octo cat` cannot be a GitHub login (a login has only letters, digits and hyphens): gh will refuse it\n\
+             {1}:3:15: warning: `labels` has an item with nothing visible (only zero-width characters): it is dropped\n\
+             {1}:4:12: warning: assignee `x--y` cannot be a GitHub login (a login has no two hyphens in a row): gh will refuse it\n\
+             {0}: 1 sections, 1 fields\n\
+             {1}: 1 sections, 1 fields\n",
+            md.display(),
+            form.display()
+        )
+    );
+}

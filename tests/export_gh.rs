@@ -800,3 +800,42 @@ fn a_failed_send_says_when_older_unsent_issues_are_kept_too() {
         "{third}"
     );
 }
+
+/// Assignees go to gh bare (`@hubot` is `hubot`, `@me` stays), an impossible login is
+/// named, and a label or assignee with nothing visible (a zero-width space) is dropped.
+#[test]
+fn logins_go_bare_impossible_ones_are_named_and_invisible_names_dropped() {
+    let world = World::new(&["gh"]);
+    let template = "---\nname: Crash\ntitle: '[CRASH] '\nlabels: \"bug, \u{200b}\"\nassignees: \"octocat, @hubot, @me, octo cat, \u{200b}\"\n---\n## Summary\n";
+    fs::write(world.path("crash.md"), template).unwrap();
+    let out = world.render(false).arg("--gh").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(
+        stderr,
+        "issue-composer: assignee `octo cat` cannot be a GitHub login (a login has only letters, digits and hyphens): gh will refuse it\n"
+    );
+    let argv = world.recorded("argv");
+    let body_file = argv.lines().nth(5).unwrap().to_owned();
+    assert_eq!(
+        argv,
+        lines(&[
+            "issue",
+            "create",
+            "--title",
+            "[CRASH] on start",
+            "--body-file",
+            &body_file,
+            "--label",
+            "bug",
+            "--assignee",
+            "octocat",
+            "--assignee",
+            "hubot",
+            "--assignee",
+            "@me",
+            "--assignee",
+            "octo cat",
+        ])
+    );
+}

@@ -498,3 +498,32 @@ fn a_draft_too_large_is_titled_as_such() {
     assert!(shown.contains(" Draft too large "), "{shown}");
     assert!(!shown.contains("unreadable"), "{shown}");
 }
+
+/// The review names an assignee that cannot be a GitHub login; `@hubot` shows bare.
+#[test]
+fn review_names_impossible_logins() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bug.md");
+    std::fs::write(
+        &path,
+        "---\nname: Bug\nassignees: \"@hubot, octo cat\"\n---\n## What\n",
+    )
+    .unwrap();
+    let source = Source::File(path.clone());
+    let mut app = App::with_form(
+        config(),
+        discover::load(&source).unwrap(),
+        source,
+        None,
+        (80, 24),
+    );
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let text = screen(&app, 120, 24);
+    assert!(text.contains("Assignees: hubot, octo cat"), "{text}");
+    assert!(
+        text.contains(
+            " Assignee `octo cat` cannot be a GitHub login (a login has only letters, digits and hyphens): gh will refuse it"
+        ),
+        "{text}"
+    );
+}

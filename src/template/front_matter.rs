@@ -118,6 +118,19 @@ pub fn parse(
             )),
         }
     };
+    let (labels, assignees) = (list("labels")?, list("assignees")?);
+    for (key, names) in [("labels", &labels), ("assignees", &assignees)] {
+        for name in names {
+            if let Some(message) = super::lint::name_problem(key, name) {
+                problems.push(Problem {
+                    line: key_line(yaml, first_line, key),
+                    col: 1,
+                    severity: Severity::Warning,
+                    message,
+                });
+            }
+        }
+    }
     let name = text("name")?;
     // The title keeps its trailing space: `[PERF] ` is a prefix to type after.
     let title = match map.get("title") {
@@ -132,8 +145,8 @@ pub fn parse(
         },
         about: text("about")?,
         title,
-        labels: list("labels")?,
-        assignees: list("assignees")?,
+        labels,
+        assignees,
         projects: list("projects")?,
         issue_type: text("type")?,
     })
@@ -199,6 +212,16 @@ fn note_numbers(
 
 /// An error at the line where `key:` is written.
 fn key_error(yaml: &str, first_line: usize, file: &str, key: &str, what: &str) -> LocatedError {
+    LocatedError::new(
+        file,
+        key_line(yaml, first_line, key),
+        1,
+        format!("`{key}` {what}"),
+    )
+}
+
+/// The line where `key:` is written (the first line when it is not found).
+fn key_line(yaml: &str, first_line: usize, key: &str) -> usize {
     let line = yaml
         .lines()
         .position(|l| {
@@ -206,7 +229,7 @@ fn key_error(yaml: &str, first_line: usize, file: &str, key: &str, what: &str) -
                 .is_some_and(|rest| rest.trim_start().starts_with(':'))
         })
         .unwrap_or(0);
-    LocatedError::new(file, first_line + line, 1, format!("`{key}` {what}"))
+    first_line + line
 }
 
 /// The front matter's YAML; HTML comment lines in it are skipped with a warning when

@@ -139,6 +139,9 @@ pub fn issue_form(text: &str, path: &str) -> Vec<Problem> {
         if let Some(value) = node::get(top, key) {
             out.strings(value, key);
             out.no_blank_items(value, key);
+            if key != "projects" {
+                out.names(value, key);
+            }
         }
     }
     if let Some(projects) = node::get(top, "projects") {
@@ -149,6 +152,27 @@ pub fn issue_form(text: &str, path: &str) -> Vec<Problem> {
         Some(body) => out.body(body, dialect),
     }
     out.sorted()
+}
+
+/// What `check` says of one item of a template's `labels` or `assignees` (`key`): one
+/// with nothing visible (zero-width characters) is dropped; an assignee that cannot be a
+/// GitHub login is named. `None` when it is fine (or blank: that has its own error).
+pub fn name_problem(key: &str, name: &str) -> Option<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    if crate::text::shows_nothing(name) {
+        return Some(format!(
+            "`{key}` has an item with nothing visible (only zero-width characters): it is dropped"
+        ));
+    }
+    let why =
+        crate::text::login_problem(crate::text::bare_login(name)).filter(|_| key == "assignees")?;
+    Some(format!(
+        "assignee `{}` cannot be a GitHub login ({why}): gh will refuse it",
+        crate::text::escape_line(name)
+    ))
 }
 
 /// Numbers that read otherwise than written under `keys` of front matter `yaml` (lines
@@ -448,6 +472,29 @@ impl Lint<'_> {
                         "`{what}` must not be empty or only spaces; leave the key out instead"
                     ),
                 );
+            }
+        }
+    }
+
+    /// Labels or assignees with nothing visible, and impossible logins ([`name_problem`]).
+    fn names(&mut self, node: &Spanned<Node>, key: &str) {
+        let items = match &node.value {
+            Node::Seq(items) => items.iter().collect(),
+            _ => vec![node],
+        };
+        for item in items {
+            let Node::Str(text) = &item.value else {
+                continue;
+            };
+            let names = match &node.value {
+                Node::Seq(_) => vec![text.clone()],
+                _ => text.split(',').map(str::to_owned).collect(),
+            };
+            for name in names {
+                if let Some(message) = name_problem(key, &name) {
+                    let (line, col) = at(item);
+                    self.push(line, col, Severity::Warning, message);
+                }
             }
         }
     }

@@ -30,6 +30,12 @@ pub fn draw(frame: &mut Frame, app: &App, review: &ReviewState, area: Rect) -> O
             Span::raw(crate::text::join_list(&issue.assignees)),
         ]),
     ];
+    for (login, why) in crate::render::impossible_logins(&issue) {
+        head.push(Line::styled(
+            format!(" Assignee `{login}` cannot be a GitHub login ({why}): gh will refuse it"),
+            theme.error(),
+        ));
+    }
     let problems = review.problems();
     if problems.is_empty() {
         head.push(Line::styled(ready(app, review), theme.done()));
