@@ -209,7 +209,7 @@ impl Assembler<'_> {
                     language: String::new(),
                 },
                 TitleAsks::YesNo => {
-                    field.default = Value::Select(Selection::empty(2));
+                    field.default = Selection::none(2);
                     FieldKind::Choice {
                         options: vec![Opt::new("Yes"), Opt::new("No")],
                         custom: None,
