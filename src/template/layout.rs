@@ -23,23 +23,35 @@ pub enum FormPiece {
     Markdown(String),
 }
 
-/// A markdown template's layout: its pieces, and the lines they keep written one after
+/// A markdown template's layout: its pieces, the lines they keep written one after
 /// another in one string (a `String` per kept line was two thirds of the layout's
-/// allocations, and a piece holding one was twice as large).
+/// allocations, and a piece holding one was twice as large), and the shapes of its
+/// fields side by side (a box per shape was an allocation per field).
 #[derive(Debug, Clone, Default)]
 pub struct Markdown {
     lines: String,
     pieces: Vec<Piece>,
+    shapes: Vec<Shape>,
 }
 
 impl Markdown {
-    /// Pieces whose kept lines are in `lines`, each at the [`LineAt`] it holds.
-    pub(crate) fn new(lines: String, pieces: Vec<Piece>) -> Self {
-        Self { lines, pieces }
+    /// Pieces whose kept lines are in `lines`, each at the [`LineAt`] it holds, and
+    /// whose fields' shapes are in `shapes`, each at the [`ShapeAt`] it holds.
+    pub(crate) fn new(lines: String, pieces: Vec<Piece>, shapes: Vec<Shape>) -> Self {
+        Self {
+            lines,
+            pieces,
+            shapes,
+        }
     }
 
     pub fn pieces(&self) -> &[Piece] {
         &self.pieces
+    }
+
+    /// A field piece's shape.
+    pub fn shape(&self, at: ShapeAt) -> &Shape {
+        &self.shapes[at.index()]
     }
 
     /// A kept line, with its `\n`.
@@ -52,6 +64,17 @@ impl Markdown {
 /// Where a kept line starts in its layout's lines; it runs to its first `\n`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LineAt(pub(crate) usize);
+
+/// Where a field piece's shape is among its layout's shapes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShapeAt(pub(crate) u32);
+
+impl ShapeAt {
+    /// The shape's index among the layout's shapes.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
 
 /// Kept lines written one after another, each ending in `\n`, while a layout is built.
 #[derive(Debug, Default)]
@@ -87,7 +110,7 @@ pub enum Piece {
     Dropped,
     /// Lines produced by fields. `inserted` fields were not in the template; they get
     /// blank lines around them.
-    Field { shape: Box<Shape>, inserted: bool },
+    Field { shape: ShapeAt, inserted: bool },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,8 +145,8 @@ pub enum Shape {
         field: usize,
         lines: Vec<CheckLine>,
     },
-    /// Boxed: the largest shape (112 bytes), and rare; every field's shape is boxed,
-    /// so this keeps each of them at 88 bytes (a 96-byte allocation), not 120 (128).
+    /// Boxed: the largest shape (112 bytes), and rare; the layout keeps every field's
+    /// shape in one vector, so this keeps each of them at 88 bytes, not 120.
     List(Box<ListShape>),
     Table(TableShape),
     /// A plain list of options (`- Desktop`): the chosen items are kept as written
@@ -268,7 +291,7 @@ mod tests {
         let a = lines.push(&["  ", "a b"]);
         let blank = lines.push(&[""]);
         let c = lines.push(&["c"]);
-        let layout = Markdown::new(lines.into_string(), vec![Piece::Text(a)]);
+        let layout = Markdown::new(lines.into_string(), vec![Piece::Text(a)], Vec::new());
         assert_eq!(layout.line(a), "  a b\n");
         assert_eq!(layout.line(blank), "\n");
         assert_eq!(layout.line(c), "c\n");
@@ -277,8 +300,8 @@ mod tests {
 
     #[test]
     fn pieces_and_shapes_stay_small() {
-        // A piece per line and a boxed shape per field: at 1.9 MiB, 160,800 pieces and
-        // 40,200 shapes.
+        // A piece per line and a shape per field: at 1.9 MiB, 160,800 pieces and 40,200
+        // shapes.
         assert_eq!(std::mem::size_of::<Piece>(), 16);
         assert!(std::mem::size_of::<Shape>() <= 88);
     }

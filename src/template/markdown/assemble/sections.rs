@@ -164,8 +164,9 @@ impl Assembler<'_> {
                 help.drain(..lead);
             }
             let field = self.answer(&mut open, index, text);
-            self.claims
-                .push((lines, Box::new(self.answer_shape(field))));
+            let shape = self.answer_shape(field);
+            let shape = self.add_shape(shape);
+            self.claims.push((lines, shape));
         } else if (open.prose > 0 || open.opening.is_some()) && free_inputs == 0 {
             let at = open.content_end.unwrap_or(open.body_start);
             self.answer_field(&mut open, index, at);
@@ -185,15 +186,17 @@ impl Assembler<'_> {
         let placeholder = open.comments.join("\n").trim().to_owned();
         open.section.help.clear();
         let field = self.answer(open, index, placeholder);
-        self.claims
-            .push((lines, Box::new(self.answer_shape(field))));
+        let shape = self.answer_shape(field);
+        let shape = self.add_shape(shape);
+        self.claims.push((lines, shape));
     }
 
     /// Adds a free-text answer to a section at line `at`.
     fn answer_field(&mut self, open: &mut Open, index: usize, at: usize) {
         let field = self.answer(open, index, String::new());
         let shape = self.answer_shape(field);
-        self.inserts.push((at, Box::new(shape)));
+        let shape = self.add_shape(shape);
+        self.inserts.push((at, shape));
     }
 
     /// An answer for `open`, which becomes section number `index`: free text, or what
@@ -253,7 +256,8 @@ impl Assembler<'_> {
         let field = self.add_field(field, false);
         self.sections[index].fields.push(field);
         let end = self.preamble_end.unwrap_or(self.source.line_starts());
-        self.inserts.push((end, Box::new(Shape::Block { field })));
+        let shape = self.add_shape(Shape::Block { field });
+        self.inserts.push((end, shape));
     }
 
     /// Drops an empty preamble and fixes indices that pointed past it.
