@@ -145,13 +145,20 @@ pub enum FieldKind {
 pub struct TableKind {
     pub columns: Vec<String>,
     pub rows: Vec<String>,
+    /// Empty when no cell has a placeholder (most tables): read a cell's with `get`.
     pub hints: Vec<Vec<String>>,
 }
 
 impl FieldKind {
     /// A table of `columns` (the header), `rows` (the row labels) and each editable
-    /// cell's placeholder.
+    /// cell's placeholder. Hints that are all empty are kept as none: a vector per row
+    /// for nothing was three allocations of every 2x2 table, for the form's lifetime.
     pub fn table(columns: Vec<String>, rows: Vec<String>, hints: Vec<Vec<String>>) -> Self {
+        let hints = if hints.iter().flatten().all(String::is_empty) {
+            Vec::new()
+        } else {
+            hints
+        };
         FieldKind::Table(Box::new(TableKind {
             columns,
             rows,

@@ -136,3 +136,16 @@ fn fields_and_values_stay_small() {
     assert_eq!(std::mem::size_of::<FieldKind>(), 48);
     assert_eq!(std::mem::size_of::<Field>(), 200);
 }
+
+#[test]
+fn a_table_without_placeholders_keeps_no_hints() {
+    let table = |hints: Vec<Vec<String>>| {
+        let kind = FieldKind::table(vec!["M".into(), "V".into()], vec!["a".into()], hints);
+        let FieldKind::Table(table) = kind else {
+            panic!("{kind:?}")
+        };
+        table.hints
+    };
+    assert_eq!(table(vec![vec![String::new()]]), Vec::<Vec<String>>::new());
+    assert_eq!(table(vec![vec!["X ms".into()]]), [["X ms"]]);
+}
