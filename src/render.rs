@@ -78,7 +78,7 @@ fn markdown_body(form: &Form, answers: &Answers, layout: &Markdown) -> String {
         Piece::Removed => Some(Out::Removed),
         Piece::Dropped => None,
         Piece::Field { shape, inserted } => {
-            match shape::render_shape(form, answers, layout.shape(*shape)) {
+            match shape::render_shape(form, answers, &layout.shape(*shape)) {
                 Some(text) => Some(Out::Content(text.into(), *inserted)),
                 None if *inserted => None,
                 None => Some(Out::Removed),

@@ -3,6 +3,8 @@
 //! how a field's answer is written there); an issue form is written the way GitHub does.
 //! Pure data: `render` reads it, the template's builders write it.
 
+use std::borrow::Cow;
+
 /// How a form turns back into markdown.
 #[derive(Debug, Clone)]
 pub enum Layout {
@@ -50,8 +52,8 @@ impl Markdown {
     }
 
     /// A field piece's shape.
-    pub fn shape(&self, at: ShapeAt) -> &Shape {
-        &self.shapes[at.index()]
+    pub fn shape(&self, at: ShapeAt) -> Cow<'_, Shape> {
+        at.resolve(&self.shapes)
     }
 
     /// A kept line, with its `\n`.
@@ -65,14 +67,26 @@ impl Markdown {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LineAt(pub(crate) usize);
 
-/// Where a field piece's shape is among its layout's shapes.
+/// A field piece's shape: its place among its layout's shapes, or, for the most
+/// common one, the shape itself. A [`Shape::Block`] is every answer added to a heading
+/// with nothing to answer in: 88 bytes in the shapes for the 4 bytes of its field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ShapeAt(pub(crate) u32);
+pub enum ShapeAt {
+    /// The shape with this index among the layout's shapes.
+    Kept(u32),
+    /// `Shape::Block` of this field.
+    Block(u32),
+}
 
 impl ShapeAt {
-    /// The shape's index among the layout's shapes.
-    pub fn index(self) -> usize {
-        self.0 as usize
+    /// The shape this names among `shapes`.
+    pub(crate) fn resolve(self, shapes: &[Shape]) -> Cow<'_, Shape> {
+        match self {
+            ShapeAt::Kept(i) => Cow::Borrowed(&shapes[i as usize]),
+            ShapeAt::Block(field) => Cow::Owned(Shape::Block {
+                field: field as usize,
+            }),
+        }
     }
 }
 
@@ -303,6 +317,7 @@ mod tests {
         // A piece per line and a shape per field: at 1.9 MiB, 160,800 pieces and 40,200
         // shapes.
         assert_eq!(std::mem::size_of::<Piece>(), 16);
+        assert_eq!(std::mem::size_of::<ShapeAt>(), 8);
         assert!(std::mem::size_of::<Shape>() <= 88);
     }
 }

@@ -385,11 +385,27 @@ impl<'s> Assembler<'s> {
         open.content_end = Some(open.content_end.map_or(end, |e| e.max(end)));
     }
 
-    /// Keeps a field's shape with the others; the layout's pieces name it by its place.
+    /// Keeps a field's shape with the others; the layout's pieces name it by its place
+    /// (a block of text by its field: nothing to keep).
     fn add_shape(&mut self, shape: Shape) -> ShapeAt {
-        let at = ShapeAt(u32::try_from(self.shapes.len()).expect("fewer than 2^32 shapes"));
+        match shape {
+            Shape::Block { field } => self.block_shape(field),
+            shape => self.keep_shape(shape),
+        }
+    }
+
+    /// A block of text for `field`, named by the field.
+    fn block_shape(&mut self, field: usize) -> ShapeAt {
+        match u32::try_from(field) {
+            Ok(field) => ShapeAt::Block(field),
+            Err(_) => self.keep_shape(Shape::Block { field }),
+        }
+    }
+
+    fn keep_shape(&mut self, shape: Shape) -> ShapeAt {
+        let at = u32::try_from(self.shapes.len()).expect("fewer than 2^32 shapes");
         self.shapes.push(shape);
-        at
+        ShapeAt::Kept(at)
     }
 
     /// A comment block: the section's help before its content, else help for what follows.

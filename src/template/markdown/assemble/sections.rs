@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::Assembler;
 use crate::form::{Field, FieldKind, Opt, Section, Selection, Value};
 use crate::template::hints::{self, TitleAsks};
-use crate::template::layout::{PicksShape, Shape};
+use crate::template::layout::{PicksShape, Shape, ShapeAt};
 use crate::template::markdown::rules::NewField;
 use crate::template::markdown::rules::SectionCtx;
 use crate::text::push_para;
@@ -165,7 +165,6 @@ impl Assembler<'_> {
             }
             let field = self.answer(&mut open, index, text);
             let shape = self.answer_shape(field);
-            let shape = self.add_shape(shape);
             self.claims.push((lines, shape));
         } else if (open.prose > 0 || open.opening.is_some()) && free_inputs == 0 {
             let at = open.content_end.unwrap_or(open.body_start);
@@ -187,7 +186,6 @@ impl Assembler<'_> {
         open.section.help.clear();
         let field = self.answer(open, index, placeholder);
         let shape = self.answer_shape(field);
-        let shape = self.add_shape(shape);
         self.claims.push((lines, shape));
     }
 
@@ -195,7 +193,6 @@ impl Assembler<'_> {
     fn answer_field(&mut self, open: &mut Open, index: usize, at: usize) {
         let field = self.answer(open, index, String::new());
         let shape = self.answer_shape(field);
-        let shape = self.add_shape(shape);
         self.inserts.push((at, shape));
     }
 
@@ -232,15 +229,15 @@ impl Assembler<'_> {
     }
 
     /// How an added answer is written: code fenced, anything else on lines of its own.
-    fn answer_shape(&self, field: usize) -> Shape {
+    fn answer_shape(&mut self, field: usize) -> ShapeAt {
         match self.fields[field].kind {
-            FieldKind::Code { .. } => Shape::Fence {
+            FieldKind::Code { .. } => self.keep_shape(Shape::Fence {
                 field,
                 open: "```".to_owned(),
                 fence: "```".to_owned(),
                 original: String::new(),
-            },
-            _ => Shape::Block { field },
+            }),
+            _ => self.block_shape(field),
         }
     }
 
@@ -256,7 +253,7 @@ impl Assembler<'_> {
         let field = self.add_field(field, false);
         self.sections[index].fields.push(field);
         let end = self.preamble_end.unwrap_or(self.source.line_starts());
-        let shape = self.add_shape(Shape::Block { field });
+        let shape = self.block_shape(field);
         self.inserts.push((end, shape));
     }
 
