@@ -58,6 +58,28 @@ pub fn fill(form: &Form, answers: &mut Answers, inputs: &Inputs) -> Result<Repor
     Ok(Report { filled, notes })
 }
 
+/// The text a metric field labelled `label` gets from `inputs` given as `role`, whatever
+/// its section says (the user ran the command into it): the chosen benchmark's measure
+/// for the role, its processor for a CPU model field. `None` when the label names no
+/// metric or the results lack it.
+pub fn metric_text(label: &str, inputs: &Inputs, role: Role) -> Option<String> {
+    let metric = words::metric(label)?;
+    let chosen = choose(inputs).ok()?;
+    let measures = match role {
+        Role::Baseline => chosen.baseline.or(chosen.actual),
+        Role::Actual => chosen.actual.or(chosen.baseline),
+    };
+    let text = if metric == Metric::Cpu && !words::wants_cpu_usage(label) {
+        chosen
+            .cpu_model
+            .map(str::to_owned)
+            .or_else(|| measures.and_then(|m| describe(m, metric)))
+    } else {
+        measures.and_then(|m| describe(m, metric))
+    };
+    text.map(|t| sanitize::one_line(&t))
+}
+
 /// Whether nobody wrote in the field: it is empty or still the template's text.
 pub fn untouched(field: &Field, value: &Value) -> bool {
     value.as_text().trim().is_empty() || *value == field.default

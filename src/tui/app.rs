@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use self::command::Detecting;
-pub use self::command::{Kept, MetricsOffer, Prompt, Running};
+pub use self::command::{Kept, MetricsOffer, Pending, Prompt, Running};
 pub use self::drafts::{DraftOffer, DraftStatus};
 pub use self::form::{
     Focus, FormState, HEADER_LABELS, Mark, Model, People, Preview, Problem, View,
