@@ -48,7 +48,16 @@ pub fn fill(form: &Form, answers: &mut Answers, inputs: &Inputs) -> Result<Repor
         };
     }
     let mut notes = chosen.notes;
-    if filled == 0 {
+    let measured = [chosen.baseline, chosen.actual]
+        .into_iter()
+        .flatten()
+        .any(|m| !m.is_empty());
+    if filled == 0 && !measured {
+        notes.push(
+            "the metrics filled nothing: the benchmark has no value to fill a field with"
+                .to_owned(),
+        );
+    } else if filled == 0 {
         notes.push(
             "the metrics filled nothing: no empty field or table cell here asks for time, \
              throughput, memory, allocations or CPU, or a benchmark's output"
