@@ -381,6 +381,23 @@ impl App {
                 offer.cursor = (offer.cursor + 1).min(count.saturating_sub(1));
                 None
             }
+            // The dialog shows eight benchmarks.
+            KeyCode::PageUp => {
+                offer.cursor = offer.cursor.saturating_sub(8);
+                None
+            }
+            KeyCode::PageDown => {
+                offer.cursor = (offer.cursor + 8).min(count.saturating_sub(1));
+                None
+            }
+            KeyCode::Home => {
+                offer.cursor = 0;
+                None
+            }
+            KeyCode::End => {
+                offer.cursor = count.saturating_sub(1);
+                None
+            }
             KeyCode::Char('b' | 'B') | KeyCode::Enter => Some(metrics::Role::Baseline),
             KeyCode::Char('a' | 'A') => Some(metrics::Role::Actual),
             _ => None,
