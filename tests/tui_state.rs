@@ -418,7 +418,7 @@ fn the_exit_notes_say_what_was_saved_where() {
     assert_eq!(effects, [Effect::Exit(After::Nothing)]);
     assert_eq!(
         off.exit_notes(),
-        ["drafts are off (--no-draft); nothing was saved"]
+        ["drafts are off (--no-draft): no draft of your answers was saved"]
     );
 }
 
