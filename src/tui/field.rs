@@ -60,11 +60,12 @@ impl Widget {
             FieldKind::MultiChoice { options } | FieldKind::Checkboxes { options } => {
                 Widget::Options(Options::new(options, true, None, sel))
             }
-            FieldKind::Table {
-                columns,
-                rows,
-                hints,
-            } => {
+            FieldKind::Table(table) => {
+                let crate::form::TableKind {
+                    columns,
+                    rows,
+                    hints,
+                } = &**table;
                 let cells = match value {
                     Value::Table(cells) => cells.clone(),
                     _ => Vec::new(),
@@ -128,7 +129,7 @@ impl Widget {
         match self {
             Widget::Text(e) => Value::Text(e.text().to_owned()),
             Widget::Area(a) => Value::Text(a.text()),
-            Widget::Options(o) => Value::Select(o.selection()),
+            Widget::Options(o) => Value::Select(Box::new(o.selection())),
             Widget::Table(t) => Value::Table(t.values()),
             Widget::List(l) => Value::List(l.values()),
         }
@@ -207,7 +208,12 @@ impl Widget {
             Widget::Table(_) => {
                 matches!(key.code, KeyCode::Tab | KeyCode::BackTab | KeyCode::Enter)
             }
-            Widget::Area(_) | Widget::Options(_) | Widget::List(_) => key.code == KeyCode::Enter,
+            // A long option list takes PgUp and PgDn (moving a page) before the section.
+            Widget::Options(o) => {
+                key.code == KeyCode::Enter
+                    || (o.long() && matches!(key.code, KeyCode::PageUp | KeyCode::PageDown))
+            }
+            Widget::Area(_) | Widget::List(_) => key.code == KeyCode::Enter,
         }
     }
 
@@ -226,6 +232,12 @@ impl Widget {
         match self {
             Widget::Text(_) => &[("Enter", "next")],
             Widget::Area(_) => &[("Enter", "new line"), ("Ctrl-E", "editor")],
+            Widget::Options(o) if o.long() => &[
+                ("Space", "select"),
+                ("↑↓", "move"),
+                ("PgUp/PgDn", "page"),
+                ("Home/End", "ends"),
+            ],
             Widget::Options(_) => &[("Space", "select"), ("↑↓", "move")],
             Widget::Table(_) => &[("←→↑↓/Tab", "cell"), ("type", "edit")],
             Widget::List(_) => &[("Enter", "add item"), ("Bksp", "remove empty")],

@@ -21,8 +21,8 @@ pub const END: &str = ".";
 pub fn lines_for(field: &Field) -> Lines {
     match &field.kind {
         FieldKind::TextArea | FieldKind::Code { .. } | FieldKind::List => Lines::UntilDot,
-        FieldKind::Table { rows, columns, .. } => {
-            Lines::Cells(rows.len() * columns.len().saturating_sub(1))
+        FieldKind::Table(table) => {
+            Lines::Cells(table.rows.len() * table.columns.len().saturating_sub(1))
         }
         FieldKind::Text
         | FieldKind::Choice { .. }
@@ -46,7 +46,7 @@ pub fn hint(field: &Field) -> &'static str {
         FieldKind::MultiChoice { .. } | FieldKind::Checkboxes { .. } => {
             "numbers separated by commas or spaces; empty keeps it as it is"
         }
-        FieldKind::Table { .. } => "one line per cell, row by row; empty keeps a cell",
+        FieldKind::Table(_) => "one line per cell, row by row; empty keeps a cell",
     }
 }
 
@@ -67,7 +67,7 @@ pub fn prompt(form: &Form, i: usize) -> String {
         let example = one_line(&field.placeholder);
         // A placeholder that says it is an example already (`e.g., 30% faster`), or is
         // guidance rather than an example (`Describe the performance problem`).
-        let said = ["e.g", "eg.", "eg:", "for example", "example"]
+        let said = ["e.g", "eg.", "eg:", "ex.", "ex:", "for example", "example"]
             .iter()
             .any(|p| example.to_lowercase().starts_with(p))
             || crate::template::is_instruction(&example);
@@ -86,16 +86,62 @@ pub fn prompt(form: &Form, i: usize) -> String {
     }
     for (n, option) in field.kind.options().iter().enumerate() {
         let indent = "  ".repeat(option.depth);
-        lines.push(format!("  {indent}{}) {}", n + 1, option.display()));
+        // A box that must be ticked is marked as a required field is, before any refusal.
+        let required = if option.required { " *" } else { "" };
+        lines.push(format!(
+            "  {indent}{}) {}{required}",
+            n + 1,
+            option.display()
+        ));
     }
     lines.join("\n") + "\n"
 }
 
+/// The most lines of a text shown as what a field holds now.
+const SHOWN_LINES: usize = 12;
+
+/// What field `field` holds now (`value`), when it holds something, for the line after
+/// its prompt: `.` or an empty line keeps it, so the user sees what is kept. Ends with a
+/// newline.
+pub fn current(field: &Field, value: &Value) -> Option<String> {
+    let text = match value {
+        Value::Text(text) if text.trim().is_empty() => return None,
+        Value::Text(text) if matches!(field.kind, FieldKind::Text) => {
+            format!("  now: {}", one_line(text))
+        }
+        Value::Text(text) => {
+            let lines: Vec<&str> = text.trim_end().lines().collect();
+            let mut shown = vec!["  now:".to_owned()];
+            shown.extend(lines.iter().take(SHOWN_LINES).map(|l| format!("  | {l}")));
+            if lines.len() > SHOWN_LINES {
+                shown.push(format!("  | … {} more lines", lines.len() - SHOWN_LINES));
+            }
+            shown.join("\n")
+        }
+        Value::List(items) if items.is_empty() => return None,
+        Value::List(items) => format!("  now: {}", items.join("; ")),
+        Value::Select(sel) => {
+            let chosen: Vec<String> = (0..sel.checked.len())
+                .filter(|&n| sel.checked[n])
+                .map(|n| (n + 1).to_string())
+                .collect();
+            match (chosen.is_empty(), sel.custom.trim().is_empty()) {
+                (true, true) => return None,
+                (false, _) => format!("  now: {}", chosen.join(", ")),
+                (true, false) => format!("  now: {}", one_line(&sel.custom)),
+            }
+        }
+        Value::Table(_) => return None,
+    };
+    Some(text + "\n")
+}
+
 /// The prompt for one table cell: `row / column: `.
 pub fn cell_prompt(field: &Field, cell: usize) -> String {
-    let FieldKind::Table { columns, rows, .. } = &field.kind else {
+    let FieldKind::Table(table) = &field.kind else {
         return String::new();
     };
+    let (columns, rows) = (&table.columns, &table.rows);
     let per_row = columns.len().saturating_sub(1).max(1);
     let row = rows.get(cell / per_row).map_or("", String::as_str);
     let column = columns.get(cell % per_row + 1).map_or("", String::as_str);
@@ -143,7 +189,7 @@ pub fn title(prefix: &str, current: &str, line: &str) -> String {
 pub fn value(field: &Field, current: &Value, lines: &[String]) -> Result<Value, String> {
     let typed = lines.iter().any(|l| !l.trim().is_empty());
     match &field.kind {
-        _ if !typed && !matches!(field.kind, FieldKind::Table { .. }) => Ok(current.clone()),
+        _ if !typed && !matches!(field.kind, FieldKind::Table(_)) => Ok(current.clone()),
         FieldKind::Text => Ok(Value::Text(lines.join(" ").trim().to_owned())),
         FieldKind::TextArea | FieldKind::Code { .. } => Ok(Value::Text(lines.join("\n"))),
         FieldKind::List => Ok(Value::List(
@@ -162,7 +208,7 @@ pub fn value(field: &Field, current: &Value, lines: &[String]) -> Result<Value, 
                 _ if custom.is_some() => line.clone_into(&mut sel.custom),
                 _ => return Err(out_of_range(line, options.len())),
             }
-            Ok(Value::Select(sel))
+            Ok(Value::Select(Box::new(sel)))
         }
         FieldKind::MultiChoice { options } | FieldKind::Checkboxes { options } => {
             let mut sel = Selection::empty(options.len());
@@ -175,9 +221,9 @@ pub fn value(field: &Field, current: &Value, lines: &[String]) -> Result<Value, 
                     _ => return Err(out_of_range(word, options.len())),
                 }
             }
-            Ok(Value::Select(sel))
+            Ok(Value::Select(Box::new(sel)))
         }
-        FieldKind::Table { .. } => Ok(table(current, lines)),
+        FieldKind::Table(_) => Ok(table(current, lines)),
     }
 }
 
@@ -206,7 +252,7 @@ fn table(current: &Value, lines: &[String]) -> Value {
 pub fn empty(field: &Field, current: &Value) -> Value {
     match current {
         Value::Text(_) => Value::Text(String::new()),
-        Value::Select(_) => Value::Select(Selection::empty(field.kind.options().len())),
+        Value::Select(_) => Selection::none(field.kind.options().len()),
         Value::List(_) => Value::List(Vec::new()),
         Value::Table(rows) => {
             Value::Table(rows.iter().map(|r| vec![String::new(); r.len()]).collect())
@@ -305,11 +351,11 @@ mod tests {
 
     #[test]
     fn tables_fill_row_by_row_and_keep_empty_cells() {
-        let f = field(FieldKind::Table {
-            columns: vec!["Metric".into(), "Before".into(), "After".into()],
-            rows: vec!["p95".into(), "RSS".into()],
-            hints: Vec::new(),
-        });
+        let f = field(FieldKind::table(
+            vec!["Metric".into(), "Before".into(), "After".into()],
+            vec!["p95".into(), "RSS".into()],
+            Vec::new(),
+        ));
         assert_eq!(lines_for(&f), Lines::Cells(4));
         let current = Value::Table(vec![vec!["a".into(), "b".into()], vec![String::new(); 2]]);
         let got = value(&f, &current, &lines(&["", "2", "3"])).unwrap();
