@@ -25,6 +25,9 @@ pub struct Issue {
     pub labels: Vec<String>,
     pub assignees: Vec<String>,
     pub projects: Vec<String>,
+    /// The template's issue type (`type:`), empty when it has none. gh cannot set it;
+    /// the web link's `template=` lets GitHub apply it.
+    pub issue_type: String,
     /// What a prefilled web link needs besides the above.
     pub prefill: Prefill,
 }
@@ -66,6 +69,7 @@ pub fn render_with(template: &Template, answers: &Answers, options: Options) -> 
         labels: clean(&answers.labels),
         assignees,
         projects: clean(&form.meta.projects),
+        issue_type: sanitize::one_line(&form.meta.issue_type).trim().to_owned(),
         prefill: web::prefill(template, answers),
     }
 }

@@ -864,3 +864,26 @@ fn gh_without_a_url_shows_what_it_printed() {
     );
     assert!(first.starts_with(&want), "{first}");
 }
+
+/// gh cannot set an issue's type: the template's `type` is named as left out, as
+/// OWNER/NUMBER projects are, and the issue is still sent.
+#[test]
+fn a_template_type_is_named_as_left_out_for_gh() {
+    let world = World::new(&["gh"]);
+    let form = "name: Crash\ndescription: D\ntitle: '[CRASH] '\ntype: Bug\nbody:\n- type: input\n  id: what\n  attributes: {label: What}\n";
+    fs::write(world.path("crash.yml"), form).unwrap();
+    let out = world
+        .bin(false)
+        .arg("render")
+        .arg(world.path("crash.yml"))
+        .args(["--set", "title=[CRASH] typed", "--gh"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(
+        stderr,
+        "issue-composer: gh cannot set an issue's type, so the template's type `Bug` is left out: set it on the issue's page\n"
+    );
+    assert!(!world.recorded("argv").contains("Bug"));
+}

@@ -73,6 +73,17 @@ pub fn projects_left_out(issue: &Issue) -> Option<String> {
     })
 }
 
+/// The template's issue type, which gh cannot set (it has no flag for it), with what to
+/// do: `None` when the template has none.
+pub fn type_left_out(issue: &Issue) -> Option<String> {
+    (!issue.issue_type.is_empty()).then(|| {
+        format!(
+            "gh cannot set an issue's type, so the template's type `{}` is left out: set it on the issue's page",
+            issue.issue_type
+        )
+    })
+}
+
 /// The arguments after `glab`. GitLab has no projects in GitHub's sense; they are left out.
 /// `--yes` skips glab's confirmation prompt.
 pub fn glab_args(issue: &Issue, target: &Target) -> Result<Vec<OsString>, SendError> {

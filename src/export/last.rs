@@ -305,6 +305,8 @@ fn from_json(text: &str) -> Result<Pending, FromJsonError> {
             labels: wire.labels,
             assignees: wire.assignees,
             projects: wire.projects,
+            // gh cannot set it: a send said so already.
+            issue_type: String::new(),
             // A retry sends with gh or glab; the web link's parts are not kept.
             prefill: crate::render::Prefill::default(),
         },

@@ -127,8 +127,13 @@ pub fn run_to(issue: &Issue, plan: &Plan, out: &mut impl Write) -> Result<Outcom
         eprintln!("issue-composer: the body is {}", escape(&place));
     }
     for &forge in &plan.forges {
-        if let (Forge::Github, Some(note)) = (forge, gh::projects_left_out(issue)) {
-            eprintln!("issue-composer: {}", escape(&note));
+        if forge == Forge::Github {
+            for note in [gh::projects_left_out(issue), gh::type_left_out(issue)]
+                .into_iter()
+                .flatten()
+            {
+                eprintln!("issue-composer: {}", escape(&note));
+            }
         }
         // gh can take seconds (up to the timeout): say what is going on, to a person.
         if io::stderr().is_terminal() {
@@ -244,7 +249,10 @@ fn write_file(
         eprintln!("issue-composer: wrote {path}; {}", escape_line(why));
         return Ok(());
     }
-    if let Some(note) = gh::projects_left_out(issue) {
+    for note in [gh::projects_left_out(issue), gh::type_left_out(issue)]
+        .into_iter()
+        .flatten()
+    {
         eprintln!("issue-composer: {}", escape(&note));
     }
     eprintln!("issue-composer: wrote {path}; to create the issue, run:");
