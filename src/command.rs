@@ -111,14 +111,12 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
                 escape_line(&problem.message)
             );
         }
-        bail!(
-            "{} not complete (answer them, or pass --allow-incomplete)",
-            if problems.len() == 1 {
-                "1 answer is".to_owned()
-            } else {
-                format!("{} answers are", problems.len())
-            }
-        );
+        let (answers, them) = if problems.len() == 1 {
+            ("1 answer is".to_owned(), "it")
+        } else {
+            (format!("{} answers are", problems.len()), "them")
+        };
+        bail!("{answers} not complete (answer {them}, or pass --allow-incomplete)");
     }
     let options = crate::render::Options {
         forms: args

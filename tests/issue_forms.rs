@@ -372,6 +372,15 @@ fn render_refuses_with_one_line_per_problem_unless_incomplete_is_allowed() {
          issue-composer: 2 answers are not complete (answer them, or pass --allow-incomplete)\n"
     );
     let out = bin()
+        .args(["render", path, "--set", "count=10"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "terms: `I agree` must be ticked\n\
+         issue-composer: 1 answer is not complete (answer it, or pass --allow-incomplete)\n"
+    );
+    let out = bin()
         .args(["render", path, "--set", "count=ten", "--allow-incomplete"])
         .args(["--forms-format", "legacy"])
         .output()
