@@ -527,3 +527,24 @@ fn review_names_impossible_logins() {
         "{text}"
     );
 }
+
+/// A footer too long for the screen keeps F1 help and Esc, and never ends in a
+/// separator or a key without its word.
+#[test]
+fn a_cut_footer_keeps_help_and_esc() {
+    for name in ["bug-report", "performance", "go-performance"] {
+        let mut app = open(name, None);
+        for tabs in 0..6 {
+            if tabs > 0 {
+                key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+            }
+            for width in [60, 80, 100] {
+                let text = screen(&app, width, 30);
+                let footer = text.lines().nth(29).unwrap().trim_matches('"').trim_end();
+                assert!(footer.contains("F1 help"), "{name} {width}: {footer}");
+                assert!(footer.contains("Esc back"), "{name} {width}: {footer}");
+                assert!(!footer.ends_with('·'), "{name} {width}: {footer}");
+            }
+        }
+    }
+}

@@ -232,6 +232,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         Screen::Review(_) | Screen::Help(..) => {}
     }
     hints.extend(app.config().keys.footer(ctx, skip));
+    let hints = fit_hints(hints, usize::from(area.width));
     let mut spans = vec![Span::raw(" ")];
     for (i, (key, what)) in hints.iter().enumerate() {
         if i > 0 {
@@ -241,6 +242,41 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::raw(format!(" {what}")));
     }
     frame.render_widget(Line::from(spans), area);
+}
+
+/// The hints that fit in `columns`, whole: when all do not, the ones a person cannot do
+/// without (help, and Esc: back, or stop the command) stay, and the others fill what is
+/// left in their order.
+fn fit_hints(hints: Vec<(String, &str)>, columns: usize) -> Vec<(String, &str)> {
+    // " key what" each, " · " between.
+    let width = |(key, what): &(String, &str)| key.width() + 1 + what.width();
+    let total = |hints: &[&(String, &str)]| {
+        1 + hints.iter().map(|h| width(h)).sum::<usize>() + 3 * hints.len().saturating_sub(1)
+    };
+    if total(&hints.iter().collect::<Vec<_>>()) <= columns {
+        return hints;
+    }
+    let essential = |(key, what): &(String, &str)| key == "Esc" || *what == "help";
+    let mut keep: Vec<bool> = hints.iter().map(essential).collect();
+    for i in 0..hints.len() {
+        if keep[i] {
+            continue;
+        }
+        keep[i] = true;
+        let shown: Vec<&(String, &str)> = hints
+            .iter()
+            .zip(&keep)
+            .filter_map(|(h, k)| k.then_some(h))
+            .collect();
+        if total(&shown) > columns {
+            keep[i] = false;
+        }
+    }
+    hints
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(h, k)| k.then_some(h))
+        .collect()
 }
 
 fn dialog(frame: &mut Frame, app: &App, modal: &Modal, area: Rect) -> Option<Position> {
