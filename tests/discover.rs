@@ -355,7 +355,7 @@ fn a_broken_template_and_a_broken_chooser_config_are_reported_not_fatal() {
     );
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.ends_with("config.yml: `contact_links` must be a list\n"),
+        stderr.ends_with("config.yml:1:16: `contact_links` must be a list\n"),
         "{stderr}"
     );
     assert!(stderr.starts_with("issue-composer: warning: "), "{stderr}");

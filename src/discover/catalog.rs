@@ -176,49 +176,36 @@ pub fn chooser(text: &str, file: &str) -> Chooser {
             .push(format!("{file}: expected a mapping of settings"));
         return out;
     };
-    match map.get("blank_issues_enabled") {
-        None | Some(Json::Null) => {}
-        Some(Json::Bool(on)) => out.blank_issues = *on,
-        Some(_) => out.problems.push(format!(
-            "{file}: `blank_issues_enabled` must be true or false"
-        )),
+    // What is wrong is what `check` says, with its places: the two cannot disagree.
+    out.problems.extend(
+        crate::template::lint::chooser_config(text)
+            .into_iter()
+            .map(|p| format!("{file}:{}:{}: {}", p.line, p.col, p.message)),
+    );
+    if let Some(Json::Bool(on)) = map.get("blank_issues_enabled") {
+        out.blank_issues = *on;
     }
-    match map.get("contact_links") {
-        None | Some(Json::Null) => {}
-        Some(Json::Array(links)) => {
-            for (i, link) in links.iter().enumerate() {
-                match contact_link(link) {
-                    Ok(link) => out.links.push(link),
-                    Err(why) => out
-                        .problems
-                        .push(format!("{file}: contact link {}: {why}", i + 1)),
-                }
-            }
-        }
-        Some(_) => out
-            .problems
-            .push(format!("{file}: `contact_links` must be a list")),
+    if let Some(Json::Array(links)) = map.get("contact_links") {
+        // A link without a name or URL is skipped; the lint above said why.
+        out.links.extend(links.iter().filter_map(contact_link));
     }
     out
 }
 
-fn contact_link(json: &Json) -> Result<Link, String> {
+fn contact_link(json: &Json) -> Option<Link> {
     let text = |key: &str| match json.get(key) {
         Some(Json::String(s)) => s.trim().to_owned(),
         Some(Json::Number(n)) => n.to_string(),
         _ => String::new(),
     };
     let (name, url, about) = (text("name"), text("url"), text("about"));
-    if name.is_empty() {
-        return Err("has no `name`".to_owned());
-    }
-    if url.is_empty() {
-        return Err(format!("`{name}` has no `url`"));
+    if name.is_empty() || url.is_empty() {
+        return None;
     }
     let refused = crate::export::web::web_link(&url)
         .err()
         .map(|e| e.to_string());
-    Ok(Link {
+    Some(Link {
         name,
         about,
         url,
@@ -352,7 +339,13 @@ mod tests {
                 refused: None,
             }]
         );
-        assert_eq!(c.problems, ["config.yml: contact link 2: has no `name`"]);
+        assert_eq!(
+            c.problems,
+            [
+                "config.yml:6:5: a contact link needs `name`",
+                "config.yml:6:5: a contact link needs `about`"
+            ]
+        );
         let all = choices(Vec::new(), &c);
         assert_eq!(all.len(), 1);
         let open = choices(Vec::new(), &chooser("contact_links: []\n", "c.yml"));
@@ -390,7 +383,21 @@ mod tests {
         let c = chooser("blank_issues_enabled: nope\n", "c.yml");
         assert_eq!(
             c.problems,
-            ["c.yml: `blank_issues_enabled` must be true or false"]
+            ["c.yml:1:23: `blank_issues_enabled` must be true or false"]
+        );
+    }
+
+    /// `list` says what `check` says, where it says it: an empty name, a URL with no host.
+    #[test]
+    fn the_chooser_problems_are_check_s_with_their_places() {
+        let text = "contact_links:\n  - {name: '', url: 'https://x', about: A}\n  - {name: B, url: 'https://', about: A}\n";
+        let c = chooser(text, "config.yml");
+        assert_eq!(
+            c.problems,
+            [
+                "config.yml:2:12: `name` must not be empty",
+                "config.yml:3:20: a contact link's `url` must name a host",
+            ]
         );
     }
 }

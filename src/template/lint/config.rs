@@ -55,7 +55,13 @@ impl Lint<'_> {
         for key in ["name", "url", "about"] {
             match node::get(map, key) {
                 None => self.error(link, &format!("a contact link needs `{key}`")),
-                Some(value) => self.string(value, key),
+                Some(value) => {
+                    self.string(value, key);
+                    // The chooser skips a link with an empty name.
+                    if key == "name" {
+                        self.not_blank(value, key);
+                    }
+                }
             }
         }
         if let Some(url) = node::get(map, "url") {

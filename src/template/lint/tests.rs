@@ -154,6 +154,25 @@ fn chooser_config_rules() {
     );
 }
 
+/// An empty name is as good as none: `list` skips such a link, so `check` flags it.
+#[test]
+fn a_contact_link_with_an_empty_name_is_flagged() {
+    let problems: Vec<String> = chooser_config(
+        "contact_links:\n  - {name: '', url: 'https://x', about: A}\n  - {name: ' ', url: 'https://', about: A}\n",
+    )
+    .into_iter()
+    .map(|p| format!("{}:{}: {}", p.line, p.col, p.message))
+    .collect();
+    assert_eq!(
+        problems,
+        [
+            "2:12: `name` must not be empty",
+            "3:12: `name` must not be empty",
+            "3:22: a contact link's `url` must name a host",
+        ]
+    );
+}
+
 #[test]
 fn markdown_front_matter_without_name_or_about() {
     assert_eq!(markdown_meta(true, true), None);
