@@ -62,12 +62,14 @@ impl Report {
     }
 }
 
-/// Checks each TEMPLATE argument.
+/// Checks each TEMPLATE argument: a folder stands for the templates in it, and no
+/// argument for the repository's templates and chooser config, as `list` finds them.
 pub fn run(args: &[String]) -> Report {
     let mut report = Report::default();
+    let args = expand(args, &mut report);
     // Template names per folder, for the folder rule.
     let mut names: HashMap<PathBuf, Vec<(String, String)>> = HashMap::new();
-    for arg in args {
+    for arg in &args {
         let source = match discover::resolve(arg) {
             Ok(source) => source,
             Err(err) => {
@@ -76,6 +78,12 @@ pub fn run(args: &[String]) -> Report {
             }
         };
         let name = source.display();
+        if let Source::File(path) = &source
+            && let Some(why) = broken_link(path)
+        {
+            report.error(&name, 1, 1, why);
+            continue;
+        }
         // A repository's file that links out of it: GitHub does not follow it, and the
         // chooser and TEMPLATE refuse it (it is checked through a path typed here).
         if let Source::File(path) = &source
@@ -302,6 +310,81 @@ fn starts_without_front_matter(path: &Path) -> bool {
     std::fs::File::open(path)
         .and_then(|f| f.take(3).read(&mut start))
         .is_ok_and(|n| start[..n] != *b"---")
+}
+
+/// The templates the arguments name: each folder's templates (`.md`, `.yml`, `.yaml`
+/// files, by name), and with no argument the repository's, as `list` finds them.
+fn expand(args: &[String], report: &mut Report) -> Vec<String> {
+    if args.is_empty() {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let Some(root) = discover::layout::repo_root(&cwd) else {
+            report.error(
+                ".",
+                1,
+                1,
+                "no repository templates found from here: name the templates or folders to check"
+                    .to_owned(),
+            );
+            return Vec::new();
+        };
+        let mut paths = discover::layout::templates_in(&root);
+        paths.extend(discover::layout::chooser_config(&root));
+        return paths.iter().map(|p| p.display().to_string()).collect();
+    }
+    let mut out = Vec::new();
+    for arg in args {
+        let path = Path::new(arg);
+        // A bare word is a template's name first (`check performance`), as for TEMPLATE.
+        let folder = path.is_dir() && (arg.contains('/') || discover::resolve(arg).is_err());
+        if !folder {
+            out.push(arg.clone());
+            continue;
+        }
+        let mut files: Vec<String> = std::fs::read_dir(path)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .filter(|e| {
+                let p = e.path();
+                p.is_file()
+                    && p.extension().is_some_and(|x| {
+                        ["md", "yml", "yaml"]
+                            .iter()
+                            .any(|t| x.eq_ignore_ascii_case(t))
+                    })
+            })
+            .map(|e| {
+                format!(
+                    "{}/{}",
+                    arg.trim_end_matches('/'),
+                    e.file_name().to_string_lossy()
+                )
+            })
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            report.error(
+                arg,
+                1,
+                1,
+                "a folder with no templates (.md, .yml or .yaml files) in it".to_owned(),
+            );
+        }
+        out.extend(files);
+    }
+    out
+}
+
+/// Why `path` cannot be read when it is a symbolic link to nothing.
+fn broken_link(path: &Path) -> Option<String> {
+    let target = std::fs::read_link(path).ok()?;
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(format!(
+            "a broken symbolic link: it points to {}, which does not exist",
+            target.display()
+        )),
+        _ => None,
+    }
 }
 
 fn links_out(path: &Path) -> Option<String> {

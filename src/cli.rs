@@ -197,8 +197,8 @@ pub enum Command {
     /// Report template problems as `file:line:col: severity: message`, with GitHub's rules
     /// for issue forms and `config.yml`; exit 1 if any is an error.
     Check {
-        /// Template paths or built-in names (a `config.yml` is checked as the chooser's).
-        #[arg(required = true)]
+        /// Template paths, folders or built-in names (a `config.yml` is checked as the
+        /// chooser's); none: the repository's templates, as `list` finds them.
         templates: Vec<String>,
         /// `text` lines, or a `json` array of {file, line, column, severity, message}.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]

@@ -575,3 +575,60 @@ fn check_names_impossible_logins_and_invisible_labels() {
         )
     );
 }
+
+/// `check` with no argument checks the repository's templates; a folder, the templates
+/// in it; a dangling link says it is a broken link.
+#[test]
+fn check_takes_a_folder_no_argument_and_names_a_broken_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir(root.join(".git")).unwrap();
+    let templates = root.join(".github/ISSUE_TEMPLATE");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(
+        templates.join("bug.md"),
+        "---\nname: Bug\nabout: A bug\n---\n## What\n",
+    )
+    .unwrap();
+    fs::write(
+        templates.join("config.yml"),
+        "blank_issues_enabled: false\n",
+    )
+    .unwrap();
+    let expected = |prefix: &str| {
+        format!(
+            "{prefix}bug.md: 1 sections, 1 fields\n{prefix}config.yml: template chooser config\n"
+        )
+    };
+    let out = bin().arg("check").current_dir(root).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        expected(&format!("{}/", templates.display())),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let out = bin()
+        .args(["check", ".github/ISSUE_TEMPLATE"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        expected(".github/ISSUE_TEMPLATE/")
+    );
+    assert_eq!(out.status.code(), Some(0));
+
+    let other = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("nowhere.md", other.path().join("gone.md")).unwrap();
+    let out = bin()
+        .args(["check", "gone.md"])
+        .current_dir(other.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "gone.md:1:1: error: a broken symbolic link: it points to nowhere.md, which does not exist\n"
+    );
+}
