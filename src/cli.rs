@@ -131,6 +131,7 @@ impl ExportArgs {
             timeout: timeout(self.gh_timeout),
             web: self.web,
             untitled: None,
+            draft: None,
         }
     }
 }
