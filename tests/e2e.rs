@@ -269,6 +269,32 @@ fn paste_is_one_insert_and_resize_reflows() {
     assert_restored(&s);
 }
 
+/// Keys typed while the terminal is too small reach the form (they used to be dropped):
+/// the text shows once the terminal is large enough again.
+#[test]
+fn keys_typed_while_the_terminal_is_too_small_show_when_it_grows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&["performance", "--no-draft"], dir.path(), dir.path());
+    s.wait_for("0 of 26 fields filled");
+    s.resize(12, 50);
+    s.wait_for("terminal too small: need 60×16, have 50×12");
+    s.send("typed while small");
+    s.keys(&[TAB]);
+    s.send("then the next field");
+    // Saving works too: Ctrl-S goes to the review, drawn once there is room.
+    s.keys(&[CTRL_S]);
+    s.wait_for("terminal too small: need 60×16, have 50×12");
+    s.resize(40, 120);
+    let screen = s.wait_for("Ready: w write to a file");
+    assert!(
+        screen.contains("[PERF] typed while small"),
+        "the title typed while small:\n{screen}"
+    );
+    assert!(screen.contains("then the next field"), "{screen}");
+    s.send("\x03");
+    assert_eq!(s.wait_exit(), 0);
+}
+
 fn draft_file(data: &Path) -> std::path::PathBuf {
     data.join("issue-composer/drafts/builtin-performance.yaml")
 }
