@@ -498,3 +498,40 @@ fn a_draft_too_large_is_titled_as_such() {
     assert!(shown.contains(" Draft too large "), "{shown}");
     assert!(!shown.contains("unreadable"), "{shown}");
 }
+
+/// An issue form's markdown after its last field is drawn below that field, where it is
+/// written (it used to be drawn above it, as the section's help).
+#[test]
+fn markdown_after_the_last_field_is_drawn_below_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("trail.yml");
+    std::fs::write(
+        &path,
+        "name: Trail\nbody:\n  - type: input\n    id: version\n    attributes: {label: Version}\n  - type: markdown\n    attributes: {value: Before the last field.}\n  - type: input\n    id: last\n    attributes: {label: Last field}\n  - type: markdown\n    attributes: {value: Thanks for the report.}\n",
+    )
+    .unwrap();
+    let source = Source::File(path.clone());
+    let mut app = App::with_form(
+        config(),
+        discover::load(&source).unwrap(),
+        source,
+        None,
+        (80, 20),
+    );
+    for _ in 0..2 {
+        key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    }
+    let text = screen(&app, 80, 20);
+    // The pane, right of the section list.
+    let row = |needle: &str| {
+        text.lines()
+            .position(|l| {
+                l.split_once('│')
+                    .is_some_and(|(_, pane)| pane.contains(needle))
+            })
+            .unwrap_or_else(|| panic!("{needle:?} not in the pane:\n{text}"))
+    };
+    // The field's input (its label is the pane's heading).
+    assert!(row("Before the last field.") < row("Your answer"), "{text}");
+    assert!(row("Your answer") < row("Thanks for the report."), "{text}");
+}

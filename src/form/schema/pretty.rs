@@ -159,6 +159,10 @@ impl Pretty {
         self.number(section.level);
         self.key(b"\"help\": ");
         self.string(&section.help);
+        if !section.after.is_empty() {
+            self.key(b"\"after\": ");
+            self.string(&section.after);
+        }
         self.key(b"\"fields\": ");
         self.begin(b'[');
         for &f in &section.fields {
