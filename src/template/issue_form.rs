@@ -79,7 +79,7 @@ impl Flag {
 }
 
 /// `yes` and `on` are true and `no` and `off` false, in any case, as GitHub reads them.
-fn flag_word(word: &str) -> Option<bool> {
+pub fn flag_word(word: &str) -> Option<bool> {
     const TRUE: [&str; 3] = ["true", "yes", "on"];
     const FALSE: [&str; 3] = ["false", "no", "off"];
     if TRUE.iter().any(|t| t.eq_ignore_ascii_case(word)) {
