@@ -857,7 +857,7 @@ fn an_unreadable_draft_is_moved_aside_and_the_form_says_where() {
     let moved = folder.join(aside);
     assert_eq!(std::fs::read_to_string(&moved).unwrap(), broken);
     let said = format!(
-        "The draft could not be read: line 1, column 8: expected string scalar It was moved to {} and will not be overwritten.",
+        "The draft could not be read: line 1, column 8: expected text here, not a list or a mapping It was moved to {} and will not be overwritten.",
         moved.display()
     );
     let squashed: String = said.split_whitespace().collect();

@@ -26,7 +26,20 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<LocatedError>) {
         Ok(root) => reader.root(root.get_ref()),
         Err(err) => {
             let start = err.span().map_or(0, |s| s.start);
-            let message = format!("{}; the file is ignored", err.message().trim_end());
+            let message = err.message().trim_end();
+            // The parser's `duplicate key` leaves out which: the span holds it.
+            let key = err
+                .span()
+                .and_then(|s| text.get(s))
+                .map(str::trim)
+                .filter(|k| !k.is_empty() && !k.contains('\n'));
+            let message = match key {
+                Some(key) if message == "duplicate key" => format!(
+                    "`{}` is given twice; the file is ignored",
+                    crate::text::escape_line(key.trim_matches('"'))
+                ),
+                _ => format!("{message}; the file is ignored"),
+            };
             reader.warn(start, message);
         }
     }
