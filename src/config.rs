@@ -193,6 +193,8 @@ pub const ACTIONS: &[&str] = &[
     "scroll-down",
     "up",
     "down",
+    "first",
+    "last",
 ];
 
 /// Where each action works: two actions may share a key only where they never both work
@@ -283,6 +285,10 @@ pub const TYPING_ACTIONS: &[(&str, &str)] = &[
     ("open", "the picker"),
     ("up", "the picker"),
     ("down", "the picker"),
+    ("scroll-up", "the picker"),
+    ("scroll-down", "the picker"),
+    ("first", "the picker"),
+    ("last", "the picker"),
 ];
 
 const COLOR_NAMES: &[&str] = &[
