@@ -218,8 +218,10 @@ pub const ACTION_PLACES: &[(&str, &[&str])] = &[
     ("gh", &["review"]),
     ("print", &["review"]),
     ("web", &["review"]),
-    ("scroll-up", &["review", "help"]),
-    ("scroll-down", &["review", "help"]),
+    ("scroll-up", &["picker", "review", "help"]),
+    ("scroll-down", &["picker", "review", "help"]),
+    ("first", &["picker"]),
+    ("last", &["picker"]),
     ("up", &["picker", "review", "help"]),
     ("down", &["picker", "review", "help"]),
 ];
