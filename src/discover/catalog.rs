@@ -182,8 +182,15 @@ pub fn chooser(text: &str, file: &str) -> Chooser {
             .into_iter()
             .map(|p| format!("{file}:{}:{}: {}", p.line, p.col, p.message)),
     );
-    if let Some(Json::Bool(on)) = map.get("blank_issues_enabled") {
-        out.blank_issues = *on;
+    // As GitHub reads it (YAML 1.1): `yes`, `on`, `no` and `off` are booleans too, as
+    // `check` reads them.
+    let flag = |value: &Json| match value {
+        Json::Bool(on) => Some(*on),
+        Json::String(word) => crate::template::flag_word(word),
+        _ => None,
+    };
+    if let Some(on) = map.get("blank_issues_enabled").and_then(flag) {
+        out.blank_issues = on;
     }
     if let Some(Json::Array(links)) = map.get("contact_links") {
         // A link without a name or URL is skipped; the lint above said why.

@@ -25,6 +25,25 @@ pub struct Pending {
     /// killed (SIGKILL cannot be caught) while the tool ran, so it may have created the
     /// issue.
     pub started: bool,
+    /// The draft the issue was written in, as it was when the send failed.
+    pub draft: Option<DraftMark>,
+}
+
+/// A draft file and a fingerprint of its bytes ([`fingerprint`]): the draft is unchanged
+/// while its bytes give the same fingerprint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftMark {
+    pub path: PathBuf,
+    pub fingerprint: String,
+}
+
+/// A stable fingerprint of `bytes` (64-bit FNV-1a and the length, in hex): the same on
+/// every run and every build, unlike the standard library's hasher.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{hash:016x}-{:x}", bytes.len())
 }
 
 /// The file format; private so the domain types stay free of serde.
@@ -48,6 +67,10 @@ struct Wire {
     folder: Option<PathBuf>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     started: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    draft: Option<PathBuf>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    draft_fingerprint: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -192,7 +215,10 @@ pub fn to_json(pending: &Pending) -> String {
         target,
         folder,
         started,
+        draft,
     } = pending.clone();
+    let (draft, draft_fingerprint) =
+        draft.map_or((None, None), |d| (Some(d.path), Some(d.fingerprint)));
     let wire = Wire {
         forge: forge.program().to_owned(),
         title: issue.title,
@@ -204,6 +230,8 @@ pub fn to_json(pending: &Pending) -> String {
         milestone: target.milestone,
         folder,
         started,
+        draft,
+        draft_fingerprint,
     };
     let mut json = serde_json::to_string_pretty(&wire).unwrap_or_default();
     json.push('\n');
@@ -316,6 +344,10 @@ fn from_json(text: &str) -> Result<Pending, FromJsonError> {
         },
         folder: wire.folder,
         started: wire.started,
+        draft: wire
+            .draft
+            .zip(wire.draft_fingerprint)
+            .map(|(path, fingerprint)| DraftMark { path, fingerprint }),
     })
 }
 
@@ -342,6 +374,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_fingerprint_is_fixed_and_tells_bytes_apart() {
+        // FNV-1a's published value for the empty input, then one byte.
+        assert_eq!(fingerprint(b""), "cbf29ce484222325-0");
+        assert_eq!(fingerprint(b"a"), "af63dc4c8601ec8c-1");
+        assert_ne!(fingerprint(b"ab"), fingerprint(b"ba"));
+    }
+
+    #[test]
     fn json_round_trips_and_names_the_forge_by_program() {
         let pending = Pending {
             forge: Forge::Gitlab,
@@ -359,6 +399,7 @@ mod tests {
             },
             folder: None,
             started: false,
+            draft: None,
         };
         let json = to_json(&pending);
         assert!(json.contains("\"forge\": \"glab\""), "{json}");
@@ -375,6 +416,15 @@ mod tests {
         here.started = true;
         let json = to_json(&here);
         assert!(json.contains("\"started\": true"), "{json}");
+        here.draft = Some(DraftMark {
+            path: "/data/drafts/t.yaml".into(),
+            fingerprint: fingerprint(b"fields: {}\n"),
+        });
+        let json = to_json(&here);
+        assert!(
+            json.contains("\"draft\": \"/data/drafts/t.yaml\""),
+            "{json}"
+        );
         assert!(from_json(&json).is_ok_and(|p| p == here));
         assert!(matches!(
             from_json(r#"{"forge":"svn","title":"t","body":"b"}"#),
