@@ -469,8 +469,9 @@ fn repository_links_out_of_the_repository_are_refused_and_inside_ones_followed()
         (
             &Json::from("leak"),
             &Json::from(format!(
-                "{} is a symbolic link to a file outside the repository",
-                leak.display()
+                "{} lies in {}, a symbolic link to a folder outside the repository",
+                leak.display(),
+                root.join(".gitlab/issue_templates").display()
             ))
         )
     );
@@ -484,41 +485,26 @@ fn repository_links_out_of_the_repository_are_refused_and_inside_ones_followed()
         )
     );
 
-    let out = home
-        .cmd(&sub)
-        .args(["render", "bug", "--set", "title=x"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(out.stdout, b"");
-    assert_eq!(
-        String::from_utf8(out.stderr).unwrap(),
-        format!("issue-composer: {why}\n")
-    );
+    // By name, by a typed path, by the path `list` prints, from below or from the root:
+    // the same refusal, with nothing printed.
+    let refused = |dir: &Path, args: &[&str]| {
+        let out = home.cmd(dir).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(out.stdout, b"", "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
     let typed = bug.display().to_string();
-    let body = home.run(&sub, &["render", &typed, "--allow-incomplete"]);
-    assert_eq!(body, "## What happened?\n");
-    // As `list` prints it, from the root, typed in a subfolder: a repository lookup.
-    let out = home
-        .cmd(&sub)
-        .args(["render", ".github/ISSUE_TEMPLATE/bug.md"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    for args in [
+        &["render", "bug", "--set", "title=x"][..],
+        &["render", &typed, "--allow-incomplete"],
+        &["render", ".github/ISSUE_TEMPLATE/bug.md"],
+    ] {
+        assert_eq!(refused(&sub, args), format!("issue-composer: {why}\n"));
+    }
     assert_eq!(
-        String::from_utf8(out.stderr).unwrap(),
-        format!("issue-composer: {why}\n")
+        refused(&root, &["render", ".github/ISSUE_TEMPLATE/bug.md"]),
+        "issue-composer: .github/ISSUE_TEMPLATE/bug.md is a symbolic link to a file outside the repository\n"
     );
-    // The same path from the root names the file itself: followed.
-    let body = home.run(
-        &root,
-        &[
-            "render",
-            ".github/ISSUE_TEMPLATE/bug.md",
-            "--allow-incomplete",
-        ],
-    );
-    assert_eq!(body, "## What happened?\n");
     let inside = home.run(&sub, &["render", "inside", "--allow-incomplete"]);
     assert_eq!(inside, "## What happened?\n");
 }
@@ -642,4 +628,47 @@ fn yes_and_no_in_config_yml_are_read_as_github_reads_them_by_list_and_check() {
             "{word}"
         );
     }
+}
+
+/// `schema` (and every command taking TEMPLATE) refuses a typed path that links out of
+/// its repository, as `check` does; with the folder linked out, the message says the
+/// folder is the link, not the file.
+#[test]
+fn a_typed_path_linking_out_of_the_repository_is_refused_everywhere() {
+    use std::os::unix::fs::symlink;
+    let home = Home::new();
+    let secret = home.dir.path().join("secret.md");
+    write(&secret, &md("Secret"));
+    let (root, sub) = home.repo(&[("docs/real.md", &md("Real"))]);
+    let folder = root.join(".github/ISSUE_TEMPLATE");
+    std::fs::create_dir_all(&folder).unwrap();
+    symlink(&secret, folder.join("passwd.md")).unwrap();
+    let typed = folder.join("passwd.md").display().to_string();
+    let out = home.cmd(&sub).args(["schema", &typed]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("issue-composer: {typed} is a symbolic link to a file outside the repository\n")
+    );
+    assert!(out.stdout.is_empty());
+
+    let home = Home::new();
+    let outside = home.dir.path().join("elsewhere");
+    std::fs::create_dir_all(&outside).unwrap();
+    write(&outside.join("l.md"), &md("Linked"));
+    let (root, sub) = home.repo(&[("docs/real.md", &md("Real"))]);
+    std::fs::create_dir_all(root.join(".gitea")).unwrap();
+    symlink(&outside, root.join(".gitea/ISSUE_TEMPLATE")).unwrap();
+    let out = home.cmd(&sub).args(["list", "--json"]).output().unwrap();
+    let items: Json = serde_json::from_slice(&out.stdout).unwrap();
+    let linked = root.join(".gitea/ISSUE_TEMPLATE");
+    assert_eq!(
+        items[0]["error"],
+        format!(
+            "{} lies in {}, a symbolic link to a folder outside the repository",
+            linked.join("l.md").display(),
+            linked.display()
+        ),
+        "{items}"
+    );
 }

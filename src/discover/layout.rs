@@ -84,11 +84,31 @@ pub fn ignored_by_github(path: &Path) -> bool {
 pub fn outside(root: &Path, path: &Path) -> Option<String> {
     let real = std::fs::canonicalize(path).ok()?;
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    (!real.starts_with(&root)).then(|| {
-        format!(
+    if real.starts_with(&root) {
+        return None;
+    }
+    let is_link = |p: &Path| {
+        p.symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+    };
+    if is_link(path) {
+        return Some(format!(
             "{} is a symbolic link to a file outside the repository",
             path.display()
-        )
+        ));
+    }
+    // Not the file: a folder on its way is the link (the nearest to the file says most).
+    let folder = path.ancestors().skip(1).find(|p| is_link(p));
+    Some(match folder {
+        Some(folder) => format!(
+            "{} lies in {}, a symbolic link to a folder outside the repository",
+            path.display(),
+            folder.display()
+        ),
+        None => format!(
+            "{} resolves to a file outside the repository",
+            path.display()
+        ),
     })
 }
 
