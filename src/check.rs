@@ -73,7 +73,7 @@ pub fn run(args: &[String]) -> Report {
         let source = match discover::resolve(arg) {
             Ok(source) => source,
             Err(err) => {
-                report.error(arg, 1, 1, format!("{err:#}"));
+                report.error(arg, 1, 1, crate::text::error_chain(&err));
                 continue;
             }
         };
@@ -139,7 +139,7 @@ pub fn run(args: &[String]) -> Report {
             Err(err) => {
                 let (file, line, col, message) = match err.downcast_ref::<crate::LocatedError>() {
                     Some(l) => (l.file.clone(), l.line, l.col, l.message.clone()),
-                    None => (name.clone(), 1, 1, format!("{err:#}")),
+                    None => (name.clone(), 1, 1, crate::text::error_chain(&err)),
                 };
                 // The reader stops at the first problem; the rules go on, so every
                 // problem of the file is listed at once.
@@ -223,7 +223,7 @@ impl Report {
         let text =
             match discover::read_limited(path).map(|b| String::from_utf8_lossy(&b).into_owned()) {
                 Ok(text) => text,
-                Err(err) => return self.error(name, 1, 1, format!("{err:#}")),
+                Err(err) => return self.error(name, 1, 1, crate::text::error_chain(&err)),
             };
         if let Err(err) = crate::yaml::from_str_within::<serde_json::Value>(
             &text,

@@ -79,7 +79,7 @@ pub fn catalog(start: &Path) -> Catalog {
             match text {
                 Ok(text) => catalog::chooser(&text, &name),
                 Err(err) => Chooser {
-                    problems: vec![format!("{err:#}")],
+                    problems: vec![crate::text::error_chain(&err)],
                     ..Chooser::default()
                 },
             }
@@ -102,7 +102,7 @@ pub fn choices(start: &Path) -> Vec<Choice> {
 fn found_at(origin: Origin, source: Source) -> Found {
     let loaded = load(&source)
         .map(|t| (t.form.meta.name, t.form.meta.about))
-        .map_err(|err| format!("{err:#}"));
+        .map_err(|err| crate::text::error_chain(&err));
     Found {
         origin,
         source,

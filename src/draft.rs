@@ -290,7 +290,7 @@ pub fn save_at_within(path: PathBuf, yaml: &str, limit: usize) -> Result<PathBuf
 
 /// A draft that could not be removed (after the issue went out).
 #[derive(Debug, thiserror::Error)]
-#[error("could not remove the draft {}: {cause}", path.display())]
+#[error("could not remove the draft {}: {}", path.display(), crate::text::io_words(cause))]
 pub struct ClearError {
     pub path: PathBuf,
     pub cause: std::io::Error,

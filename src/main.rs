@@ -18,7 +18,7 @@ fn main() -> ExitCode {
         // SIGPIPE, nothing to say, and the shell's 128 + 13.
         Err(err) if closed_pipe(&err) => ExitCode::from(141),
         Err(err) => {
-            let message = format!("{err:#}");
+            let message = issue_composer::text::error_chain(&err);
             eprintln!("issue-composer: {}", escape(&message));
             ExitCode::from(1)
         }

@@ -359,3 +359,75 @@ mod login_tests {
         assert!(!shows_nothing("bug\u{200b}"));
     }
 }
+
+/// An I/O error in the product's words (`not found`, `permission denied`, `no space left
+/// on the device`, `is a folder`), without the system's `(os error N)`: the one place
+/// every message about a file or folder words it.
+pub fn io_words(err: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let words = match err.kind() {
+        K::NotFound => "not found",
+        K::PermissionDenied => "permission denied",
+        K::AlreadyExists => "already exists",
+        K::StorageFull => "no space left on the device",
+        K::IsADirectory => "is a folder",
+        K::NotADirectory => "a part of the path is not a folder",
+        K::ReadOnlyFilesystem => "the file system is read-only",
+        K::InvalidData => "not UTF-8 text",
+        _ if err.raw_os_error() == Some(40) => "too many levels of symbolic links (a link loop)",
+        _ => {
+            let text = err.to_string();
+            let text = match text.rfind(" (os error ") {
+                Some(at) if text.ends_with(')') => text[..at].to_owned(),
+                _ => text,
+            };
+            let mut chars = text.chars();
+            return match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => text,
+            };
+        }
+    };
+    words.to_owned()
+}
+
+/// An error and its causes, joined by `: ` as `{:#}` does, with each I/O error in the
+/// product's words ([`io_words`]).
+pub fn error_chain(err: &anyhow::Error) -> String {
+    err.chain()
+        .map(|cause| match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => io_words(io),
+            None => cause.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
+#[cfg(test)]
+mod io_words_tests {
+    use super::*;
+    use std::io::Error;
+
+    #[test]
+    fn io_errors_are_worded_without_os_error_numbers() {
+        assert_eq!(io_words(&Error::from_raw_os_error(2)), "not found");
+        assert_eq!(io_words(&Error::from_raw_os_error(13)), "permission denied");
+        assert_eq!(
+            io_words(&Error::from_raw_os_error(28)),
+            "no space left on the device"
+        );
+        assert_eq!(io_words(&Error::from_raw_os_error(21)), "is a folder");
+        assert_eq!(
+            io_words(&Error::from_raw_os_error(40)),
+            "too many levels of symbolic links (a link loop)"
+        );
+        assert_eq!(io_words(&Error::from_raw_os_error(5)), "input/output error");
+        assert_eq!(io_words(&Error::other("Custom words")), "custom words");
+        let chained =
+            anyhow::Error::from(Error::from_raw_os_error(28)).context("cannot write a.md");
+        assert_eq!(
+            error_chain(&chained),
+            "cannot write a.md: no space left on the device"
+        );
+    }
+}

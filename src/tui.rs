@@ -342,7 +342,7 @@ fn open_message(source: Source, drafts: bool) -> Msg {
             }),
             source,
         },
-        Err(err) => Msg::Notice(Notice::problem(format!("{err:#}"))),
+        Err(err) => Msg::Notice(Notice::problem(crate::text::error_chain(&err))),
     }
 }
 

@@ -779,7 +779,7 @@ fn when_drafts_cannot_be_saved_ctrl_c_twice_exits_1_saying_where() {
     let draft = draft_file(&data);
     let folder = data.join("issue-composer/drafts");
     let failure = format!(
-        "could not save the draft to {}: cannot create the folder {}: Not a directory (os error 20)",
+        "could not save the draft to {}: cannot create the folder {}: a part of the path is not a folder",
         draft.display(),
         folder.display()
     );

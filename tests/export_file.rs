@@ -382,6 +382,6 @@ fn a_refused_write_does_not_name_the_temporary_file() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stderr(&out),
-        "issue-composer: cannot write /proc/version: No such file or directory (os error 2)\n"
+        "issue-composer: cannot write /proc/version: not found\n"
     );
 }

@@ -293,3 +293,24 @@ fn a_send_that_works_leaves_nothing_new_to_retry() {
         "the earlier unsent issue, and nothing for the sent one"
     );
 }
+
+/// A damaged record is named as such, with its place, not in the JSON library's words.
+#[test]
+fn retry_list_names_a_damaged_record() {
+    let world = World::new(SILENT);
+    let folder = world.path("data").join("issue-composer");
+    fs::create_dir_all(&folder).unwrap();
+    fs::write(
+        world.saved(),
+        "{\n  \"forge\": \"gh\",\n  \"title\": 5,\n  \"body\": \"b\"\n}\n",
+    )
+    .unwrap();
+    let out = world.command(&["retry", "--list"]).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "1\t-\t-\tcannot be read: {} is damaged: it is not a saved issue as issue-composer writes them (line 3, column 12)\n",
+            world.saved().display()
+        )
+    );
+}

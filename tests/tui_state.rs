@@ -295,8 +295,7 @@ fn esc_asks_before_quitting_and_ctrl_c_quits_at_once_keeping_a_draft() {
 fn failure() -> Failure {
     Failure {
         path: Some(PathBuf::from("/ro/drafts/builtin-performance.yaml")),
-        reason: "cannot create the folder /ro/drafts: Read-only file system (os error 30)"
-            .to_owned(),
+        reason: "cannot create the folder /ro/drafts: the file system is read-only".to_owned(),
     }
 }
 
@@ -310,7 +309,7 @@ fn when_the_draft_cannot_be_saved_quitting_asks_and_ctrl_c_twice_leaves_with_sta
     assert_eq!(
         notice(&app),
         Some((
-            "could not save the draft to /ro/drafts/builtin-performance.yaml: cannot create the folder /ro/drafts: Read-only file system (os error 30)".to_owned(),
+            "could not save the draft to /ro/drafts/builtin-performance.yaml: cannot create the folder /ro/drafts: the file system is read-only".to_owned(),
             true
         ))
     );
@@ -345,7 +344,7 @@ fn when_the_draft_cannot_be_saved_quitting_asks_and_ctrl_c_twice_leaves_with_sta
     assert_eq!(
         app.exit_notes(),
         [
-            "could not save the draft to /ro/drafts/builtin-performance.yaml: cannot create the folder /ro/drafts: Read-only file system (os error 30)"
+            "could not save the draft to /ro/drafts/builtin-performance.yaml: cannot create the folder /ro/drafts: the file system is read-only"
         ]
     );
 }

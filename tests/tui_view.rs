@@ -284,7 +284,7 @@ fn draft_dialogs() {
         path: Some(PathBuf::from(
             "/home/someone/.local/share/issue-composer/drafts/builtin-performance.yaml",
         )),
-        reason: "cannot create the folder /home/someone/.local/share/issue-composer/drafts: Read-only file system (os error 30)".to_owned(),
+        reason: "cannot create the folder /home/someone/.local/share/issue-composer/drafts: the file system is read-only".to_owned(),
     })));
     insta::assert_snapshot!("dialog_save_failed", screen(&app, 80, 20));
 }

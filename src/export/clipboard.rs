@@ -175,7 +175,7 @@ pub enum CopyError {
     NotVerified { provider: Provider },
     #[error("osc52: no terminal to send it to ({0})")]
     NoTerminal(io::Error),
-    #[error("{provider}: {cause}")]
+    #[error("{provider}: {}", crate::text::io_words(cause))]
     Io {
         provider: Provider,
         cause: io::Error,

@@ -34,7 +34,7 @@ pub enum WriteError {
     /// A link not followed: another user's, or a loop.
     #[error("cannot write {}: {why}", path.display())]
     Link { path: PathBuf, why: String },
-    #[error("cannot write {}: {cause}", path.display())]
+    #[error("cannot write {}: {}", path.display(), crate::text::io_words(cause))]
     Io { path: PathBuf, cause: io::Error },
 }
 
@@ -400,7 +400,7 @@ fn first_non_folder(folder: &Path) -> Option<PathBuf> {
 /// Why a private file could not be written: its folder, or the file itself.
 #[derive(Debug, thiserror::Error)]
 pub enum PrivateWriteError {
-    #[error("cannot create the folder {}: {cause}", path.display())]
+    #[error("cannot create the folder {}: {}", path.display(), crate::text::io_words(cause))]
     Folder { path: PathBuf, cause: io::Error },
     #[error(transparent)]
     Write(#[from] WriteError),

@@ -209,7 +209,7 @@ pub enum SendError {
         "the body is {chars} characters long, and GitHub takes at most {GITHUB_MAX_BODY_CHARS}: shorten it (long logs can go in a gist or an attached file)"
     )]
     TooLongForGithub { chars: usize },
-    #[error("cannot run {program}: {cause}")]
+    #[error("cannot run {program}: {}", crate::text::io_words(cause))]
     Io {
         program: &'static str,
         cause: io::Error,

@@ -79,13 +79,13 @@ pub enum StoreError {
     NoDataDir,
     #[error("no unsent issue is saved (looked for {})", path.display())]
     Nothing { path: PathBuf },
-    #[error("cannot create {}: {cause}", path.display())]
+    #[error("cannot create {}: {}", path.display(), crate::text::io_words(cause))]
     CreateDir { path: PathBuf, cause: io::Error },
     #[error(transparent)]
     Write(#[from] WriteError),
-    #[error("cannot read {}: {cause}", path.display())]
+    #[error("cannot read {}: {}", path.display(), crate::text::io_words(cause))]
     Read { path: PathBuf, cause: io::Error },
-    #[error("cannot keep the earlier unsent issue {} in {}: {cause}", from.display(), to.display())]
+    #[error("cannot keep the earlier unsent issue {} in {}: {}", from.display(), to.display(), crate::text::io_words(cause))]
     Keep {
         from: PathBuf,
         to: PathBuf,
@@ -97,7 +97,12 @@ pub enum StoreError {
         if *kept == 1 { "it" } else { "them" }
     )]
     NoSuch { number: usize, kept: usize },
-    #[error("{} is not a saved issue: {cause}", path.display())]
+    #[error(
+        "{} is damaged: it is not a saved issue as issue-composer writes them (line {}, column {})",
+        path.display(),
+        cause.line(),
+        cause.column()
+    )]
     Parse {
         path: PathBuf,
         cause: serde_json::Error,
