@@ -144,14 +144,19 @@ fn static_line(
     }
 }
 
-/// Whether a line is only whitespace (`str::trim` empties it). A line that starts with
-/// an ASCII character other than whitespace is decided by that byte (most lines; a
-/// `trim` decodes characters from both ends).
+/// Whether a line is only whitespace (`str::trim` empties it). A line of ASCII is decided
+/// by its bytes (most lines: a blank line is its newline; a `trim` decodes characters
+/// from both ends); a byte outside ASCII before any other decides nothing.
 fn is_blank(text: &str) -> bool {
-    match text.as_bytes().first() {
-        Some(b) if b.is_ascii() && !b.is_ascii_whitespace() => false,
-        _ => text.trim().is_empty(),
+    for &b in text.as_bytes() {
+        match b {
+            // What `char::is_whitespace` says of ASCII.
+            b'\t'..=b'\r' | b' ' => {}
+            0x80.. => return text.trim().is_empty(),
+            _ => return false,
+        }
     }
+    true
 }
 
 /// Two spaces left where a comment was removed become one.
@@ -164,4 +169,28 @@ fn collapse_spaces(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_blank;
+
+    #[test]
+    fn blank_lines_are_what_trim_empties() {
+        for text in [
+            "",
+            "\n",
+            " \t\r\n",
+            "\u{b}\u{c}\n",
+            "\u{1c}\n",
+            "x\n",
+            "  x",
+            "\u{a0}\n",
+            " \u{3000}",
+            " \u{e9}",
+            "\u{85}",
+        ] {
+            assert_eq!(is_blank(text), text.trim().is_empty(), "{text:?}");
+        }
+    }
 }
