@@ -1,5 +1,46 @@
 //! Errors that point at a place in a file.
 
+/// A JSON reader's error in the product's words, without its position (the caller
+/// shows it as `file:line:col`): `invalid type: string "fast", expected f64` is
+/// `the text "fast" where a number belongs`.
+pub fn json_words(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    // serde_json ends its messages with ` at line L column C`.
+    let text = match text.rfind(" at line ") {
+        Some(at) if text[at..].contains(" column ") => &text[..at],
+        _ => text.as_str(),
+    };
+    let Some((found, expected)) = text
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
+    else {
+        return text.to_owned();
+    };
+    let expected = match expected {
+        "f64" | "f32" | "u64" | "u32" | "usize" | "i64" | "i32" => "a number",
+        "a sequence" => "a list",
+        "a string" => "text",
+        "a boolean" => "true or false",
+        e if e.starts_with("struct ") || e == "a map" => "a mapping",
+        e => e,
+    };
+    let found = if let Some(s) = found.strip_prefix("string ") {
+        format!("the text {s}")
+    } else if let Some(n) = found
+        .strip_prefix("integer ")
+        .or_else(|| found.strip_prefix("floating point "))
+    {
+        format!("the number {}", n.trim_matches('`'))
+    } else if found == "sequence" {
+        "a list".to_owned()
+    } else if found == "map" {
+        "a mapping".to_owned()
+    } else {
+        found.to_owned()
+    };
+    format!("{found} where {expected} belongs")
+}
+
 /// A problem at a file position, shown as `file:line:col: message`; one about the whole
 /// file (line 0, see [`LocatedError::whole`]) as `file: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]

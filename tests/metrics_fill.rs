@@ -481,3 +481,24 @@ fn metrics_as_actual_names_its_flag_and_fills_only_actual() {
     );
     assert!(section(&body, "### Benchmark output (after)").contains("CurrentImplementation-8"));
 }
+
+/// A results file that is not UTF-8 says where the first bad byte is.
+#[test]
+fn a_results_file_that_is_not_utf8_names_the_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bench.txt");
+    std::fs::write(&path, b"goos: linux\nok \xff\n").unwrap();
+    let paths = Paths {
+        baseline: vec![],
+        actual: vec![path.clone()],
+        bench: None,
+        actual_flag: "",
+    };
+    let Err(err) = metrics::files::inputs(&paths) else {
+        panic!("not UTF-8")
+    };
+    assert_eq!(
+        format!("{err:#}"),
+        format!("{}:2:4: not UTF-8 text", path.display())
+    );
+}

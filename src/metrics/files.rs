@@ -61,11 +61,14 @@ fn read_text(path: &Path) -> Result<String> {
             _ => err.into(),
         })
         .with_context(|| format!("cannot read metrics file {}", path.display()))?;
-    String::from_utf8(bytes).with_context(|| {
-        format!(
-            "cannot read metrics file {}: not UTF-8 text",
-            path.display()
-        )
+    String::from_utf8(bytes).map_err(|err| {
+        // Where the first byte that is not UTF-8 is, as for templates.
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let valid = std::str::from_utf8(valid).unwrap_or_default();
+        let line = valid.matches('\n').count() + 1;
+        let col = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        crate::error::LocatedError::new(&path.display().to_string(), line, col, "not UTF-8 text")
+            .into()
     })
 }
 

@@ -36,7 +36,7 @@ pub fn parse(file: &str, text: &str) -> Result<Import, LocatedError> {
             file,
             e.line(),
             e.column(),
-            format!("hyperfine results: {e}"),
+            format!("hyperfine results: {}", crate::error::json_words(&e)),
         )
     })?;
     let benches: Vec<Bench> = wire
@@ -189,5 +189,19 @@ mod tests {
         let err = parse("h.json", "{\"results\": [\n  {\"command\": \"x\"}\n]}").unwrap_err();
         assert!(err.to_string().starts_with("h.json:2:"), "{err}");
         assert!(err.to_string().contains("mean"), "{err}");
+    }
+
+    /// The place once, in the file's position; the problem in our words.
+    #[test]
+    fn a_value_of_the_wrong_kind_is_named_once_with_its_place() {
+        let err = parse(
+            "hf2.json",
+            "{\"results\": [{\"command\": \"x\", \"mean\": \"fast\"}]}",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "hf2.json:1:44: hyperfine results: the text \"fast\" where a number belongs"
+        );
     }
 }
