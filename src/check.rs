@@ -182,7 +182,7 @@ impl Report {
         };
         let text = String::from_utf8_lossy(&bytes);
         let end = block_end(&text, first);
-        for p in lint::issue_form(&text) {
+        for p in lint::issue_form(&text, &path.to_string_lossy()) {
             // At the same place, or in the element the reader stopped in (an error of
             // the whole file, at 1:1, is not an element's).
             let same_place = (p.line, p.col) == first;

@@ -215,7 +215,7 @@ pub fn parse_from(
     let stem = crate::text::escape_line(&origin.stem).into_owned();
     let (form, layout) = if origin.issue_form {
         let read = issue_form::parse(&text, file, &stem, &mut problems, &limits.yaml)?;
-        problems.extend(lint::issue_form(&text));
+        problems.extend(lint::issue_form(&text, file));
         read
     } else if saved_issue_form(&text) {
         let read =
@@ -226,7 +226,7 @@ pub fn parse_from(
                 );
                 LocatedError::new(file, e.line, e.col, message)
             })?;
-        problems.extend(lint::issue_form(&text));
+        problems.extend(lint::issue_form(&text, file));
         problems.push(Problem {
             line: 1,
             col: 1,

@@ -114,6 +114,56 @@ fn dropdowns_single_optional_required_and_default() {
     );
 }
 
+/// GitHub's YAML reader takes YAML 1.1's `yes`, `on`, `no` and `off` (any case) as
+/// booleans, so a form that writes `required: yes` works there and here (before: the
+/// whole form was refused with "invalid boolean (strict mode expects true/false)").
+/// Another word is refused in the product's words, where it is written.
+#[test]
+fn yaml_1_1_booleans_in_settings_read_as_github_reads_them() {
+    let t = template(
+        "name: D\ndescription: d\nbody:
+  - type: dropdown
+    attributes: {label: Many, options: [a, b], multiple: yes}
+    validations: {required: On}
+  - type: input
+    attributes: {label: Optional}
+    validations: {required: no}
+  - type: checkboxes
+    attributes:
+      label: Boxes
+      options:
+        - {label: must, required: YES}
+        - {label: may, required: off}
+",
+    );
+    let fields = &t.form.fields;
+    assert!(matches!(
+        fields[0].kind,
+        issue_composer::form::FieldKind::MultiChoice { .. }
+    ));
+    assert_eq!(
+        fields.iter().map(|f| f.required).collect::<Vec<_>>(),
+        [true, false, false]
+    );
+    let issue_composer::form::FieldKind::Checkboxes { options } = &fields[2].kind else {
+        panic!("{:?}", fields[2].kind);
+    };
+    assert_eq!(
+        options.iter().map(|o| o.required).collect::<Vec<_>>(),
+        [true, false]
+    );
+    for (word, said) in [("maybe", "not `maybe`"), ("2", "not the number 2")] {
+        let text = format!(
+            "name: D\ndescription: d\nbody:\n  - type: input\n    attributes: {{label: L}}\n    validations:\n      required: {word}\n"
+        );
+        let err = parse("form.yml", text.as_bytes()).unwrap_err();
+        assert_eq!(
+            format!("{err:#}"),
+            format!("form.yml:7:17: write true or false here, {said}")
+        );
+    }
+}
+
 /// YAML's infinity and not-a-number cannot be options: the form is refused at the
 /// option, which the message names and says how to make text (before: "the number
 /// `.nan` is too large").
@@ -561,7 +611,7 @@ fn check_lists_every_problem_of_a_form_that_cannot_be_read() {
     let path = dir.path().join("bad.yml");
     std::fs::write(
         &path,
-        "name: Bad\ndescription: bad form\nbody:\n  - type: dropdown\n    id: pick\n    attributes:\n      label: Pick\n      options: [a, b]\n      default: 7\n  - type: weird\n  - type: input\n    id: bad id!\n    attributes:\n      label: X\n      label: Y\n  - type: input\n    id: ok\n    attributes:\n      label: Z\n    validations:\n      required: yes\n",
+        "name: Bad\ndescription: bad form\nbody:\n  - type: dropdown\n    id: pick\n    attributes:\n      label: Pick\n      options: [a, b]\n      default: 7\n  - type: weird\n  - type: input\n    id: bad id!\n    attributes:\n      label: X\n      label: Y\n  - type: input\n    id: ok\n    attributes:\n      label: Z\n    validations:\n      required: maybe\n",
     )
     .unwrap();
     let out = bin().arg("check").arg(&path).output().unwrap();
@@ -574,7 +624,7 @@ fn check_lists_every_problem_of_a_form_that_cannot_be_read() {
              {p}:10:5: error: unknown element type `weird` (expected markdown, input, textarea, dropdown, checkboxes, upload)\n\
              {p}:12:9: error: id `bad id!` may only hold letters A-Z, digits, `-` and `_`\n\
              {p}:15:7: warning: `label` is given twice (also on line 14); the last one counts\n\
-             {p}:21:17: error: invalid boolean (strict mode expects true/false)\n"
+             {p}:21:17: error: `validations.required` must be true or false\n"
         )
     );
 }

@@ -53,7 +53,7 @@ struct WireAttributes {
     value: Option<Json>,
     render: Option<Json>,
     options: Option<Vec<Json>>,
-    multiple: Option<bool>,
+    multiple: Option<Flag>,
     default: Option<Json>,
     /// `upload`: the accepted file types.
     accept: Option<Json>,
@@ -61,9 +61,81 @@ struct WireAttributes {
 
 #[derive(Debug, Default, Deserialize)]
 struct WireValidations {
-    required: Option<bool>,
-    is_number: Option<bool>,
+    required: Option<Flag>,
+    is_number: Option<Flag>,
     regex: Option<String>,
+}
+
+/// A yes-or-no setting as GitHub's YAML reader has it: YAML 1.1's `yes`, `no`, `on` and
+/// `off` too, in any case, besides `true` and `false`. (The reader that fills the form
+/// takes only `true` and `false` as booleans, so that `no` stays text elsewhere.)
+#[derive(Debug, Clone, Copy)]
+struct Flag(bool);
+
+impl Flag {
+    fn on(self) -> bool {
+        self.0
+    }
+}
+
+/// `yes` and `on` are true and `no` and `off` false, in any case, as GitHub reads them.
+fn flag_word(word: &str) -> Option<bool> {
+    const TRUE: [&str; 3] = ["true", "yes", "on"];
+    const FALSE: [&str; 3] = ["false", "no", "off"];
+    if TRUE.iter().any(|t| t.eq_ignore_ascii_case(word)) {
+        Some(true)
+    } else if FALSE.iter().any(|f| f.eq_ignore_ascii_case(word)) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// A read value as a yes-or-no setting (a checkbox option's `required`).
+fn json_flag(json: &Json) -> Option<bool> {
+    match json {
+        Json::Bool(b) => Some(*b),
+        Json::String(word) => flag_word(word),
+        _ => None,
+    }
+}
+
+impl<'de> Deserialize<'de> for Flag {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = Flag;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("true or false")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Flag, E> {
+                Ok(Flag(v))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Flag, E> {
+                flag_word(v).map(Flag).ok_or_else(|| {
+                    let escaped = crate::text::escape_line(v);
+                    let shown = crate::text::shorten(&escaped, 40);
+                    E::custom(format_args!("write true or false here, not `{shown}`"))
+                })
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Flag, E> {
+                Err(E::custom(format_args!(
+                    "write true or false here, not the number {v}"
+                )))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Flag, E> {
+                Err(E::custom(format_args!(
+                    "write true or false here, not the number {v}"
+                )))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Flag, E> {
+                Err(E::custom(format_args!(
+                    "write true or false here, not the number {v}"
+                )))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }
 
 /// Reads an issue form into its form and the layout its body is written with.
@@ -277,7 +349,7 @@ impl FormBuilder {
             placeholder: multiline_of(a.placeholder.as_ref()),
             help,
             default,
-            required: e.validations.required.unwrap_or(false),
+            required: e.validations.required.is_some_and(Flag::on),
             section,
             line,
         });
@@ -297,7 +369,7 @@ impl FormBuilder {
         (line, col): (usize, usize),
         problems: &mut Vec<Problem>,
     ) {
-        if v.is_number == Some(true) {
+        if v.is_number.is_some_and(Flag::on) {
             self.rules.push(FieldRule {
                 field,
                 rule: Rule::Number,
@@ -359,7 +431,7 @@ fn dropdown(a: &WireAttributes) -> Result<(FieldKind, Value), String> {
         }
         selection.checked[i] = true;
     }
-    let kind = if a.multiple.unwrap_or(false) {
+    let kind = if a.multiple.is_some_and(Flag::on) {
         FieldKind::MultiChoice { options }
     } else {
         FieldKind::Choice {
@@ -377,7 +449,7 @@ fn checkboxes(a: &WireAttributes) -> Result<(FieldKind, Value), String> {
         .flatten()
         .map(|o| match o {
             Json::Object(map) => Opt {
-                required: map.get("required").and_then(Json::as_bool).unwrap_or(false),
+                required: map.get("required").and_then(json_flag).unwrap_or(false),
                 ..Opt::new(map.get("label").map(one_line).unwrap_or_default())
             },
             other => Opt::new(one_line(other)),

@@ -59,12 +59,39 @@ fn validations_of(kind: &str) -> &'static [&'static str] {
     }
 }
 
-/// Problems with an issue form. A file that is not YAML at all is reported by the
-/// parser, not here.
-pub fn issue_form(text: &str) -> Vec<Problem> {
+/// Whose rules an issue form at a path follows: Gitea's and Forgejo's readers take keys
+/// GitHub refuses (`about`, `ref`, `visible`, `validations.is_number` and `regex`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dialect {
+    /// In `.github/`: GitHub refuses the form over a key it does not know.
+    Github,
+    /// In `.gitea/` or `.forgejo/`.
+    Gitea,
+    /// Anywhere else: those keys are worth a warning.
+    Unknown,
+}
+
+impl Dialect {
+    fn of(path: &str) -> Self {
+        let mut dialect = Dialect::Unknown;
+        for part in path.split(['/', '\\']) {
+            if part.eq_ignore_ascii_case(".gitea") || part.eq_ignore_ascii_case(".forgejo") {
+                dialect = Dialect::Gitea;
+            } else if part.eq_ignore_ascii_case(".github") {
+                dialect = Dialect::Github;
+            }
+        }
+        dialect
+    }
+}
+
+/// Problems with the issue form at `path` (which says whose rules it follows). A file
+/// that is not YAML at all is reported by the parser, not here.
+pub fn issue_form(text: &str, path: &str) -> Vec<Problem> {
     let Some(root) = node::parse(text) else {
         return Vec::new();
     };
+    let dialect = Dialect::of(path);
     let mut out = Lint {
         source: text,
         problems: Vec::new(),
@@ -77,28 +104,49 @@ pub fn issue_form(text: &str) -> Vec<Problem> {
         return out.problems;
     };
     out.unknown_keys(top, TOP, "at the top of an issue form");
+    if dialect != Dialect::Gitea {
+        for key in ["about", "ref"] {
+            if let Some((name, _)) = top.iter().find(|(k, _)| k.value == key) {
+                let what = if key == "about" {
+                    "`about` (GitHub's word is `description`)".to_owned()
+                } else {
+                    format!("`{key}`")
+                };
+                out.gitea_only(dialect, name, &what);
+            }
+        }
+    }
     for key in ["name", "description"] {
-        let gitea_about = key == "description" && node::get(top, "about").is_some();
+        let gitea_about =
+            key == "description" && dialect != Dialect::Github && node::get(top, "about").is_some();
         match node::get(top, key) {
             None if !gitea_about => out.error_at(1, 1, format!("`{key}` is missing")),
             Some(value) => {
                 out.string(value, key);
+                out.text_only(value, key);
                 out.not_blank(value, key);
             }
             None => {}
         }
     }
-    if let Some(title) = node::get(top, "title") {
-        out.string(title, "title");
+    for key in ["title", "type"] {
+        if let Some(value) = node::get(top, key) {
+            out.string(value, key);
+            out.text_only(value, key);
+        }
     }
     for key in ["labels", "assignees", "projects"] {
         if let Some(value) = node::get(top, key) {
             out.strings(value, key);
+            out.no_blank_items(value, key);
         }
+    }
+    if let Some(projects) = node::get(top, "projects") {
+        out.projects(projects);
     }
     match node::get(top, "body") {
         None => out.error_at(1, 1, "`body` is missing".to_owned()),
-        Some(body) => out.body(body),
+        Some(body) => out.body(body, dialect),
     }
     out.sorted()
 }
@@ -335,6 +383,22 @@ impl Lint<'_> {
         );
     }
 
+    /// A number where GitHub takes only text (`name: 12`): a warning, since the number
+    /// reads as written (one that does not is warned about already).
+    fn text_only(&mut self, node: &Spanned<Node>, what: &str) {
+        if let Node::Num(n) = &node.value
+            && self.written(node) == *n
+        {
+            let (line, col) = at(node);
+            self.push(
+                line,
+                col,
+                Severity::Warning,
+                format!("`{what}` is the number {n} here; GitHub takes text: quote it (\"{n}\")"),
+            );
+        }
+    }
+
     /// GitHub refuses text that is empty or only spaces for `name`, `description` and
     /// `label`.
     fn not_blank(&mut self, node: &Spanned<Node>, what: &str) {
@@ -351,12 +415,93 @@ impl Lint<'_> {
     /// Text, or a list of text.
     fn strings(&mut self, node: &Spanned<Node>, what: &str) {
         match &node.value {
-            Node::Seq(items) => items.iter().for_each(|i| self.string(i, what)),
+            Node::Seq(items) => {
+                for item in items {
+                    if matches!(item.value, Node::Seq(_) | Node::Map(_)) {
+                        self.error(
+                            item,
+                            &format!("each item of `{what}` must be text, not a list or mapping"),
+                        );
+                    } else {
+                        self.string(item, what);
+                    }
+                }
+            }
             _ => self.string(node, what),
         }
     }
 
-    fn body(&mut self, body: &Spanned<Node>) {
+    /// GitHub refuses text that is empty or only spaces, in a list or alone: a key with
+    /// nothing to say is left out.
+    fn no_blank_items(&mut self, node: &Spanned<Node>, what: &str) {
+        let items = match &node.value {
+            Node::Seq(items) => items.iter().collect(),
+            _ => vec![node],
+        };
+        for item in items {
+            if let Node::Str(text) = &item.value
+                && text.trim().is_empty()
+            {
+                self.error(
+                    item,
+                    &format!(
+                        "`{what}` must not be empty or only spaces; leave the key out instead"
+                    ),
+                );
+            }
+        }
+    }
+
+    /// GitHub's `projects` are `OWNER/NUMBER` (`octo-org/44`).
+    fn projects(&mut self, node: &Spanned<Node>) {
+        let items = match &node.value {
+            Node::Seq(items) => items.iter().collect(),
+            _ => vec![node],
+        };
+        for item in items {
+            let text = match &item.value {
+                Node::Str(text) => text.clone(),
+                Node::Num(_) | Node::Bool(_) => self.written(item),
+                Node::Null | Node::Seq(_) | Node::Map(_) => continue,
+            };
+            for project in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                let owner_number = project.split_once('/').is_some_and(|(owner, number)| {
+                    !owner.is_empty()
+                        && !owner.contains(char::is_whitespace)
+                        && !number.is_empty()
+                        && number.bytes().all(|b| b.is_ascii_digit())
+                });
+                if !owner_number {
+                    self.error(
+                        item,
+                        &format!(
+                            "project `{}` is not OWNER/NUMBER (like `octo-org/44`)",
+                            crate::text::shorten(&crate::text::escape_line(project), 40)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// A key only Gitea and Forgejo read: GitHub refuses the form over it (an error in
+    /// `.github/`, a warning where the forge is not known).
+    fn gitea_only<T>(&mut self, dialect: Dialect, key: &Spanned<T>, what: &str) {
+        let (line, col) = at(key);
+        let severity = match dialect {
+            Dialect::Gitea => return,
+            Dialect::Github => Severity::Error,
+            Dialect::Unknown => Severity::Warning,
+        };
+        self.push(
+            line,
+            col,
+            severity,
+            format!("{what} is read only by Gitea and Forgejo: GitHub refuses a form with it"),
+        );
+    }
+
+    fn body(&mut self, body: &Spanned<Node>, dialect: Dialect) {
         let Node::Seq(elements) = &body.value else {
             self.error(body, "`body` must be a list of elements");
             return;
@@ -369,7 +514,7 @@ impl Lint<'_> {
         let mut labels: HashMap<String, usize> = HashMap::new();
         let mut asks = false;
         for element in elements {
-            asks |= self.element(element, &mut ids, &mut labels);
+            asks |= self.element(element, dialect, &mut ids, &mut labels);
         }
         if !asks {
             self.error(
@@ -384,6 +529,7 @@ impl Lint<'_> {
     fn element(
         &mut self,
         element: &Spanned<Node>,
+        dialect: Dialect,
         ids: &mut HashMap<String, usize>,
         labels: &mut HashMap<String, usize>,
     ) -> bool {
@@ -395,6 +541,9 @@ impl Lint<'_> {
             return true;
         };
         self.unknown_keys(map, ELEMENT, "in an element");
+        if let Some((key, _)) = map.iter().find(|(k, _)| k.value == "visible") {
+            self.gitea_only(dialect, key, "`visible`");
+        }
         let kind = match node::get(map, "type").map(|t| &t.value) {
             Some(Node::Str(kind)) if TYPES.contains(&kind.as_str()) => kind.as_str(),
             Some(_) => {
@@ -419,7 +568,7 @@ impl Lint<'_> {
             self.id(id, ids);
         }
         if let Some(v) = node::get(map, "validations") {
-            self.validations(v, kind);
+            self.validations(v, kind, dialect);
         }
         let Some(attributes) = node::get(map, "attributes") else {
             self.error(element, "an element needs `attributes`");
@@ -430,16 +579,28 @@ impl Lint<'_> {
             return kind != "markdown";
         };
         self.attributes(attributes, attrs, kind, id.is_none(), labels);
+        if let Node::Seq(options) = node::get(attrs, "options").map_or(&Node::Null, |o| &o.value) {
+            for option in options {
+                if let Node::Map(option) = &option.value
+                    && let Some((key, _)) = option.iter().find(|(k, _)| k.value == "visible")
+                {
+                    self.gitea_only(dialect, key, "`visible`");
+                }
+            }
+        }
         kind != "markdown"
     }
 
     fn id(&mut self, id: &Spanned<Node>, ids: &mut HashMap<String, usize>) {
         let text = node::text(id);
         let (line, _) = at(id);
-        if text.is_empty()
-            || !text
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        if let Node::Bool(_) = id.value {
+            self.string(id, "id");
+        } else if text.is_empty() {
+            self.error(id, "`id` must not be empty");
+        } else if !text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         {
             self.error(
                 id,
@@ -460,7 +621,7 @@ impl Lint<'_> {
         }
     }
 
-    fn validations(&mut self, node: &Spanned<Node>, kind: &str) {
+    fn validations(&mut self, node: &Spanned<Node>, kind: &str, dialect: Dialect) {
         let Node::Map(map) = &node.value else {
             self.error(node, "`validations` must be a mapping");
             return;
@@ -478,7 +639,14 @@ impl Lint<'_> {
                         crate::text::shorten(&key.value, 40)
                     ),
                 );
-            } else if key.value != "regex" && !matches!(value.value, Node::Bool(_)) {
+            } else if matches!(key.value.as_str(), "is_number" | "regex") {
+                let what = format!("`validations.{}`", key.value);
+                self.gitea_only(dialect, key, &what);
+            }
+            if known.contains(&key.value.as_str())
+                && key.value != "regex"
+                && !matches!(value.value, Node::Bool(_))
+            {
                 self.error(
                     value,
                     &format!("`validations.{}` must be true or false", key.value),
@@ -504,8 +672,9 @@ impl Lint<'_> {
                     "`render` is only for `textarea` elements".to_owned()
                 } else {
                     format!(
-                        "unknown attribute `{}` for a `{kind}` element",
-                        crate::text::shorten(&key.value, 40)
+                        "unknown attribute `{}` for {} `{kind}` element",
+                        crate::text::shorten(&key.value, 40),
+                        crate::text::article(kind)
                     )
                 };
                 self.error_at(line, col, message);
@@ -534,6 +703,7 @@ impl Lint<'_> {
             return;
         }
         if let Some(label) = node::get(attrs, "label") {
+            self.text_only(label, "label");
             self.not_blank(label, "label");
         }
         match node::get(attrs, "label") {
@@ -620,7 +790,15 @@ impl Lint<'_> {
             && let Some(default) = node::get(attrs, "default")
         {
             let ok = matches!(&default.value, Node::Num(n) if n.parse::<usize>().is_ok_and(|i| i < items.len()));
-            if !ok {
+            if let Node::Str(_) = default.value {
+                self.error(
+                    default,
+                    &format!(
+                        "`default` must be a number, an option's index (0 to {}), not text",
+                        items.len() - 1
+                    ),
+                );
+            } else if !ok {
                 self.error(
                     default,
                     &format!(

@@ -4,7 +4,7 @@ use super::*;
 
 /// `line:col: severity: message` for each problem.
 fn lint(text: &str) -> Vec<String> {
-    issue_form(text)
+    issue_form(text, "form.yml")
         .into_iter()
         .map(|p| format!("{}:{}: {}: {}", p.line, p.col, p.severity, p.message))
         .collect()
@@ -34,10 +34,14 @@ fn missing_name_description_and_body() {
             "1:1: error: `body` is missing"
         ]
     );
-    // Gitea's `about` stands in for the description.
+    // Gitea's `about` stands in for the description, with a word that GitHub refuses
+    // it.
     assert_eq!(
         lint("name: Bug\nabout: A\nbody: []\n"),
-        ["3:7: error: `body` is empty"]
+        [
+            "2:1: warning: `about` (GitHub's word is `description`) is read only by Gitea and Forgejo: GitHub refuses a form with it",
+            "3:7: error: `body` is empty"
+        ]
     );
 }
 
@@ -51,7 +55,7 @@ fn unknown_keys_at_every_level() {
         [
             "3:1: error: unknown key `issue_body` at the top of an issue form",
             "6:3: error: unknown key `idd` in an element",
-            "7:26: error: unknown attribute `lable` for a `input` element",
+            "7:26: error: unknown attribute `lable` for an `input` element",
             "8:33: error: `input` elements take no `validations.min`"
         ]
     );
@@ -272,4 +276,97 @@ fn escapes_in_form_text_are_warned_about() {
             "5:23: warning: `label` holds an escape sequence or control character; it is removed"
         ]
     );
+}
+
+/// `lint` for a form at `path`.
+fn lint_at(text: &str, path: &str) -> Vec<String> {
+    issue_form(text, path)
+        .into_iter()
+        .map(|p| format!("{}:{}: {}: {}", p.line, p.col, p.severity, p.message))
+        .collect()
+}
+
+/// Gitea's and Forgejo's keys: errors in `.github/` (GitHub refuses the form), nothing
+/// in `.gitea/` or `.forgejo/`, warnings anywhere else.
+#[test]
+fn gitea_keys_by_where_the_form_is() {
+    let text = "name: G\nabout: x\nref: main\nbody:\n- type: input\n  visible: [form]\n  attributes: {label: L}\n  validations: {is_number: true, regex: '^a'}\n- type: checkboxes\n  attributes:\n    label: C\n    options:\n    - {label: o, visible: [form]}\n";
+    let github = lint_at(text, "repo/.github/ISSUE_TEMPLATE/g.yml");
+    assert_eq!(
+        github,
+        [
+            "1:1: error: `description` is missing",
+            "2:1: error: `about` (GitHub's word is `description`) is read only by Gitea and Forgejo: GitHub refuses a form with it",
+            "3:1: error: `ref` is read only by Gitea and Forgejo: GitHub refuses a form with it",
+            "6:3: error: `visible` is read only by Gitea and Forgejo: GitHub refuses a form with it",
+            "8:17: error: `validations.is_number` is read only by Gitea and Forgejo: GitHub refuses a form with it",
+            "8:34: error: `validations.regex` is read only by Gitea and Forgejo: GitHub refuses a form with it",
+            "13:18: error: `visible` is read only by Gitea and Forgejo: GitHub refuses a form with it",
+        ]
+    );
+    for path in [
+        ".gitea/ISSUE_TEMPLATE/g.yml",
+        "x/.forgejo/issue_template/g.yml",
+    ] {
+        assert!(
+            lint_at(text, path).is_empty(),
+            "{path}: {:?}",
+            lint_at(text, path)
+        );
+    }
+    let elsewhere = lint_at(text, "g.yml");
+    assert_eq!(elsewhere.len(), 6, "{elsewhere:?}");
+    assert!(
+        elsewhere.iter().all(|p| p.contains(": warning: `")),
+        "{elsewhere:?}"
+    );
+}
+
+/// What GitHub's documentation names as mistakes in the top-level keys: a `type` that is
+/// not text, empty `labels` and `assignees` (its own example), projects not
+/// `OWNER/NUMBER`, numbers where text is meant.
+#[test]
+fn top_level_values_github_refuses() {
+    let text = "name: 12\ndescription: D\ntitle: 5\ntype: [Bug]\nprojects: [octo-org/44, octo-org, 'a/b']\nassignees: '   '\nlabels: [bug, {a: b}, '']\nbody:\n- type: input\n  attributes: {label: L}\n";
+    assert_eq!(
+        lint(text),
+        [
+            "1:7: warning: `name` is the number 12 here; GitHub takes text: quote it (\"12\")",
+            "3:8: warning: `title` is the number 5 here; GitHub takes text: quote it (\"5\")",
+            "4:7: error: `type` must be text",
+            "5:25: error: project `octo-org` is not OWNER/NUMBER (like `octo-org/44`)",
+            "5:35: error: project `a/b` is not OWNER/NUMBER (like `octo-org/44`)",
+            "6:12: error: `assignees` must not be empty or only spaces; leave the key out instead",
+            "7:15: error: each item of `labels` must be text, not a list or mapping",
+            "7:23: error: `labels` must not be empty or only spaces; leave the key out instead",
+        ]
+    );
+    assert!(lint(&body("- type: input\n  attributes: {label: L}\n")).is_empty());
+}
+
+/// An id GitHub reads as a boolean, an empty id, and a dropdown `default` written as
+/// text each get their own reason.
+#[test]
+fn ids_and_defaults_get_their_reason() {
+    let text = body(
+        "- type: input\n  id: on\n  attributes: {label: A}\n- type: input\n  id: ''\n  attributes: {label: B}\n- type: dropdown\n  attributes: {label: C, options: [x, y], default: '0'}\n",
+    );
+    assert_eq!(
+        lint(&text),
+        [
+            "5:7: error: `id` is the boolean true here; quote it to make it text",
+            "8:7: error: `id` must not be empty",
+            "11:52: error: `default` must be a number, an option's index (0 to 1), not text",
+        ]
+    );
+}
+
+/// GitHub's reader takes YAML 1.1's `yes`, `on`, `no` and `off` as booleans: they are
+/// no mistake in `required` or `multiple`.
+#[test]
+fn yaml_1_1_booleans_are_booleans_in_settings() {
+    let text = body(
+        "- type: dropdown\n  attributes: {label: A, options: [x], multiple: yes}\n  validations: {required: On}\n- type: checkboxes\n  attributes:\n    label: B\n    options:\n    - {label: o, required: YES}\n",
+    );
+    assert!(lint(&text).is_empty(), "{:?}", lint(&text));
 }
