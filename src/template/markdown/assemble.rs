@@ -146,6 +146,7 @@ impl<'s> Assembler<'s> {
             };
             let next = ahead.back().filter(|(_, c)| !c).map(|(b, _)| b);
             self.fold(&block, next, comment);
+            feed.spent(block);
             self.check_limits(limits).map_err(Stop::Limit)?;
         }
         if let Some(deep) = feed.too_deep() {

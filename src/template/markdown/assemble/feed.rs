@@ -6,10 +6,12 @@
 //! The reader thread sends batches of blocks through a bounded channel (at most
 //! [`DEPTH`] batches wait, so memory stays bounded however far behind the fold is).
 //! When the fold stops early (a limit), the receiver is dropped and the reader stops
-//! at its next send.
+//! at its next send. Folded blocks go back to the reader thread to be dropped there:
+//! memory is freed by the thread that took it, as two threads freeing each other's
+//! blocks wait on each other's allocator locks (most of a first try's extra time).
 
 use std::ops::Range;
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 
 use crate::template::blocks::{Block, Reader, TooDeep};
 
@@ -65,6 +67,16 @@ impl<'s> Feed<'s> {
         }
     }
 
+    /// Done with `block`: read on another thread, it is dropped there.
+    pub(super) fn spent(&mut self, block: Block<'s>) {
+        if let Inner::Piped(piped) = &mut self.inner {
+            piped.spent.push(block);
+            if piped.spent.len() == BATCH {
+                piped.give_back();
+            }
+        }
+    }
+
     /// Where nesting first went deeper than allowed, once the blocks have run out.
     pub(super) fn too_deep(&self) -> Option<TooDeep> {
         match &self.inner {
@@ -87,22 +99,30 @@ pub(super) fn with_feed<'s, T>(
         return Ok(fold(&mut Feed::here(src, max_nesting)));
     }
     let (tx, rx) = sync_channel(DEPTH);
+    // Unbounded, but the reader empties it before each batch it sends: what waits in
+    // it is at most about what the fold was handed since.
+    let (back_tx, back_rx) = channel();
     let fold = std::thread::scope(|scope| {
         let started = std::thread::Builder::new()
             .name("markdown-reader".to_owned())
             .stack_size(STACK)
             .spawn_scoped(scope, move || {
-                read_ahead(Reader::new(src, max_nesting), &tx);
+                read_ahead(Reader::new(src, max_nesting), &tx, &back_rx);
             });
         let Ok(reader) = started else {
             return Err(fold);
         };
         let mut feed = Feed {
-            inner: Inner::Piped(Piped::new(rx)),
+            inner: Inner::Piped(Piped::new(rx, back_tx)),
         };
         let out = fold(&mut feed);
-        let broken = matches!(&feed.inner, Inner::Piped(p) if p.broken);
-        // A reader still going (the fold stopped early) stops at its next send.
+        let mut broken = false;
+        if let Inner::Piped(piped) = &mut feed.inner {
+            broken = piped.broken;
+            piped.give_back();
+        }
+        // A reader still going (the fold stopped early) stops at its next send; one
+        // done reading stops once nothing more can come back.
         drop(feed);
         let joined = reader.join();
         Ok(match joined {
@@ -155,8 +175,12 @@ struct Read<'s> {
 }
 
 /// The reader thread: reads every block, in batches, until the end or until the
-/// receiver is gone.
-fn read_ahead<'s>(mut reader: Reader<'s>, tx: &SyncSender<Batch<'s>>) {
+/// receiver is gone; then drops the blocks that come back until the fold is done.
+fn read_ahead<'s>(
+    mut reader: Reader<'s>,
+    tx: &SyncSender<Batch<'s>>,
+    back: &Receiver<Vec<Block<'s>>>,
+) {
     let mut batch = Batch::new();
     loop {
         let block = reader.next_block();
@@ -171,16 +195,25 @@ fn read_ahead<'s>(mut reader: Reader<'s>, tx: &SyncSender<Batch<'s>>) {
         });
         if end {
             batch.too_deep = reader.too_deep();
-            // The receiver may be gone; there is nothing left to stop either way.
+            drop(reader);
+            // The receiver may be gone; then nothing comes back either.
             let _ = tx.send(batch);
+            // Ends when the fold is done and its sender dropped.
+            for spent in back {
+                drop(spent);
+            }
             return;
         }
-        if batch.reads.len() == BATCH
-            && tx
+        if batch.reads.len() == BATCH {
+            while let Ok(spent) = back.try_recv() {
+                drop(spent);
+            }
+            if tx
                 .send(std::mem::replace(&mut batch, Batch::new()))
                 .is_err()
-        {
-            return;
+            {
+                return;
+            }
         }
     }
 }
@@ -194,6 +227,9 @@ struct Piped<'s> {
     /// Where the comments of the reads handed out so far end in `comments`, `unclosed`.
     seen: (usize, usize),
     too_deep: Option<TooDeep>,
+    /// Blocks the fold is done with, and the way back to the reader thread.
+    spent: Vec<Block<'s>>,
+    back: Sender<Vec<Block<'s>>>,
     /// The end was read (or the channel broke).
     done: bool,
     /// The channel broke before the end: the reader thread panicked.
@@ -201,9 +237,11 @@ struct Piped<'s> {
 }
 
 impl<'s> Piped<'s> {
-    fn new(rx: Receiver<Batch<'s>>) -> Self {
+    fn new(rx: Receiver<Batch<'s>>, back: Sender<Vec<Block<'s>>>) -> Self {
         Self {
             rx,
+            spent: Vec::with_capacity(BATCH),
+            back,
             reads: Vec::new().into_iter(),
             comments: Vec::new(),
             unclosed: Vec::new(),
@@ -226,6 +264,14 @@ impl<'s> Piped<'s> {
             &self.comments[from..read.comments],
             &self.unclosed[from_unclosed..read.unclosed],
         )
+    }
+
+    /// Sends the spent blocks back (or, with the reader thread gone, drops them).
+    fn give_back(&mut self) {
+        if !self.spent.is_empty() {
+            let spent = std::mem::replace(&mut self.spent, Vec::with_capacity(BATCH));
+            let _ = self.back.send(spent);
+        }
     }
 
     /// The next read, from the batch at hand or the next one to arrive.
