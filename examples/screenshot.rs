@@ -63,6 +63,7 @@ fn metrics() -> std::io::Result<()> {
         baseline: vec!["tests/fixtures/metrics/go/bench.txt".into()],
         actual: Vec::new(),
         bench: None,
+        actual_flag: "",
     };
     let file = issue_composer::metrics::files::prefill(&template.form, None, &paths)
         .map_err(std::io::Error::other)?;

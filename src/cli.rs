@@ -294,10 +294,17 @@ impl MetricsArgs {
             MetricsAs::Actual => actual.extend(self.metrics.iter().cloned()),
         }
         actual.extend(self.metrics_actual.iter().cloned());
+        // Notes name the flag typed.
+        let actual_flag = match (self.metrics_as, self.metrics.is_empty()) {
+            (MetricsAs::Actual, false) if self.metrics_actual.is_empty() => "--metrics",
+            (MetricsAs::Actual, false) => "--metrics/--metrics-actual",
+            _ => "--metrics-actual",
+        };
         crate::metrics::files::Paths {
             baseline,
             actual,
             bench: self.metrics_bench.clone(),
+            actual_flag,
         }
     }
 }

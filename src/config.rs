@@ -193,6 +193,8 @@ pub const ACTIONS: &[&str] = &[
     "scroll-down",
     "up",
     "down",
+    "first",
+    "last",
 ];
 
 /// The actions that also work where text is typed, with those places: a key that types
@@ -211,6 +213,10 @@ pub const TYPING_ACTIONS: &[(&str, &str)] = &[
     ("open", "the picker"),
     ("up", "the picker"),
     ("down", "the picker"),
+    ("scroll-up", "the picker"),
+    ("scroll-down", "the picker"),
+    ("first", "the picker"),
+    ("last", "the picker"),
 ];
 
 const COLOR_NAMES: &[&str] = &[

@@ -70,6 +70,11 @@ pub struct Bench {
     pub after: Option<Measures>,
     /// Metrics the tool found no significant change in (benchstat's `~`).
     pub unchanged: Vec<Metric>,
+    /// Values refused (negative, not a number, absurdly large), each naming the benchmark
+    /// and unit, for standard error and the footer.
+    pub refused: Vec<String>,
+    /// Units the tool reported that fill nothing (`widgets/op`, `sec/op`).
+    pub unread: Vec<String>,
 }
 
 /// What a benchmark measured; each part is there when the tool reported it.
@@ -139,6 +144,58 @@ pub enum Metric {
 }
 
 impl Measures {
+    /// Whether nothing was measured that fills a field.
+    pub fn is_empty(&self) -> bool {
+        self.time.is_none()
+            && self.rate.is_none()
+            && self.memory.is_none()
+            && self.allocs.is_none()
+            && self.cpu.is_none()
+    }
+
+    /// Takes out values no benchmark measures (negative, not finite, absurdly large),
+    /// saying which in `refused`: whatever the tool, they would fill a field with
+    /// nonsense (`-5 ns`, a 300-digit memory).
+    fn refuse_odd(&mut self, name: &str, refused: &mut Vec<String>) {
+        let mut check = |value: f64, what: &str, kind: &Kind, limit: f64| {
+            let why = odd(value, limit)?;
+            let shown = if value.is_finite() && value.abs() < limit {
+                kind.format(value)
+            } else {
+                format!("{value:e}")
+            };
+            note(refused, format!("{name}: refused {what} {shown} ({why})"));
+            Some(())
+        };
+        if let Some(t) = self.time
+            && check(t.mean, "the time", &Kind::Time, MAX_SECONDS).is_some()
+        {
+            self.time = None;
+        }
+        if let Some(r) = &self.rate
+            && check(r.value, "the rate", &r.kind, MAX_RATE).is_some()
+        {
+            self.rate = None;
+        }
+        if let Some(m) = self.memory
+            && check(m.bytes, "the memory", &Kind::Bytes, MAX_BYTES).is_some()
+        {
+            self.memory = None;
+        }
+        if let Some(a) = self.allocs
+            && check(a, "the allocations", &Kind::Count(String::new()), MAX_COUNT).is_some()
+        {
+            self.allocs = None;
+        }
+        if let Some(c) = self.cpu
+            && [c.user, c.system]
+                .iter()
+                .any(|&v| check(v, "the CPU time", &Kind::Time, MAX_SECONDS).is_some())
+        {
+            self.cpu = None;
+        }
+    }
+
     /// The benchmark's own rate, or operations per second from the time.
     pub fn throughput(&self) -> Option<Rate> {
         self.rate.clone().or_else(|| {
@@ -170,6 +227,33 @@ impl Measures {
             Metric::Cpu => (self.cpu_percent()?, Kind::Percent),
         };
         value.is_finite().then_some((value, kind))
+    }
+}
+
+/// The largest values taken as measured: a time per operation or run of over 11 days,
+/// a memory of over 1 PiB, a rate or count of over 10^15 is no measurement.
+pub const MAX_SECONDS: f64 = 1e6;
+pub const MAX_BYTES: f64 = 1_125_899_906_842_624.0;
+pub const MAX_RATE: f64 = 1e15;
+pub const MAX_COUNT: f64 = 1e15;
+
+/// Why `value` is no measurement, if it is not: negative, not a number, too large.
+pub fn odd(value: f64, limit: f64) -> Option<&'static str> {
+    if value.is_nan() {
+        Some("not a number")
+    } else if value < 0.0 {
+        Some("negative")
+    } else if !value.is_finite() || value > limit {
+        Some("too large to be a measurement")
+    } else {
+        None
+    }
+}
+
+/// Adds `text` to `notes` once (`-count 10` repeats a refused value ten times).
+fn note(notes: &mut Vec<String>, text: String) {
+    if !notes.contains(&text) {
+        notes.push(text);
     }
 }
 
@@ -224,7 +308,20 @@ pub fn parse(file: &str, text: &str) -> Result<Import, MetricsError> {
             file: file.to_owned(),
         });
     }
-    Ok(import)
+    Ok(checked(import))
+}
+
+/// `import` without the values no benchmark measures, each refusal noted on its bench.
+pub fn checked(mut import: Import) -> Import {
+    for bench in &mut import.benches {
+        let mut refused = std::mem::take(&mut bench.refused);
+        bench.base.refuse_odd(&bench.name, &mut refused);
+        if let Some(after) = &mut bench.after {
+            after.refuse_odd(&bench.name, &mut refused);
+        }
+        bench.refused = refused;
+    }
+    import
 }
 
 /// A benchmark's name without Go's `Benchmark` prefix and `-8` (GOMAXPROCS) suffix,

@@ -518,6 +518,7 @@ pub fn run(args: Start) -> Result<Outcome> {
         tell(&app.exit_notes());
     }
     let written = Written {
+        paths: app.written_paths(),
         commands: app.written_commands(),
         notes: &app.written_notes(),
     };
@@ -558,6 +559,7 @@ fn picker_entries() -> Vec<Entry> {
 
 /// The files written in the review: their gh commands, and what to say about them.
 struct Written<'a> {
+    paths: &'a [std::path::PathBuf],
     commands: &'a [String],
     notes: &'a [String],
 }
@@ -568,6 +570,13 @@ struct Written<'a> {
 fn finish(after: After, written: &Written, notes: &[String]) -> Result<Outcome> {
     // Sent below: a command to create it again would make a second issue.
     let sends = matches!(&after, After::Export { plan, .. } if plan.creates());
+    if sends {
+        // As `render -o FILE --gh` says it: the form that said so is gone.
+        for path in written.paths {
+            let shown = path.display().to_string();
+            eprintln!("issue-composer: wrote {}", crate::text::escape_line(&shown));
+        }
+    }
     if !written.commands.is_empty() && !sends {
         tell(written.notes);
         eprintln!("issue-composer: to create the issue from the file written, run:");

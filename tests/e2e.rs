@@ -996,3 +996,56 @@ fn the_picker_shows_contact_links_and_opens_the_blank_issue() {
     s.send("It crashes.");
     s.wait_for("1 of 1 fields filled");
 }
+
+/// `-o FILE --gh`: Enter writes the file and sends; after leaving, standard error says
+/// the file was written, as `render -o FILE --gh` does.
+#[test]
+fn enter_with_a_file_and_gh_says_the_file_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    std::fs::write(bin.join("gh"), GH_STANDIN).unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", bin.join("gh").to_str().unwrap()])
+        .status()
+        .unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let env = [
+        ("PATH", path),
+        ("RECORD_DIR", dir.path().display().to_string()),
+    ];
+    let out = dir.path().join("issue.md");
+    let mut s = Session::start_with(
+        &[
+            "bug-report",
+            "--no-draft",
+            "-o",
+            out.to_str().unwrap(),
+            "--gh",
+        ],
+        dir.path(),
+        dir.path(),
+        &env,
+    );
+    s.wait_for("Title: [BUG]");
+    s.send("It breaks");
+    s.keys(&[TAB]);
+    s.send("Saving fails.");
+    s.keys(&[CTRL_S]);
+    s.wait_for("Ready: Enter");
+    s.keys(&[ENTER]);
+    assert_eq!(s.wait_exit(), 0);
+    s.wait_for("https://github.com/o/r/issues/7");
+    let wrote = format!("issue-composer: wrote {}", out.display());
+    assert!(
+        contains(&s.raw_output(), wrote.as_bytes()),
+        "{}",
+        String::from_utf8_lossy(&s.raw_output())
+    );
+    assert!(out.exists());
+    assert_restored(&s);
+}

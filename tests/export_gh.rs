@@ -800,3 +800,28 @@ fn a_failed_send_says_when_older_unsent_issues_are_kept_too() {
         "{third}"
     );
 }
+
+/// gh exiting 0 without an issue URL: the message shows what it printed, sanitized, on
+/// one line and shortened, so the user can tell what happened.
+#[test]
+fn gh_without_a_url_shows_what_it_printed() {
+    let world = World::new(&["gh"]);
+    let long = "x".repeat(300);
+    let out = world
+        .render(false)
+        .args(["--gh", "-R", "octo/hello"])
+        .env(
+            "STANDIN_URL",
+            format!("Opening in your browser.\x1b[31m\n{long}"),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let first = stderr.lines().next().unwrap();
+    let want = format!(
+        "issue-composer: gh exited 0 but printed no issue URL; it printed: `Opening in your browser. {}… (125 more characters)`;",
+        "x".repeat(175)
+    );
+    assert!(first.starts_with(&want), "{first}");
+}

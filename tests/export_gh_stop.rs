@@ -236,7 +236,10 @@ fn a_gh_that_prints_no_url_has_not_created_anything() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(
         stderr(&out),
-        kept_message(&world, "gh exited 0 but printed no issue URL")
+        kept_message(
+            &world,
+            "gh exited 0 but printed no issue URL; it printed: nothing"
+        )
     );
     assert!(out.stdout.is_empty());
     assert!(world.saved().exists());

@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod support;
-use support::bin;
+use support::{bin, write};
 
 use std::path::{Path, PathBuf};
 
@@ -41,6 +41,7 @@ fn paths(baseline: &[&str], actual: &[&str], bench: Option<&str>) -> Paths {
         baseline: baseline.iter().map(|p| fixture(p)).collect(),
         actual: actual.iter().map(|p| fixture(p)).collect(),
         bench: bench.map(str::to_owned),
+        actual_flag: "",
     }
 }
 
@@ -388,4 +389,95 @@ fn the_form_app_starts_from_the_prefilled_answers() {
     let body = render(state.template(), state.answers()).body;
     assert_eq!(section(&body, "## Performance Targets"), GO_TABLE);
     assert!(body.contains("### Benchmark Results (Baseline)\n```\ngoos: linux\n"));
+}
+
+/// `render performance --metrics FILE` in a scratch folder: the body and standard error.
+fn render_with(results: &str) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "bench.txt", results);
+    let out = bin()
+        .args(["render", "performance", "--metrics", &file])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// Negative, not-a-number and absurdly large values are no measurement: refused, each
+/// named with its benchmark and unit, and nothing filled with them.
+#[test]
+fn odd_values_are_refused_with_the_benchmark_and_unit() {
+    let (body, err) = render_with("BenchmarkX-8 10 -5 ns/op 1e308 B/op\n");
+    assert!(
+        body.contains("- **Response time:**\n- **Throughput:**\n- **Memory usage:**\n"),
+        "{body}"
+    );
+    assert_eq!(
+        err,
+        "issue-composer: BenchmarkX-8: refused -5 ns/op (negative)\n\
+         issue-composer: BenchmarkX-8: refused 1e308 B/op (too large to be a measurement)\n\
+         issue-composer: BenchmarkX-8: no time (ns/op), rate (…/s), memory (B/op) or \
+         allocations (allocs/op) left to fill with\n\
+         issue-composer: the metrics filled nothing: the benchmark has no value to fill a field with\n"
+    );
+    let long = "9".repeat(5000);
+    let (_, err) = render_with(&format!(
+        "BenchmarkX-8 10 {long} ns/op 12 B/op\nBenchmarkX-8 10 NaN ns/op 12 B/op\n"
+    ));
+    assert_eq!(
+        err,
+        format!(
+            "issue-composer: BenchmarkX-8: refused {}… (5000 characters) ns/op (too large to be a measurement)\n\
+             issue-composer: BenchmarkX-8: refused NaN ns/op (not a number)\n",
+            "9".repeat(24)
+        )
+    );
+    // Only units that fill nothing: said, and why nothing was filled.
+    let (_, err) = render_with("BenchmarkX-8 10 5.00 widgets/op 1.5 sec/op\n");
+    assert_eq!(
+        err,
+        "issue-composer: BenchmarkX-8: no time (ns/op), rate (…/s), memory (B/op) or \
+         allocations (allocs/op) to fill with; it reports only `widgets/op`, `sec/op`\n\
+         issue-composer: the metrics filled nothing: the benchmark has no value to fill a field with\n"
+    );
+}
+
+/// `--metrics FILE --metrics-as actual`: notes name `--metrics`, the flag typed, and a
+/// comparison fills only the Actual column (its "after").
+#[test]
+fn metrics_as_actual_names_its_flag_and_fills_only_actual() {
+    let out = bin()
+        .arg("render")
+        .arg(fixture("compare.md"))
+        .args(["--metrics-as", "actual", "--metrics"])
+        .arg(fixture("benchstat/classic.txt"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let body = String::from_utf8(out.stdout).unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("issue-composer: --metrics: used `CurrentImplementation-8`;"),
+        "{err}"
+    );
+    assert_eq!(
+        section(&body, "## Results"),
+        "## Results
+
+| Metric | Before | After | Change |
+|--------|--------|-------|--------|
+| Latency | | 760 µs | |
+| Throughput | | 1.32k ops/s | |
+| Memory | | 12 KiB | |
+| Allocations | | 12 allocs | |
+"
+    );
+    assert_eq!(
+        section(&body, "### Benchmark output (before)"),
+        "### Benchmark output (before)\n"
+    );
+    assert!(section(&body, "### Benchmark output (after)").contains("CurrentImplementation-8"));
 }

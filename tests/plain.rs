@@ -439,3 +439,60 @@ fn a_blank_title_with_a_file_prints_no_gh_command() {
     );
     assert!(home.path().join("out.md").is_file());
 }
+
+/// What the form shows, plain mode shows before the first answer: the form's markdown
+/// introduction, a box that must be ticked marked `*`, what a prefilled field holds (so
+/// `.` keeping it keeps something seen), and a placeholder's own `ex.` not prefixed again.
+#[test]
+fn plain_mode_shows_the_intro_required_boxes_prefills_and_placeholders_once() {
+    let home = tempfile::tempdir().unwrap();
+    let template = home.path().join("bug.yml");
+    std::fs::write(
+        &template,
+        r"name: Bug
+description: d
+body:
+  - type: markdown
+    attributes:
+      value: Thanks for taking the time to fill out this bug report!
+  - type: input
+    id: contact
+    attributes:
+      label: Contact Details
+      placeholder: ex. email@example.com
+  - type: textarea
+    id: what
+    attributes:
+      label: What happened?
+      value: A bug happened!
+  - type: checkboxes
+    id: terms
+    attributes:
+      label: Code of Conduct
+      options:
+        - label: I agree to follow this project's Code of Conduct
+          required: true
+",
+    )
+    .unwrap();
+    let (body, stderr) = plain(
+        home.path(),
+        template.to_str().unwrap(),
+        "T\n\n.\n1\n",
+        &["--plain", "--print"],
+    );
+    assert_eq!(
+        stderr.split("\nReview:").next().unwrap(),
+        "  Thanks for taking the time to fill out this bug report!\n\
+         Title: \n\
+         == Contact Details ==\n\
+         Contact Details (one line; empty keeps it as it is)\n  ex. email@example.com\n\
+         \n== What happened? ==\n\
+         What happened? (lines, then a line holding a single `.`; `.` alone keeps it as it is)\n\
+         \x20 now:\n  | A bug happened!\n\
+         \n== Code of Conduct ==\n\
+         Code of Conduct (numbers separated by commas or spaces; empty keeps it as it is)\n\
+         \x20 1) I agree to follow this project's Code of Conduct *\n"
+    );
+    assert!(body.contains("A bug happened!"), "{body}");
+}

@@ -544,3 +544,61 @@ fn the_prompt_says_where_a_corrupt_history_was_moved() {
     let shown = app.notice().unwrap();
     assert_eq!((shown.text.as_str(), shown.problem), (note, true));
 }
+
+/// Benchmark results run into a one-line metric field: the field gets the chosen
+/// benchmark's measure (what the metrics fill would put there), not the output's first
+/// line, and the footer says what it got.
+#[test]
+fn benchmark_output_into_a_one_line_metric_field_gives_its_value() {
+    let mut app = open("performance");
+    focus_on(&mut app, "current-metrics/response-time");
+    run(&mut app, "cat bench.txt");
+    press(&mut app, [finished(End::Exited(0), BENCH)]);
+    assert!(
+        matches!(app.modal(), Some(Modal::Metrics(_))),
+        "{:?}",
+        app.modal()
+    );
+    // Nothing in it while the offer waits.
+    assert_eq!(value(&app, "current-metrics/response-time").as_text(), "");
+    press(&mut app, [key(KeyCode::Down), key(KeyCode::Char('b'))]);
+    assert!(app.modal().is_none());
+    assert_eq!(
+        value(&app, "current-metrics/response-time").as_text(),
+        "49.2 µs"
+    );
+    assert_eq!(
+        value(&app, "current-metrics/memory-usage").as_text(),
+        "4 KiB/op"
+    );
+    assert_eq!(
+        app.notice().unwrap().text,
+        "Response time: 49.2 µs from BenchmarkCurrentImplementation/cached-8; \
+         the benchmark results filled 2 more empty fields or cells"
+    );
+
+    // hyperfine's JSON: the mean and its spread, not the JSON.
+    let mut app = open("performance");
+    focus_on(&mut app, "current-metrics/response-time");
+    run(&mut app, "cat hf.json");
+    let json = include_str!("fixtures/metrics/hyperfine/single.json");
+    press(&mut app, [finished(End::Exited(0), json)]);
+    press(&mut app, [key(KeyCode::Char('b'))]);
+    assert_eq!(
+        value(&app, "current-metrics/response-time").as_text(),
+        "8.51 s"
+    );
+
+    // Declined: the output's first line, as for any output.
+    let mut app = open("performance");
+    focus_on(&mut app, "current-metrics/response-time");
+    run(&mut app, "cat bench.txt");
+    press(
+        &mut app,
+        [finished(End::Exited(0), BENCH), key(KeyCode::Esc)],
+    );
+    assert_eq!(
+        value(&app, "current-metrics/response-time").as_text(),
+        "goos: linux"
+    );
+}

@@ -418,7 +418,7 @@ fn the_exit_notes_say_what_was_saved_where() {
     assert_eq!(effects, [Effect::Exit(After::Nothing)]);
     assert_eq!(
         off.exit_notes(),
-        ["drafts are off (--no-draft); nothing was saved"]
+        ["drafts are off (--no-draft): no draft of your answers was saved"]
     );
 }
 
@@ -1693,4 +1693,98 @@ fn the_wheel_reaches_the_end_of_a_very_long_preview() {
         app.update(wheel.clone());
     }
     assert_eq!(app.form().unwrap().view().preview_scroll, Some(lines - 1));
+}
+
+/// The picker's cursor.
+fn picker_cursor(app: &App) -> usize {
+    match app.screen() {
+        Screen::Picker(p) => p.cursor,
+        _ => panic!("not the picker"),
+    }
+}
+
+/// 500 templates: `PgDn` and `PgUp` move a page (the entries an 80×24 picker shows),
+/// Home and End go to the first and the last.
+#[test]
+fn long_lists_move_by_pages_and_to_their_ends_in_the_picker() {
+    let entries = (0..500)
+        .map(|i| Entry {
+            pick: issue_composer::tui::app::Pick::Refused("no".into()),
+            name: format!("Template {i}"),
+            about: String::new(),
+            origin: "repo".into(),
+        })
+        .collect();
+    let mut app = App::with_picker(config(), entries, (80, 24));
+    press(&mut app, [key(KeyCode::PageDown)]);
+    assert_eq!(picker_cursor(&app), 9);
+    press(
+        &mut app,
+        [
+            key(KeyCode::PageDown),
+            key(KeyCode::PageUp),
+            key(KeyCode::Down),
+        ],
+    );
+    assert_eq!(picker_cursor(&app), 10);
+    press(&mut app, [key(KeyCode::End)]);
+    assert_eq!(picker_cursor(&app), 499);
+    press(&mut app, [key(KeyCode::PageDown)]);
+    assert_eq!(picker_cursor(&app), 499);
+    press(&mut app, [key(KeyCode::Home)]);
+    assert_eq!(picker_cursor(&app), 0);
+    press(&mut app, [key(KeyCode::PageUp)]);
+    assert_eq!(picker_cursor(&app), 0);
+}
+
+/// A 5,000-option dropdown: End goes to the last option, Home to the first, `PgDn` and
+/// `PgUp` move ten options; End works in a short one too.
+#[test]
+fn long_option_lists_move_by_pages_and_to_their_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut options = String::new();
+    for i in 1..=5000 {
+        options.push_str("        - option ");
+        options.push_str(&i.to_string());
+        options.push('\n');
+    }
+    let yml = format!(
+        "name: Many\ndescription: d\nbody:\n  - type: dropdown\n    id: pick\n    attributes:\n      label: Pick\n      options:\n{options}  - type: dropdown\n    id: few\n    attributes:\n      label: Few\n      options:\n        - a\n        - b\n  - type: input\n    id: after\n    attributes:\n      label: After\n"
+    );
+    let path = dir.path().join("many.yml");
+    std::fs::write(&path, yml).unwrap();
+    let mut app = open(path.to_str().unwrap());
+    while focus(&app) != field(&app, "pick") {
+        press(&mut app, [key(KeyCode::Tab)]);
+    }
+    let chosen = |app: &App, id: &str| match value(app, id) {
+        Value::Select(s) => s.checked.iter().position(|c| *c),
+        other => panic!("{other:?}"),
+    };
+    press(&mut app, [key(KeyCode::End), key(KeyCode::Char(' '))]);
+    assert_eq!(chosen(&app, "pick"), Some(4999));
+    press(
+        &mut app,
+        [
+            key(KeyCode::Home),
+            key(KeyCode::PageDown),
+            key(KeyCode::Char(' ')),
+        ],
+    );
+    assert_eq!(chosen(&app, "pick"), Some(10));
+    press(
+        &mut app,
+        [
+            key(KeyCode::PageDown),
+            key(KeyCode::PageUp),
+            key(KeyCode::PageUp),
+            key(KeyCode::Char(' ')),
+        ],
+    );
+    assert_eq!(chosen(&app, "pick"), Some(0));
+    assert_eq!(focus(&app), field(&app, "pick"));
+    press(&mut app, [key(KeyCode::Tab)]);
+    assert_eq!(focus(&app), field(&app, "few"));
+    press(&mut app, [key(KeyCode::End), key(KeyCode::Char(' '))]);
+    assert_eq!(chosen(&app, "few"), Some(1));
 }

@@ -88,6 +88,16 @@ pub fn ask_all<R: BufRead>(
     title_needed: bool,
 ) -> std::io::Result<Vec<GivenUp>> {
     let prefix = &form.meta.title;
+    // The form's introduction (an issue form's first markdown): before the title.
+    let first = form
+        .fields
+        .first()
+        .map_or(form.sections.len(), |f| f.section);
+    let mut shown = 0;
+    while shown < first {
+        section_heading(form, shown, out)?;
+        shown += 1;
+    }
     for _ in 0..TRIES {
         write!(out, "{}", escape(&format!("Title: {prefix}")))?;
         out.flush()?;
@@ -101,12 +111,12 @@ pub fn ask_all<R: BufRead>(
         writeln!(out, "  Not accepted: gh and glab need a title")?;
     }
     let mut given_up = Vec::new();
-    let mut section = None;
     for i in 0..form.fields.len() {
         let field = &form.fields[i];
-        if section != Some(field.section) {
-            section = Some(field.section);
-            section_heading(form, field.section, out)?;
+        // Each section once, those without questions too (their text is context).
+        while shown <= field.section {
+            section_heading(form, shown, out)?;
+            shown += 1;
         }
         if let Some(gave_up) = ask_field(form, i, answers, input, out)? {
             given_up.push(gave_up);
@@ -125,6 +135,10 @@ fn section_heading(form: &Form, section: usize, out: &mut impl Write) -> std::io
     if !s.title.trim().is_empty() {
         writeln!(out, "\n{}", escape(&format!("== {} ==", s.title.trim())))?;
     }
+    // The section's own text (an issue form's markdown), as the form shows it.
+    for line in s.text.trim().lines() {
+        writeln!(out, "{}", escape(&format!("  {}", line.trim_end())))?;
+    }
     Ok(())
 }
 
@@ -140,6 +154,9 @@ fn ask_field<R: BufRead>(
     let mut reason = String::new();
     for _ in 0..TRIES {
         write!(out, "{}", escape(&ask::prompt(form, i)))?;
+        if let Some(now) = ask::current(field, &answers.values[i]) {
+            write!(out, "{}", escape(&now))?;
+        }
         let lines = match ask::lines_for(field) {
             Lines::One => {
                 out.flush()?;

@@ -210,8 +210,13 @@ pub enum SendError {
         program: &'static str,
         signal: &'static str,
     },
-    #[error("{program} exited 0 but printed no issue URL")]
-    NoUrl { program: &'static str },
+    /// `printed` is what the tool printed (sanitized, on one line, shortened), or
+    /// `nothing`.
+    #[error("{program} exited 0 but printed no issue URL; it printed: {printed}")]
+    NoUrl {
+        program: &'static str,
+        printed: String,
+    },
     /// The tool printed the new issue's URL but exited with an error (a label or project
     /// it could not set, say): the issue exists, so it is not kept for a retry.
     #[error(
@@ -316,8 +321,30 @@ pub fn create_in(
             message,
         });
     }
-    let url = find_url(&stdout).ok_or(SendError::NoUrl { program })?;
+    let url = find_url(&stdout).ok_or_else(|| SendError::NoUrl {
+        program,
+        printed: printed(&stdout, &String::from_utf8_lossy(&output.stderr)),
+    })?;
     Ok(Sent { forge, url })
+}
+
+/// The most characters of a tool's output a message quotes.
+const PRINTED_CHARS: usize = 200;
+
+/// What a tool printed, for a message: standard output then error, sanitized, on one
+/// line, at most [`PRINTED_CHARS`] characters; `nothing` when it printed nothing.
+fn printed(stdout: &str, stderr: &str) -> String {
+    let both = [stdout.trim(), stderr.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let line = crate::text::sanitize::one_line(&both);
+    let line = line.trim();
+    if line.is_empty() {
+        return "nothing".to_owned();
+    }
+    format!("`{}`", crate::text::shorten(line, PRINTED_CHARS))
 }
 
 /// The body in a temporary file only we can read (tempfile creates it 0600).

@@ -14,6 +14,8 @@ pub struct Paths {
     pub baseline: Vec<PathBuf>,
     pub actual: Vec<PathBuf>,
     pub bench: Option<String>,
+    /// The flag the actual results came with (see [`Inputs::actual_flag`]).
+    pub actual_flag: &'static str,
 }
 
 impl Paths {
@@ -75,7 +77,11 @@ fn read_file(path: &Path) -> Result<Import> {
             .parent()
             .map(|dir| dir.join("benchmark.json"))
             .and_then(|p| read_text(&p).ok());
-        return Ok(criterion::parse(&name, &text, id.as_deref())?);
+        return Ok(super::checked(criterion::parse(
+            &name,
+            &text,
+            id.as_deref(),
+        )?));
     }
     Ok(super::parse(&name, &text)?)
 }
@@ -115,6 +121,7 @@ pub fn inputs(paths: &Paths) -> Result<Inputs> {
         baseline: read_all(&paths.baseline)?,
         actual: read_all(&paths.actual)?,
         bench: paths.bench.clone(),
+        actual_flag: paths.actual_flag,
     })
 }
 

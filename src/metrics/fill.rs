@@ -48,7 +48,16 @@ pub fn fill(form: &Form, answers: &mut Answers, inputs: &Inputs) -> Result<Repor
         };
     }
     let mut notes = chosen.notes;
-    if filled == 0 {
+    let measured = [chosen.baseline, chosen.actual]
+        .into_iter()
+        .flatten()
+        .any(|m| !m.is_empty());
+    if filled == 0 && !measured {
+        notes.push(
+            "the metrics filled nothing: the benchmark has no value to fill a field with"
+                .to_owned(),
+        );
+    } else if filled == 0 {
         notes.push(
             "the metrics filled nothing: no empty field or table cell here asks for time, \
              throughput, memory, allocations or CPU, or a benchmark's output"
@@ -56,6 +65,28 @@ pub fn fill(form: &Form, answers: &mut Answers, inputs: &Inputs) -> Result<Repor
         );
     }
     Ok(Report { filled, notes })
+}
+
+/// The text a metric field labelled `label` gets from `inputs` given as `role`, whatever
+/// its section says (the user ran the command into it): the chosen benchmark's measure
+/// for the role, its processor for a CPU model field. `None` when the label names no
+/// metric or the results lack it.
+pub fn metric_text(label: &str, inputs: &Inputs, role: Role) -> Option<String> {
+    let metric = words::metric(label)?;
+    let chosen = choose(inputs).ok()?;
+    let measures = match role {
+        Role::Baseline => chosen.baseline.or(chosen.actual),
+        Role::Actual => chosen.actual.or(chosen.baseline),
+    };
+    let text = if metric == Metric::Cpu && !words::wants_cpu_usage(label) {
+        chosen
+            .cpu_model
+            .map(str::to_owned)
+            .or_else(|| measures.and_then(|m| describe(m, metric)))
+    } else {
+        measures.and_then(|m| describe(m, metric))
+    };
+    text.map(|t| sanitize::one_line(&t))
 }
 
 /// Whether nobody wrote in the field: it is empty or still the template's text.

@@ -4,12 +4,17 @@
 //! times (`-count`) becomes one benchmark with the mean, minimum and maximum.
 
 use super::units::Kind;
-use super::{Bench, Format, Import, Measures, Memory, Rate, Spread};
+use super::{
+    Bench, Format, Import, MAX_BYTES, MAX_COUNT, MAX_RATE, MAX_SECONDS, Measures, Memory, Rate,
+    Spread, note, odd,
+};
 use crate::text::sanitize;
 
 /// Reads Go benchmark output; `None` when `text` holds no result line.
 pub fn parse(file: &str, text: &str) -> Option<Import> {
     let mut runs: Vec<(String, Vec<(f64, String)>)> = Vec::new();
+    // Per benchmark: values refused, and units that fill nothing.
+    let mut refused: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
     let mut cpu_model = None;
     for line in text.lines() {
         if let Some((key, value)) = config_line(line) {
@@ -17,7 +22,32 @@ pub fn parse(file: &str, text: &str) -> Option<Import> {
                 cpu_model = Some(value.to_owned());
             }
         } else if let Some((name, pairs)) = result_line(line) {
-            runs.push((name.to_owned(), pairs));
+            let at = refused
+                .iter()
+                .position(|(n, ..)| n == name)
+                .unwrap_or_else(|| {
+                    refused.push((name.to_owned(), Vec::new(), Vec::new()));
+                    refused.len() - 1
+                });
+            let (_, notes, unread) = &mut refused[at];
+            let kept = pairs
+                .into_iter()
+                .filter_map(|(raw, value, unit)| {
+                    let Some(limit) = limit(&unit) else {
+                        note(unread, unit);
+                        return None;
+                    };
+                    if let Some(why) = odd(value, limit) {
+                        note(
+                            notes,
+                            format!("{name}: refused {} {unit} ({why})", shorten(raw)),
+                        );
+                        return None;
+                    }
+                    Some((value, unit))
+                })
+                .collect();
+            runs.push((name.to_owned(), kept));
         }
     }
     if runs.is_empty() {
@@ -37,9 +67,16 @@ pub fn parse(file: &str, text: &str) -> Option<Import> {
                 .filter(|(n, _)| n == name)
                 .flat_map(|(_, pairs)| pairs)
                 .collect();
+            let (refused, unread) = refused
+                .iter()
+                .find(|(n, ..)| n == name)
+                .map(|(_, r, u)| (r.clone(), u.clone()))
+                .unwrap_or_default();
             Bench {
                 name: (*name).to_owned(),
                 base: measures(&pairs),
+                refused,
+                unread,
                 ..Bench::default()
             }
         })
@@ -63,8 +100,33 @@ fn config_line(line: &str) -> Option<(&str, &str)> {
     ok.then(|| (key, value.trim()))
 }
 
+/// The largest value of a unit this reads, in the unit; `None` for a unit that fills
+/// nothing.
+fn limit(unit: &str) -> Option<f64> {
+    match unit {
+        "ns/op" => Some(MAX_SECONDS * 1e9),
+        "B/op" => Some(MAX_BYTES),
+        "allocs/op" => Some(MAX_COUNT),
+        "MB/s" => Some(MAX_RATE / 1e6),
+        _ if unit.ends_with("/s") => Some(MAX_RATE),
+        _ => None,
+    }
+}
+
+/// A number as written, at most 24 characters of it (a 5,000-digit one is not shown
+/// whole).
+fn shorten(raw: &str) -> String {
+    match raw.char_indices().nth(24) {
+        Some((at, _)) => format!("{}… ({} characters)", &raw[..at], raw.chars().count()),
+        None => raw.to_owned(),
+    }
+}
+
+/// A value as written, as read, and its unit.
+type Pair<'a> = (&'a str, f64, String);
+
 /// `BenchmarkName  N  value unit ...`: the name, and the value-unit pairs.
-fn result_line(line: &str) -> Option<(&str, Vec<(f64, String)>)> {
+fn result_line(line: &str) -> Option<(&str, Vec<Pair<'_>>)> {
     let mut fields = line.split_whitespace();
     let name = fields.next()?;
     let rest = name.strip_prefix("Benchmark")?;
@@ -79,7 +141,7 @@ fn result_line(line: &str) -> Option<(&str, Vec<(f64, String)>)> {
     }
     let pairs = fields
         .chunks(2)
-        .map(|pair| Some((pair[0].parse::<f64>().ok()?, pair[1].to_owned())))
+        .map(|pair| Some((pair[0], pair[0].parse::<f64>().ok()?, pair[1].to_owned())))
         .collect::<Option<Vec<_>>>()?;
     Some((name, pairs))
 }

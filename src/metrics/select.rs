@@ -12,6 +12,9 @@ pub struct Inputs {
     pub actual: Vec<Import>,
     /// `--metrics-bench NAME`.
     pub bench: Option<String>,
+    /// The flag the actual results came with, as notes name it: `--metrics-actual`
+    /// (when empty), or `--metrics` with `--metrics-as actual`.
+    pub actual_flag: &'static str,
 }
 
 impl Inputs {
@@ -40,18 +43,32 @@ pub fn choose(inputs: &Inputs) -> Result<Chosen<'_>, MetricsError> {
     let wanted = inputs.bench.as_deref();
     let base = pick(&inputs.baseline, wanted, "--metrics", &mut notes)?;
     let wanted_actual = wanted.or_else(|| base.map(|b| b.name.as_str()));
+    let actual_flag = if inputs.actual_flag.is_empty() {
+        "--metrics-actual"
+    } else {
+        inputs.actual_flag
+    };
     let act = match (wanted, wanted_actual) {
         // Without a name the actual results follow the baseline's benchmark if they have it.
         (None, Some(name)) if find(&inputs.actual, name).is_some() => find(&inputs.actual, name),
-        _ => pick(&inputs.actual, wanted, "--metrics-actual", &mut notes)?,
+        _ => pick(&inputs.actual, wanted, actual_flag, &mut notes)?,
     };
-    // A comparison (benchstat) gives both; results given for a role win over it.
+    for bench in [base, act].into_iter().flatten() {
+        for refused in &bench.refused {
+            if !notes.contains(refused) {
+                notes.push(refused.clone());
+            }
+        }
+        let empty = bench.base.is_empty() && bench.after.as_ref().is_none_or(Measures::is_empty);
+        if empty {
+            notes.push(nothing_read(bench));
+        }
+    }
+    // A comparison (benchstat) gives both; results given for a role win over it, and
+    // results given as the actual ones fill only the actual: their "after".
     let (baseline, actual, unchanged) = match (base, act) {
         (Some(b), None) => (Some(&b.base), b.after.as_ref(), b.unchanged.as_slice()),
-        (None, Some(a)) => match &a.after {
-            Some(after) => (Some(&a.base), Some(after), a.unchanged.as_slice()),
-            None => (None, Some(&a.base), &[][..]),
-        },
+        (None, Some(a)) => (None, Some(a.after.as_ref().unwrap_or(&a.base)), &[][..]),
         (Some(b), Some(a)) => (
             Some(&b.base),
             Some(a.after.as_ref().unwrap_or(&a.base)),
@@ -69,6 +86,25 @@ pub fn choose(inputs: &Inputs) -> Result<Chosen<'_>, MetricsError> {
         cpu_model: all().find_map(|i| i.cpu_model.as_deref()),
         notes,
     })
+}
+
+/// Why a benchmark fills nothing: what it had instead.
+fn nothing_read(bench: &Bench) -> String {
+    let left = if bench.refused.is_empty() {
+        ""
+    } else {
+        "left "
+    };
+    let mut text = format!(
+        "{}: no time (ns/op), rate (…/s), memory (B/op) or allocations (allocs/op) {left}to fill with",
+        bench.name
+    );
+    if !bench.unread.is_empty() {
+        let units: Vec<&str> = bench.unread.iter().map(String::as_str).collect();
+        text.push_str("; it reports only ");
+        text.push_str(&quoted(&units));
+    }
+    text
 }
 
 fn raw(imports: &[Import]) -> String {
@@ -239,6 +275,7 @@ mod tests {
             baseline: vec![import(&["BenchmarkA-8", "BenchmarkB/x-8"], 1.0)],
             actual: vec![import(&["BenchmarkA-4", "BenchmarkB/x-4"], 2.0)],
             bench: Some("b/x".into()),
+            actual_flag: "",
         };
         let chosen = choose(&inputs).unwrap();
         assert!(chosen.notes.is_empty());
@@ -308,6 +345,7 @@ mod tests {
             baseline: vec![import(&["BenchmarkB-8"], 1.0)],
             actual: vec![import(&["BenchmarkA-8", "BenchmarkB-8"], 2.0)],
             bench: None,
+            actual_flag: "",
         };
         let chosen = choose(&inputs).unwrap();
         assert!(chosen.notes.is_empty(), "{:?}", chosen.notes);

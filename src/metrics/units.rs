@@ -163,7 +163,7 @@ impl Kind {
 }
 
 /// Three significant digits, without trailing zeros: `1.23`, `12.3`, `123`, `0.0123`;
-/// numbers of 1000 and more are whole.
+/// numbers of 1000 and more are whole. Rounded by [`fixed`]'s one rule.
 pub fn number(value: f64) -> String {
     if value == 0.0 || !value.is_finite() {
         return format!("{value}");
@@ -171,7 +171,7 @@ pub fn number(value: f64) -> String {
     let magnitude = value.abs().log10().floor() as i32;
     // Digits after the point for three significant ones; at most 9.
     let decimals = usize::try_from((2 - magnitude).clamp(0, 9)).unwrap_or(0);
-    let text = format!("{value:.decimals$}");
+    let text = fixed(value, decimals);
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_owned()
     } else {
@@ -179,17 +179,85 @@ pub fn number(value: f64) -> String {
     }
 }
 
-/// A relative change from `before` to `after`, with a sign and one decimal: `-38.2%`.
+/// Significant digits a value is taken to before rounding: more than any tool prints,
+/// fewer than a unit conversion's binary noise (`12350 ns` is 12.349999999999998 µs).
+const KEPT_DIGITS: usize = 12;
+
+/// `value` with `decimals` digits after the point, by one rule whatever tool or unit it
+/// came from: taken to [`KEPT_DIGITS`] significant digits, then rounded half away from
+/// zero (`12.35` → `12.4`, as `12350 ns` in µs and benchstat's `12.35µs` both are).
+pub fn fixed(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return format!("{value}");
+    }
+    // `d.ddddddddddde±x`: the digits as decimal text, so rounding sees `…5`, not `…4999`.
+    let sci = format!("{:.*e}", KEPT_DIGITS - 1, value.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i64 = exp.parse().unwrap_or(0);
+    let digits: Vec<u8> = mantissa
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect();
+    // How many of the digits stand before the last decimal kept.
+    let keep = exp + 1 + i64::try_from(decimals).unwrap_or(0);
+    let mut kept: Vec<u8> = (0..keep.max(0))
+        .map(|i| {
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| digits.get(i).copied())
+                .unwrap_or(0)
+        })
+        .collect();
+    let next = usize::try_from(keep)
+        .ok()
+        .and_then(|i| digits.get(i).copied())
+        .unwrap_or(0);
+    if keep >= 0 && next >= 5 {
+        // Carry from the last digit kept.
+        let mut at = kept.len();
+        loop {
+            if at == 0 {
+                kept.insert(0, 1);
+                break;
+            }
+            at -= 1;
+            if kept[at] == 9 {
+                kept[at] = 0;
+            } else {
+                kept[at] += 1;
+                break;
+            }
+        }
+    }
+    // Leading zeros so that a digit stands before the point.
+    while kept.len() <= decimals {
+        kept.insert(0, 0);
+    }
+    let mut text: String = kept.iter().map(|d| char::from(b'0' + d)).collect();
+    if decimals > 0 {
+        text.insert(text.len() - decimals, '.');
+    }
+    if value < 0.0 && text.bytes().any(|b| matches!(b, b'1'..=b'9')) {
+        text.insert(0, '-');
+    }
+    text
+}
+
+/// A relative change from `before` to `after`, with a sign and one decimal (rounded as
+/// [`fixed`] does): `-38.2%`.
 pub fn change(before: f64, after: f64) -> Option<String> {
     if before == 0.0 || !before.is_finite() || !after.is_finite() {
         return None;
     }
     let pct = (after - before) / before.abs() * 100.0;
-    let text = format!("{pct:+.1}%");
-    Some(if text == "+0.0%" || text == "-0.0%" {
+    let text = fixed(pct, 1);
+    Some(if text == "0.0" {
         "0.0%".to_owned()
+    } else if text.starts_with('-') {
+        format!("{text}%")
     } else {
-        text
+        format!("+{text}%")
     })
 }
 
@@ -281,6 +349,29 @@ mod tests {
         assert_eq!(number(1234.6), "1235");
         assert_eq!(number(0.012_34), "0.0123");
         assert_eq!(number(2.0), "2");
+    }
+
+    /// One rule whatever the tool: the value to 12 significant digits (the unit
+    /// conversion's binary noise gone), then half away from zero.
+    #[test]
+    fn halves_round_away_from_zero_whatever_the_conversion() {
+        // go test -bench: 12350 ns/op in seconds; benchstat: `12.35µs`.
+        let go = 12350.0 / 1e9;
+        let benchstat = parse_prefixed("12.35µs", "s").unwrap();
+        assert_eq!(Kind::Time.format(go), "12.4 µs");
+        assert_eq!(Kind::Time.format(benchstat), "12.4 µs");
+        assert_eq!(number(12.35), "12.4");
+        assert_eq!(number(-12.35), "-12.4");
+        assert_eq!(number(0.1235), "0.124");
+        assert_eq!(number(2.675), "2.68");
+        assert_eq!(number(9.995), "10");
+        assert_eq!(number(999.5), "1000");
+        assert_eq!(number(1e-12), "0");
+        assert_eq!(number(6e-10), "0.000000001");
+        assert_eq!(number(1e20), "100000000000000000000");
+        assert_eq!(change(1.0, 1.0005).as_deref(), Some("+0.1%"));
+        assert_eq!(change(100.0, 100.05).as_deref(), Some("+0.1%"));
+        assert_eq!(change(100.0, 99.95).as_deref(), Some("-0.1%"));
     }
 
     #[test]

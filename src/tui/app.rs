@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use self::command::Detecting;
-pub use self::command::{Kept, MetricsOffer, Prompt, Running};
+pub use self::command::{Kept, MetricsOffer, Pending, Prompt, Running};
 pub use self::drafts::{DraftOffer, DraftStatus};
 pub use self::form::{
     Focus, FormState, HEADER_LABELS, Mark, Model, People, Preview, Problem, View,
@@ -127,6 +127,8 @@ pub struct App {
     exited: bool,
     /// `gh issue create` commands for the files written, printed on exit.
     written: Vec<String>,
+    /// The files written, said on exit (the screen that said so is gone).
+    written_paths: Vec<std::path::PathBuf>,
     drafts: DraftStatus,
     /// Quitting waits for the draft save's outcome.
     quitting: bool,
@@ -158,6 +160,7 @@ impl App {
             clock: Instant::now(),
             exited: false,
             written: Vec::new(),
+            written_paths: Vec::new(),
             drafts: DraftStatus::default(),
             quitting: false,
             loss_accepted: false,
@@ -235,6 +238,11 @@ impl App {
     /// `gh issue create` commands for the files written, printed on exit.
     pub fn written_commands(&self) -> &[String] {
         &self.written
+    }
+
+    /// The files written in the review, in order.
+    pub fn written_paths(&self) -> &[std::path::PathBuf] {
+        &self.written_paths
     }
 
     /// Whether the terminal is big enough to use.

@@ -207,7 +207,12 @@ impl Widget {
             Widget::Table(_) => {
                 matches!(key.code, KeyCode::Tab | KeyCode::BackTab | KeyCode::Enter)
             }
-            Widget::Area(_) | Widget::Options(_) | Widget::List(_) => key.code == KeyCode::Enter,
+            // A long option list takes PgUp and PgDn (moving a page) before the section.
+            Widget::Options(o) => {
+                key.code == KeyCode::Enter
+                    || (o.long() && matches!(key.code, KeyCode::PageUp | KeyCode::PageDown))
+            }
+            Widget::Area(_) | Widget::List(_) => key.code == KeyCode::Enter,
         }
     }
 
@@ -226,6 +231,12 @@ impl Widget {
         match self {
             Widget::Text(_) => &[("Enter", "next")],
             Widget::Area(_) => &[("Enter", "new line"), ("Ctrl-E", "editor")],
+            Widget::Options(o) if o.long() => &[
+                ("Space", "select"),
+                ("↑↓", "move"),
+                ("PgUp/PgDn", "page"),
+                ("Home/End", "ends"),
+            ],
             Widget::Options(_) => &[("Space", "select"), ("↑↓", "move")],
             Widget::Table(_) => &[("←→↑↓/Tab", "cell"), ("type", "edit")],
             Widget::List(_) => &[("Enter", "add item"), ("Bksp", "remove empty")],

@@ -38,6 +38,10 @@ pub enum Action {
     ScrollDown,
     Up,
     Down,
+    /// The first entry of a list.
+    First,
+    /// The last entry of a list.
+    Last,
 }
 
 /// Where a binding applies.
@@ -122,15 +126,19 @@ pub const BINDINGS: &[Binding] = &[
     bind(KeyCode::Enter, NONE, Action::Open, PICKER, ("open the selected template", "open")),
     quiet(bind(KeyCode::Up, NONE, Action::Up, PICKER, ("previous template", "previous"))),
     quiet(bind(KeyCode::Down, NONE, Action::Down, PICKER, ("next template", "next"))),
+    quiet(bind(KeyCode::PageUp, NONE, Action::ScrollUp, PICKER, ("a page of templates up", "page up"))),
+    quiet(bind(KeyCode::Home, NONE, Action::First, PICKER, ("first template", "first"))),
+    quiet(bind(KeyCode::End, NONE, Action::Last, PICKER, ("last template", "last"))),
     soft(bind(KeyCode::Tab, NONE, Action::NextField, FORM, ("next field", "next"))),
     bind(KeyCode::Char('s'), CTRL, Action::Review, FORM, ("review the finished issue", "review")),
     bind(KeyCode::F(1), NONE, Action::Help, ALL, ("help: every key", "help")),
+    bind(KeyCode::PageDown, NONE, Action::ScrollDown, PICKER, ("a page of templates down", "page")),
     bind(KeyCode::Char('n'), CTRL, Action::NextSection, FORM, ("next section", "section")),
     soft(bind(KeyCode::BackTab, SHIFT, Action::PrevField, FORM, ("previous field", "back"))),
     quiet(soft(bind(KeyCode::Enter, NONE, Action::NextField, FORM, ("next field (one-line fields)", "next")))),
-    quiet(bind(KeyCode::PageDown, NONE, Action::NextSection, FORM, ("next section", "section"))),
+    quiet(soft(bind(KeyCode::PageDown, NONE, Action::NextSection, FORM, ("next section", "section")))),
     quiet(bind(KeyCode::Char('p'), CTRL, Action::PrevSection, FORM, ("previous section", "previous section"))),
-    quiet(bind(KeyCode::PageUp, NONE, Action::PrevSection, FORM, ("previous section", "previous section"))),
+    quiet(soft(bind(KeyCode::PageUp, NONE, Action::PrevSection, FORM, ("previous section", "previous section")))),
     quiet(bind(KeyCode::Char('e'), CTRL, Action::Editor, FORM, ("edit the text in $VISUAL/$EDITOR", "editor"))),
     quiet(bind(KeyCode::Char('r'), CTRL, Action::RunCommand, FORM, ("run a command; its output fills the text field", "run"))),
     quiet(bind(KeyCode::Char('d'), CTRL, Action::Detect, FORM, ("detect OS, CPU, memory, toolchains (Environment, OS... fields)", "detect"))),
@@ -161,10 +169,11 @@ pub const FIELD_KEYS: &[(&str, &str)] = &[
     ("text area, code", "Enter new line; arrows move; Ctrl-E opens $VISUAL/$EDITOR"),
     ("checkboxes", "↑↓ move; Space/Enter tick; a ticked Other: ___ takes typing"),
     ("choice", "↑↓ or ←→ move; Space/Enter select; typing goes to the \"or describe\" line"),
+    ("long options", "PgUp/PgDn a page (then the section); Home/End the first/last option"),
     ("table", "arrows or Tab move between cells; type to edit the cell"),
     ("list", "type; Enter adds an item; Backspace on an empty item removes it"),
-    ("picker", "type to filter; ↑↓ move; Enter opens; Esc clears the filter, then quits"),
-    ("dialogs", "the keys are shown in each; Esc cancels (resumes a draft)"),
+    ("picker", "type to filter; ↑↓ move; PgUp/PgDn a page; Home/End first/last; Enter opens; Esc clears the filter, then quits"),
+    ("dialogs", "the keys are shown in each; Esc cancels (resumes a draft); in a list PgUp/PgDn a page, Home/End the ends"),
     ("mouse", "click focuses a field, ticks a box or opens a section; the wheel scrolls"),
 ];
 

@@ -67,7 +67,7 @@ pub fn prompt(form: &Form, i: usize) -> String {
         let example = one_line(&field.placeholder);
         // A placeholder that says it is an example already (`e.g., 30% faster`), or is
         // guidance rather than an example (`Describe the performance problem`).
-        let said = ["e.g", "eg.", "eg:", "for example", "example"]
+        let said = ["e.g", "eg.", "eg:", "ex.", "ex:", "for example", "example"]
             .iter()
             .any(|p| example.to_lowercase().starts_with(p))
             || crate::template::is_instruction(&example);
@@ -86,9 +86,54 @@ pub fn prompt(form: &Form, i: usize) -> String {
     }
     for (n, option) in field.kind.options().iter().enumerate() {
         let indent = "  ".repeat(option.depth);
-        lines.push(format!("  {indent}{}) {}", n + 1, option.display()));
+        // A box that must be ticked is marked as a required field is, before any refusal.
+        let required = if option.required { " *" } else { "" };
+        lines.push(format!(
+            "  {indent}{}) {}{required}",
+            n + 1,
+            option.display()
+        ));
     }
     lines.join("\n") + "\n"
+}
+
+/// The most lines of a text shown as what a field holds now.
+const SHOWN_LINES: usize = 12;
+
+/// What field `field` holds now (`value`), when it holds something, for the line after
+/// its prompt: `.` or an empty line keeps it, so the user sees what is kept. Ends with a
+/// newline.
+pub fn current(field: &Field, value: &Value) -> Option<String> {
+    let text = match value {
+        Value::Text(text) if text.trim().is_empty() => return None,
+        Value::Text(text) if matches!(field.kind, FieldKind::Text) => {
+            format!("  now: {}", one_line(text))
+        }
+        Value::Text(text) => {
+            let lines: Vec<&str> = text.trim_end().lines().collect();
+            let mut shown = vec!["  now:".to_owned()];
+            shown.extend(lines.iter().take(SHOWN_LINES).map(|l| format!("  | {l}")));
+            if lines.len() > SHOWN_LINES {
+                shown.push(format!("  | … {} more lines", lines.len() - SHOWN_LINES));
+            }
+            shown.join("\n")
+        }
+        Value::List(items) if items.is_empty() => return None,
+        Value::List(items) => format!("  now: {}", items.join("; ")),
+        Value::Select(sel) => {
+            let chosen: Vec<String> = (0..sel.checked.len())
+                .filter(|&n| sel.checked[n])
+                .map(|n| (n + 1).to_string())
+                .collect();
+            match (chosen.is_empty(), sel.custom.trim().is_empty()) {
+                (true, true) => return None,
+                (false, _) => format!("  now: {}", chosen.join(", ")),
+                (true, false) => format!("  now: {}", one_line(&sel.custom)),
+            }
+        }
+        Value::Table(_) => return None,
+    };
+    Some(text + "\n")
 }
 
 /// The prompt for one table cell: `row / column: `.

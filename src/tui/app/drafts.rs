@@ -234,7 +234,8 @@ impl App {
         }
         if self.has_unsent() {
             match (&self.drafts.saved, self.config.drafts) {
-                (_, false) => notes.push("drafts are off (--no-draft); nothing was saved".into()),
+                (_, false) => notes
+                    .push("drafts are off (--no-draft): no draft of your answers was saved".into()),
                 (Some(Ok(path)), true) => notes.push(format!(
                     "your answers are saved as a draft in {}",
                     path.display()

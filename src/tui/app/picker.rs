@@ -148,12 +148,18 @@ impl PickerState {
         }
     }
 
-    /// Up, Down and Open (Enter): the entry chosen.
-    fn action(&mut self, action: Action) -> Option<Pick> {
+    /// Up, Down, a page (`page` entries) up or down, the first, the last, and Open
+    /// (Enter): the entry chosen.
+    fn action(&mut self, action: Action, page: usize) -> Option<Pick> {
         let count = self.visible().len();
+        let last = count.saturating_sub(1);
         match action {
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
-            Action::Down => self.cursor = (self.cursor + 1).min(count.saturating_sub(1)),
+            Action::Down => self.cursor = (self.cursor + 1).min(last),
+            Action::ScrollUp => self.cursor = self.cursor.saturating_sub(page.max(1)),
+            Action::ScrollDown => self.cursor = (self.cursor + page.max(1)).min(last),
+            Action::First => self.cursor = 0,
+            Action::Last => self.cursor = last,
             Action::Open => {
                 return self.visible().get(self.cursor).map(|e| e.pick.clone());
             }
@@ -165,10 +171,12 @@ impl PickerState {
 
 impl App {
     pub(super) fn picker_action(&mut self, action: Action) -> Vec<Effect> {
+        // The entries a page shows: two rows each, below the title and filter.
+        let page = usize::from(self.size.1.saturating_sub(6) / 2);
         let Screen::Picker(picker) = &mut self.screen else {
             return Vec::new();
         };
-        match picker.action(action) {
+        match picker.action(action, page) {
             Some(Pick::Template(source)) => vec![Effect::Open(source)],
             Some(Pick::Link(url)) => {
                 self.exited = true;

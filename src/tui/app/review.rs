@@ -185,6 +185,7 @@ impl App {
                 );
                 self.notice = Some(Notice::info(text));
                 self.written.push(command);
+                self.written_paths.push(path);
                 let mut effects = self.exported();
                 if then_exit {
                     effects.extend(self.exit_with_exports());

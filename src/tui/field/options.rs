@@ -9,6 +9,9 @@ use super::super::theme::Theme;
 use super::line::{Edit, LineEdit};
 use crate::form::{Opt, Selection};
 
+/// The options `PgUp` and `PgDn` move over.
+pub const PAGE: usize = 10;
+
 #[derive(Debug, Clone)]
 pub struct Options {
     /// Several may be chosen (checkboxes, multi choice).
@@ -39,6 +42,11 @@ impl Options {
         }
     }
 
+    /// Whether the list is longer than a page: `PgUp` and `PgDn` then move in it.
+    pub fn long(&self) -> bool {
+        self.rows() > PAGE
+    }
+
     fn rows(&self) -> usize {
         self.opts.len() + usize::from(self.custom.is_some())
     }
@@ -64,6 +72,11 @@ impl Options {
         match key.code {
             KeyCode::Up => self.move_by(-1),
             KeyCode::Down => self.move_by(1),
+            KeyCode::PageUp if self.long() => self.move_by(-PAGE.cast_signed()),
+            KeyCode::PageDown if self.long() => self.move_by(PAGE.cast_signed()),
+            // Home and End are the text's when a text line takes typing.
+            KeyCode::Home if self.text_under_cursor().is_none() => self.move_by(isize::MIN),
+            KeyCode::End if self.text_under_cursor().is_none() => self.move_by(isize::MAX),
             KeyCode::Left if !self.multi && self.text_under_cursor().is_none() => self.move_by(-1),
             KeyCode::Right if !self.multi && self.text_under_cursor().is_none() => self.move_by(1),
             KeyCode::Char(' ')

@@ -121,6 +121,8 @@ impl Action {
             "scroll-down" => Action::ScrollDown,
             "up" => Action::Up,
             "down" => Action::Down,
+            "first" => Action::First,
+            "last" => Action::Last,
             _ => return None,
         })
     }

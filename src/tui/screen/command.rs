@@ -83,6 +83,12 @@ pub fn dialog_text(app: &App, modal: &Modal) -> Option<(&'static str, Vec<String
                 "The output is {}. Fill the form's empty metric fields and table cells from it?",
                 offer.import.format.name()
             )];
+            if let Some(into) = &offer.into {
+                lines.push(format!(
+                    "{} gets the chosen benchmark's value (Esc: the output's first line).",
+                    label(into.field)
+                ));
+            }
             if benches.len() > 1 {
                 lines.push(String::new());
                 let from = offer.cursor.saturating_sub(4);
