@@ -172,3 +172,41 @@ fn a_panic_message_is_kept() {
     let message = std::panic::catch_unwind(|| panic!("static")).unwrap_err();
     assert_eq!(super::panic_message(message.as_ref()), "static");
 }
+
+/// Pieces of markdown that meet at batch edges in any order: comments open and
+/// closed, labels, fields, fences, nesting, breaks.
+fn piece() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        "[A-Za-z ]{1,12}".prop_map(|w| format!("## {w}\n\n")),
+        "[A-Za-z ]{1,12}".prop_map(|w| format!("**{w}**\n\n")),
+        "[A-Za-z ]{1,12}".prop_map(|w| format!("<!-- {w} -->\n\n")),
+        "[A-Za-z ]{1,12}".prop_map(|w| format!("{w} <!-- {w}\n\n")),
+        "[A-Za-z ]{1,12}".prop_map(|w| format!("- [ ] {w}\n- [x] {w}\n\n")),
+        "[A-Za-z ]{1,12}".prop_map(|w| format!("- **{w}:** \n- {w}: [e.g. 1]\n\n")),
+        "[A-Za-z ]{1,12}".prop_map(|w| format!("| {w} | B |\n|---|---|\n| x |  |\n\n")),
+        "[A-Za-z ]{1,12}".prop_map(|w| format!("```\n{w}\n```\n\n")),
+        "[A-Za-z ]{1,12}".prop_map(|w| format!("Describe {w}.\n\n")),
+        Just("---\n\n".to_owned()),
+        Just("-->\n\n".to_owned()),
+        (1usize..80).prop_map(|n| format!("{}x\n\n", "> ".repeat(n))),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Any mix of pieces, long enough to take several batches, folds the same piped.
+    #[test]
+    fn any_body_reads_the_same_piped(
+        pieces in proptest::collection::vec(piece(), 1..40),
+        times in 1usize..40,
+        sections in proptest::prop_oneof![proptest::strategy::Just(usize::MAX), 1usize..400],
+    ) {
+        let body = pieces.concat().repeat(times);
+        let limits = Limits { sections, fields: usize::MAX, ..Limits::default() };
+        let here = outcome(&assemble_with(&body, 3, &limits, false));
+        let piped = outcome(&assemble_with(&body, 3, &limits, true));
+        proptest::prop_assert!(here == piped, "piped differs from serial");
+    }
+}
