@@ -133,17 +133,39 @@ pub enum FieldKind {
     Checkboxes {
         options: Vec<Opt>,
     },
-    /// Row labels and header are fixed; the other cells are editable. `hints` holds
-    /// each editable cell's placeholder (`X ms`), row by row.
-    Table {
-        columns: Vec<String>,
-        rows: Vec<String>,
-        hints: Vec<Vec<String>>,
-    },
+    /// Row labels and header are fixed; the other cells are editable. Boxed: the
+    /// largest kind (72 bytes) and a rare one, so every other field's kind stays small.
+    Table(Box<TableKind>),
     List,
 }
 
+/// What a table field holds fixed: its header, its row labels, and the placeholder of
+/// each editable cell (`X ms`), row by row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableKind {
+    pub columns: Vec<String>,
+    pub rows: Vec<String>,
+    /// Empty when no cell has a placeholder (most tables): read a cell's with `get`.
+    pub hints: Vec<Vec<String>>,
+}
+
 impl FieldKind {
+    /// A table of `columns` (the header), `rows` (the row labels) and each editable
+    /// cell's placeholder. Hints that are all empty are kept as none: a vector per row
+    /// for nothing was three allocations of every 2x2 table, for the form's lifetime.
+    pub fn table(columns: Vec<String>, rows: Vec<String>, hints: Vec<Vec<String>>) -> Self {
+        let hints = if hints.iter().flatten().all(String::is_empty) {
+            Vec::new()
+        } else {
+            hints
+        };
+        FieldKind::Table(Box::new(TableKind {
+            columns,
+            rows,
+            hints,
+        }))
+    }
+
     /// The name used in the schema.
     pub fn name(&self) -> &'static str {
         match self {
@@ -153,7 +175,7 @@ impl FieldKind {
             FieldKind::Choice { .. } => "choice",
             FieldKind::MultiChoice { .. } => "multichoice",
             FieldKind::Checkboxes { .. } => "checkboxes",
-            FieldKind::Table { .. } => "table",
+            FieldKind::Table(_) => "table",
             FieldKind::List => "list",
         }
     }
@@ -212,8 +234,9 @@ impl Opt {
 pub enum Value {
     /// Text, text area and code.
     Text(String),
-    /// Choice, multi choice and checkboxes.
-    Select(Selection),
+    /// Choice, multi choice and checkboxes. Boxed: three vectors (72 bytes) that only
+    /// choices carry, where every field's default is a value.
+    Select(Box<Selection>),
     List(Vec<String>),
     /// Editable cells: one row per table row, one cell per column after the first.
     Table(Vec<Vec<String>>),
@@ -229,6 +252,11 @@ pub struct Selection {
 }
 
 impl Selection {
+    /// Nothing chosen among `n` options, as a value.
+    pub fn none(n: usize) -> Value {
+        Value::Select(Box::new(Self::empty(n)))
+    }
+
     pub fn empty(n: usize) -> Self {
         Self {
             checked: vec![false; n],
@@ -251,11 +279,11 @@ impl Value {
                 | FieldKind::Checkboxes { options },
                 Value::Select(sel),
             ) => sel.checked.len() == options.len() && sel.blanks.len() == options.len(),
-            (FieldKind::Table { rows, columns, .. }, Value::Table(cells)) => {
-                cells.len() == rows.len()
+            (FieldKind::Table(table), Value::Table(cells)) => {
+                cells.len() == table.rows.len()
                     && cells
                         .iter()
-                        .all(|row| row.len() == columns.len().saturating_sub(1))
+                        .all(|row| row.len() == table.columns.len().saturating_sub(1))
             }
             _ => false,
         }

@@ -77,11 +77,13 @@ fn markdown_body(form: &Form, answers: &Answers, layout: &Markdown) -> String {
         Piece::Blank(at) => Some(Out::Blank(layout.line(*at))),
         Piece::Removed => Some(Out::Removed),
         Piece::Dropped => None,
-        Piece::Field { shape, inserted } => match shape::render_shape(form, answers, shape) {
-            Some(text) => Some(Out::Content(text.into(), *inserted)),
-            None if *inserted => None,
-            None => Some(Out::Removed),
-        },
+        Piece::Field { shape, inserted } => {
+            match shape::render_shape(form, answers, &layout.shape(*shape)) {
+                Some(text) => Some(Out::Content(text.into(), *inserted)),
+                None if *inserted => None,
+                None => Some(Out::Removed),
+            }
+        }
     });
     join(outs)
 }

@@ -317,7 +317,11 @@ fn markdown_form(
     };
     Ok((
         form,
-        Layout::Markdown(layout::Markdown::new(built.lines, built.pieces)),
+        Layout::Markdown(layout::Markdown::new(
+            built.lines,
+            built.pieces,
+            built.shapes,
+        )),
     ))
 }
 

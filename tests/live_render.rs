@@ -73,9 +73,11 @@ fn value(rng: &mut Rng, template: &Template, field: usize) -> Value {
     match &f.kind {
         FieldKind::Text | FieldKind::TextArea | FieldKind::Code { .. } => Value::Text(text(rng)),
         FieldKind::List => Value::List((0..rng.below(4)).map(|_| text(rng)).collect()),
-        FieldKind::Table { rows, columns, .. } => Value::Table(
-            rows.iter()
-                .map(|_| columns.iter().skip(1).map(|_| text(rng)).collect())
+        FieldKind::Table(table) => Value::Table(
+            table
+                .rows
+                .iter()
+                .map(|_| table.columns.iter().skip(1).map(|_| text(rng)).collect())
                 .collect(),
         ),
         FieldKind::Choice { options, .. }
@@ -95,7 +97,7 @@ fn value(rng: &mut Rng, template: &Template, field: usize) -> Value {
                 }
             }
             sel.custom = text(rng);
-            Value::Select(sel)
+            Value::Select(Box::new(sel))
         }
     }
 }

@@ -50,7 +50,7 @@ fn typed(form: &Form) -> (String, Answers) {
                     input.push_str("1\n");
                     sel.checked[0] = true;
                 }
-                *value = Value::Select(sel);
+                *value = Value::Select(Box::new(sel));
             }
             FieldKind::MultiChoice { options } | FieldKind::Checkboxes { options } => {
                 let mut sel = Selection::empty(options.len());
@@ -68,9 +68,9 @@ fn typed(form: &Form) -> (String, Answers) {
                 input.push_str(&numbers.join(", "));
                 input.push('\n');
                 input.push_str(&blanks);
-                *value = Value::Select(sel);
+                *value = Value::Select(Box::new(sel));
             }
-            FieldKind::Table { rows, .. } => {
+            FieldKind::Table(table) => {
                 let Value::Table(cells) = value else { panic!() };
                 for (r, row) in cells.iter_mut().enumerate() {
                     for (c, cell) in row.iter_mut().enumerate() {
@@ -78,7 +78,7 @@ fn typed(form: &Form) -> (String, Answers) {
                         writeln!(input, "{cell}").unwrap();
                     }
                 }
-                let _ = rows;
+                let _ = &table.rows;
             }
         }
     }

@@ -113,7 +113,7 @@ fn block() -> impl Strategy<Value = String> {
 fn fill(answers: &mut Answers, form: &issue_composer::Form, text: &str) {
     for (i, field) in form.fields.iter().enumerate() {
         answers.values[i] = match (&field.kind, &field.default) {
-            (FieldKind::Table { .. }, Value::Table(rows)) => Value::Table(
+            (FieldKind::Table(_), Value::Table(rows)) => Value::Table(
                 rows.iter()
                     .map(|r| r.iter().map(|_| text.to_owned()).collect())
                     .collect(),
@@ -124,7 +124,7 @@ fn fill(answers: &mut Answers, form: &issue_composer::Form, text: &str) {
                 let mut sel = Selection::empty(n);
                 sel.checked[n - 1] = true;
                 text.clone_into(&mut sel.blanks[n - 1]);
-                Value::Select(sel)
+                Value::Select(Box::new(sel))
             }
             _ => Value::Text(text.to_owned()),
         };

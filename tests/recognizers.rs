@@ -244,14 +244,14 @@ fn tables_fix_header_and_row_labels_and_hint_placeholder_cells() {
         "## T\n\n| Metric | Baseline | Target |\n|---|---|---|\n| Latency | X ms | 5 ms |\n| Memory | TBD | |\n",
     );
     let field = &t.form.fields[0];
-    let FieldKind::Table {
+    let FieldKind::Table(table) = &field.kind else {
+        panic!()
+    };
+    let issue_composer::form::TableKind {
         columns,
         rows,
         hints,
-    } = &field.kind
-    else {
-        panic!()
-    };
+    } = &**table;
     assert_eq!(columns, &["Metric", "Baseline", "Target"]);
     assert_eq!(rows, &["Latency", "Memory"]);
     assert_eq!(

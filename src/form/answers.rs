@@ -327,7 +327,7 @@ fn value_for(field: &Field, json: &Json) -> Result<Value, String> {
                     Err(e) => return Err(e),
                 }
             }
-            Ok(Value::Select(sel))
+            Ok(Value::Select(Box::new(sel)))
         }
         FieldKind::MultiChoice { options } | FieldKind::Checkboxes { options } => {
             let mut sel = Selection::empty(options.len());
@@ -338,7 +338,7 @@ fn value_for(field: &Field, json: &Json) -> Result<Value, String> {
                     sel.blanks[i] = text;
                 }
             }
-            Ok(Value::Select(sel))
+            Ok(Value::Select(Box::new(sel)))
         }
         FieldKind::List => Ok(Value::List(
             strings(json)?
@@ -351,7 +351,7 @@ fn value_for(field: &Field, json: &Json) -> Result<Value, String> {
                 .filter(|s| !s.is_empty())
                 .collect(),
         )),
-        FieldKind::Table { columns, rows, .. } => table_value(field, columns, rows, json),
+        FieldKind::Table(table) => table_value(field, &table.columns, &table.rows, json),
     }
 }
 
@@ -509,9 +509,10 @@ fn to_json(field: &Field, value: &Value) -> Json {
             }
         }
         Value::Table(cells) => {
-            let FieldKind::Table { columns, rows, .. } = &field.kind else {
+            let FieldKind::Table(table) = &field.kind else {
                 return Json::Null;
             };
+            let (columns, rows) = (&table.columns, &table.rows);
             let Value::Table(defaults) = &field.default else {
                 return Json::Null;
             };

@@ -96,7 +96,7 @@ mod tests {
                         options: vec![agree, Opt::new("Other")],
                     },
                     false,
-                    Value::Select(Selection::empty(2)),
+                    Selection::none(2),
                 ),
             ],
             Vec::new(),

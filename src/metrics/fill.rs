@@ -41,9 +41,7 @@ pub fn fill(form: &Form, answers: &mut Answers, inputs: &Inputs) -> Result<Repor
             FieldKind::Code { language } if words::is_output_language(language) => {
                 usize::from(code_field(form, field, value, &chosen))
             }
-            FieldKind::Table { columns, rows, .. } => {
-                table::fill(columns, rows, &field.default, value, &chosen)
-            }
+            FieldKind::Table(t) => table::fill(&t.columns, &t.rows, &field.default, value, &chosen),
             _ => 0,
         };
     }

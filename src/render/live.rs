@@ -48,7 +48,7 @@ impl Body {
                 let pieces = md.pieces();
                 for (p, piece) in pieces.iter().enumerate() {
                     if let Piece::Field { shape, .. } = piece {
-                        fields_of(shape, |f| shown_in.push((f, p)));
+                        fields_of(&md.shape(*shape), |f| shown_in.push((f, p)));
                     }
                 }
                 pieces.len()
@@ -200,7 +200,7 @@ impl Body {
         let form = &template.form;
         match &template.layout {
             Layout::Markdown(md) => match &md.pieces()[piece] {
-                Piece::Field { shape, .. } => render_shape(form, answers, shape),
+                Piece::Field { shape, .. } => render_shape(form, answers, &md.shape(*shape)),
                 _ => None,
             },
             Layout::Form(pieces) => match &pieces[piece] {

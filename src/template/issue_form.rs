@@ -439,7 +439,7 @@ fn dropdown(a: &WireAttributes) -> Result<(FieldKind, Value), String> {
             custom: None,
         }
     };
-    Ok((kind, Value::Select(selection)))
+    Ok((kind, Value::Select(Box::new(selection))))
 }
 
 fn checkboxes(a: &WireAttributes) -> Result<(FieldKind, Value), String> {
@@ -460,10 +460,7 @@ fn checkboxes(a: &WireAttributes) -> Result<(FieldKind, Value), String> {
         return Err("checkboxes need `attributes.options`, each with a `label`".to_owned());
     }
     let n = options.len();
-    Ok((
-        FieldKind::Checkboxes { options },
-        Value::Select(Selection::empty(n)),
-    ))
+    Ok((FieldKind::Checkboxes { options }, Selection::none(n)))
 }
 
 /// What an upload field asks for: links, since files cannot be uploaded from here.

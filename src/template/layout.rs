@@ -3,6 +3,8 @@
 //! how a field's answer is written there); an issue form is written the way GitHub does.
 //! Pure data: `render` reads it, the template's builders write it.
 
+use std::borrow::Cow;
+
 /// How a form turns back into markdown.
 #[derive(Debug, Clone)]
 pub enum Layout {
@@ -23,23 +25,35 @@ pub enum FormPiece {
     Markdown(String),
 }
 
-/// A markdown template's layout: its pieces, and the lines they keep written one after
+/// A markdown template's layout: its pieces, the lines they keep written one after
 /// another in one string (a `String` per kept line was two thirds of the layout's
-/// allocations, and a piece holding one was twice as large).
+/// allocations, and a piece holding one was twice as large), and the shapes of its
+/// fields side by side (a box per shape was an allocation per field).
 #[derive(Debug, Clone, Default)]
 pub struct Markdown {
     lines: String,
     pieces: Vec<Piece>,
+    shapes: Vec<Shape>,
 }
 
 impl Markdown {
-    /// Pieces whose kept lines are in `lines`, each at the [`LineAt`] it holds.
-    pub(crate) fn new(lines: String, pieces: Vec<Piece>) -> Self {
-        Self { lines, pieces }
+    /// Pieces whose kept lines are in `lines`, each at the [`LineAt`] it holds, and
+    /// whose fields' shapes are in `shapes`, each at the [`ShapeAt`] it holds.
+    pub(crate) fn new(lines: String, pieces: Vec<Piece>, shapes: Vec<Shape>) -> Self {
+        Self {
+            lines,
+            pieces,
+            shapes,
+        }
     }
 
     pub fn pieces(&self) -> &[Piece] {
         &self.pieces
+    }
+
+    /// A field piece's shape.
+    pub fn shape(&self, at: ShapeAt) -> Cow<'_, Shape> {
+        at.resolve(&self.shapes)
     }
 
     /// A kept line, with its `\n`.
@@ -52,6 +66,29 @@ impl Markdown {
 /// Where a kept line starts in its layout's lines; it runs to its first `\n`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LineAt(pub(crate) usize);
+
+/// A field piece's shape: its place among its layout's shapes, or, for the most
+/// common one, the shape itself. A [`Shape::Block`] is every answer added to a heading
+/// with nothing to answer in: 88 bytes in the shapes for the 4 bytes of its field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShapeAt {
+    /// The shape with this index among the layout's shapes.
+    Kept(u32),
+    /// `Shape::Block` of this field.
+    Block(u32),
+}
+
+impl ShapeAt {
+    /// The shape this names among `shapes`.
+    pub(crate) fn resolve(self, shapes: &[Shape]) -> Cow<'_, Shape> {
+        match self {
+            ShapeAt::Kept(i) => Cow::Borrowed(&shapes[i as usize]),
+            ShapeAt::Block(field) => Cow::Owned(Shape::Block {
+                field: field as usize,
+            }),
+        }
+    }
+}
 
 /// Kept lines written one after another, each ending in `\n`, while a layout is built.
 #[derive(Debug, Default)]
@@ -87,7 +124,7 @@ pub enum Piece {
     Dropped,
     /// Lines produced by fields. `inserted` fields were not in the template; they get
     /// blank lines around them.
-    Field { shape: Box<Shape>, inserted: bool },
+    Field { shape: ShapeAt, inserted: bool },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,8 +159,8 @@ pub enum Shape {
         field: usize,
         lines: Vec<CheckLine>,
     },
-    /// Boxed: the largest shape (112 bytes), and rare; every field's shape is boxed,
-    /// so this keeps each of them at 88 bytes (a 96-byte allocation), not 120 (128).
+    /// Boxed: the largest shape (112 bytes), and rare; the layout keeps every field's
+    /// shape in one vector, so this keeps each of them at 88 bytes, not 120.
     List(Box<ListShape>),
     Table(TableShape),
     /// A plain list of options (`- Desktop`): the chosen items are kept as written
@@ -268,7 +305,7 @@ mod tests {
         let a = lines.push(&["  ", "a b"]);
         let blank = lines.push(&[""]);
         let c = lines.push(&["c"]);
-        let layout = Markdown::new(lines.into_string(), vec![Piece::Text(a)]);
+        let layout = Markdown::new(lines.into_string(), vec![Piece::Text(a)], Vec::new());
         assert_eq!(layout.line(a), "  a b\n");
         assert_eq!(layout.line(blank), "\n");
         assert_eq!(layout.line(c), "c\n");
@@ -277,9 +314,10 @@ mod tests {
 
     #[test]
     fn pieces_and_shapes_stay_small() {
-        // A piece per line and a boxed shape per field: at 1.9 MiB, 160,800 pieces and
-        // 40,200 shapes.
+        // A piece per line and a shape per field: at 1.9 MiB, 160,800 pieces and 40,200
+        // shapes.
         assert_eq!(std::mem::size_of::<Piece>(), 16);
+        assert_eq!(std::mem::size_of::<ShapeAt>(), 8);
         assert!(std::mem::size_of::<Shape>() <= 88);
     }
 }

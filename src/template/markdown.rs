@@ -14,7 +14,7 @@ mod source;
 
 use super::{Limits, Problem, Severity};
 use crate::form::{Field, Section};
-use crate::template::layout::Piece;
+use crate::template::layout::{Piece, Shape};
 
 /// What the builder found.
 pub(crate) struct Built {
@@ -22,6 +22,8 @@ pub(crate) struct Built {
     pub fields: Vec<Field>,
     pub labelled: Vec<bool>,
     pub pieces: Vec<Piece>,
+    /// The shapes of the field pieces (see [`crate::template::layout::ShapeAt`]).
+    pub shapes: Vec<Shape>,
     /// The lines the pieces keep as text (see [`crate::template::layout::Markdown`]).
     pub lines: String,
     pub problems: Vec<Problem>,

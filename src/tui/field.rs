@@ -60,11 +60,12 @@ impl Widget {
             FieldKind::MultiChoice { options } | FieldKind::Checkboxes { options } => {
                 Widget::Options(Options::new(options, true, None, sel))
             }
-            FieldKind::Table {
-                columns,
-                rows,
-                hints,
-            } => {
+            FieldKind::Table(table) => {
+                let crate::form::TableKind {
+                    columns,
+                    rows,
+                    hints,
+                } = &**table;
                 let cells = match value {
                     Value::Table(cells) => cells.clone(),
                     _ => Vec::new(),
@@ -128,7 +129,7 @@ impl Widget {
         match self {
             Widget::Text(e) => Value::Text(e.text().to_owned()),
             Widget::Area(a) => Value::Text(a.text()),
-            Widget::Options(o) => Value::Select(o.selection()),
+            Widget::Options(o) => Value::Select(Box::new(o.selection())),
             Widget::Table(t) => Value::Table(t.values()),
             Widget::List(l) => Value::List(l.values()),
         }

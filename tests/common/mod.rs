@@ -26,10 +26,13 @@ pub fn fill_with_tokens(form: &Form) -> (Answers, Vec<(String, String)>) {
                 Value::Text(token(id, ""))
             }
             FieldKind::List => Value::List(vec![token(id, " item"), token(id, " item 2")]),
-            FieldKind::Table { rows, columns, .. } => Value::Table(
-                rows.iter()
+            FieldKind::Table(table) => Value::Table(
+                table
+                    .rows
+                    .iter()
                     .map(|row| {
-                        columns
+                        table
+                            .columns
                             .iter()
                             .skip(1)
                             .map(|col| token(id, &format!(" cell {row}/{col}")))
@@ -47,7 +50,7 @@ pub fn fill_with_tokens(form: &Form) -> (Answers, Vec<(String, String)>) {
                 } else {
                     continue;
                 }
-                Value::Select(sel)
+                Value::Select(Box::new(sel))
             }
             FieldKind::MultiChoice { options } | FieldKind::Checkboxes { options } => {
                 let mut sel = Selection::empty(options.len());
@@ -55,7 +58,7 @@ pub fn fill_with_tokens(form: &Form) -> (Answers, Vec<(String, String)>) {
                     sel.checked[i] = true;
                     sel.blanks[i] = token(id, &format!(" {}", o.key()));
                 }
-                Value::Select(sel)
+                Value::Select(Box::new(sel))
             }
         };
     }

@@ -21,8 +21,8 @@ pub const END: &str = ".";
 pub fn lines_for(field: &Field) -> Lines {
     match &field.kind {
         FieldKind::TextArea | FieldKind::Code { .. } | FieldKind::List => Lines::UntilDot,
-        FieldKind::Table { rows, columns, .. } => {
-            Lines::Cells(rows.len() * columns.len().saturating_sub(1))
+        FieldKind::Table(table) => {
+            Lines::Cells(table.rows.len() * table.columns.len().saturating_sub(1))
         }
         FieldKind::Text
         | FieldKind::Choice { .. }
@@ -46,7 +46,7 @@ pub fn hint(field: &Field) -> &'static str {
         FieldKind::MultiChoice { .. } | FieldKind::Checkboxes { .. } => {
             "numbers separated by commas or spaces; empty keeps it as it is"
         }
-        FieldKind::Table { .. } => "one line per cell, row by row; empty keeps a cell",
+        FieldKind::Table(_) => "one line per cell, row by row; empty keeps a cell",
     }
 }
 
@@ -138,9 +138,10 @@ pub fn current(field: &Field, value: &Value) -> Option<String> {
 
 /// The prompt for one table cell: `row / column: `.
 pub fn cell_prompt(field: &Field, cell: usize) -> String {
-    let FieldKind::Table { columns, rows, .. } = &field.kind else {
+    let FieldKind::Table(table) = &field.kind else {
         return String::new();
     };
+    let (columns, rows) = (&table.columns, &table.rows);
     let per_row = columns.len().saturating_sub(1).max(1);
     let row = rows.get(cell / per_row).map_or("", String::as_str);
     let column = columns.get(cell % per_row + 1).map_or("", String::as_str);
@@ -188,7 +189,7 @@ pub fn title(prefix: &str, current: &str, line: &str) -> String {
 pub fn value(field: &Field, current: &Value, lines: &[String]) -> Result<Value, String> {
     let typed = lines.iter().any(|l| !l.trim().is_empty());
     match &field.kind {
-        _ if !typed && !matches!(field.kind, FieldKind::Table { .. }) => Ok(current.clone()),
+        _ if !typed && !matches!(field.kind, FieldKind::Table(_)) => Ok(current.clone()),
         FieldKind::Text => Ok(Value::Text(lines.join(" ").trim().to_owned())),
         FieldKind::TextArea | FieldKind::Code { .. } => Ok(Value::Text(lines.join("\n"))),
         FieldKind::List => Ok(Value::List(
@@ -207,7 +208,7 @@ pub fn value(field: &Field, current: &Value, lines: &[String]) -> Result<Value, 
                 _ if custom.is_some() => line.clone_into(&mut sel.custom),
                 _ => return Err(out_of_range(line, options.len())),
             }
-            Ok(Value::Select(sel))
+            Ok(Value::Select(Box::new(sel)))
         }
         FieldKind::MultiChoice { options } | FieldKind::Checkboxes { options } => {
             let mut sel = Selection::empty(options.len());
@@ -220,9 +221,9 @@ pub fn value(field: &Field, current: &Value, lines: &[String]) -> Result<Value, 
                     _ => return Err(out_of_range(word, options.len())),
                 }
             }
-            Ok(Value::Select(sel))
+            Ok(Value::Select(Box::new(sel)))
         }
-        FieldKind::Table { .. } => Ok(table(current, lines)),
+        FieldKind::Table(_) => Ok(table(current, lines)),
     }
 }
 
@@ -251,7 +252,7 @@ fn table(current: &Value, lines: &[String]) -> Value {
 pub fn empty(field: &Field, current: &Value) -> Value {
     match current {
         Value::Text(_) => Value::Text(String::new()),
-        Value::Select(_) => Value::Select(Selection::empty(field.kind.options().len())),
+        Value::Select(_) => Selection::none(field.kind.options().len()),
         Value::List(_) => Value::List(Vec::new()),
         Value::Table(rows) => {
             Value::Table(rows.iter().map(|r| vec![String::new(); r.len()]).collect())
@@ -350,11 +351,11 @@ mod tests {
 
     #[test]
     fn tables_fill_row_by_row_and_keep_empty_cells() {
-        let f = field(FieldKind::Table {
-            columns: vec!["Metric".into(), "Before".into(), "After".into()],
-            rows: vec!["p95".into(), "RSS".into()],
-            hints: Vec::new(),
-        });
+        let f = field(FieldKind::table(
+            vec!["Metric".into(), "Before".into(), "After".into()],
+            vec!["p95".into(), "RSS".into()],
+            Vec::new(),
+        ));
         assert_eq!(lines_for(&f), Lines::Cells(4));
         let current = Value::Table(vec![vec!["a".into(), "b".into()], vec![String::new(); 2]]);
         let got = value(&f, &current, &lines(&["", "2", "3"])).unwrap();

@@ -211,11 +211,12 @@ impl Pretty {
                 self.key(b"\"custom\": ");
                 self.string(custom);
             }
-            FieldKind::Table {
-                columns,
-                rows,
-                hints,
-            } => {
+            FieldKind::Table(table) => {
+                let crate::form::TableKind {
+                    columns,
+                    rows,
+                    hints,
+                } = &**table;
                 self.key(b"\"columns\": ");
                 self.strings(columns);
                 self.key(b"\"rows\": ");
@@ -249,8 +250,8 @@ impl Pretty {
                     _ => self.strings(picked),
                 }
             }
-            (Value::Table(cells), FieldKind::Table { columns, rows, .. }) => {
-                self.json(&super::cells_json(columns, rows, cells));
+            (Value::Table(cells), FieldKind::Table(table)) => {
+                self.json(&super::cells_json(&table.columns, &table.rows, cells));
             }
             (Value::Table(_), _) => self.raw("null"),
         }
@@ -292,7 +293,7 @@ fn quoted_name(kind: &FieldKind) -> &'static [u8] {
         FieldKind::Choice { .. } => b"\"choice\"",
         FieldKind::MultiChoice { .. } => b"\"multichoice\"",
         FieldKind::Checkboxes { .. } => b"\"checkboxes\"",
-        FieldKind::Table { .. } => b"\"table\"",
+        FieldKind::Table(_) => b"\"table\"",
         FieldKind::List => b"\"list\"",
     }
 }
@@ -417,11 +418,7 @@ mod tests {
             FieldKind::Checkboxes {
                 options: Vec::new(),
             },
-            FieldKind::Table {
-                columns: Vec::new(),
-                rows: Vec::new(),
-                hints: Vec::new(),
-            },
+            FieldKind::table(Vec::new(), Vec::new(), Vec::new()),
             FieldKind::List,
         ];
         for kind in &kinds {

@@ -15,7 +15,7 @@ use super::rules::{self, Ctx, NewField, Recognized};
 use super::source::Source;
 use crate::form::{Field, Section};
 use crate::template::blocks::Block;
-use crate::template::layout::{PicksShape, Shape, TableShape};
+use crate::template::layout::{PicksShape, Shape, ShapeAt, TableShape};
 use crate::template::{Limits, Problem, Severity};
 use crate::text::push_para;
 use feed::Feed;
@@ -62,10 +62,12 @@ struct Assembler<'s> {
     open: Open,
     fields: Vec<Field>,
     labelled: Vec<bool>,
+    /// The shapes of fields, in the order they were made: claims and inserts name them.
+    shapes: Vec<Shape>,
     /// Lines that fields took over, with the shape that renders them.
-    claims: Vec<(Range<usize>, Box<Shape>)>,
+    claims: Vec<(Range<usize>, ShapeAt)>,
     /// Answers added where the template had none, before a line.
-    inserts: Vec<(usize, Box<Shape>)>,
+    inserts: Vec<(usize, ShapeAt)>,
     /// Lines of HTML blocks that hold nothing but comments.
     comment_blocks: Vec<Range<usize>>,
     /// Lines of instructions that became help: gone from the issue like comments.
@@ -95,6 +97,7 @@ impl<'s> Assembler<'s> {
             open: Open::new(String::new(), 0, first_line, 0),
             fields: Vec::new(),
             labelled: Vec::new(),
+            shapes: Vec::new(),
             claims: Vec::new(),
             inserts: Vec::new(),
             comment_blocks: Vec::new(),
@@ -347,6 +350,7 @@ impl<'s> Assembler<'s> {
             labelled: self.labelled,
             pieces,
             lines,
+            shapes: self.shapes,
             problems: self.problems,
         }
     }
@@ -386,9 +390,33 @@ impl<'s> Assembler<'s> {
     /// Gives `lines` to a field's shape; the section's content now reaches past them.
     fn claim(&mut self, lines: Range<usize>, shape: Shape) {
         let end = lines.end;
-        self.claims.push((lines, Box::new(shape)));
+        let shape = self.add_shape(shape);
+        self.claims.push((lines, shape));
         let open = &mut self.open;
         open.content_end = Some(open.content_end.map_or(end, |e| e.max(end)));
+    }
+
+    /// Keeps a field's shape with the others; the layout's pieces name it by its place
+    /// (a block of text by its field: nothing to keep).
+    fn add_shape(&mut self, shape: Shape) -> ShapeAt {
+        match shape {
+            Shape::Block { field } => self.block_shape(field),
+            shape => self.keep_shape(shape),
+        }
+    }
+
+    /// A block of text for `field`, named by the field.
+    fn block_shape(&mut self, field: usize) -> ShapeAt {
+        match u32::try_from(field) {
+            Ok(field) => ShapeAt::Block(field),
+            Err(_) => self.keep_shape(Shape::Block { field }),
+        }
+    }
+
+    fn keep_shape(&mut self, shape: Shape) -> ShapeAt {
+        let at = u32::try_from(self.shapes.len()).expect("fewer than 2^32 shapes");
+        self.shapes.push(shape);
+        ShapeAt::Kept(at)
     }
 
     /// A comment block: the section's help before its content, else help for what follows.

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::source::Source;
-use crate::template::layout::{Lines, Piece, Shape};
+use crate::template::layout::{Lines, Piece, ShapeAt};
 
 /// Every line of the body as a layout piece, and the lines kept as text. `claims` are
 /// lines fields took over, `inserts` answers added before a line, `comment_blocks` the
@@ -17,8 +17,8 @@ use crate::template::layout::{Lines, Piece, Shape};
 #[inline(never)]
 pub(super) fn pieces(
     source: &Source<'_>,
-    mut claims: Vec<(Range<usize>, Box<Shape>)>,
-    mut inserts: Vec<(usize, Box<Shape>)>,
+    mut claims: Vec<(Range<usize>, ShapeAt)>,
+    mut inserts: Vec<(usize, ShapeAt)>,
     comment_blocks: &[Range<usize>],
     hidden: &[Range<usize>],
 ) -> (Vec<Piece>, String) {

@@ -472,7 +472,7 @@ fn kind_word(kind: &crate::form::FieldKind) -> &'static str {
         FieldKind::Code { .. } => "Code",
         FieldKind::Choice { .. } => "Choose one",
         FieldKind::MultiChoice { .. } | FieldKind::Checkboxes { .. } => "Tick all that apply",
-        FieldKind::Table { .. } => "Table",
+        FieldKind::Table(_) => "Table",
         FieldKind::List => "List (Enter adds an item)",
     }
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::Assembler;
 use crate::form::{Field, FieldKind, Opt, Section, Selection, Value};
 use crate::template::hints::{self, TitleAsks};
-use crate::template::layout::{PicksShape, Shape};
+use crate::template::layout::{PicksShape, Shape, ShapeAt};
 use crate::template::markdown::rules::NewField;
 use crate::template::markdown::rules::SectionCtx;
 use crate::text::push_para;
@@ -164,8 +164,8 @@ impl Assembler<'_> {
                 help.drain(..lead);
             }
             let field = self.answer(&mut open, index, text);
-            self.claims
-                .push((lines, Box::new(self.answer_shape(field))));
+            let shape = self.answer_shape(field);
+            self.claims.push((lines, shape));
         } else if (open.prose > 0 || open.opening.is_some()) && free_inputs == 0 {
             let at = open.content_end.unwrap_or(open.body_start);
             self.answer_field(&mut open, index, at);
@@ -185,15 +185,15 @@ impl Assembler<'_> {
         let placeholder = open.comments.join("\n").trim().to_owned();
         open.section.help.clear();
         let field = self.answer(open, index, placeholder);
-        self.claims
-            .push((lines, Box::new(self.answer_shape(field))));
+        let shape = self.answer_shape(field);
+        self.claims.push((lines, shape));
     }
 
     /// Adds a free-text answer to a section at line `at`.
     fn answer_field(&mut self, open: &mut Open, index: usize, at: usize) {
         let field = self.answer(open, index, String::new());
         let shape = self.answer_shape(field);
-        self.inserts.push((at, Box::new(shape)));
+        self.inserts.push((at, shape));
     }
 
     /// An answer for `open`, which becomes section number `index`: free text, or what
@@ -209,7 +209,7 @@ impl Assembler<'_> {
                     language: String::new(),
                 },
                 TitleAsks::YesNo => {
-                    field.default = Value::Select(Selection::empty(2));
+                    field.default = Selection::none(2);
                     FieldKind::Choice {
                         options: vec![Opt::new("Yes"), Opt::new("No")],
                         custom: None,
@@ -229,15 +229,15 @@ impl Assembler<'_> {
     }
 
     /// How an added answer is written: code fenced, anything else on lines of its own.
-    fn answer_shape(&self, field: usize) -> Shape {
+    fn answer_shape(&mut self, field: usize) -> ShapeAt {
         match self.fields[field].kind {
-            FieldKind::Code { .. } => Shape::Fence {
+            FieldKind::Code { .. } => self.keep_shape(Shape::Fence {
                 field,
                 open: "```".to_owned(),
                 fence: "```".to_owned(),
                 original: String::new(),
-            },
-            _ => Shape::Block { field },
+            }),
+            _ => self.block_shape(field),
         }
     }
 
@@ -253,7 +253,8 @@ impl Assembler<'_> {
         let field = self.add_field(field, false);
         self.sections[index].fields.push(field);
         let end = self.preamble_end.unwrap_or(self.source.line_starts());
-        self.inserts.push((end, Box::new(Shape::Block { field })));
+        let shape = self.block_shape(field);
+        self.inserts.push((end, shape));
     }
 
     /// Drops an empty preamble and fixes indices that pointed past it.

@@ -19,7 +19,7 @@ fn shape_fields(built: &Built) -> Vec<usize> {
         let Piece::Field { shape, .. } = piece else {
             continue;
         };
-        match &**shape {
+        match &*shape.resolve(&built.shapes) {
             Shape::Line { parts, .. } => out.extend(parts.iter().map(|(_, f)| *f)),
             Shape::Block { field } | Shape::Table(TableShape { field, .. }) => out.push(*field),
             _ => {}
@@ -67,7 +67,7 @@ fn a_question_with_nowhere_to_answer_gets_an_answer_after_it() {
         Piece::Field {
             shape,
             inserted: true
-        } if **shape == Shape::Block { field: 0 }
+        } if *shape.resolve(&b.shapes) == Shape::Block { field: 0 }
     ));
     // A section of comments only answers in their place, their text the placeholder.
     let b = built("## Logs\n\n<!-- paste them -->\n");
@@ -105,7 +105,7 @@ fn an_instruction_opening_a_section_is_the_placeholder_of_the_answer_in_its_plac
         Piece::Field {
             shape,
             inserted: false
-        } if **shape == Shape::Block { field: 0 }
+        } if *shape.resolve(&b.shapes) == Shape::Block { field: 0 }
     ));
     // Before a field it is the section's help and leaves the issue.
     let b = built("## Steps\n\nSteps to reproduce the behavior:\n\n1. ...\n2. ...\n");

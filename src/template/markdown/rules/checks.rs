@@ -64,11 +64,11 @@ pub(super) fn checks(
     } else {
         FieldKind::Checkboxes { options }
     };
-    let default = Value::Select(Selection {
+    let default = Value::Select(Box::new(Selection {
         checked,
         blanks: vec![String::new(); n],
         custom: String::new(),
-    });
+    }));
     let field = NewField::new(kind, label, "", default, lines.start);
     let shape = Shape::Checks {
         field: 0,

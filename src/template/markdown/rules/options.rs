@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::lists::item_content;
 use super::{Ctx, NewField, Recognized};
-use crate::form::{FieldKind, Opt, Selection, Value};
+use crate::form::{FieldKind, Opt, Selection};
 use crate::template::blocks::Item;
 use crate::template::hints;
 use crate::template::layout::{PicksShape, Shape};
@@ -107,13 +107,7 @@ pub(super) fn options(range: &Range<usize>, items: &[Item], ctx: &Ctx<'_>) -> Op
         Pick::Any => FieldKind::Checkboxes { options },
     };
     let lines_range = source.lines(range);
-    let field = NewField::new(
-        kind,
-        ctx.label,
-        "",
-        Value::Select(Selection::empty(n)),
-        lines_range.start,
-    );
+    let field = NewField::new(kind, ctx.label, "", Selection::none(n), lines_range.start);
     let shape = Shape::Picks(PicksShape {
         field: 0,
         items: lines,

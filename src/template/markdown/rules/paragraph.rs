@@ -282,7 +282,7 @@ pub(super) fn line_fields(
                             options: choice.options.into_iter().map(Opt::new).collect(),
                             custom: choice.custom,
                         };
-                        NewField::new(kind, label, "", Value::Select(Selection::empty(n)), line)
+                        NewField::new(kind, label, "", Selection::none(n), line)
                     }
                     None => text(&inner),
                 };
@@ -353,10 +353,10 @@ fn check_lines(lines: &[&[Inline]], label: Option<&str>, source: &Source<'_>) ->
         });
     }
     let n = options.len();
-    let default = Value::Select(Selection {
+    let default = Value::Select(Box::new(Selection {
         checked,
         ..Selection::empty(n)
-    });
+    }));
     let field = NewField::new(
         FieldKind::Checkboxes { options },
         label,

@@ -45,11 +45,7 @@ pub(super) fn table(table: &Table<'_>, ctx: &Ctx<'_>) -> Recognized {
     let head = source.lines_text(lines.start..first_row);
     // The header's lines, then each row's: by line number, not searched for.
     let head_lines = (lines.start..first_row).map(|l| source.line_text(l));
-    let kind = FieldKind::Table {
-        columns,
-        rows: row_labels,
-        hints: cell_hints,
-    };
+    let kind = FieldKind::table(columns, row_labels, cell_hints);
     let field = NewField::new(kind, ctx.label, "", Value::Table(defaults), lines.start);
     let written = head_lines.chain(shapes.iter().map(|r| r.0));
     let shape = TableShape::new(head, shapes.iter().copied(), aligned_widths(written));
@@ -209,14 +205,14 @@ mod tests {
         assert_eq!(field.label.as_deref(), Some("Numbers"));
         assert_eq!(
             field.kind,
-            FieldKind::Table {
-                columns: vec!["Metric".into(), "Before".into(), "After".into()],
-                rows: vec!["Time".into(), "Size".into()],
-                hints: vec![
+            FieldKind::table(
+                vec!["Metric".into(), "Before".into(), "After".into()],
+                vec!["Time".into(), "Size".into()],
+                vec![
                     vec!["X ms".into(), String::new()],
                     vec![String::new(), String::new()]
-                ],
-            }
+                ]
+            )
         );
         assert_eq!(
             field.default,
