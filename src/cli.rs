@@ -96,7 +96,7 @@ pub struct ExportArgs {
     #[arg(short = 'R', long, value_name = "REPO", value_parser = parse_repo)]
     pub repo: Option<String>,
     /// Stop gh or glab after SECS seconds (default 120); the issue is kept for `retry`.
-    #[arg(long, value_name = "SECS", value_parser = timeout_secs())]
+    #[arg(long, value_name = "SECS", value_parser = parse_timeout)]
     pub gh_timeout: Option<u64>,
 }
 
@@ -131,6 +131,7 @@ impl ExportArgs {
             timeout: timeout(self.gh_timeout),
             web: self.web,
             untitled: None,
+            draft: None,
         }
     }
 }
@@ -333,13 +334,13 @@ pub struct RetryArgs {
     #[arg(short = 'R', long, value_name = "REPO", value_parser = parse_repo)]
     pub repo: Option<String>,
     /// Stop gh or glab after SECS seconds (default 120); the issue stays saved.
-    #[arg(long, value_name = "SECS", value_parser = timeout_secs())]
+    #[arg(long, value_name = "SECS", value_parser = parse_timeout)]
     pub gh_timeout: Option<u64>,
     /// List the kept unsent issues, newest first: number, tool, repository, title.
     #[arg(long, conflicts_with_all = ["number", "no_labels", "gh", "glab", "repo", "gh_timeout"])]
     pub list: bool,
     /// Which kept issue to send: 1 (the default) is the newest, as `--list` numbers them.
-    #[arg(value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(value_name = "N", value_parser = parse_kept_number)]
     pub number: Option<u16>,
 }
 
@@ -362,9 +363,30 @@ impl RetryArgs {
     }
 }
 
-/// `--gh-timeout`: whole seconds, at least one.
-fn timeout_secs() -> clap::builder::RangedU64ValueParser {
-    clap::value_parser!(u64).range(1..)
+/// `--gh-timeout`: whole seconds, at least one, said in words when it is not.
+fn parse_timeout(arg: &str) -> Result<u64, String> {
+    let default = DEFAULT_TIMEOUT.as_secs();
+    match arg.trim().parse::<u64>() {
+        Ok(0) => Err(format!(
+            "0 seconds would stop gh or glab before it starts; give whole seconds, 1 or more (the default is {default})"
+        )),
+        Ok(secs) => Ok(secs),
+        Err(_) => Err(format!(
+            "`{}` is not a number of seconds; give whole seconds, 1 or more (the default is {default})",
+            crate::text::escape_line(arg)
+        )),
+    }
+}
+
+/// `retry N`: 1 or more, as `retry --list` numbers the kept issues.
+fn parse_kept_number(arg: &str) -> Result<u16, String> {
+    match arg.trim().parse::<u16>() {
+        Ok(0) | Err(_) => Err(format!(
+            "`{}` is not one of the numbers `retry --list` shows (1 is the newest kept issue)",
+            crate::text::escape_line(arg)
+        )),
+        Ok(n) => Ok(n),
+    }
 }
 
 fn timeout(secs: Option<u64>) -> Duration {

@@ -195,6 +195,13 @@ fn retry_cmd(args: &RetryArgs) -> Result<ExitCode> {
     match export::retry(&args.options()) {
         Ok(retried) => {
             println!("{}", escape_line(&retried.sent.url));
+            let forgotten = retried
+                .draft
+                .as_ref()
+                .map(crate::draft::forget_if_unchanged);
+            if let Some(note) = forgotten.and_then(draft_note) {
+                eprintln!("issue-composer: {}", escape(&note));
+            }
             if let Some(err) = retried.cleanup {
                 eprintln!(
                     "issue-composer: the issue was sent, but its saved copy stays: {}",
@@ -208,6 +215,27 @@ fn retry_cmd(args: &RetryArgs) -> Result<ExitCode> {
             eprintln!("issue-composer: {}", escape(&failure.to_string()));
             Ok(ExitCode::from(1))
         }
+    }
+}
+
+/// What `retry` says about the draft the sent issue was written in.
+fn draft_note(forgotten: crate::draft::Forgotten) -> Option<String> {
+    use crate::draft::Forgotten;
+    match forgotten {
+        Forgotten::Removed(path) => Some(format!(
+            "removed the draft {}: it held this issue, unchanged since the send failed",
+            path.display()
+        )),
+        Forgotten::Changed(path) => Some(format!(
+            "kept the draft {}: it changed after the send failed (`issue-composer drafts rm` removes it)",
+            path.display()
+        )),
+        Forgotten::InUse(path) => Some(format!(
+            "kept the draft {}: it is open in another issue-composer",
+            path.display()
+        )),
+        Forgotten::Gone => None,
+        Forgotten::Failed(err) => Some(format!("the issue was sent, but {err}")),
     }
 }
 

@@ -197,6 +197,80 @@ pub const ACTIONS: &[&str] = &[
     "last",
 ];
 
+/// Where each action works: two actions may share a key only where they never both work
+/// (`tui::keymap` checks this list against its table). `anywhere` is everywhere,
+/// dialogs included.
+pub const ACTION_PLACES: &[(&str, &[&str])] = &[
+    ("force-quit", &["anywhere"]),
+    ("help", &["picker", "form", "review", "help"]),
+    ("toggle-preview", &["form"]),
+    ("review", &["form"]),
+    ("editor", &["form"]),
+    ("next-field", &["form"]),
+    ("prev-field", &["form"]),
+    ("next-section", &["form"]),
+    ("prev-section", &["form"]),
+    ("back", &["picker", "form", "review", "help"]),
+    ("confirm", &["review"]),
+    ("open", &["picker"]),
+    ("write", &["review"]),
+    ("copy", &["review"]),
+    ("gh", &["review"]),
+    ("print", &["review"]),
+    ("web", &["review"]),
+    ("scroll-up", &["picker", "review", "help"]),
+    ("scroll-down", &["picker", "review", "help"]),
+    ("first", &["picker"]),
+    ("last", &["picker"]),
+    ("up", &["picker", "review", "help"]),
+    ("down", &["picker", "review", "help"]),
+];
+
+/// Where actions `a` and `b` both work ([`ACTION_PLACES`]), in words; none when nowhere.
+pub fn shared_place(a: &str, b: &str) -> Option<&'static str> {
+    let places = |name: &str| {
+        ACTION_PLACES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(&[][..], |(_, p)| *p)
+    };
+    let (a, b) = (places(a), places(b));
+    if a.contains(&"anywhere") || b.contains(&"anywhere") {
+        return Some("every screen and dialog");
+    }
+    a.iter().find(|p| b.contains(p)).map(|p| match *p {
+        "picker" => "the picker",
+        "form" => "the form",
+        "review" => "the review",
+        _ => "the help",
+    })
+}
+
+/// A key as one spelling: modifiers in one order, names in lower case (`Alt-Ctrl-X` and
+/// `ctrl-alt-x` are one key; `a` and `A` are not).
+pub fn key_spelling(key: &str) -> String {
+    let mut rest = key;
+    let mut mods: Vec<&str> = Vec::new();
+    while let Some(m) = ["ctrl-", "alt-", "shift-"].into_iter().find(|m| {
+        rest.len() > m.len()
+            && rest
+                .get(..m.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(m))
+    }) {
+        if !mods.contains(&m) {
+            mods.push(m);
+        }
+        rest = &rest[m.len()..];
+    }
+    mods.sort_unstable();
+    let rest = if rest.chars().count() == 1 {
+        rest.to_owned()
+    } else {
+        rest.to_ascii_lowercase()
+    };
+    mods.concat() + &rest
+}
+
 /// The actions that also work where text is typed, with those places: a key that types
 /// a character cannot be theirs (`tui::keymap` checks this list against its table).
 pub const TYPING_ACTIONS: &[(&str, &str)] = &[

@@ -289,16 +289,24 @@ pub fn read_answers(
     max_size: usize,
     budget: &crate::yaml::Budget,
 ) -> Result<(AnswersFile, Vec<String>), crate::form::answers::ReadError> {
-    use std::io::Read as _;
+    use crate::export::file::{ReadError, read_file_or_pipe};
     let io = |cause| crate::form::answers::ReadError::Io {
         path: path.to_owned(),
         cause,
     };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::new();
-    file.take(max_size as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    let waiting = || {
+        eprintln!(
+            "issue-composer: waiting for a writer on {} (Ctrl-C stops)",
+            crate::text::escape_line(&path.display().to_string())
+        );
+    };
+    let bytes = read_file_or_pipe(path, max_size, waiting).map_err(|err| match err {
+        ReadError::NotRegular(kind) => io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("it is a {kind}, not a regular file or a pipe"),
+        )),
+        ReadError::Io(err) => io(err),
+    })?;
     if bytes.len() > max_size {
         return Err(crate::form::answers::ReadError::TooLarge {
             path: path.to_owned(),

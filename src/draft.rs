@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::discover::Source;
+use crate::export::last::{DraftMark, fingerprint};
 use crate::form::AnswersFile;
 
 /// The file name a template's draft has: built-ins by stem, files by stem and a hash
@@ -307,6 +308,57 @@ pub fn clear(source: &Source) -> Result<(), ClearError> {
     match std::fs::remove_file(&path) {
         Err(cause) if cause.kind() != ErrorKind::NotFound => Err(ClearError { path, cause }),
         _ => Ok(()),
+    }
+}
+
+/// The template's draft as it is on disk now, kept with an issue that could not be sent:
+/// a `retry` that sends it removes the draft if it is still the same
+/// ([`forget_if_unchanged`]). None without a draft, or when another window holds it.
+pub fn mark(source: &Source) -> Option<DraftMark> {
+    let path = path(source)?;
+    if lock::held_by_another(&lock::lock_path(&path)) {
+        return None;
+    }
+    let bytes = crate::export::file::read_regular_within(&path, usize::MAX).ok()?;
+    Some(DraftMark {
+        fingerprint: fingerprint(&bytes),
+        path,
+    })
+}
+
+/// What became of the draft a sent issue was written in.
+#[derive(Debug)]
+pub enum Forgotten {
+    /// Removed: it was as it was when the send failed.
+    Removed(PathBuf),
+    /// Kept: it changed since, so it holds more than the issue sent.
+    Changed(PathBuf),
+    /// Kept: a window has it open.
+    InUse(PathBuf),
+    /// Not there any more (removed, or sent from the form since).
+    Gone,
+    Failed(ClearError),
+}
+
+/// Removes the draft `mark` names when its bytes are still those marked, so the issue
+/// it holds, now sent, is not offered for a second send; a changed draft stays.
+pub fn forget_if_unchanged(mark: &DraftMark) -> Forgotten {
+    let path = mark.path.clone();
+    let bytes = match crate::export::file::read_regular_within(&path, usize::MAX) {
+        Ok(bytes) => bytes,
+        Err(cause) if cause.kind() == ErrorKind::NotFound => return Forgotten::Gone,
+        Err(cause) => return Forgotten::Failed(ClearError { path, cause }),
+    };
+    if fingerprint(&bytes) != mark.fingerprint {
+        return Forgotten::Changed(path);
+    }
+    if lock::held_by_another(&lock::lock_path(&path)) {
+        return Forgotten::InUse(path);
+    }
+    match std::fs::remove_file(&path) {
+        Ok(()) => Forgotten::Removed(path),
+        Err(cause) if cause.kind() == ErrorKind::NotFound => Forgotten::Gone,
+        Err(cause) => Forgotten::Failed(ClearError { path, cause }),
     }
 }
 

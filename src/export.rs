@@ -157,12 +157,14 @@ pub fn send(
     forge: Forge,
     target: &Target,
     timeout: Duration,
+    draft: Option<&last::DraftMark>,
 ) -> Result<Sent, Box<SendFailure>> {
     gh::create(issue, forge, target, timeout).map_err(|error| {
         let pending = Pending {
             forge,
             issue: issue.clone(),
             target: target.clone(),
+            draft: draft.cloned(),
             // Without --repo the tool chose the repository from this folder.
             folder: target
                 .repo
@@ -246,6 +248,9 @@ pub enum RetryError {
 #[derive(Debug)]
 pub struct Retried {
     pub sent: Sent,
+    /// The draft the failed send came from (as it was then), for the caller to remove
+    /// when it is still the same.
+    pub draft: Option<last::DraftMark>,
     /// Set when the saved copy could not be removed.
     pub cleanup: Option<StoreError>,
 }
@@ -281,6 +286,7 @@ pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
     ) {
         Ok(sent) => Ok(Retried {
             sent,
+            draft: pending.draft.take(),
             cleanup: last::remove(&path).err(),
         }),
         Err(error) => Err(RetryError::Send(Box::new(SendFailure {

@@ -91,6 +91,9 @@ pub struct Section {
     pub help: String,
     /// The section's own text that stays in the issue, for showing as context.
     pub text: String,
+    /// Text written after the section's fields (an issue form's markdown after its last
+    /// field), shown below them.
+    pub after: String,
     pub fields: Vec<usize>,
     pub parent: Option<usize>,
     /// 1-based line in the template file.

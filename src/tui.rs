@@ -604,9 +604,14 @@ fn finish(after: After, written: &Written, notes: &[String]) -> Result<Outcome> 
         }
         After::Export {
             issue,
-            plan,
+            mut plan,
             source,
         } => {
+            // A send that fails keeps the draft's fingerprint, so a `retry` that sends
+            // the issue can remove the draft it came from (if it is still the same).
+            if plan.creates() {
+                plan.draft = draft::mark(&source).map(Box::new);
+            }
             // The body alone (print, copy) leaves out the title typed in the form.
             if !plan.creates() && !plan.web && !issue.title.trim().is_empty() {
                 eprintln!(

@@ -166,6 +166,8 @@ fn plain_message(message: &str, budget: &Budget) -> String {
     } else if message.starts_with("multiple YAML documents detected") {
         // Its hint names the library's API (`use from_str_multiple`).
         "a second YAML document starts here (a `---` line): the file must hold one".to_owned()
+    } else if let Some(words) = library_words(message) {
+        words
     } else if let Some(number) = message.strip_prefix("non-finite float ") {
         let number = number.trim_end_matches(" rejected by the configured policy");
         non_finite_message(number)
@@ -173,6 +175,42 @@ fn plain_message(message: &str, budget: &Budget) -> String {
         message.to_owned()
     };
     crate::text::shorten_quoted(&crate::text::sanitize::one_line(&message))
+}
+
+/// The parser's and serde's words for a value of the wrong kind (`expected string scalar`,
+/// `invalid boolean (strict mode expects true/false)`, `invalid type: sequence, expected
+/// a string`) in ours: what is expected here, and what was found.
+fn library_words(message: &str) -> Option<String> {
+    let kind = |word: &str| -> String {
+        let word = word.trim();
+        match word.trim_start_matches("a ").trim_start_matches("an ") {
+            "string" | "string scalar" | "str" | "scalar" => "text".to_owned(),
+            "sequence" | "seq" | "sequence start" => "a list".to_owned(),
+            "map" | "mapping" | "mapping start" => "a mapping".to_owned(),
+            "boolean" | "bool" => "true or false".to_owned(),
+            "unit value" | "null" => "nothing (null)".to_owned(),
+            _ => word.to_owned(),
+        }
+    };
+    if message.starts_with("invalid boolean") {
+        return Some("expected true or false here".to_owned());
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ")?;
+        return Some(format!(
+            "expected {} here, not {}",
+            kind(expected),
+            kind(found)
+        ));
+    }
+    // The parser says only what it expected; text is expected where a list or a
+    // mapping is written (a scalar or nothing would have read as text).
+    let expected = message.strip_prefix("expected ")?;
+    Some(match kind(expected) {
+        what if what == expected => return None,
+        what if what == "text" => "expected text here, not a list or a mapping".to_owned(),
+        what => format!("expected {what} here"),
+    })
 }
 
 /// `.inf`, `-.inf` and `.nan` (in any case) are YAML's words for numbers no field can
@@ -230,6 +268,29 @@ fn budget_message(breach: &str, budget: &Budget) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_libraries_words_for_a_wrong_kind_of_value_become_ours() {
+        let budget = super::Budget::default();
+        for (theirs, ours) in [
+            (
+                "expected string scalar",
+                "expected text here, not a list or a mapping",
+            ),
+            ("expected mapping start", "expected a mapping here"),
+            (
+                "invalid boolean (strict mode expects true/false)",
+                "expected true or false here",
+            ),
+            (
+                "invalid type: sequence, expected a string",
+                "expected text here, not a list",
+            ),
+            ("consumed event", "consumed event"),
+        ] {
+            assert_eq!(super::plain_message(theirs, &budget), ours);
+        }
+    }
+
     #[test]
     fn the_node_budget_is_counted_in_one_pass_and_placed() {
         // Stream start, document start, the map, `a`, then the list is the fifth event.

@@ -541,3 +541,57 @@ fn a_chooser_markdown_template_without_front_matter_is_warned_about() {
         ".gitlab/issue_templates/bare.md: 1 sections, 1 fields\n"
     );
 }
+
+/// Errors in the product's words, with the place and what is expected: they used to
+/// be the libraries' (`expected string scalar`, `0 is not in 1..18446744073709551615`,
+/// `duplicate key` without the key).
+#[test]
+fn wrong_values_are_named_in_our_words_with_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("a.yaml");
+    fs::write(&answers, "title: [a, b]\n").unwrap();
+    let out = bin()
+        .args(["render", "bug-report", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "issue-composer: {}:1:8: expected text here, not a list or a mapping\n",
+            answers.display()
+        )
+    );
+
+    let out = bin()
+        .args(["render", "bug-report", "--gh-timeout", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error: invalid value '0' for '--gh-timeout <SECS>': 0 seconds would stop gh or glab before it starts; give whole seconds, 1 or more (the default is 120)\n"),
+        "{stderr}"
+    );
+
+    let config = dir.path().join("issue-composer");
+    fs::create_dir_all(&config).unwrap();
+    fs::write(
+        config.join("config.toml"),
+        "[export]\nfile_name = \"a.md\"\nfile_name = \"b.md\"\n",
+    )
+    .unwrap();
+    let out = bin()
+        .env("XDG_CONFIG_HOME", dir.path())
+        .args(["config", "show"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "issue-composer: warning: {}:3:1: `file_name` is given twice; the file is ignored\n",
+            config.join("config.toml").display()
+        )
+    );
+}

@@ -612,3 +612,34 @@ fn an_exact_stem_wins_over_one_that_differs_in_case_or_separators() {
     // Neither written exactly: the first in the chooser's order, as before.
     assert_eq!(schema("bug report"), "Loose");
 }
+
+/// `blank_issues_enabled: no` hides the blank issue and `yes` offers it, as GitHub reads
+/// YAML 1.1 booleans; `list` and `check` agree (list used to warn and offer it anyway,
+/// while check found nothing wrong).
+#[test]
+fn yes_and_no_in_config_yml_are_read_as_github_reads_them_by_list_and_check() {
+    let home = Home::new();
+    for (word, blank) in [("no", false), ("Off", false), ("yes", true), ("true", true)] {
+        let config = format!("blank_issues_enabled: {word}\n");
+        let (root, sub) = home.repo(&[
+            (
+                ".github/ISSUE_TEMPLATE/bug.md",
+                "---\nname: Bug\nabout: b\n---\n## What?\n",
+            ),
+            (".github/ISSUE_TEMPLATE/config.yml", &config),
+        ]);
+        let out = home.cmd(&sub).arg("list").output().unwrap();
+        assert!(out.status.success(), "{word}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{word}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(text.contains("Blank issue"), blank, "{word}: {text}");
+        let config = root.join(".github/ISSUE_TEMPLATE/config.yml");
+        let out = home.cmd(&sub).arg("check").arg(&config).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{word}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            format!("{}: template chooser config\n", config.display()),
+            "{word}"
+        );
+    }
+}

@@ -269,6 +269,32 @@ fn paste_is_one_insert_and_resize_reflows() {
     assert_restored(&s);
 }
 
+/// Keys typed while the terminal is too small reach the form (they used to be dropped):
+/// the text shows once the terminal is large enough again.
+#[test]
+fn keys_typed_while_the_terminal_is_too_small_show_when_it_grows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&["performance", "--no-draft"], dir.path(), dir.path());
+    s.wait_for("0 of 26 fields filled");
+    s.resize(12, 50);
+    s.wait_for("terminal too small: need 60×16, have 50×12");
+    s.send("typed while small");
+    s.keys(&[TAB]);
+    s.send("then the next field");
+    // Saving works too: Ctrl-S goes to the review, drawn once there is room.
+    s.keys(&[CTRL_S]);
+    s.wait_for("terminal too small: need 60×16, have 50×12");
+    s.resize(40, 120);
+    let screen = s.wait_for("Ready: w write to a file");
+    assert!(
+        screen.contains("[PERF] typed while small"),
+        "the title typed while small:\n{screen}"
+    );
+    assert!(screen.contains("then the next field"), "{screen}");
+    s.send("\x03");
+    assert_eq!(s.wait_exit(), 0);
+}
+
 fn draft_file(data: &Path) -> std::path::PathBuf {
     data.join("issue-composer/drafts/builtin-performance.yaml")
 }
@@ -448,6 +474,99 @@ fn g_in_the_review_creates_the_issue_with_gh_after_leaving() {
     let body = std::fs::read_to_string(dir.path().join("body")).unwrap();
     assert_eq!(body, render_body("bug-report", &["summary=Saving fails."]));
     assert_restored(&s);
+}
+
+/// gh that fails while `$RECORD_DIR/fail` exists, else prints a URL.
+const GH_FLAKY: &str = "#!/bin/sh\nif [ -e \"$RECORD_DIR/fail\" ]; then echo 'HTTP 502: Bad Gateway' >&2; exit 1; fi\necho https://github.com/o/r/issues/8\n";
+
+/// Fails once from the form: the draft stays, its fingerprint kept with the issue.
+fn fail_a_send_from_the_form(dir: &Path, env: &[(&str, String)], resume: bool) {
+    std::fs::write(dir.join("fail"), "").unwrap();
+    let mut s = Session::start_with(&["bug-report"], dir, dir, env);
+    if resume {
+        s.wait_for("Draft found");
+        s.keys(&[ENTER]);
+    }
+    s.wait_for("Title: [BUG]");
+    if !resume {
+        s.send("It breaks");
+        s.keys(&[TAB]);
+        s.send("Saving fails.");
+    }
+    s.keys(&[CTRL_S]);
+    s.wait_for("Ready: w write to a file");
+    s.keys(&["g"]);
+    assert_eq!(s.wait_exit(), 1);
+    s.wait_for("HTTP 502");
+    std::fs::remove_file(dir.join("fail")).unwrap();
+}
+
+/// A retry that sends the issue removes the draft it was written in, unless the draft
+/// changed after the failed send; either way it says so (the draft used to stay, inviting
+/// a second send of the same issue).
+#[test]
+fn a_retry_that_sends_removes_the_unchanged_draft_and_keeps_a_changed_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    std::fs::write(bin.join("gh"), GH_FLAKY).unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", bin.join("gh").to_str().unwrap()])
+        .status()
+        .unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let env = [
+        ("PATH", path.clone()),
+        ("RECORD_DIR", dir.path().display().to_string()),
+    ];
+    let draft = dir
+        .path()
+        .join("issue-composer/drafts/builtin-bug-report.yaml");
+    let retry = || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_issue-composer"))
+            .arg("retry")
+            .env("PATH", &path)
+            .env("XDG_DATA_HOME", dir.path())
+            .env("RECORD_DIR", dir.path())
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "https://github.com/o/r/issues/8\n"
+        );
+        String::from_utf8(out.stderr).unwrap()
+    };
+
+    fail_a_send_from_the_form(dir.path(), &env, false);
+    let saved = std::fs::read_to_string(&draft).unwrap();
+    assert!(saved.contains("Saving fails."), "{saved}");
+    // Edited after the failed send: it holds more than the issue, so it stays.
+    std::fs::write(&draft, format!("{saved}# and more\n")).unwrap();
+    assert_eq!(
+        retry(),
+        format!(
+            "issue-composer: kept the draft {}: it changed after the send failed (`issue-composer drafts rm` removes it)\n",
+            draft.display()
+        )
+    );
+    assert!(draft.exists());
+
+    fail_a_send_from_the_form(dir.path(), &env, true);
+    assert!(draft.exists());
+    assert_eq!(
+        retry(),
+        format!(
+            "issue-composer: removed the draft {}: it held this issue, unchanged since the send failed\n",
+            draft.display()
+        )
+    );
+    assert!(!draft.exists());
 }
 
 #[test]
@@ -738,7 +857,7 @@ fn an_unreadable_draft_is_moved_aside_and_the_form_says_where() {
     let moved = folder.join(aside);
     assert_eq!(std::fs::read_to_string(&moved).unwrap(), broken);
     let said = format!(
-        "The draft could not be read: line 1, column 8: expected string scalar It was moved to {} and will not be overwritten.",
+        "The draft could not be read: line 1, column 8: expected text here, not a list or a mapping It was moved to {} and will not be overwritten.",
         moved.display()
     );
     let squashed: String = said.split_whitespace().collect();

@@ -214,3 +214,27 @@ fn browser_lists_are_tried_in_turn_and_percent_s_is_the_link() {
     );
     assert!(!repo.join("pwned").exists());
 }
+
+/// GitHub's link splits `labels=` at commas: a label holding one would arrive as two
+/// labels, so the link is refused, naming the label (it used to be split in silence).
+#[test]
+fn a_label_with_a_comma_is_refused_by_name_not_split() {
+    let (dir, repo, browser) = world("git@github.com:octo/app.git");
+    fs::write(
+        repo.join(".github/ISSUE_TEMPLATE/comma.yml"),
+        "name: Comma\ndescription: d\nlabels: [bug, 'needs, triage']\nbody:\n  - type: input\n    id: version\n    attributes: {label: Version}\n",
+    )
+    .unwrap();
+    let out = bin(&repo, &browser)
+        .args(["render", ".github/ISSUE_TEMPLATE/comma.yml", "--web"])
+        .args(["--set", "title=T", "--set", "version=1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!dir.path().join("opened").exists(), "no page opened");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("issue-composer: the label `needs, triage` holds a comma, and GitHub's link splits labels at commas (it would ask for `needs` and `triage`); send the issue with --gh, which keeps the label whole, or use a label without a comma\n"),
+        "{stderr}"
+    );
+}

@@ -628,3 +628,36 @@ fn check_lists_every_problem_of_a_form_that_cannot_be_read() {
         )
     );
 }
+
+/// `schema` names the boxes that must be ticked (`required: true` on an option): it
+/// used to show only the field's own `required`, false for such a field.
+#[test]
+fn schema_names_the_checkbox_options_that_must_be_ticked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("req.yml");
+    std::fs::write(
+        &path,
+        "name: Req\ndescription: d\nbody:\n  - type: checkboxes\n    id: terms\n    attributes:\n      label: Terms\n      options:\n        - label: I agree\n          required: true\n        - label: Optional box\n        - label: I searched\n          required: yes\n  - type: input\n    id: version\n    attributes: {label: Version}\n",
+    )
+    .unwrap();
+    let out = bin().arg("schema").arg(&path).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let fields: Vec<&serde_json::Value> = schema["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["fields"].as_array().unwrap())
+        .collect();
+    assert_eq!(fields[0]["required"], serde_json::json!(false));
+    assert_eq!(
+        fields[0]["required_options"],
+        serde_json::json!(["I agree", "I searched"])
+    );
+    // A field without such boxes has no such key.
+    assert!(fields[1].get("required_options").is_none(), "{}", fields[1]);
+}

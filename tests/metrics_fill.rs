@@ -430,7 +430,7 @@ fn odd_values_are_refused_with_the_benchmark_and_unit() {
     assert_eq!(
         err,
         format!(
-            "issue-composer: BenchmarkX-8: refused {}… (5000 characters) ns/op (too large to be a measurement)\n\
+            "issue-composer: BenchmarkX-8: refused {}… (4976 more characters) ns/op (too large to be a measurement)\n\
              issue-composer: BenchmarkX-8: refused NaN ns/op (not a number)\n",
             "9".repeat(24)
         )

@@ -472,6 +472,9 @@ body:
       options:
         - label: I agree to follow this project's Code of Conduct
           required: true
+  - type: markdown
+    attributes:
+      value: We read every report.
 ",
     )
     .unwrap();
@@ -492,7 +495,8 @@ body:
          \x20 now:\n  | A bug happened!\n\
          \n== Code of Conduct ==\n\
          Code of Conduct (numbers separated by commas or spaces; empty keeps it as it is)\n\
-         \x20 1) I agree to follow this project's Code of Conduct *\n"
+         \x20 1) I agree to follow this project's Code of Conduct *\n\
+         \x20 We read every report.\n"
     );
     assert!(body.contains("A bug happened!"), "{body}");
 }

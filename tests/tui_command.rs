@@ -602,3 +602,55 @@ fn benchmark_output_into_a_one_line_metric_field_gives_its_value() {
         "goos: linux"
     );
 }
+
+/// The benchmark list in the dialog: every name starts in one column, the selected one
+/// marked `›` before it (the others started left of it: their indent was trimmed).
+#[test]
+fn benchmark_names_line_up_in_the_dialog() {
+    let mut app = open("go-performance");
+    focus_on(&mut app, "benchmark-results-baseline");
+    run(&mut app, "cat bench.txt");
+    press(&mut app, [finished(End::Exited(0), BENCH)]);
+    let names: Vec<String> = match app.modal() {
+        Some(Modal::Metrics(offer)) => offer
+            .import
+            .benches
+            .iter()
+            .map(|b| b.name.clone())
+            .collect(),
+        other => panic!("no offer: {other:?}"),
+    };
+    assert_eq!(names.len(), 4);
+    let screen = {
+        use ratatui::{Terminal, backend::TestBackend};
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal
+            .draw(|f| issue_composer::tui::screen::draw(f, &app))
+            .unwrap();
+        terminal.backend().to_string()
+    };
+    // Each name right after the dialog's border and a two-column mark (`› ` or blank).
+    let columns: Vec<usize> = names
+        .iter()
+        .map(|name| {
+            let (line, at) = screen
+                .lines()
+                .find_map(|l| {
+                    [format!("│› {name} "), format!("│  {name} ")]
+                        .iter()
+                        .find_map(|p| l.find(p.as_str()))
+                        .map(|at| (l, at))
+                })
+                .unwrap_or_else(|| panic!("{name} not in the dialog:\n{screen}"));
+            line[..at].chars().count()
+        })
+        .collect();
+    assert!(
+        columns.iter().all(|&c| c == columns[0]),
+        "{columns:?}\n{screen}"
+    );
+    let first = screen
+        .lines()
+        .find(|l| l.contains(&format!("│› {}", names[0])));
+    assert!(first.is_some(), "{screen}");
+}

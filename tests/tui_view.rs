@@ -498,3 +498,81 @@ fn a_draft_too_large_is_titled_as_such() {
     assert!(shown.contains(" Draft too large "), "{shown}");
     assert!(!shown.contains("unreadable"), "{shown}");
 }
+
+/// An issue form's markdown after its last field is drawn below that field, where it is
+/// written (it used to be drawn above it, as the section's help).
+#[test]
+fn markdown_after_the_last_field_is_drawn_below_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("trail.yml");
+    std::fs::write(
+        &path,
+        "name: Trail\nbody:\n  - type: input\n    id: version\n    attributes: {label: Version}\n  - type: markdown\n    attributes: {value: Before the last field.}\n  - type: input\n    id: last\n    attributes: {label: Last field}\n  - type: markdown\n    attributes: {value: Thanks for the report.}\n",
+    )
+    .unwrap();
+    let source = Source::File(path.clone());
+    let mut app = App::with_form(
+        config(),
+        discover::load(&source).unwrap(),
+        source,
+        None,
+        (80, 20),
+    );
+    for _ in 0..2 {
+        key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    }
+    let text = screen(&app, 80, 20);
+    // The pane, right of the section list.
+    let row = |needle: &str| {
+        text.lines()
+            .position(|l| {
+                l.split_once('│')
+                    .is_some_and(|(_, pane)| pane.contains(needle))
+            })
+            .unwrap_or_else(|| panic!("{needle:?} not in the pane:\n{text}"))
+    };
+    // The field's input (its label is the pane's heading).
+    assert!(row("Before the last field.") < row("Your answer"), "{text}");
+    assert!(row("Your answer") < row("Thanks for the report."), "{text}");
+}
+
+/// A field label too long for its row ends in `…` (it used to stop mid-word, and a
+/// section title in the list too).
+#[test]
+fn cut_labels_and_section_titles_end_in_an_ellipsis() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.md");
+    std::fs::write(
+        &path,
+        "## Environment and configuration of the machine the problem shows on\n\n- **The exact version of every library involved in the failing build:** \n- **OS:** \n",
+    )
+    .unwrap();
+    let source = Source::File(path.clone());
+    let mut app = App::with_form(
+        config(),
+        discover::load(&source).unwrap(),
+        source,
+        None,
+        (64, 20),
+    );
+    key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    let text = screen(&app, 64, 20);
+    let pane: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split_once('│').map(|(_, pane)| pane))
+        .collect();
+    let label = pane
+        .iter()
+        .find(|l| l.contains("The exact version"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        label.trim_end_matches([' ', '"']).ends_with('…'),
+        "{label:?}\n{text}"
+    );
+    let (listed, _) = text
+        .lines()
+        .find(|l| l.contains("Environment and"))
+        .and_then(|l| l.split_once('│'))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(listed.trim_end().ends_with('…'), "{listed:?}\n{text}");
+}

@@ -124,6 +124,13 @@ pub fn ask_all<R: BufRead>(
         if input.ended {
             break;
         }
+        // Text written after the section's fields (a form's closing markdown) follows them.
+        let section = &form.sections[field.section];
+        if section.fields.last() == Some(&i) {
+            for line in section.after.trim().lines() {
+                writeln!(out, "{}", escape(&format!("  {}", line.trim_end())))?;
+            }
+        }
     }
     Ok(given_up)
 }

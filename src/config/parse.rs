@@ -5,7 +5,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::{
-    ACTIONS, COLOR_ROLES, Config, TYPING_ACTIONS, ThemeName, is_color, is_key, types_text,
+    ACTIONS, COLOR_ROLES, Config, TYPING_ACTIONS, ThemeName, is_color, is_key, key_spelling,
+    shared_place, types_text,
 };
 use crate::error::LocatedError;
 use crate::export::Provider;
@@ -25,7 +26,20 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<LocatedError>) {
         Ok(root) => reader.root(root.get_ref()),
         Err(err) => {
             let start = err.span().map_or(0, |s| s.start);
-            let message = format!("{}; the file is ignored", err.message().trim_end());
+            let message = err.message().trim_end();
+            // The parser's `duplicate key` leaves out which: the span holds it.
+            let key = err
+                .span()
+                .and_then(|s| text.get(s))
+                .map(str::trim)
+                .filter(|k| !k.is_empty() && !k.contains('\n'));
+            let message = match key {
+                Some(key) if message == "duplicate key" => format!(
+                    "`{}` is given twice; the file is ignored",
+                    crate::text::escape_line(key.trim_matches('"'))
+                ),
+                _ => format!("{message}; the file is ignored"),
+            };
             reader.warn(start, message);
         }
     }
@@ -182,6 +196,8 @@ impl Reader<'_> {
     }
 
     fn keys(&mut self, table: &DeTable<'_>) {
+        // Every key kept, with its action and place, to find a key given to two actions.
+        let mut bound: Vec<(String, String, String, usize)> = Vec::new();
         for (key, value) in table {
             let action = key.get_ref().as_ref();
             if !ACTIONS.contains(&action) {
@@ -201,11 +217,43 @@ impl Reader<'_> {
             match keys {
                 Some(keys) if !keys.is_empty() && keys.iter().all(|(k, _)| is_key(k)) => {
                     let keys = self.typing_refused(action, keys);
+                    bound.extend(
+                        keys.iter()
+                            .map(|(k, at)| (action.to_owned(), k.clone(), key_spelling(k), *at)),
+                    );
                     if !keys.is_empty() {
-                        self.config.keys.insert(action.to_owned(), keys);
+                        self.config.keys.insert(
+                            action.to_owned(),
+                            keys.into_iter().map(|(k, _)| k).collect(),
+                        );
                     }
                 }
                 _ => self.bad(&name, value, "a key like `ctrl-s` or a list of them"),
+            }
+        }
+        self.shared_keys(&mut bound);
+    }
+
+    /// Warns, at the later one, about a key given to two actions that work in one place:
+    /// there it runs only one of them.
+    fn shared_keys(&mut self, bound: &mut [(String, String, String, usize)]) {
+        bound.sort_by_key(|b| b.3);
+        for (i, (action, key, spelling, at)) in bound.iter().enumerate() {
+            let earlier = bound[..i].iter().find_map(|(other, _, s, other_at)| {
+                (s == spelling && other != action)
+                    .then(|| shared_place(action, other).map(|place| (other, other_at, place)))
+                    .flatten()
+            });
+            if let Some((other, other_at, place)) = earlier {
+                let (line, col) = line_col(self.text, *other_at);
+                self.warn(
+                    *at,
+                    format!(
+                        "`keys.{action}`: `{key}` is bound to `{other}` too (at {line}:{col}), \
+                         and both work in {place}, where the key can run only one of them; \
+                         give one of them another key"
+                    ),
+                );
             }
         }
     }
@@ -213,9 +261,9 @@ impl Reader<'_> {
     /// `keys` without those that type a character when `action` works where text is
     /// typed: bound there, the key would run the action instead of typing (`force-quit
     /// = "x"` would quit at the x of "fix").
-    fn typing_refused(&mut self, action: &str, keys: Vec<(String, usize)>) -> Vec<String> {
+    fn typing_refused(&mut self, action: &str, keys: Vec<(String, usize)>) -> Vec<(String, usize)> {
         let Some(&(_, places)) = TYPING_ACTIONS.iter().find(|(a, _)| *a == action) else {
-            return keys.into_iter().map(|(k, _)| k).collect();
+            return keys;
         };
         let mut kept = Vec::new();
         for (key, at) in keys {
@@ -229,7 +277,7 @@ impl Reader<'_> {
                     ),
                 );
             } else {
-                kept.push(key);
+                kept.push((key, at));
             }
         }
         kept

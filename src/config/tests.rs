@@ -176,3 +176,30 @@ fn a_key_that_types_text_is_refused_for_actions_that_work_while_typing() {
     assert_eq!(config.keys["write"], ["s"]);
     assert_eq!(config.keys["copy"], ["ctrl-y"]);
 }
+
+#[test]
+fn a_key_given_to_two_actions_that_work_in_one_place_is_named_with_both() {
+    let text = "[keys]\nwrite = \"ctrl-alt-w\"\ncopy = [\"f5\", \"alt-ctrl-w\"]\nnext-field = \"ctrl-alt-w\"\nforce-quit = \"f5\"\nhelp = \"f1\"\n";
+    assert_eq!(
+        warnings(text),
+        [
+            // The form and the review never show at once: next-field may share ctrl-w.
+            "config.toml:3:15: `keys.copy`: `alt-ctrl-w` is bound to `write` too (at 2:9), and both work in the review, where the key can run only one of them; give one of them another key",
+            "config.toml:5:14: `keys.force-quit`: `f5` is bound to `copy` too (at 3:9), and both work in every screen and dialog, where the key can run only one of them; give one of them another key",
+        ]
+    );
+}
+
+#[test]
+fn keys_are_compared_as_one_spelling() {
+    assert_eq!(key_spelling("alt-ctrl-X"), "alt-ctrl-X");
+    assert_eq!(key_spelling("ctrl-alt-X"), "alt-ctrl-X");
+    assert_eq!(key_spelling("PageDown"), "pagedown");
+    assert_ne!(key_spelling("a"), key_spelling("A"));
+    assert_eq!(shared_place("gh", "write"), Some("the review"));
+    assert_eq!(shared_place("gh", "next-field"), None);
+    assert_eq!(
+        shared_place("force-quit", "open"),
+        Some("every screen and dialog")
+    );
+}

@@ -176,9 +176,16 @@ pub fn chooser(text: &str, file: &str) -> Chooser {
             .push(format!("{file}: expected a mapping of settings"));
         return out;
     };
+    // As GitHub reads it (YAML 1.1): `yes`, `on`, `no` and `off` are booleans too, as
+    // `check` reads them.
+    let flag = |value: &Json| match value {
+        Json::Bool(on) => Some(*on),
+        Json::String(word) => crate::template::flag_word(word),
+        _ => None,
+    };
     match map.get("blank_issues_enabled") {
         None | Some(Json::Null) => {}
-        Some(Json::Bool(on)) => out.blank_issues = *on,
+        Some(value) if flag(value).is_some() => out.blank_issues = flag(value) == Some(true),
         Some(_) => out.problems.push(format!(
             "{file}: `blank_issues_enabled` must be true or false"
         )),

@@ -65,11 +65,11 @@ fn a_draft_that_does_not_read_is_moved_aside_untouched() {
     for (text, reason) in [
         (
             "title: [not, text]\n",
-            "line 1, column 8: expected string scalar",
+            "line 1, column 8: expected text here, not a list or a mapping",
         ),
         (
             "fields: [a, b]\n",
-            "line 1, column 9: expected mapping start",
+            "line 1, column 9: expected a mapping here",
         ),
         (
             "labels: {a: b}\n",

@@ -427,5 +427,20 @@ pub fn write_private(path: &Path, contents: &[u8]) -> Result<(), PrivateWriteErr
     Ok(write(path, contents, options)?)
 }
 
+#[cfg(unix)]
+mod pipe;
+#[cfg(unix)]
+pub use pipe::read_file_or_pipe;
+
+/// Without Unix pipes to wait for, only regular files are read.
+#[cfg(not(unix))]
+pub fn read_file_or_pipe(
+    path: &Path,
+    limit: usize,
+    _waiting: impl FnOnce(),
+) -> Result<Vec<u8>, ReadError> {
+    read_regular_upto(path, limit)
+}
+
 #[cfg(test)]
 mod tests;

@@ -21,6 +21,25 @@ pub struct Pending {
     /// The folder the send ran in: without `--repo`, gh and glab pick the repository
     /// from it, so a retry runs there too, wherever `retry` is typed.
     pub folder: Option<PathBuf>,
+    /// The draft the issue was written in, as it was when the send failed.
+    pub draft: Option<DraftMark>,
+}
+
+/// A draft file and a fingerprint of its bytes ([`fingerprint`]): the draft is unchanged
+/// while its bytes give the same fingerprint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftMark {
+    pub path: PathBuf,
+    pub fingerprint: String,
+}
+
+/// A stable fingerprint of `bytes` (64-bit FNV-1a and the length, in hex): the same on
+/// every run and every build, unlike the standard library's hasher.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{hash:016x}-{:x}", bytes.len())
 }
 
 /// The file format; private so the domain types stay free of serde.
@@ -42,6 +61,10 @@ struct Wire {
     milestone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     folder: Option<PathBuf>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    draft: Option<PathBuf>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    draft_fingerprint: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -185,7 +208,10 @@ pub fn to_json(pending: &Pending) -> String {
         issue,
         target,
         folder,
+        draft,
     } = pending.clone();
+    let (draft, draft_fingerprint) =
+        draft.map_or((None, None), |d| (Some(d.path), Some(d.fingerprint)));
     let wire = Wire {
         forge: forge.program().to_owned(),
         title: issue.title,
@@ -196,6 +222,8 @@ pub fn to_json(pending: &Pending) -> String {
         repo: target.repo,
         milestone: target.milestone,
         folder,
+        draft,
+        draft_fingerprint,
     };
     let mut json = serde_json::to_string_pretty(&wire).unwrap_or_default();
     json.push('\n');
@@ -300,6 +328,10 @@ fn from_json(text: &str) -> Result<Pending, FromJsonError> {
             milestone: wire.milestone,
         },
         folder: wire.folder,
+        draft: wire
+            .draft
+            .zip(wire.draft_fingerprint)
+            .map(|(path, fingerprint)| DraftMark { path, fingerprint }),
     })
 }
 
@@ -326,6 +358,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_fingerprint_is_fixed_and_tells_bytes_apart() {
+        // FNV-1a's published value for the empty input, then one byte.
+        assert_eq!(fingerprint(b""), "cbf29ce484222325-0");
+        assert_eq!(fingerprint(b"a"), "af63dc4c8601ec8c-1");
+        assert_ne!(fingerprint(b"ab"), fingerprint(b"ba"));
+    }
+
+    #[test]
     fn json_round_trips_and_names_the_forge_by_program() {
         let pending = Pending {
             forge: Forge::Gitlab,
@@ -342,6 +382,7 @@ mod tests {
                 milestone: None,
             },
             folder: None,
+            draft: None,
         };
         let json = to_json(&pending);
         assert!(json.contains("\"forge\": \"glab\""), "{json}");
@@ -354,6 +395,16 @@ mod tests {
         here.folder = Some("/work/clone".into());
         let json = to_json(&here);
         assert!(json.contains("\"folder\": \"/work/clone\""), "{json}");
+        assert!(from_json(&json).is_ok_and(|p| p == here));
+        here.draft = Some(DraftMark {
+            path: "/data/drafts/t.yaml".into(),
+            fingerprint: fingerprint(b"fields: {}\n"),
+        });
+        let json = to_json(&here);
+        assert!(
+            json.contains("\"draft\": \"/data/drafts/t.yaml\""),
+            "{json}"
+        );
         assert!(from_json(&json).is_ok_and(|p| p == here));
         assert!(matches!(
             from_json(r#"{"forge":"svn","title":"t","body":"b"}"#),

@@ -26,6 +26,9 @@ pub struct Plan {
     /// Why the title cannot be sent, when it cannot (empty, or only the template's
     /// prefix) and what to do: said instead of printing the `gh` command for `file`.
     pub untitled: Option<String>,
+    /// The draft the answers came from, as it was on disk: kept with an issue that
+    /// could not be sent, so a `retry` that sends it can remove that draft.
+    pub draft: Option<Box<super::last::DraftMark>>,
 }
 
 /// A file to write the body to; `force` replaces an existing one.
@@ -63,6 +66,7 @@ impl Default for Plan {
             timeout: DEFAULT_TIMEOUT,
             web: false,
             untitled: None,
+            draft: None,
         }
     }
 }

@@ -137,7 +137,13 @@ pub fn run_to(issue: &Issue, plan: &Plan, out: &mut impl Write) -> Result<Outcom
                 forge.program()
             );
         }
-        match send(issue, forge, &plan.target, plan.timeout) {
+        match send(
+            issue,
+            forge,
+            &plan.target,
+            plan.timeout,
+            plan.draft.as_deref(),
+        ) {
             Ok(sent) => writeln!(out, "{}", escape_line(&sent.url))?,
             Err(failure) => {
                 failed = true;

@@ -45,6 +45,16 @@ pub enum WebError {
     /// option (`--new-window=...`) or open a local file or a script.
     #[error("not opened: only http(s) links are (url: {0})")]
     NotWeb(String),
+    /// GitHub reads `labels=` and `projects=` as lists split at commas, with no way to
+    /// quote one: a name with a comma would arrive as two.
+    #[error(
+        "the {what} `{name}` holds a comma, and GitHub's link splits {what}s at commas (it would ask for {parts}); send the issue with --gh, which keeps the {what} whole, or use a {what} without a comma"
+    )]
+    Comma {
+        what: &'static str,
+        name: String,
+        parts: String,
+    },
 }
 
 /// `url` when it may be opened or shown as a link: it starts with `http://` or
@@ -148,6 +158,17 @@ pub fn url(issue: &Issue, repo: &Repo, milestone: Option<&str>) -> Result<String
             ("assignees", &issue.assignees),
             ("projects", &issue.projects),
         ] {
+            if let Some(name) = list.iter().find(|name| name.contains(',')) {
+                let parts: Vec<String> = name
+                    .split(',')
+                    .map(|part| format!("`{}`", part.trim()))
+                    .collect();
+                return Err(WebError::Comma {
+                    what: key.trim_end_matches('s'),
+                    name: name.clone(),
+                    parts: parts.join(" and "),
+                });
+            }
             if !list.is_empty() {
                 params.push((key, list.join(",")));
             }

@@ -40,7 +40,10 @@ pub fn parse(file: &str, text: &str) -> Option<Import> {
                     if let Some(why) = odd(value, limit) {
                         note(
                             notes,
-                            format!("{name}: refused {} {unit} ({why})", shorten(raw)),
+                            format!(
+                                "{name}: refused {} {unit} ({why})",
+                                crate::text::shorten(raw, 24)
+                            ),
                         );
                         return None;
                     }
@@ -110,15 +113,6 @@ fn limit(unit: &str) -> Option<f64> {
         "MB/s" => Some(MAX_RATE / 1e6),
         _ if unit.ends_with("/s") => Some(MAX_RATE),
         _ => None,
-    }
-}
-
-/// A number as written, at most 24 characters of it (a 5,000-digit one is not shown
-/// whole).
-fn shorten(raw: &str) -> String {
-    match raw.char_indices().nth(24) {
-        Some((at, _)) => format!("{}… ({} characters)", &raw[..at], raw.chars().count()),
-        None => raw.to_owned(),
     }
 }
 

@@ -79,7 +79,7 @@ impl Flag {
 }
 
 /// `yes` and `on` are true and `no` and `off` false, in any case, as GitHub reads them.
-fn flag_word(word: &str) -> Option<bool> {
+pub fn flag_word(word: &str) -> Option<bool> {
     const TRUE: [&str; 3] = ["true", "yes", "on"];
     const FALSE: [&str; 3] = ["false", "no", "off"];
     if TRUE.iter().any(|t| t.eq_ignore_ascii_case(word)) {
@@ -202,8 +202,9 @@ pub(super) fn parse(
             f.section += 1;
         }
     }
+    // Markdown after the last field: below it, where it is written.
     if let (Some(last), false) = (sections.last_mut(), help.is_empty()) {
-        push_para(&mut last.help, "\n\n", &help);
+        last.after = help;
     }
     let labelled = vec![false; fields.len()];
     crate::form::assign_ids(&mut sections, &mut fields, &labelled);
@@ -338,6 +339,7 @@ impl FormBuilder {
             level: 3,
             help: std::mem::take(&mut self.help),
             text: String::new(),
+            after: String::new(),
             fields: vec![self.fields.len()],
             parent: None,
             line,
@@ -481,6 +483,7 @@ fn preamble(intro: String) -> Section {
         level: 0,
         help: String::new(),
         text: intro,
+        after: String::new(),
         fields: Vec::new(),
         parent: None,
         line: 1,

@@ -359,7 +359,7 @@ impl App {
     }
 
     fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        // Quitting works everywhere, dialogs and "too small" included.
+        // Quitting works everywhere, dialogs included.
         let keys = &self.config.keys;
         if keys
             .lookup(Context::Anywhere, &key)
@@ -371,10 +371,8 @@ impl App {
             }
             return self.quit();
         }
-        // Keys typed at a "too small" notice would land in a field nobody sees.
-        if !self.fits() {
-            return Vec::new();
-        }
+        // At a "too small" notice keys still go where they would: typing a field
+        // nobody sees is better than losing what was typed (it shows once there is room).
         if self.modal.is_some() {
             return self.modal_key(key);
         }

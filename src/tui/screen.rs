@@ -127,6 +127,19 @@ fn cut_at(text: &str, columns: usize) -> usize {
         .map_or(text.len(), |(at, _)| at)
 }
 
+/// `text` in at most `columns` columns, ending in `…` when it had to be cut, so a cut
+/// shows as one.
+fn with_ellipsis(text: &str, columns: usize) -> std::borrow::Cow<'_, str> {
+    if UnicodeWidthStr::width(text) <= columns {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let kept = &text[..cut_at(text, columns.saturating_sub(1))];
+    if columns == 0 {
+        return std::borrow::Cow::Borrowed("");
+    }
+    std::borrow::Cow::Owned(format!("{}…", kept.trim_end()))
+}
+
 /// The rows `text` takes cut at `width` columns (not at words: a long path is one
 /// word), as [`footer`] cuts it.
 fn notice_rows(text: &str, width: u16) -> usize {
@@ -269,7 +282,8 @@ fn dialog(frame: &mut Frame, app: &App, modal: &Modal, area: Rect) -> Option<Pos
     let mut text: Vec<Line> = lines.iter().map(|l| Line::raw(l.as_str())).collect();
     text.push(Line::raw(""));
     text.push(Line::styled(keys, theme.key()));
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+    // Lines are cut to fit already; trimming would undo their indent.
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
     // Dialogs that take a line of text: the input sits after its prompt.
     let (line, indent) = match modal {
         Modal::Path { path, .. } => (path, 6),
@@ -386,15 +400,19 @@ fn dialog_text(app: &App, modal: &Modal) -> (&'static str, Vec<String>, &'static
 /// Wraps `text` to `width` columns at spaces, cutting words that are longer.
 fn fit_lines(text: &str, width: u16) -> Vec<String> {
     let width = usize::from(width.max(8));
+    // A line's indent stays (a list's unselected entries line up with the selected one).
+    let indent = &text[..text.len() - text.trim_start_matches(' ').len()];
+    let indent = if indent.len() * 2 < width { indent } else { "" };
+    let width = width - indent.len();
     let mut out = Vec::new();
     for line in wrap_lines(text, width as u16, usize::MAX) {
         let mut rest = line.as_str();
         while rest.width() > width {
             let cut = cut_at(rest, width);
-            out.push(rest[..cut].to_owned());
+            out.push(format!("{indent}{}", &rest[..cut]));
             rest = &rest[cut..];
         }
-        out.push(rest.to_owned());
+        out.push(format!("{indent}{rest}"));
     }
     out
 }

@@ -159,6 +159,10 @@ impl Pretty {
         self.number(section.level);
         self.key(b"\"help\": ");
         self.string(&section.help);
+        if !section.after.is_empty() {
+            self.key(b"\"after\": ");
+            self.string(&section.after);
+        }
         self.key(b"\"fields\": ");
         self.begin(b'[');
         for &f in &section.fields {
@@ -195,6 +199,18 @@ impl Pretty {
         self.end(b']');
         self.key(b"\"required\": ");
         self.raw(if field.required { "true" } else { "false" });
+        // An issue form's boxes that must be ticked, each by itself (`required` is the
+        // field's own rule): only when there are any, so other schemas stay as they were.
+        let options = field.kind.options();
+        if options.iter().any(|o| o.required) {
+            self.key(b"\"required_options\": ");
+            self.strings(
+                options
+                    .iter()
+                    .filter(|o| o.required)
+                    .map(|o| o.label.as_str()),
+            );
+        }
         if !field.help.is_empty() {
             self.key(b"\"help\": ");
             self.string(&field.help);

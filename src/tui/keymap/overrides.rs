@@ -252,4 +252,32 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn the_configs_action_places_are_the_tables() {
+        for name in crate::config::ACTIONS {
+            let action = Action::from_name(name).expect("a known action");
+            let mut places: Vec<&str> = BINDINGS
+                .iter()
+                .filter(|b| b.action == action)
+                .flat_map(|b| b.contexts.iter())
+                .map(|c| match c {
+                    Context::Picker => "picker",
+                    Context::Form => "form",
+                    Context::Review => "review",
+                    Context::Help => "help",
+                    Context::Anywhere => "anywhere",
+                })
+                .collect();
+            if places.contains(&"anywhere") {
+                places = vec!["anywhere"];
+            }
+            places.dedup();
+            let said = crate::config::ACTION_PLACES
+                .iter()
+                .find(|(a, _)| a == name)
+                .map_or(&[][..], |(_, p)| *p);
+            assert_eq!(places, said, "{name}");
+        }
+    }
 }

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::super::app::{App, Focus, FormState, HEADER_LABELS, Mark};
 use super::super::field::rows;
 use super::super::theme::Theme;
-use super::wrap_lines;
+use super::{with_ellipsis, wrap_lines};
 
 /// Where things are on the form screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,6 +196,17 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
         let h = state.widget(f).height(input_rect(width, 0).width);
         push(&mut items, &mut y, h, ItemKind::Widget(f));
         push_error(&mut items, &mut y, state, f, width, theme);
+    }
+    // Text written after the fields (an issue form's closing markdown) comes after them.
+    let after = wrap_lines(&section.after, width, 40);
+    if !after.is_empty() {
+        y = y.saturating_add(1);
+        push(
+            &mut items,
+            &mut y,
+            rows(after.len()),
+            ItemKind::Text(after, theme.help()),
+        );
     }
     (items, y)
 }
@@ -389,7 +400,8 @@ fn sidebar(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) {
             Style::new()
         };
         buf.set_stringn(inner.x, y, mark, 1, mark_style);
-        let text = format!(" {indent}{title}");
+        let room = usize::from(inner.width.saturating_sub(1)).saturating_sub(1 + indent.len());
+        let text = format!(" {indent}{}", with_ellipsis(title, room));
         buf.set_stringn(
             inner.x + 1,
             y,
@@ -430,20 +442,26 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                 let focused = state.focus() == Focus::Field(*f);
                 let marker = if focused { "▸ " } else { "  " };
                 let label = shown_label(form, *f);
+                let required = if field.required { " *" } else { "" };
+                let lang = match &field.kind {
+                    crate::form::FieldKind::Code { language } if language.is_empty() => {
+                        "  [code]".to_owned()
+                    }
+                    crate::form::FieldKind::Code { language } => format!("  [{language}]"),
+                    _ => String::new(),
+                };
+                // A label too long for the row ends in `…`, and keeps its `*`.
+                let room = usize::from(rect.width)
+                    .saturating_sub(marker.chars().count() + required.len() + lang.len());
                 let mut spans = vec![Span::styled(
-                    format!("{marker}{label}"),
+                    format!("{marker}{}", with_ellipsis(label, room)),
                     theme.label(focused),
                 )];
                 if field.required {
-                    spans.push(Span::styled(" *", theme.missing()));
+                    spans.push(Span::styled(required, theme.missing()));
                 }
-                if let crate::form::FieldKind::Code { language } = &field.kind {
-                    let lang = if language.is_empty() {
-                        "code".to_owned()
-                    } else {
-                        language.clone()
-                    };
-                    spans.push(Span::styled(format!("  [{lang}]"), theme.help()));
+                if !lang.is_empty() {
+                    spans.push(Span::styled(lang, theme.help()));
                 }
                 frame.render_widget(Line::from(spans), rect);
             }

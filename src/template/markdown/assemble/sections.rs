@@ -73,6 +73,7 @@ impl Open {
                 level,
                 help: String::new(),
                 text: String::new(),
+                after: String::new(),
                 fields: Vec::new(),
                 parent: None,
                 line: file_line,
