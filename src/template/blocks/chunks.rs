@@ -122,17 +122,26 @@ impl<'s> Iterator for Chunks<'s> {
             }
             let piece = self.piece.as_mut()?;
             let base = piece.base;
+            // The event is handed out as it came, its offsets moved in place: each move
+            // of an event (over 100 bytes) cost more than the rest of this step.
+            let mut next = piece.events.next();
+            let Some((event, range)) = next.as_mut() else {
+                match piece.end_at {
+                    // The last piece ended: so did the text.
+                    None => return None,
+                    Some(end_at) => {
+                        let span = piece.span;
+                        self.retry(base, end_at, span);
+                        continue;
+                    }
+                }
+            };
+            range.start += base;
+            range.end += base;
             let Some(end_at) = piece.end_at else {
                 // The last piece: nothing to check.
-                let next = piece.events.next();
-                return next.map(|(event, range)| (event, range.start + base..range.end + base));
+                return next;
             };
-            let Some((event, range)) = piece.events.next() else {
-                let span = piece.span;
-                self.retry(base, end_at, span);
-                continue;
-            };
-            let range = range.start + base..range.end + base;
             if self.depth == 0 {
                 // What came before is final.
                 self.ready = self.held.len();
@@ -152,9 +161,9 @@ impl<'s> Iterator for Chunks<'s> {
                 _ => {}
             }
             if self.through && self.held.is_empty() {
-                return Some((event, range));
+                return next;
             }
-            self.held.push_back((event, range));
+            self.held.extend(next);
             if self.through {
                 self.ready = self.held.len();
             }

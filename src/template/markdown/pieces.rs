@@ -72,11 +72,11 @@ pub(super) fn pieces(
             while comments.get(next_comment).is_some_and(|c| c.end <= start) {
                 next_comment += 1;
             }
-            let commented = comments.get(next_comment).is_some_and(|c| c.start < end);
+            let comment = comments.get(next_comment).filter(|c| c.start < end);
             pieces.push(static_line(
                 source,
                 in_comment_block[line],
-                (start, text, commented),
+                (start, text, comment),
                 &mut lines,
             ));
         }
@@ -98,23 +98,23 @@ fn line_set(ranges: &[Range<usize>], n: usize) -> Vec<bool> {
     set
 }
 
-/// A line outside any field (`text` at `start`, `commented` when a comment touches
-/// it), with its comments removed.
+/// A line outside any field (`text` at `start`, `comment` the first comment that
+/// touches it), with its comments removed.
 fn static_line(
     source: &Source<'_>,
     in_comment_block: bool,
-    (start, text, commented): (usize, &str, bool),
+    (start, text, comment): (usize, &str, Option<&Range<usize>>),
     lines: &mut Lines,
 ) -> Piece {
     let end = start + text.len();
-    if !commented {
+    let Some(comment) = comment else {
         let at = lines.push(&[text.strip_suffix('\n').unwrap_or(text)]);
         return if is_blank(text) {
             Piece::Blank(at)
         } else {
             Piece::Text(at)
         };
-    }
+    };
     // A comment block going is a block going; a comment line inside other HTML
     // just disappears.
     let gone = if in_comment_block {
@@ -122,7 +122,13 @@ fn static_line(
     } else {
         Piece::Dropped
     };
-    if is_blank(text) {
+    // A line that is one comment (most commented lines) keeps nothing: no copy of it
+    // without the comment is needed to see that.
+    let content = text.trim_start();
+    let content_start = start + text.len() - content.len();
+    if is_blank(text)
+        || comment.start <= content_start && comment.end >= content_start + content.trim_end().len()
+    {
         return gone;
     }
     let kept = source.strip_comments(start..end);
@@ -138,14 +144,19 @@ fn static_line(
     }
 }
 
-/// Whether a line is only whitespace (`str::trim` empties it). A line that starts with
-/// an ASCII character other than whitespace is decided by that byte (most lines; a
-/// `trim` decodes characters from both ends).
+/// Whether a line is only whitespace (`str::trim` empties it). A line of ASCII is decided
+/// by its bytes (most lines: a blank line is its newline; a `trim` decodes characters
+/// from both ends); a byte outside ASCII before any other decides nothing.
 fn is_blank(text: &str) -> bool {
-    match text.as_bytes().first() {
-        Some(b) if b.is_ascii() && !b.is_ascii_whitespace() => false,
-        _ => text.trim().is_empty(),
+    for &b in text.as_bytes() {
+        match b {
+            // What `char::is_whitespace` says of ASCII.
+            b'\t'..=b'\r' | b' ' => {}
+            0x80.. => return text.trim().is_empty(),
+            _ => return false,
+        }
     }
+    true
 }
 
 /// Two spaces left where a comment was removed become one.
@@ -158,4 +169,28 @@ fn collapse_spaces(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_blank;
+
+    #[test]
+    fn blank_lines_are_what_trim_empties() {
+        for text in [
+            "",
+            "\n",
+            " \t\r\n",
+            "\u{b}\u{c}\n",
+            "\u{1c}\n",
+            "x\n",
+            "  x",
+            "\u{a0}\n",
+            " \u{3000}",
+            " \u{e9}",
+            "\u{85}",
+        ] {
+            assert_eq!(is_blank(text), text.trim().is_empty(), "{text:?}");
+        }
+    }
 }

@@ -94,14 +94,19 @@ fn is_single_choice_title(title: &str) -> bool {
     // of these) is ASCII, compared without case.
     const WORDS: [&str; 3] = ["priority", "severity", "urgency"];
     if title.is_ascii() {
-        let mut runs = title
-            .as_bytes()
-            .split(|b| !b.is_ascii_alphanumeric())
-            .filter(|r| !r.is_empty());
-        return runs.next().is_some_and(|run| {
-            (7..=8).contains(&run.len())
-                && WORDS.iter().any(|w| run.eq_ignore_ascii_case(w.as_bytes()))
-        }) && runs.next().is_none();
+        // One run: from its first letter or digit to its last, nothing else.
+        let bytes = title.as_bytes();
+        let Some(start) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
+            return false;
+        };
+        let end = bytes
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .map_or(start, |e| e + 1);
+        let run = &bytes[start..end];
+        return (7..=8).contains(&run.len())
+            && run.iter().all(u8::is_ascii_alphanumeric)
+            && WORDS.iter().any(|w| run.eq_ignore_ascii_case(w.as_bytes()));
     }
     let mut runs = title
         .split(|c: char| !c.is_alphanumeric())

@@ -127,8 +127,13 @@ pub(super) fn html(range: &Range<usize>, ctx: &Ctx<'_>) -> Recognized {
 fn pre(range: &Range<usize>, ctx: &Ctx<'_>) -> Option<Recognized> {
     let source = ctx.source;
     let text = &source.src[range.clone()];
-    let trimmed = text.trim();
-    if !trimmed.starts_with("<pre") || !trimmed.ends_with("</pre>") {
+    // Most HTML blocks are comments: the start says so before the end is trimmed.
+    let trimmed = text.trim_start();
+    if !trimmed.starts_with("<pre") {
+        return None;
+    }
+    let trimmed = trimmed.trim_end();
+    if !trimmed.ends_with("</pre>") {
         return None;
     }
     let mut open_end = trimmed.find('>')? + 1;

@@ -229,6 +229,15 @@ pub(super) fn is_notice(title: &str) -> bool {
         "important:",
         "note:",
     ];
+    // Every signal starts the text: one whose first letter starts none is not a notice.
+    let starts = |b: &u8| b"abcdinprtw".contains(&b.to_ascii_lowercase());
+    // The first letter as written decides most headings, before any trimming: the
+    // trimmed text starts with it, and an ASCII letter lowercases to ASCII.
+    match title.chars().find(|c| c.is_alphanumeric()) {
+        None => return false,
+        Some(c) if c.is_ascii() && !starts(&(c as u8)) => return false,
+        Some(_) => {}
+    }
     let trimmed = title.trim().trim_matches(|c: char| !c.is_alphanumeric());
     // Every heading is asked (100,000 times for 100k headings): ASCII text is compared
     // without case and without a lowercased copy. Other text is lowercased first, as
@@ -240,8 +249,6 @@ pub(super) fn is_notice(title: &str) -> bool {
         lower = trimmed.to_lowercase();
         (lower.as_str(), false)
     };
-    // Every signal starts the text: one whose first letter starts none is not a notice.
-    let starts = |b: &u8| b"abcdinprtw".contains(&b.to_ascii_lowercase());
     if !text.as_bytes().first().is_some_and(starts) {
         return false;
     }

@@ -12,6 +12,10 @@ pub(super) fn table(table: &Table<'_>, ctx: &Ctx<'_>) -> Recognized {
     let source = ctx.source;
     let rows = &table.rows;
     let lines = source.lines(&table.range);
+    // Looked up before the rows' lines: lines are found fastest going forward.
+    let first_row = rows
+        .first()
+        .map_or(lines.end, |r| source.line_of(r.range.start));
     let columns: Vec<String> = table.head().iter().map(|c| hints::plain_label(c)).collect();
     let width = columns.len().saturating_sub(1);
     let mut row_labels = Vec::with_capacity(rows.len());
@@ -39,9 +43,6 @@ pub(super) fn table(table: &Table<'_>, ctx: &Ctx<'_>) -> Recognized {
         defaults.push(values);
         cell_hints.push(row_hints);
     }
-    let first_row = rows
-        .first()
-        .map_or(lines.end, |r| source.line_of(r.range.start));
     let head = source.lines_text(lines.start..first_row);
     // The header's lines, then each row's: by line number, not searched for.
     let head_lines = (lines.start..first_row).map(|l| source.line_text(l));
@@ -66,10 +67,14 @@ fn pipe_columns(row: &str) -> Vec<usize> {
 /// Gives `found` the display column of each unescaped pipe of `row`, in order, until it
 /// returns false; returns whether it never did.
 fn pipes(row: &str, mut found: impl FnMut(usize) -> bool) -> bool {
-    let row = row.trim_end();
+    let row = trim_end(row);
     // Printable ASCII is one column a byte. A byte is escaped when the one before it
     // is a backslash not escaped itself.
-    if row.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+    // Folded without stopping early, the check is a few wide compares.
+    if row
+        .bytes()
+        .fold(true, |ok, b| ok & (b' '..=b'~').contains(&b))
+    {
         let mut escaped_at = usize::MAX;
         for (at, &b) in row.as_bytes().iter().enumerate() {
             if b == b'|' && escaped_at != at && !found(at) {
@@ -92,6 +97,23 @@ fn pipes(row: &str, mut found: impl FnMut(usize) -> bool) -> bool {
     true
 }
 
+/// `text.trim_end()`, without decoding characters when the text ends in ASCII (a row
+/// ends in its newline: `trim_end` looks each character up as Unicode).
+fn trim_end(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let end = bytes
+        .iter()
+        .rposition(|&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+        .map_or(0, |at| at + 1);
+    match end.checked_sub(1).map(|at| bytes[at]) {
+        // Only ASCII spaces after an ASCII character that is not one: what `trim_end`
+        // takes away. Before a character outside ASCII, it may take more.
+        Some(last) if last.is_ascii() => &text[..end],
+        None => "",
+        Some(_) => text.trim_end(),
+    }
+}
+
 /// When every row puts its pipes at the same columns, starting and ending with one:
 /// the width between each pair. Empty otherwise.
 fn aligned_widths<I>(rows: I) -> Vec<usize>
@@ -99,7 +121,9 @@ where
     I: IntoIterator,
     I::Item: AsRef<str>,
 {
-    let framed = |r: &str| r.trim_start().starts_with('|') && r.trim_end().ends_with('|');
+    let framed = |r: &str| {
+        (r.starts_with('|') || r.trim_start().starts_with('|')) && trim_end(r).ends_with('|')
+    };
     let mut rows = rows.into_iter();
     let Some(first_row) = rows.next() else {
         return Vec::new();
@@ -183,6 +207,25 @@ mod tests {
         assert!(aligned_widths(["| a | b |", "| a | b | c |"]).is_empty());
         assert!(aligned_widths(["| a | b |", "| a |"]).is_empty());
         assert!(aligned_widths(["| a | b |", "| a | b"]).is_empty());
+    }
+
+    /// Rows are trimmed by bytes where that gives what `str::trim_end` gives.
+    #[test]
+    fn trim_end_is_str_trim_end() {
+        for text in [
+            "",
+            " \n",
+            "| a |\n",
+            "| a |\u{b}\u{c}\r\n",
+            "| a |\u{1c}\n",
+            "| 表 |\n",
+            "| a \u{3000}\n",
+            "x\u{85}",
+            "\u{a0} ",
+            "é \t",
+        ] {
+            assert_eq!(trim_end(text), text.trim_end(), "{text:?}");
+        }
     }
 
     #[test]

@@ -107,6 +107,10 @@ fn single_choice_titles_are_their_slugs() {
         "Priorit\u{e9}",
         "\u{130}",
         "Urgency \u{e9}",
+        "Section 12",
+        "Priority 2",
+        "12",
+        " severity ",
     ] {
         let slug = crate::text::slug(title);
         let expected = matches!(slug.as_str(), "priority" | "severity" | "urgency");

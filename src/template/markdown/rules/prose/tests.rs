@@ -78,6 +78,10 @@ fn notice_headings() {
         "Describe the bug",
         "Important files",
         "Aboutness",
+        "Section 12",
+        "",
+        "--",
+        "\u{e9}t\u{e9}: note",
     ] {
         assert!(!is_notice(title), "{title:?} is a question");
     }
