@@ -241,6 +241,7 @@ impl<'s> Reader<'s> {
     }
 
     /// Every comment and unclosed comment offset, or where nesting went too deep.
+    #[cfg(test)]
     pub fn finish(mut self) -> Result<(Vec<Range<usize>>, Vec<usize>), TooDeep> {
         if let Some(deep) = self.too_deep() {
             return Err(deep);

@@ -12,7 +12,6 @@ mod rules;
 pub(crate) use rules::is_instruction;
 mod source;
 
-use super::blocks;
 use super::{Limits, Problem, Severity};
 use crate::form::{Field, Section};
 use crate::template::layout::{Piece, Shape};
@@ -34,9 +33,14 @@ pub(crate) struct Built {
 /// `first_line` of its file. Blocks nested too deeply, and more sections or fields than
 /// `limits` allow, are refused with their place, without reading the rest.
 pub(crate) fn build(body: &str, first_line: usize, limits: &Limits) -> Result<Built, Problem> {
-    let reader = blocks::Reader::new(body, limits.nesting);
-    assemble::assemble(body, reader, first_line, limits).map_err(|stop| match stop {
+    assemble::assemble(body, first_line, limits).map_err(|stop| match stop {
         assemble::Stop::Limit(problem) => problem,
+        assemble::Stop::Failed(why) => Problem {
+            line: first_line,
+            col: 1,
+            severity: Severity::Error,
+            message: format!("reading the markdown failed (a bug in issue-composer): {why}"),
+        },
         assemble::Stop::TooDeep(deep) => {
             let before = &body[..deep.offset];
             let line_start = before.rfind('\n').map_or(0, |i| i + 1);

@@ -6,6 +6,7 @@
 use std::collections::VecDeque;
 use std::ops::Range;
 
+mod feed;
 mod sections;
 
 use super::Built;
@@ -13,26 +14,34 @@ use super::pieces;
 use super::rules::{self, Ctx, NewField, Recognized};
 use super::source::Source;
 use crate::form::{Field, Section};
-use crate::template::blocks::{Block, Reader};
+use crate::template::blocks::Block;
 use crate::template::layout::{PicksShape, Shape, ShapeAt, TableShape};
 use crate::template::{Limits, Problem, Severity};
 use crate::text::push_para;
+use feed::Feed;
 use sections::{Open, Shows, shows_unanswered};
 
-/// Folds the blocks `reader` reads from `src` (which starts at 1-based `first_line` of
-/// its file) into sections, fields and the layout. Past a limit on sections or fields
-/// it stops there, refusing the template without reading the rest.
-pub(super) fn assemble(
+/// Folds the blocks of `src` (which starts at 1-based `first_line` of its file) into
+/// sections, fields and the layout. Past a limit on sections or fields it stops there,
+/// refusing the template without reading the rest. A body of [`feed::PIPE_FROM`] bytes
+/// or more is read on a second thread while the blocks are folded (see [`feed`]).
+pub(super) fn assemble(src: &str, first_line: usize, limits: &Limits) -> Result<Built, Stop> {
+    assemble_with(src, first_line, limits, src.len() >= feed::PIPE_FROM)
+}
+
+/// [`assemble`], reading on a second thread when `piped`, however long `src` is.
+fn assemble_with(
     src: &str,
-    reader: Reader<'_>,
     first_line: usize,
     limits: &Limits,
+    piped: bool,
 ) -> Result<Built, Stop> {
-    let mut assembler = Assembler::new(src, first_line);
-    let mut reader = reader;
-    assembler.run(&mut reader, limits)?;
-    reader.finish().map_err(Stop::TooDeep)?;
-    Ok(assembler.finish())
+    feed::with_feed(src, limits.nesting, piped, |feed| {
+        let mut assembler = Assembler::new(src, first_line);
+        assembler.run(feed, limits)?;
+        Ok(assembler.finish())
+    })
+    .map_err(|failed| Stop::Failed(failed.0))?
 }
 
 /// Why the assembler stopped before the end.
@@ -41,6 +50,8 @@ pub(super) enum Stop {
     TooDeep(crate::template::blocks::TooDeep),
     /// More sections or fields than the limits allow: the problem says which, where.
     Limit(Problem),
+    /// The thread reading the blocks failed (a bug): its panic message.
+    Failed(String),
 }
 
 struct Assembler<'s> {
@@ -102,9 +113,8 @@ impl<'s> Assembler<'s> {
     }
 
     /// The next top-level block with the comments in it known to the source.
-    fn read<'r>(&mut self, reader: &mut Reader<'r>) -> Option<Block<'r>> {
-        let block = reader.next_block();
-        let (comments, unclosed) = reader.new_comments();
+    fn read<'r>(&mut self, feed: &mut Feed<'r>) -> Option<Block<'r>> {
+        let (block, comments, unclosed) = feed.read();
         self.source.add_comments(comments);
         for &offset in unclosed {
             self.problem(
@@ -118,7 +128,7 @@ impl<'s> Assembler<'s> {
 
     /// Folds the blocks in order. A label lasts for the one block after it (comment
     /// blocks let it through); help lasts until a field, text or the section's end.
-    fn run(&mut self, reader: &mut Reader<'_>, limits: &Limits) -> Result<(), Stop> {
+    fn run(&mut self, feed: &mut Feed<'_>, limits: &Limits) -> Result<(), Stop> {
         // The blocks read ahead, each with whether it is a comment block: the front is
         // the block to fold; a rule sees the next non-comment block, which (when there
         // is one) is the last of them, since reading ahead stops at the first.
@@ -126,7 +136,7 @@ impl<'s> Assembler<'s> {
         let mut at_end = false;
         loop {
             while !at_end && ahead.iter().skip(1).next_back().is_none_or(|(_, c)| *c) {
-                match self.read(reader) {
+                match self.read(feed) {
                     Some(block) => {
                         let comment = rules::is_comment_block(&block, &self.source);
                         ahead.push_back((block, comment));
@@ -139,9 +149,10 @@ impl<'s> Assembler<'s> {
             };
             let next = ahead.back().filter(|(_, c)| !c).map(|(b, _)| b);
             self.fold(&block, next, comment);
+            feed.spent(block);
             self.check_limits(limits).map_err(Stop::Limit)?;
         }
-        if let Some(deep) = reader.too_deep() {
+        if let Some(deep) = feed.too_deep() {
             return Err(Stop::TooDeep(deep));
         }
         Ok(())

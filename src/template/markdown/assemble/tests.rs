@@ -2,12 +2,10 @@
 
 use super::*;
 use crate::form::FieldKind;
-use crate::template::blocks;
 use crate::template::layout::Piece;
 
 fn built(src: &str) -> Built {
-    let reader = blocks::Reader::new(src, blocks::MAX_NESTING);
-    assemble(src, reader, 1, &Limits::default()).expect("within the limits")
+    assemble(src, 1, &Limits::default()).expect("within the limits")
 }
 
 fn labels(built: &Built) -> Vec<&str> {
