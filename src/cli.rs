@@ -336,8 +336,12 @@ pub struct RetryArgs {
     /// Stop gh or glab after SECS seconds (default 120); the issue stays saved.
     #[arg(long, value_name = "SECS", value_parser = parse_timeout)]
     pub gh_timeout: Option<u64>,
+    /// Send it even if gh or glab was still running when issue-composer was stopped (it
+    /// may have created the issue).
+    #[arg(long)]
+    pub force: bool,
     /// List the kept unsent issues, newest first: number, tool, repository, title.
-    #[arg(long, conflicts_with_all = ["number", "no_labels", "gh", "glab", "repo", "gh_timeout"])]
+    #[arg(long, conflicts_with_all = ["number", "no_labels", "gh", "glab", "repo", "gh_timeout", "force"])]
     pub list: bool,
     /// Which kept issue to send: 1 (the default) is the newest, as `--list` numbers them.
     #[arg(value_name = "N", value_parser = parse_kept_number)]
@@ -359,6 +363,7 @@ impl RetryArgs {
             repo: self.repo.clone(),
             timeout: timeout(self.gh_timeout),
             number: self.number.map_or(1, usize::from),
+            force: self.force,
         }
     }
 }

@@ -215,6 +215,10 @@ fn retry_cmd(args: &RetryArgs) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Err(RetryError::Load(err)) => Err(err.into()),
+        Err(started @ RetryError::Started { .. }) => {
+            eprintln!("issue-composer: {started}");
+            Ok(ExitCode::from(1))
+        }
         Err(RetryError::Send(failure)) => {
             eprintln!("issue-composer: {}", escape(&failure.to_string()));
             Ok(ExitCode::from(1))

@@ -245,6 +245,8 @@ pub struct RetryOptions {
     pub timeout: Duration,
     /// Which kept issue: 1 (the default) is the newest, as `retry --list` numbers them.
     pub number: usize,
+    /// Send it even when it was being sent when issue-composer was stopped.
+    pub force: bool,
 }
 
 impl Default for RetryOptions {
@@ -255,6 +257,7 @@ impl Default for RetryOptions {
             repo: None,
             timeout: DEFAULT_TIMEOUT,
             number: 1,
+            force: false,
         }
     }
 }
@@ -266,6 +269,17 @@ pub enum RetryError {
     Load(#[from] StoreError),
     #[error("{0}")]
     Send(Box<SendFailure>),
+    /// The kept issue was being sent when issue-composer was stopped (killed): the tool
+    /// may have created it, so it is not sent again without `--force`.
+    #[error(
+        "`{title}` was being sent with {program} when issue-composer was stopped, so it may exist already: look at the repository's issues, then `issue-composer retry --force{number}` sends it anyway"
+    )]
+    Started {
+        title: String,
+        program: &'static str,
+        /// ` N` when it is not the newest, as the command needs it.
+        number: String,
+    },
 }
 
 /// A retry that sent the issue; the saved copy is removed so a second retry cannot
@@ -284,6 +298,17 @@ pub struct Retried {
 /// failure it stays saved, unchanged.
 pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
     let (path, mut pending) = last::load_nth(options.number)?;
+    if pending.started && !options.force {
+        return Err(RetryError::Started {
+            title: crate::text::escape_line(&pending.issue.title).into_owned(),
+            program: pending.forge.program(),
+            number: if options.number == 1 {
+                String::new()
+            } else {
+                format!(" {}", options.number)
+            },
+        });
+    }
     if options.no_labels {
         pending.issue.labels.clear();
     }

@@ -270,6 +270,23 @@ fn sigkill_while_gh_runs_leaves_the_issue_kept_and_marked_started() {
         String::from_utf8_lossy(&out.stdout),
         "1\tgh\t-\t[CRASH] k9 (gh was started and may have created it: check before retrying)\n"
     );
+    // `retry` does not send it again on its own: the killed gh may have created it.
+    let works = "#!/bin/sh\necho https://github.com/o/r/issues/9\n";
+    fs::write(world.path("bin").join("gh"), works).unwrap();
+    let out = world.command(&["retry"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "issue-composer: `[CRASH] k9` was being sent with gh when issue-composer was stopped, so it may exist already: look at the repository's issues, then `issue-composer retry --force` sends it anyway\n"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    let out = world.command(&["retry", "--force"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "https://github.com/o/r/issues/9\n"
+    );
+    assert!(!world.saved().exists(), "sent, so no longer kept");
 }
 
 /// A send that worked leaves no record behind, and the issue kept before it stays kept.
