@@ -385,19 +385,36 @@ fn a_field_left_with_a_bad_answer_shows_why() {
     insta::assert_snapshot!("form_inline_error", screen(&app, 80, 24));
 }
 
-/// A notice longer than the screen is wide takes two rows instead of being cut.
+/// A notice longer than the screen is wide takes more rows instead of being cut,
+/// wrapped at spaces (before, at the screen's edge, mid-word: "e" / "mpty"); a word
+/// longer than a row is cut, and the rows after the first keep its indent.
 #[test]
 fn a_long_notice_wraps_onto_a_second_row() {
     let mut app = open("bug-report", None);
+    let text = "the benchmark results filled 2 more empty fields or cells, and the rest of this notice runs past the edge";
+    app.update(Msg::Notice(issue_composer::tui::app::Notice::problem(
+        text.to_owned(),
+    )));
+    let shown = screen(&app, 100, 30);
+    let rows: Vec<&str> = shown.lines().collect();
+    assert_eq!(
+        rows[28],
+        format!(
+            "\"{:<100}\"",
+            " the benchmark results filled 2 more empty fields or cells, and the rest of this notice runs past"
+        )
+    );
+    assert_eq!(rows[29], format!("\"{:<100}\"", " the edge"));
     let text = format!("could not save the draft: {}", "x".repeat(120));
     app.update(Msg::Notice(issue_composer::tui::app::Notice::problem(text)));
     let shown = screen(&app, 100, 30);
     let rows: Vec<&str> = shown.lines().collect();
     assert_eq!(
-        rows[28],
-        format!("\" could not save the draft: {}\"", "x".repeat(73))
+        rows[27],
+        format!("\"{:<100}\"", " could not save the draft:")
     );
-    assert_eq!(rows[29], format!("\"{:<100}\"", "x".repeat(47)));
+    assert_eq!(rows[28], format!("\" {}\"", "x".repeat(99)));
+    assert_eq!(rows[29], format!("\" {:<99}\"", "x".repeat(21)));
 }
 
 /// A notice longer than two rows wraps onto as many as it needs (before, it was cut
@@ -415,20 +432,24 @@ fn a_very_long_notice_takes_the_rows_it_needs_up_to_a_third_of_the_screen() {
     )));
     let shown = screen(&app, 100, 30);
     let rows: Vec<&str> = shown.lines().collect();
-    // " " + 437 characters: five rows, the last holding the reason.
-    let wrapped: String = rows[25..30]
+    // The words, then the 401-character path cut into rows of 99, then the reason.
+    let path = format!("{}:", "d/".repeat(200));
+    let mut expected = vec![" could not save the draft to".to_owned()];
+    expected.extend((0..5).map(|i| format!(" {}", &path[i * 99..(path.len()).min(i * 99 + 99)])));
+    expected.push(" disk full".to_owned());
+    let shown_rows: Vec<&str> = rows[23..30]
         .iter()
-        .map(|r| r.trim_matches('"'))
-        .collect::<String>();
-    assert_eq!(wrapped.trim_end(), format!(" {text}"), "{shown}");
-    assert!(!rows[24].contains("d/d/"), "{shown}");
+        .map(|r| r.trim_matches('"').trim_end())
+        .collect();
+    assert_eq!(shown_rows, expected, "{shown}");
+    assert!(!rows[22].contains("d/d/"), "{shown}");
     let huge = "y".repeat(5000);
     app.update(Msg::Notice(issue_composer::tui::app::Notice::problem(huge)));
     let shown = screen(&app, 100, 30);
     let rows: Vec<&str> = shown.lines().collect();
     assert_eq!(rows[20], format!("\" {}\"", "y".repeat(99)), "{shown}");
     assert!(!rows[19].contains("yyy"), "{shown}");
-    assert_eq!(rows[29], format!("\"{}…\"", "y".repeat(99)), "{shown}");
+    assert_eq!(rows[29], format!("\" {}…\"", "y".repeat(98)), "{shown}");
 }
 
 /// `-o issues/`: the review names the file it will write, not the folder.

@@ -140,20 +140,9 @@ fn with_ellipsis(text: &str, columns: usize) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(format!("{}…", kept.trim_end()))
 }
 
-/// The rows `text` takes cut at `width` columns (not at words: a long path is one
-/// word), as [`footer`] cuts it.
+/// The rows `text` takes wrapped at `width` columns, as [`footer`] wraps it.
 fn notice_rows(text: &str, width: u16) -> usize {
-    let width = usize::from(width.max(1));
-    let (mut rows, mut used) = (1, 0);
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width {
-            rows += 1;
-            used = 0;
-        }
-        used += w;
-    }
-    rows
+    fit_lines(text, width).len()
 }
 
 /// The keys of the open dialog, when it has some of its own.
@@ -190,22 +179,23 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         let style = if *error { theme.error() } else { theme.done() };
         // Notices quote paths and tool output: outside text.
         let text = crate::text::escape_line(text);
-        // Cut at the screen's width, not at words: a long path is one word.
-        let mut rest = format!(" {text}");
-        for row in 0..area.height {
+        // Wrapped at spaces; a word longer than a row (a long path) is cut.
+        let lines = fit_lines(&format!(" {text}"), area.width);
+        let rows = usize::from(area.height);
+        for (row, line) in lines.iter().take(rows).enumerate() {
             // More than fits: the last row ends in `…`.
-            let columns = usize::from(area.width);
-            if row + 1 == area.height && rest.width() > columns {
-                rest.truncate(cut_at(&rest, columns.saturating_sub(1)));
-                rest.push('…');
-            }
-            let tail = rest.split_off(cut_at(&rest, columns));
+            let line = if row + 1 == rows && lines.len() > rows {
+                let columns = usize::from(area.width).saturating_sub(1);
+                format!("{}…", &line[..cut_at(line, columns)])
+            } else {
+                line.clone()
+            };
             let at = Rect {
-                y: area.y + row,
+                y: area.y + u16::try_from(row).unwrap_or(u16::MAX),
                 height: 1,
                 ..area
             };
-            frame.render_widget(Line::styled(std::mem::replace(&mut rest, tail), style), at);
+            frame.render_widget(Line::styled(line, style), at);
         }
         return;
     }
