@@ -186,3 +186,45 @@ fn a_large_answers_file_is_refused_naming_the_limit() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A nesting limit raised together with `ulimit -s` reads a large body (read on a second
+/// thread from 256 KiB on) as it reads a small one: the reader thread's stack follows
+/// the main thread's limit. Before, it was 8 MiB whatever the limit, and the process
+/// aborted: "thread 'markdown-reader' has overflowed its stack".
+#[test]
+fn a_raised_nesting_limit_reads_a_large_body_under_a_raised_stack_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = format!("{}x\n", "> ".repeat(30_000));
+    let padding = "## S\n\ntext\n\n".repeat(20_000);
+    let path = write(
+        dir.path(),
+        "deep.md",
+        &format!("---\nname: D\nabout: d\n---\n{deep}\n{padding}"),
+    );
+    let program = bin().get_program().to_owned();
+    let out = std::process::Command::new("sh")
+        .args([
+            "-c",
+            "ulimit -s unlimited 2>/dev/null || exit 77; exec \"$0\" schema \"$1\"",
+        ])
+        .arg(&program)
+        .arg(&path)
+        .env("ISSUE_COMPOSER_MAX_NESTING", "40000")
+        .env("ISSUE_COMPOSER_MAX_SECTIONS", "100000")
+        .env("ISSUE_COMPOSER_MAX_FIELDS", "100000")
+        .output()
+        .unwrap();
+    if out.status.code() == Some(77) {
+        eprintln!("skipped: this machine does not allow `ulimit -s unlimited`");
+        return;
+    }
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.starts_with("{\n  \"name\": \"D\""), "{stdout:.200}");
+    assert_eq!(stdout.matches("\"title\": \"S\"").count(), 20_000);
+}

@@ -26,9 +26,24 @@ const BATCH: usize = 256;
 /// Batches that may wait in the channel.
 const DEPTH: usize = 4;
 
-/// The reader thread's stack: as much as the main thread gets, since reading recurses
-/// once per nesting level and the nesting limit can be raised.
+/// The reader thread's stack at least: the main thread's usual 8 MiB, since reading
+/// recurses once per nesting level and the nesting limit can be raised.
 const STACK: usize = 8 * 1024 * 1024;
+
+/// The reader thread's stack at most, for a main thread whose stack is unlimited.
+const STACK_MAX: usize = 1024 * 1024 * 1024;
+
+/// The reader thread's stack: as much as the main thread may grow to (`ulimit -s`), so
+/// that a nesting limit raised together with `ulimit -s` reads on the second thread
+/// what it reads on the first. Only touched pages take memory.
+fn reader_stack() -> usize {
+    let limit = rustix::process::getrlimit(rustix::process::Resource::Stack).current;
+    limit
+        .map_or(STACK_MAX, |bytes| {
+            usize::try_from(bytes).unwrap_or(STACK_MAX)
+        })
+        .clamp(STACK, STACK_MAX)
+}
 
 /// Where the assembler's blocks come from.
 pub(super) struct Feed<'s> {
@@ -105,7 +120,7 @@ pub(super) fn with_feed<'s, T>(
     let fold = std::thread::scope(|scope| {
         let started = std::thread::Builder::new()
             .name("markdown-reader".to_owned())
-            .stack_size(STACK)
+            .stack_size(reader_stack())
             .spawn_scoped(scope, move || {
                 read_ahead(Reader::new(src, max_nesting), &tx, &back_rx);
             });
