@@ -76,6 +76,18 @@ pub fn metric_text(label: &str, inputs: &Inputs, role: Role) -> Option<String> {
         Role::Baseline => chosen.baseline.or(chosen.actual),
         Role::Actual => chosen.actual.or(chosen.baseline),
     };
+    field_text(metric, label, measures, &chosen)
+}
+
+/// The text for a field about `metric` labelled `label`, from `measures`: the
+/// processor's model for a CPU field that does not ask for usage (when the results name
+/// it), else the measure; on one line.
+fn field_text(
+    metric: Metric,
+    label: &str,
+    measures: Option<&Measures>,
+    chosen: &Chosen,
+) -> Option<String> {
     let text = if metric == Metric::Cpu && !words::wants_cpu_usage(label) {
         chosen
             .cpu_model
@@ -119,18 +131,10 @@ fn text_field(form: &Form, field: &Field, value: &mut Value, chosen: &Chosen) ->
         Place::Actual => chosen.actual,
         Place::Target | Place::Change => None,
     };
-    let text = if metric == Metric::Cpu && !words::wants_cpu_usage(&field.label) {
-        chosen
-            .cpu_model
-            .map(str::to_owned)
-            .or_else(|| measures.and_then(|m| describe(m, metric)))
-    } else {
-        measures.and_then(|m| describe(m, metric))
-    };
-    let Some(text) = text else {
+    let Some(text) = field_text(metric, &field.label, measures, chosen) else {
         return false;
     };
-    *value = Value::Text(sanitize::one_line(&text));
+    *value = Value::Text(text);
     true
 }
 
