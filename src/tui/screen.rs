@@ -14,6 +14,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Modal, Notice, Screen};
+pub(super) use super::field::wrap::{cut_at, with_ellipsis};
 use super::keymap;
 
 /// The smallest terminal the layout works in.
@@ -113,31 +114,6 @@ fn footer_rows(app: &App, width: u16, height: u16) -> u16 {
     let rows = notice_rows(&text, width).min(usize::from(most));
     let keys = u16::from(dialog_keys(app).is_some());
     u16::try_from(rows).unwrap_or(most) + keys
-}
-
-/// Where `text` stops fitting in `columns` terminal columns: the byte index of its first
-/// character that does not fit (its length when all of it does).
-fn cut_at(text: &str, columns: usize) -> usize {
-    let mut used = 0;
-    text.char_indices()
-        .find(|&(_, c)| {
-            used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            used > columns
-        })
-        .map_or(text.len(), |(at, _)| at)
-}
-
-/// `text` in at most `columns` columns, ending in `…` when it had to be cut, so a cut
-/// shows as one.
-fn with_ellipsis(text: &str, columns: usize) -> std::borrow::Cow<'_, str> {
-    if UnicodeWidthStr::width(text) <= columns {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let kept = &text[..cut_at(text, columns.saturating_sub(1))];
-    if columns == 0 {
-        return std::borrow::Cow::Borrowed("");
-    }
-    std::borrow::Cow::Owned(format!("{}…", kept.trim_end()))
 }
 
 /// The rows `text` takes wrapped at `width` columns, as [`footer`] wraps it.

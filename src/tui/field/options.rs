@@ -229,6 +229,10 @@ impl Options {
             };
             let indent = "  ".repeat(opt.depth);
             let text = format!("{indent}{mark} {}", opt.label);
+            // A label too long for the row ends in `…`, leaving room for the `*` of a box
+            // that must be ticked.
+            let room = usize::from(area.width).saturating_sub(if opt.required { 2 } else { 0 });
+            let text = super::wrap::with_ellipsis(&text, room);
             let mut used = buf
                 .set_stringn(area.x, y, &text, usize::from(area.width), style)
                 .0;
@@ -285,6 +289,23 @@ mod tests {
         let row = |y: u16| -> String { (0..20).map(|x| buf[(x, y)].symbol()).collect() };
         assert_eq!(row(0), "  [ ] I agree *     ");
         assert_eq!(row(1), "  [ ] Maybe         ");
+    }
+
+    /// A label longer than the row ends in `…` and keeps the `*` of a box that must be
+    /// ticked in view (before: cut at the edge, the `*` pushed off the row).
+    #[test]
+    fn a_long_label_ends_in_an_ellipsis_and_keeps_its_mark() {
+        let mut options = opts(&[
+            "I have searched existing issues for this one",
+            "A second long option that runs past",
+        ]);
+        options[0].required = true;
+        let o = Options::new(&options, true, None, &Selection::empty(2));
+        let mut buf = Buffer::empty(Rect::new(0, 0, 30, 2));
+        o.render(buf.area, &mut buf, false, crate::tui::theme::Theme::plain());
+        let row = |y: u16| -> String { (0..30).map(|x| buf[(x, y)].symbol()).collect() };
+        assert_eq!(row(0), "  [ ] I have searched exist… *");
+        assert_eq!(row(1), "  [ ] A second long option th…");
     }
 
     #[test]

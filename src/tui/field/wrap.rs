@@ -72,6 +72,31 @@ fn width_to(text: &str, from: usize) -> usize {
     })
 }
 
+/// Where `text` stops fitting in `columns` terminal columns: the byte index of its first
+/// character that does not fit (its length when all of it does).
+pub fn cut_at(text: &str, columns: usize) -> usize {
+    let mut used = 0;
+    text.char_indices()
+        .find(|&(_, c)| {
+            used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            used > columns
+        })
+        .map_or(text.len(), |(at, _)| at)
+}
+
+/// `text` in at most `columns` columns, ending in `…` when it had to be cut, so a cut
+/// shows as one.
+pub fn with_ellipsis(text: &str, columns: usize) -> std::borrow::Cow<'_, str> {
+    if unicode_width::UnicodeWidthStr::width(text) <= columns {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let kept = &text[..cut_at(text, columns.saturating_sub(1))];
+    if columns == 0 {
+        return std::borrow::Cow::Borrowed("");
+    }
+    std::borrow::Cow::Owned(format!("{}…", kept.trim_end()))
+}
+
 #[cfg(test)]
 mod tests {
     use ratatui::buffer::Buffer;
