@@ -8,7 +8,7 @@ mod values;
 
 use std::sync::Arc;
 
-pub use answers::{AnswerError, AnswersFile, ToYamlError};
+pub use answers::{AnswerError, AnswerErrors, AnswersFile, ToYamlError};
 pub use validate::Invalid;
 pub use values::Values;
 

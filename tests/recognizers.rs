@@ -452,6 +452,26 @@ fn answers_match_ids_labels_and_prefixes_case_insensitively() {
             .starts_with("unknown field `nope`; fields: current-metrics/response-time,"),
         "{err}"
     );
+    // Every key that does not fit is named at once (before: only the first), and what
+    // fits is still applied.
+    let mut answers = Answers::new(&t.form);
+    let err = AnswersFile::parse("fields: {nope: 1, memory: 7, response time: 1}", "a")
+        .unwrap()
+        .apply(&t.form, &mut answers)
+        .unwrap_err();
+    let text = err.to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(lines[0], "2 answers do not fit the form:");
+    assert!(
+        lines[1].starts_with("  unknown field `nope`; fields: current-metrics/response-time,"),
+        "{text}"
+    );
+    assert_eq!(
+        lines[2],
+        "  `response time` matches several fields: current-metrics/response-time, target/response-time; use one of these ids"
+    );
+    assert_eq!(answers.values[2], Value::Text("7".to_owned()));
     assert_eq!(
         rendered(&t, "fields: {memory: 7, Current Metrics/Response time: 6}"),
         "## Current Metrics\n\n- **Response time:** 6\n\n## Target\n\n- **Response time:**\n- **Memory:** 7\n"

@@ -66,6 +66,25 @@ pub enum AnswerError {
     },
 }
 
+/// Every key or value of an answers file that does not fit the form, in the file's
+/// order: all of them at once, so one run shows what to mend.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerErrors(pub Vec<AnswerError>);
+
+impl std::fmt::Display for AnswerErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.as_slice() {
+            [one] => write!(f, "{one}"),
+            all => {
+                write!(f, "{} answers do not fit the form:", all.len())?;
+                all.iter().try_for_each(|e| write!(f, "\n  {e}"))
+            }
+        }
+    }
+}
+
+impl std::error::Error for AnswerErrors {}
+
 /// Answers that could not be written as YAML.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("cannot write the answers as YAML: {0}")]
@@ -129,40 +148,36 @@ impl AnswersFile {
         Ok(())
     }
 
-    /// Applies the file to `answers` (which start from the form's defaults).
-    pub fn apply(&self, form: &Form, answers: &mut Answers) -> Result<(), AnswerError> {
+    /// Applies the file to `answers` (which start from the form's defaults). What does
+    /// not fit is left at the default, and every such key is in the error.
+    pub fn apply(&self, form: &Form, answers: &mut Answers) -> Result<(), AnswerErrors> {
+        let mut errors = Vec::new();
         if let Some(title) = &self.title {
             answers.title = sanitize::one_line(title);
         }
         if let Some(labels) = &self.labels {
-            answers.labels = names(labels, "labels")?;
+            match names(labels, "labels") {
+                Ok(labels) => answers.labels = labels,
+                Err(e) => errors.push(e),
+            }
         }
         if let Some(assignees) = &self.assignees {
-            answers.assignees = names(assignees, "assignees")?;
+            match names(assignees, "assignees") {
+                Ok(assignees) => answers.assignees = assignees,
+                Err(e) => errors.push(e),
+            }
         }
         let mut given: std::collections::HashMap<usize, &str> = std::collections::HashMap::new();
         for (key, json) in &self.fields {
-            let index = resolve_key(form, key)?;
-            if let Some(first) = given.insert(index, key) {
-                return Err(AnswerError::Twice {
-                    first: first.to_owned(),
-                    second: key.clone(),
-                    id: form.fields[index].id.clone(),
-                });
+            if let Err(e) = apply_field(form, answers, &mut given, (key, json)) {
+                errors.push(e);
             }
-            let value =
-                value_for(&form.fields[index], json).map_err(|message| AnswerError::Value {
-                    key: key.clone(),
-                    message: crate::text::shorten_quoted(&message),
-                })?;
-            answers
-                .set(form, index, value)
-                .map_err(|mismatch| AnswerError::Value {
-                    key: key.clone(),
-                    message: mismatch.to_string(),
-                })?;
         }
-        Ok(())
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(AnswerErrors(errors))
+        }
     }
 
     /// Whether the file's own lists are lists: `labels` and `assignees` must be text or
@@ -551,6 +566,33 @@ pub const MAX_SIZE: usize = 1024 * 1024;
 
 /// The environment variable that sets the answers file size limit in bytes.
 pub const MAX_SIZE_VAR: &str = "ISSUE_COMPOSER_MAX_ANSWERS_SIZE";
+
+/// Applies one field's answer, `given` holding the fields answered so far.
+fn apply_field<'k>(
+    form: &Form,
+    answers: &mut Answers,
+    given: &mut std::collections::HashMap<usize, &'k str>,
+    (key, json): (&'k String, &Json),
+) -> Result<(), AnswerError> {
+    let index = resolve_key(form, key)?;
+    if let Some(first) = given.insert(index, key) {
+        return Err(AnswerError::Twice {
+            first: first.to_owned(),
+            second: key.clone(),
+            id: form.fields[index].id.clone(),
+        });
+    }
+    let value = value_for(&form.fields[index], json).map_err(|message| AnswerError::Value {
+        key: key.clone(),
+        message: crate::text::shorten_quoted(&message),
+    })?;
+    answers
+        .set(form, index, value)
+        .map_err(|mismatch| AnswerError::Value {
+            key: key.clone(),
+            message: mismatch.to_string(),
+        })
+}
 
 #[cfg(test)]
 mod tests;
