@@ -11,7 +11,7 @@ mod markdown;
 
 use crate::error::LocatedError;
 use crate::form::{self, Form};
-pub use issue_form::flag_word;
+pub use issue_form::json_flag;
 pub use layout::{Layout, Piece};
 
 /// Templates larger than this are refused, unless the environment variable

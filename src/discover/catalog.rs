@@ -184,12 +184,10 @@ pub fn chooser(text: &str, file: &str) -> Chooser {
     );
     // As GitHub reads it (YAML 1.1): `yes`, `on`, `no` and `off` are booleans too, as
     // `check` reads them.
-    let flag = |value: &Json| match value {
-        Json::Bool(on) => Some(*on),
-        Json::String(word) => crate::template::flag_word(word),
-        _ => None,
-    };
-    if let Some(on) = map.get("blank_issues_enabled").and_then(flag) {
+    if let Some(on) = map
+        .get("blank_issues_enabled")
+        .and_then(crate::template::json_flag)
+    {
         out.blank_issues = on;
     }
     if let Some(Json::Array(links)) = map.get("contact_links") {

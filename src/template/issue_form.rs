@@ -79,7 +79,7 @@ impl Flag {
 }
 
 /// `yes` and `on` are true and `no` and `off` false, in any case, as GitHub reads them.
-pub fn flag_word(word: &str) -> Option<bool> {
+pub(super) fn flag_word(word: &str) -> Option<bool> {
     const TRUE: [&str; 3] = ["true", "yes", "on"];
     const FALSE: [&str; 3] = ["false", "no", "off"];
     if TRUE.iter().any(|t| t.eq_ignore_ascii_case(word)) {
@@ -91,8 +91,9 @@ pub fn flag_word(word: &str) -> Option<bool> {
     }
 }
 
-/// A read value as a yes-or-no setting (a checkbox option's `required`).
-fn json_flag(json: &Json) -> Option<bool> {
+/// A read value as a yes-or-no setting, as GitHub reads it (a checkbox option's
+/// `required`, config.yml's `blank_issues_enabled`).
+pub fn json_flag(json: &Json) -> Option<bool> {
     match json {
         Json::Bool(b) => Some(*b),
         Json::String(word) => flag_word(word),

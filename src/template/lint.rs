@@ -246,10 +246,6 @@ pub(super) struct Lint<'s> {
     pub(super) problems: Vec<Problem>,
 }
 
-/// The words GitHub's YAML reader takes as booleans (YAML 1.1 as Ruby reads it; `y` and
-/// `n` stay text there).
-const BOOLEAN_WORDS: &[&str] = &["yes", "no", "on", "off", "true", "false"];
-
 impl Lint<'_> {
     pub(super) fn sorted(mut self) -> Vec<Problem> {
         self.problems.sort_by_key(|p| (p.line, p.col));
@@ -343,7 +339,9 @@ impl Lint<'_> {
     pub(super) fn string(&mut self, node: &Spanned<Node>, what: &str) {
         match &node.value {
             Node::Bool(b) => {
-                if BOOLEAN_WORDS.contains(&self.written(node).to_lowercase().as_str()) {
+                // GitHub's reader (YAML 1.1 as Ruby reads it) takes these words as
+                // booleans; `y` and `n` stay text there.
+                if super::issue_form::flag_word(&self.written(node)).is_some() {
                     self.error(
                         node,
                         &format!("`{what}` is the boolean {b} here; quote it to make it text"),
