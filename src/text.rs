@@ -277,6 +277,17 @@ pub fn shows_nothing(text: &str) -> bool {
     text.chars().all(is_invisible)
 }
 
+/// Whether `project` names a GitHub project as issue forms write it, `OWNER/NUMBER`
+/// (`octo-org/44`).
+pub fn is_owner_number(project: &str) -> bool {
+    project.split_once('/').is_some_and(|(owner, number)| {
+        !owner.is_empty()
+            && !owner.contains(char::is_whitespace)
+            && !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
 /// An assignee as gh and the web link take it: gh's `@me` as is, one leading `@` taken
 /// off any other login (`@hubot` is `hubot`).
 pub fn bare_login(name: &str) -> &str {

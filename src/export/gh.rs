@@ -14,6 +14,7 @@ use super::child::{self, RunError};
 use super::{Forge, Target};
 use crate::paths::find_program;
 use crate::render::Issue;
+use crate::text::is_owner_number;
 
 /// Linux refuses a single argument this long (`MAX_ARG_STRLEN`), so a longer body cannot
 /// reach glab, which takes the description as an argument.
@@ -38,7 +39,10 @@ pub fn gh_args(issue: &Issue, body_file: &Path, target: &Target) -> Vec<OsString
     args.push(body_file.into());
     push_each(&mut args, "--label", &issue.labels);
     push_each(&mut args, "--assignee", &issue.assignees);
-    for project in issue.projects.iter().filter(|p| !is_numbered_project(p)) {
+    // gh's `--project` takes a title and finds no project by an issue form's
+    // `OWNER/NUMBER`: those are left out (see `projects_left_out`); the web link carries
+    // them as GitHub reads them.
+    for project in issue.projects.iter().filter(|p| !is_owner_number(p)) {
         args.push("--project".into());
         args.push(slice_value(project).into_owned().into());
     }
@@ -46,21 +50,12 @@ pub fn gh_args(issue: &Issue, body_file: &Path, target: &Target) -> Vec<OsString
     args
 }
 
-/// An issue form's project, `OWNER/NUMBER` (`octo-org/44`). gh's `--project` takes a
-/// project's title and finds no project by that, so such projects are left out of gh's
-/// arguments (see [`projects_left_out`]); the web link carries them as GitHub reads them.
-fn is_numbered_project(project: &str) -> bool {
-    project.split_once('/').is_some_and(|(owner, number)| {
-        !owner.is_empty() && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
-    })
-}
-
 /// The projects gh is not given, with why and what to do: `None` when there are none.
 pub fn projects_left_out(issue: &Issue) -> Option<String> {
     let numbered: Vec<String> = issue
         .projects
         .iter()
-        .filter(|p| is_numbered_project(p))
+        .filter(|p| is_owner_number(p))
         .cloned()
         .collect();
     (!numbered.is_empty()).then(|| {

@@ -510,13 +510,7 @@ impl Lint<'_> {
                 Node::Null | Node::Seq(_) | Node::Map(_) => continue,
             };
             for project in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-                let owner_number = project.split_once('/').is_some_and(|(owner, number)| {
-                    !owner.is_empty()
-                        && !owner.contains(char::is_whitespace)
-                        && !number.is_empty()
-                        && number.bytes().all(|b| b.is_ascii_digit())
-                });
-                if !owner_number {
+                if !crate::text::is_owner_number(project) {
                     self.error(
                         item,
                         &format!(
