@@ -647,3 +647,29 @@ fn a_cut_footer_keeps_help_and_esc() {
         }
     }
 }
+
+/// A problem in the review too long for its row ends in `…` (before: cut at the edge
+/// mid-word, after "already been reported").
+#[test]
+fn a_long_problem_in_the_review_ends_in_an_ellipsis() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.yml");
+    std::fs::write(
+        &path,
+        "name: F\ndescription: d\nbody:\n- type: checkboxes\n  attributes:\n    label: Checks\n    options:\n    - {label: I have searched existing issues to ensure the regression has not already been reported, required: true}\n",
+    )
+    .unwrap();
+    let source = discover::resolve(path.to_str().unwrap()).unwrap();
+    let template = discover::load(&source).unwrap();
+    let mut app = App::with_form(config(), template, source, None, (100, 30));
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let shown = screen(&app, 100, 30);
+    let row = shown
+        .lines()
+        .find(|r| r.contains("Checks `I have searched"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    assert_eq!(
+        row,
+        "\"   Checks `I have searched existing issues to ensure the regression has not already been reported`… \""
+    );
+}

@@ -40,7 +40,13 @@ pub fn draw(frame: &mut Frame, app: &App, review: &ReviewState, area: Rect) -> O
     if problems.is_empty() {
         head.push(Line::styled(ready(app, review), theme.done()));
     } else {
-        problem_lines(&mut head, review, &problems, area.height / 3, theme);
+        problem_lines(
+            &mut head,
+            review,
+            &problems,
+            (area.width, area.height / 3),
+            theme,
+        );
     }
     let head_h = (head.len() as u16 + 1).min(area.height / 2);
     frame.render_widget(
@@ -140,12 +146,13 @@ fn review_key(app: &App, action: Action) -> Option<String> {
         .map(Binding::label)
 }
 
-/// The problems, the selected one marked, as many as fit in `rows` around the selection.
+/// The problems, the selected one marked, as many as fit in `rows` around the selection,
+/// each on one row of `width` columns (ending in `…` when cut).
 fn problem_lines(
     head: &mut Vec<Line>,
     review: &ReviewState,
     problems: &[Problem],
-    rows: u16,
+    (width, rows): (u16, u16),
     theme: Theme,
 ) {
     let form = review.form.form();
@@ -177,6 +184,8 @@ fn problem_lines(
         } else {
             ("   ", theme.missing())
         };
-        head.push(Line::styled(format!("{marker}{place}"), style));
+        let line = format!("{marker}{place}");
+        let line = super::with_ellipsis(&line, usize::from(width)).into_owned();
+        head.push(Line::styled(line, style));
     }
 }
