@@ -298,6 +298,9 @@ pub struct Retried {
 /// failure it stays saved, unchanged.
 pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
     let (path, mut pending) = last::load_nth(options.number)?;
+    // As saved, to put back byte for byte when this send fails too.
+    let kept = pending.clone();
+    let saved_bytes = std::fs::read(&path).ok();
     if pending.started && !options.force {
         return Err(RetryError::Started {
             title: crate::text::escape_line(&pending.issue.title).into_owned(),
@@ -327,26 +330,44 @@ pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
         .then_some(pending.folder.as_deref())
         .flatten()
         .filter(|f| f.is_dir());
-    match gh::create_in(
+    // Marked as started just before the tool starts, as `send` keeps it: if
+    // issue-composer is killed while the tool runs, a plain `retry` does not send it twice.
+    let mut marked = None;
+    let result = gh::create_noting_start(
         &pending.issue,
         pending.forge,
         &pending.target,
         options.timeout,
         folder,
-    ) {
+        || {
+            let started = Pending {
+                started: true,
+                ..kept.clone()
+            };
+            marked = Some(last::update(&path, &started));
+        },
+    );
+    match result {
         Ok(sent) => Ok(Retried {
             sent,
             draft: pending.draft.take(),
             cleanup: last::remove(&path).err(),
         }),
-        Err(error) => Err(RetryError::Send(Box::new(SendFailure {
-            error,
-            others_kept: others_kept(Some(&path)),
-            saved: Some(Ok(path)),
-            body_saved: None,
-            had_labels: !pending.issue.labels.is_empty(),
-            title: pending.issue.title.clone(),
-        }))),
+        Err(error) => {
+            // It stays as it was. Should that fail, the record says "started", which
+            // errs on the side of no duplicate.
+            if let (Some(Ok(())), Some(bytes)) = (&marked, &saved_bytes) {
+                let _ = last::put_back(&path, bytes);
+            }
+            Err(RetryError::Send(Box::new(SendFailure {
+                error,
+                others_kept: others_kept(Some(&path)),
+                saved: Some(Ok(path)),
+                body_saved: None,
+                had_labels: !pending.issue.labels.is_empty(),
+                title: pending.issue.title.clone(),
+            })))
+        }
     }
 }
 
