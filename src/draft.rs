@@ -117,7 +117,9 @@ pub fn open(source: &Source) -> Loaded {
         Err(lock::InUse { pid }) => Loaded::InUse(Failure {
             path: path(source),
             reason: format!(
-                "the draft is open in another issue-composer (process {pid}), which saves it; this window saves no draft, so neither overwrites the other's answers"
+                "the draft is open in another issue-composer{}, which saves it; this window saves no draft, so neither overwrites the other's answers",
+                pid.map(|pid| format!(" (process {pid})"))
+                    .unwrap_or_default()
             ),
         }),
     }
