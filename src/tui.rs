@@ -606,6 +606,7 @@ fn finish(after: After, written: &Written, notes: &[String]) -> Result<Outcome> 
             issue,
             mut plan,
             source,
+            leftover,
         } => {
             // A send that fails keeps the draft's fingerprint, so a `retry` that sends
             // the issue can remove the draft it came from (if it is still the same).
@@ -621,8 +622,13 @@ fn finish(after: After, written: &Written, notes: &[String]) -> Result<Outcome> 
             }
             let outcome = export::run(&issue, &plan);
             if matches!(outcome, Ok(Outcome::Done)) {
-                // Sent, printed or copied: the draft has done its job.
-                if let Err(err) = draft::clear(&source) {
+                // Sent, printed or copied: the draft has done its job, but for the
+                // answers the issue left out, which stay in it alone.
+                if let Some(leftover) = leftover {
+                    let (keys, yaml) = *leftover;
+                    let saved = draft::save(&source, &yaml);
+                    tell(&[app::leftover_note(&keys, Some(&saved))]);
+                } else if let Err(err) = draft::clear(&source) {
                     tell(&[err.to_string()]);
                 }
             } else {
