@@ -95,7 +95,8 @@ pub fn load_answers(
 
 fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
     let config = settings::load();
-    let template = discover::load(&discover::resolve(&args.template)?)?;
+    let source = discover::resolve(&args.template)?;
+    let template = discover::load(&source)?;
     let form = &template.form;
     let mut answers = load_answers(form, args.answers.as_deref(), &args.set)?;
     args.people
@@ -124,12 +125,6 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
             .map_or(config.export.forms_format, Into::into),
     };
     let issue = crate::render::render_with(&template, &answers, options);
-    for (login, why) in crate::render::impossible_logins(&issue) {
-        eprintln!(
-            "issue-composer: assignee `{}` cannot be a GitHub login ({why}): gh will refuse it",
-            escape_line(login)
-        );
-    }
     let exports = settings::exports(
         &args.export,
         &config,
@@ -137,6 +132,18 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
         &template.stem,
         form.named_title(&issue.title),
     );
+    // Checked for the tools that will send it, else for the template's forge.
+    let forges = match exports.plan().forges.as_slice() {
+        [] => vec![source.forge()],
+        forges => forges.to_vec(),
+    };
+    for forge in forges {
+        for login in &issue.assignees {
+            if let Some(problem) = forge.assignee_problem(login) {
+                eprintln!("issue-composer: {problem}");
+            }
+        }
+    }
     if exports.plan().creates() && form.title_is_blank(&issue.title) && !args.allow_incomplete {
         bail!(
             "the title is {}: give one with --set title=... before sending with gh or glab (or pass --allow-incomplete)",

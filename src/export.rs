@@ -49,6 +49,25 @@ impl Forge {
         }
     }
 
+    /// What is wrong with `login` (bare, as an [`Issue`]'s assignees are) as an assignee
+    /// for this forge's tool, said for it: `None` when it can be an account there.
+    pub fn assignee_problem(self, login: &str) -> Option<String> {
+        // `@me` is the tools' own word for whoever runs them.
+        let (account, why) = match self {
+            Forge::Github => ("a GitHub login", crate::text::login_problem(login)?),
+            Forge::Gitlab if login == "@me" => return None,
+            Forge::Gitlab => (
+                "a GitLab username",
+                crate::text::gitlab_username_problem(login)?,
+            ),
+        };
+        Some(format!(
+            "assignee `{}` cannot be {account} ({why}): {} will refuse it",
+            crate::text::escape_line(login),
+            self.program()
+        ))
+    }
+
     pub fn from_program(name: &str) -> Option<Forge> {
         match name {
             "gh" => Some(Forge::Github),

@@ -30,11 +30,19 @@ pub fn draw(frame: &mut Frame, app: &App, review: &ReviewState, area: Rect) -> O
             Span::raw(crate::text::join_list(&issue.assignees)),
         ]),
     ];
-    for (login, why) in crate::render::impossible_logins(&issue) {
-        head.push(Line::styled(
-            format!(" Assignee `{login}` cannot be a GitHub login ({why}): gh will refuse it"),
-            theme.error(),
-        ));
+    let plan = &app.config().plan;
+    let forges = if plan.forges.is_empty() {
+        vec![state.model().source().forge()]
+    } else {
+        plan.forges.clone()
+    };
+    for forge in forges {
+        for login in &issue.assignees {
+            if let Some(problem) = forge.assignee_problem(login) {
+                let problem = problem.strip_prefix('a').unwrap_or(&problem);
+                head.push(Line::styled(format!(" A{problem}"), theme.error()));
+            }
+        }
     }
     not_sent_lines(&mut head, review, area.width, theme);
     let problems = review.problems();
