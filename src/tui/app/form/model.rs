@@ -198,7 +198,7 @@ impl Model {
                 !fields
                     .iter()
                     .zip(&self.filled)
-                    .any(|(field, filled)| *filled && field.id == **key)
+                    .any(|(field, filled)| *filled && *field.id == **key)
             })
             .map(|(key, json)| (key.clone(), json.clone()))
             .collect()
