@@ -239,15 +239,15 @@ fn draft_note(forgotten: crate::draft::Forgotten) -> Option<String> {
     match forgotten {
         Forgotten::Removed(path) => Some(format!(
             "removed the draft {}: it held this issue, unchanged since the send failed",
-            path.display()
+            crate::text::path_line(&path)
         )),
         Forgotten::Changed(path) => Some(format!(
             "kept the draft {}: it changed after the send failed (`issue-composer drafts rm` removes it)",
-            path.display()
+            crate::text::path_line(&path)
         )),
         Forgotten::InUse(path) => Some(format!(
             "kept the draft {}: it is open in another issue-composer",
-            path.display()
+            crate::text::path_line(&path)
         )),
         Forgotten::Gone => None,
         Forgotten::Failed(err) => Some(format!("the issue was sent, but {err}")),

@@ -101,7 +101,7 @@ impl std::fmt::Display for Failure {
             Some(path) => write!(
                 f,
                 "could not save the draft to {}: {}",
-                path.display(),
+                crate::text::path_line(path),
                 self.reason
             ),
             None => write!(f, "could not save the draft: {}", self.reason),

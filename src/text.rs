@@ -6,7 +6,9 @@ mod escape;
 pub mod output;
 pub mod sanitize;
 
-pub use escape::{escape, escape_line, is_bidi_control, is_hazard, shorten, shorten_quoted};
+pub use escape::{
+    escape, escape_line, is_bidi_control, is_hazard, path_line, shorten, shorten_quoted,
+};
 
 /// A size in bytes for a message: `2 MiB` when whole mebibytes, else bytes.
 pub fn size_name(bytes: usize) -> String {

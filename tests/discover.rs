@@ -672,3 +672,24 @@ fn a_typed_path_linking_out_of_the_repository_is_refused_everywhere() {
         "{items}"
     );
 }
+
+/// A template file named with an ESC and a newline: the error that lists the templates
+/// names it on one line with both escaped, as `list` does.
+#[test]
+fn a_template_named_with_controls_is_named_escaped_in_errors() {
+    let home = Home::new();
+    let (root, _) = home.repo(&[(
+        ".github/ISSUE_TEMPLATE/evil\u{1b}[31mred\nnl.md",
+        &md("Evil"),
+    )]);
+    let out = home
+        .cmd(&root)
+        .args(["render", "nothere"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "issue-composer: no template file or template named `nothere` (templates: evil\\e[31mred\\nnl, performance, go-performance, bug-report, feature-request, blank)\n"
+    );
+}
