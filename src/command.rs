@@ -71,6 +71,12 @@ pub fn load_answers(
 ) -> Result<Answers> {
     let mut answers_file = match file {
         Some(path) => {
+            // `-` is standard input, as `-o -` is standard output (a pipe or a file).
+            let path = if path == std::path::Path::new("-") {
+                std::path::Path::new("/dev/stdin")
+            } else {
+                path
+            };
             let limits = discover::limits();
             let (file, warnings) = discover::read_answers(path, limits.answers_size, &limits.yaml)?;
             for warning in warnings {
