@@ -509,6 +509,8 @@ pub fn run(args: Start) -> Result<Outcome> {
             let err = crate::text::escape(&err.to_string()).into_owned();
             let _ = writeln!(std::io::stderr(), "issue-composer: {err}");
             tell(&notes);
+            // A signal (SIGHUP, SIGTERM) ends it too: the claim goes with it.
+            draft::lock::release();
             return Ok(Outcome::Failed);
         }
         Ok(Err(err)) => return Err(err),
@@ -523,7 +525,8 @@ pub fn run(args: Start) -> Result<Outcome> {
         notes: &app.written_notes(),
     };
     let outcome = finish(after, &written, &app.exit_notes());
-    // Any other way out leaves the lock to a process that is gone, which is taken over.
+    // A way out that skips this (SIGKILL, a panic) leaves a lock file no process holds,
+    // which the next claim takes.
     draft::lock::release();
     outcome
 }
