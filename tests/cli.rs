@@ -252,7 +252,7 @@ fn answer_errors_name_the_file_and_list_candidates() {
     assert_eq!(
         err,
         format!(
-            "issue-composer: in {}: `Response time` matches several fields: current-metrics/response-time, target-metrics/response-time; use one of these ids\n",
+            "issue-composer: {}:2:3: `Response time` matches several fields: current-metrics/response-time, target-metrics/response-time; use one of these ids\n",
             answers.display()
         )
     );
@@ -266,6 +266,62 @@ fn answer_errors_name_the_file_and_list_candidates() {
     assert!(
         err.starts_with(&format!("issue-composer: {}:1:", answers.display())),
         "{err}"
+    );
+}
+
+/// Each problem of an answers file names its place, in YAML and in JSON, all at once
+/// (before: the file's name once, and no place); a value given by `--set` says so.
+#[test]
+fn answer_errors_name_the_place_of_each_in_yaml_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("t.md");
+    fs::write(
+        &template,
+        "## A\n\n- **Name:**\n- **Priority:** low / high\n",
+    )
+    .unwrap();
+    let run = |file: &str, text: &str, extra: &[&str]| {
+        let answers = dir.path().join(file);
+        fs::write(&answers, text).unwrap();
+        let out = bin()
+            .arg("render")
+            .arg(&template)
+            .arg("--answers")
+            .arg(&answers)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8(out.stderr).unwrap();
+        err.replace(&answers.display().to_string(), "FILE")
+    };
+    assert_eq!(
+        run(
+            "a.yaml",
+            "title: x\nlabels: {a: 1}\nfields:\n  nope: 1\n  priority: medium\n  name: [1, [2]]\n",
+            &[],
+        ),
+        "issue-composer: 4 answers do not fit the form:\n  \
+         FILE:2:9: `labels`: expects a comma-separated string or a list\n  \
+         FILE:4:3: unknown field `nope`; fields: a/name, a/priority\n  \
+         FILE:5:13: `priority`: no option `medium`; options: low, high\n  \
+         FILE:6:9: `name`: expects text\n"
+    );
+    assert_eq!(
+        run(
+            "a.json",
+            "{\"assignees\": 3,\n \"fields\": {\"nope\": 1,\n   \"priority\": \"medium\"}}\n",
+            &["--set", "name=[x]"],
+        ),
+        "issue-composer: 4 answers do not fit the form:\n  \
+         FILE:1:15: `assignees`: expects a comma-separated string or a list\n  \
+         FILE:2:13: unknown field `nope`; fields: a/name, a/priority\n  \
+         FILE:3:16: `priority`: no option `medium`; options: low, high\n  \
+         --set: `name`: expects text\n"
+    );
+    assert_eq!(
+        run("one.yml", "fields: {priority: medium}\n", &[]),
+        "issue-composer: FILE:1:20: `priority`: no option `medium`; options: low, high\n"
     );
 }
 
