@@ -102,7 +102,11 @@ pub fn choices(start: &Path) -> Vec<Choice> {
 fn found_at(origin: Origin, source: Source) -> Found {
     let loaded = load(&source)
         .map(|t| (t.form.meta.name, t.form.meta.about))
-        .map_err(|err| crate::text::error_chain(&err));
+        .map_err(|err| match err.downcast_ref::<crate::LocatedError>() {
+            // One line in the chooser: the first problem, and how many more.
+            Some(located) => located.summary(),
+            None => crate::text::error_chain(&err),
+        });
     Found {
         origin,
         source,

@@ -100,6 +100,7 @@ fn parse<T: DeserializeOwned>(
             line: first_line + line.max(1) - 1,
             col: col.max(1),
             message: budget_message("Events", budget),
+            more: Vec::new(),
         });
     }
     serde_saphyr::from_str_with_options(text, options).map_err(|err| {
@@ -111,6 +112,7 @@ fn parse<T: DeserializeOwned>(
             line: first_line + line.max(1) - 1,
             col: col.max(1),
             message: plain_message(&err.without_snippet().to_string(), budget),
+            more: Vec::new(),
         }
     })
 }

@@ -325,6 +325,38 @@ fn answer_errors_name_the_place_of_each_in_yaml_and_json() {
     );
 }
 
+/// Front matter with several bad values and a good one: `schema` and `check` name every
+/// bad value at its place in one run (before: the first alone, at column 1).
+#[test]
+fn front_matter_problems_are_all_named_with_their_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.md");
+    fs::write(
+        &bad,
+        "---\nname: Bad\nabout: fine\ntitle: [x]\nlabels: {a: 1}\n---\n## A\n",
+    )
+    .unwrap();
+    let shown = bad.display().to_string();
+    let out = bin().arg("schema").arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .replace(&shown, "FILE"),
+        "issue-composer: FILE:4:8: `title` must be text, not a list\n\
+         FILE:5:9: `labels` must be a comma-separated string or a list, not a mapping\n"
+    );
+    let out = bin().arg("check").arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .replace(&shown, "FILE"),
+        "FILE:4:8: error: `title` must be text, not a list\n\
+         FILE:5:9: error: `labels` must be a comma-separated string or a list, not a mapping\n"
+    );
+}
+
 #[test]
 fn check_reports_file_line_col_and_exits_1_on_errors() {
     let dir = tempfile::tempdir().unwrap();
