@@ -357,6 +357,43 @@ fn front_matter_problems_are_all_named_with_their_places() {
     );
 }
 
+/// `title: [x]` in an issue form: GitHub refuses the form ("key must be a string"), so
+/// `schema` refuses it too, naming each such value at its place (before: it showed the
+/// title "x" and the description `{"a":"b"}`, silently); `check` names each once.
+#[test]
+fn an_issue_form_with_a_list_or_mapping_where_text_is_meant_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = dir.path().join("f.yml");
+    fs::write(
+        &form,
+        "name: N\ndescription: {a: b}\ntitle: [x]\nlabels: [bug, [x]]\ntype: Bug\nbody:\n  \
+         - type: input\n    id: a\n    attributes:\n      label: A\n",
+    )
+    .unwrap();
+    let shown = form.display().to_string();
+    let out = bin().arg("schema").arg(&form).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .replace(&shown, "FILE"),
+        "issue-composer: FILE:2:14: `description` must be text, not a mapping\n\
+         FILE:3:8: `title` must be text, not a list\n\
+         FILE:4:15: each item of `labels` must be text, not a list\n"
+    );
+    let out = bin().arg("check").arg(&form).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .replace(&shown, "FILE"),
+        "FILE:2:14: error: `description` must be text\n\
+         FILE:3:8: error: `title` must be text\n\
+         FILE:4:15: error: each item of `labels` must be text, not a list or mapping\n"
+    );
+}
+
 #[test]
 fn check_reports_file_line_col_and_exits_1_on_errors() {
     let dir = tempfile::tempdir().unwrap();
