@@ -855,10 +855,16 @@ impl Lint<'_> {
             let (line, _) = at(item);
             if label.trim().is_empty() {
                 self.error(item, "an option must not be empty");
-            } else if kind == "dropdown" && label.trim() == "None" {
+            } else if kind == "dropdown" && label.trim().eq_ignore_ascii_case("none") {
+                // GitHub's error names the word in lower case ("`options` must not
+                // include the reserved word, none") and its example writes `None`: the
+                // word is reserved whatever its case.
                 self.error(
                     item,
-                    "`None` is reserved in dropdowns (GitHub adds it for no answer)",
+                    &format!(
+                        "`{}` is reserved in dropdowns, in any case (GitHub adds `None` for no answer)",
+                        label.trim()
+                    ),
                 );
             } else if let Some(first) = seen.get(&label) {
                 self.error(
