@@ -95,13 +95,15 @@ pub fn parse(
     let list = |key: &str| -> Vec<String> {
         match map.get(key) {
             Some(Value::String(s)) => split_list(s),
+            // GitHub carries a markdown template's list to the new issue joined with
+            // commas and splits it there: an item with a comma is two (`['x, y']` is x
+            // and y), and a quote is part of the name.
             Some(Value::Array(items)) => items
                 .iter()
-                .map(|item| match item {
-                    Value::String(s) => sanitize::one_line(s).trim().to_owned(),
-                    other => other.to_string(),
+                .flat_map(|item| match item {
+                    Value::String(s) => split_list(s),
+                    other => vec![other.to_string()],
                 })
-                .filter(|s| !s.is_empty())
                 .collect(),
             Some(v @ (Value::Number(_) | Value::Bool(_))) => vec![v.to_string()],
             _ => Vec::new(),
