@@ -13,7 +13,8 @@ pub mod layout;
 mod source;
 
 pub use catalog::{
-    Choice, Chooser, Entry, Found, Link, Shadowed, choices as choices_of, chooser, entries, stem,
+    Choice, Chooser, Entry, Found, Link, Shadowed, choices as choices_of, chooser, entries,
+    shown_name, stem,
 };
 pub use source::{BLANK, BUILTINS, Builtin, Origin, Source};
 

@@ -549,10 +549,10 @@ fn picker_entries() -> Vec<Entry> {
     let cwd = std::env::current_dir().unwrap_or_default();
     let catalog = discover::catalog(&cwd);
     let root = catalog.root.as_deref();
-    catalog
-        .choices()
+    let choices = catalog.choices();
+    choices
         .iter()
-        .map(|choice| Entry::from_choice(choice, root))
+        .map(|choice| Entry::from_choice(choice, &choices, root))
         .collect()
 }
 
