@@ -416,16 +416,11 @@ mod tests {
     /// alone, at its key's line, column 1); the others read fine and say nothing.
     #[test]
     fn every_value_of_the_wrong_shape_is_named_at_once_at_its_place() {
-        let err = parse(
+        let refused = |yaml: &str| parse(yaml, 2, "t.md", "s", &mut Vec::new(), &B).unwrap_err();
+        let err = refused(
             "name: [N]\nabout: fine\ntitle: {a: 1}\nlabels: [a, [b], ~]\nassignees: {x: 1}\n\
              projects: [o/1]\ntype: [Bug]\n",
-            2,
-            "t.md",
-            "s",
-            &mut Vec::new(),
-            &B,
-        )
-        .unwrap_err();
+        );
         assert_eq!(
             err.to_string(),
             "t.md:2:7: `name` must be text, not a list\n\
@@ -441,17 +436,8 @@ mod tests {
             "t.md:2:7: `name` must be text, not a list (and 5 more problems)"
         );
         // With HTML comment lines skipped, the places are still those of the file.
-        let err = parse(
-            "<!-- x -->\nname: N\ntitle: [x]\n",
-            2,
-            "t.md",
-            "s",
-            &mut Vec::new(),
-            &B,
-        )
-        .unwrap_err();
         assert_eq!(
-            err.to_string(),
+            refused("<!-- x -->\nname: N\ntitle: [x]\n").to_string(),
             "t.md:4:8: `title` must be text, not a list"
         );
     }
