@@ -189,24 +189,19 @@ fn render_checks(answers: &Answers, field: usize, lines: &[CheckLine]) -> Option
     for line in lines {
         match line {
             CheckLine::Static(text) => out.push_str(text),
-            CheckLine::Option {
-                index,
-                head,
-                mark,
-                tail,
-                after_blank,
-            } => {
-                let checked = sel.checked.get(*index).copied().unwrap_or(false);
-                let mark = match (checked, *mark) {
-                    (true, 'x' | 'X') => *mark,
+            CheckLine::Option(option) => {
+                let index = option.index;
+                let checked = sel.checked.get(index).copied().unwrap_or(false);
+                let mark = match (checked, option.mark) {
+                    (true, 'x' | 'X') => option.mark,
                     (true, _) => 'x',
                     (false, _) => ' ',
                 };
-                out.push_str(head);
+                out.push_str(option.head());
                 out.push(mark);
-                out.push_str(tail);
-                if let Some(after) = after_blank {
-                    let text = sel.blanks.get(*index).map(|b| sanitize::one_line(b));
+                out.push_str(option.tail());
+                if let Some(after) = option.after_blank() {
+                    let text = sel.blanks.get(index).map(|b| sanitize::one_line(b));
                     if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
                         out.push(' ');
                         out.push_str(text.trim());
