@@ -453,21 +453,26 @@ impl Form {
 pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelled: &[bool]) {
     use crate::text::{slug, slug_into};
     let mut ids = Unique::with_capacity(sections.len());
+    // The hash of each section's id: an unlabelled field's base is that id, hashed
+    // once (the fields' set hashes the same way).
+    let mut section_hashes = Vec::with_capacity(sections.len());
     for section in sections.iter() {
         let base = match slug(&section.title) {
             s if !s.is_empty() => s,
             _ if section.level == 0 => "preamble".to_owned(),
             _ => "section".to_owned(),
         };
-        ids.push(base);
+        section_hashes.push(ids.push(base, None));
     }
+    let hasher = ids.hasher.clone();
     for (section, id) in sections.iter_mut().zip(ids.into_ids()) {
         section.id = id;
     }
     let mut ids = Unique::with_capacity(fields.len());
+    ids.hasher = hasher;
     for (i, field) in fields.iter().enumerate() {
         let section = &sections[field.section].id;
-        let base = if labelled.get(i).copied().unwrap_or(false) {
+        if labelled.get(i).copied().unwrap_or(false) {
             // The label's slug written in place (a `String` of its own per field
             // before). Room for the label as written, which its slug only shortens
             // when it is ASCII: ids live as long as the form.
@@ -479,11 +484,10 @@ pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelle
             if id.len() == mark {
                 id.push_str("field");
             }
-            id
+            ids.push(id, None);
         } else {
-            section.clone()
-        };
-        ids.push(base);
+            ids.push(section.clone(), Some(section_hashes[field.section]));
+        }
     }
     for (field, id) in fields.iter_mut().zip(ids.into_ids()) {
         field.id = id;
@@ -520,14 +524,15 @@ impl Unique {
     /// `base` when free, else `base-N` with the smallest free N from 2.
     #[cfg(test)]
     fn claim(&mut self, base: String) -> String {
-        self.push(base);
+        self.push(base, None);
         self.ids.last().cloned().unwrap_or_default()
     }
 
-    /// Claims `base` (or `base-N`) as the next id.
-    fn push(&mut self, base: String) {
+    /// Claims `base` (or `base-N`) as the next id, `hash` being `base`'s hash when
+    /// known; returns the hash of the id claimed.
+    fn push(&mut self, base: String, hash: Option<u64>) -> u64 {
         use std::hash::BuildHasher as _;
-        let hash = self.hasher.hash_one(base.as_str());
+        let hash = hash.unwrap_or_else(|| self.hasher.hash_one(base.as_str()));
         let (id, hash) = match self.find(hash, &base) {
             // Free: hashed once.
             None => (base, hash),
@@ -550,6 +555,7 @@ impl Unique {
         self.taken
             .insert_unique(hash, index, |&i| hasher.hash_one(ids[i as usize].as_str()));
         self.ids.push(id);
+        hash
     }
 
     /// The index of the id equal to `id`, if one was claimed.
