@@ -97,19 +97,39 @@ fn slug_ascii(text: &str) -> String {
     out
 }
 
-/// [`slug_into`] of ASCII text, byte by byte (every section and field id is a slug).
+/// Each byte's part in a slug: a letter lowercased, a digit as it is, `0` for the
+/// bytes that separate words.
+static SLUG_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        #[allow(clippy::cast_possible_truncation)] // b < 256
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = byte.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
+/// [`slug_into`] of ASCII text, byte by byte through [`SLUG_BYTES`] (every section and
+/// field id is a slug: one table load a byte instead of range tests and a lowercasing,
+/// 270 instructions instead of 390 for `Heading 12345` in a callgrind count of 100,000).
 fn slug_ascii_into(out: &mut String, text: &str) {
     let mark = out.len();
     let mut dash = false;
+    out.reserve(text.len());
     for &b in text.as_bytes() {
-        if b.is_ascii_alphanumeric() {
+        let part = SLUG_BYTES[usize::from(b)];
+        if part == 0 {
+            dash = true;
+        } else {
             if dash && out.len() > mark {
                 out.push('-');
             }
             dash = false;
-            out.push(char::from(b.to_ascii_lowercase()));
-        } else {
-            dash = true;
+            out.push(char::from(part));
         }
     }
 }
@@ -236,6 +256,16 @@ mod tests {
         ] {
             assert_eq!(slug_ascii(text), slug_chars(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn ascii_slugs_append_after_what_is_there() {
+        let mut id = "Section/".to_owned();
+        slug_into(&mut id, "  Heading 12--x ");
+        assert_eq!(id, "Section/heading-12-x");
+        let mut id = "a/".to_owned();
+        slug_into(&mut id, "--");
+        assert_eq!(id, "a/");
     }
 
     #[test]
