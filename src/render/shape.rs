@@ -367,7 +367,7 @@ fn render_table(answers: &Answers, table: &TableShape, out: &mut String) -> bool
         return false;
     };
     out.push_str(table.head());
-    for (shape, cells) in table.rows.iter().zip(rows) {
+    for (shape, cells) in table.rows.iter().zip(rows.iter()) {
         let original = table.original(shape);
         if shape.verbatim_ok && cells_match_original(original, cells) {
             out.push_str(original);

@@ -12,7 +12,7 @@ use std::io::Write;
 
 use serde_json::Value as Json;
 
-use super::super::{Field, FieldKind, Form, Opt, Section, Value};
+use super::super::{Field, FieldKind, Form, Labels, Opt, Section, Value};
 
 /// Bytes gathered before they are handed to the writer.
 const CHUNK: usize = 64 * 1024;
@@ -226,17 +226,13 @@ impl Pretty {
                 self.string(custom);
             }
             FieldKind::Table(table) => {
-                let crate::form::TableKind {
-                    columns,
-                    rows,
-                    hints,
-                } = &**table;
+                let (columns, rows) = (table.columns(), table.rows());
                 self.buf.extend_from_slice(field_key!("columns"));
-                self.strings(columns, FIELD);
+                self.strings(columns.iter(), FIELD);
                 self.buf.extend_from_slice(field_key!("rows"));
-                self.strings(rows, FIELD);
+                self.strings(rows.iter(), FIELD);
                 self.buf.extend_from_slice(field_key!("hints"));
-                self.cells(columns, rows, hints);
+                self.cells(columns, rows, table.hints.iter().map(Vec::as_slice));
             }
             _ => {}
         }
@@ -281,7 +277,7 @@ impl Pretty {
                 }
             }
             (Value::Table(cells), FieldKind::Table(table)) => {
-                self.cells(&table.columns, &table.rows, cells);
+                self.cells(table.columns(), table.rows(), cells.iter());
             }
             (Value::Table(_), _) => self.buf.extend_from_slice(b"null"),
         }
@@ -292,23 +288,26 @@ impl Pretty {
     /// when no two rows with cells, and no two cells of a row, share a label (every
     /// table but odd ones); else through `cells_json`'s map, which keeps a repeated
     /// label's first place and its last cells.
-    fn cells(&mut self, columns: &[String], rows: &[String], cells: &[Vec<String>]) {
-        let row_label = |r: usize| rows.get(r).map_or("", String::as_str);
-        let column_label = |c: usize| columns.get(c + 1).map_or("", String::as_str);
-        let kept = |row: &Vec<String>| row.iter().any(|cell| !cell.is_empty());
-        if !cells.iter().any(kept) {
+    fn cells<'a, I>(&mut self, columns: Labels<'_>, rows: Labels<'_>, cells: I)
+    where
+        I: Iterator<Item = &'a [String]> + Clone,
+    {
+        let row_label = |r: usize| rows.get(r).unwrap_or_default();
+        let column_label = |c: usize| columns.get(c + 1).unwrap_or_default();
+        let kept = |row: &[String]| row.iter().any(|cell| !cell.is_empty());
+        if !cells.clone().any(kept) {
             self.buf.extend_from_slice(b"{}");
             return;
         }
         let rows_unique = all_unique(
             cells
-                .iter()
+                .clone()
                 .enumerate()
                 .filter(|(_, row)| kept(row))
                 .map(|(r, _)| row_label(r)),
         );
         let columns_unique = || {
-            cells.iter().all(|row| {
+            cells.clone().all(|row| {
                 all_unique(
                     row.iter()
                         .enumerate()
@@ -322,7 +321,7 @@ impl Pretty {
             return;
         }
         let mut first_row = true;
-        for (r, row) in cells.iter().enumerate().filter(|(_, row)| kept(row)) {
+        for (r, row) in cells.enumerate().filter(|(_, row)| kept(row)) {
             self.item(first_row, b'{', FIELD);
             first_row = false;
             self.string(row_label(r));

@@ -172,7 +172,7 @@ fn problem_lines(
             Problem::Field(f, message) => {
                 let field = &form.fields[*f];
                 let section = &form.sections[field.section].title;
-                if *section == field.label || section.is_empty() {
+                if **section == *field.label || section.is_empty() {
                     format!("{} {message}", field.label)
                 } else {
                     format!("{section} › {} {message}", field.label)

@@ -60,7 +60,7 @@ fn kinds_and_empty_strings_are_written_as_serde_json_writes_them() {
         FieldKind::Checkboxes {
             options: Vec::new(),
         },
-        FieldKind::table(Vec::new(), Vec::new(), Vec::new()),
+        FieldKind::table(Vec::<String>::new(), Vec::<String>::new(), Vec::new()),
         FieldKind::List,
     ];
     for kind in &kinds {
@@ -107,13 +107,17 @@ fn empty_and_nested_containers_are_laid_out_as_serde_json_does() {
 
 /// The cells as the writer writes them, and as `cells_json`'s map is written.
 fn cells_both_ways(columns: &[&str], rows: &[&str], cells: &[&[&str]]) -> (String, String) {
-    let owned = |items: &[&str]| -> Vec<String> { items.iter().map(ToString::to_string).collect() };
-    let (columns, rows) = (owned(columns), owned(rows));
-    let cells: Vec<Vec<String>> = cells.iter().map(|row| owned(row)).collect();
+    let table = crate::form::TableKind::new(columns, rows, Vec::new());
+    let cells: Vec<Vec<String>> = cells
+        .iter()
+        .map(|row| row.iter().map(ToString::to_string).collect())
+        .collect();
+    let rows_of = || cells.iter().map(Vec::as_slice);
     let mut direct = Pretty::default();
-    direct.cells(&columns, &rows, &cells);
+    direct.cells(table.columns(), table.rows(), rows_of());
     let mut mapped = Pretty::default();
-    mapped.json(&super::super::cells_json(&columns, &rows, &cells), FIELD);
+    let map = super::super::cells_json(table.columns(), table.rows(), rows_of());
+    mapped.json(&map, FIELD);
     let text = |w: Pretty| String::from_utf8(w.buf).unwrap();
     (text(direct), text(mapped))
 }
