@@ -92,10 +92,8 @@ pub fn load_answers(
         answers_file.set(key, value, repeated)?;
     }
     let mut answers = Answers::new(form);
-    let name = file.map_or_else(|| "--set".to_owned(), |p| p.display().to_string());
-    answers_file
-        .apply(form, &mut answers)
-        .with_context(|| format!("in {name}"))?;
+    // Each problem names its place: `file:line:col`, or `--set`.
+    answers_file.apply(form, &mut answers)?;
     Ok(answers)
 }
 

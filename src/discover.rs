@@ -13,7 +13,8 @@ pub mod layout;
 mod source;
 
 pub use catalog::{
-    Choice, Chooser, Entry, Found, Link, Shadowed, choices as choices_of, chooser, entries, stem,
+    Choice, Chooser, Entry, Found, Link, Shadowed, choices as choices_of, chooser, entries,
+    shown_name, stem,
 };
 pub use source::{BLANK, BUILTINS, Builtin, Origin, Source};
 
@@ -102,7 +103,11 @@ pub fn choices(start: &Path) -> Vec<Choice> {
 fn found_at(origin: Origin, source: Source) -> Found {
     let loaded = load(&source)
         .map(|t| (t.form.meta.name, t.form.meta.about))
-        .map_err(|err| crate::text::error_chain(&err));
+        .map_err(|err| match err.downcast_ref::<crate::LocatedError>() {
+            // One line in the chooser: the first problem, and how many more.
+            Some(located) => located.summary(),
+            None => crate::text::error_chain(&err),
+        });
     Found {
         origin,
         source,

@@ -184,7 +184,7 @@ fn read(path: &Path, limit: usize) -> Result<Option<AnswersFile>, String> {
         .map_err(|e| format!("line {}, column {}: {}", e.line, e.col, e.message))?;
     file.check().map_err(|e| e.to_string())?;
     // An empty file holds no answers: nothing to offer.
-    Ok((file != AnswersFile::default()).then_some(file))
+    Ok((!file.is_empty()).then_some(file))
 }
 
 /// Renames `path` to `<name>.corrupt-<UTC time>` in its folder (with `-2`, `-3`, ... if

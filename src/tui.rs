@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -461,8 +461,7 @@ pub fn run(args: Start) -> Result<Outcome> {
                     }
                     answer_warning = warnings.into_iter().next();
                     // The same errors as `render`, before the screen changes.
-                    file.apply(&template.form, &mut Answers::new(&template.form))
-                        .with_context(|| format!("in {}", path.display()))?;
+                    file.apply(&template.form, &mut Answers::new(&template.form))?;
                     Some(file)
                 }
                 None => None,
@@ -553,10 +552,10 @@ fn picker_entries() -> Vec<Entry> {
     let cwd = std::env::current_dir().unwrap_or_default();
     let catalog = discover::catalog(&cwd);
     let root = catalog.root.as_deref();
-    catalog
-        .choices()
+    let choices = catalog.choices();
+    choices
         .iter()
-        .map(|choice| Entry::from_choice(choice, root))
+        .map(|choice| Entry::from_choice(choice, &choices, root))
         .collect()
 }
 
