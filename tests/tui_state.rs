@@ -1787,3 +1787,60 @@ fn long_option_lists_move_by_pages_and_to_their_ends() {
     press(&mut app, [key(KeyCode::End), key(KeyCode::Char(' '))]);
     assert_eq!(chosen(&app, "few"), Some(1));
 }
+
+#[test]
+fn the_review_warns_about_fields_still_holding_the_templates_example_without_blocking() {
+    let mut app = open("go-performance");
+    typ(&mut app, "Faster parsing");
+    press(&mut app, [ctrl('s')]);
+    let Screen::Review(review) = app.screen() else {
+        panic!("not in the review")
+    };
+    assert!(review.problems().is_empty(), "examples do not block");
+    let form = app.form().unwrap().form();
+    let ids: Vec<&str> = review
+        .examples()
+        .iter()
+        .map(|&f| form.fields[f].id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "benchmark-results-baseline",
+            "code-example",
+            "configuration-changes",
+            "benchmarks",
+            "references"
+        ]
+    );
+    let code = form.field_index("code-example").unwrap();
+    let section = form.fields[code].section;
+    assert_eq!(app.form().unwrap().model().mark(section), Mark::Example);
+    // Down selects the first example, again the second; Enter goes to it.
+    press(
+        &mut app,
+        [key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Enter)],
+    );
+    assert!(matches!(app.screen(), Screen::Form(_)));
+    assert_eq!(focus(&app), field(&app, "code-example"));
+    // Typed over, the example is gone from the list and the mark.
+    typ(&mut app, "x");
+    assert_eq!(app.form().unwrap().model().mark(section), Mark::Done);
+    press(&mut app, [ctrl('s')]);
+    let Screen::Review(review) = app.screen() else {
+        panic!("not in the review")
+    };
+    assert_eq!(review.examples().len(), 4);
+}
+
+#[test]
+fn enter_in_a_review_with_only_examples_still_runs_the_command_line_exports() {
+    let mut app = with_exports("go-performance", Plan::print_only());
+    typ(&mut app, "Faster parsing");
+    press(&mut app, [ctrl('s')]);
+    let effects = press(&mut app, [key(KeyCode::Enter)]);
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::Exit(_))),
+        "{effects:?}"
+    );
+}

@@ -673,3 +673,24 @@ fn a_long_problem_in_the_review_ends_in_an_ellipsis() {
         "\"   Checks `I have searched existing issues to ensure the regression has not already been reported`… \""
     );
 }
+
+#[test]
+fn the_review_lists_fields_still_holding_the_templates_example() {
+    let mut app = open("go-performance", None);
+    for c in "Faster parsing".chars() {
+        key(&mut app, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let shown = screen(&app, 100, 30);
+    let rows: Vec<&str> = shown.lines().skip(3).take(4).collect();
+    assert_eq!(
+        rows,
+        [
+            "\" Ready: w write to a file · c copy · g create with gh · p print · b open in the browser · Esc back  \"",
+            "\" 5 fields still hold the template's example: Benchmark Results (Baseline), Code Example, Configurat…\"",
+            "\"   Benchmark Results (Baseline) still holds the template's example                                  \"",
+            "\"   Code Example still holds the template's example                                                  \"",
+        ],
+        "{shown}"
+    );
+}

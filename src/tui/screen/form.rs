@@ -384,6 +384,7 @@ fn sidebar(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) {
                 Mark::Done => ("✓", theme.done()),
                 Mark::Missing => ("!", theme.missing()),
                 Mark::Untouched => ("·", theme.help()),
+                Mark::Example => ("~", theme.missing()),
             }
         };
         let indent = "  ".repeat(usize::from(section.level.saturating_sub(min_level)));
