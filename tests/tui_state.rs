@@ -1844,3 +1844,32 @@ fn enter_in_a_review_with_only_examples_still_runs_the_command_line_exports() {
         "{effects:?}"
     );
 }
+
+#[test]
+fn tab_types_a_tab_in_a_code_block_and_ctrl_arrows_move_on() {
+    let mut app = open("go-performance");
+    go(&mut app, "code-example");
+    assert_eq!(focus(&app), field(&app, "code-example"));
+    press(&mut app, [ctrl('u')]);
+    typ(&mut app, "a");
+    press(&mut app, [key(KeyCode::Tab)]);
+    typ(&mut app, "b");
+    assert_eq!(focus(&app), field(&app, "code-example"), "Tab stayed");
+    let Value::Text(text) = value(&app, "code-example") else {
+        panic!("not text")
+    };
+    assert!(text.starts_with("a\tb"), "{text:?}");
+    let ctrl_key = |code| Msg::Key(KeyEvent::new(code, KeyModifiers::CONTROL));
+    press(&mut app, [ctrl_key(KeyCode::Down)]);
+    assert_eq!(focus(&app), field(&app, "configuration-changes"));
+    press(&mut app, [ctrl_key(KeyCode::Up)]);
+    assert_eq!(focus(&app), field(&app, "code-example"));
+    press(&mut app, [key(KeyCode::BackTab)]);
+    assert_eq!(focus(&app), field(&app, "technical-approach"));
+    // Anywhere else Tab still moves on: a text area.
+    press(&mut app, [key(KeyCode::Tab)]);
+    assert_eq!(focus(&app), field(&app, "code-example"));
+    go(&mut app, "dependencies");
+    press(&mut app, [key(KeyCode::Tab)]);
+    assert_eq!(focus(&app), field(&app, "dependencies/depends-on"));
+}

@@ -694,3 +694,33 @@ fn the_review_lists_fields_still_holding_the_templates_example() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_code_block_shows_tab_typing_a_tab_and_the_keys_that_move_on() {
+    let mut app = open("go-performance", None);
+    go(&mut app, "code-example");
+    let shown = screen(&app, 140, 30);
+    let footer = shown.lines().nth(29).unwrap();
+    assert_eq!(
+        footer.trim_matches('"').trim_end(),
+        " Tab tab · Enter new line · Ctrl-E editor · Ctrl-R run · Ctrl-↓ next · Ctrl-S review · F1 help · Ctrl-N section · Shift-Tab back · Esc back",
+        "{shown}"
+    );
+    // In a text area Tab is the way on, as before.
+    go(&mut app, "technical-approach");
+    let shown = screen(&app, 140, 30);
+    let footer = shown.lines().nth(29).unwrap();
+    assert!(footer.contains("Tab next"), "{footer}");
+    assert!(!footer.contains("Ctrl-↓"), "{footer}");
+    // F1 says it too.
+    go(&mut app, "code-example");
+    key(&mut app, KeyCode::F(1), KeyModifiers::NONE);
+    let help = screen(&app, 140, 60);
+    assert!(help.contains("Tab/Ctrl-↓  next field"), "{help}");
+    assert!(
+        help.contains(
+            "Tab types a tab; Ctrl-↓ / Ctrl-↑ (or Shift-Tab) move to the next / previous field"
+        ),
+        "{help}"
+    );
+}

@@ -210,7 +210,20 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         Screen::Picker(_) => hints.push(("type".to_owned(), "filter")),
         Screen::Review(_) | Screen::Help(..) => {}
     }
-    hints.extend(app.config().keys.footer(ctx, skip));
+    // A key the focused field takes (Tab in a code block) is not offered as navigation.
+    let widget = match app.screen() {
+        Screen::Form(state) => match state.focus() {
+            super::app::Focus::Field(f) => Some(state.widget(f)),
+            super::app::Focus::Header(_) => None,
+        },
+        _ => None,
+    };
+    let taken = |b: &keymap::Binding| {
+        widget
+            .as_ref()
+            .is_some_and(|w| w.claims(&crossterm::event::KeyEvent::new(b.code, b.mods)))
+    };
+    hints.extend(app.config().keys.footer_where(ctx, skip, &taken));
     let hints = fit_hints(hints, usize::from(area.width));
     let mut spans = vec![Span::raw(" ")];
     for (i, (key, what)) in hints.iter().enumerate() {
