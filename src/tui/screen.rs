@@ -300,9 +300,11 @@ fn dialog(frame: &mut Frame, app: &App, modal: &Modal, area: Rect) -> Option<Pos
     // Lines are cut to fit already; trimming would undo their indent.
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
     // Dialogs that take a line of text: the input sits after its prompt.
-    let (line, indent) = match modal {
-        Modal::Path { path, .. } => (path, 6),
-        Modal::Command(prompt) => (&prompt.line, 2),
+    // The field's last command line, prefilled, shows selected: typing replaces it.
+    let (line, indent, style) = match modal {
+        Modal::Path { path, .. } => (path, 6, theme.input(true)),
+        Modal::Command(prompt) if prompt.selected => (&prompt.line, 2, theme.selected()),
+        Modal::Command(prompt) => (&prompt.line, 2, theme.input(true)),
         _ => return None,
     };
     let input = Rect::new(
@@ -316,7 +318,7 @@ fn dialog(frame: &mut Frame, app: &App, modal: &Modal, area: Rect) -> Option<Pos
         frame.buffer_mut(),
         true,
         "",
-        theme.input(true),
+        style,
         theme.placeholder(),
     )
 }
