@@ -12,7 +12,7 @@ fn form(md: &str) -> Template {
 }
 
 fn ids(t: &Template) -> Vec<&str> {
-    t.form.fields.iter().map(|f| f.id.as_str()).collect()
+    t.form.fields.iter().map(|f| &*f.id).collect()
 }
 
 fn rendered(t: &Template, yaml: &str) -> String {
@@ -28,7 +28,7 @@ fn rendered(t: &Template, yaml: &str) -> String {
 fn a_template_without_headings_takes_its_answer_after_its_text() {
     let t = form("Thanks for reporting!\n\n<!-- Tell us what happened. -->\n");
     assert_eq!(ids(&t), ["preamble"]);
-    assert_eq!(t.form.fields[0].placeholder, "Tell us what happened.");
+    assert_eq!(&*t.form.fields[0].placeholder, "Tell us what happened.");
     assert_eq!(
         rendered(&t, "fields: {preamble: It crashed.}"),
         "Thanks for reporting!\n\nIt crashed.\n"

@@ -257,10 +257,10 @@ fn value_prefill_upload_and_markdown_help() {
     );
     let form = &t.form;
     assert_eq!(form.sections[0].text, "**Thanks** for reporting.");
-    assert_eq!(form.fields[0].help, "Run `tool -V`");
-    assert_eq!(form.fields[1].id, "shots");
+    assert_eq!(&*form.fields[0].help, "Run `tool -V`");
+    assert_eq!(&*form.fields[1].id, "shots");
     assert_eq!(
-        form.fields[2].help,
+        &*form.fields[2].help,
         "Links to files already uploaded (for example to the issue on the web), one a line. Accepted: .log, .txt."
     );
     let mut answers = Answers::new(form);
@@ -571,7 +571,7 @@ fn corpus_forms_read_back_to_the_answers_given() {
             }
             let got = read
                 .iter()
-                .find(|(l, _)| l == label)
+                .find(|(l, _)| **l == **label)
                 .map(|(_, v)| v.as_str());
             assert_eq!(got, Some(shown.as_str()), "{name}: `{label}` in\n{body}");
             checked += 1;

@@ -75,9 +75,9 @@ fn value(rng: &mut Rng, template: &Template, field: usize) -> Value {
         FieldKind::List => Value::List((0..rng.below(4)).map(|_| text(rng)).collect()),
         FieldKind::Table(table) => Value::Table(
             table
-                .rows
+                .rows()
                 .iter()
-                .map(|_| table.columns.iter().skip(1).map(|_| text(rng)).collect())
+                .map(|_| table.columns().iter().skip(1).map(|_| text(rng)).collect())
                 .collect(),
         ),
         FieldKind::Choice { options, .. }

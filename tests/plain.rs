@@ -78,7 +78,7 @@ fn typed(form: &Form) -> (String, Answers) {
                         writeln!(input, "{cell}").unwrap();
                     }
                 }
-                let _ = &table.rows;
+                let _ = table.rows();
             }
         }
     }

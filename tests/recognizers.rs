@@ -17,10 +17,10 @@ fn fields(t: &Template) -> Vec<(String, &'static str, String, String)> {
         .iter()
         .map(|f| {
             (
-                f.id.clone(),
+                f.id.to_string(),
                 f.kind.name(),
-                f.label.clone(),
-                f.placeholder.clone(),
+                f.label.to_string(),
+                f.placeholder.to_string(),
             )
         })
         .collect()
@@ -82,7 +82,7 @@ fn a_comment_only_section_is_a_text_area_with_the_comment_as_placeholder() {
 fn a_comment_before_a_later_field_is_its_help() {
     let t = form("## S\n\nSome text.\n\n<!-- pick -->\n- [ ] a\n");
     let field = &t.form.fields[0];
-    assert_eq!(field.help, "pick");
+    assert_eq!(&*field.help, "pick");
 }
 
 #[test]
@@ -247,13 +247,12 @@ fn tables_fix_header_and_row_labels_and_hint_placeholder_cells() {
     let FieldKind::Table(table) = &field.kind else {
         panic!()
     };
-    let issue_composer::form::TableKind {
-        columns,
-        rows,
-        hints,
-    } = &**table;
-    assert_eq!(columns, &["Metric", "Baseline", "Target"]);
-    assert_eq!(rows, &["Latency", "Memory"]);
+    let (columns, rows, hints) = (table.columns(), table.rows(), &table.hints);
+    assert_eq!(
+        columns.iter().collect::<Vec<_>>(),
+        ["Metric", "Baseline", "Target"]
+    );
+    assert_eq!(rows.iter().collect::<Vec<_>>(), ["Latency", "Memory"]);
     assert_eq!(
         hints,
         &[
@@ -263,10 +262,13 @@ fn tables_fix_header_and_row_labels_and_hint_placeholder_cells() {
     );
     assert_eq!(
         field.default,
-        Value::Table(vec![
-            vec![String::new(), "5 ms".into()],
-            vec![String::new(), String::new()]
-        ])
+        Value::Table(
+            vec![
+                vec![String::new(), "5 ms".into()],
+                vec![String::new(), String::new()]
+            ]
+            .into()
+        )
     );
     assert_eq!(
         rendered(
@@ -387,7 +389,7 @@ fn anything_else_is_static_and_kept_as_written() {
 #[test]
 fn ids_slug_and_clashes_get_numbers() {
     let t = form("## Logs\n\n```\na\n```\n\n- [ ] x\n\n## Logs\n\n<!-- again -->\n");
-    let ids: Vec<&str> = t.form.fields.iter().map(|f| f.id.as_str()).collect();
+    let ids: Vec<&str> = t.form.fields.iter().map(|f| &*f.id).collect();
     assert_eq!(ids, ["logs", "logs-2", "logs-2-2"]);
 }
 
@@ -669,7 +671,7 @@ fn options_after_any_question_or_label_are_a_choice() {
         .filter(|f| f.kind.name() == "choice")
         .map(|f| {
             let options = f.kind.options().iter().map(|o| o.label.as_str()).collect();
-            (f.label.as_str(), options)
+            (&*f.label, options)
         })
         .collect();
     assert_eq!(
@@ -697,7 +699,7 @@ fn options_after_any_question_or_label_are_a_choice() {
 fn headings_used_as_labels_lose_their_trailing_colon() {
     let md = "### Description:\n\n### Steps To Reproduce:\n";
     let t = form(md);
-    let labels: Vec<&str> = t.form.fields.iter().map(|f| f.label.as_str()).collect();
+    let labels: Vec<&str> = t.form.fields.iter().map(|f| &*f.label).collect();
     assert_eq!(labels, ["Description", "Steps To Reproduce"]);
     assert_eq!(t.form.sections[0].title, "Description");
     // The heading as written stays in the issue.

@@ -1801,7 +1801,7 @@ fn the_review_warns_about_fields_still_holding_the_templates_example_without_blo
     let ids: Vec<&str> = review
         .examples()
         .iter()
-        .map(|&f| form.fields[f].id.as_str())
+        .map(|&f| &*form.fields[f].id)
         .collect();
     assert_eq!(
         ids,

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
 
-use super::{Answers, Field, FieldKind, Form, Opt, Selection, Value};
+use super::{Answers, Field, FieldKind, Form, Labels, Opt, Selection, Value};
 use crate::error::LocatedError;
 use crate::text::{sanitize, slug, slug_path, split_list};
 use crate::yaml::scalar;
@@ -233,7 +233,7 @@ impl AnswersFile {
         let mut fields = Map::new();
         for (i, field) in form.fields.iter().enumerate() {
             if answers.values[i] != field.default {
-                fields.insert(field.id.clone(), to_json(field, &answers.values[i]));
+                fields.insert(field.id.to_string(), to_json(field, &answers.values[i]));
             }
         }
         Self {
@@ -284,7 +284,7 @@ pub fn resolve_key(form: &Form, key: &str) -> Result<usize, AnswerError> {
         })
         .collect();
     let by_slug: Vec<usize> = (0..form.fields.len())
-        .filter(|&i| form.fields[i].id == slug_path(k))
+        .filter(|&i| *form.fields[i].id == slug_path(k))
         .collect();
     let matches = if by_label.is_empty() {
         by_slug
@@ -293,7 +293,7 @@ pub fn resolve_key(form: &Form, key: &str) -> Result<usize, AnswerError> {
     };
     let ids = |list: &[usize]| {
         list.iter()
-            .map(|&i| form.fields[i].id.as_str())
+            .map(|&i| &*form.fields[i].id)
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -366,7 +366,7 @@ fn value_for(field: &Field, json: &Json) -> Result<Value, String> {
                 .filter(|s| !s.is_empty())
                 .collect(),
         )),
-        FieldKind::Table(table) => table_value(field, &table.columns, &table.rows, json),
+        FieldKind::Table(table) => table_value(field, table.columns(), table.rows(), json),
     }
 }
 
@@ -452,8 +452,8 @@ fn strip_prefix_ignoring_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 fn table_value(
     field: &Field,
-    columns: &[String],
-    rows: &[String],
+    columns: Labels<'_>,
+    rows: Labels<'_>,
     json: &Json,
 ) -> Result<Value, String> {
     let Value::Table(mut cells) = field.default.clone() else {
@@ -462,7 +462,7 @@ fn table_value(
     let Json::Object(by_row) = json else {
         return Err("expects a map of row -> column -> value".to_owned());
     };
-    let editable = columns.get(1..).unwrap_or(&[]);
+    let editable = columns.after_first();
     for (row_key, row_json) in by_row {
         let r = pick_name(rows, row_key).map_err(|e| format!("row {e}"))?;
         let Json::Object(by_col) = row_json else {
@@ -480,7 +480,7 @@ fn table_value(
 }
 
 /// A row or column by exact name or unique prefix, case-insensitive.
-fn pick_name(names: &[String], key: &str) -> Result<usize, String> {
+fn pick_name(names: Labels<'_>, key: &str) -> Result<usize, String> {
     let k = key.trim().to_lowercase();
     if let Some(i) = names.iter().position(|n| n.to_lowercase() == k) {
         return Ok(i);
@@ -490,7 +490,10 @@ fn pick_name(names: &[String], key: &str) -> Result<usize, String> {
         .collect();
     match starts.as_slice() {
         [one] => Ok(*one),
-        _ => Err(format!("`{key}` is not one of: {}", names.join(", "))),
+        _ => Err(format!(
+            "`{key}` is not one of: {}",
+            names.iter().collect::<Vec<_>>().join(", ")
+        )),
     }
 }
 
@@ -527,12 +530,12 @@ fn to_json(field: &Field, value: &Value) -> Json {
             let FieldKind::Table(table) = &field.kind else {
                 return Json::Null;
             };
-            let (columns, rows) = (&table.columns, &table.rows);
+            let (columns, rows) = (table.columns(), table.rows());
             let Value::Table(defaults) = &field.default else {
                 return Json::Null;
             };
             // Only the cells that differ from the template's.
-            super::schema::cells_by_name(columns, rows, cells, |r, c, cell| {
+            super::schema::cells_by_name(columns, rows, cells.iter(), |r, c, cell| {
                 defaults.get(r).and_then(|d| d.get(c)).map(String::as_str) != Some(cell)
             })
         }
@@ -579,7 +582,7 @@ fn apply_field<'k>(
         return Err(AnswerError::Twice {
             first: first.to_owned(),
             second: key.clone(),
-            id: form.fields[index].id.clone(),
+            id: form.fields[index].id.to_string(),
         });
     }
     let value = value_for(&form.fields[index], json).map_err(|message| AnswerError::Value {

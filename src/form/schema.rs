@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value as Json, json};
 
-use super::Form;
+use super::{Form, Labels};
 
 /// The form model as a JSON value (for tests and callers that edit it; the CLI
 /// streams with [`write_pretty`]): the streamed text read back, so there is one writer.
@@ -30,28 +30,40 @@ pub fn write_pretty(form: &Form, out: impl std::io::Write) -> std::io::Result<()
 mod pretty;
 
 /// Row label -> column -> cell, for non-empty cells.
-fn cells_json(columns: &[String], rows: &[String], cells: &[Vec<String>]) -> Json {
+fn cells_json<I>(columns: Labels<'_>, rows: Labels<'_>, cells: I) -> Json
+where
+    I: IntoIterator,
+    I::Item: AsRef<[String]>,
+{
     cells_by_name(columns, rows, cells, |_, _, cell| !cell.is_empty())
 }
 
 /// Row label -> column -> cell, for the cells `keep(row, column, cell)` keeps; rows
 /// with none are left out. Columns count from the first editable one. (A map: a label
 /// given twice keeps its first place and its last cells.)
-pub(super) fn cells_by_name(
-    columns: &[String],
-    rows: &[String],
-    cells: &[Vec<String>],
+pub(super) fn cells_by_name<I>(
+    columns: Labels<'_>,
+    rows: Labels<'_>,
+    cells: I,
     keep: impl Fn(usize, usize, &str) -> bool,
-) -> Json {
+) -> Json
+where
+    I: IntoIterator,
+    I::Item: AsRef<[String]>,
+{
     let mut by_row = Map::new();
-    for (r, row) in cells.iter().enumerate() {
+    for (r, row) in cells.into_iter().enumerate() {
         let mut by_col = Map::new();
+        let row = row.as_ref();
         for (c, cell) in row.iter().enumerate().filter(|(c, cell)| keep(r, *c, cell)) {
-            by_col.insert(columns.get(c + 1).cloned().unwrap_or_default(), json!(cell));
+            by_col.insert(
+                columns.get(c + 1).unwrap_or_default().to_owned(),
+                json!(cell),
+            );
         }
         if !by_col.is_empty() {
             by_row.insert(
-                rows.get(r).cloned().unwrap_or_default(),
+                rows.get(r).unwrap_or_default().to_owned(),
                 Json::Object(by_col),
             );
         }

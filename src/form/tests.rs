@@ -20,8 +20,8 @@ fn form(kind: FieldKind, default: Value) -> Form {
             id: "f".into(),
             label: "F".into(),
             kind,
-            placeholder: String::new(),
-            help: String::new(),
+            placeholder: String::new().into(),
+            help: String::new().into(),
             default,
             required: false,
             section: 0,
@@ -49,22 +49,23 @@ fn a_value_that_does_not_fit_its_field_is_refused_naming_the_field() {
     assert!(answers.set(&f, 0, Selection::none(3)).is_err());
     assert!(answers.set(&f, 0, Selection::none(2)).is_ok());
     let t = form(
-        FieldKind::table(
-            vec!["Metric".into(), "Now".into()],
-            vec!["Latency".into()],
-            vec![vec![String::new()]],
-        ),
-        Value::Table(vec![vec![String::new()]]),
+        FieldKind::table(["Metric", "Now"], ["Latency"], vec![vec![String::new()]]),
+        Value::Table(Cells::empty(1, 1)),
     );
     let mut answers = Answers::new(&t);
     assert!(
         answers
-            .set(&t, 0, Value::Table(vec![vec![String::new(); 2]]))
+            .set(&t, 0, Value::Table(Cells::empty(1, 2)))
             .is_err()
     );
     assert!(
         answers
-            .set(&t, 0, Value::Table(vec![vec!["5 ms".into()]]))
+            .set(&t, 0, Value::Table(Cells::empty(2, 1)))
+            .is_err()
+    );
+    assert!(
+        answers
+            .set(&t, 0, Value::Table(Cells::from(vec![vec!["5 ms".into()]])))
             .is_ok()
     );
 }
@@ -134,13 +135,13 @@ fn fields_and_values_stay_small() {
     // selection are boxed so the common text field does not pay for them.
     assert_eq!(std::mem::size_of::<Value>(), 32);
     assert_eq!(std::mem::size_of::<FieldKind>(), 48);
-    assert_eq!(std::mem::size_of::<Field>(), 200);
+    assert_eq!(std::mem::size_of::<Field>(), 168);
 }
 
 #[test]
 fn a_table_without_placeholders_keeps_no_hints() {
     let table = |hints: Vec<Vec<String>>| {
-        let kind = FieldKind::table(vec!["M".into(), "V".into()], vec!["a".into()], hints);
+        let kind = FieldKind::table(["M", "V"], ["a"], hints);
         let FieldKind::Table(table) = kind else {
             panic!("{kind:?}")
         };

@@ -63,11 +63,11 @@ mod tests {
 
     fn field(kind: FieldKind, required: bool, default: Value) -> Field {
         Field {
-            id: "f".to_owned(),
-            label: "F".to_owned(),
+            id: "f".to_owned().into(),
+            label: "F".to_owned().into(),
             kind,
-            placeholder: String::new(),
-            help: String::new(),
+            placeholder: String::new().into(),
+            help: String::new().into(),
             default,
             required,
             section: 0,

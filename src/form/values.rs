@@ -159,11 +159,11 @@ mod tests {
 
     fn fields() -> Arc<Vec<Field>> {
         let field = |default: &str| Field {
-            id: String::new(),
-            label: String::new(),
+            id: String::new().into(),
+            label: String::new().into(),
             kind: FieldKind::Text,
-            placeholder: String::new(),
-            help: String::new(),
+            placeholder: String::new().into(),
+            help: String::new().into(),
             default: Value::Text(default.to_owned()),
             required: false,
             section: 0,

@@ -41,7 +41,9 @@ pub fn fill(form: &Form, answers: &mut Answers, inputs: &Inputs) -> Result<Repor
             FieldKind::Code { language } if words::is_output_language(language) => {
                 usize::from(code_field(form, field, value, &chosen))
             }
-            FieldKind::Table(t) => table::fill(&t.columns, &t.rows, &field.default, value, &chosen),
+            FieldKind::Table(t) => {
+                table::fill(t.columns(), t.rows(), &field.default, value, &chosen)
+            }
             _ => 0,
         };
     }
@@ -253,8 +255,8 @@ mod tests {
             kind: FieldKind::Code {
                 language: String::new(),
             },
-            placeholder: String::new(),
-            help: String::new(),
+            placeholder: String::new().into(),
+            help: String::new().into(),
             default: Value::Text("BenchmarkX 1 1 ns/op".into()),
             required: false,
             section: 0,

@@ -7,13 +7,13 @@ use super::select::Chosen;
 use super::units::{self, Kind, Scale};
 use super::words::{self, Place};
 use super::{Metric, fill::Role};
-use crate::form::Value;
+use crate::form::{Labels, Value};
 use crate::text::sanitize;
 
 /// Fills the empty cells of a table of metrics; returns how many were written.
 pub fn fill(
-    columns: &[String],
-    rows: &[String],
+    columns: Labels<'_>,
+    rows: Labels<'_>,
     default: &Value,
     value: &mut Value,
     chosen: &Chosen,
@@ -22,7 +22,7 @@ pub fn fill(
         return 0;
     };
     // Cells start after the first column, which holds the row labels.
-    let places: Vec<Option<Place>> = columns.iter().skip(1).map(|c| words::place(c)).collect();
+    let places: Vec<Option<Place>> = columns.iter().skip(1).map(words::place).collect();
     let has = |p: Place| places.contains(&Some(p));
     let values = |metric: Metric, role: Role| {
         let measures = match role {
@@ -32,7 +32,7 @@ pub fn fill(
         measures.and_then(|m| m.value(metric))
     };
     let mut groups: Vec<(Kind, Vec<f64>)> = Vec::new();
-    for metric in rows.iter().filter_map(|r| words::metric(r)) {
+    for metric in rows.iter().filter_map(words::metric) {
         let shown = [
             (has(Place::Baseline), Role::Baseline),
             (has(Place::Actual), Role::Actual),
@@ -109,6 +109,7 @@ fn change(
 mod tests {
     use super::super::{Measures, Spread};
     use super::*;
+    use crate::form::{Cells, TableKind};
 
     fn measures(seconds: f64) -> Measures {
         Measures {
@@ -129,14 +130,17 @@ mod tests {
             actual: Some(&actual),
             ..Chosen::default()
         };
-        let columns = names(&["Metric", "Current", "Target", "Actual", "Delta"]);
-        let rows = names(&["p50 latency", "Error rate", "Duration"]);
-        let default = Value::Table(vec![vec![String::new(); 4]; 3]);
+        let kind = TableKind::new(
+            ["Metric", "Current", "Target", "Actual", "Delta"],
+            ["p50 latency", "Error rate", "Duration"],
+            Vec::new(),
+        );
+        let default = Value::Table(Cells::empty(3, 4));
         let mut value = default.clone();
         if let Value::Table(cells) = &mut value {
             cells[2][0] = "given".to_owned();
         }
-        let filled = fill(&columns, &rows, &default, &mut value, &chosen);
+        let filled = fill(kind.columns(), kind.rows(), &default, &mut value, &chosen);
         assert_eq!(filled, 5);
         let Value::Table(cells) = value else {
             unreachable!()
@@ -161,11 +165,17 @@ mod tests {
             actual: Some(&actual),
             ..Chosen::default()
         };
-        let columns = names(&["Metric", "Baseline", "Actual", "Change"]);
-        let rows = names(&["Throughput"]);
-        let default = Value::Table(vec![vec![String::new(); 3]]);
+        let kind = TableKind::new(
+            ["Metric", "Baseline", "Actual", "Change"],
+            ["Throughput"],
+            Vec::new(),
+        );
+        let default = Value::Table(Cells::empty(1, 3));
         let mut value = default.clone();
-        fill(&columns, &rows, &default, &mut value, &chosen);
-        assert_eq!(value, Value::Table(vec![names(&["1 ops/s", "5 MB/s", ""])]));
+        fill(kind.columns(), kind.rows(), &default, &mut value, &chosen);
+        assert_eq!(
+            value,
+            Value::Table(Cells::from(vec![names(&["1 ops/s", "5 MB/s", ""])]))
+        );
     }
 }

@@ -360,7 +360,7 @@ fn render_table(answers: &Answers, table: &TableShape) -> Option<String> {
     let head = table.head();
     let mut out = String::with_capacity(head.len() * (table.rows.len() + 1));
     out.push_str(head);
-    for (shape, cells) in table.rows.iter().zip(rows) {
+    for (shape, cells) in table.rows.iter().zip(rows.iter()) {
         let original = table.original(shape);
         if shape.verbatim_ok && cells_match_original(original, cells) {
             out.push_str(original);

@@ -46,7 +46,7 @@ pub fn prefill(template: &Template, answers: &Answers) -> Prefill {
             .filter(|_| !matches!(kind, FieldKind::Checkboxes { .. }))
         else {
             if !answer.is_empty() && *answer != form_field.default {
-                out.left_out.push(form_field.label.clone());
+                out.left_out.push(form_field.label.to_string());
             }
             continue;
         };

@@ -217,7 +217,7 @@ pub(super) fn parse(
             let valid = written
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-            if !written.is_empty() && valid && fields[*field].id == *written {
+            if !written.is_empty() && valid && *fields[*field].id == **written {
                 *id = Some(written.clone());
             }
         }
@@ -346,11 +346,11 @@ impl FormBuilder {
             line,
         });
         self.fields.push(Field {
-            id: String::new(),
-            label,
+            id: String::new().into(),
+            label: label.into(),
             kind: field_kind,
-            placeholder: multiline_of(a.placeholder.as_ref()),
-            help,
+            placeholder: multiline_of(a.placeholder.as_ref()).into(),
+            help: help.into(),
             default,
             required: e.validations.required.is_some_and(Flag::on),
             section,
@@ -406,11 +406,11 @@ fn use_written_ids(sections: &mut [Section], fields: &mut [Field], ids: &[String
         let taken = fields
             .iter()
             .enumerate()
-            .any(|(j, f)| j != i && f.id == *id);
+            .any(|(j, f)| j != i && *f.id == **id);
         if id.is_empty() || taken {
             continue;
         }
-        fields[i].id.clone_from(id);
+        fields[i].id = id.as_str().into();
         sections[fields[i].section].id.clone_from(id);
     }
 }

@@ -61,16 +61,17 @@ impl Widget {
                 Widget::Options(Options::new(options, true, None, sel))
             }
             FieldKind::Table(table) => {
-                let crate::form::TableKind {
-                    columns,
-                    rows,
-                    hints,
-                } = &**table;
+                let empty = crate::form::Cells::default();
                 let cells = match value {
-                    Value::Table(cells) => cells.clone(),
-                    _ => Vec::new(),
+                    Value::Table(cells) => cells,
+                    _ => &empty,
                 };
-                Widget::Table(Table::new(columns, rows, hints, &cells))
+                Widget::Table(Table::new(
+                    table.columns(),
+                    table.rows(),
+                    &table.hints,
+                    cells,
+                ))
             }
             FieldKind::List => {
                 let items = match value {

@@ -20,7 +20,7 @@ pub fn fill_with_tokens(form: &Form) -> (Answers, Vec<(String, String)>) {
         token
     };
     for (field, value) in form.fields.iter().zip(&mut answers.values) {
-        let id = field.id.as_str();
+        let id = &*field.id;
         *value = match &field.kind {
             FieldKind::Text | FieldKind::TextArea | FieldKind::Code { .. } => {
                 Value::Text(token(id, ""))
@@ -28,11 +28,11 @@ pub fn fill_with_tokens(form: &Form) -> (Answers, Vec<(String, String)>) {
             FieldKind::List => Value::List(vec![token(id, " item"), token(id, " item 2")]),
             FieldKind::Table(table) => Value::Table(
                 table
-                    .rows
+                    .rows()
                     .iter()
                     .map(|row| {
                         table
-                            .columns
+                            .columns()
                             .iter()
                             .skip(1)
                             .map(|col| token(id, &format!(" cell {row}/{col}")))

@@ -1,7 +1,7 @@
 //! Plain mode's rules, without IO: how each field kind is asked, how many lines its
 //! answer takes, and how those lines become a value.
 
-use crate::form::{Field, FieldKind, Form, Selection, Value};
+use crate::form::{Cells, Field, FieldKind, Form, Selection, Value};
 
 /// How many lines an answer takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,9 +21,7 @@ pub const END: &str = ".";
 pub fn lines_for(field: &Field) -> Lines {
     match &field.kind {
         FieldKind::TextArea | FieldKind::Code { .. } | FieldKind::List => Lines::UntilDot,
-        FieldKind::Table(table) => {
-            Lines::Cells(table.rows.len() * table.columns.len().saturating_sub(1))
-        }
+        FieldKind::Table(table) => Lines::Cells(table.rows().len() * table.width()),
         FieldKind::Text
         | FieldKind::Choice { .. }
         | FieldKind::MultiChoice { .. }
@@ -141,10 +139,10 @@ pub fn cell_prompt(field: &Field, cell: usize) -> String {
     let FieldKind::Table(table) = &field.kind else {
         return String::new();
     };
-    let (columns, rows) = (&table.columns, &table.rows);
+    let (columns, rows) = (table.columns(), table.rows());
     let per_row = columns.len().saturating_sub(1).max(1);
-    let row = rows.get(cell / per_row).map_or("", String::as_str);
-    let column = columns.get(cell % per_row + 1).map_or("", String::as_str);
+    let row = rows.get(cell / per_row).unwrap_or_default();
+    let column = columns.get(cell % per_row + 1).unwrap_or_default();
     format!("  {} / {}: ", one_line(row), one_line(column))
 }
 
@@ -157,7 +155,7 @@ pub fn blank_prompt(option: &crate::form::Opt) -> String {
 
 fn label(field: &Field) -> String {
     if field.label.trim().is_empty() {
-        field.id.clone()
+        field.id.to_string()
     } else {
         one_line(&field.label)
     }
@@ -254,9 +252,7 @@ pub fn empty(field: &Field, current: &Value) -> Value {
         Value::Text(_) => Value::Text(String::new()),
         Value::Select(_) => Selection::none(field.kind.options().len()),
         Value::List(_) => Value::List(Vec::new()),
-        Value::Table(rows) => {
-            Value::Table(rows.iter().map(|r| vec![String::new(); r.len()]).collect())
-        }
+        Value::Table(cells) => Value::Table(Cells::empty(cells.len(), cells.width())),
     }
 }
 
@@ -267,11 +263,11 @@ mod tests {
 
     fn field(kind: FieldKind) -> Field {
         Field {
-            id: "f".to_owned(),
-            label: "F".to_owned(),
+            id: "f".to_owned().into(),
+            label: "F".to_owned().into(),
             kind,
-            placeholder: String::new(),
-            help: String::new(),
+            placeholder: String::new().into(),
+            help: String::new().into(),
             default: Value::Text(String::new()),
             required: false,
             section: 0,
@@ -352,19 +348,22 @@ mod tests {
     #[test]
     fn tables_fill_row_by_row_and_keep_empty_cells() {
         let f = field(FieldKind::table(
-            vec!["Metric".into(), "Before".into(), "After".into()],
-            vec!["p95".into(), "RSS".into()],
+            ["Metric", "Before", "After"],
+            ["p95", "RSS"],
             Vec::new(),
         ));
         assert_eq!(lines_for(&f), Lines::Cells(4));
-        let current = Value::Table(vec![vec!["a".into(), "b".into()], vec![String::new(); 2]]);
+        let current = Value::Table(Cells::from(vec![
+            vec!["a".into(), "b".into()],
+            vec![String::new(); 2],
+        ]));
         let got = value(&f, &current, &lines(&["", "2", "3"])).unwrap();
         assert_eq!(
             got,
-            Value::Table(vec![
+            Value::Table(Cells::from(vec![
                 vec!["a".into(), "2".into()],
                 vec!["3".into(), String::new()]
-            ])
+            ]))
         );
         assert_eq!(cell_prompt(&f, 3), "  RSS / After: ");
     }

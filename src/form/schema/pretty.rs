@@ -228,17 +228,13 @@ impl Pretty {
                 self.string(custom);
             }
             FieldKind::Table(table) => {
-                let crate::form::TableKind {
-                    columns,
-                    rows,
-                    hints,
-                } = &**table;
+                let (columns, rows) = (table.columns(), table.rows());
                 self.key(b"\"columns\": ");
-                self.strings(columns);
+                self.strings(columns.iter());
                 self.key(b"\"rows\": ");
-                self.strings(rows);
+                self.strings(rows.iter());
                 self.key(b"\"hints\": ");
-                self.json(&super::cells_json(columns, rows, hints));
+                self.json(&super::cells_json(columns, rows, &table.hints));
             }
             _ => {}
         }
@@ -267,7 +263,11 @@ impl Pretty {
                 }
             }
             (Value::Table(cells), FieldKind::Table(table)) => {
-                self.json(&super::cells_json(&table.columns, &table.rows, cells));
+                self.json(&super::cells_json(
+                    table.columns(),
+                    table.rows(),
+                    cells.iter(),
+                ));
             }
             (Value::Table(_), _) => self.raw("null"),
         }
@@ -434,7 +434,7 @@ mod tests {
             FieldKind::Checkboxes {
                 options: Vec::new(),
             },
-            FieldKind::table(Vec::new(), Vec::new(), Vec::new()),
+            FieldKind::table(Vec::<String>::new(), Vec::<String>::new(), Vec::new()),
             FieldKind::List,
         ];
         for kind in &kinds {

@@ -365,11 +365,11 @@ impl<'s> Assembler<'s> {
         };
         let labelled = new.label.is_some();
         let field = Field {
-            id: String::new(),
-            label: new.label.unwrap_or_else(|| self.open.field_label()),
+            id: String::new().into(),
+            label: new.label.unwrap_or_else(|| self.open.field_label()).into(),
             kind: new.kind,
-            placeholder: new.placeholder,
-            help,
+            placeholder: new.placeholder.into(),
+            help: help.into(),
             default: new.default,
             required: false,
             section: self.sections.len(),

@@ -212,7 +212,7 @@ impl App {
         let effects = vec![
             Effect::RememberCommand {
                 source: form.model().source().clone(),
-                field_id: form.form().fields[field].id.clone(),
+                field_id: form.form().fields[field].id.to_string(),
                 line: line.to_owned(),
             },
             Effect::RunCommand {

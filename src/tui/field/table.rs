@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::theme::Theme;
 use super::line::{Edit, LineEdit};
+use crate::form::{Cells, Labels};
 
 #[derive(Debug, Clone)]
 pub struct Table {
@@ -21,14 +22,14 @@ pub struct Table {
 
 impl Table {
     pub fn new(
-        columns: &[String],
-        rows: &[String],
+        columns: Labels<'_>,
+        rows: Labels<'_>,
         hints: &[Vec<String>],
-        cells: &[Vec<String>],
+        cells: &Cells,
     ) -> Self {
         Self {
-            columns: columns.to_vec(),
-            rows: rows.to_vec(),
+            columns: columns.iter().map(str::to_owned).collect(),
+            rows: rows.iter().map(str::to_owned).collect(),
             hints: hints.to_vec(),
             cells: cells
                 .iter()
@@ -79,7 +80,7 @@ impl Table {
         self.cell_mut().map(|c| c.paste(text)).is_some()
     }
 
-    pub fn values(&self) -> Vec<Vec<String>> {
+    pub fn values(&self) -> Cells {
         self.cells
             .iter()
             .map(|r| r.iter().map(|c| c.text().to_owned()).collect())

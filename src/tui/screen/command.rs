@@ -36,7 +36,7 @@ fn expand_tabs(line: &str) -> std::borrow::Cow<'_, str> {
 pub fn dialog_text(app: &App, modal: &Modal) -> Option<(&'static str, Vec<String>, &'static str)> {
     let label = |field: usize| {
         app.form()
-            .map_or(String::new(), |f| f.form().fields[field].label.clone())
+            .map_or(String::new(), |f| f.form().fields[field].label.to_string())
     };
     Some(match modal {
         Modal::Command(prompt) => (

@@ -243,7 +243,7 @@ fn label_width(form: &crate::form::Form, f: usize) -> u16 {
 /// named by its kind instead.
 fn shown_label(form: &crate::form::Form, f: usize) -> &str {
     let field = &form.fields[f];
-    if field.label == form.sections[field.section].title {
+    if *field.label == *form.sections[field.section].title {
         kind_word(&field.kind)
     } else {
         &field.label

@@ -183,7 +183,7 @@ fn problem_lines(
     let named = |f: usize, what: &str| {
         let field = &form.fields[f];
         let section = &form.sections[field.section].title;
-        if *section == field.label || section.is_empty() {
+        if **section == *field.label || section.is_empty() {
             format!("{} {what}", field.label)
         } else {
             format!("{section} › {} {what}", field.label)

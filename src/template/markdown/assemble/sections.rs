@@ -281,11 +281,11 @@ impl Assembler<'_> {
 /// An empty free-text field.
 fn answer(label: String, placeholder: String, section: usize, line: usize) -> Field {
     Field {
-        id: String::new(),
-        label,
+        id: String::new().into(),
+        label: label.into(),
         kind: FieldKind::TextArea,
-        placeholder,
-        help: String::new(),
+        placeholder: placeholder.into(),
+        help: String::new().into(),
         default: Value::Text(String::new()),
         required: false,
         section,

@@ -9,7 +9,7 @@ fn built(src: &str) -> Built {
 }
 
 fn labels(built: &Built) -> Vec<&str> {
-    built.fields.iter().map(|f| f.label.as_str()).collect()
+    built.fields.iter().map(|f| &*f.label).collect()
 }
 
 /// The field numbers of the shapes in the layout, in line order.
@@ -39,11 +39,11 @@ fn a_label_names_the_next_block_only_and_comments_let_it_through() {
 fn help_waits_for_the_next_field_or_goes_to_the_section() {
     let b = built("## S\n\n<!-- first -->\n\nText.\n\n<!-- for code -->\n\n```\nx\n```\n");
     assert_eq!(b.sections[0].help, "first");
-    assert_eq!(b.fields[0].help, "for code");
+    assert_eq!(&*b.fields[0].help, "for code");
     // Text before any field takes the waiting help into the section's.
     let b = built("## S\n\nA.\n\n<!-- later -->\n\nB.\n\n[answer]\n");
     assert_eq!(
-        (b.sections[0].help.as_str(), b.fields[0].help.as_str()),
+        (b.sections[0].help.as_str(), &*b.fields[0].help),
         ("later", "")
     );
 }
@@ -71,7 +71,7 @@ fn a_question_with_nowhere_to_answer_gets_an_answer_after_it() {
     ));
     // A section of comments only answers in their place, their text the placeholder.
     let b = built("## Logs\n\n<!-- paste them -->\n");
-    assert_eq!(b.fields[0].placeholder, "paste them");
+    assert_eq!(&*b.fields[0].placeholder, "paste them");
     assert!(matches!(
         b.pieces[2],
         Piece::Field {
@@ -97,7 +97,7 @@ fn an_instruction_opening_a_section_is_the_placeholder_of_the_answer_in_its_plac
     let b = built("## Expected\n\n<!-- c -->\nA clear and concise description.\n\n## Next\n");
     assert_eq!(labels(&b), ["Expected", "Next"]);
     assert_eq!(
-        b.fields[0].placeholder,
+        &*b.fields[0].placeholder,
         "c\nA clear and concise description."
     );
     assert!(matches!(
@@ -165,12 +165,12 @@ fn an_instruction_that_introduces_options_is_their_help() {
     // Kept as text after the section's content, it goes once the options follow.
     let b = built("## S\n\nWe need this.\n\nSelect one of these:\n\n- Alpha\n- Beta\n");
     assert_eq!(b.sections[0].text, "We need this.");
-    assert_eq!(b.fields[0].help, "Select one of these:");
+    assert_eq!(&*b.fields[0].help, "Select one of these:");
     assert_eq!(removed(&b), 1);
     // Checkboxes keep their lines; the instruction above them goes the same way.
     let b = built("## S\n\nWe need this.\n\nPlease tick what applies:\n\n- [ ] a\n- [ ] b\n");
     assert_eq!(b.sections[0].text, "We need this.");
-    assert_eq!(b.fields[0].help, "Please tick what applies:");
+    assert_eq!(&*b.fields[0].help, "Please tick what applies:");
     // Text that informs stays, and so does an instruction before anything else.
     let b = built("## S\n\nWe need this.\n\nThe platforms:\n\n- [ ] a\n- [ ] b\n");
     assert_eq!(b.sections[0].text, "We need this.\nThe platforms:");

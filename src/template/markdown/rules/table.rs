@@ -2,7 +2,7 @@
 //! answers; a cell that is a placeholder (`X ms`) is a hint, any other text a default.
 
 use super::{Ctx, NewField, Recognized};
-use crate::form::{FieldKind, Value};
+use crate::form::{Cells, FieldKind, Value};
 use crate::template::blocks::Table;
 use crate::template::hints;
 use crate::template::layout::{Shape, TableShape};
@@ -16,22 +16,25 @@ pub(super) fn table(table: &Table<'_>, ctx: &Ctx<'_>) -> Recognized {
     let first_row = rows
         .first()
         .map_or(lines.end, |r| source.line_of(r.range.start));
-    let columns: Vec<String> = table.head().iter().map(|c| hints::plain_label(c)).collect();
+    let columns: Vec<_> = table
+        .head()
+        .iter()
+        .map(|c| hints::plain_label_in(c))
+        .collect();
     let width = columns.len().saturating_sub(1);
     let mut row_labels = Vec::with_capacity(rows.len());
-    let mut defaults = Vec::with_capacity(rows.len());
+    let mut defaults = Vec::with_capacity(rows.len() * width);
     let mut cell_hints = Vec::with_capacity(rows.len());
     let mut shapes = Vec::with_capacity(rows.len());
     for row in rows {
         let cells = table.cells(row);
         let label = cells.first().copied().unwrap_or("");
-        row_labels.push(hints::plain_label(label));
-        let mut values = Vec::with_capacity(width);
+        row_labels.push(hints::plain_label_in(label));
         let mut row_hints = Vec::with_capacity(width);
         for c in 1..=width {
             let text = cells.get(c).copied().unwrap_or("");
             let hint = !text.is_empty() && hints::is_placeholder(text);
-            values.push(if hint { String::new() } else { text.to_owned() });
+            defaults.push(if hint { String::new() } else { text.to_owned() });
             row_hints.push(if hint { text.to_owned() } else { String::new() });
         }
         let line = source.line_of(row.range.start);
@@ -40,13 +43,13 @@ pub(super) fn table(table: &Table<'_>, ctx: &Ctx<'_>) -> Recognized {
             label,
             row_hints.iter().all(String::is_empty) && cells.len() == width + 1,
         ));
-        defaults.push(values);
         cell_hints.push(row_hints);
     }
     let head = source.lines_text(lines.start..first_row);
     // The header's lines, then each row's: by line number, not searched for.
     let head_lines = (lines.start..first_row).map(|l| source.line_text(l));
     let kind = FieldKind::table(columns, row_labels, cell_hints);
+    let defaults = Cells::from_cells(defaults, rows.len(), width);
     let field = NewField::new(kind, ctx.label, "", Value::Table(defaults), lines.start);
     let written = head_lines.chain(shapes.iter().map(|r| r.0));
     let shape = TableShape::new(head, shapes.iter().copied(), aligned_widths(written));
@@ -249,8 +252,8 @@ mod tests {
         assert_eq!(
             field.kind,
             FieldKind::table(
-                vec!["Metric".into(), "Before".into(), "After".into()],
-                vec!["Time".into(), "Size".into()],
+                ["Metric", "Before", "After"],
+                ["Time", "Size"],
                 vec![
                     vec!["X ms".into(), String::new()],
                     vec![String::new(), String::new()]
@@ -259,10 +262,10 @@ mod tests {
         );
         assert_eq!(
             field.default,
-            Value::Table(vec![
+            Value::Table(Cells::from(vec![
                 vec![String::new(), "5 ms".into()],
                 vec![String::new(), String::new()]
-            ])
+            ]))
         );
         let Shape::Table(table) = shape else {
             panic!("{shape:?}")
