@@ -552,9 +552,15 @@ fn markdown_after_the_last_field_is_drawn_below_it() {
             })
             .unwrap_or_else(|| panic!("{needle:?} not in the pane:\n{text}"))
     };
-    // The field's input (its label is the pane's heading).
-    assert!(row("Before the last field.") < row("Your answer"), "{text}");
-    assert!(row("Your answer") < row("Thanks for the report."), "{text}");
+    // The field's input, under its label (the template's words, as the heading's).
+    assert!(
+        row("Before the last field.") < row("▸ Last field"),
+        "{text}"
+    );
+    assert!(
+        row("▸ Last field") < row("Thanks for the report."),
+        "{text}"
+    );
 }
 
 /// A field label too long for its row ends in `…` (it used to stop mid-word, and a
@@ -723,4 +729,32 @@ fn a_code_block_shows_tab_typing_a_tab_and_the_keys_that_move_on() {
         ),
         "{help}"
     );
+}
+
+#[test]
+fn a_long_cell_gives_way_and_cut_text_ends_in_an_ellipsis() {
+    let long = "x".repeat(200);
+    let yaml = format!("fields:\n  performance-targets: {{Latency: {{Target: {long}}}}}\n");
+    let mut app = open("go-performance", Some(&yaml));
+    go(&mut app, "performance-targets");
+    let shown = screen(&app, 100, 30);
+    // The header's labels: the last one cut ends in `…`.
+    assert!(
+        shown
+            .lines()
+            .nth(2)
+            .unwrap()
+            .contains("epic: go-optimizatio…"),
+        "{shown}"
+    );
+    // The row labels and the headers stay whole; the long cell is cut.
+    let rows: Vec<&str> = shown.lines().collect();
+    let header = rows.iter().find(|r| r.contains("Metric")).unwrap();
+    for word in ["Metric", "Baseline", "Target", "Actual"] {
+        assert!(header.contains(word), "{header}\n{shown}");
+    }
+    // (The cursor's cell, Throughput's first, is not the long one: it would scroll.)
+    let latency = rows.iter().find(|r| r.contains("Latency ")).unwrap();
+    assert!(latency.contains("xxx…"), "{shown}");
+    assert!(rows.iter().any(|r| r.contains("Throughput ")), "{shown}");
 }
