@@ -61,12 +61,14 @@ impl Places {
         if self.set.iter().any(|p| p.iter().eq(path)) || self.file.is_empty() {
             return "--set".to_owned();
         }
+        // On one line, whatever the file's name holds: the problems are a line each.
+        let file = crate::text::escape_line(&self.file);
         match keys.iter().rev().find(|p| p.path.iter().eq(path)) {
             Some(p) => {
                 let (line, col) = if key { p.key } else { p.value };
-                format!("{}:{line}:{col}", self.file)
+                format!("{file}:{line}:{col}")
             }
-            None => self.file.clone(),
+            None => file.into_owned(),
         }
     }
 
