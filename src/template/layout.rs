@@ -175,20 +175,71 @@ pub struct PicksShape {
     pub items: Vec<String>,
 }
 
+/// A line of a checkbox list: kept as written, or an option's, whose marker shows
+/// whether it is chosen. Text of its own in one string each (an option's three
+/// strings and its 88-byte line were four allocations and 160 bytes of every
+/// synthetic section).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CheckLine {
-    Static(String),
-    Option {
+    /// A line kept as written, with its `\n`; empty when it goes.
+    Static(Box<str>),
+    Option(CheckOption),
+}
+
+/// An option's line around its marker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckOption {
+    pub index: usize,
+    /// The marker as written (`x`, `X` or space).
+    pub mark: char,
+    /// The head, the tail and what follows the blank, one after another.
+    text: Box<str>,
+    head_end: u32,
+    tail_end: u32,
+    blank: bool,
+}
+
+impl CheckOption {
+    /// Option `index` written as `head` (up to and including `[`), `mark`, `tail`
+    /// (from `]` to the end of the line, or to the blank of a blank option) and, for a
+    /// blank option, what follows its blank.
+    pub(crate) fn new(
         index: usize,
-        /// Up to and including `[`.
-        head: String,
-        /// The marker as written (`x`, `X` or space).
+        head: &str,
         mark: char,
-        /// From `]` to the end of the line, or to the blank of a blank option.
-        tail: String,
-        /// For blank options: what follows the blank.
-        after_blank: Option<String>,
-    },
+        tail: &str,
+        after_blank: Option<&str>,
+    ) -> Self {
+        let after = after_blank.unwrap_or("");
+        let mut text = String::with_capacity(head.len() + tail.len() + after.len());
+        text.push_str(head);
+        text.push_str(tail);
+        text.push_str(after);
+        let at = |n: usize| u32::try_from(n).expect("a line under 4 GiB");
+        Self {
+            index,
+            mark,
+            text: text.into_boxed_str(),
+            head_end: at(head.len()),
+            tail_end: at(head.len() + tail.len()),
+            blank: after_blank.is_some(),
+        }
+    }
+
+    /// Up to and including `[`.
+    pub fn head(&self) -> &str {
+        &self.text[..self.head_end as usize]
+    }
+
+    /// From `]` to the end of the line, or to the blank of a blank option.
+    pub fn tail(&self) -> &str {
+        &self.text[self.head_end as usize..self.tail_end as usize]
+    }
+
+    /// For a blank option: what follows the blank.
+    pub fn after_blank(&self) -> Option<&str> {
+        self.blank.then(|| &self.text[self.tail_end as usize..])
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -251,13 +302,14 @@ impl TableShape {
         let mut text = String::with_capacity(len);
         text.push_str(head);
         let mut shapes = Vec::with_capacity(rows.len());
+        let offset = |n: usize| u32::try_from(n).expect("a table under 4 GiB");
         for (original, label, verbatim_ok) in rows {
             let at = text.len();
             text.push_str(original);
             text.push_str(label);
             shapes.push(RowShape {
-                original: at..at + original.len(),
-                label: at + original.len()..text.len(),
+                original: offset(at)..offset(at + original.len()),
+                label: offset(at + original.len())..offset(text.len()),
                 verbatim_ok,
             });
         }
@@ -277,20 +329,21 @@ impl TableShape {
 
     /// A row as written.
     pub fn original(&self, row: &RowShape) -> &str {
-        &self.text[row.original.clone()]
+        &self.text[row.original.start as usize..row.original.end as usize]
     }
 
     /// A row's label (its first cell as written).
     pub fn label(&self, row: &RowShape) -> &str {
-        &self.text[row.label.clone()]
+        &self.text[row.label.start as usize..row.label.end as usize]
     }
 }
 
-/// A row of a [`TableShape`]: where its text is in the table's.
+/// A row of a [`TableShape`]: where its text is in the table's (as `u32`: 20 bytes a
+/// row, not 40).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowShape {
-    original: std::ops::Range<usize>,
-    label: std::ops::Range<usize>,
+    original: std::ops::Range<u32>,
+    label: std::ops::Range<u32>,
     /// The row as written is right when its cells keep their defaults (no hints in it).
     pub verbatim_ok: bool,
 }
@@ -319,5 +372,26 @@ mod tests {
         assert_eq!(std::mem::size_of::<Piece>(), 16);
         assert_eq!(std::mem::size_of::<ShapeAt>(), 8);
         assert!(std::mem::size_of::<Shape>() <= 88);
+        assert_eq!(std::mem::size_of::<CheckLine>(), 40);
+    }
+
+    #[test]
+    fn an_option_line_reads_back_its_parts() {
+        let blank = CheckOption::new(3, "- [", ' ', "] Other:", Some(" (say) "));
+        assert_eq!(
+            (blank.index, blank.head(), blank.mark, blank.tail()),
+            (3, "- [", ' ', "] Other:")
+        );
+        assert_eq!(blank.after_blank(), Some(" (say) "));
+        let plain = CheckOption::new(0, "[", 'x', "] a", None);
+        assert_eq!(
+            (plain.head(), plain.tail(), plain.after_blank()),
+            ("[", "] a", None)
+        );
+        let empty_after = CheckOption::new(0, "", 'x', "", Some(""));
+        assert_eq!(
+            (empty_after.head(), empty_after.after_blank()),
+            ("", Some(""))
+        );
     }
 }

@@ -10,7 +10,7 @@ use super::{Ctx, NewField, Recognized};
 use crate::form::{FieldKind, Opt, Selection, Value};
 use crate::template::blocks::{Block, Item};
 use crate::template::hints;
-use crate::template::layout::{CheckLine, Shape};
+use crate::template::layout::{CheckLine, CheckOption, Shape};
 
 /// A task item anywhere in a checkbox list.
 struct Task {
@@ -51,8 +51,8 @@ pub(super) fn checks(
             .position(|t| t.marker.start >= start && t.marker.start < start + text.len());
         check_lines.push(match task {
             Some(index) => check_line(index, &tasks[index], start, text, source),
-            None if is_hint_line(items, line, source) => CheckLine::Static(String::new()),
-            None => CheckLine::Static(kept_line(start, text, source)),
+            None if is_hint_line(items, line, source) => CheckLine::Static(Box::default()),
+            None => CheckLine::Static(kept_line(start, text, source).into_boxed_str()),
         });
     }
     let n = options.len();
@@ -127,26 +127,16 @@ fn check_line(
     let mark_at = task.marker.start + 1;
     let mark = source.src[mark_at..].chars().next().unwrap_or(' ');
     let after_mark = mark_at + mark.len_utf8();
-    let (tail, after_blank) = if let Some(blank) = &task.blank {
-        (
-            source
-                .strip_comments(after_mark..blank.start)
-                .trim_end()
-                .to_owned(),
-            Some(source.strip_comments(blank.end..line_end).into_owned()),
-        )
+    let head = &source.src[line_start..mark_at];
+    let option = if let Some(blank) = &task.blank {
+        let tail = source.strip_comments(after_mark..blank.start);
+        let after = source.strip_comments(blank.end..line_end);
+        CheckOption::new(index, head, mark, tail.trim_end(), Some(&after))
     } else {
-        let mut tail = kept_line(after_mark, &source.src[after_mark..line_end], source);
-        tail.truncate(tail.trim_end().len());
-        (tail, None)
+        let tail = kept_line(after_mark, &source.src[after_mark..line_end], source);
+        CheckOption::new(index, head, mark, tail.trim_end(), None)
     };
-    CheckLine::Option {
-        index,
-        head: source.src[line_start..mark_at].to_owned(),
-        mark,
-        tail,
-        after_blank,
-    }
+    CheckLine::Option(option)
 }
 
 /// Whether `line` is the line of a non-task placeholder item (`- ...`) in the list.

@@ -11,7 +11,7 @@ use super::{Ctx, NewField, Recognized, SectionCtx, empty_text};
 use crate::form::{FieldKind, Opt, Selection, Value};
 use crate::template::blocks::{Block, Inline};
 use crate::template::hints;
-use crate::template::layout::{CheckLine, Shape};
+use crate::template::layout::{CheckLine, CheckOption, Shape};
 use runs::{Following, is_answer_place, run};
 
 const BOLD_ONLY: Allow = Allow {
@@ -344,13 +344,13 @@ fn check_lines(lines: &[&[Inline]], label: Option<&str>, source: &Source<'_>) ->
         let mark = source.src[at + 1..].chars().next().unwrap_or(' ');
         options.push(Opt::new(hints::plain_label(&text[at - start + 3..])));
         checked.push(mark != ' ');
-        check_lines.push(CheckLine::Option {
+        check_lines.push(CheckLine::Option(CheckOption::new(
             index,
-            head: source.src[start..=at].to_owned(),
+            &source.src[start..=at],
             mark,
-            tail: text[at - start + 2..].to_owned(),
-            after_blank: None,
-        });
+            &text[at - start + 2..],
+            None,
+        )));
     }
     let n = options.len();
     let default = Value::Select(Box::new(Selection {

@@ -37,13 +37,7 @@ fn tasks_are_options_that_keep_their_marks_and_depth() {
     assert_eq!(selection.checked, [false, true, true]);
     assert_eq!(
         lines[2],
-        CheckLine::Option {
-            index: 2,
-            head: "  - [".into(),
-            mark: 'X',
-            tail: "] ARM".into(),
-            after_blank: None,
-        }
+        CheckLine::Option(CheckOption::new(2, "  - [", 'X', "] ARM", None))
     );
 }
 
@@ -56,13 +50,13 @@ fn a_blank_option_takes_text_where_its_blank_is() {
     assert_eq!(field.kind.options()[1].label, "Other:");
     assert_eq!(
         lines[1],
-        CheckLine::Option {
-            index: 1,
-            head: "- [".into(),
-            mark: ' ',
-            tail: "] Other:".into(),
-            after_blank: Some(" (please say) ".into()),
-        }
+        CheckLine::Option(CheckOption::new(
+            1,
+            "- [",
+            ' ',
+            "] Other:",
+            Some(" (please say) ")
+        ))
     );
 }
 
@@ -70,7 +64,7 @@ fn a_blank_option_takes_text_where_its_blank_is() {
 fn stand_in_items_under_tasks_leave_no_line() {
     let found = plain("- [ ] a\n  - ...\n  - note <!-- c -->\n");
     let (_, lines) = group(&found);
-    assert_eq!(lines[1], CheckLine::Static(String::new()));
+    assert_eq!(lines[1], CheckLine::Static("".into()));
     assert_eq!(lines[2], CheckLine::Static("  - note \n".into()));
 }
 

@@ -211,13 +211,7 @@ fn bracket_lines_are_a_checkbox_group_that_keeps_its_lines() {
     };
     assert_eq!(
         lines[1],
-        CheckLine::Option {
-            index: 1,
-            head: "[".into(),
-            mark: 'x',
-            tail: "] **b**".into(),
-            after_blank: None,
-        }
+        CheckLine::Option(CheckOption::new(1, "[", 'x', "] **b**", None))
     );
 }
 
