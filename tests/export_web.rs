@@ -152,7 +152,7 @@ fn a_link_too_long_is_refused_with_advice() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("the forge refuses links over 8000; write the issue with -o FILE, or send it with --gh (GitHub takes a body of up to 65,536 characters)"),
+        stderr.contains("the forge refuses links over 8,000; write the issue with -o FILE, or send it with --gh (GitHub takes a body of up to 65,536 characters)"),
         "{stderr}"
     );
     assert!(!dir.path().join("opened").exists());
