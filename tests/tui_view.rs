@@ -726,7 +726,16 @@ fn a_code_block_shows_tab_typing_a_tab_and_the_keys_that_move_on() {
     let footer = shown.lines().nth(29).unwrap();
     assert_eq!(
         footer.trim_matches('"').trim_end(),
-        " Tab tab · Enter new line · Ctrl-E editor · Ctrl-R run · Ctrl-↓ next · Ctrl-S review · F1 help · Ctrl-N section · Shift-Tab back · Esc back",
+        " Tab tab · Ctrl-E editor · Ctrl-R run · Ctrl-↓ next · Ctrl-S review · F1 help · Ctrl-N section · Shift-Tab back · F2 preview · Esc back",
+        "{shown}"
+    );
+    // At 100 columns not every key fits: the review, the way to finish, stays (before,
+    // the code block's own keys pushed it out).
+    let shown = screen(&app, 100, 30);
+    let footer = shown.lines().nth(29).unwrap();
+    assert_eq!(
+        footer.trim_matches('"').trim_end(),
+        " Tab tab · Ctrl-E editor · Ctrl-R run · Ctrl-↓ next · Ctrl-S review · F1 help · Esc back",
         "{shown}"
     );
     // In a text area Tab is the way on, as before.

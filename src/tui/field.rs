@@ -234,9 +234,9 @@ impl Widget {
     pub fn hints(&self) -> &'static [(&'static str, &'static str)] {
         match self {
             Widget::Text(_) => &[("Enter", "next")],
-            Widget::Area(a) if a.is_code() => {
-                &[("Tab", "tab"), ("Enter", "new line"), ("Ctrl-E", "editor")]
-            }
+            // Enter's new line goes without saying in code; the room is for Ctrl-↓,
+            // the way out now that Tab types a tab.
+            Widget::Area(a) if a.is_code() => &[("Tab", "tab"), ("Ctrl-E", "editor")],
             Widget::Area(_) => &[("Enter", "new line"), ("Ctrl-E", "editor")],
             Widget::Options(o) if o.long() => &[
                 ("Space", "select"),

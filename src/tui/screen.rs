@@ -237,8 +237,8 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// The hints that fit in `columns`, whole: when all do not, the ones a person cannot do
-/// without (help, and Esc: back, or stop the command) stay, and the others fill what is
-/// left in their order.
+/// without (help, the review that finishes the issue, and Esc: back, or stop the
+/// command) stay, and the others fill what is left in their order.
 fn fit_hints(hints: Vec<(String, &str)>, columns: usize) -> Vec<(String, &str)> {
     // " key what" each, " · " between.
     let width = |(key, what): &(String, &str)| key.width() + 1 + what.width();
@@ -248,7 +248,8 @@ fn fit_hints(hints: Vec<(String, &str)>, columns: usize) -> Vec<(String, &str)> 
     if total(&hints.iter().collect::<Vec<_>>()) <= columns {
         return hints;
     }
-    let essential = |(key, what): &(String, &str)| key == "Esc" || *what == "help";
+    let essential =
+        |(key, what): &(String, &str)| key == "Esc" || *what == "help" || *what == "review";
     let mut keep: Vec<bool> = hints.iter().map(essential).collect();
     for i in 0..hints.len() {
         if keep[i] {
