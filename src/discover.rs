@@ -197,11 +197,13 @@ pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
         [one] => Ok(one.source.clone()),
         [] if wanted.eq_ignore_ascii_case(BLANK.stem) => Ok(Source::Builtin(BLANK)),
         [] if entries.iter().all(|e| e.origin == Origin::Builtin) => bail!(
-            "no template file or built-in template named `{arg}` (built-ins: {})",
+            "no template file or built-in template named `{}` (built-ins: {})",
+            crate::text::escape_line(arg),
             stems(&entries)
         ),
         [] => bail!(
-            "no template file or template named `{arg}` (templates: {})",
+            "no template file or template named `{}` (templates: {})",
+            crate::text::escape_line(arg),
             stems(&entries)
         ),
         many => {
@@ -213,7 +215,7 @@ pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
             bail!(
                 "`{arg}` names several {kind}; use a file stem: {}",
                 many.iter()
-                    .map(|e| e.stem.as_str())
+                    .map(|e| crate::text::escape_line(&e.stem))
                     .collect::<Vec<_>>()
                     .join(", ")
             )
@@ -240,8 +242,8 @@ fn same_word(a: &str, b: &str) -> bool {
 fn stems(entries: &[Entry]) -> String {
     entries
         .iter()
-        .map(|e| e.stem.as_str())
-        .chain([BLANK.stem])
+        .map(|e| crate::text::escape_line(&e.stem))
+        .chain([BLANK.stem.into()])
         .collect::<Vec<_>>()
         .join(", ")
 }

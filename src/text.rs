@@ -6,7 +6,9 @@ mod escape;
 pub mod output;
 pub mod sanitize;
 
-pub use escape::{escape, escape_line, is_bidi_control, is_hazard, shorten, shorten_quoted};
+pub use escape::{
+    escape, escape_line, is_bidi_control, is_hazard, path_line, shorten, shorten_quoted,
+};
 
 /// A size in bytes for a message: `2 MiB` when whole mebibytes, else bytes.
 pub fn size_name(bytes: usize) -> String {
@@ -391,9 +393,73 @@ pub fn login_problem(login: &str) -> Option<&'static str> {
     }
 }
 
+/// Why `name` (bare, see [`bare_login`]) cannot be a GitLab username: `None` when it
+/// can. As GitLab's documentation states them (`user/reserved_names`): letters, digits,
+/// `_`, `.` and `-`, starting and ending with a letter or digit, no two of `_.-` in a
+/// row, not ending in `.git` or `.atom`, at most 255 characters.
+pub fn gitlab_username_problem(name: &str) -> Option<&'static str> {
+    let special = |b: u8| matches!(b, b'_' | b'.' | b'-');
+    let bytes = name.as_bytes();
+    if name.is_empty() {
+        Some("it is empty")
+    } else if name.chars().count() > 255 {
+        Some("it is longer than 255 characters")
+    } else if !bytes
+        .iter()
+        .all(|&b| b.is_ascii_alphanumeric() || special(b))
+    {
+        Some("a username has only letters, digits, `_`, `.` and `-`")
+    } else if !bytes[0].is_ascii_alphanumeric() || !bytes[bytes.len() - 1].is_ascii_alphanumeric() {
+        Some("a username starts and ends with a letter or digit")
+    } else if bytes.windows(2).any(|w| special(w[0]) && special(w[1])) {
+        Some("a username has no two of `_`, `.`, `-` in a row")
+    } else if [".git", ".atom"].iter().any(|end| {
+        name.len() >= end.len()
+            && name.as_bytes()[name.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+    }) {
+        Some("a username does not end in .git or .atom")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod login_tests {
     use super::*;
+
+    #[test]
+    fn gitlab_usernames_have_their_own_rules() {
+        for good in [
+            "A_Garcia",
+            "a_garcia_1",
+            "sidney.jones",
+            "zhang.wei-2024",
+            "x",
+            &"a".repeat(255),
+        ] {
+            assert_eq!(gitlab_username_problem(good), None, "{good}");
+        }
+        for (bad, why) in [
+            ("", "it is empty"),
+            (&*"a".repeat(256), "it is longer than 255 characters"),
+            (
+                "a b",
+                "a username has only letters, digits, `_`, `.` and `-`",
+            ),
+            (
+                "-bad--",
+                "a username starts and ends with a letter or digit",
+            ),
+            ("_a", "a username starts and ends with a letter or digit"),
+            ("a__b", "a username has no two of `_`, `.`, `-` in a row"),
+            ("a.-b", "a username has no two of `_`, `.`, `-` in a row"),
+            ("repo.git", "a username does not end in .git or .atom"),
+        ] {
+            assert_eq!(gitlab_username_problem(bad), Some(why), "{bad:?}");
+        }
+        // GitHub's rule is not GitLab's: underscores and dots are fine there.
+        assert!(login_problem("a_b.c").is_some());
+    }
 
     #[test]
     fn logins_are_bare_and_checked_as_github_reads_them() {

@@ -811,3 +811,24 @@ fn check_takes_a_folder_no_argument_and_names_a_broken_link() {
         "gone.md:1:1: error: a broken symbolic link: it points to nowhere.md, which does not exist\n"
     );
 }
+
+/// `--answers -` reads the answers from standard input, as `-o -` writes to standard
+/// output.
+#[test]
+fn answers_from_standard_input() {
+    let out = bin()
+        .args([
+            "render",
+            "performance",
+            "--allow-incomplete",
+            "--answers",
+            "-",
+        ])
+        .write_stdin("fields:\n  performance-issue: typed into a pipe\n")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let body = String::from_utf8(out.stdout).unwrap();
+    assert!(body.contains("\ntyped into a pipe\n"), "{body}");
+}

@@ -722,3 +722,24 @@ fn list_tells_templates_of_one_name_apart_by_their_stem() {
     assert_eq!(items[0]["name"], "Same");
     assert_eq!(items[3]["name"], "Performance Optimization");
 }
+
+/// A template file named with an ESC and a newline: the error that lists the templates
+/// names it on one line with both escaped, as `list` does.
+#[test]
+fn a_template_named_with_controls_is_named_escaped_in_errors() {
+    let home = Home::new();
+    let (root, _) = home.repo(&[(
+        ".github/ISSUE_TEMPLATE/evil\u{1b}[31mred\nnl.md",
+        &md("Evil"),
+    )]);
+    let out = home
+        .cmd(&root)
+        .args(["render", "nothere"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "issue-composer: no template file or template named `nothere` (templates: evil\\e[31mred\\nnl, performance, go-performance, bug-report, feature-request, blank)\n"
+    );
+}

@@ -967,3 +967,38 @@ fn labels_with_quotes_and_commas_are_one_set_in_schema_gh_and_the_link() {
         "{printed}"
     );
 }
+
+/// `--glab` checks assignees by GitLab's rules, and says so for glab: `-bad--` cannot be
+/// a GitLab username either, but `a_b.c` can (GitHub's rule would refuse it).
+#[test]
+fn glab_assignees_are_checked_by_gitlab_rules() {
+    let world = World::new(&["glab"]);
+    let out = world
+        .render(false)
+        .args(["--glab", "--assignee=-bad--", "--assignee=a_b.c"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(
+        stderr,
+        "issue-composer: assignee `-bad--` cannot be a GitLab username (a username starts and ends with a letter or digit): glab will refuse it\n"
+    );
+    // Without a tool, a GitLab template's forge is the one checked for.
+    let gitlab = world.path(".gitlab/issue_templates");
+    fs::create_dir_all(&gitlab).unwrap();
+    fs::copy(world.path("crash.md"), gitlab.join("Crash.md")).unwrap();
+    let out = world
+        .bin(false)
+        .arg("render")
+        .arg(gitlab.join("Crash.md"))
+        .args(["--set", "title=x", "--assignee=a__b"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(
+        stderr,
+        "issue-composer: assignee `a__b` cannot be a GitLab username (a username has no two of `_`, `.`, `-` in a row): glab will refuse it\n"
+    );
+}

@@ -1088,6 +1088,69 @@ fn answers_that_no_longer_fit_stay_in_every_draft_save() {
     );
 }
 
+/// The review lists the draft's answers the issue leaves out, and an export that worked
+/// keeps them, alone in the draft, saying where: nothing typed is lost.
+#[test]
+fn an_export_keeps_the_answers_that_no_longer_fit_and_says_so() {
+    let mut app = with_misfits();
+    press(&mut app, [key(KeyCode::Enter), ctrl('s')]);
+    let screen = {
+        use ratatui::{Terminal, backend::TestBackend};
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal
+            .draw(|f| issue_composer::tui::screen::draw(f, &app))
+            .unwrap();
+        terminal.backend().to_string()
+    };
+    assert!(
+        screen
+            .contains(" Not sent (no longer in the template; kept in the draft after an export):"),
+        "{screen}"
+    );
+    assert!(screen.contains(r#"   renamed-field = "x""#), "{screen}");
+    assert!(
+        screen.contains(r#"   performance-issue = ["a","b"]"#),
+        "{screen}"
+    );
+    let effects = app.update(Msg::Written {
+        result: Ok(("out.md".into(), "gh".into())),
+        then_exit: false,
+    });
+    let [Effect::SaveDraft { yaml, .. }] = &effects[..] else {
+        panic!("the draft is kept for them, not cleared: {effects:?}")
+    };
+    assert_eq!(
+        yaml,
+        "fields:\n  renamed-field: x\n  performance-issue:\n  - a\n  - b\n"
+    );
+    app.update(Msg::DraftSaved(Ok(PathBuf::from(
+        "/d/builtin-performance.yaml",
+    ))));
+    assert_eq!(
+        app.exit_notes(),
+        [
+            "the draft's answers for renamed-field, performance-issue no longer fit the template and were not sent: they are kept in the draft /d/builtin-performance.yaml"
+        ]
+    );
+}
+
+/// An export done after leaving (print, gh) carries them out, to keep in the draft.
+#[test]
+fn an_export_after_leaving_carries_the_answers_that_no_longer_fit() {
+    let mut app = with_misfits();
+    press(&mut app, [key(KeyCode::Enter), ctrl('s')]);
+    let effects = press(&mut app, [key(KeyCode::Char('p'))]);
+    let Some(Effect::Exit(After::Export { leftover, .. })) = effects.last() else {
+        panic!("{effects:?}")
+    };
+    let (keys, yaml) = &**leftover.as_ref().expect("kept");
+    assert_eq!(keys, &["renamed-field", "performance-issue"]);
+    assert_eq!(
+        yaml,
+        "fields:\n  renamed-field: x\n  performance-issue:\n  - a\n  - b\n"
+    );
+}
+
 #[test]
 fn x_in_the_draft_dialog_resumes_without_the_answers_that_no_longer_fit() {
     let mut app = with_misfits();
@@ -1788,4 +1851,90 @@ fn long_option_lists_move_by_pages_and_to_their_ends() {
     assert_eq!(focus(&app), field(&app, "few"));
     press(&mut app, [key(KeyCode::End), key(KeyCode::Char(' '))]);
     assert_eq!(chosen(&app, "few"), Some(1));
+}
+
+#[test]
+fn the_review_warns_about_fields_still_holding_the_templates_example_without_blocking() {
+    let mut app = open("go-performance");
+    typ(&mut app, "Faster parsing");
+    press(&mut app, [ctrl('s')]);
+    let Screen::Review(review) = app.screen() else {
+        panic!("not in the review")
+    };
+    assert!(review.problems().is_empty(), "examples do not block");
+    let form = app.form().unwrap().form();
+    let ids: Vec<&str> = review
+        .examples()
+        .iter()
+        .map(|&f| &*form.fields[f].id)
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "benchmark-results-baseline",
+            "code-example",
+            "configuration-changes",
+            "benchmarks",
+            "references"
+        ]
+    );
+    let code = form.field_index("code-example").unwrap();
+    let section = form.fields[code].section;
+    assert_eq!(app.form().unwrap().model().mark(section), Mark::Example);
+    // Down selects the first example, again the second; Enter goes to it.
+    press(
+        &mut app,
+        [key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Enter)],
+    );
+    assert!(matches!(app.screen(), Screen::Form(_)));
+    assert_eq!(focus(&app), field(&app, "code-example"));
+    // Typed over, the example is gone from the list and the mark.
+    typ(&mut app, "x");
+    assert_eq!(app.form().unwrap().model().mark(section), Mark::Done);
+    press(&mut app, [ctrl('s')]);
+    let Screen::Review(review) = app.screen() else {
+        panic!("not in the review")
+    };
+    assert_eq!(review.examples().len(), 4);
+}
+
+#[test]
+fn enter_in_a_review_with_only_examples_still_runs_the_command_line_exports() {
+    let mut app = with_exports("go-performance", Plan::print_only());
+    typ(&mut app, "Faster parsing");
+    press(&mut app, [ctrl('s')]);
+    let effects = press(&mut app, [key(KeyCode::Enter)]);
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::Exit(_))),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn tab_types_a_tab_in_a_code_block_and_ctrl_arrows_move_on() {
+    let mut app = open("go-performance");
+    go(&mut app, "code-example");
+    assert_eq!(focus(&app), field(&app, "code-example"));
+    press(&mut app, [ctrl('u')]);
+    typ(&mut app, "a");
+    press(&mut app, [key(KeyCode::Tab)]);
+    typ(&mut app, "b");
+    assert_eq!(focus(&app), field(&app, "code-example"), "Tab stayed");
+    let Value::Text(text) = value(&app, "code-example") else {
+        panic!("not text")
+    };
+    assert!(text.starts_with("a\tb"), "{text:?}");
+    let ctrl_key = |code| Msg::Key(KeyEvent::new(code, KeyModifiers::CONTROL));
+    press(&mut app, [ctrl_key(KeyCode::Down)]);
+    assert_eq!(focus(&app), field(&app, "configuration-changes"));
+    press(&mut app, [ctrl_key(KeyCode::Up)]);
+    assert_eq!(focus(&app), field(&app, "code-example"));
+    press(&mut app, [key(KeyCode::BackTab)]);
+    assert_eq!(focus(&app), field(&app, "technical-approach"));
+    // Anywhere else Tab still moves on: a text area.
+    press(&mut app, [key(KeyCode::Tab)]);
+    assert_eq!(focus(&app), field(&app, "code-example"));
+    go(&mut app, "dependencies");
+    press(&mut app, [key(KeyCode::Tab)]);
+    assert_eq!(focus(&app), field(&app, "dependencies/depends-on"));
 }

@@ -346,9 +346,25 @@ fn shape_item(shapes: &[ItemShape], text: &str) -> String {
         !shape.open.is_empty() && rest.starts_with(&shape.open) && rest.ends_with(&shape.close);
     if wrapped {
         format!("{}{rest}", shape.prefix)
+    } else if is_code_span(shape) && rest.contains('`') {
+        // A backtick inside would end the span: CommonMark's longer run, with a space
+        // inside each end when the text starts or ends with a backtick.
+        let longest = rest.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+        let run = "`".repeat((longest + 1).max(shape.open.len()));
+        let pad = if rest.starts_with('`') || rest.ends_with('`') {
+            " "
+        } else {
+            ""
+        };
+        format!("{}{run}{pad}{rest}{pad}{run}", shape.prefix)
     } else {
         format!("{}{}{rest}{}", shape.prefix, shape.open, shape.close)
     }
+}
+
+/// Whether the item shape wraps items in inline code (`` `x` ``).
+fn is_code_span(shape: &ItemShape) -> bool {
+    !shape.open.is_empty() && shape.open == shape.close && shape.open.bytes().all(|b| b == b'`')
 }
 
 static PLAIN: ItemShape = ItemShape {

@@ -54,6 +54,13 @@ fn items_take_their_shape() {
     assert_eq!(shape_item(&shapes, "a.go"), "`a.go`");
     assert_eq!(shape_item(&shapes, "`a.go`"), "`a.go`");
     assert_eq!(shape_item(&shapes, "new: b.go"), "New: `b.go`");
+    // A backtick inside takes a longer run around it (CommonMark code spans), with a
+    // space inside each end when the text starts or ends with one.
+    assert_eq!(shape_item(&shapes, "has ` tick"), "``has ` tick``");
+    assert_eq!(shape_item(&shapes, "two `` ticks"), "```two `` ticks```");
+    assert_eq!(shape_item(&shapes, "`start"), "`` `start ``");
+    assert_eq!(shape_item(&shapes, "end`"), "`` end` ``");
+    assert_eq!(shape_item(&shapes, "new: a`b"), "New: ``a`b``");
 }
 
 #[test]

@@ -17,6 +17,8 @@ pub enum Mark {
     Untouched,
     Done,
     Missing,
+    /// A field still holds the template's example, which the issue sends as written.
+    Example,
 }
 
 /// Something that blocks the issue: an empty title, or a field's answer that breaks one
@@ -188,6 +190,37 @@ impl Model {
         self.misfits.clear();
     }
 
+    /// The draft's answers that no longer fit the template and that no answer given
+    /// since replaces: the issue leaves them out.
+    pub fn unsent_misfits(&self) -> Map<String, Json> {
+        let fields = &self.form().fields;
+        self.misfits
+            .iter()
+            .filter(|(key, _)| {
+                !fields
+                    .iter()
+                    .zip(&self.filled)
+                    .any(|(field, filled)| *filled && *field.id == **key)
+            })
+            .map(|(key, json)| (key.clone(), json.clone()))
+            .collect()
+    }
+
+    /// A draft holding only [`Self::unsent_misfits`], to keep once the issue is exported;
+    /// `None` when there are none (or they cannot be written as YAML).
+    pub fn leftover_draft(&self) -> Option<(Vec<String>, String)> {
+        let fields = self.unsent_misfits();
+        if fields.is_empty() {
+            return None;
+        }
+        let keys = fields.keys().cloned().collect();
+        let file = AnswersFile {
+            fields,
+            ..AnswersFile::default()
+        };
+        file.to_yaml().ok().map(|yaml| (keys, yaml))
+    }
+
     pub fn issue(&self) -> Issue {
         crate::render(&self.template, &self.answers)
     }
@@ -207,6 +240,11 @@ impl Model {
             .any(|&f| left(f) && !self.field_problems(f).is_empty())
         {
             Mark::Missing
+        } else if fields
+            .iter()
+            .any(|&f| form.holds_example(f, &self.answers.values[f]))
+        {
+            Mark::Example
         } else if fields
             .iter()
             .any(|&f| self.answers.values[f] != form.fields[f].default)
@@ -264,6 +302,12 @@ impl Model {
                 .map(|invalid| Problem::Field(invalid.field, invalid.message)),
         );
         problems
+    }
+
+    /// The fields that still hold the template's example (sent as written): the
+    /// review warns about them without blocking.
+    pub fn examples(&self) -> Vec<usize> {
+        self.form().examples(&self.answers)
     }
 
     /// The draft as an answers file, with the answers that no longer fit (an answer
