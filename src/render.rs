@@ -74,14 +74,6 @@ pub fn render_with(template: &Template, answers: &Answers, options: Options) -> 
     }
 }
 
-/// The issue's assignees that cannot be GitHub logins, each with why.
-pub fn impossible_logins(issue: &Issue) -> impl Iterator<Item = (&str, &'static str)> {
-    issue
-        .assignees
-        .iter()
-        .filter_map(|login| Some((login.as_str(), crate::text::login_problem(login)?)))
-}
-
 #[cfg(test)]
 enum Out<'a> {
     Content(std::borrow::Cow<'a, str>, bool),
