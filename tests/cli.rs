@@ -401,6 +401,40 @@ fn an_issue_form_with_a_list_or_mapping_where_text_is_meant_is_refused() {
 }
 
 #[test]
+fn an_issue_form_with_a_boolean_where_text_is_meant_is_refused() {
+    // GitHub's docs ('key must be a string'): `description: true` makes the form invalid;
+    // `yes` is a boolean as GitHub reads YAML, a quoted "true" is text.
+    let dir = tempfile::tempdir().unwrap();
+    let form = dir.path().join("f.yml");
+    fs::write(
+        &form,
+        "name: N\ndescription: true\ntitle: yes\ntype: \"on\"\nbody:\n  \
+         - type: input\n    id: a\n    attributes:\n      label: A\n",
+    )
+    .unwrap();
+    let shown = form.display().to_string();
+    let out = bin().arg("schema").arg(&form).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .replace(&shown, "FILE"),
+        "issue-composer: FILE:2:14: `description` is the boolean true here; quote it to make it text\n\
+         FILE:3:8: `title` is the boolean true here; quote it to make it text\n"
+    );
+    let out = bin().arg("check").arg(&form).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .replace(&shown, "FILE"),
+        "FILE:2:14: error: `description` is the boolean true here; quote it to make it text\n\
+         FILE:3:8: error: `title` is the boolean true here; quote it to make it text\n"
+    );
+}
+
+#[test]
 fn check_reports_file_line_col_and_exits_1_on_errors() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.md");

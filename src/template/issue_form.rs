@@ -142,6 +142,47 @@ impl<'de> Deserialize<'de> for Flag {
 /// The top keys of an issue form that hold text (`about` is Gitea's `description`).
 const TEXT_KEYS: [&str; 5] = ["name", "description", "about", "title", "type"];
 
+/// Values at the top of an issue form of a kind GitHub refuses ("key must be a string"),
+/// each at its place: a list or mapping where text is meant (`title: [x]`), a boolean
+/// where text is meant (`description: true`).
+fn refuse_misshapen(wire: &WireForm, text: &str, file: &str) -> Result<(), LocatedError> {
+    // A list or mapping where text is meant (`title: [x]`): GitHub refuses the form, and
+    // no reading of it would be what was meant.
+    let top = |key: &str| match key {
+        "name" => wire.name.as_ref(),
+        "description" => wire.description.as_ref(),
+        "about" => wire.about.as_ref(),
+        "title" => wire.title.as_ref(),
+        "type" => wire.issue_type.as_ref(),
+        "labels" => wire.labels.as_ref(),
+        "assignees" => wire.assignees.as_ref(),
+        "projects" => wire.projects.as_ref(),
+        _ => None,
+    };
+    if super::front_matter::misshapen(top, &TEXT_KEYS, &super::front_matter::LIST_KEYS) {
+        return Err(super::front_matter::shape_errors(text, 1, file, &TEXT_KEYS));
+    }
+    // A boolean where text is meant (`description: true`; `yes` too, as GitHub reads
+    // YAML): GitHub refuses the form ("key must be a string"). The tree is read again
+    // only when a value could be one.
+    let maybe_boolean = |json: Option<&Json>| match json {
+        Some(Json::Bool(_)) => true,
+        Some(Json::String(s)) => flag_word(s.trim()).is_some(),
+        _ => false,
+    };
+    if TEXT_KEYS.iter().any(|key| maybe_boolean(top(key)))
+        && let Some(refusal) = LocatedError::all(
+            super::lint::text_booleans(text, &TEXT_KEYS)
+                .into_iter()
+                .map(|p| LocatedError::new(file, p.line, p.col, p.message))
+                .collect(),
+        )
+    {
+        return Err(refusal);
+    }
+    Ok(())
+}
+
 /// Reads an issue form into its form and the layout its body is written with.
 pub(super) fn parse(
     text: &str,
@@ -160,6 +201,9 @@ pub(super) fn parse(
             "this is a template chooser config (config.yml), not an issue form",
         ));
     }
+    if wire.body.is_some() {
+        refuse_misshapen(&wire, text, file)?;
+    }
     let Some(body) = wire.body else {
         return Err(LocatedError::new(
             file,
@@ -168,22 +212,6 @@ pub(super) fn parse(
             "an issue form needs a `body` list of elements",
         ));
     };
-    // A list or mapping where text is meant (`title: [x]`): GitHub refuses the form, and
-    // no reading of it would be what was meant.
-    let top = |key: &str| match key {
-        "name" => wire.name.as_ref(),
-        "description" => wire.description.as_ref(),
-        "about" => wire.about.as_ref(),
-        "title" => wire.title.as_ref(),
-        "type" => wire.issue_type.as_ref(),
-        "labels" => wire.labels.as_ref(),
-        "assignees" => wire.assignees.as_ref(),
-        "projects" => wire.projects.as_ref(),
-        _ => None,
-    };
-    if super::front_matter::misshapen(top, &TEXT_KEYS, &super::front_matter::LIST_KEYS) {
-        return Err(super::front_matter::shape_errors(text, 1, file, &TEXT_KEYS));
-    }
     let name = text_of(wire.name.as_ref());
     let meta = Meta {
         name: if name.is_empty() {

@@ -234,6 +234,27 @@ pub fn meta_shapes(yaml: &str, text_keys: &[&str], list_keys: &[&str]) -> Vec<Pr
     })
 }
 
+/// Booleans, as GitHub reads them (YAML 1.1: `yes`, `on`, `true`), under `text_keys` at
+/// the top of an issue form (`description: true`): GitHub refuses the form ("key must be a
+/// string"), so each is an error at its value, in the words `check` uses for it.
+pub fn text_booleans(yaml: &str, text_keys: &[&str]) -> Vec<Problem> {
+    numbers_under(yaml, |out, top| {
+        for key in text_keys {
+            if let Some((_, value)) = top.iter().rev().find(|(k, _)| k.value == *key)
+                && let Node::Bool(b) = value.value
+                && super::issue_form::flag_word(&out.written(value)).is_some()
+            {
+                out.error(value, &boolean_text(key, b));
+            }
+        }
+    })
+}
+
+/// `check`'s word for a boolean where text is meant.
+fn boolean_text(what: &str, b: bool) -> String {
+    format!("`{what}` is the boolean {b} here; quote it to make it text")
+}
+
 /// Numbers in an answers file (YAML or JSON) that read otherwise than written: under
 /// `title`, `labels`, `assignees` and every value of `fields`, each named by its key;
 /// nothing when it does not read (the reader says why).
@@ -389,10 +410,7 @@ impl Lint<'_> {
                 // GitHub's reader (YAML 1.1 as Ruby reads it) takes these words as
                 // booleans; `y` and `n` stay text there.
                 if super::issue_form::flag_word(&self.written(node)).is_some() {
-                    self.error(
-                        node,
-                        &format!("`{what}` is the boolean {b} here; quote it to make it text"),
-                    );
+                    self.error(node, &boolean_text(what, *b));
                 }
             }
             Node::Seq(_) | Node::Map(_) => self.error(node, &format!("`{what}` must be text")),
