@@ -419,6 +419,49 @@ fn contact_links_that_are_not_http_links_are_listed_as_refused_never_as_links() 
     assert!(lines[2].contains(" https://example.org/forum "), "{text}");
 }
 
+/// `check` refuses a contact link whose `url` starts or ends with a space (quoted YAML
+/// keeps it); `list` (and so the picker, which shows the same choices) refuses it too,
+/// in check's words, instead of offering the trimmed link.
+#[test]
+fn a_contact_link_with_a_space_around_its_url_is_refused_as_check_refuses_it() {
+    let home = Home::new();
+    let config = "contact_links:\n  - name: Lead\n    url: \" https://example.com\"\n    about: A\n  - name: Trail\n    url: \"https://example.com \"\n    about: B\n";
+    let (_, sub) = home.repo(&[(".github/ISSUE_TEMPLATE/config.yml", config)]);
+    let items = home.list(&sub);
+    let listed: Vec<(&str, &Json, &Json)> = items
+        .iter()
+        .filter(|i| i["source"] == "link")
+        .map(|i| (i["name"].as_str().unwrap(), &i["url"], &i["error"]))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (
+                "Lead",
+                &Json::Null,
+                &Json::from(
+                    "not opened: a contact link's `url` must start with https:// or http://"
+                )
+            ),
+            (
+                "Trail",
+                &Json::Null,
+                &Json::from(
+                    "not opened: a contact link's `url` must not hold spaces or control characters"
+                )
+            ),
+        ]
+    );
+    let out = home.cmd(&sub).arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let check = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        check.contains("config.yml:3:10: error: a contact link's `url` must start with https:// or http://")
+            && check.contains("config.yml:6:10: error: a contact link's `url` must not hold spaces or control characters"),
+        "{check}"
+    );
+}
+
 /// A clone can hold symbolic links; GitHub follows none of them. One that leads out of
 /// the repository is listed as an error and never read (before, `render bug --gh` sent
 /// the file it pointed at); one that stays inside is followed; a path typed on the

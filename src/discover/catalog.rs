@@ -228,9 +228,18 @@ fn contact_link(json: &Json) -> Option<Link> {
     if name.is_empty() || url.is_empty() {
         return None;
     }
+    // The URL as written, untrimmed: `" https://x"` is what `check` refuses, so the
+    // chooser refuses it too, in the same words.
+    let written = match json.get("url") {
+        Some(Json::String(s)) => s.as_str(),
+        _ => url.as_str(),
+    };
     let refused = crate::export::web::web_link(&url)
         .err()
-        .map(|e| e.to_string());
+        .map(|e| e.to_string())
+        .or_else(|| {
+            crate::template::lint::url_problem(written).map(|why| format!("not opened: {why}"))
+        });
     Some(Link {
         name,
         about,

@@ -7,7 +7,7 @@
 mod config;
 mod node;
 
-pub use config::chooser_config;
+pub use config::{chooser_config, url_problem};
 
 use std::collections::HashMap;
 

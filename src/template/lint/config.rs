@@ -64,28 +64,32 @@ impl Lint<'_> {
                 }
             }
         }
-        if let Some(url) = node::get(map, "url") {
-            let text = node::text(url);
-            let rest = text
-                .strip_prefix("https://")
-                .or_else(|| text.strip_prefix("http://"));
-            match rest {
-                None => self.error(
-                    url,
-                    "a contact link's `url` must start with https:// or http://",
-                ),
-                // As the chooser has it: such a link is listed as refused, never opened.
-                Some(rest) if rest.is_empty() || rest.starts_with('/') => {
-                    self.error(url, "a contact link's `url` must name a host");
-                }
-                Some(_) if text.chars().any(|c| c.is_whitespace() || c.is_control()) => {
-                    self.error(
-                        url,
-                        "a contact link's `url` must not hold spaces or control characters",
-                    );
-                }
-                Some(_) => {}
-            }
+        if let Some(url) = node::get(map, "url")
+            && let Some(why) = url_problem(&node::text(url))
+        {
+            self.error(url, why);
         }
+    }
+}
+
+/// What is wrong with a contact link's `url` as written (`check`'s words; the chooser
+/// refuses such a link with them): no http(s) scheme (in any case, as browsers read it),
+/// no host, a space or control character anywhere (a leading space too: `" https://x"`).
+pub fn url_problem(text: &str) -> Option<&'static str> {
+    let rest = ["https://", "http://"].iter().find_map(|scheme| {
+        text.get(..scheme.len())
+            .filter(|s| s.eq_ignore_ascii_case(scheme))
+            .map(|_| &text[scheme.len()..])
+    });
+    match rest {
+        None => Some("a contact link's `url` must start with https:// or http://"),
+        // As the chooser has it: such a link is listed as refused, never opened.
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => {
+            Some("a contact link's `url` must name a host")
+        }
+        Some(_) if text.chars().any(|c| c.is_whitespace() || c.is_control()) => {
+            Some("a contact link's `url` must not hold spaces or control characters")
+        }
+        Some(_) => None,
     }
 }

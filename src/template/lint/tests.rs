@@ -407,3 +407,23 @@ fn yaml_1_1_booleans_are_booleans_in_settings() {
     );
     assert!(lint(&text).is_empty(), "{:?}", lint(&text));
 }
+
+/// A contact link's URL as written: the scheme in any case (as `list` opens it), no
+/// space anywhere (a leading one too), a host.
+#[test]
+fn a_contact_link_url_is_judged_as_written() {
+    assert_eq!(url_problem("HTTPS://example.org"), None);
+    assert_eq!(url_problem("http://example.org/x"), None);
+    assert_eq!(
+        url_problem(" https://example.org"),
+        Some("a contact link's `url` must start with https:// or http://")
+    );
+    assert_eq!(
+        url_problem("https://example.org "),
+        Some("a contact link's `url` must not hold spaces or control characters")
+    );
+    assert_eq!(
+        url_problem("https:///x"),
+        Some("a contact link's `url` must name a host")
+    );
+}
