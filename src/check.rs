@@ -68,7 +68,7 @@ pub fn run(args: &[String]) -> Report {
     let mut report = Report::default();
     let args = expand(args, &mut report);
     // Template names per folder, for the folder rule.
-    let mut names: HashMap<PathBuf, Vec<(String, String)>> = HashMap::new();
+    let mut names: HashMap<PathBuf, Vec<(String, String, PathBuf)>> = HashMap::new();
     for arg in &args {
         let source = match discover::resolve(arg) {
             Ok(source) => source,
@@ -130,10 +130,11 @@ pub fn run(args: &[String]) -> Report {
                 ));
                 if let Source::File(path) = &source {
                     let folder = path.parent().unwrap_or(Path::new("")).to_path_buf();
-                    names
-                        .entry(folder)
-                        .or_default()
-                        .push((name.clone(), form.meta.name.clone()));
+                    names.entry(folder).or_default().push((
+                        name.clone(),
+                        form.meta.name.clone(),
+                        path.clone(),
+                    ));
                 }
             }
             Err(err) => {
@@ -275,23 +276,26 @@ impl Report {
 
     /// Two templates in one folder with the same name: GitHub's chooser cannot tell
     /// them apart.
-    fn same_names(&mut self, names: &HashMap<PathBuf, Vec<(String, String)>>) {
+    fn same_names(&mut self, names: &HashMap<PathBuf, Vec<(String, String, PathBuf)>>) {
         let mut folders: Vec<&PathBuf> = names.keys().collect();
         folders.sort();
         for folder in folders {
             let mut first: HashMap<&str, &str> = HashMap::new();
-            for (file, name) in &names[folder] {
+            for (file, name, path) in &names[folder] {
                 match first.get(name.as_str()) {
-                    Some(other) => self.findings.push(Finding {
-                        file: file.clone(),
-                        line: 1,
-                        column: 1,
-                        severity: "error",
-                        message: format!(
-                            "`{}` is also the name of {other}; templates in one folder need different names",
-                            crate::text::shorten(name, 60)
-                        ),
-                    }),
+                    Some(other) => {
+                        let (line, column) = name_place(path).unwrap_or((1, 1));
+                        self.findings.push(Finding {
+                            file: file.clone(),
+                            line,
+                            column,
+                            severity: "error",
+                            message: format!(
+                                "`{}` is also the name of {other}; templates in one folder need different names",
+                                crate::text::shorten(name, 60)
+                            ),
+                        });
+                    }
                     None => {
                         first.insert(name, file);
                     }
@@ -299,6 +303,14 @@ impl Report {
             }
         }
     }
+}
+
+/// Where the template at `path` writes its `name` (it was read just before, so it is a
+/// regular file within the size limit: reading it again cannot block).
+fn name_place(path: &Path) -> Option<(usize, usize)> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let file = path.to_string_lossy();
+    crate::template::lint::name_place(&text, &file, crate::template::is_issue_form(&file))
 }
 
 /// Why `path` is refused when it is a symbolic link from inside a repository to a file

@@ -392,6 +392,45 @@ fn render_refuses_with_one_line_per_problem_unless_incomplete_is_allowed() {
     );
 }
 
+/// The clash of two names is reported where the second template writes its `name`
+/// (the last `name:` when given twice, the one read), in an issue form and in markdown
+/// front matter (CRLF line ends too); a template named by its stem has no such place.
+#[test]
+fn a_name_clash_is_reported_at_the_name_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(".github/ISSUE_TEMPLATE");
+    std::fs::create_dir_all(&folder).unwrap();
+    let write = |name: &str, text: &str| {
+        let path = folder.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let form = "description: d\nbody:\n  - type: input\n    attributes: {label: L}\n";
+    let a = write("a.yml", &format!("name: Bug\n{form}"));
+    let b = write(
+        "b.yml",
+        &format!("# a form\nname: Old\nname:   \"Bug\"\n{form}"),
+    );
+    let c = write(
+        "c.md",
+        "---\r\nabout: A\r\n\r\nname:  Bug\r\n---\r\n## What?\r\n",
+    );
+    let errors = |files: &[&str]| {
+        let out = bin().arg("check").args(files).output().unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| l.contains("is also the name of"))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let clash = |file: &str, at: &str| {
+        format!(
+            "{file}:{at}: error: `Bug` is also the name of {a}; templates in one folder need different names"
+        )
+    };
+    assert_eq!(errors(&[&a, &b, &c]), [clash(&b, "3:9"), clash(&c, "4:8")]);
+}
+
 #[test]
 fn check_reads_config_yml_finds_same_names_and_speaks_json() {
     let dir = tempfile::tempdir().unwrap();
@@ -419,7 +458,7 @@ fn check_reads_config_yml_finds_same_names_and_speaks_json() {
             "{config}:1:23: error: `blank_issues_enabled` must be true or false\n\
              {config}:3:24: error: a contact link's `url` must start with https:// or http://\n\
              {a}:5:25: error: `label` is the boolean true here; quote it to make it text\n\
-             {b}:1:1: error: `Bug` is also the name of {a}; templates in one folder need different names\n\
+             {b}:2:7: error: `Bug` is also the name of {a}; templates in one folder need different names\n\
              {config}: template chooser config\n\
              {a}: 1 sections, 1 fields\n\
              {b}: 1 sections, 1 fields\n"

@@ -297,6 +297,25 @@ fn numbers_under(
     out.sorted()
 }
 
+/// Where the `name` value of a template is written (line, column): in the front matter
+/// of a markdown template, at the top of an issue form (`issue_form`); the last one when
+/// given twice (the one read). `None` when there is none (the name is the file's stem).
+pub fn name_place(text: &str, file: &str, issue_form: bool) -> Option<(usize, usize)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.replace("\r\n", "\n");
+    let (yaml, first_line) = if issue_form {
+        (text.as_str(), 1)
+    } else {
+        let split = super::front_matter::split(&text, file).ok()?;
+        (split.yaml?, split.yaml_line)
+    };
+    crate::yaml::key_places(yaml, first_line, 1)
+        .into_iter()
+        .rev()
+        .find(|place| place.path == ["name"])
+        .map(|place| place.value)
+}
+
 /// The message for a markdown template's front matter without `name` or `about`.
 pub fn markdown_meta(has_name: bool, has_about: bool) -> Option<&'static str> {
     match (has_name, has_about) {
