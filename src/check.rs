@@ -357,6 +357,15 @@ fn expand(args: &[String], report: &mut Report) -> Vec<String> {
             );
             return Vec::new();
         };
+        for (folder, spelling) in discover::layout::misspelled_forge_folders(&root) {
+            report.findings.push(Finding {
+                file: folder.display().to_string(),
+                line: 1,
+                column: 1,
+                severity: "warning",
+                message: discover::layout::misspelled_message(spelling),
+            });
+        }
         let mut paths = discover::layout::templates_in(&root);
         paths.extend(discover::layout::chooser_config(&root));
         return paths.iter().map(|p| p.display().to_string()).collect();

@@ -462,6 +462,35 @@ fn a_contact_link_with_a_space_around_its_url_is_refused_as_check_refuses_it() {
     );
 }
 
+/// `.GitHub/ISSUE_TEMPLATE/` is not `.github/ISSUE_TEMPLATE/`: Git and GitHub match
+/// names exactly, so its templates are never offered. They were skipped silently; `list`
+/// and `check` now name the folder and the spelling the forge reads.
+#[test]
+fn a_forge_folder_in_another_case_is_named_with_the_spelling_read() {
+    let home = Home::new();
+    let (root, sub) = home.repo(&[
+        (".GitHub/ISSUE_TEMPLATE/x.md", &md("X")),
+        (".gitlab/issue_templates/y.md", &md("Y")),
+    ]);
+    let folder = root.join(".GitHub").display().to_string();
+    let why = "templates here are not read: the folder must be named `.github` (in this case), as the forge reads it";
+    let out = home.cmd(&sub).args(["list", "--json"]).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("issue-composer: warning: {folder}: {why}\n")
+    );
+    let out = home.cmd(&sub).arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.lines().next(),
+        Some(format!("{folder}:1:1: warning: {why}").as_str()),
+        "{text}"
+    );
+    assert!(!text.contains("x.md"), "{text}");
+}
+
 /// A clone can hold symbolic links; GitHub follows none of them. One that leads out of
 /// the repository is listed as an error and never read (before, `render bug --gh` sent
 /// the file it pointed at); one that stays inside is followed; a path typed on the

@@ -17,6 +17,19 @@ pub fn list_cmd(json: bool) -> Result<ExitCode> {
     for problem in &catalog.chooser.problems {
         eprintln!("issue-composer: warning: {}", escape_line(problem));
     }
+    let misspelled = catalog
+        .root
+        .as_deref()
+        .map(discover::layout::misspelled_forge_folders)
+        .unwrap_or_default();
+    for (folder, spelling) in misspelled {
+        let warning = format!(
+            "{}: {}",
+            folder.display(),
+            discover::layout::misspelled_message(spelling)
+        );
+        eprintln!("issue-composer: warning: {}", escape_line(&warning));
+    }
     let out = if json {
         let mut text = serde_json::to_string_pretty(&to_json(&catalog))?;
         text.push('\n');

@@ -54,6 +54,34 @@ pub fn templates_in(root: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The forge folders at `root` written in another case than the forge reads them
+/// (`.GitHub`), each with the spelling it reads (`.github`). Git and the forges match
+/// names exactly, so templates there are never found; nor are they here, on any file
+/// system. Sorted.
+pub fn misspelled_forge_folders(root: &Path) -> Vec<(PathBuf, &'static str)> {
+    const FORGE_FOLDERS: [&str; 4] = [".github", ".gitea", ".forgejo", ".gitlab"];
+    let mut out: Vec<(PathBuf, &'static str)> = entries(root)
+        .into_iter()
+        .filter(|p| p.is_dir())
+        .filter_map(|p| {
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            let spelling = FORGE_FOLDERS
+                .iter()
+                .find(|f| f.eq_ignore_ascii_case(&name) && **f != name)?;
+            Some((p, *spelling))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// What is wrong with a forge folder written in another case than `spelling`.
+pub fn misspelled_message(spelling: &str) -> String {
+    format!(
+        "templates here are not read: the folder must be named `{spelling}` (in this case), as the forge reads it"
+    )
+}
+
 /// The chooser's `config.yml` in the first template folder that has one. GitHub reads
 /// only `config.yml` and ignores a `config.yaml`; Gitea and Forgejo read both names in
 /// their own folders.
