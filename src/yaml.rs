@@ -107,14 +107,80 @@ fn parse<T: DeserializeOwned>(
         let (line, col) = err
             .location()
             .map_or((1, 1), |loc| (to_usize(loc.line()), to_usize(loc.column())));
+        // The parser's words for a `[` left open (`illegal placement of ':' indicator`
+        // on the next line) name what it met, not what is wrong.
+        let message = match unclosed_flow(text) {
+            Some((open, at_line, at_col)) => {
+                unclosed_message(open, first_line + at_line - 1, at_col)
+            }
+            None => plain_message(&err.without_snippet().to_string(), budget),
+        };
         LocatedError {
             file: file.to_owned(),
             line: first_line + line.max(1) - 1,
             col: col.max(1),
-            message: plain_message(&err.without_snippet().to_string(), budget),
+            message,
             more: Vec::new(),
         }
     })
+}
+
+/// Where the parser stopped inside a `[` or `{` written on an earlier line and not
+/// closed between it and that place: the bracket and its 1-based line and column.
+/// `None` when the parser reads `text`, or stopped elsewhere.
+fn unclosed_flow(text: &str) -> Option<(char, usize, usize)> {
+    // Each open collection: its bracket and place when it is a flow one (`[`, `{`).
+    let mut open: Vec<Option<(char, usize, usize)>> = Vec::new();
+    for item in granit_parser::Parser::new_from_str(text) {
+        let (event, span) = match item {
+            Ok(event) => event,
+            Err(err) => {
+                let (bracket, line, col) = (*open.last()?)?;
+                let stop = err.marker();
+                let from = span_chars(text, line, col)?;
+                let closer = if bracket == '[' { ']' } else { '}' };
+                let shut = text
+                    .chars()
+                    .skip(from + 1)
+                    .take(stop.index().saturating_sub(from + 1))
+                    .any(|c| c == closer);
+                return (stop.line() > line && !shut).then_some((bracket, line, col));
+            }
+        };
+        match event {
+            granit_parser::Event::SequenceStart(..) | granit_parser::Event::MappingStart(..) => {
+                let (line, col) = (span.start.line().max(1), span.start.col() + 1);
+                let bracket = text
+                    .chars()
+                    .nth(span.start.index())
+                    .filter(|c| matches!(c, '[' | '{'));
+                open.push(bracket.map(|b| (b, line, col)));
+            }
+            granit_parser::Event::SequenceEnd | granit_parser::Event::MappingEnd => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The index in characters of 1-based `line` and `col` in `text`.
+fn span_chars(text: &str, line: usize, col: usize) -> Option<usize> {
+    let before: usize = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(|l| l.chars().count())
+        .sum();
+    Some(before + col.checked_sub(1)?)
+}
+
+/// A `[` or `{` (`open`) at `line` and `col` of the file that is never closed.
+fn unclosed_message(open: char, line: usize, col: usize) -> String {
+    let closer = if open == '[' { ']' } else { '}' };
+    format!(
+        "the `{open}` on line {line}, column {col} is never closed (a `{closer}` is missing before here)"
+    )
 }
 
 /// Where the YAML has more than `max` events (the node budget, counted as serde-saphyr
@@ -468,8 +534,30 @@ mod tests {
         let err = from_str::<serde_json::Value>("name: [open\nabout: x\n", "t.md", 2).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "t.md:3:6: illegal placement of ':' indicator"
+            "t.md:3:6: the `[` on line 2, column 7 is never closed (a `]` is missing before here)"
         );
+    }
+
+    /// A bracket left open is named where it is; one closed on a later line reads, and
+    /// a syntax error inside an open bracket that is closed keeps the parser's words.
+    #[test]
+    fn an_unclosed_bracket_is_named_at_its_place() {
+        let err = |text: &str| {
+            from_str::<serde_json::Value>(text, "b4.yml", 1)
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            err("name: N\ndescription: {a: b\nbody: []\n"),
+            "b4.yml:3:5: the `{` on line 2, column 14 is never closed (a `}` is missing before here)"
+        );
+        // Where the parser already names the bracket, at its place, its words stay.
+        assert_eq!(
+            err("a:\n  - [x, y\n  - z\n"),
+            "b4.yml:2:5: unclosed bracket '['"
+        );
+        assert!(from_str::<serde_json::Value>("a: [x,\n  y]\nb: 1\n", "f.yml", 1).is_ok());
+        assert_eq!(err("a: [x,\n  y] ]\n"), "b4.yml:2:6: misplaced bracket");
     }
 
     #[test]
