@@ -137,21 +137,7 @@ pub fn run(args: &[String]) -> Report {
                 }
             }
             Err(err) => {
-                let (file, line, col, message) = match err.downcast_ref::<crate::LocatedError>() {
-                    Some(l) => (l.file.clone(), l.line, l.col, l.message.clone()),
-                    None => (name.clone(), 1, 1, crate::text::error_chain(&err)),
-                };
-                // The reader stops at the first problem; the rules go on, so every
-                // problem of the file is listed at once.
-                let rules = if crate::yaml::is_budget_message(&message) {
-                    Rules::default()
-                } else {
-                    Report::issue_form_rules(&source, &name, (line, col))
-                };
-                if !rules.covers_first {
-                    report.error(&file, line, col, message);
-                }
-                report.findings.extend(rules.findings);
+                report.refused(&err, &source, &name);
                 report.sort_file(&name);
             }
         }
@@ -161,6 +147,38 @@ pub fn run(args: &[String]) -> Report {
 }
 
 impl Report {
+    /// A template that could not be read: the reader's problems, with the issue-form
+    /// rules that still apply.
+    fn refused(&mut self, err: &anyhow::Error, source: &Source, name: &str) {
+        let located = err.downcast_ref::<crate::LocatedError>();
+        let (file, line, col, message) = match located {
+            Some(l) => (l.file.clone(), l.line, l.col, l.message.clone()),
+            None => (name.to_owned(), 1, 1, crate::text::error_chain(err)),
+        };
+        // The reader stops at the first problem; the rules go on, so every
+        // problem of the file is listed at once.
+        let rules = if crate::yaml::is_budget_message(&message) {
+            Rules::default()
+        } else {
+            Report::issue_form_rules(source, name, (line, col))
+        };
+        if !rules.covers_first {
+            self.error(&file, line, col, message);
+        }
+        // The reader's further problems (front matter lists them all), unless a
+        // rule says the same at the same place.
+        for m in located.map_or(&[][..], |l| &l.more) {
+            let said = rules
+                .findings
+                .iter()
+                .any(|f| f.severity == "error" && (f.line, f.column) == (m.line, m.col));
+            if !said {
+                self.error(&m.file, m.line, m.col, m.message.clone());
+            }
+        }
+        self.findings.extend(rules.findings);
+    }
+
     fn error(&mut self, file: &str, line: usize, column: usize, message: String) {
         self.findings.push(Finding {
             file: file.to_owned(),

@@ -238,7 +238,8 @@ pub enum Command {
 pub struct RenderArgs {
     /// Template path or built-in name.
     pub template: String,
-    /// Answers file (YAML or JSON): `title`, `labels`, `assignees`, `fields`.
+    /// Answers file (YAML or JSON): `title`, `labels`, `assignees`, `fields`; `-` reads
+    /// standard input.
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
     /// Set one field (id or unique label); repeats, and wins over --answers.

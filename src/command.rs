@@ -71,6 +71,12 @@ pub fn load_answers(
 ) -> Result<Answers> {
     let mut answers_file = match file {
         Some(path) => {
+            // `-` is standard input, as `-o -` is standard output (a pipe or a file).
+            let path = if path == std::path::Path::new("-") {
+                std::path::Path::new("/dev/stdin")
+            } else {
+                path
+            };
             let limits = discover::limits();
             let (file, warnings) = discover::read_answers(path, limits.answers_size, &limits.yaml)?;
             for warning in warnings {
@@ -86,16 +92,15 @@ pub fn load_answers(
         answers_file.set(key, value, repeated)?;
     }
     let mut answers = Answers::new(form);
-    let name = file.map_or_else(|| "--set".to_owned(), |p| p.display().to_string());
-    answers_file
-        .apply(form, &mut answers)
-        .with_context(|| format!("in {name}"))?;
+    // Each problem names its place: `file:line:col`, or `--set`.
+    answers_file.apply(form, &mut answers)?;
     Ok(answers)
 }
 
 fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
     let config = settings::load();
-    let template = discover::load(&discover::resolve(&args.template)?)?;
+    let source = discover::resolve(&args.template)?;
+    let template = discover::load(&source)?;
     let form = &template.form;
     let mut answers = load_answers(form, args.answers.as_deref(), &args.set)?;
     args.people
@@ -124,12 +129,6 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
             .map_or(config.export.forms_format, Into::into),
     };
     let issue = crate::render::render_with(&template, &answers, options);
-    for (login, why) in crate::render::impossible_logins(&issue) {
-        eprintln!(
-            "issue-composer: assignee `{}` cannot be a GitHub login ({why}): gh will refuse it",
-            escape_line(login)
-        );
-    }
     let exports = settings::exports(
         &args.export,
         &config,
@@ -137,6 +136,18 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
         &template.stem,
         form.named_title(&issue.title),
     );
+    // Checked for the tools that will send it, else for the template's forge.
+    let forges = match exports.plan().forges.as_slice() {
+        [] => vec![source.forge()],
+        forges => forges.to_vec(),
+    };
+    for forge in forges {
+        for login in &issue.assignees {
+            if let Some(problem) = forge.assignee_problem(login) {
+                eprintln!("issue-composer: {problem}");
+            }
+        }
+    }
     if exports.plan().creates() && form.title_is_blank(&issue.title) && !args.allow_incomplete {
         bail!(
             "the title is {}: give one with --set title=... before sending with gh or glab (or pass --allow-incomplete)",
@@ -232,15 +243,15 @@ fn draft_note(forgotten: crate::draft::Forgotten) -> Option<String> {
     match forgotten {
         Forgotten::Removed(path) => Some(format!(
             "removed the draft {}: it held this issue, unchanged since the send failed",
-            path.display()
+            crate::text::path_line(&path)
         )),
         Forgotten::Changed(path) => Some(format!(
             "kept the draft {}: it changed after the send failed (`issue-composer drafts rm` removes it)",
-            path.display()
+            crate::text::path_line(&path)
         )),
         Forgotten::InUse(path) => Some(format!(
             "kept the draft {}: it is open in another issue-composer",
-            path.display()
+            crate::text::path_line(&path)
         )),
         Forgotten::Gone => None,
         Forgotten::Failed(err) => Some(format!("the issue was sent, but {err}")),

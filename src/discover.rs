@@ -13,7 +13,8 @@ pub mod layout;
 mod source;
 
 pub use catalog::{
-    Choice, Chooser, Entry, Found, Link, Shadowed, choices as choices_of, chooser, entries, stem,
+    Choice, Chooser, Entry, Found, Link, Shadowed, choices as choices_of, chooser, entries,
+    shown_name, stem,
 };
 pub use source::{BLANK, BUILTINS, Builtin, Origin, Source};
 
@@ -102,7 +103,11 @@ pub fn choices(start: &Path) -> Vec<Choice> {
 fn found_at(origin: Origin, source: Source) -> Found {
     let loaded = load(&source)
         .map(|t| (t.form.meta.name, t.form.meta.about))
-        .map_err(|err| crate::text::error_chain(&err));
+        .map_err(|err| match err.downcast_ref::<crate::LocatedError>() {
+            // One line in the chooser: the first problem, and how many more.
+            Some(located) => located.summary(),
+            None => crate::text::error_chain(&err),
+        });
     Found {
         origin,
         source,
@@ -192,11 +197,13 @@ pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
         [one] => Ok(one.source.clone()),
         [] if wanted.eq_ignore_ascii_case(BLANK.stem) => Ok(Source::Builtin(BLANK)),
         [] if entries.iter().all(|e| e.origin == Origin::Builtin) => bail!(
-            "no template file or built-in template named `{arg}` (built-ins: {})",
+            "no template file or built-in template named `{}` (built-ins: {})",
+            crate::text::escape_line(arg),
             stems(&entries)
         ),
         [] => bail!(
-            "no template file or template named `{arg}` (templates: {})",
+            "no template file or template named `{}` (templates: {})",
+            crate::text::escape_line(arg),
             stems(&entries)
         ),
         many => {
@@ -208,7 +215,7 @@ pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
             bail!(
                 "`{arg}` names several {kind}; use a file stem: {}",
                 many.iter()
-                    .map(|e| e.stem.as_str())
+                    .map(|e| crate::text::escape_line(&e.stem))
                     .collect::<Vec<_>>()
                     .join(", ")
             )
@@ -235,8 +242,8 @@ fn same_word(a: &str, b: &str) -> bool {
 fn stems(entries: &[Entry]) -> String {
     entries
         .iter()
-        .map(|e| e.stem.as_str())
-        .chain([BLANK.stem])
+        .map(|e| crate::text::escape_line(&e.stem))
+        .chain([BLANK.stem.into()])
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -101,7 +101,7 @@ impl std::fmt::Display for Failure {
             Some(path) => write!(
                 f,
                 "could not save the draft to {}: {}",
-                path.display(),
+                crate::text::path_line(path),
                 self.reason
             ),
             None => write!(f, "could not save the draft: {}", self.reason),
@@ -117,7 +117,9 @@ pub fn open(source: &Source) -> Loaded {
         Err(lock::InUse { pid }) => Loaded::InUse(Failure {
             path: path(source),
             reason: format!(
-                "the draft is open in another issue-composer (process {pid}), which saves it; this window saves no draft, so neither overwrites the other's answers"
+                "the draft is open in another issue-composer{}, which saves it; this window saves no draft, so neither overwrites the other's answers",
+                pid.map(|pid| format!(" (process {pid})"))
+                    .unwrap_or_default()
             ),
         }),
     }
@@ -182,7 +184,7 @@ fn read(path: &Path, limit: usize) -> Result<Option<AnswersFile>, String> {
         .map_err(|e| format!("line {}, column {}: {}", e.line, e.col, e.message))?;
     file.check().map_err(|e| e.to_string())?;
     // An empty file holds no answers: nothing to offer.
-    Ok((file != AnswersFile::default()).then_some(file))
+    Ok((!file.is_empty()).then_some(file))
 }
 
 /// Renames `path` to `<name>.corrupt-<UTC time>` in its folder (with `-2`, `-3`, ... if
@@ -262,11 +264,17 @@ pub fn save_at(path: PathBuf, yaml: &str) -> Result<PathBuf, Failure> {
 /// [`save_at`] for a draft of at most `limit` bytes: a draft is an answers file, and one
 /// larger than their limit could not be read back (by the form or `--answers`).
 pub fn save_at_within(path: PathBuf, yaml: &str, limit: usize) -> Result<PathBuf, Failure> {
+    // Said by the facts: after a discard (or before a first save) there is none.
+    let earlier = if std::fs::symlink_metadata(&path).is_ok() {
+        "the earlier one was kept"
+    } else {
+        "no draft is saved"
+    };
     if yaml.len() > limit {
         return Err(Failure {
             path: Some(path),
             reason: format!(
-                "the draft would be {} bytes, over {}, the limit for answers files, which a draft must stay within to be read back (raise it with {}=BYTES); the earlier one was kept",
+                "the draft would be {} bytes, over {}, the limit for answers files, which a draft must stay within to be read back (raise it with {}=BYTES); {earlier}",
                 crate::text::thousands(yaml.len()),
                 crate::text::size_name(limit),
                 crate::form::answers::MAX_SIZE_VAR
@@ -276,15 +284,21 @@ pub fn save_at_within(path: PathBuf, yaml: &str, limit: usize) -> Result<PathBuf
     if yaml.trim().is_empty() {
         return Err(Failure {
             path: Some(path),
-            reason: "the draft came out empty, so the earlier one was kept".to_owned(),
+            reason: format!("the draft came out empty, so {earlier}"),
         });
     }
     match crate::export::file::write_private(&path, yaml.as_bytes()) {
         Ok(()) => Ok(path),
-        Err(err) => Err(Failure {
-            reason: err.to_string(),
-            path: Some(path),
-        }),
+        Err(err) => {
+            // The message names the draft once: `could not save the draft to X: why`.
+            let full = err.to_string();
+            let named = format!("cannot write {}: ", path.display());
+            let reason = full.strip_prefix(&named).unwrap_or(&full).to_owned();
+            Err(Failure {
+                reason,
+                path: Some(path),
+            })
+        }
     }
 }
 

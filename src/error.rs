@@ -43,12 +43,15 @@ pub fn json_words(err: &serde_json::Error) -> String {
 
 /// A problem at a file position, shown as `file:line:col: message`; one about the whole
 /// file (line 0, see [`LocatedError::whole`]) as `file: message`.
+/// More problems found in the same read follow it in `more`, each on a line of its own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocatedError {
     pub file: String,
     pub line: usize,
     pub col: usize,
     pub message: String,
+    /// The further problems of the same file, in the order found (each without `more`).
+    pub more: Vec<LocatedError>,
 }
 
 impl LocatedError {
@@ -58,6 +61,38 @@ impl LocatedError {
             line,
             col,
             message: message.into(),
+            more: Vec::new(),
+        }
+    }
+
+    /// The first of `all` carrying the others; `None` when `all` is empty.
+    pub fn all(all: Vec<LocatedError>) -> Option<Self> {
+        let mut all = all.into_iter();
+        let mut first = all.next()?;
+        first.more.extend(all);
+        Some(first)
+    }
+
+    /// This problem and the further ones, each alone.
+    pub fn each(&self) -> impl Iterator<Item = LocatedError> + '_ {
+        std::iter::once(Self {
+            more: Vec::new(),
+            ..self.clone()
+        })
+        .chain(self.more.iter().cloned())
+    }
+
+    /// The first problem, with a count of the further ones: for a line of its own (the
+    /// chooser's, `list`'s).
+    pub fn summary(&self) -> String {
+        let first = Self {
+            more: Vec::new(),
+            ..self.clone()
+        };
+        match self.more.len() {
+            0 => first.to_string(),
+            1 => format!("{first} (and 1 more problem)"),
+            n => format!("{first} (and {n} more problems)"),
         }
     }
 
@@ -74,12 +109,14 @@ impl std::fmt::Display for LocatedError {
             line,
             col,
             message,
+            more,
         } = self;
         if *line == 0 {
-            write!(f, "{file}: {message}")
+            write!(f, "{file}: {message}")?;
         } else {
-            write!(f, "{file}:{line}:{col}: {message}")
+            write!(f, "{file}:{line}:{col}: {message}")?;
         }
+        more.iter().try_for_each(|m| write!(f, "\n{m}"))
     }
 }
 

@@ -49,6 +49,25 @@ impl Forge {
         }
     }
 
+    /// What is wrong with `login` (bare, as an [`Issue`]'s assignees are) as an assignee
+    /// for this forge's tool, said for it: `None` when it can be an account there.
+    pub fn assignee_problem(self, login: &str) -> Option<String> {
+        // `@me` is the tools' own word for whoever runs them.
+        let (account, why) = match self {
+            Forge::Github => ("a GitHub login", crate::text::login_problem(login)?),
+            Forge::Gitlab if login == "@me" => return None,
+            Forge::Gitlab => (
+                "a GitLab username",
+                crate::text::gitlab_username_problem(login)?,
+            ),
+        };
+        Some(format!(
+            "assignee `{}` cannot be {account} ({why}): {} will refuse it",
+            crate::text::escape_line(login),
+            self.program()
+        ))
+    }
+
     pub fn from_program(name: &str) -> Option<Forge> {
         match name {
             "gh" => Some(Forge::Github),
@@ -298,6 +317,9 @@ pub struct Retried {
 /// failure it stays saved, unchanged.
 pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
     let (path, mut pending) = last::load_nth(options.number)?;
+    // As saved, to put back byte for byte when this send fails too.
+    let kept = pending.clone();
+    let saved_bytes = std::fs::read(&path).ok();
     if pending.started && !options.force {
         return Err(RetryError::Started {
             title: crate::text::escape_line(&pending.issue.title).into_owned(),
@@ -327,26 +349,44 @@ pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
         .then_some(pending.folder.as_deref())
         .flatten()
         .filter(|f| f.is_dir());
-    match gh::create_in(
+    // Marked as started just before the tool starts, as `send` keeps it: if
+    // issue-composer is killed while the tool runs, a plain `retry` does not send it twice.
+    let mut marked = None;
+    let result = gh::create_noting_start(
         &pending.issue,
         pending.forge,
         &pending.target,
         options.timeout,
         folder,
-    ) {
+        || {
+            let started = Pending {
+                started: true,
+                ..kept.clone()
+            };
+            marked = Some(last::update(&path, &started));
+        },
+    );
+    match result {
         Ok(sent) => Ok(Retried {
             sent,
             draft: pending.draft.take(),
             cleanup: last::remove(&path).err(),
         }),
-        Err(error) => Err(RetryError::Send(Box::new(SendFailure {
-            error,
-            others_kept: others_kept(Some(&path)),
-            saved: Some(Ok(path)),
-            body_saved: None,
-            had_labels: !pending.issue.labels.is_empty(),
-            title: pending.issue.title.clone(),
-        }))),
+        Err(error) => {
+            // It stays as it was. Should that fail, the record says "started", which
+            // errs on the side of no duplicate.
+            if let (Some(Ok(())), Some(bytes)) = (&marked, &saved_bytes) {
+                let _ = last::put_back(&path, bytes);
+            }
+            Err(RetryError::Send(Box::new(SendFailure {
+                error,
+                others_kept: others_kept(Some(&path)),
+                saved: Some(Ok(path)),
+                body_saved: None,
+                had_labels: !pending.issue.labels.is_empty(),
+                title: pending.issue.title.clone(),
+            })))
+        }
     }
 }
 

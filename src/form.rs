@@ -440,22 +440,31 @@ impl Form {
 /// separate namespaces; a clash within one gets `-2`, `-3`.
 pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelled: &[bool]) {
     use crate::text::{slug, slug_into};
-    let mut ids = Unique::with_capacity(sections.len());
-    for section in sections.iter() {
+    let mut taken = Claims::with_capacity(sections.len());
+    // The hash of each section's id: an unlabelled field's base is that id, hashed
+    // once (the fields' set hashes the same way).
+    let mut section_hashes = Vec::with_capacity(sections.len());
+    for i in 0..sections.len() {
+        let (claimed, rest) = sections.split_at_mut(i);
+        let section = &mut rest[0];
         let base = match slug(&section.title) {
             s if !s.is_empty() => s,
             _ if section.level == 0 => "preamble".to_owned(),
             _ => "section".to_owned(),
         };
-        ids.push(base);
-    }
-    for (section, id) in sections.iter_mut().zip(ids.into_ids()) {
+        let (id, hash) = taken.claim(claimed, section_id, base, None);
         section.id = id;
+        section_hashes.push(hash);
     }
-    let mut ids = Unique::with_capacity(fields.len());
-    for (i, field) in fields.iter().enumerate() {
+    let mut taken = Claims {
+        hasher: taken.hasher,
+        ..Claims::with_capacity(fields.len())
+    };
+    for i in 0..fields.len() {
+        let (claimed, rest) = fields.split_at_mut(i);
+        let field = &mut rest[0];
         let section = &sections[field.section].id;
-        let base = if labelled.get(i).copied().unwrap_or(false) {
+        let (base, hash) = if labelled.get(i).copied().unwrap_or(false) {
             // The label's slug written in place (a `String` of its own per field
             // before). Room for the label as written, which its slug only shortens
             // when it is ASCII: ids live as long as the form.
@@ -467,64 +476,79 @@ pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelle
             if id.len() == mark {
                 id.push_str("field");
             }
-            id
+            (id, None)
         } else {
-            section.clone()
+            (section.clone(), Some(section_hashes[field.section]))
         };
-        ids.push(base);
-    }
-    for (field, id) in fields.iter_mut().zip(ids.into_ids()) {
-        field.id = id.into_boxed_str();
+        field.id = taken
+            .claim(claimed, field_id, base, hash)
+            .0
+            .into_boxed_str();
     }
 }
 
-/// Ids claimed so far, in order, and for each base that clashed the suffix to try
+fn section_id(section: &Section) -> &str {
+    &section.id
+}
+
+fn field_id(field: &Field) -> &str {
+    &field.id
+}
+
+/// The ids claimed so far, which are those of the items before the one being named
+/// (`claimed`, read through `id_of`), and for each base that clashed the suffix to try
 /// next: the smallest free suffix never goes down (ids are only added), so n clashes
 /// cost O(n), not O(n²).
 ///
-/// The set of ids taken holds indices into the ids rather than copies of them (a
-/// copy of every id was 3.5 MB of a 1.9 MiB template's peak memory). Hashed with
+/// The set holds indices of the items rather than copies of their ids (a copy of
+/// every id was 3.5 MB of a 1.9 MiB template's peak memory), and ids go straight to
+/// their items (a vector of them was 2.4 MB more for 100,000 headings). Hashed with
 /// foldhash rather than `SipHash`: hashing was most of the cost of claiming an id (ids
 /// come from the template, so the hasher keeps foldhash's random seed).
 #[derive(Default)]
-struct Unique {
-    ids: Vec<String>,
+struct Claims {
     taken: hashbrown::HashTable<u32>,
     /// By the index of the id a base clashed with (which is the base).
     next: std::collections::HashMap<u32, usize, foldhash::fast::RandomState>,
     hasher: foldhash::fast::RandomState,
 }
 
-impl Unique {
+impl Claims {
     /// Room for `n` ids without rehashing as they come.
     fn with_capacity(n: usize) -> Self {
         Self {
-            ids: Vec::with_capacity(n),
             taken: hashbrown::HashTable::with_capacity(n),
             ..Self::default()
         }
     }
 
-    /// `base` when free, else `base-N` with the smallest free N from 2.
-    #[cfg(test)]
-    fn claim(&mut self, base: String) -> String {
-        self.push(base);
-        self.ids.last().cloned().unwrap_or_default()
-    }
-
-    /// Claims `base` (or `base-N`) as the next id.
-    fn push(&mut self, base: String) {
+    /// Claims `base` (or `base-N`, with the smallest free N from 2) as the id of the
+    /// item after `claimed`, `hash` being `base`'s hash when known; returns the id and
+    /// its hash.
+    fn claim<T>(
+        &mut self,
+        claimed: &[T],
+        id_of: fn(&T) -> &str,
+        base: String,
+        hash: Option<u64>,
+    ) -> (String, u64) {
         use std::hash::BuildHasher as _;
-        let hash = self.hasher.hash_one(base.as_str());
-        let (id, hash) = match self.find(hash, &base) {
+        let hasher = &self.hasher;
+        let hash = hash.unwrap_or_else(|| hasher.hash_one(base.as_str()));
+        let find = |taken: &hashbrown::HashTable<u32>, hash: u64, id: &str| {
+            taken
+                .find(hash, |&i| id_of(&claimed[i as usize]) == id)
+                .copied()
+        };
+        let (id, hash) = match find(&self.taken, hash, &base) {
             // Free: hashed once.
             None => (base, hash),
             Some(holder) => {
                 let mut n = self.next.get(&holder).copied().unwrap_or(2);
                 let free = loop {
                     let candidate = suffixed(&base, n);
-                    let hash = self.hasher.hash_one(candidate.as_str());
-                    if self.find(hash, &candidate).is_none() {
+                    let hash = hasher.hash_one(candidate.as_str());
+                    if find(&self.taken, hash, &candidate).is_none() {
                         break (candidate, hash);
                     }
                     n += 1;
@@ -533,22 +557,30 @@ impl Unique {
                 free
             }
         };
-        let index = u32::try_from(self.ids.len()).expect("fewer than 2^32 ids");
-        let (ids, hasher) = (&self.ids, &self.hasher);
-        self.taken
-            .insert_unique(hash, index, |&i| hasher.hash_one(ids[i as usize].as_str()));
-        self.ids.push(id);
+        let index = u32::try_from(claimed.len()).expect("fewer than 2^32 ids");
+        // Growing rehashes only the ids already claimed.
+        self.taken.insert_unique(hash, index, |&i| {
+            hasher.hash_one(id_of(&claimed[i as usize]))
+        });
+        (id, hash)
     }
+}
 
-    /// The index of the id equal to `id`, if one was claimed.
-    fn find(&self, hash: u64, id: &str) -> Option<u32> {
-        self.taken
-            .find(hash, |&i| self.ids[i as usize] == id)
-            .copied()
-    }
+/// [`Claims`] over ids of its own, for tests of the suffixes alone.
+#[cfg(test)]
+#[derive(Default)]
+struct Unique {
+    claims: Claims,
+    ids: Vec<String>,
+}
 
-    fn into_ids(self) -> Vec<String> {
-        self.ids
+#[cfg(test)]
+impl Unique {
+    /// `base` when free, else `base-N` with the smallest free N from 2.
+    fn claim(&mut self, base: String) -> String {
+        let (id, _) = self.claims.claim(&self.ids, String::as_str, base, None);
+        self.ids.push(id.clone());
+        id
     }
 }
 

@@ -82,6 +82,7 @@ pub fn impossible_logins(issue: &Issue) -> impl Iterator<Item = (&str, &'static 
         .filter_map(|login| Some((login.as_str(), crate::text::login_problem(login)?)))
 }
 
+#[cfg(test)]
 enum Out<'a> {
     Content(std::borrow::Cow<'a, str>, bool),
     Blank(&'a str),
@@ -89,59 +90,90 @@ enum Out<'a> {
 }
 
 fn markdown_body(form: &Form, answers: &Answers, layout: &Markdown) -> String {
-    // An empty added field leaves no trace; an empty field from the template is a removal.
-    let outs = layout.pieces().iter().filter_map(|piece| match piece {
-        Piece::Text(at) => Some(Out::Content(layout.line(*at).into(), false)),
-        Piece::Blank(at) => Some(Out::Blank(layout.line(*at))),
-        Piece::Removed => Some(Out::Removed),
-        Piece::Dropped => None,
-        Piece::Field { shape, inserted } => {
-            match shape::render_shape(form, answers, &layout.shape(*shape)) {
-                Some(text) => Some(Out::Content(text.into(), *inserted)),
-                None if *inserted => None,
-                None => Some(Out::Removed),
+    let mut join = Join::default();
+    // Each field's text is written into one buffer, reused, and copied on from there: a
+    // `String` per field was an allocation and a free for every field of the template.
+    let mut field = String::new();
+    for piece in layout.pieces() {
+        match piece {
+            Piece::Text(at) => join.content(layout.line(*at), false),
+            Piece::Blank(at) => join.blank(layout.line(*at)),
+            Piece::Removed => join.removed(),
+            Piece::Dropped => {}
+            Piece::Field { shape, inserted } => {
+                field.clear();
+                if shape::render_shape_into(form, answers, &layout.shape(*shape), &mut field) {
+                    join.content(&field, *inserted);
+                } else if !*inserted {
+                    // An empty added field leaves no trace; an empty field from the
+                    // template is a removal.
+                    join.removed();
+                }
             }
         }
-    });
-    join(outs)
+    }
+    join.out
 }
 
 /// Joins lines, keeping blank lines as written between untouched text, and exactly one
 /// blank line where a block was removed (so the blocks around it stay apart). No leading
 /// or trailing blank lines.
+#[cfg(test)]
 fn join<'a>(outs: impl Iterator<Item = Out<'a>>) -> String {
-    let mut out = String::new();
-    let mut gap: Vec<&str> = Vec::new();
-    let (mut removal, mut prev_inserted) = (false, false);
+    let mut join = Join::default();
     for o in outs {
         match o {
-            Out::Blank(b) => gap.push(b),
-            Out::Removed => removal = true,
-            Out::Content(text, inserted) => {
-                if !out.is_empty() {
-                    let blanks = if removal {
-                        out.push('\n');
-                        1
-                    } else {
-                        for g in &gap {
-                            out.push_str(g);
-                        }
-                        gap.len()
-                    };
-                    if blanks == 0 && (inserted || prev_inserted) {
-                        out.push('\n');
-                    }
-                }
-                out.push_str(&text);
-                if !out.ends_with('\n') {
-                    out.push('\n');
-                }
-                gap.clear();
-                (removal, prev_inserted) = (false, inserted);
-            }
+            Out::Blank(b) => join.blank(b),
+            Out::Removed => join.removed(),
+            Out::Content(text, inserted) => join.content(&text, inserted),
         }
     }
-    out
+    join.out
+}
+
+/// The body being joined (see [`markdown_body`]): the text so far, the blank lines seen
+/// since the last text, whether a block was removed since, and whether the last text
+/// was an added field.
+#[derive(Default)]
+struct Join<'a> {
+    out: String,
+    gap: Vec<&'a str>,
+    removal: bool,
+    prev_inserted: bool,
+}
+
+impl<'a> Join<'a> {
+    fn blank(&mut self, line: &'a str) {
+        self.gap.push(line);
+    }
+
+    fn removed(&mut self) {
+        self.removal = true;
+    }
+
+    fn content(&mut self, text: &str, inserted: bool) {
+        let out = &mut self.out;
+        if !out.is_empty() {
+            let blanks = if self.removal {
+                out.push('\n');
+                1
+            } else {
+                for g in &self.gap {
+                    out.push_str(g);
+                }
+                self.gap.len()
+            };
+            if blanks == 0 && (inserted || self.prev_inserted) {
+                out.push('\n');
+            }
+        }
+        out.push_str(text);
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        self.gap.clear();
+        (self.removal, self.prev_inserted) = (false, inserted);
+    }
 }
 
 #[cfg(test)]

@@ -225,7 +225,7 @@ pub fn parse_from(
                     "an issue form saved as markdown (name it .yml): {}",
                     e.message
                 );
-                LocatedError::new(file, e.line, e.col, message)
+                LocatedError { message, ..e }
             })?;
         problems.extend(lint::issue_form(&text, file));
         problems.push(Problem {

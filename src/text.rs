@@ -6,7 +6,9 @@ mod escape;
 pub mod output;
 pub mod sanitize;
 
-pub use escape::{escape, escape_line, is_bidi_control, is_hazard, shorten, shorten_quoted};
+pub use escape::{
+    escape, escape_line, is_bidi_control, is_hazard, path_line, shorten, shorten_quoted,
+};
 
 /// A size in bytes for a message: `2 MiB` when whole mebibytes, else bytes.
 pub fn size_name(bytes: usize) -> String {
@@ -97,19 +99,39 @@ fn slug_ascii(text: &str) -> String {
     out
 }
 
-/// [`slug_into`] of ASCII text, byte by byte (every section and field id is a slug).
+/// Each byte's part in a slug: a letter lowercased, a digit as it is, `0` for the
+/// bytes that separate words.
+static SLUG_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        #[allow(clippy::cast_possible_truncation)] // b < 256
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = byte.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
+/// [`slug_into`] of ASCII text, byte by byte through [`SLUG_BYTES`] (every section and
+/// field id is a slug: one table load a byte instead of range tests and a lowercasing,
+/// 270 instructions instead of 390 for `Heading 12345` in a callgrind count of 100,000).
 fn slug_ascii_into(out: &mut String, text: &str) {
     let mark = out.len();
     let mut dash = false;
+    out.reserve(text.len());
     for &b in text.as_bytes() {
-        if b.is_ascii_alphanumeric() {
+        let part = SLUG_BYTES[usize::from(b)];
+        if part == 0 {
+            dash = true;
+        } else {
             if dash && out.len() > mark {
                 out.push('-');
             }
             dash = false;
-            out.push(char::from(b.to_ascii_lowercase()));
-        } else {
-            dash = true;
+            out.push(char::from(part));
         }
     }
 }
@@ -147,13 +169,14 @@ pub fn sentence(text: &str) -> String {
     })
 }
 
-/// Items as one editable line: `bug, "a,b"`. An item with a comma or a double quote is
-/// quoted (a quote in it doubled), so [`split_quoted_list`] gives the items back.
+/// Items as one line, as GitHub writes a list (`bug, say "hi"`): joined with `, `, a
+/// quote kept as written. Only an item holding a comma is quoted (`"a,b"`, a quote in
+/// it doubled), so [`split_quoted_list`] gives the items back.
 pub fn join_list(items: &[String]) -> String {
     items
         .iter()
         .map(|item| {
-            if item.contains([',', '"']) {
+            if item.contains(',') {
                 format!("\"{}\"", item.replace('"', "\"\""))
             } else {
                 item.clone()
@@ -163,31 +186,55 @@ pub fn join_list(items: &[String]) -> String {
         .join(", ")
 }
 
-/// The items of a line as [`join_list`] writes it: split at commas outside double
-/// quotes, trimmed, empty ones dropped.
+/// The items of a line as [`join_list`] writes it: split at commas, trimmed, empty ones
+/// dropped. An item that starts with a double quote and ends at its closing quote (a
+/// quote doubled inside) is one item when it holds a comma (`"a,b"`); any other quote is
+/// text (`"b"` is the label `"b"`, as GitHub reads a comma-separated list).
 pub fn split_quoted_list(s: &str) -> Vec<String> {
     let line = sanitize::one_line(s);
     let mut items = Vec::new();
-    let mut item = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                chars.next();
-                item.push('"');
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => items.push(std::mem::take(&mut item)),
-            c => item.push(c),
+    let mut rest: &str = &line;
+    loop {
+        let start = rest.trim_start();
+        let after = if let Some((item, after)) = quoted_item(start) {
+            items.push(item);
+            after
+        } else {
+            let end = start.find(',').unwrap_or(start.len());
+            items.push(start[..end].to_owned());
+            &start[end..]
+        };
+        match after.strip_prefix(',') {
+            Some(next) => rest = next,
+            None => break,
         }
     }
-    items.push(item);
     items
         .into_iter()
         .map(|i| i.trim().to_owned())
         .filter(|i| !i.is_empty())
         .collect()
+}
+
+/// A quoted item holding a comma at the start of `s` (`"a ""b"", c"`), followed by
+/// spaces and a comma or the end: the item, and the rest from that comma.
+fn quoted_item(s: &str) -> Option<(String, &str)> {
+    let inner = s.strip_prefix('"')?;
+    let mut item = String::new();
+    let mut chars = inner.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if c != '"' {
+            item.push(c);
+        } else if chars.peek().is_some_and(|&(_, next)| next == '"') {
+            chars.next();
+            item.push('"');
+        } else {
+            let after = inner[at + 1..].trim_start();
+            let ends = after.is_empty() || after.starts_with(',');
+            return (ends && item.contains(',')).then_some((item, after));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -214,6 +261,16 @@ mod tests {
     }
 
     #[test]
+    fn ascii_slugs_append_after_what_is_there() {
+        let mut id = "Section/".to_owned();
+        slug_into(&mut id, "  Heading 12--x ");
+        assert_eq!(id, "Section/heading-12-x");
+        let mut id = "a/".to_owned();
+        slug_into(&mut id, "--");
+        assert_eq!(id, "a/");
+    }
+
+    #[test]
     fn ascii_slugs_join_runs_of_letters_and_digits() {
         assert_eq!(slug("  --Heading 12--  "), "heading-12");
         assert_eq!(slug("A__B..c"), "a-b-c");
@@ -237,13 +294,26 @@ mod tests {
         assert_eq!(article("input"), "an");
         assert_eq!(article("dropdown"), "a");
         let items = ["bug".to_owned(), "a,b".to_owned(), "say \"hi\"".to_owned()];
-        assert_eq!(join_list(&items), "bug, \"a,b\", \"say \"\"hi\"\"\"");
+        // A quote is shown as written; only a comma needs quoting (before: `"say
+        // ""hi"""`, gh's CSV quoting, in the form's header).
+        assert_eq!(join_list(&items), "bug, \"a,b\", say \"hi\"");
         assert_eq!(split_quoted_list(&join_list(&items)), items);
         assert_eq!(
             split_quoted_list(&(join_list(&items) + ", extra")),
             ["bug", "a,b", "say \"hi\"", "extra"]
         );
         assert_eq!(split_quoted_list("a, b,,c "), ["a", "b", "c"]);
+        let odd = [
+            "\"b\"".to_owned(),
+            "x, \"y\"".to_owned(),
+            "\"".to_owned(),
+            "p\"q".to_owned(),
+        ];
+        assert_eq!(join_list(&odd), "\"b\", \"x, \"\"y\"\"\", \", p\"q");
+        assert_eq!(split_quoted_list(&join_list(&odd)), odd);
+        // A quote that never closes, or closes before more text, is text.
+        assert_eq!(split_quoted_list("\"a, b"), ["\"a", "b"]);
+        assert_eq!(split_quoted_list("\"a,b\"c, d"), ["\"a", "b\"c", "d"]);
     }
 }
 
@@ -323,9 +393,73 @@ pub fn login_problem(login: &str) -> Option<&'static str> {
     }
 }
 
+/// Why `name` (bare, see [`bare_login`]) cannot be a GitLab username: `None` when it
+/// can. As GitLab's documentation states them (`user/reserved_names`): letters, digits,
+/// `_`, `.` and `-`, starting and ending with a letter or digit, no two of `_.-` in a
+/// row, not ending in `.git` or `.atom`, at most 255 characters.
+pub fn gitlab_username_problem(name: &str) -> Option<&'static str> {
+    let special = |b: u8| matches!(b, b'_' | b'.' | b'-');
+    let bytes = name.as_bytes();
+    if name.is_empty() {
+        Some("it is empty")
+    } else if name.chars().count() > 255 {
+        Some("it is longer than 255 characters")
+    } else if !bytes
+        .iter()
+        .all(|&b| b.is_ascii_alphanumeric() || special(b))
+    {
+        Some("a username has only letters, digits, `_`, `.` and `-`")
+    } else if !bytes[0].is_ascii_alphanumeric() || !bytes[bytes.len() - 1].is_ascii_alphanumeric() {
+        Some("a username starts and ends with a letter or digit")
+    } else if bytes.windows(2).any(|w| special(w[0]) && special(w[1])) {
+        Some("a username has no two of `_`, `.`, `-` in a row")
+    } else if [".git", ".atom"].iter().any(|end| {
+        name.len() >= end.len()
+            && name.as_bytes()[name.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+    }) {
+        Some("a username does not end in .git or .atom")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod login_tests {
     use super::*;
+
+    #[test]
+    fn gitlab_usernames_have_their_own_rules() {
+        for good in [
+            "A_Garcia",
+            "a_garcia_1",
+            "sidney.jones",
+            "zhang.wei-2024",
+            "x",
+            &"a".repeat(255),
+        ] {
+            assert_eq!(gitlab_username_problem(good), None, "{good}");
+        }
+        for (bad, why) in [
+            ("", "it is empty"),
+            (&*"a".repeat(256), "it is longer than 255 characters"),
+            (
+                "a b",
+                "a username has only letters, digits, `_`, `.` and `-`",
+            ),
+            (
+                "-bad--",
+                "a username starts and ends with a letter or digit",
+            ),
+            ("_a", "a username starts and ends with a letter or digit"),
+            ("a__b", "a username has no two of `_`, `.`, `-` in a row"),
+            ("a.-b", "a username has no two of `_`, `.`, `-` in a row"),
+            ("repo.git", "a username does not end in .git or .atom"),
+        ] {
+            assert_eq!(gitlab_username_problem(bad), Some(why), "{bad:?}");
+        }
+        // GitHub's rule is not GitLab's: underscores and dots are fine there.
+        assert!(login_problem("a_b.c").is_some());
+    }
 
     #[test]
     fn logins_are_bare_and_checked_as_github_reads_them() {

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -461,8 +461,7 @@ pub fn run(args: Start) -> Result<Outcome> {
                     }
                     answer_warning = warnings.into_iter().next();
                     // The same errors as `render`, before the screen changes.
-                    file.apply(&template.form, &mut Answers::new(&template.form))
-                        .with_context(|| format!("in {}", path.display()))?;
+                    file.apply(&template.form, &mut Answers::new(&template.form))?;
                     Some(file)
                 }
                 None => None,
@@ -509,6 +508,8 @@ pub fn run(args: Start) -> Result<Outcome> {
             let err = crate::text::escape(&err.to_string()).into_owned();
             let _ = writeln!(std::io::stderr(), "issue-composer: {err}");
             tell(&notes);
+            // A signal (SIGHUP, SIGTERM) ends it too: the claim goes with it.
+            draft::lock::release();
             return Ok(Outcome::Failed);
         }
         Ok(Err(err)) => return Err(err),
@@ -523,7 +524,8 @@ pub fn run(args: Start) -> Result<Outcome> {
         notes: &app.written_notes(),
     };
     let outcome = finish(after, &written, &app.exit_notes());
-    // Any other way out leaves the lock to a process that is gone, which is taken over.
+    // A way out that skips this (SIGKILL, a panic) leaves a lock file no process holds,
+    // which the next claim takes.
     draft::lock::release();
     outcome
 }
@@ -550,10 +552,10 @@ fn picker_entries() -> Vec<Entry> {
     let cwd = std::env::current_dir().unwrap_or_default();
     let catalog = discover::catalog(&cwd);
     let root = catalog.root.as_deref();
-    catalog
-        .choices()
+    let choices = catalog.choices();
+    choices
         .iter()
-        .map(|choice| Entry::from_choice(choice, root))
+        .map(|choice| Entry::from_choice(choice, &choices, root))
         .collect()
 }
 
@@ -606,6 +608,7 @@ fn finish(after: After, written: &Written, notes: &[String]) -> Result<Outcome> 
             issue,
             mut plan,
             source,
+            leftover,
         } => {
             // A send that fails keeps the draft's fingerprint, so a `retry` that sends
             // the issue can remove the draft it came from (if it is still the same).
@@ -621,8 +624,13 @@ fn finish(after: After, written: &Written, notes: &[String]) -> Result<Outcome> 
             }
             let outcome = export::run(&issue, &plan);
             if matches!(outcome, Ok(Outcome::Done)) {
-                // Sent, printed or copied: the draft has done its job.
-                if let Err(err) = draft::clear(&source) {
+                // Sent, printed or copied: the draft has done its job, but for the
+                // answers the issue left out, which stay in it alone.
+                if let Some(leftover) = leftover {
+                    let (keys, yaml) = *leftover;
+                    let saved = draft::save(&source, &yaml);
+                    tell(&[app::leftover_note(&keys, Some(&saved))]);
+                } else if let Err(err) = draft::clear(&source) {
                     tell(&[err.to_string()]);
                 }
             } else {

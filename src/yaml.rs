@@ -100,6 +100,7 @@ fn parse<T: DeserializeOwned>(
             line: first_line + line.max(1) - 1,
             col: col.max(1),
             message: budget_message("Events", budget),
+            more: Vec::new(),
         });
     }
     serde_saphyr::from_str_with_options(text, options).map_err(|err| {
@@ -111,6 +112,7 @@ fn parse<T: DeserializeOwned>(
             line: first_line + line.max(1) - 1,
             col: col.max(1),
             message: plain_message(&err.without_snippet().to_string(), budget),
+            more: Vec::new(),
         }
     })
 }
@@ -130,6 +132,116 @@ fn past_node_budget(text: &str, max: usize) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// Where a mapping key and its value are written, as 1-based lines and columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyPlace {
+    /// The keys from the top mapping down to this one.
+    pub path: Vec<String>,
+    pub key: (usize, usize),
+    pub value: (usize, usize),
+}
+
+/// The keys of the top mapping of `text` (which starts at 1-based `first_line`) and of
+/// the mappings under them, down to `depth` keys, with their places, in the order
+/// written. Keys under lists and keys that are not text are left out; from a file the
+/// parser cannot read, the keys before the place it stopped. JSON reads too (as YAML).
+pub fn key_places(text: &str, first_line: usize, depth: usize) -> Vec<KeyPlace> {
+    let mut walk = PlaceWalk {
+        depth,
+        ..PlaceWalk::default()
+    };
+    for item in granit_parser::Parser::new_from_str(text) {
+        let Ok((event, span)) = item else { break };
+        let at = (
+            first_line + span.start.line().max(1) - 1,
+            span.start.col() + 1,
+        );
+        match event {
+            granit_parser::Event::Scalar(text, ..) => {
+                walk.start(at, Some(&text), None);
+                walk.finish();
+            }
+            granit_parser::Event::Alias(_) => {
+                walk.start(at, None, None);
+                walk.finish();
+            }
+            granit_parser::Event::MappingStart(..) => walk.start(at, None, Some(true)),
+            granit_parser::Event::SequenceStart(..) => walk.start(at, None, Some(false)),
+            granit_parser::Event::MappingEnd | granit_parser::Event::SequenceEnd => {
+                if walk.stack.pop().is_some_and(|f| f.named) {
+                    walk.path.pop();
+                }
+                walk.finish();
+            }
+            _ => {}
+        }
+    }
+    walk.out
+}
+
+/// The state of [`key_places`]: the lists and mappings open, and the keys leading to
+/// the innermost one whose keys are recorded.
+#[derive(Default)]
+struct PlaceWalk {
+    depth: usize,
+    stack: Vec<PlaceFrame>,
+    path: Vec<String>,
+    out: Vec<KeyPlace>,
+}
+
+struct PlaceFrame {
+    /// A mapping whose keys are recorded (the top one, or a recorded key's value).
+    tracked: bool,
+    /// Whether this mapping or list is a recorded key's value (its key is on the path).
+    named: bool,
+    /// In a mapping: the next node is a value, of this key when it is text.
+    key: Option<(String, (usize, usize))>,
+    in_value: bool,
+}
+
+impl PlaceWalk {
+    /// A node starts at `at`: a scalar with its text, or a mapping (`Some(true)`) or
+    /// list (`Some(false)`) that opens.
+    fn start(&mut self, at: (usize, usize), text: Option<&str>, opens: Option<bool>) {
+        let mut named = false;
+        let top = self.stack.is_empty();
+        if let Some(frame) = self.stack.last_mut() {
+            if !frame.in_value {
+                frame.key = text.map(|t| (t.to_owned(), at));
+            } else if let Some((key, key_at)) = frame.key.take().filter(|_| frame.tracked)
+                && self.path.len() < self.depth
+            {
+                let mut path = self.path.clone();
+                path.push(key);
+                if opens.is_some() {
+                    self.path.push(path[path.len() - 1].clone());
+                    named = true;
+                }
+                self.out.push(KeyPlace {
+                    path,
+                    key: key_at,
+                    value: at,
+                });
+            }
+        }
+        if let Some(map) = opens {
+            self.stack.push(PlaceFrame {
+                tracked: map && (top || named),
+                named,
+                key: None,
+                in_value: false,
+            });
+        }
+    }
+
+    /// A node ended: in a mapping, a key is followed by its value and a value by a key.
+    fn finish(&mut self) {
+        if let Some(frame) = self.stack.last_mut() {
+            frame.in_value = !frame.in_value;
+        }
+    }
 }
 
 /// A scalar as text: a string as written, a number or boolean as YAML writes it; `None`
@@ -268,6 +380,50 @@ fn budget_message(breach: &str, budget: &Budget) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn keys_are_placed_down_to_a_depth_in_yaml_and_json() {
+        let said = |text: &str| -> Vec<String> {
+            key_places(text, 1, 2)
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} {}:{} {}:{}",
+                        p.path.join("."),
+                        p.key.0,
+                        p.key.1,
+                        p.value.0,
+                        p.value.1
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            said(
+                "title: x\nlabels: [a, {b: c}]\nfields:\n  a b: 1\n  c:\n    d: 2\n  ? [k]\n  : v\n  e: &x 1\n  f: *x\n"
+            ),
+            [
+                "title 1:1 1:8",
+                "labels 2:1 2:9",
+                "fields 3:1 4:3",
+                "fields.a b 4:3 4:8",
+                "fields.c 5:3 6:5",
+                "fields.e 9:3 9:9",
+                "fields.f 10:3 10:6",
+            ]
+        );
+        assert_eq!(
+            said("{\"title\":\"x\",\n \"fields\": {\"n\": [1, 2],\n   \"p\":{\"q\": 1}}}"),
+            [
+                "title 1:2 1:10",
+                "fields 2:2 2:12",
+                "fields.n 2:13 2:18",
+                "fields.p 3:4 3:8",
+            ]
+        );
+        // A file that stops reading gives what came before.
+        assert_eq!(said("a: 1\nb: [\nc"), ["a 1:1 1:4", "b 2:1 2:4"]);
+    }
+
     #[test]
     fn the_libraries_words_for_a_wrong_kind_of_value_become_ours() {
         let budget = super::Budget::default();

@@ -252,7 +252,7 @@ fn answer_errors_name_the_file_and_list_candidates() {
     assert_eq!(
         err,
         format!(
-            "issue-composer: in {}: `Response time` matches several fields: current-metrics/response-time, target-metrics/response-time; use one of these ids\n",
+            "issue-composer: {}:2:3: `Response time` matches several fields: current-metrics/response-time, target-metrics/response-time; use one of these ids\n",
             answers.display()
         )
     );
@@ -266,6 +266,131 @@ fn answer_errors_name_the_file_and_list_candidates() {
     assert!(
         err.starts_with(&format!("issue-composer: {}:1:", answers.display())),
         "{err}"
+    );
+}
+
+/// Each problem of an answers file names its place, in YAML and in JSON, all at once
+/// (before: the file's name once, and no place); a value given by `--set` says so.
+#[test]
+fn answer_errors_name_the_place_of_each_in_yaml_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("t.md");
+    fs::write(
+        &template,
+        "## A\n\n- **Name:**\n- **Priority:** low / high\n",
+    )
+    .unwrap();
+    let run = |file: &str, text: &str, extra: &[&str]| {
+        let answers = dir.path().join(file);
+        fs::write(&answers, text).unwrap();
+        let out = bin()
+            .arg("render")
+            .arg(&template)
+            .arg("--answers")
+            .arg(&answers)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8(out.stderr).unwrap();
+        err.replace(&answers.display().to_string(), "FILE")
+    };
+    assert_eq!(
+        run(
+            "a.yaml",
+            "title: x\nlabels: {a: 1}\nfields:\n  nope: 1\n  priority: medium\n  name: [1, [2]]\n",
+            &[],
+        ),
+        "issue-composer: 4 answers do not fit the form:\n  \
+         FILE:2:9: `labels`: expects a comma-separated string or a list\n  \
+         FILE:4:3: unknown field `nope`; fields: a/name, a/priority\n  \
+         FILE:5:13: `priority`: no option `medium`; options: low, high\n  \
+         FILE:6:9: `name`: expects text\n"
+    );
+    assert_eq!(
+        run(
+            "a.json",
+            "{\"assignees\": 3,\n \"fields\": {\"nope\": 1,\n   \"priority\": \"medium\"}}\n",
+            &["--set", "name=[x]"],
+        ),
+        "issue-composer: 4 answers do not fit the form:\n  \
+         FILE:1:15: `assignees`: expects a comma-separated string or a list\n  \
+         FILE:2:13: unknown field `nope`; fields: a/name, a/priority\n  \
+         FILE:3:16: `priority`: no option `medium`; options: low, high\n  \
+         --set: `name`: expects text\n"
+    );
+    assert_eq!(
+        run("one.yml", "fields: {priority: medium}\n", &[]),
+        "issue-composer: FILE:1:20: `priority`: no option `medium`; options: low, high\n"
+    );
+}
+
+/// Front matter with several bad values and a good one: `schema` and `check` name every
+/// bad value at its place in one run (before: the first alone, at column 1).
+#[test]
+fn front_matter_problems_are_all_named_with_their_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.md");
+    fs::write(
+        &bad,
+        "---\nname: Bad\nabout: fine\ntitle: [x]\nlabels: {a: 1}\n---\n## A\n",
+    )
+    .unwrap();
+    let shown = bad.display().to_string();
+    let out = bin().arg("schema").arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .replace(&shown, "FILE"),
+        "issue-composer: FILE:4:8: `title` must be text, not a list\n\
+         FILE:5:9: `labels` must be a comma-separated string or a list, not a mapping\n"
+    );
+    let out = bin().arg("check").arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .replace(&shown, "FILE"),
+        "FILE:4:8: error: `title` must be text, not a list\n\
+         FILE:5:9: error: `labels` must be a comma-separated string or a list, not a mapping\n"
+    );
+}
+
+/// `title: [x]` in an issue form: GitHub refuses the form ("key must be a string"), so
+/// `schema` refuses it too, naming each such value at its place (before: it showed the
+/// title "x" and the description `{"a":"b"}`, silently); `check` names each once.
+#[test]
+fn an_issue_form_with_a_list_or_mapping_where_text_is_meant_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = dir.path().join("f.yml");
+    fs::write(
+        &form,
+        "name: N\ndescription: {a: b}\ntitle: [x]\nlabels: [bug, [x]]\ntype: Bug\nbody:\n  \
+         - type: input\n    id: a\n    attributes:\n      label: A\n",
+    )
+    .unwrap();
+    let shown = form.display().to_string();
+    let out = bin().arg("schema").arg(&form).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .replace(&shown, "FILE"),
+        "issue-composer: FILE:2:14: `description` must be text, not a mapping\n\
+         FILE:3:8: `title` must be text, not a list\n\
+         FILE:4:15: each item of `labels` must be text, not a list\n"
+    );
+    let out = bin().arg("check").arg(&form).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .replace(&shown, "FILE"),
+        "FILE:2:14: error: `description` must be text\n\
+         FILE:3:8: error: `title` must be text\n\
+         FILE:4:15: error: each item of `labels` must be text, not a list or mapping\n"
     );
 }
 
@@ -685,4 +810,25 @@ fn check_takes_a_folder_no_argument_and_names_a_broken_link() {
         String::from_utf8_lossy(&out.stdout),
         "gone.md:1:1: error: a broken symbolic link: it points to nowhere.md, which does not exist\n"
     );
+}
+
+/// `--answers -` reads the answers from standard input, as `-o -` writes to standard
+/// output.
+#[test]
+fn answers_from_standard_input() {
+    let out = bin()
+        .args([
+            "render",
+            "performance",
+            "--allow-incomplete",
+            "--answers",
+            "-",
+        ])
+        .write_stdin("fields:\n  performance-issue: typed into a pipe\n")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let body = String::from_utf8(out.stdout).unwrap();
+    assert!(body.contains("\ntyped into a pipe\n"), "{body}");
 }

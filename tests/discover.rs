@@ -672,3 +672,74 @@ fn a_typed_path_linking_out_of_the_repository_is_refused_everywhere() {
         "{items}"
     );
 }
+
+/// Two templates of one name (the built-ins `performance` and `go-performance`, a repo's
+/// pair): `list` shows each with its stem after the name, so one can tell them apart
+/// and knows what to type (before: two lines of "Performance Optimization"); a name
+/// alone stays alone, and `--json` keeps the template's own name.
+#[test]
+fn list_tells_templates_of_one_name_apart_by_their_stem() {
+    let home = Home::new();
+    let (_, sub) = home.repo(&[
+        (
+            ".github/ISSUE_TEMPLATE/a.md",
+            "---\nname: Same\nabout: A\n---\n## X\n",
+        ),
+        (
+            ".github/ISSUE_TEMPLATE/b.md",
+            "---\nname: same \nabout: B\n---\n## X\n",
+        ),
+        (
+            ".github/ISSUE_TEMPLATE/c.md",
+            "---\nname: Other\nabout: C\n---\n## X\n",
+        ),
+    ]);
+    let text = home.run(&sub, &["list"]);
+    let names: Vec<&str> = text
+        .lines()
+        .map(|l| {
+            l.split("  ")
+                .map(str::trim)
+                .find(|c| !c.is_empty() && *c != "repo" && *c != "built-in")
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Same (a)",
+            "same (b)",
+            "Other",
+            "Performance Optimization (performance)",
+            "Performance Optimization (go-performance)",
+            "Bug Report",
+            "Feature Request",
+            "Blank issue",
+        ],
+        "{text}"
+    );
+    let items = home.list(&sub);
+    assert_eq!(items[0]["name"], "Same");
+    assert_eq!(items[3]["name"], "Performance Optimization");
+}
+
+/// A template file named with an ESC and a newline: the error that lists the templates
+/// names it on one line with both escaped, as `list` does.
+#[test]
+fn a_template_named_with_controls_is_named_escaped_in_errors() {
+    let home = Home::new();
+    let (root, _) = home.repo(&[(
+        ".github/ISSUE_TEMPLATE/evil\u{1b}[31mred\nnl.md",
+        &md("Evil"),
+    )]);
+    let out = home
+        .cmd(&root)
+        .args(["render", "nothere"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "issue-composer: no template file or template named `nothere` (templates: evil\\e[31mred\\nnl, performance, go-performance, bug-report, feature-request, blank)\n"
+    );
+}

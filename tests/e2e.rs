@@ -401,6 +401,10 @@ fn sighup_saves_everything_and_restores_the_terminal() {
     let draft = std::fs::read_to_string(draft_file(dir.path())).unwrap();
     assert_eq!(draft, "title: \"[PERF] last words\"\nfields: {}\n");
     assert_restored(&s);
+    let lock = dir
+        .path()
+        .join("issue-composer/drafts/builtin-performance.yaml.lock");
+    assert!(!lock.exists(), "released on SIGHUP too");
 }
 
 /// Records its arguments and the body file, prints a URL.

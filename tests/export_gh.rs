@@ -887,3 +887,118 @@ fn a_template_type_is_named_as_left_out_for_gh() {
     );
     assert!(!world.recorded("argv").contains("Bug"));
 }
+
+/// Labels with a quote or a comma in a markdown template's front matter: GitHub carries
+/// them to the new issue joined with commas and splits them there, a quote being part of
+/// the name. `schema`, gh's argv (CSV-quoted, as gh reads `--label`) and the `--web` link
+/// agree on that set (before: `['x, y']` stayed one label, which the link could not send).
+#[test]
+fn labels_with_quotes_and_commas_are_one_set_in_schema_gh_and_the_link() {
+    let world = World::new(&["gh"]);
+    fs::write(
+        world.path("crash.md"),
+        "---\nname: Crash\nlabels: ['x, y', 'p\"q']\nassignees: \"a, \\\"b\\\"\"\n---\n## Summary\n",
+    )
+    .unwrap();
+    let out = world
+        .bin(false)
+        .arg("schema")
+        .arg(world.path("crash.md"))
+        .output()
+        .unwrap();
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["labels"], serde_json::json!(["x", "y", "p\"q"]));
+    assert_eq!(schema["assignees"], serde_json::json!(["a", "\"b\""]));
+    let out = world
+        .render(false)
+        .args(["--gh", "-R", "octo/hello"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let body_file = world
+        .recorded("argv")
+        .lines()
+        .skip_while(|l| *l != "--body-file")
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        world.recorded("argv"),
+        lines(&[
+            "issue",
+            "create",
+            "--title",
+            "[CRASH] on start",
+            "--body-file",
+            &body_file,
+            "--label",
+            "x",
+            "--label",
+            "y",
+            "--label",
+            "\"p\"\"q\"",
+            "--assignee",
+            "a",
+            "--assignee",
+            "\"\"\"b\"\"\"",
+            "--repo",
+            "octo/hello",
+        ])
+    );
+    let out = world
+        .render(false)
+        .args(["--web", "-R", "octo/hello"])
+        .env("BROWSER", "true")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        printed.contains("&labels=x%2Cy%2Cp%22q&assignees=a%2C%22b%22&"),
+        "{printed}"
+    );
+}
+
+/// `--glab` checks assignees by GitLab's rules, and says so for glab: `-bad--` cannot be
+/// a GitLab username either, but `a_b.c` can (GitHub's rule would refuse it).
+#[test]
+fn glab_assignees_are_checked_by_gitlab_rules() {
+    let world = World::new(&["glab"]);
+    let out = world
+        .render(false)
+        .args(["--glab", "--assignee=-bad--", "--assignee=a_b.c"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(
+        stderr,
+        "issue-composer: assignee `-bad--` cannot be a GitLab username (a username starts and ends with a letter or digit): glab will refuse it\n"
+    );
+    // Without a tool, a GitLab template's forge is the one checked for.
+    let gitlab = world.path(".gitlab/issue_templates");
+    fs::create_dir_all(&gitlab).unwrap();
+    fs::copy(world.path("crash.md"), gitlab.join("Crash.md")).unwrap();
+    let out = world
+        .bin(false)
+        .arg("render")
+        .arg(gitlab.join("Crash.md"))
+        .args(["--set", "title=x", "--assignee=a__b"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(
+        stderr,
+        "issue-composer: assignee `a__b` cannot be a GitLab username (a username has no two of `_`, `.`, `-` in a row): glab will refuse it\n"
+    );
+}

@@ -331,3 +331,76 @@ fn retry_list_names_a_damaged_record() {
         )
     );
 }
+
+/// Fails at once, as gh does when the repository refuses the issue.
+const REFUSES: &str = "#!/bin/sh\necho 'HTTP 422: refused' >&2\nexit 1\n";
+
+/// A retry marks the issue as started before gh runs, as `render --gh` does: a retry
+/// killed with SIGKILL while gh runs leaves it marked, so a plain `retry` does not send
+/// it a second time.
+#[test]
+fn sigkill_during_retry_leaves_the_issue_marked_started() {
+    let world = World::new(REFUSES);
+    let out = world.render(&[]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let before = fs::read_to_string(world.saved()).unwrap();
+    assert!(!before.contains("\"started\""), "{before}");
+    fs::write(world.path("bin").join("gh"), HANGS).unwrap();
+    let mut child = world
+        .command(&["retry"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let _hanging = world.hanging();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let saved = fs::read_to_string(world.saved()).unwrap();
+    assert!(saved.contains("\"started\": true"), "{saved}");
+    let out = world.command(&["retry", "--list"]).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "1\tgh\t-\t[CRASH] on start (gh was started and may have created it: check before retrying)\n"
+    );
+    let works = "#!/bin/sh\necho https://github.com/o/r/issues/9\n";
+    fs::write(world.path("bin").join("gh"), works).unwrap();
+    let out = world.command(&["retry"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("may exist already"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+}
+
+/// A retry that fails the ordinary way leaves the kept issue as it was (not marked).
+#[test]
+fn a_failed_retry_leaves_the_issue_unmarked() {
+    let world = World::new(REFUSES);
+    let out = world.render(&[]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let before = fs::read_to_string(world.saved()).unwrap();
+    let out = world.command(&["retry"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(fs::read_to_string(world.saved()).unwrap(), before);
+}
+
+/// gh killed by a signal (not by us) may have created the issue already: said so, with
+/// no advice about labels, which a signal has nothing to do with.
+#[test]
+fn a_gh_killed_by_a_signal_may_have_created_the_issue() {
+    let world = World::new(REFUSES);
+    let out = world.render(&["--label", "bug"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    fs::write(world.path("bin").join("gh"), "#!/bin/sh\nkill -9 $$\n").unwrap();
+    let out = world.command(&["retry"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "issue-composer: gh was killed by a signal before it finished (signal: 9 (SIGKILL)), so it may have created the issue; kept for retry\nThe issue is saved in {}: run `issue-composer retry` to send it again (check first that it was not created after all).\n",
+            world.saved().display()
+        )
+    );
+}

@@ -482,7 +482,7 @@ fn one_field_answered_twice_by_id_and_label_is_refused() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
         format!(
-            "issue-composer: in {answers}: `summary` and `Summary` both answer the field `summary`; give one\n"
+            "issue-composer: {answers}:3:3: `summary` and `Summary` both answer the field `summary`; give one\n"
         )
     );
 }

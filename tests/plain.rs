@@ -363,7 +363,7 @@ fn without_a_template_the_chooser_is_numbered_and_the_blank_issue_can_be_picked(
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "First\n\nSecond\n");
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.starts_with("Templates:\n  1) Performance Optimization (built-in): "),
+        stderr.starts_with("Templates:\n  1) Performance Optimization (performance) (built-in): "),
         "{stderr}"
     );
     assert!(
@@ -414,7 +414,7 @@ fn the_plain_chooser_lists_refused_links_and_templates_unnumbered() {
     );
     assert_eq!(
         lines[2],
-        "  1) Performance Optimization (built-in): Request performance analysis and optimization"
+        "  1) Performance Optimization (performance) (built-in): Request performance analysis and optimization"
     );
     assert!(
         stderr.contains(

@@ -443,7 +443,7 @@ fn answers_match_ids_labels_and_prefixes_case_insensitively() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "`response time` matches several fields: current-metrics/response-time, target/response-time; use one of these ids"
+        "a:1:10: `response time` matches several fields: current-metrics/response-time, target/response-time; use one of these ids"
     );
     let err = AnswersFile::parse("fields: {nope: 1}", "a")
         .unwrap()
@@ -451,7 +451,7 @@ fn answers_match_ids_labels_and_prefixes_case_insensitively() {
         .unwrap_err();
     assert!(
         err.to_string()
-            .starts_with("unknown field `nope`; fields: current-metrics/response-time,"),
+            .starts_with("a:1:10: unknown field `nope`; fields: current-metrics/response-time,"),
         "{err}"
     );
     // Every key that does not fit is named at once (before: only the first), and what
@@ -466,12 +466,13 @@ fn answers_match_ids_labels_and_prefixes_case_insensitively() {
     assert_eq!(lines.len(), 3, "{text}");
     assert_eq!(lines[0], "2 answers do not fit the form:");
     assert!(
-        lines[1].starts_with("  unknown field `nope`; fields: current-metrics/response-time,"),
+        lines[1]
+            .starts_with("  a:1:10: unknown field `nope`; fields: current-metrics/response-time,"),
         "{text}"
     );
     assert_eq!(
         lines[2],
-        "  `response time` matches several fields: current-metrics/response-time, target/response-time; use one of these ids"
+        "  a:1:30: `response time` matches several fields: current-metrics/response-time, target/response-time; use one of these ids"
     );
     assert_eq!(answers.values[2], Value::Text("7".to_owned()));
     assert_eq!(
@@ -488,7 +489,7 @@ fn answers_match_ids_labels_and_prefixes_case_insensitively() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "`CURRENT-METRICS/RESPONSE-TIME` and `Current Metrics/Response time` both answer the field `current-metrics/response-time`; give one"
+        "a:1:44: `CURRENT-METRICS/RESPONSE-TIME` and `Current Metrics/Response time` both answer the field `current-metrics/response-time`; give one"
     );
 }
 

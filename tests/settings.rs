@@ -265,3 +265,53 @@ fn a_title_of_only_the_prefix_names_no_file() {
     let names = std::fs::read_dir(home.path().join("out")).unwrap().count();
     assert_eq!(names, 2);
 }
+
+/// A draft whose lock another process holds (here `flock`, a program not called
+/// issue-composer, as `ic` would not be after `ln -s issue-composer ic`) is that process's:
+/// `drafts rm` refuses it whatever the program's name. Before, only a process whose name
+/// began with `issue-compo` counted as a holder.
+#[test]
+fn drafts_rm_refuses_a_draft_held_under_another_name() {
+    let home = Home::new();
+    let dir = home.drafts();
+    std::fs::create_dir_all(&dir).unwrap();
+    let draft = dir.join("builtin-performance.yaml");
+    std::fs::write(&draft, "# template: builtin:performance.md\nfields: {}\n").unwrap();
+    let lock = dir.join("builtin-performance.yaml.lock");
+    // `-o`: only flock itself holds it, not the sleep it runs.
+    let mut holder = std::process::Command::new("flock")
+        .arg("-o")
+        .arg(&lock)
+        .args(["sleep", "60"])
+        .spawn()
+        .expect("flock(1) from util-linux");
+    // Waited for until it holds the lock; then the file names it, as ours names us.
+    let held = || {
+        std::fs::File::open(&lock)
+            .is_ok_and(|f| matches!(f.try_lock_shared(), Err(std::fs::TryLockError::WouldBlock)))
+    };
+    let start = std::time::Instant::now();
+    while !held() && start.elapsed() < std::time::Duration::from_secs(30) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::fs::write(&lock, holder.id().to_string()).unwrap();
+    let out = home
+        .cmd()
+        .args(["drafts", "rm", "builtin-performance"])
+        .output()
+        .unwrap();
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "issue-composer: the draft {} is open in another issue-composer; quit that one first (or discard it there)\n",
+            draft.display()
+        )
+    );
+    assert!(draft.exists());
+    // Once it is gone, the draft can go.
+    home.run(&["drafts", "rm", "builtin-performance"]);
+    assert!(!draft.exists());
+}

@@ -129,13 +129,15 @@ fn tab_walks_header_then_fields_across_sections_and_back() {
 }
 
 /// A label with a comma is shown quoted and stays one label when the line is edited.
+/// (An issue form's: a markdown template's list is split at commas, as GitHub does.)
 #[test]
 fn a_label_with_a_comma_stays_one_label() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("t.md");
+    let path = dir.path().join("t.yml");
     std::fs::write(
         &path,
-        "---\nname: T\nlabels: [\"bug\", \"a,b\"]\n---\n## What\n",
+        "name: T\ndescription: d\nlabels: [\"bug\", \"a,b\"]\nbody:\n  - type: input\n    \
+         attributes: {label: What}\n",
     )
     .unwrap();
     let source = Source::File(path);
@@ -1086,6 +1088,69 @@ fn answers_that_no_longer_fit_stay_in_every_draft_save() {
     );
 }
 
+/// The review lists the draft's answers the issue leaves out, and an export that worked
+/// keeps them, alone in the draft, saying where: nothing typed is lost.
+#[test]
+fn an_export_keeps_the_answers_that_no_longer_fit_and_says_so() {
+    let mut app = with_misfits();
+    press(&mut app, [key(KeyCode::Enter), ctrl('s')]);
+    let screen = {
+        use ratatui::{Terminal, backend::TestBackend};
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal
+            .draw(|f| issue_composer::tui::screen::draw(f, &app))
+            .unwrap();
+        terminal.backend().to_string()
+    };
+    assert!(
+        screen
+            .contains(" Not sent (no longer in the template; kept in the draft after an export):"),
+        "{screen}"
+    );
+    assert!(screen.contains(r#"   renamed-field = "x""#), "{screen}");
+    assert!(
+        screen.contains(r#"   performance-issue = ["a","b"]"#),
+        "{screen}"
+    );
+    let effects = app.update(Msg::Written {
+        result: Ok(("out.md".into(), "gh".into())),
+        then_exit: false,
+    });
+    let [Effect::SaveDraft { yaml, .. }] = &effects[..] else {
+        panic!("the draft is kept for them, not cleared: {effects:?}")
+    };
+    assert_eq!(
+        yaml,
+        "fields:\n  renamed-field: x\n  performance-issue:\n  - a\n  - b\n"
+    );
+    app.update(Msg::DraftSaved(Ok(PathBuf::from(
+        "/d/builtin-performance.yaml",
+    ))));
+    assert_eq!(
+        app.exit_notes(),
+        [
+            "the draft's answers for renamed-field, performance-issue no longer fit the template and were not sent: they are kept in the draft /d/builtin-performance.yaml"
+        ]
+    );
+}
+
+/// An export done after leaving (print, gh) carries them out, to keep in the draft.
+#[test]
+fn an_export_after_leaving_carries_the_answers_that_no_longer_fit() {
+    let mut app = with_misfits();
+    press(&mut app, [key(KeyCode::Enter), ctrl('s')]);
+    let effects = press(&mut app, [key(KeyCode::Char('p'))]);
+    let Some(Effect::Exit(After::Export { leftover, .. })) = effects.last() else {
+        panic!("{effects:?}")
+    };
+    let (keys, yaml) = &**leftover.as_ref().expect("kept");
+    assert_eq!(keys, &["renamed-field", "performance-issue"]);
+    assert_eq!(
+        yaml,
+        "fields:\n  renamed-field: x\n  performance-issue:\n  - a\n  - b\n"
+    );
+}
+
 #[test]
 fn x_in_the_draft_dialog_resumes_without_the_answers_that_no_longer_fit() {
     let mut app = with_misfits();
@@ -1317,7 +1382,7 @@ fn key_overrides_change_dispatch_and_the_footer() {
 fn picker_with(choices: &[Choice]) -> App {
     let entries = choices
         .iter()
-        .map(|c| Entry::from_choice(c, None))
+        .map(|c| Entry::from_choice(c, choices, None))
         .collect();
     App::with_picker(config(), entries, (80, 24))
 }

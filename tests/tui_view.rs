@@ -112,19 +112,32 @@ fn go(app: &mut App, section: &str) {
 
 const GO_ANSWERS: &str = "title: '[PERF] Pool row buffers'\nfields:\n  optimization-opportunity/priority: P2\n  optimization-opportunity/estimated-effort-2: 4-6 hours\n  proposed-optimization/go-techniques-used: [sync.Pool, 'Other: arenas']\n  files-affected: [internal/db/rows.go]\n  performance-targets: {Latency: {Baseline: 12 ms}}\n  user-impact/api-changes: Adds PoolSize\n";
 
+/// The built-ins as the chooser has them: the two named "Performance Optimization" each
+/// show their stem after the name (before: two lines of one name).
 #[test]
 fn picker() {
-    let entries: Vec<Entry> = BUILTINS
+    let found = BUILTINS
         .iter()
         .map(|b| {
             let t = discover::load(&Source::Builtin(*b)).unwrap();
-            Entry {
-                pick: Pick::Template(Source::Builtin(*b)),
-                name: t.form.meta.name,
-                about: t.form.meta.about,
-                origin: format!("built-in: {}", b.stem),
+            discover::Found {
+                origin: discover::Origin::Builtin,
+                source: Source::Builtin(*b),
+                loaded: Ok((t.form.meta.name, t.form.meta.about)),
+                refused: false,
             }
         })
+        .collect();
+    let choices = discover::choices_of(
+        discover::entries(found),
+        &discover::Chooser {
+            blank_issues: false,
+            ..discover::Chooser::default()
+        },
+    );
+    let entries: Vec<Entry> = choices
+        .iter()
+        .map(|c| Entry::from_choice(c, &choices, None))
         .collect();
     let mut app = App::with_picker(config(), entries, (80, 20));
     insta::assert_snapshot!("picker", screen(&app, 80, 20));
@@ -357,7 +370,11 @@ fn picker_with_contact_links_and_the_blank_issue() {
             }
         })
         .collect();
-    entries.extend(choices.iter().map(|c| Entry::from_choice(c, None)));
+    entries.extend(
+        choices
+            .iter()
+            .map(|c| Entry::from_choice(c, &choices, None)),
+    );
     let app = App::with_picker(config(), entries, (80, 20));
     insta::assert_snapshot!("picker_links_blank", screen(&app, 80, 20));
 }

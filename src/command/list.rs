@@ -89,8 +89,8 @@ fn template_json(entry: &Entry) -> Json {
 /// URL, about line, and what it shadows. Outside text is escaped.
 pub fn to_text(catalog: &Catalog) -> String {
     let root = catalog.root.as_deref();
-    let rows: Vec<[String; 4]> = catalog
-        .choices()
+    let choices = catalog.choices();
+    let rows: Vec<[String; 4]> = choices
         .iter()
         .map(|choice| match choice {
             Choice::Template(entry) => {
@@ -107,7 +107,8 @@ pub fn to_text(catalog: &Catalog) -> String {
                     about = format!("{about} (shadows {})", hidden.join(", "));
                 }
                 let path = shown_path(&entry.source, root);
-                [entry.origin.to_string(), entry.name.clone(), path, about]
+                let name = discover::shown_name(entry, &choices);
+                [entry.origin.to_string(), name, path, about]
             }
             Choice::Link(link) => match &link.refused {
                 Some(why) => [

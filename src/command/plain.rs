@@ -369,7 +369,7 @@ fn choose<R: BufRead>(input: &mut Input<R>, out: &mut impl Write) -> Result<Sour
                 format!(
                     "  {}) {} ({}): {}",
                     openable.len(),
-                    e.name,
+                    discover::shown_name(e, &choices),
                     e.origin,
                     e.about
                 )

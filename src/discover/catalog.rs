@@ -146,6 +146,27 @@ fn same_name(a: &str, b: &str) -> bool {
     !a.trim().is_empty() && super::same_word(a, b)
 }
 
+/// The name a template is shown by among `all` (the chooser's lines): its own, with
+/// its stem after it when another template there has the same name, ignoring case
+/// (`Performance Optimization (go-performance)`): the stem tells them apart, and names
+/// the template on the command line.
+pub fn shown_name(entry: &Entry, all: &[Choice]) -> String {
+    let same = |other: &&Entry| other.name.trim().eq_ignore_ascii_case(entry.name.trim());
+    let twins = all
+        .iter()
+        .filter_map(|c| match c {
+            Choice::Template(other) => Some(other),
+            _ => None,
+        })
+        .filter(same)
+        .count();
+    if twins > 1 {
+        format!("{} ({})", entry.name, entry.stem)
+    } else {
+        entry.name.clone()
+    }
+}
+
 /// The chooser's lines: the templates, then the contact links, then the blank issue
 /// when the repository allows it.
 pub fn choices(entries: Vec<Entry>, chooser: &Chooser) -> Vec<Choice> {

@@ -25,10 +25,9 @@ pub struct Summary {
 /// YAML comments naming the template file and its repository (a draft stays an
 /// answers file: comments are not read as answers).
 pub fn header(template: &Path, repository: Option<&Path>) -> String {
-    let one_line = |p: &Path| p.display().to_string().replace(['\n', '\r'], " ");
-    let mut out = format!("{TEMPLATE}{}\n", one_line(template));
+    let mut out = format!("{TEMPLATE}{}\n", crate::text::path_line(template));
     if let Some(repo) = repository {
-        out = format!("{out}{REPOSITORY}{}\n", one_line(repo));
+        out = format!("{out}{REPOSITORY}{}\n", crate::text::path_line(repo));
     }
     out
 }
@@ -130,6 +129,14 @@ mod tests {
         assert_eq!(
             text,
             "# template: /r/.github/ISSUE_TEMPLATE/bug.md\n# repository: /r\n"
+        );
+        // A name with an ESC or a newline stays one comment line, and inert.
+        assert_eq!(
+            header(
+                Path::new("/r/evil\u{1b}[31mred\nnl.md"),
+                Some(Path::new("/r\r"))
+            ),
+            "# template: /r/evil\\e[31mred\\nnl.md\n# repository: /r\\r\n"
         );
         let (t, r) = read_header(&format!("{text}title: x\n# template: later\n"));
         assert_eq!(t.as_deref(), Some("/r/.github/ISSUE_TEMPLATE/bug.md"));

@@ -175,6 +175,15 @@ fn a_draft_stays_within_the_answers_size_limit_both_ways() {
          ISSUE_COMPOSER_MAX_ANSWERS_SIZE=BYTES); the earlier one was kept"
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "title: kept\n");
+    // With no draft there (discarded), none is said to be kept.
+    let none = dir.path().join("none.yaml");
+    let err = save_at_within(none.clone(), &big, 100).unwrap_err();
+    assert!(
+        err.reason
+            .ends_with("ISSUE_COMPOSER_MAX_ANSWERS_SIZE=BYTES); no draft is saved"),
+        "{err}"
+    );
+    assert!(!none.exists());
     assert!(save_at_within(path.clone(), &big, 208).is_ok());
     let Loaded::MovedAside { reason, to } = load_at_within(path.clone(), 100) else {
         panic!("a draft over the limit is moved aside");
@@ -185,4 +194,21 @@ fn a_draft_stays_within_the_answers_size_limit_both_ways() {
          ISSUE_COMPOSER_MAX_ANSWERS_SIZE=BYTES)"
     );
     assert_eq!(std::fs::read_to_string(to).unwrap(), big);
+}
+
+/// A write that fails names the draft once: `could not save the draft to X: why`.
+#[test]
+fn a_failed_write_names_the_draft_once() {
+    let dir = tempfile::tempdir().unwrap();
+    // A folder where the draft should be: the write fails at the very file.
+    let path = dir.path().join("d.yaml");
+    std::fs::create_dir(&path).unwrap();
+    let err = save_at(path.clone(), "title: x\n").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "could not save the draft to {}: it is a folder",
+            path.display()
+        )
+    );
 }

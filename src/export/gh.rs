@@ -190,8 +190,19 @@ pub struct Sent {
 pub enum SendError {
     #[error("{program} is not installed (not found on PATH)")]
     NotInstalled { program: &'static str },
-    #[error("{program} issue create failed ({status}):\n{message}")]
+    #[error("{program} issue create failed ({status}){}", on_next_line(message))]
     Failed {
+        program: &'static str,
+        status: String,
+        message: String,
+    },
+    /// The tool died of a signal that did not come to us (someone killed it): it may have
+    /// created the issue before it died.
+    #[error(
+        "{program} was killed by a signal before it finished ({status}), so it may have created the issue{}",
+        on_next_line(message)
+    )]
+    Killed {
         program: &'static str,
         status: String,
         message: String,
@@ -241,8 +252,20 @@ impl SendError {
     pub fn may_have_created(&self) -> bool {
         matches!(
             self,
-            SendError::TimedOut { .. } | SendError::Interrupted { .. } | SendError::NoUrl { .. }
+            SendError::TimedOut { .. }
+                | SendError::Interrupted { .. }
+                | SendError::NoUrl { .. }
+                | SendError::Killed { .. }
         )
+    }
+}
+
+/// `:` and what the tool printed on the lines after, or nothing when it printed nothing.
+fn on_next_line(message: &str) -> String {
+    if message.is_empty() {
+        String::new()
+    } else {
+        format!(":\n{message}")
     }
 }
 
@@ -335,6 +358,13 @@ pub fn create_noting_start(
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join("\n");
+        if std::os::unix::process::ExitStatusExt::signal(&output.status).is_some() {
+            return Err(SendError::Killed {
+                program,
+                status,
+                message,
+            });
+        }
         return Err(SendError::Failed {
             program,
             status,

@@ -257,6 +257,11 @@ pub fn update(path: &Path, pending: &Pending) -> Result<(), StoreError> {
     write_private(path, to_json(pending).as_bytes())
 }
 
+/// Puts `bytes` (a kept issue's file as it was read) back into `path`.
+pub fn put_back(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_private(path, bytes)
+}
+
 /// Saves the body as markdown beside the newest kept issue and returns where.
 pub fn save_body(body: &str) -> Result<PathBuf, StoreError> {
     let path = body_path()?;

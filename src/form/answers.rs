@@ -22,6 +22,52 @@ pub struct AnswersFile {
     pub assignees: Option<Json>,
     #[serde(default, deserialize_with = "unique_keys")]
     pub fields: Map<String, Json>,
+    /// Where each key was written, so a problem names its place.
+    #[serde(skip)]
+    pub places: Places,
+}
+
+/// Where an answers file wrote its keys: the file's name and each key of the top and of
+/// `fields`, with its place; a key set by `--set` instead is marked so.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Places {
+    file: String,
+    keys: Vec<crate::yaml::KeyPlace>,
+}
+
+impl Places {
+    fn read(text: &str, file: &str) -> Self {
+        Self {
+            file: file.to_owned(),
+            keys: crate::yaml::key_places(text, 1, 2),
+        }
+    }
+
+    /// Where the problem with `path` (`["labels"]`, `["fields", key]`) is: the value's
+    /// place (the key's, with `key`) as `file:line:col`, `--set` for a value given
+    /// there, the file alone when the key was not found.
+    fn of(&self, path: &[&str], key: bool) -> String {
+        let found = self.keys.iter().rev().find(|p| p.path.iter().eq(path));
+        match found {
+            Some(p) if p.key.0 == 0 => "--set".to_owned(),
+            Some(p) => {
+                let (line, col) = if key { p.key } else { p.value };
+                format!("{}:{line}:{col}", self.file)
+            }
+            None if self.file.is_empty() => "--set".to_owned(),
+            None => self.file.clone(),
+        }
+    }
+
+    /// The value of `path` now comes from `--set`.
+    fn set(&mut self, path: &[&str]) {
+        self.keys.retain(|p| !p.path.iter().eq(path));
+        self.keys.push(crate::yaml::KeyPlace {
+            path: path.iter().map(|&k| k.to_owned()).collect(),
+            key: (0, 0),
+            value: (0, 0),
+        });
+    }
 }
 
 /// The `fields` map, refusing a key given twice (JSON readers keep the last silently).
@@ -67,17 +113,28 @@ pub enum AnswerError {
 }
 
 /// Every key or value of an answers file that does not fit the form, in the file's
-/// order: all of them at once, so one run shows what to mend.
+/// order: all of them at once, so one run shows what to mend. Each comes with its place
+/// (`file:line:col`, `--set`, or the file alone when it has none).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AnswerErrors(pub Vec<AnswerError>);
+pub struct AnswerErrors(pub Vec<(String, AnswerError)>);
 
 impl std::fmt::Display for AnswerErrors {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let one = |f: &mut std::fmt::Formatter<'_>, (at, e): &(String, AnswerError)| {
+            if at.is_empty() {
+                write!(f, "{e}")
+            } else {
+                write!(f, "{at}: {e}")
+            }
+        };
         match self.0.as_slice() {
-            [one] => write!(f, "{one}"),
+            [only] => one(f, only),
             all => {
                 write!(f, "{} answers do not fit the form:", all.len())?;
-                all.iter().try_for_each(|e| write!(f, "\n  {e}"))
+                all.iter().try_for_each(|e| {
+                    f.write_str("\n  ")?;
+                    one(f, e)
+                })
             }
         }
     }
@@ -102,23 +159,40 @@ impl AnswersFile {
         file: &str,
         budget: &crate::yaml::Budget,
     ) -> Result<Self, LocatedError> {
-        if file.to_ascii_lowercase().ends_with(".json") {
-            return serde_json::from_str(text).map_err(|e| {
+        let mut read: Self = if file.to_ascii_lowercase().ends_with(".json") {
+            serde_json::from_str(text).map_err(|e| {
                 // serde_json ends its message with the position, which we print first.
                 let message = e.to_string();
                 let message = message.rsplit_once(" at line ").map_or(&*message, |m| m.0);
                 LocatedError::new(file, e.line(), e.column(), message)
-            });
-        }
-        if text.trim().is_empty() {
-            return Ok(Self::default());
-        }
-        crate::yaml::from_str_unique(text, file, 1, budget)
+            })?
+        } else if text.trim().is_empty() {
+            Self::default()
+        } else {
+            crate::yaml::from_str_unique(text, file, 1, budget)?
+        };
+        read.places = Places::read(text, file);
+        Ok(read)
+    }
+
+    /// Whether the file holds nothing: no title, labels, assignees or fields.
+    pub fn is_empty(&self) -> bool {
+        self.title.is_none()
+            && self.labels.is_none()
+            && self.assignees.is_none()
+            && self.fields.is_empty()
     }
 
     /// Sets one field from `--set KEY=VALUE`. A value starting with `[` or `{` is read
     /// as YAML. The first set of a key replaces the file's value; repeating it adds.
     pub fn set(&mut self, key: &str, raw: &str, repeated: bool) -> Result<(), LocatedError> {
+        if !repeated {
+            if matches!(key, "title" | "labels" | "assignees") {
+                self.places.set(&[key]);
+            } else {
+                self.places.set(&["fields", key]);
+            }
+        }
         if key == "title" {
             self.title = Some(raw.to_owned());
             return Ok(());
@@ -158,19 +232,22 @@ impl AnswersFile {
         if let Some(labels) = &self.labels {
             match names(labels, "labels") {
                 Ok(labels) => answers.labels = labels,
-                Err(e) => errors.push(e),
+                Err(e) => errors.push((self.places.of(&["labels"], false), e)),
             }
         }
         if let Some(assignees) = &self.assignees {
             match names(assignees, "assignees") {
                 Ok(assignees) => answers.assignees = assignees,
-                Err(e) => errors.push(e),
+                Err(e) => errors.push((self.places.of(&["assignees"], false), e)),
             }
         }
         let mut given: std::collections::HashMap<usize, &str> = std::collections::HashMap::new();
         for (key, json) in &self.fields {
             if let Err(e) = apply_field(form, answers, &mut given, (key, json)) {
-                errors.push(e);
+                // A key that names no field is at the key; a value that does not fit, at
+                // the value.
+                let at_key = !matches!(e, AnswerError::Value { .. });
+                errors.push((self.places.of(&["fields", key], at_key), e));
             }
         }
         if errors.is_empty() {
@@ -241,6 +318,7 @@ impl AnswersFile {
             labels: (answers.labels != form.meta.labels).then(|| list(&answers.labels)),
             assignees: (answers.assignees != form.meta.assignees).then(|| list(&answers.assignees)),
             fields,
+            places: Places::default(),
         }
     }
 

@@ -11,12 +11,27 @@ use crate::text::sanitize;
 use unicode_width::UnicodeWidthStr;
 
 pub(super) fn render_shape(form: &Form, answers: &Answers, shape: &Shape) -> Option<String> {
-    match shape {
+    let mut out = String::new();
+    render_shape_into(form, answers, shape, &mut out).then_some(out)
+}
+
+/// [`render_shape`] appended to `out`: whether the shape writes anything (when not,
+/// `out` is as it was).
+pub(super) fn render_shape_into(
+    form: &Form,
+    answers: &Answers,
+    shape: &Shape,
+    out: &mut String,
+) -> bool {
+    let text = match shape {
         Shape::Line {
             prefix,
             parts,
             bare,
-        } => Some(render_line(form, answers, prefix, parts, bare)),
+        } => {
+            render_line(form, answers, prefix, parts, bare, out);
+            return true;
+        }
         Shape::Block { field } => {
             let text = match &answers.values[*field] {
                 Value::Select(_) => inline_value(form, answers, *field),
@@ -36,11 +51,12 @@ pub(super) fn render_shape(form: &Form, answers: &Answers, shape: &Shape) -> Opt
             close,
             original,
         } => render_pre(form, answers, *field, open, close, original),
-        Shape::Checks { field, lines } => render_checks(answers, *field, lines),
+        Shape::Checks { field, lines } => return render_checks(answers, *field, lines, out),
         Shape::List(list) => render_list(form, answers, list),
-        Shape::Table(table) => render_table(answers, table),
+        Shape::Table(table) => return render_table(answers, table, out),
         Shape::Picks(picks) => render_picks(answers, picks),
-    }
+    };
+    text.map(|text| out.push_str(&text)).is_some()
 }
 
 fn render_line(
@@ -49,10 +65,8 @@ fn render_line(
     prefix: &str,
     parts: &[(String, usize)],
     bare: &str,
-) -> String {
-    // Allocated once the first value (or none, and `bare`) is known: a line nobody
-    // answered is one allocation of its own size.
-    let mut out = String::new();
+    out: &mut String,
+) {
     let mut first = true;
     for (sep, field) in parts {
         let value = inline_value(form, answers, *field);
@@ -60,9 +74,7 @@ fn render_line(
             continue;
         }
         if first {
-            let prefix = prefix.trim_end();
-            out.reserve(prefix.len() + 1 + value.len() + 1);
-            out.push_str(prefix);
+            out.push_str(prefix.trim_end());
             out.push(' ');
         } else {
             out.push_str(sep);
@@ -71,11 +83,9 @@ fn render_line(
         first = false;
     }
     if first {
-        out.reserve_exact(bare.len() + 1);
         out.push_str(bare);
     }
     out.push('\n');
-    out
 }
 
 /// A value written on one line.
@@ -181,11 +191,10 @@ fn render_pre(
     Some(format!("{open}\n{escaped}\n{close}\n"))
 }
 
-fn render_checks(answers: &Answers, field: usize, lines: &[CheckLine]) -> Option<String> {
+fn render_checks(answers: &Answers, field: usize, lines: &[CheckLine], out: &mut String) -> bool {
     let Value::Select(sel) = &answers.values[field] else {
-        return None;
+        return false;
     };
-    let mut out = String::with_capacity(lines.len() * 32);
     for line in lines {
         match line {
             CheckLine::Static(text) => out.push_str(text),
@@ -212,7 +221,7 @@ fn render_checks(answers: &Answers, field: usize, lines: &[CheckLine]) -> Option
             }
         }
     }
-    Some(out)
+    true
 }
 
 /// The chosen options' lines as written, their blanks filled; nothing when nothing is
@@ -337,9 +346,25 @@ fn shape_item(shapes: &[ItemShape], text: &str) -> String {
         !shape.open.is_empty() && rest.starts_with(&shape.open) && rest.ends_with(&shape.close);
     if wrapped {
         format!("{}{rest}", shape.prefix)
+    } else if is_code_span(shape) && rest.contains('`') {
+        // A backtick inside would end the span: CommonMark's longer run, with a space
+        // inside each end when the text starts or ends with a backtick.
+        let longest = rest.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+        let run = "`".repeat((longest + 1).max(shape.open.len()));
+        let pad = if rest.starts_with('`') || rest.ends_with('`') {
+            " "
+        } else {
+            ""
+        };
+        format!("{}{run}{pad}{rest}{pad}{run}", shape.prefix)
     } else {
         format!("{}{}{rest}{}", shape.prefix, shape.open, shape.close)
     }
+}
+
+/// Whether the item shape wraps items in inline code (`` `x` ``).
+fn is_code_span(shape: &ItemShape) -> bool {
+    !shape.open.is_empty() && shape.open == shape.close && shape.open.bytes().all(|b| b == b'`')
 }
 
 static PLAIN: ItemShape = ItemShape {
@@ -348,13 +373,11 @@ static PLAIN: ItemShape = ItemShape {
     close: String::new(),
 };
 
-fn render_table(answers: &Answers, table: &TableShape) -> Option<String> {
+fn render_table(answers: &Answers, table: &TableShape, out: &mut String) -> bool {
     let Value::Table(rows) = &answers.values[table.field] else {
-        return None;
+        return false;
     };
-    let head = table.head();
-    let mut out = String::with_capacity(head.len() * (table.rows.len() + 1));
-    out.push_str(head);
+    out.push_str(table.head());
     for (shape, cells) in table.rows.iter().zip(rows.iter()) {
         let original = table.original(shape);
         if shape.verbatim_ok && cells_match_original(original, cells) {
@@ -369,7 +392,7 @@ fn render_table(answers: &Answers, table: &TableShape) -> Option<String> {
             .collect();
         out.push_str(&table_row(&row, &table.widths));
     }
-    Some(out)
+    true
 }
 
 /// A row of cells; padded to `widths` (inside the pipes) when the table has them.
@@ -417,7 +440,7 @@ fn split_row(row: &str) -> Vec<&str> {
 
 /// The cells of a table row as written, trimmed, one at a time.
 fn row_cells(row: &str) -> impl Iterator<Item = &str> {
-    let row = row.trim();
+    let row = trim(row);
     let row = row.strip_prefix('|').unwrap_or(row);
     let row = row.strip_suffix('|').unwrap_or(row);
     let bytes = row.as_bytes();
@@ -427,16 +450,37 @@ fn row_cells(row: &str) -> impl Iterator<Item = &str> {
             return None;
         }
         let from = start;
-        let end =
-            (from..bytes.len()).find(|&i| bytes[i] == b'|' && (i == 0 || bytes[i - 1] != b'\\'));
+        let mut end = None;
+        let mut at = from;
+        // A byte loop: cells are a few bytes, shorter than memchr's set-up pays for.
+        while let Some(i) = bytes[at..].iter().position(|&b| b == b'|').map(|i| at + i) {
+            if i == 0 || bytes[i - 1] != b'\\' {
+                end = Some(i);
+                break;
+            }
+            at = i + 1;
+        }
         if let Some(i) = end {
             start = i + 1;
-            Some(row[from..i].trim())
+            Some(trim(&row[from..i]))
         } else {
             done = true;
-            Some(row[from..].trim())
+            Some(trim(&row[from..]))
         }
     })
+}
+
+/// `text` trimmed as `str::trim` trims it, ASCII spaces first: `trim` looks each
+/// character up as Unicode, which only a text that starts or ends outside ASCII (or
+/// with a vertical tab, the one space `trim_ascii` keeps) still needs.
+fn trim(text: &str) -> &str {
+    let t = text.trim_ascii();
+    let plain = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii() && b != 0x0b);
+    if plain(t.as_bytes().first()) && plain(t.as_bytes().last()) {
+        t
+    } else {
+        t.trim()
+    }
 }
 
 #[cfg(test)]

@@ -384,10 +384,7 @@ impl<'s> Ctx<'s> {
             inlines: Vec::new(),
             children: Vec::new(),
         };
-        if let Some((Event::TaskListMarker(done), r)) = it.peek().cloned() {
-            item.task = Some((done, r));
-            it.next();
-        }
+        item.task = task_marker(it);
         // Tight items hold inline content directly; loose ones wrap it in a paragraph.
         item.inlines = self.inlines(it, true);
         while let Some((event, range)) = it.next() {
@@ -396,9 +393,8 @@ impl<'s> Ctx<'s> {
                 Event::Start(Tag::Paragraph)
                     if item.inlines.is_empty() && item.children.is_empty() =>
                 {
-                    if let Some((Event::TaskListMarker(done), r)) = it.peek().cloned() {
-                        item.task = Some((done, r));
-                        it.next();
+                    if let Some(task) = task_marker(it) {
+                        item.task = Some(task);
                     }
                     item.inlines = self.inlines(it, false);
                 }
@@ -641,6 +637,19 @@ fn is_block_tag(tag: &Tag<'_>) -> bool {
             | Tag::Table(_)
             | Tag::FootnoteDefinition(_)
     )
+}
+
+/// The task marker (`[ ]`, `[x]`) the next event is, taken; else nothing is read. (The
+/// peeked event is looked at in place: a clone of every item's first event cost more.)
+fn task_marker(it: &mut Events<'_>) -> Option<(bool, Range<usize>)> {
+    let task = match it.peek() {
+        Some((Event::TaskListMarker(done), range)) => Some((*done, range.clone())),
+        _ => None,
+    };
+    if task.is_some() {
+        it.next();
+    }
+    task
 }
 
 fn skip_to_end(it: &mut Events<'_>) {

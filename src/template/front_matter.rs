@@ -66,7 +66,7 @@ pub fn parse(
     problems: &mut Vec<Problem>,
     budget: &crate::yaml::Budget,
 ) -> Result<Meta, LocatedError> {
-    let value = read_yaml(yaml, first_line, file, problems, budget)?;
+    let (value, read) = read_yaml(yaml, first_line, file, problems, budget)?;
     let map = match value {
         Value::Null => serde_json::Map::new(),
         Value::Object(map) => map,
@@ -79,46 +79,37 @@ pub fn parse(
             ));
         }
     };
+    if misshapen(|k| map.get(k), &TEXT_KEYS, &LIST_KEYS) {
+        return Err(shape_errors(&read, first_line, file, &TEXT_KEYS));
+    }
     note_missing_meta(&map, first_line, problems);
     note_numbers(&map, yaml, first_line, problems);
-    let text = |key: &str| -> Result<String, LocatedError> {
+    let text = |key: &str| -> String {
         match map.get(key) {
-            None | Some(Value::Null) => Ok(String::new()),
-            Some(Value::String(s)) => Ok(sanitize::one_line(s).trim().to_owned()),
-            Some(v @ (Value::Number(_) | Value::Bool(_))) => Ok(v.to_string()),
-            Some(_) => Err(key_error(yaml, first_line, file, key, "must be text")),
+            Some(Value::String(s)) => sanitize::one_line(s).trim().to_owned(),
+            Some(v @ (Value::Number(_) | Value::Bool(_))) => v.to_string(),
+            // Lists and mappings were refused above.
+            _ => String::new(),
         }
     };
-    let list = |key: &str| -> Result<Vec<String>, LocatedError> {
+    let list = |key: &str| -> Vec<String> {
         match map.get(key) {
-            None | Some(Value::Null) => Ok(Vec::new()),
-            Some(Value::String(s)) => Ok(split_list(s)),
+            Some(Value::String(s)) => split_list(s),
+            // GitHub carries a markdown template's list to the new issue joined with
+            // commas and splits it there: an item with a comma is two (`['x, y']` is x
+            // and y), and a quote is part of the name.
             Some(Value::Array(items)) => items
                 .iter()
-                .map(|item| match item {
-                    Value::String(s) => Ok(sanitize::one_line(s).trim().to_owned()),
-                    Value::Number(_) | Value::Bool(_) => Ok(item.to_string()),
-                    _ => Err(key_error(
-                        yaml,
-                        first_line,
-                        file,
-                        key,
-                        "must list text items",
-                    )),
+                .flat_map(|item| match item {
+                    Value::String(s) => split_list(s),
+                    other => vec![other.to_string()],
                 })
-                .filter(|r| r.as_ref().map_or(true, |s| !s.is_empty()))
                 .collect(),
-            Some(v @ (Value::Number(_) | Value::Bool(_))) => Ok(vec![v.to_string()]),
-            Some(_) => Err(key_error(
-                yaml,
-                first_line,
-                file,
-                key,
-                "must be a comma-separated string or a list",
-            )),
+            Some(v @ (Value::Number(_) | Value::Bool(_))) => vec![v.to_string()],
+            _ => Vec::new(),
         }
     };
-    let (labels, assignees) = (list("labels")?, list("assignees")?);
+    let (labels, assignees) = (list("labels"), list("assignees"));
     for (key, names) in [("labels", &labels), ("assignees", &assignees)] {
         for name in names {
             if let Some(message) = super::lint::name_problem(key, name) {
@@ -131,11 +122,11 @@ pub fn parse(
             }
         }
     }
-    let name = text("name")?;
+    let name = text("name");
     // The title keeps its trailing space: `[PERF] ` is a prefix to type after.
     let title = match map.get("title") {
         Some(Value::String(s)) => sanitize::one_line(s).trim_start().to_owned(),
-        _ => text("title")?,
+        _ => text("title"),
     };
     Ok(Meta {
         name: if name.is_empty() {
@@ -143,12 +134,12 @@ pub fn parse(
         } else {
             name
         },
-        about: text("about")?,
+        about: text("about"),
         title,
         labels,
         assignees,
-        projects: list("projects")?,
-        issue_type: text("type")?,
+        projects: list("projects"),
+        issue_type: text("type"),
     })
 }
 
@@ -210,14 +201,52 @@ fn note_numbers(
     );
 }
 
-/// An error at the line where `key:` is written.
-fn key_error(yaml: &str, first_line: usize, file: &str, key: &str, what: &str) -> LocatedError {
-    LocatedError::new(
-        file,
-        key_line(yaml, first_line, key),
-        1,
-        format!("`{key}` {what}"),
-    )
+/// The keys of front matter that hold text, and those that hold a list (or text with
+/// commas).
+pub(super) const TEXT_KEYS: [&str; 4] = ["name", "about", "title", "type"];
+pub(super) const LIST_KEYS: [&str; 3] = ["labels", "assignees", "projects"];
+
+/// Whether one of `text_keys` holds a list or mapping, or one of `list_keys` a mapping
+/// or an item that is no text (GitHub refuses such a template); `get` reads a key.
+pub(super) fn misshapen<'v>(
+    get: impl Fn(&str) -> Option<&'v Value>,
+    text_keys: &[&str],
+    list_keys: &[&str],
+) -> bool {
+    let text_bad = text_keys
+        .iter()
+        .any(|k| matches!(get(k), Some(Value::Array(_) | Value::Object(_))));
+    text_bad
+        || list_keys.iter().any(|k| match get(k) {
+            Some(Value::Object(_)) => true,
+            Some(Value::Array(items)) => items
+                .iter()
+                .any(|i| matches!(i, Value::Null | Value::Array(_) | Value::Object(_))),
+            _ => false,
+        })
+}
+
+/// Every value of the wrong shape in front matter `yaml` (read again, with places),
+/// each at its place: all of them at once, so one run shows what to mend.
+/// (`text_keys` are those of the kind of template read.)
+pub(super) fn shape_errors(
+    yaml: &str,
+    first_line: usize,
+    file: &str,
+    text_keys: &[&str],
+) -> LocatedError {
+    let located = super::lint::meta_shapes(yaml, text_keys, &LIST_KEYS)
+        .into_iter()
+        .map(|p| LocatedError::new(file, first_line + p.line - 1, p.col, p.message))
+        .collect();
+    LocatedError::all(located).unwrap_or_else(|| {
+        LocatedError::new(
+            file,
+            first_line,
+            1,
+            "a list or mapping is where text is meant",
+        )
+    })
 }
 
 /// The line where `key:` is written (the first line when it is not found).
@@ -232,17 +261,17 @@ fn key_line(yaml: &str, first_line: usize, key: &str) -> usize {
     first_line + line
 }
 
-/// The front matter's YAML; HTML comment lines in it are skipped with a warning when
-/// the YAML would not read otherwise.
-fn read_yaml(
-    yaml: &str,
+/// The front matter's YAML, and the text read; HTML comment lines in it are skipped
+/// with a warning when the YAML would not read otherwise.
+fn read_yaml<'y>(
+    yaml: &'y str,
     first_line: usize,
     file: &str,
     problems: &mut Vec<Problem>,
     budget: &crate::yaml::Budget,
-) -> Result<Value, LocatedError> {
-    let value: Value = match crate::yaml::from_str_within(yaml, file, first_line, budget) {
-        Ok(value) => value,
+) -> Result<(Value, std::borrow::Cow<'y, str>), LocatedError> {
+    let value = match crate::yaml::from_str_within(yaml, file, first_line, budget) {
+        Ok(value) => (value, yaml.into()),
         Err(err) => {
             let comment_lines: Vec<usize> = yaml
                 .lines()
@@ -271,7 +300,7 @@ fn read_yaml(
                 severity: Severity::Warning,
                 message: "an HTML comment in front matter is not YAML; it was skipped".to_owned(),
             }));
-            value
+            (value, without.into())
         }
     };
     Ok(value)
@@ -383,6 +412,36 @@ mod tests {
         assert_eq!(problems[0].line, 5);
     }
 
+    /// Every value of the wrong shape at once, each at its value (before: the first
+    /// alone, at its key's line, column 1); the others read fine and say nothing.
+    #[test]
+    fn every_value_of_the_wrong_shape_is_named_at_once_at_its_place() {
+        let refused = |yaml: &str| parse(yaml, 2, "t.md", "s", &mut Vec::new(), &B).unwrap_err();
+        let err = refused(
+            "name: [N]\nabout: fine\ntitle: {a: 1}\nlabels: [a, [b], ~]\nassignees: {x: 1}\n\
+             projects: [o/1]\ntype: [Bug]\n",
+        );
+        assert_eq!(
+            err.to_string(),
+            "t.md:2:7: `name` must be text, not a list\n\
+             t.md:4:8: `title` must be text, not a mapping\n\
+             t.md:5:13: each item of `labels` must be text, not a list\n\
+             t.md:5:18: each item of `labels` must be text, not nothing (null)\n\
+             t.md:6:12: `assignees` must be a comma-separated string or a list, not a mapping\n\
+             t.md:8:7: `type` must be text, not a list"
+        );
+        assert_eq!(err.more.len(), 5);
+        assert_eq!(
+            err.summary(),
+            "t.md:2:7: `name` must be text, not a list (and 5 more problems)"
+        );
+        // With HTML comment lines skipped, the places are still those of the file.
+        assert_eq!(
+            refused("<!-- x -->\nname: N\ntitle: [x]\n").to_string(),
+            "t.md:4:8: `title` must be text, not a list"
+        );
+    }
+
     #[test]
     fn wrong_types_name_the_key_line() {
         let err = parse(
@@ -396,7 +455,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "t.md:3:1: `labels` must be a comma-separated string or a list"
+            "t.md:3:9: `labels` must be a comma-separated string or a list, not a mapping"
         );
         let err = parse("- a\n", 2, "t.md", "s", &mut Vec::new(), &B).unwrap_err();
         assert_eq!(err.line, 2);

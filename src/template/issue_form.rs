@@ -139,6 +139,9 @@ impl<'de> Deserialize<'de> for Flag {
     }
 }
 
+/// The top keys of an issue form that hold text (`about` is Gitea's `description`).
+const TEXT_KEYS: [&str; 5] = ["name", "description", "about", "title", "type"];
+
 /// Reads an issue form into its form and the layout its body is written with.
 pub(super) fn parse(
     text: &str,
@@ -165,6 +168,22 @@ pub(super) fn parse(
             "an issue form needs a `body` list of elements",
         ));
     };
+    // A list or mapping where text is meant (`title: [x]`): GitHub refuses the form, and
+    // no reading of it would be what was meant.
+    let top = |key: &str| match key {
+        "name" => wire.name.as_ref(),
+        "description" => wire.description.as_ref(),
+        "about" => wire.about.as_ref(),
+        "title" => wire.title.as_ref(),
+        "type" => wire.issue_type.as_ref(),
+        "labels" => wire.labels.as_ref(),
+        "assignees" => wire.assignees.as_ref(),
+        "projects" => wire.projects.as_ref(),
+        _ => None,
+    };
+    if super::front_matter::misshapen(top, &TEXT_KEYS, &super::front_matter::LIST_KEYS) {
+        return Err(super::front_matter::shape_errors(text, 1, file, &TEXT_KEYS));
+    }
     let name = text_of(wire.name.as_ref());
     let meta = Meta {
         name: if name.is_empty() {

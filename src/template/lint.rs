@@ -187,6 +187,53 @@ pub fn front_matter_numbers(yaml: &str, keys: &[&str]) -> Vec<Problem> {
     })
 }
 
+/// Values of front matter (a markdown template's, or the top of an issue form) that
+/// have the wrong shape: a list or a mapping under one of `text_keys` (`title: [x]`), a
+/// mapping under one of `list_keys`, a list or mapping as an item of such a list.
+/// GitHub refuses such a template ("key must be a string"), so each is an error, at the
+/// value (lines counted in `yaml`). A key given twice is judged by its last value, the
+/// one that is read; nothing when the YAML does not read.
+pub fn meta_shapes(yaml: &str, text_keys: &[&str], list_keys: &[&str]) -> Vec<Problem> {
+    numbers_under(yaml, |out, top| {
+        let last = |key: &str| top.iter().rev().find(|(k, _)| k.value == key);
+        let kind = |node: &Node| match node {
+            Node::Seq(_) => Some("a list"),
+            Node::Map(_) => Some("a mapping"),
+            _ => None,
+        };
+        for key in text_keys {
+            if let Some((_, value)) = last(key)
+                && let Some(kind) = kind(&value.value)
+            {
+                out.error(value, &format!("`{key}` must be text, not {kind}"));
+            }
+        }
+        for key in list_keys {
+            match last(key).map(|(_, value)| (value, &value.value)) {
+                Some((value, Node::Map(_))) => out.error(
+                    value,
+                    &format!("`{key}` must be a comma-separated string or a list, not a mapping"),
+                ),
+                Some((_, Node::Seq(items))) => {
+                    for item in items {
+                        let kind = match &item.value {
+                            Node::Null => Some("nothing (null)"),
+                            other => kind(other),
+                        };
+                        if let Some(kind) = kind {
+                            out.error(
+                                item,
+                                &format!("each item of `{key}` must be text, not {kind}"),
+                            );
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    })
+}
+
 /// Numbers in an answers file (YAML or JSON) that read otherwise than written: under
 /// `title`, `labels`, `assignees` and every value of `fields`, each named by its key;
 /// nothing when it does not read (the reader says why).
@@ -808,10 +855,16 @@ impl Lint<'_> {
             let (line, _) = at(item);
             if label.trim().is_empty() {
                 self.error(item, "an option must not be empty");
-            } else if kind == "dropdown" && label.trim() == "None" {
+            } else if kind == "dropdown" && label.trim().eq_ignore_ascii_case("none") {
+                // GitHub's error names the word in lower case ("`options` must not
+                // include the reserved word, none") and its example writes `None`: the
+                // word is reserved whatever its case.
                 self.error(
                     item,
-                    "`None` is reserved in dropdowns (GitHub adds it for no answer)",
+                    &format!(
+                        "`{}` is reserved in dropdowns, in any case (GitHub adds `None` for no answer)",
+                        label.trim()
+                    ),
                 );
             } else if let Some(first) = seen.get(&label) {
                 self.error(

@@ -32,6 +32,13 @@ pub fn escape_line(text: &str) -> Cow<'_, str> {
     escape_with(text, |_| false)
 }
 
+/// A path as messages and the files we write name it: on one line, its controls escaped
+/// ([`escape_line`]), so a file named with an ESC or a newline can neither act on a
+/// terminal nor break a line.
+pub fn path_line(path: &std::path::Path) -> String {
+    escape_line(&path.display().to_string()).into_owned()
+}
+
 fn escape_with(text: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
     if !text.chars().any(|c| is_hazard(c) && !keep(c)) {
         return Cow::Borrowed(text);

@@ -17,7 +17,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use self::command::Detecting;
 pub use self::command::{Kept, MetricsOffer, Pending, Prompt, Running};
-pub use self::drafts::{DraftOffer, DraftStatus};
+pub use self::drafts::{DraftOffer, DraftStatus, leftover_note};
 pub use self::form::{
     Focus, FormState, HEADER_LABELS, Mark, Model, People, Preview, Problem, View,
 };
@@ -513,9 +513,21 @@ impl App {
         self.screen = change(old);
     }
 
-    /// After a successful export: the draft goes, and quitting needs no question.
+    /// After a successful export: the draft goes, and quitting needs no question. The
+    /// draft's answers the issue left out (they no longer fit the template) stay, alone
+    /// in the draft, and the exit message says where.
     fn exported(&mut self) -> Vec<Effect> {
-        let effects = self.discard_draft();
+        let leftover = self
+            .form()
+            .filter(|_| self.config.drafts)
+            .and_then(|f| Some((f.model().source().clone(), f.model().leftover_draft()?)));
+        let effects = match leftover {
+            Some((source, (keys, yaml))) => {
+                self.drafts.leftover = Some(keys);
+                vec![Effect::SaveDraft { source, yaml }]
+            }
+            None => self.discard_draft(),
+        };
         if let Some(form) = self.screen.form_mut() {
             form.model_mut().exported();
         }

@@ -2,136 +2,145 @@
 //! `serde_json`'s pretty formatter would (the tests below compare each piece with it;
 //! `tests/golden.rs` pins the whole text of every built-in and corpus template), with
 //! less work per key and per string.
+//!
+//! The schema's shape is fixed (an object with an array of sections, each with an array
+//! of fields), so each key is copied with everything before it (the comma after the
+//! value before, the new line and the indent) as one constant, and each part is written
+//! knowing its indent: no stack of open containers, no bookkeeping per item.
 
 use std::io::Write;
 
 use serde_json::Value as Json;
 
-use super::super::{Field, FieldKind, Form, Section, Value};
+use super::super::{Field, FieldKind, Form, Labels, Opt, Section, Value};
 
 /// Bytes gathered before they are handed to the writer.
 const CHUNK: usize = 64 * 1024;
 
+/// The indents of the form's keys and of a field's keys.
+const FORM: usize = 2;
+const FIELD: usize = 10;
+
+/// A key of the form object (indent 2) with everything before its value: the comma
+/// after the value before, the new line, the indent, the quoted key and `": "`.
+macro_rules! form_key {
+    ($key:literal) => {
+        concat!(",\n  \"", $key, "\": ").as_bytes()
+    };
+}
+
+/// A key of a section object (indent 6), as [`form_key`].
+macro_rules! section_key {
+    ($key:literal) => {
+        concat!(",\n      \"", $key, "\": ").as_bytes()
+    };
+}
+
+/// A key of a field object (indent 10), as [`form_key`].
+macro_rules! field_key {
+    ($key:literal) => {
+        concat!(",\n          \"", $key, "\": ").as_bytes()
+    };
+}
+
 pub(super) fn write(form: &Form, mut out: impl Write) -> std::io::Result<()> {
     let mut w = Pretty::default();
     let meta = &form.meta;
-    w.begin(b'{');
-    w.key(b"\"name\": ");
+    w.buf.extend_from_slice(b"{\n  \"name\": ");
     w.string(&meta.name);
-    w.key(b"\"about\": ");
+    w.buf.extend_from_slice(form_key!("about"));
     w.string(&meta.about);
-    w.key(b"\"title\": ");
+    w.buf.extend_from_slice(form_key!("title"));
     w.string(&meta.title);
-    w.key(b"\"labels\": ");
-    w.strings(&meta.labels);
-    w.key(b"\"assignees\": ");
-    w.strings(&meta.assignees);
-    w.key(b"\"projects\": ");
-    w.strings(&meta.projects);
-    w.key(b"\"type\": ");
+    w.buf.extend_from_slice(form_key!("labels"));
+    w.strings(&meta.labels, FORM);
+    w.buf.extend_from_slice(form_key!("assignees"));
+    w.strings(&meta.assignees, FORM);
+    w.buf.extend_from_slice(form_key!("projects"));
+    w.strings(&meta.projects, FORM);
+    w.buf.extend_from_slice(form_key!("type"));
     w.string(&meta.issue_type);
-    w.key(b"\"sections\": ");
-    w.begin(b'[');
-    for section in &form.sections {
-        w.item();
-        w.section(form, section);
-        if w.buf.len() >= CHUNK {
-            out.write_all(&w.buf)?;
-            w.buf.clear();
+    w.buf.extend_from_slice(form_key!("sections"));
+    if form.sections.is_empty() {
+        w.buf.extend_from_slice(b"[]");
+    } else {
+        let mut before: &[u8] = b"[\n    {";
+        for section in &form.sections {
+            w.buf.extend_from_slice(before);
+            before = b",\n    {";
+            w.section(form, section);
+            if w.buf.len() >= CHUNK {
+                out.write_all(&w.buf)?;
+                w.buf.clear();
+            }
         }
+        w.buf.extend_from_slice(b"\n  ]");
     }
-    w.end(b']');
-    w.end(b'}');
+    w.buf.extend_from_slice(b"\n}");
     out.write_all(&w.buf)?;
     out.flush()
 }
 
-/// A pretty JSON writer: two-space indents, `": "` after keys, `,` and a new line
-/// between items, empty arrays and objects as `[]` and `{}`.
+/// The JSON text being written, up to about [`CHUNK`] bytes of it at a time.
 #[derive(Default)]
 struct Pretty {
     buf: Vec<u8>,
-    /// For each open array or object, whether it has an item yet.
-    open: Vec<bool>,
 }
 
+/// Spaces to copy an indent from.
+const SPACES: &[u8; 32] = b"                                ";
+
 impl Pretty {
-    fn begin(&mut self, bracket: u8) {
-        self.buf.push(bracket);
-        self.open.push(false);
-    }
-
-    fn end(&mut self, bracket: u8) {
-        if self.open.pop() == Some(true) {
-            self.newline();
+    /// A new line indented by `indent` spaces (one copy, not a push per level).
+    fn newline(&mut self, indent: usize) {
+        self.buf.push(b'\n');
+        match SPACES.get(..indent) {
+            Some(spaces) => self.buf.extend_from_slice(spaces),
+            None => self.buf.resize(self.buf.len() + indent, b' '),
         }
-        self.buf.push(bracket);
     }
 
-    /// Starts an item of the innermost array or object: the comma after the item
-    /// before, the new line and the indent in one copy.
-    fn item(&mut self) {
-        const SEP: &[u8; 34] = b",\n                                ";
-        let comma = self
-            .open
-            .last_mut()
-            .is_some_and(|has| std::mem::replace(has, true));
-        let width = 2 * self.open.len();
-        if let Some(sep) = SEP.get(usize::from(!comma)..2 + width) {
-            self.buf.extend_from_slice(sep);
+    /// Before an item of the array or object opened by `open` on a line indented by
+    /// `indent`: the bracket (first item) or the comma, then the item's own line.
+    fn item(&mut self, first: bool, open: u8, indent: usize) {
+        self.buf.push(if first { open } else { b',' });
+        self.newline(indent + 2);
+    }
+
+    /// After the items of the array or object opened by `open` (`[` or `{`) on a line
+    /// indented by `indent`: `[]` or `{}` when it had none, else its closing bracket on
+    /// a line of its own.
+    fn close(&mut self, empty: bool, open: u8, indent: usize) {
+        let close = if open == b'[' { b']' } else { b'}' };
+        if empty {
+            self.buf.extend_from_slice(&[open, close]);
         } else {
-            if comma {
-                self.buf.push(b',');
-            }
-            self.newline();
+            self.newline(indent);
+            self.buf.push(close);
         }
-    }
-
-    /// A new line indented two spaces per open array or object (one copy, not a
-    /// push per level).
-    fn newline(&mut self) {
-        const INDENT: &[u8; 33] = b"\n                                ";
-        let width = 2 * self.open.len();
-        if let Some(line) = INDENT.get(..=width) {
-            self.buf.extend_from_slice(line);
-        } else {
-            self.buf.push(b'\n');
-            self.buf.resize(self.buf.len() + width, b' ');
-        }
-    }
-
-    /// An object's key, written as it appears with its quotes and the `": "` after it
-    /// (`b"\"id\": "`): fixed ASCII, copied in one piece.
-    fn key(&mut self, quoted: &[u8]) {
-        self.item();
-        self.buf.extend_from_slice(quoted);
-    }
-
-    /// A key from the template, escaped.
-    fn text_key(&mut self, key: &str) {
-        self.item();
-        self.string(key);
-        self.buf.extend_from_slice(b": ");
     }
 
     fn string(&mut self, text: &str) {
-        // Many strings are empty (help, placeholders, defaults): no escaping set up.
+        // Many strings are empty (help, placeholders, defaults): two bytes, no scan.
         if text.is_empty() {
             self.buf.extend_from_slice(b"\"\"");
             return;
         }
+        self.buf.reserve(text.len() + 2);
         self.buf.push(b'"');
         escape(&mut self.buf, text.as_bytes());
         self.buf.push(b'"');
     }
 
-    fn strings<S: AsRef<str>>(&mut self, items: impl IntoIterator<Item = S>) {
-        self.begin(b'[');
+    /// An array of strings on a line indented by `indent`.
+    fn strings<S: AsRef<str>>(&mut self, items: impl IntoIterator<Item = S>, indent: usize) {
+        let mut empty = true;
         for item in items {
-            self.item();
+            self.item(empty, b'[', indent);
+            empty = false;
             self.string(item.as_ref());
         }
-        self.end(b']');
+        self.close(empty, b'[', indent);
     }
 
     /// A heading level, in decimal (without the allocation of `to_string`).
@@ -145,50 +154,97 @@ impl Pretty {
         self.buf.push(b'0' + n % 10);
     }
 
-    fn raw(&mut self, text: &str) {
-        self.buf.extend_from_slice(text.as_bytes());
-    }
-
+    /// A section's object, from after its `{` to its `}`.
     fn section(&mut self, form: &Form, section: &Section) {
-        self.begin(b'{');
-        self.key(b"\"id\": ");
+        self.buf.extend_from_slice(b"\n      \"id\": ");
         self.string(&section.id);
-        self.key(b"\"title\": ");
+        self.buf.extend_from_slice(section_key!("title"));
         self.string(&section.title);
-        self.key(b"\"level\": ");
+        self.buf.extend_from_slice(section_key!("level"));
         self.number(section.level);
-        self.key(b"\"help\": ");
+        self.buf.extend_from_slice(section_key!("help"));
         self.string(&section.help);
         if !section.after.is_empty() {
-            self.key(b"\"after\": ");
+            self.buf.extend_from_slice(section_key!("after"));
             self.string(&section.after);
         }
-        self.key(b"\"fields\": ");
-        self.begin(b'[');
+        self.buf.extend_from_slice(section_key!("fields"));
+        if section.fields.is_empty() {
+            self.buf.extend_from_slice(b"[]\n    }");
+            return;
+        }
+        let mut before: &[u8] = b"[\n        {";
         for &f in &section.fields {
-            self.item();
+            self.buf.extend_from_slice(before);
+            before = b",\n        {";
             self.field(&form.fields[f]);
         }
-        self.end(b']');
-        self.end(b'}');
+        self.buf.extend_from_slice(b"\n      ]\n    }");
     }
 
+    /// A field's object, from after its `{` to its `}`.
     fn field(&mut self, field: &Field) {
-        self.begin(b'{');
-        self.key(b"\"id\": ");
+        self.buf.extend_from_slice(b"\n          \"id\": ");
         self.string(&field.id);
-        self.key(b"\"kind\": ");
+        self.buf.extend_from_slice(field_key!("kind"));
         self.buf.extend_from_slice(quoted_name(&field.kind));
-        self.key(b"\"label\": ");
+        self.buf.extend_from_slice(field_key!("label"));
         self.string(&field.label);
-        self.key(b"\"placeholder\": ");
+        self.buf.extend_from_slice(field_key!("placeholder"));
         self.string(&field.placeholder);
-        self.key(b"\"default\": ");
+        self.buf.extend_from_slice(field_key!("default"));
         self.default_value(field);
-        self.key(b"\"options\": ");
-        self.begin(b'[');
-        for option in field.kind.options() {
-            self.item();
+        self.buf.extend_from_slice(field_key!("options"));
+        let options = field.kind.options();
+        self.options(options);
+        self.buf.extend_from_slice(if field.required {
+            concat!(",\n          \"required\": ", "true").as_bytes()
+        } else {
+            concat!(",\n          \"required\": ", "false").as_bytes()
+        });
+        // An issue form's boxes that must be ticked, each by itself (`required` is the
+        // field's own rule): only when there are any, so other schemas stay as they were.
+        if options.iter().any(|o| o.required) {
+            self.buf.extend_from_slice(field_key!("required_options"));
+            let required = options.iter().filter(|o| o.required);
+            self.strings(required.map(|o| o.label.as_str()), FIELD);
+        }
+        if !field.help.is_empty() {
+            self.buf.extend_from_slice(field_key!("help"));
+            self.string(&field.help);
+        }
+        match &field.kind {
+            FieldKind::Code { language } => {
+                self.buf.extend_from_slice(field_key!("language"));
+                self.string(language);
+            }
+            FieldKind::Choice {
+                custom: Some(custom),
+                ..
+            } => {
+                self.buf.extend_from_slice(field_key!("custom"));
+                self.string(custom);
+            }
+            FieldKind::Table(table) => {
+                let (columns, rows) = (table.columns(), table.rows());
+                self.buf.extend_from_slice(field_key!("columns"));
+                self.strings(columns.iter(), FIELD);
+                self.buf.extend_from_slice(field_key!("rows"));
+                self.strings(rows.iter(), FIELD);
+                self.buf.extend_from_slice(field_key!("hints"));
+                self.cells(columns, rows, table.hints.iter().map(Vec::as_slice));
+            }
+            _ => {}
+        }
+        self.buf.extend_from_slice(b"\n        }");
+    }
+
+    /// The options as the schema shows them (`Other: ___` for a blank one).
+    fn options(&mut self, options: &[Opt]) {
+        let mut empty = true;
+        for option in options {
+            self.item(empty, b'[', FIELD);
+            empty = false;
             self.buf.push(b'"');
             escape(&mut self.buf, option.label.as_bytes());
             if option.blank {
@@ -196,49 +252,7 @@ impl Pretty {
             }
             self.buf.push(b'"');
         }
-        self.end(b']');
-        self.key(b"\"required\": ");
-        self.raw(if field.required { "true" } else { "false" });
-        // An issue form's boxes that must be ticked, each by itself (`required` is the
-        // field's own rule): only when there are any, so other schemas stay as they were.
-        let options = field.kind.options();
-        if options.iter().any(|o| o.required) {
-            self.key(b"\"required_options\": ");
-            self.strings(
-                options
-                    .iter()
-                    .filter(|o| o.required)
-                    .map(|o| o.label.as_str()),
-            );
-        }
-        if !field.help.is_empty() {
-            self.key(b"\"help\": ");
-            self.string(&field.help);
-        }
-        match &field.kind {
-            FieldKind::Code { language } => {
-                self.key(b"\"language\": ");
-                self.string(language);
-            }
-            FieldKind::Choice {
-                custom: Some(custom),
-                ..
-            } => {
-                self.key(b"\"custom\": ");
-                self.string(custom);
-            }
-            FieldKind::Table(table) => {
-                let (columns, rows) = (table.columns(), table.rows());
-                self.key(b"\"columns\": ");
-                self.strings(columns.iter());
-                self.key(b"\"rows\": ");
-                self.strings(rows.iter());
-                self.key(b"\"hints\": ");
-                self.json(&super::cells_json(columns, rows, &table.hints));
-            }
-            _ => {}
-        }
-        self.end(b'}');
+        self.close(empty, b'[', FIELD);
     }
 
     /// A field's default: text, a list, the choice (or `null`), the choices, or the
@@ -246,7 +260,7 @@ impl Pretty {
     fn default_value(&mut self, field: &Field) {
         match (&field.default, &field.kind) {
             (Value::Text(t), _) => self.string(t),
-            (Value::List(items), _) => self.strings(items),
+            (Value::List(items), _) => self.strings(items, FIELD),
             (Value::Select(sel), kind) => {
                 let mut picked = kind
                     .options()
@@ -257,47 +271,117 @@ impl Pretty {
                 match kind {
                     FieldKind::Choice { .. } => match picked.next() {
                         Some(label) => self.string(label),
-                        None => self.raw("null"),
+                        None => self.buf.extend_from_slice(b"null"),
                     },
-                    _ => self.strings(picked),
+                    _ => self.strings(picked, FIELD),
                 }
             }
             (Value::Table(cells), FieldKind::Table(table)) => {
-                self.json(&super::cells_json(
-                    table.columns(),
-                    table.rows(),
-                    cells.iter(),
-                ));
+                self.cells(table.columns(), table.rows(), cells.iter());
             }
-            (Value::Table(_), _) => self.raw("null"),
+            (Value::Table(_), _) => self.buf.extend_from_slice(b"null"),
         }
     }
 
-    /// A JSON tree (the table cells, kept in a map for its handling of repeated labels).
-    fn json(&mut self, value: &Json) {
+    /// A table's non-empty cells as an object of rows, each an object of columns (the
+    /// value of a field's key), as [`super::cells_json`] makes them. Written directly
+    /// when no two rows with cells, and no two cells of a row, share a label (every
+    /// table but odd ones); else through `cells_json`'s map, which keeps a repeated
+    /// label's first place and its last cells.
+    fn cells<'a, I>(&mut self, columns: Labels<'_>, rows: Labels<'_>, cells: I)
+    where
+        I: Iterator<Item = &'a [String]> + Clone,
+    {
+        let row_label = |r: usize| rows.get(r).unwrap_or_default();
+        let column_label = |c: usize| columns.get(c + 1).unwrap_or_default();
+        let kept = |row: &[String]| row.iter().any(|cell| !cell.is_empty());
+        if !cells.clone().any(kept) {
+            self.buf.extend_from_slice(b"{}");
+            return;
+        }
+        let rows_unique = all_unique(
+            cells
+                .clone()
+                .enumerate()
+                .filter(|(_, row)| kept(row))
+                .map(|(r, _)| row_label(r)),
+        );
+        let columns_unique = || {
+            cells.clone().all(|row| {
+                all_unique(
+                    row.iter()
+                        .enumerate()
+                        .filter(|(_, cell)| !cell.is_empty())
+                        .map(|(c, _)| column_label(c)),
+                )
+            })
+        };
+        if !(rows_unique && columns_unique()) {
+            self.json(&super::cells_json(columns, rows, cells), FIELD);
+            return;
+        }
+        let mut first_row = true;
+        for (r, row) in cells.enumerate().filter(|(_, row)| kept(row)) {
+            self.item(first_row, b'{', FIELD);
+            first_row = false;
+            self.string(row_label(r));
+            self.buf.extend_from_slice(b": ");
+            let mut first_cell = true;
+            for (c, cell) in row.iter().enumerate().filter(|(_, cell)| !cell.is_empty()) {
+                self.item(first_cell, b'{', FIELD + 2);
+                first_cell = false;
+                self.string(column_label(c));
+                self.buf.extend_from_slice(b": ");
+                self.string(cell);
+            }
+            self.close(false, b'{', FIELD + 2);
+        }
+        self.close(false, b'{', FIELD);
+    }
+
+    /// A JSON tree whose first line is indented by `indent`.
+    fn json(&mut self, value: &Json, indent: usize) {
         match value {
-            Json::Null => self.raw("null"),
-            Json::Bool(b) => self.raw(if *b { "true" } else { "false" }),
-            Json::Number(n) => self.raw(&n.to_string()),
+            Json::Null => self.buf.extend_from_slice(b"null"),
+            Json::Bool(b) => self
+                .buf
+                .extend_from_slice(if *b { b"true" } else { b"false" }),
+            Json::Number(n) => self.buf.extend_from_slice(n.to_string().as_bytes()),
             Json::String(s) => self.string(s),
             Json::Array(items) => {
-                self.begin(b'[');
-                for item in items {
-                    self.item();
-                    self.json(item);
+                for (i, item) in items.iter().enumerate() {
+                    self.item(i == 0, b'[', indent);
+                    self.json(item, indent + 2);
                 }
-                self.end(b']');
+                self.close(items.is_empty(), b'[', indent);
             }
             Json::Object(map) => {
-                self.begin(b'{');
-                for (key, item) in map {
-                    self.text_key(key);
-                    self.json(item);
+                for (i, (key, item)) in map.iter().enumerate() {
+                    self.item(i == 0, b'{', indent);
+                    self.string(key);
+                    self.buf.extend_from_slice(b": ");
+                    self.json(item, indent + 2);
                 }
-                self.end(b'}');
+                self.close(map.is_empty(), b'{', indent);
             }
         }
     }
+}
+
+/// Whether no two of `labels` are the same (tables are small: pairs are compared, up to
+/// a size where a set is cheaper).
+fn all_unique<'a>(labels: impl Iterator<Item = &'a str> + Clone) -> bool {
+    if labels.clone().nth(16).is_some() {
+        let mut seen = std::collections::HashSet::new();
+        return labels.into_iter().all(|label| seen.insert(label));
+    }
+    let mut rest = labels;
+    while let Some(label) = rest.next() {
+        if rest.clone().any(|other| other == label) {
+            return false;
+        }
+    }
+    true
 }
 
 /// A kind's schema name in quotes, copied in one piece.
@@ -333,20 +417,49 @@ const ESCAPE: [u8; 256] = {
     table
 };
 
-/// Appends `text` escaped for a JSON string: runs that need nothing are copied whole.
+/// Appends `text` escaped for a JSON string: text that needs nothing (nearly all) is
+/// copied in one piece once a scan finds no byte to escape; else clean runs are copied
+/// whole between escapes.
+#[inline]
 fn escape(buf: &mut Vec<u8>, text: &[u8]) {
-    let mut start = 0;
-    for (i, &byte) in text.iter().enumerate().skip(clean_prefix(text)) {
-        let code = ESCAPE[byte as usize];
+    let clean = clean_prefix(text);
+    // Fewer than eight bytes left after clean words: the last eight bytes, overlapping
+    // the words already read, are one more word to test instead of a byte loop.
+    let tail = text.len().checked_sub(8).and_then(|at| text.get(at..));
+    if clean == text.len() || (clean + 8 > text.len() && tail.is_some_and(clean_word)) {
+        buf.extend_from_slice(text);
+        return;
+    }
+    match text[clean..]
+        .iter()
+        .position(|&byte| ESCAPE[usize::from(byte)] != 0)
+    {
+        None => buf.extend_from_slice(text),
+        Some(at) => escape_from(buf, text, clean + at),
+    }
+}
+
+/// [`escape`] from `first`, the first byte that needs escaping.
+#[inline(never)]
+fn escape_from(buf: &mut Vec<u8>, text: &[u8], first: usize) {
+    buf.extend_from_slice(&text[..first]);
+    let mut start = first;
+    for (i, &byte) in text.iter().enumerate().skip(first) {
+        let code = ESCAPE[usize::from(byte)];
         if code == 0 {
             continue;
         }
         buf.extend_from_slice(&text[start..i]);
         if code == b'u' {
             const HEX: &[u8; 16] = b"0123456789abcdef";
-            buf.extend_from_slice(b"\\u00");
-            buf.push(HEX[usize::from(byte >> 4)]);
-            buf.push(HEX[usize::from(byte & 0xf)]);
+            buf.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(byte >> 4)],
+                HEX[usize::from(byte & 0xf)],
+            ]);
         } else {
             buf.extend_from_slice(&[b'\\', code]);
         }
@@ -358,15 +471,11 @@ fn escape(buf: &mut Vec<u8>, text: &[u8]) {
 /// How many bytes at the start of `text` need no escaping, to within the eight-byte
 /// word holding the first that does: a word at a time, looking for a control
 /// character, `"` or `\` in all eight bytes at once.
+#[inline]
 fn clean_prefix(text: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A high bit for a byte below `n` (n <= 0x80) or equal to zero; exact in "any".
-    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
     let mut clean = 0;
-    while let Some(Ok(word)) = text.get(clean..clean + 8).map(<[u8; 8]>::try_from) {
-        let x = u64::from_le_bytes(word);
-        if below(x, 0x20) | below(x ^ (ONES * 0x22), 1) | below(x ^ (ONES * 0x5c), 1) != 0 {
+    while let Some(word) = text.get(clean..clean + 8) {
+        if !clean_word(word) {
             break;
         }
         clean += 8;
@@ -374,108 +483,20 @@ fn clean_prefix(text: &[u8]) -> usize {
     clean
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn escaped(text: &str) -> String {
-        let mut buf = Vec::new();
-        escape(&mut buf, text.as_bytes());
-        String::from_utf8(buf).unwrap()
-    }
-
-    #[test]
-    fn strings_are_escaped_as_serde_json_escapes_them() {
-        let all: String = (0u8..0x80)
-            .map(char::from)
-            .chain("é\u{2028}✓".chars())
-            .collect();
-        let serde = serde_json::to_string(&all).unwrap();
-        assert_eq!(format!("\"{}\"", escaped(&all)), serde);
-        assert_eq!(escaped("a\"b\\c\nd\u{1f}"), r#"a\"b\\c\nd\u001f"#);
-        assert_eq!(escaped("plain"), "plain");
-    }
-
-    #[test]
-    fn every_byte_that_needs_escaping_is_found_at_every_place_in_a_word() {
-        let specials = (0u8..0x20).chain([b'"', b'\\']).map(char::from);
-        for special in specials.chain(['\u{7f}', 'é', '✓']) {
-            for at in 0..20 {
-                let text: String = "abcdefghij0123456789".chars().take(at).collect();
-                let text = format!("{text}{special}xyz");
-                let serde = serde_json::to_string(&text).unwrap();
-                assert_eq!(
-                    format!("\"{}\"", escaped(&text)),
-                    serde,
-                    "{special:?} at {at}"
-                );
-            }
-        }
-        assert_eq!(clean_prefix(b"0123456789abcdefX"), 16);
-        assert_eq!(clean_prefix(b"01234567\"89abcdef"), 8);
-        assert_eq!(clean_prefix(b"\n1234567"), 0);
-    }
-
-    #[test]
-    fn kinds_and_empty_strings_are_written_as_serde_json_writes_them() {
-        let kinds = [
-            FieldKind::Text,
-            FieldKind::TextArea,
-            FieldKind::Code {
-                language: String::new(),
-            },
-            FieldKind::Choice {
-                options: Vec::new(),
-                custom: None,
-            },
-            FieldKind::MultiChoice {
-                options: Vec::new(),
-            },
-            FieldKind::Checkboxes {
-                options: Vec::new(),
-            },
-            FieldKind::table(Vec::<String>::new(), Vec::<String>::new(), Vec::new()),
-            FieldKind::List,
-        ];
-        for kind in &kinds {
-            let serde = serde_json::to_string(kind.name()).unwrap();
-            assert_eq!(quoted_name(kind), serde.as_bytes(), "{}", kind.name());
-        }
-        let mut w = Pretty::default();
-        w.string("");
-        assert_eq!(w.buf, serde_json::to_string("").unwrap().as_bytes());
-    }
-
-    #[test]
-    fn numbers_and_deep_nesting_are_written_as_serde_json_writes_them() {
-        let mut w = Pretty::default();
-        w.begin(b'[');
-        for n in [0, 7, 10, 99, 100, 255] {
-            w.item();
-            w.number(n);
-        }
-        w.end(b']');
-        assert_eq!(
-            String::from_utf8(w.buf).unwrap(),
-            serde_json::to_string_pretty(&[0, 7, 10, 99, 100, 255]).unwrap()
-        );
-        let deep = (0..20).fold(serde_json::json!("x"), |v, _| serde_json::json!([v]));
-        let mut w = Pretty::default();
-        w.json(&deep);
-        assert_eq!(
-            String::from_utf8(w.buf).unwrap(),
-            serde_json::to_string_pretty(&deep).unwrap()
-        );
-    }
-
-    #[test]
-    fn empty_and_nested_containers_are_laid_out_as_serde_json_does() {
-        let tree = serde_json::json!({"a": [], "b": {}, "c": [1, {"d": null, "e\n": true}]});
-        let mut w = Pretty::default();
-        w.json(&tree);
-        assert_eq!(
-            String::from_utf8(w.buf).unwrap(),
-            serde_json::to_string_pretty(&tree).unwrap()
-        );
-    }
+/// Whether none of the eight bytes of `word` needs escaping: a control character, `"`
+/// or `\` looked for in all eight at once. (False for a slice of another length.)
+#[inline]
+fn clean_word(word: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A high bit for a byte below `n` (n <= 0x80) or equal to zero; exact in "any".
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+    let Ok(word) = <[u8; 8]>::try_from(word) else {
+        return false;
+    };
+    let x = u64::from_le_bytes(word);
+    below(x, 0x20) | below(x ^ (ONES * 0x22), 1) | below(x ^ (ONES * 0x5c), 1) == 0
 }
+
+#[cfg(test)]
+mod tests;

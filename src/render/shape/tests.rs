@@ -54,9 +54,37 @@ fn items_take_their_shape() {
     assert_eq!(shape_item(&shapes, "a.go"), "`a.go`");
     assert_eq!(shape_item(&shapes, "`a.go`"), "`a.go`");
     assert_eq!(shape_item(&shapes, "new: b.go"), "New: `b.go`");
+    // A backtick inside takes a longer run around it (CommonMark code spans), with a
+    // space inside each end when the text starts or ends with one.
+    assert_eq!(shape_item(&shapes, "has ` tick"), "``has ` tick``");
+    assert_eq!(shape_item(&shapes, "two `` ticks"), "```two `` ticks```");
+    assert_eq!(shape_item(&shapes, "`start"), "`` `start ``");
+    assert_eq!(shape_item(&shapes, "end`"), "`` end` ``");
+    assert_eq!(shape_item(&shapes, "new: a`b"), "New: ``a`b``");
 }
 
 #[test]
 fn rows_split_on_unescaped_pipes() {
     assert_eq!(split_row("| a | b \\| c |  |"), ["a", "b \\| c", ""]);
+}
+
+#[test]
+fn cells_are_trimmed_as_str_trim_trims_them() {
+    for text in [
+        "",
+        " ",
+        " a ",
+        "\u{b}a\u{b}",
+        "\t\u{a0}x\u{3000} ",
+        "é",
+        " é ",
+        "\u{85}",
+        "a b",
+    ] {
+        assert_eq!(trim(text), text.trim(), "{text:?}");
+    }
+    assert_eq!(
+        split_row("| a \u{a0}| b \\| c |\u{3000}d\u{b} |"),
+        ["a", "b \\| c", "d"]
+    );
 }

@@ -94,6 +94,24 @@ fn ids_unique_and_plain_labels_unique_without_ids() {
     );
 }
 
+/// GitHub refuses "the reserved word, none" in a dropdown's options: `None` in its
+/// example, `none` in its message, so every case is refused (before: `None` alone). A
+/// checkbox may say none; a longer option holding the word is fine.
+#[test]
+fn none_is_reserved_in_dropdowns_in_any_case() {
+    let text = body(
+        "- type: dropdown\n  attributes: {label: A, options: [none, ' NONE ', None of these]}\n\
+         - type: checkboxes\n  attributes: {label: B, options: [{label: none}]}\n",
+    );
+    assert_eq!(
+        lint(&text),
+        [
+            "5:36: error: `none` is reserved in dropdowns, in any case (GitHub adds `None` for no answer)",
+            "5:42: error: `NONE` is reserved in dropdowns, in any case (GitHub adds `None` for no answer)",
+        ]
+    );
+}
+
 #[test]
 fn options_empty_duplicated_reserved_and_default_out_of_range() {
     let text = body(
@@ -104,7 +122,7 @@ fn options_empty_duplicated_reserved_and_default_out_of_range() {
         [
             "5:35: error: `options` must be a list of at least one option",
             "7:39: error: option `x` is already on line 7",
-            "7:42: error: `None` is reserved in dropdowns (GitHub adds it for no answer)",
+            "7:42: error: `None` is reserved in dropdowns, in any case (GitHub adds `None` for no answer)",
             "7:48: error: an option must not be empty",
             "7:62: error: `default` must be an option's index, 0 to 3",
             "12:9: error: a checkbox option is a mapping with a `label`",

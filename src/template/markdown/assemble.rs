@@ -517,14 +517,22 @@ fn open_notice_or_footer(open: &Open) -> bool {
 /// skips a lowercased copy of every label, help and placeholder.
 fn says_required(text: &str) -> bool {
     const WORD: &[u8] = b"(required)";
+    /// Shorter texts are searched byte by byte: setting up `memchr` costs more.
+    const SHORT: usize = 64;
     let bytes = text.as_bytes();
-    // Most labels, helps and placeholders are empty or short: no search set up for them.
-    bytes.len() >= WORD.len()
-        && memchr::memchr_iter(b'(', bytes).any(|at| {
-            bytes
-                .get(at..at + WORD.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(WORD))
-        })
+    let at = |at: usize| {
+        bytes
+            .get(at..at + WORD.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(WORD))
+    };
+    // Most labels, helps and placeholders are empty or short (a heading's title).
+    if bytes.len() < WORD.len() {
+        false
+    } else if bytes.len() < SHORT {
+        (0..=bytes.len() - WORD.len()).any(|i| bytes[i] == b'(' && at(i))
+    } else {
+        memchr::memchr_iter(b'(', bytes).any(at)
+    }
 }
 
 /// `shape` with its fields numbered from `first` instead of 0.

@@ -30,6 +30,9 @@ pub struct DraftStatus {
     pub blocked: Option<Failure>,
     /// Where an unreadable draft was moved this session.
     pub moved_aside: Option<PathBuf>,
+    /// The keys of the draft's answers an export left out (they no longer fit the
+    /// template), kept alone in the draft since.
+    pub leftover: Option<Vec<String>>,
 }
 
 impl App {
@@ -232,6 +235,9 @@ impl App {
                 to.display()
             ));
         }
+        if let (Some(keys), false) = (&self.drafts.leftover, self.has_unsent()) {
+            notes.push(leftover_note(keys, self.drafts.saved.as_ref()));
+        }
         if self.has_unsent() {
             match (&self.drafts.saved, self.config.drafts) {
                 (_, false) => notes
@@ -245,5 +251,19 @@ impl App {
             }
         }
         notes
+    }
+}
+
+/// What the exit message says of the draft's answers an export left out: where they are
+/// kept, or why they could not be.
+pub fn leftover_note(keys: &[String], saved: Option<&Result<PathBuf, Failure>>) -> String {
+    let what = format!(
+        "the draft's answers for {} no longer fit the template and were not sent",
+        keys.join(", ")
+    );
+    match saved {
+        Some(Ok(path)) => format!("{what}: they are kept in the draft {}", path.display()),
+        Some(Err(failure)) => format!("{what}, and {failure}"),
+        None => what,
     }
 }

@@ -52,9 +52,10 @@ pub struct FormState {
     /// The editing state: one line per header entry, one widget per field. A field's
     /// widget is built when its section is first shown (or it is first edited), so
     /// opening a large form does not build them all: until then it would hold nothing
-    /// but the field's value, which the model has.
+    /// but the field's value, which the model has. Boxed: a widget is 216 bytes, and
+    /// a form of 100,000 fields wrote 21.6 MB of `None`s before its first frame.
     header: [LineEdit; 3],
-    widgets: Vec<Option<Widget>>,
+    widgets: Vec<Option<Box<Widget>>>,
     theme: Theme,
     view: View,
 }
@@ -78,9 +79,7 @@ impl FormState {
 
     fn from_model(model: Model, theme: Theme) -> Self {
         let answers = model.answers();
-        let widgets = std::iter::repeat_with(|| None)
-            .take(model.form().fields.len())
-            .collect();
+        let widgets = vec![None; model.form().fields.len()];
         let header = [
             LineEdit::new(&answers.title),
             LineEdit::new(&join_list(&answers.labels)),
@@ -144,7 +143,7 @@ impl FormState {
     /// for the field's value.
     pub fn widget(&self, field: usize) -> Cow<'_, Widget> {
         match &self.widgets[field] {
-            Some(widget) => Cow::Borrowed(widget),
+            Some(widget) => Cow::Borrowed(&**widget),
             None => Cow::Owned(self.new_widget(field)),
         }
     }
@@ -162,7 +161,7 @@ impl FormState {
     fn widget_mut(&mut self, field: usize) -> &mut Widget {
         let widget = match self.widgets[field].take() {
             Some(widget) => widget,
-            None => self.new_widget(field),
+            None => Box::new(self.new_widget(field)),
         };
         self.widgets[field].insert(widget)
     }

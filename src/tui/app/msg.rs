@@ -139,6 +139,9 @@ pub enum After {
         issue: Box<Issue>,
         plan: Plan,
         source: Source,
+        /// The draft's answers the issue leaves out (they no longer fit the template):
+        /// their keys, and a draft holding only them, kept once the export worked.
+        leftover: Option<Box<(Vec<String>, String)>>,
     },
 }
 

@@ -141,12 +141,14 @@ impl App {
         };
         let issue = Box::new(form.issue());
         let source = form.model().source().clone();
+        let leftover = form.model().leftover_draft().map(Box::new);
         self.exited = true;
         let mut effects = self.save_draft_now();
         effects.push(Effect::Exit(After::Export {
             issue,
             plan,
             source,
+            leftover,
         }));
         effects
     }

@@ -30,12 +30,21 @@ pub fn draw(frame: &mut Frame, app: &App, review: &ReviewState, area: Rect) -> O
             Span::raw(crate::text::join_list(&issue.assignees)),
         ]),
     ];
-    for (login, why) in crate::render::impossible_logins(&issue) {
-        head.push(Line::styled(
-            format!(" Assignee `{login}` cannot be a GitHub login ({why}): gh will refuse it"),
-            theme.error(),
-        ));
+    let plan = &app.config().plan;
+    let forges = if plan.forges.is_empty() {
+        vec![state.model().source().forge()]
+    } else {
+        plan.forges.clone()
+    };
+    for forge in forges {
+        for login in &issue.assignees {
+            if let Some(problem) = forge.assignee_problem(login) {
+                let problem = problem.strip_prefix('a').unwrap_or(&problem);
+                head.push(Line::styled(format!(" A{problem}"), theme.error()));
+            }
+        }
     }
+    not_sent_lines(&mut head, review, area.width, theme);
     let problems = review.problems();
     if problems.is_empty() {
         head.push(Line::styled(ready(app, review), theme.done()));
@@ -75,6 +84,38 @@ pub fn draw(frame: &mut Frame, app: &App, review: &ReviewState, area: Rect) -> O
         body,
     );
     None
+}
+
+/// The most answers that no longer fit the template listed one to a row.
+const NOT_SENT_ROWS: usize = 3;
+
+/// The draft's answers the issue leaves out (they no longer fit the template), each as
+/// `key = value` on one row of `width` columns, so "Ready" does not hide them.
+fn not_sent_lines(head: &mut Vec<Line>, review: &ReviewState, width: u16, theme: Theme) {
+    let misfits = review.form.model().unsent_misfits();
+    if misfits.is_empty() {
+        return;
+    }
+    head.push(Line::styled(
+        " Not sent (no longer in the template; kept in the draft after an export):",
+        theme.missing(),
+    ));
+    for (key, value) in misfits.iter().take(NOT_SENT_ROWS) {
+        let value = serde_json::to_string(value).unwrap_or_default();
+        let line = format!(
+            "   {} = {}",
+            crate::text::escape_line(key),
+            crate::text::escape_line(&value)
+        );
+        let line = super::with_ellipsis(&line, usize::from(width)).into_owned();
+        head.push(Line::styled(line, theme.missing()));
+    }
+    if misfits.len() > NOT_SENT_ROWS {
+        head.push(Line::styled(
+            format!("   and {} more", misfits.len() - NOT_SENT_ROWS),
+            theme.missing(),
+        ));
+    }
 }
 
 /// What Enter and the letters do now.

@@ -200,4 +200,12 @@ fn required_is_said_in_any_case_and_only_in_parentheses() {
     assert!(!says_required("required"));
     assert!(!says_required("(requi\u{0130}red)"));
     assert!(!says_required("(required"));
+    assert!(says_required("(required)"));
+    // Short texts are searched byte by byte, long ones with memchr: both ends of both.
+    for len in [53, 54, 63, 64, 65, 200] {
+        let pad = "x".repeat(len - 10);
+        assert!(says_required(&format!("{pad}(Required)")), "{len}");
+        assert!(says_required(&format!("(Required){pad}")), "{len}");
+        assert!(!says_required(&format!("{pad}(Require)")), "{len}");
+    }
 }

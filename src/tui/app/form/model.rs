@@ -188,6 +188,37 @@ impl Model {
         self.misfits.clear();
     }
 
+    /// The draft's answers that no longer fit the template and that no answer given
+    /// since replaces: the issue leaves them out.
+    pub fn unsent_misfits(&self) -> Map<String, Json> {
+        let fields = &self.form().fields;
+        self.misfits
+            .iter()
+            .filter(|(key, _)| {
+                !fields
+                    .iter()
+                    .zip(&self.filled)
+                    .any(|(field, filled)| *filled && *field.id == **key)
+            })
+            .map(|(key, json)| (key.clone(), json.clone()))
+            .collect()
+    }
+
+    /// A draft holding only [`Self::unsent_misfits`], to keep once the issue is exported;
+    /// `None` when there are none (or they cannot be written as YAML).
+    pub fn leftover_draft(&self) -> Option<(Vec<String>, String)> {
+        let fields = self.unsent_misfits();
+        if fields.is_empty() {
+            return None;
+        }
+        let keys = fields.keys().cloned().collect();
+        let file = AnswersFile {
+            fields,
+            ..AnswersFile::default()
+        };
+        file.to_yaml().ok().map(|yaml| (keys, yaml))
+    }
+
     pub fn issue(&self) -> Issue {
         crate::render(&self.template, &self.answers)
     }
