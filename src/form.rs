@@ -401,6 +401,50 @@ impl Form {
         !value.is_empty() && (value != &self.fields[field].default || self.fields[field].required)
     }
 
+    /// Whether a field still holds the template's own text (its example code, sample
+    /// output, links): not empty, untouched, and not counted as filled. It is sent as
+    /// written, so the review warns about it (choices are left out: a preselected
+    /// option is a default, not an example).
+    pub fn holds_example(&self, field: usize, value: &Value) -> bool {
+        !matches!(value, Value::Select(_)) && !value.is_empty() && !self.is_filled(field, value)
+    }
+
+    /// The fields that still hold the template's example, in order.
+    pub fn examples(&self, answers: &Answers) -> Vec<usize> {
+        (0..self.fields.len())
+            .filter(|&i| self.holds_example(i, &answers.values[i]))
+            .collect()
+    }
+
+    /// `N fields still hold the template's example: A, B` for `fields` (from
+    /// [`Form::examples`]), or `None` when there are none: the review, plain mode and
+    /// `render` say it alike.
+    pub fn examples_note(&self, fields: &[usize]) -> Option<String> {
+        let name = |f: usize| {
+            let field = &self.fields[f];
+            let section = self
+                .sections
+                .get(field.section)
+                .map_or("", |s| s.title.as_str());
+            [&*field.label, section, &*field.id]
+                .into_iter()
+                .find(|s| !s.trim().is_empty())
+                .unwrap_or_default()
+        };
+        let labels: Vec<&str> = fields.iter().map(|&f| name(f)).collect();
+        match labels.len() {
+            0 => None,
+            1 => Some(format!(
+                "1 field still holds the template's example: {}",
+                labels[0]
+            )),
+            n => Some(format!(
+                "{n} fields still hold the template's example: {}",
+                labels.join(", ")
+            )),
+        }
+    }
+
     /// Required fields that are empty (or required boxes not ticked), in order.
     pub fn missing_required(&self, answers: &Answers) -> Vec<usize> {
         (0..self.fields.len())

@@ -500,3 +500,23 @@ body:
     );
     assert!(body.contains("A bug happened!"), "{body}");
 }
+
+#[test]
+fn plain_mode_and_render_name_the_fields_still_holding_the_templates_example() {
+    let home = tempfile::tempdir().unwrap();
+    let note = "5 fields still hold the template's example: Benchmark Results (Baseline), Code Example, Configuration Changes, Benchmarks, References";
+    let (_, stderr) = plain(home.path(), "go-performance", "Cut short\n", &[]);
+    assert!(
+        stderr.contains(&format!("\n  {note} (sent as written)\n")),
+        "{stderr}"
+    );
+    let out = bin(home.path())
+        .args(["render", "go-performance", "--set", "title=Faster"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("issue-composer: note: {note} (sent as written; --set them to replace it)\n")
+    );
+}

@@ -53,14 +53,21 @@ fn value(app: &App, id: &str) -> Value {
     app.form().unwrap().answers().values[index(app, id)].clone()
 }
 
-/// Tabs to the field with this id.
+/// Moves field by field (Ctrl-↓: in a code block Tab types a tab) to the field with
+/// this id.
 fn focus_on(app: &mut App, id: &str) {
     let target = Focus::Field(index(app, id));
     for _ in 0..200 {
         if app.form().unwrap().focus() == target {
             return;
         }
-        press(app, [key(KeyCode::Tab)]);
+        press(
+            app,
+            [Msg::Key(crossterm::event::KeyEvent::new(
+                KeyCode::Down,
+                crossterm::event::KeyModifiers::CONTROL,
+            ))],
+        );
     }
     panic!("never reached {id}");
 }
@@ -142,8 +149,8 @@ fn progress_shows_and_typing_goes_on_while_a_command_runs() {
     run(&mut app, "go test -bench .");
     press(&mut app, [Msg::CommandProgress(vec!["goos: linux".into()])]);
     assert_eq!(app.command().unwrap().lines, ["goos: linux"]);
-    // Typing elsewhere is not blocked.
-    press(&mut app, [key(KeyCode::Tab)]);
+    // Typing elsewhere is not blocked (Ctrl-↓ leaves the code block).
+    focus_on(&mut app, "profiling-data");
     typ(&mut app, "flame graph");
     assert_eq!(
         value(&app, "profiling-data"),
@@ -653,4 +660,66 @@ fn benchmark_names_line_up_in_the_dialog() {
         .lines()
         .find(|l| l.contains(&format!("│› {}", names[0])));
     assert!(first.is_some(), "{screen}");
+}
+
+fn prompt_text(app: &App) -> (String, bool) {
+    let Some(Modal::Command(prompt)) = app.modal() else {
+        panic!("no prompt: {:?}", app.modal());
+    };
+    (prompt.line.text().to_owned(), prompt.selected)
+}
+
+fn open_prompt(app: &mut App, id: &str, history: &History) {
+    focus_on(app, id);
+    let field = index(app, id);
+    press(app, [ctrl('r')]);
+    press(
+        app,
+        [Msg::CommandPrompt {
+            field,
+            history: history.clone(),
+            note: None,
+        }],
+    );
+}
+
+#[test]
+fn ctrl_r_prefills_only_the_fields_own_line_and_typing_replaces_it() {
+    let mut history = History::default();
+    history.record("benchmark-results-baseline", "go test -bench .; exit 3");
+    // Another field's line is not offered as this one's; ↑ recalls it.
+    let mut app = open("go-performance");
+    open_prompt(&mut app, "code-example", &history);
+    assert_eq!(prompt_text(&app), (String::new(), false));
+    press(&mut app, [key(KeyCode::Up)]);
+    assert_eq!(
+        prompt_text(&app),
+        ("go test -bench .; exit 3".to_owned(), false)
+    );
+    // The field's own line is prefilled, selected: typing replaces it.
+    let mut app = open("go-performance");
+    open_prompt(&mut app, "benchmark-results-baseline", &history);
+    assert_eq!(
+        prompt_text(&app),
+        ("go test -bench .; exit 3".to_owned(), true)
+    );
+    typ(&mut app, "printf x");
+    assert_eq!(prompt_text(&app), ("printf x".to_owned(), false));
+    // A paste replaces it too; Backspace clears it; a move keeps it to edit.
+    let mut app = open("go-performance");
+    open_prompt(&mut app, "benchmark-results-baseline", &history);
+    press(&mut app, [Msg::Paste("make bench".into())]);
+    assert_eq!(prompt_text(&app), ("make bench".to_owned(), false));
+    let mut app = open("go-performance");
+    open_prompt(&mut app, "benchmark-results-baseline", &history);
+    press(&mut app, [key(KeyCode::Backspace)]);
+    assert_eq!(prompt_text(&app), (String::new(), false));
+    let mut app = open("go-performance");
+    open_prompt(&mut app, "benchmark-results-baseline", &history);
+    press(&mut app, [key(KeyCode::End)]);
+    typ(&mut app, " -v");
+    assert_eq!(
+        prompt_text(&app),
+        ("go test -bench .; exit 3 -v".to_owned(), false)
+    );
 }

@@ -1852,3 +1852,89 @@ fn long_option_lists_move_by_pages_and_to_their_ends() {
     press(&mut app, [key(KeyCode::End), key(KeyCode::Char(' '))]);
     assert_eq!(chosen(&app, "few"), Some(1));
 }
+
+#[test]
+fn the_review_warns_about_fields_still_holding_the_templates_example_without_blocking() {
+    let mut app = open("go-performance");
+    typ(&mut app, "Faster parsing");
+    press(&mut app, [ctrl('s')]);
+    let Screen::Review(review) = app.screen() else {
+        panic!("not in the review")
+    };
+    assert!(review.problems().is_empty(), "examples do not block");
+    let form = app.form().unwrap().form();
+    let ids: Vec<&str> = review
+        .examples()
+        .iter()
+        .map(|&f| &*form.fields[f].id)
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "benchmark-results-baseline",
+            "code-example",
+            "configuration-changes",
+            "benchmarks",
+            "references"
+        ]
+    );
+    let code = form.field_index("code-example").unwrap();
+    let section = form.fields[code].section;
+    assert_eq!(app.form().unwrap().model().mark(section), Mark::Example);
+    // Down selects the first example, again the second; Enter goes to it.
+    press(
+        &mut app,
+        [key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Enter)],
+    );
+    assert!(matches!(app.screen(), Screen::Form(_)));
+    assert_eq!(focus(&app), field(&app, "code-example"));
+    // Typed over, the example is gone from the list and the mark.
+    typ(&mut app, "x");
+    assert_eq!(app.form().unwrap().model().mark(section), Mark::Done);
+    press(&mut app, [ctrl('s')]);
+    let Screen::Review(review) = app.screen() else {
+        panic!("not in the review")
+    };
+    assert_eq!(review.examples().len(), 4);
+}
+
+#[test]
+fn enter_in_a_review_with_only_examples_still_runs_the_command_line_exports() {
+    let mut app = with_exports("go-performance", Plan::print_only());
+    typ(&mut app, "Faster parsing");
+    press(&mut app, [ctrl('s')]);
+    let effects = press(&mut app, [key(KeyCode::Enter)]);
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::Exit(_))),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn tab_types_a_tab_in_a_code_block_and_ctrl_arrows_move_on() {
+    let mut app = open("go-performance");
+    go(&mut app, "code-example");
+    assert_eq!(focus(&app), field(&app, "code-example"));
+    press(&mut app, [ctrl('u')]);
+    typ(&mut app, "a");
+    press(&mut app, [key(KeyCode::Tab)]);
+    typ(&mut app, "b");
+    assert_eq!(focus(&app), field(&app, "code-example"), "Tab stayed");
+    let Value::Text(text) = value(&app, "code-example") else {
+        panic!("not text")
+    };
+    assert!(text.starts_with("a\tb"), "{text:?}");
+    let ctrl_key = |code| Msg::Key(KeyEvent::new(code, KeyModifiers::CONTROL));
+    press(&mut app, [ctrl_key(KeyCode::Down)]);
+    assert_eq!(focus(&app), field(&app, "configuration-changes"));
+    press(&mut app, [ctrl_key(KeyCode::Up)]);
+    assert_eq!(focus(&app), field(&app, "code-example"));
+    press(&mut app, [key(KeyCode::BackTab)]);
+    assert_eq!(focus(&app), field(&app, "technical-approach"));
+    // Anywhere else Tab still moves on: a text area.
+    press(&mut app, [key(KeyCode::Tab)]);
+    assert_eq!(focus(&app), field(&app, "code-example"));
+    go(&mut app, "dependencies");
+    press(&mut app, [key(KeyCode::Tab)]);
+    assert_eq!(focus(&app), field(&app, "dependencies/depends-on"));
+}

@@ -569,9 +569,15 @@ fn markdown_after_the_last_field_is_drawn_below_it() {
             })
             .unwrap_or_else(|| panic!("{needle:?} not in the pane:\n{text}"))
     };
-    // The field's input (its label is the pane's heading).
-    assert!(row("Before the last field.") < row("Your answer"), "{text}");
-    assert!(row("Your answer") < row("Thanks for the report."), "{text}");
+    // The field's input, under its label (the template's words, as the heading's).
+    assert!(
+        row("Before the last field.") < row("▸ Last field"),
+        "{text}"
+    );
+    assert!(
+        row("▸ Last field") < row("Thanks for the report."),
+        "{text}"
+    );
 }
 
 /// A field label too long for its row ends in `…` (it used to stop mid-word, and a
@@ -689,4 +695,83 @@ fn a_long_problem_in_the_review_ends_in_an_ellipsis() {
         row,
         "\"   Checks `I have searched existing issues to ensure the regression has not already been reported`… \""
     );
+}
+
+#[test]
+fn the_review_lists_fields_still_holding_the_templates_example() {
+    let mut app = open("go-performance", None);
+    for c in "Faster parsing".chars() {
+        key(&mut app, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let shown = screen(&app, 100, 30);
+    let rows: Vec<&str> = shown.lines().skip(3).take(4).collect();
+    assert_eq!(
+        rows,
+        [
+            "\" Ready: w write to a file · c copy · g create with gh · p print · b open in the browser · Esc back  \"",
+            "\" 5 fields still hold the template's example: Benchmark Results (Baseline), Code Example, Configurat…\"",
+            "\"   Benchmark Results (Baseline) still holds the template's example                                  \"",
+            "\"   Code Example still holds the template's example                                                  \"",
+        ],
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_code_block_shows_tab_typing_a_tab_and_the_keys_that_move_on() {
+    let mut app = open("go-performance", None);
+    go(&mut app, "code-example");
+    let shown = screen(&app, 140, 30);
+    let footer = shown.lines().nth(29).unwrap();
+    assert_eq!(
+        footer.trim_matches('"').trim_end(),
+        " Tab tab · Enter new line · Ctrl-E editor · Ctrl-R run · Ctrl-↓ next · Ctrl-S review · F1 help · Ctrl-N section · Shift-Tab back · Esc back",
+        "{shown}"
+    );
+    // In a text area Tab is the way on, as before.
+    go(&mut app, "technical-approach");
+    let shown = screen(&app, 140, 30);
+    let footer = shown.lines().nth(29).unwrap();
+    assert!(footer.contains("Tab next"), "{footer}");
+    assert!(!footer.contains("Ctrl-↓"), "{footer}");
+    // F1 says it too.
+    go(&mut app, "code-example");
+    key(&mut app, KeyCode::F(1), KeyModifiers::NONE);
+    let help = screen(&app, 140, 60);
+    assert!(help.contains("Tab/Ctrl-↓  next field"), "{help}");
+    assert!(
+        help.contains(
+            "Tab types a tab; Ctrl-↓ / Ctrl-↑ (or Shift-Tab) move to the next / previous field"
+        ),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_long_cell_gives_way_and_cut_text_ends_in_an_ellipsis() {
+    let long = "x".repeat(200);
+    let yaml = format!("fields:\n  performance-targets: {{Latency: {{Target: {long}}}}}\n");
+    let mut app = open("go-performance", Some(&yaml));
+    go(&mut app, "performance-targets");
+    let shown = screen(&app, 100, 30);
+    // The header's labels: the last one cut ends in `…`.
+    assert!(
+        shown
+            .lines()
+            .nth(2)
+            .unwrap()
+            .contains("epic: go-optimizatio…"),
+        "{shown}"
+    );
+    // The row labels and the headers stay whole; the long cell is cut.
+    let rows: Vec<&str> = shown.lines().collect();
+    let header = rows.iter().find(|r| r.contains("Metric")).unwrap();
+    for word in ["Metric", "Baseline", "Target", "Actual"] {
+        assert!(header.contains(word), "{header}\n{shown}");
+    }
+    // (The cursor's cell, Throughput's first, is not the long one: it would scroll.)
+    let latency = rows.iter().find(|r| r.contains("Latency ")).unwrap();
+    assert!(latency.contains("xxx…"), "{shown}");
+    assert!(rows.iter().any(|r| r.contains("Throughput ")), "{shown}");
 }

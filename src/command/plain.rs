@@ -254,8 +254,12 @@ pub fn review(
 ) -> std::io::Result<usize> {
     let problems = form.validate(answers);
     let blank = form.title_is_blank(&answers.title);
+    let examples = form.examples_note(&form.examples(answers));
     if problems.is_empty() && given_up.is_empty() && !blank {
         writeln!(out, "\nReview: every answer is complete.")?;
+        if let Some(note) = examples {
+            writeln!(out, "  {} (sent as written)", escape(&note))?;
+        }
         return Ok(0);
     }
     writeln!(out, "\nReview:")?;
@@ -274,6 +278,9 @@ pub fn review(
     {
         let text = format!("  {}: {}", form.fields[p.field].label, p.message);
         writeln!(out, "{}", escape(&text))?;
+    }
+    if let Some(note) = examples {
+        writeln!(out, "  {} (sent as written)", escape(&note))?;
     }
     Ok(problems.len().max(given_up.len()))
 }

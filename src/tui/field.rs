@@ -201,7 +201,8 @@ impl Widget {
     }
 
     /// Whether the widget uses a key that is otherwise a navigation key (Tab, Shift-Tab,
-    /// Enter): Enter makes a new line in a text area; Tab moves between table cells.
+    /// Enter): Enter makes a new line in a text area; Tab moves between table cells and
+    /// types a tab in a code block (Ctrl-↓ and Shift-Tab still move on from there).
     pub fn claims(&self, key: &KeyEvent) -> bool {
         use crossterm::event::KeyCode;
         match self {
@@ -214,6 +215,7 @@ impl Widget {
                 key.code == KeyCode::Enter
                     || (o.long() && matches!(key.code, KeyCode::PageUp | KeyCode::PageDown))
             }
+            Widget::Area(a) if a.is_code() => matches!(key.code, KeyCode::Enter | KeyCode::Tab),
             Widget::Area(_) | Widget::List(_) => key.code == KeyCode::Enter,
         }
     }
@@ -232,6 +234,9 @@ impl Widget {
     pub fn hints(&self) -> &'static [(&'static str, &'static str)] {
         match self {
             Widget::Text(_) => &[("Enter", "next")],
+            Widget::Area(a) if a.is_code() => {
+                &[("Tab", "tab"), ("Enter", "new line"), ("Ctrl-E", "editor")]
+            }
             Widget::Area(_) => &[("Enter", "new line"), ("Ctrl-E", "editor")],
             Widget::Options(o) if o.long() => &[
                 ("Space", "select"),

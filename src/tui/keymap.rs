@@ -130,11 +130,14 @@ pub const BINDINGS: &[Binding] = &[
     quiet(bind(KeyCode::Home, NONE, Action::First, PICKER, ("first template", "first"))),
     quiet(bind(KeyCode::End, NONE, Action::Last, PICKER, ("last template", "last"))),
     soft(bind(KeyCode::Tab, NONE, Action::NextField, FORM, ("next field", "next"))),
+    // In the footer where the field takes Tab (a code block types a tab).
+    bind(KeyCode::Down, CTRL, Action::NextField, FORM, ("next field", "next")),
     bind(KeyCode::Char('s'), CTRL, Action::Review, FORM, ("review the finished issue", "review")),
     bind(KeyCode::F(1), NONE, Action::Help, ALL, ("help: every key", "help")),
     bind(KeyCode::PageDown, NONE, Action::ScrollDown, PICKER, ("a page of templates down", "page")),
     bind(KeyCode::Char('n'), CTRL, Action::NextSection, FORM, ("next section", "section")),
     soft(bind(KeyCode::BackTab, SHIFT, Action::PrevField, FORM, ("previous field", "back"))),
+    bind(KeyCode::Up, CTRL, Action::PrevField, FORM, ("previous field", "back")),
     quiet(soft(bind(KeyCode::Enter, NONE, Action::NextField, FORM, ("next field (one-line fields)", "next")))),
     quiet(soft(bind(KeyCode::PageDown, NONE, Action::NextSection, FORM, ("next section", "section")))),
     quiet(bind(KeyCode::Char('p'), CTRL, Action::PrevSection, FORM, ("previous section", "previous section"))),
@@ -167,6 +170,7 @@ pub const FIELD_KEYS: &[(&str, &str)] = &[
     ("text", "type; ←→ Home End move; Ctrl-A start; Ctrl-U/Ctrl-K delete to start/end; Ctrl-W word"),
     ("", "Ctrl-Z undo; Ctrl-Y redo after an undo, else put back what was deleted"),
     ("text area, code", "Enter new line; arrows move; Ctrl-E opens $VISUAL/$EDITOR"),
+    ("code", "Tab types a tab; Ctrl-↓ / Ctrl-↑ (or Shift-Tab) move to the next / previous field"),
     ("checkboxes", "↑↓ move; Space/Enter tick; a ticked Other: ___ takes typing"),
     ("choice", "↑↓ or ←→ move; Space/Enter select; typing goes to the \"or describe\" line"),
     ("long options", "PgUp/PgDn a page (then the section); Home/End the first/last option"),
@@ -242,15 +246,22 @@ pub fn binding_for(ctx: Context, action: Action) -> Option<&'static Binding> {
 
 /// `(key, short)` pairs for the footer in `ctx`, one per action, leaving out `skip`.
 pub fn footer(ctx: Context, skip: &[Action]) -> Vec<(String, &'static str)> {
-    footer_of(BINDINGS, ctx, skip)
+    footer_of(BINDINGS, ctx, skip, &|_| false)
 }
 
-fn footer_of(bindings: &[Binding], ctx: Context, skip: &[Action]) -> Vec<(String, &'static str)> {
+/// `taken` tells the soft bindings the focused field uses itself (Tab in a code block):
+/// the action shows with its next key instead (Ctrl-↓).
+fn footer_of(
+    bindings: &[Binding],
+    ctx: Context,
+    skip: &[Action],
+    taken: &dyn Fn(&Binding) -> bool,
+) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &str)> = Vec::new();
     let mut seen: Vec<Action> = skip.to_vec();
     for b in bindings
         .iter()
-        .filter(|b| b.footer && b.contexts.contains(&ctx))
+        .filter(|b| b.footer && b.contexts.contains(&ctx) && !(b.soft && taken(b)))
     {
         if !seen.contains(&b.action) {
             seen.push(b.action);

@@ -210,7 +210,20 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         Screen::Picker(_) => hints.push(("type".to_owned(), "filter")),
         Screen::Review(_) | Screen::Help(..) => {}
     }
-    hints.extend(app.config().keys.footer(ctx, skip));
+    // A key the focused field takes (Tab in a code block) is not offered as navigation.
+    let widget = match app.screen() {
+        Screen::Form(state) => match state.focus() {
+            super::app::Focus::Field(f) => Some(state.widget(f)),
+            super::app::Focus::Header(_) => None,
+        },
+        _ => None,
+    };
+    let taken = |b: &keymap::Binding| {
+        widget
+            .as_ref()
+            .is_some_and(|w| w.claims(&crossterm::event::KeyEvent::new(b.code, b.mods)))
+    };
+    hints.extend(app.config().keys.footer_where(ctx, skip, &taken));
     let hints = fit_hints(hints, usize::from(area.width));
     let mut spans = vec![Span::raw(" ")];
     for (i, (key, what)) in hints.iter().enumerate() {
@@ -287,9 +300,11 @@ fn dialog(frame: &mut Frame, app: &App, modal: &Modal, area: Rect) -> Option<Pos
     // Lines are cut to fit already; trimming would undo their indent.
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
     // Dialogs that take a line of text: the input sits after its prompt.
-    let (line, indent) = match modal {
-        Modal::Path { path, .. } => (path, 6),
-        Modal::Command(prompt) => (&prompt.line, 2),
+    // The field's last command line, prefilled, shows selected: typing replaces it.
+    let (line, indent, style) = match modal {
+        Modal::Path { path, .. } => (path, 6, theme.input(true)),
+        Modal::Command(prompt) if prompt.selected => (&prompt.line, 2, theme.selected()),
+        Modal::Command(prompt) => (&prompt.line, 2, theme.input(true)),
         _ => return None,
     };
     let input = Rect::new(
@@ -303,7 +318,7 @@ fn dialog(frame: &mut Frame, app: &App, modal: &Modal, area: Rect) -> Option<Pos
         frame.buffer_mut(),
         true,
         "",
-        theme.input(true),
+        style,
         theme.placeholder(),
     )
 }

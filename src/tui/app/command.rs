@@ -6,7 +6,7 @@
 use super::msg::Notice;
 use std::time::Instant;
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::super::field::Widget;
 use super::super::field::line::LineEdit;
@@ -39,6 +39,36 @@ pub struct Prompt {
     /// Where in `recent` ↑↓ are; `None` at the line first shown.
     at: Option<usize>,
     first: String,
+    /// The line is the field's last command, shown selected: the first character
+    /// typed (or a paste) replaces it, Backspace clears it, other keys keep it.
+    pub selected: bool,
+}
+
+impl Prompt {
+    /// A paste replaces the selected line, else goes in at the cursor.
+    pub(super) fn paste(&mut self, text: &str) {
+        if std::mem::take(&mut self.selected) {
+            self.line = LineEdit::new("");
+        }
+        self.line.paste(text);
+    }
+
+    /// A key edits the line; typing over the selected line replaces it.
+    fn edit(&mut self, key: KeyEvent) {
+        if std::mem::take(&mut self.selected) {
+            let typing = matches!(key.code, KeyCode::Char(_))
+                && !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+            if typing || matches!(key.code, KeyCode::Backspace | KeyCode::Delete) {
+                self.line = LineEdit::new("");
+                if !typing {
+                    return;
+                }
+            }
+        }
+        self.line.key(key);
+    }
 }
 
 /// Output waiting for a yes: the command failed, or the field has the user's text.
@@ -136,16 +166,14 @@ impl App {
             return;
         };
         let id = &form.form().fields[field].id;
-        let first = history
-            .last_for(id)
-            .or(history.recent.first().map(String::as_str))
-            .unwrap_or("")
-            .to_owned();
+        // Only this field's last line: one run into another field is ↑ away.
+        let first = history.last_for(id).unwrap_or("").to_owned();
         self.modal = Some(Modal::Command(Box::new(Prompt {
             field,
             line: LineEdit::new(&first),
             recent: history.recent.clone(),
             at: None,
+            selected: !first.is_empty(),
             first,
         })));
     }
@@ -166,10 +194,11 @@ impl App {
                 };
                 let text = prompt.at.map_or(&prompt.first, |i| &prompt.recent[i]);
                 prompt.line = LineEdit::new(text);
+                prompt.selected = false;
                 self.modal = Some(Modal::Command(prompt));
             }
             _ => {
-                prompt.line.key(key);
+                prompt.edit(key);
                 self.modal = Some(Modal::Command(prompt));
             }
         }

@@ -60,7 +60,7 @@ impl Modal {
     pub(super) fn paste(&mut self, text: &str) {
         match self {
             Modal::Path { path, .. } => path.paste(text),
-            Modal::Command(prompt) => prompt.line.paste(text),
+            Modal::Command(prompt) => prompt.paste(text),
             _ => {}
         }
     }

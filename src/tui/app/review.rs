@@ -15,8 +15,12 @@ pub struct ReviewState {
     pub form: FormState,
     /// The first line of the finished issue shown.
     pub scroll: u16,
-    /// The selected problem.
+    /// The selected entry: a problem, or after them a field that still holds the
+    /// template's example.
     pub problem: usize,
+    /// Whether Up or Down chose an entry: with nothing blocking, Enter goes to the
+    /// selected example only then (before, it does the exports).
+    pub picked: bool,
 }
 
 impl ReviewState {
@@ -27,11 +31,34 @@ impl ReviewState {
             form,
             scroll: 0,
             problem: 0,
+            picked: false,
         }
     }
 
     pub fn problems(&self) -> Vec<Problem> {
         self.form.model().problems()
+    }
+
+    /// The fields that still hold the template's example: warned about, not blocking.
+    pub fn examples(&self) -> Vec<usize> {
+        self.form.model().examples()
+    }
+
+    /// Where Enter goes: the selected entry, when one is selected (always while
+    /// something blocks the issue; with only examples, once Up or Down chose one).
+    fn target(&self) -> Option<Focus> {
+        let problems = self.problems();
+        let examples = self.examples();
+        if problems.is_empty() && !self.picked {
+            return None;
+        }
+        let entries = problems.len() + examples.len();
+        let selected = self.problem.min(entries.checked_sub(1)?);
+        Some(match problems.get(selected) {
+            Some(Problem::Title) => Focus::Header(0),
+            Some(Problem::Field(f, _)) => Focus::Field(*f),
+            None => Focus::Field(examples[selected - problems.len()]),
+        })
     }
 }
 
@@ -42,19 +69,25 @@ impl App {
             return Vec::new();
         };
         let problems = review.problems();
+        let entries = problems.len() + review.examples().len();
         let plan = &self.config.plan;
+        let target = review.target();
         match action {
-            Action::Up => review.problem = review.problem.saturating_sub(1),
+            Action::Up => {
+                review.problem = review.problem.saturating_sub(1);
+                review.picked = true;
+            }
             Action::Down => {
-                review.problem = (review.problem + 1).min(problems.len().saturating_sub(1));
+                // With nothing blocking, the first Down selects the first example.
+                if review.picked || !problems.is_empty() {
+                    review.problem = (review.problem + 1).min(entries.saturating_sub(1));
+                }
+                review.picked = true;
             }
             Action::ScrollUp => review.scroll = review.scroll.saturating_sub(10),
             Action::ScrollDown => review.scroll = review.scroll.saturating_add(10),
-            Action::Confirm if !problems.is_empty() => {
-                let focus = match problems[review.problem.min(problems.len() - 1)] {
-                    Problem::Title => Focus::Header(0),
-                    Problem::Field(f, _) => Focus::Field(f),
-                };
+            Action::Confirm if target.is_some() => {
+                let focus = target.unwrap_or(Focus::Header(0));
                 self.replace_screen(|screen| match screen {
                     Screen::Review(review) => {
                         let mut form = review.form;

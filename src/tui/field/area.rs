@@ -89,6 +89,8 @@ impl Area {
         editor.set_cursor_line_style(Style::new());
         editor.set_cursor_style(CURSOR);
         editor.set_tab_length(super::wrap::TAB as u8);
+        // Code keeps the tabs it is typed with (gofmt indents with them).
+        editor.set_hard_tab_indent(self.code);
         let to = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         editor.move_cursor(CursorMove::Jump(to(row - start), to(col)));
         self.editor = editor;
@@ -112,6 +114,11 @@ impl Area {
         all.extend(std::mem::take(&mut self.editor).into_lines());
         all.append(&mut self.after);
         all
+    }
+
+    /// Whether this is a code block (Tab types a tab in it).
+    pub fn is_code(&self) -> bool {
+        self.code
     }
 
     pub fn key(&mut self, key: KeyEvent) -> Edit {

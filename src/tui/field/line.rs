@@ -302,18 +302,24 @@ impl LineEdit {
         if self.text.is_empty() {
             buf.set_stringn(area.x, area.y, placeholder, width, placeholder_style);
         } else {
+            // Unfocused text too long for its row ends in `…` rather than just stopping.
+            let cut = !focused && self.text.width() > width;
+            let room = if cut { width - 1 } else { width };
             let mut x = 0usize;
             let mut col = 0usize;
             for g in self.text.graphemes(true) {
                 let w = g.width();
                 if col >= skip {
-                    if x + w > width {
+                    if x + w > room {
                         break;
                     }
                     buf.set_stringn(area.x + x as u16, area.y, g, w, style);
                     x += w;
                 }
                 col += w;
+            }
+            if cut {
+                buf.set_stringn(area.x + x as u16, area.y, "…", 1, style);
             }
         }
         let x = u16::try_from((before - skip).min(width - 1)).unwrap_or(0);

@@ -111,9 +111,38 @@ impl Table {
         let gaps = widths.len().saturating_sub(1) * 3;
         let available = usize::from(total).saturating_sub(gaps);
         let sum: usize = widths.iter().sum();
-        if sum > available && sum > 0 {
+        if sum <= available {
+            return widths.into_iter().map(|w| w as u16).collect();
+        }
+        // What must stay readable: the row labels and each header. A long cell gives
+        // way first (it scrolls while edited); all columns shrink evenly only when
+        // even those do not fit.
+        let mut floors: Vec<usize> = self.columns.iter().map(|c| c.width().max(3)).collect();
+        floors[0] = widths[0];
+        let fitted = |cap: usize| -> usize {
+            widths
+                .iter()
+                .zip(&floors)
+                .map(|(&w, &f)| w.min(cap.max(f)))
+                .sum()
+        };
+        if fitted(0) <= available {
+            // The widest cap on the other columns that fits.
+            let (mut lo, mut hi) = (0, widths.iter().copied().max().unwrap_or(0));
+            while lo < hi {
+                let mid = (lo + hi).div_ceil(2);
+                if fitted(mid) <= available {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            for (w, &f) in widths.iter_mut().zip(&floors) {
+                *w = (*w).min(lo.max(f));
+            }
+        } else {
             for w in &mut widths {
-                *w = (*w * available / sum).max(1);
+                *w = (*w * available).checked_div(sum).unwrap_or(1).max(1);
             }
         }
         widths.into_iter().map(|w| w as u16).collect()

@@ -92,7 +92,18 @@ impl Keymap {
 
     /// `(key, short)` pairs for the footer in `ctx`, one per action, leaving out `skip`.
     pub fn footer(&self, ctx: Context, skip: &[Action]) -> Vec<(String, &'static str)> {
-        footer_of(&self.bindings, ctx, skip)
+        footer_of(&self.bindings, ctx, skip, &|_| false)
+    }
+
+    /// [`Keymap::footer`] without the soft bindings the focused field takes for itself
+    /// (`taken`): their action shows with its next key.
+    pub fn footer_where(
+        &self,
+        ctx: Context,
+        skip: &[Action],
+        taken: &dyn Fn(&Binding) -> bool,
+    ) -> Vec<(String, &'static str)> {
+        footer_of(&self.bindings, ctx, skip, taken)
     }
 }
 

@@ -49,7 +49,11 @@ pub fn dialog_text(app: &App, modal: &Modal) -> Option<(&'static str, Vec<String
                     label(prompt.field)
                 ),
             ],
-            "Enter run · ↑↓ recent commands · Esc cancel",
+            if prompt.selected {
+                "Enter run · type to replace · ↑↓ recent commands · Esc cancel"
+            } else {
+                "Enter run · ↑↓ recent commands · Esc cancel"
+            },
         ),
         Modal::KeepOutput(kept) => {
             let mut lines = Vec::new();

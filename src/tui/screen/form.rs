@@ -239,11 +239,11 @@ fn label_width(form: &crate::form::Form, f: usize) -> u16 {
     (unicode_width::UnicodeWidthStr::width(shown_label(form, f)) + 2 + required) as u16
 }
 
-/// The label drawn for a field: a section's own answer needs no second title, so it is
-/// named by its kind instead.
+/// The label drawn for a field: the template's words (a section's own answer is named
+/// by its heading, as the schema names it), its kind only when the template gave none.
 fn shown_label(form: &crate::form::Form, f: usize) -> &str {
     let field = &form.fields[f];
-    if *field.label == *form.sections[field.section].title {
+    if field.label.trim().is_empty() {
         kind_word(&field.kind)
     } else {
         &field.label
@@ -384,6 +384,7 @@ fn sidebar(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) {
                 Mark::Done => ("✓", theme.done()),
                 Mark::Missing => ("!", theme.missing()),
                 Mark::Untouched => ("·", theme.help()),
+                Mark::Example => ("~", theme.missing()),
             }
         };
         let indent = "  ".repeat(usize::from(section.level.saturating_sub(min_level)));

@@ -119,7 +119,13 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                 .filter(|a| same(a, b))
                 .map(|a| a.label())
                 .collect();
-            let key = format!("   {:<12}", keys.join("/"));
+            // A column of 12, and a space after keys that fill it.
+            let key = format!("   {:<12} ", keys.join("/"));
+            let key = if key.trim_end().chars().count() < 15 {
+                key[..key.len() - 1].to_owned()
+            } else {
+                key
+            };
             lines.extend(row(key, theme.key(), b.what, width));
         }
         lines.push(Line::raw(""));

@@ -46,17 +46,17 @@ pub fn draw(frame: &mut Frame, app: &App, review: &ReviewState, area: Rect) -> O
     }
     not_sent_lines(&mut head, review, area.width, theme);
     let problems = review.problems();
+    let examples = review.examples();
     if problems.is_empty() {
         head.push(Line::styled(ready(app, review), theme.done()));
-    } else {
-        problem_lines(
-            &mut head,
-            review,
-            &problems,
-            (area.width, area.height / 3),
-            theme,
-        );
     }
+    problem_lines(
+        &mut head,
+        review,
+        (&problems, &examples),
+        (area.width, area.height / 3),
+        theme,
+    );
     let head_h = (head.len() as u16 + 1).min(area.height / 2);
     frame.render_widget(
         Paragraph::new(head),
@@ -187,38 +187,65 @@ fn review_key(app: &App, action: Action) -> Option<String> {
         .map(Binding::label)
 }
 
-/// The problems, the selected one marked, as many as fit in `rows` around the selection,
-/// each on one row of `width` columns (ending in `…` when cut).
+/// The problems, then the fields that still hold the template's example, the selected
+/// one marked, as many as fit in `rows` around the selection, each on one row of `width`
+/// columns (ending in `…` when cut).
 fn problem_lines(
     head: &mut Vec<Line>,
     review: &ReviewState,
-    problems: &[Problem],
+    (problems, examples): (&[Problem], &[usize]),
     (width, rows): (u16, u16),
     theme: Theme,
 ) {
     let form = review.form.form();
-    head.push(Line::styled(
-        match problems.len() {
-            1 => " 1 thing to fix first — Enter goes to it:".to_owned(),
-            n => format!(" {n} things to fix first — Enter goes to the selected one:"),
-        },
-        theme.missing(),
-    ));
+    let width = usize::from(width);
+    match problems.len() {
+        0 => {}
+        1 => head.push(Line::styled(
+            " 1 thing to fix first — Enter goes to it:",
+            theme.missing(),
+        )),
+        n => head.push(Line::styled(
+            format!(" {n} things to fix first — Enter goes to the selected one:"),
+            theme.missing(),
+        )),
+    }
+    if let Some(note) = form.examples_note(examples) {
+        let line = format!(" {note} (Enter on one goes to it)");
+        head.push(Line::styled(
+            super::with_ellipsis(&line, width).into_owned(),
+            theme.missing(),
+        ));
+    }
+    let entries = problems.len() + examples.len();
+    if entries == 0 {
+        return;
+    }
+    let named = |f: usize, what: &str| {
+        let field = &form.fields[f];
+        let section = &form.sections[field.section].title;
+        if **section == *field.label || section.is_empty() {
+            format!("{} {what}", field.label)
+        } else {
+            format!("{section} › {} {what}", field.label)
+        }
+    };
     let rows = usize::from(rows.max(1));
-    let selected = review.problem.min(problems.len() - 1);
-    let first = selected.saturating_sub(rows - 1);
-    for (i, problem) in problems.iter().enumerate().skip(first).take(rows) {
-        let place = match problem {
-            Problem::Title => "the title (empty, or only the template's prefix)".to_owned(),
-            Problem::Field(f, message) => {
-                let field = &form.fields[*f];
-                let section = &form.sections[field.section].title;
-                if **section == *field.label || section.is_empty() {
-                    format!("{} {message}", field.label)
-                } else {
-                    format!("{section} › {} {message}", field.label)
-                }
-            }
+    // With nothing blocking, no entry is selected until Up or Down picks one.
+    let selected = if problems.is_empty() && !review.picked {
+        usize::MAX
+    } else {
+        review.problem.min(entries - 1)
+    };
+    let first = selected.min(entries - 1).saturating_sub(rows - 1);
+    for i in (first..entries).take(rows) {
+        let place = match problems.get(i) {
+            Some(Problem::Title) => "the title (empty, or only the template's prefix)".to_owned(),
+            Some(Problem::Field(f, message)) => named(*f, message),
+            None => named(
+                examples[i - problems.len()],
+                "still holds the template's example",
+            ),
         };
         let (marker, style) = if i == selected {
             (" › ", theme.selected())
@@ -226,7 +253,7 @@ fn problem_lines(
             ("   ", theme.missing())
         };
         let line = format!("{marker}{place}");
-        let line = super::with_ellipsis(&line, usize::from(width)).into_owned();
+        let line = super::with_ellipsis(&line, width).into_owned();
         head.push(Line::styled(line, style));
     }
 }

@@ -17,6 +17,8 @@ pub enum Mark {
     Untouched,
     Done,
     Missing,
+    /// A field still holds the template's example, which the issue sends as written.
+    Example,
 }
 
 /// Something that blocks the issue: an empty title, or a field's answer that breaks one
@@ -240,6 +242,11 @@ impl Model {
             Mark::Missing
         } else if fields
             .iter()
+            .any(|&f| form.holds_example(f, &self.answers.values[f]))
+        {
+            Mark::Example
+        } else if fields
+            .iter()
             .any(|&f| self.answers.values[f] != form.fields[f].default)
         {
             Mark::Done
@@ -295,6 +302,12 @@ impl Model {
                 .map(|invalid| Problem::Field(invalid.field, invalid.message)),
         );
         problems
+    }
+
+    /// The fields that still hold the template's example (sent as written): the
+    /// review warns about them without blocking.
+    pub fn examples(&self) -> Vec<usize> {
+        self.form().examples(&self.answers)
     }
 
     /// The draft as an answers file, with the answers that no longer fit (an answer
