@@ -323,6 +323,12 @@ fn answer_errors_name_the_place_of_each_in_yaml_and_json() {
         run("one.yml", "fields: {priority: medium}\n", &[]),
         "issue-composer: FILE:1:20: `priority`: no option `medium`; options: low, high\n"
     );
+    // A name with a newline stays on its problem's line.
+    let odd = run("two\nlines.yml", "fields: {nope: 1, name: [x]}\n", &[]);
+    assert!(
+        odd.contains("\n  ") && odd.contains("two\\nlines.yml:1:10: unknown field `nope`"),
+        "{odd}"
+    );
 }
 
 /// Front matter with several bad values and a good one: `schema` and `check` name every
