@@ -838,3 +838,19 @@ fn answers_from_standard_input() {
     let body = String::from_utf8(out.stdout).unwrap();
     assert!(body.contains("\ntyped into a pipe\n"), "{body}");
 }
+
+/// A problem in answers read from standard input is placed in "standard input", not in
+/// the `/dev/stdin` the user never typed.
+#[test]
+fn answers_from_standard_input_are_placed_there() {
+    let out = bin()
+        .args(["render", "performance", "--answers", "-"])
+        .write_stdin("fields:\n  performance-issue: [1, 2]\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "issue-composer: standard input:2:22: `performance-issue`: expects text\n"
+    );
+}
