@@ -334,7 +334,12 @@ pub fn read_answers(
     }
     let text = String::from_utf8(bytes)
         .map_err(|_| io(std::io::Error::from(std::io::ErrorKind::InvalidData)))?;
-    let name = path.display().to_string();
+    // `--answers -` reads /dev/stdin: its problems are placed in "standard input".
+    let name = if path == Path::new("/dev/stdin") {
+        "standard input".to_owned()
+    } else {
+        path.display().to_string()
+    };
     let file = AnswersFile::parse_within(&text, &name, budget)?;
     let warnings = crate::template::lint::answers_numbers(&text)
         .into_iter()

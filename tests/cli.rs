@@ -323,6 +323,12 @@ fn answer_errors_name_the_place_of_each_in_yaml_and_json() {
         run("one.yml", "fields: {priority: medium}\n", &[]),
         "issue-composer: FILE:1:20: `priority`: no option `medium`; options: low, high\n"
     );
+    // A name with a newline stays on its problem's line.
+    let odd = run("two\nlines.yml", "fields: {nope: 1, name: [x]}\n", &[]);
+    assert!(
+        odd.contains("\n  ") && odd.contains("two\\nlines.yml:1:10: unknown field `nope`"),
+        "{odd}"
+    );
 }
 
 /// Front matter with several bad values and a good one: `schema` and `check` name every
@@ -831,4 +837,20 @@ fn answers_from_standard_input() {
     assert!(out.status.success(), "{stderr}");
     let body = String::from_utf8(out.stdout).unwrap();
     assert!(body.contains("\ntyped into a pipe\n"), "{body}");
+}
+
+/// A problem in answers read from standard input is placed in "standard input", not in
+/// the `/dev/stdin` the user never typed.
+#[test]
+fn answers_from_standard_input_are_placed_there() {
+    let out = bin()
+        .args(["render", "performance", "--answers", "-"])
+        .write_stdin("fields:\n  performance-issue: [1, 2]\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "issue-composer: standard input:2:22: `performance-issue`: expects text\n"
+    );
 }
