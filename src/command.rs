@@ -63,6 +63,27 @@ fn left_to_exit<T>(value: T) {
     std::mem::forget(value);
 }
 
+/// What `key` names when it takes a single value (`the title`, `a text field`), or
+/// `None` when it takes several or names nothing (refused later, as unknown).
+fn single_valued(form: &crate::form::Form, key: &str) -> Option<String> {
+    use crate::form::FieldKind;
+    match key {
+        "title" => Some("the title".to_owned()),
+        "labels" | "assignees" => None,
+        _ => {
+            let field = &form.fields[crate::form::answers::resolve_key(form, key).ok()?];
+            match field.kind {
+                FieldKind::MultiChoice { .. } | FieldKind::Checkboxes { .. } | FieldKind::List => {
+                    None
+                }
+                FieldKind::Choice { .. } => Some("a single choice".to_owned()),
+                FieldKind::Table(_) => Some("a table (give its cells in one value)".to_owned()),
+                ref kind => Some(format!("a {} field", kind.name())),
+            }
+        }
+    }
+}
+
 /// Loads the answers file and `--set` values into answers for `form`.
 pub fn load_answers(
     form: &crate::form::Form,
@@ -89,6 +110,15 @@ pub fn load_answers(
     let mut seen = std::collections::HashSet::new();
     for (key, value) in sets {
         let repeated = !seen.insert(key.clone());
+        // One rule: a key given again adds to a field that takes several values
+        // (labels, assignees, lists, checkboxes, multiple choices) and is refused
+        // anywhere else, where the first would silently be lost or fail oddly.
+        if repeated && let Some(kind) = single_valued(form, key) {
+            bail!(
+                "`--set {}` is given twice: {kind} takes one value (give it once; labels, assignees, lists, checkboxes and multiple choices take several)",
+                escape_line(key)
+            );
+        }
         answers_file.set(key, value, repeated)?;
     }
     let mut answers = Answers::new(form);

@@ -136,6 +136,25 @@ pub fn format(facts: &Facts, want: Want) -> String {
     lines.join("\n")
 }
 
+/// What detecting `want` looked at, for when it found nothing: the files read and
+/// the commands run.
+pub fn looked_for(want: Want) -> String {
+    let tools: Vec<String> = TOOLCHAINS
+        .iter()
+        .map(|(marker, _, program, arg)| format!("{marker} ({program} {arg})"))
+        .collect();
+    let versions = format!(
+        "no toolchain file in the repository's root: looked for {}",
+        tools.join(", ")
+    );
+    let machine = "read /etc/os-release, /proc/cpuinfo and /proc/meminfo, ran uname -sr and nproc";
+    match want {
+        Want::Versions => versions,
+        Want::Os | Want::Hardware => machine.to_owned(),
+        Want::All => format!("{machine}; {versions}"),
+    }
+}
+
 /// KiB as GiB with one decimal (MiB below one GiB).
 fn memory(kib: u64) -> String {
     #[allow(clippy::cast_precision_loss)] // memory sizes are far below 2^52

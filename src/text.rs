@@ -16,7 +16,7 @@ pub fn size_name(bytes: usize) -> String {
     if bytes.is_multiple_of(MIB) && bytes > 0 {
         format!("{} MiB", bytes / MIB)
     } else {
-        format!("{bytes} bytes")
+        format!("{} bytes", thousands(bytes))
     }
 }
 

@@ -818,6 +818,35 @@ fn check_takes_a_folder_no_argument_and_names_a_broken_link() {
     );
 }
 
+#[test]
+fn set_given_twice_is_refused_unless_the_field_takes_several_values() {
+    for (key, kind) in [
+        ("title", "the title"),
+        ("performance-issue", "a textarea field"),
+        ("priority", "a single choice"),
+    ] {
+        let out = bin()
+            .args(["render", "performance", "--set"])
+            .arg(format!("{key}=a"))
+            .arg("--set")
+            .arg(format!("{key}=b"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            format!(
+                "issue-composer: `--set {key}` is given twice: {kind} takes one value (give it once; labels, assignees, lists, checkboxes and multiple choices take several)\n"
+            )
+        );
+    }
+    // Labels take several: both are kept (before, the last replaced the first).
+    let mut file = issue_composer::form::AnswersFile::default();
+    file.set("labels", "a", false).unwrap();
+    file.set("labels", "b", true).unwrap();
+    assert_eq!(file.labels, Some(serde_json::json!(["a", "b"])));
+}
+
 /// `--answers -` reads the answers from standard input, as `-o -` writes to standard
 /// output.
 #[test]

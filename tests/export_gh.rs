@@ -504,12 +504,12 @@ fn a_body_too_long_for_github_is_not_sent_and_is_saved_to_shorten() {
         (
             "--gh",
             70_000,
-            "the body is 70013 characters long, and GitHub takes at most 65536: shorten it (long logs can go in a gist or an attached file)",
+            "the body is 70,013 characters long, and GitHub takes at most 65,536: shorten it (long logs can go in a gist or an attached file)",
         ),
         (
             "--glab",
             140 * 1024,
-            "the body is too long to pass to glab (143373 bytes; at most 131071 fit in an argument)",
+            "the body is too long to pass to glab (143,373 bytes; at most 131,071 fit in an argument)",
         ),
     ] {
         let long = "x".repeat(length);

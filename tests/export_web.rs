@@ -89,7 +89,8 @@ fn a_form_opens_prefilled_by_field_ids_from_the_origin_remote() {
 }
 
 /// An answer to a field without an id cannot go in the link: the page opens, and the
-/// answer is not lost: the body is printed, the run fails (a draft would be kept).
+/// answer is not lost: the body is printed, the run fails (a draft would be kept), and
+/// the message says both (before, "printed ... instead", as if no page had opened).
 #[test]
 fn answers_a_link_cannot_carry_are_named_and_the_body_kept() {
     let (dir, repo, browser) = world("git@github.com:octo/app.git");
@@ -112,7 +113,7 @@ fn answers_a_link_cannot_carry_are_named_and_the_body_kept() {
     );
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "issue-composer: the link cannot carry the answers to No id (GitHub prefills only fields with an id, and no checkboxes): fill them in on the page\nissue-composer: the body is printed on standard output instead\n"
+        "issue-composer: the link cannot carry the answers to No id (GitHub prefills only fields with an id, and no checkboxes): fill them in on the page\nissue-composer: the page opened without them, so this ends with status 1; the whole body is printed on standard output to copy them from\n"
     );
 }
 
@@ -151,7 +152,7 @@ fn a_link_too_long_is_refused_with_advice() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("the forge refuses links over 8000; write the issue with -o FILE, or send it with --gh (GitHub takes a body of up to 65,536 characters)"),
+        stderr.contains("the forge refuses links over 8,000; write the issue with -o FILE, or send it with --gh (GitHub takes a body of up to 65,536 characters)"),
         "{stderr}"
     );
     assert!(!dir.path().join("opened").exists());

@@ -723,3 +723,25 @@ fn ctrl_r_prefills_only_the_fields_own_line_and_typing_replaces_it() {
         ("go test -bench .; exit 3 -v".to_owned(), false)
     );
 }
+
+#[test]
+fn ctrl_d_finding_nothing_says_what_it_looked_for() {
+    let mut app = open("bug-report");
+    focus_on(&mut app, "environment/version");
+    let field = index(&app, "environment/version");
+    press(&mut app, [ctrl('d')]);
+    press(
+        &mut app,
+        [Msg::Detected {
+            field,
+            text: String::new(),
+        }],
+    );
+    assert_eq!(
+        app.notice().map(|n| (n.text.as_str(), n.problem)),
+        Some((
+            "nothing could be detected (no toolchain file in the repository's root: looked for go.mod (go version), Cargo.toml (rustc -V), package.json (node -v), pyproject.toml (python3 -V))",
+            true
+        ))
+    );
+}

@@ -1853,6 +1853,43 @@ fn long_option_lists_move_by_pages_and_to_their_ends() {
     assert_eq!(chosen(&app, "few"), Some(1));
 }
 
+/// A file, the clipboard and the printed body need no title: with only the title
+/// missing, `w`, `c` and `p` work in the review; `g` and `b` still ask for one.
+#[test]
+fn only_gh_glab_and_the_browser_need_a_title() {
+    let mut app = open("blank");
+    press(&mut app, [ctrl('s')]);
+    assert!(
+        matches!(app.screen(), Screen::Review(_)),
+        "{:?}",
+        app.screen()
+    );
+    let refused = press(&mut app, [key(KeyCode::Char('g'))]);
+    assert!(refused.is_empty(), "{refused:?}");
+    assert!(
+        notice(&app).is_some_and(
+            |(text, problem)| problem && text.starts_with("fix the problems listed first")
+        ),
+        "{:?}",
+        notice(&app)
+    );
+    assert!(press(&mut app, [key(KeyCode::Char('b'))]).is_empty());
+    let copied = press(&mut app, [key(KeyCode::Char('c'))]);
+    assert!(matches!(&copied[..], [Effect::Copy { .. }]), "{copied:?}");
+    press(&mut app, [key(KeyCode::Char('w'))]);
+    assert!(
+        matches!(app.modal(), Some(Modal::Path { .. })),
+        "{:?}",
+        app.modal()
+    );
+    press(&mut app, [key(KeyCode::Esc)]);
+    let printed = press(&mut app, [key(KeyCode::Char('p'))]);
+    assert!(
+        matches!(printed.last(), Some(Effect::Exit(After::Export { plan, .. })) if plan.print),
+        "{printed:?}"
+    );
+}
+
 #[test]
 fn the_review_warns_about_fields_still_holding_the_templates_example_without_blocking() {
     let mut app = open("go-performance");

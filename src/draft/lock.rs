@@ -84,7 +84,7 @@ pub fn claim_at(lock: &Path) -> Result<Option<File>, InUse> {
         let Ok(mut file) = options.open(lock) else {
             return Ok(None);
         };
-        match file.try_lock() {
+        match try_lock_patiently(&file) {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => return Err(InUse { pid: holder(lock) }),
             Err(TryLockError::Error(_)) => return Ok(None),
@@ -99,6 +99,20 @@ pub fn claim_at(lock: &Path) -> Result<Option<File>, InUse> {
         return Ok(Some(file));
     }
     Ok(None)
+}
+
+/// Takes the lock, asking again twice, 10 ms apart: [`held_by_another`] holds a shared
+/// lock for a moment to ask, which must not pass for a window holding the draft.
+fn try_lock_patiently(file: &File) -> Result<(), TryLockError> {
+    for _ in 0..2 {
+        match file.try_lock() {
+            Err(TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            other => return other,
+        }
+    }
+    file.try_lock()
 }
 
 /// Whether the open `file` is the one at `path` now.

@@ -209,10 +209,12 @@ pub enum SendError {
     },
     #[error("the issue has no title")]
     NoTitle,
-    #[error("the body is too long to pass to glab ({bytes} bytes; at most {} fit in an argument)", MAX_ARG_BYTES - 1)]
+    #[error("the body is too long to pass to glab ({} bytes; at most {} fit in an argument)", crate::text::thousands(*bytes), crate::text::thousands(MAX_ARG_BYTES - 1))]
     TooLong { bytes: usize },
     #[error(
-        "the body is {chars} characters long, and GitHub takes at most {GITHUB_MAX_BODY_CHARS}: shorten it (long logs can go in a gist or an attached file)"
+        "the body is {} characters long, and GitHub takes at most {}: shorten it (long logs can go in a gist or an attached file)",
+        crate::text::thousands(*chars),
+        crate::text::thousands(GITHUB_MAX_BODY_CHARS)
     )]
     TooLongForGithub { chars: usize },
     #[error("cannot run {program}: {}", crate::text::io_words(cause))]

@@ -121,10 +121,30 @@ pub fn run_to(issue: &Issue, plan: &Plan, out: &mut impl Write) -> Result<Outcom
             }
         }
     }
-    if plan.web && !open_web(issue, plan, out)? {
-        failed = true;
-        let place = keep_body(issue, &mut kept, out)?;
-        eprintln!("issue-composer: the body is {}", escape(&place));
+    match plan.web.then(|| open_web(issue, plan, out)).transpose()? {
+        None | Some(Opened::Whole) => {}
+        Some(Opened::Not) => {
+            failed = true;
+            let place = keep_body(issue, &mut kept, out)?;
+            eprintln!("issue-composer: the body is {}", escape(&place));
+        }
+        // The page is open, but without some answers: not done (status 1, so the form
+        // keeps its draft), and the whole body is where they can be copied from.
+        Some(Opened::Partly) => {
+            failed = true;
+            if kept.is_none() {
+                out.write_all(issue.body.as_bytes())?;
+                out.flush()?;
+                kept = Some("printed on standard output".into());
+            }
+            eprintln!(
+                "issue-composer: {}",
+                escape(&format!(
+                    "the page opened without them, so this ends with status 1; the whole body is {} to copy them from",
+                    kept.as_deref().unwrap_or_default()
+                ))
+            );
+        }
     }
     for &forge in &plan.forges {
         if forge == Forge::Github {
@@ -180,9 +200,18 @@ pub fn run_to(issue: &Issue, plan: &Plan, out: &mut impl Write) -> Result<Outcom
     })
 }
 
-/// Prints the prefilled link and opens it; `false` (after saying why) when it could not
-/// be made or opened.
-fn open_web(issue: &Issue, plan: &Plan, out: &mut impl Write) -> io::Result<bool> {
+/// What became of the prefilled page.
+enum Opened {
+    /// Open, with every answer.
+    Whole,
+    /// Open, but the link could not carry some answers (said).
+    Partly,
+    /// Not open: the link could not be made or opened (said).
+    Not,
+}
+
+/// Prints the prefilled link and opens it, saying what went wrong.
+fn open_web(issue: &Issue, plan: &Plan, out: &mut impl Write) -> io::Result<Opened> {
     let repo = match &plan.target.repo {
         Some(arg) => web::Repo::from_arg(arg),
         None => web::origin(&std::env::current_dir().unwrap_or_default()),
@@ -197,14 +226,14 @@ fn open_web(issue: &Issue, plan: &Plan, out: &mut impl Write) -> io::Result<bool
         Ok(link) => link,
         Err(err) => {
             eprintln!("issue-composer: {}", escape(&err.to_string()));
-            return Ok(false);
+            return Ok(Opened::Not);
         }
     };
     writeln!(out, "{link}")?;
     out.flush()?;
     if let Err(err) = web::open(&link) {
         eprintln!("issue-composer: {}", escape(&err.to_string()));
-        return Ok(false);
+        return Ok(Opened::Not);
     }
     // GitHub's form page gets answers by id only: what the link leaves out is not lost.
     let left_out = &issue.prefill.left_out;
@@ -216,9 +245,9 @@ fn open_web(issue: &Issue, plan: &Plan, out: &mut impl Write) -> io::Result<bool
                 crate::text::join_list(left_out)
             ))
         );
-        return Ok(false);
+        return Ok(Opened::Partly);
     }
-    Ok(true)
+    Ok(Opened::Whole)
 }
 
 /// Where the body is; prints it first if it is nowhere yet.

@@ -34,7 +34,9 @@ pub enum WebError {
     #[error("cannot tell the repository from `{0}`; pass -R OWNER/REPO")]
     BadRepo(String),
     #[error(
-        "the prefilled link would be {bytes} bytes and the forge refuses links over {MAX_URL_BYTES}; write the issue with -o FILE, or send it with --gh (GitHub takes a body of up to 65,536 characters)"
+        "the prefilled link would be {} bytes and the forge refuses links over {}; write the issue with -o FILE, or send it with --gh (GitHub takes a body of up to 65,536 characters)",
+        crate::text::thousands(*bytes),
+        crate::text::thousands(MAX_URL_BYTES)
     )]
     TooLong { bytes: usize },
     #[error(

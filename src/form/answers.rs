@@ -192,7 +192,8 @@ impl AnswersFile {
     }
 
     /// Sets one field from `--set KEY=VALUE`. A value starting with `[` or `{` is read
-    /// as YAML. The first set of a key replaces the file's value; repeating it adds.
+    /// as YAML. The first set of a key replaces the file's value; repeating it adds (the
+    /// command refuses a repeat for a field that takes one value).
     pub fn set(&mut self, key: &str, raw: &str, repeated: bool) -> Result<(), LocatedError> {
         if !repeated {
             if matches!(key, "title" | "labels" | "assignees") {
@@ -210,22 +211,19 @@ impl AnswersFile {
         } else {
             Json::String(raw.to_owned())
         };
-        match key {
-            "labels" => self.labels = Some(value),
-            "assignees" => self.assignees = Some(value),
-            _ => {
-                let existing = self.fields.get_mut(key).filter(|_| repeated);
-                match existing {
-                    Some(Json::Array(items)) => match value {
-                        Json::Array(more) => items.extend(more),
-                        one => items.push(one),
-                    },
-                    Some(prev) => *prev = Json::Array(vec![prev.clone(), value]),
-                    None => {
-                        self.fields.insert(key.to_owned(), value);
-                    }
-                }
-            }
+        let slot = match key {
+            "labels" => self.labels.get_or_insert(Json::Null),
+            "assignees" => self.assignees.get_or_insert(Json::Null),
+            _ => self.fields.entry(key.to_owned()).or_insert(Json::Null),
+        };
+        match slot {
+            Json::Array(items) if repeated => match value {
+                Json::Array(more) => items.extend(more),
+                one => items.push(one),
+            },
+            Json::Null => *slot = value,
+            prev if repeated => *prev = Json::Array(vec![prev.clone(), value]),
+            prev => *prev = value,
         }
         Ok(())
     }

@@ -229,7 +229,7 @@ fn reading_within_a_limit_refuses_devices_fifos_and_big_files() {
     std::fs::write(&big, vec![b'x'; 2048]).unwrap();
     assert_eq!(read_regular_within(&big, 2048).unwrap().len(), 2048);
     assert_eq!(in_words(16 << 20), "16 MiB");
-    assert_eq!(in_words(1000), "1000 bytes");
+    assert_eq!(in_words(1000), "1,000 bytes");
 }
 
 #[cfg(unix)]

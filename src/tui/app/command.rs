@@ -560,7 +560,15 @@ impl App {
         let pressed = self.detecting.take();
         self.notice = None;
         if text.trim().is_empty() {
-            self.notice = Some(Notice::problem("nothing could be detected".to_owned()));
+            let looked = self.screen.form().and_then(|form| {
+                environment::wants(&form.form().fields.get(field)?.label)
+                    .map(environment::looked_for)
+            });
+            let text = match looked {
+                Some(looked) => format!("nothing could be detected ({looked})"),
+                None => "nothing could be detected".to_owned(),
+            };
+            self.notice = Some(Notice::problem(text));
             return;
         }
         let at_end = match (pressed, self.screen.form()) {

@@ -71,6 +71,12 @@ impl App {
         let problems = review.problems();
         let entries = problems.len() + review.examples().len();
         let plan = &self.config.plan;
+        // A file, the clipboard and the printed body carry no title: only gh, glab and
+        // the browser need one.
+        let needs_title = !matches!(action, Action::Write | Action::Copy | Action::Print);
+        let blocked = problems
+            .iter()
+            .any(|p| needs_title || !matches!(p, Problem::Title));
         let target = review.target();
         match action {
             Action::Up => {
@@ -97,7 +103,7 @@ impl App {
                     other => other,
                 });
             }
-            _ if !problems.is_empty() => {
+            _ if blocked => {
                 self.notice = Some(Notice::problem("fix the problems listed first: the title, required and invalid answers (Enter goes to one)".to_owned()));
             }
             Action::Confirm if cli_exports => return self.run_exports(),
