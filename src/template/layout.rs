@@ -132,9 +132,9 @@ pub enum Shape {
     /// `prefix` and the values of the fields on this line: `**Effort**: Medium - 4 h`;
     /// `bare` (the label as written, without hints) when every value is empty.
     Line {
-        prefix: String,
+        prefix: Box<str>,
         parts: Vec<(String, usize)>,
-        bare: String,
+        bare: Box<str>,
     },
     /// Free text on lines of its own.
     Block {
@@ -143,16 +143,16 @@ pub enum Shape {
     /// A fenced code block; `original` is the whole block as written.
     Fence {
         field: usize,
-        open: String,
-        fence: String,
-        original: String,
+        open: Box<str>,
+        fence: Box<str>,
+        original: Box<str>,
     },
     /// `<pre>` text, escaped for HTML.
     Pre {
         field: usize,
-        open: String,
-        close: String,
-        original: String,
+        open: Box<str>,
+        close: Box<str>,
+        original: Box<str>,
     },
     /// A checkbox list: option lines with their markers, other lines as written.
     Checks {
@@ -160,7 +160,7 @@ pub enum Shape {
         lines: Vec<CheckLine>,
     },
     /// Boxed: the largest shape (112 bytes), and rare; the layout keeps every field's
-    /// shape in one vector, so this keeps each of them at 88 bytes, not 120.
+    /// shape in one vector, so this keeps each of them at 72 bytes, not 120.
     List(Box<ListShape>),
     Table(TableShape),
     /// A plain list of options (`- Desktop`): the chosen items are kept as written
@@ -277,12 +277,12 @@ pub struct TableShape {
     pub field: usize,
     /// The header and delimiter rows as written, then each row's text: one string for
     /// the table (two per row were most of a table's allocations).
-    text: String,
-    head_end: usize,
-    pub rows: Vec<RowShape>,
+    text: Box<str>,
+    head_end: u32,
+    pub rows: Box<[RowShape]>,
     /// The width inside each column's pipes when the template lines its pipes up
     /// (padded cells); empty when it does not. Filled rows are padded to them.
-    pub widths: Vec<usize>,
+    pub widths: Box<[usize]>,
 }
 
 impl TableShape {
@@ -315,16 +315,16 @@ impl TableShape {
         }
         Self {
             field: 0,
-            text,
-            head_end: head.len(),
-            rows: shapes,
-            widths,
+            text: text.into_boxed_str(),
+            head_end: offset(head.len()),
+            rows: shapes.into_boxed_slice(),
+            widths: widths.into_boxed_slice(),
         }
     }
 
     /// Header and delimiter rows as written.
     pub fn head(&self) -> &str {
-        &self.text[..self.head_end]
+        &self.text[..self.head_end as usize]
     }
 
     /// A row as written.
@@ -371,7 +371,8 @@ mod tests {
         // shapes.
         assert_eq!(std::mem::size_of::<Piece>(), 16);
         assert_eq!(std::mem::size_of::<ShapeAt>(), 8);
-        assert!(std::mem::size_of::<Shape>() <= 88);
+        // Strings without spare room (`Box<str>`) in shapes: 88 bytes each before.
+        assert!(std::mem::size_of::<Shape>() <= 72);
         assert_eq!(std::mem::size_of::<CheckLine>(), 40);
     }
 

@@ -234,9 +234,9 @@ impl Assembler<'_> {
         match self.fields[field].kind {
             FieldKind::Code { .. } => self.keep_shape(Shape::Fence {
                 field,
-                open: "```".to_owned(),
-                fence: "```".to_owned(),
-                original: String::new(),
+                open: "```".into(),
+                fence: "```".into(),
+                original: Box::default(),
             }),
             _ => self.block_shape(field),
         }

@@ -29,9 +29,9 @@ pub(super) fn slash_commands(range: &Range<usize>, ctx: &Ctx<'_>) -> Option<Vec<
             let prefix = text.to_owned();
             let field = NewField::new(FieldKind::Text, Some(name), "", empty_text(), line);
             let shape = Shape::Line {
-                prefix,
+                prefix: prefix.into_boxed_str(),
                 parts: vec![(String::new(), 0)],
-                bare: text.to_owned(),
+                bare: text.into(),
             };
             out.push(Recognized::field(field, line..line + 1, shape));
         } else {

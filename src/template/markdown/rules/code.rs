@@ -52,9 +52,9 @@ pub(super) fn fence(
     );
     let shape = Shape::Fence {
         field: 0,
-        open,
-        fence,
-        original,
+        open: open.into_boxed_str(),
+        fence: fence.into_boxed_str(),
+        original: original.into_boxed_str(),
     };
     out.push(Recognized::field(field, lines, shape));
     out
@@ -172,9 +172,9 @@ fn pre(range: &Range<usize>, ctx: &Ctx<'_>) -> Option<Recognized> {
     let original = source.strip_comments(source.span(lines.clone()));
     let shape = Shape::Pre {
         field: 0,
-        open: trimmed[..open_end].to_owned(),
-        close: trimmed[close_start..].to_owned(),
-        original: remove_blank_runs(&original),
+        open: trimmed[..open_end].into(),
+        close: trimmed[close_start..].into(),
+        original: remove_blank_runs(&original).into_boxed_str(),
     };
     Some(Recognized::field(field, lines, shape))
 }

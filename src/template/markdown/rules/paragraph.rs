@@ -305,9 +305,9 @@ pub(super) fn line_fields(
         prefix.trim_end().to_owned()
     };
     let shape = Shape::Line {
-        prefix,
+        prefix: prefix.into_boxed_str(),
         parts,
-        bare,
+        bare: bare.into_boxed_str(),
     };
     Some(Recognized::Fields {
         fields,

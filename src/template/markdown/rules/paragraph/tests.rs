@@ -335,7 +335,7 @@ fn an_unanswered_question_keeps_its_options() {
     else {
         panic!("{found:?}")
     };
-    assert_eq!(bare, "Works? Yes/No");
+    assert_eq!(&**bare, "Works? Yes/No");
     // A label that is not a question is left bare.
     let found = plain("**Pick**: [A / B]\n");
     let [
@@ -347,7 +347,7 @@ fn an_unanswered_question_keeps_its_options() {
     else {
         panic!("{found:?}")
     };
-    assert_eq!(bare, "**Pick**:");
+    assert_eq!(&**bare, "**Pick**:");
 }
 
 #[test]
