@@ -45,6 +45,40 @@ pub fn push_para(to: &mut String, sep: &str, text: &str) {
     to.push_str(text);
 }
 
+/// `text` trimmed as `str::trim` trims it, ASCII spaces first: `trim` looks each
+/// character up as Unicode, which only a text that starts or ends outside ASCII (or
+/// with a vertical tab, the one space `trim_ascii` keeps) still needs. Table cells are
+/// trimmed this way by the block reader and by render.
+pub fn trim(text: &str) -> &str {
+    let t = text.trim_ascii();
+    let plain = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii() && b != 0x0b);
+    if plain(t.as_bytes().first()) && plain(t.as_bytes().last()) {
+        t
+    } else {
+        t.trim()
+    }
+}
+
+#[cfg(test)]
+mod trim_tests {
+    #[test]
+    fn trimming_is_str_trim() {
+        for text in [
+            "",
+            " ",
+            " a ",
+            "\u{b}a\u{b}",
+            "\t\u{a0}x\u{3000} ",
+            "é",
+            " é ",
+            "\u{85}",
+            "a b",
+        ] {
+            assert_eq!(super::trim(text), text.trim(), "{text:?}");
+        }
+    }
+}
+
 /// Lowercase; runs of anything but letters and digits become one `-`.
 pub fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -440,7 +440,7 @@ fn split_row(row: &str) -> Vec<&str> {
 
 /// The cells of a table row as written, trimmed, one at a time.
 fn row_cells(row: &str) -> impl Iterator<Item = &str> {
-    let row = trim(row);
+    let row = crate::text::trim(row);
     let row = row.strip_prefix('|').unwrap_or(row);
     let row = row.strip_suffix('|').unwrap_or(row);
     let bytes = row.as_bytes();
@@ -462,25 +462,12 @@ fn row_cells(row: &str) -> impl Iterator<Item = &str> {
         }
         if let Some(i) = end {
             start = i + 1;
-            Some(trim(&row[from..i]))
+            Some(crate::text::trim(&row[from..i]))
         } else {
             done = true;
-            Some(trim(&row[from..]))
+            Some(crate::text::trim(&row[from..]))
         }
     })
-}
-
-/// `text` trimmed as `str::trim` trims it, ASCII spaces first: `trim` looks each
-/// character up as Unicode, which only a text that starts or ends outside ASCII (or
-/// with a vertical tab, the one space `trim_ascii` keeps) still needs.
-fn trim(text: &str) -> &str {
-    let t = text.trim_ascii();
-    let plain = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii() && b != 0x0b);
-    if plain(t.as_bytes().first()) && plain(t.as_bytes().last()) {
-        t
-    } else {
-        t.trim()
-    }
 }
 
 #[cfg(test)]

@@ -441,7 +441,7 @@ impl<'s> Ctx<'s> {
             match event {
                 Event::Start(Tag::TableCell) => {
                     self.skip_inline(it);
-                    cells.push(trim(&self.src[range]));
+                    cells.push(crate::text::trim(&self.src[range]));
                 }
                 Event::End(_) => break,
                 _ => {}
@@ -588,19 +588,6 @@ impl<'s> Plain<'s> {
     }
 }
 
-/// `text` trimmed: ASCII spaces first, as `trim` looks each character up as Unicode,
-/// which only a text that starts or ends outside ASCII (or with a vertical tab, the one
-/// ASCII space `trim_ascii` keeps) still needs.
-fn trim(text: &str) -> &str {
-    let t = text.trim_ascii();
-    let plain = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii() && b != 0x0b);
-    if plain(t.as_bytes().first()) && plain(t.as_bytes().last()) {
-        t
-    } else {
-        t.trim()
-    }
-}
-
 /// Markdown's text as a `Cow`: borrowed when it is as written.
 fn cow(text: CowStr<'_>) -> Cow<'_, str> {
     match text {
@@ -727,23 +714,6 @@ mod tests {
         assert!(matches!(&doc.blocks[0], Block::Heading { level: 1, text, .. } if text == "Title"));
         assert!(matches!(&doc.blocks[1], Block::Code { info, closed: true, .. } if info == "go"));
         assert!(matches!(&doc.blocks[2], Block::Code { closed: false, .. }));
-    }
-
-    #[test]
-    fn trimming_is_str_trim() {
-        for text in [
-            "",
-            " ",
-            " a ",
-            "\u{b}a\u{b}",
-            "\t\u{a0}x\u{3000} ",
-            "é",
-            " é ",
-            "\u{85}",
-            "a b",
-        ] {
-            assert_eq!(trim(text), text.trim(), "{text:?}");
-        }
     }
 
     #[test]
