@@ -555,7 +555,7 @@ fn picker_entries() -> Vec<Entry> {
     let choices = catalog.choices();
     choices
         .iter()
-        .map(|choice| Entry::from_choice(choice, &choices, root))
+        .map(|choice| Entry::from_choice(choice, root))
         .collect()
 }
 

@@ -1382,7 +1382,7 @@ fn key_overrides_change_dispatch_and_the_footer() {
 fn picker_with(choices: &[Choice]) -> App {
     let entries = choices
         .iter()
-        .map(|c| Entry::from_choice(c, choices, None))
+        .map(|c| Entry::from_choice(c, None))
         .collect();
     App::with_picker(config(), entries, (80, 24))
 }

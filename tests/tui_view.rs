@@ -112,8 +112,9 @@ fn go(app: &mut App, section: &str) {
 
 const GO_ANSWERS: &str = "title: '[PERF] Pool row buffers'\nfields:\n  optimization-opportunity/priority: P2\n  optimization-opportunity/estimated-effort-2: 4-6 hours\n  proposed-optimization/go-techniques-used: [sync.Pool, 'Other: arenas']\n  files-affected: [internal/db/rows.go]\n  performance-targets: {Latency: {Baseline: 12 ms}}\n  user-impact/api-changes: Adds PoolSize\n";
 
-/// The built-ins as the chooser has them: the two named "Performance Optimization" each
-/// show their stem after the name (before: two lines of one name).
+/// The built-ins as the chooser has them: the two named "Performance Optimization" are
+/// told apart by their origin (`built-in: go-performance`), with no stem repeated after
+/// the name as `list` adds it.
 #[test]
 fn picker() {
     let found = BUILTINS
@@ -137,7 +138,7 @@ fn picker() {
     );
     let entries: Vec<Entry> = choices
         .iter()
-        .map(|c| Entry::from_choice(c, &choices, None))
+        .map(|c| Entry::from_choice(c, None))
         .collect();
     let mut app = App::with_picker(config(), entries, (80, 20));
     insta::assert_snapshot!("picker", screen(&app, 80, 20));
@@ -370,11 +371,7 @@ fn picker_with_contact_links_and_the_blank_issue() {
             }
         })
         .collect();
-    entries.extend(
-        choices
-            .iter()
-            .map(|c| Entry::from_choice(c, &choices, None)),
-    );
+    entries.extend(choices.iter().map(|c| Entry::from_choice(c, None)));
     let app = App::with_picker(config(), entries, (80, 20));
     insta::assert_snapshot!("picker_links_blank", screen(&app, 80, 20));
 }

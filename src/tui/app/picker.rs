@@ -34,9 +34,11 @@ pub enum Pick {
 }
 
 impl Entry {
-    /// The picker line for one of the chooser's lines (`all`); paths are shown from
-    /// `root`. Names, about lines, paths and links are outside text: shown escaped.
-    pub fn from_choice(choice: &Choice, all: &[Choice], root: Option<&Path>) -> Self {
+    /// The picker line for one of the chooser's lines; paths are shown from `root`.
+    /// Names, about lines, paths and links are outside text: shown escaped. The name is
+    /// the template's own: the origin beside it (`built-in: go-performance`, a path)
+    /// already tells two of one name apart.
+    pub fn from_choice(choice: &Choice, root: Option<&Path>) -> Self {
         let (pick, name, about, origin) = match choice {
             Choice::Template(entry) => {
                 let about = match &entry.error {
@@ -56,8 +58,7 @@ impl Entry {
                     (Some(why), true) => Pick::Refused(why.clone()),
                     _ => Pick::Template(entry.source.clone()),
                 };
-                let name = crate::discover::shown_name(entry, all);
-                (pick, name, about, origin)
+                (pick, entry.name.clone(), about, origin)
             }
             Choice::Link(link) => match &link.refused {
                 Some(why) => (
