@@ -18,6 +18,11 @@ pub use layout::{Layout, Piece};
 /// [`MAX_SIZE_VAR`] raises the limit (see [`parse_within`]).
 pub const MAX_SIZE: usize = 2 * 1024 * 1024;
 
+/// The highest size limit [`MAX_SIZE_VAR`] can set: 4 GiB less a byte. Offsets, ids,
+/// shapes and a table's labels are kept as `u32` (half the memory of `usize`), which
+/// holds for any template under it; a larger number asks for this.
+pub const SIZE_CEILING: usize = u32::MAX as usize;
+
 /// The environment variable that sets the template size limit in bytes.
 pub const MAX_SIZE_VAR: &str = "ISSUE_COMPOSER_MAX_TEMPLATE_SIZE";
 /// The environment variable that sets [`Limits::nesting`].
@@ -69,7 +74,7 @@ impl Limits {
         };
         let d = Self::default();
         Self {
-            size: number(MAX_SIZE_VAR, d.size),
+            size: number(MAX_SIZE_VAR, d.size).min(SIZE_CEILING),
             nesting: number(NESTING_VAR, d.nesting),
             sections: number(SECTIONS_VAR, d.sections),
             fields: number(FIELDS_VAR, d.fields),
@@ -359,6 +364,9 @@ mod tests {
         });
         let d = Limits::default();
         assert_eq!(limits.size, 10);
+        // More than the form's u32 offsets hold is the most they hold.
+        let huge = Limits::from_vars(|name| (name == MAX_SIZE_VAR).then(|| "99999999999".into()));
+        assert_eq!(huge.size, u32::MAX as usize);
         assert_eq!(limits.nesting, 3);
         assert_eq!(limits.fields, d.fields);
         assert_eq!(limits.sections, d.sections);
