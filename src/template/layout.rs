@@ -58,14 +58,17 @@ impl Markdown {
 
     /// A kept line, with its `\n`.
     pub fn line(&self, at: LineAt) -> &str {
-        let rest = self.lines.get(at.0..).unwrap_or_default();
+        let rest = self.lines.get(at.0 as usize..).unwrap_or_default();
         memchr::memchr(b'\n', rest.as_bytes()).map_or(rest, |end| &rest[..=end])
     }
 }
 
-/// Where a kept line starts in its layout's lines; it runs to its first `\n`.
+/// Where a kept line starts in its layout's lines; it runs to its first `\n`. A `u32`:
+/// a piece is 12 bytes, not 16 (a piece a line of the template). The kept lines are
+/// at most the template's, and it has at most `u32::MAX` bytes
+/// (`template::SIZE_CEILING`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LineAt(pub(crate) usize);
+pub struct LineAt(pub(crate) u32);
 
 /// A field piece's shape: its place among its layout's shapes, or, for the most
 /// common one, the shape itself. A [`Shape::Block`] is every answer added to a heading
@@ -97,7 +100,7 @@ pub(crate) struct Lines(String);
 impl Lines {
     /// Adds `parts` as one line (they hold no `\n`); a `\n` ends it.
     pub(crate) fn push(&mut self, parts: &[&str]) -> LineAt {
-        let at = LineAt(self.0.len());
+        let at = LineAt(u32::try_from(self.0.len()).expect("kept lines under 4 GiB"));
         for part in parts {
             self.0.push_str(part);
         }
@@ -369,7 +372,8 @@ mod tests {
     fn pieces_and_shapes_stay_small() {
         // A piece per line and a shape per field: at 1.9 MiB, 160,800 pieces and 40,200
         // shapes.
-        assert_eq!(std::mem::size_of::<Piece>(), 16);
+        // 12 bytes: a kept line named by a `u32` offset (16 with `usize`).
+        assert_eq!(std::mem::size_of::<Piece>(), 12);
         assert_eq!(std::mem::size_of::<ShapeAt>(), 8);
         // Strings without spare room (`Box<str>`) in shapes: 88 bytes each before.
         assert!(std::mem::size_of::<Shape>() <= 72);

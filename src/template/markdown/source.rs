@@ -7,7 +7,10 @@ use std::ops::Range;
 /// The body's text, where its lines start, and where its comments are.
 pub(super) struct Source<'s> {
     pub src: &'s str,
-    line_starts: Vec<usize>,
+    /// Byte offsets as `u32`: half the memory of `usize` (the largest single vector of
+    /// the parse after the form's own). Every offset fits: templates are refused past
+    /// [`crate::template::SIZE_CEILING`] (`u32::MAX` bytes), checked in [`Source::new`].
+    line_starts: Vec<u32>,
     /// Every comment's byte range, sorted, never overlapping.
     comments: Vec<Range<usize>>,
     /// Where the last lookup of comments began: lookups mostly go forward, a block
@@ -24,7 +27,13 @@ impl<'s> Source<'s> {
         let newlines = memchr::memchr_iter(b'\n', src.as_bytes()).count();
         let mut line_starts = Vec::with_capacity(newlines + 1);
         line_starts.push(0);
-        line_starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
+        // The size limit stops at `u32::MAX` (`template::SIZE_CEILING`), so no line
+        // start is past it; checked once here, so the casts below never truncate.
+        assert!(
+            u32::try_from(src.len()).is_ok(),
+            "a template body under 4 GiB (template::SIZE_CEILING)"
+        );
+        line_starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| (i + 1) as u32));
         Self {
             src,
             line_starts,
@@ -57,13 +66,15 @@ impl<'s> Source<'s> {
 
     /// Byte offset where 0-based `line` starts.
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts[line]
+        self.line_starts[line] as usize
     }
 
     /// 0-based line of a byte offset: the last line looked up or one of the next few
     /// (blocks are read in order), else a binary search.
     pub fn line_of(&self, offset: usize) -> usize {
         let starts = &self.line_starts;
+        // Offsets past `u32::MAX` lie past every line start (see `line_starts`).
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
         let hint = self.line_hint.get();
         let line = if starts.get(hint).is_some_and(|&s| s <= offset) {
             let near = starts[hint + 1..]
@@ -95,7 +106,7 @@ impl<'s> Source<'s> {
         if trimmed == 0 {
             return first + 1;
         }
-        let last = range.start + trimmed - 1;
+        let last = u32::try_from(range.start + trimmed - 1).unwrap_or(u32::MAX);
         // Most blocks are a few lines: look at the next few before searching the rest.
         let after = &self.line_starts[first + 1..];
         let near = after.iter().take(8).take_while(|&&s| s <= last).count();
@@ -128,8 +139,7 @@ impl<'s> Source<'s> {
         let at = |line: usize| {
             self.line_starts
                 .get(line)
-                .copied()
-                .unwrap_or(self.src.len())
+                .map_or(self.src.len(), |&s| s as usize)
         };
         at(lines.start)..at(lines.end)
     }
@@ -137,7 +147,7 @@ impl<'s> Source<'s> {
     /// 0-based line and 1-based column (in characters) of a byte offset.
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let line = self.line_of(offset);
-        let col = self.src[self.line_starts[line]..offset].chars().count() + 1;
+        let col = self.src[self.line_start(line)..offset].chars().count() + 1;
         (line, col)
     }
 
