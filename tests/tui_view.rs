@@ -566,15 +566,63 @@ fn markdown_after_the_last_field_is_drawn_below_it() {
             })
             .unwrap_or_else(|| panic!("{needle:?} not in the pane:\n{text}"))
     };
-    // The field's input, under its label (the template's words, as the heading's).
+    // The field's input, under its label; the template's words are the heading's, shown
+    // once as the section's title, so the label says what the field asks for.
+    assert!(row("Last field") < row("Before the last field."), "{text}");
     assert!(
-        row("Before the last field.") < row("▸ Last field"),
+        row("Before the last field.") < row("▸ Your answer"),
         "{text}"
     );
     assert!(
-        row("▸ Last field") < row("Thanks for the report."),
+        row("▸ Your answer") < row("Thanks for the report."),
         "{text}"
     );
+}
+
+/// The pane's lines, right of the section list.
+fn pane_lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter_map(|l| {
+            l.split_once('│')
+                .map(|(_, pane)| pane.trim_end_matches([' ', '"']))
+        })
+        .collect()
+}
+
+/// A section holding one field whose label is the section's title (a heading followed by
+/// a comment) shows those words once, as the title; the field's label says what it asks
+/// for. A label of its own (`OS`) still shows, and so do labels in sections of several
+/// fields. It used to read `Summary`, then `▸ Summary *` on the next line.
+#[test]
+fn a_sections_only_field_does_not_repeat_the_sections_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one.md");
+    std::fs::write(
+        &path,
+        "## Summary\n\n<!-- what happened -->\n\n## Environment\n\n- OS: \n\n## Steps\n\n1.\n\n- [ ] Done\n",
+    )
+    .unwrap();
+    let source = Source::File(path.clone());
+    let template = discover::load(&source).unwrap();
+    let mut app = App::with_form(config(), template, source, None, (80, 20));
+    go(&mut app, "summary");
+    let text = screen(&app, 80, 20);
+    let pane = pane_lines(&text);
+    let summary: Vec<&&str> = pane.iter().filter(|l| l.contains("Summary")).collect();
+    assert_eq!(summary, [&" Summary"], "{text}");
+    assert!(pane.contains(&" ▸ Your answer"), "{text}");
+    go(&mut app, "environment");
+    let text = screen(&app, 80, 20);
+    let pane = pane_lines(&text);
+    assert!(pane.contains(&" Environment"), "{text}");
+    assert!(pane.iter().any(|l| l.starts_with(" ▸ OS")), "{text}");
+    go(&mut app, "steps");
+    let text = screen(&app, 80, 20);
+    let steps = pane_lines(&text)
+        .iter()
+        .filter(|l| l.contains("Steps"))
+        .count();
+    assert_eq!(steps, 3, "{text}");
 }
 
 /// A field label too long for its row ends in `…` (it used to stop mid-word, and a

@@ -239,11 +239,12 @@ fn label_width(form: &crate::form::Form, f: usize) -> u16 {
     (unicode_width::UnicodeWidthStr::width(shown_label(form, f)) + 2 + required) as u16
 }
 
-/// The label drawn for a field: the template's words (a section's own answer is named
-/// by its heading, as the schema names it), its kind only when the template gave none.
+/// The label drawn for a field: the template's words, its kind when the template gave
+/// none or when they would repeat the title just above it (a section's own answer is
+/// named by its heading, as the schema names it).
 fn shown_label(form: &crate::form::Form, f: usize) -> &str {
     let field = &form.fields[f];
-    if field.label.trim().is_empty() {
+    if field.label.trim().is_empty() || form.label_is_title(f) {
         kind_word(&field.kind)
     } else {
         &field.label
@@ -485,14 +486,9 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
 }
 
 fn kind_word(kind: &crate::form::FieldKind) -> &'static str {
-    use crate::form::FieldKind;
     match kind {
-        FieldKind::Text | FieldKind::TextArea => "Your answer",
-        FieldKind::Code { .. } => "Code",
-        FieldKind::Choice { .. } => "Choose one",
-        FieldKind::MultiChoice { .. } | FieldKind::Checkboxes { .. } => "Tick all that apply",
-        FieldKind::Table(_) => "Table",
-        FieldKind::List => "List (Enter adds an item)",
+        crate::form::FieldKind::List => "List (Enter adds an item)",
+        _ => kind.answer_word(),
     }
 }
 
