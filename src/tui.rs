@@ -445,6 +445,14 @@ pub fn run(args: Start) -> Result<Outcome> {
         Some(name) => {
             let source = discover::resolve(name)?;
             let template = discover::load(&source)?;
+            // Printed before the screen changes, as the answers' warnings are; the form
+            // says it too.
+            if let Some(warning) = template.saved_form_warning() {
+                eprintln!(
+                    "issue-composer: warning: {}",
+                    crate::text::escape_line(&warning)
+                );
+            }
             let mut answer_warning = None;
             let initial = match &args.answers {
                 Some(path) => {

@@ -126,6 +126,7 @@ fn picker() {
                 source: Source::Builtin(*b),
                 loaded: Ok((t.form.meta.name, t.form.meta.about)),
                 refused: false,
+                warning: None,
             }
         })
         .collect();
@@ -577,6 +578,29 @@ fn markdown_after_the_last_field_is_drawn_below_it() {
         row("▸ Your answer") < row("Thanks for the report."),
         "{text}"
     );
+}
+
+/// An issue form saved as `.md` opens as the form it is, with a notice naming the file
+/// and why GitHub would not read it (it opened with no word).
+#[test]
+fn an_issue_form_saved_as_markdown_opens_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bug.md");
+    std::fs::write(
+        &path,
+        "description: File a bug\nname: Bug\nbody:\n  - type: input\n    id: version\n    attributes:\n      label: Version\n",
+    )
+    .unwrap();
+    let source = Source::File(path.clone());
+    let template = discover::load(&source).unwrap();
+    let app = App::with_form(config(), template, source, None, (200, 20));
+    let text = screen(&app, 200, 20);
+    let notice = format!(
+        "warning: {} looks like an issue form, which GitHub reads only from a `.yml` or `.yaml` file",
+        path.display()
+    );
+    assert!(text.contains(&notice), "{text}");
+    assert!(text.contains("· Version"), "{text}");
 }
 
 /// The pane's lines, right of the section list.

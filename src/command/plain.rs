@@ -294,6 +294,9 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
         None => choose(&mut input, &mut err)?,
     };
     let template = discover::load(&source)?;
+    if let Some(warning) = template.saved_form_warning() {
+        writeln!(err, "issue-composer: warning: {}", escape(&warning))?;
+    }
     let form = &template.form;
     let mut answers = super::load_answers(form, args.answers.as_deref(), &[])?;
     crate::metrics::files::apply(form, &mut answers, &args.metrics.paths())?;
