@@ -445,13 +445,12 @@ pub fn run(args: Start) -> Result<Outcome> {
         Some(name) => {
             let source = discover::resolve(name)?;
             let template = discover::load(&source)?;
-            // Printed before the screen changes, as the answers' warnings are; the form
-            // says it too.
+            // Warnings are printed before the screen changes, so they stay above it after
+            // the form closes; the form shows them too.
+            let warn =
+                |w: &str| eprintln!("issue-composer: warning: {}", crate::text::escape_line(w));
             if let Some(warning) = template.saved_form_warning() {
-                eprintln!(
-                    "issue-composer: warning: {}",
-                    crate::text::escape_line(&warning)
-                );
+                warn(&warning);
             }
             let mut answer_warning = None;
             let initial = match &args.answers {
@@ -459,13 +458,9 @@ pub fn run(args: Start) -> Result<Outcome> {
                     let limits = discover::limits();
                     let (file, warnings) =
                         discover::read_answers(path, limits.answers_size, &limits.yaml)?;
-                    // Printed before the screen changes, so they stay above it after the
-                    // form closes; the form shows the first one too.
-                    for warning in &warnings {
-                        eprintln!(
-                            "issue-composer: warning: {}",
-                            crate::text::escape_line(warning)
-                        );
+                    // The form shows the first one.
+                    for w in &warnings {
+                        warn(w);
                     }
                     answer_warning = warnings.into_iter().next();
                     // The same errors as `render`, before the screen changes.
