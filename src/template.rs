@@ -145,6 +145,13 @@ pub fn is_issue_form(file: &str) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml"))
 }
 
+/// Whether a template at `path` is GitLab's: a folder on its way is `.gitlab` (in any
+/// case; `.gitlab/issue_templates/`), so glab creates its issues.
+pub fn in_gitlab_folder(path: &std::path::Path) -> bool {
+    path.components()
+        .any(|c| c.as_os_str().eq_ignore_ascii_case(".gitlab"))
+}
+
 /// Whether markdown text is an issue form in disguise: no front matter, a first line
 /// that is one of a form's top-level keys (`name:`, `description:`, ...) and a top-level
 /// `body:` key.
@@ -187,6 +194,8 @@ pub struct Identity {
     pub name: String,
     pub stem: String,
     pub issue_form: bool,
+    /// It is GitLab's (in a `.gitlab` folder): its assignees are GitLab usernames.
+    pub gitlab: bool,
 }
 
 impl Identity {
@@ -196,6 +205,7 @@ impl Identity {
             name: file.to_owned(),
             stem: stem_of(file),
             issue_form: is_issue_form(file),
+            gitlab: in_gitlab_folder(std::path::Path::new(file)),
         }
     }
 }
@@ -276,7 +286,7 @@ pub fn parse_from(
         });
         read
     } else {
-        markdown_form(&text, (file, &stem), &mut problems, limits)?
+        markdown_form(&text, (file, &stem, origin.gitlab), &mut problems, limits)?
     };
     check_counts(&form, file, limits)?;
     if form.fields.is_empty() {
@@ -323,14 +333,17 @@ pub(crate) fn over_limit(what: &str, limit: usize, var: &str) -> String {
 
 fn markdown_form(
     text: &str,
-    (file, stem): (&str, &str),
+    (file, stem, gitlab): (&str, &str, bool),
     problems: &mut Vec<Problem>,
     limits: &Limits,
 ) -> Result<(Form, Layout), LocatedError> {
     let split = front_matter::split(text, file)?;
     let meta = match split.yaml {
         Some(yaml) => {
-            front_matter::parse(yaml, split.yaml_line, file, stem, problems, &limits.yaml)?
+            let meta =
+                front_matter::parse(yaml, split.yaml_line, file, stem, problems, &limits.yaml)?;
+            front_matter::note_names(yaml, split.yaml_line, &meta, gitlab, problems);
+            meta
         }
         None => form::Meta {
             name: stem.to_owned(),
