@@ -173,19 +173,6 @@ impl FieldKind {
         }
     }
 
-    /// What a field of this kind asks for, in the words a form shows where the field's
-    /// label would only repeat its section's title (see [`Form::label_is_title`]).
-    pub fn answer_word(&self) -> &'static str {
-        match self {
-            FieldKind::Text | FieldKind::TextArea => "Your answer",
-            FieldKind::Code { .. } => "Code",
-            FieldKind::Choice { .. } => "Choose one",
-            FieldKind::MultiChoice { .. } | FieldKind::Checkboxes { .. } => "Tick all that apply",
-            FieldKind::Table(_) => "Table",
-            FieldKind::List => "List",
-        }
-    }
-
     /// Options of a choice, multi choice or checkbox field.
     pub fn options(&self) -> &[Opt] {
         match self {
@@ -488,7 +475,8 @@ impl Form {
 
     /// Whether field `f` is its section's only field and its label says what the
     /// section's title says (a heading followed by a comment or nothing: the answer is
-    /// named by its heading). A form shows those words once, as the section's title.
+    /// named by its heading; an issue form's field). A form shows those words once: the
+    /// title is the field's label.
     pub fn label_is_title(&self, f: usize) -> bool {
         let field = &self.fields[f];
         let Some(section) = self.sections.get(field.section) else {

@@ -567,15 +567,14 @@ fn markdown_after_the_last_field_is_drawn_below_it() {
             })
             .unwrap_or_else(|| panic!("{needle:?} not in the pane:\n{text}"))
     };
-    // The field's input, under its label; the template's words are the heading's, shown
-    // once as the section's title, so the label says what the field asks for.
-    assert!(row("Last field") < row("Before the last field."), "{text}");
+    // The field's label is the section's title (the template's words, once), the
+    // section's text under it, then the input, then the closing text.
     assert!(
-        row("Before the last field.") < row("▸ Your answer"),
+        row("▸ Last field") < row("Before the last field."),
         "{text}"
     );
     assert!(
-        row("▸ Your answer") < row("Thanks for the report."),
+        row("Before the last field.") + 1 < row("Thanks for the report."),
         "{text}"
     );
 }
@@ -614,9 +613,10 @@ fn pane_lines(text: &str) -> Vec<&str> {
 }
 
 /// A section holding one field whose label is the section's title (a heading followed by
-/// a comment) shows those words once, as the title; the field's label says what it asks
-/// for. A label of its own (`OS`) still shows, and so do labels in sections of several
-/// fields. It used to read `Summary`, then `▸ Summary *` on the next line.
+/// a comment) shows those words once: the title row is the field's label, with its focus
+/// marker, and the input is right under it. A label of its own (`OS`) still shows under
+/// the title, and so do labels in sections of several fields. It used to read
+/// `Summary`, then `▸ Summary` on the next line.
 #[test]
 fn a_sections_only_field_does_not_repeat_the_sections_title() {
     let dir = tempfile::tempdir().unwrap();
@@ -633,8 +633,9 @@ fn a_sections_only_field_does_not_repeat_the_sections_title() {
     let text = screen(&app, 80, 20);
     let pane = pane_lines(&text);
     let summary: Vec<&&str> = pane.iter().filter(|l| l.contains("Summary")).collect();
-    assert_eq!(summary, [&" Summary"], "{text}");
-    assert!(pane.contains(&" ▸ Your answer"), "{text}");
+    assert_eq!(summary, [&" ▸ Summary"], "{text}");
+    assert_eq!(pane[0], " ▸ Summary", "{text}");
+    assert!(pane[1].contains("what happened"), "{text}");
     go(&mut app, "environment");
     let text = screen(&app, 80, 20);
     let pane = pane_lines(&text);

@@ -53,13 +53,13 @@ pub fn hint(field: &Field) -> &'static str {
 pub fn prompt(form: &Form, i: usize) -> String {
     let field = &form.fields[i];
     let required = if field.required { " *" } else { "" };
-    // The section's heading just above names a field that is all its section holds.
-    let label = if form.label_is_title(i) {
-        field.kind.answer_word().to_owned()
+    // A section's only field named by its heading: the heading just above is its label
+    // (and carries its `*`), so the words show once.
+    let mut lines = vec![if form.label_is_title(i) {
+        format!("({})", hint(field))
     } else {
-        label(field)
-    };
-    let mut lines = vec![format!("{label}{required} ({})", hint(field))];
+        format!("{}{required} ({})", label(field), hint(field))
+    }];
     lines.extend(
         field
             .help
@@ -289,9 +289,9 @@ mod tests {
         (1..=n).map(|i| Opt::new(format!("o{i}"))).collect()
     }
 
-    /// A section's only field named as its heading is asked by what it asks for, under
-    /// the heading (`== Summary ==`), not by the heading's words again; a label of its
-    /// own (`OS`) stays, as do the labels of a section of several fields.
+    /// A section's only field named by its heading is asked under the heading
+    /// (`== Summary ==`) by its hint alone, not by the heading's words again; a label of
+    /// its own (`OS`) stays, as do the labels of a section of several fields.
     #[test]
     fn a_sections_only_field_named_by_its_heading_is_asked_without_repeating_it() {
         let text = "## Summary\n\n<!-- what happened -->\n\n## Environment\n\n- OS: \n\n## Steps\n\n1.\n\n- [ ] Done\n";
@@ -303,14 +303,13 @@ mod tests {
         let firsts: Vec<String> = (0..form.fields.len())
             .map(|i| prompt(&form, i).lines().next().unwrap().to_owned())
             .collect();
-        let area = "(lines, then a line holding a single `.`; `.` alone keeps it as it is)";
         assert_eq!(
             firsts,
             [
-                format!("Your answer {area}"),
-                "OS (one line; empty keeps it as it is)".to_owned(),
-                "Steps (one item a line, then a line holding a single `.`)".to_owned(),
-                "Steps (numbers separated by commas or spaces; empty keeps it as it is)".to_owned(),
+                "(lines, then a line holding a single `.`; `.` alone keeps it as it is)",
+                "OS (one line; empty keeps it as it is)",
+                "Steps (one item a line, then a line holding a single `.`)",
+                "Steps (numbers separated by commas or spaces; empty keeps it as it is)",
             ]
         );
         assert_eq!(

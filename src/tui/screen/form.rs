@@ -129,26 +129,23 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
         .map(|w| w.saturating_add(4))
         // Labels too long to sit beside their inputs go above them.
         .filter(|&col| col <= width / 2);
-    let mut crumbs: Vec<&str> = Vec::new();
-    let mut parent = section.parent;
-    while let Some(p) = parent {
-        crumbs.insert(0, &form.sections[p].title);
-        parent = form.sections[p].parent;
-    }
-    crumbs.push(if section.title.is_empty() {
-        &form.meta.name
-    } else {
-        &section.title
-    });
-    push(
-        &mut items,
-        &mut y,
-        1,
-        ItemKind::Text(vec![crumbs.join(" › ")], theme.title()),
+    // A section's only field named by its heading: the title row is the field's label
+    // (focus marker, `*`), so the words show once.
+    let titled = section
+        .fields
+        .first()
+        .copied()
+        .filter(|&f| form.label_is_title(f));
+    let top = titled.map_or_else(
+        || ItemKind::Text(vec![crumbs(form, s)], theme.title()),
+        ItemKind::Label,
     );
+    push(&mut items, &mut y, 1, top);
+    let mut texts = false;
     for (text, style) in [(&section.help, theme.help()), (&section.text, Style::new())] {
         let lines = wrap_lines(text, width, 40);
         if !lines.is_empty() {
+            texts = true;
             push(
                 &mut items,
                 &mut y,
@@ -160,6 +157,14 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
     let mut previous_inline = false;
     for &f in &section.fields {
         let field = &form.fields[f];
+        if titled == Some(f) {
+            // Its input under the title row, or under the section's text.
+            if texts {
+                y = y.saturating_add(1);
+            }
+            push_input(&mut items, &mut y, state, f, width, theme);
+            continue;
+        }
         let inline = matches!(field.kind, crate::form::FieldKind::Text) && field.help.is_empty();
         // Consecutive one-line fields stack without blank lines between them.
         if !(inline && previous_inline) {
@@ -184,18 +189,7 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
             continue;
         }
         push(&mut items, &mut y, 1, ItemKind::Label(f));
-        let help = wrap_lines(&field.help, width.saturating_sub(INDENT), 12);
-        if !help.is_empty() {
-            push(
-                &mut items,
-                &mut y,
-                rows(help.len()),
-                ItemKind::Text(help, theme.help()),
-            );
-        }
-        let h = state.widget(f).height(input_rect(width, 0).width);
-        push(&mut items, &mut y, h, ItemKind::Widget(f));
-        push_error(&mut items, &mut y, state, f, width, theme);
+        push_input(&mut items, &mut y, state, f, width, theme);
     }
     // Text written after the fields (an issue form's closing markdown) comes after them.
     let after = wrap_lines(&section.after, width, 40);
@@ -209,6 +203,55 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
         );
     }
     (items, y)
+}
+
+/// The path to section `s` (`Parent › Section`); the template's name for a section
+/// without a title.
+fn crumbs(form: &crate::form::Form, s: usize) -> String {
+    let section = &form.sections[s];
+    let mut crumbs: Vec<&str> = Vec::new();
+    let mut parent = section.parent;
+    while let Some(p) = parent {
+        crumbs.insert(0, &form.sections[p].title);
+        parent = form.sections[p].parent;
+    }
+    crumbs.push(if section.title.is_empty() {
+        &form.meta.name
+    } else {
+        &section.title
+    });
+    crumbs.join(" › ")
+}
+
+/// A field's help, input and problems, under its label.
+fn push_input(
+    items: &mut Vec<Item>,
+    y: &mut u16,
+    state: &FormState,
+    f: usize,
+    width: u16,
+    theme: Theme,
+) {
+    let mut push = |items: &mut Vec<Item>, height: u16, kind: ItemKind| {
+        items.push(Item {
+            y: *y,
+            x: 0,
+            height,
+            kind,
+        });
+        *y = y.saturating_add(height);
+    };
+    let help = wrap_lines(
+        &state.form().fields[f].help,
+        width.saturating_sub(INDENT),
+        12,
+    );
+    if !help.is_empty() {
+        push(items, rows(help.len()), ItemKind::Text(help, theme.help()));
+    }
+    let h = state.widget(f).height(input_rect(width, 0).width);
+    push(items, h, ItemKind::Widget(f));
+    push_error(items, y, state, f, width, theme);
 }
 
 /// The field's problems under its input, once the user has left it.
@@ -239,12 +282,11 @@ fn label_width(form: &crate::form::Form, f: usize) -> u16 {
     (unicode_width::UnicodeWidthStr::width(shown_label(form, f)) + 2 + required) as u16
 }
 
-/// The label drawn for a field: the template's words, its kind when the template gave
-/// none or when they would repeat the title just above it (a section's own answer is
-/// named by its heading, as the schema names it).
+/// The label drawn for a field: the template's words (a section's own answer is named
+/// by its heading, as the schema names it), its kind only when the template gave none.
 fn shown_label(form: &crate::form::Form, f: usize) -> &str {
     let field = &form.fields[f];
-    if field.label.trim().is_empty() || form.label_is_title(f) {
+    if field.label.trim().is_empty() {
         kind_word(&field.kind)
     } else {
         &field.label
@@ -443,7 +485,9 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                 let field = &form.fields[*f];
                 let focused = state.focus() == Focus::Field(*f);
                 let marker = if focused { "▸ " } else { "  " };
-                let label = shown_label(form, *f);
+                let titled = form.label_is_title(*f);
+                let crumbs = titled.then(|| crumbs(form, field.section));
+                let label = crumbs.as_deref().unwrap_or_else(|| shown_label(form, *f));
                 let required = if field.required { " *" } else { "" };
                 let lang = match &field.kind {
                     crate::form::FieldKind::Code { language } if language.is_empty() => {
@@ -455,9 +499,15 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                 // A label too long for the row ends in `…`, and keeps its `*`.
                 let room = usize::from(rect.width)
                     .saturating_sub(marker.chars().count() + required.len() + lang.len());
+                // The section's title keeps its style while the field is not focused.
+                let style = if titled && !focused {
+                    theme.title()
+                } else {
+                    theme.label(focused)
+                };
                 let mut spans = vec![Span::styled(
                     format!("{marker}{}", with_ellipsis(label, room)),
-                    theme.label(focused),
+                    style,
                 )];
                 if field.required {
                     spans.push(Span::styled(required, theme.missing()));
@@ -486,9 +536,14 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
 }
 
 fn kind_word(kind: &crate::form::FieldKind) -> &'static str {
+    use crate::form::FieldKind;
     match kind {
-        crate::form::FieldKind::List => "List (Enter adds an item)",
-        _ => kind.answer_word(),
+        FieldKind::Text | FieldKind::TextArea => "Your answer",
+        FieldKind::Code { .. } => "Code",
+        FieldKind::Choice { .. } => "Choose one",
+        FieldKind::MultiChoice { .. } | FieldKind::Checkboxes { .. } => "Tick all that apply",
+        FieldKind::Table(_) => "Table",
+        FieldKind::List => "List (Enter adds an item)",
     }
 }
 
