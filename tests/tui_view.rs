@@ -602,6 +602,27 @@ fn an_issue_form_saved_as_markdown_opens_with_a_warning() {
     assert!(text.contains("· Version"), "{text}");
 }
 
+/// The header's labels take the row's spare width: go-performance's labels were cut at
+/// half the row (`epic: go-optimizatio…` at 100 columns, however empty the assignees);
+/// they show whole, and are cut with `…` only when the row cannot hold them.
+#[test]
+fn header_labels_use_the_width_the_assignees_leave() {
+    let app = open("go-performance", None);
+    let row = |w: u16| screen(&app, w, 30).lines().nth(2).unwrap().to_owned();
+    let wide = row(100);
+    assert!(
+        wide.contains(
+            " Labels: type: performance, epic: go-optimizations  Assignees: comma-separated"
+        ),
+        "{wide}"
+    );
+    let narrow = row(60);
+    assert!(
+        narrow.contains(" Labels: type: performance, ep…  Assignees: comma-separated"),
+        "{narrow}"
+    );
+}
+
 /// The pane's lines, right of the section list.
 fn pane_lines(text: &str) -> Vec<&str> {
     text.lines()
@@ -834,13 +855,14 @@ fn a_long_cell_gives_way_and_cut_text_ends_in_an_ellipsis() {
     let mut app = open("go-performance", Some(&yaml));
     go(&mut app, "performance-targets");
     let shown = screen(&app, 100, 30);
-    // The header's labels: the last one cut ends in `…`.
+    // The header's labels take the room the assignees leave: whole at 100 columns (a
+    // cut one ends in `…`: header_labels_use_the_width_the_assignees_leave).
     assert!(
         shown
             .lines()
             .nth(2)
             .unwrap()
-            .contains("epic: go-optimizatio…"),
+            .contains("epic: go-optimizations  Assignees"),
         "{shown}"
     );
     // The row labels and the headers stay whole; the long cell is cut.

@@ -71,6 +71,42 @@ pub fn areas(area: Rect, preview: bool) -> Areas {
     }
 }
 
+/// [`areas`] for the form as it is: labels and assignees share their row by what they
+/// hold ([`people_split`]), so neither is cut while the row has room for both.
+pub fn form_areas(state: &FormState, area: Rect) -> Areas {
+    let mut a = areas(area, state.view().preview.is_some());
+    let need = |i: usize| {
+        let text = state.header(i).text();
+        let shown = if text.is_empty() { PEOPLE_HINT } else { text };
+        // ` Labels: `, the text, a column for the cursor.
+        let width = HEADER_LABELS[i].len() + 3 + unicode_width::UnicodeWidthStr::width(shown) + 1;
+        u16::try_from(width).unwrap_or(u16::MAX)
+    };
+    let [_, labels, assignees] = &mut a.header;
+    let row = labels.width + assignees.width;
+    labels.width = people_split(row, need(1), need(2));
+    assignees.x = labels.x + labels.width;
+    assignees.width = row - labels.width;
+    a
+}
+
+/// How many of a row's `width` columns the labels get beside the assignees, given the
+/// columns each needs: half, unless one needs more than half and the other less, which
+/// then gives its spare columns to it. Both needing more than half share it evenly.
+pub fn people_split(width: u16, labels: u16, assignees: u16) -> u16 {
+    let half = width / 2;
+    if labels > half && assignees < width - half {
+        labels.min(width - assignees)
+    } else if assignees > width - half && labels < half {
+        width - assignees.min(width - labels)
+    } else {
+        half
+    }
+}
+
+/// What an empty labels or assignees field shows.
+const PEOPLE_HINT: &str = "comma-separated";
+
 /// One thing in the pane, at `y` rows from the pane's content top and `x` columns in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
@@ -326,7 +362,7 @@ pub fn pane_offset(state: &FormState, items: &[Item], total: u16, height: u16) -
 
 pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Option<Position> {
     let theme = app.config().theme;
-    let a = areas(area, state.view().preview.is_some());
+    let a = form_areas(state, area);
     let buf = frame.buffer_mut();
     let form = state.form();
     let counter = format!(
@@ -353,11 +389,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
         );
         let w = label.len() as u16;
         let input = Rect::new(rect.x + w, rect.y, rect.width.saturating_sub(w + 1), 1);
-        let hint = if i == 0 {
-            "issue title"
-        } else {
-            "comma-separated"
-        };
+        let hint = if i == 0 { "issue title" } else { PEOPLE_HINT };
         cursor = cursor.or(state.header(i).render(
             input,
             buf,
