@@ -440,6 +440,7 @@ pub fn run(args: Start) -> Result<Outcome> {
         output: args.settings.export,
         today: args.today,
     };
+    event::watch_resizes();
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = match &args.template {
         Some(name) => {
