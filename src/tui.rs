@@ -510,6 +510,7 @@ pub fn run(args: Start) -> Result<Outcome> {
             tell(&notes);
             // A signal (SIGHUP, SIGTERM) ends it too: the claim goes with it.
             draft::lock::release();
+            left_to_exit(app);
             return Ok(Outcome::Failed);
         }
         Ok(Err(err)) => return Err(err),
@@ -527,7 +528,17 @@ pub fn run(args: Start) -> Result<Outcome> {
     // A way out that skips this (SIGKILL, a panic) leaves a lock file no process holds,
     // which the next claim takes.
     draft::lock::release();
+    left_to_exit(app);
     outcome
+}
+
+/// Leaves the app to the operating system instead of freeing it: the form is closed,
+/// its answers are saved or written, and `main` exits next. The app is plain data (a
+/// running command lives in `RealIo`, already gone), and freeing a large form block by
+/// block kept the shell waiting after the last key: about 110 M instructions, 25 ms,
+/// for 100,000 headings.
+fn left_to_exit(app: App) {
+    std::mem::forget(app);
 }
 
 /// Says on standard error where the answers are (or why they are not).
