@@ -283,10 +283,10 @@ impl Value {
     /// Whether nothing was entered or chosen.
     pub fn is_empty(&self) -> bool {
         match self {
-            Value::Text(t) => t.trim().is_empty(),
-            Value::Select(s) => !s.checked.contains(&true) && s.custom.trim().is_empty(),
-            Value::List(items) => items.iter().all(|i| i.trim().is_empty()),
-            Value::Table(cells) => cells.cells().iter().all(|c| c.trim().is_empty()),
+            Value::Text(t) => crate::text::is_blank(t),
+            Value::Select(s) => !s.checked.contains(&true) && crate::text::is_blank(&s.custom),
+            Value::List(items) => items.iter().all(|i| crate::text::is_blank(i)),
+            Value::Table(cells) => cells.cells().iter().all(|c| crate::text::is_blank(c)),
         }
     }
 
