@@ -283,10 +283,10 @@ impl Value {
     /// Whether nothing was entered or chosen.
     pub fn is_empty(&self) -> bool {
         match self {
-            Value::Text(t) => t.trim().is_empty(),
-            Value::Select(s) => !s.checked.contains(&true) && s.custom.trim().is_empty(),
-            Value::List(items) => items.iter().all(|i| i.trim().is_empty()),
-            Value::Table(cells) => cells.cells().iter().all(|c| c.trim().is_empty()),
+            Value::Text(t) => crate::text::is_blank(t),
+            Value::Select(s) => !s.checked.contains(&true) && crate::text::is_blank(&s.custom),
+            Value::List(items) => items.iter().all(|i| crate::text::is_blank(i)),
+            Value::Table(cells) => cells.cells().iter().all(|c| crate::text::is_blank(c)),
         }
     }
 
@@ -471,6 +471,19 @@ impl Form {
             _ => false,
         };
         f.required && value.is_empty() || boxes
+    }
+
+    /// Whether field `f` is its section's only field and its label says what the
+    /// section's title says (a heading followed by a comment or nothing: the answer is
+    /// named by its heading; an issue form's field). A form shows those words once: the
+    /// title is the field's label.
+    pub fn label_is_title(&self, f: usize) -> bool {
+        let field = &self.fields[f];
+        let Some(section) = self.sections.get(field.section) else {
+            return false;
+        };
+        let words = |s: &str| s.split_whitespace().eq(field.label.split_whitespace());
+        section.fields.len() == 1 && !section.title.trim().is_empty() && words(&section.title)
     }
 
     /// The index of the field with this id.

@@ -49,6 +49,7 @@ pub fn push_para(to: &mut String, sep: &str, text: &str) {
 /// character up as Unicode, which only a text that starts or ends outside ASCII (or
 /// with a vertical tab, the one space `trim_ascii` keeps) still needs. Table cells are
 /// trimmed this way by the block reader and by render.
+#[inline]
 pub fn trim(text: &str) -> &str {
     let t = text.trim_ascii();
     let plain = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii() && b != 0x0b);
@@ -59,8 +60,78 @@ pub fn trim(text: &str) -> &str {
     }
 }
 
+/// Whether `text` is only whitespace (`str::trim` empties it). Text of ASCII is decided
+/// by its bytes (a blank line is its newline; `trim` decodes characters from both
+/// ends); a byte outside ASCII before any other decides nothing.
+#[inline]
+pub fn is_blank(text: &str) -> bool {
+    for &b in text.as_bytes() {
+        match b {
+            // What `char::is_whitespace` says of ASCII.
+            b'\t'..=b'\r' | b' ' => {}
+            0x80.. => return text.trim().is_empty(),
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// `text` trimmed at its end as `str::trim_end` trims it, ASCII spaces first (see
+/// [`trim`]).
+#[inline]
+pub fn trim_end(text: &str) -> &str {
+    let t = text.trim_ascii_end();
+    if t.as_bytes()
+        .last()
+        .is_none_or(|&b| b.is_ascii() && b != 0x0b)
+    {
+        t
+    } else {
+        t.trim_end()
+    }
+}
+
 #[cfg(test)]
 mod trim_tests {
+    #[test]
+    fn blank_is_what_trim_empties() {
+        for text in [
+            "",
+            "\n",
+            " \t\r\n",
+            "\u{b}\u{c}\n",
+            "\u{1c}\n",
+            "x\n",
+            "  x",
+            "\u{a0}\n",
+            " \u{3000}",
+            " \u{e9}",
+            "\u{85}",
+        ] {
+            assert_eq!(super::is_blank(text), text.trim().is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn trimming_at_the_end_is_str_trim_end() {
+        for text in [
+            "",
+            " ",
+            " a ",
+            "a\n\n",
+            "\u{b}a\u{b}",
+            "x\u{b} \n",
+            "\t\u{a0}x\u{3000} ",
+            "é",
+            " é ",
+            "é\u{a0}\n",
+            "\u{85}",
+            "a b\u{1c}",
+        ] {
+            assert_eq!(super::trim_end(text), text.trim_end(), "{text:?}");
+        }
+    }
+
     #[test]
     fn trimming_is_str_trim() {
         for text in [
@@ -425,6 +496,25 @@ pub fn login_problem(login: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// What is wrong with an assignee: `login` (bare, see [`bare_login`]) cannot be a GitHub
+/// login, or with `gitlab` a GitLab username, said for the tool that would refuse it (gh,
+/// glab) and naming it as `shown` (as written). `None` when it can be one, or is the
+/// tools' own `@me`. `render --glab`, `check` and the review say it in these words.
+pub fn assignee_problem(shown: &str, login: &str, gitlab: bool) -> Option<String> {
+    if login == "@me" {
+        return None;
+    }
+    let (account, why, program) = if gitlab {
+        ("a GitLab username", gitlab_username_problem(login)?, "glab")
+    } else {
+        ("a GitHub login", login_problem(login)?, "gh")
+    };
+    Some(format!(
+        "assignee `{}` cannot be {account} ({why}): {program} will refuse it",
+        escape_line(shown)
+    ))
 }
 
 /// Why `name` (bare, see [`bare_login`]) cannot be a GitLab username: `None` when it

@@ -91,7 +91,7 @@ fn render_line(
 /// A value written on one line.
 pub fn inline_value(form: &Form, answers: &Answers, field: usize) -> String {
     match &answers.values[field] {
-        Value::Text(t) => sanitize::one_line(t).trim().to_owned(),
+        Value::Text(t) => crate::text::trim(&sanitize::one_line(t)).to_owned(),
         Value::Select(sel) => {
             let options = form.fields[field].kind.options();
             let mut chosen: Vec<String> = options

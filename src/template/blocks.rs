@@ -13,7 +13,8 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Tag, TagEnd};
 use chunks::Chunks;
 
 /// One markdown block with its source range. Text is borrowed from the source where
-/// markdown leaves it as written (nearly always).
+/// markdown leaves it as written (nearly always), but for a top-level heading's, which
+/// becomes a section's title: [`Reader::next_block`] hands it out owned.
 #[derive(Debug, Clone)]
 pub enum Block<'s> {
     Heading {
@@ -219,7 +220,7 @@ impl<'s> Reader<'s> {
             if self.ctx.too_deep.is_some() {
                 return None;
             }
-            return Some(block);
+            return Some(owned_title(block));
         }
         None
     }
@@ -249,6 +250,18 @@ impl<'s> Reader<'s> {
         tidy(&mut self.ctx.comments, 0);
         Ok((self.ctx.comments, self.ctx.unclosed))
     }
+}
+
+/// A top-level heading's text is its section's title, which the assembler keeps: it is
+/// copied here, which for a large body is the reader's thread (see
+/// `markdown::assemble::feed`), not the assembler's, and taken from the block there.
+fn owned_title(mut block: Block<'_>) -> Block<'_> {
+    if let Block::Heading { text, .. } = &mut block
+        && let Cow::Borrowed(borrowed) = text
+    {
+        *text = Cow::Owned((*borrowed).to_owned());
+    }
+    block
 }
 
 /// Sorts and dedups `comments[from..]`; they arrive in text order, nearly always sorted.

@@ -19,7 +19,7 @@ pub struct ChoiceSpec {
 /// True when `text` as a whole is a hint rather than content: empty, an example
 /// (`e.g. ...`), dots, a `___` blank, a bracketed instruction, or a placeholder token.
 pub fn is_placeholder(text: &str) -> bool {
-    let t = text.trim();
+    let t = crate::text::trim(text);
     // A byte search first: a substring searcher costs more to set up than most texts
     // here take to scan.
     if t.is_empty()
@@ -42,7 +42,11 @@ pub fn is_placeholder(text: &str) -> bool {
 pub fn is_example(t: &str) -> bool {
     // Compared without lowercasing: no character but ASCII lowercases to one of these
     // prefixes (the Kelvin sign gives `k`, `İ` gives `i` and a combining dot).
-    let t = t.trim_start_matches(['(', ' ']).as_bytes();
+    let t = t.as_bytes();
+    let t = &t[t
+        .iter()
+        .position(|&b| b != b'(' && b != b' ')
+        .unwrap_or(t.len())..];
     if !matches!(t.first(), Some(b'e' | b'E' | b'i' | b'I')) {
         return false;
     }
@@ -79,9 +83,9 @@ fn is_token_placeholder(t: &str) -> bool {
 
 /// The inside of a paragraph or item that is exactly one `[...]` (not a link).
 pub fn bracket_only(t: &str) -> Option<&str> {
-    let t = t.trim();
+    let t = crate::text::trim(t);
     let (inner, rest) = take_bracket(t)?;
-    rest.trim().is_empty().then_some(inner.trim())
+    crate::text::is_blank(rest).then_some(crate::text::trim(inner))
 }
 
 /// Splits `rest` into brackets when it is nothing but brackets and short separators:
@@ -225,9 +229,12 @@ pub fn plain_label(text: &str) -> String {
 /// [`plain_label`], borrowed from `text` when it is already plain (most labels).
 pub fn plain_label_in(text: &str) -> std::borrow::Cow<'_, str> {
     // Spaces at the end go whatever else the text holds.
-    let kept = text.trim_end_matches(' ');
+    let kept = &text[..end_before(text.as_bytes(), b' ')];
     if is_clean(kept) {
-        return std::borrow::Cow::Borrowed(kept.trim_end_matches(':').trim_end());
+        // Clean text has no whitespace but ASCII spaces (and no trailing ones): what
+        // `trim_end_matches(':').trim_end()` leaves, found by bytes.
+        let no_colons = &kept[..end_before(kept.as_bytes(), b':')];
+        return std::borrow::Cow::Borrowed(&no_colons[..end_before(no_colons.as_bytes(), b' ')]);
     }
     // Called for every candidate label of a template (120,000 times for 1.9 MiB): one
     // buffer, no substring searchers. The same result as `replace("**", "")`, then
@@ -242,6 +249,14 @@ pub fn plain_label_in(text: &str) -> std::borrow::Cow<'_, str> {
     let end = out.trim_end_matches(':').trim_end().len();
     out.truncate(end);
     std::borrow::Cow::Owned(out)
+}
+
+/// Where `bytes` ends once the ASCII `byte`s at its end are gone (a character boundary).
+fn end_before(bytes: &[u8], byte: u8) -> usize {
+    bytes
+        .iter()
+        .rposition(|&b| b != byte)
+        .map_or(0, |at| at + 1)
 }
 
 /// ASCII without markup, single spaces between words, none first: the text

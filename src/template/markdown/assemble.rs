@@ -144,11 +144,11 @@ impl<'s> Assembler<'s> {
                     None => at_end = true,
                 }
             }
-            let Some((block, comment)) = ahead.pop_front() else {
+            let Some((mut block, comment)) = ahead.pop_front() else {
                 break;
             };
             let next = ahead.back().filter(|(_, c)| !c).map(|(b, _)| b);
-            self.fold(&block, next, comment);
+            self.fold(&mut block, next, comment);
             feed.spent(block);
             self.check_limits(limits).map_err(Stop::Limit)?;
         }
@@ -158,8 +158,9 @@ impl<'s> Assembler<'s> {
         Ok(())
     }
 
-    /// Folds one block, `next` the non-comment block after it.
-    fn fold(&mut self, block: &Block, next: Option<&Block>, comment: bool) {
+    /// Folds one block, `next` the non-comment block after it (a heading's text is
+    /// taken from it: see [`rules::classify`]).
+    fn fold(&mut self, block: &mut Block, next: Option<&Block>, comment: bool) {
         let source = &self.source;
         let ctx = Ctx {
             source,

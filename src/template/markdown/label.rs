@@ -47,7 +47,7 @@ pub(super) fn split(src: &str, line: &[Inline], allow: Allow) -> Option<Labelled
         .iter()
         .take_while(|i| match i {
             Inline::Html(r) => src[r.clone()].starts_with("<!--"),
-            Inline::Text(r) => src[r.clone()].trim().is_empty(),
+            Inline::Text(r) => crate::text::is_blank(&src[r.clone()]),
             _ => false,
         })
         .count();
@@ -76,10 +76,13 @@ fn bold(src: &str, r: &Range<usize>, text: &str, end: usize) -> Option<Labelled>
     let trimmed = tail.trim_start();
     let lead = tail.len() - trimmed.len();
     let (rest, bold_only) = if text.trim_end().ends_with(':') {
-        (r.end..end, tail.trim().is_empty())
+        (r.end..end, crate::text::is_blank(tail))
     } else if trimmed.starts_with(':') {
         let rest_start = r.end + lead + 1;
-        (rest_start..end, src[rest_start..end].trim().is_empty())
+        (
+            rest_start..end,
+            crate::text::is_blank(&src[rest_start..end]),
+        )
     } else if trimmed.is_empty() {
         (end..end, true)
     } else if trimmed.starts_with('[') {
@@ -175,7 +178,7 @@ pub(super) fn rest(source: &Source<'_>, range: Range<usize>) -> Rest {
     } else {
         source.strip_comments_within(range)
     };
-    let t = kept.trim();
+    let t = crate::text::trim(&kept);
     if t.is_empty() {
         return Rest::Empty(hint.join(" "));
     }
@@ -291,7 +294,7 @@ pub(super) fn lines<'a, 's>(inlines: &'a [Inline<'s>]) -> Vec<&'a [Inline<'s>]> 
 /// Whether `range` holds nothing but comments and whitespace (a comment cut by its
 /// edge counts as a comment): [`Source::strip_comments`] of it would be blank.
 pub(super) fn blank_but_comments(source: &Source<'_>, range: &Range<usize>) -> bool {
-    let blank = |r: Range<usize>| source.src[r].trim().is_empty();
+    let blank = |r: Range<usize>| crate::text::is_blank(&source.src[r]);
     let mut at = range.start;
     for c in source.comments_in(range) {
         if c.start > at && !blank(at..c.start) {

@@ -140,7 +140,7 @@ fn static_line(
     let end = start + text.len();
     let Some(comment) = comment else {
         let at = lines.push(&[text.strip_suffix('\n').unwrap_or(text)]);
-        return if is_blank(text) {
+        return if crate::text::is_blank(text) {
             Piece::Blank(at)
         } else {
             Piece::Text(at)
@@ -157,7 +157,7 @@ fn static_line(
     // without the comment is needed to see that.
     let content = text.trim_start();
     let content_start = start + text.len() - content.len();
-    if is_blank(text)
+    if crate::text::is_blank(text)
         || comment.start <= content_start && comment.end >= content_start + content.trim_end().len()
     {
         return gone;
@@ -175,21 +175,6 @@ fn static_line(
     }
 }
 
-/// Whether a line is only whitespace (`str::trim` empties it). A line of ASCII is decided
-/// by its bytes (most lines: a blank line is its newline; a `trim` decodes characters
-/// from both ends); a byte outside ASCII before any other decides nothing.
-fn is_blank(text: &str) -> bool {
-    for &b in text.as_bytes() {
-        match b {
-            // What `char::is_whitespace` says of ASCII.
-            b'\t'..=b'\r' | b' ' => {}
-            0x80.. => return text.trim().is_empty(),
-            _ => return false,
-        }
-    }
-    true
-}
-
 /// Two spaces left where a comment was removed become one.
 fn collapse_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -204,7 +189,7 @@ fn collapse_spaces(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{LineSet, is_blank};
+    use super::LineSet;
 
     /// A line is in the set when a range covers it, across word edges, with ranges
     /// overlapping, empty, reversed or past the last line.
@@ -218,25 +203,6 @@ mod tests {
                 let covered = line < n && ranges.iter().any(|r| r.contains(&line));
                 assert_eq!(set.contains(line), covered, "n {n}, line {line}");
             }
-        }
-    }
-
-    #[test]
-    fn blank_lines_are_what_trim_empties() {
-        for text in [
-            "",
-            "\n",
-            " \t\r\n",
-            "\u{b}\u{c}\n",
-            "\u{1c}\n",
-            "x\n",
-            "  x",
-            "\u{a0}\n",
-            " \u{3000}",
-            " \u{e9}",
-            "\u{85}",
-        ] {
-            assert_eq!(is_blank(text), text.trim().is_empty(), "{text:?}");
         }
     }
 }

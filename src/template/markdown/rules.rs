@@ -117,7 +117,7 @@ impl NewField {
         Self {
             kind,
             label: label.map(str::to_owned),
-            placeholder: placeholder.trim().to_owned(),
+            placeholder: crate::text::trim(placeholder).to_owned(),
             default,
             help: String::new(),
             line,
@@ -180,16 +180,18 @@ impl IntoIterator for Found {
     }
 }
 
-/// What `block` is. `next` is the block after it that is not a comment block.
-pub(super) fn classify(block: &Block, next: Option<&Block>, ctx: &Ctx<'_>) -> Found {
+/// What `block` is. `next` is the block after it that is not a comment block. A
+/// heading's text is taken from it (as the section's title: the reader hands it out
+/// owned, so nothing is copied here).
+pub(super) fn classify(block: &mut Block, next: Option<&Block>, ctx: &Ctx<'_>) -> Found {
     let source = ctx.source;
     match block {
         Block::Heading { range, level, text } => Found::from(Recognized::Heading {
-            title: text.clone().into_owned(),
+            notice: prose::is_notice(text),
+            title: std::mem::take(text).into_owned(),
             level: *level,
             line: source.line_of(range.start),
             body_start: source.end_line(range),
-            notice: prose::is_notice(text),
         }),
         Block::Html { range } => Found::from(code::html(range, ctx)),
         Block::Paragraph { range, inlines } => Found::from(
@@ -275,7 +277,7 @@ pub(super) mod testing {
         label: Option<&str>,
         intro: Option<&str>,
     ) -> Vec<Recognized> {
-        let doc = blocks::parse(src).expect("shallow");
+        let mut doc = blocks::parse(src).expect("shallow");
         let source = Source::new(src, doc.comments.clone());
         let ctx = Ctx {
             source: &source,
@@ -283,10 +285,9 @@ pub(super) mod testing {
             label,
             intro,
         };
-        let next = doc.blocks[1..]
-            .iter()
-            .find(|b| !super::is_comment_block(b, &source));
-        classify(&doc.blocks[0], next, &ctx).into_iter().collect()
+        let (first, rest) = doc.blocks.split_first_mut().expect("a block");
+        let next = rest.iter().find(|b| !super::is_comment_block(b, &source));
+        classify(first, next, &ctx).into_iter().collect()
     }
 
     /// The first block, under a heading, with no label.

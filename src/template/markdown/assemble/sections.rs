@@ -299,15 +299,17 @@ fn answer(label: String, placeholder: String, section: usize, line: usize) -> Fi
 pub(super) fn shows_unanswered(shape: &Shape, fields: &[NewField]) -> Shows {
     let default_empty = |field: usize| {
         fields.get(field).is_none_or(|f| match &f.default {
-            Value::Text(t) => t.trim().is_empty(),
-            Value::List(items) => items.iter().all(|i| i.trim().is_empty()),
+            Value::Text(t) => crate::text::is_blank(t),
+            Value::List(items) => items.iter().all(|i| crate::text::is_blank(i)),
             Value::Select(sel) => !sel.checked.iter().any(|&c| c),
             Value::Table(_) => false,
         })
     };
     let shows = match shape {
-        Shape::Line { bare, .. } if is_bold_label(bare.trim()) => return Shows::BoldLabel,
-        Shape::Line { bare, .. } => !bare.trim().is_empty(),
+        Shape::Line { bare, .. } if is_bold_label(crate::text::trim(bare)) => {
+            return Shows::BoldLabel;
+        }
+        Shape::Line { bare, .. } => !crate::text::is_blank(bare),
         Shape::Block { field }
         | Shape::Fence { field, .. }
         | Shape::Picks(PicksShape { field, .. }) => !default_empty(*field),

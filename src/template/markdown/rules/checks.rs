@@ -2,6 +2,7 @@
 //! `Other: ___` item a blank to fill; a single choice for yes/no and under Priority,
 //! Severity or Urgency.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::super::source::Source;
@@ -11,6 +12,7 @@ use crate::form::{FieldKind, Opt, Selection, Value};
 use crate::template::blocks::{Block, Item};
 use crate::template::hints;
 use crate::template::layout::{CheckLine, CheckOption, Shape};
+use crate::text;
 
 /// A task item anywhere in a checkbox list.
 struct Task {
@@ -52,7 +54,10 @@ pub(super) fn checks(
         check_lines.push(match task {
             Some(index) => check_line(index, &tasks[index], start, text, source),
             None if is_hint_line(items, line, source) => CheckLine::Static(Box::default()),
-            None => CheckLine::Static(kept_line(start, text, source).into_boxed_str()),
+            None => CheckLine::Static(match kept_line(start, text, source) {
+                Cow::Borrowed(kept) => Box::from(kept),
+                Cow::Owned(kept) => kept.into_boxed_str(),
+            }),
         });
     }
     let n = options.len();
@@ -134,7 +139,7 @@ fn check_line(
         CheckOption::new(index, head, mark, tail.trim_end(), Some(&after))
     } else {
         let tail = kept_line(after_mark, &source.src[after_mark..line_end], source);
-        CheckOption::new(index, head, mark, tail.trim_end(), None)
+        CheckOption::new(index, head, mark, text::trim_end(&tail), None)
     };
     CheckLine::Option(option)
 }
@@ -153,15 +158,18 @@ fn is_hint_line(items: &[Item], line: usize, source: &Source<'_>) -> bool {
     })
 }
 
-/// A line's text with comments removed, ending in a newline (empty if nothing is left).
-fn kept_line(start: usize, text: &str, source: &Source<'_>) -> String {
+/// A line's text with comments removed, ending in a newline (empty if nothing is left):
+/// borrowed when the line holds no comment (most lines: a copy made here was copied
+/// again into the line's shape).
+fn kept_line<'s>(start: usize, text: &str, source: &Source<'s>) -> Cow<'s, str> {
     let kept = source.strip_comments(start..start + text.len());
-    if kept.trim().is_empty() && !text.trim().is_empty() {
-        return String::new();
+    if text::is_blank(&kept) && !text::is_blank(text) {
+        return Cow::Borrowed("");
     }
-    let mut kept = kept.into_owned();
     if text.ends_with('\n') && !kept.ends_with('\n') {
+        let mut kept = kept.into_owned();
         kept.push('\n');
+        return Cow::Owned(kept);
     }
     kept
 }
@@ -218,7 +226,7 @@ fn blank_at(range: Range<usize>, source: &Source<'_>) -> Option<Range<usize>> {
 
 /// Markup removed but a trailing colon kept (`Other:`).
 fn plain_keep_colon(text: &str) -> String {
-    let t = text.trim();
+    let t = text::trim(text);
     let colon = t.ends_with(':') || t.ends_with(":**");
     let plain = hints::plain_label(t);
     if colon { format!("{plain}:") } else { plain }

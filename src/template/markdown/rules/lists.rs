@@ -275,7 +275,7 @@ fn item_field(item: &Item, source: &Source<'_>) -> Option<ItemField> {
 /// `src/...`, a prefixed one like `New: path/to/x`, or text with a blank or `'...'`.
 pub(super) fn is_placeholder_item(item: &Item, source: &Source<'_>) -> bool {
     let content = item_content(item, source);
-    let t = content.trim();
+    let t = crate::text::trim(&content);
     t.is_empty()
         || hints::is_placeholder(t)
         || t.contains('.') && (t.contains("'...'") || t.contains("'....'") || t.contains("\"...\""))
