@@ -64,8 +64,8 @@ impl Markdown {
 }
 
 /// Where a kept line starts in its layout's lines; it runs to its first `\n`. A `u32`:
-/// a piece is 12 bytes, not 16 (a piece a line of the template). The kept lines are
-/// at most the template's, and it has at most `u32::MAX` bytes
+/// with [`ShapeAt`]'s, a piece is 8 bytes, not 16 (a piece a line of the template).
+/// The kept lines are at most the template's, and it has at most `u32::MAX` bytes
 /// (`template::SIZE_CEILING`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LineAt(pub(crate) u32);
@@ -73,22 +73,37 @@ pub struct LineAt(pub(crate) u32);
 /// A field piece's shape: its place among its layout's shapes, or, for the most
 /// common one, the shape itself. A [`Shape::Block`] is every answer added to a heading
 /// with nothing to answer in: 88 bytes in the shapes for the 4 bytes of its field.
+///
+/// One `u32` (the top bit says which): a piece is 8 bytes, not 12, and a template has
+/// a piece a line (120,000 of them alive from the 1.9 MiB template's parse to its
+/// render).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ShapeAt {
-    /// The shape with this index among the layout's shapes.
-    Kept(u32),
-    /// `Shape::Block` of this field.
-    Block(u32),
-}
+pub struct ShapeAt(u32);
 
 impl ShapeAt {
+    /// The top bit: the rest is a field, whose shape is its `Shape::Block`.
+    const BLOCK: u32 = 1 << 31;
+
+    /// The shape with index `at` among the layout's shapes (`None` from `2^31` on).
+    pub(crate) fn kept(at: usize) -> Option<Self> {
+        u32::try_from(at)
+            .ok()
+            .filter(|&at| at < Self::BLOCK)
+            .map(Self)
+    }
+
+    /// `Shape::Block` of `field` (`None` from `2^31` on: keep that shape instead).
+    pub(crate) fn block(field: usize) -> Option<Self> {
+        Self::kept(field).map(|field| Self(field.0 | Self::BLOCK))
+    }
+
     /// The shape this names among `shapes`.
     pub(crate) fn resolve(self, shapes: &[Shape]) -> Cow<'_, Shape> {
-        match self {
-            ShapeAt::Kept(i) => Cow::Borrowed(&shapes[i as usize]),
-            ShapeAt::Block(field) => Cow::Owned(Shape::Block {
-                field: field as usize,
-            }),
+        let index = (self.0 & !Self::BLOCK) as usize;
+        if self.0 & Self::BLOCK == 0 {
+            Cow::Borrowed(&shapes[index])
+        } else {
+            Cow::Owned(Shape::Block { field: index })
         }
     }
 }
@@ -372,9 +387,10 @@ mod tests {
     fn pieces_and_shapes_stay_small() {
         // A piece per line and a shape per field: at 1.9 MiB, 160,800 pieces and 40,200
         // shapes.
-        // 12 bytes: a kept line named by a `u32` offset (16 with `usize`).
-        assert_eq!(std::mem::size_of::<Piece>(), 12);
-        assert_eq!(std::mem::size_of::<ShapeAt>(), 8);
+        // 8 bytes: a kept line named by a `u32` offset (16 with `usize`), a shape by
+        // one `u32` (12 with an enum of two).
+        assert_eq!(std::mem::size_of::<Piece>(), 8);
+        assert_eq!(std::mem::size_of::<ShapeAt>(), 4);
         // Strings without spare room (`Box<str>`) in shapes: 88 bytes each before.
         assert!(std::mem::size_of::<Shape>() <= 72);
         assert_eq!(std::mem::size_of::<CheckLine>(), 40);

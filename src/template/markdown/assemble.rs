@@ -419,16 +419,16 @@ impl<'s> Assembler<'s> {
 
     /// A block of text for `field`, named by the field.
     fn block_shape(&mut self, field: usize) -> ShapeAt {
-        match u32::try_from(field) {
-            Ok(field) => ShapeAt::Block(field),
-            Err(_) => self.keep_shape(Shape::Block { field }),
+        match ShapeAt::block(field) {
+            Some(at) => at,
+            None => self.keep_shape(Shape::Block { field }),
         }
     }
 
     fn keep_shape(&mut self, shape: Shape) -> ShapeAt {
-        let at = u32::try_from(self.shapes.len()).expect("fewer than 2^32 shapes");
+        let at = ShapeAt::kept(self.shapes.len()).expect("fewer than 2^31 shapes");
         self.shapes.push(shape);
-        ShapeAt::Kept(at)
+        at
     }
 
     /// A comment block: the section's help before its content, else help for what follows.

@@ -7,7 +7,7 @@ use super::source::Source;
 use crate::template::layout::{Lines, Piece, ShapeAt};
 
 /// Lines a field took over, with the shape that renders them. Line numbers are `u32`
-/// (16 bytes a claim, not 24; one claim a field, alive until the pieces are made, the
+/// (12 bytes a claim, not 24; one claim a field, alive until the pieces are made, the
 /// parse's peak of memory): a template has at most `u32::MAX` bytes
 /// (`template::SIZE_CEILING`), so fewer lines than that.
 pub(super) type Claim = (Range<u32>, ShapeAt);
