@@ -172,6 +172,11 @@ impl<'s> Assembler<'s> {
         if !comment {
             self.pending_label = None;
         }
+        // The heading's slug, made by the reader: the base of its section's id.
+        let slug = match block {
+            Block::Heading { slug, .. } => std::mem::take(slug),
+            _ => String::new(),
+        };
         for recognized in found {
             if let Recognized::Fields {
                 shape: shape @ (Shape::Picks(_) | Shape::Checks { .. }),
@@ -188,6 +193,10 @@ impl<'s> Assembler<'s> {
                 _ => None,
             };
             self.apply(recognized);
+        }
+        if !slug.is_empty() {
+            // A heading is one section, the one open now (see `form::assign_ids`).
+            self.open.section.id = slug;
         }
     }
 
