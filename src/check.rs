@@ -109,7 +109,10 @@ pub fn run(args: &[String]) -> Report {
                         message: p.message.clone(),
                     });
                 }
+                // An issue form saved as `.md` has its own warning: front matter is not
+                // what it lacks.
                 if let Source::File(path) = &source
+                    && template.saved_form_warning().is_none()
                     && chooser_markdown_without_front_matter(path)
                 {
                     report.findings.push(Finding {

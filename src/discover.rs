@@ -54,6 +54,7 @@ pub fn catalog(start: &Path) -> Catalog {
                     source: Source::File(path),
                     loaded: Err(why),
                     refused: true,
+                    warning: None,
                 },
                 None => found_at(Origin::Repo, Source::File(path)),
             }
@@ -101,8 +102,12 @@ pub fn choices(start: &Path) -> Vec<Choice> {
 }
 
 fn found_at(origin: Origin, source: Source) -> Found {
+    let mut warning = None;
     let loaded = load(&source)
-        .map(|t| (t.form.meta.name, t.form.meta.about))
+        .map(|t| {
+            warning = t.saved_form_warning();
+            (t.form.meta.name, t.form.meta.about)
+        })
         .map_err(|err| match err.downcast_ref::<crate::LocatedError>() {
             // One line in the chooser: the first problem, and how many more.
             Some(located) => located.summary(),
@@ -113,6 +118,7 @@ fn found_at(origin: Origin, source: Source) -> Found {
         source,
         loaded,
         refused: false,
+        warning,
     }
 }
 

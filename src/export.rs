@@ -53,19 +53,7 @@ impl Forge {
     /// for this forge's tool, said for it: `None` when it can be an account there.
     pub fn assignee_problem(self, login: &str) -> Option<String> {
         // `@me` is the tools' own word for whoever runs them.
-        let (account, why) = match self {
-            Forge::Github => ("a GitHub login", crate::text::login_problem(login)?),
-            Forge::Gitlab if login == "@me" => return None,
-            Forge::Gitlab => (
-                "a GitLab username",
-                crate::text::gitlab_username_problem(login)?,
-            ),
-        };
-        Some(format!(
-            "assignee `{}` cannot be {account} ({why}): {} will refuse it",
-            crate::text::escape_line(login),
-            self.program()
-        ))
+        crate::text::assignee_problem(login, login, self == Forge::Gitlab)
     }
 
     pub fn from_program(name: &str) -> Option<Forge> {

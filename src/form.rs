@@ -473,6 +473,19 @@ impl Form {
         f.required && value.is_empty() || boxes
     }
 
+    /// Whether field `f` is its section's only field and its label says what the
+    /// section's title says (a heading followed by a comment or nothing: the answer is
+    /// named by its heading; an issue form's field). A form shows those words once: the
+    /// title is the field's label.
+    pub fn label_is_title(&self, f: usize) -> bool {
+        let field = &self.fields[f];
+        let Some(section) = self.sections.get(field.section) else {
+            return false;
+        };
+        let words = |s: &str| s.split_whitespace().eq(field.label.split_whitespace());
+        section.fields.len() == 1 && !section.title.trim().is_empty() && words(&section.title)
+    }
+
     /// The index of the field with this id.
     pub fn field_index(&self, id: &str) -> Option<usize> {
         self.fields.iter().position(|f| *f.id == *id)

@@ -102,6 +102,18 @@ pub struct Template {
     pub problems: Vec<Problem>,
 }
 
+impl Template {
+    /// The warning of an issue form saved with another extension (`.md`), naming the
+    /// file: `list` and opening the template say it, as `check` does.
+    pub fn saved_form_warning(&self) -> Option<String> {
+        let said = format!("the file {SAVED_FORM}");
+        self.problems
+            .iter()
+            .any(|p| p.message == said)
+            .then(|| format!("{} {SAVED_FORM}", self.file))
+    }
+}
+
 /// A problem in a template at a 1-based line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -133,15 +145,45 @@ pub fn is_issue_form(file: &str) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml"))
 }
 
+/// Whether a template at `path` is GitLab's: a folder on its way is `.gitlab` (in any
+/// case; `.gitlab/issue_templates/`), so glab creates its issues.
+pub fn in_gitlab_folder(path: &std::path::Path) -> bool {
+    path.components()
+        .any(|c| c.as_os_str().eq_ignore_ascii_case(".gitlab"))
+}
+
 /// Whether markdown text is an issue form in disguise: no front matter, a first line
-/// `name:` and a top-level `body:` key.
+/// that is one of a form's top-level keys (`name:`, `description:`, ...) and a top-level
+/// `body:` key.
 pub fn saved_issue_form(text: &str) -> bool {
+    // The top-level keys of an issue form: one may come first (`description:` as well
+    // as `name:`).
+    const KEYS: [&str; 8] = [
+        "name",
+        "description",
+        "title",
+        "labels",
+        "assignees",
+        "projects",
+        "type",
+        "body",
+    ];
     let mut lines = text
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
-    lines.next().is_some_and(|l| l.starts_with("name:"))
-        && text.lines().any(|l| l.trim_end() == "body:")
+    let first_is_key = lines.next().is_some_and(|l| {
+        KEYS.iter().any(|key| {
+            l.strip_prefix(key)
+                .and_then(|rest| rest.strip_prefix(':'))
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+        })
+    });
+    first_is_key && text.lines().any(|l| l.trim_end() == "body:")
 }
+
+/// What `check` says of an issue form saved with another extension than `.yml` or
+/// `.yaml` (it is read as the form it is, but GitHub shows the file as text).
+pub const SAVED_FORM: &str = "looks like an issue form, which GitHub reads only from a `.yml` or `.yaml` file: it shows this one as text; rename it to `.yml`";
 
 /// What a template's bytes are known by, from where they came: the name used in
 /// messages, the stem that names the template when it has no name of its own, and
@@ -152,6 +194,8 @@ pub struct Identity {
     pub name: String,
     pub stem: String,
     pub issue_form: bool,
+    /// It is GitLab's (in a `.gitlab` folder): its assignees are GitLab usernames.
+    pub gitlab: bool,
 }
 
 impl Identity {
@@ -161,6 +205,7 @@ impl Identity {
             name: file.to_owned(),
             stem: stem_of(file),
             issue_form: is_issue_form(file),
+            gitlab: in_gitlab_folder(std::path::Path::new(file)),
         }
     }
 }
@@ -237,12 +282,11 @@ pub fn parse_from(
             line: 1,
             col: 1,
             severity: Severity::Warning,
-            message: "an issue form saved as markdown: GitHub shows it as text; name it .yml"
-                .to_owned(),
+            message: format!("the file {SAVED_FORM}"),
         });
         read
     } else {
-        markdown_form(&text, (file, &stem), &mut problems, limits)?
+        markdown_form(&text, (file, &stem, origin.gitlab), &mut problems, limits)?
     };
     check_counts(&form, file, limits)?;
     if form.fields.is_empty() {
@@ -289,14 +333,17 @@ pub(crate) fn over_limit(what: &str, limit: usize, var: &str) -> String {
 
 fn markdown_form(
     text: &str,
-    (file, stem): (&str, &str),
+    (file, stem, gitlab): (&str, &str, bool),
     problems: &mut Vec<Problem>,
     limits: &Limits,
 ) -> Result<(Form, Layout), LocatedError> {
     let split = front_matter::split(text, file)?;
     let meta = match split.yaml {
         Some(yaml) => {
-            front_matter::parse(yaml, split.yaml_line, file, stem, problems, &limits.yaml)?
+            let meta =
+                front_matter::parse(yaml, split.yaml_line, file, stem, problems, &limits.yaml)?;
+            front_matter::note_names(yaml, split.yaml_line, &meta, gitlab, problems);
+            meta
         }
         None => form::Meta {
             name: stem.to_owned(),

@@ -498,6 +498,25 @@ pub fn login_problem(login: &str) -> Option<&'static str> {
     }
 }
 
+/// What is wrong with an assignee: `login` (bare, see [`bare_login`]) cannot be a GitHub
+/// login, or with `gitlab` a GitLab username, said for the tool that would refuse it (gh,
+/// glab) and naming it as `shown` (as written). `None` when it can be one, or is the
+/// tools' own `@me`. `render --glab`, `check` and the review say it in these words.
+pub fn assignee_problem(shown: &str, login: &str, gitlab: bool) -> Option<String> {
+    if login == "@me" {
+        return None;
+    }
+    let (account, why, program) = if gitlab {
+        ("a GitLab username", gitlab_username_problem(login)?, "glab")
+    } else {
+        ("a GitHub login", login_problem(login)?, "gh")
+    };
+    Some(format!(
+        "assignee `{}` cannot be {account} ({why}): {program} will refuse it",
+        escape_line(shown)
+    ))
+}
+
 /// Why `name` (bare, see [`bare_login`]) cannot be a GitLab username: `None` when it
 /// can. As GitLab's documentation states them (`user/reserved_names`): letters, digits,
 /// `_`, `.` and `-`, starting and ending with a letter or digit, no two of `_.-` in a

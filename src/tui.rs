@@ -440,24 +440,28 @@ pub fn run(args: Start) -> Result<Outcome> {
         output: args.settings.export,
         today: args.today,
     };
+    event::watch_resizes();
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = match &args.template {
         Some(name) => {
             let source = discover::resolve(name)?;
             let template = discover::load(&source)?;
+            // Warnings are printed before the screen changes, so they stay above it after
+            // the form closes; the form shows them too.
+            let warn =
+                |w: &str| eprintln!("issue-composer: warning: {}", crate::text::escape_line(w));
+            if let Some(warning) = template.saved_form_warning() {
+                warn(&warning);
+            }
             let mut answer_warning = None;
             let initial = match &args.answers {
                 Some(path) => {
                     let limits = discover::limits();
                     let (file, warnings) =
                         discover::read_answers(path, limits.answers_size, &limits.yaml)?;
-                    // Printed before the screen changes, so they stay above it after the
-                    // form closes; the form shows the first one too.
-                    for warning in &warnings {
-                        eprintln!(
-                            "issue-composer: warning: {}",
-                            crate::text::escape_line(warning)
-                        );
+                    // The form shows the first one.
+                    for w in &warnings {
+                        warn(w);
                     }
                     answer_warning = warnings.into_iter().next();
                     // The same errors as `render`, before the screen changes.

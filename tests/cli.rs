@@ -783,14 +783,77 @@ fn check_names_impossible_logins_and_invisible_labels() {
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         format!(
-            "{0}:4:1: warning: `labels` has an item with nothing visible (only zero-width characters): it is dropped\n\
-             {0}:5:1: warning: assignee `octo cat` cannot be a GitHub login (a login has only letters, digits and hyphens): gh will refuse it\n\
-             {1}:3:15: warning: `labels` has an item with nothing visible (only zero-width characters): it is dropped\n\
-             {1}:4:12: warning: assignee `x--y` cannot be a GitHub login (a login has no two hyphens in a row): gh will refuse it\n\
+            "{0}:4:15: warning: `labels` has an item with nothing visible (only zero-width characters): it is dropped\n\
+             {0}:5:30: warning: assignee `octo cat` cannot be a GitHub login (a login has only letters, digits and hyphens): gh will refuse it\n\
+             {1}:3:16: warning: `labels` has an item with nothing visible (only zero-width characters): it is dropped\n\
+             {1}:4:18: warning: assignee `x--y` cannot be a GitHub login (a login has no two hyphens in a row): gh will refuse it\n\
              {0}: 1 sections, 1 fields\n\
              {1}: 1 sections, 1 fields\n",
             md.display(),
             form.display()
+        )
+    );
+}
+
+/// Front matter's label and assignee warnings point at the offending value, line and
+/// column, as the wrong-shape errors do (they pointed at the key's line, column 1): an
+/// item of a list at its line, a name in a comma-separated string at its column.
+#[test]
+fn check_points_at_each_impossible_assignee_in_front_matter() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("bug.md");
+    fs::write(
+        &md,
+        "---\nname: Bug\nabout: A bug\nassignees:\n  - good\n  - \"@bad!\"\n  - x, -y\n  - ok, -y\n---\n## A\n",
+    )
+    .unwrap();
+    let out = bin().arg("check").arg(&md).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let places: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("warning"))
+        .map(|l| l.split(": warning").next().unwrap())
+        .collect();
+    let file = md.display();
+    assert_eq!(
+        places,
+        [
+            format!("{file}:6:6"),
+            format!("{file}:7:8"),
+            format!("{file}:8:9"),
+        ],
+        "{text}"
+    );
+}
+
+/// In a GitLab template (`.gitlab/issue_templates/`) `check` judges assignees by
+/// GitLab's username rules and says so in the words of `render --glab` (it spoke of
+/// GitHub logins and gh, and named `a.b`, a good GitLab username).
+#[test]
+fn check_words_assignees_for_gitlab_in_a_gitlab_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(".gitlab/issue_templates");
+    fs::create_dir_all(&folder).unwrap();
+    let md = folder.join("bug.md");
+    let text =
+        "---\nname: Bug\nabout: A bug\nassignees: \"octocat, a.b, octo cat, x__y\"\n---\n## A\n";
+    fs::write(&md, text).unwrap();
+    let github = dir.path().join("bug.md");
+    fs::write(&github, text).unwrap();
+    let out = bin().arg("check").arg(&md).arg(&github).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!(
+            "{0}:4:27: warning: assignee `octo cat` cannot be a GitLab username (a username has only letters, digits, `_`, `.` and `-`): glab will refuse it\n\
+             {0}:4:37: warning: assignee `x__y` cannot be a GitLab username (a username has no two of `_`, `.`, `-` in a row): glab will refuse it\n\
+             {1}:4:22: warning: assignee `a.b` cannot be a GitHub login (a login has only letters, digits and hyphens): gh will refuse it\n\
+             {1}:4:27: warning: assignee `octo cat` cannot be a GitHub login (a login has only letters, digits and hyphens): gh will refuse it\n\
+             {1}:4:37: warning: assignee `x__y` cannot be a GitHub login (a login has only letters, digits and hyphens): gh will refuse it\n\
+             {0}: 1 sections, 1 fields\n\
+             {1}: 1 sections, 1 fields\n",
+            md.display(),
+            github.display()
         )
     );
 }

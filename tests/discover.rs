@@ -491,6 +491,61 @@ fn a_forge_folder_in_another_case_is_named_with_the_spelling_read() {
     assert!(!text.contains("x.md"), "{text}");
 }
 
+/// An issue form saved as `.md` that starts with `description:` (not `name:`) was read
+/// as markdown, silently, into a form of one useless section. It is read as the form it
+/// is, and `list`, `check` and opening it (plain mode here) name the file and say GitHub
+/// reads issue forms only from `.yml` or `.yaml`. `check` no longer says it lacks front
+/// matter.
+#[test]
+fn an_issue_form_saved_as_markdown_is_named_by_list_check_and_when_opened() {
+    let home = Home::new();
+    let form = "description: File a bug\nname: Bug\nbody:\n  - type: input\n    id: version\n    attributes:\n      label: Version\n";
+    let (root, sub) = home.repo(&[(".github/ISSUE_TEMPLATE/bug.md", form)]);
+    let file = root
+        .join(".github/ISSUE_TEMPLATE/bug.md")
+        .display()
+        .to_string();
+    let why = "looks like an issue form, which GitHub reads only from a `.yml` or `.yaml` file: it shows this one as text; rename it to `.yml`";
+    let out = home.cmd(&sub).args(["list", "--json"]).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("issue-composer: warning: {file} {why}\n")
+    );
+    let listed = serde_json::from_slice::<Json>(&out.stdout).unwrap();
+    assert_eq!(listed[0]["name"], "Bug", "{listed}");
+    let out = home.cmd(&sub).arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.lines()
+            .filter(|l| l.contains(": warning: "))
+            .collect::<Vec<_>>(),
+        [format!("{file}:1:1: warning: the file {why}")],
+        "{text}"
+    );
+    assert!(text.contains("bug.md: 1 sections, 1 fields"), "{text}");
+    let out = home
+        .cmd(&sub)
+        .args(["--plain", "--print", &file])
+        .write_stdin("T\n1.2\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr.lines().next(),
+        Some(format!("issue-composer: warning: {file} {why}").as_str()),
+        "{stderr}"
+    );
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("### Version\n\n1.2"),
+        "the form's field was asked"
+    );
+}
+
 /// A clone can hold symbolic links; GitHub follows none of them. One that leads out of
 /// the repository is listed as an error and never read (before, `render bug --gh` sent
 /// the file it pointed at); one that stays inside is followed; a path typed on the

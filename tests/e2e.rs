@@ -271,6 +271,12 @@ fn paste_is_one_insert_and_resize_reflows() {
 
 /// Keys typed while the terminal is too small reach the form (they used to be dropped):
 /// the text shows once the terminal is large enough again.
+///
+/// The resize comes right after the first frame. It used to time out under load (12+):
+/// crossterm installed its SIGWINCH handler at the loop's first poll, after that frame,
+/// and a resize in between was ignored, so "too small" never showed. The handler is now
+/// installed before the terminal's size is first read (`event::watch_resizes`). Every
+/// step waits on the screen; TAB and Ctrl-S are single bytes and need no pause.
 #[test]
 fn keys_typed_while_the_terminal_is_too_small_show_when_it_grows() {
     let dir = tempfile::tempdir().unwrap();
@@ -279,11 +285,16 @@ fn keys_typed_while_the_terminal_is_too_small_show_when_it_grows() {
     s.resize(12, 50);
     s.wait_for("terminal too small: need 60×16, have 50×12");
     s.send("typed while small");
-    s.keys(&[TAB]);
+    s.send(TAB);
     s.send("then the next field");
     // Saving works too: Ctrl-S goes to the review, drawn once there is room.
-    s.keys(&[CTRL_S]);
-    s.wait_for("terminal too small: need 60×16, have 50×12");
+    s.send(CTRL_S);
+    assert!(
+        s.screen()
+            .contains("terminal too small: need 60×16, have 50×12"),
+        "{}",
+        s.screen()
+    );
     s.resize(40, 120);
     let screen = s.wait_for("Ready: w write to a file");
     assert!(

@@ -500,7 +500,7 @@ fn an_issue_form_saved_as_markdown_is_read_as_an_issue_form_with_a_warning() {
     assert!(
         t.problems
             .iter()
-            .any(|p| p.message.contains("saved as markdown") && p.message.contains(".yml")),
+            .any(|p| p.message == format!("the file {}", issue_composer::template::SAVED_FORM)),
         "{:?}",
         t.problems
     );
@@ -518,6 +518,40 @@ fn an_issue_form_saved_as_markdown_is_read_as_an_issue_form_with_a_warning() {
         md.layout,
         issue_composer::template::Layout::Markdown(_)
     ));
+    assert_eq!(md.saved_form_warning(), None);
+    // One that starts with another of a form's keys is one too (it was read as markdown,
+    // silently, into one section holding the YAML).
+    for first in [
+        "description: d",
+        "title: '[Bug] '",
+        "labels: [bug]",
+        "# a comment\nname: N",
+    ] {
+        let text =
+            format!("{first}\nbody:\n  - type: input\n    attributes:\n      label: Version\n");
+        let t = parse("bug.md", text.as_bytes()).unwrap();
+        assert!(
+            matches!(t.layout, issue_composer::template::Layout::Form(_)),
+            "{first}"
+        );
+        assert_eq!(
+            t.saved_form_warning(),
+            Some(format!("bug.md {}", issue_composer::template::SAVED_FORM)),
+            "{first}"
+        );
+    }
+    // `description` as a word in markdown's text is no key.
+    for text in [
+        "description:: x\nbody:\n",
+        "descriptions: x\nbody:\n",
+        " name: x\nbody:\n",
+    ] {
+        let t = parse("bug.md", text.as_bytes()).unwrap();
+        assert!(
+            matches!(t.layout, issue_composer::template::Layout::Markdown(_)),
+            "{text}"
+        );
+    }
 }
 
 /// The body read back the way github/issue-parser reads it: sections by `### ` heading,

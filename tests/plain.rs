@@ -443,6 +443,8 @@ fn a_blank_title_with_a_file_prints_no_gh_command() {
 /// What the form shows, plain mode shows before the first answer: the form's markdown
 /// introduction, a box that must be ticked marked `*`, what a prefilled field holds (so
 /// `.` keeping it keeps something seen), and a placeholder's own `ex.` not prefixed again.
+/// Each field is named by its section's heading (`== Contact Details ==`), so its
+/// prompt gives the hint alone (it said `Contact Details (one line; ...)` again).
 #[test]
 fn plain_mode_shows_the_intro_required_boxes_prefills_and_placeholders_once() {
     let home = tempfile::tempdir().unwrap();
@@ -489,12 +491,12 @@ body:
         "  Thanks for taking the time to fill out this bug report!\n\
          Title: \n\
          == Contact Details ==\n\
-         Contact Details (one line; empty keeps it as it is)\n  ex. email@example.com\n\
+         (one line; empty keeps it as it is)\n  ex. email@example.com\n\
          \n== What happened? ==\n\
-         What happened? (lines, then a line holding a single `.`; `.` alone keeps it as it is)\n\
+         (lines, then a line holding a single `.`; `.` alone keeps it as it is)\n\
          \x20 now:\n  | A bug happened!\n\
          \n== Code of Conduct ==\n\
-         Code of Conduct (numbers separated by commas or spaces; empty keeps it as it is)\n\
+         (numbers separated by commas or spaces; empty keeps it as it is)\n\
          \x20 1) I agree to follow this project's Code of Conduct *\n\
          \x20 We read every report.\n"
     );

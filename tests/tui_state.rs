@@ -931,19 +931,33 @@ fn a_click_focuses_a_field_and_ticks_a_box() {
 
 #[test]
 fn the_wheel_scrolls_the_pane_and_focus_brings_it_back() {
-    let mut app = open("performance");
-    app.update(Msg::Resize(80, 16));
-    go(&mut app, "optimization-strategies-to-consider");
-    let (_, row_before) = widget_row(&app, "optimization-strategies-to-consider");
+    // Twenty boxes: taller than the pane. The section's title is its field's label, at
+    // the pane's top: the wheel scrolls down from there.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("boxes.md");
+    let boxes = (1..=20)
+        .map(|i| format!("- [ ] option {i}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(
+        &path,
+        format!("## Intro\n\nText: \n\n## Strategies\n\n<!-- Potential approaches -->\n\n{boxes}"),
+    )
+    .unwrap();
+    let source = Source::File(path);
+    let template = discover::load(&source).unwrap();
+    let mut app = App::with_form(config(), template, source, None, (80, 16));
+    go(&mut app, "strategies");
+    let (_, row_before) = widget_row(&app, "strategies");
     let wheel = Msg::Mouse(MouseEvent {
-        kind: MouseEventKind::ScrollUp,
+        kind: MouseEventKind::ScrollDown,
         column: 40,
         row: 8,
         modifiers: KeyModifiers::NONE,
     });
     app.update(wheel);
-    let (_, row_after) = widget_row(&app, "optimization-strategies-to-consider");
-    assert_eq!(row_after - row_before, 3, "the pane moved three rows");
+    let (_, row_after) = widget_row(&app, "strategies");
+    assert_eq!(row_before - row_after, 3, "the pane moved three rows");
     press(&mut app, [key(KeyCode::Down)]);
     assert_eq!(
         app.form().unwrap().view().pane_scroll,

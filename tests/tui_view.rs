@@ -126,6 +126,7 @@ fn picker() {
                 source: Source::Builtin(*b),
                 loaded: Ok((t.form.meta.name, t.form.meta.about)),
                 refused: false,
+                warning: None,
             }
         })
         .collect();
@@ -566,15 +567,108 @@ fn markdown_after_the_last_field_is_drawn_below_it() {
             })
             .unwrap_or_else(|| panic!("{needle:?} not in the pane:\n{text}"))
     };
-    // The field's input, under its label (the template's words, as the heading's).
+    // The field's label is the section's title (the template's words, once), the
+    // section's text under it, then the input, then the closing text.
     assert!(
-        row("Before the last field.") < row("▸ Last field"),
+        row("▸ Last field") < row("Before the last field."),
         "{text}"
     );
     assert!(
-        row("▸ Last field") < row("Thanks for the report."),
+        row("Before the last field.") + 1 < row("Thanks for the report."),
         "{text}"
     );
+}
+
+/// An issue form saved as `.md` opens as the form it is, with a notice naming the file
+/// and why GitHub would not read it (it opened with no word).
+#[test]
+fn an_issue_form_saved_as_markdown_opens_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bug.md");
+    std::fs::write(
+        &path,
+        "description: File a bug\nname: Bug\nbody:\n  - type: input\n    id: version\n    attributes:\n      label: Version\n",
+    )
+    .unwrap();
+    let source = Source::File(path.clone());
+    let template = discover::load(&source).unwrap();
+    let app = App::with_form(config(), template, source, None, (200, 20));
+    let text = screen(&app, 200, 20);
+    let notice = format!(
+        "warning: {} looks like an issue form, which GitHub reads only from a `.yml` or `.yaml` file",
+        path.display()
+    );
+    assert!(text.contains(&notice), "{text}");
+    assert!(text.contains("· Version"), "{text}");
+}
+
+/// The header's labels take the row's spare width: go-performance's labels were cut at
+/// half the row (`epic: go-optimizatio…` at 100 columns, however empty the assignees);
+/// they show whole, and are cut with `…` only when the row cannot hold them.
+#[test]
+fn header_labels_use_the_width_the_assignees_leave() {
+    let app = open("go-performance", None);
+    let row = |w: u16| screen(&app, w, 30).lines().nth(2).unwrap().to_owned();
+    let wide = row(100);
+    assert!(
+        wide.contains(
+            " Labels: type: performance, epic: go-optimizations  Assignees: comma-separated"
+        ),
+        "{wide}"
+    );
+    let narrow = row(60);
+    assert!(
+        narrow.contains(" Labels: type: performance, ep…  Assignees: comma-separated"),
+        "{narrow}"
+    );
+}
+
+/// The pane's lines, right of the section list.
+fn pane_lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter_map(|l| {
+            l.split_once('│')
+                .map(|(_, pane)| pane.trim_end_matches([' ', '"']))
+        })
+        .collect()
+}
+
+/// A section holding one field whose label is the section's title (a heading followed by
+/// a comment) shows those words once: the title row is the field's label, with its focus
+/// marker, and the input is right under it. A label of its own (`OS`) still shows under
+/// the title, and so do labels in sections of several fields. It used to read
+/// `Summary`, then `▸ Summary` on the next line.
+#[test]
+fn a_sections_only_field_does_not_repeat_the_sections_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one.md");
+    std::fs::write(
+        &path,
+        "## Summary\n\n<!-- what happened -->\n\n## Environment\n\n- OS: \n\n## Steps\n\n1.\n\n- [ ] Done\n",
+    )
+    .unwrap();
+    let source = Source::File(path.clone());
+    let template = discover::load(&source).unwrap();
+    let mut app = App::with_form(config(), template, source, None, (80, 20));
+    go(&mut app, "summary");
+    let text = screen(&app, 80, 20);
+    let pane = pane_lines(&text);
+    let summary: Vec<&&str> = pane.iter().filter(|l| l.contains("Summary")).collect();
+    assert_eq!(summary, [&" ▸ Summary"], "{text}");
+    assert_eq!(pane[0], " ▸ Summary", "{text}");
+    assert!(pane[1].contains("what happened"), "{text}");
+    go(&mut app, "environment");
+    let text = screen(&app, 80, 20);
+    let pane = pane_lines(&text);
+    assert!(pane.contains(&" Environment"), "{text}");
+    assert!(pane.iter().any(|l| l.starts_with(" ▸ OS")), "{text}");
+    go(&mut app, "steps");
+    let text = screen(&app, 80, 20);
+    let steps = pane_lines(&text)
+        .iter()
+        .filter(|l| l.contains("Steps"))
+        .count();
+    assert_eq!(steps, 3, "{text}");
 }
 
 /// A field label too long for its row ends in `…` (it used to stop mid-word, and a
@@ -761,13 +855,14 @@ fn a_long_cell_gives_way_and_cut_text_ends_in_an_ellipsis() {
     let mut app = open("go-performance", Some(&yaml));
     go(&mut app, "performance-targets");
     let shown = screen(&app, 100, 30);
-    // The header's labels: the last one cut ends in `…`.
+    // The header's labels take the room the assignees leave: whole at 100 columns (a
+    // cut one ends in `…`: header_labels_use_the_width_the_assignees_leave).
     assert!(
         shown
             .lines()
             .nth(2)
             .unwrap()
-            .contains("epic: go-optimizatio…"),
+            .contains("epic: go-optimizations  Assignees"),
         "{shown}"
     );
     // The row labels and the headers stay whole; the long cell is cut.

@@ -30,6 +30,11 @@ pub fn list_cmd(json: bool) -> Result<ExitCode> {
         );
         eprintln!("issue-composer: warning: {}", escape_line(&warning));
     }
+    for entry in &catalog.entries {
+        if let Some(warning) = &entry.warning {
+            eprintln!("issue-composer: warning: {}", escape_line(warning));
+        }
+    }
     let out = if json {
         let mut text = serde_json::to_string_pretty(&to_json(&catalog))?;
         text.push('\n');

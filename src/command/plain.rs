@@ -140,7 +140,16 @@ fn section_heading(form: &Form, section: usize, out: &mut impl Write) -> std::io
         return Ok(());
     };
     if !s.title.trim().is_empty() {
-        writeln!(out, "\n{}", escape(&format!("== {} ==", s.title.trim())))?;
+        // The title is the label of a field named by it, and carries its `*`.
+        let required = match s.fields.as_slice() {
+            [f] if form.label_is_title(*f) && form.fields[*f].required => " *",
+            _ => "",
+        };
+        writeln!(
+            out,
+            "\n{}",
+            escape(&format!("== {}{required} ==", s.title.trim()))
+        )?;
     }
     // The section's own text (an issue form's markdown), as the form shows it.
     for line in s.text.trim().lines() {
@@ -294,6 +303,9 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
         None => choose(&mut input, &mut err)?,
     };
     let template = discover::load(&source)?;
+    if let Some(warning) = template.saved_form_warning() {
+        writeln!(err, "issue-composer: warning: {}", escape(&warning))?;
+    }
     let form = &template.form;
     let mut answers = super::load_answers(form, args.answers.as_deref(), &[])?;
     crate::metrics::files::apply(form, &mut answers, &args.metrics.paths())?;
@@ -402,4 +414,25 @@ fn choose<R: BufRead>(input: &mut Input<R>, out: &mut impl Write) -> Result<Sour
         }
     }
     bail!("no template chosen")
+}
+
+#[cfg(test)]
+mod tests {
+    /// A required field named by its section's heading has its `*` on the heading, the
+    /// label it is asked by; a section of several fields keeps a plain heading.
+    #[test]
+    fn the_heading_of_a_required_field_named_by_it_carries_its_star() {
+        let text = "name: F\ndescription: d\nbody:\n  - type: input\n    id: v\n    attributes: {label: Version}\n    validations: {required: true}\n  - type: input\n    id: o\n    attributes: {label: OS}\n";
+        let form = crate::template::parse("f.yml", text.as_bytes())
+            .unwrap()
+            .form;
+        let mut out = Vec::new();
+        for s in 0..form.sections.len() {
+            super::section_heading(&form, s, &mut out).unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\n== Version * ==\n\n== OS ==\n"
+        );
+    }
 }

@@ -15,6 +15,8 @@ pub struct Found {
     /// It must not be read at all (`loaded` says why): a repository file that links
     /// outside the repository.
     pub refused: bool,
+    /// What `list` warns of it, file named (an issue form saved as `.md`).
+    pub warning: Option<String>,
 }
 
 /// A template the chooser offers.
@@ -34,6 +36,8 @@ pub struct Entry {
     pub refused: bool,
     /// The user and built-in templates it hides.
     pub shadows: Vec<Shadowed>,
+    /// What `list` warns of it, file named (an issue form saved as `.md`).
+    pub warning: Option<String>,
 }
 
 /// A template hidden by another of the same name or stem.
@@ -135,6 +139,7 @@ pub fn entries(found: Vec<Found>) -> Vec<Entry> {
                 error,
                 refused: f.refused,
                 shadows: Vec::new(),
+                warning: f.warning,
             }),
         }
     }
@@ -260,6 +265,7 @@ mod tests {
             source: Source::File(PathBuf::from(path)),
             loaded: Ok((name.to_owned(), format!("about {name}"))),
             refused: false,
+            warning: None,
         }
     }
 
@@ -270,6 +276,7 @@ mod tests {
             source: Source::Builtin(BUILTINS[2]),
             loaded: Ok(("Bug Report".to_owned(), String::new())),
             refused: false,
+            warning: None,
         };
         let list = entries(vec![
             found(
@@ -312,6 +319,7 @@ mod tests {
             source: Source::Builtin(BUILTINS[i]),
             loaded: Ok((name.to_owned(), String::new())),
             refused: false,
+            warning: None,
         };
         assert_eq!(BUILTINS[2].stem, "bug-report");
         assert_eq!(BUILTINS[3].stem, "feature-request");
@@ -355,6 +363,7 @@ mod tests {
             source: Source::File(PathBuf::from("/r/x/deep.md")),
             loaded: Err("too deep".to_owned()),
             refused: false,
+            warning: None,
         }]);
         assert_eq!(list[0].name, "deep");
         assert_eq!(list[0].error.as_deref(), Some("too deep"));

@@ -54,16 +54,17 @@ impl Source {
     /// The forge whose tool creates issues from this template: GitLab for a template in
     /// a `.gitlab` folder (`.gitlab/issue_templates/`), else GitHub.
     pub fn forge(&self) -> crate::export::Forge {
-        let in_gitlab = match self {
-            Source::File(path) => path
-                .components()
-                .any(|c| c.as_os_str().eq_ignore_ascii_case(".gitlab")),
-            Source::Builtin(_) => false,
-        };
-        if in_gitlab {
+        if self.in_gitlab() {
             crate::export::Forge::Gitlab
         } else {
             crate::export::Forge::Github
+        }
+    }
+
+    fn in_gitlab(&self) -> bool {
+        match self {
+            Source::File(path) => crate::template::in_gitlab_folder(path),
+            Source::Builtin(_) => false,
         }
     }
 
@@ -87,11 +88,13 @@ impl Source {
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default(),
                 issue_form: crate::template::is_issue_form(&path.to_string_lossy()),
+                gitlab: self.in_gitlab(),
             },
             Source::Builtin(b) => crate::template::Identity {
                 name: self.display(),
                 stem: b.stem.to_owned(),
                 issue_form: false,
+                gitlab: false,
             },
         }
     }

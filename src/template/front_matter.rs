@@ -110,18 +110,6 @@ pub fn parse(
         }
     };
     let (labels, assignees) = (list("labels"), list("assignees"));
-    for (key, names) in [("labels", &labels), ("assignees", &assignees)] {
-        for name in names {
-            if let Some(message) = super::lint::name_problem(key, name) {
-                problems.push(Problem {
-                    line: key_line(yaml, first_line, key),
-                    col: 1,
-                    severity: Severity::Warning,
-                    message,
-                });
-            }
-        }
-    }
     let name = text("name");
     // The title keeps its trailing space: `[PERF] ` is a prefix to type after.
     let title = match map.get("title") {
@@ -141,6 +129,48 @@ pub fn parse(
         projects: list("projects"),
         issue_type: text("type"),
     })
+}
+
+/// Labels and assignees of `meta` (read from front matter `yaml`) that `check` warns of
+/// ([`super::lint::name_problem`]; with `gitlab`, assignees are GitLab usernames), each at
+/// the item's own line and column. The YAML is read again, with places, only when one
+/// is found; where it does not read so, at its key's line.
+pub fn note_names(
+    yaml: &str,
+    first_line: usize,
+    meta: &Meta,
+    gitlab: bool,
+    problems: &mut Vec<Problem>,
+) {
+    let keys = [("labels", &meta.labels), ("assignees", &meta.assignees)];
+    let found = keys.iter().any(|(key, names)| {
+        names
+            .iter()
+            .any(|n| super::lint::name_problem(key, n, gitlab).is_some())
+    });
+    if !found {
+        return;
+    }
+    let located = super::lint::front_matter_names(yaml, gitlab);
+    if !located.is_empty() {
+        problems.extend(located.into_iter().map(|p| Problem {
+            line: first_line + p.line - 1,
+            ..p
+        }));
+        return;
+    }
+    for (key, names) in keys {
+        for name in names {
+            if let Some(message) = super::lint::name_problem(key, name, gitlab) {
+                problems.push(Problem {
+                    line: key_line(yaml, first_line, key),
+                    col: 1,
+                    severity: Severity::Warning,
+                    message,
+                });
+            }
+        }
+    }
 }
 
 /// GitHub's chooser lists a markdown template only with a `name` and an `about`.

@@ -156,8 +156,9 @@ pub fn issue_form(text: &str, path: &str) -> Vec<Problem> {
 
 /// What `check` says of one item of a template's `labels` or `assignees` (`key`): one
 /// with nothing visible (zero-width characters) is dropped; an assignee that cannot be a
-/// GitHub login is named. `None` when it is fine (or blank: that has its own error).
-pub fn name_problem(key: &str, name: &str) -> Option<String> {
+/// GitHub login (with `gitlab`, a GitLab username) is named, in the words `render` uses.
+/// `None` when it is fine (or blank: that has its own error).
+pub fn name_problem(key: &str, name: &str, gitlab: bool) -> Option<String> {
     let name = name.trim();
     if name.is_empty() {
         return None;
@@ -167,12 +168,38 @@ pub fn name_problem(key: &str, name: &str) -> Option<String> {
             "`{key}` has an item with nothing visible (only zero-width characters): it is dropped"
         ));
     }
-    let why =
-        crate::text::login_problem(crate::text::bare_login(name)).filter(|_| key == "assignees")?;
-    Some(format!(
-        "assignee `{}` cannot be a GitHub login ({why}): gh will refuse it",
-        crate::text::escape_line(name)
-    ))
+    if key != "assignees" {
+        return None;
+    }
+    crate::text::assignee_problem(name, crate::text::bare_login(name), gitlab)
+}
+
+/// The labels and assignees of front matter `yaml` that [`name_problem`] names, each at
+/// its own place (lines counted in `yaml`): an item of a list at its line and column, a
+/// name in a comma-separated string at its column in it. Items are split as the reader
+/// splits them (`['x, y']` is x and y); the last `labels` or `assignees` counts. Nothing
+/// when the YAML does not read.
+pub fn front_matter_names(yaml: &str, gitlab: bool) -> Vec<Problem> {
+    numbers_under(yaml, |out, top| {
+        for key in ["labels", "assignees"] {
+            let Some((_, value)) = top.iter().rev().find(|(k, _)| k.value == key) else {
+                continue;
+            };
+            let items: Vec<&Spanned<Node>> = match &value.value {
+                Node::Seq(items) => items.iter().collect(),
+                _ => vec![value],
+            };
+            for item in items {
+                let mut from = 0;
+                for name in crate::text::split_list(&node::text(item)) {
+                    let (line, col) = out.place_in(item, &name, &mut from);
+                    if let Some(message) = name_problem(key, &name, gitlab) {
+                        out.push(line, col, Severity::Warning, message);
+                    }
+                }
+            }
+        }
+    })
 }
 
 /// Numbers that read otherwise than written under `keys` of front matter `yaml` (lines
@@ -351,6 +378,29 @@ impl Lint<'_> {
             .collect::<String>()
             .trim()
             .to_owned()
+    }
+
+    /// Where `piece` of a scalar is written: on the scalar's line, at or after `from`
+    /// characters into it (moved past the piece, so a name given twice is found twice);
+    /// the scalar's place when it is not found there (a block scalar, an escape).
+    fn place_in(&self, node: &Spanned<Node>, piece: &str, from: &mut usize) -> (usize, usize) {
+        let (line, col) = at(node);
+        let Some(text) = self.source.lines().nth(line - 1) else {
+            return (line, col);
+        };
+        let start = text
+            .char_indices()
+            .nth(col - 1 + *from)
+            .map_or(text.len(), |(i, _)| i);
+        match text[start..].find(piece) {
+            Some(i) => {
+                let before = text[start..start + i].chars().count();
+                let place = (line, col + *from + before);
+                *from += before + piece.chars().count();
+                place
+            }
+            None => (line, col),
+        }
     }
 
     /// A scalar as text; a boolean as it was written (`y` stays `y`).
@@ -572,9 +622,11 @@ impl Lint<'_> {
                 Node::Seq(_) => vec![text.clone()],
                 _ => text.split(',').map(str::to_owned).collect(),
             };
+            // Each at its own column, as in front matter.
+            let mut from = 0;
             for name in names {
-                if let Some(message) = name_problem(key, &name) {
-                    let (line, col) = at(item);
+                let (line, col) = self.place_in(item, name.trim(), &mut from);
+                if let Some(message) = name_problem(key, &name, false) {
                     self.push(line, col, Severity::Warning, message);
                 }
             }

@@ -55,6 +55,17 @@ impl TermEvents {
     }
 }
 
+/// Installs crossterm's resize (SIGWINCH) handler now. crossterm installs it lazily, at
+/// its first poll, which the loop makes only after the first frame is drawn; SIGWINCH is
+/// ignored until then, so a resize in that window was lost and the form stayed drawn at
+/// the size it started with (under load the window grew to seconds). Called before the
+/// terminal's size is first read: any later resize arrives as an event.
+pub fn watch_resizes() {
+    // Polling without waiting creates crossterm's reader (and its handler); it reads
+    // nothing, so no input is taken before the loop asks for it.
+    let _ = event::poll(Duration::ZERO);
+}
+
 #[derive(Debug, PartialEq, Eq)]
 enum Tty {
     Ready,

@@ -53,7 +53,13 @@ pub fn hint(field: &Field) -> &'static str {
 pub fn prompt(form: &Form, i: usize) -> String {
     let field = &form.fields[i];
     let required = if field.required { " *" } else { "" };
-    let mut lines = vec![format!("{}{required} ({})", label(field), hint(field))];
+    // A section's only field named by its heading: the heading just above is its label
+    // (and carries its `*`), so the words show once.
+    let mut lines = vec![if form.label_is_title(i) {
+        format!("({})", hint(field))
+    } else {
+        format!("{}{required} ({})", label(field), hint(field))
+    }];
     lines.extend(
         field
             .help
@@ -281,6 +287,37 @@ mod tests {
 
     fn options(n: usize) -> Vec<Opt> {
         (1..=n).map(|i| Opt::new(format!("o{i}"))).collect()
+    }
+
+    /// A section's only field named by its heading is asked under the heading
+    /// (`== Summary ==`) by its hint alone, not by the heading's words again; a label of
+    /// its own (`OS`) stays, as do the labels of a section of several fields.
+    #[test]
+    fn a_sections_only_field_named_by_its_heading_is_asked_without_repeating_it() {
+        let text = "## Summary\n\n<!-- what happened -->\n\n## Environment\n\n- OS: \n\n## Steps\n\n1.\n\n- [ ] Done\n";
+        let form = crate::template::parse("one.md", text.as_bytes())
+            .unwrap()
+            .form;
+        let labels: Vec<&str> = form.fields.iter().map(|f| &*f.label).collect();
+        assert_eq!(labels, ["Summary", "OS", "Steps", "Steps"]);
+        let firsts: Vec<String> = (0..form.fields.len())
+            .map(|i| prompt(&form, i).lines().next().unwrap().to_owned())
+            .collect();
+        assert_eq!(
+            firsts,
+            [
+                "(lines, then a line holding a single `.`; `.` alone keeps it as it is)",
+                "OS (one line; empty keeps it as it is)",
+                "Steps (one item a line, then a line holding a single `.`)",
+                "Steps (numbers separated by commas or spaces; empty keeps it as it is)",
+            ]
+        );
+        assert_eq!(
+            (0..form.fields.len())
+                .map(|i| form.label_is_title(i))
+                .collect::<Vec<_>>(),
+            [true, false, false, false]
+        );
     }
 
     #[test]

@@ -41,6 +41,10 @@ impl App {
     }
 
     pub(super) fn open(&mut self, template: Template, source: Source, draft: Loaded) {
+        // An issue form saved as `.md`: the form reads it, GitHub would not.
+        if let Some(warning) = template.saved_form_warning() {
+            self.notice = Some(Notice::problem(format!("warning: {warning}")));
+        }
         let form = FormState::new(
             template,
             source,

@@ -6,7 +6,7 @@ use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
 use super::super::screen::form::{
-    ItemKind, areas, pane_items, pane_offset, sidebar_first, sidebar_inner,
+    ItemKind, form_areas, pane_items, pane_offset, sidebar_first, sidebar_inner,
 };
 use super::super::theme::Theme;
 use super::{App, Focus, FormState, Preview, Screen};
@@ -23,10 +23,7 @@ impl App {
         let Screen::Form(state) = &mut self.screen else {
             return;
         };
-        let a = areas(
-            Rect::new(0, 0, w, h.saturating_sub(1)),
-            state.view().preview.is_some(),
-        );
+        let a = form_areas(state, Rect::new(0, 0, w, h.saturating_sub(1)));
         let at = Position::new(mouse.column, mouse.row);
         match mouse.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {

@@ -71,6 +71,42 @@ pub fn areas(area: Rect, preview: bool) -> Areas {
     }
 }
 
+/// [`areas`] for the form as it is: labels and assignees share their row by what they
+/// hold ([`people_split`]), so neither is cut while the row has room for both.
+pub fn form_areas(state: &FormState, area: Rect) -> Areas {
+    let mut a = areas(area, state.view().preview.is_some());
+    let need = |i: usize| {
+        let text = state.header(i).text();
+        let shown = if text.is_empty() { PEOPLE_HINT } else { text };
+        // ` Labels: `, the text, a column for the cursor.
+        let width = HEADER_LABELS[i].len() + 3 + unicode_width::UnicodeWidthStr::width(shown) + 1;
+        u16::try_from(width).unwrap_or(u16::MAX)
+    };
+    let [_, labels, assignees] = &mut a.header;
+    let row = labels.width + assignees.width;
+    labels.width = people_split(row, need(1), need(2));
+    assignees.x = labels.x + labels.width;
+    assignees.width = row - labels.width;
+    a
+}
+
+/// How many of a row's `width` columns the labels get beside the assignees, given the
+/// columns each needs: half, unless one needs more than half and the other less, which
+/// then gives its spare columns to it. Both needing more than half share it evenly.
+pub fn people_split(width: u16, labels: u16, assignees: u16) -> u16 {
+    let half = width / 2;
+    if labels > half && assignees < width - half {
+        labels.min(width - assignees)
+    } else if assignees > width - half && labels < half {
+        width - assignees.min(width - labels)
+    } else {
+        half
+    }
+}
+
+/// What an empty labels or assignees field shows.
+const PEOPLE_HINT: &str = "comma-separated";
+
 /// One thing in the pane, at `y` rows from the pane's content top and `x` columns in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
@@ -129,26 +165,23 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
         .map(|w| w.saturating_add(4))
         // Labels too long to sit beside their inputs go above them.
         .filter(|&col| col <= width / 2);
-    let mut crumbs: Vec<&str> = Vec::new();
-    let mut parent = section.parent;
-    while let Some(p) = parent {
-        crumbs.insert(0, &form.sections[p].title);
-        parent = form.sections[p].parent;
-    }
-    crumbs.push(if section.title.is_empty() {
-        &form.meta.name
-    } else {
-        &section.title
-    });
-    push(
-        &mut items,
-        &mut y,
-        1,
-        ItemKind::Text(vec![crumbs.join(" › ")], theme.title()),
+    // A section's only field named by its heading: the title row is the field's label
+    // (focus marker, `*`), so the words show once.
+    let titled = section
+        .fields
+        .first()
+        .copied()
+        .filter(|&f| form.label_is_title(f));
+    let top = titled.map_or_else(
+        || ItemKind::Text(vec![crumbs(form, s)], theme.title()),
+        ItemKind::Label,
     );
+    push(&mut items, &mut y, 1, top);
+    let mut texts = false;
     for (text, style) in [(&section.help, theme.help()), (&section.text, Style::new())] {
         let lines = wrap_lines(text, width, 40);
         if !lines.is_empty() {
+            texts = true;
             push(
                 &mut items,
                 &mut y,
@@ -160,6 +193,14 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
     let mut previous_inline = false;
     for &f in &section.fields {
         let field = &form.fields[f];
+        if titled == Some(f) {
+            // Its input under the title row, or under the section's text.
+            if texts {
+                y = y.saturating_add(1);
+            }
+            push_input(&mut items, &mut y, state, f, width, theme);
+            continue;
+        }
         let inline = matches!(field.kind, crate::form::FieldKind::Text) && field.help.is_empty();
         // Consecutive one-line fields stack without blank lines between them.
         if !(inline && previous_inline) {
@@ -184,18 +225,7 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
             continue;
         }
         push(&mut items, &mut y, 1, ItemKind::Label(f));
-        let help = wrap_lines(&field.help, width.saturating_sub(INDENT), 12);
-        if !help.is_empty() {
-            push(
-                &mut items,
-                &mut y,
-                rows(help.len()),
-                ItemKind::Text(help, theme.help()),
-            );
-        }
-        let h = state.widget(f).height(input_rect(width, 0).width);
-        push(&mut items, &mut y, h, ItemKind::Widget(f));
-        push_error(&mut items, &mut y, state, f, width, theme);
+        push_input(&mut items, &mut y, state, f, width, theme);
     }
     // Text written after the fields (an issue form's closing markdown) comes after them.
     let after = wrap_lines(&section.after, width, 40);
@@ -209,6 +239,55 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
         );
     }
     (items, y)
+}
+
+/// The path to section `s` (`Parent › Section`); the template's name for a section
+/// without a title.
+fn crumbs(form: &crate::form::Form, s: usize) -> String {
+    let section = &form.sections[s];
+    let mut crumbs: Vec<&str> = Vec::new();
+    let mut parent = section.parent;
+    while let Some(p) = parent {
+        crumbs.insert(0, &form.sections[p].title);
+        parent = form.sections[p].parent;
+    }
+    crumbs.push(if section.title.is_empty() {
+        &form.meta.name
+    } else {
+        &section.title
+    });
+    crumbs.join(" › ")
+}
+
+/// A field's help, input and problems, under its label.
+fn push_input(
+    items: &mut Vec<Item>,
+    y: &mut u16,
+    state: &FormState,
+    f: usize,
+    width: u16,
+    theme: Theme,
+) {
+    let mut push = |items: &mut Vec<Item>, height: u16, kind: ItemKind| {
+        items.push(Item {
+            y: *y,
+            x: 0,
+            height,
+            kind,
+        });
+        *y = y.saturating_add(height);
+    };
+    let help = wrap_lines(
+        &state.form().fields[f].help,
+        width.saturating_sub(INDENT),
+        12,
+    );
+    if !help.is_empty() {
+        push(items, rows(help.len()), ItemKind::Text(help, theme.help()));
+    }
+    let h = state.widget(f).height(input_rect(width, 0).width);
+    push(items, h, ItemKind::Widget(f));
+    push_error(items, y, state, f, width, theme);
 }
 
 /// The field's problems under its input, once the user has left it.
@@ -283,7 +362,7 @@ pub fn pane_offset(state: &FormState, items: &[Item], total: u16, height: u16) -
 
 pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Option<Position> {
     let theme = app.config().theme;
-    let a = areas(area, state.view().preview.is_some());
+    let a = form_areas(state, area);
     let buf = frame.buffer_mut();
     let form = state.form();
     let counter = format!(
@@ -310,11 +389,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
         );
         let w = label.len() as u16;
         let input = Rect::new(rect.x + w, rect.y, rect.width.saturating_sub(w + 1), 1);
-        let hint = if i == 0 {
-            "issue title"
-        } else {
-            "comma-separated"
-        };
+        let hint = if i == 0 { "issue title" } else { PEOPLE_HINT };
         cursor = cursor.or(state.header(i).render(
             input,
             buf,
@@ -442,7 +517,9 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                 let field = &form.fields[*f];
                 let focused = state.focus() == Focus::Field(*f);
                 let marker = if focused { "▸ " } else { "  " };
-                let label = shown_label(form, *f);
+                let titled = form.label_is_title(*f);
+                let crumbs = titled.then(|| crumbs(form, field.section));
+                let label = crumbs.as_deref().unwrap_or_else(|| shown_label(form, *f));
                 let required = if field.required { " *" } else { "" };
                 let lang = match &field.kind {
                     crate::form::FieldKind::Code { language } if language.is_empty() => {
@@ -454,9 +531,15 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                 // A label too long for the row ends in `…`, and keeps its `*`.
                 let room = usize::from(rect.width)
                     .saturating_sub(marker.chars().count() + required.len() + lang.len());
+                // The section's title keeps its style while the field is not focused.
+                let style = if titled && !focused {
+                    theme.title()
+                } else {
+                    theme.label(focused)
+                };
                 let mut spans = vec![Span::styled(
                     format!("{marker}{}", with_ellipsis(label, room)),
-                    theme.label(focused),
+                    style,
                 )];
                 if field.required {
                     spans.push(Span::styled(required, theme.missing()));

@@ -61,3 +61,20 @@ fn areas_are_what_the_layout_gave_at_every_size_the_form_is_drawn_at() {
     let offset = Rect::new(3, 2, 100, 30);
     assert_eq!(areas(offset, true), by_layout(offset, true));
 }
+
+/// Labels and assignees share their row by what they hold: half each while both fit
+/// there; the one needing more takes the other's spare columns; both too long share it
+/// evenly (then each is cut).
+#[test]
+fn labels_and_assignees_share_their_row_by_what_they_need() {
+    assert_eq!(people_split(100, 30, 30), 50);
+    assert_eq!(people_split(100, 50, 50), 50);
+    assert_eq!(people_split(100, 51, 28), 51);
+    assert_eq!(people_split(100, 80, 28), 72);
+    assert_eq!(people_split(100, 60, 40), 60);
+    assert_eq!(people_split(100, 28, 80), 28);
+    assert_eq!(people_split(100, 20, 70), 30);
+    assert_eq!(people_split(100, 70, 70), 50);
+    assert_eq!(people_split(101, 50, 51), 50);
+    assert_eq!(people_split(0, 10, 10), 0);
+}
