@@ -612,13 +612,13 @@ fn header_labels_use_the_width_the_assignees_leave() {
     let wide = row(100);
     assert!(
         wide.contains(
-            " Labels: type: performance, epic: go-optimizations  Assignees: comma-separated"
+            " Labels: type: performance, epic: go-optimizations   Assignees: comma-separated"
         ),
         "{wide}"
     );
     let narrow = row(60);
     assert!(
-        narrow.contains(" Labels: type: performance, ep…  Assignees: comma-separated"),
+        narrow.contains(" Labels: type: performance, e…  Assignees: comma-separated"),
         "{narrow}"
     );
 }
@@ -862,7 +862,7 @@ fn a_long_cell_gives_way_and_cut_text_ends_in_an_ellipsis() {
             .lines()
             .nth(2)
             .unwrap()
-            .contains("epic: go-optimizations  Assignees"),
+            .contains("epic: go-optimizations   Assignees"),
         "{shown}"
     );
     // The row labels and the headers stay whole; the long cell is cut.
@@ -875,4 +875,84 @@ fn a_long_cell_gives_way_and_cut_text_ends_in_an_ellipsis() {
     let latency = rows.iter().find(|r| r.contains("Latency ")).unwrap();
     assert!(latency.contains("xxx…"), "{shown}");
     assert!(rows.iter().any(|r| r.contains("Throughput ")), "{shown}");
+}
+
+/// `template` (its text) opened from a file, as the form at `w`×`h`.
+fn open_text(name: &str, template: &str, config: Config, (w, h): (u16, u16)) -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, template).unwrap();
+    let source = Source::File(path);
+    let template = discover::load(&source).unwrap();
+    App::with_form(config, template, source, None, (w, h))
+}
+
+/// The assignees field focused showed `ctocat, hubot` for `octocat, hubot` at 60
+/// columns: the row gave it the columns of its text and the cursor, and the column kept
+/// free after the cursor scrolled the first letter off. It shows whole now; text that is
+/// scrolled (too long for the row) starts with `…`, and unfocused it shows from its start,
+/// cut with `…`.
+#[test]
+fn a_focused_header_field_never_hides_its_start_unmarked() {
+    use issue_composer::tui::app::People;
+    let people = |assignees: Vec<String>| People {
+        labels: vec![],
+        assignees,
+    };
+    let row = |app: &App| screen(app, 60, 30).lines().nth(2).unwrap().to_owned();
+    let short = Config {
+        people: people(vec!["octocat".into(), "hubot".into()]),
+        ..config()
+    };
+    let source = discover::resolve("go-performance").unwrap();
+    let template = discover::load(&source).unwrap();
+    let mut app = App::with_form(short, template.clone(), source.clone(), None, (60, 30));
+    key(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(app.form().unwrap().focus(), Focus::Header(2));
+    let focused = row(&app);
+    assert!(focused.contains("Assignees: octocat, hubot"), "{focused}");
+    let long: Vec<String> = (1..=8)
+        .map(|i| format!("user{i:02}-long-login-name"))
+        .collect();
+    let long = Config {
+        people: people(long),
+        ..config()
+    };
+    let mut app = App::with_form(long, template, source, None, (60, 30));
+    key(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+    let focused = row(&app);
+    assert!(
+        focused.contains("Assignees: …") && focused.ends_with("…long-login-name  \""),
+        "{focused}"
+    );
+    key(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(app.form().unwrap().focus(), Focus::Header(1));
+    let unfocused = row(&app);
+    assert!(unfocused.contains("Assignees: user01-long-"), "{unfocused}");
+    assert!(unfocused.ends_with("… \""), "{unfocused}");
+}
+
+const LONG_LABELS: &str = "---\nname: Long labels\nabout: x\nlabels: [bug, needs-triage, \"area: very-long-label-name-that-goes-on-and-on\", 日本語ラベル]\nassignees: octocat\n---\n## Summary\n\n<!-- what happened -->\n";
+
+/// The review's labels row split as the form's header does: with long labels it used to
+/// read `… 日本語ラベル   Assignees` (the login cut off) at 100 columns and end mid-label
+/// (`… 日本`, no `…`, no assignees) at 80.
+#[test]
+fn the_reviews_labels_row_keeps_the_assignees() {
+    for w in [100, 80] {
+        let mut app = open_text("long.md", LONG_LABELS, config(), (w, 30));
+        app.update(Msg::Paste("x".into()));
+        key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert!(matches!(
+            app.screen(),
+            issue_composer::tui::app::Screen::Review(_)
+        ));
+        let review = screen(&app, w, 30);
+        let row = review.lines().nth(2).unwrap();
+        assert!(row.contains("  Assignees: octocat "), "{w}: {row}");
+        assert!(row.contains("… "), "{w}: {row}");
+        key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+        let form = screen(&app, w, 30);
+        assert_eq!(form.lines().nth(2).unwrap(), row, "{w}: the form's split");
+    }
 }

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::super::app::{App, Focus, FormState, HEADER_LABELS, Mark};
+use super::super::field::line::LineEdit;
 use super::super::field::rows;
 use super::super::theme::Theme;
 use super::{with_ellipsis, wrap_lines};
@@ -72,22 +73,74 @@ pub fn areas(area: Rect, preview: bool) -> Areas {
 }
 
 /// [`areas`] for the form as it is: labels and assignees share their row by what they
-/// hold ([`people_split`]), so neither is cut while the row has room for both.
+/// hold ([`people_areas`]), so neither is cut while the row has room for both.
 pub fn form_areas(state: &FormState, area: Rect) -> Areas {
     let mut a = areas(area, state.view().preview.is_some());
-    let need = |i: usize| {
+    let [_, labels, assignees] = a.header;
+    let row = Rect {
+        width: labels.width + assignees.width,
+        ..labels
+    };
+    let shown = |i: usize| {
         let text = state.header(i).text();
-        let shown = if text.is_empty() { PEOPLE_HINT } else { text };
-        // ` Labels: `, the text, a column for the cursor.
-        let width = HEADER_LABELS[i].len() + 3 + unicode_width::UnicodeWidthStr::width(shown) + 1;
+        if text.is_empty() { PEOPLE_HINT } else { text }
+    };
+    [a.header[1], a.header[2]] = people_areas(row, [shown(1), shown(2)]);
+    a
+}
+
+/// The labels' and the assignees' parts of `row`, given the text each shows (the form's
+/// header and the review's share it): [`people_split`] of the columns each needs.
+pub(super) fn people_areas(row: Rect, shown: [&str; 2]) -> [Rect; 2] {
+    let need = |i: usize| {
+        // ` Labels: `, the text, a column for the cursor and the one kept free after it
+        // ([`header_cell`]): a focused field that fits is not scrolled.
+        let width =
+            HEADER_LABELS[i + 1].len() + 3 + unicode_width::UnicodeWidthStr::width(shown[i]) + 2;
         u16::try_from(width).unwrap_or(u16::MAX)
     };
-    let [_, labels, assignees] = &mut a.header;
-    let row = labels.width + assignees.width;
-    labels.width = people_split(row, need(1), need(2));
-    assignees.x = labels.x + labels.width;
-    assignees.width = row - labels.width;
-    a
+    let labels = people_split(row.width, need(0), need(1));
+    [
+        Rect {
+            width: labels,
+            ..row
+        },
+        Rect {
+            x: row.x + labels,
+            width: row.width - labels,
+            ..row
+        },
+    ]
+}
+
+/// Draws header line `i` (title, labels, assignees) in `rect`: its name, then `edit`
+/// (or `hint` when empty), one column kept free on the right; the cursor when `focused`.
+pub(super) fn header_cell(
+    buf: &mut ratatui::buffer::Buffer,
+    rect: Rect,
+    (i, edit): (usize, &LineEdit),
+    focused: bool,
+    hint: &str,
+    theme: Theme,
+) -> Option<Position> {
+    let label = format!(" {}: ", HEADER_LABELS[i]);
+    buf.set_stringn(
+        rect.x,
+        rect.y,
+        &label,
+        usize::from(rect.width),
+        theme.label(focused),
+    );
+    let w = label.len() as u16;
+    let input = Rect::new(rect.x + w, rect.y, rect.width.saturating_sub(w + 1), 1);
+    edit.render(
+        input,
+        buf,
+        focused,
+        hint,
+        theme.input(focused),
+        theme.placeholder(),
+    )
 }
 
 /// How many of a row's `width` columns the labels get beside the assignees, given the
@@ -105,7 +158,7 @@ pub fn people_split(width: u16, labels: u16, assignees: u16) -> u16 {
 }
 
 /// What an empty labels or assignees field shows.
-const PEOPLE_HINT: &str = "comma-separated";
+pub(super) const PEOPLE_HINT: &str = "comma-separated";
 
 /// One thing in the pane, at `y` rows from the pane's content top and `x` columns in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -379,24 +432,14 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
     let mut cursor = None;
     for (i, rect) in a.header.iter().enumerate() {
         let focused = state.focus() == Focus::Header(i);
-        let label = format!(" {}: ", HEADER_LABELS[i]);
-        buf.set_stringn(
-            rect.x,
-            rect.y,
-            &label,
-            usize::from(rect.width),
-            theme.label(focused),
-        );
-        let w = label.len() as u16;
-        let input = Rect::new(rect.x + w, rect.y, rect.width.saturating_sub(w + 1), 1);
         let hint = if i == 0 { "issue title" } else { PEOPLE_HINT };
-        cursor = cursor.or(state.header(i).render(
-            input,
+        cursor = cursor.or(header_cell(
             buf,
+            *rect,
+            (i, state.header(i)),
             focused,
             hint,
-            theme.input(focused),
-            theme.placeholder(),
+            theme,
         ));
     }
     let rule = "─".repeat(usize::from(area.width));
