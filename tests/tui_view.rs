@@ -956,3 +956,54 @@ fn the_reviews_labels_row_keeps_the_assignees() {
         assert_eq!(form.lines().nth(2).unwrap(), row, "{w}: the form's split");
     }
 }
+
+/// A long option list scrolls with its cursor: past the pane's height the pane went
+/// blank (the list begun above the pane's top was not drawn at all) while Space still
+/// ticked the option under the unseen cursor. Checkboxes at 100×20 and 100×30, and an
+/// issue form's 60-option dropdown.
+#[test]
+fn a_long_option_list_stays_in_view_as_the_cursor_moves_down() {
+    let options = (0..60)
+        .map(|i| format!("- [ ] option {i}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let many = format!(
+        "---\nname: Many\nabout: x\n---\n## Pick some (required)\n{options}\n\n## After\n<!-- x -->\n"
+    );
+    for (h, downs) in [(20, 15), (20, 59), (30, 25)] {
+        let mut app = open_text("many.md", &many, config(), (100, h));
+        key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+        for _ in 0..downs {
+            key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+        }
+        let text = screen(&app, 100, h);
+        let pane = pane_lines(&text);
+        let here = format!("› [ ] option {downs}");
+        let at = pane.iter().position(|l| l.contains(&here));
+        assert!(at.is_some(), "{h} rows, {downs} down:\n{text}");
+        assert!(
+            pane.iter()
+                .any(|l| l.contains(&format!("option {}", downs - 1))),
+            "{text}"
+        );
+    }
+    let dropdown = (0..60)
+        .map(|i| format!("        - choice {i}\n"))
+        .collect::<Vec<_>>()
+        .concat();
+    let form = format!(
+        "name: Drop\ndescription: x\nbody:\n  - type: dropdown\n    id: pick\n    attributes:\n      label: Pick one\n      options:\n{dropdown}"
+    );
+    let mut app = open_text("drop.yml", &form, config(), (100, 20));
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    for _ in 0..30 {
+        key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    }
+    let text = screen(&app, 100, 20);
+    assert!(
+        pane_lines(&text)
+            .iter()
+            .any(|l| l.contains("› ( ) choice 30")),
+        "{text}"
+    );
+}

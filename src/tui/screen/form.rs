@@ -537,17 +537,24 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
     let mut cursor = None;
     let form = state.form();
     for item in &items {
-        if item.y < offset || item.y - offset >= area.height {
+        if item.y.saturating_add(item.height) <= offset || item.y >= offset + area.height {
             continue;
         }
-        let y = area.y + item.y - offset;
-        let height = item.height.min(area.bottom() - y);
+        // An item begun above the pane's top (a long option list scrolled to its
+        // cursor) is drawn from its first row in view.
+        let hidden = offset.saturating_sub(item.y);
+        let y = area.y + item.y.max(offset) - offset;
+        let height = (item.height - hidden).min(area.bottom() - y);
         let rect = Rect::new(
             area.x + item.x,
             y,
             area.width.saturating_sub(item.x),
             height,
         );
+        if hidden > 0 {
+            cursor = cursor.or(partly_hidden(frame, state, item, rect, hidden, theme));
+            continue;
+        }
         match &item.kind {
             ItemKind::Text(lines, style) => {
                 let text: Vec<Line> = lines
@@ -605,6 +612,56 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                 );
                 cursor = cursor.or(pos);
             }
+        }
+    }
+    cursor
+}
+
+/// Draws the rows of `item` from `hidden` on into `rect`: the item is drawn whole off
+/// screen (as tall as the rows wanted) and those rows copied. Only the one item cut by
+/// the pane's top goes this way.
+fn partly_hidden(
+    frame: &mut Frame,
+    state: &FormState,
+    item: &Item,
+    rect: Rect,
+    hidden: u16,
+    theme: Theme,
+) -> Option<Position> {
+    let full = Rect::new(rect.x, 0, rect.width, hidden.saturating_add(rect.height));
+    let mut scratch = ratatui::buffer::Buffer::empty(full);
+    let mut cursor = None;
+    match &item.kind {
+        ItemKind::Text(lines, style) => {
+            let text: Vec<Line> = lines
+                .iter()
+                .map(|l| Line::styled(l.as_str(), *style))
+                .collect();
+            ratatui::widgets::Widget::render(Paragraph::new(text), full, &mut scratch);
+        }
+        // A label is one row: never partly hidden.
+        ItemKind::Label(_) => return None,
+        ItemKind::Widget(f) => {
+            let focused = state.focus() == Focus::Field(*f);
+            let input = input_rect(rect.width + item.x, item.x);
+            let inner = Rect::new(rect.x - item.x + input.x, 0, input.width, full.height);
+            cursor = state
+                .widget(*f)
+                .render(
+                    &state.form().fields[*f],
+                    inner,
+                    &mut scratch,
+                    focused,
+                    theme,
+                )
+                .filter(|p| p.y >= hidden)
+                .map(|p| Position::new(p.x, p.y - hidden + rect.y));
+        }
+    }
+    let buf = frame.buffer_mut();
+    for dy in 0..rect.height {
+        for x in rect.x..rect.right() {
+            buf[(x, rect.y + dy)] = scratch[(x, hidden + dy)].clone();
         }
     }
     cursor
