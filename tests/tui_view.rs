@@ -1007,3 +1007,27 @@ fn a_long_option_list_stays_in_view_as_the_cursor_moves_down() {
         "{text}"
     );
 }
+
+/// A section's only field under a long parent: the title row cut the field's own words
+/// (`▸ A very long parent section heading that goes on for a while ›… *  [rust]` at 100
+/// columns, `▸ A very long parent section h… *` at 60). The parent gives way first, and
+/// goes altogether when the own title alone fills the row.
+#[test]
+fn a_long_parent_gives_way_to_the_fields_own_title() {
+    let template = "## A very long parent section heading that goes on for a while\n\n### Reproduction logs (required)\n\n```rust\n\n```\n";
+    let row = |w: u16| {
+        let mut app = open_text("logs.md", template, config(), (w, 20));
+        key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+        let text = screen(&app, w, 20);
+        pane_lines(&text)[0].trim_end().to_owned()
+    };
+    assert_eq!(
+        row(100),
+        " ▸ A very long parent section hea… › Reproduction logs (required) *  [rust]"
+    );
+    assert_eq!(row(60), " ▸ Reproduction logs (required) *  [rust]");
+    assert_eq!(
+        row(160),
+        " ▸ A very long parent section heading that goes on for a while › Reproduction logs (required) *  [rust]"
+    );
+}

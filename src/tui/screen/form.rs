@@ -309,7 +309,32 @@ fn crumbs(form: &crate::form::Form, s: usize) -> String {
     } else {
         &section.title
     });
-    crumbs.join(" › ")
+    crumbs.join(CRUMB)
+}
+
+/// What separates a section's parents from it.
+const CRUMB: &str = " › ";
+
+/// The title row of a section whose only field it names (`Parent › Section`) in `room`
+/// columns: the parents give way first (cut with `…`), so the field's own words stay.
+fn titled_label(form: &crate::form::Form, s: usize, room: usize) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    use unicode_width::UnicodeWidthStr as _;
+    let own = &form.sections[s].title;
+    let Some(parent) = form.sections[s].parent else {
+        return with_ellipsis(own, room);
+    };
+    let whole = crumbs(form, s);
+    if whole.width() <= room {
+        return Cow::Owned(whole);
+    }
+    // The parents in what is left, at least a `…` of them.
+    let left = room.saturating_sub(own.width() + CRUMB.width());
+    if left == 0 {
+        return with_ellipsis(own, room);
+    }
+    let parents = crumbs(form, parent);
+    Cow::Owned(format!("{}{CRUMB}{own}", with_ellipsis(&parents, left)))
 }
 
 /// A field's help, input and problems, under its label.
@@ -568,8 +593,6 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                 let focused = state.focus() == Focus::Field(*f);
                 let marker = if focused { "▸ " } else { "  " };
                 let titled = form.label_is_title(*f);
-                let crumbs = titled.then(|| crumbs(form, field.section));
-                let label = crumbs.as_deref().unwrap_or_else(|| shown_label(form, *f));
                 let required = if field.required { " *" } else { "" };
                 let lang = match &field.kind {
                     crate::form::FieldKind::Code { language } if language.is_empty() => {
@@ -587,10 +610,12 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                 } else {
                     theme.label(focused)
                 };
-                let mut spans = vec![Span::styled(
-                    format!("{marker}{}", with_ellipsis(label, room)),
-                    style,
-                )];
+                let label = if titled {
+                    titled_label(form, field.section, room)
+                } else {
+                    with_ellipsis(shown_label(form, *f), room)
+                };
+                let mut spans = vec![Span::styled(format!("{marker}{label}"), style)];
                 if field.required {
                     spans.push(Span::styled(required, theme.missing()));
                 }
