@@ -1010,8 +1010,9 @@ fn a_long_option_list_stays_in_view_as_the_cursor_moves_down() {
 
 /// A section's only field under a long parent: the title row cut the field's own words
 /// (`▸ A very long parent section heading that goes on for a while ›… *  [rust]` at 100
-/// columns, `▸ A very long parent section h… *` at 60). The parent gives way first, and
-/// goes altogether when the own title alone fills the row.
+/// columns, `▸ A very long parent section h… *` at 60). The parent gives way first (and
+/// would go altogether were the own title alone to fill the row). The `(required)` that
+/// made the field required is not repeated before its `*`.
 #[test]
 fn a_long_parent_gives_way_to_the_fields_own_title() {
     let template = "## A very long parent section heading that goes on for a while\n\n### Reproduction logs (required)\n\n```rust\n\n```\n";
@@ -1023,11 +1024,58 @@ fn a_long_parent_gives_way_to_the_fields_own_title() {
     };
     assert_eq!(
         row(100),
-        " ▸ A very long parent section hea… › Reproduction logs (required) *  [rust]"
+        " ▸ A very long parent section heading that g… › Reproduction logs *  [rust]"
     );
-    assert_eq!(row(60), " ▸ Reproduction logs (required) *  [rust]");
+    assert_eq!(row(60), " ▸ A very l… › Reproduction logs *  [rust]");
     assert_eq!(
         row(160),
-        " ▸ A very long parent section heading that goes on for a while › Reproduction logs (required) *  [rust]"
+        " ▸ A very long parent section heading that goes on for a while › Reproduction logs *  [rust]"
     );
+}
+
+/// `Summary (required) *` said it twice: the `(required)` that made the field required
+/// is left out of the label drawn beside the `*`, in any case, inline and titled; a
+/// label saying it of a field that is not required keeps it, and the issue keeps the
+/// template's words.
+#[test]
+fn the_required_mark_is_not_said_twice() {
+    let template = "## Summary (Required)\n\n<!-- what happened -->\n\n## Details\n\n- Version (required): \n- OS: \n";
+    let mut app = open_text("req.md", template, config(), (80, 20));
+    key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    let text = screen(&app, 80, 20);
+    assert_eq!(pane_lines(&text)[0].trim_end(), " ▸ Summary *", "{text}");
+    key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    let text = screen(&app, 80, 20);
+    let pane = pane_lines(&text);
+    assert!(pane.iter().any(|l| l.starts_with(" ▸ Version *")), "{text}");
+    assert!(!text.contains("(required)"), "{text}");
+    let form = app.form().unwrap().form();
+    assert!(form.fields.iter().any(|f| f.label.contains("(required)")));
+}
+
+/// "Terminal too small" wraps onto the rows under it rather than stop at the row's end
+/// (`terminal too small: need 60×16, have` at 40 columns, `terminal too small: need` at
+/// 30): the sizes show at every width.
+#[test]
+fn too_small_shows_both_sizes_however_narrow() {
+    let app = open("go-performance", None);
+    for (w, h) in [(40, 20), (30, 20), (30, 3), (20, 1)] {
+        let text = screen(&app, w, h);
+        let words: String = text
+            .lines()
+            .filter(|l| l.starts_with('"'))
+            .map(|l| l.trim_matches('"').trim())
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if h >= 3 {
+            assert_eq!(
+                words,
+                format!("terminal too small: need 60×16, have {w}×{h}"),
+                "{text}"
+            );
+        } else {
+            assert!(words.starts_with("terminal"), "{text}");
+        }
+    }
 }

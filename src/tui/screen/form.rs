@@ -317,23 +317,27 @@ const CRUMB: &str = " › ";
 
 /// The title row of a section whose only field it names (`Parent › Section`) in `room`
 /// columns: the parents give way first (cut with `…`), so the field's own words stay.
-fn titled_label(form: &crate::form::Form, s: usize, room: usize) -> std::borrow::Cow<'_, str> {
+fn titled_label(
+    form: &crate::form::Form,
+    (s, required): (usize, bool),
+    room: usize,
+) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     use unicode_width::UnicodeWidthStr as _;
-    let own = &form.sections[s].title;
+    let own = unmarked(&form.sections[s].title, required);
     let Some(parent) = form.sections[s].parent else {
-        return with_ellipsis(own, room);
+        return Cow::Owned(with_ellipsis(&own, room).into_owned());
     };
-    let whole = crumbs(form, s);
+    let parents = crumbs(form, parent);
+    let whole = format!("{parents}{CRUMB}{own}");
     if whole.width() <= room {
         return Cow::Owned(whole);
     }
     // The parents in what is left, at least a `…` of them.
     let left = room.saturating_sub(own.width() + CRUMB.width());
     if left == 0 {
-        return with_ellipsis(own, room);
+        return Cow::Owned(with_ellipsis(&own, room).into_owned());
     }
-    let parents = crumbs(form, parent);
     Cow::Owned(format!("{}{CRUMB}{own}", with_ellipsis(&parents, left)))
 }
 
@@ -393,17 +397,45 @@ fn push_error(
 
 fn label_width(form: &crate::form::Form, f: usize) -> u16 {
     let required = if form.fields[f].required { 2 } else { 0 };
-    (unicode_width::UnicodeWidthStr::width(shown_label(form, f)) + 2 + required) as u16
+    (unicode_width::UnicodeWidthStr::width(&*shown_label(form, f)) + 2 + required) as u16
 }
 
 /// The label drawn for a field: the template's words (a section's own answer is named
 /// by its heading, as the schema names it), its kind only when the template gave none.
-fn shown_label(form: &crate::form::Form, f: usize) -> &str {
+fn shown_label(form: &crate::form::Form, f: usize) -> std::borrow::Cow<'_, str> {
     let field = &form.fields[f];
     if field.label.trim().is_empty() {
-        kind_word(&field.kind)
+        kind_word(&field.kind).into()
     } else {
-        &field.label
+        unmarked(&field.label, field.required)
+    }
+}
+
+/// `label` without the `(required)` that made its field required (in any case), when
+/// the `*` after it says so: `Summary (required) *` read it twice. Drawing only: the
+/// label the issue and the schema use keeps its words.
+fn unmarked(label: &str, required: bool) -> std::borrow::Cow<'_, str> {
+    const WORD: &str = "(required)";
+    let at = required
+        .then(|| label.to_ascii_lowercase().find(WORD))
+        .flatten();
+    let Some(at) = at else {
+        return label.into();
+    };
+    let (before, after) = (
+        label[..at].trim_end(),
+        label[at + WORD.len()..].trim_start(),
+    );
+    let space = if !before.is_empty() && after.starts_with(char::is_alphanumeric) {
+        " "
+    } else {
+        ""
+    };
+    let kept = format!("{before}{space}{after}");
+    if kept.trim().is_empty() {
+        label.into()
+    } else {
+        kept.into()
     }
 }
 
@@ -611,9 +643,11 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                     theme.label(focused)
                 };
                 let label = if titled {
-                    titled_label(form, field.section, room)
+                    titled_label(form, (field.section, field.required), room)
                 } else {
-                    with_ellipsis(shown_label(form, *f), room)
+                    with_ellipsis(&shown_label(form, *f), room)
+                        .into_owned()
+                        .into()
                 };
                 let mut spans = vec![Span::styled(format!("{marker}{label}"), style)];
                 if field.required {
