@@ -1079,3 +1079,25 @@ fn too_small_shows_both_sizes_however_narrow() {
         }
     }
 }
+
+/// A table taller than the pane follows its cursor too (drawn off screen, its rows in
+/// view copied).
+#[test]
+fn a_tall_table_stays_in_view_as_the_cursor_moves_down() {
+    let rows = (0..40)
+        .map(|i| format!("| row {i} | |"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let template = format!(
+        "## Results\n\n| Name | Value |\n| --- | --- |\n{rows}\n\n## After\n\n<!-- x -->\n"
+    );
+    let mut app = open_text("table.md", &template, config(), (100, 20));
+    key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    for _ in 0..30 {
+        key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    }
+    let text = screen(&app, 100, 20);
+    let pane = pane_lines(&text);
+    assert!(pane.iter().any(|l| l.contains("row 30")), "{text}");
+    assert!(pane.iter().any(|l| l.contains("row 29")), "{text}");
+}

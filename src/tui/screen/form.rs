@@ -676,9 +676,10 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
     cursor
 }
 
-/// Draws the rows of `item` from `hidden` on into `rect`: the item is drawn whole off
-/// screen (as tall as the rows wanted) and those rows copied. Only the one item cut by
-/// the pane's top goes this way.
+/// Draws the rows of `item` from `hidden` on into `rect`. Option lists and lists draw
+/// those rows alone; anything else (at most a text area's twelve rows, a table, text) is
+/// drawn whole off screen and those rows copied. Only the one item cut by the pane's top
+/// goes this way.
 fn partly_hidden(
     frame: &mut Frame,
     state: &FormState,
@@ -687,6 +688,18 @@ fn partly_hidden(
     hidden: u16,
     theme: Theme,
 ) -> Option<Position> {
+    if let ItemKind::Widget(f) = &item.kind {
+        let focused = state.focus() == Focus::Field(*f);
+        let input = input_rect(rect.width + item.x, item.x);
+        let inner = Rect::new(rect.x - item.x + input.x, rect.y, input.width, rect.height);
+        let drawn =
+            state
+                .widget(*f)
+                .render_from(hidden, (inner, frame.buffer_mut()), focused, theme);
+        if let Some(cursor) = drawn {
+            return cursor;
+        }
+    }
     let full = Rect::new(rect.x, 0, rect.width, hidden.saturating_add(rect.height));
     let mut scratch = ratatui::buffer::Buffer::empty(full);
     let mut cursor = None;
