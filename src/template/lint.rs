@@ -181,16 +181,25 @@ pub fn name_problem(key: &str, name: &str, gitlab: bool) -> Option<String> {
 pub fn front_matter_names(yaml: &str, gitlab: bool) -> Vec<Problem> {
     numbers_under(yaml, |out, top| {
         for key in ["labels", "assignees"] {
-            let Some((_, value)) = top.iter().rev().find(|(k, _)| k.value == key) else {
+            let Some(index) = top.iter().rposition(|(k, _)| k.value == key) else {
                 continue;
             };
+            let value = &top[index].1;
+            // A value may go on over the lines before the next key, an item over those
+            // before the next item (a folded `>` scalar, a quoted one broken over lines).
+            let last_line = top
+                .get(index + 1)
+                .map_or(usize::MAX, |(next, _)| at(next).0.saturating_sub(1));
             let items: Vec<&Spanned<Node>> = match &value.value {
                 Node::Seq(items) => items.iter().collect(),
                 _ => vec![value],
             };
-            for item in items {
+            for (i, item) in items.iter().enumerate() {
+                let until = items
+                    .get(i + 1)
+                    .map_or(last_line, |next| at(next).0.saturating_sub(1));
                 // Only a name with a problem is looked for where it is written.
-                let mut pieces = Pieces::default();
+                let mut pieces = Pieces::until(until);
                 for name in crate::text::split_list(&node::text(item)) {
                     match name_problem(key, &name, gitlab) {
                         Some(message) => {

@@ -82,29 +82,45 @@ fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
 /// Walking the comma-separated pieces of one scalar as written, in the order the reader
 /// splits its value (`text::split_list`: trimmed, empty pieces dropped). Pieces passed
 /// over are only counted; the text is read when a piece's place is asked for, and only
-/// forward from the last piece placed.
+/// forward from the last piece placed. A scalar may go on over the lines up to
+/// [`Pieces::until`] (a folded `>` one, a quoted one broken over lines), where a line
+/// break joins its text as a space does.
 #[derive(Debug, Default)]
 pub(super) struct Pieces {
-    /// The line and column where the next written piece starts; `None` before the first
-    /// place is asked for.
+    /// The line and column where the walk goes on; `None` before the first place is
+    /// asked for.
     at: Option<(usize, usize)>,
+    /// The last line the scalar may be written on (before the next item or key); 0 for
+    /// the scalar's own line.
+    until: usize,
     /// Pieces of the value passed over since the walk last moved.
     skipped: usize,
-    /// The written text no longer matches the value (the line ended): every further
-    /// piece is at the scalar's place.
+    /// The written piece being walked has text (it went on over a line break).
+    open: bool,
+    /// The written piece being walked is the rest of one already placed.
+    tail: bool,
+    /// The written text no longer matches the value (it ended): every further piece
+    /// is at the scalar's place.
     lost: bool,
 }
 
 impl Pieces {
+    /// The pieces of a scalar that may go on up to line `until` (inclusive).
+    pub(super) fn until(until: usize) -> Self {
+        Pieces {
+            until,
+            ..Pieces::default()
+        }
+    }
+
     /// A piece that needs no place: counted, not looked for.
     pub(super) fn pass(&mut self) {
         self.skipped += 1;
     }
 
     /// Where the next piece of the scalar at `(line, col)`, `piece` (trimmed), is
-    /// written: on the scalar's line, in the comma-separated written piece it comes from;
-    /// the scalar's place when it is not written there as read (an escape, a block
-    /// scalar).
+    /// written: in the comma-separated written piece it comes from; the scalar's place
+    /// when it is not written there as read (an escape, a name broken over lines).
     pub(super) fn place(
         &mut self,
         source: &Source<'_>,
@@ -114,46 +130,58 @@ impl Pieces {
         if self.lost {
             return (line, col);
         }
-        let (at_line, mut at_col) = *self.at.get_or_insert((line, col));
-        let Some(mut rest) = source.rest_at(at_line, at_col) else {
-            self.lost = true;
-            return (line, col);
-        };
+        let until = self.until.max(line);
+        let (mut at_line, mut at_col) = *self.at.get_or_insert((line, col));
         // A piece holding commas (a whole item of a list) spans as many written ones.
         let commas = piece.matches(',').count();
-        // Written pieces before this one: each non-empty one is a piece of the value.
+        let mut found = None;
         loop {
+            let Some(rest) = source.rest_at(at_line, at_col) else {
+                self.lost = true;
+                return found.unwrap_or((line, col));
+            };
+            let looking = self.skipped == 0 && !self.tail && found.is_none();
             let end = rest
                 .match_indices(',')
-                .nth(if self.skipped == 0 { commas } else { 0 })
+                .nth(if looking { commas } else { 0 })
                 .map(|(i, _)| i);
             let written = &rest[..end.unwrap_or(rest.len())];
-            let width = written.chars().count();
-            let empty = written
+            let filled = !written
                 .trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'')
                 .is_empty();
-            let here = !empty && self.skipped == 0;
-            let place = here.then(|| match written.find(piece) {
-                Some(i) => (at_line, at_col + written[..i].chars().count()),
-                None => (line, col),
-            });
-            if !empty && !here {
-                self.skipped -= 1;
+            if looking
+                && filled
+                && let Some(i) = written.find(piece)
+            {
+                found = Some((at_line, at_col + written[..i].chars().count()));
             }
+            self.open |= filled;
             if let Some(end) = end {
-                rest = &rest[end + 1..];
-                at_col += width + 1;
+                at_col += rest[..end].chars().count() + 1;
+                if std::mem::take(&mut self.open) {
+                    // A written piece ends at the comma.
+                    if self.tail {
+                        self.tail = false;
+                    } else if self.skipped > 0 {
+                        self.skipped -= 1;
+                    } else {
+                        self.at = Some((at_line, at_col));
+                        return found.unwrap_or((line, col));
+                    }
+                }
+            } else if at_line < until {
+                (at_line, at_col) = (at_line + 1, 1);
+                if found.is_some() {
+                    // The text up to the next comma is the rest of this piece.
+                    self.tail = true;
+                    self.at = Some((at_line, at_col));
+                    return found.unwrap_or((line, col));
+                }
             } else {
-                at_col += width;
                 self.lost = true;
+                return found.unwrap_or((line, col));
             }
             self.at = Some((at_line, at_col));
-            if let Some(place) = place {
-                return place;
-            }
-            if self.lost {
-                return (line, col);
-            }
         }
     }
 }
@@ -220,6 +248,28 @@ mod tests {
         let mut pieces = Pieces::default();
         assert_eq!(pieces.place(&source, (1, 3), "a, b c"), (1, 4));
         assert_eq!(pieces.at, Some((1, 12)));
+    }
+
+    /// A folded scalar's pieces on its later lines are found there; a name broken over
+    /// lines is at the scalar's place, and the walk goes on after it.
+    #[test]
+    fn pieces_go_on_over_the_lines_up_to_the_bound() {
+        let source = Source::new("k: >\n  a, bad one,\n  x.y, bro\n  ken, z z\nnext: 1\n");
+        let mut pieces = Pieces::until(4);
+        pieces.pass();
+        assert_eq!(pieces.place(&source, (2, 3), "bad one"), (2, 6));
+        assert_eq!(pieces.place(&source, (2, 3), "x.y"), (3, 3));
+        assert_eq!(pieces.place(&source, (2, 3), "bro ken"), (2, 3));
+        assert_eq!(pieces.place(&source, (2, 3), "z z"), (4, 8));
+        // Not past the bound.
+        assert_eq!(pieces.place(&source, (2, 3), "next"), (2, 3));
+        assert!(pieces.lost);
+        // A piece found at a line's end: the next line up to a comma is its rest.
+        let source = Source::new("k: >\n  a b\n  c, d e\n");
+        let mut pieces = Pieces::until(3);
+        assert_eq!(pieces.place(&source, (2, 3), "a b"), (2, 3));
+        assert!(pieces.tail);
+        assert_eq!(pieces.place(&source, (2, 3), "d e"), (3, 6));
     }
 
     /// Nothing is read for a scalar whose pieces all pass.
