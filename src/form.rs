@@ -496,7 +496,9 @@ impl Form {
 
 /// Gives sections and fields their ids: a section's slug; a labelled field is
 /// `section/label`, an unlabelled one takes the section's slug. Sections and fields are
-/// separate namespaces; a clash within one gets `-2`, `-3`.
+/// separate namespaces; a clash within one gets `-2`, `-3`. A section whose id is
+/// already set holds its title's slug there (the markdown reader makes it on its own
+/// thread for a heading): that is its base.
 pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelled: &[bool]) {
     use crate::text::{slug, slug_into};
     let mut taken = Claims::with_capacity(sections.len());
@@ -506,7 +508,13 @@ pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelle
     for i in 0..sections.len() {
         let (claimed, rest) = sections.split_at_mut(i);
         let section = &mut rest[0];
-        let base = match slug(&section.title) {
+        let made = std::mem::take(&mut section.id);
+        let slug = if made.is_empty() {
+            slug(&section.title)
+        } else {
+            made
+        };
+        let base = match slug {
             s if !s.is_empty() => s,
             _ if section.level == 0 => "preamble".to_owned(),
             _ => "section".to_owned(),

@@ -14,13 +14,16 @@ use chunks::Chunks;
 
 /// One markdown block with its source range. Text is borrowed from the source where
 /// markdown leaves it as written (nearly always), but for a top-level heading's, which
-/// becomes a section's title: [`Reader::next_block`] hands it out owned.
+/// becomes a section's title: [`Reader::next_block`] hands it out owned, with its slug.
 #[derive(Debug, Clone)]
 pub enum Block<'s> {
     Heading {
         range: Range<usize>,
         level: u8,
         text: Cow<'s, str>,
+        /// For a top-level heading, the slug of its text: the base of its section's id
+        /// (see [`Reader::next_block`]); empty for a heading inside another block.
+        slug: String,
     },
     Paragraph {
         range: Range<usize>,
@@ -252,14 +255,18 @@ impl<'s> Reader<'s> {
     }
 }
 
-/// A top-level heading's text is its section's title, which the assembler keeps: it is
-/// copied here, which for a large body is the reader's thread (see
-/// `markdown::assemble::feed`), not the assembler's, and taken from the block there.
+/// A top-level heading's text is its section's title, which the assembler keeps, and
+/// its slug the base of the section's id: both are made here, which for a large body
+/// is the reader's thread (see `markdown::assemble::feed`), not the assembler's, and
+/// taken from the block there. The slug of the text as written is the slug of the
+/// section's title: the title only trims or flattens what a slug skips (whitespace
+/// and colons).
 fn owned_title(mut block: Block<'_>) -> Block<'_> {
-    if let Block::Heading { text, .. } = &mut block
-        && let Cow::Borrowed(borrowed) = text
-    {
-        *text = Cow::Owned((*borrowed).to_owned());
+    if let Block::Heading { text, slug, .. } = &mut block {
+        *slug = crate::text::slug(text);
+        if let Cow::Borrowed(borrowed) = text {
+            *text = Cow::Owned((*borrowed).to_owned());
+        }
     }
     block
 }
@@ -335,6 +342,7 @@ impl<'s> Ctx<'s> {
                     range,
                     level: level as u8,
                     text,
+                    slug: String::new(),
                 }
             }
             Tag::Paragraph => Block::Paragraph {

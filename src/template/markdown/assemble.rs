@@ -172,6 +172,11 @@ impl<'s> Assembler<'s> {
         if !comment {
             self.pending_label = None;
         }
+        // The heading's slug, made by the reader: the base of its section's id.
+        let slug = match block {
+            Block::Heading { slug, .. } => std::mem::take(slug),
+            _ => String::new(),
+        };
         for recognized in found {
             if let Recognized::Fields {
                 shape: shape @ (Shape::Picks(_) | Shape::Checks { .. }),
@@ -188,6 +193,10 @@ impl<'s> Assembler<'s> {
                 _ => None,
             };
             self.apply(recognized);
+        }
+        if !slug.is_empty() {
+            // A heading is one section, the one open now (see `form::assign_ids`).
+            self.open.section.id = slug;
         }
     }
 
@@ -325,9 +334,21 @@ impl<'s> Assembler<'s> {
         if self.fields.is_empty() {
             self.give_preamble_a_field();
         }
-        self.sections.retain(|s| {
+        let kept = |s: &Section| {
             s.level > 0 || !s.fields.is_empty() || !s.text.is_empty() || !s.help.is_empty()
-        });
+        };
+        // Only the preamble, the first section, is at level 0: dropping it alone is one
+        // move of the rest (`retain` moved each of 100,000 sections by itself).
+        if self.sections.first().is_some_and(|s| !kept(s))
+            && self
+                .sections
+                .get(1..)
+                .is_some_and(|rest| rest.iter().all(kept))
+        {
+            self.sections.remove(0);
+        } else {
+            self.sections.retain(kept);
+        }
         self.renumber_sections();
         for field in &mut self.fields {
             let says_required = says_required;
@@ -527,6 +548,7 @@ fn open_notice_or_footer(open: &Open) -> bool {
 /// Whether `text` says `(required)`, in any case. ASCII case-insensitive is the same as
 /// lowercasing first: no other character lowercases to a letter of `required`, and this
 /// skips a lowercased copy of every label, help and placeholder.
+#[inline]
 fn says_required(text: &str) -> bool {
     const WORD: &[u8] = b"(required)";
     /// Shorter texts are searched byte by byte: setting up `memchr` costs more.

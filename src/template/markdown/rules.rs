@@ -186,7 +186,9 @@ impl IntoIterator for Found {
 pub(super) fn classify(block: &mut Block, next: Option<&Block>, ctx: &Ctx<'_>) -> Found {
     let source = ctx.source;
     match block {
-        Block::Heading { range, level, text } => Found::from(Recognized::Heading {
+        Block::Heading {
+            range, level, text, ..
+        } => Found::from(Recognized::Heading {
             notice: prose::is_notice(text),
             title: std::mem::take(text).into_owned(),
             level: *level,

@@ -109,18 +109,15 @@ impl<'s> Feed<'s> {
 /// Whether dropping `block` frees nothing: then it need not go back to the thread that
 /// read it (100,000 bare headings were 100,000 blocks handed back for nothing).
 fn owns_nothing(block: &Block<'_>) -> bool {
-    matches!(
-        block,
-        Block::Heading {
-            text: Cow::Borrowed(_),
-            ..
-        } | Block::Code {
-            info: Cow::Borrowed(_),
-            ..
-        } | Block::Html { .. }
-            | Block::Rule { .. }
-            | Block::Other { .. }
-    )
+    match block {
+        // Its text and slug taken by the fold.
+        Block::Heading { text, slug, .. } => {
+            matches!(text, Cow::Borrowed(_)) && slug.capacity() == 0
+        }
+        Block::Code { info, .. } => matches!(info, Cow::Borrowed(_)),
+        Block::Html { .. } | Block::Rule { .. } | Block::Other { .. } => true,
+        Block::Paragraph { .. } | Block::List { .. } | Block::Table(_) => false,
+    }
 }
 
 /// Runs `fold` over the blocks of `src`, read on a second thread when `piped` (else,

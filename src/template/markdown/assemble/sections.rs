@@ -201,23 +201,31 @@ impl Assembler<'_> {
     /// the title asks for when the section has no other field (a line for `Version`,
     /// code for `Logs`, yes or no for a yes/no question).
     fn answer(&mut self, open: &mut Open, index: usize, placeholder: String) -> usize {
-        let mut field = answer(open.field_label(), placeholder, index, open.section.line);
-        if open.section.fields.is_empty() {
-            field.kind = match hints::title_asks(&open.section.title) {
-                TitleAsks::Text => FieldKind::TextArea,
-                TitleAsks::Line => FieldKind::Text,
-                TitleAsks::Code => FieldKind::Code {
-                    language: String::new(),
-                },
-                TitleAsks::YesNo => {
-                    field.default = Selection::none(2);
+        // Made with its kind and default (a free-text field made first had them
+        // dropped and replaced: two calls of drop glue an answer).
+        let (kind, default) = if open.section.fields.is_empty() {
+            match hints::title_asks(&open.section.title) {
+                TitleAsks::Text => (FieldKind::TextArea, empty_text()),
+                TitleAsks::Line => (FieldKind::Text, empty_text()),
+                TitleAsks::Code => (
+                    FieldKind::Code {
+                        language: String::new(),
+                    },
+                    empty_text(),
+                ),
+                TitleAsks::YesNo => (
                     FieldKind::Choice {
                         options: vec![Opt::new("Yes"), Opt::new("No")],
                         custom: None,
-                    }
-                }
-            };
-        }
+                    },
+                    Selection::none(2),
+                ),
+            }
+        } else {
+            (FieldKind::TextArea, empty_text())
+        };
+        let label = open.field_label();
+        let field = answer_as(kind, default, label, placeholder, index, open.section.line);
         let field = self.add_field(field, false);
         if open.section.fields.is_empty() {
             // The section's only field (a heading with nothing under it): a list of
@@ -280,17 +288,40 @@ impl Assembler<'_> {
 
 /// An empty free-text field.
 fn answer(label: String, placeholder: String, section: usize, line: usize) -> Field {
+    answer_as(
+        FieldKind::TextArea,
+        empty_text(),
+        label,
+        placeholder,
+        section,
+        line,
+    )
+}
+
+/// An answer of `kind`, holding `default`.
+fn answer_as(
+    kind: FieldKind,
+    default: Value,
+    label: String,
+    placeholder: String,
+    section: usize,
+    line: usize,
+) -> Field {
     Field {
         id: String::new().into(),
         label: label.into(),
-        kind: FieldKind::TextArea,
+        kind,
         placeholder: placeholder.into(),
         help: String::new().into(),
-        default: Value::Text(String::new()),
+        default,
         required: false,
         section,
         line,
     }
+}
+
+fn empty_text() -> Value {
+    Value::Text(String::new())
 }
 
 /// Whether a shape writes anything while its fields keep their defaults: a bare
