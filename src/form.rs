@@ -131,7 +131,9 @@ pub enum FieldKind {
     /// Pick one; `custom` (an instruction) allows describing instead of choosing.
     Choice {
         options: Vec<Opt>,
-        custom: Option<String>,
+        /// Without spare room (`Box<str>`): the kind is 40 bytes, not 48, and with it
+        /// every field (160 bytes, not 168; 40,200 fields for the 1.9 MiB template).
+        custom: Option<Box<str>>,
     },
     MultiChoice {
         options: Vec<Opt>,

@@ -58,34 +58,52 @@ impl Markdown {
 
     /// A kept line, with its `\n`.
     pub fn line(&self, at: LineAt) -> &str {
-        let rest = self.lines.get(at.0..).unwrap_or_default();
+        let rest = self.lines.get(at.0 as usize..).unwrap_or_default();
         memchr::memchr(b'\n', rest.as_bytes()).map_or(rest, |end| &rest[..=end])
     }
 }
 
-/// Where a kept line starts in its layout's lines; it runs to its first `\n`.
+/// Where a kept line starts in its layout's lines; it runs to its first `\n`. A `u32`:
+/// with [`ShapeAt`]'s, a piece is 8 bytes, not 16 (a piece a line of the template).
+/// The kept lines are at most the template's, and it has at most `u32::MAX` bytes
+/// (`template::SIZE_CEILING`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LineAt(pub(crate) usize);
+pub struct LineAt(pub(crate) u32);
 
 /// A field piece's shape: its place among its layout's shapes, or, for the most
 /// common one, the shape itself. A [`Shape::Block`] is every answer added to a heading
 /// with nothing to answer in: 88 bytes in the shapes for the 4 bytes of its field.
+///
+/// One `u32` (the top bit says which): a piece is 8 bytes, not 12, and a template has
+/// a piece a line (120,000 of them alive from the 1.9 MiB template's parse to its
+/// render).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ShapeAt {
-    /// The shape with this index among the layout's shapes.
-    Kept(u32),
-    /// `Shape::Block` of this field.
-    Block(u32),
-}
+pub struct ShapeAt(u32);
 
 impl ShapeAt {
+    /// The top bit: the rest is a field, whose shape is its `Shape::Block`.
+    const BLOCK: u32 = 1 << 31;
+
+    /// The shape with index `at` among the layout's shapes (`None` from `2^31` on).
+    pub(crate) fn kept(at: usize) -> Option<Self> {
+        u32::try_from(at)
+            .ok()
+            .filter(|&at| at < Self::BLOCK)
+            .map(Self)
+    }
+
+    /// `Shape::Block` of `field` (`None` from `2^31` on: keep that shape instead).
+    pub(crate) fn block(field: usize) -> Option<Self> {
+        Self::kept(field).map(|field| Self(field.0 | Self::BLOCK))
+    }
+
     /// The shape this names among `shapes`.
     pub(crate) fn resolve(self, shapes: &[Shape]) -> Cow<'_, Shape> {
-        match self {
-            ShapeAt::Kept(i) => Cow::Borrowed(&shapes[i as usize]),
-            ShapeAt::Block(field) => Cow::Owned(Shape::Block {
-                field: field as usize,
-            }),
+        let index = (self.0 & !Self::BLOCK) as usize;
+        if self.0 & Self::BLOCK == 0 {
+            Cow::Borrowed(&shapes[index])
+        } else {
+            Cow::Owned(Shape::Block { field: index })
         }
     }
 }
@@ -97,7 +115,7 @@ pub(crate) struct Lines(String);
 impl Lines {
     /// Adds `parts` as one line (they hold no `\n`); a `\n` ends it.
     pub(crate) fn push(&mut self, parts: &[&str]) -> LineAt {
-        let at = LineAt(self.0.len());
+        let at = LineAt(u32::try_from(self.0.len()).expect("kept lines under 4 GiB"));
         for part in parts {
             self.0.push_str(part);
         }
@@ -276,9 +294,9 @@ pub struct ItemShape {
 pub struct TableShape {
     pub field: usize,
     /// The header and delimiter rows as written, then each row's text: one string for
-    /// the table (two per row were most of a table's allocations).
+    /// the table (two per row were most of a table's allocations). The head ends where
+    /// the first row starts (no end of its own: 8 bytes less in every shape, 64 not 72).
     text: Box<str>,
-    head_end: u32,
     pub rows: Box<[RowShape]>,
     /// The width inside each column's pipes when the template lines its pipes up
     /// (padded cells); empty when it does not. Filled rows are padded to them.
@@ -316,7 +334,6 @@ impl TableShape {
         Self {
             field: 0,
             text: text.into_boxed_str(),
-            head_end: offset(head.len()),
             rows: shapes.into_boxed_slice(),
             widths: widths.into_boxed_slice(),
         }
@@ -324,7 +341,11 @@ impl TableShape {
 
     /// Header and delimiter rows as written.
     pub fn head(&self) -> &str {
-        &self.text[..self.head_end as usize]
+        let end = self
+            .rows
+            .first()
+            .map_or(self.text.len(), |row| row.original.start as usize);
+        &self.text[..end]
     }
 
     /// A row as written.
@@ -369,11 +390,29 @@ mod tests {
     fn pieces_and_shapes_stay_small() {
         // A piece per line and a shape per field: at 1.9 MiB, 160,800 pieces and 40,200
         // shapes.
-        assert_eq!(std::mem::size_of::<Piece>(), 16);
-        assert_eq!(std::mem::size_of::<ShapeAt>(), 8);
-        // Strings without spare room (`Box<str>`) in shapes: 88 bytes each before.
-        assert!(std::mem::size_of::<Shape>() <= 72);
+        // 8 bytes: a kept line named by a `u32` offset (16 with `usize`), a shape by
+        // one `u32` (12 with an enum of two).
+        assert_eq!(std::mem::size_of::<Piece>(), 8);
+        assert_eq!(std::mem::size_of::<ShapeAt>(), 4);
+        // Strings without spare room (`Box<str>`) in shapes: 88 bytes each before, 72
+        // with a table's head end kept apart.
+        assert!(std::mem::size_of::<Shape>() <= 64);
         assert_eq!(std::mem::size_of::<CheckLine>(), 40);
+    }
+
+    /// A table's head ends where its first row starts, or at the end without rows.
+    #[test]
+    fn a_table_reads_back_its_head_and_rows() {
+        let head = "| a | b |\n|---|---|\n";
+        let rows = [("| x | 1 |\n", "x", true), ("|  | 2 |\n", "", false)];
+        let table = TableShape::new(head, rows.iter().copied(), vec![1, 1]);
+        assert_eq!(table.head(), head);
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.original(&table.rows[1]), "|  | 2 |\n");
+        assert_eq!(table.label(&table.rows[0]), "x");
+        let bare = TableShape::new(head, std::iter::empty(), Vec::new());
+        assert_eq!(bare.head(), head);
+        assert!(bare.rows.is_empty());
     }
 
     #[test]

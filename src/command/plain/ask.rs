@@ -359,7 +359,7 @@ mod tests {
         );
         let described = field(FieldKind::Choice {
             options: options(2),
-            custom: Some("Or describe".to_owned()),
+            custom: Some("Or describe".into()),
         });
         let Value::Select(sel) =
             value(&described, &Value::Text(String::new()), &lines(&["my own"])).unwrap()

@@ -15,8 +15,11 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, OffsetIter, Options, Parser, Tag};
 
-/// Pieces are at least this long (the last one may be shorter).
-pub const MIN_CHUNK: usize = 64 * 1024;
+/// Pieces are at least this long (the last one may be shorter). 8 KiB, not 64: a
+/// piece's tree and events are the reader's largest working set, and their high-water
+/// mark stays mapped to the end (about 0.6-1 MB of peak RSS less for the 1.9 MiB
+/// template, with no more instructions on either thread; PERFORMANCE.md, `mem3`).
+pub const MIN_CHUNK: usize = 8 * 1024;
 
 type Item<'s> = (Event<'s>, Range<usize>);
 

@@ -65,9 +65,9 @@ struct Assembler<'s> {
     /// The shapes of fields, in the order they were made: claims and inserts name them.
     shapes: Vec<Shape>,
     /// Lines that fields took over, with the shape that renders them.
-    claims: Vec<(Range<usize>, ShapeAt)>,
+    claims: Vec<pieces::Claim>,
     /// Answers added where the template had none, before a line.
-    inserts: Vec<(usize, ShapeAt)>,
+    inserts: Vec<pieces::Insert>,
     /// Lines of HTML blocks that hold nothing but comments.
     comment_blocks: Vec<Range<usize>>,
     /// Lines of instructions that became help: gone from the issue like comments.
@@ -413,9 +413,20 @@ impl<'s> Assembler<'s> {
     fn claim(&mut self, lines: Range<usize>, shape: Shape) {
         let end = lines.end;
         let shape = self.add_shape(shape);
-        self.claims.push((lines, shape));
+        self.push_claim(lines, shape);
         let open = &mut self.open;
         open.content_end = Some(open.content_end.map_or(end, |e| e.max(end)));
+    }
+
+    /// `lines` go to the field `shape` renders.
+    fn push_claim(&mut self, lines: Range<usize>, shape: ShapeAt) {
+        let lines = pieces::line32(lines.start)..pieces::line32(lines.end);
+        self.claims.push((lines, shape));
+    }
+
+    /// An answer `shape` renders goes before line `at`.
+    fn push_insert(&mut self, at: usize, shape: ShapeAt) {
+        self.inserts.push((pieces::line32(at), shape));
     }
 
     /// Keeps a field's shape with the others; the layout's pieces name it by its place
@@ -429,16 +440,16 @@ impl<'s> Assembler<'s> {
 
     /// A block of text for `field`, named by the field.
     fn block_shape(&mut self, field: usize) -> ShapeAt {
-        match u32::try_from(field) {
-            Ok(field) => ShapeAt::Block(field),
-            Err(_) => self.keep_shape(Shape::Block { field }),
+        match ShapeAt::block(field) {
+            Some(at) => at,
+            None => self.keep_shape(Shape::Block { field }),
         }
     }
 
     fn keep_shape(&mut self, shape: Shape) -> ShapeAt {
-        let at = u32::try_from(self.shapes.len()).expect("fewer than 2^32 shapes");
+        let at = ShapeAt::kept(self.shapes.len()).expect("fewer than 2^31 shapes");
         self.shapes.push(shape);
-        ShapeAt::Kept(at)
+        at
     }
 
     /// A comment block: the section's help before its content, else help for what follows.

@@ -7,7 +7,10 @@ use std::ops::Range;
 /// The body's text, where its lines start, and where its comments are.
 pub(super) struct Source<'s> {
     pub src: &'s str,
-    line_starts: Vec<usize>,
+    /// Byte offsets as `u32`: half the memory of `usize` (the largest single vector of
+    /// the parse after the form's own). Every offset fits: templates are refused past
+    /// [`crate::template::SIZE_CEILING`] (`u32::MAX` bytes), checked in `line_starts`.
+    line_starts: Vec<u32>,
     /// Every comment's byte range, sorted, never overlapping.
     comments: Vec<Range<usize>>,
     /// Where the last lookup of comments began: lookups mostly go forward, a block
@@ -51,13 +54,15 @@ impl<'s> Source<'s> {
 
     /// Byte offset where 0-based `line` starts.
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts[line]
+        self.line_starts[line] as usize
     }
 
     /// 0-based line of a byte offset: the last line looked up or one of the next few
     /// (blocks are read in order), else a binary search.
     pub fn line_of(&self, offset: usize) -> usize {
         let starts = &self.line_starts;
+        // Offsets past `u32::MAX` lie past every line start (see `line_starts`).
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
         let hint = self.line_hint.get();
         let line = if starts.get(hint).is_some_and(|&s| s <= offset) {
             let near = starts[hint + 1..]
@@ -89,7 +94,7 @@ impl<'s> Source<'s> {
         if trimmed == 0 {
             return first + 1;
         }
-        let last = range.start + trimmed - 1;
+        let last = u32::try_from(range.start + trimmed - 1).unwrap_or(u32::MAX);
         // Most blocks are a few lines: look at the next few before searching the rest.
         let after = &self.line_starts[first + 1..];
         let near = after.iter().take(8).take_while(|&&s| s <= last).count();
@@ -122,8 +127,7 @@ impl<'s> Source<'s> {
         let at = |line: usize| {
             self.line_starts
                 .get(line)
-                .copied()
-                .unwrap_or(self.src.len())
+                .map_or(self.src.len(), |&s| s as usize)
         };
         at(lines.start)..at(lines.end)
     }
@@ -131,7 +135,7 @@ impl<'s> Source<'s> {
     /// 0-based line and 1-based column (in characters) of a byte offset.
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let line = self.line_of(offset);
-        let col = self.src[self.line_starts[line]..offset].chars().count() + 1;
+        let col = self.src[self.line_start(line)..offset].chars().count() + 1;
         (line, col)
     }
 
@@ -257,9 +261,16 @@ impl<'s> Source<'s> {
 /// so the list is made once at its size (it lives as long as the parse). Both passes
 /// read eight bytes at a time: a `memchr` call per newline cost about 30 instructions
 /// on lines of 9 to 13 bytes (10.2 M for the 1.9 MiB template, now about 8 M; 12.4 M
-/// for 100k headings, now about 8 M).
-fn line_starts(src: &[u8]) -> Vec<usize> {
+/// for 100k headings, now about 8 M). As `u32`, half the memory of `usize` (the
+/// largest single vector of the parse after the form's own): the size limit stops at
+/// `u32::MAX` (`template::SIZE_CEILING`), so no line start is past it; checked once
+/// here, so the casts below never truncate.
+fn line_starts(src: &[u8]) -> Vec<u32> {
     const WORD: usize = 8;
+    assert!(
+        u32::try_from(src.len()).is_ok(),
+        "a template body under 4 GiB (template::SIZE_CEILING)"
+    );
     let words = src.chunks_exact(WORD);
     let tail = words.remainder();
     let word = |w: &[u8]| newlines(u64::from_le_bytes(w.try_into().unwrap_or([0; WORD])));
@@ -276,7 +287,7 @@ fn line_starts(src: &[u8]) -> Vec<usize> {
     for w in src.chunks_exact(WORD) {
         let mut mask = word(w);
         while mask != 0 {
-            starts.push(base + mask.trailing_zeros() as usize / WORD);
+            starts.push((base + mask.trailing_zeros() as usize / WORD) as u32);
             mask &= mask - 1;
         }
         base += WORD;
@@ -285,7 +296,7 @@ fn line_starts(src: &[u8]) -> Vec<usize> {
         tail.iter()
             .enumerate()
             .filter(|&(_, &b)| b == b'\n')
-            .map(|(i, _)| base + i),
+            .map(|(i, _)| (base + i) as u32),
     );
     starts
 }
@@ -373,13 +384,13 @@ mod tests {
     /// bit away from a newline (`\x0b`, `\x08`, `\x8a`) and to bytes that carry in a sum.
     #[test]
     fn line_starts_by_words_are_line_starts_by_bytes() {
-        let by_bytes = |src: &[u8]| -> Vec<usize> {
+        let by_bytes = |src: &[u8]| -> Vec<u32> {
             std::iter::once(0)
                 .chain(
                     src.iter()
                         .enumerate()
                         .filter(|&(_, &b)| b == b'\n')
-                        .map(|(i, _)| i + 1),
+                        .map(|(i, _)| u32::try_from(i + 1).unwrap()),
                 )
                 .collect()
         };

@@ -166,7 +166,7 @@ impl Assembler<'_> {
             }
             let field = self.answer(&mut open, index, text);
             let shape = self.answer_shape(field);
-            self.claims.push((lines, shape));
+            self.push_claim(lines, shape);
         } else if (open.prose > 0 || open.opening.is_some()) && free_inputs == 0 {
             let at = open.content_end.unwrap_or(open.body_start);
             self.answer_field(&mut open, index, at);
@@ -187,14 +187,14 @@ impl Assembler<'_> {
         open.section.help.clear();
         let field = self.answer(open, index, placeholder);
         let shape = self.answer_shape(field);
-        self.claims.push((lines, shape));
+        self.push_claim(lines, shape);
     }
 
     /// Adds a free-text answer to a section at line `at`.
     fn answer_field(&mut self, open: &mut Open, index: usize, at: usize) {
         let field = self.answer(open, index, String::new());
         let shape = self.answer_shape(field);
-        self.inserts.push((at, shape));
+        self.push_insert(at, shape);
     }
 
     /// An answer for `open`, which becomes section number `index`: free text, or what
@@ -263,7 +263,7 @@ impl Assembler<'_> {
         self.sections[index].fields.push(field);
         let end = self.preamble_end.unwrap_or(self.source.line_starts());
         let shape = self.block_shape(field);
-        self.inserts.push((end, shape));
+        self.push_insert(end, shape);
     }
 
     /// Drops an empty preamble and fixes indices that pointed past it.

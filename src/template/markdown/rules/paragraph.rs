@@ -280,7 +280,7 @@ pub(super) fn line_fields(
                         let n = choice.options.len();
                         let kind = FieldKind::Choice {
                             options: choice.options.into_iter().map(Opt::new).collect(),
-                            custom: choice.custom,
+                            custom: choice.custom.map(String::into_boxed_str),
                         };
                         NewField::new(kind, label, "", Selection::none(n), line)
                     }
