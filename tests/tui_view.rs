@@ -612,13 +612,13 @@ fn header_labels_use_the_width_the_assignees_leave() {
     let wide = row(100);
     assert!(
         wide.contains(
-            " Labels: type: performance, epic: go-optimizations  Assignees: comma-separated"
+            " Labels: type: performance, epic: go-optimizations   Assignees: comma-separated"
         ),
         "{wide}"
     );
     let narrow = row(60);
     assert!(
-        narrow.contains(" Labels: type: performance, ep…  Assignees: comma-separated"),
+        narrow.contains(" Labels: type: performance, e…  Assignees: comma-separated"),
         "{narrow}"
     );
 }
@@ -862,7 +862,7 @@ fn a_long_cell_gives_way_and_cut_text_ends_in_an_ellipsis() {
             .lines()
             .nth(2)
             .unwrap()
-            .contains("epic: go-optimizations  Assignees"),
+            .contains("epic: go-optimizations   Assignees"),
         "{shown}"
     );
     // The row labels and the headers stay whole; the long cell is cut.
@@ -875,4 +875,229 @@ fn a_long_cell_gives_way_and_cut_text_ends_in_an_ellipsis() {
     let latency = rows.iter().find(|r| r.contains("Latency ")).unwrap();
     assert!(latency.contains("xxx…"), "{shown}");
     assert!(rows.iter().any(|r| r.contains("Throughput ")), "{shown}");
+}
+
+/// `template` (its text) opened from a file, as the form at `w`×`h`.
+fn open_text(name: &str, template: &str, config: Config, (w, h): (u16, u16)) -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, template).unwrap();
+    let source = Source::File(path);
+    let template = discover::load(&source).unwrap();
+    App::with_form(config, template, source, None, (w, h))
+}
+
+/// The assignees field focused showed `ctocat, hubot` for `octocat, hubot` at 60
+/// columns: the row gave it the columns of its text and the cursor, and the column kept
+/// free after the cursor scrolled the first letter off. It shows whole now; text that is
+/// scrolled (too long for the row) starts with `…`, and unfocused it shows from its start,
+/// cut with `…`.
+#[test]
+fn a_focused_header_field_never_hides_its_start_unmarked() {
+    use issue_composer::tui::app::People;
+    let people = |assignees: Vec<String>| People {
+        labels: vec![],
+        assignees,
+    };
+    let row = |app: &App| screen(app, 60, 30).lines().nth(2).unwrap().to_owned();
+    let short = Config {
+        people: people(vec!["octocat".into(), "hubot".into()]),
+        ..config()
+    };
+    let source = discover::resolve("go-performance").unwrap();
+    let template = discover::load(&source).unwrap();
+    let mut app = App::with_form(short, template.clone(), source.clone(), None, (60, 30));
+    key(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(app.form().unwrap().focus(), Focus::Header(2));
+    let focused = row(&app);
+    assert!(focused.contains("Assignees: octocat, hubot"), "{focused}");
+    let long: Vec<String> = (1..=8)
+        .map(|i| format!("user{i:02}-long-login-name"))
+        .collect();
+    let long = Config {
+        people: people(long),
+        ..config()
+    };
+    let mut app = App::with_form(long, template, source, None, (60, 30));
+    key(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+    let focused = row(&app);
+    assert!(
+        focused.contains("Assignees: …") && focused.ends_with("…long-login-name  \""),
+        "{focused}"
+    );
+    key(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(app.form().unwrap().focus(), Focus::Header(1));
+    let unfocused = row(&app);
+    assert!(unfocused.contains("Assignees: user01-long-"), "{unfocused}");
+    assert!(unfocused.ends_with("… \""), "{unfocused}");
+}
+
+const LONG_LABELS: &str = "---\nname: Long labels\nabout: x\nlabels: [bug, needs-triage, \"area: very-long-label-name-that-goes-on-and-on\", 日本語ラベル]\nassignees: octocat\n---\n## Summary\n\n<!-- what happened -->\n";
+
+/// The review's labels row split as the form's header does: with long labels it used to
+/// read `… 日本語ラベル   Assignees` (the login cut off) at 100 columns and end mid-label
+/// (`… 日本`, no `…`, no assignees) at 80.
+#[test]
+fn the_reviews_labels_row_keeps_the_assignees() {
+    for w in [100, 80] {
+        let mut app = open_text("long.md", LONG_LABELS, config(), (w, 30));
+        app.update(Msg::Paste("x".into()));
+        key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert!(matches!(
+            app.screen(),
+            issue_composer::tui::app::Screen::Review(_)
+        ));
+        let review = screen(&app, w, 30);
+        let row = review.lines().nth(2).unwrap();
+        assert!(row.contains("  Assignees: octocat "), "{w}: {row}");
+        assert!(row.contains("… "), "{w}: {row}");
+        key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+        let form = screen(&app, w, 30);
+        assert_eq!(form.lines().nth(2).unwrap(), row, "{w}: the form's split");
+    }
+}
+
+/// A long option list scrolls with its cursor: past the pane's height the pane went
+/// blank (the list begun above the pane's top was not drawn at all) while Space still
+/// ticked the option under the unseen cursor. Checkboxes at 100×20 and 100×30, and an
+/// issue form's 60-option dropdown.
+#[test]
+fn a_long_option_list_stays_in_view_as_the_cursor_moves_down() {
+    let options = (0..60)
+        .map(|i| format!("- [ ] option {i}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let many = format!(
+        "---\nname: Many\nabout: x\n---\n## Pick some (required)\n{options}\n\n## After\n<!-- x -->\n"
+    );
+    for (h, downs) in [(20, 15), (20, 59), (30, 25)] {
+        let mut app = open_text("many.md", &many, config(), (100, h));
+        key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+        for _ in 0..downs {
+            key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+        }
+        let text = screen(&app, 100, h);
+        let pane = pane_lines(&text);
+        let here = format!("› [ ] option {downs}");
+        let at = pane.iter().position(|l| l.contains(&here));
+        assert!(at.is_some(), "{h} rows, {downs} down:\n{text}");
+        assert!(
+            pane.iter()
+                .any(|l| l.contains(&format!("option {}", downs - 1))),
+            "{text}"
+        );
+    }
+    let dropdown = (0..60)
+        .map(|i| format!("        - choice {i}\n"))
+        .collect::<Vec<_>>()
+        .concat();
+    let form = format!(
+        "name: Drop\ndescription: x\nbody:\n  - type: dropdown\n    id: pick\n    attributes:\n      label: Pick one\n      options:\n{dropdown}"
+    );
+    let mut app = open_text("drop.yml", &form, config(), (100, 20));
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    for _ in 0..30 {
+        key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    }
+    let text = screen(&app, 100, 20);
+    assert!(
+        pane_lines(&text)
+            .iter()
+            .any(|l| l.contains("› ( ) choice 30")),
+        "{text}"
+    );
+}
+
+/// A section's only field under a long parent: the title row cut the field's own words
+/// (`▸ A very long parent section heading that goes on for a while ›… *  [rust]` at 100
+/// columns, `▸ A very long parent section h… *` at 60). The parent gives way first (and
+/// would go altogether were the own title alone to fill the row). The `(required)` that
+/// made the field required is not repeated before its `*`.
+#[test]
+fn a_long_parent_gives_way_to_the_fields_own_title() {
+    let template = "## A very long parent section heading that goes on for a while\n\n### Reproduction logs (required)\n\n```rust\n\n```\n";
+    let row = |w: u16| {
+        let mut app = open_text("logs.md", template, config(), (w, 20));
+        key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+        let text = screen(&app, w, 20);
+        pane_lines(&text)[0].trim_end().to_owned()
+    };
+    assert_eq!(
+        row(100),
+        " ▸ A very long parent section heading that g… › Reproduction logs *  [rust]"
+    );
+    assert_eq!(row(60), " ▸ A very l… › Reproduction logs *  [rust]");
+    assert_eq!(
+        row(160),
+        " ▸ A very long parent section heading that goes on for a while › Reproduction logs *  [rust]"
+    );
+}
+
+/// `Summary (required) *` said it twice: the `(required)` that made the field required
+/// is left out of the label drawn beside the `*`, in any case, inline and titled; a
+/// label saying it of a field that is not required keeps it, and the issue keeps the
+/// template's words.
+#[test]
+fn the_required_mark_is_not_said_twice() {
+    let template = "## Summary (Required)\n\n<!-- what happened -->\n\n## Details\n\n- Version (required): \n- OS: \n";
+    let mut app = open_text("req.md", template, config(), (80, 20));
+    key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    let text = screen(&app, 80, 20);
+    assert_eq!(pane_lines(&text)[0].trim_end(), " ▸ Summary *", "{text}");
+    key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    let text = screen(&app, 80, 20);
+    let pane = pane_lines(&text);
+    assert!(pane.iter().any(|l| l.starts_with(" ▸ Version *")), "{text}");
+    assert!(!text.contains("(required)"), "{text}");
+    let form = app.form().unwrap().form();
+    assert!(form.fields.iter().any(|f| f.label.contains("(required)")));
+}
+
+/// "Terminal too small" wraps onto the rows under it rather than stop at the row's end
+/// (`terminal too small: need 60×16, have` at 40 columns, `terminal too small: need` at
+/// 30): the sizes show at every width.
+#[test]
+fn too_small_shows_both_sizes_however_narrow() {
+    let app = open("go-performance", None);
+    for (w, h) in [(40, 20), (30, 20), (30, 3), (20, 1)] {
+        let text = screen(&app, w, h);
+        let words: String = text
+            .lines()
+            .filter(|l| l.starts_with('"'))
+            .map(|l| l.trim_matches('"').trim())
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if h >= 3 {
+            assert_eq!(
+                words,
+                format!("terminal too small: need 60×16, have {w}×{h}"),
+                "{text}"
+            );
+        } else {
+            assert!(words.starts_with("terminal"), "{text}");
+        }
+    }
+}
+
+/// A table taller than the pane follows its cursor too (drawn off screen, its rows in
+/// view copied).
+#[test]
+fn a_tall_table_stays_in_view_as_the_cursor_moves_down() {
+    let rows = (0..40)
+        .map(|i| format!("| row {i} | |"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let template = format!(
+        "## Results\n\n| Name | Value |\n| --- | --- |\n{rows}\n\n## After\n\n<!-- x -->\n"
+    );
+    let mut app = open_text("table.md", &template, config(), (100, 20));
+    key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    for _ in 0..30 {
+        key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    }
+    let text = screen(&app, 100, 20);
+    let pane = pane_lines(&text);
+    assert!(pane.iter().any(|l| l.contains("row 30")), "{text}");
+    assert!(pane.iter().any(|l| l.contains("row 29")), "{text}");
 }

@@ -273,7 +273,25 @@ impl Widget {
             }
             Widget::Options(o) => o.render(area, buf, focused, theme),
             Widget::Table(t) => t.render(area, buf, focused, theme),
-            Widget::List(l) => l.render(area, buf, focused, theme),
+            Widget::List(l) => l.render(0, area, buf, focused, theme),
+        }
+    }
+
+    /// Draws the widget's rows from `first` on into `area`, for a widget begun above the
+    /// pane's top; `None` for a kind drawn only whole (the caller draws it off screen).
+    /// Option lists and lists, which may be thousands of rows, draw only what shows.
+    pub fn render_from(
+        &self,
+        first: u16,
+        (area, buf): (Rect, &mut Buffer),
+        focused: bool,
+        theme: Theme,
+    ) -> Option<Option<Position>> {
+        let first = usize::from(first);
+        match self {
+            Widget::Options(o) => Some(o.render_from(first, area, buf, focused, theme)),
+            Widget::List(l) => Some(l.render(first, area, buf, focused, theme)),
+            Widget::Text(_) | Widget::Area(_) | Widget::Table(_) => None,
         }
     }
 }

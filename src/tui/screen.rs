@@ -95,8 +95,10 @@ fn too_small(frame: &mut Frame, area: Rect) {
         "terminal too small: need {}×{}, have {}×{}",
         MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
     );
+    // From the middle row down, wrapped onto up to three rows (at 30 columns the sizes
+    // went past a single row's end).
     let y = area.y + area.height / 2;
-    let line = Rect::new(area.x, y, area.width, 1.min(area.height));
+    let line = Rect::new(area.x, y, area.width, 3.min(area.bottom() - y));
     frame.render_widget(
         Paragraph::new(text).centered().wrap(Wrap { trim: true }),
         line,

@@ -292,12 +292,12 @@ impl LineEdit {
         let width = usize::from(area.width);
         let before = self.text[..self.cursor].width();
         // Focused, the cursor shows (one column after the last character is kept for it);
-        // otherwise the text shows from its start.
-        let skip = if focused {
-            (before + 1).saturating_sub(width)
-        } else {
-            0
-        };
+        // text scrolled off the start is marked by a `…` in the first column, so a
+        // scrolled `octocat` never reads as `ctocat`. Unfocused, the text shows from its
+        // start.
+        let scrolled = focused && before + 1 > width && width > 1;
+        let lead = usize::from(scrolled);
+        let skip = if scrolled { before + 2 - width } else { 0 };
         buf.set_style(area, style);
         if self.text.is_empty() {
             buf.set_stringn(area.x, area.y, placeholder, width, placeholder_style);
@@ -305,11 +305,13 @@ impl LineEdit {
             // Unfocused text too long for its row ends in `…` rather than just stopping.
             let cut = !focused && self.text.width() > width;
             let room = if cut { width - 1 } else { width };
-            let mut x = 0usize;
             let mut col = 0usize;
+            let mut x = lead;
             for g in self.text.graphemes(true) {
                 let w = g.width();
+                // A wide character cut by the scroll is left out (the `…` stands for it).
                 if col >= skip {
+                    x = col - skip + lead;
                     if x + w > room {
                         break;
                     }
@@ -321,8 +323,11 @@ impl LineEdit {
             if cut {
                 buf.set_stringn(area.x + x as u16, area.y, "…", 1, style);
             }
+            if scrolled {
+                buf.set_stringn(area.x, area.y, "…", 1, style);
+            }
         }
-        let x = u16::try_from((before - skip).min(width - 1)).unwrap_or(0);
+        let x = u16::try_from((before + lead - skip).min(width - 1)).unwrap_or(0);
         focused.then(|| Position::new(area.x + x, area.y))
     }
 }

@@ -85,16 +85,24 @@ impl List {
         super::rows(self.items.len())
     }
 
+    /// Draws the items from `first` on (the ones above are scrolled off).
     pub fn render(
         &self,
+        first: usize,
         area: Rect,
         buf: &mut Buffer,
         focused: bool,
         theme: Theme,
     ) -> Option<Position> {
         let mut cursor = None;
-        for (i, item) in self.items.iter().enumerate() {
-            let y = area.y + i as u16;
+        let shown = self.items.iter().enumerate().skip(first);
+        for (row, (i, item)) in shown.enumerate() {
+            let Some(y) = u16::try_from(row)
+                .ok()
+                .map(|row| area.y.saturating_add(row))
+            else {
+                break;
+            };
             if y >= area.bottom() {
                 break;
             }

@@ -183,9 +183,22 @@ impl Options {
         focused: bool,
         theme: Theme,
     ) -> Option<Position> {
+        self.render_from(0, area, buf, focused, theme)
+    }
+
+    /// [`Options::render`] from row `first` on (the rows above are scrolled off).
+    pub fn render_from(
+        &self,
+        first: usize,
+        area: Rect,
+        buf: &mut Buffer,
+        focused: bool,
+        theme: Theme,
+    ) -> Option<Position> {
         let mut cursor = None;
-        for row in 0..self.rows().min(usize::from(area.height)) {
-            let y = area.y + row as u16;
+        let end = self.rows().min(first + usize::from(area.height));
+        for row in first.min(end)..end {
+            let y = area.y + (row - first) as u16;
             let here = focused && row == self.cursor;
             let style = if here {
                 theme.option_focused()

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::super::app::{App, Focus, FormState, HEADER_LABELS, Mark};
+use super::super::field::line::LineEdit;
 use super::super::field::rows;
 use super::super::theme::Theme;
 use super::{with_ellipsis, wrap_lines};
@@ -72,22 +73,74 @@ pub fn areas(area: Rect, preview: bool) -> Areas {
 }
 
 /// [`areas`] for the form as it is: labels and assignees share their row by what they
-/// hold ([`people_split`]), so neither is cut while the row has room for both.
+/// hold ([`people_areas`]), so neither is cut while the row has room for both.
 pub fn form_areas(state: &FormState, area: Rect) -> Areas {
     let mut a = areas(area, state.view().preview.is_some());
-    let need = |i: usize| {
+    let [_, labels, assignees] = a.header;
+    let row = Rect {
+        width: labels.width + assignees.width,
+        ..labels
+    };
+    let shown = |i: usize| {
         let text = state.header(i).text();
-        let shown = if text.is_empty() { PEOPLE_HINT } else { text };
-        // ` Labels: `, the text, a column for the cursor.
-        let width = HEADER_LABELS[i].len() + 3 + unicode_width::UnicodeWidthStr::width(shown) + 1;
+        if text.is_empty() { PEOPLE_HINT } else { text }
+    };
+    [a.header[1], a.header[2]] = people_areas(row, [shown(1), shown(2)]);
+    a
+}
+
+/// The labels' and the assignees' parts of `row`, given the text each shows (the form's
+/// header and the review's share it): [`people_split`] of the columns each needs.
+pub(super) fn people_areas(row: Rect, shown: [&str; 2]) -> [Rect; 2] {
+    let need = |i: usize| {
+        // ` Labels: `, the text, a column for the cursor and the one kept free after it
+        // ([`header_cell`]): a focused field that fits is not scrolled.
+        let width =
+            HEADER_LABELS[i + 1].len() + 3 + unicode_width::UnicodeWidthStr::width(shown[i]) + 2;
         u16::try_from(width).unwrap_or(u16::MAX)
     };
-    let [_, labels, assignees] = &mut a.header;
-    let row = labels.width + assignees.width;
-    labels.width = people_split(row, need(1), need(2));
-    assignees.x = labels.x + labels.width;
-    assignees.width = row - labels.width;
-    a
+    let labels = people_split(row.width, need(0), need(1));
+    [
+        Rect {
+            width: labels,
+            ..row
+        },
+        Rect {
+            x: row.x + labels,
+            width: row.width - labels,
+            ..row
+        },
+    ]
+}
+
+/// Draws header line `i` (title, labels, assignees) in `rect`: its name, then `edit`
+/// (or `hint` when empty), one column kept free on the right; the cursor when `focused`.
+pub(super) fn header_cell(
+    buf: &mut ratatui::buffer::Buffer,
+    rect: Rect,
+    (i, edit): (usize, &LineEdit),
+    focused: bool,
+    hint: &str,
+    theme: Theme,
+) -> Option<Position> {
+    let label = format!(" {}: ", HEADER_LABELS[i]);
+    buf.set_stringn(
+        rect.x,
+        rect.y,
+        &label,
+        usize::from(rect.width),
+        theme.label(focused),
+    );
+    let w = label.len() as u16;
+    let input = Rect::new(rect.x + w, rect.y, rect.width.saturating_sub(w + 1), 1);
+    edit.render(
+        input,
+        buf,
+        focused,
+        hint,
+        theme.input(focused),
+        theme.placeholder(),
+    )
 }
 
 /// How many of a row's `width` columns the labels get beside the assignees, given the
@@ -105,7 +158,7 @@ pub fn people_split(width: u16, labels: u16, assignees: u16) -> u16 {
 }
 
 /// What an empty labels or assignees field shows.
-const PEOPLE_HINT: &str = "comma-separated";
+pub(super) const PEOPLE_HINT: &str = "comma-separated";
 
 /// One thing in the pane, at `y` rows from the pane's content top and `x` columns in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -256,7 +309,36 @@ fn crumbs(form: &crate::form::Form, s: usize) -> String {
     } else {
         &section.title
     });
-    crumbs.join(" › ")
+    crumbs.join(CRUMB)
+}
+
+/// What separates a section's parents from it.
+const CRUMB: &str = " › ";
+
+/// The title row of a section whose only field it names (`Parent › Section`) in `room`
+/// columns: the parents give way first (cut with `…`), so the field's own words stay.
+fn titled_label(
+    form: &crate::form::Form,
+    (s, required): (usize, bool),
+    room: usize,
+) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    use unicode_width::UnicodeWidthStr as _;
+    let own = unmarked(&form.sections[s].title, required);
+    let Some(parent) = form.sections[s].parent else {
+        return Cow::Owned(with_ellipsis(&own, room).into_owned());
+    };
+    let parents = crumbs(form, parent);
+    let whole = format!("{parents}{CRUMB}{own}");
+    if whole.width() <= room {
+        return Cow::Owned(whole);
+    }
+    // The parents in what is left, at least a `…` of them.
+    let left = room.saturating_sub(own.width() + CRUMB.width());
+    if left == 0 {
+        return Cow::Owned(with_ellipsis(&own, room).into_owned());
+    }
+    Cow::Owned(format!("{}{CRUMB}{own}", with_ellipsis(&parents, left)))
 }
 
 /// A field's help, input and problems, under its label.
@@ -315,17 +397,45 @@ fn push_error(
 
 fn label_width(form: &crate::form::Form, f: usize) -> u16 {
     let required = if form.fields[f].required { 2 } else { 0 };
-    (unicode_width::UnicodeWidthStr::width(shown_label(form, f)) + 2 + required) as u16
+    (unicode_width::UnicodeWidthStr::width(&*shown_label(form, f)) + 2 + required) as u16
 }
 
 /// The label drawn for a field: the template's words (a section's own answer is named
 /// by its heading, as the schema names it), its kind only when the template gave none.
-fn shown_label(form: &crate::form::Form, f: usize) -> &str {
+fn shown_label(form: &crate::form::Form, f: usize) -> std::borrow::Cow<'_, str> {
     let field = &form.fields[f];
     if field.label.trim().is_empty() {
-        kind_word(&field.kind)
+        kind_word(&field.kind).into()
     } else {
-        &field.label
+        unmarked(&field.label, field.required)
+    }
+}
+
+/// `label` without the `(required)` that made its field required (in any case), when
+/// the `*` after it says so: `Summary (required) *` read it twice. Drawing only: the
+/// label the issue and the schema use keeps its words.
+fn unmarked(label: &str, required: bool) -> std::borrow::Cow<'_, str> {
+    const WORD: &str = "(required)";
+    let at = required
+        .then(|| label.to_ascii_lowercase().find(WORD))
+        .flatten();
+    let Some(at) = at else {
+        return label.into();
+    };
+    let (before, after) = (
+        label[..at].trim_end(),
+        label[at + WORD.len()..].trim_start(),
+    );
+    let space = if !before.is_empty() && after.starts_with(char::is_alphanumeric) {
+        " "
+    } else {
+        ""
+    };
+    let kept = format!("{before}{space}{after}");
+    if kept.trim().is_empty() {
+        label.into()
+    } else {
+        kept.into()
     }
 }
 
@@ -379,24 +489,14 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
     let mut cursor = None;
     for (i, rect) in a.header.iter().enumerate() {
         let focused = state.focus() == Focus::Header(i);
-        let label = format!(" {}: ", HEADER_LABELS[i]);
-        buf.set_stringn(
-            rect.x,
-            rect.y,
-            &label,
-            usize::from(rect.width),
-            theme.label(focused),
-        );
-        let w = label.len() as u16;
-        let input = Rect::new(rect.x + w, rect.y, rect.width.saturating_sub(w + 1), 1);
         let hint = if i == 0 { "issue title" } else { PEOPLE_HINT };
-        cursor = cursor.or(state.header(i).render(
-            input,
+        cursor = cursor.or(header_cell(
             buf,
+            *rect,
+            (i, state.header(i)),
             focused,
             hint,
-            theme.input(focused),
-            theme.placeholder(),
+            theme,
         ));
     }
     let rule = "─".repeat(usize::from(area.width));
@@ -494,17 +594,24 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
     let mut cursor = None;
     let form = state.form();
     for item in &items {
-        if item.y < offset || item.y - offset >= area.height {
+        if item.y.saturating_add(item.height) <= offset || item.y >= offset + area.height {
             continue;
         }
-        let y = area.y + item.y - offset;
-        let height = item.height.min(area.bottom() - y);
+        // An item begun above the pane's top (a long option list scrolled to its
+        // cursor) is drawn from its first row in view.
+        let hidden = offset.saturating_sub(item.y);
+        let y = area.y + item.y.max(offset) - offset;
+        let height = (item.height - hidden).min(area.bottom() - y);
         let rect = Rect::new(
             area.x + item.x,
             y,
             area.width.saturating_sub(item.x),
             height,
         );
+        if hidden > 0 {
+            cursor = cursor.or(partly_hidden(frame, state, item, rect, hidden, theme));
+            continue;
+        }
         match &item.kind {
             ItemKind::Text(lines, style) => {
                 let text: Vec<Line> = lines
@@ -518,8 +625,6 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                 let focused = state.focus() == Focus::Field(*f);
                 let marker = if focused { "▸ " } else { "  " };
                 let titled = form.label_is_title(*f);
-                let crumbs = titled.then(|| crumbs(form, field.section));
-                let label = crumbs.as_deref().unwrap_or_else(|| shown_label(form, *f));
                 let required = if field.required { " *" } else { "" };
                 let lang = match &field.kind {
                     crate::form::FieldKind::Code { language } if language.is_empty() => {
@@ -537,10 +642,14 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                 } else {
                     theme.label(focused)
                 };
-                let mut spans = vec![Span::styled(
-                    format!("{marker}{}", with_ellipsis(label, room)),
-                    style,
-                )];
+                let label = if titled {
+                    titled_label(form, (field.section, field.required), room)
+                } else {
+                    with_ellipsis(&shown_label(form, *f), room)
+                        .into_owned()
+                        .into()
+                };
+                let mut spans = vec![Span::styled(format!("{marker}{label}"), style)];
                 if field.required {
                     spans.push(Span::styled(required, theme.missing()));
                 }
@@ -562,6 +671,69 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                 );
                 cursor = cursor.or(pos);
             }
+        }
+    }
+    cursor
+}
+
+/// Draws the rows of `item` from `hidden` on into `rect`. Option lists and lists draw
+/// those rows alone; anything else (at most a text area's twelve rows, a table, text) is
+/// drawn whole off screen and those rows copied. Only the one item cut by the pane's top
+/// goes this way.
+fn partly_hidden(
+    frame: &mut Frame,
+    state: &FormState,
+    item: &Item,
+    rect: Rect,
+    hidden: u16,
+    theme: Theme,
+) -> Option<Position> {
+    if let ItemKind::Widget(f) = &item.kind {
+        let focused = state.focus() == Focus::Field(*f);
+        let input = input_rect(rect.width + item.x, item.x);
+        let inner = Rect::new(rect.x - item.x + input.x, rect.y, input.width, rect.height);
+        let drawn =
+            state
+                .widget(*f)
+                .render_from(hidden, (inner, frame.buffer_mut()), focused, theme);
+        if let Some(cursor) = drawn {
+            return cursor;
+        }
+    }
+    let full = Rect::new(rect.x, 0, rect.width, hidden.saturating_add(rect.height));
+    let mut scratch = ratatui::buffer::Buffer::empty(full);
+    let mut cursor = None;
+    match &item.kind {
+        ItemKind::Text(lines, style) => {
+            let text: Vec<Line> = lines
+                .iter()
+                .map(|l| Line::styled(l.as_str(), *style))
+                .collect();
+            ratatui::widgets::Widget::render(Paragraph::new(text), full, &mut scratch);
+        }
+        // A label is one row: never partly hidden.
+        ItemKind::Label(_) => return None,
+        ItemKind::Widget(f) => {
+            let focused = state.focus() == Focus::Field(*f);
+            let input = input_rect(rect.width + item.x, item.x);
+            let inner = Rect::new(rect.x - item.x + input.x, 0, input.width, full.height);
+            cursor = state
+                .widget(*f)
+                .render(
+                    &state.form().fields[*f],
+                    inner,
+                    &mut scratch,
+                    focused,
+                    theme,
+                )
+                .filter(|p| p.y >= hidden)
+                .map(|p| Position::new(p.x, p.y - hidden + rect.y));
+        }
+    }
+    let buf = frame.buffer_mut();
+    for dy in 0..rect.height {
+        for x in rect.x..rect.right() {
+            buf[(x, rect.y + dy)] = scratch[(x, hidden + dy)].clone();
         }
     }
     cursor

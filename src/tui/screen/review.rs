@@ -6,9 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::super::app::{App, Problem, ReviewState};
+use super::super::field::line::LineEdit;
 use super::super::keymap::{Action, Binding, Context};
 use super::super::theme::Theme;
 use crate::export::Forge;
+use crate::text::join_list;
 
 pub fn draw(frame: &mut Frame, app: &App, review: &ReviewState, area: Rect) -> Option<Position> {
     let theme = app.config().theme;
@@ -23,12 +25,8 @@ pub fn draw(frame: &mut Frame, app: &App, review: &ReviewState, area: Rect) -> O
             Span::styled(" Title: ", theme.label(false)),
             Span::raw(issue.title.clone()),
         ]),
-        Line::from(vec![
-            Span::styled(" Labels: ", theme.label(false)),
-            Span::raw(crate::text::join_list(&issue.labels)),
-            Span::styled("   Assignees: ", theme.label(false)),
-            Span::raw(crate::text::join_list(&issue.assignees)),
-        ]),
+        // The labels and assignees: drawn below, split as the form's header splits them.
+        Line::default(),
     ];
     let plan = &app.config().plan;
     let forges = if plan.forges.is_empty() {
@@ -62,6 +60,15 @@ pub fn draw(frame: &mut Frame, app: &App, review: &ReviewState, area: Rect) -> O
         Paragraph::new(head),
         Rect::new(area.x, area.y, area.width, head_h),
     );
+    if head_h > PEOPLE_ROW {
+        let people = [&issue.labels, &issue.assignees].map(|l| LineEdit::new(&join_list(l)));
+        let row = Rect::new(area.x, area.y + PEOPLE_ROW, area.width, 1);
+        let rects = super::form::people_areas(row, [people[0].text(), people[1].text()]);
+        for (i, rect) in rects.into_iter().enumerate() {
+            let buf = frame.buffer_mut();
+            super::form::header_cell(buf, rect, (i + 1, &people[i]), false, "", theme);
+        }
+    }
     let body = Rect::new(
         area.x,
         area.y + head_h,
@@ -85,6 +92,9 @@ pub fn draw(frame: &mut Frame, app: &App, review: &ReviewState, area: Rect) -> O
     );
     None
 }
+
+/// The head's row holding the labels and the assignees.
+const PEOPLE_ROW: u16 = 2;
 
 /// The most answers that no longer fit the template listed one to a row.
 const NOT_SENT_ROWS: usize = 3;

@@ -113,6 +113,7 @@ fn wide_characters_place_the_cursor_by_width() {
     assert_eq!(pos, Some(Position::new(5, 0)));
 }
 
+/// Scrolled text starts with `…` (`hij` alone read as the whole text).
 #[test]
 fn long_text_scrolls_to_keep_the_cursor_visible() {
     let e = LineEdit::new("abcdefghij");
@@ -124,6 +125,6 @@ fn long_text_scrolls_to_keep_the_cursor_visible() {
             .iter()
             .map(ratatui::buffer::Cell::symbol)
             .collect::<String>(),
-        "ghij "
+        "…hij "
     );
 }
