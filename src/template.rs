@@ -106,11 +106,14 @@ impl Template {
     /// The warning of an issue form saved with another extension (`.md`), naming the
     /// file: `list` and opening the template say it, as `check` does.
     pub fn saved_form_warning(&self) -> Option<String> {
-        let said = format!("the file {SAVED_FORM}");
-        self.problems
-            .iter()
-            .any(|p| p.message == said)
-            .then(|| format!("{} {SAVED_FORM}", self.file))
+        [SAVED_FORM, SAVED_FORM_GITLAB, SAVED_FORM_ELSEWHERE]
+            .into_iter()
+            .find(|words| {
+                self.problems
+                    .iter()
+                    .any(|p| p.message.strip_prefix("the file ") == Some(words))
+            })
+            .map(|words| format!("{} {words}", self.file))
     }
 }
 
@@ -152,9 +155,11 @@ pub fn in_gitlab_folder(path: &std::path::Path) -> bool {
         .any(|c| c.as_os_str().eq_ignore_ascii_case(".gitlab"))
 }
 
-/// Whether markdown text is an issue form in disguise: no front matter, a first line
-/// that is one of a form's top-level keys (`name:`, `description:`, ...) and a top-level
-/// `body:` key.
+/// Whether markdown text may be an issue form in disguise: no front matter, a first line
+/// (after blank lines and `#` lines, which may be YAML comments) that is one of a form's
+/// top-level keys (`name:`, `"description":`, ...) and a top-level `body:` key (a comment
+/// may follow it). Only a guess: such a file is read as a form only when it reads as one
+/// (a markdown heading is a `#` line too).
 pub fn saved_issue_form(text: &str) -> bool {
     // The top-level keys of an issue form: one may come first (`description:` as well
     // as `name:`).
@@ -168,22 +173,63 @@ pub fn saved_issue_form(text: &str) -> bool {
         "type",
         "body",
     ];
+    // `key:` with nothing after it or a space, the key bare or quoted.
+    let is_key = |line: &str, key: &str| {
+        let bare = line.strip_prefix(key);
+        let quoted = ['"', '\''].into_iter().find_map(|q| {
+            line.strip_prefix(q)
+                .and_then(|l| l.strip_prefix(key))
+                .and_then(|l| l.strip_prefix(q))
+        });
+        bare.or(quoted)
+            .and_then(|rest| rest.strip_prefix(':'))
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+    };
     let mut lines = text
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
-    let first_is_key = lines.next().is_some_and(|l| {
-        KEYS.iter().any(|key| {
-            l.strip_prefix(key)
-                .and_then(|rest| rest.strip_prefix(':'))
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+    let first_is_key = lines
+        .next()
+        .is_some_and(|l| KEYS.iter().any(|key| is_key(l, key)));
+    // `body:`, or `body: # the elements`: nothing after it but a comment.
+    let body = |line: &str| {
+        line.strip_prefix("body:").is_some_and(|after| {
+            // A comment is a `#` after a space.
+            let rest = after.trim_start();
+            rest.is_empty() || (rest.starts_with('#') && rest.len() < after.len())
         })
-    });
-    first_is_key && text.lines().any(|l| l.trim_end() == "body:")
+    };
+    first_is_key && text.lines().any(|l| body(l.trim_end()))
 }
 
 /// What `check` says of an issue form saved with another extension than `.yml` or
-/// `.yaml` (it is read as the form it is, but GitHub shows the file as text).
+/// `.yaml` in a `.github` folder (it is read as the form it is, but GitHub shows the
+/// file as text).
 pub const SAVED_FORM: &str = "looks like an issue form, which GitHub reads only from a `.yml` or `.yaml` file: it shows this one as text; rename it to `.yml`";
+
+/// [`SAVED_FORM`] for a file in a `.gitlab` folder: GitLab has no issue forms, and reads
+/// only `*.md` templates there, so renaming it would hide it.
+pub const SAVED_FORM_GITLAB: &str = "looks like an issue form: GitLab has no issue forms and shows this file as text; issue-composer reads it as a form";
+
+/// [`SAVED_FORM`] for a file elsewhere (the user's templates, a path given): no forge
+/// reads it, issue-composer reads it as a form.
+pub const SAVED_FORM_ELSEWHERE: &str =
+    "looks like an issue form: issue-composer reads it as one; a `.yml` name would say so";
+
+/// The words for an issue form saved as markdown at `origin`: GitHub's in a `.github`
+/// folder, GitLab's in a `.gitlab` one, issue-composer's elsewhere.
+fn saved_form_words(origin: &Identity) -> &'static str {
+    let in_github = std::path::Path::new(&origin.name)
+        .components()
+        .any(|c| c.as_os_str().eq_ignore_ascii_case(".github"));
+    if origin.gitlab {
+        SAVED_FORM_GITLAB
+    } else if in_github {
+        SAVED_FORM
+    } else {
+        SAVED_FORM_ELSEWHERE
+    }
+}
 
 /// What a template's bytes are known by, from where they came: the name used in
 /// messages, the stem that names the template when it has no name of its own, and
@@ -268,22 +314,7 @@ pub fn parse_from(
         let read = issue_form::parse(&text, file, &stem, &mut problems, &limits.yaml)?;
         problems.extend(lint::issue_form(&text, file));
         read
-    } else if saved_issue_form(&text) {
-        let read =
-            issue_form::parse(&text, file, &stem, &mut problems, &limits.yaml).map_err(|e| {
-                let message = format!(
-                    "an issue form saved as markdown (name it .yml): {}",
-                    e.message
-                );
-                LocatedError { message, ..e }
-            })?;
-        problems.extend(lint::issue_form(&text, file));
-        problems.push(Problem {
-            line: 1,
-            col: 1,
-            severity: Severity::Warning,
-            message: format!("the file {SAVED_FORM}"),
-        });
+    } else if let Some(read) = saved_form(&text, origin, &stem, &mut problems, limits) {
         read
     } else {
         markdown_form(&text, (file, &stem, origin.gitlab), &mut problems, limits)?
@@ -329,6 +360,57 @@ pub(crate) fn over_limit(what: &str, limit: usize, var: &str) -> String {
         "the template has more than {} {what}, the limit (raise it with {var}=N)",
         crate::text::thousands(limit)
     )
+}
+
+/// A file named as markdown that reads as an issue form ([`saved_issue_form`]), read
+/// as the form with a warning in words for where it is. `None` when it is markdown:
+/// one that only looks like a form (a markdown heading, then `title: ...` and `body:`
+/// lines) is read as the markdown GitHub shows, with a warning only when its first line
+/// is a form's key (a `#` line first is most likely a heading).
+fn saved_form(
+    text: &str,
+    origin: &Identity,
+    stem: &str,
+    problems: &mut Vec<Problem>,
+    limits: &Limits,
+) -> Option<(Form, Layout)> {
+    if !saved_issue_form(text) {
+        return None;
+    }
+    let file = origin.name.as_str();
+    let mut found = Vec::new();
+    match issue_form::parse(text, file, stem, &mut found, &limits.yaml) {
+        Ok(read) => {
+            problems.extend(found);
+            problems.extend(lint::issue_form(text, file));
+            let words = saved_form_words(origin);
+            problems.push(Problem {
+                line: 1,
+                col: 1,
+                severity: Severity::Warning,
+                message: format!("the file {words}"),
+            });
+            Some(read)
+        }
+        Err(e) => {
+            let heading_first = text
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .is_some_and(|l| l.starts_with('#'));
+            if !heading_first {
+                problems.push(Problem {
+                    line: 1,
+                    col: 1,
+                    severity: Severity::Warning,
+                    message: format!(
+                        "the file looks like an issue form but does not read as one ({}:{}: {}): it is read as markdown, as GitHub shows it",
+                        e.line, e.col, e.message
+                    ),
+                });
+            }
+            None
+        }
+    }
 }
 
 fn markdown_form(

@@ -7,7 +7,8 @@ pub mod output;
 pub mod sanitize;
 
 pub use escape::{
-    escape, escape_line, is_bidi_control, is_hazard, path_line, shorten, shorten_quoted,
+    escape, escape_line, escape_name, is_bidi_control, is_hazard, path_line, shorten,
+    shorten_quoted,
 };
 
 /// A size in bytes for a message: `2 MiB` when whole mebibytes, else bytes.
@@ -513,7 +514,7 @@ pub fn assignee_problem(shown: &str, login: &str, gitlab: bool) -> Option<String
     };
     Some(format!(
         "assignee `{}` cannot be {account} ({why}): {program} will refuse it",
-        escape_line(shown)
+        escape_name(shown)
     ))
 }
 

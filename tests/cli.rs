@@ -826,6 +826,36 @@ fn check_points_at_each_impossible_assignee_in_front_matter() {
     );
 }
 
+/// Names of a folded scalar (`assignees: >` over lines 6 and 7) are placed on their own
+/// lines (all were at the scalar's first line, 6:3), and an invisible character in a
+/// name is shown escaped (`esc\u{200b}zw` was printed raw, looking like the login
+/// `esczw`).
+#[test]
+fn check_places_names_of_a_folded_scalar_and_shows_invisible_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("bug.md");
+    fs::write(
+        &md,
+        "---\nname: N\nabout: a\nlabels: bug\nassignees: >\n  octocat, bad one,\n  x.y, esc\u{200b}zw\n---\n## A\n",
+    )
+    .unwrap();
+    let out = bin().arg("check").arg(&md).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let file = md.display();
+    let why = "cannot be a GitHub login (a login has only letters, digits and hyphens): gh will refuse it";
+    assert_eq!(
+        text.lines()
+            .filter(|l| l.contains("warning"))
+            .collect::<Vec<_>>(),
+        [
+            format!("{file}:6:12: warning: assignee `bad one` {why}"),
+            format!("{file}:7:3: warning: assignee `x.y` {why}"),
+            format!("{file}:7:8: warning: assignee `esc\\u{{200b}}zw` {why}"),
+        ],
+        "{text}"
+    );
+}
+
 /// In a GitLab template (`.gitlab/issue_templates/`) `check` judges assignees by
 /// GitLab's username rules and says so in the words of `render --glab` (it spoke of
 /// GitHub logins and gh, and named `a.b`, a good GitLab username).

@@ -498,19 +498,27 @@ fn an_issue_form_saved_as_markdown_is_read_as_an_issue_form_with_a_warning() {
     ));
     assert_eq!(t.form.fields.len(), 4);
     assert!(
-        t.problems
-            .iter()
-            .any(|p| p.message == format!("the file {}", issue_composer::template::SAVED_FORM)),
+        t.problems.iter().any(|p| p.message
+            == format!(
+                "the file {}",
+                issue_composer::template::SAVED_FORM_ELSEWHERE
+            )),
         "{:?}",
         t.problems
     );
-    // A broken one is refused with its place, not output as text.
+    // A broken one is read as the markdown GitHub shows, with a warning naming why it
+    // is no form (it was refused: "an issue form saved as markdown (name it .yml): ...").
     let broken =
         "name: Bug\nbody:\n- type: input\n  attributes:\n   value: |\n   text: x\n  oops\n";
-    let err = parse("bug.md", broken.as_bytes()).unwrap_err();
-    assert!(
-        err.message.starts_with("an issue form saved as markdown"),
-        "{err}"
+    let t = parse("bug.md", broken.as_bytes()).unwrap();
+    assert!(matches!(
+        t.layout,
+        issue_composer::template::Layout::Markdown(_)
+    ));
+    assert_eq!(t.saved_form_warning(), None);
+    assert_eq!(
+        t.problems[0].message,
+        "the file looks like an issue form but does not read as one (7:3: simple key expected ':'): it is read as markdown, as GitHub shows it"
     );
     // Markdown that merely mentions `name:` stays markdown.
     let md = parse("bug.md", b"Name: your name\n\nbody:\n").unwrap();
@@ -536,7 +544,10 @@ fn an_issue_form_saved_as_markdown_is_read_as_an_issue_form_with_a_warning() {
         );
         assert_eq!(
             t.saved_form_warning(),
-            Some(format!("bug.md {}", issue_composer::template::SAVED_FORM)),
+            Some(format!(
+                "bug.md {}",
+                issue_composer::template::SAVED_FORM_ELSEWHERE
+            )),
             "{first}"
         );
     }
@@ -552,6 +563,81 @@ fn an_issue_form_saved_as_markdown_is_read_as_an_issue_form_with_a_warning() {
             "{text}"
         );
     }
+}
+
+/// Markdown templates with a heading, then lines that look like a form's keys, were
+/// taken for issue forms saved as `.md` (a `#` line was skipped as a YAML comment) and
+/// refused ("an issue form saved as markdown (name it .yml): simple key expected ':'",
+/// "an issue form needs a body list of elements"). GitHub shows them as markdown
+/// templates, and so are they read, without a word about forms.
+#[test]
+fn markdown_with_a_heading_and_form_like_lines_is_markdown() {
+    for text in [
+        "# Bug report\ntitle: the title of your issue goes here\nbody:\nPlease describe.\n\n## Steps\n",
+        "## Describe the bug\nname: \nbody:\n",
+    ] {
+        let t = parse(".github/ISSUE_TEMPLATE/a.md", text.as_bytes()).unwrap();
+        assert!(
+            matches!(t.layout, issue_composer::template::Layout::Markdown(_)),
+            "{text}"
+        );
+        assert!(
+            t.problems.iter().all(|p| !p.message.contains("issue form")),
+            "{text}: {:?}",
+            t.problems
+        );
+    }
+}
+
+/// Forms saved as `.md` with a comment after `body:` or a quoted first key were read as
+/// markdown, silently, into one text area holding the YAML.
+#[test]
+fn a_comment_after_body_or_a_quoted_first_key_is_still_a_form() {
+    for (first, body) in [
+        ("name: Bug", "body: # the elements"),
+        ("\"name\": Bug", "body:"),
+        ("'description': d", "body:"),
+    ] {
+        let text = format!(
+            "{first}\ndescription: d\n{body}\n  - type: input\n    attributes:\n      label: Version\n"
+        );
+        let t = parse("bug.md", text.as_bytes()).unwrap();
+        assert!(
+            matches!(t.layout, issue_composer::template::Layout::Form(_)),
+            "{text}"
+        );
+        assert!(t.saved_form_warning().is_some(), "{text}");
+    }
+    // `body:#x` is the key `body` with the text `#x`... of a line that is no key: not
+    // a top-level `body:`.
+    let t = parse("bug.md", b"name: Bug\nbody:#x\n").unwrap();
+    assert!(matches!(
+        t.layout,
+        issue_composer::template::Layout::Markdown(_)
+    ));
+}
+
+/// The warning for a form saved as `.md` is worded for where the file is: GitHub's rule
+/// in `.github`, GitLab's lack of forms in `.gitlab` (renaming it to `.yml` there hid it
+/// from `list`: GitLab and issue-composer read only `*.md` there), issue-composer's own
+/// reading elsewhere (a user template: no forge sees it). All said GitHub's words.
+#[test]
+fn the_saved_form_warning_is_worded_for_where_the_file_is() {
+    use issue_composer::template::{SAVED_FORM, SAVED_FORM_ELSEWHERE, SAVED_FORM_GITLAB};
+    let form = "name: Bug\ndescription: d\nbody:\n  - type: input\n    attributes:\n      label: Version\n";
+    for (file, words) in [
+        ("r/.github/ISSUE_TEMPLATE/bug.md", SAVED_FORM),
+        ("r/.gitlab/issue_templates/bug.md", SAVED_FORM_GITLAB),
+        (
+            "home/.config/issue-composer/templates/bug.md",
+            SAVED_FORM_ELSEWHERE,
+        ),
+    ] {
+        let t = parse(file, form.as_bytes()).unwrap();
+        assert_eq!(t.saved_form_warning(), Some(format!("{file} {words}")));
+    }
+    assert!(!SAVED_FORM_GITLAB.contains("rename"));
+    assert!(!SAVED_FORM_ELSEWHERE.contains("GitHub"));
 }
 
 /// The body read back the way github/issue-parser reads it: sections by `### ` heading,

@@ -595,7 +595,7 @@ fn an_issue_form_saved_as_markdown_opens_with_a_warning() {
     let app = App::with_form(config(), template, source, None, (200, 20));
     let text = screen(&app, 200, 20);
     let notice = format!(
-        "warning: {} looks like an issue form, which GitHub reads only from a `.yml` or `.yaml` file",
+        "warning: {} looks like an issue form: issue-composer reads it as one",
         path.display()
     );
     assert!(text.contains(&notice), "{text}");

@@ -160,10 +160,12 @@ pub fn note_names(
         return;
     }
     for (key, names) in keys {
+        // Found once for all its names, not once a name.
+        let line = std::cell::OnceCell::new();
         for name in names {
             if let Some(message) = super::lint::name_problem(key, name, gitlab) {
                 problems.push(Problem {
-                    line: key_line(yaml, first_line, key),
+                    line: *line.get_or_init(|| key_line(yaml, first_line, key)),
                     col: 1,
                     severity: Severity::Warning,
                     message,

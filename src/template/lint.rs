@@ -6,12 +6,14 @@
 
 mod config;
 mod node;
+mod place;
 
 pub use config::{chooser_config, url_problem};
 
 use std::collections::HashMap;
 
 use self::node::{Node, Spanned, at};
+use self::place::{Pieces, Source};
 use super::{Problem, Severity};
 
 /// Keys an issue form may have at the top (`about` and `ref` are Gitea's and Forgejo's).
@@ -92,10 +94,7 @@ pub fn issue_form(text: &str, path: &str) -> Vec<Problem> {
         return Vec::new();
     };
     let dialect = Dialect::of(path);
-    let mut out = Lint {
-        source: text,
-        problems: Vec::new(),
-    };
+    let mut out = Lint::new(text);
     let Node::Map(top) = &root.value else {
         out.error(
             &root,
@@ -182,19 +181,32 @@ pub fn name_problem(key: &str, name: &str, gitlab: bool) -> Option<String> {
 pub fn front_matter_names(yaml: &str, gitlab: bool) -> Vec<Problem> {
     numbers_under(yaml, |out, top| {
         for key in ["labels", "assignees"] {
-            let Some((_, value)) = top.iter().rev().find(|(k, _)| k.value == key) else {
+            let Some(index) = top.iter().rposition(|(k, _)| k.value == key) else {
                 continue;
             };
+            let value = &top[index].1;
+            // A value may go on over the lines before the next key, an item over those
+            // before the next item (a folded `>` scalar, a quoted one broken over lines).
+            let last_line = top
+                .get(index + 1)
+                .map_or(usize::MAX, |(next, _)| at(next).0.saturating_sub(1));
             let items: Vec<&Spanned<Node>> = match &value.value {
                 Node::Seq(items) => items.iter().collect(),
                 _ => vec![value],
             };
-            for item in items {
-                let mut from = 0;
+            for (i, item) in items.iter().enumerate() {
+                let until = items
+                    .get(i + 1)
+                    .map_or(last_line, |next| at(next).0.saturating_sub(1));
+                // Only a name with a problem is looked for where it is written.
+                let mut pieces = Pieces::until(until);
                 for name in crate::text::split_list(&node::text(item)) {
-                    let (line, col) = out.place_in(item, &name, &mut from);
-                    if let Some(message) = name_problem(key, &name, gitlab) {
-                        out.push(line, col, Severity::Warning, message);
+                    match name_problem(key, &name, gitlab) {
+                        Some(message) => {
+                            let (line, col) = pieces.place(&out.source, at(item), &name);
+                            out.push(line, col, Severity::Warning, message);
+                        }
+                        None => pieces.pass(),
                     }
                 }
             }
@@ -316,10 +328,7 @@ fn numbers_under(
     else {
         return Vec::new();
     };
-    let mut out = Lint {
-        source: text,
-        problems: Vec::new(),
-    };
+    let mut out = Lint::new(text);
     check(&mut out, &top);
     out.sorted()
 }
@@ -356,11 +365,18 @@ pub fn markdown_meta(has_name: bool, has_about: bool) -> Option<&'static str> {
 }
 
 pub(super) struct Lint<'s> {
-    pub(super) source: &'s str,
+    source: Source<'s>,
     pub(super) problems: Vec<Problem>,
 }
 
-impl Lint<'_> {
+impl<'s> Lint<'s> {
+    pub(super) fn new(text: &'s str) -> Self {
+        Lint {
+            source: Source::new(text),
+            problems: Vec::new(),
+        }
+    }
+
     pub(super) fn sorted(mut self) -> Vec<Problem> {
         self.problems.sort_by_key(|p| (p.line, p.col));
         self.problems
@@ -369,38 +385,14 @@ impl Lint<'_> {
     /// The plain scalar written at a node's place.
     fn written(&self, node: &Spanned<Node>) -> String {
         let (line, col) = at(node);
-        let Some(text) = self.source.lines().nth(line - 1) else {
+        let Some(text) = self.source.rest_at(line, col) else {
             return String::new();
         };
         text.chars()
-            .skip(col - 1)
             .take_while(|c| !matches!(c, ',' | ']' | '}' | '#'))
             .collect::<String>()
             .trim()
             .to_owned()
-    }
-
-    /// Where `piece` of a scalar is written: on the scalar's line, at or after `from`
-    /// characters into it (moved past the piece, so a name given twice is found twice);
-    /// the scalar's place when it is not found there (a block scalar, an escape).
-    fn place_in(&self, node: &Spanned<Node>, piece: &str, from: &mut usize) -> (usize, usize) {
-        let (line, col) = at(node);
-        let Some(text) = self.source.lines().nth(line - 1) else {
-            return (line, col);
-        };
-        let start = text
-            .char_indices()
-            .nth(col - 1 + *from)
-            .map_or(text.len(), |(i, _)| i);
-        match text[start..].find(piece) {
-            Some(i) => {
-                let before = text[start..start + i].chars().count();
-                let place = (line, col + *from + before);
-                *from += before + piece.chars().count();
-                place
-            }
-            None => (line, col),
-        }
     }
 
     /// A scalar as text; a boolean as it was written (`y` stays `y`).
@@ -622,12 +614,17 @@ impl Lint<'_> {
                 Node::Seq(_) => vec![text.clone()],
                 _ => text.split(',').map(str::to_owned).collect(),
             };
-            // Each at its own column, as in front matter.
-            let mut from = 0;
+            // Each at its own column, as in front matter; only a name with a problem is
+            // looked for.
+            let mut pieces = Pieces::default();
             for name in names {
-                let (line, col) = self.place_in(item, name.trim(), &mut from);
-                if let Some(message) = name_problem(key, &name, false) {
-                    self.push(line, col, Severity::Warning, message);
+                match name_problem(key, &name, false) {
+                    Some(message) => {
+                        let (line, col) = pieces.place(&self.source, at(item), name.trim());
+                        self.push(line, col, Severity::Warning, message);
+                    }
+                    None if name.trim().is_empty() => {}
+                    None => pieces.pass(),
                 }
             }
         }

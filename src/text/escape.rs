@@ -32,6 +32,26 @@ pub fn escape_line(text: &str) -> Cow<'_, str> {
     escape_with(text, |_| false)
 }
 
+/// Like [`escape_line`] for a name quoted in a message (a login, a label): characters
+/// that show nothing but are no space (a zero-width space, a joiner, a soft hyphen)
+/// show as `\u{NNNN}` too, so `esc\u{200b}zw` does not pass for the login `esczw`.
+pub fn escape_name(text: &str) -> Cow<'_, str> {
+    let hidden = |c: char| c != ' ' && super::is_invisible(c) && !is_hazard(c);
+    let line = escape_line(text);
+    if !line.chars().any(hidden) {
+        return line;
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    for c in line.chars() {
+        if hidden(c) {
+            let _ = write!(out, "\\u{{{:04x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// A path as messages and the files we write name it: on one line, its controls escaped
 /// ([`escape_line`]), so a file named with an ESC or a newline can neither act on a
 /// terminal nor break a line.

@@ -8,10 +8,7 @@ pub fn chooser_config(text: &str) -> Vec<Problem> {
     let Some(root) = node::parse(text) else {
         return Vec::new();
     };
-    let mut out = Lint {
-        source: text,
-        problems: Vec::new(),
-    };
+    let mut out = Lint::new(text);
     let Node::Map(top) = &root.value else {
         out.error(
             &root,
