@@ -263,7 +263,8 @@ pub fn key_spelling(key: &str) -> String {
         rest = &rest[m.len()..];
     }
     mods.sort_unstable();
-    let rest = if rest.chars().count() == 1 {
+    // With ctrl a letter is the same key in either case, as the keymap reads it.
+    let rest = if rest.chars().count() == 1 && !mods.contains(&"ctrl-") {
         rest.to_owned()
     } else {
         rest.to_ascii_lowercase()
@@ -343,7 +344,8 @@ const KEY_NAMES: &[&str] = &[
 /// Whether the key (as [`is_key`] takes it) types a character: a character or `space`,
 /// with no `ctrl-` or `alt-` (`shift-` still types).
 pub fn types_text(text: &str) -> bool {
-    let mut rest = text;
+    let spelling = key_spelling(text);
+    let mut rest = spelling.as_str();
     let mut command = false;
     while let Some((after, is_command)) = [("ctrl-", true), ("alt-", true), ("shift-", false)]
         .iter()
@@ -358,7 +360,10 @@ pub fn types_text(text: &str) -> bool {
 /// A key: modifiers (`ctrl-`, `alt-`, `shift-`) and a character, a name (`enter`,
 /// `pagedown`, ...) or `f1` to `f12`.
 pub fn is_key(text: &str) -> bool {
-    let mut rest = text;
+    // In any case, as the keymap reads it: `Ctrl-S` and `PageDown`, as the README's key
+    // table writes keys, are `ctrl-s` and `pagedown`.
+    let spelling = key_spelling(text);
+    let mut rest = spelling.as_str();
     while let Some(after) = ["ctrl-", "alt-", "shift-"]
         .iter()
         .find_map(|m| rest.strip_prefix(m))

@@ -105,10 +105,14 @@ fn keys_and_colours() {
         "pagedown",
         "ctrl-enter",
         "?",
+        "Ctrl-S",
+        "Alt-Shift-X",
+        "F2",
+        "PageDown",
     ] {
         assert!(is_key(good), "{good}");
     }
-    for bad in ["", "ctrl-", "f13", "hyper-s", "ab"] {
+    for bad in ["", "ctrl-", "f13", "hyper-s", "ab", "Ctrl-", "F13"] {
         assert!(!is_key(bad), "{bad}");
     }
     for good in ["#a0B1c2", "dark-gray", "255", "reset"] {
@@ -192,8 +196,9 @@ fn a_key_given_to_two_actions_that_work_in_one_place_is_named_with_both() {
 
 #[test]
 fn keys_are_compared_as_one_spelling() {
-    assert_eq!(key_spelling("alt-ctrl-X"), "alt-ctrl-X");
-    assert_eq!(key_spelling("ctrl-alt-X"), "alt-ctrl-X");
+    assert_eq!(key_spelling("alt-ctrl-X"), "alt-ctrl-x");
+    assert_eq!(key_spelling("Ctrl-Alt-x"), "alt-ctrl-x");
+    assert_eq!(key_spelling("alt-X"), "alt-X");
     assert_eq!(key_spelling("PageDown"), "pagedown");
     assert_ne!(key_spelling("a"), key_spelling("A"));
     assert_eq!(shared_place("gh", "write"), Some("the review"));
@@ -202,4 +207,19 @@ fn keys_are_compared_as_one_spelling() {
         shared_place("force-quit", "open"),
         Some("every screen and dialog")
     );
+}
+
+#[test]
+fn keys_written_as_the_readmes_table_writes_them_are_read() {
+    let text = "[keys]\nreview = \"Ctrl-S\"\nhelp = \"F1\"\nopen = \"Shift-O\"\nwrite = \"Ctrl-W\"\ncopy = \"ctrl-w\"\n";
+    let (config, _) = parse(text, "config.toml");
+    assert_eq!(
+        warnings(text),
+        [
+            "config.toml:4:8: `keys.open`: `Shift-O` types a character, and open works where text is typed (the picker), where `Shift-O` would run it instead; use a key with ctrl- or alt-, or a function key; ignored",
+            "config.toml:6:8: `keys.copy`: `ctrl-w` is bound to `write` too (at 5:9), and both work in the review, where the key can run only one of them; give one of them another key",
+        ]
+    );
+    assert_eq!(config.keys["review"], ["Ctrl-S"]);
+    assert_eq!(config.keys["help"], ["F1"]);
 }
