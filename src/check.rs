@@ -371,6 +371,13 @@ fn expand(args: &[String], report: &mut Report) -> Vec<String> {
         }
         let mut paths = discover::layout::templates_in(&root);
         paths.extend(discover::layout::chooser_config(&root));
+        if paths.is_empty() {
+            // Said, so that an empty report is not read as "all templates are fine".
+            report.summaries.push(format!(
+                "no templates in the repository at {}: nothing to check (a forge reads them from .github/ISSUE_TEMPLATE/, .gitlab/issue_templates/ and the like; name files or folders to check others)",
+                root.display()
+            ));
+        }
         return paths.iter().map(|p| p.display().to_string()).collect();
     }
     let mut out = Vec::new();

@@ -946,6 +946,21 @@ fn check_takes_a_folder_no_argument_and_names_a_broken_link() {
 }
 
 #[test]
+fn check_in_a_repository_without_templates_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let out = bin().arg("check").current_dir(dir.path()).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "no templates in the repository at {}: nothing to check (a forge reads them from .github/ISSUE_TEMPLATE/, .gitlab/issue_templates/ and the like; name files or folders to check others)\n",
+            dir.path().display()
+        )
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
 fn set_given_twice_is_refused_unless_the_field_takes_several_values() {
     for (key, kind) in [
         ("title", "the title"),
