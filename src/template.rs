@@ -161,18 +161,8 @@ pub fn in_gitlab_folder(path: &std::path::Path) -> bool {
 /// may follow it). Only a guess: such a file is read as a form only when it reads as one
 /// (a markdown heading is a `#` line too).
 pub fn saved_issue_form(text: &str) -> bool {
-    // The top-level keys of an issue form: one may come first (`description:` as well
-    // as `name:`).
-    const KEYS: [&str; 8] = [
-        "name",
-        "description",
-        "title",
-        "labels",
-        "assignees",
-        "projects",
-        "type",
-        "body",
-    ];
+    // Any of a form's top-level keys may come first (`description:` as well as `name:`):
+    // the linter's list of them.
     // `key:` with nothing after it or a space, the key bare or quoted.
     let is_key = |line: &str, key: &str| {
         let bare = line.strip_prefix(key);
@@ -190,7 +180,7 @@ pub fn saved_issue_form(text: &str) -> bool {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
     let first_is_key = lines
         .next()
-        .is_some_and(|l| KEYS.iter().any(|key| is_key(l, key)));
+        .is_some_and(|l| lint::TOP.iter().any(|key| is_key(l, key)));
     // `body:`, or `body: # the elements`: nothing after it but a comment.
     let body = |line: &str| {
         line.strip_prefix("body:").is_some_and(|after| {

@@ -17,7 +17,7 @@ use self::place::{Pieces, Source};
 use super::{Problem, Severity};
 
 /// Keys an issue form may have at the top (`about` and `ref` are Gitea's and Forgejo's).
-const TOP: &[&str] = &[
+pub(super) const TOP: &[&str] = &[
     "name",
     "description",
     "about",
