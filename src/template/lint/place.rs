@@ -25,7 +25,7 @@ impl<'s> Source<'s> {
     fn starts(&self) -> &[usize] {
         self.starts.get_or_init(|| {
             std::iter::once(0)
-                .chain(memchr_newlines(self.text).map(|i| i + 1))
+                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
                 .collect()
         })
     }
@@ -69,14 +69,6 @@ impl<'s> Source<'s> {
         self.last.set((line, c, byte));
         Some(&self.text[byte..end])
     }
-}
-
-/// Offsets of the `\n` bytes of `text`.
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|(_, b)| *b == b'\n')
-        .map(|(i, _)| i)
 }
 
 /// Walking the comma-separated pieces of one scalar as written, in the order the reader
