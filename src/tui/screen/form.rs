@@ -200,13 +200,7 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
     let mut items = Vec::new();
     let mut y = 0u16;
     let push = |items: &mut Vec<Item>, y: &mut u16, height: u16, kind: ItemKind| {
-        items.push(Item {
-            y: *y,
-            x: 0,
-            height,
-            kind,
-        });
-        *y = y.saturating_add(height);
+        stack(items, y, 0, height, kind);
     };
     // One-line text fields sit beside their labels, inputs aligned.
     let inline_col = section
@@ -351,13 +345,7 @@ fn push_input(
     theme: Theme,
 ) {
     let mut push = |items: &mut Vec<Item>, height: u16, kind: ItemKind| {
-        items.push(Item {
-            y: *y,
-            x: 0,
-            height,
-            kind,
-        });
-        *y = y.saturating_add(height);
+        stack(items, y, 0, height, kind);
     };
     let help = wrap_lines(
         &state.form().fields[f].help,
@@ -385,12 +373,22 @@ fn push_error(
         return;
     };
     let lines = wrap_lines(&format!("! {message}"), width.saturating_sub(INDENT + 1), 3);
-    let height = rows(lines.len());
+    stack(
+        items,
+        y,
+        INDENT,
+        rows(lines.len()),
+        ItemKind::Text(lines, theme.error()),
+    );
+}
+
+/// Puts an item `height` rows high at row `y` and moves `y` under it.
+fn stack(items: &mut Vec<Item>, y: &mut u16, x: u16, height: u16, kind: ItemKind) {
     items.push(Item {
         y: *y,
-        x: INDENT,
+        x,
         height,
-        kind: ItemKind::Text(lines, theme.error()),
+        kind,
     });
     *y = y.saturating_add(height);
 }
