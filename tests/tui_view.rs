@@ -839,7 +839,7 @@ fn a_code_block_shows_tab_typing_a_tab_and_the_keys_that_move_on() {
     go(&mut app, "code-example");
     key(&mut app, KeyCode::F(1), KeyModifiers::NONE);
     let help = screen(&app, 140, 60);
-    assert!(help.contains("Tab/Ctrl-↓  next field"), "{help}");
+    assert!(help.contains("Tab/Ctrl-↓       next field"), "{help}");
     assert!(
         help.contains(
             "Tab types a tab; Ctrl-↓ / Ctrl-↑ (or Shift-Tab) move to the next / previous field"
@@ -1100,4 +1100,50 @@ fn a_tall_table_stays_in_view_as_the_cursor_moves_down() {
     let pane = pane_lines(&text);
     assert!(pane.iter().any(|l| l.contains("row 30")), "{text}");
     assert!(pane.iter().any(|l| l.contains("row 29")), "{text}");
+}
+
+/// F1's keys sit in one column as wide as the widest key (display width: `↑` is one
+/// cell), so each is followed by at least one space, at every width the help is drawn
+/// at; `Shift-Tab/Ctrl-↑` used to run into its description, past a 12-cell column.
+#[test]
+fn every_help_key_has_a_space_before_its_description() {
+    let mut overrides = std::collections::BTreeMap::new();
+    overrides.insert(
+        "review".to_owned(),
+        ["ctrl-s", "f5", "alt-↑", "f6"].map(str::to_owned).into(),
+    );
+    let config = Config {
+        keys: issue_composer::tui::keymap::Keymap::with_overrides(&overrides),
+        ..config()
+    };
+    let source = discover::resolve("bug-report").unwrap();
+    let template = discover::load(&source).unwrap();
+    let mut app = App::with_form(config, template, source, None, (120, 40));
+    key(&mut app, KeyCode::F(1), KeyModifiers::NONE);
+    // The widest key, 18 cells (`↑` is one cell and three bytes): descriptions start
+    // after it and one space.
+    let text = screen(&app, 100, 200);
+    assert!(
+        text.contains("   Ctrl-S/F5/Alt-↑/F6 review the finished issue"),
+        "{text}"
+    );
+    assert!(
+        text.contains("   Shift-Tab/Ctrl-↑   previous field"),
+        "{text}"
+    );
+    for width in screen::MIN_SIZE.0..=120 {
+        let text = screen(&app, width, 200);
+        let keyed: Vec<Vec<char>> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix('"')?.strip_suffix('"'))
+            .map(|l| l.chars().collect::<Vec<char>>())
+            .filter(|r| r.len() > 3 && r[..3] == [' '; 3] && r[3] != ' ')
+            .collect();
+        assert!(keyed.len() > 30, "{width}: {text}");
+        let at = 3 + 18 + 1;
+        for r in &keyed {
+            let row: String = r.iter().collect();
+            assert!(r[at - 1] == ' ' && r[at] != ' ', "{width}: {row}");
+        }
+    }
 }
