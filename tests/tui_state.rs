@@ -165,9 +165,14 @@ fn labels_and_assignees_come_after_the_last_question() {
     assert_eq!(focus(&app), Focus::Field(last));
     press(&mut app, [key(KeyCode::Tab)]);
     assert_eq!(focus(&app), Focus::Header(1), "Tab from the last question");
-    press(&mut app, [key(KeyCode::Tab), key(KeyCode::Tab)]);
+    press(&mut app, [key(KeyCode::Tab)]);
     assert_eq!(focus(&app), Focus::Header(2), "the assignees end the order");
-    press(&mut app, [back_tab(), back_tab()]);
+    // Tab on the assignees goes on, round to the title (it used to do nothing).
+    press(&mut app, [key(KeyCode::Tab)]);
+    assert_eq!(focus(&app), Focus::Header(0), "Tab from the assignees");
+    press(&mut app, [key(KeyCode::Tab)]);
+    assert_eq!(focus(&app), Focus::Field(0));
+    press(&mut app, [back_tab(), back_tab(), back_tab(), back_tab()]);
     assert_eq!(focus(&app), Focus::Field(last));
 }
 
