@@ -530,6 +530,17 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
     cursor
 }
 
+/// Section `s`'s name in the sidebar, worded as the pane's title row: without the
+/// `(required)` that made its only field required (the pane puts `*` there, the sidebar
+/// its `!` or `✓`), so the word is not said beside a mark.
+fn sidebar_title(form: &crate::form::Form, s: usize) -> std::borrow::Cow<'_, str> {
+    let section = &form.sections[s];
+    match section.fields.first() {
+        Some(&f) if form.label_is_title(f) => unmarked(&section.title, form.fields[f].required),
+        _ => section.title.as_str().into(),
+    }
+}
+
 fn sidebar(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) {
     let block = Block::new()
         .borders(Borders::RIGHT)
@@ -562,9 +573,9 @@ fn sidebar(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) {
         };
         let indent = "  ".repeat(usize::from(section.level.saturating_sub(min_level)));
         let title = if section.title.is_empty() {
-            "(intro)"
+            "(intro)".into()
         } else {
-            &section.title
+            sidebar_title(state.form(), s)
         };
         let style = if s == current {
             theme.selected()
@@ -575,7 +586,7 @@ fn sidebar(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) {
         };
         buf.set_stringn(inner.x, y, mark, 1, mark_style);
         let room = usize::from(inner.width.saturating_sub(1)).saturating_sub(1 + indent.len());
-        let text = format!(" {indent}{}", with_ellipsis(title, room));
+        let text = format!(" {indent}{}", with_ellipsis(&title, room));
         buf.set_stringn(
             inner.x + 1,
             y,
