@@ -636,8 +636,9 @@ fn pane_lines(text: &str) -> Vec<&str> {
 /// A section holding one field whose label is the section's title (a heading followed by
 /// a comment) shows those words once: the title row is the field's label, with its focus
 /// marker, and the input is right under it. A label of its own (`OS`) still shows under
-/// the title, and so do labels in sections of several fields. It used to read
-/// `Summary`, then `▸ Summary` on the next line.
+/// the title. In a section of several fields, the first field's label that repeats the
+/// heading is the title row too (`▸ Steps`, not `Steps` then `▸ Steps`); the next
+/// field's shows. It used to read `Summary`, then `▸ Summary` on the next line.
 #[test]
 fn a_sections_only_field_does_not_repeat_the_sections_title() {
     let dir = tempfile::tempdir().unwrap();
@@ -668,7 +669,8 @@ fn a_sections_only_field_does_not_repeat_the_sections_title() {
         .iter()
         .filter(|l| l.contains("Steps"))
         .count();
-    assert_eq!(steps, 3, "{text}");
+    assert_eq!(steps, 2, "{text}");
+    assert_eq!(pane_lines(&text)[0], " ▸ Steps", "{text}");
 }
 
 /// A field label too long for its row ends in `…` (it used to stop mid-word, and a
@@ -1147,5 +1149,53 @@ fn every_help_key_has_a_space_before_its_description() {
             let row: String = r.iter().collect();
             assert!(r[at - 1] == ' ' && r[at] != ' ', "{width}: {row}");
         }
+    }
+}
+
+/// A section of several fields whose first field's label only repeats the heading
+/// (`Steps to reproduce`, with a colon or without) shows those words once: the title
+/// row is the first field's label (its focus marker, `*`), its input under it. The issue
+/// keeps the template's words.
+#[test]
+fn a_heading_repeated_by_the_first_label_shows_once() {
+    for (heading, label) in [
+        ("Steps to reproduce", "Steps to reproduce"),
+        ("Steps to reproduce:", "Steps to reproduce"),
+        (
+            "Steps to reproduce (required)",
+            "Steps to reproduce (required)",
+        ),
+    ] {
+        let template = format!("## {heading}\n\n- {label}: \n- Expected: \n- Actual: \n");
+        let mut app = open_text("steps.md", &template, config(), (80, 20));
+        key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+        let form = app.form().unwrap().form();
+        assert_eq!(form.sections[0].fields.len(), 3, "{heading}");
+        assert_eq!(&*form.fields[0].label, label);
+        let text = screen(&app, 80, 20);
+        let pane = pane_lines(&text);
+        let marked = if label.contains("(required)") {
+            " *"
+        } else {
+            ""
+        };
+        let title = heading.trim_end_matches(':').replace(" (required)", "");
+        assert_eq!(pane[0].trim_end(), format!(" ▸ {title}{marked}"), "{text}");
+        let said = pane
+            .iter()
+            .filter(|l| l.contains("Steps to reproduce"))
+            .count();
+        assert_eq!(said, 1, "{text}");
+        // Its (empty) input under it, a blank row, then the other fields.
+        assert_eq!(pane[1..3], ["", ""], "{text}");
+        assert!(pane[3].starts_with("   Expected"), "{text}");
+        let issue = app.form().unwrap().issue();
+        assert!(
+            issue
+                .body
+                .starts_with(&format!("## {heading}\n\n- {label}:")),
+            "{}",
+            issue.body
+        );
     }
 }
