@@ -2086,3 +2086,30 @@ fn tab_types_a_tab_in_a_code_block_and_ctrl_arrows_move_on() {
     press(&mut app, [key(KeyCode::Tab)]);
     assert_eq!(focus(&app), field(&app, "dependencies/depends-on"));
 }
+
+/// A template whose front matter writes control characters as YAML escapes opens with
+/// a notice naming the first value's place and what is removed (they are removed).
+#[test]
+fn opening_a_template_with_yaml_escapes_in_front_matter_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bug.md");
+    std::fs::write(
+        &path,
+        "---\nname: Bug\nabout: A bug\ntitle: \"a\\u0007b\"\n---\n## A\n",
+    )
+    .unwrap();
+    let source = Source::File(path.clone());
+    let template = discover::load(&source).unwrap();
+    let app = App::with_form(config(), template, source, None, (120, 40));
+    assert_eq!(title(&app), "ab");
+    assert_eq!(
+        notice(&app),
+        Some((
+            format!(
+                "warning: {}:4:8: `title` `a\\x07b` holds a control character, written as a YAML escape; it is removed",
+                path.display()
+            ),
+            true
+        ))
+    );
+}

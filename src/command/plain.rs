@@ -303,7 +303,7 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
         None => choose(&mut input, &mut err)?,
     };
     let template = discover::load(&source)?;
-    if let Some(warning) = template.saved_form_warning() {
+    for warning in template.opening_warnings() {
         writeln!(err, "issue-composer: warning: {}", escape(&warning))?;
     }
     let form = &template.form;
