@@ -1055,6 +1055,15 @@ fn the_required_mark_is_not_said_twice() {
     assert!(text.contains("\"! Summary          │ Details"), "{text}");
     let form = app.form().unwrap().form();
     assert!(form.fields.iter().any(|f| f.label.contains("(required)")));
+    // The review names them as the form does.
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let text = screen(&app, 80, 20);
+    assert!(text.contains("Summary is required"), "{text}");
+    assert!(text.contains("Details › Version is required"), "{text}");
+    let head = text.split("Finished issue").next().unwrap();
+    assert!(!head.to_lowercase().contains("(required)"), "{text}");
+    // The issue keeps the template's words.
+    assert!(text.contains("- Version (required):"), "{text}");
 }
 
 /// "Terminal too small" wraps onto the rows under it rather than stop at the row's end

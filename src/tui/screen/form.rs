@@ -414,7 +414,7 @@ fn shown_label(form: &crate::form::Form, f: usize) -> std::borrow::Cow<'_, str> 
 /// `label` without the `(required)` that made its field required (in any case), when
 /// the `*` after it says so: `Summary (required) *` read it twice. Drawing only: the
 /// label the issue and the schema use keeps its words.
-fn unmarked(label: &str, required: bool) -> std::borrow::Cow<'_, str> {
+pub(super) fn unmarked(label: &str, required: bool) -> std::borrow::Cow<'_, str> {
     const WORD: &str = "(required)";
     let at = required
         .then(|| label.to_ascii_lowercase().find(WORD))

@@ -234,10 +234,13 @@ fn problem_lines(
     let named = |f: usize, what: &str| {
         let field = &form.fields[f];
         let section = &form.sections[field.section].title;
+        // Named as the form draws it: `Summary is required`, not `Summary (required) is
+        // required`.
+        let label = super::form::unmarked(&field.label, field.required);
         if **section == *field.label || section.is_empty() {
-            format!("{} {what}", field.label)
+            format!("{label} {what}")
         } else {
-            format!("{section} › {} {what}", field.label)
+            format!("{section} › {label} {what}")
         }
     };
     let rows = usize::from(rows.max(1));
