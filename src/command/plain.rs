@@ -361,10 +361,12 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
     if unsent.is_some() {
         plan.forges.clear();
     }
+    plan.template_forge = source.forge();
     if untitled {
         plan.untitled = Some(format!(
-            "the title is {}: answer it to get the gh command that creates the issue",
-            super::blank_title(form, &issue.title)
+            "the title is {}: answer it to get the {} command that creates the issue",
+            super::blank_title(form, &issue.title),
+            source.forge().program()
         ));
     }
     // The body alone (printed, written, copied) leaves out the title typed first.

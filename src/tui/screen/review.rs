@@ -48,6 +48,19 @@ pub fn draw(frame: &mut Frame, app: &App, review: &ReviewState, area: Rect) -> O
     if problems.is_empty() {
         head.push(Line::styled(ready(app, review), theme.done()));
     }
+    // Only a file (or the clipboard, or print): it takes the title, but the command
+    // that creates the issue from it would be refused.
+    if let Some((forge, chars)) = review.title_note(plan) {
+        head.push(Line::styled(
+            format!(
+                " Note: the title is {} characters long, and {} takes at most {}: shorten it before creating the issue",
+                crate::text::thousands(chars),
+                forge.name(),
+                forge.max_title_chars()
+            ),
+            theme.missing(),
+        ));
+    }
     problem_lines(
         &mut head,
         review,
@@ -259,6 +272,11 @@ fn problem_lines(
                 crate::text::thousands(*chars),
                 forge.name(),
                 forge.max_title_chars()
+            ),
+            Some(Problem::BodyTooLong(chars)) => format!(
+                "the body is {} characters long, and GitHub takes at most {}",
+                crate::text::thousands(*chars),
+                crate::text::thousands(crate::export::gh::GITHUB_MAX_BODY_CHARS)
             ),
             Some(Problem::Field(f, message)) => named(*f, message),
             None => named(
