@@ -140,18 +140,17 @@ where
         return Vec::new();
     };
     let first_row = first_row.as_ref();
-    let mut n = 0;
-    pipes(first_row, |_| {
-        n += 1;
-        true
-    });
-    if n < 2 || !framed(first_row) {
+    // Room for a width between each two pipes: counted as bytes (a pass the compiler
+    // does a word at a time), so an escaped pipe only leaves room unused. A vector of
+    // the columns, turned into the widths and shrunk into the shape's box, was two
+    // calls to the allocator a table.
+    let room = first_row.bytes().filter(|&b| b == b'|').count();
+    if room < 2 || !framed(first_row) {
         return Vec::new();
     }
-    // The widths, at their size: a vector of the columns, turned into the widths and
-    // shrunk into the shape's box, was two calls to the allocator a table.
-    let (mut widths, mut start, mut last) = (Vec::with_capacity(n - 1), None, 0);
+    let (mut widths, mut start, mut last, mut n) = (Vec::with_capacity(room - 1), None, 0, 0);
     pipes(first_row, |column| {
+        n += 1;
         if start.is_none() {
             start = Some(column);
         } else {
@@ -160,6 +159,9 @@ where
         last = column;
         true
     });
+    if n < 2 {
+        return Vec::new();
+    }
     let start = start.unwrap_or_default();
     // One pass: each row framed, with its pipes where the first row has them.
     for row in rows {
@@ -198,6 +200,16 @@ mod tests {
         assert!(aligned_widths(&["| a | b |", "|---|---|", "| long | x |"]).is_empty());
         assert!(aligned_widths(&["a | b", "--|--"]).is_empty());
         assert_eq!(pipe_columns(r"| a \| b | c |"), [0, 9, 13]);
+    }
+
+    /// Escaped pipes are not columns: room is made for them, but the widths are those
+    /// of the unescaped pipes, and a row whose only pipes are escaped has none.
+    #[test]
+    fn escaped_pipes_make_no_columns() {
+        let widths = aligned_widths([r"| a \| b | c |", "|--------|---|"]);
+        assert_eq!(widths, [8, 3]);
+        assert!(aligned_widths([r"\| a \|", r"\| a \|"]).is_empty());
+        assert!(aligned_widths([r"| a \|", "|---|"]).is_empty());
     }
 
     /// The byte-at-a-time reading of printable ASCII gives the columns a character at a
