@@ -283,6 +283,12 @@ impl<'s> Reader<'s> {
     /// Comments (sorted, without repeats) and unclosed comment offsets found since the
     /// last call, in the order of the text.
     pub fn new_comments(&mut self) -> (&[Range<usize>], &[usize]) {
+        if self.ctx.comments.len() == self.seen_comments
+            && self.ctx.unclosed.len() == self.seen_unclosed
+        {
+            // Most blocks hold none.
+            return (&[], &[]);
+        }
         tidy(&mut self.ctx.comments, self.seen_comments);
         let comments = &self.ctx.comments[self.seen_comments..];
         let unclosed = &self.ctx.unclosed[self.seen_unclosed..];
