@@ -131,6 +131,9 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
     let config = settings::load();
     let source = discover::resolve(&args.template)?;
     let template = discover::load(&source)?;
+    for warning in template.opening_warnings() {
+        eprintln!("issue-composer: warning: {}", escape_line(&warning));
+    }
     let form = &template.form;
     let mut answers = load_answers(form, args.answers.as_deref(), &args.set)?;
     args.people

@@ -56,6 +56,22 @@ impl Forge {
         crate::text::assignee_problem(login, login, self == Forge::Gitlab)
     }
 
+    /// The forge's name, as a message says it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Forge::Github => "GitHub",
+            Forge::Gitlab => "GitLab",
+        }
+    }
+
+    /// The longest title the forge takes, in characters.
+    pub fn max_title_chars(self) -> usize {
+        match self {
+            Forge::Github => gh::GITHUB_MAX_TITLE_CHARS,
+            Forge::Gitlab => gh::GITLAB_MAX_TITLE_CHARS,
+        }
+    }
+
     pub fn from_program(name: &str) -> Option<Forge> {
         match name {
             "gh" => Some(Forge::Github),
@@ -80,6 +96,9 @@ pub struct SendFailure {
     pub saved: Option<Result<PathBuf, StoreError>>,
     /// Where the body is saved as markdown (when the tool is missing).
     pub body_saved: Option<Result<PathBuf, StoreError>>,
+    /// Where a title too long for the forge is saved (beside the body), or why it could
+    /// not be.
+    pub title_saved: Option<Result<PathBuf, StoreError>>,
     /// The issue had labels, which a repository may refuse from people without triage rights.
     pub had_labels: bool,
     /// The issue's title, said with a body saved alone.
@@ -112,8 +131,18 @@ impl std::fmt::Display for SendFailure {
         if let Some(Ok(md)) = &self.body_saved {
             write!(f, "\nThe body is saved in {}", md.display())?;
             // Nothing else keeps the title of an issue no tool can take.
-            if self.saved.is_none() && !self.title.trim().is_empty() {
-                write!(f, " (its title: {})", crate::text::escape_line(&self.title))?;
+            match &self.title_saved {
+                // Too long to print: the title is in a file of its own.
+                Some(Ok(txt)) => write!(
+                    f,
+                    " and its title ({} characters) in {}",
+                    crate::text::thousands(self.title.chars().count()),
+                    txt.display()
+                )?,
+                _ if self.saved.is_none() && !self.title.trim().is_empty() => {
+                    write!(f, " (its title: {})", crate::text::escape_line(&self.title))?;
+                }
+                _ => {}
             }
             f.write_str(".")?;
         }
@@ -201,8 +230,10 @@ pub fn send(
     // created twice.
     // Too long for GitHub: a retry would fail the same way, with either tool. The
     // body is saved as markdown to shorten and send by hand.
+    // So is a title too long for the forge; it is saved beside the body, since it is
+    // too long to print.
     let too_long_anywhere = match error {
-        SendError::TooLongForGithub { .. } => true,
+        SendError::TooLongForGithub { .. } | SendError::TitleTooLong { .. } => true,
         SendError::TooLong { .. } => gh::over_github_limit(&issue.body).is_some(),
         _ => false,
     };
@@ -225,6 +256,8 @@ pub fn send(
     } else {
         matches!(error, SendError::NotInstalled { .. }).then(|| last::save_body(&issue.body))
     };
+    let title_saved = matches!(error, SendError::TitleTooLong { .. })
+        .then(|| last::save_unsendable_title(&issue.title));
     let this = match &saved {
         Some(Ok(path)) => Some(path.as_path()),
         _ => None,
@@ -234,6 +267,7 @@ pub fn send(
         error,
         saved,
         body_saved,
+        title_saved,
         had_labels: !issue.labels.is_empty(),
         title: issue.title.clone(),
         others_kept,
@@ -371,6 +405,7 @@ pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
                 others_kept: others_kept(Some(&path)),
                 saved: Some(Ok(path)),
                 body_saved: None,
+                title_saved: None,
                 had_labels: !pending.issue.labels.is_empty(),
                 title: pending.issue.title.clone(),
             })))

@@ -64,7 +64,7 @@ pub fn render_with(template: &Template, answers: &Answers, options: Options) -> 
         .map(|login| crate::text::bare_login(&login).to_owned())
         .collect();
     Issue {
-        title: sanitize::one_line(&answers.title).trim().to_owned(),
+        title: issue_title(&answers.title),
         body,
         labels: clean(&answers.labels),
         assignees,
@@ -72,6 +72,11 @@ pub fn render_with(template: &Template, answers: &Answers, options: Options) -> 
         issue_type: sanitize::one_line(&form.meta.issue_type).trim().to_owned(),
         prefill: web::prefill(template, answers),
     }
+}
+
+/// The issue's title for the answer `title`: on one line, trimmed.
+pub fn issue_title(title: &str) -> String {
+    sanitize::one_line(title).trim().to_owned()
 }
 
 #[cfg(test)]

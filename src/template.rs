@@ -115,6 +115,21 @@ impl Template {
             })
             .map(|words| format!("{} {words}", self.file))
     }
+
+    /// What opening the template says, as `check` does: the issue form saved with
+    /// another extension, then each value of its front matter holding control
+    /// characters written as YAML escapes (removed), at `FILE:LINE:COL`.
+    pub fn opening_warnings(&self) -> Vec<String> {
+        let escapes = self
+            .problems
+            .iter()
+            .filter(|p| p.message.contains(lint::YAML_ESCAPE))
+            .map(|p| format!("{}:{}:{}: {}", self.file, p.line, p.col, p.message));
+        self.saved_form_warning()
+            .into_iter()
+            .chain(escapes)
+            .collect()
+    }
 }
 
 /// A problem in a template at a 1-based line and column.

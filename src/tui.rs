@@ -450,7 +450,7 @@ pub fn run(args: Start) -> Result<Outcome> {
             // the form closes; the form shows them too.
             let warn =
                 |w: &str| eprintln!("issue-composer: warning: {}", crate::text::escape_line(w));
-            if let Some(warning) = template.saved_form_warning() {
+            for warning in template.opening_warnings() {
                 warn(&warning);
             }
             let mut answer_warning = None;

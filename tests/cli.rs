@@ -826,6 +826,48 @@ fn check_points_at_each_impossible_assignee_in_front_matter() {
     );
 }
 
+/// Control characters written as YAML escapes in front matter are removed, and `check`
+/// names the file, line and column of each value and what goes (they were removed
+/// without a word). The printed report holds no control character itself.
+#[test]
+fn check_warns_of_control_characters_written_as_yaml_escapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("bug.md");
+    fs::write(
+        &md,
+        "---\nname: Bug\nabout: A bug\ntitle: \"a\\u0007b\"\nlabels: [\"x\\u001b[31m\"]\n---\n## A\n",
+    )
+    .unwrap();
+    let out = bin().arg("check").arg(&md).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let file = md.display();
+    assert_eq!(
+        text,
+        format!(
+            "{file}:4:8: warning: `title` `a\\x07b` holds a control character, written as a YAML escape; it is removed\n\
+             {file}:5:10: warning: `labels` `x\\e[31m` holds an escape sequence, written as a YAML escape; it is removed\n\
+             {file}: 1 sections, 1 fields\n"
+        )
+    );
+    assert!(!text.contains(['\u{7}', '\u{1b}']));
+    let out = bin()
+        .args(["render"])
+        .arg(&md)
+        .args(["--set", "title=x", "--set", "a=y"])
+        .output()
+        .unwrap();
+    assert!(!out.stdout.contains(&0x1b) && !out.stdout.contains(&7));
+    // Opening the template says it too, before anything else.
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "issue-composer: warning: {file}:4:8: `title` `a\\x07b` holds a control character, written as a YAML escape; it is removed\n\
+             issue-composer: warning: {file}:5:10: `labels` `x\\e[31m` holds an escape sequence, written as a YAML escape; it is removed\n"
+        )
+    );
+}
+
 /// Names of a folded scalar (`assignees: >` over lines 6 and 7) are placed on their own
 /// lines (all were at the scalar's first line, 6:3), and an invisible character in a
 /// name is shown escaped (`esc\u{200b}zw` was printed raw, looking like the login

@@ -557,6 +557,106 @@ fn a_body_too_long_for_github_is_not_sent_and_is_saved_to_shorten() {
     }
 }
 
+/// A title longer than the forge takes (GitHub 256 characters, GitLab 255) is refused
+/// before gh or glab runs, instead of failing there (a 245 KB title: "argument list too
+/// long"). Nothing is kept for a retry that would fail the same way; the body is saved
+/// as markdown and the title, too long to print, in a file beside it. `-o` takes it.
+#[test]
+fn a_title_too_long_for_the_forge_is_not_sent_and_is_saved() {
+    let world = World::new(&["glab", "gh"]);
+    let unsent = world.path("data").join("issue-composer").join("unsent");
+    for (flag, title, why) in [
+        (
+            "--gh",
+            "x".repeat(245 * 1024),
+            "the title is 250,880 characters long, and GitHub takes at most 256: shorten it (long text can go in the body)",
+        ),
+        (
+            "--glab",
+            "é".repeat(256),
+            "the title is 256 characters long, and GitLab takes at most 255: shorten it (long text can go in the body)",
+        ),
+    ] {
+        let answers = world.path("long.yaml");
+        let yaml = format!("title: '{title}'\nfields:\n  summary: It crashed\n");
+        fs::write(&answers, yaml).unwrap();
+        let out = world
+            .bin(false)
+            .arg("render")
+            .arg(world.path("crash.md"))
+            .arg("--answers")
+            .arg(&answers)
+            .args([flag, "-R", "octo/hello"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{flag}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let rest = stderr
+            .strip_prefix(&format!("issue-composer: {why}\nThe body is saved in "))
+            .unwrap_or_else(|| panic!("{flag}: {stderr}"));
+        let (md, txt) = rest
+            .strip_suffix(".\n")
+            .and_then(|r| {
+                r.split_once(&format!(
+                    " and its title ({} characters) in ",
+                    issue_composer::text::thousands(title.chars().count())
+                ))
+            })
+            .unwrap_or_else(|| panic!("{flag}: {stderr}"));
+        let (md, txt) = (PathBuf::from(md), PathBuf::from(txt));
+        assert_eq!(md.parent(), Some(unsent.as_path()), "{flag}");
+        assert_eq!(txt.parent(), Some(unsent.as_path()), "{flag}");
+        assert_eq!(
+            fs::read_to_string(&md).unwrap(),
+            "## Summary\n\nIt crashed\n"
+        );
+        assert_eq!(fs::read_to_string(&txt).unwrap(), title, "{flag}");
+        assert!(!world.saved().exists(), "{flag}: not kept for retry");
+        assert!(!world.tool_ran(), "{flag}: no tool ran");
+        // A file takes the same title.
+        let out = world
+            .bin(false)
+            .arg("render")
+            .arg(world.path("crash.md"))
+            .arg("--answers")
+            .arg(&answers)
+            .arg("-o")
+            .arg(format!("issue{flag}.md"))
+            .current_dir(world.path("tmp"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{flag} -o");
+    }
+    // 256 characters are GitHub's limit itself: gh runs.
+    let answers = world.path("fits.yaml");
+    let title = "é".repeat(256);
+    fs::write(
+        &answers,
+        format!("title: '{title}'\nfields:\n  summary: It crashed\n"),
+    )
+    .unwrap();
+    let out = world
+        .bin(false)
+        .arg("render")
+        .arg(world.path("crash.md"))
+        .arg("--answers")
+        .arg(&answers)
+        .args(["--gh", "-R", "octo/hello"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        world
+            .recorded("argv")
+            .contains(&format!("--title\n{title}\n"))
+    );
+}
+
 /// Without `-R`, gh picks the repository from the folder it runs in: a retry typed in
 /// another clone runs gh where the first send ran, not where `retry` is typed.
 #[test]

@@ -139,3 +139,51 @@ fn render_gh_runs_the_real_gh() {
         "no body file left"
     );
 }
+
+/// A title over GitHub's 256 characters is refused before the real gh runs: no request
+/// is made (gh would fail at the network), and the message says what GitHub takes.
+#[test]
+fn a_title_too_long_for_github_never_reaches_the_real_gh() {
+    let Some(gh) = real_gh() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["home", "data", "tmp"] {
+        fs::create_dir(dir.path().join(sub)).unwrap();
+    }
+    // Too long for an argument of our own: the title comes in an answers file.
+    let answers = dir.path().join("answers.yaml");
+    let title = format!("[BUG] {}", "x".repeat(245 * 1024));
+    fs::write(&answers, format!("title: '{title}'\n")).unwrap();
+    let out = Command::cargo_bin("issue-composer")
+        .unwrap()
+        .args(["render", "bug-report", "--set", "summary=It crashed"])
+        .arg("--answers")
+        .arg(&answers)
+        .args(["--gh", "-R", "octo/hello"])
+        .env("PATH", gh.parent().unwrap())
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .env("TMPDIR", dir.path().join("tmp"))
+        .env("HOME", dir.path().join("home"))
+        .env("GH_CONFIG_DIR", dir.path().join("home"))
+        .env("GH_TOKEN", "dummy")
+        .env("GH_HOST", "github.com")
+        .env("GH_NO_UPDATE_NOTIFIER", "1")
+        .env("HTTPS_PROXY", "http://127.0.0.1:9")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with(
+            "issue-composer: the title is 250,886 characters long, and GitHub takes at most 256: shorten it"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("api.github.com"), "gh ran: {stderr}");
+    assert!(!stderr.contains("argument list too long"), "{stderr}");
+    assert!(
+        !dir.path()
+            .join("data/issue-composer/last-issue.json")
+            .exists(),
+        "not kept for a retry that would fail the same way"
+    );
+}

@@ -424,6 +424,39 @@ fn the_plain_chooser_lists_refused_links_and_templates_unnumbered() {
     );
 }
 
+/// A title longer than GitHub takes (256 characters) with `--gh`: the review names it,
+/// gh is not run, and the body is printed instead (the title said on standard error),
+/// so nothing typed is lost.
+#[test]
+fn a_title_too_long_for_github_is_named_in_the_review_and_not_sent() {
+    let home = tempfile::tempdir().unwrap();
+    let input = format!("{}\n", "x".repeat(300));
+    let (stdout, stderr) = plain_ending(
+        home.path(),
+        "performance",
+        &input,
+        &["--gh", "-R", "o/r"],
+        1,
+    );
+    let why = "307 characters long, and GitHub takes at most 256";
+    assert!(
+        stderr.contains(&format!("\nReview:\n  Title: {why}\n")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with(&format!("issue-composer: not sent: the title is {why}\n")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "issue-composer: title: [PERF] {}\n",
+            "x".repeat(300)
+        )),
+        "{stderr}"
+    );
+    assert!(stdout.starts_with("## Performance Issue"), "{stdout}");
+}
+
 /// No title given in plain mode with `-o`: the file is written, and instead of a gh
 /// command titled `[PERF]` the title is said to be blank, as `--gh` says it.
 #[test]

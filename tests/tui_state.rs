@@ -165,9 +165,14 @@ fn labels_and_assignees_come_after_the_last_question() {
     assert_eq!(focus(&app), Focus::Field(last));
     press(&mut app, [key(KeyCode::Tab)]);
     assert_eq!(focus(&app), Focus::Header(1), "Tab from the last question");
-    press(&mut app, [key(KeyCode::Tab), key(KeyCode::Tab)]);
+    press(&mut app, [key(KeyCode::Tab)]);
     assert_eq!(focus(&app), Focus::Header(2), "the assignees end the order");
-    press(&mut app, [back_tab(), back_tab()]);
+    // Tab on the assignees goes on, round to the title (it used to do nothing).
+    press(&mut app, [key(KeyCode::Tab)]);
+    assert_eq!(focus(&app), Focus::Header(0), "Tab from the assignees");
+    press(&mut app, [key(KeyCode::Tab)]);
+    assert_eq!(focus(&app), Focus::Field(0));
+    press(&mut app, [back_tab(), back_tab(), back_tab(), back_tab()]);
     assert_eq!(focus(&app), Focus::Field(last));
 }
 
@@ -749,6 +754,95 @@ fn g_sends_a_gitlab_template_with_glab() {
     assert_eq!(plan.forges, [Forge::Gitlab]);
 }
 
+/// The review with `title` typed into a template of `folder` (`.github/ISSUE_TEMPLATE`
+/// or `.gitlab/issue_templates`), the command line's exports `plan`.
+fn review_titled(folder: &str, title: &str, plan: Plan) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("Bug.md");
+    std::fs::write(&path, "## Summary\n\n<!-- What happened? -->\n").unwrap();
+    let source = Source::File(path);
+    let template = discover::load(&source).unwrap();
+    let mut app = App::with_form(
+        Config { plan, ..config() },
+        template,
+        source,
+        None,
+        (120, 40),
+    );
+    app.update(Msg::Paste(title.to_owned()));
+    press(&mut app, [ctrl('s')]);
+    (dir, app)
+}
+
+fn review_problems(app: &App) -> Vec<Problem> {
+    let Screen::Review(review) = app.screen() else {
+        panic!("not in the review")
+    };
+    review.problems(&app.config().plan)
+}
+
+/// A title longer than GitHub (256 characters) or GitLab (255) takes is named in the
+/// review before gh or glab runs, counted in characters (`é` is one): `g` is refused and
+/// Enter goes to the title. A file, the clipboard and the printed body take it.
+#[test]
+fn a_title_too_long_for_the_forge_blocks_sending_in_the_review() {
+    let github = ".github/ISSUE_TEMPLATE";
+    let (_dir, app) = review_titled(github, &"é".repeat(256), Plan::default());
+    assert_eq!(review_problems(&app), [], "256 characters (512 bytes) fit");
+    let (_dir, mut app) = review_titled(github, &"é".repeat(257), Plan::default());
+    assert_eq!(
+        review_problems(&app),
+        [Problem::TitleTooLong(Forge::Github, 257)]
+    );
+    press(&mut app, [key(KeyCode::Char('g'))]);
+    assert!(!app.exited(), "gh is not run");
+    assert!(
+        notice(&app).is_some_and(|(t, _)| t.starts_with("fix the problems listed first")),
+        "{:?}",
+        notice(&app)
+    );
+    press(&mut app, [key(KeyCode::Enter)]);
+    assert!(matches!(app.screen(), Screen::Form(_)));
+    assert_eq!(focus(&app), Focus::Header(0));
+    let effects = press(&mut app, [ctrl('s'), key(KeyCode::Char('p'))]);
+    assert!(
+        matches!(effects.last(), Some(Effect::Exit(After::Export { plan, .. })) if plan.print),
+        "{effects:?}"
+    );
+    let (_dir, app) = review_titled(".gitlab/issue_templates", &"x".repeat(256), Plan::default());
+    assert_eq!(
+        review_problems(&app),
+        [Problem::TitleTooLong(Forge::Gitlab, 256)]
+    );
+    // With --gh on the command line, Enter is refused; with only -o, Enter writes.
+    let gh = Plan {
+        forges: vec![Forge::Github],
+        ..Default::default()
+    };
+    let (_dir, mut app) = review_titled(github, &"x".repeat(300), gh);
+    let effects = press(&mut app, [key(KeyCode::Enter)]);
+    assert!(matches!(app.screen(), Screen::Form(_)), "{effects:?}");
+    let only_file = Plan {
+        file: Some(file("out.md")),
+        ..Default::default()
+    };
+    let (_dir, mut app) = review_titled(github, &"x".repeat(300), only_file);
+    assert_eq!(review_problems(&app), []);
+    let effects = press(&mut app, [key(KeyCode::Enter)]);
+    assert!(
+        matches!(
+            &effects[..],
+            [Effect::Write {
+                then_exit: true,
+                ..
+            }]
+        ),
+        "{effects:?}"
+    );
+}
+
 #[test]
 fn an_output_file_alone_exits_without_printing() {
     let exports = Plan {
@@ -1324,7 +1418,7 @@ fn the_review_lists_every_problem_and_enter_goes_to_it() {
         panic!("not in the review")
     };
     assert_eq!(
-        review.problems(),
+        review.problems(&Plan::default()),
         [
             Problem::Field(0, "must match the pattern `^\\d+\\.\\d+$`".into()),
             Problem::Field(1, "must be a number".into()),
@@ -1912,7 +2006,10 @@ fn the_review_warns_about_fields_still_holding_the_templates_example_without_blo
     let Screen::Review(review) = app.screen() else {
         panic!("not in the review")
     };
-    assert!(review.problems().is_empty(), "examples do not block");
+    assert!(
+        review.problems(&Plan::default()).is_empty(),
+        "examples do not block"
+    );
     let form = app.form().unwrap().form();
     let ids: Vec<&str> = review
         .examples()
@@ -1988,4 +2085,31 @@ fn tab_types_a_tab_in_a_code_block_and_ctrl_arrows_move_on() {
     go(&mut app, "dependencies");
     press(&mut app, [key(KeyCode::Tab)]);
     assert_eq!(focus(&app), field(&app, "dependencies/depends-on"));
+}
+
+/// A template whose front matter writes control characters as YAML escapes opens with
+/// a notice naming the first value's place and what is removed (they are removed).
+#[test]
+fn opening_a_template_with_yaml_escapes_in_front_matter_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bug.md");
+    std::fs::write(
+        &path,
+        "---\nname: Bug\nabout: A bug\ntitle: \"a\\u0007b\"\n---\n## A\n",
+    )
+    .unwrap();
+    let source = Source::File(path.clone());
+    let template = discover::load(&source).unwrap();
+    let app = App::with_form(config(), template, source, None, (120, 40));
+    assert_eq!(title(&app), "ab");
+    assert_eq!(
+        notice(&app),
+        Some((
+            format!(
+                "warning: {}:4:8: `title` `a\\x07b` holds a control character, written as a YAML escape; it is removed",
+                path.display()
+            ),
+            true
+        ))
+    );
 }

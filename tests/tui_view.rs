@@ -636,8 +636,9 @@ fn pane_lines(text: &str) -> Vec<&str> {
 /// A section holding one field whose label is the section's title (a heading followed by
 /// a comment) shows those words once: the title row is the field's label, with its focus
 /// marker, and the input is right under it. A label of its own (`OS`) still shows under
-/// the title, and so do labels in sections of several fields. It used to read
-/// `Summary`, then `▸ Summary` on the next line.
+/// the title. In a section of several fields, the first field's label that repeats the
+/// heading is the title row too (`▸ Steps`, not `Steps` then `▸ Steps`); the next
+/// field's shows. It used to read `Summary`, then `▸ Summary` on the next line.
 #[test]
 fn a_sections_only_field_does_not_repeat_the_sections_title() {
     let dir = tempfile::tempdir().unwrap();
@@ -668,7 +669,8 @@ fn a_sections_only_field_does_not_repeat_the_sections_title() {
         .iter()
         .filter(|l| l.contains("Steps"))
         .count();
-    assert_eq!(steps, 3, "{text}");
+    assert_eq!(steps, 2, "{text}");
+    assert_eq!(pane_lines(&text)[0], " ▸ Steps", "{text}");
 }
 
 /// A field label too long for its row ends in `…` (it used to stop mid-word, and a
@@ -839,7 +841,7 @@ fn a_code_block_shows_tab_typing_a_tab_and_the_keys_that_move_on() {
     go(&mut app, "code-example");
     key(&mut app, KeyCode::F(1), KeyModifiers::NONE);
     let help = screen(&app, 140, 60);
-    assert!(help.contains("Tab/Ctrl-↓  next field"), "{help}");
+    assert!(help.contains("Tab/Ctrl-↓       next field"), "{help}");
     assert!(
         help.contains(
             "Tab types a tab; Ctrl-↓ / Ctrl-↑ (or Shift-Tab) move to the next / previous field"
@@ -1048,9 +1050,20 @@ fn the_required_mark_is_not_said_twice() {
     let text = screen(&app, 80, 20);
     let pane = pane_lines(&text);
     assert!(pane.iter().any(|l| l.starts_with(" ▸ Version *")), "{text}");
-    assert!(!text.contains("(required)"), "{text}");
+    assert!(!text.to_lowercase().contains("(required)"), "{text}");
+    // The sidebar reads as the pane: its mark, the name without the word.
+    assert!(text.contains("\"! Summary          │ Details"), "{text}");
     let form = app.form().unwrap().form();
     assert!(form.fields.iter().any(|f| f.label.contains("(required)")));
+    // The review names them as the form does.
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let text = screen(&app, 80, 20);
+    assert!(text.contains("Summary is required"), "{text}");
+    assert!(text.contains("Details › Version is required"), "{text}");
+    let head = text.split("Finished issue").next().unwrap();
+    assert!(!head.to_lowercase().contains("(required)"), "{text}");
+    // The issue keeps the template's words.
+    assert!(text.contains("- Version (required):"), "{text}");
 }
 
 /// "Terminal too small" wraps onto the rows under it rather than stop at the row's end
@@ -1100,4 +1113,98 @@ fn a_tall_table_stays_in_view_as_the_cursor_moves_down() {
     let pane = pane_lines(&text);
     assert!(pane.iter().any(|l| l.contains("row 30")), "{text}");
     assert!(pane.iter().any(|l| l.contains("row 29")), "{text}");
+}
+
+/// F1's keys sit in one column as wide as the widest key (display width: `↑` is one
+/// cell), so each is followed by at least one space, at every width the help is drawn
+/// at; `Shift-Tab/Ctrl-↑` used to run into its description, past a 12-cell column.
+#[test]
+fn every_help_key_has_a_space_before_its_description() {
+    let mut overrides = std::collections::BTreeMap::new();
+    overrides.insert(
+        "review".to_owned(),
+        ["ctrl-s", "f5", "alt-↑", "f6"].map(str::to_owned).into(),
+    );
+    let config = Config {
+        keys: issue_composer::tui::keymap::Keymap::with_overrides(&overrides),
+        ..config()
+    };
+    let source = discover::resolve("bug-report").unwrap();
+    let template = discover::load(&source).unwrap();
+    let mut app = App::with_form(config, template, source, None, (120, 40));
+    key(&mut app, KeyCode::F(1), KeyModifiers::NONE);
+    // The widest key, 18 cells (`↑` is one cell and three bytes): descriptions start
+    // after it and one space.
+    let text = screen(&app, 100, 200);
+    assert!(
+        text.contains("   Ctrl-S/F5/Alt-↑/F6 review the finished issue"),
+        "{text}"
+    );
+    assert!(
+        text.contains("   Shift-Tab/Ctrl-↑   previous field"),
+        "{text}"
+    );
+    for width in screen::MIN_SIZE.0..=120 {
+        let text = screen(&app, width, 200);
+        let keyed: Vec<Vec<char>> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix('"')?.strip_suffix('"'))
+            .map(|l| l.chars().collect::<Vec<char>>())
+            .filter(|r| r.len() > 3 && r[..3] == [' '; 3] && r[3] != ' ')
+            .collect();
+        assert!(keyed.len() > 30, "{width}: {text}");
+        let at = 3 + 18 + 1;
+        for r in &keyed {
+            let row: String = r.iter().collect();
+            assert!(r[at - 1] == ' ' && r[at] != ' ', "{width}: {row}");
+        }
+    }
+}
+
+/// A section of several fields whose first field's label only repeats the heading
+/// (`Steps to reproduce`, with a colon or without) shows those words once: the title
+/// row is the first field's label (its focus marker, `*`), its input under it. The issue
+/// keeps the template's words.
+#[test]
+fn a_heading_repeated_by_the_first_label_shows_once() {
+    for (heading, label) in [
+        ("Steps to reproduce", "Steps to reproduce"),
+        ("Steps to reproduce:", "Steps to reproduce"),
+        (
+            "Steps to reproduce (required)",
+            "Steps to reproduce (required)",
+        ),
+    ] {
+        let template = format!("## {heading}\n\n- {label}: \n- Expected: \n- Actual: \n");
+        let mut app = open_text("steps.md", &template, config(), (80, 20));
+        key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+        let form = app.form().unwrap().form();
+        assert_eq!(form.sections[0].fields.len(), 3, "{heading}");
+        assert_eq!(&*form.fields[0].label, label);
+        let text = screen(&app, 80, 20);
+        let pane = pane_lines(&text);
+        let marked = if label.contains("(required)") {
+            " *"
+        } else {
+            ""
+        };
+        let title = heading.trim_end_matches(':').replace(" (required)", "");
+        assert_eq!(pane[0].trim_end(), format!(" ▸ {title}{marked}"), "{text}");
+        let said = pane
+            .iter()
+            .filter(|l| l.contains("Steps to reproduce"))
+            .count();
+        assert_eq!(said, 1, "{text}");
+        // Its (empty) input under it, a blank row, then the other fields.
+        assert_eq!(pane[1..3], ["", ""], "{text}");
+        assert!(pane[3].starts_with("   Expected"), "{text}");
+        let issue = app.form().unwrap().issue();
+        assert!(
+            issue
+                .body
+                .starts_with(&format!("## {heading}\n\n- {label}:")),
+            "{}",
+            issue.body
+        );
+    }
 }

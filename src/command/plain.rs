@@ -258,13 +258,13 @@ fn ask_blanks<R: BufRead>(
 pub fn review(
     form: &Form,
     answers: &Answers,
-    given_up: &[GivenUp],
+    (given_up, too_long): (&[GivenUp], Option<&str>),
     out: &mut impl Write,
 ) -> std::io::Result<usize> {
     let problems = form.validate(answers);
     let blank = form.title_is_blank(&answers.title);
     let examples = form.examples_note(&form.examples(answers));
-    if problems.is_empty() && given_up.is_empty() && !blank {
+    if problems.is_empty() && given_up.is_empty() && !blank && too_long.is_none() {
         writeln!(out, "\nReview: every answer is complete.")?;
         if let Some(note) = examples {
             writeln!(out, "  {} (sent as written)", escape(&note))?;
@@ -275,6 +275,9 @@ pub fn review(
     if blank {
         let text = format!("  Title: {}", super::blank_title(form, &answers.title));
         writeln!(out, "{}", escape(&text))?;
+    }
+    if let Some(why) = too_long {
+        writeln!(out, "  Title: {}", escape(why))?;
     }
     for g in given_up {
         let label = &form.fields[g.field].label;
@@ -303,7 +306,7 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
         None => choose(&mut input, &mut err)?,
     };
     let template = discover::load(&source)?;
-    if let Some(warning) = template.saved_form_warning() {
+    for warning in template.opening_warnings() {
         writeln!(err, "issue-composer: warning: {}", escape(&warning))?;
     }
     let form = &template.form;
@@ -313,7 +316,20 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
         .add_to(&mut answers.labels, &mut answers.assignees);
     let sends = args.export.plan().creates();
     let given_up = ask_all(form, &mut answers, &mut input, &mut err, sends)?;
-    let incomplete = review(form, &answers, &given_up, &mut err)?;
+    // A title longer than gh or glab's forge takes: named in the review, not sent.
+    let too_long = args.export.plan().forges.iter().find_map(|&forge| {
+        crate::export::gh::title_over_limit(&crate::render::issue_title(&answers.title), forge).map(
+            |chars| {
+                format!(
+                    "{} characters long, and {} takes at most {}",
+                    crate::text::thousands(chars),
+                    forge.name(),
+                    forge.max_title_chars()
+                )
+            },
+        )
+    });
+    let incomplete = review(form, &answers, (&given_up, too_long.as_deref()), &mut err)?;
     drop(err);
     let options = crate::render::Options {
         forms: config.export.forms_format,
@@ -331,6 +347,8 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
             "the title is {}",
             super::blank_title(form, &issue.title)
         ))
+    } else if let Some(why) = &too_long {
+        Some(format!("the title is {why}"))
     } else {
         match incomplete {
             0 => None,

@@ -31,6 +31,23 @@ pub fn over_github_limit(body: &str) -> Option<usize> {
         .filter(|&chars| chars > GITHUB_MAX_BODY_CHARS)
 }
 
+/// GitHub refuses a longer issue title ("title is too long (maximum is 256 characters)");
+/// gh goes through GitHub's API, so this holds for it although the web page takes more.
+pub const GITHUB_MAX_TITLE_CHARS: usize = 256;
+
+/// GitLab refuses a longer issue title ("is too long (maximum is 255 characters)").
+pub const GITLAB_MAX_TITLE_CHARS: usize = 255;
+
+/// The title's length in characters (as GitHub and GitLab count them: Unicode scalar
+/// values), when it is over `forge`'s limit.
+pub fn title_over_limit(title: &str, forge: Forge) -> Option<usize> {
+    let max = forge.max_title_chars();
+    // As for the body: a title of megabytes is not walked to the end when its bytes fit.
+    (title.len() > max)
+        .then(|| title.chars().count())
+        .filter(|&chars| chars > max)
+}
+
 /// The arguments after `gh`. Only flags that gh 2.23 (Debian 12) also has.
 pub fn gh_args(issue: &Issue, body_file: &Path, target: &Target) -> Vec<OsString> {
     let mut args: Vec<OsString> = ["issue", "create", "--title", &issue.title, "--body-file"]
@@ -217,6 +234,13 @@ pub enum SendError {
         crate::text::thousands(GITHUB_MAX_BODY_CHARS)
     )]
     TooLongForGithub { chars: usize },
+    #[error(
+        "the title is {} characters long, and {} takes at most {}: shorten it (long text can go in the body)",
+        crate::text::thousands(*chars),
+        forge.name(),
+        crate::text::thousands(forge.max_title_chars())
+    )]
+    TitleTooLong { forge: Forge, chars: usize },
     #[error("cannot run {program}: {}", crate::text::io_words(cause))]
     Io {
         program: &'static str,
@@ -308,6 +332,9 @@ pub fn create_noting_start(
     let program = forge.program();
     if issue.title.trim().is_empty() {
         return Err(SendError::NoTitle);
+    }
+    if let Some(chars) = title_over_limit(&issue.title, forge) {
+        return Err(SendError::TitleTooLong { forge, chars });
     }
     if let (Forge::Github, Some(chars)) = (forge, over_github_limit(&issue.body)) {
         return Err(SendError::TooLongForGithub { chars });

@@ -272,18 +272,28 @@ pub fn save_body(body: &str) -> Result<PathBuf, StoreError> {
 /// Saves a body no tool can take (too long) as markdown of its own, in `unsent/`, under
 /// a name no other save or retry touches, and returns where.
 pub fn save_unsendable(body: &str) -> Result<PathBuf, StoreError> {
+    save_unsent(body, "too-long", "md")
+}
+
+/// Saves a title no tool can take (too long) beside such a body, as text of its own
+/// (`<time>-too-long-title.txt`), and returns where.
+pub fn save_unsendable_title(title: &str) -> Result<PathBuf, StoreError> {
+    save_unsent(title, "too-long-title", "txt")
+}
+
+fn save_unsent(contents: &str, what: &str, extension: &str) -> Result<PathBuf, StoreError> {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
     let dir = older_folder()?;
-    let mut path = dir.join(format!("{now:020}-too-long.md"));
+    let mut path = dir.join(format!("{now:020}-{what}.{extension}"));
     // Two in one nanosecond (a coarse clock): the next free name.
     let mut n = 2;
     while std::fs::symlink_metadata(&path).is_ok() {
-        path = dir.join(format!("{now:020}-too-long-{n}.md"));
+        path = dir.join(format!("{now:020}-{what}-{n}.{extension}"));
         n += 1;
     }
-    write_private(&path, body.as_bytes())?;
+    write_private(&path, contents.as_bytes())?;
     Ok(path)
 }
 

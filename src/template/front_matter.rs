@@ -84,6 +84,7 @@ pub fn parse(
     }
     note_missing_meta(&map, first_line, problems);
     note_numbers(&map, yaml, first_line, problems);
+    note_escapes(&map, yaml, first_line, problems);
     let text = |key: &str| -> String {
         match map.get(key) {
             Some(Value::String(s)) => sanitize::one_line(s).trim().to_owned(),
@@ -225,6 +226,38 @@ fn note_numbers(
     }
     problems.extend(
         super::lint::front_matter_numbers(yaml, &META_KEYS)
+            .into_iter()
+            .map(|p| Problem {
+                line: first_line + p.line - 1,
+                ..p
+            }),
+    );
+}
+
+/// Control characters written as YAML escapes (`title: "a\u0007b"`) are removed when
+/// read (they must reach neither the terminal nor gh): a warning at each value says so.
+/// The YAML is read again, with places, only when a key's text holds one.
+fn note_escapes(
+    map: &serde_json::Map<String, Value>,
+    yaml: &str,
+    first_line: usize,
+    problems: &mut Vec<Problem>,
+) {
+    // As `sanitize::normalize` reports: a carriage return becomes a line end.
+    let unsafe_text = |s: &str| {
+        s.chars()
+            .any(|c| crate::text::is_hazard(c) && !matches!(c, '\n' | '\t' | '\r'))
+    };
+    let holds = |v: &Value| match v {
+        Value::String(s) => unsafe_text(s),
+        Value::Array(items) => items.iter().any(|i| i.as_str().is_some_and(unsafe_text)),
+        _ => false,
+    };
+    if !META_KEYS.iter().any(|k| map.get(*k).is_some_and(holds)) {
+        return;
+    }
+    problems.extend(
+        super::lint::front_matter_escapes(yaml, &META_KEYS)
             .into_iter()
             .map(|p| Problem {
                 line: first_line + p.line - 1,
@@ -395,6 +428,43 @@ mod tests {
         let m = parse("labels: [x, '', 3]\n", 2, "f", "stem", &mut Vec::new(), &B).unwrap();
         assert_eq!(m.labels, ["x", "3"]);
         assert_eq!(m.name, "stem");
+    }
+
+    /// Control characters written as YAML escapes are still removed (they must reach
+    /// neither the terminal nor gh), and each value holding one is warned about where it
+    /// is written, with what goes (before: removed without a word).
+    #[test]
+    fn control_characters_written_as_yaml_escapes_are_removed_with_a_warning() {
+        let mut problems = Vec::new();
+        let yaml = "name: B\nabout: b\ntitle: \"a\\u0007b\"\nlabels: [\"x\\u001b[31m\", ok]\nassignees: \"\\u202Eme\\u0007\\u0001\"\ntype: Bug\n";
+        let m = parse(yaml, 2, "t.md", "s", &mut problems, &B).unwrap();
+        assert_eq!(m.title, "ab");
+        assert_eq!(m.labels, ["x", "ok"]);
+        assert_eq!(m.assignees, ["me"]);
+        let said: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}:{}: {}: {}", p.line, p.col, p.severity, p.message))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "4:8: warning: `title` `a\\x07b` holds a control character, written as a YAML escape; it is removed",
+                "5:10: warning: `labels` `x\\e[31m` holds an escape sequence, written as a YAML escape; it is removed",
+                "6:12: warning: `assignees` `\\u{202e}me\\x07\\x01` holds a bidirectional control character and a control character, written as a YAML escape; they are removed",
+            ]
+        );
+        // Nothing to say about plain text, tabs and line ends.
+        let mut problems = Vec::new();
+        parse(
+            "name: B\nabout: \"a\\tb\\nc\"\n",
+            2,
+            "t.md",
+            "s",
+            &mut problems,
+            &B,
+        )
+        .unwrap();
+        assert_eq!(problems, []);
     }
 
     /// `title: 1.10` is the number 1.1: the issue would not say what was written. As

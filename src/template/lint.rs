@@ -226,6 +226,53 @@ pub fn front_matter_numbers(yaml: &str, keys: &[&str]) -> Vec<Problem> {
     })
 }
 
+/// Escape sequences and control characters that front matter `yaml` writes as YAML
+/// escapes under `keys` (`title: "a\u0007b"`, `labels: ["x\u001b[31m"]`): removed when
+/// read, as the file's own are, and a warning at each value (lines counted in `yaml`)
+/// saying what goes.
+pub fn front_matter_escapes(yaml: &str, keys: &[&str]) -> Vec<Problem> {
+    numbers_under(yaml, |out, top| {
+        for (key, value) in top {
+            if keys.contains(&key.value.as_str()) {
+                out.escapes_in(value, &key.value);
+            }
+        }
+    })
+}
+
+/// The warning for text `what` that holds escape sequences or control characters once
+/// read (`None` when it holds none): the text as read, escaped, and what is removed.
+fn removal_warning(what: &str, text: &str) -> Option<String> {
+    let (_, removed) = crate::text::sanitize::normalize(text);
+    let mut kinds: Vec<&str> = Vec::new();
+    for r in &removed {
+        if !kinds.contains(&r.what) {
+            kinds.push(r.what);
+        }
+    }
+    if kinds.is_empty() {
+        return None;
+    }
+    let kinds: Vec<String> = kinds
+        .iter()
+        .map(|k| format!("{} {k}", crate::text::article(k)))
+        .collect();
+    let shown = crate::text::escape_line(text);
+    let shown = crate::text::shorten(&shown, 60);
+    let them = if removed.len() == 1 {
+        "it is"
+    } else {
+        "they are"
+    };
+    Some(format!(
+        "`{what}` `{shown}` holds {}, {YAML_ESCAPE}; {them} removed",
+        kinds.join(" and ")
+    ))
+}
+
+/// The words of [`removal_warning`] that opening a template looks for.
+pub const YAML_ESCAPE: &str = "written as a YAML escape";
+
 /// Values of front matter (a markdown template's, or the top of an issue form) that
 /// have the wrong shape: a list or a mapping under one of `text_keys` (`title: [x]`), a
 /// mapping under one of `list_keys`, a list or mapping as an item of such a list.
@@ -451,6 +498,21 @@ impl<'s> Lint<'s> {
                 let key = crate::text::shorten(&key.value, 40);
                 self.error_at(line, col, format!("unknown key `{key}` {where_}"));
             }
+        }
+    }
+
+    /// Every text in `node` (a list's items too), named `what`, that holds escape
+    /// sequences or control characters once read.
+    fn escapes_in(&mut self, node: &Spanned<Node>, what: &str) {
+        match &node.value {
+            Node::Str(text) => {
+                if let Some(message) = removal_warning(what, text) {
+                    let (line, col) = at(node);
+                    self.push(line, col, Severity::Warning, message);
+                }
+            }
+            Node::Seq(items) => items.iter().for_each(|i| self.escapes_in(i, what)),
+            _ => {}
         }
     }
 

@@ -184,8 +184,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
     }
     let ctx = app.screen().context();
     // Enter in the review does something only with problems or command-line exports.
-    let idle_enter =
-        matches!(app.screen(), Screen::Review(r) if !app.cli_exports() && r.problems().is_empty());
+    let idle_enter = matches!(app.screen(), Screen::Review(r) if !app.cli_exports() && r.problems(&app.config().plan).is_empty());
     let running = app.command().is_some() && matches!(app.screen(), Screen::Form(_));
     let skip: &[keymap::Action] = match (idle_enter, running) {
         (true, _) => &[keymap::Action::Confirm],

@@ -55,10 +55,18 @@ pub fn prompt(form: &Form, i: usize) -> String {
     let required = if field.required { " *" } else { "" };
     // A section's only field named by its heading: the heading just above is its label
     // (and carries its `*`), so the words show once.
+    // A code block's language, as the form shows it on the field's title row.
+    let language = match &field.kind {
+        FieldKind::Code { language } if language.is_empty() => "[code] ".to_owned(),
+        FieldKind::Code { language } => format!("[{language}] "),
+        _ => String::new(),
+    };
     let mut lines = vec![if form.label_is_title(i) {
-        format!("({})", hint(field))
-    } else {
+        format!("{language}({})", hint(field))
+    } else if language.is_empty() {
         format!("{}{required} ({})", label(field), hint(field))
+    } else {
+        format!("{}{required}  {language}({})", label(field), hint(field))
     }];
     lines.extend(
         field
@@ -317,6 +325,36 @@ mod tests {
                 .map(|i| form.label_is_title(i))
                 .collect::<Vec<_>>(),
             [true, false, false, false]
+        );
+    }
+
+    /// A code block's language shows on its prompt's first line, as the form shows it
+    /// on the field's title row (`[code]` for a block without one), beside the label or,
+    /// under a heading that names the field, before the hint.
+    #[test]
+    fn a_code_fields_prompt_says_its_language() {
+        // Details' two blocks are named by their section (`Details`), beside the language.
+        let text = "## Logs\n\n```rust\n```\n\n## Details\n\nOutput:\n\n```\n```\n\nConfig:\n\n```toml\n```\n";
+        let form = crate::template::parse("code.md", text.as_bytes())
+            .unwrap()
+            .form;
+        let kinds: Vec<String> = form
+            .fields
+            .iter()
+            .map(|f| format!("{} {:?}", f.label, f.kind))
+            .collect();
+        let firsts: Vec<String> = (0..form.fields.len())
+            .map(|i| prompt(&form, i).lines().next().unwrap().to_owned())
+            .collect();
+        let hint = "(lines, then a line holding a single `.`; `.` alone keeps it as it is)";
+        assert_eq!(
+            firsts,
+            [
+                format!("[rust] {hint}"),
+                format!("Details  [code] {hint}"),
+                format!("Details  [toml] {hint}"),
+            ],
+            "{kinds:?}"
         );
     }
 

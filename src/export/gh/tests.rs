@@ -176,3 +176,17 @@ fn the_url_is_the_last_one_printed() {
         Some("https://ghe.example/o/r/issues/12")
     );
 }
+
+/// GitHub takes 256 characters, GitLab 255, counted as characters, not bytes.
+#[test]
+fn a_title_is_over_the_limit_by_characters() {
+    for (forge, max) in [(Forge::Github, 256), (Forge::Gitlab, 255)] {
+        assert_eq!(title_over_limit(&"é".repeat(max), forge), None, "{forge:?}");
+        assert_eq!(
+            title_over_limit(&"é".repeat(max + 1), forge),
+            Some(max + 1),
+            "{forge:?}"
+        );
+        assert_eq!(title_over_limit(&"x".repeat(max + 1), forge), Some(max + 1));
+    }
+}

@@ -41,8 +41,9 @@ impl App {
     }
 
     pub(super) fn open(&mut self, template: Template, source: Source, draft: Loaded) {
-        // An issue form saved as `.md`: the form reads it, GitHub would not.
-        if let Some(warning) = template.saved_form_warning() {
+        // An issue form saved as `.md`: the form reads it, GitHub would not. Control
+        // characters written as YAML escapes in front matter are removed.
+        if let Some(warning) = template.opening_warnings().into_iter().next() {
             self.notice = Some(Notice::problem(format!("warning: {warning}")));
         }
         let form = FormState::new(

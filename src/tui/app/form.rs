@@ -207,19 +207,19 @@ impl FormState {
         self.build_section();
     }
 
-    /// Tab order: the title, the questions top to bottom, then labels and assignees.
+    /// Tab order: the title, the questions top to bottom, then labels and assignees;
+    /// from the assignees it goes round to the title, as Shift-Tab goes round the other
+    /// way.
     pub fn next_field(&mut self) {
         let last = self.form().fields.len().checked_sub(1);
         let next = match self.view.focus {
-            Focus::Header(0) if last.is_some() => Some(Focus::Field(0)),
-            Focus::Header(h) if h < 2 => Some(Focus::Header(h + 1)),
-            Focus::Header(_) => None,
-            Focus::Field(f) if Some(f) == last => Some(Focus::Header(1)),
-            Focus::Field(f) => Some(Focus::Field(f + 1)),
+            Focus::Header(0) if last.is_some() => Focus::Field(0),
+            Focus::Header(h) if h < 2 => Focus::Header(h + 1),
+            Focus::Header(_) => Focus::Header(0),
+            Focus::Field(f) if Some(f) == last => Focus::Header(1),
+            Focus::Field(f) => Focus::Field(f + 1),
         };
-        if let Some(next) = next {
-            self.set_focus(next);
-        }
+        self.set_focus(next);
     }
 
     /// The tab order backwards; from the title it goes round to the assignees.

@@ -8,6 +8,7 @@ use super::super::field::line::LineEdit;
 use super::super::keymap::Action;
 use super::{After, App, Effect, Focus, FormState, Modal, Problem, Screen, WriteFailure};
 use crate::export::Plan;
+use crate::export::gh::title_over_limit;
 
 /// The review of a form: the form it returns to, and where the reader is.
 #[derive(Debug, Clone)]
@@ -35,8 +36,26 @@ impl ReviewState {
         }
     }
 
-    pub fn problems(&self) -> Vec<Problem> {
-        self.form.model().problems()
+    /// What blocks the issue: the form's problems, then a title longer than a forge
+    /// the issue goes to takes (`plan`'s gh or glab; with no exports on the command line,
+    /// the template's forge, which the review's `g` sends to).
+    pub fn problems(&self, plan: &Plan) -> Vec<Problem> {
+        let mut problems = self.form.model().problems();
+        let forges = if plan.is_empty() {
+            vec![self.form.model().source().forge()]
+        } else {
+            plan.forges.clone()
+        };
+        let title = crate::render::issue_title(&self.form.answers().title);
+        // One problem, for the shortest limit that the title is over.
+        let over = forges
+            .into_iter()
+            .filter_map(|forge| title_over_limit(&title, forge).map(|chars| (forge, chars)))
+            .min_by_key(|(forge, _)| forge.max_title_chars());
+        if let Some((forge, chars)) = over {
+            problems.push(Problem::TitleTooLong(forge, chars));
+        }
+        problems
     }
 
     /// The fields that still hold the template's example: warned about, not blocking.
@@ -46,8 +65,8 @@ impl ReviewState {
 
     /// Where Enter goes: the selected entry, when one is selected (always while
     /// something blocks the issue; with only examples, once Up or Down chose one).
-    fn target(&self) -> Option<Focus> {
-        let problems = self.problems();
+    fn target(&self, plan: &Plan) -> Option<Focus> {
+        let problems = self.problems(plan);
         let examples = self.examples();
         if problems.is_empty() && !self.picked {
             return None;
@@ -55,7 +74,7 @@ impl ReviewState {
         let entries = problems.len() + examples.len();
         let selected = self.problem.min(entries.checked_sub(1)?);
         Some(match problems.get(selected) {
-            Some(Problem::Title) => Focus::Header(0),
+            Some(Problem::Title | Problem::TitleTooLong(..)) => Focus::Header(0),
             Some(Problem::Field(f, _)) => Focus::Field(*f),
             None => Focus::Field(examples[selected - problems.len()]),
         })
@@ -68,16 +87,20 @@ impl App {
         let Screen::Review(review) = &mut self.screen else {
             return Vec::new();
         };
-        let problems = review.problems();
-        let entries = problems.len() + review.examples().len();
         let plan = &self.config.plan;
+        let problems = review.problems(plan);
+        let entries = problems.len() + review.examples().len();
         // A file, the clipboard and the printed body carry no title: only gh, glab and
-        // the browser need one.
+        // the browser need one. A title too long for gh or glab blocks only them (Enter
+        // runs them when the command line named them); the web page takes longer ones.
         let needs_title = !matches!(action, Action::Write | Action::Copy | Action::Print);
-        let blocked = problems
-            .iter()
-            .any(|p| needs_title || !matches!(p, Problem::Title));
-        let target = review.target();
+        let sends = matches!(action, Action::Gh | Action::Confirm);
+        let blocked = problems.iter().any(|p| match p {
+            Problem::Title => needs_title,
+            Problem::TitleTooLong(..) => sends,
+            Problem::Field(..) => true,
+        });
+        let target = review.target(plan);
         match action {
             Action::Up => {
                 review.problem = review.problem.saturating_sub(1);

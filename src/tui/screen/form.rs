@@ -202,23 +202,25 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
     let push = |items: &mut Vec<Item>, y: &mut u16, height: u16, kind: ItemKind| {
         stack(items, y, 0, height, kind);
     };
+    // A section's only field named by its heading, or a first field whose label only
+    // repeats the heading: the title row is the field's label (focus marker, `*`), so
+    // the words show once.
+    let titled = section
+        .fields
+        .first()
+        .copied()
+        .filter(|&f| names_section(form, f));
     // One-line text fields sit beside their labels, inputs aligned.
     let inline_col = section
         .fields
         .iter()
+        .filter(|&&f| Some(f) != titled)
         .filter(|&&f| matches!(form.fields[f].kind, crate::form::FieldKind::Text))
         .map(|&f| label_width(form, f))
         .max()
         .map(|w| w.saturating_add(4))
         // Labels too long to sit beside their inputs go above them.
         .filter(|&col| col <= width / 2);
-    // A section's only field named by its heading: the title row is the field's label
-    // (focus marker, `*`), so the words show once.
-    let titled = section
-        .fields
-        .first()
-        .copied()
-        .filter(|&f| form.label_is_title(f));
     let top = titled.map_or_else(
         || ItemKind::Text(vec![crumbs(form, s)], theme.title()),
         ItemKind::Label,
@@ -412,7 +414,7 @@ fn shown_label(form: &crate::form::Form, f: usize) -> std::borrow::Cow<'_, str> 
 /// `label` without the `(required)` that made its field required (in any case), when
 /// the `*` after it says so: `Summary (required) *` read it twice. Drawing only: the
 /// label the issue and the schema use keeps its words.
-fn unmarked(label: &str, required: bool) -> std::borrow::Cow<'_, str> {
+pub(super) fn unmarked(label: &str, required: bool) -> std::borrow::Cow<'_, str> {
     const WORD: &str = "(required)";
     let at = required
         .then(|| label.to_ascii_lowercase().find(WORD))
@@ -530,6 +532,38 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
     cursor
 }
 
+/// Whether field `f`'s label is drawn as its section's title row: the section's only
+/// field named by its heading (`Form::label_is_title`), or its first field when the
+/// label says only what the heading says (`Steps to reproduce` under `## Steps to
+/// reproduce`, a colon after either aside). Drawing only: the issue keeps both.
+fn names_section(form: &crate::form::Form, f: usize) -> bool {
+    if form.label_is_title(f) {
+        return true;
+    }
+    let field = &form.fields[f];
+    let Some(section) = form.sections.get(field.section) else {
+        return false;
+    };
+    let bare = |s: &str| s.trim_end().trim_end_matches(':').to_owned();
+    let title = bare(&section.title);
+    section.fields.first() == Some(&f)
+        && !title.trim().is_empty()
+        && title
+            .split_whitespace()
+            .eq(bare(&field.label).split_whitespace())
+}
+
+/// Section `s`'s name in the sidebar, worded as the pane's title row: without the
+/// `(required)` that made its only field required (the pane puts `*` there, the sidebar
+/// its `!` or `✓`), so the word is not said beside a mark.
+fn sidebar_title(form: &crate::form::Form, s: usize) -> std::borrow::Cow<'_, str> {
+    let section = &form.sections[s];
+    match section.fields.first() {
+        Some(&f) if names_section(form, f) => unmarked(&section.title, form.fields[f].required),
+        _ => section.title.as_str().into(),
+    }
+}
+
 fn sidebar(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) {
     let block = Block::new()
         .borders(Borders::RIGHT)
@@ -562,9 +596,9 @@ fn sidebar(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) {
         };
         let indent = "  ".repeat(usize::from(section.level.saturating_sub(min_level)));
         let title = if section.title.is_empty() {
-            "(intro)"
+            "(intro)".into()
         } else {
-            &section.title
+            sidebar_title(state.form(), s)
         };
         let style = if s == current {
             theme.selected()
@@ -575,7 +609,7 @@ fn sidebar(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) {
         };
         buf.set_stringn(inner.x, y, mark, 1, mark_style);
         let room = usize::from(inner.width.saturating_sub(1)).saturating_sub(1 + indent.len());
-        let text = format!(" {indent}{}", with_ellipsis(title, room));
+        let text = format!(" {indent}{}", with_ellipsis(&title, room));
         buf.set_stringn(
             inner.x + 1,
             y,
@@ -622,7 +656,7 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                 let field = &form.fields[*f];
                 let focused = state.focus() == Focus::Field(*f);
                 let marker = if focused { "▸ " } else { "  " };
-                let titled = form.label_is_title(*f);
+                let titled = names_section(form, *f);
                 let required = if field.required { " *" } else { "" };
                 let lang = match &field.kind {
                     crate::form::FieldKind::Code { language } if language.is_empty() => {

@@ -57,14 +57,18 @@ pub fn last_scroll(app: &App, height: u16, width: u16) -> u16 {
     u16::try_from(total - usize::from(height.saturating_sub(1))).unwrap_or(u16::MAX)
 }
 
-/// One key and what it does; what does not fit in `width` goes on under itself.
+/// One key and what it does, the key padded to `column` cells (display width, so `↑`
+/// is one); what does not fit in `width` goes on under itself.
 fn row(
-    key: String,
+    key: &str,
+    column: usize,
     style: ratatui::style::Style,
     what: &'static str,
     width: u16,
 ) -> Vec<Line<'static>> {
     use unicode_width::UnicodeWidthStr as _;
+    let pad = column.saturating_sub(key.width());
+    let key = format!("{KEY_INDENT}{key}{}", " ".repeat(pad + 1));
     let indent = key.width();
     let room = width.saturating_sub(u16::try_from(indent).unwrap_or(u16::MAX));
     let mut parts = super::wrap_lines(what, room.max(20), usize::MAX).into_iter();
@@ -77,9 +81,44 @@ fn row(
         .collect()
 }
 
+/// Before each key.
+const KEY_INDENT: &str = "   ";
+
+/// A line of the help before it is laid out: keys need the widest key's width first.
+enum Entry {
+    Heading(String),
+    Blank,
+    Key(String, &'static str),
+}
+
 fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr as _;
     let theme = app.config().theme;
+    let entries = entries(app);
+    // One column for every key, as wide as the widest, so each has a space after it.
+    let column = entries
+        .iter()
+        .map(|e| match e {
+            Entry::Key(key, _) => key.width(),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
     let mut lines = vec![Line::styled(" Keys", theme.title()), Line::raw("")];
+    for entry in entries {
+        match entry {
+            Entry::Heading(name) => {
+                lines.push(Line::styled(format!(" {name}"), theme.label(false)));
+            }
+            Entry::Blank => lines.push(Line::raw("")),
+            Entry::Key(key, what) => lines.extend(row(&key, column, theme.key(), what, width)),
+        }
+    }
+    lines
+}
+
+fn entries(app: &App) -> Vec<Entry> {
+    let mut entries = Vec::new();
     // From the picker, its keys; from a form, the form's and the review's.
     let groups: &[(Context, &str)] = match app.screen() {
         Screen::Help(back, _) if matches!(**back, Screen::Picker(_)) => {
@@ -92,7 +131,7 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         ],
     };
     for &(ctx, name) in groups {
-        lines.push(Line::styled(format!(" {name}"), theme.label(false)));
+        entries.push(Entry::Heading(name.to_owned()));
         let here: Vec<_> = app
             .config()
             .keys
@@ -119,28 +158,20 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                 .filter(|a| same(a, b))
                 .map(|a| a.label())
                 .collect();
-            // A column of 12, and a space after keys that fill it.
-            let key = format!("   {:<12} ", keys.join("/"));
-            let key = if key.trim_end().chars().count() < 15 {
-                key[..key.len() - 1].to_owned()
-            } else {
-                key
-            };
-            lines.extend(row(key, theme.key(), b.what, width));
+            entries.push(Entry::Key(keys.join("/"), b.what));
         }
-        lines.push(Line::raw(""));
+        entries.push(Entry::Blank);
     }
-    lines.push(Line::styled(" This screen", theme.label(false)));
+    entries.push(Entry::Heading("This screen".to_owned()));
     for b in app.config().keys.bindings() {
         if b.contexts == [Context::Help] {
-            let key = format!("   {:<12}", b.label());
-            lines.extend(row(key, theme.key(), b.what, width));
+            entries.push(Entry::Key(b.label(), b.what));
         }
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(" In fields", theme.label(false)));
+    entries.push(Entry::Blank);
+    entries.push(Entry::Heading("In fields".to_owned()));
     for (kind, keys) in FIELD_KEYS {
-        lines.extend(row(format!("   {kind:<16}"), theme.key(), keys, width));
+        entries.push(Entry::Key((*kind).to_owned(), keys));
     }
-    lines
+    entries
 }

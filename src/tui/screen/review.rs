@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App, review: &ReviewState, area: Rect) -> O
         }
     }
     not_sent_lines(&mut head, review, area.width, theme);
-    let problems = review.problems();
+    let problems = review.problems(plan);
     let examples = review.examples();
     if problems.is_empty() {
         head.push(Line::styled(ready(app, review), theme.done()));
@@ -234,10 +234,13 @@ fn problem_lines(
     let named = |f: usize, what: &str| {
         let field = &form.fields[f];
         let section = &form.sections[field.section].title;
+        // Named as the form draws it: `Summary is required`, not `Summary (required) is
+        // required`.
+        let label = super::form::unmarked(&field.label, field.required);
         if **section == *field.label || section.is_empty() {
-            format!("{} {what}", field.label)
+            format!("{label} {what}")
         } else {
-            format!("{section} › {} {what}", field.label)
+            format!("{section} › {label} {what}")
         }
     };
     let rows = usize::from(rows.max(1));
@@ -251,6 +254,12 @@ fn problem_lines(
     for i in (first..entries).take(rows) {
         let place = match problems.get(i) {
             Some(Problem::Title) => "the title (empty, or only the template's prefix)".to_owned(),
+            Some(Problem::TitleTooLong(forge, chars)) => format!(
+                "the title is {} characters long, and {} takes at most {}",
+                crate::text::thousands(*chars),
+                forge.name(),
+                forge.max_title_chars()
+            ),
             Some(Problem::Field(f, message)) => named(*f, message),
             None => named(
                 examples[i - problems.len()],

@@ -26,6 +26,9 @@ pub enum Mark {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     Title,
+    /// The title is longer than the forge takes (its length in characters): it blocks
+    /// sending with gh or glab, not a file, the clipboard or the printed body.
+    TitleTooLong(crate::export::Forge, usize),
     Field(usize, String),
 }
 
