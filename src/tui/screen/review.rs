@@ -51,15 +51,14 @@ pub fn draw(frame: &mut Frame, app: &App, review: &ReviewState, area: Rect) -> O
     // Only a file (or the clipboard, or print): it takes the title, but the command
     // that creates the issue from it would be refused.
     if let Some((forge, chars)) = review.title_note(plan) {
-        head.push(Line::styled(
-            format!(
-                " Note: the title is {} characters long, and {} takes at most {}: shorten it before creating the issue",
-                crate::text::thousands(chars),
-                forge.name(),
-                forge.max_title_chars()
-            ),
-            theme.missing(),
-        ));
+        let note = format!(
+            " Note: the title is {} characters long, and {} takes at most {}: shorten it to send it",
+            crate::text::thousands(chars),
+            forge.name(),
+            forge.max_title_chars()
+        );
+        let note = super::with_ellipsis(&note, usize::from(area.width)).into_owned();
+        head.push(Line::styled(note, theme.missing()));
     }
     problem_lines(
         &mut head,
