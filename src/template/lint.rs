@@ -680,7 +680,9 @@ impl<'s> Lint<'s> {
             // looked for.
             let mut pieces = Pieces::default();
             for name in names {
-                match name_problem(key, &name, false) {
+                // Judged as sent: the escape sequences and control characters that
+                // `string` warns of are removed first (`x\e` goes out as `x`).
+                match name_problem(key, &crate::text::sanitize::clean(&name), false) {
                     Some(message) => {
                         let (line, col) = pieces.place(&self.source, at(item), name.trim());
                         self.push(line, col, Severity::Warning, message);

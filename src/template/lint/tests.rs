@@ -315,6 +315,20 @@ fn escapes_in_form_text_are_warned_about() {
     );
 }
 
+/// An assignee is judged as it is sent, its escape sequence removed: `x\e` goes out as
+/// `x`, a login gh takes, so only the removal is warned of.
+#[test]
+fn an_assignee_is_judged_without_its_escape() {
+    let text = "name: A\ndescription: d\nassignees: \"x\\e\"\nbody:\n- type: input\n  attributes: {label: L}\n";
+    let found = lint(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("3:12: warning: `assignees` "),
+        "{found:?}"
+    );
+    assert!(found[0].ends_with("; it is removed"), "{found:?}");
+}
+
 /// `lint` for a form at `path`.
 fn lint_at(text: &str, path: &str) -> Vec<String> {
     issue_form(text, path)
