@@ -2087,6 +2087,33 @@ fn tab_types_a_tab_in_a_code_block_and_ctrl_arrows_move_on() {
     assert_eq!(focus(&app), field(&app, "dependencies/depends-on"));
 }
 
+/// Raw escape sequences in front matter (the bytes) open with the same notice as YAML
+/// escapes (the form said nothing).
+#[test]
+fn opening_a_template_with_raw_escapes_in_front_matter_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("raw.md");
+    std::fs::write(
+        &path,
+        "---\nname: raw\nabout: \"x\"\ntitle: \"raw\u{1b}[31mred\"\n---\n\n## S\n",
+    )
+    .unwrap();
+    let source = Source::File(path.clone());
+    let template = discover::load(&source).unwrap();
+    let app = App::with_form(config(), template, source, None, (120, 40));
+    assert_eq!(title(&app), "rawred");
+    assert_eq!(
+        notice(&app),
+        Some((
+            format!(
+                "warning: {}:4:8: `title` `raw\\e[31mred` holds an escape sequence; it is removed",
+                path.display()
+            ),
+            true
+        ))
+    );
+}
+
 /// A template whose front matter writes control characters as YAML escapes opens with
 /// a notice naming the first value's place and what is removed (they are removed).
 #[test]
@@ -2106,7 +2133,7 @@ fn opening_a_template_with_yaml_escapes_in_front_matter_warns() {
         notice(&app),
         Some((
             format!(
-                "warning: {}:4:8: `title` `a\\x07b` holds a control character, written as a YAML escape; it is removed",
+                "warning: {}:4:8: `title` `a\\x07b` holds a control character; it is removed",
                 path.display()
             ),
             true
