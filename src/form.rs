@@ -487,7 +487,23 @@ impl Form {
         let words = |s: &str| s.split_whitespace().eq(field.label.split_whitespace());
         section.fields.len() == 1 && !section.title.trim().is_empty() && words(&section.title)
     }
+}
 
+/// Whether a heading `title` and a field's `label` say the same name, as a reader
+/// sees it: letter case (Unicode lowercase), a `(required)` in any case, a trailing
+/// colon and runs of spaces aside (`## Version (Required)` and `Version (required):`,
+/// `## Environment:` and `environment`). An empty name is no one's.
+pub fn same_name(title: &str, label: &str) -> bool {
+    fn words(s: &str) -> String {
+        let lower = s.to_lowercase().replace("(required)", " ");
+        let bare = lower.trim_end().trim_end_matches(':');
+        bare.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+    let title = words(title);
+    !title.is_empty() && title == words(label)
+}
+
+impl Form {
     /// The index of the field with this id.
     pub fn field_index(&self, id: &str) -> Option<usize> {
         self.fields.iter().position(|f| *f.id == *id)

@@ -1066,6 +1066,54 @@ fn the_required_mark_is_not_said_twice() {
     assert!(text.contains("- Version (required):"), "{text}");
 }
 
+/// A heading and a first field that name the same thing but for letter case, a colon or
+/// `(required)` (`## Version (Required)` and `- Version (required):`) show the name once:
+/// in the pane (the title row), in the sidebar (no `(Required)` beside its `!`) and in
+/// the review (`Version is required`, not `Version (Required) › Version is required`).
+/// The issue keeps the template's words.
+#[test]
+fn a_heading_and_its_first_label_differing_in_letter_case_show_once() {
+    for (heading, label, title) in [
+        ("Version (Required)", "Version (required)", "Version *"),
+        (
+            "Expected behavior",
+            "**expected behavior**",
+            "Expected behavior",
+        ),
+        ("Environment:", "environment", "Environment"),
+    ] {
+        let template = format!("## {heading}\n\n- {label}: \n- Other: \n");
+        let mut app = open_text("case.md", &template, config(), (80, 20));
+        key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+        let text = screen(&app, 80, 20);
+        let pane = pane_lines(&text);
+        assert_eq!(pane[0].trim_end(), format!(" ▸ {title}"), "{text}");
+        let name = title.trim_end_matches(" *").to_lowercase();
+        let said = pane
+            .iter()
+            .filter(|l| l.to_lowercase().contains(&name))
+            .count();
+        assert_eq!(said, 1, "{text}");
+        assert!(!text.to_lowercase().contains("(required)"), "{text}");
+        let issue = app.form().unwrap().issue();
+        assert!(
+            issue
+                .body
+                .starts_with(&format!("## {heading}\n\n- {label}:")),
+            "{}",
+            issue.body
+        );
+    }
+    let template = "## Version (Required)\n\n- Version (required): \n- OS: \n";
+    let mut app = open_text("case.md", template, config(), (80, 20));
+    let text = screen(&app, 80, 20);
+    assert!(text.contains("\"· Version          │"), "{text}");
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let text = screen(&app, 80, 20);
+    assert!(text.contains("\"   Version is required "), "{text}");
+    assert!(!text.contains("›  Version"), "{text}");
+}
+
 /// "Terminal too small" wraps onto the rows under it rather than stop at the row's end
 /// (`terminal too small: need 60×16, have` at 40 columns, `terminal too small: need` at
 /// 30): the sizes show at every width.

@@ -535,8 +535,9 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
 /// Whether field `f`'s label is drawn as its section's title row: the section's only
 /// field named by its heading (`Form::label_is_title`), or its first field when the
 /// label says only what the heading says (`Steps to reproduce` under `## Steps to
-/// reproduce`, a colon after either aside). Drawing only: the issue keeps both.
-fn names_section(form: &crate::form::Form, f: usize) -> bool {
+/// reproduce`; letter case, a colon after either and `(required)` aside,
+/// [`crate::form::same_name`]). Drawing only: the issue keeps both.
+pub(super) fn names_section(form: &crate::form::Form, f: usize) -> bool {
     if form.label_is_title(f) {
         return true;
     }
@@ -544,13 +545,7 @@ fn names_section(form: &crate::form::Form, f: usize) -> bool {
     let Some(section) = form.sections.get(field.section) else {
         return false;
     };
-    let bare = |s: &str| s.trim_end().trim_end_matches(':').to_owned();
-    let title = bare(&section.title);
-    section.fields.first() == Some(&f)
-        && !title.trim().is_empty()
-        && title
-            .split_whitespace()
-            .eq(bare(&field.label).split_whitespace())
+    section.fields.first() == Some(&f) && crate::form::same_name(&section.title, &field.label)
 }
 
 /// Section `s`'s name in the sidebar, worded as the pane's title row: without the
