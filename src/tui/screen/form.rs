@@ -411,33 +411,7 @@ fn shown_label(form: &crate::form::Form, f: usize) -> std::borrow::Cow<'_, str> 
     }
 }
 
-/// `label` without the `(required)` that made its field required (in any case), when
-/// the `*` after it says so: `Summary (required) *` read it twice. Drawing only: the
-/// label the issue and the schema use keeps its words.
-pub(super) fn unmarked(label: &str, required: bool) -> std::borrow::Cow<'_, str> {
-    const WORD: &str = "(required)";
-    let at = required
-        .then(|| label.to_ascii_lowercase().find(WORD))
-        .flatten();
-    let Some(at) = at else {
-        return label.into();
-    };
-    let (before, after) = (
-        label[..at].trim_end(),
-        label[at + WORD.len()..].trim_start(),
-    );
-    let space = if !before.is_empty() && after.starts_with(char::is_alphanumeric) {
-        " "
-    } else {
-        ""
-    };
-    let kept = format!("{before}{space}{after}");
-    if kept.trim().is_empty() {
-        label.into()
-    } else {
-        kept.into()
-    }
-}
+pub(super) use crate::form::unmarked;
 
 /// The scroll offset that keeps the focused field in view (or the wheel's offset). A
 /// field taller than the pane keeps its cursor row in view.
