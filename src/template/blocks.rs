@@ -6,6 +6,7 @@ mod chunks;
 
 use std::borrow::Cow;
 use std::iter::Peekable;
+use std::ops::Deref;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Tag, TagEnd};
@@ -59,8 +60,52 @@ pub enum Block<'s> {
 pub struct Item<'s> {
     pub range: Range<usize>,
     pub task: Option<(bool, Range<usize>)>,
-    pub inlines: Vec<Inline<'s>>,
+    pub inlines: ItemInlines<'s>,
     pub children: Vec<Block<'s>>,
+}
+
+/// An item's inline content, a slice to its readers: up to two elements (`**Label:**
+/// text`, `[ ] Option`) are held in the item, as a list of its own for each item was a
+/// third of the reader's allocations.
+#[derive(Debug, Clone, Default)]
+pub struct ItemInlines<'s>(Held<'s>);
+
+#[derive(Debug, Clone, Default)]
+enum Held<'s> {
+    #[default]
+    Zero,
+    One([Inline<'s>; 1]),
+    Two([Inline<'s>; 2]),
+    More(Vec<Inline<'s>>),
+}
+
+impl<'s> ItemInlines<'s> {
+    /// All of `scratch`, taken.
+    fn take(scratch: &mut Vec<Inline<'s>>) -> Self {
+        if scratch.len() > 2 {
+            return Self(Held::More(take_exact(scratch)));
+        }
+        let last = scratch.pop();
+        let first = scratch.pop();
+        Self(match (first, last) {
+            (Some(first), Some(last)) => Held::Two([first, last]),
+            (None, Some(only)) => Held::One([only]),
+            _ => Held::Zero,
+        })
+    }
+}
+
+impl<'s> Deref for ItemInlines<'s> {
+    type Target = [Inline<'s>];
+
+    fn deref(&self) -> &[Inline<'s>] {
+        match &self.0 {
+            Held::Zero => &[],
+            Held::One(one) => one,
+            Held::Two(two) => two,
+            Held::More(more) => more,
+        }
+    }
 }
 
 /// A table: its cells' text (trimmed, borrowed from the source), the header's first,
@@ -197,6 +242,8 @@ impl<'s> Reader<'s> {
                 depth: 0,
                 max_depth: max_nesting,
                 too_deep: None,
+                items: Vec::new(),
+                inlines: Vec::new(),
             },
             seen_comments: 0,
             seen_unclosed: 0,
@@ -236,6 +283,12 @@ impl<'s> Reader<'s> {
     /// Comments (sorted, without repeats) and unclosed comment offsets found since the
     /// last call, in the order of the text.
     pub fn new_comments(&mut self) -> (&[Range<usize>], &[usize]) {
+        if self.ctx.comments.len() == self.seen_comments
+            && self.ctx.unclosed.len() == self.seen_unclosed
+        {
+            // Most blocks hold none.
+            return (&[], &[]);
+        }
         tidy(&mut self.ctx.comments, self.seen_comments);
         let comments = &self.ctx.comments[self.seen_comments..];
         let unclosed = &self.ctx.unclosed[self.seen_unclosed..];
@@ -291,6 +344,12 @@ struct Ctx<'s> {
     max_depth: usize,
     /// Where nesting first went past `max_depth`.
     too_deep: Option<usize>,
+    /// The items of the lists being read, the innermost list's last: each list takes
+    /// its own at its end, in a list of their exact number (no growing, no room to
+    /// spare while the block waits for the assembler).
+    items: Vec<Item<'s>>,
+    /// The inline elements being read, taken the same way.
+    inlines: Vec<Inline<'s>>,
 }
 
 impl<'s> Ctx<'s> {
@@ -345,10 +404,13 @@ impl<'s> Ctx<'s> {
                     slug: String::new(),
                 }
             }
-            Tag::Paragraph => Block::Paragraph {
-                inlines: self.inlines(it, false),
-                range,
-            },
+            Tag::Paragraph => {
+                self.inlines(it, false);
+                Block::Paragraph {
+                    inlines: take_exact(&mut self.inlines),
+                    range,
+                }
+            }
             Tag::List(start) => {
                 let items = self.items(it);
                 Block::List {
@@ -387,14 +449,19 @@ impl<'s> Ctx<'s> {
     }
 
     fn items(&mut self, it: &mut Events<'s>) -> Vec<Item<'s>> {
-        let mut items = Vec::new();
+        let from = self.items.len();
         while let Some((event, range)) = it.next() {
             match event {
-                Event::Start(Tag::Item) => items.push(self.item(range, it)),
+                Event::Start(Tag::Item) => {
+                    let item = self.item(range, it);
+                    self.items.push(item);
+                }
                 Event::End(_) => break,
                 _ => {}
             }
         }
+        let mut items = Vec::with_capacity(self.items.len() - from);
+        items.extend(self.items.drain(from..));
         items
     }
 
@@ -402,12 +469,13 @@ impl<'s> Ctx<'s> {
         let mut item = Item {
             range,
             task: None,
-            inlines: Vec::new(),
+            inlines: ItemInlines::default(),
             children: Vec::new(),
         };
         item.task = task_marker(it);
         // Tight items hold inline content directly; loose ones wrap it in a paragraph.
-        item.inlines = self.inlines(it, true);
+        self.inlines(it, true);
+        item.inlines = ItemInlines::take(&mut self.inlines);
         while let Some((event, range)) = it.next() {
             match event {
                 Event::End(TagEnd::Item) => break,
@@ -417,7 +485,8 @@ impl<'s> Ctx<'s> {
                     if let Some(task) = task_marker(it) {
                         item.task = Some(task);
                     }
-                    item.inlines = self.inlines(it, false);
+                    self.inlines(it, false);
+                    item.inlines = ItemInlines::take(&mut self.inlines);
                 }
                 Event::Start(tag) => item.children.push(self.block(tag, range, it)),
                 Event::Rule => item.children.push(Block::Rule { range }),
@@ -470,10 +539,10 @@ impl<'s> Ctx<'s> {
         }
     }
 
-    /// Top-level inline elements until the enclosing block ends. In a tight item
-    /// (`in_item`), a nested block start also ends the run and is left unread.
-    fn inlines(&mut self, it: &mut Events<'s>, in_item: bool) -> Vec<Inline<'s>> {
-        let mut out = Vec::new();
+    /// Top-level inline elements until the enclosing block ends, onto `self.inlines`
+    /// (empty before). In a tight item (`in_item`), a nested block start also ends the
+    /// run and is left unread.
+    fn inlines(&mut self, it: &mut Events<'s>, in_item: bool) {
         while let Some((event, _)) = it.peek() {
             let at_block = matches!(event, Event::Start(tag) if is_block_tag(tag))
                 || matches!(event, Event::Rule | Event::End(TagEnd::Item));
@@ -510,9 +579,8 @@ impl<'s> Ctx<'s> {
                 }
                 _ => Inline::Other(range),
             };
-            out.push(inline);
+            self.inlines.push(inline);
         }
-        out
     }
 
     /// The plain text of nested inline content until its end tag (comments skipped):
@@ -607,6 +675,13 @@ impl<'s> Plain<'s> {
         text.reserve(self.room.saturating_sub(text.len()).max(piece.len()));
         text.push_str(piece);
     }
+}
+
+/// All of `scratch`, taken into a list of their exact number.
+fn take_exact<T>(scratch: &mut Vec<T>) -> Vec<T> {
+    let mut out = Vec::with_capacity(scratch.len());
+    out.append(scratch);
+    out
 }
 
 /// Markdown's text as a `Cow`: borrowed when it is as written.
@@ -735,6 +810,33 @@ mod tests {
         assert!(matches!(&doc.blocks[0], Block::Heading { level: 1, text, .. } if text == "Title"));
         assert!(matches!(&doc.blocks[1], Block::Code { info, closed: true, .. } if info == "go"));
         assert!(matches!(&doc.blocks[2], Block::Code { closed: false, .. }));
+    }
+
+    #[test]
+    fn item_inlines_hold_any_number() {
+        let src = "- a\n- **b:** c\n- `d` e *f*\n- [ ]\n";
+        let doc = parse_ok(src);
+        let Block::List { items, .. } = &doc.blocks[0] else {
+            panic!("expected a list, got {:?}", doc.blocks)
+        };
+        let texts: Vec<Vec<&str>> = items
+            .iter()
+            .map(|i| i.inlines.iter().map(|x| &src[x.range()]).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                vec!["a"],
+                vec!["**b:**", " c"],
+                vec!["`d`", " e ", "*f*"],
+                vec![]
+            ]
+        );
+        assert!(matches!(&items[1].inlines[0], Inline::Strong(_, t) if t == "b:"));
+        // Taken whole: what a list held is not seen by the next one.
+        let mut scratch = vec![Inline::Text(0..1), Inline::Code(1..2), Inline::Emph(2..3)];
+        assert_eq!(ItemInlines::take(&mut scratch).len(), 3);
+        assert!(scratch.is_empty());
     }
 
     #[test]

@@ -49,6 +49,9 @@ pub struct Chunks<'s> {
     /// The top-level block being read ends before the piece's heading line: it reads
     /// the same as in the whole already, so its events go out without being held.
     through: bool,
+    /// Events go straight out, with nothing to check but nesting: nothing is held and
+    /// either this is the last piece or a block read `through` is open.
+    fast: bool,
     /// How many pieces were started (tests).
     pub(super) started: usize,
 }
@@ -74,6 +77,7 @@ impl<'s> Chunks<'s> {
             ready: 0,
             depth: 0,
             through: false,
+            fast: false,
             started: 0,
         };
         chunks.start(0, chunks.min_chunk);
@@ -117,7 +121,55 @@ impl<'s> Chunks<'s> {
 impl<'s> Iterator for Chunks<'s> {
     type Item = Item<'s>;
 
+    /// Nearly every event is one inside a block read `through` (or one of the last
+    /// piece): those take the short way, inlined where the events are read, instead of
+    /// a call through every check of [`Chunks::checked`] (a tenth of the reader).
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
+        if self.fast
+            && let Some(piece) = self.piece.as_mut()
+        {
+            if let Some((event, mut range)) = piece.events.next() {
+                range.start += piece.base;
+                range.end += piece.base;
+                if piece.end_at.is_some() {
+                    match event {
+                        Event::Start(_) => self.depth += 1,
+                        Event::End(_) => {
+                            self.depth = self.depth.saturating_sub(1);
+                            // Back at the top level: the next event is checked.
+                            self.fast = self.depth > 0;
+                        }
+                        _ => {}
+                    }
+                }
+                return Some((event, range));
+            }
+            self.fast = false;
+            // The last piece ended: so did the text.
+            piece.end_at?;
+        }
+        self.checked()
+    }
+}
+
+impl<'s> Chunks<'s> {
+    /// The next event, every check made; then whether the ones after it may take the
+    /// short way.
+    #[inline(never)]
+    fn checked(&mut self) -> Option<Item<'s>> {
+        let next = self.next_checked();
+        self.fast = self.ready == 0
+            && self.held.is_empty()
+            && next.is_some()
+            && self
+                .piece
+                .as_ref()
+                .is_some_and(|p| p.end_at.is_none() || (self.through && self.depth > 0));
+        next
+    }
+
+    fn next_checked(&mut self) -> Option<Item<'s>> {
         loop {
             if self.ready > 0 {
                 self.ready -= 1;

@@ -6,7 +6,7 @@ use crate::template::blocks::{self, Block};
 fn first_line(src: &str) -> Vec<Inline<'_>> {
     match &blocks::parse(src).expect("shallow").blocks[0] {
         Block::Paragraph { inlines, .. } => lines(inlines)[0].to_vec(),
-        Block::List { items, .. } => items[0].inlines.clone(),
+        Block::List { items, .. } => items[0].inlines.to_vec(),
         other => panic!("unexpected {other:?}"),
     }
 }
