@@ -811,6 +811,31 @@ fn the_review_lists_fields_still_holding_the_templates_example() {
     );
 }
 
+/// With something blocking, the note on the examples comes below the problems, above
+/// the examples it names (it came between the "to fix first" heading and its item).
+#[test]
+fn the_examples_note_comes_below_the_problems() {
+    let mut app = open("go-performance", None);
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let shown = screen(&app, 100, 30);
+    let rows: Vec<&str> = shown
+        .lines()
+        .skip(3)
+        .take(4)
+        .map(|r| r.trim_matches('"').trim_end())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            " 1 thing to fix first — Enter goes to it:",
+            " › the title (empty, or only the template's prefix)",
+            " 5 fields still hold the template's example: Benchmark Results (Baseline), Code Example, Configurat…",
+            "   Benchmark Results (Baseline) still holds the template's example",
+        ],
+        "{shown}"
+    );
+}
+
 #[test]
 fn a_code_block_shows_tab_typing_a_tab_and_the_keys_that_move_on() {
     let mut app = open("go-performance", None);
