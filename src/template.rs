@@ -125,7 +125,10 @@ impl Template {
             .problems
             .iter()
             .filter(|p| lint::is_removal(&p.message))
-            .map(|p| format!("{}:{}:{}: {}", self.file, p.line, p.col, p.message));
+            .map(|p| {
+                let message = crate::text::escape_name(&p.message);
+                format!("{}:{}:{}: {message}", self.file, p.line, p.col)
+            });
         self.saved_form_warning()
             .into_iter()
             .chain(escapes)

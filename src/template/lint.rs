@@ -293,7 +293,9 @@ fn removal_warning(what: &str, text: &str) -> Option<String> {
         .iter()
         .map(|k| format!("{} {k}", crate::text::article(k)))
         .collect();
-    let shown = crate::text::escape_line(text);
+    // Invisible characters (a zero-width space) shown too: they are kept, and the value
+    // should read as what it holds.
+    let shown = crate::text::escape_name(text);
     let shown = crate::text::shorten(&shown, 60);
     let them = if removed.len() == 1 {
         "it is"
@@ -582,22 +584,14 @@ impl<'s> Lint<'s> {
             Node::Num(n) => self.number(node, n, what),
             // `"\e[2J"` in a double-quoted YAML string is an escape sequence once read:
             // removed wherever the text is shown or sent, and worth a word.
-            Node::Str(text)
-                if text
-                    .chars()
-                    .any(|c| crate::text::is_hazard(c) && c != '\n' && c != '\t') =>
-            {
-                let (line, col) = at(node);
-                self.push(
-                    line,
-                    col,
-                    Severity::Warning,
-                    format!(
-                        "`{what}` holds an escape sequence or control character; it is removed"
-                    ),
-                );
+            // Named as front matter's are: the value, escaped, and what goes.
+            Node::Str(text) => {
+                if let Some(message) = removal_warning(what, text) {
+                    let (line, col) = at(node);
+                    self.push(line, col, Severity::Warning, message);
+                }
             }
-            Node::Null | Node::Str(_) => {}
+            Node::Null => {}
         }
     }
 
