@@ -154,8 +154,10 @@ impl FieldKind {
     pub fn table<C, R>(columns: C, rows: R, hints: Vec<Vec<String>>) -> Self
     where
         C: IntoIterator,
+        C::IntoIter: Clone,
         C::Item: AsRef<str>,
         R: IntoIterator,
+        R::IntoIter: Clone,
         R::Item: AsRef<str>,
     {
         FieldKind::Table(Box::new(TableKind::new(columns, rows, hints)))
@@ -545,6 +547,7 @@ impl Form {
 /// thread for a heading): that is its base.
 pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelled: &[bool]) {
     use crate::text::{slug, slug_into};
+    use std::borrow::Cow;
     let mut taken = Claims::with_capacity(sections.len());
     // The hash of each section's id: an unlabelled field's base is that id, hashed
     // once (the fields' set hashes the same way).
@@ -563,7 +566,7 @@ pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelle
             _ if section.level == 0 => "preamble".to_owned(),
             _ => "section".to_owned(),
         };
-        let (id, hash) = taken.claim(claimed, section_id, base, None);
+        let (id, hash) = taken.claim(claimed, section_id, base.into(), None);
         section.id = id;
         section_hashes.push(hash);
     }
@@ -587,9 +590,14 @@ pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelle
             if id.len() == mark {
                 id.push_str("field");
             }
-            (id, None)
+            (Cow::Owned(id), None)
         } else {
-            (section.clone(), Some(section_hashes[field.section]))
+            // Borrowed: copied only when free (a field that clashes takes `-2`, and
+            // its copy of the section's id was made and dropped).
+            (
+                Cow::Borrowed(section.as_str()),
+                Some(section_hashes[field.section]),
+            )
         };
         field.id = taken
             .claim(claimed, field_id, base, hash)
@@ -640,12 +648,12 @@ impl Claims {
         &mut self,
         claimed: &[T],
         id_of: fn(&T) -> &str,
-        base: String,
+        base: std::borrow::Cow<'_, str>,
         hash: Option<u64>,
     ) -> (String, u64) {
         use std::hash::BuildHasher as _;
         let hasher = &self.hasher;
-        let hash = hash.unwrap_or_else(|| hasher.hash_one(base.as_str()));
+        let hash = hash.unwrap_or_else(|| hasher.hash_one(&*base));
         let find = |taken: &hashbrown::HashTable<u32>, hash: u64, id: &str| {
             taken
                 .find(hash, |&i| id_of(&claimed[i as usize]) == id)
@@ -653,7 +661,7 @@ impl Claims {
         };
         let (id, hash) = match find(&self.taken, hash, &base) {
             // Free: hashed once.
-            None => (base, hash),
+            None => (base.into_owned(), hash),
             Some(holder) => {
                 let mut n = self.next.get(&holder).copied().unwrap_or(2);
                 let free = loop {
@@ -689,7 +697,9 @@ struct Unique {
 impl Unique {
     /// `base` when free, else `base-N` with the smallest free N from 2.
     fn claim(&mut self, base: String) -> String {
-        let (id, _) = self.claims.claim(&self.ids, String::as_str, base, None);
+        let (id, _) = self
+            .claims
+            .claim(&self.ids, String::as_str, base.into(), None);
         self.ids.push(id.clone());
         id
     }

@@ -27,15 +27,29 @@ impl TableKind {
     pub fn new<C, R>(columns: C, rows: R, hints: Vec<Vec<String>>) -> Self
     where
         C: IntoIterator,
+        C::IntoIter: Clone,
         C::Item: AsRef<str>,
         R: IntoIterator,
+        R::IntoIter: Clone,
         R::Item: AsRef<str>,
     {
         fn push(text: &mut String, ends: &mut Vec<u32>, label: &str) {
             text.push_str(label);
             ends.push(u32::try_from(text.len()).expect("a table's labels under 4 GiB"));
         }
-        let (mut text, mut ends) = (String::new(), Vec::new());
+        let (columns, rows) = (columns.into_iter(), rows.into_iter());
+        // Counted first: the text and the ends are allocated once, at their size (they
+        // grew, then were shrunk into boxes: five calls to the allocator a table, not two).
+        let (mut count, mut len) = (0, 0);
+        for label in columns.clone() {
+            count += 1;
+            len += label.as_ref().len();
+        }
+        for label in rows.clone() {
+            count += 1;
+            len += label.as_ref().len();
+        }
+        let (mut text, mut ends) = (String::with_capacity(len), Vec::with_capacity(count));
         for c in columns {
             push(&mut text, &mut ends, c.as_ref());
         }

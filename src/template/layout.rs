@@ -114,6 +114,7 @@ pub(crate) struct Lines(String);
 
 impl Lines {
     /// Adds `parts` as one line (they hold no `\n`); a `\n` ends it.
+    #[inline]
     pub(crate) fn push(&mut self, parts: &[&str]) -> LineAt {
         let at = LineAt(u32::try_from(self.0.len()).expect("kept lines under 4 GiB"));
         for part in parts {

@@ -76,9 +76,13 @@ struct Assembler<'s> {
     pending_help: Option<String>,
     /// A bold line's text: the label of the next block's field.
     pending_label: Option<String>,
-    /// The text of the block just read, when it was text, a comment or an instruction:
-    /// what introduces the next block (`Select one:`).
-    intro: Option<String>,
+    /// Vectors the rules reuse from block to block.
+    scratch: rules::Scratch,
+    /// The text of the block just read, when it was text, a comment or an instruction
+    /// (`has_intro`): what introduces the next block (`Select one:`). One buffer,
+    /// written over: a copy of every comment's text was made and dropped a block later.
+    intro: String,
+    has_intro: bool,
     /// What the text just read became, while nothing else has been read since.
     last_text: Option<LastText>,
     heading_level: u8,
@@ -104,7 +108,9 @@ impl<'s> Assembler<'s> {
             hidden: Vec::new(),
             pending_help: None,
             pending_label: None,
-            intro: None,
+            scratch: rules::Scratch::default(),
+            intro: String::new(),
+            has_intro: false,
             last_text: None,
             heading_level: 0,
             preamble_end: None,
@@ -160,13 +166,19 @@ impl<'s> Assembler<'s> {
 
     /// Folds one block, `next` the non-comment block after it (a heading's text is
     /// taken from it: see [`rules::classify`]).
+    ///
+    /// Inlined into `run`, its one caller: merged with main at 7989267, thin LTO made
+    /// it a call of its own (+3.7 M instructions for 100k headings), `#[inline]` or not.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     fn fold(&mut self, block: &mut Block, next: Option<&Block>, comment: bool) {
         let source = &self.source;
         let ctx = Ctx {
             source,
             section: self.open.ctx(),
             label: self.pending_label.as_deref(),
-            intro: self.intro.as_deref(),
+            intro: self.has_intro.then_some(self.intro.as_str()),
+            scratch: &self.scratch,
         };
         let found = rules::classify(block, next, &ctx);
         if !comment {
@@ -186,11 +198,14 @@ impl<'s> Assembler<'s> {
                 self.intro_answered(matches!(shape, Shape::Picks(_)));
             }
             self.last_text = None;
-            self.intro = match &recognized {
+            self.has_intro = match &recognized {
                 Recognized::Static { text, .. }
                 | Recognized::Instruction { text, .. }
-                | Recognized::Comment { text, .. } => Some(text.clone()),
-                _ => None,
+                | Recognized::Comment { text, .. } => {
+                    text.clone_into(&mut self.intro);
+                    true
+                }
+                _ => false,
             };
             self.apply(recognized);
         }
@@ -461,12 +476,20 @@ impl<'s> Assembler<'s> {
         });
         if open.section.fields.is_empty() && !open.has_content {
             push_para(&mut open.section.help, "\n", &text);
+            // Only a section that is still nothing but comments may become a comment
+            // answer (fields and content only come, never go): kept, joined, for it.
+            match &mut open.comments {
+                Some(joined) => {
+                    joined.push('\n');
+                    joined.push_str(&text);
+                }
+                None => open.comments = Some(text),
+            }
         } else if let Some(waiting) = &mut self.pending_help {
             push_para(waiting, "\n", &text);
         } else {
-            self.pending_help = Some(text.clone());
+            self.pending_help = Some(text);
         }
-        open.comments.push(text);
     }
 
     /// An instruction that opens a section (after comments and answer places that show

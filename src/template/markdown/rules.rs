@@ -34,6 +34,19 @@ pub(super) struct Ctx<'a> {
     /// The text of the block right before, when it was text, a comment or an
     /// instruction (`Select one of the platforms below:`).
     pub intro: Option<&'a str>,
+    /// Vectors lent to a rule for one block, empty between blocks.
+    pub scratch: &'a Scratch,
+}
+
+/// Vectors the rules reuse from block to block (a list's facts, a checkbox list's
+/// tasks), so a list allocates them once per template, not once per list (a malloc
+/// and a free of each for every list). Empty between blocks: a rule takes one,
+/// fills it, clears it and gives it back; a rule that finds it taken (a list inside
+/// a list) makes its own.
+#[derive(Default)]
+pub(super) struct Scratch {
+    facts: std::cell::Cell<Vec<lists::Facts>>,
+    tasks: std::cell::Cell<Vec<checks::Task>>,
 }
 
 /// The open section, as the rules see it.
@@ -286,6 +299,7 @@ pub(super) mod testing {
             section,
             label,
             intro,
+            scratch: &super::Scratch::default(),
         };
         let (first, rest) = doc.blocks.split_first_mut().expect("a block");
         let next = rest.iter().find(|b| !super::is_comment_block(b, &source));

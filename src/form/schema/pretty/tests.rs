@@ -66,6 +66,8 @@ fn kinds_and_empty_strings_are_written_as_serde_json_writes_them() {
     for kind in &kinds {
         let serde = serde_json::to_string(kind.name()).unwrap();
         assert_eq!(quoted_name(kind), serde.as_bytes(), "{}", kind.name());
+        let keyed = [field_key!("kind"), quoted_name(kind), field_key!("label")].concat();
+        assert_eq!(quoted_kind(kind), keyed, "{}", kind.name());
     }
     let mut w = Pretty::default();
     w.string("");

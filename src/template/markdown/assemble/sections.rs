@@ -19,7 +19,9 @@ pub(super) struct Open {
     /// Line after the last content block: where an added answer goes.
     pub content_end: Option<usize>,
     pub comment_lines: Option<Range<usize>>,
-    pub comments: Vec<String>,
+    /// The comments, joined by newlines, while the section is nothing but comments
+    /// (see `comment_answer`).
+    pub comments: Option<String>,
     pub has_content: bool,
     /// Something in the section so far stays in a body rendered with nothing answered
     /// (text, a label, a field that shows its lines): an instruction after it is not
@@ -81,7 +83,7 @@ impl Open {
             body_start,
             content_end: None,
             comment_lines: None,
-            comments: Vec::new(),
+            comments: None,
             has_content: false,
             shown: false,
             prose: 0,
@@ -183,7 +185,7 @@ impl Assembler<'_> {
         let Some(lines) = open.comment_lines.clone() else {
             return;
         };
-        let placeholder = open.comments.join("\n").trim().to_owned();
+        let placeholder = open.comments.as_deref().unwrap_or("").trim().to_owned();
         open.section.help.clear();
         let field = self.answer(open, index, placeholder);
         let shape = self.answer_shape(field);

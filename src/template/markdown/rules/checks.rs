@@ -15,7 +15,7 @@ use crate::template::layout::{CheckLine, CheckOption, Shape};
 use crate::text;
 
 /// A task item anywhere in a checkbox list.
-struct Task {
+pub(super) struct Task {
     marker: Range<usize>,
     checked: bool,
     depth: usize,
@@ -31,8 +31,25 @@ pub(super) fn checks(
     ctx: &Ctx<'_>,
 ) -> Recognized {
     let source = ctx.source;
-    let mut tasks = Vec::new();
+    // The scratch vector when it is free (checkboxes are not read inside checkboxes,
+    // but a taken one only means a vector of its own).
+    let mut tasks = ctx.scratch.tasks.take();
     collect_tasks(items, 0, source, &mut tasks);
+    let found = checks_of(range, items, label, ctx, &mut tasks);
+    tasks.clear();
+    ctx.scratch.tasks.replace(tasks);
+    found
+}
+
+/// [`checks`], with its task items.
+fn checks_of(
+    range: &Range<usize>,
+    items: &[Item],
+    label: Option<&str>,
+    ctx: &Ctx<'_>,
+    tasks: &mut [Task],
+) -> Recognized {
+    let source = ctx.source;
     let lines = source.lines(range);
     let options: Vec<Opt> = tasks
         .iter_mut()

@@ -63,19 +63,37 @@ pub(super) fn list(
     items: &[Item],
     ctx: &Ctx<'_>,
 ) -> Vec<Recognized> {
-    let source = ctx.source;
-    let mut facts = facts_of(items, source);
-    let plain = items.iter().zip(&facts).all(|(i, f)| {
+    // The scratch vector when it is free (a list inside a list makes its own).
+    let mut facts = ctx.scratch.facts.take();
+    facts.extend(items.iter().map(|i| Facts {
+        field: item_field(i, ctx.source),
+        placeholder: Cell::new(None),
+    }));
+    let out = list_with(range, start, items, &mut facts, ctx);
+    facts.clear();
+    ctx.scratch.facts.replace(facts);
+    out
+}
+
+/// [`list`], with the [`Facts`] of each item.
+fn list_with(
+    range: &Range<usize>,
+    start: Option<u64>,
+    items: &[Item],
+    facts: &mut [Facts],
+    ctx: &Ctx<'_>,
+) -> Vec<Recognized> {
+    let plain = items.iter().zip(&*facts).all(|(i, f)| {
         i.task.is_none() && i.children.is_empty() && !has_break(&i.inlines) && f.field.is_none()
     });
     if plain && let Some(found) = options::options(range, items, ctx) {
         return vec![found];
     }
-    if let Some(found) = requests::instruction_list(range, items, &facts, ctx) {
+    if let Some(found) = requests::instruction_list(range, items, facts, ctx) {
         return vec![found];
     }
     let mut out = Vec::new();
-    in_runs(range, start, items, &mut facts, ctx.label, ctx, &mut out);
+    in_runs(range, start, items, facts, ctx.label, ctx, &mut out);
     out
 }
 

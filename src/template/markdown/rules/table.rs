@@ -16,38 +16,46 @@ pub(super) fn table(table: &Table<'_>, ctx: &Ctx<'_>) -> Recognized {
     let first_row = rows
         .first()
         .map_or(lines.end, |r| source.line_of(r.range.start));
-    let columns: Vec<_> = table
-        .head()
-        .iter()
-        .map(|c| hints::plain_label_in(c))
-        .collect();
-    let width = columns.len().saturating_sub(1);
-    let mut row_labels = Vec::with_capacity(rows.len());
+    let head_cells = table.head();
+    let width = head_cells.len().saturating_sub(1);
+    // The header's labels, then the rows': one vector, and the kind's text is sized
+    // from it (a vector each, and a text grown, were five more allocations a table).
+    let mut labels = Vec::with_capacity(head_cells.len() + rows.len());
+    labels.extend(head_cells.iter().map(|c| hints::plain_label_in(c)));
     let mut defaults = Vec::with_capacity(rows.len() * width);
-    let mut cell_hints = Vec::with_capacity(rows.len());
+    // Made at the first placeholder: most tables have none (a vector a row was two
+    // allocations of every 2x2 table, dropped again by the kind).
+    let mut cell_hints: Vec<Vec<String>> = Vec::new();
     let mut shapes = Vec::with_capacity(rows.len());
-    for row in rows {
+    for (r, row) in rows.iter().enumerate() {
         let cells = table.cells(row);
         let label = cells.first().copied().unwrap_or("");
-        row_labels.push(hints::plain_label_in(label));
-        let mut row_hints = Vec::with_capacity(width);
+        labels.push(hints::plain_label_in(label));
+        let mut no_hints = true;
         for c in 1..=width {
             let text = cells.get(c).copied().unwrap_or("");
-            let hint = !text.is_empty() && hints::is_placeholder(text);
-            defaults.push(if hint { String::new() } else { text.to_owned() });
-            row_hints.push(if hint { text.to_owned() } else { String::new() });
+            if !text.is_empty() && hints::is_placeholder(text) {
+                if cell_hints.is_empty() {
+                    cell_hints = vec![vec![String::new(); width]; rows.len()];
+                }
+                text.clone_into(&mut cell_hints[r][c - 1]);
+                no_hints = false;
+                defaults.push(String::new());
+            } else {
+                defaults.push(text.to_owned());
+            }
         }
         let line = source.line_of(row.range.start);
         shapes.push((
             source.line_text(line),
             label,
-            row_hints.iter().all(String::is_empty) && cells.len() == width + 1,
+            no_hints && cells.len() == width + 1,
         ));
-        cell_hints.push(row_hints);
     }
     let head = source.lines_text(lines.start..first_row);
     // The header's lines, then each row's: by line number, not searched for.
     let head_lines = (lines.start..first_row).map(|l| source.line_text(l));
+    let (columns, row_labels) = labels.split_at(head_cells.len());
     let kind = FieldKind::table(columns, row_labels, cell_hints);
     let defaults = Cells::from_cells(defaults, rows.len(), width);
     let field = NewField::new(kind, ctx.label, "", Value::Table(defaults), lines.start);
@@ -131,32 +139,48 @@ where
     let Some(first_row) = rows.next() else {
         return Vec::new();
     };
-    let mut first = Vec::new();
-    pipes(first_row.as_ref(), |column| {
-        first.push(column);
-        true
-    });
-    if first.len() < 2 || !framed(first_row.as_ref()) {
+    let first_row = first_row.as_ref();
+    // Room for a width between each two pipes: counted as bytes (a pass the compiler
+    // does a word at a time), so an escaped pipe only leaves room unused. A vector of
+    // the columns, turned into the widths and shrunk into the shape's box, was two
+    // calls to the allocator a table.
+    let room = first_row.bytes().filter(|&b| b == b'|').count();
+    if room < 2 || !framed(first_row) {
         return Vec::new();
     }
+    let (mut widths, mut start, mut last, mut n) = (Vec::with_capacity(room - 1), None, 0, 0);
+    pipes(first_row, |column| {
+        n += 1;
+        if start.is_none() {
+            start = Some(column);
+        } else {
+            widths.push(column - last - 1);
+        }
+        last = column;
+        true
+    });
+    if n < 2 {
+        return Vec::new();
+    }
+    let start = start.unwrap_or_default();
     // One pass: each row framed, with its pipes where the first row has them.
     for row in rows {
         let row = row.as_ref();
-        let mut n = 0;
+        let (mut k, mut expected) = (0, start);
         let same = pipes(row, |column| {
-            n += 1;
-            first.get(n - 1) == Some(&column)
+            if column != expected {
+                return false;
+            }
+            // After the last pipe, none is expected.
+            expected = widths.get(k).map_or(usize::MAX, |w| column + w + 1);
+            k += 1;
+            true
         });
-        if !framed(row) || !same || n != first.len() {
+        if !framed(row) || !same || k != n {
             return Vec::new();
         }
     }
-    // The widths in place of the columns.
-    for i in 1..first.len() {
-        first[i - 1] = first[i] - first[i - 1] - 1;
-    }
-    first.pop();
-    first
+    widths
 }
 
 #[cfg(test)]
@@ -176,6 +200,16 @@ mod tests {
         assert!(aligned_widths(&["| a | b |", "|---|---|", "| long | x |"]).is_empty());
         assert!(aligned_widths(&["a | b", "--|--"]).is_empty());
         assert_eq!(pipe_columns(r"| a \| b | c |"), [0, 9, 13]);
+    }
+
+    /// Escaped pipes are not columns: room is made for them, but the widths are those
+    /// of the unescaped pipes, and a row whose only pipes are escaped has none.
+    #[test]
+    fn escaped_pipes_make_no_columns() {
+        let widths = aligned_widths([r"| a \| b | c |", "|--------|---|"]);
+        assert_eq!(widths, [8, 3]);
+        assert!(aligned_widths([r"\| a \|", r"\| a \|"]).is_empty());
+        assert!(aligned_widths([r"| a \|", "|---|"]).is_empty());
     }
 
     /// The byte-at-a-time reading of printable ASCII gives the columns a character at a
