@@ -489,7 +489,51 @@ impl Form {
         let words = |s: &str| s.split_whitespace().eq(field.label.split_whitespace());
         section.fields.len() == 1 && !section.title.trim().is_empty() && words(&section.title)
     }
+}
 
+/// `label` without the `(required)` that made its field required (in any case), when
+/// the `*` after it says so: `Summary (required) *` read it twice. For showing (the
+/// form, plain mode): the label the issue and the schema use keeps its words.
+pub fn unmarked(label: &str, required: bool) -> std::borrow::Cow<'_, str> {
+    const WORD: &str = "(required)";
+    let at = required
+        .then(|| label.to_ascii_lowercase().find(WORD))
+        .flatten();
+    let Some(at) = at else {
+        return label.into();
+    };
+    let (before, after) = (
+        label[..at].trim_end(),
+        label[at + WORD.len()..].trim_start(),
+    );
+    let space = if !before.is_empty() && after.starts_with(char::is_alphanumeric) {
+        " "
+    } else {
+        ""
+    };
+    let kept = format!("{before}{space}{after}");
+    if kept.trim().is_empty() {
+        label.into()
+    } else {
+        kept.into()
+    }
+}
+
+/// Whether a heading `title` and a field's `label` say the same name, as a reader
+/// sees it: letter case (Unicode lowercase), a `(required)` in any case, a trailing
+/// colon and runs of spaces aside (`## Version (Required)` and `Version (required):`,
+/// `## Environment:` and `environment`). An empty name is no one's.
+pub fn same_name(title: &str, label: &str) -> bool {
+    fn words(s: &str) -> String {
+        let lower = s.to_lowercase().replace("(required)", " ");
+        let bare = lower.trim_end().trim_end_matches(':');
+        bare.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+    let title = words(title);
+    !title.is_empty() && title == words(label)
+}
+
+impl Form {
     /// The index of the field with this id.
     pub fn field_index(&self, id: &str) -> Option<usize> {
         self.fields.iter().position(|f| *f.id == *id)

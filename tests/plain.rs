@@ -473,6 +473,33 @@ fn a_blank_title_with_a_file_prints_no_gh_command() {
     assert!(home.path().join("out.md").is_file());
 }
 
+/// A field made required by its `(required)` is named as the form names it, the word
+/// once, as `*`: the heading of a section named by its field (`== Summary * ==`, it
+/// said `== Summary (required) * ==`) and a field's prompt (`Version *`). The issue keeps
+/// the template's words.
+#[test]
+fn plain_mode_says_required_once() {
+    let home = tempfile::tempdir().unwrap();
+    let template = home.path().join("bug.md");
+    std::fs::write(
+        &template,
+        "---\nname: Bug\nabout: b\n---\n\n## Summary (required)\n\n<!-- what -->\n\n## Details\n\n- Version (Required): \n- OS: \n",
+    )
+    .unwrap();
+    let (body, stderr) = plain(
+        home.path(),
+        template.to_str().unwrap(),
+        "T\nsum\n.\n1.0\n\n",
+        &["--plain", "--print"],
+    );
+    let asked = stderr.split("\nReview:").next().unwrap();
+    assert!(asked.contains("== Summary * ==\n"), "{stderr}");
+    assert!(asked.contains("\nVersion * (one line;"), "{stderr}");
+    assert!(!asked.to_lowercase().contains("(required)"), "{stderr}");
+    assert!(body.contains("## Summary (required)\n\nsum\n"), "{body}");
+    assert!(body.contains("- Version (Required): 1.0\n"), "{body}");
+}
+
 /// What the form shows, plain mode shows before the first answer: the form's markdown
 /// introduction, a box that must be ticked marked `*`, what a prefilled field holds (so
 /// `.` keeping it keeps something seen), and a placeholder's own `ex.` not prefixed again.

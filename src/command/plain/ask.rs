@@ -167,11 +167,13 @@ pub fn blank_prompt(option: &crate::form::Opt) -> String {
     format!("  {label}: ")
 }
 
+/// A field's name in its prompt, as the form draws it: a required one without the
+/// `(required)` its `*` says.
 fn label(field: &Field) -> String {
     if field.label.trim().is_empty() {
         field.id.to_string()
     } else {
-        one_line(&field.label)
+        one_line(&crate::form::unmarked(&field.label, field.required))
     }
 }
 

@@ -411,33 +411,7 @@ fn shown_label(form: &crate::form::Form, f: usize) -> std::borrow::Cow<'_, str> 
     }
 }
 
-/// `label` without the `(required)` that made its field required (in any case), when
-/// the `*` after it says so: `Summary (required) *` read it twice. Drawing only: the
-/// label the issue and the schema use keeps its words.
-pub(super) fn unmarked(label: &str, required: bool) -> std::borrow::Cow<'_, str> {
-    const WORD: &str = "(required)";
-    let at = required
-        .then(|| label.to_ascii_lowercase().find(WORD))
-        .flatten();
-    let Some(at) = at else {
-        return label.into();
-    };
-    let (before, after) = (
-        label[..at].trim_end(),
-        label[at + WORD.len()..].trim_start(),
-    );
-    let space = if !before.is_empty() && after.starts_with(char::is_alphanumeric) {
-        " "
-    } else {
-        ""
-    };
-    let kept = format!("{before}{space}{after}");
-    if kept.trim().is_empty() {
-        label.into()
-    } else {
-        kept.into()
-    }
-}
+pub(super) use crate::form::unmarked;
 
 /// The scroll offset that keeps the focused field in view (or the wheel's offset). A
 /// field taller than the pane keeps its cursor row in view.
@@ -535,8 +509,9 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
 /// Whether field `f`'s label is drawn as its section's title row: the section's only
 /// field named by its heading (`Form::label_is_title`), or its first field when the
 /// label says only what the heading says (`Steps to reproduce` under `## Steps to
-/// reproduce`, a colon after either aside). Drawing only: the issue keeps both.
-fn names_section(form: &crate::form::Form, f: usize) -> bool {
+/// reproduce`; letter case, a colon after either and `(required)` aside,
+/// [`crate::form::same_name`]). Drawing only: the issue keeps both.
+pub(super) fn names_section(form: &crate::form::Form, f: usize) -> bool {
     if form.label_is_title(f) {
         return true;
     }
@@ -544,13 +519,7 @@ fn names_section(form: &crate::form::Form, f: usize) -> bool {
     let Some(section) = form.sections.get(field.section) else {
         return false;
     };
-    let bare = |s: &str| s.trim_end().trim_end_matches(':').to_owned();
-    let title = bare(&section.title);
-    section.fields.first() == Some(&f)
-        && !title.trim().is_empty()
-        && title
-            .split_whitespace()
-            .eq(bare(&field.label).split_whitespace())
+    section.fields.first() == Some(&f) && crate::form::same_name(&section.title, &field.label)
 }
 
 /// Section `s`'s name in the sidebar, worded as the pane's title row: without the
