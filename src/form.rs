@@ -489,6 +489,22 @@ impl Form {
         let words = |s: &str| s.split_whitespace().eq(field.label.split_whitespace());
         section.fields.len() == 1 && !section.title.trim().is_empty() && words(&section.title)
     }
+
+    /// Whether field `f`'s label is shown as its section's name (the form's title row,
+    /// plain mode's `== heading ==`): the section's only field named by its heading
+    /// ([`Form::label_is_title`]), or its first field when the label says only what the
+    /// heading says (`Steps to reproduce` under `## Steps to reproduce`; letter case, a
+    /// colon after either and `(required)` aside, [`same_name`]). Showing only: the issue
+    /// keeps both.
+    pub fn names_section(&self, f: usize) -> bool {
+        if self.label_is_title(f) {
+            return true;
+        }
+        let field = &self.fields[f];
+        self.sections
+            .get(field.section)
+            .is_some_and(|s| s.fields.first() == Some(&f) && same_name(&s.title, &field.label))
+    }
 }
 
 /// `label` without the `(required)` that made its field required (in any case), when

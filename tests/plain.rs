@@ -582,3 +582,35 @@ fn plain_mode_and_render_name_the_fields_still_holding_the_templates_example() {
         format!("issue-composer: note: {note} (sent as written; --set them to replace it)\n")
     );
 }
+
+/// A heading and its first field's label that differ only in letter case, a colon or
+/// `(required)` name the section once in plain mode, as in the form: the heading
+/// carries the field's `*` and the prompt gives the hint alone. The next field keeps its
+/// label, and the issue keeps both names as written.
+#[test]
+fn plain_mode_names_a_section_once_when_its_first_label_repeats_it() {
+    let home = tempfile::tempdir().unwrap();
+    let template = home.path().join("env.md");
+    std::fs::write(
+        &template,
+        "---\nname: Env\nabout: e\n---\n\n## Version (Required)\n\n- version (required):\n- OS:\n",
+    )
+    .unwrap();
+    let (body, stderr) = plain(
+        home.path(),
+        template.to_str().unwrap(),
+        "T\n1.0\nlinux\n",
+        &["--plain", "--print"],
+    );
+    let asked = stderr.split("\nReview:").next().unwrap();
+    assert!(asked.contains("\n== Version * ==\n(one line;"), "{stderr}");
+    assert!(asked.contains("\nOS (one line;"), "{stderr}");
+    assert!(
+        !asked.to_lowercase().contains("version (required)"),
+        "{stderr}"
+    );
+    assert!(
+        body.contains("## Version (Required)\n\n- version (required): 1.0\n- OS: linux\n"),
+        "{body}"
+    );
+}

@@ -140,10 +140,11 @@ fn section_heading(form: &Form, section: usize, out: &mut impl Write) -> std::io
         return Ok(());
     };
     if !s.title.trim().is_empty() {
-        // The title is the label of a field named by it, and carries its `*` (in place
-        // of the `(required)` that made it so, as the form's title row).
-        let required = matches!(s.fields.as_slice(),
-            [f] if form.label_is_title(*f) && form.fields[*f].required);
+        // The title is the label of a field named by it (its only or first field), and
+        // carries its `*` (in place of the `(required)` that made it so, as the form's
+        // title row).
+        let required = matches!(s.fields.first(),
+            Some(&f) if form.names_section(f) && form.fields[f].required);
         let title = crate::form::unmarked(s.title.trim(), required);
         let mark = if required { " *" } else { "" };
         writeln!(

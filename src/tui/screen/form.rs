@@ -209,7 +209,7 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
         .fields
         .first()
         .copied()
-        .filter(|&f| names_section(form, f));
+        .filter(|&f| form.names_section(f));
     // One-line text fields sit beside their labels, inputs aligned.
     let inline_col = section
         .fields
@@ -506,29 +506,13 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
     cursor
 }
 
-/// Whether field `f`'s label is drawn as its section's title row: the section's only
-/// field named by its heading (`Form::label_is_title`), or its first field when the
-/// label says only what the heading says (`Steps to reproduce` under `## Steps to
-/// reproduce`; letter case, a colon after either and `(required)` aside,
-/// [`crate::form::same_name`]). Drawing only: the issue keeps both.
-pub(super) fn names_section(form: &crate::form::Form, f: usize) -> bool {
-    if form.label_is_title(f) {
-        return true;
-    }
-    let field = &form.fields[f];
-    let Some(section) = form.sections.get(field.section) else {
-        return false;
-    };
-    section.fields.first() == Some(&f) && crate::form::same_name(&section.title, &field.label)
-}
-
 /// Section `s`'s name in the sidebar, worded as the pane's title row: without the
 /// `(required)` that made its only field required (the pane puts `*` there, the sidebar
 /// its `!` or `✓`), so the word is not said beside a mark.
 fn sidebar_title(form: &crate::form::Form, s: usize) -> std::borrow::Cow<'_, str> {
     let section = &form.sections[s];
     match section.fields.first() {
-        Some(&f) if names_section(form, f) => unmarked(&section.title, form.fields[f].required),
+        Some(&f) if form.names_section(f) => unmarked(&section.title, form.fields[f].required),
         _ => section.title.as_str().into(),
     }
 }
@@ -625,7 +609,7 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                 let field = &form.fields[*f];
                 let focused = state.focus() == Focus::Field(*f);
                 let marker = if focused { "▸ " } else { "  " };
-                let titled = names_section(form, *f);
+                let titled = form.names_section(*f);
                 let required = if field.required { " *" } else { "" };
                 let lang = match &field.kind {
                     crate::form::FieldKind::Code { language } if language.is_empty() => {

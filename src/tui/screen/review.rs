@@ -240,7 +240,7 @@ fn problem_lines(
         let label = super::form::unmarked(&field.label, field.required);
         if **section == *field.label || section.is_empty() {
             format!("{label} {what}")
-        } else if super::form::names_section(form, f) {
+        } else if form.names_section(f) {
             // The pane's title row: the heading, without the `(required)` its `*` says.
             let title = super::form::unmarked(section, field.required);
             format!("{title} {what}")
