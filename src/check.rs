@@ -33,7 +33,8 @@ impl Report {
         self.findings.iter().any(|f| f.severity == "error")
     }
 
-    /// `file:line:col: severity: message` lines, then the summaries, each escaped.
+    /// `file:line:col: severity: message` lines, then the summaries, each escaped (a
+    /// message's invisible characters too, `\u{200b}`).
     pub fn text(&self) -> String {
         let mut out = String::new();
         for f in &self.findings {
@@ -44,7 +45,8 @@ impl Report {
                 f.line,
                 f.column,
                 f.severity,
-                crate::text::escape_line(&f.message)
+                // A value quoted in a message shows its invisible characters too.
+                crate::text::escape_name(&f.message)
             );
         }
         for s in &self.summaries {

@@ -490,6 +490,66 @@ impl Form {
         section.fields.len() == 1 && !section.title.trim().is_empty() && words(&section.title)
     }
 
+    /// Whether field `f`'s label is shown as its section's name (the form's title row,
+    /// plain mode's `== heading ==`): the section's only field named by its heading
+    /// ([`Form::label_is_title`]), or its first field when the label says only what the
+    /// heading says (`Steps to reproduce` under `## Steps to reproduce`; letter case, a
+    /// colon after either and `(required)` aside, [`same_name`]). Showing only: the issue
+    /// keeps both.
+    pub fn names_section(&self, f: usize) -> bool {
+        if self.label_is_title(f) {
+            return true;
+        }
+        let field = &self.fields[f];
+        self.sections
+            .get(field.section)
+            .is_some_and(|s| s.fields.first() == Some(&f) && same_name(&s.title, &field.label))
+    }
+}
+
+/// `label` without the `(required)` that made its field required (in any case), when
+/// the `*` after it says so: `Summary (required) *` read it twice. For showing (the
+/// form, plain mode): the label the issue and the schema use keeps its words.
+pub fn unmarked(label: &str, required: bool) -> std::borrow::Cow<'_, str> {
+    const WORD: &str = "(required)";
+    let at = required
+        .then(|| label.to_ascii_lowercase().find(WORD))
+        .flatten();
+    let Some(at) = at else {
+        return label.into();
+    };
+    let (before, after) = (
+        label[..at].trim_end(),
+        label[at + WORD.len()..].trim_start(),
+    );
+    let space = if !before.is_empty() && after.starts_with(char::is_alphanumeric) {
+        " "
+    } else {
+        ""
+    };
+    let kept = format!("{before}{space}{after}");
+    if kept.trim().is_empty() {
+        label.into()
+    } else {
+        kept.into()
+    }
+}
+
+/// Whether a heading `title` and a field's `label` say the same name, as a reader
+/// sees it: letter case (Unicode lowercase), a `(required)` in any case, a trailing
+/// colon and runs of spaces aside (`## Version (Required)` and `Version (required):`,
+/// `## Environment:` and `environment`). An empty name is no one's.
+pub fn same_name(title: &str, label: &str) -> bool {
+    fn words(s: &str) -> String {
+        let lower = s.to_lowercase().replace("(required)", " ");
+        let bare = lower.trim_end().trim_end_matches(':');
+        bare.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+    let title = words(title);
+    !title.is_empty() && title == words(label)
+}
+
+impl Form {
     /// The index of the field with this id.
     pub fn field_index(&self, id: &str) -> Option<usize> {
         self.fields.iter().position(|f| *f.id == *id)

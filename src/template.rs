@@ -117,14 +117,18 @@ impl Template {
     }
 
     /// What opening the template says, as `check` does: the issue form saved with
-    /// another extension, then each value of its front matter holding control
-    /// characters written as YAML escapes (removed), at `FILE:LINE:COL`.
+    /// another extension, then each value of its front matter holding escape sequences
+    /// or control characters (removed), raw or written as YAML escapes, at
+    /// `FILE:LINE:COL`.
     pub fn opening_warnings(&self) -> Vec<String> {
         let escapes = self
             .problems
             .iter()
-            .filter(|p| p.message.contains(lint::YAML_ESCAPE))
-            .map(|p| format!("{}:{}:{}: {}", self.file, p.line, p.col, p.message));
+            .filter(|p| lint::is_removal(&p.message))
+            .map(|p| {
+                let message = crate::text::escape_name(&p.message);
+                format!("{}:{}:{}: {message}", self.file, p.line, p.col)
+            });
         self.saved_form_warning()
             .into_iter()
             .chain(escapes)
@@ -303,7 +307,9 @@ pub fn parse_from(
         let col = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         LocatedError::new(file, line, col, "the file is not UTF-8 text")
     })?;
+    let original = text;
     let (text, removed) = crate::text::sanitize::normalize(text);
+    let removed_none = removed.is_empty();
     let mut problems: Vec<Problem> = removed
         .into_iter()
         .map(|r| Problem {
@@ -322,7 +328,11 @@ pub fn parse_from(
     } else if let Some(read) = saved_form(&text, origin, &stem, &mut problems, limits) {
         read
     } else {
-        markdown_form(&text, (file, &stem, origin.gitlab), &mut problems, limits)?
+        let read = markdown_form(&text, (file, &stem, origin.gitlab), &mut problems, limits)?;
+        if !removed_none {
+            front_matter::note_raw_escapes(original, &mut problems);
+        }
+        read
     };
     check_counts(&form, file, limits)?;
     if form.fields.is_empty() {

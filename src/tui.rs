@@ -507,16 +507,8 @@ pub fn run(args: Start) -> Result<Outcome> {
     terminal::restore();
     let after = match result {
         Ok(Ok(after)) => after,
-        Ok(Err(err)) if events.signalled() || is_closed(&err) => {
-            let notes = app.exit_notes();
-            // The terminal may be gone: nothing to do if the message cannot be written.
-            let err = crate::text::escape(&err.to_string()).into_owned();
-            let _ = writeln!(std::io::stderr(), "issue-composer: {err}");
-            tell(&notes);
-            // A signal (SIGHUP, SIGTERM) ends it too: the claim goes with it.
-            draft::lock::release();
-            left_to_exit(app);
-            return Ok(Outcome::Failed);
+        Ok(Err(err)) if events.signalled() || is_closed(&err) || events.terminal_gone() => {
+            return Ok(ended(app, terminal, &events));
         }
         Ok(Err(err)) => return Err(err),
         Err(panic) => std::panic::resume_unwind(panic),
@@ -535,6 +527,29 @@ pub fn run(args: Start) -> Result<Outcome> {
     draft::lock::release();
     left_to_exit(app);
     outcome
+}
+
+/// The way out when the terminal was closed or a signal came: one message for the
+/// cause, not for whichever call failed first (see `TermEvents::terminal_gone`; the OS's
+/// words would only puzzle), then where the answers are.
+fn ended(app: App, terminal: terminal::Tty, events: &event::TermEvents) -> Outcome {
+    let notes = app.exit_notes();
+    let why = if events.signalled() && !events.terminal_gone() {
+        "terminated by a signal"
+    } else {
+        "the terminal was closed"
+    };
+    // ratatui shows the cursor when its terminal is dropped and says so on standard
+    // error when it cannot ("Failed to show the cursor"): the terminal is gone or going,
+    // and `terminal::restore` has done what can be done.
+    std::mem::forget(terminal);
+    // The terminal may be gone: nothing to do if the message cannot be written.
+    let _ = writeln!(std::io::stderr(), "issue-composer: {why}");
+    tell(&notes);
+    // A signal (SIGHUP, SIGTERM) ends it too: the claim goes with it.
+    draft::lock::release();
+    left_to_exit(app);
+    Outcome::Failed
 }
 
 /// Leaves the app to the operating system instead of freeing it: the form is closed,

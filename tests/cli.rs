@@ -845,8 +845,8 @@ fn check_warns_of_control_characters_written_as_yaml_escapes() {
     assert_eq!(
         text,
         format!(
-            "{file}:4:8: warning: `title` `a\\x07b` holds a control character, written as a YAML escape; it is removed\n\
-             {file}:5:10: warning: `labels` `x\\e[31m` holds an escape sequence, written as a YAML escape; it is removed\n\
+            "{file}:4:8: warning: `title` `a\\x07b` holds a control character; it is removed\n\
+             {file}:5:10: warning: `labels` `x\\e[31m` holds an escape sequence; it is removed\n\
              {file}: 1 sections, 1 fields\n"
         )
     );
@@ -862,8 +862,44 @@ fn check_warns_of_control_characters_written_as_yaml_escapes() {
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
         format!(
-            "issue-composer: warning: {file}:4:8: `title` `a\\x07b` holds a control character, written as a YAML escape; it is removed\n\
-             issue-composer: warning: {file}:5:10: `labels` `x\\e[31m` holds an escape sequence, written as a YAML escape; it is removed\n"
+            "issue-composer: warning: {file}:4:8: `title` `a\\x07b` holds a control character; it is removed\n\
+             issue-composer: warning: {file}:5:10: `labels` `x\\e[31m` holds an escape sequence; it is removed\n"
+        )
+    );
+}
+
+/// Raw escape sequences in front matter (the bytes themselves, not YAML escapes) are
+/// warned of as YAML escapes are: `check` names the value at its place instead of a bare
+/// "escape sequence removed", and `render` says it too (it said nothing).
+#[test]
+fn raw_escapes_in_front_matter_are_named_by_check_and_render() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("raw.md");
+    fs::write(
+        &md,
+        "---\nname: raw\nabout: \"x\"\ntitle: \"raw\u{1b}[31mred\"\n---\n\n## S\n",
+    )
+    .unwrap();
+    let file = md.display();
+    let said = format!(
+        "{file}:4:8: warning: `title` `raw\\e[31mred` holds an escape sequence; it is removed"
+    );
+    let out = bin().arg("check").arg(&md).output().unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!("{said}\n{file}: 1 sections, 1 fields\n")
+    );
+    let out = bin()
+        .arg("render")
+        .arg(&md)
+        .arg("--allow-incomplete")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "## S\n");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "issue-composer: warning: {file}:4:8: `title` `raw\\e[31mred` holds an escape sequence; it is removed\n"
         )
     );
 }

@@ -739,6 +739,101 @@ fn closing_the_terminal_saves_everything_and_exits() {
     );
 }
 
+/// Closing the terminal (`tmux kill-session`, standard error to a file) ends the form
+/// with one message whatever failed first: it said `terminated by a signal`, `Resource
+/// temporarily unavailable (os error 11)` or `No such file or directory (os error 2)`
+/// by the timing (crossterm's size query reports whatever errno it last saw), and
+/// `Failed to show the cursor: Input/output error (os error 5)` after it. With
+/// something typed, it says where the draft is.
+#[test]
+fn closing_the_terminal_says_so_once() {
+    if std::process::Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    for typed in [false, true, false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let err = dir.path().join("stderr");
+        let socket = format!("ic-said-{}-{typed}", std::process::id());
+        let tmux = |args: &[&str]| {
+            std::process::Command::new("tmux")
+                .args(["-L", &socket])
+                .args(args)
+                .output()
+                .unwrap()
+        };
+        let data = format!("XDG_DATA_HOME={}", dir.path().display());
+        let bin = env!("CARGO_BIN_EXE_issue-composer");
+        let script = "exec \"$0\" performance 2>\"$1\"";
+        let err_path = err.to_str().unwrap();
+        let started = tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "c",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "env",
+            &data,
+            "sh",
+            "-c",
+            script,
+            bin,
+            err_path,
+        ]);
+        assert!(
+            started.status.success(),
+            "{}",
+            String::from_utf8_lossy(&started.stderr)
+        );
+        let pid = String::from_utf8(tmux(&["list-panes", "-t", "c", "-F", "#{pane_pid}"]).stdout)
+            .unwrap();
+        let stat = format!("/proc/{}/stat", pid.trim());
+        let running = || std::fs::read_to_string(&stat).is_ok_and(|s| !s.contains(") Z "));
+        let screen = || String::from_utf8(tmux(&["capture-pane", "-p", "-t", "c"]).stdout).unwrap();
+        let mut deadline = Instant::now() + Duration::from_secs(15);
+        while !screen().contains("0 of 26 fields filled") {
+            assert!(Instant::now() < deadline, "did not start:\n{}", screen());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        if typed {
+            tmux(&["send-keys", "-t", "c", "-l", "last words"]);
+            deadline = Instant::now() + Duration::from_secs(15);
+            while !screen().contains("last words") {
+                assert!(Instant::now() < deadline, "did not type:\n{}", screen());
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+        tmux(&["kill-session", "-t", "c"]);
+        deadline = Instant::now() + Duration::from_secs(15);
+        while running() {
+            assert!(
+                Instant::now() < deadline,
+                "kept running after its terminal closed"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        tmux(&["kill-server"]);
+        let said = std::fs::read_to_string(&err).unwrap();
+        let expected = if typed {
+            format!(
+                "issue-composer: the terminal was closed\n\
+                 issue-composer: your answers are saved as a draft in {}\n",
+                draft_file(dir.path()).display()
+            )
+        } else {
+            "issue-composer: the terminal was closed\n".to_owned()
+        };
+        assert_eq!(said, expected, "typed: {typed}");
+    }
+}
+
 /// CPU time (user + system, in clock ticks) the process has used so far.
 fn cpu_ticks(pid: u32) -> u64 {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();

@@ -508,6 +508,33 @@ fn a_blank_title_with_a_file_prints_no_gh_command() {
     assert!(home.path().join("out.md").is_file());
 }
 
+/// A field made required by its `(required)` is named as the form names it, the word
+/// once, as `*`: the heading of a section named by its field (`== Summary * ==`, it
+/// said `== Summary (required) * ==`) and a field's prompt (`Version *`). The issue keeps
+/// the template's words.
+#[test]
+fn plain_mode_says_required_once() {
+    let home = tempfile::tempdir().unwrap();
+    let template = home.path().join("bug.md");
+    std::fs::write(
+        &template,
+        "---\nname: Bug\nabout: b\n---\n\n## Summary (required)\n\n<!-- what -->\n\n## Details\n\n- Version (Required): \n- OS: \n",
+    )
+    .unwrap();
+    let (body, stderr) = plain(
+        home.path(),
+        template.to_str().unwrap(),
+        "T\nsum\n.\n1.0\n\n",
+        &["--plain", "--print"],
+    );
+    let asked = stderr.split("\nReview:").next().unwrap();
+    assert!(asked.contains("== Summary * ==\n"), "{stderr}");
+    assert!(asked.contains("\nVersion * (one line;"), "{stderr}");
+    assert!(!asked.to_lowercase().contains("(required)"), "{stderr}");
+    assert!(body.contains("## Summary (required)\n\nsum\n"), "{body}");
+    assert!(body.contains("- Version (Required): 1.0\n"), "{body}");
+}
+
 /// What the form shows, plain mode shows before the first answer: the form's markdown
 /// introduction, a box that must be ticked marked `*`, what a prefilled field holds (so
 /// `.` keeping it keeps something seen), and a placeholder's own `ex.` not prefixed again.
@@ -588,5 +615,37 @@ fn plain_mode_and_render_name_the_fields_still_holding_the_templates_example() {
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
         format!("issue-composer: note: {note} (sent as written; --set them to replace it)\n")
+    );
+}
+
+/// A heading and its first field's label that differ only in letter case, a colon or
+/// `(required)` name the section once in plain mode, as in the form: the heading
+/// carries the field's `*` and the prompt gives the hint alone. The next field keeps its
+/// label, and the issue keeps both names as written.
+#[test]
+fn plain_mode_names_a_section_once_when_its_first_label_repeats_it() {
+    let home = tempfile::tempdir().unwrap();
+    let template = home.path().join("env.md");
+    std::fs::write(
+        &template,
+        "---\nname: Env\nabout: e\n---\n\n## Version (Required)\n\n- version (required):\n- OS:\n",
+    )
+    .unwrap();
+    let (body, stderr) = plain(
+        home.path(),
+        template.to_str().unwrap(),
+        "T\n1.0\nlinux\n",
+        &["--plain", "--print"],
+    );
+    let asked = stderr.split("\nReview:").next().unwrap();
+    assert!(asked.contains("\n== Version * ==\n(one line;"), "{stderr}");
+    assert!(asked.contains("\nOS (one line;"), "{stderr}");
+    assert!(
+        !asked.to_lowercase().contains("version (required)"),
+        "{stderr}"
+    );
+    assert!(
+        body.contains("## Version (Required)\n\n- version (required): 1.0\n- OS: linux\n"),
+        "{body}"
     );
 }

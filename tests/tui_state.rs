@@ -2119,6 +2119,61 @@ fn tab_types_a_tab_in_a_code_block_and_ctrl_arrows_move_on() {
     assert_eq!(focus(&app), field(&app, "dependencies/depends-on"));
 }
 
+/// Of several opening warnings the notice shows the first and says how many more there
+/// are and where to read them (it showed the first alone).
+#[test]
+fn opening_with_several_warnings_says_how_many_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.md");
+    std::fs::write(
+        &path,
+        "---\nname: \"N\\a\"\nabout: \"A\\a\"\ntitle: \"T\\a\"\nlabels: [\"l\\a\"]\nassignees: [\"x\\a\"]\ntype: \"B\\a\"\n---\n## A\n",
+    )
+    .unwrap();
+    let source = Source::File(path.clone());
+    let template = discover::load(&source).unwrap();
+    assert_eq!(template.opening_warnings().len(), 6);
+    let app = App::with_form(config(), template, source, None, (120, 40));
+    assert_eq!(
+        notice(&app),
+        Some((
+            format!(
+                "warning: {}:2:7: `name` `N\\x07` holds a control character; it is removed … and 5 more: `issue-composer check {}`",
+                path.display(),
+                path.display()
+            ),
+            true
+        ))
+    );
+}
+
+/// Raw escape sequences in front matter (the bytes) open with the same notice as YAML
+/// escapes (the form said nothing).
+#[test]
+fn opening_a_template_with_raw_escapes_in_front_matter_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("raw.md");
+    std::fs::write(
+        &path,
+        "---\nname: raw\nabout: \"x\"\ntitle: \"raw\u{1b}[31mred\"\n---\n\n## S\n",
+    )
+    .unwrap();
+    let source = Source::File(path.clone());
+    let template = discover::load(&source).unwrap();
+    let app = App::with_form(config(), template, source, None, (120, 40));
+    assert_eq!(title(&app), "rawred");
+    assert_eq!(
+        notice(&app),
+        Some((
+            format!(
+                "warning: {}:4:8: `title` `raw\\e[31mred` holds an escape sequence; it is removed",
+                path.display()
+            ),
+            true
+        ))
+    );
+}
+
 /// A template whose front matter writes control characters as YAML escapes opens with
 /// a notice naming the first value's place and what is removed (they are removed).
 #[test]
@@ -2138,7 +2193,7 @@ fn opening_a_template_with_yaml_escapes_in_front_matter_warns() {
         notice(&app),
         Some((
             format!(
-                "warning: {}:4:8: `title` `a\\x07b` holds a control character, written as a YAML escape; it is removed",
+                "warning: {}:4:8: `title` `a\\x07b` holds a control character; it is removed",
                 path.display()
             ),
             true

@@ -811,6 +811,31 @@ fn the_review_lists_fields_still_holding_the_templates_example() {
     );
 }
 
+/// With something blocking, the note on the examples comes below the problems, above
+/// the examples it names (it came between the "to fix first" heading and its item).
+#[test]
+fn the_examples_note_comes_below_the_problems() {
+    let mut app = open("go-performance", None);
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let shown = screen(&app, 100, 30);
+    let rows: Vec<&str> = shown
+        .lines()
+        .skip(3)
+        .take(4)
+        .map(|r| r.trim_matches('"').trim_end())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            " 1 thing to fix first — Enter goes to it:",
+            " › the title (empty, or only the template's prefix)",
+            " 5 fields still hold the template's example: Benchmark Results (Baseline), Code Example, Configurat…",
+            "   Benchmark Results (Baseline) still holds the template's example",
+        ],
+        "{shown}"
+    );
+}
+
 #[test]
 fn a_code_block_shows_tab_typing_a_tab_and_the_keys_that_move_on() {
     let mut app = open("go-performance", None);
@@ -1066,6 +1091,54 @@ fn the_required_mark_is_not_said_twice() {
     assert!(text.contains("- Version (required):"), "{text}");
 }
 
+/// A heading and a first field that name the same thing but for letter case, a colon or
+/// `(required)` (`## Version (Required)` and `- Version (required):`) show the name once:
+/// in the pane (the title row), in the sidebar (no `(Required)` beside its `!`) and in
+/// the review (`Version is required`, not `Version (Required) › Version is required`).
+/// The issue keeps the template's words.
+#[test]
+fn a_heading_and_its_first_label_differing_in_letter_case_show_once() {
+    for (heading, label, title) in [
+        ("Version (Required)", "Version (required)", "Version *"),
+        (
+            "Expected behavior",
+            "**expected behavior**",
+            "Expected behavior",
+        ),
+        ("Environment:", "environment", "Environment"),
+    ] {
+        let template = format!("## {heading}\n\n- {label}: \n- Other: \n");
+        let mut app = open_text("case.md", &template, config(), (80, 20));
+        key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+        let text = screen(&app, 80, 20);
+        let pane = pane_lines(&text);
+        assert_eq!(pane[0].trim_end(), format!(" ▸ {title}"), "{text}");
+        let name = title.trim_end_matches(" *").to_lowercase();
+        let said = pane
+            .iter()
+            .filter(|l| l.to_lowercase().contains(&name))
+            .count();
+        assert_eq!(said, 1, "{text}");
+        assert!(!text.to_lowercase().contains("(required)"), "{text}");
+        let issue = app.form().unwrap().issue();
+        assert!(
+            issue
+                .body
+                .starts_with(&format!("## {heading}\n\n- {label}:")),
+            "{}",
+            issue.body
+        );
+    }
+    let template = "## Version (Required)\n\n- Version (required): \n- OS: \n";
+    let mut app = open_text("case.md", template, config(), (80, 20));
+    let text = screen(&app, 80, 20);
+    assert!(text.contains("\"· Version          │"), "{text}");
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let text = screen(&app, 80, 20);
+    assert!(text.contains("\"   Version is required "), "{text}");
+    assert!(!text.contains("›  Version"), "{text}");
+}
+
 /// "Terminal too small" wraps onto the rows under it rather than stop at the row's end
 /// (`terminal too small: need 60×16, have` at 40 columns, `terminal too small: need` at
 /// 30): the sizes show at every width.
@@ -1153,10 +1226,95 @@ fn every_help_key_has_a_space_before_its_description() {
             .filter(|r| r.len() > 3 && r[..3] == [' '; 3] && r[3] != ' ')
             .collect();
         assert!(keyed.len() > 30, "{width}: {text}");
-        let at = 3 + 18 + 1;
+        // At most a third of the width (with the indent and the space): 16 at 60
+        // columns, where `Ctrl-S/F5/Alt-↑/F6` goes on under itself.
+        let at = 3 + 18.min(usize::from(width) / 3 - 4) + 1;
         for r in &keyed {
             let row: String = r.iter().collect();
+            // A key list's own second row (`F6`) may have no description beside it.
+            if r[at..].iter().all(|&c| c == ' ') {
+                continue;
+            }
             assert!(r[at - 1] == ' ' && r[at] != ' ', "{width}: {row}");
+        }
+    }
+}
+
+/// A key override wider than a third of the screen (`[keys] review =
+/// ["ctrl-shift-alt-pagedown", "f12", "alt-shift-backspace"]`) made the key column 38
+/// wide at 60 columns, and descriptions, wrapped at 20, were cut (`review the finishe`).
+/// Now the column is capped, the key list goes on under itself, and every description
+/// is there whole at every width the help allows.
+#[test]
+fn a_wide_key_override_loses_no_letters_in_the_help() {
+    let mut overrides = std::collections::BTreeMap::new();
+    overrides.insert(
+        "review".to_owned(),
+        ["ctrl-shift-alt-pagedown", "f12", "alt-shift-backspace"]
+            .map(str::to_owned)
+            .into(),
+    );
+    let config = Config {
+        keys: issue_composer::tui::keymap::Keymap::with_overrides(&overrides),
+        ..config()
+    };
+    // The form's help shows the form's, the review's and its own keys.
+    let whats: Vec<&str> = config
+        .keys
+        .bindings()
+        .iter()
+        .filter(|b| {
+            use issue_composer::tui::keymap::Context;
+            b.contexts
+                .iter()
+                .any(|c| matches!(c, Context::Form | Context::Review | Context::Help))
+        })
+        .map(|b| b.what)
+        .collect();
+    assert!(whats.len() > 20);
+    let source = discover::resolve("performance").unwrap();
+    let template = discover::load(&source).unwrap();
+    let mut app = App::with_form(config, template, source, None, (60, 30));
+    key(&mut app, KeyCode::F(1), KeyModifiers::NONE);
+    for width in screen::MIN_SIZE.0..=100 {
+        let text = screen(&app, width, 300);
+        // Rows as characters: the key column is counted in cells, and `↑` is one.
+        let rows: Vec<Vec<char>> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix('"')?.strip_suffix('"'))
+            .map(|l| l.chars().collect())
+            .collect();
+        let part = |r: &[char], from: usize, to: usize| -> String {
+            r.get(from..to.min(r.len())).unwrap_or(&[]).iter().collect()
+        };
+        // The description column: where `review the finished issue` starts.
+        let at = rows
+            .iter()
+            .find_map(|r| {
+                let row: String = r.iter().collect();
+                let byte = row.find("review the finished")?;
+                Some(row[..byte].chars().count())
+            })
+            .unwrap_or_else(|| panic!("{width}: {text}"));
+        assert!(at <= usize::from(width) / 3 + 1, "{width}: {text}");
+        let rows: Vec<&Vec<char>> = rows.iter().filter(|r| r.starts_with(&[' '; 3])).collect();
+        // Every key of the list is there, each on a row of its own or shared.
+        let keys: String = rows
+            .iter()
+            .map(|r| part(r, 0, at).trim().to_owned())
+            .collect();
+        assert!(
+            keys.contains("Ctrl-Alt-Shift-PgDn/F12/Alt-Shift-Bksp"),
+            "{width}: {keys}\n{text}"
+        );
+        let said = rows
+            .iter()
+            .map(|r| part(r, at, r.len()).trim().to_owned())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for what in &whats {
+            let what = what.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(said.contains(&what), "{width}: `{what}` in\n{text}");
         }
     }
 }

@@ -140,15 +140,17 @@ fn section_heading(form: &Form, section: usize, out: &mut impl Write) -> std::io
         return Ok(());
     };
     if !s.title.trim().is_empty() {
-        // The title is the label of a field named by it, and carries its `*`.
-        let required = match s.fields.as_slice() {
-            [f] if form.label_is_title(*f) && form.fields[*f].required => " *",
-            _ => "",
-        };
+        // The title is the label of a field named by it (its only or first field), and
+        // carries its `*` (in place of the `(required)` that made it so, as the form's
+        // title row).
+        let required = matches!(s.fields.first(),
+            Some(&f) if form.names_section(f) && form.fields[f].required);
+        let title = crate::form::unmarked(s.title.trim(), required);
+        let mark = if required { " *" } else { "" };
         writeln!(
             out,
             "\n{}",
-            escape(&format!("== {}{required} ==", s.title.trim()))
+            escape(&format!("== {}{mark} ==", title.trim()))
         )?;
     }
     // The section's own text (an issue form's markdown), as the form shows it.

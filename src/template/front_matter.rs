@@ -237,6 +237,72 @@ fn note_numbers(
 /// Control characters written as YAML escapes (`title: "a\u0007b"`) are removed when
 /// read (they must reach neither the terminal nor gh): a warning at each value says so.
 /// The YAML is read again, with places, only when a key's text holds one.
+/// The removals `normalize` reported in the front matter of `original` (the file as
+/// written, before it was cleaned) said as [`note_escapes`] says YAML escapes: each value
+/// holding raw escape sequences or control characters named, escaped, at its place
+/// (`title: "raw<ESC>[31mred"` is `` `title` `raw\e[31mred` holds an escape sequence;
+/// it is removed ``). A removal in front matter that no value covers (a comment, another
+/// key) keeps its own words. Nothing changes when no removal is in front matter.
+pub fn note_raw_escapes(original: &str, problems: &mut Vec<Problem>) {
+    let removal =
+        |p: &Problem| p.message.ends_with(RAW_REMOVED) && !super::lint::is_removal(&p.message);
+    if !problems.iter().any(removal) {
+        return;
+    }
+    // Line ends as `normalize` counts them: a lone CR ends a line too.
+    let original = original.strip_prefix('\u{feff}').unwrap_or(original);
+    let lf;
+    let original = if original.contains('\r') {
+        lf = original.replace("\r\n", "\n").replace('\r', "\n");
+        lf.as_str()
+    } else {
+        original
+    };
+    let Ok(split) = split(original, "") else {
+        return;
+    };
+    let Some(yaml) = split.yaml else {
+        return;
+    };
+    let lines = split.yaml_line..split.body_line - 1;
+    if !problems
+        .iter()
+        .any(|p| removal(p) && lines.contains(&p.line))
+    {
+        return;
+    }
+    let found: Vec<Problem> = super::lint::front_matter_raw_escapes(yaml, &META_KEYS)
+        .into_iter()
+        .map(|p| Problem {
+            line: split.yaml_line + p.line - 1,
+            ..p
+        })
+        .collect();
+    if found.is_empty() {
+        return;
+    }
+    // A value's own words replace the bare removals on its lines (a value may go on
+    // over the lines before the next one found).
+    let covered = |line: usize| {
+        found.iter().enumerate().any(|(i, f)| {
+            let until = found.get(i + 1).map_or(lines.end, |next| next.line);
+            (f.line..until.max(f.line + 1)).contains(&line)
+        })
+    };
+    problems.retain(|p| !(removal(p) && lines.contains(&p.line) && covered(p.line)));
+    // A value holding both raw characters and YAML escapes was named by the cleaned
+    // read too: once is enough, with what the file holds.
+    problems.retain(|p| {
+        !found
+            .iter()
+            .any(|f| f.line == p.line && f.col == p.col && super::lint::is_removal(&p.message))
+    });
+    problems.extend(found);
+}
+
+/// How the bare removals `template::parse` reports end (`escape sequence removed`).
+pub const RAW_REMOVED: &str = " removed";
+
 fn note_escapes(
     map: &serde_json::Map<String, Value>,
     yaml: &str,
@@ -448,9 +514,9 @@ mod tests {
         assert_eq!(
             said,
             [
-                "4:8: warning: `title` `a\\x07b` holds a control character, written as a YAML escape; it is removed",
-                "5:10: warning: `labels` `x\\e[31m` holds an escape sequence, written as a YAML escape; it is removed",
-                "6:12: warning: `assignees` `\\u{202e}me\\x07\\x01` holds a bidirectional control character and a control character, written as a YAML escape; they are removed",
+                "4:8: warning: `title` `a\\x07b` holds a control character; it is removed",
+                "5:10: warning: `labels` `x\\e[31m` holds an escape sequence; it is removed",
+                "6:12: warning: `assignees` `\\u{202e}me\\x07\\x01` holds a bidirectional control character and a control character; they are removed",
             ]
         );
         // Nothing to say about plain text, tabs and line ends.

@@ -234,10 +234,46 @@ pub fn front_matter_escapes(yaml: &str, keys: &[&str]) -> Vec<Problem> {
     numbers_under(yaml, |out, top| {
         for (key, value) in top {
             if keys.contains(&key.value.as_str()) {
-                out.escapes_in(value, &key.value);
+                out.escapes_in(value, &key.value, false);
             }
         }
     })
+}
+
+/// As [`front_matter_escapes`], for front matter as the file wrote it, its escape
+/// sequences and control characters raw (the bytes, not YAML escapes). A YAML reader
+/// refuses those, so each is read as a stand-in from the private use area (one
+/// character for one, so places hold) and named as itself.
+pub fn front_matter_raw_escapes(yaml: &str, keys: &[&str]) -> Vec<Problem> {
+    let masked: String = yaml
+        .chars()
+        .map(|c| match c {
+            '\n' | '\t' | '\r' => c,
+            c if c.is_control() => char::from_u32(MASK + u32::from(c)).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    numbers_under(&masked, |out, top| {
+        for (key, value) in top {
+            if keys.contains(&key.value.as_str()) {
+                out.escapes_in(value, &key.value, true);
+            }
+        }
+    })
+}
+
+/// Where [`front_matter_raw_escapes`] puts its stand-ins (U+F0000 + the character; control
+/// characters are all below U+00A0).
+const MASK: u32 = 0xF_0000;
+
+/// The text [`front_matter_raw_escapes`] read, its stand-ins back to what they stand for.
+fn unmask(text: &str) -> String {
+    text.chars()
+        .map(|c| match u32::from(c).checked_sub(MASK) {
+            Some(n) if n < 0xA0 => char::from_u32(n).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
 }
 
 /// The warning for text `what` that holds escape sequences or control characters once
@@ -257,7 +293,9 @@ fn removal_warning(what: &str, text: &str) -> Option<String> {
         .iter()
         .map(|k| format!("{} {k}", crate::text::article(k)))
         .collect();
-    let shown = crate::text::escape_line(text);
+    // Invisible characters (a zero-width space) shown too: they are kept, and the value
+    // should read as what it holds.
+    let shown = crate::text::escape_name(text);
     let shown = crate::text::shorten(&shown, 60);
     let them = if removed.len() == 1 {
         "it is"
@@ -265,13 +303,17 @@ fn removal_warning(what: &str, text: &str) -> Option<String> {
         "they are"
     };
     Some(format!(
-        "`{what}` `{shown}` holds {}, {YAML_ESCAPE}; {them} removed",
+        "`{what}` `{shown}` holds {}; {them} removed",
         kinds.join(" and ")
     ))
 }
 
-/// The words of [`removal_warning`] that opening a template looks for.
-pub const YAML_ESCAPE: &str = "written as a YAML escape";
+/// Whether `message` is a [`removal_warning`]: a value named, and what is removed from
+/// it (opening a template says these, as `check` does).
+pub fn is_removal(message: &str) -> bool {
+    message.starts_with('`')
+        && (message.ends_with("; it is removed") || message.ends_with("; they are removed"))
+}
 
 /// Values of front matter (a markdown template's, or the top of an issue form) that
 /// have the wrong shape: a list or a mapping under one of `text_keys` (`title: [x]`), a
@@ -503,15 +545,16 @@ impl<'s> Lint<'s> {
 
     /// Every text in `node` (a list's items too), named `what`, that holds escape
     /// sequences or control characters once read.
-    fn escapes_in(&mut self, node: &Spanned<Node>, what: &str) {
+    fn escapes_in(&mut self, node: &Spanned<Node>, what: &str, masked: bool) {
         match &node.value {
             Node::Str(text) => {
-                if let Some(message) = removal_warning(what, text) {
+                let text = if masked { unmask(text) } else { text.clone() };
+                if let Some(message) = removal_warning(what, &text) {
                     let (line, col) = at(node);
                     self.push(line, col, Severity::Warning, message);
                 }
             }
-            Node::Seq(items) => items.iter().for_each(|i| self.escapes_in(i, what)),
+            Node::Seq(items) => items.iter().for_each(|i| self.escapes_in(i, what, masked)),
             _ => {}
         }
     }
@@ -541,22 +584,14 @@ impl<'s> Lint<'s> {
             Node::Num(n) => self.number(node, n, what),
             // `"\e[2J"` in a double-quoted YAML string is an escape sequence once read:
             // removed wherever the text is shown or sent, and worth a word.
-            Node::Str(text)
-                if text
-                    .chars()
-                    .any(|c| crate::text::is_hazard(c) && c != '\n' && c != '\t') =>
-            {
-                let (line, col) = at(node);
-                self.push(
-                    line,
-                    col,
-                    Severity::Warning,
-                    format!(
-                        "`{what}` holds an escape sequence or control character; it is removed"
-                    ),
-                );
+            // Named as front matter's are: the value, escaped, and what goes.
+            Node::Str(text) => {
+                if let Some(message) = removal_warning(what, text) {
+                    let (line, col) = at(node);
+                    self.push(line, col, Severity::Warning, message);
+                }
             }
-            Node::Null | Node::Str(_) => {}
+            Node::Null => {}
         }
     }
 
@@ -680,7 +715,9 @@ impl<'s> Lint<'s> {
             // looked for.
             let mut pieces = Pieces::default();
             for name in names {
-                match name_problem(key, &name, false) {
+                // Judged as sent: the escape sequences and control characters that
+                // `string` warns of are removed first (`x\e` goes out as `x`).
+                match name_problem(key, &crate::text::sanitize::clean(&name), false) {
                     Some(message) => {
                         let (line, col) = pieces.place(&self.source, at(item), name.trim());
                         self.push(line, col, Severity::Warning, message);

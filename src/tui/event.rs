@@ -31,6 +31,8 @@ const MIN_WAIT: Duration = Duration::from_millis(1);
 
 pub struct TermEvents {
     signalled: Arc<AtomicBool>,
+    /// SIGHUP came: the terminal was closed (a window, a tmux session, an ssh link).
+    hung_up: Arc<AtomicBool>,
 }
 
 impl TermEvents {
@@ -40,6 +42,8 @@ impl TermEvents {
         for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
             signal_hook::flag::register(signal, Arc::clone(&signalled))?;
         }
+        let hung_up = Arc::new(AtomicBool::new(false));
+        signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::clone(&hung_up))?;
         // The signals also write to a socket the watchdog sleeps on.
         let (alarm, wake) = std::os::unix::net::UnixStream::pair()?;
         for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -47,11 +51,19 @@ impl TermEvents {
         }
         let watched = Arc::clone(&signalled);
         std::thread::spawn(move || watchdog(&watched, &wake));
-        Ok(Self { signalled })
+        Ok(Self { signalled, hung_up })
     }
 
     pub fn signalled(&self) -> bool {
         self.signalled.load(Ordering::Relaxed)
+    }
+
+    /// Whether the terminal is gone: SIGHUP came, or standard input hangs up. What
+    /// failed first when it went varies with the timing (a read, a write, crossterm's
+    /// size query, whose fallback reports whatever `errno` it last saw: `os error 2`,
+    /// `os error 11`), so the way out asks this rather than read the error.
+    pub fn terminal_gone(&self) -> bool {
+        self.hung_up.load(Ordering::Relaxed) || matches!(wait(Duration::ZERO), Ok(Tty::HungUp))
     }
 }
 

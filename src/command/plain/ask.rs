@@ -53,15 +53,15 @@ pub fn hint(field: &Field) -> &'static str {
 pub fn prompt(form: &Form, i: usize) -> String {
     let field = &form.fields[i];
     let required = if field.required { " *" } else { "" };
-    // A section's only field named by its heading: the heading just above is its label
-    // (and carries its `*`), so the words show once.
+    // A field named by its section's heading: the heading just above is its label (and
+    // carries its `*`), so the words show once.
     // A code block's language, as the form shows it on the field's title row.
     let language = match &field.kind {
         FieldKind::Code { language } if language.is_empty() => "[code] ".to_owned(),
         FieldKind::Code { language } => format!("[{language}] "),
         _ => String::new(),
     };
-    let mut lines = vec![if form.label_is_title(i) {
+    let mut lines = vec![if form.names_section(i) {
         format!("{language}({})", hint(field))
     } else if language.is_empty() {
         format!("{}{required} ({})", label(field), hint(field))
@@ -167,11 +167,13 @@ pub fn blank_prompt(option: &crate::form::Opt) -> String {
     format!("  {label}: ")
 }
 
+/// A field's name in its prompt, as the form draws it: a required one without the
+/// `(required)` its `*` says.
 fn label(field: &Field) -> String {
     if field.label.trim().is_empty() {
         field.id.to_string()
     } else {
-        one_line(&field.label)
+        one_line(&crate::form::unmarked(&field.label, field.required))
     }
 }
 
@@ -298,8 +300,9 @@ mod tests {
     }
 
     /// A section's only field named by its heading is asked under the heading
-    /// (`== Summary ==`) by its hint alone, not by the heading's words again; a label of
-    /// its own (`OS`) stays, as do the labels of a section of several fields.
+    /// (`== Summary ==`) by its hint alone, not by the heading's words again, and so is
+    /// the first of several fields named by it (`Steps`); a label of its own (`OS`)
+    /// stays, as does the second field's.
     #[test]
     fn a_sections_only_field_named_by_its_heading_is_asked_without_repeating_it() {
         let text = "## Summary\n\n<!-- what happened -->\n\n## Environment\n\n- OS: \n\n## Steps\n\n1.\n\n- [ ] Done\n";
@@ -316,7 +319,7 @@ mod tests {
             [
                 "(lines, then a line holding a single `.`; `.` alone keeps it as it is)",
                 "OS (one line; empty keeps it as it is)",
-                "Steps (one item a line, then a line holding a single `.`)",
+                "(one item a line, then a line holding a single `.`)",
                 "Steps (numbers separated by commas or spaces; empty keeps it as it is)",
             ]
         );
@@ -333,7 +336,8 @@ mod tests {
     /// under a heading that names the field, before the hint.
     #[test]
     fn a_code_fields_prompt_says_its_language() {
-        // Details' two blocks are named by their section (`Details`), beside the language.
+        // Details' two blocks are named by their section (`Details`): the first by the
+        // heading above it (as the form's title row), the second beside its language.
         let text = "## Logs\n\n```rust\n```\n\n## Details\n\nOutput:\n\n```\n```\n\nConfig:\n\n```toml\n```\n";
         let form = crate::template::parse("code.md", text.as_bytes())
             .unwrap()
@@ -351,7 +355,7 @@ mod tests {
             firsts,
             [
                 format!("[rust] {hint}"),
-                format!("Details  [code] {hint}"),
+                format!("[code] {hint}"),
                 format!("Details  [toml] {hint}"),
             ],
             "{kinds:?}"

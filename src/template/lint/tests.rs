@@ -309,10 +309,38 @@ fn escapes_in_form_text_are_warned_about() {
     assert_eq!(
         lint(text),
         [
-            "1:7: warning: `name` holds an escape sequence or control character; it is removed",
-            "5:23: warning: `label` holds an escape sequence or control character; it is removed"
+            "1:7: warning: `name` `Bug\\e[2J` holds an escape sequence; it is removed",
+            "5:23: warning: `label` `A\\x07` holds a control character; it is removed"
         ]
     );
+}
+
+/// A value quoted in a removal warning shows what it holds: its controls escaped, and
+/// its invisible characters too (a zero-width space was printed as itself, unseen, while
+/// U+202E beside it was escaped).
+#[test]
+fn removal_warnings_show_invisible_characters() {
+    let text = "name: N\ndescription: d\nlabels: \"a\\u0085b, c\\u200bd, \\u202Eevil, e\\u2060f\\uFEFFg\"\nbody:\n- type: input\n  attributes: {label: A}\n";
+    assert_eq!(
+        lint(text),
+        [
+            "3:9: warning: `labels` `a\\x85b, c\\u{200b}d, \\u{202e}evil, e\\u{2060}f\\u{feff}g` holds a control character and a bidirectional control character; they are removed"
+        ]
+    );
+}
+
+/// An assignee is judged as it is sent, its escape sequence removed: `x\e` goes out as
+/// `x`, a login gh takes, so only the removal is warned of.
+#[test]
+fn an_assignee_is_judged_without_its_escape() {
+    let text = "name: A\ndescription: d\nassignees: \"x\\e\"\nbody:\n- type: input\n  attributes: {label: L}\n";
+    let found = lint(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("3:12: warning: `assignees` "),
+        "{found:?}"
+    );
+    assert!(found[0].ends_with("; it is removed"), "{found:?}");
 }
 
 /// `lint` for a form at `path`.

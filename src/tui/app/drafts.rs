@@ -43,8 +43,18 @@ impl App {
     pub(super) fn open(&mut self, template: Template, source: Source, draft: Loaded) {
         // An issue form saved as `.md`: the form reads it, GitHub would not. Control
         // characters written as YAML escapes in front matter are removed.
-        if let Some(warning) = template.opening_warnings().into_iter().next() {
-            self.notice = Some(Notice::problem(format!("warning: {warning}")));
+        // The first is shown; the others are on standard error (printed before the
+        // screen changed) and in `check`, and the notice says so.
+        let warnings = template.opening_warnings();
+        if let Some(warning) = warnings.first() {
+            let more = match warnings.len() - 1 {
+                0 => String::new(),
+                n => format!(
+                    " … and {n} more: `issue-composer check {}`",
+                    crate::export::gh::shell_quote(&template.file)
+                ),
+            };
+            self.notice = Some(Notice::problem(format!("warning: {warning}{more}")));
         }
         let form = FormState::new(
             template,

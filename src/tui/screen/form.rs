@@ -209,7 +209,7 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
         .fields
         .first()
         .copied()
-        .filter(|&f| names_section(form, f));
+        .filter(|&f| form.names_section(f));
     // One-line text fields sit beside their labels, inputs aligned.
     let inline_col = section
         .fields
@@ -411,33 +411,7 @@ fn shown_label(form: &crate::form::Form, f: usize) -> std::borrow::Cow<'_, str> 
     }
 }
 
-/// `label` without the `(required)` that made its field required (in any case), when
-/// the `*` after it says so: `Summary (required) *` read it twice. Drawing only: the
-/// label the issue and the schema use keeps its words.
-pub(super) fn unmarked(label: &str, required: bool) -> std::borrow::Cow<'_, str> {
-    const WORD: &str = "(required)";
-    let at = required
-        .then(|| label.to_ascii_lowercase().find(WORD))
-        .flatten();
-    let Some(at) = at else {
-        return label.into();
-    };
-    let (before, after) = (
-        label[..at].trim_end(),
-        label[at + WORD.len()..].trim_start(),
-    );
-    let space = if !before.is_empty() && after.starts_with(char::is_alphanumeric) {
-        " "
-    } else {
-        ""
-    };
-    let kept = format!("{before}{space}{after}");
-    if kept.trim().is_empty() {
-        label.into()
-    } else {
-        kept.into()
-    }
-}
+pub(super) use crate::form::unmarked;
 
 /// The scroll offset that keeps the focused field in view (or the wheel's offset). A
 /// field taller than the pane keeps its cursor row in view.
@@ -532,34 +506,13 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
     cursor
 }
 
-/// Whether field `f`'s label is drawn as its section's title row: the section's only
-/// field named by its heading (`Form::label_is_title`), or its first field when the
-/// label says only what the heading says (`Steps to reproduce` under `## Steps to
-/// reproduce`, a colon after either aside). Drawing only: the issue keeps both.
-fn names_section(form: &crate::form::Form, f: usize) -> bool {
-    if form.label_is_title(f) {
-        return true;
-    }
-    let field = &form.fields[f];
-    let Some(section) = form.sections.get(field.section) else {
-        return false;
-    };
-    let bare = |s: &str| s.trim_end().trim_end_matches(':').to_owned();
-    let title = bare(&section.title);
-    section.fields.first() == Some(&f)
-        && !title.trim().is_empty()
-        && title
-            .split_whitespace()
-            .eq(bare(&field.label).split_whitespace())
-}
-
 /// Section `s`'s name in the sidebar, worded as the pane's title row: without the
 /// `(required)` that made its only field required (the pane puts `*` there, the sidebar
 /// its `!` or `✓`), so the word is not said beside a mark.
 fn sidebar_title(form: &crate::form::Form, s: usize) -> std::borrow::Cow<'_, str> {
     let section = &form.sections[s];
     match section.fields.first() {
-        Some(&f) if names_section(form, f) => unmarked(&section.title, form.fields[f].required),
+        Some(&f) if form.names_section(f) => unmarked(&section.title, form.fields[f].required),
         _ => section.title.as_str().into(),
     }
 }
@@ -656,7 +609,7 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                 let field = &form.fields[*f];
                 let focused = state.focus() == Focus::Field(*f);
                 let marker = if focused { "▸ " } else { "  " };
-                let titled = names_section(form, *f);
+                let titled = form.names_section(*f);
                 let required = if field.required { " *" } else { "" };
                 let lang = match &field.kind {
                     crate::form::FieldKind::Code { language } if language.is_empty() => {

@@ -58,7 +58,8 @@ pub fn last_scroll(app: &App, height: u16, width: u16) -> u16 {
 }
 
 /// One key and what it does, the key padded to `column` cells (display width, so `↑`
-/// is one); what does not fit in `width` goes on under itself.
+/// is one); a key list wider than the column goes on under itself (broken after a `/`,
+/// else where it must), and so does what does not fit in `width`: no letter is lost.
 fn row(
     key: &str,
     column: usize,
@@ -67,22 +68,65 @@ fn row(
     width: u16,
 ) -> Vec<Line<'static>> {
     use unicode_width::UnicodeWidthStr as _;
-    let pad = column.saturating_sub(key.width());
-    let key = format!("{KEY_INDENT}{key}{}", " ".repeat(pad + 1));
-    let indent = key.width();
-    let room = width.saturating_sub(u16::try_from(indent).unwrap_or(u16::MAX));
-    let mut parts = super::wrap_lines(what, room.max(20), usize::MAX).into_iter();
-    let first = Line::from(vec![
-        Span::styled(key, style),
-        Span::raw(parts.next().unwrap_or_default()),
-    ]);
-    std::iter::once(first)
-        .chain(parts.map(|part| Line::raw(format!("{}{part}", " ".repeat(indent)))))
+    let keys = wrap_keys(key, column);
+    let indent = KEY_INDENT.len() + column + 1;
+    let room = usize::from(width).saturating_sub(indent).max(1);
+    let room = u16::try_from(room).unwrap_or(u16::MAX);
+    let parts = super::wrap_lines(what, room, usize::MAX);
+    let rows = keys.len().max(parts.len()).max(1);
+    (0..rows)
+        .map(|i| {
+            let key = keys.get(i).map_or("", String::as_str);
+            let pad = column.saturating_sub(key.width());
+            let key = format!("{KEY_INDENT}{key}{}", " ".repeat(pad + 1));
+            let part = parts.get(i).cloned().unwrap_or_default();
+            Line::from(vec![Span::styled(key, style), Span::raw(part)])
+        })
         .collect()
+}
+
+/// `keys` (`A/B/C`) on lines at most `column` cells wide: broken after a `/`, and
+/// inside a key only when that key alone is wider (after a `-` where it can).
+fn wrap_keys(keys: &str, column: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar as _;
+    use unicode_width::UnicodeWidthStr as _;
+    let column = column.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for key in keys.split_inclusive('/') {
+        if !line.is_empty() && line.width() + key.width() > column {
+            lines.push(std::mem::take(&mut line));
+        }
+        // A key wider than the column alone: broken after a `-` (`Ctrl-Alt-Shift-`),
+        // and where a part is still too wide, at the column.
+        let parts: Vec<&str> = if key.width() > column {
+            key.split_inclusive('-').collect()
+        } else {
+            vec![key]
+        };
+        for part in parts {
+            if !line.is_empty() && line.width() + part.width() > column {
+                lines.push(std::mem::take(&mut line));
+            }
+            for c in part.chars() {
+                if !line.is_empty() && line.width() + c.width().unwrap_or(0) > column {
+                    lines.push(std::mem::take(&mut line));
+                }
+                line.push(c);
+            }
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// Before each key.
 const KEY_INDENT: &str = "   ";
+
+/// The key column is never narrower than this (`Shift-Tab` and its like stay whole).
+const MIN_KEY_COLUMN: usize = 10;
 
 /// A line of the help before it is laid out: keys need the widest key's width first.
 enum Entry {
@@ -95,8 +139,10 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     use unicode_width::UnicodeWidthStr as _;
     let theme = app.config().theme;
     let entries = entries(app);
-    // One column for every key, as wide as the widest, so each has a space after it.
-    let column = entries
+    // One column for every key, as wide as the widest, so each has a space after it;
+    // at most a third of the width (with its indent and space), so descriptions keep
+    // room: a longer key list (a config.toml override) goes on under itself.
+    let widest = entries
         .iter()
         .map(|e| match e {
             Entry::Key(key, _) => key.width(),
@@ -104,6 +150,8 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         })
         .max()
         .unwrap_or(0);
+    let third = (usize::from(width) / 3).saturating_sub(KEY_INDENT.len() + 1);
+    let column = widest.min(third.max(MIN_KEY_COLUMN));
     let mut lines = vec![Line::styled(" Keys", theme.title()), Line::raw("")];
     for entry in entries {
         match entry {

@@ -209,8 +209,8 @@ fn review_key(app: &App, action: Action) -> Option<String> {
         .map(Binding::label)
 }
 
-/// The problems, then the fields that still hold the template's example, the selected
-/// one marked, as many as fit in `rows` around the selection, each on one row of `width`
+/// The problems, then the note on the fields that still hold the template's example and
+/// those fields, the selected one marked, as many as fit in `rows` around the selection, each on one row of `width`
 /// columns (ending in `…` when cut).
 fn problem_lines(
     head: &mut Vec<Line>,
@@ -232,13 +232,14 @@ fn problem_lines(
             theme.missing(),
         )),
     }
-    if let Some(note) = form.examples_note(examples) {
+    // Below the problems (they block; the examples do not), above the examples it names.
+    let mut note = form.examples_note(examples).map(|note| {
         let line = format!(" {note} (Enter on one goes to it)");
-        head.push(Line::styled(
+        Line::styled(
             super::with_ellipsis(&line, width).into_owned(),
             theme.missing(),
-        ));
-    }
+        )
+    });
     let entries = problems.len() + examples.len();
     if entries == 0 {
         return;
@@ -251,6 +252,10 @@ fn problem_lines(
         let label = super::form::unmarked(&field.label, field.required);
         if **section == *field.label || section.is_empty() {
             format!("{label} {what}")
+        } else if form.names_section(f) {
+            // The pane's title row: the heading, without the `(required)` its `*` says.
+            let title = super::form::unmarked(section, field.required);
+            format!("{title} {what}")
         } else {
             format!("{section} › {label} {what}")
         }
@@ -264,6 +269,11 @@ fn problem_lines(
     };
     let first = selected.min(entries - 1).saturating_sub(rows - 1);
     for i in (first..entries).take(rows) {
+        if i >= problems.len()
+            && let Some(note) = note.take()
+        {
+            head.push(note);
+        }
         let place = match problems.get(i) {
             Some(Problem::Title) => "the title (empty, or only the template's prefix)".to_owned(),
             Some(Problem::TitleTooLong(forge, chars)) => format!(
@@ -292,4 +302,6 @@ fn problem_lines(
         let line = super::with_ellipsis(&line, width).into_owned();
         head.push(Line::styled(line, style));
     }
+    // No example in view (the problems fill the rows): the note still says they are there.
+    head.extend(note);
 }
