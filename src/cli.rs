@@ -131,6 +131,8 @@ impl ExportArgs {
             timeout: timeout(self.gh_timeout),
             web: self.web,
             untitled: None,
+            // Set from the template once it is known.
+            template_forge: Forge::Github,
             draft: None,
         }
     }

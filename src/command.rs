@@ -194,10 +194,12 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
         );
     }
     let mut plan = exports.plan();
+    plan.template_forge = source.forge();
     if form.title_is_blank(&issue.title) {
         plan.untitled = Some(format!(
-            "the title is {}: give one with --set title=... to get the gh command that creates the issue",
-            blank_title(form, &issue.title)
+            "the title is {}: give one with --set title=... to get the {} command that creates the issue",
+            blank_title(form, &issue.title),
+            source.forge().program()
         ));
     }
     let outcome = export::run(&issue, &plan)?;

@@ -145,6 +145,16 @@ impl std::fmt::Display for SendFailure {
                 _ => {}
             }
             f.write_str(".")?;
+            if let (Some(Ok(txt)), SendError::TitleTooLong { forge, body, .. }) =
+                (&self.title_saved, &self.error)
+            {
+                write!(
+                    f,
+                    "\nShorten {}, then create the issue from the two files: {}",
+                    if body.is_some() { "both" } else { "the title" },
+                    gh::unsent_command(*forge, txt, md)
+                )?;
+            }
         }
         match &self.saved {
             Some(Ok(json)) => {
@@ -155,6 +165,10 @@ impl std::fmt::Display for SendFailure {
                     // The same again would fail the same way.
                     SendError::TooLong { .. } => {
                         "run `issue-composer retry --gh` to send it with gh, which reads the body from a file".to_owned()
+                    }
+                    // `retry --glab` refused what the kept tool can still send.
+                    SendError::TitleTooLong { .. } | SendError::TooLongForGithub { .. } => {
+                        "`issue-composer retry` sends it with the tool it was kept for".to_owned()
                     }
                     _ => "run `issue-composer retry` to send it again".to_owned(),
                 };
@@ -251,13 +265,17 @@ pub fn send(
         }
         (false, None) => None,
     };
-    let body_saved = if too_long_anywhere {
-        Some(last::save_unsendable(&issue.body))
+    // A title too long to send goes beside the body, under the same time.
+    let title_too_long = matches!(error, SendError::TitleTooLong { .. });
+    let (body_saved, title_saved) = if too_long_anywhere {
+        let (body, title) =
+            last::save_unsendable(&issue.body, title_too_long.then_some(issue.title.as_str()));
+        (Some(body), title)
     } else {
-        matches!(error, SendError::NotInstalled { .. }).then(|| last::save_body(&issue.body))
+        let body =
+            matches!(error, SendError::NotInstalled { .. }).then(|| last::save_body(&issue.body));
+        (body, None)
     };
-    let title_saved = matches!(error, SendError::TitleTooLong { .. })
-        .then(|| last::save_unsendable_title(&issue.title));
     let this = match &saved {
         Some(Ok(path)) => Some(path.as_path()),
         _ => None,
@@ -400,12 +418,32 @@ pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
             if let (Some(Ok(())), Some(bytes)) = (&marked, &saved_bytes) {
                 let _ = last::put_back(&path, bytes);
             }
+            // Too long for the forge (kept before that was checked): another retry would
+            // fail the same way. Saved to shorten, as a fresh send saves it; the kept copy
+            // goes once that worked, unless its own tool can still send it (`retry
+            // --glab` of an issue kept for gh).
+            let (saved, body_saved, title_saved) = if too_long(&error) {
+                let title = matches!(error, SendError::TitleTooLong { .. })
+                    .then_some(pending.issue.title.as_str());
+                let (body, title) = last::save_unsendable(&pending.issue.body, title);
+                let all_saved = body.is_ok() && title.as_ref().is_none_or(Result::is_ok);
+                let stays = gh::length_problem(&kept.issue, kept.forge).is_none();
+                let saved = if stays || !all_saved {
+                    Some(Ok(path.clone()))
+                } else {
+                    let _ = last::remove(&path);
+                    None
+                };
+                (saved, Some(body), title)
+            } else {
+                (Some(Ok(path.clone())), None, None)
+            };
             Err(RetryError::Send(Box::new(SendFailure {
                 error,
                 others_kept: others_kept(Some(&path)),
-                saved: Some(Ok(path)),
-                body_saved: None,
-                title_saved: None,
+                saved,
+                body_saved,
+                title_saved,
                 had_labels: !pending.issue.labels.is_empty(),
                 title: pending.issue.title.clone(),
             })))
@@ -413,18 +451,28 @@ pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
     }
 }
 
+/// Whether the forge refused the issue for its length, before its tool ran.
+fn too_long(error: &SendError) -> bool {
+    matches!(
+        error,
+        SendError::TitleTooLong { .. } | SendError::TooLongForGithub { .. }
+    )
+}
+
 /// Writes the issue's body to `path` (atomically; an existing file is replaced only with
-/// `overwrite`) and returns the `gh issue create` command that sends it.
+/// `overwrite`) and returns the command that sends it with `forge`'s tool (the
+/// template's), or why none is given ([`gh::create_command`]).
 pub fn write_issue(
     issue: &Issue,
     path: &Path,
     overwrite: bool,
     target: &Target,
-) -> Result<String, file::WriteError> {
+    forge: Forge,
+) -> Result<Result<String, String>, file::WriteError> {
     let options = file::WriteOptions {
         overwrite,
         private: false,
     };
     file::write(path, issue.body.as_bytes(), options)?;
-    Ok(gh::gh_command_line(issue, path, target))
+    Ok(gh::create_command(issue, path, target, forge))
 }

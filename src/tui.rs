@@ -274,8 +274,9 @@ impl Io for RealIo {
                 issue,
                 force,
                 then_exit,
+                forge,
             } => {
-                let result = match export::write_issue(&issue, &path, force, &self.target) {
+                let result = match export::write_issue(&issue, &path, force, &self.target, forge) {
                     Ok(command) => Ok((path, command)),
                     Err(export::WriteError::Exists { .. }) => Err(WriteFailure::Exists(path)),
                     Err(err) => Err(WriteFailure::Other {
@@ -592,7 +593,7 @@ fn picker_entries() -> Vec<Entry> {
 /// The files written in the review: their gh commands, and what to say about them.
 struct Written<'a> {
     paths: &'a [std::path::PathBuf],
-    commands: &'a [String],
+    commands: &'a [Result<String, String>],
     notes: &'a [String],
 }
 
@@ -609,10 +610,24 @@ fn finish(after: After, written: &Written, notes: &[String]) -> Result<Outcome> 
             eprintln!("issue-composer: wrote {}", crate::text::escape_line(&shown));
         }
     }
-    if !written.commands.is_empty() && !sends {
+    if !sends {
+        // A file whose issue the forge would refuse: why, instead of a command that fails.
+        let refused: Vec<String> = written
+            .paths
+            .iter()
+            .zip(written.commands)
+            .filter_map(|(path, c)| {
+                let why = c.as_ref().err()?;
+                Some(format!("wrote {}; {why}", path.display()))
+            })
+            .collect();
+        tell(&refused);
+    }
+    let commands: Vec<&String> = written.commands.iter().flatten().collect();
+    if !commands.is_empty() && !sends {
         tell(written.notes);
         eprintln!("issue-composer: to create the issue from the file written, run:");
-        for command in written.commands {
+        for command in commands {
             println!("{command}");
         }
     }

@@ -594,15 +594,22 @@ fn a_title_too_long_for_the_forge_is_not_sent_and_is_saved() {
         let rest = stderr
             .strip_prefix(&format!("issue-composer: {why}\nThe body is saved in "))
             .unwrap_or_else(|| panic!("{flag}: {stderr}"));
-        let (md, txt) = rest
-            .strip_suffix(".\n")
-            .and_then(|r| {
-                r.split_once(&format!(
-                    " and its title ({} characters) in ",
-                    issue_composer::text::thousands(title.chars().count())
-                ))
-            })
+        let (saved, how) = rest
+            .split_once(".\nShorten the title, then create the issue from the two files: ")
             .unwrap_or_else(|| panic!("{flag}: {stderr}"));
+        let (md, txt) = saved
+            .split_once(&format!(
+                " and its title ({} characters) in ",
+                issue_composer::text::thousands(title.chars().count())
+            ))
+            .unwrap_or_else(|| panic!("{flag}: {stderr}"));
+        let command = match flag {
+            "--gh" => format!("gh issue create --title \"$(cat {txt})\" --body-file {md}\n"),
+            _ => format!(
+                "glab issue create --title \"$(cat {txt})\" --description \"$(cat {md})\" --yes\n"
+            ),
+        };
+        assert_eq!(how, command, "{flag}: how to send them");
         let (md, txt) = (PathBuf::from(md), PathBuf::from(txt));
         assert_eq!(md.parent(), Some(unsent.as_path()), "{flag}");
         assert_eq!(txt.parent(), Some(unsent.as_path()), "{flag}");

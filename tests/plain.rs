@@ -457,6 +457,41 @@ fn a_title_too_long_for_github_is_named_in_the_review_and_not_sent() {
     assert!(stdout.starts_with("## Performance Issue"), "{stdout}");
 }
 
+/// A title and a body both too long for GitHub with `--gh`: the review names both, and
+/// so does the reason it is not sent, so shortening one is not followed by a refusal of
+/// the other.
+#[test]
+fn a_title_and_a_body_too_long_for_github_are_both_named() {
+    let home = tempfile::tempdir().unwrap();
+    let input = format!("{}\n{}\n", "x".repeat(300), "y".repeat(70_000));
+    let (_, stderr) = plain_ending(
+        home.path(),
+        "performance",
+        &input,
+        &["--gh", "-R", "o/r"],
+        1,
+    );
+    let title = "307 characters long, and GitHub takes at most 256";
+    let Some(at) = stderr.find(&format!("\nReview:\n  Title: {title}\n  Body: ")) else {
+        panic!("{stderr}")
+    };
+    let body = stderr[at..]
+        .lines()
+        .nth(3)
+        .and_then(|l| l.strip_prefix("  Body: "))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(
+        body.ends_with(" characters long, and GitHub takes at most 65,536"),
+        "{body}"
+    );
+    assert!(
+        stderr.ends_with(&format!(
+            "issue-composer: not sent: the title is {title}, and the body {body}\n"
+        )),
+        "{stderr}"
+    );
+}
+
 /// No title given in plain mode with `-o`: the file is written, and instead of a gh
 /// command titled `[PERF]` the title is said to be blank, as `--gh` says it.
 #[test]

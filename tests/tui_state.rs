@@ -499,7 +499,7 @@ fn typing_ahead_into_the_draft_offer_keeps_the_draft() {
 
 fn written(path: &str) -> Msg {
     Msg::Written {
-        result: Ok((path.into(), "gh issue create".into())),
+        result: Ok((path.into(), Ok("gh issue create".into()))),
         then_exit: false,
     }
 }
@@ -566,6 +566,7 @@ fn review_writes_the_rendered_body_and_asks_before_replacing() {
         issue: issue.clone(),
         force,
         then_exit: false,
+        forge: Forge::Github,
     };
     assert_eq!(effects, [write(false)]);
     app.update(Msg::Written {
@@ -577,7 +578,7 @@ fn review_writes_the_rendered_body_and_asks_before_replacing() {
     let effects = app.update(written("./performance-issue.md"));
     assert_eq!(
         app.written_commands(),
-        ["gh issue create"],
+        [Ok("gh issue create".to_owned())],
         "the command is printed on exit"
     );
     assert!(
@@ -682,7 +683,7 @@ fn command_line_exports_run_on_enter_and_exit() {
         "{effects:?}"
     );
     let effects = app.update(Msg::Written {
-        result: Ok(("out.md".into(), "gh".into())),
+        result: Ok(("out.md".into(), Ok("gh".into()))),
         then_exit: true,
     });
     let Some(Effect::Exit(After::Export { plan, issue, .. })) = effects.last() else {
@@ -843,6 +844,37 @@ fn a_title_too_long_for_the_forge_blocks_sending_in_the_review() {
     );
 }
 
+/// A title and a body both too long for GitHub are both listed, so fixing one is not
+/// followed by a refusal of the other; either blocks `g`. GitLab takes the body (glab
+/// passes it as an argument, checked when it runs), so only its title is listed there.
+#[test]
+fn a_title_and_a_body_too_long_for_github_are_both_listed() {
+    let body = "x".repeat(70_000);
+    let review = |folder: &str| {
+        let (dir, mut app) = review_titled(folder, &"L".repeat(300), Plan::default());
+        press(&mut app, [key(KeyCode::Esc), key(KeyCode::Tab)]);
+        app.update(Msg::Paste(body.clone()));
+        press(&mut app, [ctrl('s')]);
+        (dir, app)
+    };
+    let (_dir, mut app) = review(".github/ISSUE_TEMPLATE");
+    assert_eq!(
+        review_problems(&app),
+        [
+            Problem::TitleTooLong(Forge::Github, 300),
+            // `## Summary`, a blank line, the answer and its newline.
+            Problem::BodyTooLong(70_013)
+        ]
+    );
+    press(&mut app, [key(KeyCode::Char('g'))]);
+    assert!(!app.exited(), "gh is not run");
+    let (_dir, app) = review(".gitlab/issue_templates");
+    assert_eq!(
+        review_problems(&app),
+        [Problem::TitleTooLong(Forge::Gitlab, 300)]
+    );
+}
+
 #[test]
 fn an_output_file_alone_exits_without_printing() {
     let exports = Plan {
@@ -852,7 +884,7 @@ fn an_output_file_alone_exits_without_printing() {
     let mut app = with_exports("bug-report", exports);
     press(&mut app, [ctrl('s'), key(KeyCode::Enter)]);
     let effects = app.update(Msg::Written {
-        result: Ok(("out.md".into(), "gh".into())),
+        result: Ok(("out.md".into(), Ok("gh".into()))),
         then_exit: true,
     });
     assert!(
@@ -1221,7 +1253,7 @@ fn an_export_keeps_the_answers_that_no_longer_fit_and_says_so() {
         "{screen}"
     );
     let effects = app.update(Msg::Written {
-        result: Ok(("out.md".into(), "gh".into())),
+        result: Ok(("out.md".into(), Ok("gh".into()))),
         then_exit: false,
     });
     let [Effect::SaveDraft { yaml, .. }] = &effects[..] else {

@@ -1366,3 +1366,60 @@ fn a_heading_repeated_by_the_first_label_shows_once() {
         );
     }
 }
+
+/// The review of `title` typed into a `Bug.md` in `folder`, with only `-o out.md` on
+/// the command line, drawn at 100×30.
+fn review_with_only_a_file(folder: &str, title: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("Bug.md");
+    std::fs::write(&path, "## Summary\n\n<!-- What happened? -->\n").unwrap();
+    let source = Source::File(path);
+    let plan = Plan {
+        file: Some(issue_composer::export::FileTarget {
+            path: "out.md".into(),
+            force: false,
+        }),
+        ..Plan::default()
+    };
+    let mut app = App::with_form(
+        Config { plan, ..config() },
+        discover::load(&source).unwrap(),
+        source,
+        None,
+        (100, 30),
+    );
+    app.update(Msg::Paste(title.to_owned()));
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    screen(&app, 100, 30)
+}
+
+/// With only `-o`, a title the template's forge refuses does not block (the file takes
+/// it) but is noted, since the command that creates the issue from the file would fail;
+/// and `g` is named for the tool it runs: glab for a GitLab template.
+#[test]
+fn the_review_notes_a_title_the_forge_refuses_and_names_the_tool_g_runs() {
+    let text = review_with_only_a_file(".github/ISSUE_TEMPLATE", &"L".repeat(300));
+    assert!(text.contains(" Ready: Enter to write "), "{text}");
+    assert!(
+        text.contains(
+            " Note: the title is 300 characters long, and GitHub takes at most 256: shorten it"
+        ),
+        "{text}"
+    );
+    let footer = text.lines().nth(29).unwrap();
+    assert!(footer.contains("g gh"), "{footer}");
+    let text = review_with_only_a_file(".github/ISSUE_TEMPLATE", &"L".repeat(256));
+    assert!(!text.contains("Note:"), "{text}");
+    let text = review_with_only_a_file(".gitlab/issue_templates", &"L".repeat(256));
+    assert!(
+        text.contains(
+            " Note: the title is 256 characters long, and GitLab takes at most 255: shorten it"
+        ),
+        "{text}"
+    );
+    let footer = text.lines().nth(29).unwrap();
+    assert!(footer.contains("g glab"), "{footer}");
+    assert!(!footer.contains("g gh"), "{footer}");
+}

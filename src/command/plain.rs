@@ -260,13 +260,13 @@ fn ask_blanks<R: BufRead>(
 pub fn review(
     form: &Form,
     answers: &Answers,
-    (given_up, too_long): (&[GivenUp], Option<&str>),
+    (given_up, too_long): (&[GivenUp], &[String]),
     out: &mut impl Write,
 ) -> std::io::Result<usize> {
     let problems = form.validate(answers);
     let blank = form.title_is_blank(&answers.title);
     let examples = form.examples_note(&form.examples(answers));
-    if problems.is_empty() && given_up.is_empty() && !blank && too_long.is_none() {
+    if problems.is_empty() && given_up.is_empty() && !blank && too_long.is_empty() {
         writeln!(out, "\nReview: every answer is complete.")?;
         if let Some(note) = examples {
             writeln!(out, "  {} (sent as written)", escape(&note))?;
@@ -278,8 +278,9 @@ pub fn review(
         let text = format!("  Title: {}", super::blank_title(form, &answers.title));
         writeln!(out, "{}", escape(&text))?;
     }
-    if let Some(why) = too_long {
-        writeln!(out, "  Title: {}", escape(why))?;
+    // What the forge refuses for its length (`Title: …`, `Body: …`).
+    for line in too_long {
+        writeln!(out, "  {}", escape(line))?;
     }
     for g in given_up {
         let label = &form.fields[g.field].label;
@@ -297,6 +298,36 @@ pub fn review(
         writeln!(out, "  {} (sent as written)", escape(&note))?;
     }
     Ok(problems.len().max(given_up.len()))
+}
+
+/// How much longer than the forges of `forges` take the issue's title is (the first
+/// limit it is over) and, for GitHub, its body: `300 characters long, and GitHub takes at
+/// most 256`.
+fn too_long(
+    forges: &[crate::export::Forge],
+    issue: &crate::render::Issue,
+) -> (Option<String>, Option<String>) {
+    use crate::export::{Forge, gh};
+    let title = forges.iter().find_map(|&forge| {
+        gh::title_over_limit(&issue.title, forge).map(|chars| {
+            format!(
+                "{} characters long, and {} takes at most {}",
+                crate::text::thousands(chars),
+                forge.name(),
+                forge.max_title_chars()
+            )
+        })
+    });
+    let body = gh::over_github_limit(&issue.body)
+        .filter(|_| forges.contains(&Forge::Github))
+        .map(|chars| {
+            format!(
+                "{} characters long, and GitHub takes at most {}",
+                crate::text::thousands(chars),
+                crate::text::thousands(gh::GITHUB_MAX_BODY_CHARS)
+            )
+        });
+    (title, body)
 }
 
 /// Plain mode from the command line: choose or load the template, ask, review, export.
@@ -318,25 +349,19 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
         .add_to(&mut answers.labels, &mut answers.assignees);
     let sends = args.export.plan().creates();
     let given_up = ask_all(form, &mut answers, &mut input, &mut err, sends)?;
-    // A title longer than gh or glab's forge takes: named in the review, not sent.
-    let too_long = args.export.plan().forges.iter().find_map(|&forge| {
-        crate::export::gh::title_over_limit(&crate::render::issue_title(&answers.title), forge).map(
-            |chars| {
-                format!(
-                    "{} characters long, and {} takes at most {}",
-                    crate::text::thousands(chars),
-                    forge.name(),
-                    forge.max_title_chars()
-                )
-            },
-        )
-    });
-    let incomplete = review(form, &answers, (&given_up, too_long.as_deref()), &mut err)?;
-    drop(err);
     let options = crate::render::Options {
         forms: config.export.forms_format,
     };
     let issue = crate::render::render_with(&template, &answers, options);
+    // A title or body longer than gh or glab's forge takes: named in the review, and
+    // (the title) not sent.
+    let (too_long, body_too_long) = too_long(&args.export.plan().forges, &issue);
+    let lines: Vec<String> = [("Title", &too_long), ("Body", &body_too_long)]
+        .into_iter()
+        .filter_map(|(what, why)| Some(format!("{what}: {}", why.as_ref()?)))
+        .collect();
+    let incomplete = review(form, &answers, (&given_up, &lines), &mut err)?;
+    drop(err);
     let exports = super::exports(&args.export, config, false, &template.stem, &issue.title);
     let mut plan = exports.plan();
     let untitled = form.title_is_blank(&issue.title);
@@ -350,7 +375,10 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
             super::blank_title(form, &issue.title)
         ))
     } else if let Some(why) = &too_long {
-        Some(format!("the title is {why}"))
+        Some(match &body_too_long {
+            Some(body) => format!("the title is {why}, and the body {body}"),
+            None => format!("the title is {why}"),
+        })
     } else {
         match incomplete {
             0 => None,
@@ -363,10 +391,12 @@ pub fn run(args: &TuiArgs, config: &crate::config::Config) -> Result<ExitCode> {
     if unsent.is_some() {
         plan.forges.clear();
     }
+    plan.template_forge = source.forge();
     if untitled {
         plan.untitled = Some(format!(
-            "the title is {}: answer it to get the gh command that creates the issue",
-            super::blank_title(form, &issue.title)
+            "the title is {}: answer it to get the {} command that creates the issue",
+            super::blank_title(form, &issue.title),
+            source.forge().program()
         ));
     }
     // The body alone (printed, written, copied) leaves out the title typed first.

@@ -48,6 +48,40 @@ pub fn title_over_limit(title: &str, forge: Forge) -> Option<usize> {
         .filter(|&chars| chars > max)
 }
 
+/// What the forge refuses for its length, before its tool runs: a title over `forge`'s
+/// limit (with the body's length when, for GitHub, that is over too), or a body over
+/// GitHub's.
+pub fn length_problem(issue: &Issue, forge: Forge) -> Option<SendError> {
+    let body = match forge {
+        Forge::Github => over_github_limit(&issue.body),
+        Forge::Gitlab => None,
+    };
+    match (title_over_limit(&issue.title, forge), body) {
+        (Some(chars), body) => Some(SendError::TitleTooLong { forge, chars, body }),
+        (None, Some(chars)) => Some(SendError::TooLongForGithub { chars }),
+        (None, None) => None,
+    }
+}
+
+/// Says a title is too long, and the body too when it is; the advice fits the case (long
+/// text goes in the body only when the body has room for it).
+fn title_too_long(forge: Forge, chars: usize, body: Option<usize>) -> String {
+    let title = crate::text::thousands(chars);
+    let max = crate::text::thousands(forge.max_title_chars());
+    match body {
+        None => format!(
+            "the title is {title} characters long, and {} takes at most {max}: shorten it (long text can go in the body)",
+            forge.name()
+        ),
+        Some(body) => format!(
+            "the title is {title} characters long and the body {}, and {} takes at most {max} for a title and {} for a body: shorten both (long logs can go in a gist or an attached file)",
+            crate::text::thousands(body),
+            forge.name(),
+            crate::text::thousands(GITHUB_MAX_BODY_CHARS)
+        ),
+    }
+}
+
 /// The arguments after `gh`. Only flags that gh 2.23 (Debian 12) also has.
 pub fn gh_args(issue: &Issue, body_file: &Path, target: &Target) -> Vec<OsString> {
     let mut args: Vec<OsString> = ["issue", "create", "--title", &issue.title, "--body-file"]
@@ -158,6 +192,67 @@ pub fn gh_command_line(issue: &Issue, body_file: &Path, target: &Target) -> Stri
     line
 }
 
+/// The command that creates the issue from `body_file` with the tool of `forge` (the
+/// template's), ready to paste into a POSIX shell; or, when the forge would refuse the
+/// issue for its length, why no command is given. glab takes the description as an
+/// argument, so its command reads the file with `$(cat ...)`.
+pub fn create_command(
+    issue: &Issue,
+    body_file: &Path,
+    target: &Target,
+    forge: Forge,
+) -> Result<String, String> {
+    if let Some(problem) = length_problem(issue, forge) {
+        return Err(format!(
+            "no {} command is given: {problem}",
+            forge.program()
+        ));
+    }
+    match forge {
+        Forge::Github => Ok(gh_command_line(issue, body_file, target)),
+        Forge::Gitlab => Ok(glab_command_line(issue, body_file, target)),
+    }
+}
+
+/// The command that creates an issue whose title is in `title_file` and body in
+/// `body_file` (once shortened), for a POSIX shell.
+pub fn unsent_command(forge: Forge, title_file: &Path, body_file: &Path) -> String {
+    let title = shell_quote(&title_file.to_string_lossy()).into_owned();
+    let body = shell_quote(&body_file.to_string_lossy()).into_owned();
+    match forge {
+        Forge::Github => format!("gh issue create --title \"$(cat {title})\" --body-file {body}"),
+        Forge::Gitlab => format!(
+            "glab issue create --title \"$(cat {title})\" --description \"$(cat {body})\" --yes"
+        ),
+    }
+}
+
+/// `glab issue create ...` reading the description from `body_file`.
+fn glab_command_line(issue: &Issue, body_file: &Path, target: &Target) -> String {
+    let mut args: Vec<OsString> = ["issue", "create", "--title", &issue.title]
+        .map(OsString::from)
+        .into();
+    push_each(&mut args, "--label", &issue.labels);
+    push_each(&mut args, "--assignee", &issue.assignees);
+    push_target(&mut args, target);
+    let mut line = String::from("glab");
+    for arg in &args[..4] {
+        line.push(' ');
+        line.push_str(&shell_quote(&arg.to_string_lossy()));
+    }
+    // Inside `"$(...)"` the shell reads the quoted path as a command of its own.
+    let _ = write!(
+        line,
+        " --description \"$(cat {})\" --yes",
+        shell_quote(&body_file.to_string_lossy())
+    );
+    for arg in &args[4..] {
+        line.push(' ');
+        line.push_str(&shell_quote(&arg.to_string_lossy()));
+    }
+    line
+}
+
 /// Quotes `word` for a shell: as is when it is plainly safe, else in single quotes. A
 /// word holding control characters (which would act on the terminal it is printed to)
 /// is written `$'...'` with escapes instead, as bash, zsh and ksh read it.
@@ -234,13 +329,14 @@ pub enum SendError {
         crate::text::thousands(GITHUB_MAX_BODY_CHARS)
     )]
     TooLongForGithub { chars: usize },
-    #[error(
-        "the title is {} characters long, and {} takes at most {}: shorten it (long text can go in the body)",
-        crate::text::thousands(*chars),
-        forge.name(),
-        crate::text::thousands(forge.max_title_chars())
-    )]
-    TitleTooLong { forge: Forge, chars: usize },
+    /// `body` is the body's length when it is over GitHub's limit too: both are named
+    /// at once, so shortening one does not end in a refusal of the other.
+    #[error("{}", title_too_long(*forge, *chars, *body))]
+    TitleTooLong {
+        forge: Forge,
+        chars: usize,
+        body: Option<usize>,
+    },
     #[error("cannot run {program}: {}", crate::text::io_words(cause))]
     Io {
         program: &'static str,
@@ -333,11 +429,8 @@ pub fn create_noting_start(
     if issue.title.trim().is_empty() {
         return Err(SendError::NoTitle);
     }
-    if let Some(chars) = title_over_limit(&issue.title, forge) {
-        return Err(SendError::TitleTooLong { forge, chars });
-    }
-    if let (Forge::Github, Some(chars)) = (forge, over_github_limit(&issue.body)) {
-        return Err(SendError::TooLongForGithub { chars });
+    if let Some(problem) = length_problem(issue, forge) {
+        return Err(problem);
     }
     let io_err = |cause| SendError::Io { program, cause };
     let path = find_program(program).ok_or(SendError::NotInstalled { program })?;

@@ -269,32 +269,46 @@ pub fn save_body(body: &str) -> Result<PathBuf, StoreError> {
     Ok(path)
 }
 
+/// Where a too-long issue's body and title went: the title only when it was saved too.
+pub type Unsent = (
+    Result<PathBuf, StoreError>,
+    Option<Result<PathBuf, StoreError>>,
+);
+
 /// Saves a body no tool can take (too long) as markdown of its own, in `unsent/`, under
-/// a name no other save or retry touches, and returns where.
-pub fn save_unsendable(body: &str) -> Result<PathBuf, StoreError> {
-    save_unsent(body, "too-long", "md")
-}
-
-/// Saves a title no tool can take (too long) beside such a body, as text of its own
-/// (`<time>-too-long-title.txt`), and returns where.
-pub fn save_unsendable_title(title: &str) -> Result<PathBuf, StoreError> {
-    save_unsent(title, "too-long-title", "txt")
-}
-
-fn save_unsent(contents: &str, what: &str, extension: &str) -> Result<PathBuf, StoreError> {
+/// a name no other save or retry touches (`<time>-too-long.md`), and, when it is given,
+/// a title too long to send beside it under the same time (`<time>-too-long-title.txt`),
+/// so the two are found together. Returns where each went.
+pub fn save_unsendable(body: &str, title: Option<&str>) -> Unsent {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    let dir = older_folder()?;
-    let mut path = dir.join(format!("{now:020}-{what}.{extension}"));
-    // Two in one nanosecond (a coarse clock): the next free name.
+    let dir = match older_folder() {
+        Ok(dir) => dir,
+        // The message says why the body was not saved; the title goes with it.
+        Err(err) => return (Err(err), None),
+    };
+    let taken = |path: &PathBuf| std::fs::symlink_metadata(path).is_ok();
+    let names = |stem: &str| {
+        (
+            dir.join(format!("{stem}.md")),
+            dir.join(format!("{stem}-title.txt")),
+        )
+    };
+    let mut stem = format!("{now:020}-too-long");
+    // Two in one nanosecond (a coarse clock): the next stem free for both.
     let mut n = 2;
-    while std::fs::symlink_metadata(&path).is_ok() {
-        path = dir.join(format!("{now:020}-{what}-{n}.{extension}"));
+    while {
+        let (md, txt) = names(&stem);
+        taken(&md) || (title.is_some() && taken(&txt))
+    } {
+        stem = format!("{now:020}-too-long-{n}");
         n += 1;
     }
-    write_private(&path, contents.as_bytes())?;
-    Ok(path)
+    let (md, txt) = names(&stem);
+    let body_saved = write_private(&md, body.as_bytes()).map(|()| md);
+    let title_saved = title.map(|title| write_private(&txt, title.as_bytes()).map(|()| txt));
+    (body_saved, title_saved)
 }
 
 fn write_private(path: &std::path::Path, contents: &[u8]) -> Result<(), StoreError> {

@@ -26,6 +26,9 @@ pub struct Plan {
     /// Why the title cannot be sent, when it cannot (empty, or only the template's
     /// prefix) and what to do: said instead of printing the `gh` command for `file`.
     pub untitled: Option<String>,
+    /// The template's forge: whose tool the command printed for `file` runs (gh for a
+    /// GitHub template, glab for a GitLab one).
+    pub template_forge: Forge,
     /// The draft the answers came from, as it was on disk: kept with an issue that
     /// could not be sent, so a `retry` that sends it can remove that draft.
     pub draft: Option<Box<super::last::DraftMark>>,
@@ -66,6 +69,7 @@ impl Default for Plan {
             timeout: DEFAULT_TIMEOUT,
             web: false,
             untitled: None,
+            template_forge: Forge::Github,
             draft: None,
         }
     }

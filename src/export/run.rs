@@ -266,11 +266,16 @@ fn write_file(
     file: &FileTarget,
     out: &mut impl Write,
 ) -> Result<(), RunError> {
-    let command = write_issue(issue, &file.path, file.force, &plan.target).map_err(|error| {
-        RunError::File {
-            error,
-            skipped: plan.sends(),
-        }
+    let command = write_issue(
+        issue,
+        &file.path,
+        file.force,
+        &plan.target,
+        plan.template_forge,
+    )
+    .map_err(|error| RunError::File {
+        error,
+        skipped: plan.sends(),
     })?;
     let shown = file.path.display().to_string();
     let path = escape_line(&shown);
@@ -284,9 +289,20 @@ fn write_file(
         eprintln!("issue-composer: wrote {path}; {}", escape_line(why));
         return Ok(());
     }
+    // The forge would refuse it (a title or body too long): no command that fails.
+    let command = match command {
+        Ok(command) => command,
+        Err(why) => {
+            eprintln!("issue-composer: wrote {path}; {}", escape_line(&why));
+            return Ok(());
+        }
+    };
+    // What gh leaves out; glab has no such flags either, and GitLab no such things.
+    let github = plan.template_forge == Forge::Github;
     for note in [gh::projects_left_out(issue), gh::type_left_out(issue)]
         .into_iter()
         .flatten()
+        .filter(|_| github)
     {
         eprintln!("issue-composer: {}", escape(&note));
     }

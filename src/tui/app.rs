@@ -125,8 +125,9 @@ pub struct App {
     size: (u16, u16),
     clock: Instant,
     exited: bool,
-    /// `gh issue create` commands for the files written, printed on exit.
-    written: Vec<String>,
+    /// `gh issue create` (or glab) commands for the files written, printed on exit, or
+    /// why none is given for one.
+    written: Vec<Result<String, String>>,
     /// The files written, said on exit (the screen that said so is gone).
     written_paths: Vec<std::path::PathBuf>,
     drafts: DraftStatus,
@@ -235,8 +236,9 @@ impl App {
         self.exited
     }
 
-    /// `gh issue create` commands for the files written, printed on exit.
-    pub fn written_commands(&self) -> &[String] {
+    /// `gh issue create` (or glab) commands for the files written, printed on exit, or
+    /// why none is given for one.
+    pub fn written_commands(&self) -> &[Result<String, String>] {
         &self.written
     }
 

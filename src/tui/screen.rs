@@ -225,6 +225,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
             .is_some_and(|w| w.claims(&crossterm::event::KeyEvent::new(b.code, b.mods)))
     };
     hints.extend(app.config().keys.footer_where(ctx, skip, &taken));
+    name_the_tool(app, &mut hints);
     let hints = fit_hints(hints, usize::from(area.width));
     let mut spans = vec![Span::raw(" ")];
     for (i, (key, what)) in hints.iter().enumerate() {
@@ -235,6 +236,19 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::raw(format!(" {what}")));
     }
     frame.render_widget(Line::from(spans), area);
+}
+
+/// `g` in the review sends with the template's forge's tool: glab for a GitLab template.
+fn name_the_tool(app: &App, hints: &mut [(String, &str)]) {
+    if let Screen::Review(r) = app.screen()
+        && r.form.model().source().forge() == crate::export::Forge::Gitlab
+    {
+        for hint in hints {
+            if hint.1 == "gh" {
+                hint.1 = "glab";
+            }
+        }
+    }
 }
 
 /// The hints that fit in `columns`, whole: when all do not, the ones a person cannot do

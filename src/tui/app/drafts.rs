@@ -225,7 +225,8 @@ impl App {
     /// What to say about the files written, above their gh commands on exit.
     pub fn written_notes(&self) -> Vec<String> {
         let mut notes = Vec::new();
-        if self.written_commands().is_empty() {
+        let commands = self.written_commands().iter().filter(|c| c.is_ok()).count();
+        if commands == 0 {
             return notes;
         }
         if self.has_unsent() {
@@ -236,7 +237,7 @@ impl App {
             };
             notes.push(format!("the form changed after the last file was written, so the file does not hold your last changes{kept}: write it again before sending"));
         }
-        if self.written_commands().len() > 1 {
+        if commands > 1 {
             notes.push("each command below creates an issue: run only one".to_owned());
         }
         notes

@@ -40,7 +40,8 @@ pub enum Msg {
     },
     /// A file was written (with the `gh issue create` command that sends it), or not.
     Written {
-        result: Result<(PathBuf, String), WriteFailure>,
+        /// The path, with the command that sends the file or why none is given.
+        result: Result<(PathBuf, Result<String, String>), WriteFailure>,
         then_exit: bool,
     },
     /// The clipboard took the body (with a message; `true` when it could be checked).
@@ -96,6 +97,8 @@ pub enum Effect {
         issue: Box<Issue>,
         force: bool,
         then_exit: bool,
+        /// The template's forge, whose tool the command printed on exit runs.
+        forge: crate::export::Forge,
     },
     Copy {
         body: String,

@@ -22,40 +22,71 @@ pub struct ReviewState {
     /// Whether Up or Down chose an entry: with nothing blocking, Enter goes to the
     /// selected example only then (before, it does the exports).
     pub picked: bool,
+    /// The body's length when it is over GitHub's limit: the answers do not change in
+    /// the review, so it is counted once, not at every frame.
+    body_over_github: Option<usize>,
 }
 
 impl ReviewState {
     /// The review of `form`; from here on every field shows its problems.
     pub fn new(mut form: FormState) -> Self {
         form.model_mut().leave_all();
+        let body_over_github = crate::export::gh::over_github_limit(&form.issue().body);
         Self {
             form,
             scroll: 0,
             problem: 0,
             picked: false,
+            body_over_github,
         }
     }
 
     /// What blocks the issue: the form's problems, then a title longer than a forge
     /// the issue goes to takes (`plan`'s gh or glab; with no exports on the command line,
-    /// the template's forge, which the review's `g` sends to).
+    /// the template's forge, which the review's `g` sends to), then a body longer than
+    /// GitHub takes when it goes to GitHub: both listed, so fixing one is not followed by
+    /// a refusal of the other.
     pub fn problems(&self, plan: &Plan) -> Vec<Problem> {
         let mut problems = self.form.model().problems();
-        let forges = if plan.is_empty() {
-            vec![self.form.model().source().forge()]
-        } else {
-            plan.forges.clone()
-        };
+        let forges = self.forges(plan);
         let title = crate::render::issue_title(&self.form.answers().title);
         // One problem, for the shortest limit that the title is over.
         let over = forges
-            .into_iter()
-            .filter_map(|forge| title_over_limit(&title, forge).map(|chars| (forge, chars)))
+            .iter()
+            .filter_map(|&forge| title_over_limit(&title, forge).map(|chars| (forge, chars)))
             .min_by_key(|(forge, _)| forge.max_title_chars());
         if let Some((forge, chars)) = over {
             problems.push(Problem::TitleTooLong(forge, chars));
         }
+        if let Some(chars) = self
+            .body_over_github
+            .filter(|_| forges.contains(&crate::export::Forge::Github))
+        {
+            problems.push(Problem::BodyTooLong(chars));
+        }
         problems
+    }
+
+    /// The forges the issue goes to: `plan`'s gh or glab, or with no exports on the
+    /// command line the template's, which the review's `g` sends to.
+    fn forges(&self, plan: &Plan) -> Vec<crate::export::Forge> {
+        if plan.is_empty() {
+            vec![self.form.model().source().forge()]
+        } else {
+            plan.forges.clone()
+        }
+    }
+
+    /// A title the template's forge would refuse, when nothing in `plan` sends the
+    /// issue: not a problem (a file, the clipboard and the printed body take it), but
+    /// noted, since the command that creates the issue from the file would fail.
+    pub fn title_note(&self, plan: &Plan) -> Option<(crate::export::Forge, usize)> {
+        if !plan.forges.is_empty() || plan.is_empty() {
+            return None;
+        }
+        let forge = self.form.model().source().forge();
+        let title = crate::render::issue_title(&self.form.answers().title);
+        title_over_limit(&title, forge).map(|chars| (forge, chars))
     }
 
     /// The fields that still hold the template's example: warned about, not blocking.
@@ -75,6 +106,9 @@ impl ReviewState {
         let selected = self.problem.min(entries.checked_sub(1)?);
         Some(match problems.get(selected) {
             Some(Problem::Title | Problem::TitleTooLong(..)) => Focus::Header(0),
+            // The body is the fields': the first one, where shortening starts.
+            Some(Problem::BodyTooLong(_)) if self.form.form().fields.is_empty() => Focus::Header(0),
+            Some(Problem::BodyTooLong(_)) => Focus::Field(0),
             Some(Problem::Field(f, _)) => Focus::Field(*f),
             None => Focus::Field(examples[selected - problems.len()]),
         })
@@ -97,7 +131,7 @@ impl App {
         let sends = matches!(action, Action::Gh | Action::Confirm);
         let blocked = problems.iter().any(|p| match p {
             Problem::Title => needs_title,
-            Problem::TitleTooLong(..) => sends,
+            Problem::TitleTooLong(..) | Problem::BodyTooLong(_) => sends,
             Problem::Field(..) => true,
         });
         let target = review.target(plan);
@@ -233,20 +267,25 @@ impl App {
             issue: Box::new(form.issue()),
             force,
             then_exit,
+            forge: form.model().source().forge(),
         }]
     }
 
     pub(super) fn written(
         &mut self,
-        result: Result<(PathBuf, String), WriteFailure>,
+        result: Result<(PathBuf, Result<String, String>), WriteFailure>,
         then_exit: bool,
     ) -> Vec<Effect> {
         match result {
             Ok((path, command)) => {
-                let text = format!(
-                    "wrote {}; the gh command that sends it is printed on exit",
-                    path.display()
-                );
+                let text = match &command {
+                    Ok(command) => format!(
+                        "wrote {}; the {} command that sends it is printed on exit",
+                        path.display(),
+                        command.split(' ').next().unwrap_or("gh")
+                    ),
+                    Err(why) => format!("wrote {}; {why}", path.display()),
+                };
                 self.notice = Some(Notice::info(text));
                 self.written.push(command);
                 self.written_paths.push(path);

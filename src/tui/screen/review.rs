@@ -48,6 +48,18 @@ pub fn draw(frame: &mut Frame, app: &App, review: &ReviewState, area: Rect) -> O
     if problems.is_empty() {
         head.push(Line::styled(ready(app, review), theme.done()));
     }
+    // Only a file (or the clipboard, or print): it takes the title, but the command
+    // that creates the issue from it would be refused.
+    if let Some((forge, chars)) = review.title_note(plan) {
+        let note = format!(
+            " Note: the title is {} characters long, and {} takes at most {}: shorten it to send it",
+            crate::text::thousands(chars),
+            forge.name(),
+            forge.max_title_chars()
+        );
+        let note = super::with_ellipsis(&note, usize::from(area.width)).into_owned();
+        head.push(Line::styled(note, theme.missing()));
+    }
     problem_lines(
         &mut head,
         review,
@@ -269,6 +281,11 @@ fn problem_lines(
                 crate::text::thousands(*chars),
                 forge.name(),
                 forge.max_title_chars()
+            ),
+            Some(Problem::BodyTooLong(chars)) => format!(
+                "the body is {} characters long, and GitHub takes at most {}",
+                crate::text::thousands(*chars),
+                crate::text::thousands(crate::export::gh::GITHUB_MAX_BODY_CHARS)
             ),
             Some(Problem::Field(f, message)) => named(*f, message),
             None => named(

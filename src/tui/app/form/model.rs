@@ -29,6 +29,9 @@ pub enum Problem {
     /// The title is longer than the forge takes (its length in characters): it blocks
     /// sending with gh or glab, not a file, the clipboard or the printed body.
     TitleTooLong(crate::export::Forge, usize),
+    /// The body is longer than GitHub takes (its length in characters), and the issue
+    /// goes to GitHub: it blocks sending as a title too long does.
+    BodyTooLong(usize),
     Field(usize, String),
 }
 
