@@ -105,6 +105,8 @@ pub struct SendFailure {
     pub title: String,
     /// How many other unsent issues are kept for `retry` besides this one.
     pub others_kept: usize,
+    /// The command that creates the issue from its saved title and body, once shortened.
+    pub by_hand: Option<String>,
 }
 
 /// How many kept unsent issues there are besides `this` one.
@@ -145,14 +147,13 @@ impl std::fmt::Display for SendFailure {
                 _ => {}
             }
             f.write_str(".")?;
-            if let (Some(Ok(txt)), SendError::TitleTooLong { forge, body, .. }) =
-                (&self.title_saved, &self.error)
+            if let (Some(command), SendError::TitleTooLong { body, .. }) =
+                (&self.by_hand, &self.error)
             {
                 write!(
                     f,
-                    "\nShorten {}, then create the issue from the two files: {}",
+                    "\nShorten {}, then create the issue from the two files: {command}",
                     if body.is_some() { "both" } else { "the title" },
-                    gh::unsent_command(*forge, txt, md)
                 )?;
             }
         }
@@ -281,8 +282,16 @@ pub fn send(
         _ => None,
     };
     let others_kept = others_kept(this);
+    let by_hand = by_hand(
+        &error,
+        issue,
+        target,
+        body_saved.as_ref(),
+        title_saved.as_ref(),
+    );
     Err(Box::new(SendFailure {
         error,
+        by_hand,
         saved,
         body_saved,
         title_saved,
@@ -438,8 +447,16 @@ pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
             } else {
                 (Some(Ok(path.clone())), None, None)
             };
+            let by_hand = by_hand(
+                &error,
+                &pending.issue,
+                &pending.target,
+                body_saved.as_ref(),
+                title_saved.as_ref(),
+            );
             Err(RetryError::Send(Box::new(SendFailure {
                 error,
+                by_hand,
                 others_kept: others_kept(Some(&path)),
                 saved,
                 body_saved,
@@ -448,6 +465,23 @@ pub fn retry(options: &RetryOptions) -> Result<Retried, RetryError> {
                 title: pending.issue.title.clone(),
             })))
         }
+    }
+}
+
+/// For a title too long for the forge, saved with its body: the command that creates
+/// the issue from the two files once shortened, with everything else the send had.
+fn by_hand(
+    error: &SendError,
+    issue: &Issue,
+    target: &Target,
+    body_saved: Option<&Result<PathBuf, StoreError>>,
+    title_saved: Option<&Result<PathBuf, StoreError>>,
+) -> Option<String> {
+    match (error, body_saved, title_saved) {
+        (SendError::TitleTooLong { forge, .. }, Some(Ok(md)), Some(Ok(txt))) => {
+            Some(gh::unsent_command(issue, target, *forge, txt, md))
+        }
+        _ => None,
     }
 }
 

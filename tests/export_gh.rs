@@ -604,9 +604,11 @@ fn a_title_too_long_for_the_forge_is_not_sent_and_is_saved() {
             ))
             .unwrap_or_else(|| panic!("{flag}: {stderr}"));
         let command = match flag {
-            "--gh" => format!("gh issue create --title \"$(cat {txt})\" --body-file {md}\n"),
+            "--gh" => format!(
+                "gh issue create --title \"$(cat {txt})\" --body-file {md} --label bug --label 'needs triage' --assignee octocat --project Roadmap --repo octo/hello\n"
+            ),
             _ => format!(
-                "glab issue create --title \"$(cat {txt})\" --description \"$(cat {md})\" --yes\n"
+                "glab issue create --title \"$(cat {txt})\" --description \"$(cat {md})\" --yes --label bug --label 'needs triage' --assignee octocat --repo octo/hello\n"
             ),
         };
         assert_eq!(how, command, "{flag}: how to send them");

@@ -184,13 +184,14 @@ fn a_title_and_a_body_too_long_are_named_together() {
     assert_eq!(name(&unsent[1]), format!("{stem}-too-long.md"));
 }
 
-/// Keeps an issue for `retry` as a send before the title check kept it.
+/// Keeps an issue for `retry` as a send before the title check kept it, with a label
+/// and an assignee.
 fn keep(world: &World, forge: &str, title: &str) -> PathBuf {
     let dir = world.issue_composer();
     fs::create_dir_all(&dir).unwrap();
     let path = dir.join("last-issue.json");
     let json = format!(
-        "{{\"forge\":\"{forge}\",\"title\":\"{title}\",\"body\":\"hello\\n\",\"labels\":[],\"assignees\":[],\"projects\":[]}}"
+        "{{\"forge\":\"{forge}\",\"title\":\"{title}\",\"body\":\"hello\\n\",\"labels\":[\"perf\"],\"assignees\":[\"octocat\"],\"projects\":[]}}"
     );
     fs::write(&path, json).unwrap();
     path
@@ -199,7 +200,8 @@ fn keep(world: &World, forge: &str, title: &str) -> PathBuf {
 /// `retry` of an issue kept before titles were checked, whose title the forge refuses,
 /// does not advise the retry that just failed: body and title are saved to `unsent/`
 /// as a refused send saves them, the kept copy goes, and the message says how to send
-/// them once the title is shorter.
+/// them once the title is shorter, with the kept label and assignee (nothing of the
+/// kept issue is lost with it).
 #[test]
 fn retry_of_a_kept_issue_whose_title_is_too_long_saves_it_to_shorten() {
     let world = World::new();
@@ -216,7 +218,7 @@ fn retry_of_a_kept_issue_whose_title_is_too_long_saves_it_to_shorten() {
     assert_eq!(
         err,
         format!(
-            "issue-composer: the title is 400 characters long, and GitHub takes at most 256: shorten it (long text can go in the body)\nThe body is saved in {md} and its title (400 characters) in {txt}.\nShorten the title, then create the issue from the two files: gh issue create --title \"$(cat {txt})\" --body-file {md}\n",
+            "issue-composer: the title is 400 characters long, and GitHub takes at most 256: shorten it (long text can go in the body)\nThe body is saved in {md} and its title (400 characters) in {txt}.\nShorten the title, then create the issue from the two files: gh issue create --title \"$(cat {txt})\" --body-file {md} --label perf --assignee octocat\n",
             md = md.display(),
             txt = txt.display()
         )

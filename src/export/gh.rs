@@ -184,10 +184,20 @@ pub fn slice_value(value: &str) -> Cow<'_, str> {
 /// `gh issue create ...` for a body already written to `body_file`, ready to paste into a
 /// POSIX shell.
 pub fn gh_command_line(issue: &Issue, body_file: &Path, target: &Target) -> String {
+    gh_line(issue, body_file, target, None)
+}
+
+/// `gh issue create ...`, its `--title` value the shell word `title` when given (a
+/// `"$(cat FILE)"`) instead of the issue's title quoted.
+fn gh_line(issue: &Issue, body_file: &Path, target: &Target, title: Option<&str>) -> String {
     let mut line = String::from("gh");
-    for arg in gh_args(issue, body_file, target) {
+    for (i, arg) in gh_args(issue, body_file, target).iter().enumerate() {
         line.push(' ');
-        line.push_str(&shell_quote(&arg.to_string_lossy()));
+        match title {
+            // `issue create --title TITLE`: the title is the fourth argument.
+            Some(word) if i == 3 => line.push_str(word),
+            _ => line.push_str(&shell_quote(&arg.to_string_lossy())),
+        }
     }
     line
 }
@@ -210,25 +220,36 @@ pub fn create_command(
     }
     match forge {
         Forge::Github => Ok(gh_command_line(issue, body_file, target)),
-        Forge::Gitlab => Ok(glab_command_line(issue, body_file, target)),
+        Forge::Gitlab => Ok(glab_command_line(issue, body_file, target, None)),
     }
 }
 
-/// The command that creates an issue whose title is in `title_file` and body in
-/// `body_file` (once shortened), for a POSIX shell.
-pub fn unsent_command(forge: Forge, title_file: &Path, body_file: &Path) -> String {
-    let title = shell_quote(&title_file.to_string_lossy()).into_owned();
-    let body = shell_quote(&body_file.to_string_lossy()).into_owned();
+/// The command that creates `issue` from its title in `title_file` and its body in
+/// `body_file` (once shortened), with its labels, assignees and repository as a send
+/// gives them, for a POSIX shell.
+pub fn unsent_command(
+    issue: &Issue,
+    target: &Target,
+    forge: Forge,
+    title_file: &Path,
+    body_file: &Path,
+) -> String {
+    // Inside `"$(...)"` the shell reads the quoted path as a command of its own.
+    let title = format!("\"$(cat {})\"", shell_quote(&title_file.to_string_lossy()));
     match forge {
-        Forge::Github => format!("gh issue create --title \"$(cat {title})\" --body-file {body}"),
-        Forge::Gitlab => format!(
-            "glab issue create --title \"$(cat {title})\" --description \"$(cat {body})\" --yes"
-        ),
+        Forge::Github => gh_line(issue, body_file, target, Some(&title)),
+        Forge::Gitlab => glab_command_line(issue, body_file, target, Some(&title)),
     }
 }
 
 /// `glab issue create ...` reading the description from `body_file`.
-fn glab_command_line(issue: &Issue, body_file: &Path, target: &Target) -> String {
+/// Its `--title` value is the shell word `title` when given, as in [`gh_line`].
+fn glab_command_line(
+    issue: &Issue,
+    body_file: &Path,
+    target: &Target,
+    title: Option<&str>,
+) -> String {
     let mut args: Vec<OsString> = ["issue", "create", "--title", &issue.title]
         .map(OsString::from)
         .into();
@@ -236,9 +257,12 @@ fn glab_command_line(issue: &Issue, body_file: &Path, target: &Target) -> String
     push_each(&mut args, "--assignee", &issue.assignees);
     push_target(&mut args, target);
     let mut line = String::from("glab");
-    for arg in &args[..4] {
+    for (i, arg) in args[..4].iter().enumerate() {
         line.push(' ');
-        line.push_str(&shell_quote(&arg.to_string_lossy()));
+        match title {
+            Some(word) if i == 3 => line.push_str(word),
+            _ => line.push_str(&shell_quote(&arg.to_string_lossy())),
+        }
     }
     // Inside `"$(...)"` the shell reads the quoted path as a command of its own.
     let _ = write!(
