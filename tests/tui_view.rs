@@ -1423,3 +1423,43 @@ fn the_review_notes_a_title_the_forge_refuses_and_names_the_tool_g_runs() {
     assert!(footer.contains("g glab"), "{footer}");
     assert!(!footer.contains("g gh"), "{footer}");
 }
+
+/// F1 names the tool `g` runs as the review's footer does: gh for a GitHub template,
+/// glab for a GitLab one (from the form and from the review).
+#[test]
+fn the_help_names_the_tool_g_runs() {
+    let help_of = |folder: &str, from_review: bool| {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join(folder);
+        std::fs::create_dir_all(&folder).unwrap();
+        let path = folder.join("Bug.md");
+        std::fs::write(&path, "## Summary\n\n<!-- What happened? -->\n").unwrap();
+        let source = Source::File(path);
+        let mut app = App::with_form(
+            config(),
+            discover::load(&source).unwrap(),
+            source,
+            None,
+            (100, 60),
+        );
+        if from_review {
+            key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+        }
+        key(&mut app, KeyCode::F(1), KeyModifiers::NONE);
+        screen(&app, 100, 60)
+    };
+    for from_review in [false, true] {
+        let text = help_of(".github/ISSUE_TEMPLATE", from_review);
+        // Rows are padded to the width: the words end in a space.
+        assert!(
+            text.contains(" leave and create the issue with gh "),
+            "{text}"
+        );
+        let text = help_of(".gitlab/issue_templates", from_review);
+        assert!(
+            text.contains(" leave and create the issue with glab "),
+            "{text}"
+        );
+        assert!(!text.contains("with gh "), "{text}");
+    }
+}

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::super::app::{App, HelpView, Screen};
-use super::super::keymap::{Binding, Context, FIELD_KEYS};
+use super::super::keymap::{Action, Binding, Context, FIELD_KEYS};
 
 /// Draws the help scrolled to `view`. When it does not fit, the last row says where
 /// it is and how to scroll.
@@ -167,6 +167,14 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
 
 fn entries(app: &App) -> Vec<Entry> {
     let mut entries = Vec::new();
+    let gitlab = match app.screen() {
+        Screen::Help(back, _) => match &**back {
+            Screen::Form(form) => Some(form.model().source().forge()),
+            Screen::Review(review) => Some(review.form.model().source().forge()),
+            _ => None,
+        },
+        _ => None,
+    } == Some(crate::export::Forge::Gitlab);
     // From the picker, its keys; from a form, the form's and the review's.
     let groups: &[(Context, &str)] = match app.screen() {
         Screen::Help(back, _) if matches!(**back, Screen::Picker(_)) => {
@@ -206,7 +214,13 @@ fn entries(app: &App) -> Vec<Entry> {
                 .filter(|a| same(a, b))
                 .map(|a| a.label())
                 .collect();
-            entries.push(Entry::Key(keys.join("/"), b.what));
+            // `g` sends with the template's forge's tool, as the review's footer says.
+            let what = if b.action == Action::Gh && gitlab {
+                "leave and create the issue with glab"
+            } else {
+                b.what
+            };
+            entries.push(Entry::Key(keys.join("/"), what));
         }
         entries.push(Entry::Blank);
     }
