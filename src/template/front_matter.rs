@@ -154,10 +154,7 @@ pub fn note_names(
     }
     let located = super::lint::front_matter_names(yaml, gitlab);
     if !located.is_empty() {
-        problems.extend(located.into_iter().map(|p| Problem {
-            line: first_line + p.line - 1,
-            ..p
-        }));
+        problems.extend(in_file(located, first_line));
         return;
     }
     for (key, names) in keys {
@@ -224,19 +221,21 @@ fn note_numbers(
     if !META_KEYS.iter().any(|k| map.get(*k).is_some_and(number)) {
         return;
     }
-    problems.extend(
-        super::lint::front_matter_numbers(yaml, &META_KEYS)
-            .into_iter()
-            .map(|p| Problem {
-                line: first_line + p.line - 1,
-                ..p
-            }),
-    );
+    problems.extend(in_file(
+        super::lint::front_matter_numbers(yaml, &META_KEYS),
+        first_line,
+    ));
 }
 
-/// Control characters written as YAML escapes (`title: "a\u0007b"`) are removed when
-/// read (they must reach neither the terminal nor gh): a warning at each value says so.
-/// The YAML is read again, with places, only when a key's text holds one.
+/// The linter's `found` (lines counted in the front matter's YAML, from 1) at the file's
+/// lines, the YAML starting at `first_line`.
+fn in_file(found: Vec<Problem>, first_line: usize) -> impl Iterator<Item = Problem> {
+    found.into_iter().map(move |p| Problem {
+        line: first_line + p.line - 1,
+        ..p
+    })
+}
+
 /// The removals `normalize` reported in the front matter of `original` (the file as
 /// written, before it was cleaned) said as [`note_escapes`] says YAML escapes: each value
 /// holding raw escape sequences or control characters named, escaped, at its place
@@ -271,13 +270,11 @@ pub fn note_raw_escapes(original: &str, problems: &mut Vec<Problem>) {
     {
         return;
     }
-    let found: Vec<Problem> = super::lint::front_matter_raw_escapes(yaml, &META_KEYS)
-        .into_iter()
-        .map(|p| Problem {
-            line: split.yaml_line + p.line - 1,
-            ..p
-        })
-        .collect();
+    let found: Vec<Problem> = in_file(
+        super::lint::front_matter_raw_escapes(yaml, &META_KEYS),
+        split.yaml_line,
+    )
+    .collect();
     if found.is_empty() {
         return;
     }
@@ -303,6 +300,9 @@ pub fn note_raw_escapes(original: &str, problems: &mut Vec<Problem>) {
 /// How the bare removals `template::parse` reports end (`escape sequence removed`).
 pub const RAW_REMOVED: &str = " removed";
 
+/// Control characters written as YAML escapes (`title: "a\u0007b"`) are removed when
+/// read (they must reach neither the terminal nor gh): a warning at each value says so.
+/// The YAML is read again, with places, only when a key's text holds one.
 fn note_escapes(
     map: &serde_json::Map<String, Value>,
     yaml: &str,
@@ -322,14 +322,10 @@ fn note_escapes(
     if !META_KEYS.iter().any(|k| map.get(*k).is_some_and(holds)) {
         return;
     }
-    problems.extend(
-        super::lint::front_matter_escapes(yaml, &META_KEYS)
-            .into_iter()
-            .map(|p| Problem {
-                line: first_line + p.line - 1,
-                ..p
-            }),
-    );
+    problems.extend(in_file(
+        super::lint::front_matter_escapes(yaml, &META_KEYS),
+        first_line,
+    ));
 }
 
 /// The keys of front matter that hold text, and those that hold a list (or text with
