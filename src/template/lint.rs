@@ -217,12 +217,8 @@ pub fn front_matter_names(yaml: &str, gitlab: bool) -> Vec<Problem> {
 /// Numbers that read otherwise than written under `keys` of front matter `yaml` (lines
 /// counted in `yaml`); nothing when it does not read.
 pub fn front_matter_numbers(yaml: &str, keys: &[&str]) -> Vec<Problem> {
-    numbers_under(yaml, |out, top| {
-        for (key, value) in top {
-            if keys.contains(&key.value.as_str()) {
-                out.numbers_in(value, &key.value);
-            }
-        }
+    under_keys(yaml, keys, |out, value, key| {
+        out.numbers_in(value, key);
     })
 }
 
@@ -231,12 +227,8 @@ pub fn front_matter_numbers(yaml: &str, keys: &[&str]) -> Vec<Problem> {
 /// read, as the file's own are, and a warning at each value (lines counted in `yaml`)
 /// saying what goes.
 pub fn front_matter_escapes(yaml: &str, keys: &[&str]) -> Vec<Problem> {
-    numbers_under(yaml, |out, top| {
-        for (key, value) in top {
-            if keys.contains(&key.value.as_str()) {
-                out.escapes_in(value, &key.value, false);
-            }
-        }
+    under_keys(yaml, keys, |out, value, key| {
+        out.escapes_in(value, key, false);
     })
 }
 
@@ -253,10 +245,22 @@ pub fn front_matter_raw_escapes(yaml: &str, keys: &[&str]) -> Vec<Problem> {
             c => c,
         })
         .collect();
-    numbers_under(&masked, |out, top| {
+    under_keys(&masked, keys, |out, value, key| {
+        out.escapes_in(value, key, true);
+    })
+}
+
+/// [`numbers_under`] giving `check` the value of each top-level key of `yaml` that is
+/// one of `keys`, with its key.
+fn under_keys(
+    yaml: &str,
+    keys: &[&str],
+    mut check: impl FnMut(&mut Lint<'_>, &Spanned<Node>, &str),
+) -> Vec<Problem> {
+    numbers_under(yaml, |out, top| {
         for (key, value) in top {
             if keys.contains(&key.value.as_str()) {
-                out.escapes_in(value, &key.value, true);
+                check(out, value, &key.value);
             }
         }
     })
