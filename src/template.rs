@@ -456,13 +456,10 @@ fn markdown_form(
     let built = markdown::build(&body, split.body_line, limits)
         .map_err(|p| LocatedError::new(file, p.line, p.col, p.message))?;
     problems.extend(built.problems);
-    let mut sections = built.sections;
-    let mut fields = built.fields;
-    form::assign_ids(&mut sections, &mut fields, &built.labelled);
     let form = Form {
         meta,
-        sections,
-        fields: fields.into(),
+        sections: built.sections,
+        fields: built.fields.into(),
         rules: Vec::new(),
     };
     Ok((

@@ -18,8 +18,15 @@ use crate::template::layout::{Piece, Shape};
 
 /// What the builder found.
 pub(crate) struct Built {
+    /// Sections and fields with their ids ([`crate::form::assign_ids`]).
     pub sections: Vec<Section>,
     pub fields: Vec<Field>,
+    /// Which fields the template named (their ids are `section/label`): what the ids
+    /// were given from, kept for the tests that give them again.
+    #[cfg_attr(
+        not(test),
+        expect(dead_code, reason = "the ids are given in the fold's tail")
+    )]
     pub labelled: Vec<bool>,
     pub pieces: Vec<Piece>,
     /// The shapes of the field pieces (see [`crate::template::layout::ShapeAt`]).

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 mod feed;
 mod sections;
+mod tail;
 
 use super::Built;
 use super::pieces;
@@ -22,9 +23,11 @@ use feed::Feed;
 use sections::{Open, Shows, shows_unanswered};
 
 /// Folds the blocks of `src` (which starts at 1-based `first_line` of its file) into
-/// sections, fields and the layout. Past a limit on sections or fields it stops there,
-/// refusing the template without reading the rest. A body of [`feed::PIPE_FROM`] bytes
-/// or more is read on a second thread while the blocks are folded (see [`feed`]).
+/// sections, fields (with their ids) and the layout. Past a limit on sections or fields
+/// it stops there, refusing the template without reading the rest. A body of
+/// [`feed::PIPE_FROM`] bytes or more is read on a second thread while the blocks are
+/// folded (see [`feed`]), and its layout made on one while the ids are given (see
+/// [`tail`]).
 pub(super) fn assemble(src: &str, first_line: usize, limits: &Limits) -> Result<Built, Stop> {
     assemble_with(src, first_line, limits, src.len() >= feed::PIPE_FROM)
 }
@@ -36,12 +39,15 @@ fn assemble_with(
     limits: &Limits,
     piped: bool,
 ) -> Result<Built, Stop> {
-    feed::with_feed(src, limits.nesting, piped, |feed| {
+    let assembler = feed::with_feed(src, limits.nesting, piped, |feed| {
         let mut assembler = Assembler::new(src, first_line);
         assembler.run(feed, limits)?;
-        Ok(assembler.finish())
+        Ok(assembler)
     })
-    .map_err(|failed| Stop::Failed(failed.0))?
+    .map_err(|failed| Stop::Failed(failed.0))??;
+    // After the reader thread is gone: a thread started now reuses its allocator arena
+    // (memory it freed is memory already touched, no page faults to take it again).
+    assembler.finish(piped)
 }
 
 /// Why the assembler stopped before the end.
@@ -339,56 +345,6 @@ impl<'s> Assembler<'s> {
                 severity,
                 message,
             } => self.problem(offset, severity, message),
-        }
-    }
-
-    fn finish(mut self) -> Built {
-        let lines = self.source.line_starts() - 1;
-        let last = std::mem::replace(&mut self.open, Open::new(String::new(), 0, 0, 0));
-        self.close_section(last, false, lines);
-        if self.fields.is_empty() {
-            self.give_preamble_a_field();
-        }
-        let kept = |s: &Section| {
-            s.level > 0 || !s.fields.is_empty() || !s.text.is_empty() || !s.help.is_empty()
-        };
-        // Only the preamble, the first section, is at level 0: dropping it alone is one
-        // move of the rest (`retain` moved each of 100,000 sections by itself).
-        if self.sections.first().is_some_and(|s| !kept(s))
-            && self
-                .sections
-                .get(1..)
-                .is_some_and(|rest| rest.iter().all(kept))
-        {
-            self.sections.remove(0);
-        } else {
-            self.sections.retain(kept);
-        }
-        self.renumber_sections();
-        for field in &mut self.fields {
-            let says_required = says_required;
-            if says_required(&field.label)
-                || says_required(&field.help)
-                || says_required(&field.placeholder)
-            {
-                field.required = true;
-            }
-        }
-        let (pieces, lines) = pieces::pieces(
-            &self.source,
-            self.claims,
-            self.inserts,
-            &self.comment_blocks,
-            &self.hidden,
-        );
-        Built {
-            sections: self.sections,
-            fields: self.fields,
-            labelled: self.labelled,
-            pieces,
-            lines,
-            shapes: self.shapes,
-            problems: self.problems,
         }
     }
 

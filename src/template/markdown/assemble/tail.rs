@@ -1,0 +1,151 @@
+//! The end of the fold: the last section closed, the preamble answered or dropped,
+//! sections renumbered, then the layout and the ids. Those two depend on nothing of
+//! each other's, so for a large body they are made at once on two threads: the second
+//! core otherwise idles through them once the reader thread is done.
+
+use std::sync::Mutex;
+
+use super::feed::panic_message;
+use super::{Assembler, Built, Stop, pieces, says_required};
+use crate::form::Section;
+
+impl Assembler<'_> {
+    /// The sections, fields (with their ids) and layout. With `split`, the ids are
+    /// given on a second thread while this one makes the layout ([`beside`]).
+    pub(super) fn finish(mut self, split: bool) -> Result<Built, Stop> {
+        let lines = self.source.line_starts() - 1;
+        let last = std::mem::replace(&mut self.open, super::Open::new(String::new(), 0, 0, 0));
+        self.close_section(last, false, lines);
+        if self.fields.is_empty() {
+            self.give_preamble_a_field();
+        }
+        let kept = |s: &Section| {
+            s.level > 0 || !s.fields.is_empty() || !s.text.is_empty() || !s.help.is_empty()
+        };
+        // Only the preamble, the first section, is at level 0: dropping it alone is one
+        // move of the rest (`retain` moved each of 100,000 sections by itself).
+        if self.sections.first().is_some_and(|s| !kept(s))
+            && self
+                .sections
+                .get(1..)
+                .is_some_and(|rest| rest.iter().all(kept))
+        {
+            self.sections.remove(0);
+        } else {
+            self.sections.retain(kept);
+        }
+        self.renumber_sections();
+        for field in &mut self.fields {
+            let says_required = says_required;
+            if says_required(&field.label)
+                || says_required(&field.help)
+                || says_required(&field.placeholder)
+            {
+                field.required = true;
+            }
+        }
+        let Self {
+            source,
+            claims,
+            inserts,
+            comment_blocks,
+            hidden,
+            mut sections,
+            mut fields,
+            labelled,
+            shapes,
+            problems,
+            ..
+        } = self;
+        // The ids on the second thread: allocator arenas go to threads that start, and
+        // it starts once the reader thread has ended, so it takes over that one's arena
+        // and most of its 50,000 small ids reuse memory the reader freed; the layout's
+        // few large vectors reuse the memory this thread freed, as they did before.
+        let ids = || crate::form::assign_ids(&mut sections, &mut fields, &labelled);
+        let layout = || pieces::pieces(&source, claims, inserts, &comment_blocks, &hidden);
+        let ((), (pieces, lines)) = beside(split, ids, layout)?;
+        Ok(Built {
+            sections,
+            fields,
+            labelled,
+            pieces,
+            shapes,
+            lines,
+            problems,
+        })
+    }
+}
+
+/// Runs `there` on a second thread while `here` runs on this one when `split`, else
+/// (or when no thread can be started) both on this one, `here` first; both results. A
+/// panic of the second thread is [`Stop::Failed`] with its message, as one of the
+/// reader thread is: a refusal of the template, not a crash.
+fn beside<T: Send, U>(
+    split: bool,
+    there: impl FnOnce() -> T + Send,
+    here: impl FnOnce() -> U,
+) -> Result<(T, U), Stop> {
+    if !split {
+        let mine = here();
+        return Ok((there(), mine));
+    }
+    // Kept here until the thread takes it: a thread that cannot be started leaves it
+    // to this one (`spawn_scoped` drops the closure it was given).
+    let slot = Mutex::new(Some(there));
+    let take = || slot.lock().ok().and_then(|mut there| there.take());
+    let (made, mine) = std::thread::scope(|scope| {
+        let started = std::thread::Builder::new()
+            .name("markdown-ids".to_owned())
+            .spawn_scoped(scope, || take().map(|there| there()));
+        let mine = here();
+        let made = match started {
+            Ok(thread) => thread.join(),
+            Err(_) => Ok(None),
+        };
+        (made, mine)
+    });
+    match made {
+        Ok(Some(made)) => Ok((made, mine)),
+        // Not started (or never took it): made here, after this thread's own.
+        Ok(None) => take()
+            .map(|there| (there(), mine))
+            .ok_or_else(|| Stop::Failed("the second thread's work was lost".to_owned())),
+        Err(panic) => Err(Stop::Failed(panic_message(panic.as_ref()))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Stop, beside};
+
+    /// Both run, on one thread or two, and the second's result comes back.
+    #[test]
+    fn both_run_either_way() {
+        for split in [false, true] {
+            let mut ran = false;
+            let made = beside(
+                split,
+                || 6 * 7,
+                || {
+                    ran = true;
+                    "here"
+                },
+            );
+            assert!(matches!(made, Ok((42, "here"))), "split {split}");
+            assert!(ran, "split {split}");
+        }
+    }
+
+    /// The second thread's panic is a refusal with its message; this thread's work
+    /// is still done.
+    #[test]
+    fn a_panic_on_the_second_thread_is_a_refusal() {
+        let mut ran = false;
+        let made = beside(true, || -> u8 { panic!("ids {}", 1) }, || ran = true);
+        assert!(
+            matches!(&made, Err(Stop::Failed(why)) if why == "ids 1"),
+            "{made:?}"
+        );
+        assert!(ran);
+    }
+}
