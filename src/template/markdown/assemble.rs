@@ -95,6 +95,8 @@ struct Assembler<'s> {
     /// Line after the preamble's last content (or where the preamble ends): where the
     /// preamble's answer goes when it gets one.
     preamble_end: Option<usize>,
+    /// The preamble, closed with nothing in it: not in `sections` (see `close_section`).
+    empty_preamble: Option<Section>,
     problems: Vec<Problem>,
 }
 
@@ -120,6 +122,7 @@ impl<'s> Assembler<'s> {
             last_text: None,
             heading_level: 0,
             preamble_end: None,
+            empty_preamble: None,
             problems: Vec::new(),
         }
     }

@@ -6,8 +6,8 @@
 use std::sync::Mutex;
 
 use super::feed::panic_message;
+use super::sections::is_empty;
 use super::{Assembler, Built, Stop, pieces, says_required};
-use crate::form::Section;
 
 impl Assembler<'_> {
     /// The sections, fields (with their ids) and layout. With `split`, the ids are
@@ -17,23 +17,16 @@ impl Assembler<'_> {
         let last = std::mem::replace(&mut self.open, super::Open::new(String::new(), 0, 0, 0));
         self.close_section(last, false, lines);
         if self.fields.is_empty() {
+            // The empty preamble is the one answer: back in its place, first.
+            if let Some(preamble) = self.empty_preamble.take() {
+                self.sections.insert(0, preamble);
+            }
             self.give_preamble_a_field();
         }
-        let kept = |s: &Section| {
-            s.level > 0 || !s.fields.is_empty() || !s.text.is_empty() || !s.help.is_empty()
-        };
-        // Only the preamble, the first section, is at level 0: dropping it alone is one
-        // move of the rest (`retain` moved each of 100,000 sections by itself).
-        if self.sections.first().is_some_and(|s| !kept(s))
-            && self
-                .sections
-                .get(1..)
-                .is_some_and(|rest| rest.iter().all(kept))
-        {
-            self.sections.remove(0);
-        } else {
-            self.sections.retain(kept);
-        }
+        // Only the preamble is at level 0, and it is in `sections` only when it holds
+        // something: every section is kept. (The section indices of fields and parents
+        // counted an empty preamble until now.)
+        debug_assert!(self.sections.iter().all(|s| s.level > 0 || !is_empty(s)));
         self.renumber_sections();
         for field in &mut self.fields {
             let says_required = says_required;

@@ -261,3 +261,22 @@ fn a_headings_section_id_is_the_slug_of_its_title() {
         );
     }
 }
+
+/// An empty preamble is dropped, and the sections' indices count from the first
+/// heading; with no field anywhere it comes back first, as the one answer.
+#[test]
+fn an_empty_preamble_is_dropped_unless_the_template_has_no_field() {
+    let b = built("\n## A\n\n### B\n\n[x]\n");
+    let levels: Vec<u8> = b.sections.iter().map(|s| s.level).collect();
+    assert_eq!(levels, [2, 3]);
+    assert_eq!(b.sections[1].parent, Some(0));
+    let sections: Vec<usize> = b.fields.iter().map(|f| f.section).collect();
+    assert_eq!(sections, [1]);
+    let b = built("\n## Before you submit\n\nPlease search existing issues.\n");
+    let levels: Vec<u8> = b.sections.iter().map(|s| s.level).collect();
+    assert_eq!(levels, [0, 2]);
+    assert_eq!(labels(&b), ["Description"]);
+    assert_eq!(b.fields[0].section, 0);
+    assert_eq!(b.sections[0].fields, [0]);
+    assert_eq!(b.sections[0].id, "preamble");
+}
