@@ -1,5 +1,5 @@
 //! The end of the fold: the last section closed, the preamble answered or dropped,
-//! sections renumbered, then the layout and the ids. Those two depend on nothing of
+//! parents linked, then the layout and the ids. Those two depend on nothing of
 //! each other's, so for a large body they are made at once on two threads: the second
 //! core otherwise idles through them once the reader thread is done.
 
@@ -24,10 +24,9 @@ impl Assembler<'_> {
             self.give_preamble_a_field();
         }
         // Only the preamble is at level 0, and it is in `sections` only when it holds
-        // something: every section is kept. (The section indices of fields and parents
-        // counted an empty preamble until now.)
+        // something: every section is kept, and the fields' section indices stand.
         debug_assert!(self.sections.iter().all(|s| s.level > 0 || !is_empty(s)));
-        self.renumber_sections();
+        self.link_parents();
         for field in &mut self.fields {
             let says_required = says_required;
             if says_required(&field.label)
