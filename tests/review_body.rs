@@ -110,7 +110,7 @@ fn a_body_too_long_for_glab_blocks_sending_a_gitlab_template() {
     assert_eq!(
         notice(&app),
         Some((
-            "fix the problems listed first: the body is too long for glab (Enter goes to one); w, c and p still take the issue as it is".to_owned(),
+            "the body is too long for glab: Enter goes to it; w, c and p still take the issue as it is".to_owned(),
             true
         ))
     );

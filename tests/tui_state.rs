@@ -799,10 +799,12 @@ fn a_title_too_long_for_the_forge_blocks_sending_in_the_review() {
     );
     press(&mut app, [key(KeyCode::Char('g'))]);
     assert!(!app.exited(), "gh is not run");
-    assert!(
-        notice(&app).is_some_and(|(t, _)| t.starts_with("fix the problems listed first")),
-        "{:?}",
-        notice(&app)
+    assert_eq!(
+        notice(&app),
+        Some((
+            "the title is too long for gh: Enter goes to it; w, c and p still take the issue as it is".to_owned(),
+            true
+        ))
     );
     press(&mut app, [key(KeyCode::Enter)]);
     assert!(matches!(app.screen(), Screen::Form(_)));
@@ -869,6 +871,13 @@ fn a_title_and_a_body_too_long_for_github_are_both_listed() {
     );
     press(&mut app, [key(KeyCode::Char('g'))]);
     assert!(!app.exited(), "gh is not run");
+    assert_eq!(
+        notice(&app),
+        Some((
+            "the title and the body are too long for gh: Enter goes to one; w, c and p still take the issue as it is".to_owned(),
+            true
+        ))
+    );
     let (_dir, app) = review(".gitlab/issue_templates");
     assert_eq!(
         review_problems(&app),

@@ -148,13 +148,14 @@ fn refusal(problems: &[Problem]) -> String {
             forges.push(forge.program());
         }
     }
-    let what = match (title, body) {
-        (true, true) => "the title and the body are",
-        (true, false) => "the title is",
-        (false, _) => "the body is",
+    // Short enough for one line of a 100-column terminal, so the footer stays in view.
+    let (what, it) = match (title, body) {
+        (true, true) => ("the title and the body are", "one"),
+        (true, false) => ("the title is", "it"),
+        (false, _) => ("the body is", "it"),
     };
     format!(
-        "fix the problems listed first: {what} too long for {} (Enter goes to one); w, c and p still take the issue as it is",
+        "{what} too long for {}: Enter goes to {it}; w, c and p still take the issue as it is",
         forges.join(" and ")
     )
 }
