@@ -44,7 +44,10 @@ pub(super) fn pieces(
     let n = source.line_starts() - usize::from(source.src.ends_with('\n') || source.src.is_empty());
     // At most a piece a line, plus the inserts: room for all of them at once.
     let mut pieces = Vec::with_capacity(n + inserts.len());
-    let mut lines = Lines::default();
+    // The kept lines are at most the body (a line without its `\n` gets one): room
+    // for that, of which only the pages written are memory, and `into_string` gives
+    // back the rest.
+    let mut lines = Lines::with_capacity(source.src.len() + 1);
     // Which lines belong to a comment block, looked up per line in O(1).
     let in_comment_block = LineSet::new(comment_blocks, n);
     // Lines of instructions that became help, the same way (a scan of them per line
