@@ -256,7 +256,7 @@ fn value_prefill_upload_and_markdown_help() {
 ",
     );
     let form = &t.form;
-    assert_eq!(form.sections[0].text, "**Thanks** for reporting.");
+    assert_eq!(&*form.sections[0].text, "**Thanks** for reporting.");
     assert_eq!(&*form.fields[0].help, "Run `tool -V`");
     assert_eq!(&*form.fields[1].id, "shots");
     assert_eq!(
@@ -288,7 +288,7 @@ fn gitea_visible_content_markdown_goes_into_the_body_and_hidden_fields_are_not_a
 ",
     );
     assert_eq!(t.form.fields.len(), 1);
-    assert_eq!(t.form.sections[0].text, "Only in the form.");
+    assert_eq!(&*t.form.sections[0].text, "Only in the form.");
     let answers = Answers::new(&t.form);
     assert_eq!(
         body(&t, &answers, FormsFormat::Current),

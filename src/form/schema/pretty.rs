@@ -186,7 +186,7 @@ impl Pretty {
         }
         // Each field's opening with its first key.
         let mut before: &[u8] = b"[\n        {\n          \"id\": ";
-        for &f in &section.fields {
+        for f in section.fields {
             self.buf.extend_from_slice(before);
             before = b",\n        {\n          \"id\": ";
             self.field(&form.fields[f]);
