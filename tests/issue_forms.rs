@@ -829,3 +829,32 @@ fn schema_names_the_checkbox_options_that_must_be_ticked() {
     // A field without such boxes has no such key.
     assert!(fields[1].get("required_options").is_none(), "{}", fields[1]);
 }
+
+/// Markdown after the last field is the form's closing text: the last section's, in
+/// the schema under that section only (the form keeps it once, not every section).
+#[test]
+fn markdown_after_the_last_field_closes_the_last_section_only() {
+    let t = template(
+        "name: C\nabout: c\nbody:
+  - type: input
+    attributes: {label: First}
+  - type: input
+    attributes: {label: Second}
+  - type: markdown
+    attributes: {value: 'Thanks for the report.'}
+",
+    );
+    let form = &t.form;
+    assert_eq!(form.sections.len(), 2);
+    assert_eq!(&*form.after, "Thanks for the report.");
+    assert_eq!(form.after(0), "");
+    assert_eq!(form.after(1), "Thanks for the report.");
+    assert_eq!(form.after(2), "");
+    let schema = issue_composer::form::schema::to_json(form);
+    let sections = schema["sections"].as_array().unwrap();
+    assert_eq!(sections[0].get("after"), None);
+    assert_eq!(sections[1]["after"], "Thanks for the report.");
+    let without =
+        template("name: C\nabout: c\nbody:\n  - type: input\n    attributes: {label: Only}\n");
+    assert_eq!(without.form.after(0), "");
+}

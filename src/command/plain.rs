@@ -127,7 +127,7 @@ pub fn ask_all<R: BufRead>(
         // Text written after the section's fields (a form's closing markdown) follows them.
         let section = &form.sections[field.section()];
         if section.fields.last() == Some(i) {
-            for line in section.after.trim().lines() {
+            for line in form.after(field.section()).trim().lines() {
                 writeln!(out, "{}", escape(&format!("  {}", line.trim_end())))?;
             }
         }

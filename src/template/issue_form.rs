@@ -252,9 +252,11 @@ pub(super) fn parse(
         }
     }
     // Markdown after the last field: below it, where it is written.
-    if let (Some(last), false) = (sections.last_mut(), help.is_empty()) {
-        last.after = help.into_boxed_str();
-    }
+    let after = if sections.is_empty() {
+        Box::default()
+    } else {
+        help.into_boxed_str()
+    };
     let labelled = vec![false; fields.len()];
     crate::form::assign_ids(&mut sections, &mut fields, &labelled);
     use_written_ids(&mut sections, &mut fields, &ids);
@@ -275,6 +277,7 @@ pub(super) fn parse(
         sections,
         fields: fields.into(),
         rules,
+        after,
     };
     Ok((form, Layout::Form(pieces)))
 }
@@ -388,7 +391,6 @@ impl FormBuilder {
             level: 3,
             help: std::mem::take(&mut self.help).into_boxed_str(),
             text: Box::default(),
-            after: Box::default(),
             fields: FieldSpan::one(self.fields.len()),
             parent: None,
             line: index32(line),
@@ -532,7 +534,6 @@ fn preamble(intro: String) -> Section {
         level: 0,
         help: Box::default(),
         text: intro.into_boxed_str(),
-        after: Box::default(),
         fields: FieldSpan::EMPTY,
         parent: None,
         line: 1,

@@ -273,7 +273,7 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
         push_input(&mut items, &mut y, state, f, width, theme);
     }
     // Text written after the fields (an issue form's closing markdown) comes after them.
-    let after = wrap_lines(&section.after, width, 40);
+    let after = wrap_lines(form.after(s), width, 40);
     if !after.is_empty() {
         y = y.saturating_add(1);
         push(

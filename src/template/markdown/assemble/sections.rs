@@ -65,7 +65,6 @@ impl Building {
             level: self.level,
             help: self.help.into_boxed_str(),
             text: self.text.into_boxed_str(),
-            after: Box::default(),
             fields: self.fields,
             parent: None,
             line: index32(self.line),
