@@ -492,6 +492,72 @@ fn a_title_and_a_body_too_long_for_github_are_both_named() {
     );
 }
 
+/// A body glab cannot take as one argument (143,373 bytes) in a GitLab template with
+/// `--glab`: plain mode's review names it as the TUI's does (in bytes, with GitLab, glab
+/// and the limit), glab is not run, and the body is saved to shorten. The same
+/// body in four-byte characters is 40,013 characters, which GitHub takes: with `--gh`
+/// the review has nothing to say of it and gh sends it.
+#[test]
+fn a_body_too_long_for_glab_is_named_in_the_review() {
+    let home = tempfile::tempdir().unwrap();
+    let folder = home.path().join(".gitlab/issue_templates");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("Bug.md"),
+        "## Summary\n\n<!-- What happened? -->\n",
+    )
+    .unwrap();
+    // Stand-ins that leave a mark when they run.
+    let tools = home.path().join("bin");
+    std::fs::create_dir(&tools).unwrap();
+    for tool in ["gh", "glab"] {
+        let path = tools.join(tool);
+        let script = format!(
+            "#!/bin/sh\ntouch \"$HOME/{tool}-ran\"\necho https://example.test/o/r/issues/7\n"
+        );
+        std::fs::write(&path, script).unwrap();
+        let mode = std::os::unix::fs::PermissionsExt::from_mode(0o755);
+        std::fs::set_permissions(&path, mode).unwrap();
+    }
+    let run = |answer: &str, flag: &str| {
+        let out = bin(home.path())
+            .env("PATH", format!("{}:/usr/bin:/bin", tools.display()))
+            .args([".gitlab/issue_templates/Bug.md", flag, "-R", "o/r"])
+            .write_stdin(format!("A title\n{answer}\n.\n"))
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (code, _, stderr) = run(&"x".repeat(140 * 1024), "--glab");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "\nReview:\n  Body: 143,373 bytes long, and GitLab's glab takes at most 131,071 bytes\n"
+        ),
+        "{stderr}"
+    );
+    assert!(!home.path().join("glab-ran").exists(), "glab is not run");
+    // Over GitHub's 65,536 characters too, so not kept for a retry with gh that would
+    // fail: saved to shorten.
+    let saved = stderr
+        .split_once("issue-composer: the body is too long to pass to glab (143,373 bytes; at most 131,071 fit in an argument)\nThe body is saved in ")
+        .and_then(|(_, rest)| rest.strip_suffix(" (its title: A title).\n"))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert_eq!(std::fs::read(saved).unwrap().len(), 143_373);
+    let (code, stdout, stderr) = run(&"😀".repeat(40_000), "--gh");
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("\nReview: every answer is complete.\n"),
+        "{stderr}"
+    );
+    assert!(home.path().join("gh-ran").exists(), "gh is run");
+    assert_eq!(stdout, "https://example.test/o/r/issues/7\n");
+}
+
 /// No title given in plain mode with `-o`: the file is written, and instead of a gh
 /// command titled `[PERF]` the title is said to be blank, as `--gh` says it.
 #[test]

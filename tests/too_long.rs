@@ -1,7 +1,7 @@
 //! What the forges refuse for its length, outside a send: the command printed after
-//! writing a file (none when the forge would refuse it; glab's for a GitLab template),
-//! a title and a body too long at once, and `retry` of an issue kept before the title
-//! was checked.
+//! writing a file (none when the forge or glab would refuse it; glab's for a GitLab
+//! template), a title and a body too long at once, and `retry` of an issue kept before
+//! the title was checked.
 
 // Test helpers unwrap: a failure there is a failing test.
 #![allow(clippy::unwrap_used)]
@@ -147,6 +147,46 @@ fn a_gitlab_template_gets_a_glab_command_that_works() {
         "issue\ncreate\n--title\nIt's broken\n--description\n## Summary\n\nit's $HOME\n--yes\n",
         "the shell drops the file's last newline"
     );
+}
+
+/// A GitLab template's body that glab cannot take as one argument: the file is written,
+/// and no glab command is printed (its `"$(cat FILE)"` would be refused by the kernel
+/// as too long an argument), with why, in the words of a refused send. At the limit
+/// itself the command is printed.
+#[test]
+fn a_gitlab_body_too_long_for_glab_gets_no_glab_command() {
+    let world = World::new();
+    let folder = world.path("work/.gitlab/issue_templates");
+    fs::create_dir_all(&folder).unwrap();
+    fs::write(
+        folder.join("Bug.md"),
+        "## Summary\n\n<!-- What happened? -->\n",
+    )
+    .unwrap();
+    // `## Summary`, a blank line and the answer's newline take 13 bytes.
+    for (answer, file) in [(131_059, "o1.md"), (131_058, "o2.md")] {
+        let yaml = format!("title: Long\nfields:\n  summary: {}\n", "x".repeat(answer));
+        fs::write(world.path("work/a.yaml"), yaml).unwrap();
+        let template = ".gitlab/issue_templates/Bug.md";
+        let (code, out, err) = world.run(&["render", template, "--answers", "a.yaml", "-o", file]);
+        assert_eq!(code, Some(0), "{err}");
+        assert_eq!(
+            fs::metadata(world.path("work").join(file)).unwrap().len(),
+            answer as u64 + 13
+        );
+        if file == "o1.md" {
+            assert_eq!(out, "", "no command");
+            assert_eq!(
+                err,
+                "issue-composer: wrote o1.md; no glab command is given: the body is too long to pass to glab (131,072 bytes; at most 131,071 fit in an argument)\n"
+            );
+        } else {
+            assert_eq!(
+                out,
+                "glab issue create --title Long --description \"$(cat o2.md)\" --yes\n"
+            );
+        }
+    }
 }
 
 /// A title and a body both too long for GitHub are named in one message, with advice

@@ -301,13 +301,14 @@ pub fn review(
 }
 
 /// How much longer than the forges of `forges` take the issue's title is (the first
-/// limit it is over) and, for GitHub, its body: `300 characters long, and GitHub takes at
-/// most 256`.
+/// limit it is over) and its body (GitHub's characters, glab's argument bytes; each
+/// forge's limit it is over, as the TUI's review lists them): `300 characters long, and
+/// GitHub takes at most 256`.
 fn too_long(
     forges: &[crate::export::Forge],
     issue: &crate::render::Issue,
 ) -> (Option<String>, Option<String>) {
-    use crate::export::{Forge, gh};
+    use crate::export::gh;
     let title = forges.iter().find_map(|&forge| {
         gh::title_over_limit(&issue.title, forge).map(|chars| {
             format!(
@@ -318,16 +319,13 @@ fn too_long(
             )
         })
     });
-    let body = gh::over_github_limit(&issue.body)
-        .filter(|_| forges.contains(&Forge::Github))
-        .map(|chars| {
-            format!(
-                "{} characters long, and GitHub takes at most {}",
-                crate::text::thousands(chars),
-                crate::text::thousands(gh::GITHUB_MAX_BODY_CHARS)
-            )
-        });
-    (title, body)
+    let body: Vec<String> = forges
+        .iter()
+        .filter_map(|&forge| {
+            gh::body_over_limit(&issue.body, forge).map(|size| gh::body_over_words(forge, size))
+        })
+        .collect();
+    (title, (!body.is_empty()).then(|| body.join("; ")))
 }
 
 /// Plain mode from the command line: choose or load the template, ask, review, export.

@@ -23,6 +23,43 @@ pub const MAX_ARG_BYTES: usize = 128 * 1024;
 /// GitHub refuses a longer issue body ("body is too long (maximum is 65536 characters)").
 pub const GITHUB_MAX_BODY_CHARS: usize = 65_536;
 
+/// The longest body glab can be given, in bytes: one argument, with room for the
+/// terminating NUL that [`MAX_ARG_BYTES`] counts.
+pub const GLAB_MAX_BODY_BYTES: usize = MAX_ARG_BYTES - 1;
+
+/// The body's length in bytes, when it is too long to pass to glab as an argument.
+pub fn over_glab_limit(body: &str) -> Option<usize> {
+    (body.len() > GLAB_MAX_BODY_BYTES).then_some(body.len())
+}
+
+/// The body's length as the tool that sends it to `forge` counts it, when it is over
+/// what that takes: characters for GitHub (its API's limit, gh reads the body from a
+/// file), bytes for GitLab (glab takes the body as one argument).
+pub fn body_over_limit(body: &str, forge: Forge) -> Option<usize> {
+    match forge {
+        Forge::Github => over_github_limit(body),
+        Forge::Gitlab => over_glab_limit(body),
+    }
+}
+
+/// Says how much longer the body (`size`, from [`body_over_limit`]) is than `forge`'s
+/// tool takes, without advice: `70,013 characters long, and GitHub takes at most 65,536`,
+/// `143,373 bytes long, and GitLab's glab takes at most 131,071 bytes`. The review and
+/// plain mode's review say it the same way.
+pub fn body_over_words(forge: Forge, size: usize) -> String {
+    let size = crate::text::thousands(size);
+    match forge {
+        Forge::Github => format!(
+            "{size} characters long, and GitHub takes at most {}",
+            crate::text::thousands(GITHUB_MAX_BODY_CHARS)
+        ),
+        Forge::Gitlab => format!(
+            "{size} bytes long, and GitLab's glab takes at most {} bytes",
+            crate::text::thousands(GLAB_MAX_BODY_BYTES)
+        ),
+    }
+}
+
 /// The body's length as GitHub counts it, when it is over GitHub's limit.
 pub fn over_github_limit(body: &str) -> Option<usize> {
     // Counting stops early: a body of 100 MiB is not walked to the end.
@@ -50,16 +87,27 @@ pub fn title_over_limit(title: &str, forge: Forge) -> Option<usize> {
 
 /// What the forge refuses for its length, before its tool runs: a title over `forge`'s
 /// limit (with the body's length when, for GitHub, that is over too), or a body over
-/// GitHub's.
+/// GitHub's, or too long for glab to take as an argument (the review's rule too,
+/// [`body_over_limit`]). Checked before the tool is looked for, so a missing glab does
+/// not hide that it could not take the body either.
 pub fn length_problem(issue: &Issue, forge: Forge) -> Option<SendError> {
-    let body = match forge {
-        Forge::Github => over_github_limit(&issue.body),
-        Forge::Gitlab => None,
-    };
-    match (title_over_limit(&issue.title, forge), body) {
-        (Some(chars), body) => Some(SendError::TitleTooLong { forge, chars, body }),
-        (None, Some(chars)) => Some(SendError::TooLongForGithub { chars }),
-        (None, None) => None,
+    let title = title_over_limit(&issue.title, forge);
+    match (forge, title) {
+        (Forge::Github, title) => match (title, over_github_limit(&issue.body)) {
+            (Some(chars), body) => Some(SendError::TitleTooLong { forge, chars, body }),
+            (None, Some(chars)) => Some(SendError::TooLongForGithub { chars }),
+            (None, None) => None,
+        },
+        // The title first, as for GitHub: its refusal saves the body and title to
+        // shorten; a body glab cannot take alone is kept for `retry --gh`.
+        (Forge::Gitlab, Some(chars)) => Some(SendError::TitleTooLong {
+            forge,
+            chars,
+            body: None,
+        }),
+        (Forge::Gitlab, None) => {
+            over_glab_limit(&issue.body).map(|bytes| SendError::TooLong { bytes })
+        }
     }
 }
 
@@ -133,10 +181,8 @@ pub fn type_left_out(issue: &Issue) -> Option<String> {
 /// The arguments after `glab`. GitLab has no projects in GitHub's sense; they are left out.
 /// `--yes` skips glab's confirmation prompt.
 pub fn glab_args(issue: &Issue, target: &Target) -> Result<Vec<OsString>, SendError> {
-    if issue.body.len() >= MAX_ARG_BYTES {
-        return Err(SendError::TooLong {
-            bytes: issue.body.len(),
-        });
+    if let Some(bytes) = over_glab_limit(&issue.body) {
+        return Err(SendError::TooLong { bytes });
     }
     let mut args: Vec<OsString> = [
         "issue",
@@ -345,7 +391,7 @@ pub enum SendError {
     },
     #[error("the issue has no title")]
     NoTitle,
-    #[error("the body is too long to pass to glab ({} bytes; at most {} fit in an argument)", crate::text::thousands(*bytes), crate::text::thousands(MAX_ARG_BYTES - 1))]
+    #[error("the body is too long to pass to glab ({} bytes; at most {} fit in an argument)", crate::text::thousands(*bytes), crate::text::thousands(GLAB_MAX_BODY_BYTES))]
     TooLong { bytes: usize },
     #[error(
         "the body is {} characters long, and GitHub takes at most {}: shorten it (long logs can go in a gist or an attached file)",

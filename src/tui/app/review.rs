@@ -22,30 +22,37 @@ pub struct ReviewState {
     /// Whether Up or Down chose an entry: with nothing blocking, Enter goes to the
     /// selected example only then (before, it does the exports).
     pub picked: bool,
-    /// The body's length when it is over GitHub's limit: the answers do not change in
-    /// the review, so it is counted once, not at every frame.
-    body_over_github: Option<usize>,
+    /// The body's length per forge whose tool it is too long for (characters for
+    /// GitHub, bytes for glab): the answers do not change in the review, so the body is
+    /// rendered and counted once, not at every frame.
+    body_over: Vec<(crate::export::Forge, usize)>,
 }
 
 impl ReviewState {
     /// The review of `form`; from here on every field shows its problems.
     pub fn new(mut form: FormState) -> Self {
         form.model_mut().leave_all();
-        let body_over_github = crate::export::gh::over_github_limit(&form.issue().body);
+        let body = form.issue().body;
+        let body_over = [crate::export::Forge::Github, crate::export::Forge::Gitlab]
+            .into_iter()
+            .filter_map(|forge| {
+                crate::export::gh::body_over_limit(&body, forge).map(|size| (forge, size))
+            })
+            .collect();
         Self {
             form,
             scroll: 0,
             problem: 0,
             picked: false,
-            body_over_github,
+            body_over,
         }
     }
 
     /// What blocks the issue: the form's problems, then a title longer than a forge
     /// the issue goes to takes (`plan`'s gh or glab; with no exports on the command line,
     /// the template's forge, which the review's `g` sends to), then a body longer than
-    /// GitHub takes when it goes to GitHub: both listed, so fixing one is not followed by
-    /// a refusal of the other.
+    /// the tool of a forge it goes to takes (GitHub's characters, glab's argument bytes):
+    /// all listed, so fixing one is not followed by a refusal of the other.
     pub fn problems(&self, plan: &Plan) -> Vec<Problem> {
         let mut problems = self.form.model().problems();
         let forges = self.forges(plan);
@@ -58,12 +65,13 @@ impl ReviewState {
         if let Some((forge, chars)) = over {
             problems.push(Problem::TitleTooLong(forge, chars));
         }
-        if let Some(chars) = self
-            .body_over_github
-            .filter(|_| forges.contains(&crate::export::Forge::Github))
-        {
-            problems.push(Problem::BodyTooLong(chars));
-        }
+        // One per forge: the limits are in different units, so neither implies the other.
+        problems.extend(
+            self.body_over
+                .iter()
+                .filter(|(forge, _)| forges.contains(forge))
+                .map(|&(forge, size)| Problem::BodyTooLong(forge, size)),
+        );
         problems
     }
 
@@ -107,12 +115,49 @@ impl ReviewState {
         Some(match problems.get(selected) {
             Some(Problem::Title | Problem::TitleTooLong(..)) => Focus::Header(0),
             // The body is the fields': the first one, where shortening starts.
-            Some(Problem::BodyTooLong(_)) if self.form.form().fields.is_empty() => Focus::Header(0),
-            Some(Problem::BodyTooLong(_)) => Focus::Field(0),
+            Some(Problem::BodyTooLong(..)) if self.form.form().fields.is_empty() => {
+                Focus::Header(0)
+            }
+            Some(Problem::BodyTooLong(..)) => Focus::Field(0),
             Some(Problem::Field(f, _)) => Focus::Field(*f),
             None => Focus::Field(examples[selected - problems.len()]),
         })
     }
+}
+
+/// Why an action is refused, in the words of what blocks it: a title or body too long
+/// for gh or glab blocks only sending, so the notice says so and what still works.
+fn refusal(problems: &[Problem]) -> String {
+    let mut forges = Vec::new();
+    let (mut title, mut body) = (false, false);
+    for problem in problems {
+        let forge = match problem {
+            Problem::TitleTooLong(forge, _) => {
+                title = true;
+                forge
+            }
+            Problem::BodyTooLong(forge, _) => {
+                body = true;
+                forge
+            }
+            Problem::Title | Problem::Field(..) => {
+                return "fix the problems listed first: the title, required and invalid answers (Enter goes to one)".to_owned();
+            }
+        };
+        if !forges.contains(&forge.program()) {
+            forges.push(forge.program());
+        }
+    }
+    // Short enough for one line of a 100-column terminal, so the footer stays in view.
+    let (what, it) = match (title, body) {
+        (true, true) => ("the title and the body are", "one"),
+        (true, false) => ("the title is", "it"),
+        (false, _) => ("the body is", "it"),
+    };
+    format!(
+        "{what} too long for {}: Enter goes to {it}; w, c and p still take the issue as it is",
+        forges.join(" and ")
+    )
 }
 
 impl App {
@@ -131,7 +176,7 @@ impl App {
         let sends = matches!(action, Action::Gh | Action::Confirm);
         let blocked = problems.iter().any(|p| match p {
             Problem::Title => needs_title,
-            Problem::TitleTooLong(..) | Problem::BodyTooLong(_) => sends,
+            Problem::TitleTooLong(..) | Problem::BodyTooLong(..) => sends,
             Problem::Field(..) => true,
         });
         let target = review.target(plan);
@@ -160,9 +205,7 @@ impl App {
                     other => other,
                 });
             }
-            _ if blocked => {
-                self.notice = Some(Notice::problem("fix the problems listed first: the title, required and invalid answers (Enter goes to one)".to_owned()));
-            }
+            _ if blocked => self.notice = Some(Notice::problem(refusal(&problems))),
             Action::Confirm if cli_exports => return self.run_exports(),
             Action::Confirm => {
                 self.notice = Some(Notice::info(format!(

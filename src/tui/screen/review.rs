@@ -282,10 +282,9 @@ fn problem_lines(
                 forge.name(),
                 forge.max_title_chars()
             ),
-            Some(Problem::BodyTooLong(chars)) => format!(
-                "the body is {} characters long, and GitHub takes at most {}",
-                crate::text::thousands(*chars),
-                crate::text::thousands(crate::export::gh::GITHUB_MAX_BODY_CHARS)
+            Some(Problem::BodyTooLong(forge, size)) => format!(
+                "the body is {}",
+                crate::export::gh::body_over_words(*forge, *size)
             ),
             Some(Problem::Field(f, message)) => named(*f, message),
             None => named(

@@ -29,9 +29,10 @@ pub enum Problem {
     /// The title is longer than the forge takes (its length in characters): it blocks
     /// sending with gh or glab, not a file, the clipboard or the printed body.
     TitleTooLong(crate::export::Forge, usize),
-    /// The body is longer than GitHub takes (its length in characters), and the issue
-    /// goes to GitHub: it blocks sending as a title too long does.
-    BodyTooLong(usize),
+    /// The body is longer than the tool that sends it to the forge takes: for GitHub
+    /// its length in characters (GitHub's limit), for GitLab in bytes (glab takes it as
+    /// one argument). It blocks sending as a title too long does.
+    BodyTooLong(crate::export::Forge, usize),
     Field(usize, String),
 }
 
