@@ -461,6 +461,7 @@ fn markdown_form(
         sections: built.sections,
         fields: built.fields.into(),
         rules: Vec::new(),
+        after: Box::default(),
     };
     Ok((
         form,
