@@ -1463,3 +1463,36 @@ fn the_help_names_the_tool_g_runs() {
         assert!(!text.contains("with gh "), "{text}");
     }
 }
+
+/// The quit question says what quitting does: answers from `--answers` that nothing
+/// changed write no draft (the file holds them), a change is kept as a draft, and once
+/// the draft is saved the dialog names it.
+#[test]
+fn the_quit_dialog_says_whether_a_draft_is_written() {
+    let mut app = open("go-performance", Some(GO_ANSWERS));
+    app.started_from("the answers file a.yaml, which stays as it was".to_owned());
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    let text = screen(&app, 100, 20);
+    assert!(
+        text.contains("│Nothing changed since the answers file a.yaml, which stays as │")
+            && text.contains("│it was: no draft is saved.    "),
+        "{text}"
+    );
+    // A change is saved as a draft on the way out.
+    key(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
+    key(&mut app, KeyCode::Char('z'), KeyModifiers::NONE);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    let text = screen(&app, 100, 20);
+    assert!(
+        text.contains("│Your answers are kept as a draft for next time.    "),
+        "{text}"
+    );
+    key(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
+    app.update(Msg::DraftSaved(Ok(std::path::PathBuf::from("/d/p.yaml"))));
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    let text = screen(&app, 100, 20);
+    assert!(
+        text.contains("│Your answers are kept as a draft in /d/p.yaml.    "),
+        "{text}"
+    );
+}
