@@ -1404,18 +1404,18 @@ fn the_review_notes_a_title_the_forge_refuses_and_names_the_tool_g_runs() {
     assert!(text.contains(" Ready: Enter to write "), "{text}");
     assert!(
         text.contains(
-            " Note: the title is 300 characters long, and GitHub takes at most 256: shorten it"
+            " gh cannot send it: the title is 300 characters long, and GitHub takes at most 256 "
         ),
         "{text}"
     );
     let footer = text.lines().nth(29).unwrap();
     assert!(footer.contains("g gh"), "{footer}");
     let text = review_with_only_a_file(".github/ISSUE_TEMPLATE", &"L".repeat(256));
-    assert!(!text.contains("Note:"), "{text}");
+    assert!(!text.contains("cannot send it"), "{text}");
     let text = review_with_only_a_file(".gitlab/issue_templates", &"L".repeat(256));
     assert!(
         text.contains(
-            " Note: the title is 256 characters long, and GitLab takes at most 255: shorten it"
+            " glab cannot send it: the title is 256 characters long, and GitLab takes at most 255 "
         ),
         "{text}"
     );
