@@ -78,9 +78,9 @@ fn metrics() -> std::io::Result<()> {
         app.start_from(file);
     }
     for _ in 0..20 {
-        let at_table = app
-            .form()
-            .is_some_and(|f| f.form().sections[f.current_section()].title == "Performance Targets");
+        let at_table = app.form().is_some_and(|f| {
+            &*f.form().sections[f.current_section()].title == "Performance Targets"
+        });
         if at_table {
             break;
         }

@@ -464,6 +464,7 @@ fn markdown_form(
         sections,
         fields: fields.into(),
         rules: Vec::new(),
+        after: Box::default(),
     };
     Ok((
         form,

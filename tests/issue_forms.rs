@@ -256,7 +256,7 @@ fn value_prefill_upload_and_markdown_help() {
 ",
     );
     let form = &t.form;
-    assert_eq!(form.sections[0].text, "**Thanks** for reporting.");
+    assert_eq!(&*form.sections[0].text, "**Thanks** for reporting.");
     assert_eq!(&*form.fields[0].help, "Run `tool -V`");
     assert_eq!(&*form.fields[1].id, "shots");
     assert_eq!(
@@ -288,7 +288,7 @@ fn gitea_visible_content_markdown_goes_into_the_body_and_hidden_fields_are_not_a
 ",
     );
     assert_eq!(t.form.fields.len(), 1);
-    assert_eq!(t.form.sections[0].text, "Only in the form.");
+    assert_eq!(&*t.form.sections[0].text, "Only in the form.");
     let answers = Answers::new(&t.form);
     assert_eq!(
         body(&t, &answers, FormsFormat::Current),
@@ -828,4 +828,33 @@ fn schema_names_the_checkbox_options_that_must_be_ticked() {
     );
     // A field without such boxes has no such key.
     assert!(fields[1].get("required_options").is_none(), "{}", fields[1]);
+}
+
+/// Markdown after the last field is the form's closing text: the last section's, in
+/// the schema under that section only (the form keeps it once, not every section).
+#[test]
+fn markdown_after_the_last_field_closes_the_last_section_only() {
+    let t = template(
+        "name: C\nabout: c\nbody:
+  - type: input
+    attributes: {label: First}
+  - type: input
+    attributes: {label: Second}
+  - type: markdown
+    attributes: {value: 'Thanks for the report.'}
+",
+    );
+    let form = &t.form;
+    assert_eq!(form.sections.len(), 2);
+    assert_eq!(&*form.after, "Thanks for the report.");
+    assert_eq!(form.after(0), "");
+    assert_eq!(form.after(1), "Thanks for the report.");
+    assert_eq!(form.after(2), "");
+    let schema = issue_composer::form::schema::to_json(form);
+    let sections = schema["sections"].as_array().unwrap();
+    assert_eq!(sections[0].get("after"), None);
+    assert_eq!(sections[1]["after"], "Thanks for the report.");
+    let without =
+        template("name: C\nabout: c\nbody:\n  - type: input\n    attributes: {label: Only}\n");
+    assert_eq!(without.form.after(0), "");
 }

@@ -51,7 +51,7 @@ fn headings_make_nested_sections_and_text_before_is_a_preamble() {
         .form
         .sections
         .iter()
-        .map(|s| (s.id.as_str(), s.level, s.parent))
+        .map(|s| (s.id.as_str(), s.level, s.parent()))
         .collect();
     assert_eq!(
         s,
@@ -62,7 +62,7 @@ fn headings_make_nested_sections_and_text_before_is_a_preamble() {
             ("setext", 2, Some(1))
         ]
     );
-    assert_eq!(t.form.sections[0].text, "Intro text.");
+    assert_eq!(&*t.form.sections[0].text, "Intro text.");
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn a_comment_only_section_is_a_text_area_with_the_comment_as_placeholder() {
             f("next/a", "text", "A", "")
         ]
     );
-    assert_eq!(t.form.sections[1].help, "intro");
+    assert_eq!(&*t.form.sections[1].help, "intro");
 }
 
 #[test]
@@ -545,7 +545,7 @@ fn issue_forms_map_onto_the_same_model() {
             f("terms", "checkboxes", "Terms", ""),
         ]
     );
-    assert_eq!(t.form.sections[0].text, "Thanks!");
+    assert_eq!(&*t.form.sections[0].text, "Thanks!");
     let mut answers = Answers::new(&t.form);
     assert_eq!(t.form.missing_required(&answers), [0, 3]);
     AnswersFile::parse(
@@ -641,10 +641,10 @@ fn options_under_an_instruction_to_pick_keep_what_was_chosen() {
     // The line that introduces options asks for nothing more: it is help, not output.
     assert_eq!(kinds, ["choice", "choice", "checkboxes"]);
     assert_eq!(
-        t.form.sections[0].help,
+        &*t.form.sections[0].help,
         "Select one of the platforms below:"
     );
-    assert_eq!(t.form.sections[2].help, "Select all that apply:");
+    assert_eq!(&*t.form.sections[2].help, "Select all that apply:");
     let out = rendered(
         &t,
         "fields: {platform: 'Other: Android', versions: 'This changed between versions … and …: 4.1, 4.2', situation: [slow, leaks]}",
@@ -702,7 +702,7 @@ fn headings_used_as_labels_lose_their_trailing_colon() {
     let t = form(md);
     let labels: Vec<&str> = t.form.fields.iter().map(|f| &*f.label).collect();
     assert_eq!(labels, ["Description", "Steps To Reproduce"]);
-    assert_eq!(t.form.sections[0].title, "Description");
+    assert_eq!(&*t.form.sections[0].title, "Description");
     // The heading as written stays in the issue.
     assert_eq!(rendered(&t, ""), md);
 }

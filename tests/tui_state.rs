@@ -1407,7 +1407,7 @@ fn shown_error(app: &App, id: &str) -> Option<String> {
 #[test]
 fn problems_show_under_a_field_once_it_is_left() {
     let mut app = open_rules();
-    let section = app.form().unwrap().form().fields[0].section;
+    let section = app.form().unwrap().form().fields[0].section();
     assert_eq!(
         app.form().unwrap().model().mark(section),
         Mark::Untouched,
@@ -1435,7 +1435,7 @@ fn problems_show_under_a_field_once_it_is_left() {
         Some("`I agree` must be ticked")
     );
     let form = app.form().unwrap();
-    let section = form.form().fields[0].section;
+    let section = form.form().fields[0].section();
     assert_eq!(form.model().mark(section), Mark::Missing, "the sidebar's !");
     // Fixed where it was left: the message goes as soon as the answer is right.
     let back_tab = Msg::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
@@ -1818,10 +1818,7 @@ fn the_preview_follows_the_focused_section_and_the_wheel_scrolls_it() {
     let title = &state.form().sections[state.current_section()].title;
     let preview = state.view().preview.as_ref().unwrap();
     let top = preview.lines_from(state.preview_follow()).next().unwrap();
-    assert!(
-        top.starts_with('#') && top.contains(title.as_str()),
-        "{top}"
-    );
+    assert!(top.starts_with('#') && top.contains(&**title), "{top}");
 }
 
 /// The external editor: what it saved, or why nothing changed, in words.
@@ -2069,7 +2066,7 @@ fn the_review_warns_about_fields_still_holding_the_templates_example_without_blo
         ]
     );
     let code = form.field_index("code-example").unwrap();
-    let section = form.fields[code].section;
+    let section = form.fields[code].section();
     assert_eq!(app.form().unwrap().model().mark(section), Mark::Example);
     // Down selects the first example, again the second; Enter goes to it.
     press(

@@ -13,7 +13,7 @@ use anyhow::{Result, bail};
 use self::ask::Lines;
 use crate::cli::TuiArgs;
 use crate::discover::{self, Choice, Source};
-use crate::form::{Answers, Form};
+use crate::form::{Answers, Field, Form};
 use crate::text::escape;
 
 /// How many times a field is asked before it is left empty.
@@ -92,7 +92,7 @@ pub fn ask_all<R: BufRead>(
     let first = form
         .fields
         .first()
-        .map_or(form.sections.len(), |f| f.section);
+        .map_or(form.sections.len(), Field::section);
     let mut shown = 0;
     while shown < first {
         section_heading(form, shown, out)?;
@@ -114,7 +114,7 @@ pub fn ask_all<R: BufRead>(
     for i in 0..form.fields.len() {
         let field = &form.fields[i];
         // Each section once, those without questions too (their text is context).
-        while shown <= field.section {
+        while shown <= field.section() {
             section_heading(form, shown, out)?;
             shown += 1;
         }
@@ -125,9 +125,9 @@ pub fn ask_all<R: BufRead>(
             break;
         }
         // Text written after the section's fields (a form's closing markdown) follows them.
-        let section = &form.sections[field.section];
-        if section.fields.last() == Some(&i) {
-            for line in section.after.trim().lines() {
+        let section = &form.sections[field.section()];
+        if section.fields.last() == Some(i) {
+            for line in form.after(field.section()).trim().lines() {
                 writeln!(out, "{}", escape(&format!("  {}", line.trim_end())))?;
             }
         }
@@ -144,7 +144,7 @@ fn section_heading(form: &Form, section: usize, out: &mut impl Write) -> std::io
         // carries its `*` (in place of the `(required)` that made it so, as the form's
         // title row).
         let required = matches!(s.fields.first(),
-            Some(&f) if form.names_section(f) && form.fields[f].required);
+            Some(f) if form.names_section(f) && form.fields[f].required);
         let title = crate::form::unmarked(s.title.trim(), required);
         let mark = if required { " *" } else { "" };
         writeln!(

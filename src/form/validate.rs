@@ -81,6 +81,7 @@ mod tests {
             sections: Vec::new(),
             fields: fields.into(),
             rules,
+            after: Box::default(),
         }
     }
 

@@ -109,14 +109,14 @@ pub fn untouched(field: &Field, value: &Value) -> bool {
 /// The measurement a field is about: its label's, else its sections' (innermost first),
 /// else the baseline.
 fn place_of(form: &Form, field: &Field) -> Place {
-    let mut section = Some(field.section);
+    let mut section = Some(field.section());
     let mut place = words::place(&field.label);
     while place.is_none() {
         let Some(s) = section.and_then(|i| form.sections.get(i)) else {
             break;
         };
         place = words::place(&s.title);
-        section = s.parent;
+        section = s.parent();
     }
     place.unwrap_or(Place::Baseline)
 }
@@ -142,7 +142,7 @@ fn text_field(form: &Form, field: &Field, value: &mut Value, chosen: &Chosen) ->
 
 fn code_field(form: &Form, field: &Field, value: &mut Value, chosen: &Chosen) -> bool {
     let mentions = |t: &str| t.to_lowercase().contains("benchmark");
-    let section = form.sections.get(field.section).map_or("", |s| &s.title);
+    let section = form.sections.get(field.section()).map_or("", |s| &s.title);
     if !(mentions(&field.label) || mentions(section)) || !untouched(field, value) {
         return false;
     }

@@ -10,7 +10,8 @@ use serde_saphyr::Spanned;
 use super::{Problem, Severity};
 use crate::error::LocatedError;
 use crate::form::{
-    Field, FieldKind, FieldRule, Form, Meta, Opt, Pattern, Rule, Section, Selection, Value,
+    Field, FieldKind, FieldRule, FieldSpan, Form, Meta, Opt, Pattern, Rule, Section, Selection,
+    Value, index32,
 };
 use crate::template::layout::{FormPiece, Layout};
 use crate::text::{push_para, sanitize, split_list};
@@ -251,9 +252,11 @@ pub(super) fn parse(
         }
     }
     // Markdown after the last field: below it, where it is written.
-    if let (Some(last), false) = (sections.last_mut(), help.is_empty()) {
-        last.after = help;
-    }
+    let after = if sections.is_empty() {
+        Box::default()
+    } else {
+        help.into_boxed_str()
+    };
     let labelled = vec![false; fields.len()];
     crate::form::assign_ids(&mut sections, &mut fields, &labelled);
     use_written_ids(&mut sections, &mut fields, &ids);
@@ -274,6 +277,7 @@ pub(super) fn parse(
         sections,
         fields: fields.into(),
         rules,
+        after,
     };
     Ok((form, Layout::Form(pieces)))
 }
@@ -383,14 +387,13 @@ impl FormBuilder {
         let section = self.sections.len();
         self.sections.push(Section {
             id: String::new(),
-            title: label.clone(),
+            title: label.as_str().into(),
             level: 3,
-            help: std::mem::take(&mut self.help),
-            text: String::new(),
-            after: String::new(),
-            fields: vec![self.fields.len()],
+            help: std::mem::take(&mut self.help).into_boxed_str(),
+            text: Box::default(),
+            fields: FieldSpan::one(self.fields.len()),
             parent: None,
-            line,
+            line: index32(line),
         });
         self.fields.push(Field {
             id: String::new().into(),
@@ -400,8 +403,8 @@ impl FormBuilder {
             help: help.into(),
             default,
             required: e.validations.required.is_some_and(Flag::on),
-            section,
-            line,
+            section: index32(section),
+            line: index32(line),
         });
         Ok(())
     }
@@ -458,7 +461,7 @@ fn use_written_ids(sections: &mut [Section], fields: &mut [Field], ids: &[String
             continue;
         }
         fields[i].id = id.as_str().into();
-        sections[fields[i].section].id.clone_from(id);
+        sections[fields[i].section()].id.clone_from(id);
     }
 }
 
@@ -527,12 +530,11 @@ fn upload_help(accept: Option<&Json>) -> String {
 fn preamble(intro: String) -> Section {
     Section {
         id: String::new(),
-        title: String::new(),
+        title: Box::default(),
         level: 0,
-        help: String::new(),
-        text: intro,
-        after: String::new(),
-        fields: Vec::new(),
+        help: Box::default(),
+        text: intro.into_boxed_str(),
+        fields: FieldSpan::EMPTY,
         parent: None,
         line: 1,
     }

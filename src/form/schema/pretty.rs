@@ -66,10 +66,10 @@ pub(super) fn write(form: &Form, mut out: impl Write) -> std::io::Result<()> {
     } else {
         // Each section's opening with its first key (one copy, not two).
         let mut before: &[u8] = b"[\n    {\n      \"id\": ";
-        for section in &form.sections {
+        for (s, section) in form.sections.iter().enumerate() {
             w.buf.extend_from_slice(before);
             before = b",\n    {\n      \"id\": ";
-            w.section(form, section);
+            w.section(form, section, form.after(s));
             if w.buf.len() >= CHUNK {
                 out.write_all(&w.buf)?;
                 w.buf.clear();
@@ -161,22 +161,22 @@ impl Pretty {
     /// help, a field without placeholder, default, options or rule: every heading's
     /// answer) are copied as one constant: a copy per key and per `""` was most of the
     /// writer's cost for 100k headings.
-    fn section(&mut self, form: &Form, section: &Section) {
+    fn section(&mut self, form: &Form, section: &Section, after: &str) {
         self.string(&section.id);
         self.buf.extend_from_slice(section_key!("title"));
         self.string(&section.title);
         self.buf.extend_from_slice(section_key!("level"));
         self.number(section.level);
-        if section.help.is_empty() && section.after.is_empty() {
+        if section.help.is_empty() && after.is_empty() {
             self.buf.extend_from_slice(
                 concat!(",\n      \"help\": \"\"", ",\n      \"fields\": ").as_bytes(),
             );
         } else {
             self.buf.extend_from_slice(section_key!("help"));
             self.string(&section.help);
-            if !section.after.is_empty() {
+            if !after.is_empty() {
                 self.buf.extend_from_slice(section_key!("after"));
-                self.string(&section.after);
+                self.string(after);
             }
             self.buf.extend_from_slice(section_key!("fields"));
         }
@@ -186,7 +186,7 @@ impl Pretty {
         }
         // Each field's opening with its first key.
         let mut before: &[u8] = b"[\n        {\n          \"id\": ";
-        for &f in &section.fields {
+        for f in section.fields {
             self.buf.extend_from_slice(before);
             before = b",\n        {\n          \"id\": ";
             self.field(&form.fields[f]);

@@ -13,7 +13,7 @@ use super::Built;
 use super::pieces;
 use super::rules::{self, Ctx, NewField, Recognized};
 use super::source::Source;
-use crate::form::{Field, Section};
+use crate::form::{Field, Section, index32};
 use crate::template::blocks::Block;
 use crate::template::layout::{PicksShape, Shape, ShapeAt, TableShape};
 use crate::template::{Limits, Problem, Severity};
@@ -225,7 +225,7 @@ impl<'s> Assembler<'s> {
             message: crate::template::over_limit(what, limit, var),
         };
         if self.fields.len() > limits.fields {
-            let line = self.fields[limits.fields].line;
+            let line = self.fields[limits.fields].line as usize;
             return Err(refuse(
                 line,
                 "fields",
@@ -409,8 +409,8 @@ impl<'s> Assembler<'s> {
             help: help.into(),
             default: new.default,
             required: false,
-            section: self.sections.len(),
-            line: self.first_line + new.line,
+            section: index32(self.sections.len()),
+            line: index32(self.first_line + new.line),
         };
         let index = self.add_field(field, labelled);
         self.open.section.fields.push(index);

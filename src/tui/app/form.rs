@@ -170,7 +170,7 @@ impl FormState {
     fn build_section(&mut self) {
         let section = self.current_section();
         if let Some(section) = self.model.form().sections.get(section) {
-            for f in section.fields.clone() {
+            for f in section.fields {
                 self.widget_mut(f);
             }
         }
@@ -185,7 +185,7 @@ impl FormState {
     pub fn current_section(&self) -> usize {
         let sections = &self.form().sections;
         match self.view.focus {
-            Focus::Field(f) => self.form().fields[f].section,
+            Focus::Field(f) => self.form().fields[f].section(),
             Focus::Header(_) if sections.first().is_some_and(|s| s.level == 0) => 0,
             Focus::Header(_) => sections
                 .iter()
@@ -251,7 +251,9 @@ impl FormState {
         };
         match target {
             Some(s) => {
-                let first = sections[s].fields[0];
+                let Some(first) = sections[s].fields.first() else {
+                    return;
+                };
                 self.set_focus(Focus::Field(first));
             }
             None if !forward => self.set_focus(Focus::Header(0)),
@@ -260,7 +262,7 @@ impl FormState {
     }
 
     pub fn go_to_section(&mut self, section: usize) {
-        if let Some(&first) = self
+        if let Some(first) = self
             .form()
             .sections
             .get(section)

@@ -205,18 +205,14 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
     // A section's only field named by its heading, or a first field whose label only
     // repeats the heading: the title row is the field's label (focus marker, `*`), so
     // the words show once.
-    let titled = section
-        .fields
-        .first()
-        .copied()
-        .filter(|&f| form.names_section(f));
+    let titled = section.fields.first().filter(|&f| form.names_section(f));
     // One-line text fields sit beside their labels, inputs aligned.
     let inline_col = section
         .fields
         .iter()
-        .filter(|&&f| Some(f) != titled)
-        .filter(|&&f| matches!(form.fields[f].kind, crate::form::FieldKind::Text))
-        .map(|&f| label_width(form, f))
+        .filter(|&f| Some(f) != titled)
+        .filter(|&f| matches!(form.fields[f].kind, crate::form::FieldKind::Text))
+        .map(|f| label_width(form, f))
         .max()
         .map(|w| w.saturating_add(4))
         // Labels too long to sit beside their inputs go above them.
@@ -240,7 +236,7 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
         }
     }
     let mut previous_inline = false;
-    for &f in &section.fields {
+    for f in section.fields {
         let field = &form.fields[f];
         if titled == Some(f) {
             // Its input under the title row, or under the section's text.
@@ -277,7 +273,7 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
         push_input(&mut items, &mut y, state, f, width, theme);
     }
     // Text written after the fields (an issue form's closing markdown) comes after them.
-    let after = wrap_lines(&section.after, width, 40);
+    let after = wrap_lines(form.after(s), width, 40);
     if !after.is_empty() {
         y = y.saturating_add(1);
         push(
@@ -295,10 +291,10 @@ pub fn pane_items(state: &FormState, width: u16, theme: Theme) -> (Vec<Item>, u1
 fn crumbs(form: &crate::form::Form, s: usize) -> String {
     let section = &form.sections[s];
     let mut crumbs: Vec<&str> = Vec::new();
-    let mut parent = section.parent;
+    let mut parent = section.parent();
     while let Some(p) = parent {
         crumbs.insert(0, &form.sections[p].title);
-        parent = form.sections[p].parent;
+        parent = form.sections[p].parent();
     }
     crumbs.push(if section.title.is_empty() {
         &form.meta.name
@@ -321,7 +317,7 @@ fn titled_label(
     use std::borrow::Cow;
     use unicode_width::UnicodeWidthStr as _;
     let own = unmarked(&form.sections[s].title, required);
-    let Some(parent) = form.sections[s].parent else {
+    let Some(parent) = form.sections[s].parent() else {
         return Cow::Owned(with_ellipsis(&own, room).into_owned());
     };
     let parents = crumbs(form, parent);
@@ -512,8 +508,8 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
 fn sidebar_title(form: &crate::form::Form, s: usize) -> std::borrow::Cow<'_, str> {
     let section = &form.sections[s];
     match section.fields.first() {
-        Some(&f) if form.names_section(f) => unmarked(&section.title, form.fields[f].required),
-        _ => section.title.as_str().into(),
+        Some(f) if form.names_section(f) => unmarked(&section.title, form.fields[f].required),
+        _ => (*section.title).into(),
     }
 }
 
@@ -628,7 +624,7 @@ fn pane(frame: &mut Frame, state: &FormState, area: Rect, theme: Theme) -> Optio
                     theme.label(focused)
                 };
                 let label = if titled {
-                    titled_label(form, (field.section, field.required), room)
+                    titled_label(form, (field.section(), field.required), room)
                 } else {
                     with_ellipsis(&shown_label(form, *f), room)
                         .into_owned()

@@ -242,7 +242,7 @@ fn problem_lines(
     }
     let named = |f: usize, what: &str| {
         let field = &form.fields[f];
-        let section = &form.sections[field.section].title;
+        let section = &form.sections[field.section()].title;
         // Named as the form draws it: `Summary is required`, not `Summary (required) is
         // required`.
         let label = super::form::unmarked(&field.label, field.required);

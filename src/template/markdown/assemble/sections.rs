@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::Assembler;
-use crate::form::{Field, FieldKind, Opt, Section, Selection, Value};
+use crate::form::{Field, FieldKind, FieldSpan, Opt, Section, Selection, Value, index32};
 use crate::template::hints::{self, TitleAsks};
 use crate::template::layout::{PicksShape, Shape, ShapeAt};
 use crate::template::markdown::rules::NewField;
@@ -13,7 +13,7 @@ use crate::text::push_para;
 
 /// Section state while its blocks are read.
 pub(super) struct Open {
-    pub section: Section,
+    pub section: Building,
     /// Line after the heading: where an answer goes when the body is empty.
     pub body_start: usize,
     /// Line after the last content block: where an added answer goes.
@@ -37,6 +37,39 @@ pub(super) struct Open {
     /// The line of a thematic break in the section: text after it is a footer.
     pub break_line: Option<usize>,
     pub heading: HeadingKind,
+}
+
+/// The open section's own parts, as [`Section`] keeps them but with texts that still
+/// grow (help and text gather paragraph by paragraph): they become a `Section` once,
+/// when it closes.
+pub(super) struct Building {
+    pub id: String,
+    pub title: String,
+    pub level: u8,
+    pub help: String,
+    pub text: String,
+    pub fields: FieldSpan,
+    /// 1-based line in the template file.
+    pub line: usize,
+}
+
+impl Building {
+    /// The section as the form keeps it; its parent is set once all are read.
+    ///
+    /// A text with spare room is shrunk to fit (in place, without a copy, for the
+    /// allocator), so the form holds none.
+    fn into_section(self) -> Section {
+        Section {
+            id: self.id,
+            title: self.title.into_boxed_str(),
+            level: self.level,
+            help: self.help.into_boxed_str(),
+            text: self.text.into_boxed_str(),
+            fields: self.fields,
+            parent: None,
+            line: index32(self.line),
+        }
+    }
 }
 
 /// How the section's heading is written and what it says.
@@ -69,15 +102,13 @@ impl Open {
             crate::text::sanitize::flatten(kept)
         };
         Self {
-            section: Section {
+            section: Building {
                 id: String::new(),
                 title,
                 level,
                 help: String::new(),
                 text: String::new(),
-                after: String::new(),
-                fields: Vec::new(),
-                parent: None,
+                fields: FieldSpan::EMPTY,
                 line: file_line,
             },
             body_start,
@@ -138,7 +169,7 @@ impl Assembler<'_> {
             .section
             .fields
             .iter()
-            .filter(|&&f| {
+            .filter(|&f| {
                 let kind = &self.fields[f].kind;
                 // An option that takes text (`Other: ___`) is a place to write too.
                 kind.options().iter().any(|o| o.blank)
@@ -176,7 +207,7 @@ impl Assembler<'_> {
             let at = open.body_start;
             self.answer_field(&mut open, index, at);
         }
-        self.sections.push(open.section);
+        self.sections.push(open.section.into_section());
     }
 
     /// A section whose body is only comments: the comments' place holds the answer and
@@ -229,13 +260,7 @@ impl Assembler<'_> {
         let label = open.field_label();
         let field = answer_as(kind, default, label, placeholder, index, open.section.line);
         let field = self.add_field(field, false);
-        if open.section.fields.is_empty() {
-            // The section's only field (a heading with nothing under it): a list of
-            // exactly one, not the four a first push makes room for.
-            open.section.fields = vec![field];
-        } else {
-            open.section.fields.push(field);
-        }
+        open.section.fields.push(field);
         field
     }
 
@@ -259,8 +284,9 @@ impl Assembler<'_> {
             return;
         };
         let section = &mut self.sections[index];
-        let placeholder = std::mem::take(&mut section.help);
-        let field = answer("Description".to_owned(), placeholder, index, section.line);
+        let placeholder = std::mem::take(&mut section.help).into_string();
+        let line = section.line as usize;
+        let field = answer("Description".to_owned(), placeholder, index, line);
         let field = self.add_field(field, false);
         self.sections[index].fields.push(field);
         let end = self.preamble_end.unwrap_or(self.source.line_starts());
@@ -271,17 +297,18 @@ impl Assembler<'_> {
     /// Drops an empty preamble and fixes indices that pointed past it.
     pub(super) fn renumber_sections(&mut self) {
         for (new, section) in self.sections.iter().enumerate() {
-            for &f in &section.fields {
+            let new = index32(new);
+            for f in section.fields {
                 self.fields[f].section = new;
             }
         }
         // The parent is the latest section at any level above this one.
-        let mut latest: [Option<usize>; 8] = [None; 8];
+        let mut latest: [Option<u32>; 8] = [None; 8];
         for (i, section) in self.sections.iter_mut().enumerate() {
             let level = usize::from(section.level.min(7));
             section.parent = latest[1..level.max(1)].iter().flatten().max().copied();
             if level > 0 {
-                latest[level] = Some(i);
+                latest[level] = Some(index32(i));
                 latest[level + 1..].iter_mut().for_each(|l| *l = None);
             }
         }
@@ -317,8 +344,8 @@ fn answer_as(
         help: String::new().into(),
         default,
         required: false,
-        section,
-        line,
+        section: index32(section),
+        line: index32(line),
     }
 }
 

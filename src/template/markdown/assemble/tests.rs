@@ -38,14 +38,11 @@ fn a_label_names_the_next_block_only_and_comments_let_it_through() {
 #[test]
 fn help_waits_for_the_next_field_or_goes_to_the_section() {
     let b = built("## S\n\n<!-- first -->\n\nText.\n\n<!-- for code -->\n\n```\nx\n```\n");
-    assert_eq!(b.sections[0].help, "first");
+    assert_eq!(&*b.sections[0].help, "first");
     assert_eq!(&*b.fields[0].help, "for code");
     // Text before any field takes the waiting help into the section's.
     let b = built("## S\n\nA.\n\n<!-- later -->\n\nB.\n\n[answer]\n");
-    assert_eq!(
-        (b.sections[0].help.as_str(), &*b.fields[0].help),
-        ("later", "")
-    );
+    assert_eq!((&*b.sections[0].help, &*b.fields[0].help), ("later", ""));
 }
 
 #[test]
@@ -109,18 +106,18 @@ fn an_instruction_opening_a_section_is_the_placeholder_of_the_answer_in_its_plac
     ));
     // Before a field it is the section's help and leaves the issue.
     let b = built("## Steps\n\nSteps to reproduce the behavior:\n\n1. ...\n2. ...\n");
-    assert_eq!(b.sections[0].help, "Steps to reproduce the behavior:");
+    assert_eq!(&*b.sections[0].help, "Steps to reproduce the behavior:");
     assert!(matches!(b.pieces[2], Piece::Removed));
     // After content it stays as written.
     let b = built("## S\n\nThe app runs.\n\nPlease describe it.\n");
-    assert_eq!(b.sections[0].text, "The app runs.\nPlease describe it.");
+    assert_eq!(&*b.sections[0].text, "The app runs.\nPlease describe it.");
 }
 
 #[test]
 fn a_notice_heading_with_prose_asks_nothing() {
     let b = built("## Before you submit\n\nPlease search existing issues.\n\n## Bug\n\nText.\n");
     assert_eq!(labels(&b), ["Bug"]);
-    assert_eq!(b.sections[0].text, "Please search existing issues.");
+    assert_eq!(&*b.sections[0].text, "Please search existing issues.");
 }
 
 /// The lines of the layout that are hidden like comments.
@@ -137,9 +134,9 @@ fn an_instruction_after_answer_places_that_show_nothing_opens_its_section() {
     // `[Answer]` shows nothing until answered: `Why?` after it is still the opening,
     // help rather than text, as it is when the place is not there.
     let b = built("## S\n\n[Answer]\n\nWhy?\n");
-    assert_eq!(b.sections[0].text, "");
+    assert_eq!(&*b.sections[0].text, "");
     assert_eq!(removed(&b), 1);
-    assert_eq!(b.sections[0].help, "Why?");
+    assert_eq!(&*b.sections[0].help, "Why?");
     // After text, or a checkbox list that shows its lines, it is kept.
     for src in [
         "## S\n\nText.\n\n[Answer]\n\nWhy?\n",
@@ -155,25 +152,25 @@ fn an_instruction_after_answer_places_that_show_nothing_opens_its_section() {
 fn a_field_left_as_a_bold_label_starts_over_like_a_part() {
     // `**Pick**:` reads as a part's heading when read again: `Why?` after it opens.
     let b = built("## S\n\nText.\n\n**Pick**: [A / B]\n\nWhy?\n");
-    assert_eq!(b.sections[0].text, "Text.");
+    assert_eq!(&*b.sections[0].text, "Text.");
     let b = built("## S\n\n---\n\n**Pick**: [A / B]\n\nWhy?\n");
-    assert_eq!(b.sections[0].text, "");
+    assert_eq!(&*b.sections[0].text, "");
 }
 
 #[test]
 fn an_instruction_that_introduces_options_is_their_help() {
     // Kept as text after the section's content, it goes once the options follow.
     let b = built("## S\n\nWe need this.\n\nSelect one of these:\n\n- Alpha\n- Beta\n");
-    assert_eq!(b.sections[0].text, "We need this.");
+    assert_eq!(&*b.sections[0].text, "We need this.");
     assert_eq!(&*b.fields[0].help, "Select one of these:");
     assert_eq!(removed(&b), 1);
     // Checkboxes keep their lines; the instruction above them goes the same way.
     let b = built("## S\n\nWe need this.\n\nPlease tick what applies:\n\n- [ ] a\n- [ ] b\n");
-    assert_eq!(b.sections[0].text, "We need this.");
+    assert_eq!(&*b.sections[0].text, "We need this.");
     assert_eq!(&*b.fields[0].help, "Please tick what applies:");
     // Text that informs stays, and so does an instruction before anything else.
     let b = built("## S\n\nWe need this.\n\nThe platforms:\n\n- [ ] a\n- [ ] b\n");
-    assert_eq!(b.sections[0].text, "We need this.\nThe platforms:");
+    assert_eq!(&*b.sections[0].text, "We need this.\nThe platforms:");
     assert_eq!(removed(&b), 0);
     let b = built("## S\n\nWe need this.\n\nSelect one of these:\n\nSome more.\n");
     assert!(b.sections[0].text.contains("Select one of these:"));
@@ -225,7 +222,7 @@ fn a_headings_section_holds_the_slug_of_its_title() {
                 assert_eq!(s.id, crate::text::slug(&s.title), "{:?}", s.title);
             }
         }
-        let titles: Vec<&str> = b.sections.iter().map(|s| s.title.as_str()).collect();
+        let titles: Vec<&str> = b.sections.iter().map(|s| &*s.title).collect();
         assert_eq!(
             titles,
             [

@@ -244,17 +244,17 @@ impl Model {
         let left = |f: usize| self.left.get(f).copied().unwrap_or(false);
         if fields
             .iter()
-            .any(|&f| left(f) && !self.field_problems(f).is_empty())
+            .any(|f| left(f) && !self.field_problems(f).is_empty())
         {
             Mark::Missing
         } else if fields
             .iter()
-            .any(|&f| form.holds_example(f, &self.answers.values[f]))
+            .any(|f| form.holds_example(f, &self.answers.values[f]))
         {
             Mark::Example
         } else if fields
             .iter()
-            .any(|&f| self.answers.values[f] != form.fields[f].default)
+            .any(|f| self.answers.values[f] != form.fields[f].default)
         {
             Mark::Done
         } else {
