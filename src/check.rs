@@ -33,15 +33,16 @@ impl Report {
         self.findings.iter().any(|f| f.severity == "error")
     }
 
-    /// `file:line:col: severity: message` lines, then the summaries, each escaped (a
-    /// message's invisible characters too, `\u{200b}`).
+    /// `file:line:col: severity: message` lines, then the summaries, each escaped with
+    /// its invisible characters (`\u{200b}`, `\u{feff}`): a file name shows them as a
+    /// message quoting it does, so `a\u{feff}.md` is one name in every line.
     pub fn text(&self) -> String {
         let mut out = String::new();
         for f in &self.findings {
             let _ = writeln!(
                 out,
                 "{}:{}:{}: {}: {}",
-                crate::text::escape_line(&f.file),
+                crate::text::escape_name(&f.file),
                 f.line,
                 f.column,
                 f.severity,
@@ -50,7 +51,7 @@ impl Report {
             );
         }
         for s in &self.summaries {
-            out.push_str(&crate::text::escape_line(s));
+            out.push_str(&crate::text::escape_name(s));
             out.push('\n');
         }
         out

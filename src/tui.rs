@@ -480,6 +480,7 @@ pub fn run(args: Start) -> Result<Outcome> {
             let mut app = App::with_form(config, template, source, draft, size);
             if let Some(initial) = &initial {
                 app.start_from(initial);
+                app.started_from(start_name(args.answers.as_deref(), &args.metrics));
             }
             if let Some(warning) = answer_warning {
                 app.warn(format!("warning: {warning}"));
@@ -527,6 +528,17 @@ pub fn run(args: Start) -> Result<Outcome> {
     draft::lock::release();
     left_to_exit(app);
     outcome
+}
+
+/// What the form's first answers came from, as the quit dialog and exit message name it
+/// (`the answers file a.yaml, which stays as it was`).
+fn start_name(answers: Option<&std::path::Path>, metrics: &crate::metrics::files::Paths) -> String {
+    let file = answers.map(|p| format!("the answers file {}", crate::text::path_line(p)));
+    match (file, metrics.is_empty()) {
+        (Some(file), true) => format!("{file}, which stays as it was"),
+        (Some(file), false) => format!("{file} and the metrics files, which stay as they were"),
+        (None, _) => "the metrics files, which stay as they were".to_owned(),
+    }
 }
 
 /// The way out when the terminal was closed or a signal came: one message for the

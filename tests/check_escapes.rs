@@ -42,21 +42,24 @@ fn check(dir: &tempfile::TempDir, format: &str) -> String {
 fn check_text_escapes_invisible_characters_in_every_kind_of_message() {
     let dir = folder();
     let text = check(&dir, "text");
-    // The folder rule's finding comes after each file's. The file field and the
-    // summaries are escaped as paths are everywhere (`text::escape_line`: controls, so
-    // `\x07`, but not U+FEFF, which the summary shows as written); a message escapes
-    // invisible characters too, so the other file it names shows its U+FEFF.
+    // The folder rule's finding comes after each file's. The file field, the
+    // summaries and the messages escape controls (`\x07`) and invisible characters
+    // (`\u{feff}`) alike, so `./a\u{feff}.md` reads the same in the summary as in the
+    // message naming it.
     assert_eq!(
         text,
         "./form.yml:5:7: error: id `i\\u{200b}d` may only hold letters A-Z, digits, `-` and `_`\n\
          ./form.yml:6:26: error: unknown attribute `place\\u{feff}holder` for a `textarea` element\n\
          ./form.yml:6:50: error: unknown attribute `val\\x07ue` for a `textarea` element\n\
          ./b\\x07.md:2:7: error: `Bug\\u{200b}` is also the name of ./a\\u{feff}.md; templates in one folder need different names\n\
-         ./a\u{feff}.md: 1 sections, 1 fields\n\
+         ./a\\u{feff}.md: 1 sections, 1 fields\n\
          ./b\\x07.md: 1 sections, 1 fields\n\
          ./form.yml: 1 sections, 1 fields\n"
     );
-    assert!(!text.contains(['\u{7}', '\u{200b}']), "{text:?}");
+    assert!(
+        !text.contains(['\u{7}', '\u{200b}', '\u{feff}']),
+        "{text:?}"
+    );
 }
 
 #[test]
@@ -81,4 +84,23 @@ fn check_json_keeps_the_names_as_written_with_controls_escaped() {
         parsed[2]["message"],
         "unknown attribute `val\u{7}ue` for a `textarea` element"
     );
+}
+
+#[test]
+fn check_text_escapes_invisible_characters_in_the_file_field() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "\u{200b}form.yml",
+        "name: Form\ndescription: D\nbody:\n- type: textarea\n  id: d\n  attributes: {label: L, \"plac\": p}\n",
+    );
+    let text = check(&dir, "text");
+    assert_eq!(
+        text,
+        "./\\u{200b}form.yml:6:26: error: unknown attribute `plac` for a `textarea` element\n\
+         ./\\u{200b}form.yml: 1 sections, 1 fields\n"
+    );
+    // The JSON names the file as written.
+    let json: serde_json::Value = serde_json::from_str(&check(&dir, "json")).unwrap();
+    assert_eq!(json[0]["file"], "./\u{200b}form.yml");
 }

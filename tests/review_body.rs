@@ -39,6 +39,11 @@ fn press(app: &mut App, msgs: impl IntoIterator<Item = Msg>) -> Vec<Effect> {
 /// The review of a template in `folder` (which decides its forge), titled, with `answer`
 /// pasted into its one field, and the command line's exports `plan`.
 fn review(folder: &str, answer: &str, plan: Plan) -> (tempfile::TempDir, App) {
+    review_titled(folder, "A title", answer, plan)
+}
+
+/// [`review`] with `title` typed as the title.
+fn review_titled(folder: &str, title: &str, answer: &str, plan: Plan) -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join(folder);
     std::fs::create_dir_all(&folder).unwrap();
@@ -53,7 +58,7 @@ fn review(folder: &str, answer: &str, plan: Plan) -> (tempfile::TempDir, App) {
         ..Config::default()
     };
     let mut app = App::with_form(config, template, source, None, (120, 40));
-    app.update(Msg::Paste("A title".to_owned()));
+    app.update(Msg::Paste(title.to_owned()));
     press(&mut app, [key(KeyCode::Tab)]);
     app.update(Msg::Paste(answer.to_owned()));
     press(&mut app, [ctrl('s')]);
@@ -227,4 +232,81 @@ fn the_review_and_the_send_share_glabs_limit() {
                 .to_owned()
         )
     );
+}
+
+/// `-o FILE` alone on a GitLab template: Enter writes the file, which takes a body too
+/// long for glab, but `g` sends with glab, so the review notes what `g` would be
+/// refused for and refuses `g` at once (not after leaving); Enter still writes.
+#[test]
+fn with_only_a_file_a_body_too_long_for_glab_is_noted_and_refuses_g() {
+    let file = Plan {
+        file: Some(issue_composer::export::FileTarget {
+            path: "out.md".into(),
+            force: false,
+        }),
+        ..Plan::default()
+    };
+    let (_dir, mut app) = review(GITLAB, &"x".repeat(140 * 1024), file);
+    assert_eq!(problems(&app), [], "nothing blocks Enter, w, c or p");
+    let Screen::Review(review) = app.screen() else {
+        panic!("not in the review")
+    };
+    assert_eq!(
+        review.g_problems(&app.config().plan),
+        [Problem::BodyTooLong(Forge::Gitlab, 143_373)]
+    );
+    let shown = screen(&app);
+    assert!(shown.contains(" Ready: Enter to write "), "{shown}");
+    assert!(
+        shown.contains(
+            " glab cannot send it: the body is 143,373 bytes long, and GitLab's glab takes at most 131,071 bytes "
+        ),
+        "{shown}"
+    );
+    let refused = press(&mut app, [key(KeyCode::Char('g'))]);
+    assert!(refused.is_empty(), "{refused:?}");
+    assert!(!app.exited(), "glab is not run");
+    assert_eq!(
+        notice(&app),
+        Some((
+            "the body is too long for glab: g cannot send it; Enter, w, c and p still take it as it is".to_owned(),
+            true
+        ))
+    );
+    // Enter runs the command line's export: the file is written, then the form leaves.
+    let effects = press(&mut app, [key(KeyCode::Enter)]);
+    assert!(
+        matches!(&effects[..], [Effect::Write { .. }]),
+        "{effects:?}"
+    );
+}
+
+/// `--clipboard` alone on a GitHub template: a title too long for gh is noted and
+/// refuses `g`; `c` still copies.
+#[test]
+fn with_only_the_clipboard_a_title_too_long_for_gh_refuses_g() {
+    let clip = Plan {
+        clipboard: Some(issue_composer::export::Clipboard::Auto),
+        ..Plan::default()
+    };
+    let (_dir, mut app) = review_titled(GITHUB, &"L".repeat(300), "short", clip);
+    assert_eq!(problems(&app), []);
+    let shown = screen(&app);
+    assert!(
+        shown.contains(
+            " gh cannot send it: the title is 300 characters long, and GitHub takes at most 256 "
+        ),
+        "{shown}"
+    );
+    assert!(press(&mut app, [key(KeyCode::Char('g'))]).is_empty());
+    assert!(!app.exited(), "gh is not run");
+    assert_eq!(
+        notice(&app),
+        Some((
+            "the title is too long for gh: g cannot send it; Enter, w, c and p still take it as it is".to_owned(),
+            true
+        ))
+    );
+    let copied = press(&mut app, [key(KeyCode::Char('c'))]);
+    assert!(matches!(&copied[..], [Effect::Copy { .. }]), "{copied:?}");
 }

@@ -2207,3 +2207,60 @@ fn opening_a_template_with_yaml_escapes_in_front_matter_warns() {
         ))
     );
 }
+
+/// Answers from `--answers` that nothing changed write no draft on the way out, and
+/// the exit message says so instead of keeping quiet; once something changes, the
+/// draft is saved and named.
+#[test]
+fn quitting_answers_from_a_file_unchanged_says_no_draft_was_saved() {
+    let mut app = open("performance");
+    app.start_from(&AnswersFile::parse("title: \"[PERF] x\"\n", "a.yaml").unwrap());
+    app.started_from("the answers file a.yaml, which stays as it was".to_owned());
+    // The question first: the form holds answers.
+    assert!(press(&mut app, [key(KeyCode::Esc)]).is_empty());
+    assert_eq!(
+        press(&mut app, [key(KeyCode::Char('y'))]),
+        [Effect::Exit(After::Nothing)],
+        "nothing changed: no draft to save"
+    );
+    assert_eq!(
+        app.exit_notes(),
+        [
+            "nothing changed since the answers file a.yaml, which stays as it was: no draft was saved"
+        ]
+    );
+    let mut off = open_with(
+        "performance",
+        Config {
+            drafts: false,
+            ..config()
+        },
+    );
+    off.start_from(&AnswersFile::parse("title: \"[PERF] x\"\n", "a.yaml").unwrap());
+    off.started_from("the answers file a.yaml, which stays as it was".to_owned());
+    assert_eq!(
+        off.exit_notes(),
+        [
+            "nothing changed since the answers file a.yaml, which stays as it was: no draft was saved"
+        ]
+    );
+    typ(&mut off, "y");
+    assert_eq!(
+        off.exit_notes(),
+        ["drafts are off (--no-draft): no draft of your answers was saved"]
+    );
+    let mut app = open("performance");
+    app.start_from(&AnswersFile::parse("title: \"[PERF] x\"\n", "a.yaml").unwrap());
+    app.started_from("the answers file a.yaml, which stays as it was".to_owned());
+    typ(&mut app, "y");
+    let effects = press(&mut app, [ctrl('c')]);
+    assert!(
+        matches!(&effects[..], [Effect::SaveDraft { .. }]),
+        "{effects:?}"
+    );
+    app.update(Msg::DraftSaved(Ok(PathBuf::from("/d/p.yaml"))));
+    assert_eq!(
+        app.exit_notes(),
+        ["your answers are saved as a draft in /d/p.yaml"]
+    );
+}

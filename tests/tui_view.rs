@@ -1404,18 +1404,18 @@ fn the_review_notes_a_title_the_forge_refuses_and_names_the_tool_g_runs() {
     assert!(text.contains(" Ready: Enter to write "), "{text}");
     assert!(
         text.contains(
-            " Note: the title is 300 characters long, and GitHub takes at most 256: shorten it"
+            " gh cannot send it: the title is 300 characters long, and GitHub takes at most 256 "
         ),
         "{text}"
     );
     let footer = text.lines().nth(29).unwrap();
     assert!(footer.contains("g gh"), "{footer}");
     let text = review_with_only_a_file(".github/ISSUE_TEMPLATE", &"L".repeat(256));
-    assert!(!text.contains("Note:"), "{text}");
+    assert!(!text.contains("cannot send it"), "{text}");
     let text = review_with_only_a_file(".gitlab/issue_templates", &"L".repeat(256));
     assert!(
         text.contains(
-            " Note: the title is 256 characters long, and GitLab takes at most 255: shorten it"
+            " glab cannot send it: the title is 256 characters long, and GitLab takes at most 255 "
         ),
         "{text}"
     );
@@ -1462,4 +1462,37 @@ fn the_help_names_the_tool_g_runs() {
         );
         assert!(!text.contains("with gh "), "{text}");
     }
+}
+
+/// The quit question says what quitting does: answers from `--answers` that nothing
+/// changed write no draft (the file holds them), a change is kept as a draft, and once
+/// the draft is saved the dialog names it.
+#[test]
+fn the_quit_dialog_says_whether_a_draft_is_written() {
+    let mut app = open("go-performance", Some(GO_ANSWERS));
+    app.started_from("the answers file a.yaml, which stays as it was".to_owned());
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    let text = screen(&app, 100, 20);
+    assert!(
+        text.contains("│Nothing changed since the answers file a.yaml, which stays as │")
+            && text.contains("│it was: no draft is saved.    "),
+        "{text}"
+    );
+    // A change is saved as a draft on the way out.
+    key(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
+    key(&mut app, KeyCode::Char('z'), KeyModifiers::NONE);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    let text = screen(&app, 100, 20);
+    assert!(
+        text.contains("│Your answers are kept as a draft for next time.    "),
+        "{text}"
+    );
+    key(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
+    app.update(Msg::DraftSaved(Ok(std::path::PathBuf::from("/d/p.yaml"))));
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    let text = screen(&app, 100, 20);
+    assert!(
+        text.contains("│Your answers are kept as a draft in /d/p.yaml.    "),
+        "{text}"
+    );
 }

@@ -161,7 +161,7 @@ pub const BINDINGS: &[Binding] = &[
     quiet(bind(KeyCode::PageUp, NONE, Action::ScrollUp, HELP, ("scroll up a page", "up"))),
     quiet(bind(KeyCode::PageDown, NONE, Action::ScrollDown, HELP, ("scroll down a page", "down"))),
     bind(KeyCode::Esc, NONE, Action::Back, ALL, ("back; from the form, quit", "back")),
-    quiet(bind(KeyCode::Char('c'), CTRL, Action::ForceQuit, ANYWHERE, ("quit now (keeps a draft)", "quit"))),
+    quiet(bind(KeyCode::Char('c'), CTRL, Action::ForceQuit, ANYWHERE, ("quit now (keeps changes as a draft)", "quit"))),
 ];
 
 /// Keys the field under the cursor understands, for the help screen.

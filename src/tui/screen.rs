@@ -30,20 +30,31 @@ pub fn help_last_scroll(app: &App, height: u16) -> u16 {
     help::last_scroll(app, height, app.size().0)
 }
 
-/// What quitting does to the answers: kept as a draft, or lost (and why).
+/// What quitting does to the answers: kept as a draft (where, once saved), left in the
+/// answers file they came from when nothing changed, or lost (and why).
 fn quit_note(app: &App, drafts: bool) -> String {
     let status = app.draft_status();
     let failed = status.blocked.as_ref().or(match &status.saved {
         Some(Err(failure)) => Some(failure),
         _ => None,
     });
-    match failed {
+    if let Some(from) = app.unchanged_since_start() {
+        return format!(
+            "Nothing changed since {}: no draft is saved.",
+            crate::text::escape_line(from)
+        );
+    }
+    match (failed, &status.saved) {
         _ if !drafts => "Drafts are off (--no-draft): your answers will be lost.".to_owned(),
-        Some(failure) => format!(
+        (Some(failure), _) => format!(
             "The last draft could not be saved: {}. Quitting may lose your answers.",
             crate::text::escape_line(&failure.reason)
         ),
-        None => "Your answers are kept as a draft for next time.".to_owned(),
+        (None, Some(Ok(path))) => format!(
+            "Your answers are kept as a draft in {}.",
+            crate::text::path_line(path)
+        ),
+        (None, _) => "Your answers are kept as a draft for next time.".to_owned(),
     }
 }
 

@@ -33,11 +33,31 @@ pub struct DraftStatus {
     /// The keys of the draft's answers an export left out (they no longer fit the
     /// template), kept alone in the draft since.
     pub leftover: Option<Vec<String>>,
+    /// What the form's first answers came from (`the answers file a.yaml, which stays
+    /// as it was`), when not blank: while nothing changes no draft is written, and that
+    /// file holds them.
+    pub started_from: Option<String>,
 }
 
 impl App {
     pub fn draft_status(&self) -> &DraftStatus {
         &self.drafts
+    }
+
+    /// Says what the form's first answers came from (`the answers file a.yaml, which
+    /// stays as it was`), for
+    /// the quit dialog and the exit message when nothing changed since.
+    pub fn started_from(&mut self, what: String) {
+        self.drafts.started_from = Some(what);
+    }
+
+    /// What the answers came from, when nothing changed since and no draft was saved
+    /// or resumed: quitting writes no draft then (there is nothing new to keep).
+    pub fn unchanged_since_start(&self) -> Option<&str> {
+        let untouched = self.form()?.model().dirty_since().is_none();
+        (untouched && self.drafts.saved.is_none())
+            .then_some(self.drafts.started_from.as_deref())
+            .flatten()
     }
 
     pub(super) fn open(&mut self, template: Template, source: Source, draft: Loaded) {
@@ -254,7 +274,9 @@ impl App {
         if let (Some(keys), false) = (&self.drafts.leftover, self.has_unsent()) {
             notes.push(leftover_note(keys, self.drafts.saved.as_ref()));
         }
-        if self.has_unsent() {
+        if let (Some(from), true) = (self.unchanged_since_start(), self.has_unsent()) {
+            notes.push(format!("nothing changed since {from}: no draft was saved"));
+        } else if self.has_unsent() {
             match (&self.drafts.saved, self.config.drafts) {
                 (_, false) => notes
                     .push("drafts are off (--no-draft): no draft of your answers was saved".into()),

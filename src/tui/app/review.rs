@@ -85,16 +85,24 @@ impl ReviewState {
         }
     }
 
-    /// A title the template's forge would refuse, when nothing in `plan` sends the
-    /// issue: not a problem (a file, the clipboard and the printed body take it), but
-    /// noted, since the command that creates the issue from the file would fail.
-    pub fn title_note(&self, plan: &Plan) -> Option<(crate::export::Forge, usize)> {
-        if !plan.forges.is_empty() || plan.is_empty() {
-            return None;
-        }
+    /// What refuses only `g`: a title or body too long for the template's forge (`g`
+    /// sends there, gh or glab) when the command line sends nowhere there, so
+    /// [`Self::problems`] does not judge them (Enter writes, copies or prints, which take
+    /// the issue as it is). Listed as notes and refused at `g`, not after leaving.
+    pub fn g_problems(&self, plan: &Plan) -> Vec<Problem> {
         let forge = self.form.model().source().forge();
+        if self.forges(plan).contains(&forge) {
+            return Vec::new();
+        }
         let title = crate::render::issue_title(&self.form.answers().title);
-        title_over_limit(&title, forge).map(|chars| (forge, chars))
+        let title =
+            title_over_limit(&title, forge).map(|chars| Problem::TitleTooLong(forge, chars));
+        let body = self
+            .body_over
+            .iter()
+            .filter(|(over, _)| *over == forge)
+            .map(|&(forge, size)| Problem::BodyTooLong(forge, size));
+        title.into_iter().chain(body).collect()
     }
 
     /// The fields that still hold the template's example: warned about, not blocking.
@@ -160,6 +168,29 @@ fn refusal(problems: &[Problem]) -> String {
     )
 }
 
+/// Why `g` is refused when only it is blocked (the command line sends elsewhere or not
+/// at all): Enter runs the command line's exports, which take the issue as it is.
+fn g_refusal(problems: &[Problem]) -> String {
+    let title = problems
+        .iter()
+        .any(|p| matches!(p, Problem::TitleTooLong(..)));
+    let body = problems
+        .iter()
+        .any(|p| matches!(p, Problem::BodyTooLong(..)));
+    let program = match problems.first() {
+        Some(Problem::TitleTooLong(forge, _) | Problem::BodyTooLong(forge, _)) => forge.program(),
+        _ => "gh",
+    };
+    let what = match (title, body) {
+        (true, true) => "the title and the body are",
+        (true, false) => "the title is",
+        (false, _) => "the body is",
+    };
+    format!(
+        "{what} too long for {program}: g cannot send it; Enter, w, c and p still take it as it is"
+    )
+}
+
 impl App {
     pub(super) fn review_action(&mut self, action: Action) -> Vec<Effect> {
         let cli_exports = self.cli_exports();
@@ -206,6 +237,9 @@ impl App {
                 });
             }
             _ if blocked => self.notice = Some(Notice::problem(refusal(&problems))),
+            Action::Gh if !review.g_problems(plan).is_empty() => {
+                self.notice = Some(Notice::problem(g_refusal(&review.g_problems(plan))));
+            }
             Action::Confirm if cli_exports => return self.run_exports(),
             Action::Confirm => {
                 self.notice = Some(Notice::info(format!(

@@ -48,15 +48,11 @@ pub fn draw(frame: &mut Frame, app: &App, review: &ReviewState, area: Rect) -> O
     if problems.is_empty() {
         head.push(Line::styled(ready(app, review), theme.done()));
     }
-    // Only a file (or the clipboard, or print): it takes the title, but the command
-    // that creates the issue from it would be refused.
-    if let Some((forge, chars)) = review.title_note(plan) {
-        let note = format!(
-            " Note: the title is {} characters long, and {} takes at most {}: shorten it to send it",
-            crate::text::thousands(chars),
-            forge.name(),
-            forge.max_title_chars()
-        );
+    // Only a file (or the clipboard, or print): it takes the issue, but `g` (and the
+    // command that creates the issue from the file) would be refused.
+    let program = review.form.model().source().forge().program();
+    for problem in review.g_problems(plan) {
+        let note = format!(" {program} cannot send it: {}", too_long_words(&problem));
         let note = super::with_ellipsis(&note, usize::from(area.width)).into_owned();
         head.push(Line::styled(note, theme.missing()));
     }
@@ -276,16 +272,9 @@ fn problem_lines(
         }
         let place = match problems.get(i) {
             Some(Problem::Title) => "the title (empty, or only the template's prefix)".to_owned(),
-            Some(Problem::TitleTooLong(forge, chars)) => format!(
-                "the title is {} characters long, and {} takes at most {}",
-                crate::text::thousands(*chars),
-                forge.name(),
-                forge.max_title_chars()
-            ),
-            Some(Problem::BodyTooLong(forge, size)) => format!(
-                "the body is {}",
-                crate::export::gh::body_over_words(*forge, *size)
-            ),
+            Some(problem @ (Problem::TitleTooLong(..) | Problem::BodyTooLong(..))) => {
+                too_long_words(problem)
+            }
             Some(Problem::Field(f, message)) => named(*f, message),
             None => named(
                 examples[i - problems.len()],
@@ -303,4 +292,22 @@ fn problem_lines(
     }
     // No example in view (the problems fill the rows): the note still says they are there.
     head.extend(note);
+}
+
+/// A title or body too long for a forge, in words: `the title is 300 characters long,
+/// and GitHub takes at most 256`.
+fn too_long_words(problem: &Problem) -> String {
+    match problem {
+        Problem::TitleTooLong(forge, chars) => format!(
+            "the title is {} characters long, and {} takes at most {}",
+            crate::text::thousands(*chars),
+            forge.name(),
+            forge.max_title_chars()
+        ),
+        Problem::BodyTooLong(forge, size) => format!(
+            "the body is {}",
+            crate::export::gh::body_over_words(*forge, *size)
+        ),
+        Problem::Title | Problem::Field(..) => String::new(),
+    }
 }
