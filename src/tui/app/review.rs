@@ -157,15 +157,21 @@ fn refusal(problems: &[Problem]) -> String {
         }
     }
     // Short enough for one line of a 100-column terminal, so the footer stays in view.
-    let (what, it) = match (title, body) {
-        (true, true) => ("the title and the body are", "one"),
-        (true, false) => ("the title is", "it"),
-        (false, _) => ("the body is", "it"),
-    };
+    let it = if title && body { "one" } else { "it" };
     format!(
-        "{what} too long for {}: Enter goes to {it}; w, c and p still take the issue as it is",
+        "{} too long for {}: Enter goes to {it}; w, c and p still take the issue as it is",
+        too_long(title, body),
         forges.join(" and ")
     )
+}
+
+/// What is too long, as a refusal says it: the title, the body or both.
+fn too_long(title: bool, body: bool) -> &'static str {
+    match (title, body) {
+        (true, true) => "the title and the body are",
+        (true, false) => "the title is",
+        (false, _) => "the body is",
+    }
 }
 
 /// Why `g` is refused when only it is blocked (the command line sends elsewhere or not
@@ -181,13 +187,9 @@ fn g_refusal(problems: &[Problem]) -> String {
         Some(Problem::TitleTooLong(forge, _) | Problem::BodyTooLong(forge, _)) => forge.program(),
         _ => "gh",
     };
-    let what = match (title, body) {
-        (true, true) => "the title and the body are",
-        (true, false) => "the title is",
-        (false, _) => "the body is",
-    };
     format!(
-        "{what} too long for {program}: g cannot send it; Enter, w, c and p still take it as it is"
+        "{} too long for {program}: g cannot send it; Enter, w, c and p still take it as it is",
+        too_long(title, body)
     )
 }
 
@@ -210,6 +212,11 @@ impl App {
             Problem::TitleTooLong(..) | Problem::BodyTooLong(..) => sends,
             Problem::Field(..) => true,
         });
+        // What refuses only `g` (made only for `g`: it measures the title again).
+        let g_blocked = match action {
+            Action::Gh => review.g_problems(plan),
+            _ => Vec::new(),
+        };
         let target = review.target(plan);
         match action {
             Action::Up => {
@@ -237,8 +244,8 @@ impl App {
                 });
             }
             _ if blocked => self.notice = Some(Notice::problem(refusal(&problems))),
-            Action::Gh if !review.g_problems(plan).is_empty() => {
-                self.notice = Some(Notice::problem(g_refusal(&review.g_problems(plan))));
+            Action::Gh if !g_blocked.is_empty() => {
+                self.notice = Some(Notice::problem(g_refusal(&g_blocked)));
             }
             Action::Confirm if cli_exports => return self.run_exports(),
             Action::Confirm => {
