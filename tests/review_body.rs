@@ -6,12 +6,14 @@
 // Test helpers unwrap: a failure there is a failing test.
 #![allow(clippy::unwrap_used)]
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+mod keys;
+use crossterm::event::KeyCode;
 use issue_composer::discover::{self, Source};
 use issue_composer::export::gh::{self, GLAB_MAX_BODY_BYTES};
 use issue_composer::export::{Forge, Plan, Target};
 use issue_composer::tui::app::{After, App, Config, Effect, Focus, Modal, Msg, Problem, Screen};
 use issue_composer::tui::theme::Theme;
+use keys::{ctrl, key, press};
 
 const GITHUB: &str = ".github/ISSUE_TEMPLATE";
 const GITLAB: &str = ".gitlab/issue_templates";
@@ -19,22 +21,6 @@ const GITLAB: &str = ".gitlab/issue_templates";
 /// What the template adds around the answer: `## Summary`, a blank line, and the
 /// answer's newline.
 const FRAME: usize = "## Summary\n\n\n".len();
-
-fn key(code: KeyCode) -> Msg {
-    Msg::Key(KeyEvent::new_with_kind(
-        code,
-        KeyModifiers::NONE,
-        KeyEventKind::Press,
-    ))
-}
-
-fn ctrl(c: char) -> Msg {
-    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
-
-fn press(app: &mut App, msgs: impl IntoIterator<Item = Msg>) -> Vec<Effect> {
-    msgs.into_iter().flat_map(|m| app.update(m)).collect()
-}
 
 /// The review of a template in `folder` (which decides its forge), titled, with `answer`
 /// pasted into its one field, and the command line's exports `plan`.

@@ -4,7 +4,8 @@
 // Test helpers unwrap: a failure there is a failing test.
 #![allow(clippy::unwrap_used)]
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod keys;
+use crossterm::event::KeyCode;
 use issue_composer::discover;
 use issue_composer::environment::Want;
 use issue_composer::export::Plan;
@@ -13,6 +14,7 @@ use issue_composer::history::History;
 use issue_composer::shell::{End, Finished};
 use issue_composer::tui::app::{App, Config, Effect, Focus, Modal, Msg};
 use issue_composer::tui::theme::Theme;
+use keys::{ctrl, key, press, typ};
 
 const BENCH: &str = include_str!("fixtures/metrics/go/bench.txt");
 const AFTER: &str = include_str!("fixtures/metrics/go/after.txt");
@@ -27,22 +29,6 @@ fn open(name: &str) -> App {
     let source = discover::resolve(name).unwrap();
     let template = discover::load(&source).unwrap();
     App::with_form(config, template, source, None, (120, 40))
-}
-
-fn key(code: KeyCode) -> Msg {
-    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn ctrl(c: char) -> Msg {
-    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
-
-fn press(app: &mut App, msgs: impl IntoIterator<Item = Msg>) -> Vec<Effect> {
-    msgs.into_iter().flat_map(|m| app.update(m)).collect()
-}
-
-fn typ(app: &mut App, text: &str) -> Vec<Effect> {
-    press(app, text.chars().map(|c| key(KeyCode::Char(c))))
 }
 
 fn index(app: &App, id: &str) -> usize {

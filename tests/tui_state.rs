@@ -3,6 +3,8 @@
 // Test helpers unwrap: a failure there is a failing test.
 #![allow(clippy::unwrap_used)]
 
+mod keys;
+use keys::{ctrl, key, press, typ};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -38,26 +40,6 @@ fn open_with(name: &str, config: Config) -> App {
     let source = discover::resolve(name).unwrap();
     let template = discover::load(&source).unwrap();
     App::with_form(config, template, source, None, (120, 40))
-}
-
-fn key(code: KeyCode) -> Msg {
-    Msg::Key(KeyEvent::new_with_kind(
-        code,
-        KeyModifiers::NONE,
-        KeyEventKind::Press,
-    ))
-}
-
-fn ctrl(c: char) -> Msg {
-    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
-
-fn press(app: &mut App, msgs: impl IntoIterator<Item = Msg>) -> Vec<Effect> {
-    msgs.into_iter().flat_map(|m| app.update(m)).collect()
-}
-
-fn typ(app: &mut App, text: &str) -> Vec<Effect> {
-    press(app, text.chars().map(|c| key(KeyCode::Char(c))))
 }
 
 fn focus(app: &App) -> Focus {
