@@ -1,5 +1,5 @@
 //! The application state and `update`, the only code that changes it. Input comes in
-//! as [`Msg`]; side effects go out as [`Effect`] values for the executor in `tui.rs`.
+//! as [`Msg`]; side effects go out as [`Effect`] values for the executor in `tui/effects.rs`.
 //! Each screen owns its state ([`Screen`]); dialogs sit on top of any screen.
 
 mod command;
