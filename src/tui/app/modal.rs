@@ -118,7 +118,7 @@ impl App {
                 self.modal = Some(modal);
             }
             Modal::ConfirmQuit if yes || key.code == KeyCode::Char('q') => {
-                // The question warned of the failed save (see `screen::quit_note`).
+                // The question warned of the failed save (see `screen::dialog::quit_note`).
                 self.loss_accepted =
                     self.drafts.blocked.is_some() || matches!(self.drafts.saved, Some(Err(_)));
                 return self.quit();
