@@ -3,8 +3,10 @@
 //! Each screen owns its state ([`Screen`]); dialogs sit on top of any screen.
 
 mod command;
+mod detect;
 mod drafts;
 mod form;
+mod metrics_offer;
 mod modal;
 mod mouse;
 mod msg;
@@ -15,12 +17,13 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use self::command::Detecting;
-pub use self::command::{Kept, MetricsOffer, Pending, Prompt, Running};
+pub use self::command::{Kept, Prompt, Running};
+use self::detect::Detecting;
 pub use self::drafts::{DraftOffer, DraftStatus, leftover_note};
 pub use self::form::{
     Focus, FormState, HEADER_LABELS, Mark, Model, People, Preview, Problem, View,
 };
+pub use self::metrics_offer::{MetricsOffer, Pending};
 pub use self::modal::Modal;
 pub use self::msg::{After, Effect, Msg, Notice, WriteFailure};
 pub use self::picker::{Entry, Pick, PickerState};

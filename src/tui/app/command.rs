@@ -1,9 +1,9 @@
-//! Fields filled by the machine: Ctrl-R runs a command line and its output fills the
-//! field (benchmark output may then fill the metric fields too); Ctrl-D detects the
-//! environment for Environment / OS / Version fields. The work runs in the background
-//! (effects out, messages back); nothing the user typed is replaced without asking.
+//! A command run into a field (Ctrl-R): the prompt with the recent lines, the command
+//! running in the background (effects out, messages back), and its output kept in the
+//! field, asked about first when it failed or would replace what the user typed.
+//! Benchmark results in the output are offered for the metric fields
+//! (`metrics_offer`); Ctrl-D detects the environment (`detect`).
 
-use super::msg::Notice;
 use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -11,11 +11,13 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::super::field::Widget;
 use super::super::field::line::LineEdit;
 use super::super::keymap::Action;
+use super::detect::os_choice;
+use super::metrics_offer::Pending;
+use super::msg::Notice;
 use super::{App, Effect, Focus, FormState, Modal, Screen};
 use crate::environment;
-use crate::form::Value;
 use crate::history::History;
-use crate::metrics::{self, Import, Inputs};
+use crate::metrics::{self, Import};
 use crate::shell::{End, Finished};
 use crate::text::sanitize;
 
@@ -83,27 +85,6 @@ pub struct Kept {
     pub benches: Option<Box<Import>>,
 }
 
-/// Benchmark results recognized in a command's output, offered for the metric fields.
-#[derive(Debug, Clone)]
-pub struct MetricsOffer {
-    pub import: Import,
-    /// The benchmark chosen (when there are several).
-    pub cursor: usize,
-    /// The one-line metric field the command ran into, waiting for its value: it gets
-    /// the chosen benchmark's measure, not a line of raw output.
-    pub into: Option<Pending>,
-}
-
-/// A one-line metric field a command's benchmark output goes into once the user says
-/// which benchmark and role.
-#[derive(Debug, Clone)]
-pub struct Pending {
-    pub field: usize,
-    /// The output's first line, what the field gets when the offer is declined or the
-    /// results lack its metric.
-    pub first_line: String,
-}
-
 impl App {
     /// The command running, if one is.
     pub fn command(&self) -> Option<&Running> {
@@ -135,7 +116,7 @@ impl App {
 
     /// Opens `modal`, or queues it behind the dialog that is open (a command can end
     /// while another question is on screen).
-    fn ask(&mut self, modal: Modal) {
+    pub(super) fn ask(&mut self, modal: Modal) {
         if self.modal.is_some() {
             self.queued.push(modal);
         } else {
@@ -366,307 +347,12 @@ impl App {
             self.ask(Modal::Metrics(Box::new(offer)));
         }
     }
-
-    /// The offer declined: a field waiting for a value gets the output's first line.
-    fn decline(&mut self, offer: &MetricsOffer) {
-        let clock = self.clock;
-        let (Some(into), Some(form)) = (&offer.into, self.screen.form_mut()) else {
-            return;
-        };
-        form.set_text(into.field, &into.first_line, clock);
-        let label = &form.form().fields[into.field].label;
-        self.notice = Some(Notice::info(format!(
-            "the output's first line fills {label}"
-        )));
-    }
-
-    /// Benchmark results offered, on the benchmark taken as the baseline before (the
-    /// same GOMAXPROCS variant too) when they hold it, else on the first.
-    fn offer(&self, import: Import) -> MetricsOffer {
-        let cursor = self
-            .baseline_bench
-            .as_deref()
-            .and_then(|name| import.benches.iter().position(|b| b.name == name))
-            .unwrap_or(0);
-        MetricsOffer {
-            import,
-            cursor,
-            into: None,
-        }
-    }
-
-    pub(super) fn metrics_key(&mut self, mut offer: Box<MetricsOffer>, key: KeyEvent) {
-        let count = offer.import.benches.len();
-        let role = match key.code {
-            KeyCode::Esc | KeyCode::Char('n' | 'N') => {
-                self.decline(&offer);
-                return;
-            }
-            KeyCode::Up => {
-                offer.cursor = offer.cursor.saturating_sub(1);
-                None
-            }
-            KeyCode::Down => {
-                offer.cursor = (offer.cursor + 1).min(count.saturating_sub(1));
-                None
-            }
-            // The dialog shows eight benchmarks.
-            KeyCode::PageUp => {
-                offer.cursor = offer.cursor.saturating_sub(8);
-                None
-            }
-            KeyCode::PageDown => {
-                offer.cursor = (offer.cursor + 8).min(count.saturating_sub(1));
-                None
-            }
-            KeyCode::Home => {
-                offer.cursor = 0;
-                None
-            }
-            KeyCode::End => {
-                offer.cursor = count.saturating_sub(1);
-                None
-            }
-            KeyCode::Char('b' | 'B') | KeyCode::Enter => Some(metrics::Role::Baseline),
-            KeyCode::Char('a' | 'A') => Some(metrics::Role::Actual),
-            _ => None,
-        };
-        match role {
-            Some(role) => self.fill_metrics(&offer, role),
-            None => self.modal = Some(Modal::Metrics(offer)),
-        }
-    }
-
-    fn fill_metrics(&mut self, offer: &MetricsOffer, role: metrics::Role) {
-        let clock = self.clock;
-        let Some(form) = self.screen.form_mut() else {
-            return;
-        };
-        let bench = offer
-            .import
-            .benches
-            .get(offer.cursor)
-            .map(|b| b.name.clone());
-        if role == metrics::Role::Baseline {
-            self.baseline_bench.clone_from(&bench);
-        }
-        let imports = vec![offer.import.clone()];
-        let inputs = match role {
-            metrics::Role::Baseline => Inputs {
-                baseline: imports,
-                ..Inputs::default()
-            },
-            metrics::Role::Actual => Inputs {
-                actual: imports,
-                ..Inputs::default()
-            },
-        };
-        let inputs = Inputs {
-            bench: bench.clone(),
-            ..inputs
-        };
-        let mut answers = form.answers().clone();
-        // The field the command ran into is filled as if empty: the user asked for it.
-        if let Some(into) = &offer.into {
-            answers.values[into.field] = Value::Text(String::new());
-        }
-        let result = metrics::fill(form.form(), &mut answers, &inputs);
-        let Some(into) = &offer.into else {
-            self.notice = Some(match result {
-                Ok(report) if report.filled == 0 => Notice::problem(report.notes.join("; ")),
-                Ok(report) => {
-                    form.fill_from(&answers, clock);
-                    Notice::new(filled_text(report.filled, &report.notes), false)
-                }
-                Err(err) => Notice::problem(err.to_string()),
-            });
-            return;
-        };
-        let label = form.form().fields[into.field].label.clone();
-        let by_fill = !answers.values[into.field].as_text().trim().is_empty();
-        let own = if by_fill {
-            Some(answers.values[into.field].as_text().to_owned())
-        } else {
-            metrics::fill::metric_text(&label, &inputs, role)
-        };
-        let (filled, notes, problem) = match result {
-            Ok(report) => (report.filled - usize::from(by_fill), report.notes, None),
-            Err(err) => {
-                // Nothing else filled; the field still gets the output.
-                answers = form.answers().clone();
-                (0, Vec::new(), Some(err.to_string()))
-            }
-        };
-        let from = bench.map_or(String::new(), |b| format!(" from {b}"));
-        let head = match &own {
-            Some(text) => format!("{label}: {text}{from}"),
-            None => format!(
-                "the results{from} have no value for {label}; it got the output's first line"
-            ),
-        };
-        answers.values[into.field] =
-            Value::Text(own.clone().unwrap_or_else(|| into.first_line.clone()));
-        form.fill_from(&answers, clock);
-        let mut text = match (&problem, filled) {
-            (Some(problem), _) => format!("{head}; {problem}"),
-            (None, 0) => head,
-            (None, n) => {
-                let s = if n == 1 { "" } else { "s" };
-                format!("{head}; the benchmark results filled {n} more empty field{s} or cell{s}")
-            }
-        };
-        // What could not be used (the rest says the form has nothing more to fill).
-        for note in notes
-            .iter()
-            .filter(|n| !n.starts_with("the metrics filled nothing"))
-        {
-            text.push_str("; ");
-            text.push_str(note);
-        }
-        self.notice = Some(Notice::new(text, own.is_none() || problem.is_some()));
-    }
-
-    /// Ctrl-D on an Environment / OS / Version field; on an OS choice, the option that
-    /// names this system is selected.
-    pub(super) fn detect(&mut self) -> Vec<Effect> {
-        let clock = self.clock;
-        if let Screen::Form(form) = &mut self.screen
-            && let Some(f) = os_choice(form)
-        {
-            self.notice = Some(select_os(form, f, clock));
-            return Vec::new();
-        }
-        let Screen::Form(form) = &self.screen else {
-            return Vec::new();
-        };
-        let Some(field) = text_field(form) else {
-            return Vec::new();
-        };
-        let Some(want) = environment::wants(&form.form().fields[field].label) else {
-            return Vec::new();
-        };
-        self.detecting = Some(Detecting {
-            field,
-            place: form.place(field),
-        });
-        self.notice = Some(Notice::info("detecting the environment…".to_owned()));
-        vec![Effect::Detect { field, want }]
-    }
-
-    /// The result of Ctrl-D. It goes where the cursor was when Ctrl-D was pressed;
-    /// when the field was typed in or its cursor moved meanwhile, that place is gone,
-    /// and it goes after what is there instead of into the middle of it.
-    pub(super) fn detected(&mut self, field: usize, text: String) {
-        let pressed = self.detecting.take();
-        self.notice = None;
-        if text.trim().is_empty() {
-            let looked = self.screen.form().and_then(|form| {
-                environment::wants(&form.form().fields.get(field)?.label)
-                    .map(environment::looked_for)
-            });
-            let text = match looked {
-                Some(looked) => format!("nothing could be detected ({looked})"),
-                None => "nothing could be detected".to_owned(),
-            };
-            self.notice = Some(Notice::problem(text));
-            return;
-        }
-        let at_end = match (pressed, self.screen.form()) {
-            (Some(pressed), Some(form)) if pressed.field == field => {
-                form.place(field) != pressed.place
-            }
-            _ => false,
-        };
-        self.ask(Modal::Detected {
-            field,
-            text,
-            at_end,
-        });
-    }
-
-    pub(super) fn detected_key(&mut self, field: usize, text: String, at_end: bool, key: KeyEvent) {
-        match key.code {
-            KeyCode::Enter => {
-                let clock = self.clock;
-                if let Some(form) = self.screen.form_mut() {
-                    form.insert_text(field, &text, at_end, clock);
-                }
-            }
-            KeyCode::Esc => {}
-            _ => {
-                self.modal = Some(Modal::Detected {
-                    field,
-                    text,
-                    at_end,
-                });
-            }
-        }
-    }
-}
-
-/// Ctrl-D pressed: the field, and its value and text cursor at that moment.
-#[derive(Debug, Clone)]
-pub(super) struct Detecting {
-    field: usize,
-    place: (crate::form::Value, Option<(usize, usize)>),
 }
 
 /// The focused field when it takes text (a one-line field, a text area, code).
-/// The focused field when it is a choice or checkboxes about the operating system.
-fn os_choice(form: &FormState) -> Option<usize> {
-    let Focus::Field(f) = form.focus() else {
-        return None;
-    };
-    let field = &form.form().fields[f];
-    let about_os = matches!(
-        environment::wants(&field.label),
-        Some(environment::Want::Os | environment::Want::All)
-    );
-    (about_os && !field.kind.options().is_empty()).then_some(f)
-}
-
-/// Selects (or ticks, beside what is ticked) the option of field `f` naming this system.
-fn select_os(form: &mut FormState, f: usize, now: Instant) -> Notice {
-    let os = std::env::consts::OS;
-    let field = &form.form().fields[f];
-    let labels: Vec<String> = field
-        .kind
-        .options()
-        .iter()
-        .map(|o| o.label.clone())
-        .collect();
-    let Some(i) = environment::os_option(os, &labels) else {
-        return Notice::problem(format!("no option names this system ({os})"));
-    };
-    let single = matches!(field.kind, crate::form::FieldKind::Choice { .. });
-    let mut answers = form.answers().clone();
-    if let crate::form::Value::Select(sel) = &mut answers.values[f] {
-        if single {
-            sel.checked.iter_mut().for_each(|c| *c = false);
-            sel.custom.clear();
-        }
-        if let Some(tick) = sel.checked.get_mut(i) {
-            *tick = true;
-        }
-    }
-    form.fill_from(&answers, now);
-    Notice::info(format!("selected {} (detected)", labels[i]))
-}
-
-fn text_field(form: &FormState) -> Option<usize> {
+pub(super) fn text_field(form: &FormState) -> Option<usize> {
     match form.focus() {
         Focus::Field(f) => form.widget(f).takes_text().then_some(f),
         Focus::Header(_) => None,
     }
-}
-
-/// What a fill did, with what it could not do.
-fn filled_text(filled: usize, notes: &[String]) -> String {
-    let s = if filled == 1 { "" } else { "s" };
-    let mut text = format!("the benchmark results filled {filled} empty field{s} or cell{s}");
-    for note in notes {
-        text.push_str("; ");
-        text.push_str(note);
-    }
-    text
 }

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::super::field::line::LineEdit;
-use super::command::{Kept, MetricsOffer, Prompt};
+use super::command::{Kept, Prompt};
 use super::drafts::DraftOffer;
+use super::metrics_offer::MetricsOffer;
 use super::{App, Effect};
 use crate::draft::Failure;
 
