@@ -2,12 +2,21 @@
 //! from field id or unique label to a value. It is resolved against a form into
 //! [`Answers`], and answers are written back in the same format (drafts).
 
+mod errors;
+mod places;
+mod resolve;
+
+pub use errors::{AnswerError, AnswerErrors, MAX_SIZE, MAX_SIZE_VAR, ReadError};
+pub use places::Places;
+pub use resolve::{match_option, resolve_key};
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
 
-use super::{Answers, Field, FieldKind, Form, Labels, Opt, Selection, Value};
+use self::resolve::apply_field;
+use super::{Answers, Field, FieldKind, Form, Value};
 use crate::error::LocatedError;
-use crate::text::{sanitize, slug, slug_path, split_list};
+use crate::text::{sanitize, split_list};
 use crate::yaml::scalar;
 
 /// An answers file as written.
@@ -25,57 +34,6 @@ pub struct AnswersFile {
     /// Where each key was written, so a problem names its place.
     #[serde(skip)]
     pub places: Places,
-}
-
-/// Where an answers file wrote its keys, found when a problem needs them (one more
-/// pass of the parser, 19% of a `render` with a 0.9 MiB answers file when done on every
-/// read): the file's name and text, and the keys `--set` gave instead.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Places {
-    file: String,
-    text: Option<std::sync::Arc<str>>,
-    set: Vec<Vec<String>>,
-}
-
-impl Places {
-    fn read(text: &str, file: &str) -> Self {
-        Self {
-            file: file.to_owned(),
-            text: Some(text.into()),
-            set: Vec::new(),
-        }
-    }
-
-    /// The places of the keys of the top and of `fields`.
-    fn keys(&self) -> Vec<crate::yaml::KeyPlace> {
-        self.text
-            .as_deref()
-            .map(|text| crate::yaml::key_places(text, 1, 2))
-            .unwrap_or_default()
-    }
-
-    /// Where the problem with `path` (`["labels"]`, `["fields", key]`) is, among `keys`:
-    /// the value's place (the key's, with `key`) as `file:line:col`, `--set` for a value
-    /// given there, the file alone when the key was not found.
-    fn of(&self, keys: &[crate::yaml::KeyPlace], path: &[&str], key: bool) -> String {
-        if self.set.iter().any(|p| p.iter().eq(path)) || self.file.is_empty() {
-            return "--set".to_owned();
-        }
-        // On one line, whatever the file's name holds: the problems are a line each.
-        let file = crate::text::escape_line(&self.file);
-        match keys.iter().rev().find(|p| p.path.iter().eq(path)) {
-            Some(p) => {
-                let (line, col) = if key { p.key } else { p.value };
-                format!("{file}:{line}:{col}")
-            }
-            None => file.into_owned(),
-        }
-    }
-
-    /// The value of `path` now comes from `--set`.
-    fn set(&mut self, path: &[&str]) {
-        self.set.push(path.iter().map(|&k| k.to_owned()).collect());
-    }
 }
 
 /// The `fields` map, refusing a key given twice (JSON readers keep the last silently).
@@ -102,53 +60,6 @@ fn unique_keys<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Map<String, Jso
     }
     d.deserialize_map(Unique)
 }
-
-/// A key or value in an answers file that does not fit the form.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum AnswerError {
-    #[error("unknown field `{key}`; fields: {candidates}")]
-    Unknown { key: String, candidates: String },
-    #[error("`{key}` matches several fields: {candidates}; use one of these ids")]
-    Ambiguous { key: String, candidates: String },
-    #[error("`{key}`: {message}")]
-    Value { key: String, message: String },
-    #[error("`{first}` and `{second}` both answer the field `{id}`; give one")]
-    Twice {
-        first: String,
-        second: String,
-        id: String,
-    },
-}
-
-/// Every key or value of an answers file that does not fit the form, in the file's
-/// order: all of them at once, so one run shows what to mend. Each comes with its place
-/// (`file:line:col`, `--set`, or the file alone when it has none).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AnswerErrors(pub Vec<(String, AnswerError)>);
-
-impl std::fmt::Display for AnswerErrors {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let one = |f: &mut std::fmt::Formatter<'_>, (at, e): &(String, AnswerError)| {
-            if at.is_empty() {
-                write!(f, "{e}")
-            } else {
-                write!(f, "{at}: {e}")
-            }
-        };
-        match self.0.as_slice() {
-            [only] => one(f, only),
-            all => {
-                write!(f, "{} answers do not fit the form:", all.len())?;
-                all.iter().try_for_each(|e| {
-                    f.write_str("\n  ")?;
-                    one(f, e)
-                })
-            }
-        }
-    }
-}
-
-impl std::error::Error for AnswerErrors {}
 
 /// Answers that could not be written as YAML.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -358,235 +269,6 @@ fn names(json: &Json, key: &str) -> Result<Vec<String>, AnswerError> {
     }
 }
 
-/// Finds the field a key names: its id, a unique label, or a slug of either.
-pub fn resolve_key(form: &Form, key: &str) -> Result<usize, AnswerError> {
-    let k = key.trim();
-    if let Some(i) = form
-        .fields
-        .iter()
-        .position(|f| f.id.eq_ignore_ascii_case(k))
-    {
-        return Ok(i);
-    }
-    let by_label: Vec<usize> = (0..form.fields.len())
-        .filter(|&i| {
-            form.fields[i].label.eq_ignore_ascii_case(k) || slug(&form.fields[i].label) == slug(k)
-        })
-        .collect();
-    let by_slug: Vec<usize> = (0..form.fields.len())
-        .filter(|&i| *form.fields[i].id == slug_path(k))
-        .collect();
-    let matches = if by_label.is_empty() {
-        by_slug
-    } else {
-        by_label
-    };
-    let ids = |list: &[usize]| {
-        list.iter()
-            .map(|&i| &*form.fields[i].id)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match matches.as_slice() {
-        [one] => Ok(*one),
-        [] => {
-            let slug = slug(k);
-            let near: Vec<usize> = (0..form.fields.len())
-                .filter(|&i| !slug.is_empty() && form.fields[i].id.contains(&slug))
-                .collect();
-            let all: Vec<usize> = (0..form.fields.len()).collect();
-            Err(AnswerError::Unknown {
-                key: key.to_owned(),
-                candidates: ids(if near.is_empty() { &all } else { &near }),
-            })
-        }
-        many => Err(AnswerError::Ambiguous {
-            key: key.to_owned(),
-            candidates: ids(many),
-        }),
-    }
-}
-
-/// Reads an answer for `field`.
-fn value_for(field: &Field, json: &Json) -> Result<Value, String> {
-    match &field.kind {
-        FieldKind::Text | FieldKind::TextArea | FieldKind::Code { .. } => match json {
-            Json::Null => Ok(Value::Text(String::new())),
-            other => scalar(other)
-                .map(|s| Value::Text(sanitize::clean(&s)))
-                .ok_or_else(|| "expects text".to_owned()),
-        },
-        FieldKind::Choice { options, custom } => {
-            let picks = strings(json)?;
-            if picks.len() > 1 {
-                return Err(format!("choose one option, not {}", picks.len()));
-            }
-            let mut sel = Selection::empty(options.len());
-            if let Some(pick) = picks.first() {
-                match match_option(options, pick) {
-                    Ok((i, blank)) => {
-                        sel.checked[i] = true;
-                        sel.blanks[i] = blank.unwrap_or_default();
-                    }
-                    Err(_) if custom.is_some() => sel.custom = sanitize::one_line(pick),
-                    Err(e) => return Err(e),
-                }
-            }
-            Ok(Value::Select(Box::new(sel)))
-        }
-        FieldKind::MultiChoice { options } | FieldKind::Checkboxes { options } => {
-            let mut sel = Selection::empty(options.len());
-            for pick in strings(json)? {
-                let (i, blank) = match_option(options, &pick)?;
-                sel.checked[i] = true;
-                if let Some(text) = blank {
-                    sel.blanks[i] = text;
-                }
-            }
-            Ok(Value::Select(Box::new(sel)))
-        }
-        FieldKind::List => Ok(Value::List(
-            strings(json)?
-                .iter()
-                .flat_map(|s| {
-                    s.lines()
-                        .map(|l| sanitize::one_line(l).trim().to_owned())
-                        .collect::<Vec<_>>()
-                })
-                .filter(|s| !s.is_empty())
-                .collect(),
-        )),
-        FieldKind::Table(table) => table_value(field, table.columns(), table.rows(), json),
-    }
-}
-
-/// A string or a list of strings.
-fn strings(json: &Json) -> Result<Vec<String>, String> {
-    match json {
-        Json::Null => Ok(Vec::new()),
-        Json::Array(items) => items
-            .iter()
-            .map(|i| scalar(i).ok_or_else(|| "expects a list of text items".to_owned()))
-            .collect(),
-        other => scalar(other)
-            .map(|s| {
-                if s.trim().is_empty() {
-                    Vec::new()
-                } else {
-                    vec![s]
-                }
-            })
-            .ok_or_else(|| "expects text or a list".to_owned()),
-    }
-}
-
-/// Matches an answer to an option: exactly, as `Other: text` for a blank option, or by
-/// a unique case-insensitive prefix. Returns the option and the blank's text.
-pub fn match_option(options: &[Opt], pick: &str) -> Result<(usize, Option<String>), String> {
-    let p = pick.trim();
-    let eq =
-        |a: &str| a.trim().eq_ignore_ascii_case(p) || a.trim().to_lowercase() == p.to_lowercase();
-    // A label as written first: `漢` is the option `漢`, not the key of `漢: ___`.
-    if let Some(i) = options
-        .iter()
-        .position(|o| eq(&o.label))
-        .or_else(|| options.iter().position(|o| eq(o.key()) || eq(&o.display())))
-    {
-        return Ok((i, None));
-    }
-    let lower = p.to_lowercase();
-    // The longest key wins: with `F` and `F a`, the answer `F a: x` is the second.
-    let blank = options
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| o.blank)
-        .filter_map(|(i, o)| {
-            let rest = strip_prefix_ignoring_case(p, o.key())?;
-            rest.starts_with([':', ' '])
-                .then_some((i, o.key().len(), rest))
-        })
-        .max_by_key(|&(i, len, _)| (len, std::cmp::Reverse(i)));
-    if let Some((i, _, rest)) = blank {
-        let text = rest.trim_start_matches(':').trim();
-        return Ok((i, Some(sanitize::one_line(text))));
-    }
-    let prefixed: Vec<usize> = (0..options.len())
-        .filter(|&i| !lower.is_empty() && options[i].label.to_lowercase().starts_with(&lower))
-        .collect();
-    let list = || {
-        options
-            .iter()
-            .map(Opt::display)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match prefixed.as_slice() {
-        [one] => Ok((*one, None)),
-        [] => Err(format!("no option `{p}`; options: {}", list())),
-        _ => Err(format!("`{p}` starts several options: {}", list())),
-    }
-}
-
-/// `s` without `prefix`, compared character by character ignoring case. (Lowercasing
-/// can change byte lengths, so offsets from a lowercased copy do not fit the original.)
-fn strip_prefix_ignoring_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    let mut chars = s.char_indices();
-    for p in prefix.chars() {
-        let (_, c) = chars.next()?;
-        if !c.to_lowercase().eq(p.to_lowercase()) {
-            return None;
-        }
-    }
-    Some(chars.next().map_or("", |(at, _)| &s[at..]))
-}
-
-fn table_value(
-    field: &Field,
-    columns: Labels<'_>,
-    rows: Labels<'_>,
-    json: &Json,
-) -> Result<Value, String> {
-    let Value::Table(mut cells) = field.default.clone() else {
-        return Err("is not a table".to_owned());
-    };
-    let Json::Object(by_row) = json else {
-        return Err("expects a map of row -> column -> value".to_owned());
-    };
-    let editable = columns.after_first();
-    for (row_key, row_json) in by_row {
-        let r = pick_name(rows, row_key).map_err(|e| format!("row {e}"))?;
-        let Json::Object(by_col) = row_json else {
-            return Err(format!("row `{row_key}` expects a map of column -> value"));
-        };
-        for (col_key, cell) in by_col {
-            let c = pick_name(editable, col_key).map_err(|e| format!("column {e}"))?;
-            let text = scalar(cell).or_else(|| cell.is_null().then(String::new));
-            cells[r][c] = sanitize::one_line(
-                &text.ok_or_else(|| format!("cell `{row_key}`/`{col_key}` expects text"))?,
-            );
-        }
-    }
-    Ok(Value::Table(cells))
-}
-
-/// A row or column by exact name or unique prefix, case-insensitive.
-fn pick_name(names: Labels<'_>, key: &str) -> Result<usize, String> {
-    let k = key.trim().to_lowercase();
-    if let Some(i) = names.iter().position(|n| n.to_lowercase() == k) {
-        return Ok(i);
-    }
-    let starts: Vec<usize> = (0..names.len())
-        .filter(|&i| names[i].to_lowercase().starts_with(&k))
-        .collect();
-    match starts.as_slice() {
-        [one] => Ok(*one),
-        _ => Err(format!(
-            "`{key}` is not one of: {}",
-            names.iter().collect::<Vec<_>>().join(", ")
-        )),
-    }
-}
-
 /// A value as it is written in an answers file.
 fn to_json(field: &Field, value: &Value) -> Json {
     match value {
@@ -631,61 +313,3 @@ fn to_json(field: &Field, value: &Value) -> Json {
         }
     }
 }
-
-/// An answers file that could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    #[error("cannot read answers file {}", path.display())]
-    Io {
-        path: std::path::PathBuf,
-        #[source]
-        cause: std::io::Error,
-    },
-    #[error(
-        "answers file {} is larger than {}, the limit for answers files (raise it with {MAX_SIZE_VAR}=BYTES)",
-        path.display(),
-        crate::text::size_name(*limit)
-    )]
-    TooLarge {
-        path: std::path::PathBuf,
-        limit: usize,
-    },
-    #[error(transparent)]
-    Parse(#[from] LocatedError),
-}
-
-/// Answers files larger than this are refused, unless [`MAX_SIZE_VAR`] raises it.
-pub const MAX_SIZE: usize = 1024 * 1024;
-
-/// The environment variable that sets the answers file size limit in bytes.
-pub const MAX_SIZE_VAR: &str = "ISSUE_COMPOSER_MAX_ANSWERS_SIZE";
-
-/// Applies one field's answer, `given` holding the fields answered so far.
-fn apply_field<'k>(
-    form: &Form,
-    answers: &mut Answers,
-    given: &mut std::collections::HashMap<usize, &'k str>,
-    (key, json): (&'k String, &Json),
-) -> Result<(), AnswerError> {
-    let index = resolve_key(form, key)?;
-    if let Some(first) = given.insert(index, key) {
-        return Err(AnswerError::Twice {
-            first: first.to_owned(),
-            second: key.clone(),
-            id: form.fields[index].id.to_string(),
-        });
-    }
-    let value = value_for(&form.fields[index], json).map_err(|message| AnswerError::Value {
-        key: key.clone(),
-        message: crate::text::shorten_quoted(&message),
-    })?;
-    answers
-        .set(form, index, value)
-        .map_err(|mismatch| AnswerError::Value {
-            key: key.clone(),
-            message: mismatch.to_string(),
-        })
-}
-
-#[cfg(test)]
-mod tests;

@@ -1,4 +1,4 @@
-//! Unit tests of `answers`.
+//! Unit tests of `answers::resolve`.
 
 use super::*;
 
