@@ -256,7 +256,7 @@ pub struct RenderArgs {
     /// Default: `export.forms_format` in config.toml, else current.
     #[arg(long, value_name = "FORMAT", value_enum)]
     pub forms_format: Option<FormsFormatArg>,
-    /// Write the body to the folder and file name of config.toml's [export] (by default
+    /// Write the body to the folder and file name of config.toml's `[export]` (by default
     /// ./{stem}-issue.md), like --output.
     #[arg(long, conflicts_with = "output")]
     pub save: bool,

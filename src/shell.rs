@@ -5,7 +5,7 @@
 //! reported to a callback from a thread; the caller never waits.
 //!
 //! Memory is bounded whatever the command prints (`yes` included): the reading thread
-//! writes straight into a [`Transcript`] that keeps the first [`MAX_OUTPUT`] bytes and
+//! writes straight into a `Transcript` that keeps the first [`MAX_OUTPUT`] bytes and
 //! the latest few KiB, and counts the rest; there is no queue of chunks between the
 //! reader and the watcher to grow when output comes faster than it is looked at. The
 //! pipe keeps being drained, so the command never blocks on a full pipe.

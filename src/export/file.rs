@@ -5,7 +5,7 @@ use std::fs::Permissions;
 use std::io::{self, Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
-/// How [`write`] treats the file it writes.
+/// How [`write()`] treats the file it writes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WriteOptions {
     /// Replace an existing file (`--force`); otherwise an existing file is an error.

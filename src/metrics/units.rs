@@ -184,7 +184,7 @@ pub fn number(value: f64) -> String {
 const KEPT_DIGITS: usize = 12;
 
 /// `value` with `decimals` digits after the point, by one rule whatever tool or unit it
-/// came from: taken to [`KEPT_DIGITS`] significant digits, then rounded half away from
+/// came from: taken to `KEPT_DIGITS` significant digits, then rounded half away from
 /// zero (`12.35` → `12.4`, as `12350 ns` in µs and benchstat's `12.35µs` both are).
 pub fn fixed(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
