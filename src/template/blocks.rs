@@ -454,13 +454,18 @@ impl<'s> Ctx<'s> {
 
     fn items(&mut self, it: &mut Events<'s>) -> Vec<Item<'s>> {
         let from = self.items.len();
+        // The common arms take their event (see `walk_inline`).
         while let Some((event, range)) = it.next() {
             match event {
-                Event::Start(Tag::Item) => {
+                start @ Event::Start(Tag::Item) => {
+                    std::mem::forget(start);
                     let item = self.item(range, it);
                     self.items.push(item);
                 }
-                Event::End(_) => break,
+                end @ Event::End(_) => {
+                    std::mem::forget(end);
+                    break;
+                }
                 _ => {}
             }
         }
@@ -483,7 +488,10 @@ impl<'s> Ctx<'s> {
         item.inlines = ItemInlines::take(&mut self.inlines);
         while let Some((event, range)) = it.next() {
             match event {
-                Event::End(TagEnd::Item) => break,
+                end @ Event::End(TagEnd::Item) => {
+                    std::mem::forget(end);
+                    break;
+                }
                 Event::Start(Tag::Paragraph)
                     if item.inlines.is_empty() && item.children.is_empty() =>
                 {
@@ -509,13 +517,16 @@ impl<'s> Ctx<'s> {
             head: 0,
             rows: self.pools.rows(),
         };
+        // The common arms take their event (see `walk_inline`).
         while let Some((event, r)) = it.next() {
             match event {
-                Event::Start(Tag::TableHead) => {
+                head @ Event::Start(Tag::TableHead) => {
+                    std::mem::forget(head);
                     self.cells(it, &mut table.cells);
                     table.head = table.cells.len();
                 }
-                Event::Start(Tag::TableRow) => {
+                row @ Event::Start(Tag::TableRow) => {
+                    std::mem::forget(row);
                     let from = table.cells.len();
                     self.cells(it, &mut table.cells);
                     table.rows.push(Row {
@@ -523,7 +534,10 @@ impl<'s> Ctx<'s> {
                         cells: from..table.cells.len(),
                     });
                 }
-                Event::End(TagEnd::Table) => break,
+                end @ Event::End(TagEnd::Table) => {
+                    std::mem::forget(end);
+                    break;
+                }
                 _ => {}
             }
         }
@@ -582,16 +596,24 @@ impl<'s> Ctx<'s> {
             let Some((event, range)) = it.next() else {
                 break;
             };
+            // The common arms take their event (see `walk_inline`).
             let inline = match event {
-                Event::End(_) => break,
-                Event::Text(_) => Inline::Text(range),
+                end @ Event::End(_) => {
+                    std::mem::forget(end);
+                    break;
+                }
+                Event::Text(text) => {
+                    drop(text);
+                    Inline::Text(range)
+                }
                 Event::Code(_) => Inline::Code(range),
                 Event::SoftBreak | Event::HardBreak => Inline::Break(range),
                 Event::InlineHtml(_) | Event::Html(_) => {
                     self.note_comments(range.clone());
                     Inline::Html(range)
                 }
-                Event::Start(Tag::Strong) => {
+                strong @ Event::Start(Tag::Strong) => {
+                    std::mem::forget(strong);
                     let text = self.plain_until_end(it, range.len());
                     Inline::Strong(range, text)
                 }
@@ -634,8 +656,10 @@ impl<'s> Ctx<'s> {
     /// plain text into `text` when asked to.
     ///
     /// The arms of the common events take their event: an event left in place is
-    /// dropped through a call of its drop glue, an end's drop has nothing to do (it
-    /// owns nothing, so `forget` leaks nothing), and a start's is its tag's. About 12
+    /// dropped through a call of its drop glue, an end's drop has nothing to do (a
+    /// `TagEnd` is `Copy`: `forget` leaks nothing), nor has a start of a tag that
+    /// holds nothing (an item, a table row, strong text), and another start's is its
+    /// tag's. About 12
     /// instructions an event fewer (render s1900k: reader -3 M; PERFORMANCE.md,
     /// session 23).
     fn walk_inline(&mut self, it: &mut Events<'s>, mut text: Option<&mut Plain<'s>>) {
