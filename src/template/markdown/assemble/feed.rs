@@ -9,6 +9,9 @@
 //! at its next send. Folded blocks go back to the reader thread to be dropped there:
 //! memory is freed by the thread that took it, as two threads freeing each other's
 //! blocks wait on each other's allocator locks (most of a first try's extra time).
+//! The lists that carry them go round too: a batch the fold has read goes back to be
+//! filled again, and an emptied list of spent blocks comes back in a batch, so that
+//! neither thread allocates (or frees the other's) per hand-over.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -54,7 +57,8 @@ pub(super) struct Feed<'s> {
 enum Inner<'s> {
     /// Boxed: a reader is large, and only one is made per body.
     Here(Box<Reader<'s>>),
-    Piped(Piped<'s>),
+    /// Boxed: its lists and the channel's ends are large too.
+    Piped(Box<Piped<'s>>),
 }
 
 /// How reading on the second thread went wrong: it panicked (a bug), with its message.
@@ -147,7 +151,7 @@ pub(super) fn with_feed<'s, T>(
             return Err(fold);
         };
         let mut feed = Feed {
-            inner: Inner::Piped(Piped::new(rx, back_tx)),
+            inner: Inner::Piped(Box::new(Piped::new(rx, back_tx))),
         };
         let out = fold(&mut feed);
         let mut broken = false;
@@ -187,15 +191,57 @@ struct Batch<'s> {
     unclosed: Vec<usize>,
     /// In the last batch: where nesting went too deep, if it did.
     too_deep: Option<TooDeep>,
+    /// An emptied list of spent blocks going back to the fold, to be filled again.
+    spare: Option<Vec<Block<'s>>>,
 }
 
-impl Batch<'_> {
+impl<'s> Batch<'s> {
     fn new() -> Self {
         Self {
             reads: Vec::with_capacity(BATCH),
             comments: Vec::new(),
             unclosed: Vec::new(),
             too_deep: None,
+            spare: None,
+        }
+    }
+
+    /// A batch from `spares` (emptied), or a new one.
+    fn reused(spares: &mut Vec<Batch<'s>>) -> Self {
+        spares.pop().map_or_else(Self::new, |mut batch| {
+            batch.reads.clear();
+            batch.comments.clear();
+            batch.unclosed.clear();
+            batch
+        })
+    }
+}
+
+/// What goes back from the fold to the reader thread.
+enum Back<'s> {
+    /// Blocks the fold is done with, to be dropped.
+    Spent(Vec<Block<'s>>),
+    /// A batch read to its end (its blocks taken), to be filled again.
+    Read(Batch<'s>),
+}
+
+/// The reader thread's lists that came back, for the next batches.
+#[derive(Default)]
+struct Spares<'s> {
+    batches: Vec<Batch<'s>>,
+    spent: Vec<Vec<Block<'s>>>,
+}
+
+impl<'s> Spares<'s> {
+    /// Hands spent blocks to `reader` to keep their lists or drop them, keeping the
+    /// list they came in; or keeps a batch.
+    fn take(&mut self, back: Back<'s>, reader: &mut Reader<'s>) {
+        match back {
+            Back::Spent(mut blocks) => {
+                reader.recycle(&mut blocks);
+                self.spent.push(blocks);
+            }
+            Back::Read(batch) => self.batches.push(batch),
         }
     }
 }
@@ -208,20 +254,33 @@ struct Read<'s> {
     unclosed: usize,
 }
 
+impl<'s> Read<'s> {
+    /// This read, its block taken out of the batch.
+    fn take(&mut self) -> Read<'s> {
+        Read {
+            block: self.block.take(),
+            comments: self.comments,
+            unclosed: self.unclosed,
+        }
+    }
+}
+
 /// The reader thread: reads every block, in batches, until the end or until the
 /// receiver is gone; then drops the blocks that come back until the fold is done.
-fn read_ahead<'s>(
-    mut reader: Reader<'s>,
-    tx: &SyncSender<Batch<'s>>,
-    back: &Receiver<Vec<Block<'s>>>,
-) {
+fn read_ahead<'s>(mut reader: Reader<'s>, tx: &SyncSender<Batch<'s>>, back: &Receiver<Back<'s>>) {
+    let mut spares = Spares::default();
     let mut batch = Batch::new();
     loop {
         let block = reader.next_block();
         let end = block.is_none();
         let (comments, unclosed) = reader.new_comments();
-        batch.comments.extend_from_slice(comments);
-        batch.unclosed.extend_from_slice(unclosed);
+        // Most blocks hold no comment: no call to copy nothing.
+        if !comments.is_empty() {
+            batch.comments.extend_from_slice(comments);
+        }
+        if !unclosed.is_empty() {
+            batch.unclosed.extend_from_slice(unclosed);
+        }
         batch.reads.push(Read {
             block,
             comments: batch.comments.len(),
@@ -233,19 +292,18 @@ fn read_ahead<'s>(
             // The receiver may be gone; then nothing comes back either.
             let _ = tx.send(batch);
             // Ends when the fold is done and its sender dropped.
-            for spent in back {
-                drop(spent);
+            for came in back {
+                drop(came);
             }
             return;
         }
         if batch.reads.len() == BATCH {
-            while let Ok(spent) = back.try_recv() {
-                drop(spent);
+            while let Ok(came) = back.try_recv() {
+                spares.take(came, &mut reader);
             }
-            if tx
-                .send(std::mem::replace(&mut batch, Batch::new()))
-                .is_err()
-            {
+            batch.spare = spares.spent.pop();
+            let next = Batch::reused(&mut spares.batches);
+            if tx.send(std::mem::replace(&mut batch, next)).is_err() {
                 return;
             }
         }
@@ -255,15 +313,17 @@ fn read_ahead<'s>(
 /// The assembler's side of the channel: the batch being handed out.
 struct Piped<'s> {
     rx: Receiver<Batch<'s>>,
-    reads: std::vec::IntoIter<Read<'s>>,
-    comments: Vec<Range<usize>>,
-    unclosed: Vec<usize>,
-    /// Where the comments of the reads handed out so far end in `comments`, `unclosed`.
+    /// The batch being handed out, and its next read.
+    batch: Batch<'s>,
+    next: usize,
+    /// Where the comments of the reads handed out so far end in the batch's lists.
     seen: (usize, usize),
     too_deep: Option<TooDeep>,
-    /// Blocks the fold is done with, and the way back to the reader thread.
+    /// Blocks the fold is done with, and the way back to the reader thread; emptied
+    /// lists for them that came back.
     spent: Vec<Block<'s>>,
-    back: Sender<Vec<Block<'s>>>,
+    spare: Vec<Vec<Block<'s>>>,
+    back: Sender<Back<'s>>,
     /// The end was read (or the channel broke).
     done: bool,
     /// The channel broke before the end: the reader thread panicked.
@@ -271,14 +331,20 @@ struct Piped<'s> {
 }
 
 impl<'s> Piped<'s> {
-    fn new(rx: Receiver<Batch<'s>>, back: Sender<Vec<Block<'s>>>) -> Self {
+    fn new(rx: Receiver<Batch<'s>>, back: Sender<Back<'s>>) -> Self {
         Self {
             rx,
             spent: Vec::with_capacity(BATCH),
+            spare: Vec::new(),
             back,
-            reads: Vec::new().into_iter(),
-            comments: Vec::new(),
-            unclosed: Vec::new(),
+            batch: Batch {
+                reads: Vec::new(),
+                comments: Vec::new(),
+                unclosed: Vec::new(),
+                too_deep: None,
+                spare: None,
+            },
+            next: 0,
             seen: (0, 0),
             too_deep: None,
             done: false,
@@ -295,16 +361,20 @@ impl<'s> Piped<'s> {
         self.done = read.block.is_none();
         (
             read.block,
-            &self.comments[from..read.comments],
-            &self.unclosed[from_unclosed..read.unclosed],
+            &self.batch.comments[from..read.comments],
+            &self.batch.unclosed[from_unclosed..read.unclosed],
         )
     }
 
     /// Sends the spent blocks back (or, with the reader thread gone, drops them).
     fn give_back(&mut self) {
         if !self.spent.is_empty() {
-            let spent = std::mem::replace(&mut self.spent, Vec::with_capacity(BATCH));
-            let _ = self.back.send(spent);
+            let empty = self
+                .spare
+                .pop()
+                .unwrap_or_else(|| Vec::with_capacity(BATCH));
+            let spent = std::mem::replace(&mut self.spent, empty);
+            let _ = self.back.send(Back::Spent(spent));
         }
     }
 
@@ -313,17 +383,24 @@ impl<'s> Piped<'s> {
         if self.done {
             return None;
         }
-        if let Some(read) = self.reads.next() {
-            return Some(read);
+        if let Some(read) = self.batch.reads.get_mut(self.next) {
+            self.next += 1;
+            return Some(read.take());
         }
         // A batch is sent only with a read in it, and the last ends with the end.
-        let next = self.rx.recv().ok().and_then(|batch| {
-            self.reads = batch.reads.into_iter();
-            self.comments = batch.comments;
-            self.unclosed = batch.unclosed;
+        let next = self.rx.recv().ok().and_then(|mut batch| {
+            if let Some(spare) = batch.spare.take() {
+                self.spare.push(spare);
+            }
             self.too_deep = batch.too_deep;
+            let read = std::mem::replace(&mut self.batch, batch);
+            // Its blocks all taken: back to be filled again.
+            if read.reads.capacity() > 0 {
+                let _ = self.back.send(Back::Read(read));
+            }
             self.seen = (0, 0);
-            self.reads.next()
+            self.next = 1;
+            self.batch.reads.first_mut().map(Read::take)
         });
         if next.is_none() {
             self.done = true;
