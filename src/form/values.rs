@@ -21,7 +21,10 @@ pub struct Values {
 impl Values {
     /// Every field at its default.
     pub fn new(fields: Arc<Vec<Field>>) -> Self {
-        let own = std::iter::repeat_with(|| None).take(fields.len()).collect();
+        // Zeroed memory (`None` is all zeros): pages the allocator maps and nobody
+        // touches until a value is set (two of these, 1.6 MB for 100,000 fields, were
+        // 390 page faults before the first frame).
+        let own = vec![None; fields.len()];
         Self { fields, own }
     }
 

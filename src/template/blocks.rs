@@ -23,8 +23,9 @@ pub enum Block<'s> {
         level: u8,
         text: Cow<'s, str>,
         /// For a top-level heading, the slug of its text: the base of its section's id
-        /// (see [`Reader::next_block`]); empty for a heading inside another block.
-        slug: String,
+        /// (see [`Reader::next_block`]); `None` for a heading inside another block. In an
+        /// `Arc`: the section's id, shared with its unlabelled field's.
+        slug: Option<std::sync::Arc<str>>,
     },
     Paragraph {
         range: Range<usize>,
@@ -316,7 +317,7 @@ impl<'s> Reader<'s> {
 /// and colons).
 fn owned_title(mut block: Block<'_>) -> Block<'_> {
     if let Block::Heading { text, slug, .. } = &mut block {
-        *slug = crate::text::slug(text);
+        *slug = Some(crate::text::shared_slug(text));
         if let Cow::Borrowed(borrowed) = text {
             *text = Cow::Owned((*borrowed).to_owned());
         }
@@ -401,7 +402,7 @@ impl<'s> Ctx<'s> {
                     range,
                     level: level as u8,
                     text,
-                    slug: String::new(),
+                    slug: None,
                 }
             }
             Tag::Paragraph => {

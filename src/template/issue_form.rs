@@ -386,7 +386,7 @@ impl FormBuilder {
         self.pieces.push(FormPiece::Field { field, id: None });
         let section = self.sections.len();
         self.sections.push(Section {
-            id: String::new(),
+            id: std::sync::Arc::default(),
             title: label.as_str().into(),
             level: 3,
             help: std::mem::take(&mut self.help).into_boxed_str(),
@@ -396,7 +396,7 @@ impl FormBuilder {
             line: index32(line),
         });
         self.fields.push(Field {
-            id: String::new().into(),
+            id: std::sync::Arc::default(),
             label: label.into(),
             kind: field_kind,
             placeholder: multiline_of(a.placeholder.as_ref()).into(),
@@ -461,7 +461,7 @@ fn use_written_ids(sections: &mut [Section], fields: &mut [Field], ids: &[String
             continue;
         }
         fields[i].id = id.as_str().into();
-        sections[fields[i].section()].id.clone_from(id);
+        sections[fields[i].section()].id = id.as_str().into();
     }
 }
 
@@ -529,7 +529,7 @@ fn upload_help(accept: Option<&Json>) -> String {
 
 fn preamble(intro: String) -> Section {
     Section {
-        id: String::new(),
+        id: std::sync::Arc::default(),
         title: Box::default(),
         level: 0,
         help: Box::default(),

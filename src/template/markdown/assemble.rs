@@ -195,8 +195,8 @@ impl<'s> Assembler<'s> {
         }
         // The heading's slug, made by the reader: the base of its section's id.
         let slug = match block {
-            Block::Heading { slug, .. } => std::mem::take(slug),
-            _ => String::new(),
+            Block::Heading { slug, .. } => slug.take(),
+            _ => None,
         };
         for recognized in found {
             if let Recognized::Fields {
@@ -218,9 +218,9 @@ impl<'s> Assembler<'s> {
             };
             self.apply(recognized);
         }
-        if !slug.is_empty() {
+        if let Some(slug) = slug {
             // A heading is one section, the one open now (see `form::assign_ids`).
-            self.open.section.id = slug;
+            self.open.section.id = Some(slug);
         }
     }
 
@@ -361,7 +361,7 @@ impl<'s> Assembler<'s> {
         };
         let labelled = new.label.is_some();
         let field = Field {
-            id: String::new().into(),
+            id: std::sync::Arc::default(),
             label: new.label.unwrap_or_else(|| self.open.field_label()).into(),
             kind: new.kind,
             placeholder: new.placeholder.into(),

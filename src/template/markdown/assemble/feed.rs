@@ -111,9 +111,7 @@ impl<'s> Feed<'s> {
 fn owns_nothing(block: &Block<'_>) -> bool {
     match block {
         // Its text and slug taken by the fold.
-        Block::Heading { text, slug, .. } => {
-            matches!(text, Cow::Borrowed(_)) && slug.capacity() == 0
-        }
+        Block::Heading { text, slug, .. } => matches!(text, Cow::Borrowed(_)) && slug.is_none(),
         Block::Code { info, .. } => matches!(info, Cow::Borrowed(_)),
         Block::Html { .. } | Block::Rule { .. } | Block::Other { .. } => true,
         Block::Paragraph { .. } | Block::List { .. } | Block::Table(_) => false,

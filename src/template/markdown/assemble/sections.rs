@@ -43,7 +43,8 @@ pub(super) struct Open {
 /// grow (help and text gather paragraph by paragraph): they become a `Section` once,
 /// when it closes.
 pub(super) struct Building {
-    pub id: String,
+    /// A heading's slug, made by the reader (see `form::assign_ids`).
+    pub id: Option<std::sync::Arc<str>>,
     pub title: String,
     pub level: u8,
     pub help: String,
@@ -60,7 +61,7 @@ impl Building {
     /// allocator), so the form holds none.
     fn into_section(self) -> Section {
         Section {
-            id: self.id,
+            id: self.id.unwrap_or_default(),
             title: self.title.into_boxed_str(),
             level: self.level,
             help: self.help.into_boxed_str(),
@@ -103,7 +104,7 @@ impl Open {
         };
         Self {
             section: Building {
-                id: String::new(),
+                id: None,
                 title,
                 level,
                 help: String::new(),
@@ -355,7 +356,7 @@ fn answer_as(
     line: usize,
 ) -> Field {
     Field {
-        id: String::new().into(),
+        id: std::sync::Arc::default(),
         label: label.into(),
         kind,
         placeholder: placeholder.into(),
