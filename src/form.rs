@@ -98,7 +98,9 @@ pub struct Section {
     /// Shared (`Arc`) with the id of a field that takes it as its own (an unlabelled
     /// field's), and made on the reader thread for a heading: no copy per field.
     pub id: Arc<str>,
-    pub title: Box<str>,
+    /// Shared (`Arc`) with the label of the answer a heading gets (a field not named
+    /// otherwise is named after its section): no copy per field.
+    pub title: Arc<str>,
     /// Heading level 1-6; 0 for the preamble. Bold pseudo-headings sit one below
     /// the heading they are under.
     pub level: u8,
@@ -127,7 +129,8 @@ impl Section {
 pub struct Field {
     /// Its section's id itself (shared) when the field takes that as its id.
     pub id: Arc<str>,
-    pub label: Box<str>,
+    /// Its section's title itself (shared) when the field is named after it.
+    pub label: Arc<str>,
     pub kind: FieldKind,
     /// A hint shown while the field is empty; never output by itself.
     pub placeholder: Box<str>,

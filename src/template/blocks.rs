@@ -26,6 +26,9 @@ pub enum Block<'s> {
         /// (see [`Reader::next_block`]); `None` for a heading inside another block. In an
         /// `Arc`: the section's id, shared with its unlabelled field's.
         slug: Option<std::sync::Arc<str>>,
+        /// For a top-level heading, its text in an `Arc` of its own: the section's
+        /// title, shared with the label of the answer it may get.
+        title: Option<std::sync::Arc<str>>,
     },
     Paragraph {
         range: Range<usize>,
@@ -316,11 +319,12 @@ impl<'s> Reader<'s> {
 /// section's title: the title only trims or flattens what a slug skips (whitespace
 /// and colons).
 fn owned_title(mut block: Block<'_>) -> Block<'_> {
-    if let Block::Heading { text, slug, .. } = &mut block {
+    if let Block::Heading {
+        text, slug, title, ..
+    } = &mut block
+    {
         *slug = Some(crate::text::shared_slug(text));
-        if let Cow::Borrowed(borrowed) = text {
-            *text = Cow::Owned((*borrowed).to_owned());
-        }
+        *title = Some(std::sync::Arc::from(&**text));
     }
     block
 }
@@ -403,6 +407,7 @@ impl<'s> Ctx<'s> {
                     level: level as u8,
                     text,
                     slug: None,
+                    title: None,
                 }
             }
             Tag::Paragraph => {

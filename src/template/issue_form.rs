@@ -530,7 +530,7 @@ fn upload_help(accept: Option<&Json>) -> String {
 fn preamble(intro: String) -> Section {
     Section {
         id: std::sync::Arc::default(),
-        title: Box::default(),
+        title: std::sync::Arc::default(),
         level: 0,
         help: Box::default(),
         text: intro.into_boxed_str(),

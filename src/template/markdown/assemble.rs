@@ -106,7 +106,7 @@ impl<'s> Assembler<'s> {
             source: Source::new(src, Vec::new()),
             first_line,
             sections: Vec::new(),
-            open: Open::new(String::new(), 0, first_line, 0),
+            open: Open::new(std::sync::Arc::default(), 0, first_line, 0),
             fields: Vec::new(),
             labelled: Vec::new(),
             shapes: Vec::new(),
@@ -300,7 +300,7 @@ impl<'s> Assembler<'s> {
                 notice,
             } => {
                 let level = (self.heading_level + 1).min(6);
-                self.start_section(title, level, line, line + 1);
+                self.start_section(title.into(), level, line, line + 1);
                 self.open.heading.pseudo = true;
                 self.open.heading.notice = notice;
             }
@@ -362,7 +362,7 @@ impl<'s> Assembler<'s> {
         let labelled = new.label.is_some();
         let field = Field {
             id: std::sync::Arc::default(),
-            label: new.label.unwrap_or_else(|| self.open.field_label()).into(),
+            label: new.label.unwrap_or_else(|| self.open.field_label()),
             kind: new.kind,
             placeholder: new.placeholder.into(),
             help: help.into(),

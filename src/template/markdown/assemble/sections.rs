@@ -2,6 +2,7 @@
 //! (an answer for a question with nowhere to answer) or when the template has no field.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::Assembler;
 use crate::form::{Field, FieldKind, FieldSpan, Opt, Section, Selection, Value, index32};
@@ -45,7 +46,7 @@ pub(super) struct Open {
 pub(super) struct Building {
     /// A heading's slug, made by the reader (see `form::assign_ids`).
     pub id: Option<std::sync::Arc<str>>,
-    pub title: String,
+    pub title: Arc<str>,
     pub level: u8,
     pub help: String,
     pub text: String,
@@ -62,7 +63,7 @@ impl Building {
     fn into_section(self) -> Section {
         Section {
             id: self.id.unwrap_or_default(),
-            title: self.title.into_boxed_str(),
+            title: self.title,
             level: self.level,
             help: self.help.into_boxed_str(),
             text: self.text.into_boxed_str(),
@@ -83,7 +84,7 @@ pub(super) struct HeadingKind {
 }
 
 impl Open {
-    pub fn new(title: String, level: u8, file_line: usize, body_start: usize) -> Self {
+    pub fn new(title: Arc<str>, level: u8, file_line: usize, body_start: usize) -> Self {
         // `### Description:` names its answer `Description`; the body was sanitized
         // when read: only line breaks and tabs to flatten. A title with nothing to
         // trim or flatten is kept as it is, without a copy.
@@ -92,7 +93,7 @@ impl Open {
         let plain_ends = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic() && *b != b':');
         let bytes = title.as_bytes();
         let kept = if plain_ends(bytes.first()) && plain_ends(bytes.last()) {
-            title.as_str()
+            &*title
         } else {
             title.trim().trim_end_matches(':').trim_end()
         };
@@ -100,7 +101,7 @@ impl Open {
         {
             title
         } else {
-            crate::text::sanitize::flatten(kept)
+            crate::text::sanitize::flatten(kept).into()
         };
         Self {
             section: Building {
@@ -125,12 +126,12 @@ impl Open {
         }
     }
 
-    /// The label of a field the template does not name.
-    pub fn field_label(&self) -> String {
+    /// The label of a field the template does not name: its section's title itself.
+    pub fn field_label(&self) -> Arc<str> {
         if self.section.title.is_empty() {
-            "Description".to_owned()
+            "Description".into()
         } else {
-            self.section.title.clone()
+            Arc::clone(&self.section.title)
         }
     }
 
@@ -147,7 +148,7 @@ impl Assembler<'_> {
     /// Starts a section at `line` whose heading ends before `body_start`.
     pub(super) fn start_section(
         &mut self,
-        title: String,
+        title: Arc<str>,
         level: u8,
         line: usize,
         body_start: usize,
@@ -295,7 +296,7 @@ impl Assembler<'_> {
         let section = &mut self.sections[index];
         let placeholder = std::mem::take(&mut section.help).into_string();
         let line = section.line as usize;
-        let field = answer("Description".to_owned(), placeholder, index, line);
+        let field = answer("Description".into(), placeholder, index, line);
         let field = self.add_field(field, false);
         self.sections[index].fields.push(field);
         let end = self.preamble_end.unwrap_or(self.source.line_starts());
@@ -335,7 +336,7 @@ pub(super) fn is_empty(section: &Section) -> bool {
 }
 
 /// An empty free-text field.
-fn answer(label: String, placeholder: String, section: usize, line: usize) -> Field {
+fn answer(label: Arc<str>, placeholder: String, section: usize, line: usize) -> Field {
     answer_as(
         FieldKind::TextArea,
         empty_text(),
@@ -350,14 +351,14 @@ fn answer(label: String, placeholder: String, section: usize, line: usize) -> Fi
 fn answer_as(
     kind: FieldKind,
     default: Value,
-    label: String,
+    label: Arc<str>,
     placeholder: String,
     section: usize,
     line: usize,
 ) -> Field {
     Field {
         id: std::sync::Arc::default(),
-        label: label.into(),
+        label,
         kind,
         placeholder: placeholder.into(),
         help: String::new().into(),

@@ -14,7 +14,10 @@ impl Assembler<'_> {
     /// given on a second thread while this one makes the layout ([`beside`]).
     pub(super) fn finish(mut self, split: bool) -> Result<Built, Stop> {
         let lines = self.source.line_starts() - 1;
-        let last = std::mem::replace(&mut self.open, super::Open::new(String::new(), 0, 0, 0));
+        let last = std::mem::replace(
+            &mut self.open,
+            super::Open::new(std::sync::Arc::default(), 0, 0, 0),
+        );
         self.close_section(last, false, lines);
         if self.fields.is_empty() {
             // The empty preamble is the one answer: back in its place, first.
