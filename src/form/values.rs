@@ -36,6 +36,12 @@ impl Values {
         self.own.is_empty()
     }
 
+    /// Whether field `index` holds a value set since the form was read (not its
+    /// default).
+    pub fn is_set(&self, index: usize) -> bool {
+        self.own.get(index).is_some_and(Option::is_some)
+    }
+
     pub fn get(&self, index: usize) -> Option<&Value> {
         let own = self.own.get(index)?;
         Some(own.as_deref().unwrap_or(&self.fields[index].default))

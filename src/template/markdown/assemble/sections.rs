@@ -303,28 +303,28 @@ impl Assembler<'_> {
         let shape = self.block_shape(field);
         self.push_insert(end, shape);
     }
+}
 
-    /// Links each section to its parent. A field's section index, given as the field
-    /// was made (`sections.len()` then), is already its place: sections are only ever
-    /// pushed, and an empty preamble is never among them (see `close_section`) unless
-    /// it comes back for a template with no field at all. (Setting them all again here
-    /// was 100,000 scattered writes for 100,000 headings.)
-    pub(super) fn link_parents(&mut self) {
-        debug_assert!(self.sections.iter().enumerate().all(|(at, section)| {
-            section
-                .fields
-                .into_iter()
-                .all(|f| self.fields[f].section == index32(at))
-        }));
-        // The parent is the latest section at any level above this one.
-        let mut latest: [Option<u32>; 8] = [None; 8];
-        for (i, section) in self.sections.iter_mut().enumerate() {
-            let level = usize::from(section.level.min(7));
-            section.parent = latest[1..level.max(1)].iter().flatten().max().copied();
-            if level > 0 {
-                latest[level] = Some(index32(i));
-                latest[level + 1..].iter_mut().for_each(|l| *l = None);
-            }
+/// Links each section to its parent. A field's section index, given as the field
+/// was made (`sections.len()` then), is already its place: sections are only ever
+/// pushed, and an empty preamble is never among them (see `close_section`) unless
+/// it comes back for a template with no field at all. (Setting them all again here
+/// was 100,000 scattered writes for 100,000 headings.)
+pub(super) fn link_parents(sections: &mut [Section], fields: &[Field]) {
+    debug_assert!(sections.iter().enumerate().all(|(at, section)| {
+        section
+            .fields
+            .into_iter()
+            .all(|f| fields[f].section == index32(at))
+    }));
+    // The parent is the latest section at any level above this one.
+    let mut latest: [Option<u32>; 8] = [None; 8];
+    for (i, section) in sections.iter_mut().enumerate() {
+        let level = usize::from(section.level.min(7));
+        section.parent = latest[1..level.max(1)].iter().flatten().max().copied();
+        if level > 0 {
+            latest[level] = Some(index32(i));
+            latest[level + 1..].iter_mut().for_each(|l| *l = None);
         }
     }
 }
