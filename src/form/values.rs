@@ -21,9 +21,9 @@ pub struct Values {
 impl Values {
     /// Every field at its default.
     pub fn new(fields: Arc<Vec<Field>>) -> Self {
-        // Zeroed memory (`None` is all zeros): pages the allocator maps and nobody
-        // touches until a value is set (two of these, 1.6 MB for 100,000 fields, were
-        // 390 page faults before the first frame).
+        // Every `None` is written (about two instructions each, however it is said:
+        // `repeat_with` measured 0.2 M and 1.2 M for two of 100,000 in two builds,
+        // this 0.4 M); not zeroed memory left untouched.
         let own = vec![None; fields.len()];
         Self { fields, own }
     }
