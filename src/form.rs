@@ -95,8 +95,12 @@ impl Eq for Pattern {}
 /// were 23 MB, touched for the first time by the thread that folds them).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
-    pub id: String,
-    pub title: Box<str>,
+    /// Shared (`Arc`) with the id of a field that takes it as its own (an unlabelled
+    /// field's), and made on the reader thread for a heading: no copy per field.
+    pub id: Arc<str>,
+    /// Shared (`Arc`) with the label of the answer a heading gets (a field not named
+    /// otherwise is named after its section): no copy per field.
+    pub title: Arc<str>,
     /// Heading level 1-6; 0 for the preamble. Bold pseudo-headings sit one below
     /// the heading they are under.
     pub level: u8,
@@ -123,8 +127,10 @@ impl Section {
 /// Its section and line are `u32` (see [`index32`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
-    pub id: Box<str>,
-    pub label: Box<str>,
+    /// Its section's id itself (shared) when the field takes that as its id.
+    pub id: Arc<str>,
+    /// Its section's title itself (shared) when the field is named after it.
+    pub label: Arc<str>,
     pub kind: FieldKind,
     /// A hint shown while the field is empty; never output by itself.
     pub placeholder: Box<str>,
@@ -592,10 +598,10 @@ impl Form {
 /// `section/label`, an unlabelled one takes the section's slug. Sections and fields are
 /// separate namespaces; a clash within one gets `-2`, `-3`. A section whose id is
 /// already set holds its title's slug there (the markdown reader makes it on its own
-/// thread for a heading): that is its base.
+/// thread for a heading): that is its base, kept as it is (not copied) when free, and
+/// an unlabelled field that gets its section's id shares it.
 pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelled: &[bool]) {
     use crate::text::{slug, slug_into};
-    use std::borrow::Cow;
     let mut taken = Claims::with_capacity(sections.len());
     // The hash of each section's id: an unlabelled field's base is that id, hashed
     // once (the fields' set hashes the same way).
@@ -603,54 +609,64 @@ pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelle
     for i in 0..sections.len() {
         let (claimed, rest) = sections.split_at_mut(i);
         let section = &mut rest[0];
-        let made = std::mem::take(&mut section.id);
-        let slug = if made.is_empty() {
-            slug(&section.title)
+        let made_here = section.id.is_empty();
+        let made;
+        let base: &str = if made_here {
+            made = slug(&section.title);
+            match made.as_str() {
+                "" if section.level == 0 => "preamble",
+                "" => "section",
+                s => s,
+            }
         } else {
-            made
+            &section.id
         };
-        let base = match slug {
-            s if !s.is_empty() => s,
-            _ if section.level == 0 => "preamble".to_owned(),
-            _ => "section".to_owned(),
+        let (suffixed, hash) = taken.claim(claimed, section_id, base, None);
+        let id = if suffixed {
+            Some(Arc::from(taken.candidate.as_str()))
+        } else if made_here {
+            Some(Arc::from(base))
+        } else {
+            None
         };
-        let (id, hash) = taken.claim(claimed, section_id, base.into(), None);
-        section.id = id;
+        if let Some(id) = id {
+            section.id = id;
+        }
         section_hashes.push(hash);
     }
     let mut taken = Claims {
         hasher: taken.hasher,
         ..Claims::with_capacity(fields.len())
     };
+    // A labelled field's id is written here, then copied once into its own `Arc`.
+    let mut written = String::new();
     for i in 0..fields.len() {
         let (claimed, rest) = fields.split_at_mut(i);
         let field = &mut rest[0];
         let section = &sections[field.section()].id;
-        let (base, hash) = if labelled.get(i).copied().unwrap_or(false) {
-            // The label's slug written in place (a `String` of its own per field
-            // before). Room for the label as written, which its slug only shortens
-            // when it is ASCII: ids live as long as the form.
-            let mut id = String::with_capacity(section.len() + 1 + field.label.len().max(5));
-            id.push_str(section);
-            id.push('/');
-            let mark = id.len();
-            slug_into(&mut id, &field.label);
-            if id.len() == mark {
-                id.push_str("field");
+        let id = if labelled.get(i).copied().unwrap_or(false) {
+            // The label's slug written in place, after the section's id.
+            written.clear();
+            written.push_str(section);
+            written.push('/');
+            let mark = written.len();
+            slug_into(&mut written, &field.label);
+            if written.len() == mark {
+                written.push_str("field");
             }
-            (Cow::Owned(id), None)
+            let (suffixed, _) = taken.claim(claimed, field_id, &written, None);
+            Arc::from(if suffixed { &taken.candidate } else { &written }.as_str())
         } else {
-            // Borrowed: copied only when free (a field that clashes takes `-2`, and
-            // its copy of the section's id was made and dropped).
-            (
-                Cow::Borrowed(section.as_str()),
-                Some(section_hashes[field.section()]),
-            )
+            let hash = section_hashes[field.section()];
+            let (suffixed, _) = taken.claim(claimed, field_id, section, Some(hash));
+            if suffixed {
+                Arc::from(taken.candidate.as_str())
+            } else {
+                // Free: its section's id itself, shared.
+                Arc::clone(section)
+            }
         };
-        field.id = taken
-            .claim(claimed, field_id, base, hash)
-            .0
-            .into_boxed_str();
+        field.id = id;
     }
 }
 
@@ -675,6 +691,9 @@ fn field_id(field: &Field) -> &str {
 #[derive(Default)]
 struct Claims {
     taken: hashbrown::HashTable<u32>,
+    /// The id last claimed with a suffix (written here, reused from claim to claim:
+    /// the caller copies it into the item's own `Arc`).
+    candidate: String,
     /// By the index of the id a base clashed with (which is the base).
     next: std::collections::HashMap<u32, usize, foldhash::fast::RandomState>,
     hasher: foldhash::fast::RandomState,
@@ -690,38 +709,39 @@ impl Claims {
     }
 
     /// Claims `base` (or `base-N`, with the smallest free N from 2) as the id of the
-    /// item after `claimed`, `hash` being `base`'s hash when known; returns the id and
-    /// its hash.
+    /// item after `claimed`, `hash` being `base`'s hash when known. Returns whether it
+    /// took a suffix (the id is then in `self.candidate`; else it is `base`) and the
+    /// id's hash.
     fn claim<T>(
         &mut self,
         claimed: &[T],
         id_of: fn(&T) -> &str,
-        base: std::borrow::Cow<'_, str>,
+        base: &str,
         hash: Option<u64>,
-    ) -> (String, u64) {
+    ) -> (bool, u64) {
         use std::hash::BuildHasher as _;
         let hasher = &self.hasher;
-        let hash = hash.unwrap_or_else(|| hasher.hash_one(&*base));
+        let hash = hash.unwrap_or_else(|| hasher.hash_one(base));
         let find = |taken: &hashbrown::HashTable<u32>, hash: u64, id: &str| {
             taken
                 .find(hash, |&i| id_of(&claimed[i as usize]) == id)
                 .copied()
         };
-        let (id, hash) = match find(&self.taken, hash, &base) {
+        let (suffixed, hash) = match find(&self.taken, hash, base) {
             // Free: hashed once.
-            None => (base.into_owned(), hash),
+            None => (false, hash),
             Some(holder) => {
                 let mut n = self.next.get(&holder).copied().unwrap_or(2);
-                let free = loop {
-                    let candidate = suffixed(&base, n);
-                    let hash = hasher.hash_one(candidate.as_str());
-                    if find(&self.taken, hash, &candidate).is_none() {
-                        break (candidate, hash);
+                let hash = loop {
+                    suffixed(&mut self.candidate, base, n);
+                    let hash = hasher.hash_one(self.candidate.as_str());
+                    if find(&self.taken, hash, &self.candidate).is_none() {
+                        break hash;
                     }
                     n += 1;
                 };
                 self.next.insert(holder, n + 1);
-                free
+                (true, hash)
             }
         };
         let index = u32::try_from(claimed.len()).expect("fewer than 2^32 ids");
@@ -729,7 +749,7 @@ impl Claims {
         self.taken.insert_unique(hash, index, |&i| {
             hasher.hash_one(id_of(&claimed[i as usize]))
         });
-        (id, hash)
+        (suffixed, hash)
     }
 }
 
@@ -745,17 +765,20 @@ struct Unique {
 impl Unique {
     /// `base` when free, else `base-N` with the smallest free N from 2.
     fn claim(&mut self, base: String) -> String {
-        let (id, _) = self
-            .claims
-            .claim(&self.ids, String::as_str, base.into(), None);
+        let (suffixed, _) = self.claims.claim(&self.ids, String::as_str, &base, None);
+        let id = if suffixed {
+            self.claims.candidate.clone()
+        } else {
+            base
+        };
         self.ids.push(id.clone());
         id
     }
 }
 
-/// `base-n` (`format!` costs several times more, and every unlabelled field after the
-/// first in a section clashes).
-fn suffixed(base: &str, n: usize) -> String {
+/// Writes `base-n` into `out` (`format!` costs several times more, and every
+/// unlabelled field after the first in a section clashes).
+fn suffixed(out: &mut String, base: &str, n: usize) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut rest = n;
@@ -767,12 +790,10 @@ fn suffixed(base: &str, n: usize) -> String {
             break;
         }
     }
-    let digits = &digits[at..];
-    let mut out = String::with_capacity(base.len() + 1 + digits.len());
+    out.clear();
     out.push_str(base);
     out.push('-');
-    out.extend(digits.iter().map(|&d| char::from(d)));
-    out
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 #[cfg(test)]

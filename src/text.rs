@@ -158,6 +158,49 @@ pub fn slug(text: &str) -> String {
     out
 }
 
+/// [`slug`] of `text` in an `Arc` of its own, to be shared (a heading's section id and
+/// its unlabelled field's id); the empty slug allocates nothing. A short ASCII text is
+/// slugged on the stack, without a `String` on the way.
+pub fn shared_slug(text: &str) -> std::sync::Arc<str> {
+    let mut buf = [0u8; 64];
+    let made;
+    let slug = if text.len() <= buf.len() && text.is_ascii() {
+        let len = slug_ascii_to(&mut buf, text.as_bytes());
+        // ASCII by construction: the check never fails.
+        std::str::from_utf8(&buf[..len]).unwrap_or_default()
+    } else {
+        made = slug(text);
+        made.as_str()
+    };
+    if slug.is_empty() {
+        std::sync::Arc::default()
+    } else {
+        std::sync::Arc::from(slug)
+    }
+}
+
+/// Writes [`slug`] of the ASCII `text` into `buf`, which is at least as long (a slug
+/// of ASCII text is never longer); returns its length.
+fn slug_ascii_to(buf: &mut [u8], text: &[u8]) -> usize {
+    let mut len = 0;
+    let mut dash = false;
+    for &b in text {
+        let part = SLUG_BYTES[usize::from(b)];
+        if part == 0 {
+            dash = true;
+        } else {
+            if dash && len > 0 {
+                buf[len] = b'-';
+                len += 1;
+            }
+            dash = false;
+            buf[len] = part;
+            len += 1;
+        }
+    }
+    len
+}
+
 /// Appends [`slug`] of `text` to `out` (a field's id is written after its section's
 /// without a `String` of its own for the label's slug).
 pub fn slug_into(out: &mut String, text: &str) {
@@ -374,6 +417,22 @@ mod tests {
         let mut id = "a/".to_owned();
         slug_into(&mut id, "--");
         assert_eq!(id, "a/");
+    }
+
+    #[test]
+    fn shared_slugs_are_the_slugs() {
+        let long = "Heading ".repeat(10);
+        for text in [
+            "  --Heading 12--  ",
+            "A__B..c",
+            "--",
+            "",
+            "x",
+            "¿Es una regresión?",
+            &long,
+        ] {
+            assert_eq!(&*super::shared_slug(text), super::slug(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -51,7 +51,7 @@ fn headings_make_nested_sections_and_text_before_is_a_preamble() {
         .form
         .sections
         .iter()
-        .map(|s| (s.id.as_str(), s.level, s.parent()))
+        .map(|s| (&*s.id, s.level, s.parent()))
         .collect();
     assert_eq!(
         s,
@@ -338,7 +338,7 @@ fn bold_lines_alone_are_pseudo_headings() {
     let t = form(
         "**Describe the bug**\nA clear description.\n\n**To Reproduce**\n1. Go to '...'\n\n**Version**\n```\nout\n```\n",
     );
-    let ids: Vec<&str> = t.form.sections.iter().map(|s| s.id.as_str()).collect();
+    let ids: Vec<&str> = t.form.sections.iter().map(|s| &*s.id).collect();
     assert_eq!(ids, ["describe-the-bug", "to-reproduce", "version"]);
     assert_eq!(
         fields(&t)

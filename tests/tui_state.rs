@@ -63,7 +63,11 @@ fn notice(app: &App) -> Option<(String, bool)> {
 /// Opens the section with this id, by keys: back to the title, then section by section.
 fn go(app: &mut App, section: &str) {
     let form = app.form().unwrap().form();
-    let s = form.sections.iter().position(|x| x.id == section).unwrap();
+    let s = form
+        .sections
+        .iter()
+        .position(|x| *x.id == *section)
+        .unwrap();
     let count = form.sections.len();
     for _ in 0..=count {
         press(app, [ctrl('p')]);

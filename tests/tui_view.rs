@@ -95,7 +95,11 @@ fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
 /// Opens the section with this id, by keys: back to the title, then section by section.
 fn go(app: &mut App, section: &str) {
     let form = app.form().unwrap().form();
-    let s = form.sections.iter().position(|x| x.id == section).unwrap();
+    let s = form
+        .sections
+        .iter()
+        .position(|x| *x.id == *section)
+        .unwrap();
     let count = form.sections.len();
     for _ in 0..=count {
         key(app, KeyCode::Char('p'), KeyModifiers::CONTROL);

@@ -21,7 +21,10 @@ pub struct Values {
 impl Values {
     /// Every field at its default.
     pub fn new(fields: Arc<Vec<Field>>) -> Self {
-        let own = std::iter::repeat_with(|| None).take(fields.len()).collect();
+        // Every `None` is written (about two instructions each, however it is said:
+        // `repeat_with` measured 0.2 M and 1.2 M for two of 100,000 in two builds,
+        // this 0.4 M); not zeroed memory left untouched.
+        let own = vec![None; fields.len()];
         Self { fields, own }
     }
 
@@ -31,6 +34,12 @@ impl Values {
 
     pub fn is_empty(&self) -> bool {
         self.own.is_empty()
+    }
+
+    /// Whether field `index` holds a value set since the form was read (not its
+    /// default).
+    pub fn is_set(&self, index: usize) -> bool {
+        self.own.get(index).is_some_and(Option::is_some)
     }
 
     pub fn get(&self, index: usize) -> Option<&Value> {

@@ -25,8 +25,12 @@ pub enum Block<'s> {
         level: u8,
         text: Cow<'s, str>,
         /// For a top-level heading, the slug of its text: the base of its section's id
-        /// (see [`Reader::next_block`]); empty for a heading inside another block.
-        slug: String,
+        /// (see [`Reader::next_block`]); `None` for a heading inside another block. In an
+        /// `Arc`: the section's id, shared with its unlabelled field's.
+        slug: Option<std::sync::Arc<str>>,
+        /// For a top-level heading, its text in an `Arc` of its own: the section's
+        /// title, shared with the label of the answer it may get.
+        title: Option<std::sync::Arc<str>>,
     },
     Paragraph {
         range: Range<usize>,
@@ -318,11 +322,12 @@ impl<'s> Reader<'s> {
 /// section's title: the title only trims or flattens what a slug skips (whitespace
 /// and colons).
 fn owned_title(mut block: Block<'_>) -> Block<'_> {
-    if let Block::Heading { text, slug, .. } = &mut block {
-        *slug = crate::text::slug(text);
-        if let Cow::Borrowed(borrowed) = text {
-            *text = Cow::Owned((*borrowed).to_owned());
-        }
+    if let Block::Heading {
+        text, slug, title, ..
+    } = &mut block
+    {
+        *slug = Some(crate::text::shared_slug(text));
+        *title = Some(std::sync::Arc::from(&**text));
     }
     block
 }
@@ -405,7 +410,8 @@ impl<'s> Ctx<'s> {
                     range,
                     level: level as u8,
                     text,
-                    slug: String::new(),
+                    slug: None,
+                    title: None,
                 }
             }
             Tag::Paragraph => {

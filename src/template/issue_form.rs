@@ -228,14 +228,14 @@ fn use_written_ids(sections: &mut [Section], fields: &mut [Field], ids: &[String
             continue;
         }
         fields[i].id = id.as_str().into();
-        sections[fields[i].section()].id.clone_from(id);
+        sections[fields[i].section()].id = id.as_str().into();
     }
 }
 
 fn preamble(intro: String) -> Section {
     Section {
-        id: String::new(),
-        title: Box::default(),
+        id: std::sync::Arc::default(),
+        title: std::sync::Arc::default(),
         level: 0,
         help: Box::default(),
         text: intro.into_boxed_str(),

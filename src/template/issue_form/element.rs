@@ -121,7 +121,7 @@ impl FormBuilder {
         self.pieces.push(FormPiece::Field { field, id: None });
         let section = self.sections.len();
         self.sections.push(Section {
-            id: String::new(),
+            id: std::sync::Arc::default(),
             title: label.as_str().into(),
             level: 3,
             help: std::mem::take(&mut self.help).into_boxed_str(),
@@ -131,7 +131,7 @@ impl FormBuilder {
             line: index32(line),
         });
         self.fields.push(Field {
-            id: String::new().into(),
+            id: std::sync::Arc::default(),
             label: label.into(),
             kind: field_kind,
             placeholder: multiline_of(a.placeholder.as_ref()).into(),

@@ -106,7 +106,7 @@ impl<'s> Assembler<'s> {
             source: Source::new(src, Vec::new()),
             first_line,
             sections: Vec::new(),
-            open: Open::new(String::new(), 0, first_line, 0),
+            open: Open::new(std::sync::Arc::default(), 0, first_line, 0),
             fields: Vec::new(),
             labelled: Vec::new(),
             shapes: Vec::new(),
@@ -195,8 +195,8 @@ impl<'s> Assembler<'s> {
         }
         // The heading's slug, made by the reader: the base of its section's id.
         let slug = match block {
-            Block::Heading { slug, .. } => std::mem::take(slug),
-            _ => String::new(),
+            Block::Heading { slug, .. } => slug.take(),
+            _ => None,
         };
         for recognized in found {
             if let Recognized::Fields {
@@ -218,9 +218,9 @@ impl<'s> Assembler<'s> {
             };
             self.apply(recognized);
         }
-        if !slug.is_empty() {
+        if let Some(slug) = slug {
             // A heading is one section, the one open now (see `form::assign_ids`).
-            self.open.section.id = slug;
+            self.open.section.id = Some(slug);
         }
     }
 
@@ -300,7 +300,7 @@ impl<'s> Assembler<'s> {
                 notice,
             } => {
                 let level = (self.heading_level + 1).min(6);
-                self.start_section(title, level, line, line + 1);
+                self.start_section(title.into(), level, line, line + 1);
                 self.open.heading.pseudo = true;
                 self.open.heading.notice = notice;
             }
@@ -361,8 +361,8 @@ impl<'s> Assembler<'s> {
         };
         let labelled = new.label.is_some();
         let field = Field {
-            id: String::new().into(),
-            label: new.label.unwrap_or_else(|| self.open.field_label()).into(),
+            id: std::sync::Arc::default(),
+            label: new.label.unwrap_or_else(|| self.open.field_label()),
             kind: new.kind,
             placeholder: new.placeholder.into(),
             help: help.into(),

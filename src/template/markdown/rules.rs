@@ -65,7 +65,8 @@ pub(super) enum Recognized {
     /// `# Title`: a section whose body starts at `body_start`; a `notice` (`Before you
     /// submit`) is not a question.
     Heading {
-        title: String,
+        /// Made by the reader (see `blocks::Block::Heading`).
+        title: std::sync::Arc<str>,
         level: u8,
         line: usize,
         body_start: usize,
@@ -110,8 +111,8 @@ pub(super) enum Recognized {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct NewField {
     pub kind: FieldKind,
-    /// `None`: named after its section.
-    pub label: Option<String>,
+    /// `None`: named after its section. In an `Arc`, as the form keeps it.
+    pub label: Option<std::sync::Arc<str>>,
     pub placeholder: String,
     pub default: Value,
     /// Help of its own; help from comments before it comes first.
@@ -129,7 +130,7 @@ impl NewField {
     ) -> Self {
         Self {
             kind,
-            label: label.map(str::to_owned),
+            label: label.map(std::sync::Arc::from),
             placeholder: crate::text::trim(placeholder).to_owned(),
             default,
             help: String::new(),
@@ -200,10 +201,16 @@ pub(super) fn classify(block: &mut Block, next: Option<&Block>, ctx: &Ctx<'_>) -
     let source = ctx.source;
     match block {
         Block::Heading {
-            range, level, text, ..
+            range,
+            level,
+            text,
+            title,
+            ..
         } => Found::from(Recognized::Heading {
             notice: prose::is_notice(text),
-            title: std::mem::take(text).into_owned(),
+            title: title
+                .take()
+                .unwrap_or_else(|| std::sync::Arc::from(&**text)),
             level: *level,
             line: source.line_of(range.start),
             body_start: source.end_line(range),

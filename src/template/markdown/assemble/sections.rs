@@ -2,6 +2,7 @@
 //! (an answer for a question with nowhere to answer) or when the template has no field.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::Assembler;
 use crate::form::{Field, FieldKind, FieldSpan, Opt, Section, Selection, Value, index32};
@@ -43,8 +44,9 @@ pub(super) struct Open {
 /// grow (help and text gather paragraph by paragraph): they become a `Section` once,
 /// when it closes.
 pub(super) struct Building {
-    pub id: String,
-    pub title: String,
+    /// A heading's slug, made by the reader (see `form::assign_ids`).
+    pub id: Option<std::sync::Arc<str>>,
+    pub title: Arc<str>,
     pub level: u8,
     pub help: String,
     pub text: String,
@@ -60,8 +62,8 @@ impl Building {
     /// allocator), so the form holds none.
     fn into_section(self) -> Section {
         Section {
-            id: self.id,
-            title: self.title.into_boxed_str(),
+            id: self.id.unwrap_or_default(),
+            title: self.title,
             level: self.level,
             help: self.help.into_boxed_str(),
             text: self.text.into_boxed_str(),
@@ -82,7 +84,7 @@ pub(super) struct HeadingKind {
 }
 
 impl Open {
-    pub fn new(title: String, level: u8, file_line: usize, body_start: usize) -> Self {
+    pub fn new(title: Arc<str>, level: u8, file_line: usize, body_start: usize) -> Self {
         // `### Description:` names its answer `Description`; the body was sanitized
         // when read: only line breaks and tabs to flatten. A title with nothing to
         // trim or flatten is kept as it is, without a copy.
@@ -91,7 +93,7 @@ impl Open {
         let plain_ends = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic() && *b != b':');
         let bytes = title.as_bytes();
         let kept = if plain_ends(bytes.first()) && plain_ends(bytes.last()) {
-            title.as_str()
+            &*title
         } else {
             title.trim().trim_end_matches(':').trim_end()
         };
@@ -99,11 +101,11 @@ impl Open {
         {
             title
         } else {
-            crate::text::sanitize::flatten(kept)
+            crate::text::sanitize::flatten(kept).into()
         };
         Self {
             section: Building {
-                id: String::new(),
+                id: None,
                 title,
                 level,
                 help: String::new(),
@@ -124,12 +126,12 @@ impl Open {
         }
     }
 
-    /// The label of a field the template does not name.
-    pub fn field_label(&self) -> String {
+    /// The label of a field the template does not name: its section's title itself.
+    pub fn field_label(&self) -> Arc<str> {
         if self.section.title.is_empty() {
-            "Description".to_owned()
+            "Description".into()
         } else {
-            self.section.title.clone()
+            Arc::clone(&self.section.title)
         }
     }
 
@@ -146,7 +148,7 @@ impl Assembler<'_> {
     /// Starts a section at `line` whose heading ends before `body_start`.
     pub(super) fn start_section(
         &mut self,
-        title: String,
+        title: Arc<str>,
         level: u8,
         line: usize,
         body_start: usize,
@@ -294,35 +296,35 @@ impl Assembler<'_> {
         let section = &mut self.sections[index];
         let placeholder = std::mem::take(&mut section.help).into_string();
         let line = section.line as usize;
-        let field = answer("Description".to_owned(), placeholder, index, line);
+        let field = answer("Description".into(), placeholder, index, line);
         let field = self.add_field(field, false);
         self.sections[index].fields.push(field);
         let end = self.preamble_end.unwrap_or(self.source.line_starts());
         let shape = self.block_shape(field);
         self.push_insert(end, shape);
     }
+}
 
-    /// Links each section to its parent. A field's section index, given as the field
-    /// was made (`sections.len()` then), is already its place: sections are only ever
-    /// pushed, and an empty preamble is never among them (see `close_section`) unless
-    /// it comes back for a template with no field at all. (Setting them all again here
-    /// was 100,000 scattered writes for 100,000 headings.)
-    pub(super) fn link_parents(&mut self) {
-        debug_assert!(self.sections.iter().enumerate().all(|(at, section)| {
-            section
-                .fields
-                .into_iter()
-                .all(|f| self.fields[f].section == index32(at))
-        }));
-        // The parent is the latest section at any level above this one.
-        let mut latest: [Option<u32>; 8] = [None; 8];
-        for (i, section) in self.sections.iter_mut().enumerate() {
-            let level = usize::from(section.level.min(7));
-            section.parent = latest[1..level.max(1)].iter().flatten().max().copied();
-            if level > 0 {
-                latest[level] = Some(index32(i));
-                latest[level + 1..].iter_mut().for_each(|l| *l = None);
-            }
+/// Links each section to its parent. A field's section index, given as the field
+/// was made (`sections.len()` then), is already its place: sections are only ever
+/// pushed, and an empty preamble is never among them (see `close_section`) unless
+/// it comes back for a template with no field at all. (Setting them all again here
+/// was 100,000 scattered writes for 100,000 headings.)
+pub(super) fn link_parents(sections: &mut [Section], fields: &[Field]) {
+    debug_assert!(sections.iter().enumerate().all(|(at, section)| {
+        section
+            .fields
+            .into_iter()
+            .all(|f| fields[f].section == index32(at))
+    }));
+    // The parent is the latest section at any level above this one.
+    let mut latest: [Option<u32>; 8] = [None; 8];
+    for (i, section) in sections.iter_mut().enumerate() {
+        let level = usize::from(section.level.min(7));
+        section.parent = latest[1..level.max(1)].iter().flatten().max().copied();
+        if level > 0 {
+            latest[level] = Some(index32(i));
+            latest[level + 1..].iter_mut().for_each(|l| *l = None);
         }
     }
 }
@@ -334,7 +336,7 @@ pub(super) fn is_empty(section: &Section) -> bool {
 }
 
 /// An empty free-text field.
-fn answer(label: String, placeholder: String, section: usize, line: usize) -> Field {
+fn answer(label: Arc<str>, placeholder: String, section: usize, line: usize) -> Field {
     answer_as(
         FieldKind::TextArea,
         empty_text(),
@@ -349,14 +351,14 @@ fn answer(label: String, placeholder: String, section: usize, line: usize) -> Fi
 fn answer_as(
     kind: FieldKind,
     default: Value,
-    label: String,
+    label: Arc<str>,
     placeholder: String,
     section: usize,
     line: usize,
 ) -> Field {
     Field {
-        id: String::new().into(),
-        label: label.into(),
+        id: std::sync::Arc::default(),
+        label,
         kind,
         placeholder: placeholder.into(),
         help: String::new().into(),

@@ -268,7 +268,7 @@ pub(super) fn line_fields(
         Rest::Empty(hint) | Rest::Hint(hint) => {
             // The one field takes the label itself.
             let mut field = NewField::new(FieldKind::Text, None, &hint, empty_text(), line);
-            field.label = Some(lab.label);
+            field.label = Some(lab.label.into());
             (vec![field], vec![(String::new(), 0)])
         }
         Rest::Brackets(brackets) => brackets

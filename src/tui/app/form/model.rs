@@ -98,8 +98,19 @@ impl Model {
             .map(|d| d.apply_lenient(form, &mut answers))
             .unwrap_or_default();
         people.add_to(&mut answers);
+        // An untouched field holds its default, which counts as filled only when the
+        // field is required (see `Form::is_filled`): `required` is read first, and the
+        // default only then (100,000 fields' defaults compared with themselves, one
+        // cache miss each, before the first frame).
         let filled = (0..form.fields.len())
-            .map(|i| form.is_filled(i, &answers.values[i]))
+            .map(|i| {
+                let field = &form.fields[i];
+                if answers.values.is_set(i) {
+                    form.is_filled(i, &answers.values[i])
+                } else {
+                    field.required && !field.default.is_empty()
+                }
+            })
             .collect();
         let left = vec![false; form.fields.len()];
         Self {
