@@ -415,21 +415,54 @@ fn table_row(cells: &[String], widths: &[usize]) -> String {
 }
 
 /// Whether `cells` are the row's cells as written (after its first column), compared
-/// as they are split, without collecting them (a row of every table is compared).
+/// as they are split, without collecting them (a row of every table is compared): the
+/// cells of [`row_cells`], found in one loop (an iterator of them, a call a cell, was
+/// most of a table's rendering).
 fn cells_match_original(original: &str, cells: &[String]) -> bool {
-    let mut written = row_cells(original);
-    // The first column is the row's label; there always is one.
-    if written.next().is_none() {
-        return false;
-    }
+    let row = unframed(original);
+    let bytes = row.as_bytes();
     let mut cells = cells.iter();
+    // The first column is the row's label: not compared.
+    let mut label = true;
+    let (mut from, mut at) = (0, 0);
     loop {
-        match (written.next(), cells.next()) {
-            (Some(w), Some(c)) if w == c.trim() => {}
-            (None, None) => return true,
-            _ => return false,
+        let end = cell_end(bytes, &mut at);
+        let written = crate::text::trim(&row[from..end.unwrap_or(row.len())]);
+        if !std::mem::take(&mut label) {
+            match cells.next() {
+                Some(c) if written == crate::text::trim(c) => {}
+                _ => return false,
+            }
+        }
+        match end {
+            Some(i) => (from, at) = (i + 1, i + 1),
+            None => return cells.next().is_none(),
         }
     }
+}
+
+/// A row without its outer spaces and its first and last pipe.
+fn unframed(row: &str) -> &str {
+    let row = crate::text::trim(row);
+    let row = row.strip_prefix('|').unwrap_or(row);
+    row.strip_suffix('|').unwrap_or(row)
+}
+
+/// The next pipe of `bytes` from `at` that no backslash escapes (`at` moves past the
+/// escaped ones).
+fn cell_end(bytes: &[u8], at: &mut usize) -> Option<usize> {
+    // A byte loop: cells are a few bytes, shorter than memchr's set-up pays for.
+    while let Some(i) = bytes[*at..]
+        .iter()
+        .position(|&b| b == b'|')
+        .map(|i| *at + i)
+    {
+        if i == 0 || bytes[i - 1] != b'\\' {
+            return Some(i);
+        }
+        *at = i + 1;
+    }
+    None
 }
 
 /// The cells of a table row as written (escaped pipes stay inside cells).
@@ -439,29 +472,18 @@ fn split_row(row: &str) -> Vec<&str> {
 }
 
 /// The cells of a table row as written, trimmed, one at a time.
+#[cfg(test)]
 fn row_cells(row: &str) -> impl Iterator<Item = &str> {
-    let row = crate::text::trim(row);
-    let row = row.strip_prefix('|').unwrap_or(row);
-    let row = row.strip_suffix('|').unwrap_or(row);
+    let row = unframed(row);
     let bytes = row.as_bytes();
-    let (mut start, mut done) = (0, false);
+    let (mut start, mut at, mut done) = (0, 0, false);
     std::iter::from_fn(move || {
         if done {
             return None;
         }
         let from = start;
-        let mut end = None;
-        let mut at = from;
-        // A byte loop: cells are a few bytes, shorter than memchr's set-up pays for.
-        while let Some(i) = bytes[at..].iter().position(|&b| b == b'|').map(|i| at + i) {
-            if i == 0 || bytes[i - 1] != b'\\' {
-                end = Some(i);
-                break;
-            }
-            at = i + 1;
-        }
-        if let Some(i) = end {
-            start = i + 1;
+        if let Some(i) = cell_end(bytes, &mut at) {
+            (start, at) = (i + 1, i + 1);
             Some(crate::text::trim(&row[from..i]))
         } else {
             done = true;

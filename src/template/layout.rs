@@ -315,36 +315,17 @@ impl TableShape {
     /// A table of `head` (header and delimiter rows) and rows of (the row as written,
     /// its label, whether the row as written stays right while its cells keep their
     /// defaults).
+    #[cfg(test)]
     pub(crate) fn new<'a>(
         head: &str,
-        rows: impl ExactSizeIterator<Item = (&'a str, &'a str, bool)> + Clone,
+        rows: impl IntoIterator<Item = (&'a str, &'a str, bool)>,
         widths: Vec<usize>,
     ) -> Self {
-        let len = head.len()
-            + rows
-                .clone()
-                .map(|(o, l, _)| o.len() + l.len())
-                .sum::<usize>();
-        let mut text = String::with_capacity(len);
-        text.push_str(head);
-        let mut shapes = Vec::with_capacity(rows.len());
-        let offset = |n: usize| u32::try_from(n).expect("a table under 4 GiB");
+        let mut text = TableText::new(head, 0, 0);
         for (original, label, verbatim_ok) in rows {
-            let at = text.len();
-            text.push_str(original);
-            text.push_str(label);
-            shapes.push(RowShape {
-                original: offset(at)..offset(at + original.len()),
-                label: offset(at + original.len())..offset(text.len()),
-                verbatim_ok,
-            });
+            text.push_row(original, label, verbatim_ok);
         }
-        Self {
-            field: 0,
-            text: text.into_boxed_str(),
-            rows: shapes.into_boxed_slice(),
-            widths: widths.into_boxed_slice(),
-        }
+        text.finish(widths)
     }
 
     /// Header and delimiter rows as written.
@@ -364,6 +345,71 @@ impl TableShape {
     /// A row's label (its first cell as written).
     pub fn label(&self, row: &RowShape) -> &str {
         &self.text[row.label.start as usize..row.label.end as usize]
+    }
+}
+
+/// A [`TableShape`] being written by the table rule, row by row as it reads them (a
+/// vector of the rows first, to size the text, was an allocation a table).
+pub(crate) struct TableText {
+    text: String,
+    rows: Vec<RowShape>,
+}
+
+impl TableText {
+    /// Starts with `head` (header and delimiter rows), with room for `rows` rows of
+    /// `room` bytes in all.
+    pub(crate) fn new(head: &str, room: usize, rows: usize) -> Self {
+        let mut text = String::with_capacity(head.len() + room);
+        text.push_str(head);
+        Self {
+            text,
+            rows: Vec::with_capacity(rows),
+        }
+    }
+
+    /// A row as written, its label (its first cell: found inside the row when it is a
+    /// slice of it, as the block reader's cells are, else written after it) and
+    /// whether the row as written stays right while its cells keep their defaults.
+    #[inline]
+    pub(crate) fn push_row(&mut self, original: &str, label: &str, verbatim_ok: bool) {
+        let offset = |n: usize| u32::try_from(n).expect("a table under 4 GiB");
+        let at = self.text.len();
+        self.text.push_str(original);
+        // Where the label starts in the row, when it lies inside it (compared as
+        // addresses: a cell the reader sliced from the row, not a copy).
+        let inside = (label.as_ptr() as usize)
+            .checked_sub(original.as_ptr() as usize)
+            .filter(|&o| o + label.len() <= original.len());
+        let label = if let Some(o) = inside {
+            offset(at + o)..offset(at + o + label.len())
+        } else {
+            let start = self.text.len();
+            self.text.push_str(label);
+            offset(start)..offset(self.text.len())
+        };
+        self.rows.push(RowShape {
+            original: offset(at)..offset(at + original.len()),
+            label,
+            verbatim_ok,
+        });
+    }
+
+    /// Each row as written, so far.
+    pub(crate) fn rows(&self) -> impl Iterator<Item = &str> {
+        let text = &self.text;
+        self.rows
+            .iter()
+            .map(move |r| &text[r.original.start as usize..r.original.end as usize])
+    }
+
+    /// The shape, with the width inside each column's pipes (empty: not aligned).
+    pub(crate) fn finish(self, widths: Vec<usize>) -> TableShape {
+        TableShape {
+            field: 0,
+            text: self.text.into_boxed_str(),
+            rows: self.rows.into_boxed_slice(),
+            widths: widths.into_boxed_slice(),
+        }
     }
 }
 

@@ -96,7 +96,7 @@ fn checks_of(
         field: 0,
         lines: check_lines,
     };
-    Recognized::field(field, lines, shape)
+    Recognized::field_in(ctx.scratch, field, lines, shape)
 }
 
 /// Yes/no options, or a list under (or named) Priority, Severity or Urgency.
