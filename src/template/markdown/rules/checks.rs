@@ -86,9 +86,12 @@ fn checks_of(
     } else {
         FieldKind::Checkboxes { options }
     };
+    // Made empty, not cloned from an empty one (`vec![String::new(); n]`).
+    let mut blanks = Vec::with_capacity(n);
+    blanks.resize_with(n, String::new);
     let default = Value::Select(Box::new(Selection {
         checked,
-        blanks: vec![String::new(); n],
+        blanks,
         custom: String::new(),
     }));
     let field = NewField::new(kind, label, "", default, lines.start);
