@@ -323,7 +323,7 @@ impl TableShape {
     ) -> Self {
         let mut text = TableText::new(head, 0, 0);
         for (original, label, verbatim_ok) in rows {
-            text.push_row(original, label, verbatim_ok);
+            text.push_row(original, label, (verbatim_ok, false));
         }
         text.finish(widths)
     }
@@ -368,10 +368,16 @@ impl TableText {
     }
 
     /// A row as written, its label (its first cell: found inside the row when it is a
-    /// slice of it, as the block reader's cells are, else written after it) and
-    /// whether the row as written stays right while its cells keep their defaults.
+    /// slice of it, as the block reader's cells are, else written after it), whether
+    /// the row as written stays right while its cells keep their defaults, and whether
+    /// it holds those defaults (see [`RowShape`]).
     #[inline]
-    pub(crate) fn push_row(&mut self, original: &str, label: &str, verbatim_ok: bool) {
+    pub(crate) fn push_row(
+        &mut self,
+        original: &str,
+        label: &str,
+        (verbatim_ok, verbatim_at_default): (bool, bool),
+    ) {
         let offset = |n: usize| u32::try_from(n).expect("a table under 4 GiB");
         let at = self.text.len();
         self.text.push_str(original);
@@ -391,6 +397,7 @@ impl TableText {
             original: offset(at)..offset(at + original.len()),
             label,
             verbatim_ok,
+            verbatim_at_default,
         });
     }
 
@@ -421,6 +428,9 @@ pub struct RowShape {
     label: std::ops::Range<u32>,
     /// The row as written is right when its cells keep their defaults (no hints in it).
     pub verbatim_ok: bool,
+    /// `verbatim_ok`, and the row as written holds its defaults as the render reads
+    /// them: what an untouched table writes, decided once.
+    pub verbatim_at_default: bool,
 }
 
 #[cfg(test)]

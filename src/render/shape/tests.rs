@@ -68,52 +68,6 @@ fn rows_split_on_unescaped_pipes() {
     assert_eq!(split_row("| a | b \\| c |  |"), ["a", "b \\| c", ""]);
 }
 
-/// The one-loop comparison says what comparing the cells one at a time said: the
-/// label column skipped, each other cell trimmed, as many cells on both sides.
-#[test]
-fn rows_match_their_cells_as_split() {
-    let rows = [
-        "| a | b |\n",
-        "| a | b \\| c |  |",
-        "|a|b|c|",
-        "a | b",
-        "| a |",
-        "|",
-        "",
-        "| a \u{a0}| b \\| c |\u{3000}d\u{b} |",
-        "\\|| x |",
-    ];
-    let cells: [&[&str]; 6] = [
-        &[],
-        &[""],
-        &["b"],
-        &["b", ""],
-        &["b \\| c", ""],
-        &["b", "c"],
-    ];
-    for row in rows {
-        for want in cells {
-            let owned: Vec<String> = want.iter().map(|c| format!(" {c}")).collect();
-            let one_at_a_time = {
-                let mut written = row_cells(row).skip(1);
-                let mut given = owned.iter();
-                loop {
-                    match (written.next(), given.next()) {
-                        (Some(w), Some(c)) if w == c.trim() => {}
-                        (None, None) => break true,
-                        _ => break false,
-                    }
-                }
-            };
-            assert_eq!(
-                cells_match_original(row, &owned),
-                one_at_a_time,
-                "{row:?} {want:?}"
-            );
-        }
-    }
-}
-
 #[test]
 fn cells_are_trimmed_as_str_trim_trims_them() {
     assert_eq!(

@@ -56,11 +56,13 @@ pub(super) fn table(table: &Table<'_>, ctx: &Ctx<'_>) -> Recognized {
             }
         }
         let line = source.line_of(row.range.start);
-        shape.push_row(
-            source.line_text(line),
-            label,
-            no_hints && cells.len() == width + 1,
-        );
+        let original = source.line_text(line);
+        let verbatim_ok = no_hints && cells.len() == width + 1;
+        // What render compares of a row at its defaults, compared once here (on the
+        // main thread while the reader still reads: not on the serial tail).
+        let at_default = verbatim_ok
+            && crate::text::cells::match_after_label(original, &defaults[defaults.len() - width..]);
+        shape.push_row(original, label, (verbatim_ok, at_default));
     }
     // The header's lines by line number, then each row as the shape holds it.
     let head_lines = (lines.start..first_row).map(|l| source.line_text(l));
