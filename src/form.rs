@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 pub use answers::{AnswerError, AnswerErrors, AnswersFile, ToYamlError};
 pub use span::{FieldSpan, index32};
-pub use table::{Cells, Labels, TableKind};
+pub use table::{Cells, LabelText, Labels, TableKind};
 pub use validate::Invalid;
 pub use values::Values;
 

@@ -2,6 +2,7 @@
 //! [`sanitize`] makes untrusted text safe to keep (templates, answers); [`escape`] makes
 //! outside text safe to show on a terminal; slugs and list splitting name and split.
 
+pub mod cells;
 mod escape;
 pub mod output;
 pub mod sanitize;

@@ -33,10 +33,6 @@ impl TableKind {
         R::IntoIter: Clone,
         R::Item: AsRef<str>,
     {
-        fn push(text: &mut String, ends: &mut Vec<u32>, label: &str) {
-            text.push_str(label);
-            ends.push(u32::try_from(text.len()).expect("a table's labels under 4 GiB"));
-        }
         let (columns, rows) = (columns.into_iter(), rows.into_iter());
         // Counted first: the text and the ends are allocated once, at their size (they
         // grew, then were shrunk into boxes: five calls to the allocator a table, not two).
@@ -49,23 +45,31 @@ impl TableKind {
             count += 1;
             len += label.as_ref().len();
         }
-        let (mut text, mut ends) = (String::with_capacity(len), Vec::with_capacity(count));
+        let mut labels = LabelText::with_capacity(count, len);
         for c in columns {
-            push(&mut text, &mut ends, c.as_ref());
+            labels.push(c.as_ref());
         }
-        let count = ends.len();
+        let count = labels.ends.len();
         for r in rows {
-            push(&mut text, &mut ends, r.as_ref());
+            labels.push(r.as_ref());
         }
+        Self::from_labels(labels, count, hints)
+    }
+
+    /// The labels written one after another, the first `columns` of them the header's,
+    /// the rest the row labels (the table rule writes them as it reads them, without
+    /// a vector of them first).
+    pub fn from_labels(labels: LabelText, columns: usize, hints: Vec<Vec<String>>) -> Self {
+        assert!(columns <= labels.ends.len(), "{columns} columns of labels");
         let hints = if hints.iter().flatten().all(String::is_empty) {
             Vec::new()
         } else {
             hints
         };
         Self {
-            text: text.into_boxed_str(),
-            ends: ends.into_boxed_slice(),
-            columns: u32::try_from(count).expect("fewer than 2^32 columns"),
+            text: labels.text.into_boxed_str(),
+            ends: labels.ends.into_boxed_slice(),
+            columns: u32::try_from(columns).expect("fewer than 2^32 columns"),
             hints,
         }
     }
@@ -93,6 +97,31 @@ impl TableKind {
     /// Editable cells a row: the columns after the first.
     pub fn width(&self) -> usize {
         (self.columns as usize).saturating_sub(1)
+    }
+}
+
+/// A table's labels as they are written, one after another, before they become a
+/// [`TableKind`]: room made once for `count` labels of `len` bytes in all (more is
+/// room grown, fewer is room given back).
+#[derive(Debug, Default)]
+pub struct LabelText {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl LabelText {
+    pub fn with_capacity(count: usize, len: usize) -> Self {
+        Self {
+            text: String::with_capacity(len),
+            ends: Vec::with_capacity(count),
+        }
+    }
+
+    /// Writes the next label.
+    pub fn push(&mut self, label: &str) {
+        self.text.push_str(label);
+        let end = u32::try_from(self.text.len()).expect("a table's labels under 4 GiB");
+        self.ends.push(end);
     }
 }
 

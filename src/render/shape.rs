@@ -53,7 +53,7 @@ pub(super) fn render_shape_into(
         } => render_pre(form, answers, *field, open, close, original),
         Shape::Checks { field, lines } => return render_checks(answers, *field, lines, out),
         Shape::List(list) => render_list(form, answers, list),
-        Shape::Table(table) => return render_table(answers, table, out),
+        Shape::Table(table) => return render_table(form, answers, table, out),
         Shape::Picks(picks) => render_picks(answers, picks),
     };
     text.map(|text| out.push_str(&text)).is_some()
@@ -373,14 +373,27 @@ static PLAIN: ItemShape = ItemShape {
     close: String::new(),
 };
 
-fn render_table(answers: &Answers, table: &TableShape, out: &mut String) -> bool {
-    let Value::Table(rows) = &answers.values[table.field] else {
+fn render_table(form: &Form, answers: &Answers, table: &TableShape, out: &mut String) -> bool {
+    let value = &answers.values[table.field];
+    let Value::Table(rows) = value else {
         return false;
     };
+    // An untouched table reads its field's default itself: whether each row as written
+    // holds the default was decided once, by the table rule while the reader thread
+    // still reads (compared here, the rows were on the main thread's serial tail).
+    let untouched = form
+        .fields
+        .get(table.field)
+        .is_some_and(|f| std::ptr::eq(value, std::ptr::from_ref(&f.default)));
     out.push_str(table.head());
     for (shape, cells) in table.rows.iter().zip(rows.iter()) {
         let original = table.original(shape);
-        if shape.verbatim_ok && cells_match_original(original, cells) {
+        let as_written = if untouched {
+            shape.verbatim_at_default
+        } else {
+            shape.verbatim_ok && crate::text::cells::match_after_label(original, cells)
+        };
+        if as_written {
             out.push_str(original);
             continue;
         }
@@ -414,60 +427,10 @@ fn table_row(cells: &[String], widths: &[usize]) -> String {
     out
 }
 
-/// Whether `cells` are the row's cells as written (after its first column), compared
-/// as they are split, without collecting them (a row of every table is compared).
-fn cells_match_original(original: &str, cells: &[String]) -> bool {
-    let mut written = row_cells(original);
-    // The first column is the row's label; there always is one.
-    if written.next().is_none() {
-        return false;
-    }
-    let mut cells = cells.iter();
-    loop {
-        match (written.next(), cells.next()) {
-            (Some(w), Some(c)) if w == c.trim() => {}
-            (None, None) => return true,
-            _ => return false,
-        }
-    }
-}
-
 /// The cells of a table row as written (escaped pipes stay inside cells).
 #[cfg(test)]
 fn split_row(row: &str) -> Vec<&str> {
-    row_cells(row).collect()
-}
-
-/// The cells of a table row as written, trimmed, one at a time.
-fn row_cells(row: &str) -> impl Iterator<Item = &str> {
-    let row = crate::text::trim(row);
-    let row = row.strip_prefix('|').unwrap_or(row);
-    let row = row.strip_suffix('|').unwrap_or(row);
-    let bytes = row.as_bytes();
-    let (mut start, mut done) = (0, false);
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        let from = start;
-        let mut end = None;
-        let mut at = from;
-        // A byte loop: cells are a few bytes, shorter than memchr's set-up pays for.
-        while let Some(i) = bytes[at..].iter().position(|&b| b == b'|').map(|i| at + i) {
-            if i == 0 || bytes[i - 1] != b'\\' {
-                end = Some(i);
-                break;
-            }
-            at = i + 1;
-        }
-        if let Some(i) = end {
-            start = i + 1;
-            Some(crate::text::trim(&row[from..i]))
-        } else {
-            done = true;
-            Some(crate::text::trim(&row[from..]))
-        }
-    })
+    crate::text::cells::split(row).collect()
 }
 
 #[cfg(test)]

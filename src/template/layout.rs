@@ -315,36 +315,17 @@ impl TableShape {
     /// A table of `head` (header and delimiter rows) and rows of (the row as written,
     /// its label, whether the row as written stays right while its cells keep their
     /// defaults).
+    #[cfg(test)]
     pub(crate) fn new<'a>(
         head: &str,
-        rows: impl ExactSizeIterator<Item = (&'a str, &'a str, bool)> + Clone,
+        rows: impl IntoIterator<Item = (&'a str, &'a str, bool)>,
         widths: Vec<usize>,
     ) -> Self {
-        let len = head.len()
-            + rows
-                .clone()
-                .map(|(o, l, _)| o.len() + l.len())
-                .sum::<usize>();
-        let mut text = String::with_capacity(len);
-        text.push_str(head);
-        let mut shapes = Vec::with_capacity(rows.len());
-        let offset = |n: usize| u32::try_from(n).expect("a table under 4 GiB");
+        let mut text = TableText::new(head, 0, 0);
         for (original, label, verbatim_ok) in rows {
-            let at = text.len();
-            text.push_str(original);
-            text.push_str(label);
-            shapes.push(RowShape {
-                original: offset(at)..offset(at + original.len()),
-                label: offset(at + original.len())..offset(text.len()),
-                verbatim_ok,
-            });
+            text.push_row(original, label, (verbatim_ok, false));
         }
-        Self {
-            field: 0,
-            text: text.into_boxed_str(),
-            rows: shapes.into_boxed_slice(),
-            widths: widths.into_boxed_slice(),
-        }
+        text.finish(widths)
     }
 
     /// Header and delimiter rows as written.
@@ -367,6 +348,78 @@ impl TableShape {
     }
 }
 
+/// A [`TableShape`] being written by the table rule, row by row as it reads them (a
+/// vector of the rows first, to size the text, was an allocation a table).
+pub(crate) struct TableText {
+    text: String,
+    rows: Vec<RowShape>,
+}
+
+impl TableText {
+    /// Starts with `head` (header and delimiter rows), with room for `rows` rows of
+    /// `room` bytes in all.
+    pub(crate) fn new(head: &str, room: usize, rows: usize) -> Self {
+        let mut text = String::with_capacity(head.len() + room);
+        text.push_str(head);
+        Self {
+            text,
+            rows: Vec::with_capacity(rows),
+        }
+    }
+
+    /// A row as written, its label (its first cell: found inside the row when it is a
+    /// slice of it, as the block reader's cells are, else written after it), whether
+    /// the row as written stays right while its cells keep their defaults, and whether
+    /// it holds those defaults (see [`RowShape`]).
+    #[inline]
+    pub(crate) fn push_row(
+        &mut self,
+        original: &str,
+        label: &str,
+        (verbatim_ok, verbatim_at_default): (bool, bool),
+    ) {
+        let offset = |n: usize| u32::try_from(n).expect("a table under 4 GiB");
+        let at = self.text.len();
+        self.text.push_str(original);
+        // Where the label starts in the row, when it lies inside it (compared as
+        // addresses: a cell the reader sliced from the row, not a copy).
+        let inside = (label.as_ptr() as usize)
+            .checked_sub(original.as_ptr() as usize)
+            .filter(|&o| o + label.len() <= original.len());
+        let label = if let Some(o) = inside {
+            offset(at + o)..offset(at + o + label.len())
+        } else {
+            let start = self.text.len();
+            self.text.push_str(label);
+            offset(start)..offset(self.text.len())
+        };
+        self.rows.push(RowShape {
+            original: offset(at)..offset(at + original.len()),
+            label,
+            verbatim_ok,
+            verbatim_at_default,
+        });
+    }
+
+    /// Each row as written, so far.
+    pub(crate) fn rows(&self) -> impl Iterator<Item = &str> {
+        let text = &self.text;
+        self.rows
+            .iter()
+            .map(move |r| &text[r.original.start as usize..r.original.end as usize])
+    }
+
+    /// The shape, with the width inside each column's pipes (empty: not aligned).
+    pub(crate) fn finish(self, widths: Vec<usize>) -> TableShape {
+        TableShape {
+            field: 0,
+            text: self.text.into_boxed_str(),
+            rows: self.rows.into_boxed_slice(),
+            widths: widths.into_boxed_slice(),
+        }
+    }
+}
+
 /// A row of a [`TableShape`]: where its text is in the table's (as `u32`: 20 bytes a
 /// row, not 40).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -375,6 +428,9 @@ pub struct RowShape {
     label: std::ops::Range<u32>,
     /// The row as written is right when its cells keep their defaults (no hints in it).
     pub verbatim_ok: bool,
+    /// `verbatim_ok`, and the row as written holds its defaults as the render reads
+    /// them: what an untouched table writes, decided once.
+    pub verbatim_at_default: bool,
 }
 
 #[cfg(test)]

@@ -198,7 +198,11 @@ impl<'s> Assembler<'s> {
             Block::Heading { slug, .. } => slug.take(),
             _ => None,
         };
-        for recognized in found {
+        // The rest taken from the back of the vector, kept for the next block (a
+        // `drain` cost more to drop than the vector's allocation saved).
+        let (first, mut rest) = found.into_parts();
+        rest.reverse();
+        for recognized in first.into_iter().chain(std::iter::from_fn(|| rest.pop())) {
             if let Recognized::Fields {
                 shape: shape @ (Shape::Picks(_) | Shape::Checks { .. }),
                 ..
@@ -217,6 +221,10 @@ impl<'s> Assembler<'s> {
                 _ => false,
             };
             self.apply(recognized);
+        }
+        // Lent by the rules for the next list.
+        if rest.capacity() > 0 {
+            self.scratch.give_back_found(rest);
         }
         if let Some(slug) = slug {
             // A heading is one section, the one open now (see `form::assign_ids`).
@@ -322,9 +330,13 @@ impl<'s> Assembler<'s> {
             } => {
                 let first = self.fields.len();
                 let shown = shows_unanswered(&shape, &fields);
-                for field in fields {
+                let mut fields = fields;
+                fields.reverse();
+                while let Some(field) = fields.pop() {
                     self.new_field(field);
                 }
+                // Lent by the rules for the next block's fields.
+                self.scratch.give_back(fields);
                 match shown {
                     Shows::Nothing => {}
                     Shows::Text => self.open.shown = true,

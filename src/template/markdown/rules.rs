@@ -47,6 +47,50 @@ pub(super) struct Ctx<'a> {
 pub(super) struct Scratch {
     facts: std::cell::Cell<Vec<lists::Facts>>,
     tasks: std::cell::Cell<Vec<checks::Task>>,
+    /// Vectors for a [`Recognized::Fields`]' fields (one, nearly always), which the
+    /// assembler gives back once it took them (a vector a field-making block, made
+    /// and freed again, was three allocations of every synthetic section, whose list
+    /// makes two at once).
+    fields: std::cell::Cell<Vec<Vec<NewField>>>,
+    /// The vector of what a list is (see [`Found`]), given back the same way.
+    found: std::cell::Cell<Vec<Recognized>>,
+}
+
+impl Scratch {
+    /// An empty vector for the fields of one [`Recognized::Fields`].
+    pub(super) fn fields(&self) -> Vec<NewField> {
+        let mut spare = self.fields.take();
+        let fields = spare.pop().unwrap_or_default();
+        self.fields.set(spare);
+        fields
+    }
+
+    /// An empty vector for what a block is, when it may be more than one thing.
+    pub(super) fn found(&self) -> Vec<Recognized> {
+        self.found.take()
+    }
+
+    /// Gives back a vector of what a block was, emptied (see [`Scratch::give_back`]).
+    pub(super) fn give_back_found(&self, mut found: Vec<Recognized>) {
+        found.clear();
+        let kept = self.found.take();
+        self.found.set(if kept.capacity() >= found.capacity() {
+            kept
+        } else {
+            found
+        });
+    }
+
+    /// Gives back a vector of fields, emptied (up to a few are kept).
+    pub(super) fn give_back(&self, mut fields: Vec<NewField>) {
+        const KEPT: usize = 4;
+        let mut spare = self.fields.take();
+        if spare.len() < KEPT && fields.capacity() > 0 {
+            fields.clear();
+            spare.push(fields);
+        }
+        self.fields.set(spare);
+    }
 }
 
 /// The open section, as the rules see it.
@@ -149,6 +193,17 @@ impl Recognized {
         }
     }
 
+    /// [`Recognized::field`], in the vector `scratch` lends.
+    fn field_in(scratch: &Scratch, field: NewField, lines: Range<usize>, shape: Shape) -> Self {
+        let mut fields = scratch.fields();
+        fields.push(field);
+        Self::Fields {
+            fields,
+            shape,
+            lines,
+        }
+    }
+
     /// The text of `range`, kept as written.
     fn kept(source: &Source<'_>, range: &Range<usize>) -> Self {
         Self::Static {
@@ -181,6 +236,14 @@ impl From<Vec<Recognized>> for Found {
             first: None,
             rest: all,
         }
+    }
+}
+
+impl Found {
+    /// The first thing the block is, and the rest, in a vector to give back to the
+    /// scratch ([`Scratch::give_back_found`]) once drained.
+    pub(super) fn into_parts(self) -> (Option<Recognized>, Vec<Recognized>) {
+        (self.first, self.rest)
     }
 }
 

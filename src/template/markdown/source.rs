@@ -235,8 +235,8 @@ impl<'s> Source<'s> {
             let inner = comment.strip_prefix("<!--").unwrap_or(comment);
             let inner = inner.strip_suffix("-->").unwrap_or(inner);
             if !inner.contains('\n') {
-                // One line: dedenting and tidying it is trimming it.
-                let text = inner.trim();
+                // One line: dedenting and tidying it is trimming it (ASCII first).
+                let text = crate::text::trim(inner);
                 if !text.is_empty() {
                     if !out.is_empty() {
                         out.push('\n');

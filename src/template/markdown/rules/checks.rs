@@ -86,9 +86,12 @@ fn checks_of(
     } else {
         FieldKind::Checkboxes { options }
     };
+    // Made empty, not cloned from an empty one (`vec![String::new(); n]`).
+    let mut blanks = Vec::with_capacity(n);
+    blanks.resize_with(n, String::new);
     let default = Value::Select(Box::new(Selection {
         checked,
-        blanks: vec![String::new(); n],
+        blanks,
         custom: String::new(),
     }));
     let field = NewField::new(kind, label, "", default, lines.start);
@@ -96,7 +99,7 @@ fn checks_of(
         field: 0,
         lines: check_lines,
     };
-    Recognized::field(field, lines, shape)
+    Recognized::field_in(ctx.scratch, field, lines, shape)
 }
 
 /// Yes/no options, or a list under (or named) Priority, Severity or Urgency.

@@ -92,7 +92,7 @@ fn list_with(
     if let Some(found) = requests::instruction_list(range, items, facts, ctx) {
         return vec![found];
     }
-    let mut out = Vec::new();
+    let mut out = ctx.scratch.found();
     in_runs(range, start, items, facts, ctx.label, ctx, &mut out);
     out
 }
@@ -226,7 +226,13 @@ fn run(
                 match facts.field.take() {
                     Some((labelled, rest)) => {
                         let line = source.line_of(labelled.rest.start);
-                        out.extend(line_fields(line, labelled, rest, source));
+                        out.extend(line_fields(
+                            line,
+                            labelled,
+                            rest,
+                            source,
+                            ctx.scratch.fields(),
+                        ));
                     }
                     None => out.push(Recognized::kept(source, &item.range)),
                 }

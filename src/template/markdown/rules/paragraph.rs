@@ -203,7 +203,7 @@ fn text_lines(
             .or_else(|| label::question(source, line));
         let line_no = source.line_of(line[0].range().start);
         match field {
-            Some((lab, rest)) => out.extend(line_fields(line_no, lab, rest, source)),
+            Some((lab, rest)) => out.extend(line_fields(line_no, lab, rest, source, Vec::new())),
             None => out.push(Recognized::kept(source, &source.span(line_no..line_no + 1))),
         }
     }
@@ -243,12 +243,14 @@ fn all_label_lines(lines: &[&[Inline]], source: &Source<'_>) -> bool {
         })
 }
 
-/// The fields of a labelled line, which they take over: one per bracket, or one text.
+/// The fields of a labelled line, which they take over: one per bracket, or one text;
+/// made in `fields` (empty: lent by the rules' scratch, or new).
 pub(super) fn line_fields(
     line: usize,
     lab: Labelled,
     rest: Rest,
     source: &Source<'_>,
+    mut fields: Vec<NewField>,
 ) -> Option<Recognized> {
     // Without a comment that led the line (none removed: the text as written), the
     // label starts it.
@@ -264,18 +266,19 @@ pub(super) fn line_fields(
     let text =
         |placeholder: &str| NewField::new(FieldKind::Text, label, placeholder, empty_text(), line);
     // Each field with the separator written before it.
-    let (fields, parts): (Vec<NewField>, Vec<(String, usize)>) = match rest {
+    let parts: Vec<(String, usize)> = match rest {
         Rest::Empty(hint) | Rest::Hint(hint) => {
             // The one field takes the label itself.
             let mut field = NewField::new(FieldKind::Text, None, &hint, empty_text(), line);
             field.label = Some(lab.label.into());
-            (vec![field], vec![(String::new(), 0)])
+            fields.push(field);
+            vec![(String::new(), 0)]
         }
         Rest::Brackets(brackets) => brackets
             .into_iter()
             .enumerate()
             .map(|(i, (sep, inner))| {
-                let field = match hints::choice_options(&inner) {
+                fields.push(match hints::choice_options(&inner) {
                     Some(choice) => {
                         let n = choice.options.len();
                         let kind = FieldKind::Choice {
@@ -285,10 +288,10 @@ pub(super) fn line_fields(
                         NewField::new(kind, label, "", Selection::none(n), line)
                     }
                     None => text(&inner),
-                };
-                (field, (sep, i))
+                });
+                (sep, i)
             })
-            .unzip(),
+            .collect(),
         Rest::Literal => return None,
     };
     // A line with nothing after its label stays as written while unanswered; so does a

@@ -2,10 +2,10 @@
 //! answers; a cell that is a placeholder (`X ms`) is a hint, any other text a default.
 
 use super::{Ctx, NewField, Recognized};
-use crate::form::{Cells, FieldKind, Value};
-use crate::template::blocks::Table;
+use crate::form::{Cells, FieldKind, LabelText, TableKind, Value};
+use crate::template::blocks::{Row, Table};
 use crate::template::hints;
-use crate::template::layout::{Shape, TableShape};
+use crate::template::layout::{Shape, TableText};
 use unicode_width::UnicodeWidthChar;
 
 pub(super) fn table(table: &Table<'_>, ctx: &Ctx<'_>) -> Recognized {
@@ -18,19 +18,29 @@ pub(super) fn table(table: &Table<'_>, ctx: &Ctx<'_>) -> Recognized {
         .map_or(lines.end, |r| source.line_of(r.range.start));
     let head_cells = table.head();
     let width = head_cells.len().saturating_sub(1);
-    // The header's labels, then the rows': one vector, and the kind's text is sized
-    // from it (a vector each, and a text grown, were five more allocations a table).
-    let mut labels = Vec::with_capacity(head_cells.len() + rows.len());
-    labels.extend(head_cells.iter().map(|c| hints::plain_label_in(c)));
+    let row_label = |row: &Row| table.cells(row).first().copied().unwrap_or("");
+    // The header's labels, then the rows', written as they are read into text sized
+    // from the cells as written (a plain label is never longer): a vector of them
+    // first was an allocation a table.
+    let len = head_cells.iter().map(|c| c.len()).sum::<usize>()
+        + rows.iter().map(|r| row_label(r).len()).sum::<usize>();
+    let mut labels = LabelText::with_capacity(head_cells.len() + rows.len(), len);
+    for cell in head_cells {
+        labels.push(&hints::plain_label_in(cell));
+    }
     let mut defaults = Vec::with_capacity(rows.len() * width);
     // Made at the first placeholder: most tables have none (a vector a row was two
     // allocations of every 2x2 table, dropped again by the kind).
     let mut cell_hints: Vec<Vec<String>> = Vec::new();
-    let mut shapes = Vec::with_capacity(rows.len());
+    // The header's lines, then each row's (by line number, not searched for), written
+    // into the shape as they are read: the rows are the lines after the header.
+    let head = source.lines_text(lines.start..first_row);
+    let room = source.lines_text(first_row..lines.end.max(first_row)).len();
+    let mut shape = TableText::new(head, room, rows.len());
     for (r, row) in rows.iter().enumerate() {
         let cells = table.cells(row);
-        let label = cells.first().copied().unwrap_or("");
-        labels.push(hints::plain_label_in(label));
+        let label = row_label(row);
+        labels.push(&hints::plain_label_in(label));
         let mut no_hints = true;
         for c in 1..=width {
             let text = cells.get(c).copied().unwrap_or("");
@@ -46,22 +56,30 @@ pub(super) fn table(table: &Table<'_>, ctx: &Ctx<'_>) -> Recognized {
             }
         }
         let line = source.line_of(row.range.start);
-        shapes.push((
-            source.line_text(line),
-            label,
-            no_hints && cells.len() == width + 1,
-        ));
+        let original = source.line_text(line);
+        let verbatim_ok = no_hints && cells.len() == width + 1;
+        // What render compares of a row at its defaults, compared once here (on the
+        // main thread while the reader still reads: not on the serial tail).
+        let at_default = verbatim_ok
+            && crate::text::cells::match_after_label(original, &defaults[defaults.len() - width..]);
+        shape.push_row(original, label, (verbatim_ok, at_default));
     }
-    let head = source.lines_text(lines.start..first_row);
-    // The header's lines, then each row's: by line number, not searched for.
+    // The header's lines by line number, then each row as the shape holds it.
     let head_lines = (lines.start..first_row).map(|l| source.line_text(l));
-    let (columns, row_labels) = labels.split_at(head_cells.len());
-    let kind = FieldKind::table(columns, row_labels, cell_hints);
+    let widths = aligned_widths(head_lines.chain(shape.rows()));
+    let kind = FieldKind::Table(Box::new(TableKind::from_labels(
+        labels,
+        head_cells.len(),
+        cell_hints,
+    )));
     let defaults = Cells::from_cells(defaults, rows.len(), width);
     let field = NewField::new(kind, ctx.label, "", Value::Table(defaults), lines.start);
-    let written = head_lines.chain(shapes.iter().map(|r| r.0));
-    let shape = TableShape::new(head, shapes.iter().copied(), aligned_widths(written));
-    Recognized::field(field, lines, Shape::Table(shape))
+    Recognized::field_in(
+        ctx.scratch,
+        field,
+        lines,
+        Shape::Table(shape.finish(widths)),
+    )
 }
 
 /// The display columns of a row's unescaped pipes.
@@ -79,15 +97,31 @@ fn pipe_columns(row: &str) -> Vec<usize> {
 /// returns false; returns whether it never did.
 fn pipes(row: &str, mut found: impl FnMut(usize) -> bool) -> bool {
     let row = trim_end(row);
-    // Printable ASCII is one column a byte. A byte is escaped when the one before it
-    // is a backslash not escaped itself.
-    // Folded without stopping early, the check is a few wide compares.
-    if row
-        .bytes()
-        .fold(true, |ok, b| ok & (b' '..=b'~').contains(&b))
-    {
+    let bytes = row.as_bytes();
+    // Printable ASCII is one column a byte. Looked at eight bytes at a time: a byte
+    // loop (and another to check the bytes) was most of the table rule's work.
+    let (mut odd, mut backslashes) = (0, 0);
+    for word in words(bytes) {
+        odd |= not_printable(word);
+        backslashes |= bytes_equal(word, b'\\');
+    }
+    if odd == 0 && backslashes == 0 {
+        // Nothing escaped: every pipe is a column.
+        for (i, word) in words(bytes).enumerate() {
+            let mut at = bytes_equal(word, b'|');
+            while at != 0 {
+                if !found(i * 8 + (at.trailing_zeros() / 8) as usize) {
+                    return false;
+                }
+                at &= at - 1;
+            }
+        }
+        return true;
+    }
+    if odd == 0 {
+        // A byte is escaped when the one before it is a backslash not escaped itself.
         let mut escaped_at = usize::MAX;
-        for (at, &b) in row.as_bytes().iter().enumerate() {
+        for (at, &b) in bytes.iter().enumerate() {
             if b == b'|' && escaped_at != at && !found(at) {
                 return false;
             }
@@ -106,6 +140,39 @@ fn pipes(row: &str, mut found: impl FnMut(usize) -> bool) -> bool {
         at += UnicodeWidthChar::width(c).unwrap_or(0);
     }
     true
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// `bytes` eight at a time, the first in the low byte; the last word padded with spaces
+/// (printable, neither a pipe nor a backslash).
+fn words(bytes: &[u8]) -> impl Iterator<Item = u64> + '_ {
+    let chunks = bytes.chunks_exact(8);
+    let rest = chunks.remainder();
+    let last = (!rest.is_empty()).then(|| {
+        let mut word = [b' '; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        u64::from_le_bytes(word)
+    });
+    chunks
+        .map(|c| u64::from_le_bytes(c.try_into().expect("eight bytes")))
+        .chain(last)
+}
+
+/// The high bit of each byte of `word` that is `byte`, and no other bit: exact, with no
+/// carry from one byte into the next.
+fn bytes_equal(word: u64, byte: u8) -> u64 {
+    let x = word ^ (ONES * u64::from(byte));
+    !(((x & !HIGH) + !HIGH) | x | !HIGH)
+}
+
+/// The high bit of each byte of `word` outside printable ASCII (`' '..='~'`), exactly.
+fn not_printable(word: u64) -> u64 {
+    // High bit of the bytes whose low seven bits are at least `n` (each byte is made at
+    // least 0x80 first, so nothing borrows from the next).
+    let at_least = |n: u8| ((word | HIGH) - ONES * u64::from(n)) & HIGH;
+    (word & HIGH) | (at_least(b' ') ^ HIGH) | at_least(0x7f)
 }
 
 /// `text.trim_end()`, without decoding characters when the text ends in ASCII (a row
@@ -244,6 +311,48 @@ mod tests {
         assert!(aligned_widths(["| a | b |", "| a | b | c |"]).is_empty());
         assert!(aligned_widths(["| a | b |", "| a |"]).is_empty());
         assert!(aligned_widths(["| a | b |", "| a | b"]).is_empty());
+    }
+
+    /// Eight bytes at a time gives the columns a byte at a time gave: every ASCII byte
+    /// (control characters, DEL, a backslash, a pipe) at every place of a row longer
+    /// than a word, and characters outside ASCII.
+    #[test]
+    fn pipe_columns_by_words_are_by_characters() {
+        let slow = |row: &str| {
+            let mut columns = Vec::new();
+            let (mut at, mut escaped) = (0, false);
+            for c in row.trim_end().chars() {
+                if c == '|' && !escaped {
+                    columns.push(at);
+                }
+                escaped = c == '\\' && !escaped;
+                at += UnicodeWidthChar::width(c).unwrap_or(0);
+            }
+            columns
+        };
+        let row = "| aaaa | bbbbbb | c |";
+        for c in (0u8..0x80).map(char::from).chain(['é', '表', '\u{a0}']) {
+            for at in 0..row.len() {
+                let mut changed = row.to_owned();
+                changed.replace_range(at..=at, c.encode_utf8(&mut [0; 4]));
+                assert_eq!(pipe_columns(&changed), slow(&changed), "{changed:?}");
+            }
+        }
+        for word in [0, u64::MAX, 0x7c7c_7c7c_7c7c_7c7c, 0x2020_7e7f_1f20_8000] {
+            for (i, b) in word.to_le_bytes().into_iter().enumerate() {
+                let bit = |f: u64| (f >> (i * 8 + 7)) & 1;
+                assert_eq!(
+                    bit(bytes_equal(word, b'|')),
+                    u64::from(b == b'|'),
+                    "{word:x} {i}"
+                );
+                assert_eq!(
+                    bit(not_printable(word)),
+                    u64::from(!(b' '..=b'~').contains(&b)),
+                    "{word:x} {i}"
+                );
+            }
+        }
     }
 
     /// Rows are trimmed by bytes where that gives what `str::trim_end` gives.
