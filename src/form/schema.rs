@@ -17,10 +17,10 @@ pub fn to_json(form: &Form) -> Json {
 }
 
 /// Writes the schema as pretty JSON (two-space indents, no final newline), laid out and
-/// escaped as `serde_json::to_writer_pretty` would (the unit tests of [`pretty`] compare
+/// escaped as `serde_json::to_writer_pretty` would (the unit tests of `schema::pretty` compare
 /// its pieces with `serde_json`'s), without building a tree.
 ///
-/// Written by hand ([`pretty`]) into a buffer handed to `out` a section at a time: the
+/// Written by hand (`schema::pretty`) into a buffer handed to `out` a section at a time: the
 /// keys are fixed ASCII and most values need no escaping, which serde's generic
 /// serializer paid for on every key (625 M of 1.8 G instructions for 100,000 headings).
 pub fn write_pretty(form: &Form, out: impl std::io::Write) -> std::io::Result<()> {

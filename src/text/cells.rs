@@ -4,8 +4,9 @@
 //! render asks the same of an answer.
 
 /// Whether `cells` are the cells of `row` as written after its first (the row's label),
-/// each trimmed, as many on both sides: the cells of [`split`], found in one loop (an
-/// iterator of them, a call a cell, was most of a table's rendering).
+/// each trimmed, as many on both sides: the cells of `split` (the tests' reference),
+/// found in one loop (an iterator of them, a call a cell, was most of a table's
+/// rendering).
 pub fn match_after_label(row: &str, cells: &[String]) -> bool {
     let row = unframed(row);
     let bytes = row.as_bytes();
