@@ -65,6 +65,15 @@ impl Report {
     }
 }
 
+/// `1 section`, `2 sections`, `0 sections`: the summary's counts.
+fn counted(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// Checks each TEMPLATE argument: a folder stands for the templates in it, and no
 /// argument for the repository's templates and chooser config, as `list` finds them.
 pub fn run(args: &[String]) -> Report {
@@ -130,9 +139,9 @@ pub fn run(args: &[String]) -> Report {
                 }
                 let form = &template.form;
                 report.summaries.push(format!(
-                    "{name}: {} sections, {} fields",
-                    form.sections.len(),
-                    form.fields.len()
+                    "{name}: {}, {}",
+                    counted(form.sections.len(), "section"),
+                    counted(form.fields.len(), "field")
                 ));
                 if let Source::File(path) = &source {
                     let folder = path.parent().unwrap_or(Path::new("")).to_path_buf();

@@ -52,9 +52,9 @@ fn check_text_escapes_invisible_characters_in_every_kind_of_message() {
          ./form.yml:6:26: error: unknown attribute `place\\u{feff}holder` for a `textarea` element\n\
          ./form.yml:6:50: error: unknown attribute `val\\x07ue` for a `textarea` element\n\
          ./b\\x07.md:2:7: error: `Bug\\u{200b}` is also the name of ./a\\u{feff}.md; templates in one folder need different names\n\
-         ./a\\u{feff}.md: 1 sections, 1 fields\n\
-         ./b\\x07.md: 1 sections, 1 fields\n\
-         ./form.yml: 1 sections, 1 fields\n"
+         ./a\\u{feff}.md: 1 section, 1 field\n\
+         ./b\\x07.md: 1 section, 1 field\n\
+         ./form.yml: 1 section, 1 field\n"
     );
     assert!(
         !text.contains(['\u{7}', '\u{200b}', '\u{feff}']),
@@ -98,7 +98,7 @@ fn check_text_escapes_invisible_characters_in_the_file_field() {
     assert_eq!(
         text,
         "./\\u{200b}form.yml:6:26: error: unknown attribute `plac` for a `textarea` element\n\
-         ./\\u{200b}form.yml: 1 sections, 1 fields\n"
+         ./\\u{200b}form.yml: 1 section, 1 field\n"
     );
     // The JSON names the file as written.
     let json: serde_json::Value = serde_json::from_str(&check(&dir, "json")).unwrap();

@@ -446,7 +446,7 @@ fn check_reports_file_line_col_and_exits_1_on_errors() {
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         format!(
-            "{0}:3:1: warning: comment is never closed with `-->`: it hides the rest of the template\n{0}: 1 sections, 1 fields\n",
+            "{0}:3:1: warning: comment is never closed with `-->`: it hides the rest of the template\n{0}: 1 section, 1 field\n",
             good.display()
         )
     );
@@ -699,11 +699,11 @@ fn a_chooser_markdown_template_without_front_matter_is_warned_about() {
     };
     assert_eq!(
         check(".github/ISSUE_TEMPLATE"),
-        ".github/ISSUE_TEMPLATE/bare.md:1:1: warning: no front matter (`name`, `about`): GitHub's chooser will not list it\n.github/ISSUE_TEMPLATE/bare.md: 1 sections, 1 fields\n"
+        ".github/ISSUE_TEMPLATE/bare.md:1:1: warning: no front matter (`name`, `about`): GitHub's chooser will not list it\n.github/ISSUE_TEMPLATE/bare.md: 1 section, 1 field\n"
     );
     assert_eq!(
         check(".gitlab/issue_templates"),
-        ".gitlab/issue_templates/bare.md: 1 sections, 1 fields\n"
+        ".gitlab/issue_templates/bare.md: 1 section, 1 field\n"
     );
 }
 
@@ -787,8 +787,8 @@ fn check_names_impossible_logins_and_invisible_labels() {
              {0}:5:30: warning: assignee `octo cat` cannot be a GitHub login (a login has only letters, digits and hyphens): gh will refuse it\n\
              {1}:3:16: warning: `labels` has an item with nothing visible (only zero-width characters): it is dropped\n\
              {1}:4:18: warning: assignee `x--y` cannot be a GitHub login (a login has no two hyphens in a row): gh will refuse it\n\
-             {0}: 1 sections, 1 fields\n\
-             {1}: 1 sections, 1 fields\n",
+             {0}: 1 section, 1 field\n\
+             {1}: 1 section, 1 field\n",
             md.display(),
             form.display()
         )
@@ -847,7 +847,7 @@ fn check_warns_of_control_characters_written_as_yaml_escapes() {
         format!(
             "{file}:4:8: warning: `title` `a\\x07b` holds a control character; it is removed\n\
              {file}:5:10: warning: `labels` `x\\e[31m` holds an escape sequence; it is removed\n\
-             {file}: 1 sections, 1 fields\n"
+             {file}: 1 section, 1 field\n"
         )
     );
     assert!(!text.contains(['\u{7}', '\u{1b}']));
@@ -887,7 +887,7 @@ fn raw_escapes_in_front_matter_are_named_by_check_and_render() {
     let out = bin().arg("check").arg(&md).output().unwrap();
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        format!("{said}\n{file}: 1 sections, 1 fields\n")
+        format!("{said}\n{file}: 1 section, 1 field\n")
     );
     let out = bin()
         .arg("render")
@@ -958,8 +958,8 @@ fn check_words_assignees_for_gitlab_in_a_gitlab_folder() {
              {1}:4:22: warning: assignee `a.b` cannot be a GitHub login (a login has only letters, digits and hyphens): gh will refuse it\n\
              {1}:4:27: warning: assignee `octo cat` cannot be a GitHub login (a login has only letters, digits and hyphens): gh will refuse it\n\
              {1}:4:37: warning: assignee `x__y` cannot be a GitHub login (a login has only letters, digits and hyphens): gh will refuse it\n\
-             {0}: 1 sections, 1 fields\n\
-             {1}: 1 sections, 1 fields\n",
+             {0}: 1 section, 1 field\n\
+             {1}: 1 section, 1 field\n",
             md.display(),
             github.display()
         )
@@ -986,9 +986,7 @@ fn check_takes_a_folder_no_argument_and_names_a_broken_link() {
     )
     .unwrap();
     let expected = |prefix: &str| {
-        format!(
-            "{prefix}bug.md: 1 sections, 1 fields\n{prefix}config.yml: template chooser config\n"
-        )
+        format!("{prefix}bug.md: 1 section, 1 field\n{prefix}config.yml: template chooser config\n")
     };
     let out = bin().arg("check").current_dir(root).output().unwrap();
     assert_eq!(

@@ -524,7 +524,7 @@ fn an_issue_form_saved_as_markdown_is_named_by_list_check_and_when_opened() {
         [format!("{file}:1:1: warning: the file {why}")],
         "{text}"
     );
-    assert!(text.contains("bug.md: 1 sections, 1 fields"), "{text}");
+    assert!(text.contains("bug.md: 1 section, 1 field"), "{text}");
     let out = home
         .cmd(&sub)
         .args(["--plain", "--print", &file])
@@ -662,7 +662,7 @@ fn check_refuses_a_template_linking_out_of_the_repository() {
         text.contains(&format!("{typed}:1:1: error: {why}\n")),
         "{text}"
     );
-    assert!(text.contains(&format!("{inside}: 1 sections")), "{text}");
+    assert!(text.contains(&format!("{inside}: 1 section,")), "{text}");
 }
 
 /// GitHub reads the chooser's settings only from `.github/ISSUE_TEMPLATE/config.yml`: a

@@ -64,7 +64,7 @@ fn check_reports_a_deep_file_and_goes_on_with_the_next() {
         String::from_utf8_lossy(&out.stdout),
         format!(
             "{deep}:2:65: error: nesting deeper than 64 lists or block quotes, the limit (raise it with ISSUE_COMPOSER_MAX_NESTING=N)\n\
-             {good}: 1 sections, 1 fields\n"
+             {good}: 1 section, 1 field\n"
         )
     );
 }
@@ -162,7 +162,7 @@ fn check_shows_escape_sequences_in_file_names_escaped() {
     assert!(out.status.success());
     assert_no_raw_escapes("stdout", &out.stdout);
     let shown = format!(
-        "{}/bug{OSC52_SHOWN}\\e]0;owned\\x07.md: 1 sections, 1 fields\n",
+        "{}/bug{OSC52_SHOWN}\\e]0;owned\\x07.md: 1 section, 1 field\n",
         dir.path().display()
     );
     assert_eq!(String::from_utf8_lossy(&out.stdout), shown);
@@ -284,7 +284,7 @@ fn bidi_marks_and_separators_are_removed_from_templates() {
             "{path}:1:8: warning: bidirectional control character removed\n\
              {path}:1:18: warning: line or paragraph separator removed\n\
              {path}:3:10: warning: bidirectional control character removed\n\
-             {path}: 1 sections, 1 fields\n"
+             {path}: 1 section, 1 field\n"
         )
     );
     let schema = bin().args(["schema", &path]).output().unwrap();

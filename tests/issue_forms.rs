@@ -460,8 +460,8 @@ fn check_reads_config_yml_finds_same_names_and_speaks_json() {
              {a}:5:25: error: `label` is the boolean true here; quote it to make it text\n\
              {b}:2:7: error: `Bug` is also the name of {a}; templates in one folder need different names\n\
              {config}: template chooser config\n\
-             {a}: 1 sections, 1 fields\n\
-             {b}: 1 sections, 1 fields\n"
+             {a}: 1 section, 1 field\n\
+             {b}: 1 section, 1 field\n"
         )
     );
     let out = bin()
