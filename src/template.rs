@@ -322,7 +322,7 @@ pub fn parse_from(
     // A file name is outside text; as a template's name it shows as written, escaped.
     let stem = crate::text::escape_line(&origin.stem).into_owned();
     let (form, layout) = if origin.issue_form {
-        let read = issue_form::parse(&text, file, &stem, &mut problems, &limits.yaml)?;
+        let read = issue_form::parse(&text, file, &stem, &limits.yaml)?;
         problems.extend(lint::issue_form(&text, file));
         read
     } else if let Some(read) = saved_form(&text, origin, &stem, &mut problems, limits) {
@@ -393,10 +393,8 @@ fn saved_form(
         return None;
     }
     let file = origin.name.as_str();
-    let mut found = Vec::new();
-    match issue_form::parse(text, file, stem, &mut found, &limits.yaml) {
+    match issue_form::parse(text, file, stem, &limits.yaml) {
         Ok(read) => {
-            problems.extend(found);
             problems.extend(lint::issue_form(text, file));
             let words = saved_form_words(origin);
             problems.push(Problem {

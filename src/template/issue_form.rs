@@ -18,7 +18,6 @@ use serde_saphyr::Spanned;
 
 use self::element::FormBuilder;
 use self::flag::Flag;
-use super::Problem;
 use crate::error::LocatedError;
 use crate::form::{Field, FieldSpan, Form, Meta, Section};
 use crate::template::layout::{FormPiece, Layout};
@@ -124,7 +123,6 @@ pub(super) fn parse(
     text: &str,
     file: &str,
     stem: &str,
-    problems: &mut Vec<Problem>,
     budget: &crate::yaml::Budget,
 ) -> Result<(Form, Layout), LocatedError> {
     let wire: WireForm = crate::yaml::from_str_within(text, file, 1, budget)?;
@@ -168,7 +166,7 @@ pub(super) fn parse(
     };
     let mut builder = FormBuilder::default();
     for element in &body.value {
-        builder.element(element, file, problems)?;
+        builder.element(element, file)?;
     }
     let FormBuilder {
         mut sections,

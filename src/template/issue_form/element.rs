@@ -5,7 +5,6 @@
 use serde_json::Value as Json;
 use serde_saphyr::Spanned;
 
-use super::super::{Problem, Severity};
 use super::flag::{Flag, json_flag};
 use super::{
     WireAttributes, WireElement, WireValidations, list_of, multiline_of, one_line, text_of,
@@ -37,7 +36,6 @@ impl FormBuilder {
         &mut self,
         element: &Spanned<WireElement>,
         file: &str,
-        problems: &mut Vec<Problem>,
     ) -> Result<(), LocatedError> {
         let line = usize::try_from(element.referenced.line()).unwrap_or(1);
         let col = usize::try_from(element.referenced.column()).unwrap_or(1);
@@ -110,10 +108,9 @@ impl FormBuilder {
                 )));
             }
         };
-        let at = (line, col);
         self.note_id(text_of(e.id.as_ref()));
         let field = self.fields.len();
-        self.note_rules(&e.validations, field, at, problems);
+        self.note_rules(&e.validations, field);
         let mut help = multiline_of(a.description.as_ref());
         if kind == "upload" {
             push_para(&mut help, "\n\n", &upload_help(a.accept.as_ref()));
@@ -149,14 +146,10 @@ impl FormBuilder {
         self.ids.push(id);
     }
 
-    /// Gitea's `is_number` and `regex` validations become rules of `field`.
-    fn note_rules(
-        &mut self,
-        v: &WireValidations,
-        field: usize,
-        (line, col): (usize, usize),
-        problems: &mut Vec<Problem>,
-    ) {
+    /// Gitea's `is_number` and `regex` validations become rules of `field`. A pattern
+    /// that does not compile never blocks the user: `check` reports it, at its place
+    /// (`lint::element`).
+    fn note_rules(&mut self, v: &WireValidations, field: usize) {
         if v.is_number.is_some_and(Flag::on) {
             self.rules.push(FieldRule {
                 field,
@@ -166,21 +159,11 @@ impl FormBuilder {
         let Some(pattern) = v.regex.as_deref().filter(|p| !p.is_empty()) else {
             return;
         };
-        // A pattern that does not compile is reported and never blocks the user.
-        match Pattern::new(pattern) {
-            Ok(pattern) => self.rules.push(FieldRule {
+        if let Ok(pattern) = Pattern::new(pattern) {
+            self.rules.push(FieldRule {
                 field,
                 rule: Rule::Regex(pattern),
-            }),
-            Err(error) => problems.push(Problem {
-                line,
-                col,
-                severity: Severity::Error,
-                message: format!(
-                    "`validations.regex` is not a valid pattern: {}",
-                    crate::text::sanitize::one_line(&error.to_string())
-                ),
-            }),
+            });
         }
     }
 }

@@ -194,6 +194,37 @@ impl Lint<'_> {
                     &format!("`validations.{}` must be true or false", key.value),
                 );
             }
+            if key.value == "regex" {
+                self.pattern(value);
+            }
         }
     }
+
+    /// A `validations.regex` that does not compile, at its place (the form is read
+    /// without that rule, so it never blocks the user).
+    fn pattern(&mut self, value: &Spanned<Node>) {
+        let Node::Str(pattern) = &value.value else {
+            return;
+        };
+        if pattern.is_empty() {
+            return;
+        }
+        if let Err(error) = crate::form::Pattern::new(pattern) {
+            let message = format!(
+                "`validations.regex` is not a valid pattern: {}",
+                pattern_words(&error)
+            );
+            self.error(value, &message);
+        }
+    }
+}
+
+/// The regex crate's own short description of what is wrong: its message draws the
+/// pattern with a caret under the place over several lines, then says `error: ...`.
+fn pattern_words(error: &regex::Error) -> String {
+    let message = error.to_string();
+    let words = message
+        .rsplit_once("\nerror: ")
+        .map_or(message.as_str(), |(_, words)| words);
+    crate::text::sanitize::one_line(words).trim().to_owned()
 }
