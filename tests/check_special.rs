@@ -178,3 +178,44 @@ fn the_picker_lists_a_broken_link_and_a_fifo_with_why_they_cannot_be_read() {
         ]
     );
 }
+
+/// The chooser's `config.yml` as a FIFO: `check` with no argument says so and fails, and
+/// `list` warns of it (before, both passed over it without a word).
+#[test]
+fn a_fifo_as_the_chooser_config_is_reported_not_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir(root.join(".git")).unwrap();
+    let templates = root.join(".github/ISSUE_TEMPLATE");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(
+        templates.join("bug.md"),
+        "---\nname: Bug\nabout: A bug\n---\n## What\n",
+    )
+    .unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(templates.join("config.yml"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let config = templates.join("config.yml");
+    let out = run(root, &["check"]).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "{0}:1:1: error: {0} is a FIFO, not a regular file\n{1}: 1 sections, 1 fields\n",
+            config.display(),
+            templates.join("bug.md").display()
+        )
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let out = run(root, &["list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "issue-composer: warning: {} is a FIFO, not a regular file\n",
+            config.display()
+        )
+    );
+}
