@@ -91,7 +91,7 @@ pub fn run(args: &[String]) -> Report {
         };
         let name = source.display();
         if let Source::File(path) = &source
-            && let Some(why) = broken_link(path)
+            && let Some(why) = discover::layout::broken_link(path)
         {
             report.error(&name, 1, 1, why);
             continue;
@@ -406,8 +406,10 @@ fn expand(args: &[String], report: &mut Report) -> Vec<String> {
             .flatten()
             .filter_map(Result::ok)
             .filter(|e| {
+                // A broken link, a FIFO or a device named as a template is reported,
+                // not skipped (its type from metadata: a FIFO is never opened).
                 let p = e.path();
-                p.is_file()
+                discover::layout::not_a_folder(&p)
                     && p.extension().is_some_and(|x| {
                         ["md", "yml", "yaml"]
                             .iter()
@@ -434,18 +436,6 @@ fn expand(args: &[String], report: &mut Report) -> Vec<String> {
         out.extend(files);
     }
     out
-}
-
-/// Why `path` cannot be read when it is a symbolic link to nothing.
-fn broken_link(path: &Path) -> Option<String> {
-    let target = std::fs::read_link(path).ok()?;
-    match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(format!(
-            "a broken symbolic link: it points to {}, which does not exist",
-            target.display()
-        )),
-        _ => None,
-    }
 }
 
 fn links_out(path: &Path) -> Option<String> {

@@ -103,6 +103,20 @@ pub fn choices(start: &Path) -> Vec<Choice> {
 
 fn found_at(origin: Origin, source: Source) -> Found {
     let mut warning = None;
+    // A link to nothing is named as `check` names it, not as a file that cannot be opened.
+    let broken = match &source {
+        Source::File(path) => layout::broken_link(path),
+        Source::Builtin(_) => None,
+    };
+    if let Some(why) = broken {
+        return Found {
+            origin,
+            source,
+            loaded: Err(why),
+            refused: false,
+            warning,
+        };
+    }
     let loaded = load(&source)
         .map(|t| {
             warning = t.saved_form_warning();

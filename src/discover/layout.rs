@@ -37,7 +37,7 @@ pub fn templates_in(root: &Path) -> Vec<PathBuf> {
             root.join(folder)
         };
         out.extend(entries(&dir).into_iter().filter(|p| {
-            p.is_file()
+            not_a_folder(p)
                 && split_name(p)
                     .is_some_and(|(s, e)| s == "issue_template" && EXTENSIONS.contains(&e.as_str()))
         }));
@@ -90,7 +90,7 @@ pub fn chooser_config(root: &Path) -> Option<PathBuf> {
         .iter()
         .flat_map(|forge| named(&root.join(forge), "issue_template"))
         .flat_map(|dir| entries(&dir))
-        .find(|p| p.is_file() && is_config(p) && !ignored_by_github(p))
+        .find(|p| not_a_folder(p) && is_config(p) && !ignored_by_github(p))
 }
 
 /// A `config.yaml` in `.github/ISSUE_TEMPLATE/`: GitHub takes the chooser's settings
@@ -162,7 +162,7 @@ fn templates_of(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = entries(dir)
         .into_iter()
         .filter(|p| {
-            p.is_file()
+            not_a_folder(p)
                 && !is_config(p)
                 && split_name(p).is_some_and(|(_, e)| extensions.contains(&e.as_str()))
         })
@@ -192,6 +192,26 @@ fn entries(dir: &Path) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
     found.sort();
     found
+}
+
+/// An entry of a folder that is not itself a folder (nor a link to one): a file named as
+/// a template is one whatever it is, so that a broken link, a FIFO or a device among the
+/// templates is listed and checked with what is wrong with it, never skipped. Metadata
+/// only: a FIFO is never opened (opening one blocks until a writer comes).
+pub fn not_a_folder(path: &Path) -> bool {
+    !path.is_dir()
+}
+
+/// Why `path` cannot be read when it is a symbolic link to nothing.
+pub fn broken_link(path: &Path) -> Option<String> {
+    let target = std::fs::read_link(path).ok()?;
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(format!(
+            "a broken symbolic link: it points to {}, which does not exist",
+            target.display()
+        )),
+        _ => None,
+    }
 }
 
 /// The lower-case stem and extension of a file name.
