@@ -58,7 +58,7 @@ fn check_reports_a_broken_link_and_a_fifo_in_a_folder_without_opening_it() {
             "{prefix}dangling.md:1:1: error: a broken symbolic link: it points to /nonexistent, which does not exist\n\
              {prefix}fifo.md:1:1: error: {named}fifo.md is a FIFO, not a regular file\n\
              {prefix}sock.yml:1:1: error: {named}sock.yml is a socket, not a regular file\n\
-             {prefix}bug.md: 1 sections, 1 fields\n"
+             {prefix}bug.md: 1 section, 1 field\n"
         )
     };
     let templates = format!("{}/.github/ISSUE_TEMPLATE/", root.display());
@@ -203,7 +203,7 @@ fn a_fifo_as_the_chooser_config_is_reported_not_skipped() {
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
         format!(
-            "{0}:1:1: error: {0} is a FIFO, not a regular file\n{1}: 1 sections, 1 fields\n",
+            "{0}:1:1: error: {0} is a FIFO, not a regular file\n{1}: 1 section, 1 field\n",
             config.display(),
             templates.join("bug.md").display()
         )
