@@ -328,8 +328,6 @@ fn name_place(path: &Path) -> Option<(usize, usize)> {
     crate::template::lint::name_place(&text, &file, crate::template::is_issue_form(&file))
 }
 
-/// Why `path` is refused when it is a symbolic link from inside a repository to a file
-/// outside it.
 /// A markdown file in `.github/ISSUE_TEMPLATE/` that does not start with front matter:
 /// GitHub's chooser lists a markdown template only with `name` and `about`.
 fn chooser_markdown_without_front_matter(path: &Path) -> bool {
@@ -438,6 +436,8 @@ fn expand(args: &[String], report: &mut Report) -> Vec<String> {
     out
 }
 
+/// Why `path` is refused when it is a symbolic link from inside a repository to a file
+/// outside it.
 fn links_out(path: &Path) -> Option<String> {
     if !path.symlink_metadata().ok()?.file_type().is_symlink() {
         return None;
