@@ -162,7 +162,7 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
             .map_or(config.export.forms_format, Into::into),
     };
     let issue = crate::render::render_with(&template, &answers, options);
-    if let Some(note) = form.examples_note(&form.examples(&answers)) {
+    if let Some(note) = form.examples_note(&form.examples(&answers), crate::form::EXAMPLES_NAMED) {
         eprintln!(
             "issue-composer: note: {} (sent as written; --set them to replace it)",
             escape_line(&note)

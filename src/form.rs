@@ -387,6 +387,10 @@ pub enum BlankTitle {
     Prefix,
 }
 
+/// How many fields still holding the template's example `render` and plain mode name on
+/// standard error before `… and N more` (a large template had 2,741 on one line).
+pub const EXAMPLES_NAMED: usize = 5;
+
 impl Form {
     /// Whether `title` says nothing: empty, without a letter or digit (`-`, `!!!`), or
     /// only the template's prefix (`[BUG]`), in any case and with any marks around it
@@ -453,8 +457,9 @@ impl Form {
 
     /// `N fields still hold the template's example: A, B` for `fields` (from
     /// [`Form::examples`]), or `None` when there are none: the review, plain mode and
-    /// `render` say it alike.
-    pub fn examples_note(&self, fields: &[usize]) -> Option<String> {
+    /// `render` say it alike. At most `most` are named, then `… and N more` (the review
+    /// names them all and cuts its line to the screen's width).
+    pub fn examples_note(&self, fields: &[usize], most: usize) -> Option<String> {
         let name = |f: usize| {
             let field = &self.fields[f];
             let section = self.sections.get(field.section()).map_or("", |s| &*s.title);
@@ -463,15 +468,19 @@ impl Form {
                 .find(|s| !s.trim().is_empty())
                 .unwrap_or_default()
         };
-        let labels: Vec<&str> = fields.iter().map(|&f| name(f)).collect();
-        match labels.len() {
+        let labels: Vec<&str> = fields.iter().take(most).map(|&f| name(f)).collect();
+        let more = match fields.len().saturating_sub(most) {
+            0 => String::new(),
+            n => format!(" … and {n} more"),
+        };
+        match fields.len() {
             0 => None,
             1 => Some(format!(
                 "1 field still holds the template's example: {}",
-                labels[0]
+                labels.concat()
             )),
             n => Some(format!(
-                "{n} fields still hold the template's example: {}",
+                "{n} fields still hold the template's example: {}{more}",
                 labels.join(", ")
             )),
         }

@@ -684,6 +684,33 @@ fn plain_mode_and_render_name_the_fields_still_holding_the_templates_example() {
     );
 }
 
+/// Many fields still holding the template's example: `render` and plain mode name the
+/// first five, then how many more (a large template had 2,741 names on one line).
+#[test]
+fn the_note_on_fields_still_holding_the_example_names_five_then_counts_the_rest() {
+    let home = tempfile::tempdir().unwrap();
+    let mut template = String::from("---\nname: Many\n---\n");
+    for i in 1..=8 {
+        write!(template, "## Part {i}\n\n```\nexample {i}\n```\n\n").unwrap();
+    }
+    std::fs::write(home.path().join("many.md"), template).unwrap();
+    let note = "8 fields still hold the template's example: Part 1, Part 2, Part 3, Part 4, Part 5 … and 3 more";
+    let out = bin(home.path())
+        .args(["render", "many.md", "--set", "title=Many"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("issue-composer: note: {note} (sent as written; --set them to replace it)\n")
+    );
+    let (_, stderr) = plain(home.path(), "many.md", "Many\n", &[]);
+    assert!(
+        stderr.contains(&format!("\n  {note} (sent as written)\n")),
+        "{stderr}"
+    );
+}
+
 /// A heading and its first field's label that differ only in letter case, a colon or
 /// `(required)` name the section once in plain mode, as in the form: the heading
 /// carries the field's `*` and the prompt gives the hint alone. The next field keeps its

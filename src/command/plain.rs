@@ -265,7 +265,7 @@ pub fn review(
 ) -> std::io::Result<usize> {
     let problems = form.validate(answers);
     let blank = form.title_is_blank(&answers.title);
-    let examples = form.examples_note(&form.examples(answers));
+    let examples = form.examples_note(&form.examples(answers), crate::form::EXAMPLES_NAMED);
     if problems.is_empty() && given_up.is_empty() && !blank && too_long.is_empty() {
         writeln!(out, "\nReview: every answer is complete.")?;
         if let Some(note) = examples {

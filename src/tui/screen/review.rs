@@ -229,7 +229,7 @@ fn problem_lines(
         )),
     }
     // Below the problems (they block; the examples do not), above the examples it names.
-    let mut note = form.examples_note(examples).map(|note| {
+    let mut note = form.examples_note(examples, usize::MAX).map(|note| {
         let line = format!(" {note} (Enter on one goes to it)");
         Line::styled(
             super::with_ellipsis(&line, width).into_owned(),
