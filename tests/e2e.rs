@@ -491,6 +491,39 @@ fn g_in_the_review_creates_the_issue_with_gh_after_leaving() {
     assert_restored(&s);
 }
 
+/// Two files written in the review: on the way out, the line above their two commands
+/// speaks of files (before: "from the file written, run:" above two commands).
+#[test]
+fn two_files_written_are_named_as_two_on_the_way_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&["bug-report", "--no-draft"], dir.path(), dir.path());
+    s.wait_for("Title: [BUG]");
+    s.send("It breaks");
+    s.keys(&[CTRL_S]);
+    s.wait_for("Ready: w write to a file");
+    s.keys(&["w"]);
+    s.wait_for("bug-report-issue.md");
+    s.keys(&[ENTER]);
+    s.wait_for("wrote ./bug-report-issue.md");
+    s.keys(&["w"]);
+    s.wait_for("bug-report-issue.md");
+    s.send("2");
+    s.keys(&[ENTER]);
+    s.wait_for("wrote ./bug-report-issue.md2");
+    s.send("\x03");
+    assert_eq!(s.wait_exit(), 0);
+    s.wait_for("run one of:");
+    assert!(
+        contains(
+            &s.raw_output(),
+            b"issue-composer: each command below creates an issue: run only one\r\nissue-composer: to create the issue from one of the files written, run one of:\r\n"
+        ),
+        "{}",
+        s.screen()
+    );
+    assert_restored(&s);
+}
+
 /// gh that fails while `$RECORD_DIR/fail` exists, else prints a URL.
 const GH_FLAKY: &str = "#!/bin/sh\nif [ -e \"$RECORD_DIR/fail\" ]; then echo 'HTTP 502: Bad Gateway' >&2; exit 1; fi\necho https://github.com/o/r/issues/8\n";
 

@@ -68,6 +68,15 @@ pub(super) struct Written<'a> {
     pub(super) notes: &'a [String],
 }
 
+/// The line above the commands for `count` files written, in agreement with the count.
+fn run_heading(count: usize) -> &'static str {
+    if count == 1 {
+        "to create the issue from the file written, run:"
+    } else {
+        "to create the issue from one of the files written, run one of:"
+    }
+}
+
 /// After the terminal is restored: the commands for files written, then print, copy and
 /// send as asked. The draft goes once all of that worked; otherwise `notes` say where the
 /// answers are.
@@ -97,7 +106,7 @@ pub(super) fn finish(after: After, written: &Written, notes: &[String]) -> Resul
     let commands: Vec<&String> = written.commands.iter().flatten().collect();
     if !commands.is_empty() && !sends {
         tell(written.notes);
-        eprintln!("issue-composer: to create the issue from the file written, run:");
+        eprintln!("issue-composer: {}", run_heading(commands.len()));
         for command in commands {
             println!("{command}");
         }
@@ -154,5 +163,22 @@ pub(super) fn finish(after: After, written: &Written, notes: &[String]) -> Resul
             }
             Ok(outcome?)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::run_heading;
+
+    #[test]
+    fn the_line_above_the_commands_agrees_with_their_count() {
+        assert_eq!(
+            run_heading(1),
+            "to create the issue from the file written, run:"
+        );
+        assert_eq!(
+            run_heading(2),
+            "to create the issue from one of the files written, run one of:"
+        );
     }
 }
