@@ -10,14 +10,13 @@ mod support;
 use support::bin;
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use assert_cmd::Command;
 
-/// A repository whose `.github/ISSUE_TEMPLATE/` holds a good template, a link to nothing,
-/// a FIFO and a socket.
-fn repository(root: &Path) {
+/// A repository whose `.github/ISSUE_TEMPLATE/` holds one good template; the folder.
+fn with_bug_template(root: &Path) -> PathBuf {
     fs::create_dir(root.join(".git")).unwrap();
     let templates = root.join(".github/ISSUE_TEMPLATE");
     fs::create_dir_all(&templates).unwrap();
@@ -26,12 +25,23 @@ fn repository(root: &Path) {
         "---\nname: Bug\nabout: A bug\n---\n## What\n",
     )
     .unwrap();
-    std::os::unix::fs::symlink("/nonexistent", templates.join("dangling.md")).unwrap();
+    templates
+}
+
+fn mkfifo(path: &Path) {
     let made = std::process::Command::new("mkfifo")
-        .arg(templates.join("fifo.md"))
+        .arg(path)
         .status()
         .unwrap();
     assert!(made.success());
+}
+
+/// A repository whose `.github/ISSUE_TEMPLATE/` holds a good template, a link to nothing,
+/// a FIFO and a socket.
+fn repository(root: &Path) {
+    let templates = with_bug_template(root);
+    std::os::unix::fs::symlink("/nonexistent", templates.join("dangling.md")).unwrap();
+    mkfifo(&templates.join("fifo.md"));
     // The socket file stays when the listener is gone.
     drop(std::os::unix::net::UnixListener::bind(templates.join("sock.yml")).unwrap());
 }
@@ -185,19 +195,8 @@ fn the_picker_lists_a_broken_link_and_a_fifo_with_why_they_cannot_be_read() {
 fn a_fifo_as_the_chooser_config_is_reported_not_skipped() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    fs::create_dir(root.join(".git")).unwrap();
-    let templates = root.join(".github/ISSUE_TEMPLATE");
-    fs::create_dir_all(&templates).unwrap();
-    fs::write(
-        templates.join("bug.md"),
-        "---\nname: Bug\nabout: A bug\n---\n## What\n",
-    )
-    .unwrap();
-    let made = std::process::Command::new("mkfifo")
-        .arg(templates.join("config.yml"))
-        .status()
-        .unwrap();
-    assert!(made.success());
+    let templates = with_bug_template(root);
+    mkfifo(&templates.join("config.yml"));
     let config = templates.join("config.yml");
     let out = run(root, &["check"]).output().unwrap();
     assert_eq!(
