@@ -66,12 +66,8 @@ impl Report {
 }
 
 /// `1 section`, `2 sections`, `0 sections`: the summary's counts.
-fn counted(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", crate::text::plural(n, one, many))
 }
 
 /// Checks each TEMPLATE argument: a folder stands for the templates in it, and no
@@ -140,8 +136,8 @@ pub fn run(args: &[String]) -> Report {
                 let form = &template.form;
                 report.summaries.push(format!(
                     "{name}: {}, {}",
-                    counted(form.sections.len(), "section"),
-                    counted(form.fields.len(), "field")
+                    counted(form.sections.len(), "section", "sections"),
+                    counted(form.fields.len(), "field", "fields")
                 ));
                 if let Source::File(path) = &source {
                     let folder = path.parent().unwrap_or(Path::new("")).to_path_buf();

@@ -368,12 +368,14 @@ fn check_counts(form: &Form, file: &str, limits: &Limits) -> Result<(), LocatedE
     Ok(())
 }
 
-/// The refusal of a template with more `what` (sections, fields) than `limit`, naming
-/// the variable that raises it.
+/// The refusal of a template with more `what` (`sections`, `fields`: the plural, whose
+/// singular drops the `s`) than `limit`, naming the variable that raises it.
 pub(crate) fn over_limit(what: &str, limit: usize, var: &str) -> String {
+    let one = what.strip_suffix('s').unwrap_or(what);
     format!(
-        "the template has more than {} {what}, the limit (raise it with {var}=N)",
-        crate::text::thousands(limit)
+        "the template has more than {} {}, the limit (raise it with {var}=N)",
+        crate::text::thousands(limit),
+        crate::text::plural(limit, one, what)
     )
 }
 
@@ -517,8 +519,32 @@ mod tests {
             parse_within("t.md", b"## A\n\n## B\n", &Limits { sections: 1, ..d }).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "t.md:3:1: the template has more than 1 sections, the limit \
+            "t.md:3:1: the template has more than 1 section, the limit \
              (raise it with ISSUE_COMPOSER_MAX_SECTIONS=N)"
         );
+        let err = parse_within(
+            "t.md",
+            b"## A\n\n## B\n\n## C\n",
+            &Limits { sections: 2, ..d },
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.md:5:1: the template has more than 2 sections, the limit \
+             (raise it with ISSUE_COMPOSER_MAX_SECTIONS=N)"
+        );
+        // Four sections of a field each: the fold refuses at the field past the limit.
+        let four = b"## A\n\n## B\n\n## C\n\n## D\n";
+        let fields = |n| parse_within("t.md", four, &Limits { fields: n, ..d });
+        for (n, said) in [(1, "1 field"), (2, "2 fields")] {
+            assert_eq!(
+                fields(n).unwrap_err().to_string(),
+                format!(
+                    "t.md:{}:1: the template has more than {said}, the limit \
+                     (raise it with ISSUE_COMPOSER_MAX_FIELDS=N)",
+                    2 * n + 1
+                )
+            );
+        }
     }
 }

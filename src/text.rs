@@ -18,8 +18,15 @@ pub fn size_name(bytes: usize) -> String {
     if bytes.is_multiple_of(MIB) && bytes > 0 {
         format!("{} MiB", bytes / MIB)
     } else {
-        format!("{} bytes", thousands(bytes))
+        format!("{} {}", thousands(bytes), plural(bytes, "byte", "bytes"))
     }
+}
+
+/// The noun after a count: `one` after 1, `many` after any other count, 0 too
+/// (`1 field`, `0 fields`, `2 fields`). Every count written before a noun for people
+/// goes through it.
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
 }
 
 /// `200000` as `200,000`.
@@ -390,6 +397,17 @@ fn quoted_item(s: &str) -> Option<(String, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_of_one_takes_the_singular_and_any_other_the_plural() {
+        let said = |n| format!("{n} {}", plural(n, "field", "fields"));
+        assert_eq!(said(0), "0 fields");
+        assert_eq!(said(1), "1 field");
+        assert_eq!(said(2), "2 fields");
+        assert_eq!(size_name(1), "1 byte");
+        assert_eq!(size_name(2), "2 bytes");
+        assert_eq!(size_name(2 * 1024 * 1024), "2 MiB");
+    }
 
     #[test]
     fn ascii_slugs_are_the_character_slugs() {

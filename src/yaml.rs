@@ -419,29 +419,23 @@ pub fn is_budget_message(message: &str) -> bool {
 /// `Events { events: 200001 }` and the like, in words: which limit, and how to raise it.
 fn budget_message(breach: &str, budget: &Budget) -> String {
     let what = breach.split([' ', '{']).next().unwrap_or(breach);
-    let (limit, var) = match what {
-        "Events" | "Nodes" => (
-            format!("{} YAML nodes", crate::text::thousands(budget.nodes)),
-            NODES_VAR,
-        ),
-        "Aliases" => (
-            format!("{} aliases", crate::text::thousands(budget.aliases)),
-            ALIASES_VAR,
-        ),
-        "Anchors" => (
-            format!("{} anchors", crate::text::thousands(budget.aliases)),
-            ALIASES_VAR,
-        ),
+    let (limit, one, many, var) = match what {
+        "Events" | "Nodes" => (budget.nodes, "YAML node", "YAML nodes", NODES_VAR),
+        "Aliases" => (budget.aliases, "alias", "aliases", ALIASES_VAR),
+        "Anchors" => (budget.aliases, "anchor", "anchors", ALIASES_VAR),
         "Depth" => (
-            format!(
-                "{} nested lists or maps",
-                crate::text::thousands(budget.depth)
-            ),
+            budget.depth,
+            "nested list or map",
+            "nested lists or maps",
             DEPTH_VAR,
         ),
         _ => return format!("{TOO_LARGE} ({what})"),
     };
-    format!("{TOO_LARGE}: more than {limit} (raise it with {var}=N)")
+    format!(
+        "{TOO_LARGE}: more than {} {} (raise it with {var}=N)",
+        crate::text::thousands(limit),
+        crate::text::plural(limit, one, many)
+    )
 }
 
 #[cfg(test)]
@@ -627,6 +621,33 @@ mod tests {
             "the YAML is larger or more deeply nested than allowed: more than 1,000 anchors \
              (raise it with ISSUE_COMPOSER_MAX_YAML_ALIASES=N)"
         );
+        // A limit of one reads as one.
+        let one = |nodes, depth, aliases| Budget {
+            nodes,
+            aliases,
+            depth,
+        };
+        let said = |budget: &Budget, breach| budget_message(breach, budget);
+        assert_eq!(
+            said(&one(1, 1, 1), "Events { events: 2 }"),
+            "the YAML is larger or more deeply nested than allowed: more than 1 YAML node \
+             (raise it with ISSUE_COMPOSER_MAX_YAML_NODES=N)"
+        );
+        for (budget, breach, words) in [
+            (one(1, 1, 1), "Depth", "1 nested list or map"),
+            (one(1, 2, 1), "Depth", "2 nested lists or maps"),
+            (one(1, 1, 1), "Aliases", "1 alias"),
+            (one(1, 1, 2), "Aliases", "2 aliases"),
+            (one(1, 1, 1), "Anchors", "1 anchor"),
+            (one(1, 1, 2), "Anchors", "2 anchors"),
+            (one(2, 1, 1), "Nodes", "2 YAML nodes"),
+        ] {
+            let message = said(&budget, breach);
+            assert!(
+                message.contains(&format!(": more than {words} (raise it with")),
+                "{message}"
+            );
+        }
     }
 
     #[test]

@@ -1069,7 +1069,7 @@ fn the_picker_lists_a_broken_template_and_opens_the_others() {
     s.send("good");
     s.keys(&[ENTER]);
     s.wait_for("What happened?");
-    s.wait_for("0 of 1 fields filled");
+    s.wait_for("0 of 1 field filled");
 }
 
 /// Keys that never pause for a tick still get saved: the draft is written while typing
@@ -1256,11 +1256,11 @@ fn the_picker_shows_contact_links_and_opens_the_blank_issue() {
     s.send("blank");
     s.keys(&[ENTER]);
     s.wait_for("issue-composer · Blank issue");
-    s.wait_for("0 of 1 fields filled");
+    s.wait_for("0 of 1 field filled");
     s.send("Crash on start");
     s.keys(&[TAB]);
     s.send("It crashes.");
-    s.wait_for("1 of 1 fields filled");
+    s.wait_for("1 of 1 field filled");
 }
 
 /// `-o FILE --gh`: Enter writes the file and sends; after leaving, standard error says

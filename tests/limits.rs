@@ -38,6 +38,16 @@ fn too_many_sections_are_refused_naming_the_limit() {
         )
     );
     assert_eq!(
+        schema(&path, &[("ISSUE_COMPOSER_MAX_SECTIONS", "1")]),
+        (
+            Some(1),
+            format!(
+                "issue-composer: {path}:3:1: the template has more than 1 section, the \
+                 limit (raise it with ISSUE_COMPOSER_MAX_SECTIONS=N)\n"
+            )
+        )
+    );
+    assert_eq!(
         schema(&path, &[("ISSUE_COMPOSER_MAX_SECTIONS", "3")]).0,
         Some(0)
     );
@@ -52,7 +62,18 @@ fn too_many_fields_are_refused_naming_the_limit() {
         (
             Some(1),
             format!(
-                "issue-composer: {path}:3:1: the template has more than 1 fields, the limit \
+                "issue-composer: {path}:3:1: the template has more than 1 field, the limit \
+                 (raise it with ISSUE_COMPOSER_MAX_FIELDS=N)\n"
+            )
+        )
+    );
+    let path = write(dir.path(), "four.md", &format!("{THREE}## Four\n"));
+    assert_eq!(
+        schema(&path, &[("ISSUE_COMPOSER_MAX_FIELDS", "2")]),
+        (
+            Some(1),
+            format!(
+                "issue-composer: {path}:5:1: the template has more than 2 fields, the limit \
                  (raise it with ISSUE_COMPOSER_MAX_FIELDS=N)\n"
             )
         )
@@ -95,6 +116,16 @@ fn nesting_can_be_raised_and_lowered() {
             Some(1),
             format!(
                 "issue-composer: {path}:2:4: nesting deeper than 3 lists or block quotes, the \
+                 limit (raise it with ISSUE_COMPOSER_MAX_NESTING=N)\n"
+            )
+        )
+    );
+    assert_eq!(
+        schema(&path, &[("ISSUE_COMPOSER_MAX_NESTING", "1")]),
+        (
+            Some(1),
+            format!(
+                "issue-composer: {path}:2:2: nesting deeper than 1 list or block quote, the \
                  limit (raise it with ISSUE_COMPOSER_MAX_NESTING=N)\n"
             )
         )

@@ -196,6 +196,26 @@ fn drafts_list_show_and_rm() {
     );
 }
 
+/// A draft's size reads right for one byte and for more: `1 byte`, `2 bytes`.
+#[test]
+fn drafts_list_says_one_byte_and_two_bytes() {
+    let home = Home::new();
+    let dir = home.drafts();
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("one.yaml"), "\n").unwrap();
+    std::fs::write(dir.join("two.yaml"), "\n\n").unwrap();
+    let (list, _) = home.run(&["drafts", "list"]);
+    let mut sizes: Vec<(&str, &str)> = list
+        .lines()
+        .map(|l| {
+            let row: Vec<&str> = l.split('\t').collect();
+            (row[0], row[4])
+        })
+        .collect();
+    sizes.sort_unstable();
+    assert_eq!(sizes, [("one", "1 byte"), ("two", "2 bytes")], "{list}");
+}
+
 /// config.toml that is not a regular file, or is huge: a warning naming the file, the
 /// defaults used, and `render` goes on (before, a link to /dev/zero read gigabytes and
 /// a FIFO hung every command).

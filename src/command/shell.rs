@@ -8,7 +8,7 @@ use clap::CommandFactory as _;
 
 use crate::cli::{Cli, DraftsCommand};
 use crate::draft::{self, index};
-use crate::text::{escape, escape_line};
+use crate::text::{escape, escape_line, plural};
 
 pub fn completions_cmd(shell: clap_complete::Shell) -> Result<ExitCode> {
     let mut out = Vec::new();
@@ -33,12 +33,13 @@ pub fn drafts_cmd(command: &DraftsCommand) -> Result<ExitCode> {
             let mut out = String::new();
             for d in index::list(&dir) {
                 let repo = d.repository.as_deref().unwrap_or("-");
+                let bytes = usize::try_from(d.size).map_or("bytes", |n| plural(n, "byte", "bytes"));
                 let row = [
                     d.id.as_str(),
                     &d.template,
                     repo,
                     &index::when(d.modified),
-                    &format!("{} bytes", d.size),
+                    &format!("{} {bytes}", d.size),
                 ]
                 .map(|cell| escape_line(cell).into_owned());
                 out.push_str(&row.join("\t"));

@@ -286,7 +286,11 @@ pub fn in_words(bytes: usize) -> String {
         0 => "0 bytes".to_owned(),
         b if b % (KIB * KIB) == 0 => format!("{} MiB", b / (KIB * KIB)),
         b if b % KIB == 0 => format!("{} KiB", b / KIB),
-        b => format!("{} bytes", crate::text::thousands(b)),
+        b => format!(
+            "{} {}",
+            crate::text::thousands(b),
+            crate::text::plural(b, "byte", "bytes")
+        ),
     }
 }
 

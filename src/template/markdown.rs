@@ -56,8 +56,13 @@ pub(crate) fn build(body: &str, first_line: usize, limits: &Limits) -> Result<Bu
                 col: before[line_start..].chars().count() + 1,
                 severity: Severity::Error,
                 message: format!(
-                    "nesting deeper than {} lists or block quotes, the limit (raise it with {}=N)",
+                    "nesting deeper than {} {}, the limit (raise it with {}=N)",
                     limits.nesting,
+                    crate::text::plural(
+                        limits.nesting,
+                        "list or block quote",
+                        "lists or block quotes"
+                    ),
                     super::NESTING_VAR
                 ),
             }

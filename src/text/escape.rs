@@ -92,7 +92,8 @@ pub fn shorten(text: &str, max: usize) -> Cow<'_, str> {
         None => Cow::Borrowed(text),
         Some((cut, _)) => {
             let rest = text[cut..].chars().count();
-            Cow::Owned(format!("{}… ({rest} more characters)", &text[..cut]))
+            let characters = super::plural(rest, "character", "characters");
+            Cow::Owned(format!("{}… ({rest} more {characters})", &text[..cut]))
         }
     }
 }
@@ -147,5 +148,6 @@ mod tests {
         assert_eq!(shorten("12345", 5), "12345");
         assert_eq!(shorten("1234567", 5), "12345… (2 more characters)");
         assert_eq!(shorten("ééééé é", 5), "ééééé… (2 more characters)");
+        assert_eq!(shorten("123456", 5), "12345… (1 more character)");
     }
 }

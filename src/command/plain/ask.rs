@@ -126,7 +126,9 @@ pub fn current(field: &Field, value: &Value) -> Option<String> {
             let mut shown = vec!["  now:".to_owned()];
             shown.extend(lines.iter().take(SHOWN_LINES).map(|l| format!("  | {l}")));
             if lines.len() > SHOWN_LINES {
-                shown.push(format!("  | … {} more lines", lines.len() - SHOWN_LINES));
+                let more = lines.len() - SHOWN_LINES;
+                let words = crate::text::plural(more, "line", "lines");
+                shown.push(format!("  | … {more} more {words}"));
             }
             shown.join("\n")
         }
@@ -455,5 +457,25 @@ mod tests {
         let list = field(FieldKind::List);
         let got = value(&list, &Value::List(Vec::new()), &lines(&["x", "", " y "]));
         assert_eq!(got, Ok(Value::List(vec!["x".into(), "y".into()])));
+    }
+
+    /// A long answer shows its first lines, then how many more: `1 more line`, `2 more
+    /// lines`.
+    #[test]
+    fn the_lines_left_out_of_a_long_answer_are_counted() {
+        let area = field(FieldKind::TextArea);
+        let text = |n: usize| (1..=n).fold(String::new(), |s, i| s + &format!("l{i}\n"));
+        let last = |n| current(&area, &Value::Text(text(n))).unwrap_or_default();
+        assert!(
+            last(13).ends_with("\n  | l12\n  | … 1 more line\n"),
+            "{}",
+            last(13)
+        );
+        assert!(
+            last(14).ends_with("\n  | l12\n  | … 2 more lines\n"),
+            "{}",
+            last(14)
+        );
+        assert!(last(12).ends_with("\n  | l11\n  | l12\n"), "{}", last(12));
     }
 }

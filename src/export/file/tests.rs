@@ -230,6 +230,8 @@ fn reading_within_a_limit_refuses_devices_fifos_and_big_files() {
     assert_eq!(read_regular_within(&big, 2048).unwrap().len(), 2048);
     assert_eq!(in_words(16 << 20), "16 MiB");
     assert_eq!(in_words(1000), "1,000 bytes");
+    assert_eq!(in_words(1), "1 byte");
+    assert_eq!(in_words(2), "2 bytes");
 }
 
 #[cfg(unix)]

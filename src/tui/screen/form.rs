@@ -32,11 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
     let a = form_areas(state, area);
     let buf = frame.buffer_mut();
     let form = state.form();
-    let counter = format!(
-        "{} of {} fields filled",
-        state.model().filled_count(),
-        form.fields.len()
-    );
+    let counter = filled_counter(state.model().filled_count(), form.fields.len());
     let name = format!(" issue-composer · {}", form.meta.name);
     // The name gives way to the counter in narrow terminals.
     let room = usize::from(a.top.width).saturating_sub(counter.len() + 2);
@@ -155,6 +151,13 @@ pub fn people_split(width: u16, labels: u16, assignees: u16) -> u16 {
     } else {
         half
     }
+}
+
+/// The header's count: `0 of 1 field filled`, `1 of 2 fields filled` (the noun agrees
+/// with the number of fields).
+fn filled_counter(filled: usize, fields: usize) -> String {
+    let noun = crate::text::plural(fields, "field", "fields");
+    format!("{filled} of {fields} {noun} filled")
 }
 
 /// What an empty labels or assignees field shows.

@@ -18,3 +18,13 @@ fn labels_and_assignees_share_their_row_by_what_they_need() {
     assert_eq!(people_split(101, 50, 51), 50);
     assert_eq!(people_split(0, 10, 10), 0);
 }
+
+/// The header's count reads right for one field and for more: `1 of 1 field filled`,
+/// not `1 of 1 fields filled`.
+#[test]
+fn the_header_count_agrees_with_the_number_of_fields() {
+    assert_eq!(filled_counter(0, 1), "0 of 1 field filled");
+    assert_eq!(filled_counter(1, 1), "1 of 1 field filled");
+    assert_eq!(filled_counter(1, 2), "1 of 2 fields filled");
+    assert_eq!(filled_counter(0, 0), "0 of 0 fields filled");
+}
