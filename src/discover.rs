@@ -68,12 +68,24 @@ pub fn catalog(start: &Path) -> Catalog {
             .iter()
             .map(|b| found_at(Origin::Builtin, Source::Builtin(*b))),
     );
-    let chooser_file = root.as_deref().and_then(layout::chooser_config);
+    let (chooser_file, chooser) = chooser_in(root.as_deref());
+    Catalog {
+        root,
+        entries: catalog::entries(found),
+        chooser,
+        chooser_file,
+    }
+}
+
+/// The chooser `config.yml` of the repository at `root`, when there is one, and its
+/// settings (the defaults without one).
+fn chooser_in(root: Option<&Path>) -> (Option<PathBuf>, Chooser) {
+    let chooser_file = root.and_then(layout::chooser_config);
     let chooser = chooser_file
         .as_deref()
         .map_or_else(Chooser::default, |path| {
             let name = path.display().to_string();
-            let outside = root.as_deref().and_then(|root| layout::outside(root, path));
+            let outside = root.and_then(|root| layout::outside(root, path));
             let text = match outside {
                 Some(why) => Err(anyhow::anyhow!(why)),
                 None => read_limited(path).map(|b| String::from_utf8_lossy(&b).into_owned()),
@@ -86,12 +98,23 @@ pub fn catalog(start: &Path) -> Catalog {
                 },
             }
         });
-    Catalog {
-        root,
-        entries: catalog::entries(found),
-        chooser,
-        chooser_file,
-    }
+    (chooser_file, chooser)
+}
+
+/// What opening the blank issue from `start` says when the repository's `config.yml`
+/// turns blank issues off: `list` and the chooser leave it out, but naming it opens it
+/// (a maintainer may mean it), with this warning at `blank_issues_enabled`, the file
+/// named as `list` names repository files (from the repository's root).
+pub fn blank_warning(start: &Path) -> Option<String> {
+    let root = layout::repo_root(start)?;
+    let (file, chooser) = chooser_in(Some(&root));
+    let ((line, col), file) = chooser.blank_off_at.zip(file)?;
+    let shown = file.strip_prefix(&root).unwrap_or(&file);
+    Some(format!(
+        "{}:{line}:{col}: this repository turns blank issues off \
+         (blank_issues_enabled: false); GitHub's web form would not offer one",
+        shown.display()
+    ))
 }
 
 /// The chooser's lines as seen from `start`: repository templates in GitHub's order,
@@ -268,15 +291,25 @@ fn stems(entries: &[Entry]) -> String {
         .join(", ")
 }
 
-/// Reads and parses a template.
+/// Reads and parses a template, seen from the current folder; see [`load_from`].
 pub fn load(source: &Source) -> Result<Template> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    load_from(source, &cwd)
+}
+
+/// Reads and parses a template. The blank issue, where the repository of `start` turns
+/// blank issues off, comes with [`blank_warning`] among its opening warnings.
+pub fn load_from(source: &Source, start: &Path) -> Result<Template> {
     let identity = source.identity();
     match source {
-        Source::Builtin(b) => Ok(template::parse_from(
-            &identity,
-            b.text.as_bytes(),
-            &template::Limits::default(),
-        )?),
+        Source::Builtin(b) => {
+            let mut template =
+                template::parse_from(&identity, b.text.as_bytes(), &template::Limits::default())?;
+            if *b == BLANK {
+                template.warnings.extend(blank_warning(start));
+            }
+            Ok(template)
+        }
         Source::File(path) => {
             let bytes = read_limited(path)?;
             Ok(template::parse_from(&identity, &bytes, &limits())?)

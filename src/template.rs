@@ -100,6 +100,10 @@ pub struct Template {
     pub layout: Layout,
     /// Things worth knowing that did not stop the template from loading.
     pub problems: Vec<Problem>,
+    /// Warnings about opening it that come from outside its file, `FILE:LINE:COL:
+    /// message` each (the blank issue named where the repository turns it off, from
+    /// `discover::load`): [`Template::opening_warnings`] says them after the file's own.
+    pub warnings: Vec<String>,
 }
 
 impl Template {
@@ -119,7 +123,7 @@ impl Template {
     /// What opening the template says, as `check` does: the issue form saved with
     /// another extension, then each value of its front matter holding escape sequences
     /// or control characters (removed), raw or written as YAML escapes, at
-    /// `FILE:LINE:COL`.
+    /// `FILE:LINE:COL`; then the [`Template::warnings`] from outside the file.
     pub fn opening_warnings(&self) -> Vec<String> {
         let escapes = self
             .problems
@@ -132,6 +136,7 @@ impl Template {
         self.saved_form_warning()
             .into_iter()
             .chain(escapes)
+            .chain(self.warnings.iter().cloned())
             .collect()
     }
 }
@@ -350,6 +355,7 @@ pub fn parse_from(
         form,
         layout,
         problems,
+        warnings: Vec::new(),
     })
 }
 

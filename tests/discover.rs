@@ -757,6 +757,61 @@ fn yes_and_no_in_config_yml_are_read_as_github_reads_them_by_list_and_check() {
     }
 }
 
+/// The blank issue named where `config.yml` turns blank issues off: `list` leaves it
+/// out, but `render blank` still opens it (a maintainer may mean it), saying so with a
+/// warning at `blank_issues_enabled` (before, it opened silently). Turned on, or
+/// without a repository, nothing is said.
+#[test]
+fn the_blank_issue_named_where_blank_issues_are_off_opens_with_a_warning() {
+    let home = Home::new();
+    let (root, sub) = home.repo(&[
+        (".github/ISSUE_TEMPLATE/bug.md", &md("Bug")),
+        (
+            ".github/ISSUE_TEMPLATE/config.yml",
+            "contact_links: []\nblank_issues_enabled: false\n",
+        ),
+    ]);
+    let render = |cwd: &Path| {
+        let out = home
+            .cmd(cwd)
+            .args([
+                "render",
+                "blank",
+                "--set",
+                "title=T",
+                "--set",
+                "description=D",
+            ])
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let warned = "issue-composer: warning: .github/ISSUE_TEMPLATE/config.yml:2:1: this \
+                  repository turns blank issues off (blank_issues_enabled: false); GitHub's \
+                  web form would not offer one\n";
+    assert_eq!(render(&sub), (Some(0), "D\n".to_owned(), warned.to_owned()));
+    assert_eq!(render(&root).2, warned);
+    assert!(
+        !home
+            .list(&sub)
+            .iter()
+            .any(|item| item["name"] == "Blank issue")
+    );
+    write(
+        &root.join(".github/ISSUE_TEMPLATE/config.yml"),
+        "blank_issues_enabled: true\n",
+    );
+    assert_eq!(render(&sub), (Some(0), "D\n".to_owned(), String::new()));
+    assert_eq!(
+        render(home.dir.path()),
+        (Some(0), "D\n".to_owned(), String::new())
+    );
+}
+
 /// `schema` (and every command taking TEMPLATE) refuses a typed path that links out of
 /// its repository, as `check` does; with the folder linked out, the message says the
 /// folder is the link, not the file.

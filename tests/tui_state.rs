@@ -2140,6 +2140,38 @@ fn opening_with_several_warnings_says_how_many_more() {
     );
 }
 
+/// The blank issue opened where the repository's `config.yml` turns blank issues off
+/// shows the warning `render` prints, as the other opening warnings are shown.
+#[test]
+fn the_blank_issue_where_blank_issues_are_off_opens_with_the_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    let templates = root.join(".github/ISSUE_TEMPLATE");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("config.yml"),
+        "blank_issues_enabled: false\n",
+    )
+    .unwrap();
+    let source = Source::Builtin(discover::BLANK);
+    let template = discover::load_from(&source, root).unwrap();
+    let app = App::with_form(config(), template, source.clone(), None, (120, 40));
+    assert_eq!(
+        notice(&app),
+        Some((
+            "warning: .github/ISSUE_TEMPLATE/config.yml:1:1: this repository turns blank issues \
+             off (blank_issues_enabled: false); GitHub's web form would not offer one"
+                .to_owned(),
+            true
+        ))
+    );
+    std::fs::write(templates.join("config.yml"), "blank_issues_enabled: true\n").unwrap();
+    let template = discover::load_from(&source, root).unwrap();
+    let app = App::with_form(config(), template, source, None, (120, 40));
+    assert_eq!(notice(&app), None);
+}
+
 /// Raw escape sequences in front matter (the bytes) open with the same notice as YAML
 /// escapes (the form said nothing).
 #[test]

@@ -64,6 +64,9 @@ pub struct Chooser {
     pub links: Vec<Link>,
     /// Whether a blank issue is offered (`blank_issues_enabled`, true unless `false`).
     pub blank_issues: bool,
+    /// Where `blank_issues_enabled` turns blank issues off (line, column), when it does:
+    /// opening the blank issue by name says so, pointing there.
+    pub blank_off_at: Option<(usize, usize)>,
     /// What was wrong with the file, as `file:line:col: message` or `file: message`.
     pub problems: Vec<String>,
 }
@@ -73,6 +76,7 @@ impl Default for Chooser {
         Self {
             links: Vec::new(),
             blank_issues: true,
+            blank_off_at: None,
             problems: Vec::new(),
         }
     }
@@ -215,6 +219,9 @@ pub fn chooser(text: &str, file: &str) -> Chooser {
         .and_then(crate::template::json_flag)
     {
         out.blank_issues = on;
+        if !on {
+            out.blank_off_at = crate::template::lint::blank_switch_place(text);
+        }
     }
     if let Some(Json::Array(links)) = map.get("contact_links") {
         // A link without a name or URL is skipped; the lint above said why.
@@ -374,6 +381,7 @@ mod tests {
         let text = "blank_issues_enabled: false\ncontact_links:\n  - name: Forum\n    url: https://example.org/forum\n    about: Ask here\n  - url: https://x\n";
         let c = chooser(text, "config.yml");
         assert!(!c.blank_issues);
+        assert_eq!(c.blank_off_at, Some((1, 1)));
         assert_eq!(
             c.links,
             [Link {
@@ -392,6 +400,20 @@ mod tests {
         );
         let all = choices(Vec::new(), &c);
         assert_eq!(all.len(), 1);
+        // Given twice, the last one counts, and is where blank issues are turned off.
+        let twice = chooser(
+            "blank_issues_enabled: true\n  # x\nblank_issues_enabled: no\n",
+            "c.yml",
+        );
+        assert_eq!(
+            (twice.blank_issues, twice.blank_off_at),
+            (false, Some((3, 1)))
+        );
+        let on = chooser(
+            "blank_issues_enabled: false\nblank_issues_enabled: true\n",
+            "c.yml",
+        );
+        assert_eq!((on.blank_issues, on.blank_off_at), (true, None));
         let open = choices(Vec::new(), &chooser("contact_links: []\n", "c.yml"));
         assert_eq!(open, [Choice::Blank]);
         assert_eq!(open[0].source(), Some(Source::Builtin(BLANK)));

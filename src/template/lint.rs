@@ -16,7 +16,7 @@ mod place;
 mod top;
 mod value;
 
-pub use config::{chooser_config, url_problem};
+pub use config::{blank_switch_place, chooser_config, url_problem};
 pub use top::{
     answers_numbers, front_matter_escapes, front_matter_names, front_matter_numbers,
     front_matter_raw_escapes, markdown_meta, meta_shapes, name_place, name_problem, text_booleans,

@@ -39,6 +39,19 @@ pub fn chooser_config(text: &str) -> Vec<Problem> {
     out.sorted()
 }
 
+/// Where `blank_issues_enabled` is written in a chooser `config.yml`: its key's 1-based
+/// line and column (the last one when it is given twice: the last one counts).
+pub fn blank_switch_place(text: &str) -> Option<(usize, usize)> {
+    let root = node::parse(text)?;
+    let Node::Map(top) = &root.value else {
+        return None;
+    };
+    top.iter()
+        .rev()
+        .find(|(key, _)| key.value == "blank_issues_enabled")
+        .map(|(key, _)| node::at(key))
+}
+
 impl Lint<'_> {
     fn contact_link(&mut self, link: &Spanned<Node>) {
         let Node::Map(map) = &link.value else {
