@@ -1500,3 +1500,54 @@ fn the_quit_dialog_says_whether_a_draft_is_written() {
         "{text}"
     );
 }
+
+/// A required field prefilled by the form's `value:` is filled (it is sent as it
+/// stands): the header counts it and the sidebar marks its section `✓`. Before, the
+/// header said `1 of 3 fields filled` while the sidebar marked it `·`, untouched. A
+/// prefilled field that is not required is the template's example (`~`), counted by
+/// neither; typing into an empty field fills it for both.
+#[test]
+fn a_prefilled_field_is_filled_in_the_header_and_the_sidebar_alike() {
+    let form = "name: Prefilled\ndescription: d\nbody:\n\
+                - type: textarea\n  id: version\n  attributes:\n    label: Version\n    value: v1.2\n  validations:\n    required: true\n\
+                - type: textarea\n  id: logs\n  attributes:\n    label: Logs\n    value: paste here\n\
+                - type: input\n  id: summary\n  attributes:\n    label: Summary\n";
+    let mut app = open_text("p.yml", form, config(), (60, 16));
+    let view = |app: &App| {
+        let text = screen(app, 60, 16);
+        // Rows as drawn, without the quotes the dump puts around each.
+        let rows: Vec<&str> = text.lines().map(|l| l.trim_matches('"')).collect();
+        let sidebar: Vec<String> = rows[4..7]
+            .iter()
+            .map(|l| match l.split_once('│') {
+                Some((sidebar, _)) => sidebar.trim_end().to_owned(),
+                None => panic!("{text}"),
+            })
+            .collect();
+        (rows[0].to_owned(), sidebar)
+    };
+    assert_eq!(
+        view(&app),
+        (
+            " issue-composer · Prefilled            1 of 3 fields filled ".to_owned(),
+            vec![
+                "✓ Version".to_owned(),
+                "~ Logs".to_owned(),
+                "· Summary".to_owned()
+            ]
+        )
+    );
+    go(&mut app, "summary");
+    key(&mut app, KeyCode::Char('x'), KeyModifiers::NONE);
+    assert_eq!(
+        view(&app),
+        (
+            " issue-composer · Prefilled            2 of 3 fields filled ".to_owned(),
+            vec![
+                "✓ Version".to_owned(),
+                "~ Logs".to_owned(),
+                "✓ Summary".to_owned()
+            ]
+        )
+    );
+}

@@ -68,7 +68,8 @@ pub struct Model {
     /// What the form starts with, untouched: the template's answers and [`People`].
     blank: Answers,
     people: People,
-    /// Per field: has content the user gave.
+    /// Per field: [`Form::is_filled`] of its answer, what the header counts and the
+    /// sidebar marks `✓`.
     filled: Vec<bool>,
     /// Per field: the user has left it, so its problems are shown under it.
     left: Vec<bool>,
@@ -248,7 +249,9 @@ impl Model {
     }
 
     /// The sidebar's mark: `!` once a field of the section with a problem was left (as
-    /// its message under the field), `✓` when an answer was given, else untouched.
+    /// its message under the field), `~` while a field holds the template's example,
+    /// `✓` when a field is filled (as the header counts them, [`Form::is_filled`]: a
+    /// required field's prefilled `value:` too, which is sent), else untouched.
     pub fn mark(&self, section: usize) -> Mark {
         let form = self.form();
         let fields = &form.sections[section].fields;
@@ -263,10 +266,7 @@ impl Model {
             .any(|f| form.holds_example(f, &self.answers.values[f]))
         {
             Mark::Example
-        } else if fields
-            .iter()
-            .any(|f| self.answers.values[f] != form.fields[f].default)
-        {
+        } else if fields.iter().any(|f| self.filled[f]) {
             Mark::Done
         } else {
             Mark::Untouched
