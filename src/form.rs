@@ -2,6 +2,7 @@
 //! that fill them. Markdown templates and GitHub issue forms both map onto it.
 
 pub mod answers;
+mod ids;
 pub mod schema;
 mod span;
 mod table;
@@ -11,6 +12,9 @@ mod values;
 use std::sync::Arc;
 
 pub use answers::{AnswerError, AnswerErrors, AnswersFile, ToYamlError};
+pub(crate) use ids::assign_ids;
+#[cfg(test)]
+use ids::{Unique, suffixed};
 pub use span::{FieldSpan, index32};
 pub use table::{Cells, LabelText, Labels, TableKind};
 pub use validate::Invalid;
@@ -601,208 +605,6 @@ impl Form {
     pub fn field_index(&self, id: &str) -> Option<usize> {
         self.fields.iter().position(|f| *f.id == *id)
     }
-}
-
-/// Gives sections and fields their ids: a section's slug; a labelled field is
-/// `section/label`, an unlabelled one takes the section's slug. Sections and fields are
-/// separate namespaces; a clash within one gets `-2`, `-3`. A section whose id is
-/// already set holds its title's slug there (the markdown reader makes it on its own
-/// thread for a heading): that is its base, kept as it is (not copied) when free, and
-/// an unlabelled field that gets its section's id shares it.
-pub(crate) fn assign_ids(sections: &mut [Section], fields: &mut [Field], labelled: &[bool]) {
-    use crate::text::{slug, slug_into};
-    let mut taken = Claims::with_capacity(sections.len());
-    // The hash of each section's id: an unlabelled field's base is that id, hashed
-    // once (the fields' set hashes the same way).
-    let mut section_hashes = Vec::with_capacity(sections.len());
-    for i in 0..sections.len() {
-        let (claimed, rest) = sections.split_at_mut(i);
-        let section = &mut rest[0];
-        let made_here = section.id.is_empty();
-        let made;
-        let base: &str = if made_here {
-            made = slug(&section.title);
-            match made.as_str() {
-                "" if section.level == 0 => "preamble",
-                "" => "section",
-                s => s,
-            }
-        } else {
-            &section.id
-        };
-        let (suffixed, hash) = taken.claim(claimed, section_id, base, None);
-        let id = if suffixed {
-            Some(Arc::from(taken.candidate.as_str()))
-        } else if made_here {
-            Some(Arc::from(base))
-        } else {
-            None
-        };
-        if let Some(id) = id {
-            section.id = id;
-        }
-        section_hashes.push(hash);
-    }
-    let mut taken = Claims {
-        hasher: taken.hasher,
-        ..Claims::with_capacity(fields.len())
-    };
-    // A labelled field's id is written here, then copied once into its own `Arc`.
-    let mut written = String::new();
-    for i in 0..fields.len() {
-        let (claimed, rest) = fields.split_at_mut(i);
-        let field = &mut rest[0];
-        let section = &sections[field.section()].id;
-        let id = if labelled.get(i).copied().unwrap_or(false) {
-            // The label's slug written in place, after the section's id.
-            written.clear();
-            written.push_str(section);
-            written.push('/');
-            let mark = written.len();
-            slug_into(&mut written, &field.label);
-            if written.len() == mark {
-                written.push_str("field");
-            }
-            let (suffixed, _) = taken.claim(claimed, field_id, &written, None);
-            Arc::from(if suffixed { &taken.candidate } else { &written }.as_str())
-        } else {
-            let hash = section_hashes[field.section()];
-            let (suffixed, _) = taken.claim(claimed, field_id, section, Some(hash));
-            if suffixed {
-                Arc::from(taken.candidate.as_str())
-            } else {
-                // Free: its section's id itself, shared.
-                Arc::clone(section)
-            }
-        };
-        field.id = id;
-    }
-}
-
-fn section_id(section: &Section) -> &str {
-    &section.id
-}
-
-fn field_id(field: &Field) -> &str {
-    &field.id
-}
-
-/// The ids claimed so far, which are those of the items before the one being named
-/// (`claimed`, read through `id_of`), and for each base that clashed the suffix to try
-/// next: the smallest free suffix never goes down (ids are only added), so n clashes
-/// cost O(n), not O(n²).
-///
-/// The set holds indices of the items rather than copies of their ids (a copy of
-/// every id was 3.5 MB of a 1.9 MiB template's peak memory), and ids go straight to
-/// their items (a vector of them was 2.4 MB more for 100,000 headings). Hashed with
-/// foldhash rather than `SipHash`: hashing was most of the cost of claiming an id (ids
-/// come from the template, so the hasher keeps foldhash's random seed).
-#[derive(Default)]
-struct Claims {
-    taken: hashbrown::HashTable<u32>,
-    /// The id last claimed with a suffix (written here, reused from claim to claim:
-    /// the caller copies it into the item's own `Arc`).
-    candidate: String,
-    /// By the index of the id a base clashed with (which is the base).
-    next: std::collections::HashMap<u32, usize, foldhash::fast::RandomState>,
-    hasher: foldhash::fast::RandomState,
-}
-
-impl Claims {
-    /// Room for `n` ids without rehashing as they come.
-    fn with_capacity(n: usize) -> Self {
-        Self {
-            taken: hashbrown::HashTable::with_capacity(n),
-            ..Self::default()
-        }
-    }
-
-    /// Claims `base` (or `base-N`, with the smallest free N from 2) as the id of the
-    /// item after `claimed`, `hash` being `base`'s hash when known. Returns whether it
-    /// took a suffix (the id is then in `self.candidate`; else it is `base`) and the
-    /// id's hash.
-    fn claim<T>(
-        &mut self,
-        claimed: &[T],
-        id_of: fn(&T) -> &str,
-        base: &str,
-        hash: Option<u64>,
-    ) -> (bool, u64) {
-        use std::hash::BuildHasher as _;
-        let hasher = &self.hasher;
-        let hash = hash.unwrap_or_else(|| hasher.hash_one(base));
-        let find = |taken: &hashbrown::HashTable<u32>, hash: u64, id: &str| {
-            taken
-                .find(hash, |&i| id_of(&claimed[i as usize]) == id)
-                .copied()
-        };
-        let (suffixed, hash) = match find(&self.taken, hash, base) {
-            // Free: hashed once.
-            None => (false, hash),
-            Some(holder) => {
-                let mut n = self.next.get(&holder).copied().unwrap_or(2);
-                let hash = loop {
-                    suffixed(&mut self.candidate, base, n);
-                    let hash = hasher.hash_one(self.candidate.as_str());
-                    if find(&self.taken, hash, &self.candidate).is_none() {
-                        break hash;
-                    }
-                    n += 1;
-                };
-                self.next.insert(holder, n + 1);
-                (true, hash)
-            }
-        };
-        let index = u32::try_from(claimed.len()).expect("fewer than 2^32 ids");
-        // Growing rehashes only the ids already claimed.
-        self.taken.insert_unique(hash, index, |&i| {
-            hasher.hash_one(id_of(&claimed[i as usize]))
-        });
-        (suffixed, hash)
-    }
-}
-
-/// [`Claims`] over ids of its own, for tests of the suffixes alone.
-#[cfg(test)]
-#[derive(Default)]
-struct Unique {
-    claims: Claims,
-    ids: Vec<String>,
-}
-
-#[cfg(test)]
-impl Unique {
-    /// `base` when free, else `base-N` with the smallest free N from 2.
-    fn claim(&mut self, base: String) -> String {
-        let (suffixed, _) = self.claims.claim(&self.ids, String::as_str, &base, None);
-        let id = if suffixed {
-            self.claims.candidate.clone()
-        } else {
-            base
-        };
-        self.ids.push(id.clone());
-        id
-    }
-}
-
-/// Writes `base-n` into `out` (`format!` costs several times more, and every
-/// unlabelled field after the first in a section clashes).
-fn suffixed(out: &mut String, base: &str, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    out.clear();
-    out.push_str(base);
-    out.push('-');
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 #[cfg(test)]

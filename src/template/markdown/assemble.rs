@@ -97,6 +97,8 @@ struct Assembler<'s> {
     preamble_end: Option<usize>,
     /// The preamble, closed with nothing in it: not in `sections` (see `close_section`).
     empty_preamble: Option<Section>,
+    /// The latest section at each level, to link a closing section to its parent.
+    parents: sections::Parents,
     problems: Vec<Problem>,
 }
 
@@ -123,6 +125,7 @@ impl<'s> Assembler<'s> {
             heading_level: 0,
             preamble_end: None,
             empty_preamble: None,
+            parents: sections::Parents::default(),
             problems: Vec::new(),
         }
     }
@@ -389,7 +392,15 @@ impl<'s> Assembler<'s> {
     }
 
     /// Numbers a field; `labelled` says the template named it. Its section lists it.
-    fn add_field(&mut self, field: Field, labelled: bool) -> usize {
+    /// One that says `(required)` in its label, help or placeholder is required (read
+    /// here, while the texts are in the cache).
+    fn add_field(&mut self, mut field: Field, labelled: bool) -> usize {
+        if says_required(&field.label)
+            || says_required(&field.help)
+            || says_required(&field.placeholder)
+        {
+            field.required = true;
+        }
         self.fields.push(field);
         self.labelled.push(labelled);
         self.fields.len() - 1

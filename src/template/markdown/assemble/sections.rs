@@ -209,7 +209,7 @@ impl Assembler<'_> {
             let at = open.body_start;
             self.answer_field(&mut open, index, at);
         }
-        let section = open.section.into_section();
+        let mut section = open.section.into_section();
         if is_preamble && is_empty(&section) {
             // Dropped at the end unless the template has no field at all (see
             // `finish`): kept aside, not first in `sections`, whose removal moved
@@ -217,6 +217,7 @@ impl Assembler<'_> {
             self.empty_preamble = Some(section);
             return;
         }
+        self.parents.link(&mut section, index);
         self.sections.push(section);
     }
 
@@ -305,11 +306,11 @@ impl Assembler<'_> {
     }
 }
 
-/// Links each section to its parent. A field's section index, given as the field
-/// was made (`sections.len()` then), is already its place: sections are only ever
-/// pushed, and an empty preamble is never among them (see `close_section`) unless
-/// it comes back for a template with no field at all. (Setting them all again here
-/// was 100,000 scattered writes for 100,000 headings.)
+/// Links each section to its parent, all at once: for a template whose empty preamble
+/// comes back first (see `finish`); the fold links each section as it closes. A
+/// field's section index, given as the field was made (`sections.len()` then), is
+/// already its place: sections are only ever pushed, and an empty preamble is never
+/// among them (see `close_section`) unless it comes back.
 pub(super) fn link_parents(sections: &mut [Section], fields: &[Field]) {
     debug_assert!(sections.iter().enumerate().all(|(at, section)| {
         section
@@ -317,13 +318,26 @@ pub(super) fn link_parents(sections: &mut [Section], fields: &[Field]) {
             .into_iter()
             .all(|f| fields[f].section == index32(at))
     }));
-    // The parent is the latest section at any level above this one.
-    let mut latest: [Option<u32>; 8] = [None; 8];
+    let mut parents = Parents::default();
     for (i, section) in sections.iter_mut().enumerate() {
+        parents.link(section, i);
+    }
+}
+
+/// The latest section at each level so far, sections taken in order: a section's
+/// parent is the latest at any level above its own.
+#[derive(Debug, Default)]
+pub(super) struct Parents([Option<u32>; 8]);
+
+impl Parents {
+    /// Links `section`, number `index`, to its parent, and takes it as the latest at
+    /// its level.
+    pub(super) fn link(&mut self, section: &mut Section, index: usize) {
+        let latest = &mut self.0;
         let level = usize::from(section.level.min(7));
         section.parent = latest[1..level.max(1)].iter().flatten().max().copied();
         if level > 0 {
-            latest[level] = Some(index32(i));
+            latest[level] = Some(index32(index));
             latest[level + 1..].iter_mut().for_each(|l| *l = None);
         }
     }

@@ -1,14 +1,14 @@
 //! The end of the fold: the last section closed, the preamble answered or dropped,
-//! parents linked, then the layout and the ids. Those two depend on nothing of
-//! each other's, so for a large body they are made at once on two threads: the second
-//! core otherwise idles through them once the reader thread is done.
+//! then the layout and the ids. Those two depend on nothing of each other's, so for a
+//! large body they are made at once on two threads: the second core otherwise idles
+//! through them once the reader thread is done. Parents and `(required)` were given
+//! as sections closed and fields came (see `close_section`, `add_field`).
 
 use std::sync::Mutex;
 
 use super::feed::panic_message;
 use super::sections::{is_empty, link_parents};
-use super::{Assembler, Built, Stop, pieces, says_required};
-use crate::form::Field;
+use super::{Assembler, Built, Stop, pieces};
 
 impl Assembler<'_> {
     /// The sections, fields (with their ids) and layout. With `split`, the ids are
@@ -20,10 +20,12 @@ impl Assembler<'_> {
             super::Open::new(std::sync::Arc::default(), 0, 0, 0),
         );
         self.close_section(last, false, lines);
+        let mut came_back = false;
         if self.fields.is_empty() {
             // The empty preamble is the one answer: back in its place, first.
             if let Some(preamble) = self.empty_preamble.take() {
                 self.sections.insert(0, preamble);
+                came_back = true;
             }
             self.give_preamble_a_field();
         }
@@ -47,12 +49,11 @@ impl Assembler<'_> {
         // it starts once the reader thread has ended, so it takes over that one's arena
         // and most of its 50,000 small ids reuse memory the reader freed; the layout's
         // few large vectors reuse the memory this thread freed, as they did before.
-        // With them the passes over every section and field that the layout does not
-        // read (parents, `(required)`): each reads memory the fold wrote long before,
-        // which for 100,000 headings was about 5 ms of this thread's cache misses.
         let ids = || {
-            link_parents(&mut sections, &fields);
-            mark_required(&mut fields);
+            if came_back {
+                // Every section moved one place: parents linked again.
+                link_parents(&mut sections, &fields);
+            }
             crate::form::assign_ids(&mut sections, &mut fields, &labelled);
         };
         let layout = || pieces::pieces(&source, claims, inserts, &comment_blocks, &hidden);
@@ -66,18 +67,6 @@ impl Assembler<'_> {
             lines,
             problems,
         })
-    }
-}
-
-/// A field that says `(required)` in its label, help or placeholder is required.
-fn mark_required(fields: &mut [Field]) {
-    for field in fields {
-        if says_required(&field.label)
-            || says_required(&field.help)
-            || says_required(&field.placeholder)
-        {
-            field.required = true;
-        }
     }
 }
 

@@ -282,3 +282,56 @@ fn an_empty_preamble_is_dropped_unless_the_template_has_no_field() {
     assert_eq!(b.sections[0].fields, crate::form::FieldSpan::one(0));
     assert_eq!(&*b.sections[0].id, "preamble");
 }
+
+/// Parents, `(required)` and ids given as each section closes are those given all at
+/// once after the fold (as they were): clashing titles, labels and suffixes, bold
+/// pseudo-headings, nesting, a preamble, and every markdown template of the corpus.
+#[test]
+fn ids_given_as_sections_close_are_those_given_at_once() {
+    let mut sources = vec![
+        "Intro text (required)\n\n# A\n\n## A\n\nWhat?\n\n## A 2\n\n**Env**\n\n**Env**\n\n\
+         - [ ] x\n\n### A\n\n- **Name:** \n- **Name:** \n\n# B\n\n## Notes (required)\n"
+            .to_owned(),
+        "## S\n\n```\ncode\n```\n\n<!-- two -->\n\n```\nmore\n```\n\n## S-2\n\nWhy?\n".to_owned(),
+        "\n## Before you submit\n\nPlease search existing issues.\n".to_owned(),
+    ];
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut read = 0;
+    for entry in std::fs::read_dir(corpus).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "md")
+            && let Ok(text) = std::fs::read_to_string(&path)
+            && let Ok(split) = crate::template::front_matter::split(&text, "t.md")
+        {
+            let mut body = split.body.to_owned();
+            if !body.ends_with('\n') {
+                body.push('\n');
+            }
+            sources.push(body);
+            read += 1;
+        }
+    }
+    eprintln!("{read} corpus templates");
+    for src in &sources {
+        for piped in [false, true] {
+            let Ok(b) = assemble_with(src, 1, &Limits::default(), piped) else {
+                continue;
+            };
+            let (mut sections, mut fields) = (b.sections.clone(), b.fields.clone());
+            for section in &mut sections {
+                section.id = std::sync::Arc::default();
+                section.parent = None;
+            }
+            for field in &mut fields {
+                field.id = std::sync::Arc::default();
+                field.required = says_required(&field.label)
+                    || says_required(&field.help)
+                    || says_required(&field.placeholder);
+            }
+            sections::link_parents(&mut sections, &fields);
+            crate::form::assign_ids(&mut sections, &mut fields, &b.labelled);
+            assert_eq!(b.sections, sections, "{src}");
+            assert_eq!(b.fields, fields, "{src}");
+        }
+    }
+}
