@@ -337,9 +337,10 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
         ReadError::NotRegular(kind) => {
             anyhow::anyhow!("{} is a {kind}, not a regular file", path.display())
         }
-        ReadError::Io(err) => {
-            anyhow::Error::new(err).context(format!("cannot open {}", path.display()))
-        }
+        // A link to nothing is named as `check`, `list` and the chooser name it.
+        ReadError::Io(err) => layout::broken_link(path)
+            .map_or_else(|| anyhow::Error::new(err), |why| anyhow::anyhow!(why))
+            .context(format!("cannot open {}", path.display())),
     })
 }
 

@@ -218,3 +218,42 @@ fn a_fifo_as_the_chooser_config_is_reported_not_skipped() {
         )
     );
 }
+
+/// A broken link named by its stem (`schema bug`, `render bug`, Enter in the picker) or by
+/// its path is named as `check` and `list` name it, not as a file not found.
+#[test]
+fn a_broken_link_opened_by_its_stem_is_named_a_broken_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir(root.join(".git")).unwrap();
+    let templates = root.join(".github/ISSUE_TEMPLATE");
+    fs::create_dir_all(&templates).unwrap();
+    let link = templates.join("bug.md");
+    std::os::unix::fs::symlink("/nonexistent", &link).unwrap();
+    let why = "a broken symbolic link: it points to /nonexistent, which does not exist";
+    for args in [&["schema", "bug"][..], &["render", "bug"]] {
+        let out = run(root, args).output().unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!("issue-composer: cannot open {}: {why}\n", link.display()),
+            "{args:?}"
+        );
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    let out = run(root, &["schema", ".github/ISSUE_TEMPLATE/bug.md"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("issue-composer: cannot open .github/ISSUE_TEMPLATE/bug.md: {why}\n")
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // The picker opens what it lists through `discover::load`, and says this error chain.
+    let source = issue_composer::discover::Source::File(link.clone());
+    let err = issue_composer::discover::load(&source).unwrap_err();
+    assert_eq!(
+        issue_composer::text::error_chain(&err),
+        format!("cannot open {}: {why}", link.display())
+    );
+}
