@@ -165,7 +165,7 @@ impl Report {
         let located = err.downcast_ref::<crate::LocatedError>();
         let (file, line, col, message) = match located {
             Some(l) => (l.file.clone(), l.line, l.col, l.message.clone()),
-            None => (name.to_owned(), 1, 1, crate::text::error_chain(err)),
+            None => (name.to_owned(), 1, 1, discover::layout::why_unread(err)),
         };
         // The reader stops at the first problem; the rules go on, so every
         // problem of the file is listed at once.
@@ -253,7 +253,7 @@ impl Report {
         let text =
             match discover::read_limited(path).map(|b| String::from_utf8_lossy(&b).into_owned()) {
                 Ok(text) => text,
-                Err(err) => return self.error(name, 1, 1, crate::text::error_chain(&err)),
+                Err(err) => return self.error(name, 1, 1, discover::layout::why_unread(&err)),
             };
         if let Err(err) = crate::yaml::from_str_within::<serde_json::Value>(
             &text,

@@ -334,12 +334,14 @@ pub fn max_template_size() -> usize {
 pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
     use crate::export::file::{ReadError, read_regular_upto};
     read_regular_upto(path, max_template_size()).map_err(|err| match err {
-        ReadError::NotRegular(kind) => {
-            anyhow::anyhow!("{} is a {kind}, not a regular file", path.display())
-        }
-        ReadError::Io(err) => {
-            anyhow::Error::new(err).context(format!("cannot open {}", path.display()))
-        }
+        ReadError::NotRegular(kind) => anyhow::Error::new(layout::NotRegular {
+            path: path.to_owned(),
+            kind,
+        }),
+        // A link to nothing is named as `check`, `list` and the chooser name it.
+        ReadError::Io(err) => layout::broken_link(path)
+            .map_or_else(|| anyhow::Error::new(err), |why| anyhow::anyhow!(why))
+            .context(format!("cannot open {}", path.display())),
     })
 }
 

@@ -62,12 +62,13 @@ fn check_reports_a_broken_link_and_a_fifo_in_a_folder_without_opening_it() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     repository(root);
-    // The files' paths as named in messages start with `prefix`.
-    let expected = |prefix: &str, named: &str| {
+    // The files' paths start with `prefix`, named once on each line (before, a FIFO's
+    // line named it twice: `fifo.md:1:1: error: /…/fifo.md is a FIFO, …`).
+    let expected = |prefix: &str| {
         format!(
             "{prefix}dangling.md:1:1: error: a broken symbolic link: it points to /nonexistent, which does not exist\n\
-             {prefix}fifo.md:1:1: error: {named}fifo.md is a FIFO, not a regular file\n\
-             {prefix}sock.yml:1:1: error: {named}sock.yml is a socket, not a regular file\n\
+             {prefix}fifo.md:1:1: error: a FIFO, not a regular file\n\
+             {prefix}sock.yml:1:1: error: a socket, not a regular file\n\
              {prefix}bug.md: 1 section, 1 field\n"
         )
     };
@@ -75,7 +76,7 @@ fn check_reports_a_broken_link_and_a_fifo_in_a_folder_without_opening_it() {
     let out = run(root, &["check"]).output().unwrap();
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        expected(&templates, &templates),
+        expected(&templates),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
@@ -85,13 +86,13 @@ fn check_reports_a_broken_link_and_a_fifo_in_a_folder_without_opening_it() {
         let prefix = ".github/ISSUE_TEMPLATE/";
         assert_eq!(
             String::from_utf8_lossy(&out.stdout),
-            expected(prefix, prefix),
+            expected(prefix),
             "{folder}"
         );
         assert_eq!(out.status.code(), Some(1), "{folder}");
     }
     // The same lines as naming each file alone.
-    let lines = expected(".github/ISSUE_TEMPLATE/", ".github/ISSUE_TEMPLATE/");
+    let lines = expected(".github/ISSUE_TEMPLATE/");
     for (file, line) in ["dangling.md", "fifo.md", "sock.yml"]
         .iter()
         .zip(lines.lines())
@@ -202,7 +203,7 @@ fn a_fifo_as_the_chooser_config_is_reported_not_skipped() {
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
         format!(
-            "{0}:1:1: error: {0} is a FIFO, not a regular file\n{1}: 1 section, 1 field\n",
+            "{0}:1:1: error: a FIFO, not a regular file\n{1}: 1 section, 1 field\n",
             config.display(),
             templates.join("bug.md").display()
         )
@@ -216,5 +217,44 @@ fn a_fifo_as_the_chooser_config_is_reported_not_skipped() {
             "issue-composer: warning: {} is a FIFO, not a regular file\n",
             config.display()
         )
+    );
+}
+
+/// A broken link named by its stem (`schema bug`, `render bug`, Enter in the picker) or by
+/// its path is named as `check` and `list` name it, not as a file not found.
+#[test]
+fn a_broken_link_opened_by_its_stem_is_named_a_broken_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir(root.join(".git")).unwrap();
+    let templates = root.join(".github/ISSUE_TEMPLATE");
+    fs::create_dir_all(&templates).unwrap();
+    let link = templates.join("bug.md");
+    std::os::unix::fs::symlink("/nonexistent", &link).unwrap();
+    let why = "a broken symbolic link: it points to /nonexistent, which does not exist";
+    for args in [&["schema", "bug"][..], &["render", "bug"]] {
+        let out = run(root, args).output().unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!("issue-composer: cannot open {}: {why}\n", link.display()),
+            "{args:?}"
+        );
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    let out = run(root, &["schema", ".github/ISSUE_TEMPLATE/bug.md"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("issue-composer: cannot open .github/ISSUE_TEMPLATE/bug.md: {why}\n")
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // The picker opens what it lists through `discover::load`, and says this error chain.
+    let source = issue_composer::discover::Source::File(link.clone());
+    let err = issue_composer::discover::load(&source).unwrap_err();
+    assert_eq!(
+        issue_composer::text::error_chain(&err),
+        format!("cannot open {}: {why}", link.display())
     );
 }

@@ -199,6 +199,39 @@ fn a_hanging_gh_is_stopped_at_the_timeout_and_the_issue_kept() {
     assert!(world.hanging().gone());
 }
 
+/// Says it cannot go on without logging in (with a title-setting escape), then hangs.
+const WAITS_FOR_LOGIN: &str = "#!/bin/sh\necho 'Creating issue in o/r'\nprintf 'To get started with GitHub CLI, please run:  gh auth login\\033]0;pwned\\007\\n' >&2\nexec sleep 1000\n";
+
+/// What gh printed before the timeout stopped it is said (sanitized, on one line), and
+/// the issue is kept for `retry` all the same.
+#[test]
+fn a_timeout_says_what_gh_printed_before_it() {
+    let world = World::new(WAITS_FOR_LOGIN);
+    let out = world.render(&["--gh-timeout", "1"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        kept_message(
+            &world,
+            "gh did not finish within 1 s (--gh-timeout) and was stopped; it printed: `Creating issue in o/r To get started with GitHub CLI, please run:  gh auth login`"
+        )
+    );
+    assert!(world.saved().exists());
+    assert!(world.tmp_is_empty(), "the body file is removed");
+    let out = Command::from_std(world.command(&["retry", "--gh-timeout", "1"]))
+        .timeout(PATIENCE)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        kept_message(
+            &world,
+            "gh did not finish within 1 s (--gh-timeout) and was stopped; it printed: `Creating issue in o/r To get started with GitHub CLI, please run:  gh auth login`"
+        )
+    );
+}
+
 #[test]
 fn sigterm_while_gh_runs_stops_it_and_keeps_the_issue() {
     let world = World::new(HANGS);

@@ -214,6 +214,31 @@ pub fn broken_link(path: &Path) -> Option<String> {
     }
 }
 
+/// A template path that is not a regular file (a FIFO, a device, a folder), refused
+/// unopened: said with its path wherever a template is read.
+#[derive(Debug, thiserror::Error)]
+#[error("{} is {}", path.display(), self.why())]
+pub struct NotRegular {
+    pub path: PathBuf,
+    pub kind: &'static str,
+}
+
+impl NotRegular {
+    /// What it is, without its path: `a FIFO, not a regular file`.
+    pub fn why(&self) -> String {
+        format!("a {}, not a regular file", self.kind)
+    }
+}
+
+/// Why a template file could not be read, for a line that names the file already
+/// (`check`'s `FILE:1:1: error: …`): [`NotRegular`] without its path, else the whole chain.
+pub fn why_unread(err: &anyhow::Error) -> String {
+    match err.downcast_ref::<NotRegular>() {
+        Some(not) => not.why(),
+        None => crate::text::error_chain(err),
+    }
+}
+
 /// The lower-case stem and extension of a file name.
 fn split_name(path: &Path) -> Option<(String, String)> {
     let name = path.file_name()?.to_string_lossy().to_lowercase();
@@ -224,4 +249,22 @@ fn split_name(path: &Path) -> Option<(String, String)> {
 /// GitHub's chooser settings, not a template.
 fn is_config(path: &Path) -> bool {
     split_name(path).is_some_and(|(s, e)| s == "config" && (e == "yml" || e == "yaml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every reader says the path; `check`, whose line names the file, says it once.
+    #[test]
+    fn not_regular_is_said_with_its_path_and_without_it() {
+        let err = anyhow::Error::new(NotRegular {
+            path: PathBuf::from("t/pipe.md"),
+            kind: "FIFO",
+        });
+        assert_eq!(err.to_string(), "t/pipe.md is a FIFO, not a regular file");
+        assert_eq!(why_unread(&err), "a FIFO, not a regular file");
+        let other = anyhow::anyhow!("not found").context("cannot open t/bug.md");
+        assert_eq!(why_unread(&other), "cannot open t/bug.md: not found");
+    }
 }

@@ -24,6 +24,10 @@ const POLL: Duration = Duration::from_millis(50);
 /// still holds the pipes; after that we go on with what came.
 const DRAIN: Duration = Duration::from_secs(2);
 
+/// How long output may keep coming after a timeout killed the child's group: its pipes
+/// close with it, unless something that left the group holds them.
+const KILLED_DRAIN: Duration = Duration::from_millis(250);
+
 /// The signals that stop the child, watched from before anything needs cleaning up (the
 /// child, its temporary body file) until it is gone.
 ///
@@ -79,7 +83,11 @@ pub struct Output {
 #[derive(Debug)]
 pub enum RunError {
     Io(io::Error),
-    TimedOut,
+    /// What it had printed by then (a prompt it waited on, an error) is kept to be shown.
+    TimedOut {
+        stdout: Vec<u8>,
+        stderr: Vec<u8>,
+    },
     /// The signal we got (named).
     Signal(&'static str),
 }
@@ -118,7 +126,11 @@ pub fn run(mut command: Command, timeout: Duration, watch: &Watch) -> Result<Out
             Ok(None) if deadline.is_none_or(|d| Instant::now() < d) => {}
             Ok(None) => {
                 kill(&mut child);
-                return Err(RunError::TimedOut);
+                output.drain(&chunks, KILLED_DRAIN);
+                return Err(RunError::TimedOut {
+                    stdout: output.stdout,
+                    stderr: output.stderr,
+                });
             }
             Err(err) => {
                 kill(&mut child);
@@ -126,10 +138,7 @@ pub fn run(mut command: Command, timeout: Duration, watch: &Watch) -> Result<Out
             }
         }
     };
-    let drained = Instant::now() + DRAIN;
-    while !output.complete && Instant::now() < drained {
-        output.take(&chunks, POLL);
-    }
+    output.drain(&chunks, DRAIN);
     Ok(Output {
         status,
         stdout: output.stdout,
@@ -189,6 +198,14 @@ struct Captured {
 }
 
 impl Captured {
+    /// Takes what arrives until both pipes close or `within` passes.
+    fn drain(&mut self, chunks: &Receiver<(Stream, Vec<u8>)>, within: Duration) {
+        let until = Instant::now() + within;
+        while !self.complete && Instant::now() < until {
+            self.take(chunks, POLL);
+        }
+    }
+
     /// Takes what has arrived, waiting up to `wait` for the first chunk.
     fn take(&mut self, chunks: &Receiver<(Stream, Vec<u8>)>, wait: Duration) {
         if self.complete {
@@ -244,7 +261,7 @@ mod tests {
         // The grandchild `sleep` holds the pipes; it must die with the group.
         let script = format!("sleep 1000 & echo $! > '{}'; wait", pid_file.display());
         let err = run(sh(&script), Duration::from_millis(500), &watch).unwrap_err();
-        assert!(matches!(err, RunError::TimedOut), "{err:?}");
+        assert!(matches!(err, RunError::TimedOut { .. }), "{err:?}");
         let pid = std::fs::read_to_string(&pid_file).unwrap();
         // Killed; orphaned, it may stay a zombie until init reaps it.
         let gone = (0..100).any(|_| {
@@ -253,5 +270,19 @@ mod tests {
                 .map_or(true, |stat| stat.contains(") Z "))
         });
         assert!(gone, "the grandchild outlived the timeout");
+    }
+
+    #[test]
+    fn what_a_child_printed_before_its_timeout_is_kept() {
+        let watch = Watch::start().unwrap();
+        let script = "echo out; echo 'gh auth login' >&2; exec sleep 1000";
+        let err = run(sh(script), Duration::from_millis(500), &watch).unwrap_err();
+        let RunError::TimedOut { stdout, stderr } = err else {
+            panic!("{err:?}");
+        };
+        assert_eq!(
+            (&stdout[..], &stderr[..]),
+            (&b"out\n"[..], &b"gh auth login\n"[..])
+        );
     }
 }

@@ -76,8 +76,17 @@ pub enum SendError {
         program: &'static str,
         cause: io::Error,
     },
-    #[error("{program} did not finish within {seconds} s (--gh-timeout) and was stopped")]
-    TimedOut { program: &'static str, seconds: u64 },
+    /// `printed` is what the tool had printed by then (sanitized, on one line, shortened),
+    /// if anything: a prompt it waited on, an error.
+    #[error(
+        "{program} did not finish within {seconds} s (--gh-timeout) and was stopped{}",
+        printed.as_ref().map(|p| format!("; it printed: {p}")).unwrap_or_default()
+    )]
+    TimedOut {
+        program: &'static str,
+        seconds: u64,
+        printed: Option<String>,
+    },
     #[error("{program} was stopped: issue-composer got {signal}")]
     Interrupted {
         program: &'static str,

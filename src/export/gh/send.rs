@@ -79,9 +79,13 @@ pub fn create_noting_start(
     started();
     let output = child::run(command, timeout, &watch).map_err(|err| match err {
         RunError::Io(cause) => SendError::Io { program, cause },
-        RunError::TimedOut => SendError::TimedOut {
+        RunError::TimedOut { stdout, stderr } => SendError::TimedOut {
             program,
             seconds: timeout.as_secs(),
+            printed: quoted(
+                &String::from_utf8_lossy(&stdout),
+                &String::from_utf8_lossy(&stderr),
+            ),
         },
         RunError::Signal(signal) => SendError::Interrupted { program, signal },
     })?;
@@ -126,9 +130,14 @@ pub fn create_noting_start(
 /// The most characters of a tool's output a message quotes.
 const PRINTED_CHARS: usize = 200;
 
-/// What a tool printed, for a message: standard output then error, sanitized, on one
-/// line, at most [`PRINTED_CHARS`] characters; `nothing` when it printed nothing.
+/// What a tool printed, for a message: [`quoted`], or `nothing`.
 fn printed(stdout: &str, stderr: &str) -> String {
+    quoted(stdout, stderr).unwrap_or_else(|| "nothing".to_owned())
+}
+
+/// What a tool printed in backticks: standard output then error, sanitized, on one line,
+/// at most [`PRINTED_CHARS`] characters; `None` when it printed nothing.
+fn quoted(stdout: &str, stderr: &str) -> Option<String> {
     let both = [stdout.trim(), stderr.trim()]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -136,10 +145,7 @@ fn printed(stdout: &str, stderr: &str) -> String {
         .join(" ");
     let line = crate::text::sanitize::one_line(&both);
     let line = line.trim();
-    if line.is_empty() {
-        return "nothing".to_owned();
-    }
-    format!("`{}`", crate::text::shorten(line, PRINTED_CHARS))
+    (!line.is_empty()).then(|| format!("`{}`", crate::text::shorten(line, PRINTED_CHARS)))
 }
 
 /// The body in a temporary file only we can read (tempfile creates it 0600).
