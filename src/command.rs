@@ -130,7 +130,7 @@ pub fn load_answers(
 fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
     let config = settings::load();
     let source = discover::resolve(&args.template)?;
-    let template = discover::load(&source)?;
+    let (template, bytes) = discover::load_with_bytes(&source)?;
     for warning in template.opening_warnings() {
         eprintln!("issue-composer: warning: {}", escape_line(&warning));
     }
@@ -139,8 +139,14 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
     args.people
         .add_to(&mut answers.labels, &mut answers.assignees);
     crate::metrics::files::apply(form, &mut answers, &args.metrics.paths())?;
-    let problems = form.validate(&answers);
-    if !problems.is_empty() && !args.allow_incomplete {
+    // Checked only where a problem stops the render (with --allow-incomplete none
+    // does, and none is shown).
+    let problems = if args.allow_incomplete {
+        Vec::new()
+    } else {
+        form.validate(&answers)
+    };
+    if !problems.is_empty() {
         // One line per problem, `field-id: message`, so a script can read them.
         for problem in &problems {
             eprintln!(
@@ -161,7 +167,7 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
             .forms_format
             .map_or(config.export.forms_format, Into::into),
     };
-    let issue = crate::render::render_with(&template, &answers, options);
+    let issue = crate::render::render_once(&template, &answers, options, bytes)?;
     if let Some(note) = form.examples_note(&form.examples(&answers), crate::form::EXAMPLES_NAMED) {
         eprintln!(
             "issue-composer: note: {} (sent as written; --set them to replace it)",

@@ -270,16 +270,23 @@ fn stems(entries: &[Entry]) -> String {
 
 /// Reads and parses a template.
 pub fn load(source: &Source) -> Result<Template> {
+    load_with_bytes(source).map(|(template, _)| template)
+}
+
+/// [`load`], and the file's bytes (empty for a built-in): done with, for a caller
+/// that writes something about as large next (`render` writes the body into their
+/// memory, already in place where new memory would be faulted in page by page).
+pub fn load_with_bytes(source: &Source) -> Result<(Template, Vec<u8>)> {
     let identity = source.identity();
     match source {
-        Source::Builtin(b) => Ok(template::parse_from(
-            &identity,
-            b.text.as_bytes(),
-            &template::Limits::default(),
-        )?),
+        Source::Builtin(b) => Ok((
+            template::parse_from(&identity, b.text.as_bytes(), &template::Limits::default())?,
+            Vec::new(),
+        )),
         Source::File(path) => {
             let bytes = read_limited(path)?;
-            Ok(template::parse_from(&identity, &bytes, &limits())?)
+            let template = template::parse_from(&identity, &bytes, &limits())?;
+            Ok((template, bytes))
         }
     }
 }

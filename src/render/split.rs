@@ -1,0 +1,146 @@
+//! A large markdown body rendered on two threads: the pieces are cut in two after a
+//! piece of text kept as written, where the join carries nothing over (no blank lines
+//! pending, no removal, no added field before), so the second part renders alone as it
+//! would have after the first and the body is the two parts end to end.
+
+use std::sync::Mutex;
+
+use super::{Join, body_part};
+use crate::form::{Answers, Form};
+use crate::template::Piece;
+use crate::template::layout::Markdown;
+
+/// Pieces from which a body is rendered on two threads: a thread costs about 50 us to
+/// start, about what a thousand pieces take to render; below this the second part
+/// would save less than the thread costs.
+pub(super) const SPLIT_FROM: usize = 16_384;
+
+/// The second thread's share of the pieces, in sixteenths. Less than half: its text
+/// goes into new memory (a page fault for every 4 KiB) and is then copied after the
+/// first part, which this thread writes into memory already in use.
+const SECOND_SHARE: usize = 6;
+
+/// The second thread panicked: its message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Panicked(pub String);
+
+impl std::fmt::Display for Panicked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the second thread rendering the body stopped: {}",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for Panicked {}
+
+/// The markdown body of `layout` written into `spare`'s memory: on this thread alone
+/// below [`SPLIT_FROM`] pieces, else cut where [`cut`] says and the second part
+/// rendered on a second thread.
+pub(super) fn markdown_body(
+    form: &Form,
+    answers: &Answers,
+    layout: &Markdown,
+    spare: Vec<u8>,
+) -> Result<String, Panicked> {
+    let pieces = layout.pieces();
+    let at = if pieces.len() >= SPLIT_FROM {
+        cut(pieces, pieces.len() - pieces.len() * SECOND_SHARE / 16)
+    } else {
+        None
+    };
+    body_cut_at(form, answers, layout, emptied(spare), at)
+}
+
+/// `spare` emptied, as a string (its memory kept).
+fn emptied(mut spare: Vec<u8>) -> String {
+    spare.clear();
+    String::from_utf8(spare).unwrap_or_default()
+}
+
+/// Where to cut `pieces` near `near`: the first place at or before it (else after it)
+/// that follows a [`Piece::Text`] and leaves pieces on both sides; `None` when there
+/// is none.
+pub(super) fn cut(pieces: &[Piece], near: usize) -> Option<usize> {
+    let after_text =
+        |at: &usize| *at > 0 && *at < pieces.len() && matches!(pieces[*at - 1], Piece::Text(_));
+    let near = near.min(pieces.len());
+    (1..=near)
+        .rev()
+        .find(after_text)
+        .or_else(|| (near..pieces.len()).find(after_text))
+}
+
+/// The body with the pieces from `at` (which must follow a [`Piece::Text`]) rendered
+/// on a second thread, or all on this one for `None` (and when no thread can be
+/// started), written into `out`.
+pub(super) fn body_cut_at(
+    form: &Form,
+    answers: &Answers,
+    layout: &Markdown,
+    out: String,
+    at: Option<usize>,
+) -> Result<String, Panicked> {
+    let pieces = layout.pieces();
+    let Some(at) = at else {
+        let mut join = Join::into(out, false);
+        body_part(form, answers, layout, pieces, &mut join);
+        return Ok(join.out);
+    };
+    debug_assert!(matches!(
+        pieces.get(at.wrapping_sub(1)),
+        Some(Piece::Text(_))
+    ));
+    let (first, second) = pieces.split_at(at);
+    let there = || {
+        let mut join = Join::into(String::new(), true);
+        body_part(form, answers, layout, second, &mut join);
+        join.out
+    };
+    let mut join = Join::into(out, false);
+    let rest = beside(there, || body_part(form, answers, layout, first, &mut join))?;
+    join.out.push_str(&rest);
+    Ok(join.out)
+}
+
+/// Runs `there` on a second thread while `here` runs on this one (both on this one,
+/// `here` first, when no thread can be started); `there`'s result, or its panic's
+/// message.
+fn beside<T: Send>(there: impl FnOnce() -> T + Send, here: impl FnOnce()) -> Result<T, Panicked> {
+    // Kept here until the thread takes it: a thread that cannot be started leaves it
+    // to this one (`spawn_scoped` drops the closure it was given).
+    let slot = Mutex::new(Some(there));
+    let take = || slot.lock().ok().and_then(|mut there| there.take());
+    let made = std::thread::scope(|scope| {
+        let started = std::thread::Builder::new()
+            .name("render-body".to_owned())
+            .spawn_scoped(scope, || take().map(|there| there()));
+        here();
+        match started {
+            Ok(thread) => thread.join(),
+            Err(_) => Ok(None),
+        }
+    });
+    match made {
+        Ok(Some(made)) => Ok(made),
+        // Not started (or never took it): made here, after this thread's own.
+        Ok(None) => take()
+            .map(|there| there())
+            .ok_or_else(|| Panicked("its work was lost".to_owned())),
+        Err(panic) => Err(Panicked(panic_message(panic.as_ref()))),
+    }
+}
+
+/// A panic's message, when it has one.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_owned())
+}
+
+#[cfg(test)]
+mod tests;
