@@ -20,6 +20,9 @@ pub fn to_json(form: &Form) -> Json {
 /// escaped as `serde_json::to_writer_pretty` would (the unit tests of `schema::pretty` compare
 /// its pieces with `serde_json`'s), without building a tree.
 ///
+/// A large form's sections are made in blocks, every other one on a second thread
+/// (`schema::pipe`), and written in order; an error says so if that thread panicked.
+///
 /// Written by hand (`schema::pretty`) into a buffer handed to `out` a section at a time: the
 /// keys are fixed ASCII and most values need no escaping, which serde's generic
 /// serializer paid for on every key (625 M of 1.8 G instructions for 100,000 headings).
@@ -27,6 +30,7 @@ pub fn write_pretty(form: &Form, out: impl std::io::Write) -> std::io::Result<()
     pretty::write(form, out)
 }
 
+mod pipe;
 mod pretty;
 
 /// Row label -> column -> cell, for non-empty cells.
