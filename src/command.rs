@@ -167,8 +167,12 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
             .forms_format
             .map_or(config.export.forms_format, Into::into),
     };
-    let issue = crate::render::render_once(&template, &answers, options, bytes)?;
-    if let Some(note) = form.examples_note(&form.examples(&answers), crate::form::EXAMPLES_NAMED) {
+    // The fields still holding an example are found beside the body's second part: a
+    // look at every field's default (each table's cells), a cache miss a table.
+    let examples = || form.examples(&answers);
+    let (issue, examples) =
+        crate::render::render_once(&template, &answers, options, bytes, examples)?;
+    if let Some(note) = form.examples_note(&examples, crate::form::EXAMPLES_NAMED) {
         eprintln!(
             "issue-composer: note: {} (sent as written; --set them to replace it)",
             escape_line(&note)

@@ -57,19 +57,27 @@ pub fn render_with(template: &Template, answers: &Answers, options: Options) -> 
 /// [`render_with`] for a command that renders once and exits (`render`): the body is
 /// written into `spare`'s memory (the template file's bytes, done with: its pages are
 /// already in memory, where a new buffer's would each be a page fault), and a large
-/// markdown body is rendered on two threads ([`split`]). The same issue, byte for byte;
-/// a panic of the second thread is an error.
-pub fn render_once(
+/// markdown body is rendered on two threads ([`split`]), the second of which then runs
+/// `beside` (what the caller needs next and can have made at the same time; else it
+/// runs on this thread after the body). The same issue, byte for byte; a panic of the
+/// second thread is an error.
+pub fn render_once<T: Send>(
     template: &Template,
     answers: &Answers,
     options: Options,
     spare: Vec<u8>,
-) -> Result<Issue, split::Panicked> {
-    let body = match &template.layout {
-        Layout::Markdown(layout) => split::markdown_body(&template.form, answers, layout, spare)?,
-        Layout::Form(pieces) => form::form_body(&template.form, answers, pieces, options.forms),
+    beside: impl FnOnce() -> T + Send,
+) -> Result<(Issue, T), split::Panicked> {
+    let (body, made) = match &template.layout {
+        Layout::Markdown(layout) => {
+            split::markdown_body(&template.form, answers, layout, spare, beside)?
+        }
+        Layout::Form(pieces) => (
+            form::form_body(&template.form, answers, pieces, options.forms),
+            beside(),
+        ),
     };
-    Ok(issue(template, answers, body))
+    Ok((issue(template, answers, body), made))
 }
 
 /// The issue around `body`: its title, labels, assignees and the rest.

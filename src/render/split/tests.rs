@@ -90,14 +90,11 @@ fn same_at_every_cut(what: &str, template: &Template) -> usize {
     let mut tried = 0;
     for answers in answer_sets(template) {
         let one = super::super::markdown_body(form, &answers, layout);
-        let none = body_cut_at(form, &answers, layout, "old text".to_owned(), None);
-        assert_eq!(none.as_deref(), Ok(one.as_str()), "{what}: uncut");
+        let none = body_cut_at(form, &answers, layout, "old text".to_owned(), None, || 1);
+        assert_eq!(none, Ok((one.clone(), 1)), "{what}: uncut");
         for at in cuts(layout) {
-            let two = body_cut_at(form, &answers, layout, String::new(), Some(at));
-            assert!(
-                two.as_deref() == Ok(one.as_str()),
-                "{what}: cut at piece {at}"
-            );
+            let two = body_cut_at(form, &answers, layout, String::new(), Some(at), || 2);
+            assert!(two == Ok((one.clone(), 2)), "{what}: cut at piece {at}");
             tried += 1;
         }
     }
@@ -145,14 +142,20 @@ fn a_large_body_is_cut_and_renders_the_same() {
         let serial = crate::render::render(&template, &answers);
         let spare = Vec::with_capacity(text.len());
         let kept = spare.as_ptr();
-        let once = crate::render::render_once(
+        let (once, beside) = crate::render::render_once(
             &template,
             &answers,
             crate::render::Options::default(),
             spare,
+            || std::thread::current().name().map(str::to_owned),
         )
         .expect("no panic");
         assert_eq!(once, serial);
+        assert_eq!(
+            beside.as_deref(),
+            Some("render-body"),
+            "made on the second thread"
+        );
         assert_eq!(once.body.as_ptr(), kept, "the spare memory holds the body");
     }
 }
