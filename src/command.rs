@@ -45,10 +45,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn schema_cmd(template: &str) -> Result<ExitCode> {
-    let template = discover::load(&discover::resolve(template)?)?;
-    // Streamed: the schema of a large template is never held whole in memory.
+    let (template, bytes) = discover::load_with_bytes(&discover::resolve(template)?)?;
+    // Streamed: the schema of a large template is never held whole in memory. Its text
+    // is gathered in the file's bytes, already in memory.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    schema::write_pretty(&template.form, &mut out)?;
+    schema::write_pretty_in(&template.form, &mut out, bytes)?;
     out.write_all(b"\n")?;
     out.flush()?;
     left_to_exit(template);

@@ -27,7 +27,18 @@ pub fn to_json(form: &Form) -> Json {
 /// keys are fixed ASCII and most values need no escaping, which serde's generic
 /// serializer paid for on every key (625 M of 1.8 G instructions for 100,000 headings).
 pub fn write_pretty(form: &Form, out: impl std::io::Write) -> std::io::Result<()> {
-    pretty::write(form, out)
+    pretty::write(form, out, Vec::new())
+}
+
+/// [`write_pretty`], its text gathered in `spare`'s memory (emptied first): for a caller
+/// done with a large buffer (`schema` with the template file's bytes, whose pages are
+/// in memory where new ones would each be a page fault).
+pub fn write_pretty_in(
+    form: &Form,
+    out: impl std::io::Write,
+    spare: Vec<u8>,
+) -> std::io::Result<()> {
+    pretty::write(form, out, spare)
 }
 
 mod pipe;

@@ -43,8 +43,8 @@ macro_rules! field_key {
     };
 }
 
-pub(super) fn write(form: &Form, out: impl Write) -> std::io::Result<()> {
-    write_with(form, out, super::pipe::block_for(form))
+pub(super) fn write(form: &Form, out: impl Write, spare: Vec<u8>) -> std::io::Result<()> {
+    write_with(form, out, super::pipe::block_for(form), spare)
 }
 
 /// [`write`], with the sections in blocks of `block` made alternately here and on a
@@ -53,8 +53,10 @@ pub(super) fn write_with(
     form: &Form,
     mut out: impl Write,
     block: Option<usize>,
+    mut spare: Vec<u8>,
 ) -> std::io::Result<()> {
-    let mut w = Pretty::default();
+    spare.clear();
+    let mut w = Pretty { buf: spare };
     let meta = &form.meta;
     w.buf.extend_from_slice(b"{\n  \"name\": ");
     w.string(&meta.name);

@@ -29,7 +29,7 @@ fn forms() -> Vec<(String, Form)> {
 
 fn schema(form: &Form, block: Option<usize>) -> Vec<u8> {
     let mut out = Vec::new();
-    write_with(form, &mut out, block).expect("written");
+    write_with(form, &mut out, block, b"spare".to_vec()).expect("written");
     out
 }
 
