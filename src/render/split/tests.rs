@@ -90,11 +90,17 @@ fn same_at_every_cut(what: &str, template: &Template) -> usize {
     let mut tried = 0;
     for answers in answer_sets(template) {
         let one = super::super::markdown_body(form, &answers, layout);
-        let none = body_cut_at(form, &answers, layout, "old text".to_owned(), None, || 1);
+        let none = body_cut_at(form, &answers, layout, "old".to_owned(), (None, 1), || 1);
         assert_eq!(none, Ok((one.clone(), 1)), "{what}: uncut");
         for at in cuts(layout) {
-            let two = body_cut_at(form, &answers, layout, String::new(), Some(at), || 2);
-            assert!(two == Ok((one.clone(), 2)), "{what}: cut at piece {at}");
+            // The second part in one run, and in runs of a few pieces.
+            for run in [super::RUN, 3] {
+                let two = body_cut_at(form, &answers, layout, String::new(), (Some(at), run), || 2);
+                assert!(
+                    two == Ok((one.clone(), 2)),
+                    "{what}: cut at piece {at}, runs of {run}"
+                );
+            }
             tried += 1;
         }
     }
