@@ -41,6 +41,17 @@ pub fn write_pretty_in(
     pretty::write(form, out, spare)
 }
 
+/// [`write_pretty`] with the sections made in blocks of `sections`, every other block
+/// on a second thread, whatever the form's size (`write_pretty` does so for a large
+/// form only): the same text. For tests comparing the two on any form.
+pub fn write_pretty_in_blocks(
+    form: &Form,
+    out: impl std::io::Write,
+    sections: usize,
+) -> std::io::Result<()> {
+    pretty::write_with(form, out, Some(sections.max(1)), Vec::new())
+}
+
 mod pipe;
 mod pretty;
 

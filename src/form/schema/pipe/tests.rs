@@ -5,26 +5,65 @@ use std::io::{self, Write};
 
 use super::super::pretty::write_with;
 use super::alternate;
-use crate::form::Form;
+use crate::form::{Cells, Field, FieldKind, FieldSpan, Form, Meta, Opt, Section, Selection, Value};
 
-/// The built-in and corpus templates' forms (markdown and issue forms; the corpus read
-/// where it is, never copied), by name.
-fn forms() -> Vec<(String, Form)> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut forms = Vec::new();
-    for dir in [root.join("templates"), root.join("../shared/corpus")] {
-        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            let name = path.display().to_string();
-            if let Ok(bytes) = std::fs::read(&path)
-                && let Ok(template) = crate::template::parse(&name, &bytes)
-            {
-                forms.push((name, template.form));
-            }
+/// A form of `n` sections of 0 to 3 fields each, of every kind the schema writes
+/// differently (text to escape, boxes, a table with a hint, a list), some required,
+/// some with help, and text after the last.
+fn form(n: usize) -> Form {
+    let (mut sections, mut fields) = (Vec::new(), Vec::new());
+    for i in 0..n {
+        let mut span = FieldSpan::EMPTY;
+        for k in 0..i % 4 {
+            let (kind, default) = match (i + k) % 4 {
+                0 => (FieldKind::Text, Value::Text(format!("say \"{i}\"\n"))),
+                1 => (
+                    FieldKind::Checkboxes {
+                        options: vec![Opt::new(format!("box {i}")), Opt::new("other")],
+                    },
+                    Selection::none(2),
+                ),
+                2 => (
+                    FieldKind::table(
+                        ["Name", "Value"],
+                        ["a", "b"],
+                        vec![vec![format!("hint {i}")], vec![String::new()]],
+                    ),
+                    Value::Table(Cells::empty(2, 1)),
+                ),
+                _ => (FieldKind::List, Value::List(vec![format!("item {i}")])),
+            };
+            span.push(fields.len());
+            fields.push(Field {
+                id: format!("s{i}-{k}").into(),
+                label: format!("Label {i}\t{k}").into(),
+                kind,
+                placeholder: if k == 1 { "e.g. 3" } else { "" }.into(),
+                help: String::new().into(),
+                default,
+                required: i % 5 == 0,
+                section: crate::form::index32(i),
+                line: 1,
+            });
         }
+        sections.push(Section {
+            id: format!("s{i}").into(),
+            title: format!("Section {i}").into(),
+            level: 2,
+            help: if i % 3 == 0 { "help\\me" } else { "" }.into(),
+            text: String::new().into(),
+            fields: span,
+            parent: None,
+            line: 1,
+        });
     }
-    forms.sort_by(|a, b| a.0.cmp(&b.0));
-    forms
+    Form {
+        meta: Meta::default(),
+        sections,
+        fields: std::sync::Arc::new(fields),
+        rules: Vec::new(),
+        after: "after\n".into(),
+    }
 }
 
 fn schema(form: &Form, block: Option<usize>) -> Vec<u8> {
@@ -33,65 +72,29 @@ fn schema(form: &Form, block: Option<usize>) -> Vec<u8> {
     out
 }
 
-/// The schema of `form` made in blocks of every size from one section to all of
-/// them, compared with the one made here alone; how many were compared.
-fn same_in_any_blocks(what: &str, form: &Form) -> usize {
-    let one = schema(form, None);
-    for block in 1..=form.sections.len() + 1 {
-        assert!(
-            schema(form, Some(block)) == one,
-            "{what}: blocks of {block}"
-        );
+#[test]
+fn a_schema_is_the_same_in_blocks_of_any_size() {
+    for n in [0, 1, 2, 5, 97] {
+        let form = form(n);
+        let one = schema(&form, None);
+        for block in 1..=n + 1 {
+            assert!(
+                schema(&form, Some(block)) == one,
+                "{n} sections in blocks of {block}"
+            );
+        }
     }
-    form.sections.len() + 1
 }
 
 #[test]
-fn every_builtin_and_corpus_schema_is_the_same_in_blocks() {
-    let forms = forms();
-    assert!(forms.len() > 80, "forms: {}", forms.len());
-    let compared: usize = forms
-        .iter()
-        .map(|(name, form)| same_in_any_blocks(name, form))
-        .sum();
-    assert!(compared > 500, "compared: {compared}");
-}
-
-/// `n` sections in the shape of `scripts/synth.sh` (heading, comment, bold-label
-/// field, checkbox, 2x2 table), every third with a hint in its table.
-fn synthetic(n: usize) -> String {
-    let mut out = String::new();
-    for i in 0..n {
-        let hint = if i % 3 == 0 { "<!-- hint -->" } else { "" };
-        let _ = write!(
-            out,
-            "## Section {i}\n\n<!-- Describe \"part\" {i} -->\n\n- **Metric:** \n- [ ] Checked {i}\n\n\
-             | Name | Value |\n|------|-------|\n| a    | {hint} |\n| b    |       |\n\n"
-        );
-    }
-    out
-}
-
-#[test]
-fn a_synthetic_schema_is_the_same_in_blocks_and_a_large_one_is_made_in_them() {
-    let limits = crate::template::Limits {
-        sections: usize::MAX,
-        fields: usize::MAX,
-        ..crate::template::Limits::default()
-    };
-    let parse = |n: usize| {
-        crate::template::parse_within("synthetic.md", synthetic(n).as_bytes(), &limits)
-            .expect("parses")
-            .form
-    };
-    same_in_any_blocks("synthetic", &parse(300));
-    let large = parse(3_000);
+fn a_large_form_is_written_in_blocks_and_a_small_one_is_not() {
+    let large = form(5_000);
     let block = super::block_for(&large).expect("in blocks");
     assert!(large.sections.len().div_ceil(block) >= super::PIPE_FROM_BLOCKS);
     let mut streamed = Vec::new();
     super::super::write_pretty(&large, &mut streamed).expect("written");
     assert!(streamed == schema(&large, None));
-    assert_eq!(super::block_for(&parse(10)), None);
+    assert_eq!(super::block_for(&form(100)), None);
 }
 
 /// Blocks made as their numbers, so the order written shows.
