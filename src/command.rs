@@ -45,10 +45,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn schema_cmd(template: &str) -> Result<ExitCode> {
-    let template = discover::load(&discover::resolve(template)?)?;
-    // Streamed: the schema of a large template is never held whole in memory.
+    let (template, bytes) = discover::load_with_bytes(&discover::resolve(template)?)?;
+    // Streamed: the schema of a large template is never held whole in memory. Its text
+    // is gathered in the file's bytes, already in memory.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    schema::write_pretty(&template.form, &mut out)?;
+    schema::write_pretty_in(&template.form, &mut out, bytes)?;
     out.write_all(b"\n")?;
     out.flush()?;
     left_to_exit(template);
@@ -130,7 +131,7 @@ pub fn load_answers(
 fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
     let config = settings::load();
     let source = discover::resolve(&args.template)?;
-    let template = discover::load(&source)?;
+    let (template, bytes) = discover::load_with_bytes(&source)?;
     for warning in template.opening_warnings() {
         eprintln!("issue-composer: warning: {}", escape_line(&warning));
     }
@@ -139,8 +140,14 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
     args.people
         .add_to(&mut answers.labels, &mut answers.assignees);
     crate::metrics::files::apply(form, &mut answers, &args.metrics.paths())?;
-    let problems = form.validate(&answers);
-    if !problems.is_empty() && !args.allow_incomplete {
+    // Checked only where a problem stops the render (with --allow-incomplete none
+    // does, and none is shown).
+    let problems = if args.allow_incomplete {
+        Vec::new()
+    } else {
+        form.validate(&answers)
+    };
+    if !problems.is_empty() {
         // One line per problem, `field-id: message`, so a script can read them.
         for problem in &problems {
             eprintln!(
@@ -161,8 +168,12 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
             .forms_format
             .map_or(config.export.forms_format, Into::into),
     };
-    let issue = crate::render::render_with(&template, &answers, options);
-    if let Some(note) = form.examples_note(&form.examples(&answers), crate::form::EXAMPLES_NAMED) {
+    // The fields still holding an example are found beside the body's second part: a
+    // look at every field's default (each table's cells), a cache miss a table.
+    let examples = || form.examples(&answers);
+    let (issue, examples) =
+        crate::render::render_once(&template, &answers, options, bytes, examples)?;
+    if let Some(note) = form.examples_note(&examples, crate::form::EXAMPLES_NAMED) {
         eprintln!(
             "issue-composer: note: {} (sent as written; --set them to replace it)",
             escape_line(&note)

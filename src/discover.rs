@@ -293,13 +293,21 @@ fn stems(entries: &[Entry]) -> String {
 
 /// Reads and parses a template, seen from the current folder; see [`load_from`].
 pub fn load(source: &Source) -> Result<Template> {
+    load_with_bytes(source).map(|(template, _)| template)
+}
+
+/// [`load`], and the file's bytes (empty for a built-in): done with, for a caller
+/// that writes something about as large next (`render` writes the body into their
+/// memory, already in place where new memory would be faulted in page by page).
+pub fn load_with_bytes(source: &Source) -> Result<(Template, Vec<u8>)> {
     let cwd = std::env::current_dir().unwrap_or_default();
     load_from(source, &cwd)
 }
 
-/// Reads and parses a template. The blank issue, where the repository of `start` turns
-/// blank issues off, comes with [`blank_warning`] among its opening warnings.
-pub fn load_from(source: &Source, start: &Path) -> Result<Template> {
+/// Reads and parses a template, and gives back the file's bytes (see
+/// [`load_with_bytes`]). The blank issue, where the repository of `start` turns blank
+/// issues off, comes with [`blank_warning`] among its opening warnings.
+pub fn load_from(source: &Source, start: &Path) -> Result<(Template, Vec<u8>)> {
     let identity = source.identity();
     match source {
         Source::Builtin(b) => {
@@ -308,11 +316,12 @@ pub fn load_from(source: &Source, start: &Path) -> Result<Template> {
             if *b == BLANK {
                 template.warnings.extend(blank_warning(start));
             }
-            Ok(template)
+            Ok((template, Vec::new()))
         }
         Source::File(path) => {
             let bytes = read_limited(path)?;
-            Ok(template::parse_from(&identity, &bytes, &limits())?)
+            let template = template::parse_from(&identity, &bytes, &limits())?;
+            Ok((template, bytes))
         }
     }
 }

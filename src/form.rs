@@ -449,7 +449,13 @@ impl Form {
     /// written, so the review warns about it (choices are left out: a preselected
     /// option is a default, not an example).
     pub fn holds_example(&self, field: usize, value: &Value) -> bool {
-        !matches!(value, Value::Select(_)) && !value.is_empty() && !self.is_filled(field, value)
+        // Not filled: equal to the default and not required. An untouched field's value
+        // is its default itself, known equal without comparing them (a table's cells).
+        let f = &self.fields[field];
+        !matches!(value, Value::Select(_))
+            && !value.is_empty()
+            && !f.required
+            && (std::ptr::eq(value, &raw const f.default) || value == &f.default)
     }
 
     /// The fields that still hold the template's example, in order.

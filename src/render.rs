@@ -5,11 +5,13 @@
 mod form;
 mod live;
 mod shape;
+mod split;
 mod web;
 
 pub use form::FormsFormat;
 pub use live::{Body, Splice};
 pub use shape::inline_value;
+pub use split::Panicked;
 pub use web::{Prefill, prefill};
 
 use crate::form::{Answers, Form};
@@ -45,11 +47,42 @@ pub fn render(template: &Template, answers: &Answers) -> Issue {
 
 /// [`render`] with options (the issue-form body format).
 pub fn render_with(template: &Template, answers: &Answers, options: Options) -> Issue {
-    let form = &template.form;
     let body = match &template.layout {
-        Layout::Markdown(layout) => markdown_body(form, answers, layout),
-        Layout::Form(pieces) => form::form_body(form, answers, pieces, options.forms),
+        Layout::Markdown(layout) => markdown_body(&template.form, answers, layout),
+        Layout::Form(pieces) => form::form_body(&template.form, answers, pieces, options.forms),
     };
+    issue(template, answers, body)
+}
+
+/// [`render_with`] for a command that renders once and exits (`render`): the body is
+/// written into `spare`'s memory (the template file's bytes, done with: its pages are
+/// already in memory, where a new buffer's would each be a page fault), and a large
+/// markdown body is rendered on two threads ([`split`]), the second of which then runs
+/// `beside` (what the caller needs next and can have made at the same time; else it
+/// runs on this thread after the body). The same issue, byte for byte; a panic of the
+/// second thread is an error.
+pub fn render_once<T: Send>(
+    template: &Template,
+    answers: &Answers,
+    options: Options,
+    spare: Vec<u8>,
+    beside: impl FnOnce() -> T + Send,
+) -> Result<(Issue, T), split::Panicked> {
+    let (body, made) = match &template.layout {
+        Layout::Markdown(layout) => {
+            split::markdown_body(&template.form, answers, layout, spare, beside)?
+        }
+        Layout::Form(pieces) => (
+            form::form_body(&template.form, answers, pieces, options.forms),
+            beside(),
+        ),
+    };
+    Ok((issue(template, answers, body), made))
+}
+
+/// The issue around `body`: its title, labels, assignees and the rest.
+fn issue(template: &Template, answers: &Answers, body: String) -> Issue {
+    let form = &template.form;
     // A name with nothing visible (a zero-width space) would be sent as a blank.
     let clean = |names: &[String]| -> Vec<String> {
         names
@@ -88,10 +121,22 @@ enum Out<'a> {
 
 fn markdown_body(form: &Form, answers: &Answers, layout: &Markdown) -> String {
     let mut join = Join::default();
+    body_part(form, answers, layout, layout.pieces(), &mut join);
+    join.out
+}
+
+/// Renders `pieces` (all of `layout`'s, or a run of them) onto `join`.
+fn body_part<'a>(
+    form: &Form,
+    answers: &Answers,
+    layout: &'a Markdown,
+    pieces: &[Piece],
+    join: &mut Join<'a>,
+) {
     // Each field's text is written into one buffer, reused, and copied on from there: a
     // `String` per field was an allocation and a free for every field of the template.
     let mut field = String::new();
-    for piece in layout.pieces() {
+    for piece in pieces {
         match piece {
             Piece::Text(at) => join.content(layout.line(*at), false),
             Piece::Blank(at) => join.blank(layout.line(*at)),
@@ -109,7 +154,6 @@ fn markdown_body(form: &Form, answers: &Answers, layout: &Markdown) -> String {
             }
         }
     }
-    join.out
 }
 
 /// Joins lines, keeping blank lines as written between untouched text, and exactly one
@@ -128,18 +172,32 @@ fn join<'a>(outs: impl Iterator<Item = Out<'a>>) -> String {
     join.out
 }
 
-/// The body being joined (see [`markdown_body`]): the text so far, the blank lines seen
-/// since the last text, whether a block was removed since, and whether the last text
-/// was an added field.
+/// The body being joined (see [`markdown_body`]): the text so far, whether any text
+/// came before (here or, for the second part of a split body, in the part before), the
+/// blank lines seen since the last text, whether a block was removed since, and whether
+/// the last text was an added field.
 #[derive(Default)]
 struct Join<'a> {
     out: String,
+    started: bool,
     gap: Vec<&'a str>,
     removal: bool,
     prev_inserted: bool,
 }
 
 impl<'a> Join<'a> {
+    /// A join that writes into `out` (emptied first, its memory kept). `after_text`:
+    /// it continues a body whose last piece was text kept as written (`render::split`),
+    /// so nothing is pending and the body has begun.
+    fn into(mut out: String, after_text: bool) -> Self {
+        out.clear();
+        Self {
+            out,
+            started: after_text,
+            ..Self::default()
+        }
+    }
+
     fn blank(&mut self, line: &'a str) {
         self.gap.push(line);
     }
@@ -150,7 +208,7 @@ impl<'a> Join<'a> {
 
     fn content(&mut self, text: &str, inserted: bool) {
         let out = &mut self.out;
-        if !out.is_empty() {
+        if self.started {
             let blanks = if self.removal {
                 out.push('\n');
                 1
@@ -165,11 +223,17 @@ impl<'a> Join<'a> {
             }
         }
         out.push_str(text);
-        if !out.ends_with('\n') {
+        // Text before ends in a new line, so empty text needs one only at the start.
+        let ends_line = if text.is_empty() {
+            self.started
+        } else {
+            text.ends_with('\n')
+        };
+        if !ends_line {
             out.push('\n');
         }
         self.gap.clear();
-        (self.removal, self.prev_inserted) = (false, inserted);
+        (self.started, self.removal, self.prev_inserted) = (true, false, inserted);
     }
 }
 

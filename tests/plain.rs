@@ -711,6 +711,42 @@ fn the_note_on_fields_still_holding_the_example_names_five_then_counts_the_rest(
     );
 }
 
+/// The same on a template large enough that `render` renders its body on two threads
+/// and finds the fields holding examples on the second: the note counts them all, and
+/// the body is the one the library renders on one thread.
+#[test]
+fn a_large_template_renders_on_two_threads_with_the_same_body_and_note() {
+    let home = tempfile::tempdir().unwrap();
+    let mut template = String::from("---\nname: Many\n---\n");
+    for i in 1..=6_000 {
+        write!(
+            template,
+            "## Part {i}\n\nText {i}\n\n```\nexample {i}\n```\n\n"
+        )
+        .unwrap();
+    }
+    std::fs::write(home.path().join("many.md"), &template).unwrap();
+    let out = bin(home.path())
+        .args(["render", "many.md", "--set", "title=Many"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let note = "6000 fields still hold the template's example: Part 1, Part 2, Part 3, Part 4, Part 5 … and 5995 more";
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("issue-composer: note: {note} (sent as written; --set them to replace it)\n")
+    );
+    let parsed = issue_composer::parse("many.md", template.as_bytes()).unwrap();
+    let mut answers = Answers::new(&parsed.form);
+    answers.title = "Many".to_owned();
+    let body = issue_composer::render(&parsed, &answers).body;
+    assert!(body.contains("example 6000"));
+    assert!(
+        String::from_utf8(out.stdout).unwrap() == body,
+        "the body differs"
+    );
+}
+
 /// A heading and its first field's label that differ only in letter case, a colon or
 /// `(required)` name the section once in plain mode, as in the form: the heading
 /// carries the field's `*` and the prompt gives the hint alone. The next field keeps its

@@ -2155,7 +2155,7 @@ fn the_blank_issue_where_blank_issues_are_off_opens_with_the_warning() {
     )
     .unwrap();
     let source = Source::Builtin(discover::BLANK);
-    let template = discover::load_from(&source, root).unwrap();
+    let (template, _) = discover::load_from(&source, root).unwrap();
     let app = App::with_form(config(), template, source.clone(), None, (120, 40));
     assert_eq!(
         notice(&app),
@@ -2167,7 +2167,7 @@ fn the_blank_issue_where_blank_issues_are_off_opens_with_the_warning() {
         ))
     );
     std::fs::write(templates.join("config.yml"), "blank_issues_enabled: true\n").unwrap();
-    let template = discover::load_from(&source, root).unwrap();
+    let (template, _) = discover::load_from(&source, root).unwrap();
     let app = App::with_form(config(), template, source, None, (120, 40));
     assert_eq!(notice(&app), None);
 }

@@ -20,13 +20,39 @@ pub fn to_json(form: &Form) -> Json {
 /// escaped as `serde_json::to_writer_pretty` would (the unit tests of `schema::pretty` compare
 /// its pieces with `serde_json`'s), without building a tree.
 ///
+/// A large form's sections are made in blocks, every other one on a second thread
+/// (`schema::pipe`), and written in order; an error says so if that thread panicked.
+///
 /// Written by hand (`schema::pretty`) into a buffer handed to `out` a section at a time: the
 /// keys are fixed ASCII and most values need no escaping, which serde's generic
 /// serializer paid for on every key (625 M of 1.8 G instructions for 100,000 headings).
 pub fn write_pretty(form: &Form, out: impl std::io::Write) -> std::io::Result<()> {
-    pretty::write(form, out)
+    pretty::write(form, out, Vec::new())
 }
 
+/// [`write_pretty`], its text gathered in `spare`'s memory (emptied first): for a caller
+/// done with a large buffer (`schema` with the template file's bytes, whose pages are
+/// in memory where new ones would each be a page fault).
+pub fn write_pretty_in(
+    form: &Form,
+    out: impl std::io::Write,
+    spare: Vec<u8>,
+) -> std::io::Result<()> {
+    pretty::write(form, out, spare)
+}
+
+/// [`write_pretty`] with the sections made in blocks of `sections`, every other block
+/// on a second thread, whatever the form's size (`write_pretty` does so for a large
+/// form only): the same text. For tests comparing the two on any form.
+pub fn write_pretty_in_blocks(
+    form: &Form,
+    out: impl std::io::Write,
+    sections: usize,
+) -> std::io::Result<()> {
+    pretty::write_with(form, out, Some(sections.max(1)), Vec::new())
+}
+
+mod pipe;
 mod pretty;
 
 /// Row label -> column -> cell, for non-empty cells.

@@ -43,8 +43,20 @@ macro_rules! field_key {
     };
 }
 
-pub(super) fn write(form: &Form, mut out: impl Write) -> std::io::Result<()> {
-    let mut w = Pretty::default();
+pub(super) fn write(form: &Form, out: impl Write, spare: Vec<u8>) -> std::io::Result<()> {
+    write_with(form, out, super::pipe::block_for(form), spare)
+}
+
+/// [`write`], with the sections in blocks of `block` made alternately here and on a
+/// second thread (`schema::pipe`), or all here for `None`: the same text either way.
+pub(super) fn write_with(
+    form: &Form,
+    mut out: impl Write,
+    block: Option<usize>,
+    mut spare: Vec<u8>,
+) -> std::io::Result<()> {
+    spare.clear();
+    let mut w = Pretty { buf: spare };
     let meta = &form.meta;
     w.buf.extend_from_slice(b"{\n  \"name\": ");
     w.string(&meta.name);
@@ -61,25 +73,42 @@ pub(super) fn write(form: &Form, mut out: impl Write) -> std::io::Result<()> {
     w.buf.extend_from_slice(form_key!("type"));
     w.string(&meta.issue_type);
     w.buf.extend_from_slice(form_key!("sections"));
-    if form.sections.is_empty() {
-        w.buf.extend_from_slice(b"[]");
-    } else {
-        // Each section's opening with its first key (one copy, not two).
-        let mut before: &[u8] = b"[\n    {\n      \"id\": ";
-        for (s, section) in form.sections.iter().enumerate() {
-            w.buf.extend_from_slice(before);
-            before = b",\n    {\n      \"id\": ";
-            w.section(form, section, form.after(s));
-            if w.buf.len() >= CHUNK {
-                out.write_all(&w.buf)?;
-                w.buf.clear();
-            }
+    let sections = form.sections.len();
+    match block {
+        _ if sections == 0 => w.buf.extend_from_slice(b"[]"),
+        Some(block) => {
+            out.write_all(&w.buf)?;
+            let blocks = sections.div_ceil(block);
+            let range = |b: usize| b * block..sections.min((b + 1) * block);
+            let make = |b: usize, buf: &mut Vec<u8>| sections_into(form, range(b), buf);
+            super::pipe::alternate(blocks, make, &mut out, &mut w.buf)?;
+            w.buf.clear();
+            w.buf.extend_from_slice(b"\n  ]");
         }
-        w.buf.extend_from_slice(b"\n  ]");
+        None => {
+            for s in 0..sections {
+                w.sections(form, s..s + 1);
+                if w.buf.len() >= CHUNK {
+                    out.write_all(&w.buf)?;
+                    w.buf.clear();
+                }
+            }
+            w.buf.extend_from_slice(b"\n  ]");
+        }
     }
     w.buf.extend_from_slice(b"\n}");
     out.write_all(&w.buf)?;
     out.flush()
+}
+
+/// The sections in `range` appended to `buf`, each with what comes before it (the
+/// array's `[` before the first section, a comma before the others).
+fn sections_into(form: &Form, range: std::ops::Range<usize>, buf: &mut Vec<u8>) {
+    let mut w = Pretty {
+        buf: std::mem::take(buf),
+    };
+    w.sections(form, range);
+    *buf = w.buf;
 }
 
 /// The JSON text being written, up to about [`CHUNK`] bytes of it at a time.
@@ -153,6 +182,18 @@ impl Pretty {
             self.buf.push(b'0' + n / 10 % 10);
         }
         self.buf.push(b'0' + n % 10);
+    }
+
+    /// The sections in `range`, each opened with its first key (one copy, not two).
+    fn sections(&mut self, form: &Form, range: std::ops::Range<usize>) {
+        for s in range {
+            self.buf.extend_from_slice(if s == 0 {
+                b"[\n    {\n      \"id\": "
+            } else {
+                b",\n    {\n      \"id\": "
+            });
+            self.section(form, &form.sections[s], form.after(s));
+        }
     }
 
     /// A section's object, from after its `"id": ` to its `}`.
