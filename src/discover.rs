@@ -165,13 +165,6 @@ pub fn resolve(arg: &str) -> Result<Source> {
     resolve_from(arg, &cwd)
 }
 
-/// Why a typed path must not be read: it lies in a repository and resolves outside it.
-pub fn typed_path_outside(path: &Path) -> Option<String> {
-    let folder = std::path::absolute(path).ok()?.parent()?.to_path_buf();
-    let root = layout::repo_root(&folder)?;
-    layout::outside(&root, path)
-}
-
 /// Finds TEMPLATE: an existing path; else a template seen from `start` (repository,
 /// user, built-in, shadowed ones left out) by exact file stem, else by file stem in any
 /// case and separators, else by unique name; else
@@ -184,7 +177,7 @@ pub fn resolve_from(arg: &str, start: &Path) -> Result<Source> {
     if path.symlink_metadata().is_ok() && (arg.contains('/') || !path.is_dir()) {
         // A repository's file linking out of it is refused, as by the chooser, `check`
         // and writes: GitHub follows no links, and reading it would read any file.
-        if let Some(why) = typed_path_outside(path) {
+        if let Some(why) = layout::typed_path_outside(path) {
             bail!("{why}");
         }
         return Ok(Source::File(path.to_path_buf()));

@@ -634,6 +634,25 @@ fn repository_links_out_of_the_repository_are_refused_and_inside_ones_followed()
     );
     let inside = home.run(&sub, &["render", "inside", "--allow-incomplete"]);
     assert_eq!(inside, "## What happened?\n");
+
+    // A template typed as a path out of the repository (`..`) is a file the user named,
+    // not a link the repository holds: read, from the root and from below.
+    write(&home.dir.path().join("beside.md"), &md("Beside"));
+    let up = home.dir.path().join("beside.md");
+    let up_from = |dir: &Path| {
+        let mut rel = PathBuf::new();
+        for _ in dir.strip_prefix(home.dir.path()).unwrap().components() {
+            rel.push("..");
+        }
+        rel.join("beside.md").display().to_string()
+    };
+    for dir in [&root, &sub] {
+        let typed = up_from(dir);
+        assert!(Path::new(&dir).join(&typed).exists(), "{typed}");
+        let out = home.run(dir, &["render", &typed, "--allow-incomplete"]);
+        assert_eq!(out, "## What happened?\n", "{typed}");
+    }
+    assert!(up.exists());
 }
 
 /// `check` says what GitHub does with a template linking out of the repository: nothing.

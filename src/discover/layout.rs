@@ -140,6 +140,36 @@ pub fn outside(root: &Path, path: &Path) -> Option<String> {
     })
 }
 
+/// Why a typed path must not be read: it lies in a repository and resolves outside it.
+/// Where it lies is where it names (`..` taken off the folder before it, not followed:
+/// `../one.md` typed in a repository names a file beside it, which is the user's to
+/// read, not a link out of it).
+pub fn typed_path_outside(path: &Path) -> Option<String> {
+    let folder = lexical(&std::path::absolute(path).ok()?)
+        .parent()?
+        .to_path_buf();
+    let root = repo_root(&folder)?;
+    outside(&root, path)
+}
+
+/// `path` with `.` and `..` taken off as written (`/a/b/../c` is `/a/c`), without
+/// reading the file system.
+fn lexical(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            // Above the root is the root.
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// `<config dir>/issue-composer/templates`.
 pub fn user_dir() -> Option<PathBuf> {
     dirs::config_dir().map(|d| d.join("issue-composer").join("templates"))
