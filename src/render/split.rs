@@ -145,17 +145,8 @@ fn beside<T: Send>(there: impl FnOnce() -> T + Send, here: impl FnOnce()) -> Res
         Ok(None) => take()
             .map(|there| there())
             .ok_or_else(|| Panicked("its work was lost".to_owned())),
-        Err(panic) => Err(Panicked(panic_message(panic.as_ref()))),
+        Err(panic) => Err(Panicked(crate::text::panic_message(panic.as_ref()))),
     }
-}
-
-/// A panic's message, when it has one.
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic without a message".to_owned())
 }
 
 #[cfg(test)]

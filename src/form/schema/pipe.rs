@@ -72,7 +72,7 @@ pub(super) fn alternate<W: Write>(
             Ok(()) => wrote,
             Err(panic) => Err(io::Error::other(format!(
                 "the second thread making the schema stopped: {}",
-                panic_message(panic.as_ref())
+                crate::text::panic_message(panic.as_ref())
             ))),
         }
     })
@@ -116,15 +116,6 @@ fn write_alternating<W: Write>(
         }
     }
     Ok(())
-}
-
-/// A panic's message, when it has one.
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic without a message".to_owned())
 }
 
 #[cfg(test)]

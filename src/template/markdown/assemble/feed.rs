@@ -166,7 +166,7 @@ pub(super) fn with_feed<'s, T>(
         Ok(match joined {
             // Blocks went missing only when the channel broke before the end; a fold
             // that stopped earlier (a limit) saw everything it would have seen here.
-            Err(panic) if broken => Err(Failed(panic_message(panic.as_ref()))),
+            Err(panic) if broken => Err(Failed(crate::text::panic_message(panic.as_ref()))),
             _ => Ok(out),
         })
     });
@@ -174,14 +174,6 @@ pub(super) fn with_feed<'s, T>(
         Ok(out) => out,
         Err(fold) => Ok(fold(&mut Feed::here(src, max_nesting))),
     }
-}
-
-pub(super) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "no message".to_owned())
 }
 
 /// Blocks in reading order, each with the comments found up to it.

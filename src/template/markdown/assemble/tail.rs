@@ -6,7 +6,6 @@
 
 use std::sync::Mutex;
 
-use super::feed::panic_message;
 use super::sections::{is_empty, link_parents};
 use super::{Assembler, Built, Stop, pieces};
 
@@ -104,7 +103,7 @@ fn beside<T: Send, U>(
         Ok(None) => take()
             .map(|there| (there(), mine))
             .ok_or_else(|| Stop::Failed("the second thread's work was lost".to_owned())),
-        Err(panic) => Err(Stop::Failed(panic_message(panic.as_ref()))),
+        Err(panic) => Err(Stop::Failed(crate::text::panic_message(panic.as_ref()))),
     }
 }
 

@@ -168,9 +168,14 @@ fn limits_stop_at_the_same_section_or_field() {
 #[test]
 fn a_panic_message_is_kept() {
     let message = std::panic::catch_unwind(|| panic!("boom {}", 1)).unwrap_err();
-    assert_eq!(super::panic_message(message.as_ref()), "boom 1");
+    assert_eq!(crate::text::panic_message(message.as_ref()), "boom 1");
     let message = std::panic::catch_unwind(|| panic!("static")).unwrap_err();
-    assert_eq!(super::panic_message(message.as_ref()), "static");
+    assert_eq!(crate::text::panic_message(message.as_ref()), "static");
+    let message = std::panic::catch_unwind(|| std::panic::panic_any(7)).unwrap_err();
+    assert_eq!(
+        crate::text::panic_message(message.as_ref()),
+        "a panic without a message"
+    );
 }
 
 /// Pieces of markdown that meet at batch edges in any order: comments open and
