@@ -24,7 +24,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Schema { template }) => schema_cmd(&template),
         Some(Command::Render(args)) => render_cmd(&args),
-        Some(Command::Check { templates, format }) => Ok(check_cmd(&templates, format)),
+        Some(Command::Check { templates, format }) => check_cmd(&templates, format),
         Some(Command::Retry(args)) => retry_cmd(&args),
         Some(Command::List { json }) => list::list_cmd(json),
         Some(Command::ServeClipboard) => serve_clipboard_cmd(),
@@ -213,7 +213,12 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
             source.forge().program()
         ));
     }
-    let outcome = export::run(&issue, &plan)?;
+    let outcome = export::run(&issue, &plan).map_err(|err| match err {
+        // Standard output's own error, in the words of the others (`no space left on
+        // the device`, not the system's text with its number).
+        export::RunError::Io(io) => anyhow::Error::from(io),
+        other @ export::RunError::File { .. } => anyhow::Error::from(other),
+    })?;
     left_to_exit((template, answers, problems, issue));
     Ok(exit_code(outcome))
 }
@@ -359,17 +364,27 @@ fn serve_clipboard_cmd() -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn check_cmd(templates: &[String], format: CheckFormat) -> ExitCode {
+fn check_cmd(templates: &[String], format: CheckFormat) -> Result<ExitCode> {
     let report = crate::check::run(templates);
     let out = match format {
         CheckFormat::Text => report.text(),
         CheckFormat::Json => report.json(),
     };
-    // Nothing to do when standard output is closed.
-    let _ = std::io::stdout().write_all(out.as_bytes());
-    if report.failed() {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        // Nothing to do when standard output is closed (`| head`): the verdict stands.
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+            // A report that was not written (a full disk) is not a pass.
+            return Err(err.into());
+        }
+        _ => {}
+    }
+    Ok(if report.failed() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }

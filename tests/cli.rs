@@ -1101,3 +1101,32 @@ fn answers_from_standard_input_are_placed_there() {
         "issue-composer: standard input:2:22: `performance-issue`: expects text\n"
     );
 }
+
+/// Standard output on a full disk: `render`, `schema` and `check` say so in the same
+/// words and exit 1 (`check` said nothing and exited 0: a report lost is not a pass).
+#[test]
+fn a_full_disk_on_standard_output_is_an_error_in_words() {
+    let Ok(full) = fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("skipped: no /dev/full");
+        return;
+    };
+    for args in [
+        &["render", "performance", "--allow-incomplete"][..],
+        &["schema", "performance"],
+        &["check", "performance"],
+    ] {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("issue-composer"));
+        let out = cmd
+            .env("NO_COLOR", "1")
+            .args(args)
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "issue-composer: no space left on the device\n",
+            "{args:?}"
+        );
+    }
+}
