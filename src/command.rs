@@ -175,8 +175,9 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
         crate::render::render_once(&template, &answers, options, bytes, examples)?;
     if let Some(note) = form.examples_note(&examples, crate::form::EXAMPLES_NAMED) {
         eprintln!(
-            "issue-composer: note: {} (sent as written; --set them to replace it)",
-            escape_line(&note)
+            "issue-composer: note: {} (sent as written; {})",
+            escape_line(&note),
+            examples_hint(examples.len())
         );
     }
     let exports = settings::exports(
@@ -221,6 +222,15 @@ fn render_cmd(args: &RenderArgs) -> Result<ExitCode> {
     })?;
     left_to_exit((template, answers, problems, issue));
     Ok(exit_code(outcome))
+}
+
+/// What to do about fields still holding the template's example, for `count` of them.
+fn examples_hint(count: usize) -> &'static str {
+    if count == 1 {
+        "--set it to replace the example"
+    } else {
+        "--set them to replace the examples"
+    }
 }
 
 /// How a blank title is described: empty, without a letter or digit, or only the prefix.

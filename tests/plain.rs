@@ -680,7 +680,27 @@ fn plain_mode_and_render_name_the_fields_still_holding_the_templates_example() {
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        format!("issue-composer: note: {note} (sent as written; --set them to replace it)\n")
+        format!(
+            "issue-composer: note: {note} (sent as written; --set them to replace the examples)\n"
+        )
+    );
+}
+
+/// One field still holding the template's example: `render`'s note speaks of it, not
+/// of them.
+#[test]
+fn the_note_on_one_field_still_holding_the_example_says_it() {
+    let home = tempfile::tempdir().unwrap();
+    let template = "---\nname: One\n---\n## Part 1\n\n```\nexample 1\n```\n";
+    std::fs::write(home.path().join("one.md"), template).unwrap();
+    let out = bin(home.path())
+        .args(["render", "one.md", "--set", "title=One"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "issue-composer: note: 1 field still holds the template's example: Part 1 (sent as written; --set it to replace the example)\n"
     );
 }
 
@@ -702,7 +722,9 @@ fn the_note_on_fields_still_holding_the_example_names_five_then_counts_the_rest(
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        format!("issue-composer: note: {note} (sent as written; --set them to replace it)\n")
+        format!(
+            "issue-composer: note: {note} (sent as written; --set them to replace the examples)\n"
+        )
     );
     let (_, stderr) = plain(home.path(), "many.md", "Many\n", &[]);
     assert!(
@@ -734,7 +756,9 @@ fn a_large_template_renders_on_two_threads_with_the_same_body_and_note() {
     let note = "6000 fields still hold the template's example: Part 1, Part 2, Part 3, Part 4, Part 5 … and 5995 more";
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        format!("issue-composer: note: {note} (sent as written; --set them to replace it)\n")
+        format!(
+            "issue-composer: note: {note} (sent as written; --set them to replace the examples)\n"
+        )
     );
     let parsed = issue_composer::parse("many.md", template.as_bytes()).unwrap();
     let mut answers = Answers::new(&parsed.form);
