@@ -20,6 +20,7 @@ pub mod render;
 pub mod shell;
 pub mod template;
 pub mod text;
+pub mod threads;
 pub mod tui;
 pub mod yaml;
 

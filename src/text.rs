@@ -22,16 +22,6 @@ pub fn size_name(bytes: usize) -> String {
     }
 }
 
-/// A panic's message, when it has one (a second thread's panic becomes a refusal or an
-/// error that says it, not a crash).
-pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic without a message".to_owned())
-}
-
 /// The noun after a count: `one` after 1, `many` after any other count, 0 too
 /// (`1 field`, `0 fields`, `2 fields`). Every count written before a noun for people
 /// goes through it.

@@ -3,8 +3,6 @@
 //! pending, no removal, no added field before), so the second part renders alone as it
 //! would have after the first and the body is the two parts end to end.
 
-use std::sync::Mutex;
-
 use super::{Join, body_part};
 use crate::form::{Answers, Form};
 use crate::template::Piece;
@@ -114,39 +112,14 @@ pub(super) fn body_cut_at<T: Send>(
         (parts, then())
     };
     let mut join = Join::into(out, false);
-    let (parts, made) = beside(there, || body_part(form, answers, layout, first, &mut join))?;
+    let ((parts, made), ()) = crate::threads::beside("render-body", there, || {
+        body_part(form, answers, layout, first, &mut join);
+    })
+    .map_err(Panicked)?;
     for part in &parts {
         join.out.push_str(part);
     }
     Ok((join.out, made))
-}
-
-/// Runs `there` on a second thread while `here` runs on this one (both on this one,
-/// `here` first, when no thread can be started); `there`'s result, or its panic's
-/// message.
-fn beside<T: Send>(there: impl FnOnce() -> T + Send, here: impl FnOnce()) -> Result<T, Panicked> {
-    // Kept here until the thread takes it: a thread that cannot be started leaves it
-    // to this one (`spawn_scoped` drops the closure it was given).
-    let slot = Mutex::new(Some(there));
-    let take = || slot.lock().ok().and_then(|mut there| there.take());
-    let made = std::thread::scope(|scope| {
-        let started = std::thread::Builder::new()
-            .name("render-body".to_owned())
-            .spawn_scoped(scope, || take().map(|there| there()));
-        here();
-        match started {
-            Ok(thread) => thread.join(),
-            Err(_) => Ok(None),
-        }
-    });
-    match made {
-        Ok(Some(made)) => Ok(made),
-        // Not started (or never took it): made here, after this thread's own.
-        Ok(None) => take()
-            .map(|there| there())
-            .ok_or_else(|| Panicked("its work was lost".to_owned())),
-        Err(panic) => Err(Panicked(crate::text::panic_message(panic.as_ref()))),
-    }
 }
 
 #[cfg(test)]

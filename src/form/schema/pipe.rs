@@ -72,7 +72,7 @@ pub(super) fn alternate<W: Write>(
             Ok(()) => wrote,
             Err(panic) => Err(io::Error::other(format!(
                 "the second thread making the schema stopped: {}",
-                crate::text::panic_message(panic.as_ref())
+                crate::threads::panic_message(panic.as_ref())
             ))),
         }
     })

@@ -166,7 +166,7 @@ pub(super) fn with_feed<'s, T>(
         Ok(match joined {
             // Blocks went missing only when the channel broke before the end; a fold
             // that stopped earlier (a limit) saw everything it would have seen here.
-            Err(panic) if broken => Err(Failed(crate::text::panic_message(panic.as_ref()))),
+            Err(panic) if broken => Err(Failed(crate::threads::panic_message(panic.as_ref()))),
             _ => Ok(out),
         })
     });

@@ -4,8 +4,6 @@
 //! through them once the reader thread is done. Parents and `(required)` were given
 //! as sections closed and fields came (see `close_section`, `add_field`).
 
-use std::sync::Mutex;
-
 use super::sections::{is_empty, link_parents};
 use super::{Assembler, Built, Stop, pieces};
 
@@ -70,9 +68,9 @@ impl Assembler<'_> {
 }
 
 /// Runs `there` on a second thread while `here` runs on this one when `split`, else
-/// (or when no thread can be started) both on this one, `here` first; both results. A
-/// panic of the second thread is [`Stop::Failed`] with its message, as one of the
-/// reader thread is: a refusal of the template, not a crash.
+/// both on this one, `here` first ([`crate::threads::beside`]); both results. A panic of
+/// the second thread is [`Stop::Failed`] with its message, as one of the reader thread
+/// is: a refusal of the template, not a crash.
 fn beside<T: Send, U>(
     split: bool,
     there: impl FnOnce() -> T + Send,
@@ -82,29 +80,7 @@ fn beside<T: Send, U>(
         let mine = here();
         return Ok((there(), mine));
     }
-    // Kept here until the thread takes it: a thread that cannot be started leaves it
-    // to this one (`spawn_scoped` drops the closure it was given).
-    let slot = Mutex::new(Some(there));
-    let take = || slot.lock().ok().and_then(|mut there| there.take());
-    let (made, mine) = std::thread::scope(|scope| {
-        let started = std::thread::Builder::new()
-            .name("markdown-ids".to_owned())
-            .spawn_scoped(scope, || take().map(|there| there()));
-        let mine = here();
-        let made = match started {
-            Ok(thread) => thread.join(),
-            Err(_) => Ok(None),
-        };
-        (made, mine)
-    });
-    match made {
-        Ok(Some(made)) => Ok((made, mine)),
-        // Not started (or never took it): made here, after this thread's own.
-        Ok(None) => take()
-            .map(|there| (there(), mine))
-            .ok_or_else(|| Stop::Failed("the second thread's work was lost".to_owned())),
-        Err(panic) => Err(Stop::Failed(crate::text::panic_message(panic.as_ref()))),
-    }
+    crate::threads::beside("markdown-ids", there, here).map_err(Stop::Failed)
 }
 
 #[cfg(test)]

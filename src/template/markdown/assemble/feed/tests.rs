@@ -165,19 +165,6 @@ fn limits_stop_at_the_same_section_or_field() {
     assert!(here.starts_with("stopped: TooDeep"), "{here}");
 }
 
-#[test]
-fn a_panic_message_is_kept() {
-    let message = std::panic::catch_unwind(|| panic!("boom {}", 1)).unwrap_err();
-    assert_eq!(crate::text::panic_message(message.as_ref()), "boom 1");
-    let message = std::panic::catch_unwind(|| panic!("static")).unwrap_err();
-    assert_eq!(crate::text::panic_message(message.as_ref()), "static");
-    let message = std::panic::catch_unwind(|| std::panic::panic_any(7)).unwrap_err();
-    assert_eq!(
-        crate::text::panic_message(message.as_ref()),
-        "a panic without a message"
-    );
-}
-
 /// Pieces of markdown that meet at batch edges in any order: comments open and
 /// closed, labels, fields, fences, nesting, breaks.
 fn piece() -> impl proptest::strategy::Strategy<Value = String> {
