@@ -207,15 +207,14 @@ const WAITS_FOR_LOGIN: &str = "#!/bin/sh\necho 'Creating issue in o/r'\nprintf '
 #[test]
 fn a_timeout_says_what_gh_printed_before_it() {
     let world = World::new(WAITS_FOR_LOGIN);
+    // The same words from `render --gh` and from `retry`.
+    let said = kept_message(
+        &world,
+        "gh did not finish within 1 s (--gh-timeout) and was stopped; it printed: `Creating issue in o/r To get started with GitHub CLI, please run:  gh auth login`",
+    );
     let out = world.render(&["--gh-timeout", "1"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert_eq!(
-        stderr(&out),
-        kept_message(
-            &world,
-            "gh did not finish within 1 s (--gh-timeout) and was stopped; it printed: `Creating issue in o/r To get started with GitHub CLI, please run:  gh auth login`"
-        )
-    );
+    assert_eq!(stderr(&out), said);
     assert!(world.saved().exists());
     assert!(world.tmp_is_empty(), "the body file is removed");
     let out = Command::from_std(world.command(&["retry", "--gh-timeout", "1"]))
@@ -223,13 +222,7 @@ fn a_timeout_says_what_gh_printed_before_it() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert_eq!(
-        stderr(&out),
-        kept_message(
-            &world,
-            "gh did not finish within 1 s (--gh-timeout) and was stopped; it printed: `Creating issue in o/r To get started with GitHub CLI, please run:  gh auth login`"
-        )
-    );
+    assert_eq!(stderr(&out), said);
 }
 
 #[test]
