@@ -2,6 +2,7 @@
 //! that fill them. Markdown templates and GitHub issue forms both map onto it.
 
 pub mod answers;
+mod filled;
 mod ids;
 pub mod schema;
 mod span;
@@ -12,6 +13,7 @@ mod values;
 use std::sync::Arc;
 
 pub use answers::{AnswerError, AnswerErrors, AnswersFile, ToYamlError};
+pub use filled::{Defaults, EXAMPLES_NAMED};
 pub(crate) use ids::assign_ids;
 #[cfg(test)]
 use ids::{Unique, suffixed};
@@ -42,6 +44,9 @@ pub struct Form {
     pub fields: Arc<Vec<Field>>,
     /// Checks on typed values beyond "required" (issue forms on Gitea and Forgejo).
     pub rules: Vec<FieldRule>,
+    /// Whether the fields' defaults are the template's examples (markdown) or answers
+    /// given in advance (an issue form's `value:`).
+    pub defaults: Defaults,
     /// Text written after the last section's fields (an issue form's markdown after its
     /// last field), shown below them: see [`Form::after`]. Kept here, not in every
     /// section, where it was 16 bytes of each of 100,000 headings' sections.
@@ -391,10 +396,6 @@ pub enum BlankTitle {
     Prefix,
 }
 
-/// How many fields still holding the template's example `render` and plain mode name on
-/// standard error before `… and N more` (a large template had 2,741 on one line).
-pub const EXAMPLES_NAMED: usize = 5;
-
 impl Form {
     /// Whether `title` says nothing: empty, without a letter or digit (`-`, `!!!`), or
     /// only the template's prefix (`[BUG]`), in any case and with any marks around it
@@ -436,63 +437,6 @@ impl Form {
             ""
         } else {
             title
-        }
-    }
-
-    /// Whether a field counts as filled: it has content the user gave or kept on purpose.
-    pub fn is_filled(&self, field: usize, value: &Value) -> bool {
-        !value.is_empty() && (value != &self.fields[field].default || self.fields[field].required)
-    }
-
-    /// Whether a field still holds the template's own text (its example code, sample
-    /// output, links): not empty, untouched, and not counted as filled. It is sent as
-    /// written, so the review warns about it (choices are left out: a preselected
-    /// option is a default, not an example).
-    pub fn holds_example(&self, field: usize, value: &Value) -> bool {
-        // Not filled: equal to the default and not required. An untouched field's value
-        // is its default itself, known equal without comparing them (a table's cells).
-        let f = &self.fields[field];
-        !matches!(value, Value::Select(_))
-            && !value.is_empty()
-            && !f.required
-            && (std::ptr::eq(value, &raw const f.default) || value == &f.default)
-    }
-
-    /// The fields that still hold the template's example, in order.
-    pub fn examples(&self, answers: &Answers) -> Vec<usize> {
-        (0..self.fields.len())
-            .filter(|&i| self.holds_example(i, &answers.values[i]))
-            .collect()
-    }
-
-    /// `N fields still hold the template's example: A, B` for `fields` (from
-    /// [`Form::examples`]), or `None` when there are none: the review, plain mode and
-    /// `render` say it alike. At most `most` are named, then `… and N more` (the review
-    /// names them all and cuts its line to the screen's width).
-    pub fn examples_note(&self, fields: &[usize], most: usize) -> Option<String> {
-        let name = |f: usize| {
-            let field = &self.fields[f];
-            let section = self.sections.get(field.section()).map_or("", |s| &*s.title);
-            [&*field.label, section, &*field.id]
-                .into_iter()
-                .find(|s| !s.trim().is_empty())
-                .unwrap_or_default()
-        };
-        let labels: Vec<&str> = fields.iter().take(most).map(|&f| name(f)).collect();
-        let more = match fields.len().saturating_sub(most) {
-            0 => String::new(),
-            n => format!(" … and {n} more"),
-        };
-        match fields.len() {
-            0 => None,
-            1 => Some(format!(
-                "1 field still holds the template's example: {}",
-                labels.concat()
-            )),
-            n => Some(format!(
-                "{n} fields still hold the template's example: {}{more}",
-                labels.join(", ")
-            )),
         }
     }
 

@@ -467,6 +467,7 @@ fn markdown_form(
         sections: built.sections,
         fields: built.fields.into(),
         rules: Vec::new(),
+        defaults: crate::form::Defaults::Examples,
         after: Box::default(),
     };
     Ok((

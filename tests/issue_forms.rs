@@ -392,6 +392,42 @@ fn render_refuses_with_one_line_per_problem_unless_incomplete_is_allowed() {
     );
 }
 
+/// An issue form's `value:` is an answer given in advance (GitHub pre-fills it and
+/// submits it as written; `placeholder:` is the hint): `render` takes it as the answer,
+/// optional or required, and names no field as still holding the template's example.
+/// Before, the optional one was named: `note: 1 field still holds the template's
+/// example: Version (sent as written; --set it to replace the example)`.
+#[test]
+fn render_takes_an_issue_forms_values_as_answers_optional_or_required() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = support::write(
+        dir.path(),
+        "small.yml",
+        "name: Small\ndescription: s\nbody:
+  - type: input
+    id: version
+    attributes: {label: Version, value: 1.4.2}
+  - type: textarea
+    id: env
+    attributes: {label: Environment, value: 'OS: Linux'}
+    validations: {required: true}
+  - type: textarea
+    id: what
+    attributes: {label: What happened, placeholder: Describe it}
+",
+    );
+    let out = bin()
+        .args(["render", &path, "--set", "title=Crash"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "### Version\n\n1.4.2\n\n### Environment\n\nOS: Linux\n\n### What happened\n\n_No response_"
+    );
+}
+
 /// The clash of two names is reported where the second template writes its `name`
 /// (the last `name:` when given twice, the one read), in an issue form and in markdown
 /// front matter (CRLF line ends too); a template named by its stem has no such place.

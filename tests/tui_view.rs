@@ -1501,11 +1501,12 @@ fn the_quit_dialog_says_whether_a_draft_is_written() {
     );
 }
 
-/// A required field prefilled by the form's `value:` is filled (it is sent as it
-/// stands): the header counts it and the sidebar marks its section `✓`. Before, the
-/// header said `1 of 3 fields filled` while the sidebar marked it `·`, untouched. A
-/// prefilled field that is not required is the template's example (`~`), counted by
-/// neither; typing into an empty field fills it for both.
+/// A field prefilled by the form's `value:` is filled, required or not (GitHub sends it
+/// as it stands; `placeholder:` is the hint): the header counts it and the sidebar
+/// marks its section `✓`. Before, the header said `1 of 3 fields filled` while the
+/// sidebar marked the required one `·`, untouched; then an optional one was taken for
+/// the template's example (`~`) and counted by neither. Typing into an empty field
+/// fills it for both.
 #[test]
 fn a_prefilled_field_is_filled_in_the_header_and_the_sidebar_alike() {
     let form = "name: Prefilled\ndescription: d\nbody:\n\
@@ -1529,10 +1530,10 @@ fn a_prefilled_field_is_filled_in_the_header_and_the_sidebar_alike() {
     assert_eq!(
         view(&app),
         (
-            " issue-composer · Prefilled            1 of 3 fields filled ".to_owned(),
+            " issue-composer · Prefilled            2 of 3 fields filled ".to_owned(),
             vec![
                 "✓ Version".to_owned(),
-                "~ Logs".to_owned(),
+                "✓ Logs".to_owned(),
                 "· Summary".to_owned()
             ]
         )
@@ -1542,10 +1543,10 @@ fn a_prefilled_field_is_filled_in_the_header_and_the_sidebar_alike() {
     assert_eq!(
         view(&app),
         (
-            " issue-composer · Prefilled            2 of 3 fields filled ".to_owned(),
+            " issue-composer · Prefilled            3 of 3 fields filled ".to_owned(),
             vec![
                 "✓ Version".to_owned(),
-                "~ Logs".to_owned(),
+                "✓ Logs".to_owned(),
                 "✓ Summary".to_owned()
             ]
         )

@@ -29,6 +29,7 @@ fn form(kind: FieldKind, default: Value) -> Form {
         }]
         .into(),
         rules: Vec::new(),
+        defaults: Defaults::Examples,
         after: Box::default(),
     }
 }
@@ -169,4 +170,31 @@ fn sections_stay_small() {
     assert_eq!(std::mem::size_of::<FieldSpan>(), 8);
     // Its id an `Arc<str>` (shared with an unlabelled field's): 96 with a `String`.
     assert_eq!(std::mem::size_of::<Section>(), 88);
+}
+
+/// A markdown template's own text in an optional field is its example, sent as written
+/// and not counted as filled; an issue form's `value:` is an answer given in advance
+/// (GitHub submits it), filled and no example, optional or required. Empty is neither.
+#[test]
+fn an_issue_forms_defaults_are_answers_a_markdown_templates_examples() {
+    let mut f = form(FieldKind::TextArea, Value::Text("OS: Linux".into()));
+    let default = Value::Text("OS: Linux".into());
+    let empty = Value::Text(String::new());
+    let filled = |f: &Form| {
+        let untouched = Answers::new(f);
+        (
+            f.is_filled(0, &default),
+            f.holds_example(0, &default),
+            f.examples(&untouched),
+            f.is_filled(0, &empty),
+        )
+    };
+    assert_eq!(filled(&f), (false, true, vec![0], false));
+    f.defaults = Defaults::Answers;
+    assert_eq!(filled(&f), (true, false, vec![], false));
+    let fields = std::sync::Arc::make_mut(&mut f.fields);
+    fields[0].required = true;
+    assert_eq!(filled(&f), (true, false, vec![], false));
+    f.defaults = Defaults::Examples;
+    assert_eq!(filled(&f), (true, false, vec![], false));
 }

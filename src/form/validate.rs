@@ -81,6 +81,7 @@ mod tests {
             sections: Vec::new(),
             fields: fields.into(),
             rules,
+            defaults: crate::form::Defaults::Examples,
             after: Box::default(),
         }
     }

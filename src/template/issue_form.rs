@@ -19,7 +19,7 @@ use serde_saphyr::Spanned;
 use self::element::FormBuilder;
 use self::flag::Flag;
 use crate::error::LocatedError;
-use crate::form::{Field, FieldSpan, Form, Meta, Section};
+use crate::form::{Defaults, Field, FieldSpan, Form, Meta, Section};
 use crate::template::layout::{FormPiece, Layout};
 use crate::text::{sanitize, split_list};
 
@@ -210,6 +210,8 @@ pub(super) fn parse(
         sections,
         fields: fields.into(),
         rules,
+        // GitHub pre-fills `value:` and submits it as written: an answer, not an example.
+        defaults: Defaults::Answers,
         after,
     };
     Ok((form, Layout::Form(pieces)))

@@ -62,6 +62,7 @@ fn form(n: usize) -> Form {
         sections,
         fields: std::sync::Arc::new(fields),
         rules: Vec::new(),
+        defaults: crate::form::Defaults::Examples,
         after: "after\n".into(),
     }
 }

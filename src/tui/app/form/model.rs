@@ -7,7 +7,7 @@ use std::time::Instant;
 use serde_json::{Map, Value as Json};
 
 use crate::discover::Source;
-use crate::form::{Answers, AnswersFile, Form, Value};
+use crate::form::{Answers, AnswersFile, Defaults, Form, Value};
 use crate::render::Issue;
 use crate::template::Template;
 
@@ -100,16 +100,18 @@ impl Model {
             .unwrap_or_default();
         people.add_to(&mut answers);
         // An untouched field holds its default, which counts as filled only when the
-        // field is required (see `Form::is_filled`): `required` is read first, and the
-        // default only then (100,000 fields' defaults compared with themselves, one
-        // cache miss each, before the first frame).
+        // field is required or the defaults are answers (an issue form's `value:`, see
+        // `Form::is_filled`): those are read first, and the default only then (100,000
+        // fields' defaults compared with themselves, one cache miss each, before the
+        // first frame).
+        let answered = form.defaults == Defaults::Answers;
         let filled = (0..form.fields.len())
             .map(|i| {
                 let field = &form.fields[i];
                 if answers.values.is_set(i) {
                     form.is_filled(i, &answers.values[i])
                 } else {
-                    field.required && !field.default.is_empty()
+                    (answered || field.required) && !field.default.is_empty()
                 }
             })
             .collect();
@@ -250,8 +252,8 @@ impl Model {
 
     /// The sidebar's mark: `!` once a field of the section with a problem was left (as
     /// its message under the field), `~` while a field holds the template's example,
-    /// `✓` when a field is filled (as the header counts them, [`Form::is_filled`]: a
-    /// required field's prefilled `value:` too, which is sent), else untouched.
+    /// `✓` when a field is filled (as the header counts them, [`Form::is_filled`]: an
+    /// issue form's prefilled `value:` too, which is sent), else untouched.
     pub fn mark(&self, section: usize) -> Mark {
         let form = self.form();
         let fields = &form.sections[section].fields;
