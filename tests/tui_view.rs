@@ -1552,3 +1552,51 @@ fn a_prefilled_field_is_filled_in_the_header_and_the_sidebar_alike() {
         )
     );
 }
+
+/// Typing on a choice list, as a new user did after the title and Tab: a letter moves
+/// to the next option whose label starts with it (as ↑↓ move; Space picks), and one no
+/// option starts with is said in the footer. Before, `mediu` vanished without a word.
+#[test]
+fn typing_on_a_choice_list_jumps_to_an_option_or_says_none_starts_so() {
+    let mut app = open("go-performance", None);
+    app.update(Msg::Type("Faster parse".to_owned()));
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    let priority = |app: &App| -> (Vec<String>, String) {
+        let text = screen(app, 100, 30);
+        let rows: Vec<&str> = text.lines().map(|l| l.trim_matches('"')).collect();
+        let options = rows[7..10]
+            .iter()
+            .map(|l| l.split_once('│').unwrap().1.trim_end().to_owned())
+            .collect();
+        (options, rows[29].trim_end().to_owned())
+    };
+    app.update(Msg::Type("mediu".to_owned()));
+    assert_eq!(
+        priority(&app),
+        (
+            vec![
+                "   › ( ) P1-High".to_owned(),
+                "     ( ) P2-Medium".to_owned(),
+                "     ( ) P3-Low".to_owned()
+            ],
+            " no option starts with \"u\"; ↑↓ move, Space picks".to_owned()
+        )
+    );
+    app.update(Msg::Type("p".to_owned()));
+    key(&mut app, KeyCode::Char(' '), KeyModifiers::NONE);
+    let (options, footer) = priority(&app);
+    assert_eq!(
+        options,
+        ["     ( ) P1-High", "   › (•) P2-Medium", "     ( ) P3-Low"]
+    );
+    assert!(footer.starts_with(" Space select · ↑↓ move"), "{footer}");
+    assert!(
+        screen(&app, 100, 30)
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with("1 of 26 fields filled \""),
+        "{}",
+        screen(&app, 100, 30)
+    );
+}

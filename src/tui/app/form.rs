@@ -297,6 +297,18 @@ impl FormState {
         }
     }
 
+    /// What to say of a key the focused field ignored: a character no option of its
+    /// list starts with.
+    pub fn unmatched(&self, key: &KeyEvent) -> Option<String> {
+        let Focus::Field(f) = self.view.focus else {
+            return None;
+        };
+        match &*self.widget(f) {
+            Widget::Options(options) => options.unmatched(key),
+            _ => None,
+        }
+    }
+
     /// The focused field's text, for an external editor (`None`: not a text field).
     pub fn editable_text(&self) -> Option<(usize, String)> {
         let Focus::Field(f) = self.view.focus else {

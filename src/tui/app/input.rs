@@ -53,6 +53,13 @@ impl App {
                 }
                 match (form.key(key, clock), soft) {
                     (Edit::Ignored, Some(action)) => self.action(action),
+                    // A letter no option starts with is said, not dropped without a word.
+                    (Edit::Ignored, None) => {
+                        if let Some(note) = form.unmatched(&key) {
+                            self.notice = Some(Notice::problem(note));
+                        }
+                        Vec::new()
+                    }
                     _ => Vec::new(),
                 }
             }

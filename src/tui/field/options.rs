@@ -87,6 +87,7 @@ impl Options {
                 self.toggle(self.cursor)
             }
             KeyCode::Enter if !self.on_custom() => self.toggle(self.cursor),
+            KeyCode::Char(c) if plain && self.jumps() => self.jump(c),
             _ => {
                 // Typing on an option of a "choose or describe" field describes.
                 let typing = matches!(key.code, KeyCode::Char(_)) && plain;
@@ -117,6 +118,50 @@ impl Options {
             self.checked.iter_mut().for_each(|c| *c = false);
         }
         true
+    }
+
+    /// Whether a typed character jumps between options (type-ahead): not where it
+    /// describes (a "choose or describe" field) or fills a ticked `Other: ___`.
+    fn jumps(&self) -> bool {
+        let i = self.cursor;
+        self.custom.is_none() && !self.opts.get(i).is_some_and(|o| o.blank && self.checked[i])
+    }
+
+    /// The next option after the cursor (round to the first) whose label starts with
+    /// `c`, ignoring case. It only moves the cursor, as ↑↓ do: Space or Enter picks.
+    fn jump(&mut self, c: char) -> Edit {
+        let n = self.opts.len();
+        let found = (1..=n)
+            .map(|step| (self.cursor + step) % n)
+            .find(|&i| starts_with(&self.opts[i].label, c));
+        match found {
+            Some(i) if i != self.cursor => {
+                self.cursor = i;
+                Edit::Moved
+            }
+            _ => Edit::Ignored,
+        }
+    }
+
+    /// What to say of `key` when it is a character no option starts with (type-ahead
+    /// found nothing), instead of dropping it without a word.
+    pub fn unmatched(&self, key: &KeyEvent) -> Option<String> {
+        let KeyCode::Char(c) = key.code else {
+            return None;
+        };
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let missed = plain
+            && c != ' '
+            && self.jumps()
+            && !self.opts.iter().any(|o| starts_with(&o.label, c));
+        let pick = if self.multi {
+            "Space ticks"
+        } else {
+            "Space picks"
+        };
+        missed.then(|| format!("no option starts with \"{c}\"; ↑↓ move, {pick}"))
     }
 
     fn move_by(&mut self, delta: isize) -> Edit {
@@ -273,99 +318,14 @@ impl Options {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
-    fn opts(labels: &[&str]) -> Vec<Opt> {
-        labels
-            .iter()
-            .map(|l| Opt {
-                blank: l.ends_with(':'),
-                ..Opt::new(*l)
-            })
-            .collect()
-    }
-
-    /// A box that must be ticked carries the required mark from the start.
-    #[test]
-    fn a_required_box_is_marked() {
-        let mut options = opts(&["I agree", "Maybe"]);
-        options[0].required = true;
-        let o = Options::new(&options, true, None, &Selection::empty(2));
-        let mut buf = Buffer::empty(Rect::new(0, 0, 20, 2));
-        o.render(buf.area, &mut buf, false, crate::tui::theme::Theme::plain());
-        let row = |y: u16| -> String { (0..20).map(|x| buf[(x, y)].symbol()).collect() };
-        assert_eq!(row(0), "  [ ] I agree *     ");
-        assert_eq!(row(1), "  [ ] Maybe         ");
-    }
-
-    /// A label longer than the row ends in `…` and keeps the `*` of a box that must be
-    /// ticked in view (before: cut at the edge, the `*` pushed off the row).
-    #[test]
-    fn a_long_label_ends_in_an_ellipsis_and_keeps_its_mark() {
-        let mut options = opts(&[
-            "I have searched existing issues for this one",
-            "A second long option that runs past",
-        ]);
-        options[0].required = true;
-        let o = Options::new(&options, true, None, &Selection::empty(2));
-        let mut buf = Buffer::empty(Rect::new(0, 0, 30, 2));
-        o.render(buf.area, &mut buf, false, crate::tui::theme::Theme::plain());
-        let row = |y: u16| -> String { (0..30).map(|x| buf[(x, y)].symbol()).collect() };
-        assert_eq!(row(0), "  [ ] I have searched exist… *");
-        assert_eq!(row(1), "  [ ] A second long option th…");
-    }
-
-    #[test]
-    fn single_choice_keeps_one_and_custom_text_clears_it() {
-        let mut o = Options::new(
-            &opts(&["None"]),
-            false,
-            Some("Describe"),
-            &Selection::empty(1),
-        );
-        o.key(key(KeyCode::Enter));
-        assert_eq!(o.selection().checked, [true]);
-        o.key(key(KeyCode::Down));
-        o.key(key(KeyCode::Char('x')));
-        let sel = o.selection();
-        assert_eq!((sel.checked, sel.custom.as_str()), (vec![false], "x"));
-    }
-
-    #[test]
-    fn typing_on_an_option_goes_to_the_describe_line() {
-        let mut o = Options::new(
-            &opts(&["None"]),
-            false,
-            Some("Describe"),
-            &Selection::empty(1),
-        );
-        o.key(key(KeyCode::Char('N')));
-        o.key(key(KeyCode::Char('o')));
-        let sel = o.selection();
-        assert_eq!((sel.checked, sel.custom.as_str()), (vec![false], "No"));
-    }
-
-    #[test]
-    fn a_ticked_blank_option_takes_typing() {
-        let mut o = Options::new(&opts(&["A", "Other:"]), true, None, &Selection::empty(2));
-        o.key(key(KeyCode::Down));
-        assert_eq!(
-            o.key(key(KeyCode::Char('z'))),
-            Edit::Ignored,
-            "not ticked yet"
-        );
-        o.key(key(KeyCode::Char(' ')));
-        o.key(key(KeyCode::Char('a')));
-        o.key(key(KeyCode::Char(' ')));
-        o.key(key(KeyCode::Char('b')));
-        let sel = o.selection();
-        assert_eq!(sel.checked, [false, true]);
-        assert_eq!(sel.blanks[1], "a b");
-    }
+/// Whether `label` starts with `c`, ignoring case and any marks before its first letter
+/// or digit (`` `go test` ``, `**Bug**`).
+fn starts_with(label: &str, c: char) -> bool {
+    label
+        .chars()
+        .find(|ch| ch.is_alphanumeric())
+        .is_some_and(|first| first.to_lowercase().eq(c.to_lowercase()))
 }
+
+#[cfg(test)]
+mod tests;
