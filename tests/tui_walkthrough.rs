@@ -1,0 +1,58 @@
+//! Screen text a new user's walk-through found wrong, checked on exact rows of a
+//! fixed-size `TestBackend`: the blank issue's one field named alike in the sidebar and
+//! the pane.
+
+// Test helpers unwrap: a failure there is a failing test.
+#![allow(clippy::unwrap_used)]
+
+use issue_composer::discover;
+use issue_composer::export::Plan;
+use issue_composer::tui::app::{App, Config};
+use issue_composer::tui::screen;
+use issue_composer::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn open(name: &str) -> App {
+    let config = Config {
+        plan: Plan::default(),
+        drafts: false,
+        theme: Theme::plain(),
+        ..Config::default()
+    };
+    let source = discover::resolve(name).unwrap();
+    let template = discover::load(&source).unwrap();
+    App::with_form(config, template, source, None, (100, 16))
+}
+
+/// The screen's rows, each without its trailing blanks.
+fn rows(app: &App) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(100, 16)).unwrap();
+    terminal.draw(|f| screen::draw(f, app)).unwrap();
+    let buf = terminal.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+            row.trim_end().to_owned()
+        })
+        .collect()
+}
+
+/// The blank issue's one field is `Description` in the sidebar as in the pane (the
+/// sidebar said `(intro)`); its id stays `preamble` for `--set` and the schema.
+#[test]
+fn the_blank_issues_field_has_one_name_in_the_sidebar_and_the_pane() {
+    let app = open("blank");
+    let rows = rows(&app);
+    assert_eq!(
+        rows[4..7],
+        [
+            "· Description           │ Blank issue",
+            "                        │",
+            "                        │   Description",
+        ],
+        "{rows:#?}"
+    );
+    let form = app.form().unwrap().form();
+    assert_eq!(&*form.fields[0].id, "preamble");
+}
