@@ -1,13 +1,14 @@
 //! Screen text a new user's walk-through found wrong, checked on exact rows of a
 //! fixed-size `TestBackend`: the blank issue's one field named alike in the sidebar and
-//! the pane.
+//! the pane, and the preview's text kept off its border.
 
 // Test helpers unwrap: a failure there is a failing test.
 #![allow(clippy::unwrap_used)]
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use issue_composer::discover;
 use issue_composer::export::Plan;
-use issue_composer::tui::app::{App, Config};
+use issue_composer::tui::app::{App, Config, Msg};
 use issue_composer::tui::screen;
 use issue_composer::tui::theme::Theme;
 use ratatui::Terminal;
@@ -55,4 +56,20 @@ fn the_blank_issues_field_has_one_name_in_the_sidebar_and_the_pane() {
     );
     let form = app.form().unwrap().form();
     assert_eq!(&*form.fields[0].id, "preamble");
+}
+
+/// F2's preview keeps one column between its border and the markdown, as the pane
+/// keeps between the sidebar's border and its text (`│## Summary` touched it).
+#[test]
+fn the_preview_keeps_a_column_between_its_border_and_the_text() {
+    let mut app = open("bug-report");
+    app.update(Msg::Key(KeyEvent::new(KeyCode::F(2), KeyModifiers::NONE)));
+    let rows = rows(&app);
+    let border = rows[4].rfind('│').unwrap();
+    let preview: Vec<&str> = rows[4..8].iter().map(|r| &r[border..]).collect();
+    assert_eq!(
+        preview,
+        ["│ Preview", "│ ## Summary", "│", "│ ## Steps to Reproduce"],
+        "{rows:#?}"
+    );
 }
