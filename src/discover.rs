@@ -108,11 +108,14 @@ fn chooser_in(root: Option<&Path>) -> (Option<PathBuf>, Chooser) {
 pub fn blank_warning(start: &Path) -> Option<String> {
     let root = layout::repo_root(start)?;
     let (file, chooser) = chooser_in(Some(&root));
-    let ((line, col), file) = chooser.blank_off_at.zip(file)?;
+    let (((line, col), spelled), file) = chooser.blank_off_at.zip(file)?;
     let shown = file.strip_prefix(&root).unwrap_or(&file);
+    // The value as the file spells it (`off`, `False`): the file's text, escaped.
+    let escaped = crate::text::escape_line(&spelled);
+    let spelled = crate::text::shorten(&escaped, 40);
     Some(format!(
         "{}:{line}:{col}: this repository turns blank issues off \
-         (blank_issues_enabled: false); GitHub's web form would not offer one",
+         (blank_issues_enabled: {spelled}); GitHub's web form would not offer one",
         shown.display()
     ))
 }

@@ -64,9 +64,10 @@ pub struct Chooser {
     pub links: Vec<Link>,
     /// Whether a blank issue is offered (`blank_issues_enabled`, true unless `false`).
     pub blank_issues: bool,
-    /// Where `blank_issues_enabled` turns blank issues off (line, column), when it does:
-    /// opening the blank issue by name says so, pointing there.
-    pub blank_off_at: Option<(usize, usize)>,
+    /// Where `blank_issues_enabled` turns blank issues off (line, column), and its value
+    /// as the file spells it (`off`), when it does: opening the blank issue by name says
+    /// so, pointing there, in the file's words.
+    pub blank_off_at: Option<((usize, usize), String)>,
     /// What was wrong with the file, as `file:line:col: message` or `file: message`.
     pub problems: Vec<String>,
 }
@@ -220,7 +221,8 @@ pub fn chooser(text: &str, file: &str) -> Chooser {
     {
         out.blank_issues = on;
         if !on {
-            out.blank_off_at = crate::template::lint::blank_switch_place(text);
+            out.blank_off_at = crate::template::lint::blank_switch_place(text)
+                .map(|(place, spelled)| (place, spelled.to_owned()));
         }
     }
     if let Some(Json::Array(links)) = map.get("contact_links") {
@@ -381,7 +383,7 @@ mod tests {
         let text = "blank_issues_enabled: false\ncontact_links:\n  - name: Forum\n    url: https://example.org/forum\n    about: Ask here\n  - url: https://x\n";
         let c = chooser(text, "config.yml");
         assert!(!c.blank_issues);
-        assert_eq!(c.blank_off_at, Some((1, 1)));
+        assert_eq!(c.blank_off_at, Some(((1, 1), "false".to_owned())));
         assert_eq!(
             c.links,
             [Link {
@@ -407,7 +409,7 @@ mod tests {
         );
         assert_eq!(
             (twice.blank_issues, twice.blank_off_at),
-            (false, Some((3, 1)))
+            (false, Some(((3, 1), "no".to_owned())))
         );
         let on = chooser(
             "blank_issues_enabled: false\nblank_issues_enabled: true\n",
