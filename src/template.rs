@@ -385,6 +385,22 @@ fn check_counts(
     Ok(())
 }
 
+/// What a refusal's `message` says is wrong in a word or two when it is a limit's
+/// (`too large`, `too deeply nested`): every limit's refusal names the variable that
+/// raises it (`(raise it with ISSUE_COMPOSER_MAX_…`), no other message does. `None`
+/// for any other problem.
+pub fn limit_words(message: &str) -> Option<&'static str> {
+    let (_, var) = message.rsplit_once("(raise it with ")?;
+    let var = var.split('=').next()?;
+    if var == NESTING_VAR || var == crate::yaml::DEPTH_VAR {
+        Some("too deeply nested")
+    } else if var.starts_with("ISSUE_COMPOSER_MAX_") {
+        Some("too large")
+    } else {
+        None
+    }
+}
+
 /// The refusal of a template with more `what` (`sections`, `fields`: the plural, whose
 /// singular drops the `s`) than `limit`, naming the variable that raises it.
 pub(crate) fn over_limit(what: &str, limit: usize, var: &str) -> String {

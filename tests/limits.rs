@@ -302,3 +302,36 @@ fn a_raised_nesting_limit_reads_a_large_body_under_a_raised_stack_limit() {
     assert!(stdout.starts_with("{\n  \"name\": \"D\""), "{stdout:.200}");
     assert_eq!(stdout.matches("\"title\": \"S\"").count(), 20_000);
 }
+
+/// `list` and the picker say what a limit's refusal is in a word or two (`too large`,
+/// `too deeply nested`) instead of `cannot read`; any other problem is not a limit's.
+#[test]
+fn a_limits_refusal_is_told_from_other_problems_by_the_variable_it_names() {
+    use issue_composer::template::limit_words;
+    let said = |message: &str| limit_words(message);
+    assert_eq!(
+        said(
+            "the template has more than 2 sections, the limit (raise it with ISSUE_COMPOSER_MAX_SECTIONS=N)"
+        ),
+        Some("too large")
+    );
+    assert_eq!(
+        said(
+            "the file is larger than 2 MiB, the limit for templates (raise it with ISSUE_COMPOSER_MAX_TEMPLATE_SIZE=BYTES)"
+        ),
+        Some("too large")
+    );
+    assert_eq!(
+        said(
+            "nesting deeper than 64 lists or block quotes, the limit (raise it with ISSUE_COMPOSER_MAX_NESTING=N)"
+        ),
+        Some("too deeply nested")
+    );
+    assert_eq!(
+        said(
+            "the YAML is larger or more deeply nested than allowed: more than 64 nested lists or maps (raise it with ISSUE_COMPOSER_MAX_YAML_DEPTH=N)"
+        ),
+        Some("too deeply nested")
+    );
+    assert_eq!(said("unknown element type `x`"), None);
+}

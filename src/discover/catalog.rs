@@ -11,12 +11,32 @@ pub struct Found {
     pub origin: Origin,
     pub source: Source,
     /// Its name and about line, or why it cannot be used.
-    pub loaded: Result<(String, String), String>,
+    pub loaded: Result<(String, String), Unread>,
     /// It must not be read at all (`loaded` says why): a repository file that links
     /// outside the repository.
     pub refused: bool,
     /// What `list` warns of it, file named (an issue form saved as `.md`).
     pub warning: Option<String>,
+}
+
+/// Why a template cannot be opened, twice: whole (`list --json`, a notice) and as a
+/// line that names the file already says it (`list`, the picker).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    pub error: String,
+    /// What is wrong, then why without the file: `too large: 9:1: the template has
+    /// more than 2 sections, …`, `cannot read: a FIFO, not a regular file`.
+    pub said: String,
+}
+
+impl Unread {
+    /// Said as `cannot read:` and the whole message.
+    pub fn plain(error: String) -> Self {
+        Self {
+            said: format!("cannot read: {error}"),
+            error,
+        }
+    }
 }
 
 /// A template the chooser offers.
@@ -32,6 +52,9 @@ pub struct Entry {
     pub source: Source,
     /// Why it cannot be opened, when it cannot.
     pub error: Option<String>,
+    /// What `list` and the picker say of it in place of its about line when it cannot
+    /// be opened ([`Unread::said`]).
+    pub said: Option<String>,
     /// It is never opened, only listed with its `error` (a link out of the repository).
     pub refused: bool,
     /// The user and built-in templates it hides.
@@ -115,9 +138,9 @@ pub fn entries(found: Vec<Found>) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::new();
     for f in found {
         let stem = stem(&f.source);
-        let (name, about, error) = match f.loaded {
-            Ok((name, about)) => (name, about, None),
-            Err(err) => (stem.clone(), String::new(), Some(err)),
+        let (name, about, error, said) = match f.loaded {
+            Ok((name, about)) => (name, about, None, None),
+            Err(Unread { error, said }) => (stem.clone(), String::new(), Some(error), Some(said)),
         };
         // TEMPLATE on the command line finds a stem before a name, so a template of the
         // same stem is what hides this one, even after one of the same name.
@@ -142,6 +165,7 @@ pub fn entries(found: Vec<Found>) -> Vec<Entry> {
                 origin: f.origin,
                 source: f.source,
                 error,
+                said,
                 refused: f.refused,
                 shadows: Vec::new(),
                 warning: f.warning,
@@ -370,7 +394,7 @@ mod tests {
         let list = entries(vec![Found {
             origin: Origin::Repo,
             source: Source::File(PathBuf::from("/r/x/deep.md")),
-            loaded: Err("too deep".to_owned()),
+            loaded: Err(Unread::plain("too deep".to_owned())),
             refused: false,
             warning: None,
         }]);
