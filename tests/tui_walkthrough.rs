@@ -1,6 +1,7 @@
 //! Screen text a new user's walk-through found wrong, checked on exact rows of a
-//! fixed-size `TestBackend`: the blank issue's one field named alike in the sidebar and
-//! the pane, and the preview's text kept off its border.
+//! fixed-size `TestBackend` (and the command line where it names the same thing): the
+//! blank issue's one field named alike in the sidebar and the pane, and still set by its
+//! id, and the preview's text kept off its border.
 
 // Test helpers unwrap: a failure there is a failing test.
 #![allow(clippy::unwrap_used)]
@@ -13,6 +14,8 @@ use issue_composer::tui::screen;
 use issue_composer::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+mod support;
 
 fn open(name: &str) -> App {
     let config = Config {
@@ -56,6 +59,33 @@ fn the_blank_issues_field_has_one_name_in_the_sidebar_and_the_pane() {
     );
     let form = app.form().unwrap().form();
     assert_eq!(&*form.fields[0].id, "preamble");
+}
+
+/// On the command line the field is still `preamble` (scripts use it), and the label
+/// the form shows answers too: a wrong name is refused naming the real id.
+#[test]
+fn the_blank_issues_field_is_set_by_its_id_or_its_label_and_a_wrong_name_lists_the_id() {
+    let home = tempfile::tempdir().unwrap();
+    let run = || {
+        let mut cmd = support::bin();
+        cmd.current_dir(home.path())
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"));
+        cmd
+    };
+    for name in ["preamble", "description", "Description"] {
+        run()
+            .args(["render", "blank", "--set", &format!("{name}=D")])
+            .assert()
+            .success()
+            .stdout("D\n");
+    }
+    run()
+        .args(["render", "blank", "--set", "intro=D"])
+        .assert()
+        .code(1)
+        .stderr("issue-composer: --set: unknown field `intro`; fields: preamble\n");
 }
 
 /// F2's preview keeps one column between its border and the markdown, as the pane
