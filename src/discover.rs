@@ -13,7 +13,7 @@ pub mod layout;
 mod source;
 
 pub use catalog::{
-    Choice, Chooser, Entry, Found, Link, Shadowed, choices as choices_of, chooser, entries,
+    Choice, Chooser, Entry, Found, Link, Shadowed, Unread, choices as choices_of, chooser, entries,
     shown_name, stem,
 };
 pub use source::{BLANK, BUILTINS, Builtin, Origin, Source};
@@ -52,7 +52,7 @@ pub fn catalog(start: &Path) -> Catalog {
                 Some(why) => Found {
                     origin: Origin::Repo,
                     source: Source::File(path),
-                    loaded: Err(why),
+                    loaded: Err(Unread::plain(why)),
                     refused: true,
                     warning: None,
                 },
@@ -108,11 +108,14 @@ fn chooser_in(root: Option<&Path>) -> (Option<PathBuf>, Chooser) {
 pub fn blank_warning(start: &Path) -> Option<String> {
     let root = layout::repo_root(start)?;
     let (file, chooser) = chooser_in(Some(&root));
-    let ((line, col), file) = chooser.blank_off_at.zip(file)?;
+    let (((line, col), spelled), file) = chooser.blank_off_at.zip(file)?;
     let shown = file.strip_prefix(&root).unwrap_or(&file);
+    // The value as the file spells it (`off`, `False`): the file's text, escaped.
+    let escaped = crate::text::escape_line(&spelled);
+    let spelled = crate::text::shorten(&escaped, 40);
     Some(format!(
         "{}:{line}:{col}: this repository turns blank issues off \
-         (blank_issues_enabled: false); GitHub's web form would not offer one",
+         (blank_issues_enabled: {spelled}); GitHub's web form would not offer one",
         shown.display()
     ))
 }
@@ -135,7 +138,7 @@ fn found_at(origin: Origin, source: Source) -> Found {
         return Found {
             origin,
             source,
-            loaded: Err(why),
+            loaded: Err(Unread::plain(why)),
             refused: false,
             warning,
         };
@@ -145,17 +148,31 @@ fn found_at(origin: Origin, source: Source) -> Found {
             warning = t.saved_form_warning();
             (t.form.meta.name, t.form.meta.about)
         })
-        .map_err(|err| match err.downcast_ref::<crate::LocatedError>() {
-            // One line in the chooser: the first problem, and how many more.
-            Some(located) => located.summary(),
-            None => crate::text::error_chain(&err),
-        });
+        .map_err(|err| unread(&err));
     Found {
         origin,
         source,
         loaded,
         refused: false,
         warning,
+    }
+}
+
+/// Why a template could not be loaded, whole and as `list`'s line says it: the file
+/// named once (the line names it), and a limit's refusal said as what it is (`too
+/// large:`, not `cannot read:`: the file was read).
+fn unread(err: &anyhow::Error) -> Unread {
+    if let Some(located) = err.downcast_ref::<crate::LocatedError>() {
+        // One line in the chooser: the first problem, and how many more.
+        let lead = template::limit_words(&located.message).unwrap_or("cannot read");
+        return Unread {
+            error: located.summary(),
+            said: format!("{lead}: {}", located.summary_in_file()),
+        };
+    }
+    Unread {
+        error: crate::text::error_chain(err),
+        said: format!("cannot read: {}", layout::why_unread(err)),
     }
 }
 

@@ -89,10 +89,29 @@ impl LocatedError {
             more: Vec::new(),
             ..self.clone()
         };
+        format!("{first}{}", self.more_said())
+    }
+
+    /// [`summary`](Self::summary) without the file, for a line that names it already
+    /// (`list`'s, the picker's): `9:1: message`, or the message alone for the file as a
+    /// whole.
+    pub fn summary_in_file(&self) -> String {
+        let Self {
+            line, col, message, ..
+        } = self;
+        let more = self.more_said();
+        if *line == 0 {
+            format!("{message}{more}")
+        } else {
+            format!("{line}:{col}: {message}{more}")
+        }
+    }
+
+    fn more_said(&self) -> String {
         match self.more.len() {
-            0 => first.to_string(),
-            1 => format!("{first} (and 1 more problem)"),
-            n => format!("{first} (and {n} more problems)"),
+            0 => String::new(),
+            1 => " (and 1 more problem)".to_owned(),
+            n => format!(" (and {n} more problems)"),
         }
     }
 

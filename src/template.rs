@@ -326,20 +326,21 @@ pub fn parse_from(
         .collect();
     // A file name is outside text; as a template's name it shows as written, escaped.
     let stem = crate::text::escape_line(&origin.stem).into_owned();
-    let (form, layout) = if origin.issue_form {
+    // With whether it was read as an issue form (YAML, whose elements have columns).
+    let ((form, layout), yaml) = if origin.issue_form {
         let read = issue_form::parse(&text, file, &stem, &limits.yaml)?;
         problems.extend(lint::issue_form(&text, file));
-        read
+        (read, true)
     } else if let Some(read) = saved_form(&text, origin, &stem, &mut problems, limits) {
-        read
+        (read, true)
     } else {
         let read = markdown_form(&text, (file, &stem, origin.gitlab), &mut problems, limits)?;
         if !removed_none {
             front_matter::note_raw_escapes(original, &mut problems);
         }
-        read
+        (read, false)
     };
-    check_counts(&form, file, limits)?;
+    check_counts(&form, file, limits, yaml.then_some(&*text))?;
     if form.fields.is_empty() {
         problems.push(Problem {
             line: 1,
@@ -359,19 +360,45 @@ pub fn parse_from(
     })
 }
 
-/// Refuses a form with more sections or fields than `limits` allow. (A markdown
-/// template is refused while it is read, at the section or field past the limit.)
-fn check_counts(form: &Form, file: &str, limits: &Limits) -> Result<(), LocatedError> {
-    let over = |what: &str, limit: usize, var: &str| {
-        LocatedError::new(file, 1, 1, over_limit(what, limit, var))
+/// Refuses a form with more sections or fields than `limits` allow, at the first one
+/// too many: its line, and for an issue form (`yaml`, its text) its element's column. (A
+/// markdown template is refused while it is read, at the section or field past the
+/// limit; what its end makes, the last section's answer or the preamble's, is refused
+/// here.) It said `1:1` whatever was too many.
+fn check_counts(
+    form: &Form,
+    file: &str,
+    limits: &Limits,
+    yaml: Option<&str>,
+) -> Result<(), LocatedError> {
+    let over = |line: u32, what: &str, limit: usize, var: &str| {
+        let line = (line as usize).max(1);
+        let col = yaml.and_then(|text| lint::element_col(text, line));
+        LocatedError::new(file, line, col.unwrap_or(1), over_limit(what, limit, var))
     };
-    if form.sections.len() > limits.sections {
-        return Err(over("sections", limits.sections, SECTIONS_VAR));
+    if let Some(s) = form.sections.get(limits.sections) {
+        return Err(over(s.line, "sections", limits.sections, SECTIONS_VAR));
     }
-    if form.fields.len() > limits.fields {
-        return Err(over("fields", limits.fields, FIELDS_VAR));
+    if let Some(f) = form.fields.get(limits.fields) {
+        return Err(over(f.line, "fields", limits.fields, FIELDS_VAR));
     }
     Ok(())
+}
+
+/// What a refusal's `message` says is wrong in a word or two when it is a limit's
+/// (`too large`, `too deeply nested`): every limit's refusal names the variable that
+/// raises it (`(raise it with ISSUE_COMPOSER_MAX_…`), no other message does. `None`
+/// for any other problem.
+pub fn limit_words(message: &str) -> Option<&'static str> {
+    let (_, var) = message.rsplit_once("(raise it with ")?;
+    let var = var.split('=').next()?;
+    if var == NESTING_VAR || var == crate::yaml::DEPTH_VAR {
+        Some("too deeply nested")
+    } else if var.starts_with("ISSUE_COMPOSER_MAX_") {
+        Some("too large")
+    } else {
+        None
+    }
 }
 
 /// The refusal of a template with more `what` (`sections`, `fields`: the plural, whose

@@ -9,7 +9,7 @@ pub mod sanitize;
 
 pub use escape::{
     escape, escape_line, escape_name, is_bidi_control, is_hazard, path_line, shorten,
-    shorten_quoted,
+    shorten_middle, shorten_quoted,
 };
 
 /// A size in bytes for a message: `2 MiB` when whole mebibytes, else bytes.

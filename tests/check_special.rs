@@ -146,6 +146,52 @@ fn list_shows_a_broken_link_and_a_fifo_with_why_they_cannot_be_read() {
     );
 }
 
+/// `list` names each file once, in its path column: a FIFO's line says what it is
+/// without the path again, and a template over a limit is said to be too large at its
+/// place, in the limit's words (it said `cannot read: /…/big.md:5:1: …`: the file was
+/// read, and named twice).
+#[test]
+fn list_names_a_fifo_once_and_a_template_over_a_limit_as_too_large() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let templates = with_bug_template(root);
+    mkfifo(&templates.join("fifo.md"));
+    fs::write(templates.join("big.md"), "## A\n\n## B\n\n## C\n").unwrap();
+    let out = run(root, &["list"])
+        .env("ISSUE_COMPOSER_MAX_SECTIONS", "2")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    // Each repository line's columns (padded with two spaces or more).
+    let repo: Vec<Vec<&str>> = stdout
+        .lines()
+        .filter(|l| l.starts_with("repo "))
+        .map(|l| {
+            l.split("  ")
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect()
+        })
+        .collect();
+    let big = "too large: 5:1: the template has more than 2 sections, the limit (raise it \
+               with ISSUE_COMPOSER_MAX_SECTIONS=N)";
+    assert_eq!(
+        repo,
+        [
+            ["repo", "big", ".github/ISSUE_TEMPLATE/big.md", big],
+            ["repo", "Bug", ".github/ISSUE_TEMPLATE/bug.md", "A bug"],
+            [
+                "repo",
+                "fifo",
+                ".github/ISSUE_TEMPLATE/fifo.md",
+                "cannot read: a FIFO, not a regular file"
+            ],
+        ],
+        "{stdout}"
+    );
+}
+
 /// The picker lists them as it lists any template it cannot read: `cannot read:` and
 /// the reason, in the order GitHub lists the folder.
 #[test]
@@ -155,11 +201,6 @@ fn the_picker_lists_a_broken_link_and_a_fifo_with_why_they_cannot_be_read() {
     let root = dir.path();
     repository(root);
     let catalog = issue_composer::discover::catalog(root);
-    let templates = catalog
-        .root
-        .as_deref()
-        .unwrap()
-        .join(".github/ISSUE_TEMPLATE");
     let lines: Vec<(String, String)> = catalog
         .choices()
         .iter()
@@ -168,13 +209,9 @@ fn the_picker_lists_a_broken_link_and_a_fifo_with_why_they_cannot_be_read() {
         .map(|e| (e.origin, e.about))
         .collect();
     let line = |file: &str, about: String| (format!("repo: .github/ISSUE_TEMPLATE/{file}"), about);
-    let not_regular = |file: &str, kind: &str| {
-        let path = templates.join(file);
-        format!(
-            "cannot read: {} is a {kind}, not a regular file",
-            path.display()
-        )
-    };
+    // Named once: the line's origin names the file (it said `cannot read: /…/fifo.md
+    // is a FIFO, …`).
+    let not_regular = |_: &str, kind: &str| format!("cannot read: a {kind}, not a regular file");
     assert_eq!(
         lines,
         [

@@ -778,7 +778,8 @@ fn yes_and_no_in_config_yml_are_read_as_github_reads_them_by_list_and_check() {
 
 /// The blank issue named where `config.yml` turns blank issues off: `list` leaves it
 /// out, but `render blank` still opens it (a maintainer may mean it), saying so with a
-/// warning at `blank_issues_enabled` (before, it opened silently). Turned on, or
+/// warning at `blank_issues_enabled` (before, it opened silently), quoting its value as
+/// the file spells it (`off`, `False`, `'no'`; it said `false` for each). Turned on, or
 /// without a repository, nothing is said.
 #[test]
 fn the_blank_issue_named_where_blank_issues_are_off_opens_with_a_warning() {
@@ -820,6 +821,19 @@ fn the_blank_issue_named_where_blank_issues_are_off_opens_with_a_warning() {
             .iter()
             .any(|item| item["name"] == "Blank issue")
     );
+    // The value quoted as the file spells it (it said `false` for `off` too).
+    for spelled in ["off", "False", "'no'"] {
+        write(
+            &root.join(".github/ISSUE_TEMPLATE/config.yml"),
+            &format!("blank_issues_enabled: {spelled}  # none\n"),
+        );
+        let warned = format!(
+            "issue-composer: warning: .github/ISSUE_TEMPLATE/config.yml:1:1: this \
+             repository turns blank issues off (blank_issues_enabled: {spelled}); GitHub's \
+             web form would not offer one\n"
+        );
+        assert_eq!(render(&sub), (Some(0), "D\n".to_owned(), warned));
+    }
     write(
         &root.join(".github/ISSUE_TEMPLATE/config.yml"),
         "blank_issues_enabled: true\n",

@@ -1041,7 +1041,8 @@ fn an_unreadable_draft_is_moved_aside_and_the_form_says_where() {
 }
 
 /// A repository holding a template nested too deeply: the picker lists it as broken with
-/// its error, and the other templates still open. Before the fix the picker overflowed
+/// its error (said as what it is, at its place, the path shown once beside it), and the
+/// other templates still open. Before the fix the picker overflowed
 /// the stack before anything was drawn.
 #[test]
 fn the_picker_lists_a_broken_template_and_opens_the_others() {
@@ -1063,7 +1064,7 @@ fn the_picker_lists_a_broken_template_and_opens_the_others() {
     let mut s = Session::start(&["--no-draft"], dir.path(), &repo);
     let screen = s.wait_for("Good one");
     assert!(
-        screen.contains("/repo/.github/ISSUE_TEMPLATE/deep.md:2:65: nesting deeper than 64 lists"),
+        screen.contains("too deeply nested: 2:65: nesting deeper than 64 lists"),
         "{screen}"
     );
     s.send("good");

@@ -225,6 +225,32 @@ fn a_timeout_says_what_gh_printed_before_it() {
     assert_eq!(stderr(&out), said);
 }
 
+/// Prints 300 characters, then the error that says why it waits, then hangs.
+const LONG_THEN_ERROR: &str = "#!/bin/sh\nprintf 'Creating issue in o/r '; printf '%0279d\\n' 0\nprintf 'error: could not reach api.github.com\\033[31m\\n' >&2\nexec sleep 1000\n";
+
+/// Long output is cut in its middle, not after its start: the error gh printed last is
+/// what says why (it was cut away after 200 characters), sanitized all the same.
+#[test]
+fn a_timeout_keeps_the_end_of_long_output() {
+    let world = World::new(LONG_THEN_ERROR);
+    let out = world.render(&["--gh-timeout", "1"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    // The first 40 characters and the last 157: 200 with ` … `.
+    let (head, tail) = ("0".repeat(18), "0".repeat(119));
+    assert_eq!(
+        stderr(&out),
+        kept_message(
+            &world,
+            &format!(
+                "gh did not finish within 1 s (--gh-timeout) and was stopped; it printed: \
+                 `Creating issue in o/r {head} … {tail} error: could not reach \
+                 api.github.com`"
+            )
+        )
+    );
+    assert!(world.saved().exists());
+}
+
 #[test]
 fn sigterm_while_gh_runs_stops_it_and_keeps_the_issue() {
     let world = World::new(HANGS);

@@ -80,6 +80,49 @@ fn too_many_fields_are_refused_naming_the_limit() {
     );
 }
 
+/// The refusal names the first field or section too many, also when the template's
+/// end makes it (the last section's answer, a preamble counted as a section) and in an
+/// issue form (its element's line and column): each said `1:1`.
+#[test]
+fn a_count_refusal_names_the_first_one_too_many() {
+    let dir = tempfile::tempdir().unwrap();
+    let refusal = |path: &str, place: &str, what: &str, var: &str| {
+        (
+            Some(1),
+            format!(
+                "issue-composer: {path}:{place}: the template has more than {what}, the \
+                 limit (raise it with ISSUE_COMPOSER_MAX_{var}=N)\n"
+            ),
+        )
+    };
+    let three = write(dir.path(), "three.md", THREE);
+    assert_eq!(
+        schema(&three, &[("ISSUE_COMPOSER_MAX_FIELDS", "2")]),
+        refusal(&three, "5:1", "2 fields", "FIELDS")
+    );
+    let intro = write(dir.path(), "intro.md", "Read this first.\n\n## A\n\n## B\n");
+    assert_eq!(
+        schema(&intro, &[("ISSUE_COMPOSER_MAX_SECTIONS", "2")]),
+        refusal(&intro, "5:1", "2 sections", "SECTIONS")
+    );
+    let form = write(
+        dir.path(),
+        "form.yml",
+        "name: F\ndescription: d\nbody:\n  - type: markdown\n    attributes:\n      \
+         value: hi\n  - type: input\n    attributes:\n      label: One\n  - type: \
+         input\n    attributes:\n      label: Two\n",
+    );
+    assert_eq!(
+        schema(&form, &[("ISSUE_COMPOSER_MAX_FIELDS", "1")]),
+        refusal(&form, "10:5", "1 field", "FIELDS")
+    );
+    // The markdown before the first field is a section of its own.
+    assert_eq!(
+        schema(&form, &[("ISSUE_COMPOSER_MAX_SECTIONS", "1")]),
+        refusal(&form, "7:5", "1 section", "SECTIONS")
+    );
+}
+
 #[test]
 fn a_count_limit_stops_the_reading_where_it_is_passed() {
     // Past the section limit the rest is not read: the nesting beyond it, which alone
@@ -258,4 +301,37 @@ fn a_raised_nesting_limit_reads_a_large_body_under_a_raised_stack_limit() {
     );
     assert!(stdout.starts_with("{\n  \"name\": \"D\""), "{stdout:.200}");
     assert_eq!(stdout.matches("\"title\": \"S\"").count(), 20_000);
+}
+
+/// `list` and the picker say what a limit's refusal is in a word or two (`too large`,
+/// `too deeply nested`) instead of `cannot read`; any other problem is not a limit's.
+#[test]
+fn a_limits_refusal_is_told_from_other_problems_by_the_variable_it_names() {
+    use issue_composer::template::limit_words;
+    let said = |message: &str| limit_words(message);
+    assert_eq!(
+        said(
+            "the template has more than 2 sections, the limit (raise it with ISSUE_COMPOSER_MAX_SECTIONS=N)"
+        ),
+        Some("too large")
+    );
+    assert_eq!(
+        said(
+            "the file is larger than 2 MiB, the limit for templates (raise it with ISSUE_COMPOSER_MAX_TEMPLATE_SIZE=BYTES)"
+        ),
+        Some("too large")
+    );
+    assert_eq!(
+        said(
+            "nesting deeper than 64 lists or block quotes, the limit (raise it with ISSUE_COMPOSER_MAX_NESTING=N)"
+        ),
+        Some("too deeply nested")
+    );
+    assert_eq!(
+        said(
+            "the YAML is larger or more deeply nested than allowed: more than 64 nested lists or maps (raise it with ISSUE_COMPOSER_MAX_YAML_DEPTH=N)"
+        ),
+        Some("too deeply nested")
+    );
+    assert_eq!(said("unknown element type `x`"), None);
 }

@@ -112,10 +112,7 @@ pub fn to_text(catalog: &Catalog) -> String {
         .iter()
         .map(|choice| match choice {
             Choice::Template(entry) => {
-                let mut about = match &entry.error {
-                    Some(err) => format!("cannot read: {err}"),
-                    None => entry.about.clone(),
-                };
+                let mut about = entry.said.clone().unwrap_or_else(|| entry.about.clone());
                 if !entry.shadows.is_empty() {
                     let hidden: Vec<String> = entry
                         .shadows

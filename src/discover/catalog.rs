@@ -11,12 +11,32 @@ pub struct Found {
     pub origin: Origin,
     pub source: Source,
     /// Its name and about line, or why it cannot be used.
-    pub loaded: Result<(String, String), String>,
+    pub loaded: Result<(String, String), Unread>,
     /// It must not be read at all (`loaded` says why): a repository file that links
     /// outside the repository.
     pub refused: bool,
     /// What `list` warns of it, file named (an issue form saved as `.md`).
     pub warning: Option<String>,
+}
+
+/// Why a template cannot be opened, twice: whole (`list --json`, a notice) and as a
+/// line that names the file already says it (`list`, the picker).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    pub error: String,
+    /// What is wrong, then why without the file: `too large: 9:1: the template has
+    /// more than 2 sections, …`, `cannot read: a FIFO, not a regular file`.
+    pub said: String,
+}
+
+impl Unread {
+    /// Said as `cannot read:` and the whole message.
+    pub fn plain(error: String) -> Self {
+        Self {
+            said: format!("cannot read: {error}"),
+            error,
+        }
+    }
 }
 
 /// A template the chooser offers.
@@ -32,6 +52,9 @@ pub struct Entry {
     pub source: Source,
     /// Why it cannot be opened, when it cannot.
     pub error: Option<String>,
+    /// What `list` and the picker say of it in place of its about line when it cannot
+    /// be opened ([`Unread::said`]).
+    pub said: Option<String>,
     /// It is never opened, only listed with its `error` (a link out of the repository).
     pub refused: bool,
     /// The user and built-in templates it hides.
@@ -64,9 +87,10 @@ pub struct Chooser {
     pub links: Vec<Link>,
     /// Whether a blank issue is offered (`blank_issues_enabled`, true unless `false`).
     pub blank_issues: bool,
-    /// Where `blank_issues_enabled` turns blank issues off (line, column), when it does:
-    /// opening the blank issue by name says so, pointing there.
-    pub blank_off_at: Option<(usize, usize)>,
+    /// Where `blank_issues_enabled` turns blank issues off (line, column), and its value
+    /// as the file spells it (`off`), when it does: opening the blank issue by name says
+    /// so, pointing there, in the file's words.
+    pub blank_off_at: Option<((usize, usize), String)>,
     /// What was wrong with the file, as `file:line:col: message` or `file: message`.
     pub problems: Vec<String>,
 }
@@ -114,9 +138,9 @@ pub fn entries(found: Vec<Found>) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::new();
     for f in found {
         let stem = stem(&f.source);
-        let (name, about, error) = match f.loaded {
-            Ok((name, about)) => (name, about, None),
-            Err(err) => (stem.clone(), String::new(), Some(err)),
+        let (name, about, error, said) = match f.loaded {
+            Ok((name, about)) => (name, about, None, None),
+            Err(Unread { error, said }) => (stem.clone(), String::new(), Some(error), Some(said)),
         };
         // TEMPLATE on the command line finds a stem before a name, so a template of the
         // same stem is what hides this one, even after one of the same name.
@@ -141,6 +165,7 @@ pub fn entries(found: Vec<Found>) -> Vec<Entry> {
                 origin: f.origin,
                 source: f.source,
                 error,
+                said,
                 refused: f.refused,
                 shadows: Vec::new(),
                 warning: f.warning,
@@ -220,7 +245,8 @@ pub fn chooser(text: &str, file: &str) -> Chooser {
     {
         out.blank_issues = on;
         if !on {
-            out.blank_off_at = crate::template::lint::blank_switch_place(text);
+            out.blank_off_at = crate::template::lint::blank_switch_place(text)
+                .map(|(place, spelled)| (place, spelled.to_owned()));
         }
     }
     if let Some(Json::Array(links)) = map.get("contact_links") {
@@ -368,7 +394,7 @@ mod tests {
         let list = entries(vec![Found {
             origin: Origin::Repo,
             source: Source::File(PathBuf::from("/r/x/deep.md")),
-            loaded: Err("too deep".to_owned()),
+            loaded: Err(Unread::plain("too deep".to_owned())),
             refused: false,
             warning: None,
         }]);
@@ -381,7 +407,7 @@ mod tests {
         let text = "blank_issues_enabled: false\ncontact_links:\n  - name: Forum\n    url: https://example.org/forum\n    about: Ask here\n  - url: https://x\n";
         let c = chooser(text, "config.yml");
         assert!(!c.blank_issues);
-        assert_eq!(c.blank_off_at, Some((1, 1)));
+        assert_eq!(c.blank_off_at, Some(((1, 1), "false".to_owned())));
         assert_eq!(
             c.links,
             [Link {
@@ -407,7 +433,7 @@ mod tests {
         );
         assert_eq!(
             (twice.blank_issues, twice.blank_off_at),
-            (false, Some((3, 1)))
+            (false, Some(((3, 1), "no".to_owned())))
         );
         let on = chooser(
             "blank_issues_enabled: false\nblank_issues_enabled: true\n",

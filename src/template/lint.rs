@@ -17,6 +17,7 @@ mod top;
 mod value;
 
 pub use config::{blank_switch_place, chooser_config, url_problem};
+pub use element::element_col;
 pub use top::{
     answers_numbers, front_matter_escapes, front_matter_names, front_matter_numbers,
     front_matter_raw_escapes, markdown_meta, meta_shapes, name_place, name_problem, text_booleans,

@@ -98,6 +98,22 @@ pub fn shorten(text: &str, max: usize) -> Cow<'_, str> {
     }
 }
 
+/// `text` cut to at most `max` characters keeping both ends: its first `head`
+/// characters, ` … `, and as many of its last as fit. For a program's output, whose
+/// last line is most often the error that stopped it.
+pub fn shorten_middle(text: &str, max: usize, head: usize) -> Cow<'_, str> {
+    const GAP: &str = " … ";
+    let count = text.chars().count();
+    if count <= max {
+        return Cow::Borrowed(text);
+    }
+    let head = head.min(max.saturating_sub(GAP.chars().count()));
+    let tail = max.saturating_sub(head + GAP.chars().count());
+    let at = |n: usize| text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+    let (start, end) = (&text[..at(head)], &text[at(count - tail)..]);
+    Cow::Owned(format!("{}{GAP}{}", start.trim_end(), end.trim_start()))
+}
+
 /// Text quoted in backticks longer than 40 characters is cut, saying how much was left out.
 pub fn shorten_quoted(message: &str) -> String {
     let mut out = String::with_capacity(message.len().min(400));
@@ -149,5 +165,13 @@ mod tests {
         assert_eq!(shorten("1234567", 5), "12345… (2 more characters)");
         assert_eq!(shorten("ééééé é", 5), "ééééé… (2 more characters)");
         assert_eq!(shorten("123456", 5), "12345… (1 more character)");
+    }
+
+    #[test]
+    fn shorten_middle_keeps_both_ends() {
+        assert_eq!(shorten_middle("0123456789", 10, 3), "0123456789");
+        assert_eq!(shorten_middle("0123456789ab", 10, 3), "012 … 89ab");
+        assert_eq!(shorten_middle("éééé ééé üüü", 10, 3), "ééé … üüü");
+        assert_eq!(shorten_middle("abcdefgh", 4, 9), "a … ");
     }
 }

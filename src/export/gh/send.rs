@@ -136,7 +136,9 @@ fn printed(stdout: &str, stderr: &str) -> String {
 }
 
 /// What a tool printed in backticks: standard output then error, sanitized, on one line,
-/// at most [`PRINTED_CHARS`] characters; `None` when it printed nothing.
+/// at most [`PRINTED_CHARS`] characters, its start and its end when longer (the error it
+/// printed last is what says why; the start alone lost it); `None` when it printed
+/// nothing.
 fn quoted(stdout: &str, stderr: &str) -> Option<String> {
     let both = [stdout.trim(), stderr.trim()]
         .into_iter()
@@ -145,7 +147,8 @@ fn quoted(stdout: &str, stderr: &str) -> Option<String> {
         .join(" ");
     let line = crate::text::sanitize::one_line(&both);
     let line = line.trim();
-    (!line.is_empty()).then(|| format!("`{}`", crate::text::shorten(line, PRINTED_CHARS)))
+    let kept = crate::text::shorten_middle(line, PRINTED_CHARS, 40);
+    (!line.is_empty()).then(|| format!("`{kept}`"))
 }
 
 /// The body in a temporary file only we can read (tempfile creates it 0600).

@@ -40,8 +40,10 @@ pub fn chooser_config(text: &str) -> Vec<Problem> {
 }
 
 /// Where `blank_issues_enabled` is written in a chooser `config.yml`: its key's 1-based
-/// line and column (the last one when it is given twice: the last one counts).
-pub fn blank_switch_place(text: &str) -> Option<(usize, usize)> {
+/// line and column (the last one when it is given twice: the last one counts), and its
+/// value as the file spells it (`off`, `False`), for saying so in the file's own words.
+/// The spelling is the file's text, untrusted: escape it before showing it.
+pub fn blank_switch_place(text: &str) -> Option<((usize, usize), &str)> {
     let root = node::parse(text)?;
     let Node::Map(top) = &root.value else {
         return None;
@@ -49,7 +51,18 @@ pub fn blank_switch_place(text: &str) -> Option<(usize, usize)> {
     top.iter()
         .rev()
         .find(|(key, _)| key.value == "blank_issues_enabled")
-        .map(|(key, _)| node::at(key))
+        .map(|(key, value)| (node::at(key), spelled(text, value)))
+}
+
+/// A scalar's text as written in `text` (quotes included), from its span; empty when the
+/// span is unknown.
+fn spelled<'t>(text: &'t str, value: &Spanned<Node>) -> &'t str {
+    let span = value.referenced.span();
+    let at = |n: Option<u64>| n.and_then(|n| usize::try_from(n).ok());
+    at(span.byte_offset())
+        .zip(at(span.byte_len()))
+        .and_then(|(start, len)| text.get(start..start.checked_add(len)?))
+        .unwrap_or_default()
 }
 
 impl Lint<'_> {

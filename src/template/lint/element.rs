@@ -25,6 +25,23 @@ fn validations_of(kind: &str) -> &'static [&'static str] {
     }
 }
 
+/// The column where an issue form's `body` element begins on `line` (the first, when
+/// several do): where a refusal of that element points. `None` when no element begins
+/// there or the text does not read.
+pub fn element_col(text: &str, line: usize) -> Option<usize> {
+    let root = node::parse(text)?;
+    let Node::Map(top) = &root.value else {
+        return None;
+    };
+    let Node::Seq(body) = &node::get(top, "body")?.value else {
+        return None;
+    };
+    body.iter()
+        .map(at)
+        .find(|&(l, _)| l == line)
+        .map(|(_, col)| col)
+}
+
 impl Lint<'_> {
     /// A key only Gitea and Forgejo read: GitHub refuses the form over it (an error in
     /// `.github/`, a warning where the forge is not known).

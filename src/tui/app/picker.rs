@@ -41,10 +41,7 @@ impl Entry {
     pub fn from_choice(choice: &Choice, root: Option<&Path>) -> Self {
         let (pick, name, about, origin) = match choice {
             Choice::Template(entry) => {
-                let about = match &entry.error {
-                    Some(err) => format!("cannot read: {err}"),
-                    None => entry.about.clone(),
-                };
+                let about = entry.said.clone().unwrap_or_else(|| entry.about.clone());
                 let place = match &entry.source {
                     Source::File(path) => path
                         .strip_prefix(root.unwrap_or(Path::new("")))

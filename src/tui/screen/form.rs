@@ -18,7 +18,7 @@ pub use sidebar::{sidebar_first, sidebar_inner};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 
 use self::pane::pane;
 use self::sidebar::sidebar;
@@ -63,9 +63,12 @@ pub fn draw(frame: &mut Frame, app: &App, state: &FormState, area: Rect) -> Opti
     sidebar(frame, state, a.sidebar, theme);
     cursor = cursor.or(pane(frame, state, a.pane, theme));
     if let (Some(p), Some(preview)) = (a.preview, &state.view().preview) {
+        // One column between the border and the text, as the pane keeps between the
+        // sidebar's border and its own (the markdown touched the border).
         let block = Block::new()
             .borders(Borders::LEFT)
             .border_style(theme.border(false))
+            .padding(Padding::left(1))
             .title(" Preview ");
         // Scrolled by source lines (wrapped rows would not match the heading's line).
         let first = state

@@ -13,10 +13,17 @@ use super::unmarked;
 
 /// Section `s`'s name in the sidebar, worded as the pane's title row: without the
 /// `(required)` that made its only field required (the pane puts `*` there, the sidebar
-/// its `!` or `✓`), so the word is not said beside a mark.
+/// its `!` or `✓`), so the word is not said beside a mark. A section without a heading
+/// (a template's opening text) is named by its field when it has one, as the pane names
+/// it (the blank issue's `Description`; the sidebar said `(intro)`), else `(intro)`.
 fn sidebar_title(form: &crate::form::Form, s: usize) -> std::borrow::Cow<'_, str> {
     let section = &form.sections[s];
     match section.fields.first() {
+        Some(f) if section.title.is_empty() => {
+            let field = &form.fields[f];
+            unmarked(&field.label, field.required)
+        }
+        None if section.title.is_empty() => "(intro)".into(),
         Some(f) if form.names_section(f) => unmarked(&section.title, form.fields[f].required),
         _ => (*section.title).into(),
     }
@@ -53,11 +60,7 @@ pub(super) fn sidebar(frame: &mut Frame, state: &FormState, area: Rect, theme: T
             }
         };
         let indent = "  ".repeat(usize::from(section.level.saturating_sub(min_level)));
-        let title = if section.title.is_empty() {
-            "(intro)".into()
-        } else {
-            sidebar_title(state.form(), s)
-        };
+        let title = sidebar_title(state.form(), s);
         let style = if s == current {
             theme.selected()
         } else if section.fields.is_empty() {
