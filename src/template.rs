@@ -122,13 +122,14 @@ impl Template {
 
     /// What opening the template says, as `check` does: the issue form saved with
     /// another extension, then each value of its front matter holding escape sequences
-    /// or control characters (removed), raw or written as YAML escapes, at
-    /// `FILE:LINE:COL`; then the [`Template::warnings`] from outside the file.
+    /// or control characters (removed), raw or written as YAML escapes, and each one
+    /// removed from the rest of the file (its body), at `FILE:LINE:COL`; then the
+    /// [`Template::warnings`] from outside the file.
     pub fn opening_warnings(&self) -> Vec<String> {
         let escapes = self
             .problems
             .iter()
-            .filter(|p| lint::is_removal(&p.message))
+            .filter(|p| lint::is_removal(&p.message) || is_bare_removal(&p.message))
             .map(|p| {
                 let message = crate::text::escape_name(&p.message);
                 format!("{}:{}:{}: {message}", self.file, p.line, p.col)
@@ -139,6 +140,21 @@ impl Template {
             .chain(self.warnings.iter().cloned())
             .collect()
     }
+}
+
+/// The warning for characters [`crate::text::sanitize::normalize`] removed from the
+/// file: what they were, shown escaped (`escape sequence `\e[31m` removed`), a long one
+/// shortened.
+fn removal_message(removed: &crate::text::sanitize::Removed) -> String {
+    let shown = crate::text::escape_name(&removed.text);
+    let shown = crate::text::shorten(&shown, 40);
+    format!("{} `{shown}`{}", removed.what, front_matter::RAW_REMOVED)
+}
+
+/// Whether `message` is a [`removal_message`]: characters removed where no value of
+/// the front matter names them.
+fn is_bare_removal(message: &str) -> bool {
+    message.ends_with(front_matter::RAW_REMOVED) && !lint::is_removal(message)
 }
 
 /// A problem in a template at a 1-based line and column.
@@ -321,7 +337,7 @@ pub fn parse_from(
             line: r.line,
             col: r.col,
             severity: Severity::Warning,
-            message: format!("{} removed", r.what),
+            message: removal_message(&r),
         })
         .collect();
     // A file name is outside text; as a template's name it shows as written, escaped.

@@ -281,9 +281,9 @@ fn bidi_marks_and_separators_are_removed_from_templates() {
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
         format!(
-            "{path}:1:8: warning: bidirectional control character removed\n\
-             {path}:1:18: warning: line or paragraph separator removed\n\
-             {path}:3:10: warning: bidirectional control character removed\n\
+            "{path}:1:8: warning: bidirectional control character `\\u{{200f}}` removed\n\
+             {path}:1:18: warning: line or paragraph separator `\\u{{2028}}` removed\n\
+             {path}:3:10: warning: bidirectional control character `\\u{{061c}}` removed\n\
              {path}: 1 section, 1 field\n"
         )
     );

@@ -4,11 +4,8 @@
 use std::fmt::Write as _;
 
 use crate::form::{Answers, Form, Value};
-use crate::template::layout::{
-    CheckLine, ItemShape, ListShape, Marker, PicksShape, Shape, TableShape,
-};
+use crate::template::layout::{CheckLine, ItemShape, ListShape, Marker, PicksShape, Shape};
 use crate::text::sanitize;
-use unicode_width::UnicodeWidthStr;
 
 pub(super) fn render_shape(form: &Form, answers: &Answers, shape: &Shape) -> Option<String> {
     let mut out = String::new();
@@ -53,7 +50,7 @@ pub(super) fn render_shape_into(
         } => render_pre(form, answers, *field, open, close, original),
         Shape::Checks { field, lines } => return render_checks(answers, *field, lines, out),
         Shape::List(list) => render_list(form, answers, list),
-        Shape::Table(table) => return render_table(form, answers, table, out),
+        Shape::Table(table) => return table::render_table(form, answers, table, out),
         Shape::Picks(picks) => render_picks(answers, picks),
     };
     text.map(|text| out.push_str(&text)).is_some()
@@ -373,65 +370,16 @@ static PLAIN: ItemShape = ItemShape {
     close: String::new(),
 };
 
-fn render_table(form: &Form, answers: &Answers, table: &TableShape, out: &mut String) -> bool {
-    let value = &answers.values[table.field];
-    let Value::Table(rows) = value else {
-        return false;
-    };
-    // An untouched table reads its field's default itself: whether each row as written
-    // holds the default was decided once, by the table rule while the reader thread
-    // still reads (compared here, the rows were on the main thread's serial tail).
-    let untouched = form
-        .fields
-        .get(table.field)
-        .is_some_and(|f| std::ptr::eq(value, std::ptr::from_ref(&f.default)));
-    out.push_str(table.head());
-    for (shape, cells) in table.rows.iter().zip(rows.iter()) {
-        let original = table.original(shape);
-        let as_written = if untouched {
-            shape.verbatim_at_default
-        } else {
-            shape.verbatim_ok && crate::text::cells::match_after_label(original, cells)
-        };
-        if as_written {
-            out.push_str(original);
-            continue;
-        }
-        let cells = cells
-            .iter()
-            .map(|cell| sanitize::one_line(cell).trim().replace('|', "\\|"));
-        let row: Vec<String> = std::iter::once(table.label(shape).to_owned())
-            .chain(cells)
-            .collect();
-        out.push_str(&table_row(&row, &table.widths));
-    }
-    true
-}
-
-/// A row of cells; padded to `widths` (inside the pipes) when the table has them.
-fn table_row(cells: &[String], widths: &[usize]) -> String {
-    let mut out = String::from("|");
-    for (i, cell) in cells.iter().enumerate() {
-        match widths.get(i) {
-            Some(&width) if widths.len() == cells.len() => {
-                let pad = width.saturating_sub(cell.width() + 2);
-                let _ = write!(out, " {cell}{} |", " ".repeat(pad));
-            }
-            _ if cell.is_empty() => out.push_str(" |"),
-            _ => {
-                let _ = write!(out, " {cell} |");
-            }
-        }
-    }
-    out.push('\n');
-    out
-}
-
 /// The cells of a table row as written (escaped pipes stay inside cells).
 #[cfg(test)]
 fn split_row(row: &str) -> Vec<&str> {
     crate::text::cells::split(row).collect()
 }
+
+mod table;
+
+#[cfg(test)]
+use table::table_row;
 
 #[cfg(test)]
 mod tests;

@@ -9,6 +9,8 @@ pub struct Removed {
     pub line: usize,
     pub col: usize,
     pub what: &'static str,
+    /// The characters removed, as they were (a whole escape sequence).
+    pub text: String,
 }
 
 /// Normalizes a whole template: strips a leading BOM, turns CRLF and lone CR into LF,
@@ -42,11 +44,13 @@ pub fn normalize(input: &str) -> (Cow<'_, str>, Vec<Removed>) {
                 continue;
             }
             '\u{1b}' => {
-                let skipped = skip_escape(&mut chars);
+                let mut text = String::from(c);
+                let skipped = skip_escape(&mut chars, &mut text);
                 removed.push(Removed {
                     line,
                     col,
                     what: "escape sequence",
+                    text,
                 });
                 col += 1 + skipped;
                 continue;
@@ -55,6 +59,7 @@ pub fn normalize(input: &str) -> (Cow<'_, str>, Vec<Removed>) {
                 line,
                 col,
                 what: describe(c),
+                text: c.into(),
             }),
             c => out.push(c),
         }
@@ -159,8 +164,17 @@ fn describe(c: char) -> &'static str {
     }
 }
 
-/// Skips the rest of an escape sequence after ESC; returns how many chars it consumed.
-fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> usize {
+/// Skips the rest of an escape sequence after ESC, written to `taken`; returns how many
+/// chars it consumed.
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, taken: &mut String) -> usize {
+    let copy = chars.clone();
+    let n = skip_escape_only(chars);
+    taken.extend(copy.take(n));
+    n
+}
+
+/// [`skip_escape`] without keeping what it skips.
+fn skip_escape_only(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> usize {
     let mut n = 0;
     match chars.peek().copied() {
         // CSI: parameters and intermediates, then one final byte in @..~
@@ -288,17 +302,20 @@ mod tests {
                 Removed {
                     line: 2,
                     col: 2,
-                    what: "escape sequence"
+                    what: "escape sequence",
+                    text: "\u{1b}[31m".into(),
                 },
                 Removed {
                     line: 2,
                     col: 10,
-                    what: "escape sequence"
+                    what: "escape sequence",
+                    text: "\u{1b}]0;title\u{7}".into(),
                 },
                 Removed {
                     line: 2,
                     col: 21,
-                    what: "control character"
+                    what: "control character",
+                    text: "\u{7}".into(),
                 },
             ]
         );

@@ -7,6 +7,7 @@
 mod aside;
 mod checks;
 mod code;
+mod lead_in;
 mod lists;
 mod options;
 mod paragraph;
@@ -354,6 +355,22 @@ pub(super) mod testing {
     /// The first block, after text that introduces it.
     pub fn after(intro: &str, src: &str) -> Vec<Recognized> {
         introduced(src, UNDER_HEADING, None, Some(intro))
+    }
+
+    /// The last block of `src`, in `section`, after text that introduces it (`src`
+    /// holds the intro's line too, as a template would).
+    pub fn first_in(src: &str, section: SectionCtx<'_>, intro: &str) -> Vec<Recognized> {
+        let mut doc = blocks::parse(src).expect("shallow");
+        let source = Source::new(src, doc.comments.clone());
+        let ctx = Ctx {
+            source: &source,
+            section,
+            label: None,
+            intro: Some(intro),
+            scratch: &super::Scratch::default(),
+        };
+        let last = doc.blocks.last_mut().expect("a block");
+        classify(last, None, &ctx).into_iter().collect()
     }
 
     fn introduced(

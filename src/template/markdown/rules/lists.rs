@@ -56,7 +56,8 @@ impl Facts {
     }
 }
 
-/// A list; a bold line before it names its first run of items.
+/// A list; a bold line before it (or a lead-in, see [`super::lead_in`]) names its
+/// first run of items.
 pub(super) fn list(
     range: &Range<usize>,
     start: Option<u64>,
@@ -93,7 +94,9 @@ fn list_with(
         return vec![found];
     }
     let mut out = ctx.scratch.found();
-    in_runs(range, start, items, facts, ctx.label, ctx, &mut out);
+    let lead_in = super::lead_in::lead_in(range, ctx);
+    let label = ctx.label.or(lead_in.as_deref());
+    in_runs(range, start, items, facts, label, ctx, &mut out);
     out
 }
 

@@ -145,6 +145,22 @@ pub(crate) fn is_instruction(text: &str) -> bool {
         || first_asks && sentences <= 3 && chars <= 200
 }
 
+/// Whether `text` asks the writer to do something: it opens with an imperative verb
+/// (`Select all that apply:`), asks with a `please` or is a question. A stock phrase
+/// alone (`Steps to reproduce:`) names what follows rather than asks for it.
+pub(super) fn asks(text: &str) -> bool {
+    let lower = text
+        .trim()
+        .trim_matches(|c: char| matches!(c, '*' | '_' | '>' | ' '))
+        .to_lowercase();
+    let main = conditional_rest(&lower).unwrap_or(&lower);
+    let first = main
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    VERBS.contains(&first) || asks_please(main) || main.contains('?')
+}
+
 /// Whether a `please` that asks for something (not `please note`) is in the text.
 fn asks_please(lower: &str) -> bool {
     const INFORMS: [&str; 3] = ["note", "keep in mind", "be aware"];
