@@ -1,5 +1,5 @@
-//! Input from the real terminal: crossterm events, SIGTERM and SIGHUP, and a closed
-//! terminal. crossterm reads a hung-up terminal in a loop (each read returns nothing and
+//! Input from the real terminal: crossterm events, SIGTERM, SIGHUP and SIGINT, and a
+//! closed terminal. crossterm reads a hung-up terminal in a loop (each read returns nothing and
 //! it tries again until its timeout), so the terminal is checked for a hang-up around
 //! each read, and a watchdog ends the process if the loop still gets stuck.
 //!
@@ -29,6 +29,17 @@ const GRACE: Duration = Duration::from_secs(2);
 /// The shortest wait crossterm's terminal reader honours (zero means "do not look").
 const MIN_WAIT: Duration = Duration::from_millis(1);
 
+/// The signals that end the form as its quit does, keeping the draft and giving the
+/// terminal back. In raw mode Ctrl-C is a key, not SIGINT: a SIGINT comes from `kill`, or
+/// from Ctrl-C typed while the terminal is lent to the editor. Left to its default, it
+/// ended the process on the spot, the terminal left raw and a Ctrl-R command (in a
+/// session of its own) running on.
+const STOPS: [i32; 3] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+];
+
 pub struct TermEvents {
     signalled: Arc<AtomicBool>,
     /// SIGHUP came: the terminal was closed (a window, a tmux session, an ssh link).
@@ -36,17 +47,17 @@ pub struct TermEvents {
 }
 
 impl TermEvents {
-    /// Registers SIGTERM and SIGHUP and starts the watchdog.
+    /// Registers the signals that stop the form and starts the watchdog.
     pub fn new() -> std::io::Result<Self> {
         let signalled = Arc::new(AtomicBool::new(false));
-        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        for signal in STOPS {
             signal_hook::flag::register(signal, Arc::clone(&signalled))?;
         }
         let hung_up = Arc::new(AtomicBool::new(false));
         signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::clone(&hung_up))?;
         // The signals also write to a socket the watchdog sleeps on.
         let (alarm, wake) = std::os::unix::net::UnixStream::pair()?;
-        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        for signal in STOPS {
             signal_hook::low_level::pipe::register(signal, alarm.try_clone()?)?;
         }
         let watched = Arc::clone(&signalled);
