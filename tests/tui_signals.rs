@@ -2,7 +2,12 @@
 //! `kill`: in raw mode Ctrl-C is a key) stop the Ctrl-R command with everything it
 //! started, keep the draft, give the terminal back and exit 1. SIGINT used to end the
 //! process at once, the terminal left raw and the command (in a session of its own)
-//! running on. The real binary in a pseudo-terminal.
+//! running on. The same signals while the editor has the terminal stop the editor and
+//! what it started, then leave the same way (the watchdog used to end the process two
+//! seconds later without saving the draft, the editor left running on the terminal).
+//!
+//! The real binary in a pseudo-terminal, started by a shell that leads the session as in
+//! a real terminal, so that issue-composer's exit hangs nothing up.
 
 // Test helpers unwrap: a failure there is a failing test.
 #![allow(clippy::unwrap_used)]
@@ -18,7 +23,12 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 const PATIENCE: Duration = Duration::from_secs(30);
 
 struct Session {
+    /// The shell that started issue-composer (then sleeps).
     child: Box<dyn Child + Send + Sync>,
+    /// issue-composer.
+    pid: i32,
+    /// Where the shell writes issue-composer's exit status.
+    status: std::path::PathBuf,
     writer: Box<dyn Write + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
@@ -27,7 +37,7 @@ struct Session {
 }
 
 impl Session {
-    fn start(args: &[&str], dir: &Path) -> Session {
+    fn start(args: &[&str], dir: &Path, env: &[(&str, &str)]) -> Session {
         let size = PtySize {
             rows: 40,
             cols: 120,
@@ -35,8 +45,15 @@ impl Session {
             pixel_height: 0,
         };
         let pty = native_pty_system().openpty(size).unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_issue-composer"));
+        let status = dir.join("exit-status");
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args([
+            "-c",
+            r#""$0" "$@"; echo $? > "$IC_STATUS"; exec sleep 1000"#,
+            env!("CARGO_BIN_EXE_issue-composer"),
+        ]);
         cmd.args(args);
+        cmd.env("IC_STATUS", &status);
         cmd.cwd(dir);
         cmd.env("XDG_DATA_HOME", dir);
         cmd.env("TERM", "xterm-256color");
@@ -44,7 +61,12 @@ impl Session {
         cmd.env("SHELL", "/bin/sh");
         cmd.env_remove("DISPLAY");
         cmd.env_remove("WAYLAND_DISPLAY");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pty.slave.spawn_command(cmd).unwrap();
+        let shell = child.process_id().unwrap();
+        let pid = first_child(shell);
         drop(pty.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
             std::num::NonZero::new(40).unwrap(),
@@ -67,6 +89,8 @@ impl Session {
         let writer = pty.master.take_writer().unwrap();
         Session {
             child,
+            pid,
+            status,
             writer,
             parser,
             raw,
@@ -117,16 +141,19 @@ impl Session {
     }
 
     fn signal(&self, signal: rustix::process::Signal) {
-        let pid = i32::try_from(self.child.process_id().unwrap()).unwrap();
-        let pid = rustix::process::Pid::from_raw(pid).unwrap();
+        let pid = rustix::process::Pid::from_raw(self.pid).unwrap();
         rustix::process::kill_process(pid, signal).unwrap();
     }
 
+    /// issue-composer's exit status (128 + the signal's number when one killed it).
     fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();
         loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
+            if let Some(status) = std::fs::read_to_string(&self.status)
+                .ok()
+                .and_then(|s| s.trim().parse().ok())
+            {
+                return status;
             }
             assert!(
                 start.elapsed() < PATIENCE,
@@ -141,6 +168,22 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         let _ = self.child.kill();
+    }
+}
+
+/// The first child `parent` starts.
+fn first_child(parent: u32) -> i32 {
+    let start = Instant::now();
+    loop {
+        let children = std::fs::read_to_string(format!("/proc/{parent}/task/{parent}/children"));
+        if let Some(pid) = children
+            .ok()
+            .and_then(|c| c.split_whitespace().next()?.parse().ok())
+        {
+            return pid;
+        }
+        assert!(start.elapsed() < PATIENCE, "the shell started nothing");
+        std::thread::sleep(Duration::from_millis(5));
     }
 }
 
@@ -202,61 +245,144 @@ fn assert_restored(s: &Session) {
     }
 }
 
-/// go-performance with a title typed and a command running into its baseline block that
-/// records its pid (it leads its group) and its child's, then waits for ever.
+/// Records its pid and its child's in `dir` (`<what>-pid`, `<what>-grandchild`), then
+/// waits for ever.
+fn hanging(dir: &Path, what: &str) -> String {
+    format!(
+        "sleep 1000 & echo $! > '{0}/{what}-grandchild'; echo $$ > '{0}/{what}-pid'; wait",
+        dir.display()
+    )
+}
+
+fn pids(dir: &Path, what: &str) -> Pids {
+    Pids(vec![
+        recorded(&dir.join(format!("{what}-pid"))),
+        recorded(&dir.join(format!("{what}-grandchild"))),
+    ])
+}
+
+/// go-performance with a title typed and a command running into its baseline block (it
+/// leads its group) that has started another, then waits for ever.
 fn running_command(dir: &Path) -> (Session, Pids) {
-    let mut s = Session::start(&["go-performance"], dir);
+    let mut s = Session::start(&["go-performance"], dir, &[]);
     s.wait_for("fields filled");
     s.keys(&["stopped"]);
     s.wait_for("[PERF] stopped");
     s.keys(&["\x0e", "\x0e", "\x12"]);
     s.wait_for("recent commands");
-    let line = format!(
-        "sleep 1000 & echo $! > '{0}/grandchild'; echo $$ > '{0}/pid'; wait",
-        dir.display()
-    );
-    s.keys(&[&line, "\r"]);
+    s.keys(&[&hanging(dir, "command"), "\r"]);
     s.wait_for("Esc stops it");
-    let pids = Pids(vec![
-        recorded(&dir.join("pid")),
-        recorded(&dir.join("grandchild")),
-    ]);
-    (s, pids)
+    (s, pids(dir, "command"))
 }
 
-fn stop_while_a_command_runs(signal: rustix::process::Signal, said: &str) {
+/// bug-report with a title typed and the summary open in an editor that has started
+/// another process, then waits for ever.
+fn running_editor(dir: &Path) -> (Session, Pids) {
+    use std::os::unix::fs::PermissionsExt as _;
+    let editor = dir.join("editor");
+    std::fs::write(&editor, format!("#!/bin/sh\n{}\n", hanging(dir, "editor"))).unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let editor = editor.to_str().unwrap();
+    let mut s = Session::start(&["bug-report"], dir, &[("VISUAL", editor)]);
+    s.wait_for("fields filled");
+    s.keys(&["stopped"]);
+    s.wait_for("[BUG] stopped");
+    s.keys(&["\t", "\x05"]);
+    (s, pids(dir, "editor"))
+}
+
+/// Sends `signal` while a child runs: issue-composer exits 1 saying `said`, the child and
+/// what it started are gone, the terminal is restored and the draft holds the title.
+fn stop_while(
+    running: fn(&Path) -> (Session, Pids),
+    template: &str,
+    signal: rustix::process::Signal,
+    said: &str,
+) {
     let dir = tempfile::tempdir().unwrap();
-    let (mut s, pids) = running_command(dir.path());
+    let (mut s, pids) = running(dir.path());
     s.signal(signal);
     assert_eq!(s.wait_exit(), 1);
     assert!(
         pids.gone(),
-        "the command outlived issue-composer ({signal:?})"
+        "the child outlived issue-composer ({signal:?})"
     );
     assert_restored(&s);
     let draft = dir
         .path()
-        .join("issue-composer/drafts/builtin-go-performance.yaml");
+        .join(format!("issue-composer/drafts/builtin-{template}.yaml"));
     let said = format!(
         "issue-composer: {said}\r\nissue-composer: your answers are saved as a draft in {}\r\n",
         draft.display()
     );
     s.wait_for_raw(&said);
     let text = std::fs::read_to_string(&draft).unwrap();
-    assert!(text.starts_with("title: \"[PERF] stopped\"\n"), "{text}");
+    assert!(text.starts_with("title: \"["), "{text}");
+    assert!(text.contains("] stopped\"\n"), "{text}");
 }
 
 #[test]
 fn sigterm_stops_the_command_running_into_a_field() {
-    stop_while_a_command_runs(rustix::process::Signal::TERM, "terminated by a signal");
+    use rustix::process::Signal;
+    stop_while(
+        running_command,
+        "go-performance",
+        Signal::TERM,
+        "terminated by a signal",
+    );
 }
 
 #[test]
 fn sighup_stops_the_command_running_into_a_field() {
-    stop_while_a_command_runs(rustix::process::Signal::HUP, "the terminal was closed");
+    use rustix::process::Signal;
+    stop_while(
+        running_command,
+        "go-performance",
+        Signal::HUP,
+        "the terminal was closed",
+    );
 }
 
 #[test]
 fn sigint_stops_the_command_running_into_a_field() {
-    stop_while_a_command_runs(rustix::process::Signal::INT, "terminated by a signal");
+    use rustix::process::Signal;
+    stop_while(
+        running_command,
+        "go-performance",
+        Signal::INT,
+        "terminated by a signal",
+    );
+}
+
+#[test]
+fn sigterm_stops_the_editor() {
+    use rustix::process::Signal;
+    stop_while(
+        running_editor,
+        "bug-report",
+        Signal::TERM,
+        "terminated by a signal",
+    );
+}
+
+#[test]
+fn sighup_stops_the_editor() {
+    use rustix::process::Signal;
+    stop_while(
+        running_editor,
+        "bug-report",
+        Signal::HUP,
+        "the terminal was closed",
+    );
+}
+
+#[test]
+fn sigint_stops_the_editor() {
+    use rustix::process::Signal;
+    stop_while(
+        running_editor,
+        "bug-report",
+        Signal::INT,
+        "terminated by a signal",
+    );
 }

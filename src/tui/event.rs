@@ -22,9 +22,14 @@ use rustix::event::{PollFd, PollFlags, Timespec, poll};
 
 use super::Events;
 use super::app::Msg;
+use super::editor::Lent;
 
 /// How long the watchdog waits for the loop to notice a signal or a hang-up.
 const GRACE: Duration = Duration::from_secs(2);
+
+/// How long the editor gets to end after SIGTERM before SIGKILL: well within [`GRACE`],
+/// so the loop it held up still leaves the usual way (the draft saved).
+const EDITOR_GRACE: Duration = Duration::from_secs(1);
 
 /// The shortest wait crossterm's terminal reader honours (zero means "do not look").
 const MIN_WAIT: Duration = Duration::from_millis(1);
@@ -44,6 +49,8 @@ pub struct TermEvents {
     signalled: Arc<AtomicBool>,
     /// SIGHUP came: the terminal was closed (a window, a tmux session, an ssh link).
     hung_up: Arc<AtomicBool>,
+    /// The editor, while the terminal is lent to it.
+    lent: Lent,
 }
 
 impl TermEvents {
@@ -61,8 +68,19 @@ impl TermEvents {
             signal_hook::low_level::pipe::register(signal, alarm.try_clone()?)?;
         }
         let watched = Arc::clone(&signalled);
-        std::thread::spawn(move || watchdog(&watched, &wake));
-        Ok(Self { signalled, hung_up })
+        let lent = Lent::default();
+        let editor = lent.clone();
+        std::thread::spawn(move || watchdog(&watched, &wake, &editor));
+        Ok(Self {
+            signalled,
+            hung_up,
+            lent,
+        })
+    }
+
+    /// Where the editor says it runs, for the watchdog to stop it.
+    pub fn lent(&self) -> Lent {
+        self.lent.clone()
     }
 
     pub fn signalled(&self) -> bool {
@@ -159,7 +177,9 @@ impl Events for TermEvents {
 /// Ends the process when a signal or a hang-up has gone unanswered for [`GRACE`]: the
 /// event loop is stuck. The last autosaved draft is at most a second old. Until then it
 /// sleeps: it wakes for a signal (on `wake`) or the terminal hanging up, never on a timer.
-fn watchdog(signalled: &AtomicBool, wake: &std::os::unix::net::UnixStream) {
+/// An editor the loop waits on is stopped meanwhile, so the loop can answer (it would
+/// have run on, on a terminal given back to the shell).
+fn watchdog(signalled: &AtomicBool, wake: &std::os::unix::net::UnixStream, editor: &Lent) {
     let input = stdin();
     loop {
         // No events asked for on the terminal: poll reports only a hang-up or an error.
@@ -176,7 +196,9 @@ fn watchdog(signalled: &AtomicBool, wake: &std::os::unix::net::UnixStream) {
         }
     }
     let since = Instant::now();
+    let mut stopped = Vec::new();
     while since.elapsed() < GRACE {
+        editor.stop(&mut stopped, since.elapsed() >= EDITOR_GRACE);
         // The loop may be waiting without a timeout: a resize wakes it to look.
         let _ = rustix::process::kill_process(
             rustix::process::getpid(),
