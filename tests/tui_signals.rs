@@ -18,6 +18,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use rustix::process::Signal;
 
 /// Generous bounds for a loaded machine; nothing waits this long when all is well.
 const PATIENCE: Duration = Duration::from_secs(30);
@@ -140,7 +141,7 @@ impl Session {
         }
     }
 
-    fn signal(&self, signal: rustix::process::Signal) {
+    fn signal(&self, signal: Signal) {
         let pid = rustix::process::Pid::from_raw(self.pid).unwrap();
         rustix::process::kill_process(pid, signal).unwrap();
     }
@@ -293,12 +294,7 @@ fn running_editor(dir: &Path) -> (Session, Pids) {
 
 /// Sends `signal` while a child runs: issue-composer exits 1 saying `said`, the child and
 /// what it started are gone, the terminal is restored and the draft holds the title.
-fn stop_while(
-    running: fn(&Path) -> (Session, Pids),
-    template: &str,
-    signal: rustix::process::Signal,
-    said: &str,
-) {
+fn stop_while(running: fn(&Path) -> (Session, Pids), template: &str, signal: Signal, said: &str) {
     let dir = tempfile::tempdir().unwrap();
     let (mut s, pids) = running(dir.path());
     s.signal(signal);
@@ -323,7 +319,6 @@ fn stop_while(
 
 #[test]
 fn sigterm_stops_the_command_running_into_a_field() {
-    use rustix::process::Signal;
     stop_while(
         running_command,
         "go-performance",
@@ -334,7 +329,6 @@ fn sigterm_stops_the_command_running_into_a_field() {
 
 #[test]
 fn sighup_stops_the_command_running_into_a_field() {
-    use rustix::process::Signal;
     stop_while(
         running_command,
         "go-performance",
@@ -345,7 +339,6 @@ fn sighup_stops_the_command_running_into_a_field() {
 
 #[test]
 fn sigint_stops_the_command_running_into_a_field() {
-    use rustix::process::Signal;
     stop_while(
         running_command,
         "go-performance",
@@ -356,7 +349,6 @@ fn sigint_stops_the_command_running_into_a_field() {
 
 #[test]
 fn sigterm_stops_the_editor() {
-    use rustix::process::Signal;
     stop_while(
         running_editor,
         "bug-report",
@@ -367,7 +359,6 @@ fn sigterm_stops_the_editor() {
 
 #[test]
 fn sighup_stops_the_editor() {
-    use rustix::process::Signal;
     stop_while(
         running_editor,
         "bug-report",
@@ -378,11 +369,50 @@ fn sighup_stops_the_editor() {
 
 #[test]
 fn sigint_stops_the_editor() {
-    use rustix::process::Signal;
     stop_while(
         running_editor,
         "bug-report",
         Signal::INT,
         "terminated by a signal",
     );
+}
+
+/// `g` in the review: gh runs after the form has closed (the terminal given back), and
+/// SIGINT (Ctrl-C there) stops it with what it started; the issue is kept for `retry`.
+#[test]
+fn sigint_while_gh_runs_after_the_form_stops_it_and_keeps_the_issue() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("bin")).unwrap();
+    let gh = d.join("bin/gh");
+    std::fs::write(&gh, format!("#!/bin/sh\n{}\n", hanging(d, "gh"))).unwrap();
+    std::fs::set_permissions(&gh, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        d.join("bin").display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut s = Session::start(&["bug-report", "--no-draft"], d, &[("PATH", &path)]);
+    s.wait_for("fields filled");
+    s.keys(&["It breaks"]);
+    s.wait_for("[BUG] It breaks");
+    s.keys(&["\t"]);
+    s.keys(&["Saving fails."]);
+    s.keys(&["\x13"]);
+    s.wait_for("Ready");
+    s.keys(&["g"]);
+    let pids = pids(d, "gh");
+    s.signal(Signal::INT);
+    assert_eq!(s.wait_exit(), 1);
+    assert!(pids.gone(), "gh outlived issue-composer");
+    assert_restored(&s);
+    let saved = d.join("issue-composer/last-issue.json");
+    s.wait_for_raw(&format!(
+        "issue-composer: gh was stopped: issue-composer got SIGINT; kept for retry\r\nThe issue is saved in {}: run `issue-composer retry` to send it again (check first that it was not created after all).\r\n",
+        saved.display()
+    ));
+    let kept = std::fs::read_to_string(&saved).unwrap();
+    assert!(kept.contains("\"title\": \"[BUG] It breaks\""), "{kept}");
+    assert!(kept.contains("Saving fails."), "{kept}");
 }

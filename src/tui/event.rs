@@ -1,7 +1,8 @@
 //! Input from the real terminal: crossterm events, SIGTERM, SIGHUP and SIGINT, and a
-//! closed terminal. crossterm reads a hung-up terminal in a loop (each read returns nothing and
-//! it tries again until its timeout), so the terminal is checked for a hang-up around
-//! each read, and a watchdog ends the process if the loop still gets stuck.
+//! closed terminal. crossterm reads a hung-up terminal in a loop (each read returns
+//! nothing and it tries again until its timeout), so the terminal is checked for a
+//! hang-up around each read, and a watchdog ends the process if the loop still gets
+//! stuck (stopping the editor first, if the loop waits on it).
 //!
 //! crossterm is built with `use-dev-tty`: its reader polls the terminal level-triggered
 //! and hands out what it has parsed before it polls, so a burst of any size is read to
