@@ -123,6 +123,7 @@ pub fn run(args: Start) -> Result<Outcome> {
             app.config().plan.target.clone(),
             app.config().drafts,
             editor,
+            events.lent(),
         );
         run_loop(&mut terminal, &mut app, &mut events, &mut io)
     }));

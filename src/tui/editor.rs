@@ -1,4 +1,91 @@
-//! Editing a field's text in an external editor, through a private temporary file.
+//! Editing a field's text in an external editor, through a private temporary file; the
+//! editor stopped, with what it started, when a signal ends the form while it runs.
+//!
+//! The editor stays in our process group: it reads keys from the terminal, which only
+//! its foreground process group may do (from a group of its own it would get SIGTTIN,
+//! and handing the terminal back to us would need SIGTTOU ignored, which takes `unsafe`
+//! here). So it cannot be signalled as a group: [`Lent`] names its shell, and stopping
+//! it signals that shell's descendants, found in `/proc`, and the shell.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, Ordering};
+
+use rustix::process::{Pid, Signal, kill_process};
+
+/// The editor's shell while the terminal is lent to it (for the watchdog, which stops
+/// it when a signal or a hang-up ends the form: the event loop waits on it meanwhile).
+#[derive(Debug, Clone, Default)]
+pub struct Lent(Arc<AtomicI32>);
+
+/// A process signalled: its pid and its start time, so that a pid used again by another
+/// process is never signalled in its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stopped {
+    pid: Pid,
+    start: u64,
+}
+
+impl Lent {
+    fn lend(&self, pid: u32) {
+        self.0
+            .store(i32::try_from(pid).unwrap_or(0), Ordering::SeqCst);
+    }
+
+    fn take_back(&self) {
+        self.0.store(0, Ordering::SeqCst);
+    }
+
+    /// Stops the editor and what it started, if it runs: SIGTERM to each process not
+    /// signalled yet (recorded in `stopped`), or SIGKILL to all of them when `hard`.
+    pub fn stop(&self, stopped: &mut Vec<Stopped>, hard: bool) {
+        let mut fresh = Vec::new();
+        if let Some(shell) = Pid::from_raw(self.0.load(Ordering::SeqCst)) {
+            // Descendants first: once the shell has gone, they can no longer be found.
+            descendants(shell, &mut fresh);
+            fresh.extend(started(shell).map(|start| Stopped { pid: shell, start }));
+        }
+        fresh.retain(|p| !stopped.contains(p));
+        if !hard {
+            for p in &fresh {
+                let _ = kill_process(p.pid, Signal::TERM);
+            }
+        }
+        stopped.extend(fresh);
+        if hard {
+            for p in stopped.iter().filter(|p| started(p.pid) == Some(p.start)) {
+                let _ = kill_process(p.pid, Signal::KILL);
+            }
+        }
+    }
+}
+
+/// When `pid` started (in clock ticks since boot), if it runs and is not a zombie.
+fn started(pid: Pid) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{}/stat", pid.as_raw_nonzero())).ok()?;
+    // After the name (which may hold anything), the state is field 3, the start time 22.
+    let mut fields = stat.get(stat.rfind(')')? + 1..)?.split_whitespace();
+    if fields.next()? == "Z" {
+        return None;
+    }
+    fields.nth(18)?.parse().ok()
+}
+
+/// Every living descendant of `pid`, the deepest first.
+fn descendants(pid: Pid, found: &mut Vec<Stopped>) {
+    let raw = pid.as_raw_nonzero();
+    let Ok(children) = std::fs::read_to_string(format!("/proc/{raw}/task/{raw}/children")) else {
+        return;
+    };
+    for child in children.split_whitespace().filter_map(|c| c.parse().ok()) {
+        let Some(child) = Pid::from_raw(child) else {
+            continue;
+        };
+        descendants(child, found);
+        if let Some(start) = started(child) {
+            found.push(Stopped { pid: child, start });
+        }
+    }
+}
 
 /// Edits `text` in the editor (config.toml's, `$VISUAL`, `$EDITOR`, else vi) through a
 /// private temporary file: what it saved, or why there is nothing.
@@ -6,6 +93,16 @@ pub fn edit_externally(
     editor: Option<&str>,
     text: &str,
     extension: &str,
+) -> Result<String, String> {
+    edit_lending(editor, text, extension, &Lent::default())
+}
+
+/// [`edit_externally`], the editor named in `lent` while it runs.
+pub fn edit_lending(
+    editor: Option<&str>,
+    text: &str,
+    extension: &str,
+    lent: &Lent,
 ) -> Result<String, String> {
     let editor = editor
         .filter(|e| !e.trim().is_empty())
@@ -33,13 +130,17 @@ pub fn edit_externally(
         .map_err(|e| format!("could not make a file for the editor: {e}"))?;
     // The editor may carry arguments (`code --wait`): the shell splits them; the file
     // is passed as a separate argument, never interpolated.
-    let status = std::process::Command::new("sh")
+    let mut child = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
         .arg("sh")
         .arg(file.path())
-        .status()
+        .spawn()
         .map_err(|e| format!("could not start the editor `{editor}`: {e}"))?;
+    lent.lend(child.id());
+    let status = child.wait();
+    lent.take_back();
+    let status = status.map_err(|e| format!("could not wait for the editor `{editor}`: {e}"))?;
     if !status.success() {
         return Err(format!("the editor `{editor}` failed ({status})"));
     }

@@ -9,7 +9,7 @@ use ratatui::backend::Backend;
 
 use super::app::{Effect, Msg, Notice, WriteFailure};
 use super::background::Background;
-use super::editor::edit_externally;
+use super::editor::{Lent, edit_lending};
 use super::event_loop::Io;
 use super::terminal;
 use crate::discover::{self, Source};
@@ -27,15 +27,23 @@ pub(super) struct RealIo {
     background: Background,
     /// The editor command from config.toml; `$VISUAL`/`$EDITOR` without one.
     editor: Option<String>,
+    /// Where the editor says it runs (for the watchdog).
+    lent: Lent,
 }
 
 impl RealIo {
-    pub(super) fn new(target: export::Target, drafts: bool, editor: Option<String>) -> Self {
+    pub(super) fn new(
+        target: export::Target,
+        drafts: bool,
+        editor: Option<String>,
+        lent: Lent,
+    ) -> Self {
         Self {
             target,
             drafts,
             background: Background::new(),
             editor,
+            lent,
         }
     }
 }
@@ -56,8 +64,9 @@ impl Io for RealIo {
                 extension,
             } => {
                 let editor = self.editor.as_deref();
-                let edited =
-                    terminal::suspended(terminal, || edit_externally(editor, &text, &extension));
+                let edited = terminal::suspended(terminal, || {
+                    edit_lending(editor, &text, &extension, &self.lent)
+                });
                 Some(Msg::Edited {
                     field,
                     text: edited,

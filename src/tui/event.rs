@@ -1,7 +1,8 @@
-//! Input from the real terminal: crossterm events, SIGTERM and SIGHUP, and a closed
-//! terminal. crossterm reads a hung-up terminal in a loop (each read returns nothing and
-//! it tries again until its timeout), so the terminal is checked for a hang-up around
-//! each read, and a watchdog ends the process if the loop still gets stuck.
+//! Input from the real terminal: crossterm events, SIGTERM, SIGHUP and SIGINT, and a
+//! closed terminal. crossterm reads a hung-up terminal in a loop (each read returns
+//! nothing and it tries again until its timeout), so the terminal is checked for a
+//! hang-up around each read, and a watchdog ends the process if the loop still gets
+//! stuck (stopping the editor first, if the loop waits on it).
 //!
 //! crossterm is built with `use-dev-tty`: its reader polls the terminal level-triggered
 //! and hands out what it has parsed before it polls, so a burst of any size is read to
@@ -22,36 +23,65 @@ use rustix::event::{PollFd, PollFlags, Timespec, poll};
 
 use super::Events;
 use super::app::Msg;
+use super::editor::Lent;
 
 /// How long the watchdog waits for the loop to notice a signal or a hang-up.
 const GRACE: Duration = Duration::from_secs(2);
 
+/// How long the editor gets to end after SIGTERM before SIGKILL: well within [`GRACE`],
+/// so the loop it held up still leaves the usual way (the draft saved).
+const EDITOR_GRACE: Duration = Duration::from_secs(1);
+
 /// The shortest wait crossterm's terminal reader honours (zero means "do not look").
 const MIN_WAIT: Duration = Duration::from_millis(1);
+
+/// The signals that end the form as its quit does, keeping the draft and giving the
+/// terminal back. In raw mode Ctrl-C is a key, not SIGINT: a SIGINT comes from `kill`, or
+/// from Ctrl-C typed while the terminal is lent to the editor. Left to its default, it
+/// ended the process on the spot, the terminal left raw and a Ctrl-R command (in a
+/// session of its own) running on.
+const STOPS: [i32; 3] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+];
 
 pub struct TermEvents {
     signalled: Arc<AtomicBool>,
     /// SIGHUP came: the terminal was closed (a window, a tmux session, an ssh link).
     hung_up: Arc<AtomicBool>,
+    /// The editor, while the terminal is lent to it.
+    lent: Lent,
 }
 
 impl TermEvents {
-    /// Registers SIGTERM and SIGHUP and starts the watchdog.
+    /// Registers the signals that stop the form and starts the watchdog.
     pub fn new() -> std::io::Result<Self> {
         let signalled = Arc::new(AtomicBool::new(false));
-        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        for signal in STOPS {
             signal_hook::flag::register(signal, Arc::clone(&signalled))?;
         }
         let hung_up = Arc::new(AtomicBool::new(false));
         signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::clone(&hung_up))?;
         // The signals also write to a socket the watchdog sleeps on.
         let (alarm, wake) = std::os::unix::net::UnixStream::pair()?;
-        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        for signal in STOPS {
             signal_hook::low_level::pipe::register(signal, alarm.try_clone()?)?;
         }
         let watched = Arc::clone(&signalled);
-        std::thread::spawn(move || watchdog(&watched, &wake));
-        Ok(Self { signalled, hung_up })
+        let lent = Lent::default();
+        let editor = lent.clone();
+        std::thread::spawn(move || watchdog(&watched, &wake, &editor));
+        Ok(Self {
+            signalled,
+            hung_up,
+            lent,
+        })
+    }
+
+    /// Where the editor says it runs, for the watchdog to stop it.
+    pub fn lent(&self) -> Lent {
+        self.lent.clone()
     }
 
     pub fn signalled(&self) -> bool {
@@ -148,7 +178,9 @@ impl Events for TermEvents {
 /// Ends the process when a signal or a hang-up has gone unanswered for [`GRACE`]: the
 /// event loop is stuck. The last autosaved draft is at most a second old. Until then it
 /// sleeps: it wakes for a signal (on `wake`) or the terminal hanging up, never on a timer.
-fn watchdog(signalled: &AtomicBool, wake: &std::os::unix::net::UnixStream) {
+/// An editor the loop waits on is stopped meanwhile, so the loop can answer (it would
+/// have run on, on a terminal given back to the shell).
+fn watchdog(signalled: &AtomicBool, wake: &std::os::unix::net::UnixStream, editor: &Lent) {
     let input = stdin();
     loop {
         // No events asked for on the terminal: poll reports only a hang-up or an error.
@@ -165,7 +197,9 @@ fn watchdog(signalled: &AtomicBool, wake: &std::os::unix::net::UnixStream) {
         }
     }
     let since = Instant::now();
+    let mut stopped = Vec::new();
     while since.elapsed() < GRACE {
+        editor.stop(&mut stopped, since.elapsed() >= EDITOR_GRACE);
         // The loop may be waiting without a timeout: a resize wakes it to look.
         let _ = rustix::process::kill_process(
             rustix::process::getpid(),
