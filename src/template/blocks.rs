@@ -16,8 +16,8 @@ use chunks::Chunks;
 use pools::Pools;
 
 /// One markdown block with its source range. Text is borrowed from the source where
-/// markdown leaves it as written (nearly always), but for a top-level heading's, which
-/// becomes a section's title: [`Reader::next_block`] hands it out owned, with its slug.
+/// markdown leaves it as written (nearly always); a top-level heading's comes with its
+/// slug, which [`Reader::next_block`] makes.
 #[derive(Debug, Clone)]
 pub enum Block<'s> {
     Heading {
@@ -28,9 +28,6 @@ pub enum Block<'s> {
         /// (see [`Reader::next_block`]); `None` for a heading inside another block. In an
         /// `Arc`: the section's id, shared with its unlabelled field's.
         slug: Option<std::sync::Arc<str>>,
-        /// For a top-level heading, its text in an `Arc` of its own: the section's
-        /// title, shared with the label of the answer it may get.
-        title: Option<std::sync::Arc<str>>,
     },
     Paragraph {
         range: Range<usize>,
@@ -277,7 +274,7 @@ impl<'s> Reader<'s> {
             if self.ctx.too_deep.is_some() {
                 return None;
             }
-            return Some(owned_title(block));
+            return Some(with_slug(block));
         }
         None
     }
@@ -315,19 +312,18 @@ impl<'s> Reader<'s> {
     }
 }
 
-/// A top-level heading's text is its section's title, which the assembler keeps, and
-/// its slug the base of the section's id: both are made here, which for a large body
-/// is the reader's thread (see `markdown::assemble::feed`), not the assembler's, and
-/// taken from the block there. The slug of the text as written is the slug of the
-/// section's title: the title only trims or flattens what a slug skips (whitespace
-/// and colons).
-fn owned_title(mut block: Block<'_>) -> Block<'_> {
-    if let Block::Heading {
-        text, slug, title, ..
-    } = &mut block
-    {
+/// A top-level heading's slug, the base of its section's id, is made here, which for
+/// a large body is the reader's thread (see `markdown::assemble::feed`), and taken from
+/// the block in the fold. The slug of the text as written is the slug of the section's
+/// title: the title only trims or flattens what a slug skips (whitespace and colons).
+/// The title itself is made in the fold (`rules::classify`), on the thread that keeps
+/// it and clones it as the label of the answer named after the section: the reader,
+/// the longer thread on a template of many headings, makes one allocation fewer a
+/// heading, and a block is 72 bytes instead of 80 (PERFORMANCE.md, "Session 25: titles
+/// made in the fold").
+fn with_slug(mut block: Block<'_>) -> Block<'_> {
+    if let Block::Heading { text, slug, .. } = &mut block {
         *slug = Some(crate::text::shared_slug(text));
-        *title = Some(std::sync::Arc::from(&**text));
     }
     block
 }
@@ -411,7 +407,6 @@ impl<'s> Ctx<'s> {
                     level: level as u8,
                     text,
                     slug: None,
-                    title: None,
                 }
             }
             Tag::Paragraph => {

@@ -110,7 +110,7 @@ pub(super) enum Recognized {
     /// `# Title`: a section whose body starts at `body_start`; a `notice` (`Before you
     /// submit`) is not a question.
     Heading {
-        /// Made by the reader (see `blocks::Block::Heading`).
+        /// Made here, on the fold's thread (see `blocks::with_slug`).
         title: std::sync::Arc<str>,
         level: u8,
         line: usize,
@@ -258,23 +258,15 @@ impl IntoIterator for Found {
     }
 }
 
-/// What `block` is. `next` is the block after it that is not a comment block. A
-/// heading's text is taken from it (as the section's title: the reader hands it out
-/// owned, so nothing is copied here).
+/// What `block` is. `next` is the block after it that is not a comment block.
 pub(super) fn classify(block: &mut Block, next: Option<&Block>, ctx: &Ctx<'_>) -> Found {
     let source = ctx.source;
     match block {
         Block::Heading {
-            range,
-            level,
-            text,
-            title,
-            ..
+            range, level, text, ..
         } => Found::from(Recognized::Heading {
             notice: prose::is_notice(text),
-            title: title
-                .take()
-                .unwrap_or_else(|| std::sync::Arc::from(&**text)),
+            title: std::sync::Arc::from(&**text),
             level: *level,
             line: source.line_of(range.start),
             body_start: source.end_line(range),

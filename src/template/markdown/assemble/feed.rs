@@ -114,10 +114,8 @@ impl<'s> Feed<'s> {
 /// read it (100,000 bare headings were 100,000 blocks handed back for nothing).
 fn owns_nothing(block: &Block<'_>) -> bool {
     match block {
-        // Its title and slug taken by the fold.
-        Block::Heading {
-            text, slug, title, ..
-        } => matches!(text, Cow::Borrowed(_)) && slug.is_none() && title.is_none(),
+        // Its slug taken by the fold.
+        Block::Heading { text, slug, .. } => matches!(text, Cow::Borrowed(_)) && slug.is_none(),
         Block::Code { info, .. } => matches!(info, Cow::Borrowed(_)),
         Block::Html { .. } | Block::Rule { .. } | Block::Other { .. } => true,
         Block::Paragraph { .. } | Block::List { .. } | Block::Table(_) => false,
