@@ -8,6 +8,8 @@ mod issue_form;
 pub mod layout;
 pub mod lint;
 mod markdown;
+#[cfg(test)]
+pub(crate) mod synth;
 
 use crate::error::LocatedError;
 use crate::form::{self, Form};

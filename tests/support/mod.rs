@@ -1,9 +1,12 @@
-//! The binary and scratch files, for the integration tests that run the command line.
+//! The binary and scratch files, for the integration tests that run the command line;
+//! `pty`, the binary in a pseudo-terminal and signals sent to it.
 
 // Each test crate uses a part of this: the rest is unused there, not dead.
 #![allow(dead_code)]
 // Test helpers unwrap: a failure there is a failing test.
 #![allow(clippy::unwrap_used)]
+
+pub mod pty;
 
 use std::path::Path;
 

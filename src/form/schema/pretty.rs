@@ -1,5 +1,5 @@
 //! The schema's pretty JSON, written by hand: laid out and escaped byte for byte as
-//! `serde_json`'s pretty formatter would (the tests below compare each piece with it;
+//! `serde_json`'s pretty formatter would (its unit tests compare each piece with it;
 //! `tests/golden.rs` pins the whole text of every built-in and corpus template), with
 //! less work per key and per string.
 //!
@@ -10,9 +10,7 @@
 
 use std::io::Write;
 
-use serde_json::Value as Json;
-
-use super::super::{Field, FieldKind, Form, Labels, Opt, Section, Value};
+use super::super::{Field, FieldKind, Form, Section, Value};
 
 /// Bytes gathered before they are handed to the writer.
 const CHUNK: usize = 64 * 1024;
@@ -42,6 +40,11 @@ macro_rules! field_key {
         concat!(",\n          \"", $key, "\": ").as_bytes()
     };
 }
+
+mod escape;
+mod values;
+
+use escape::escape;
 
 pub(super) fn write(form: &Form, out: impl Write, spare: Vec<u8>) -> std::io::Result<()> {
     write_with(form, out, super::pipe::block_for(form), spare)
@@ -304,150 +307,6 @@ impl Pretty {
         }
         self.buf.extend_from_slice(b"\n        }");
     }
-
-    /// The options as the schema shows them (`Other: ___` for a blank one).
-    fn options(&mut self, options: &[Opt]) {
-        let mut empty = true;
-        for option in options {
-            self.item(empty, b'[', FIELD);
-            empty = false;
-            self.buf.push(b'"');
-            escape(&mut self.buf, option.label.as_bytes());
-            if option.blank {
-                self.buf.extend_from_slice(b" ___");
-            }
-            self.buf.push(b'"');
-        }
-        self.close(empty, b'[', FIELD);
-    }
-
-    /// A field's default: text, a list, the choice (or `null`), the choices, or the
-    /// table's non-empty cells by row and column.
-    fn default_value(&mut self, field: &Field) {
-        match (&field.default, &field.kind) {
-            (Value::Text(t), _) => self.string(t),
-            (Value::List(items), _) => self.strings(items, FIELD),
-            (Value::Select(sel), kind) => {
-                let mut picked = kind
-                    .options()
-                    .iter()
-                    .zip(&sel.checked)
-                    .filter(|(_, c)| **c)
-                    .map(|(o, _)| o.label.as_str());
-                match kind {
-                    FieldKind::Choice { .. } => match picked.next() {
-                        Some(label) => self.string(label),
-                        None => self.buf.extend_from_slice(b"null"),
-                    },
-                    _ => self.strings(picked, FIELD),
-                }
-            }
-            (Value::Table(cells), FieldKind::Table(table)) => {
-                self.cells(table.columns(), table.rows(), cells.iter());
-            }
-            (Value::Table(_), _) => self.buf.extend_from_slice(b"null"),
-        }
-    }
-
-    /// A table's non-empty cells as an object of rows, each an object of columns (the
-    /// value of a field's key), as [`super::cells_json`] makes them. Written directly
-    /// when no two rows with cells, and no two cells of a row, share a label (every
-    /// table but odd ones); else through `cells_json`'s map, which keeps a repeated
-    /// label's first place and its last cells.
-    fn cells<'a, I>(&mut self, columns: Labels<'_>, rows: Labels<'_>, cells: I)
-    where
-        I: Iterator<Item = &'a [String]> + Clone,
-    {
-        let row_label = |r: usize| rows.get(r).unwrap_or_default();
-        let column_label = |c: usize| columns.get(c + 1).unwrap_or_default();
-        let kept = |row: &[String]| row.iter().any(|cell| !cell.is_empty());
-        if !cells.clone().any(kept) {
-            self.buf.extend_from_slice(b"{}");
-            return;
-        }
-        let rows_unique = all_unique(
-            cells
-                .clone()
-                .enumerate()
-                .filter(|(_, row)| kept(row))
-                .map(|(r, _)| row_label(r)),
-        );
-        let columns_unique = || {
-            cells.clone().all(|row| {
-                all_unique(
-                    row.iter()
-                        .enumerate()
-                        .filter(|(_, cell)| !cell.is_empty())
-                        .map(|(c, _)| column_label(c)),
-                )
-            })
-        };
-        if !(rows_unique && columns_unique()) {
-            self.json(&super::cells_json(columns, rows, cells), FIELD);
-            return;
-        }
-        let mut first_row = true;
-        for (r, row) in cells.enumerate().filter(|(_, row)| kept(row)) {
-            self.item(first_row, b'{', FIELD);
-            first_row = false;
-            self.string(row_label(r));
-            self.buf.extend_from_slice(b": ");
-            let mut first_cell = true;
-            for (c, cell) in row.iter().enumerate().filter(|(_, cell)| !cell.is_empty()) {
-                self.item(first_cell, b'{', FIELD + 2);
-                first_cell = false;
-                self.string(column_label(c));
-                self.buf.extend_from_slice(b": ");
-                self.string(cell);
-            }
-            self.close(false, b'{', FIELD + 2);
-        }
-        self.close(false, b'{', FIELD);
-    }
-
-    /// A JSON tree whose first line is indented by `indent`.
-    fn json(&mut self, value: &Json, indent: usize) {
-        match value {
-            Json::Null => self.buf.extend_from_slice(b"null"),
-            Json::Bool(b) => self
-                .buf
-                .extend_from_slice(if *b { b"true" } else { b"false" }),
-            Json::Number(n) => self.buf.extend_from_slice(n.to_string().as_bytes()),
-            Json::String(s) => self.string(s),
-            Json::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    self.item(i == 0, b'[', indent);
-                    self.json(item, indent + 2);
-                }
-                self.close(items.is_empty(), b'[', indent);
-            }
-            Json::Object(map) => {
-                for (i, (key, item)) in map.iter().enumerate() {
-                    self.item(i == 0, b'{', indent);
-                    self.string(key);
-                    self.buf.extend_from_slice(b": ");
-                    self.json(item, indent + 2);
-                }
-                self.close(map.is_empty(), b'{', indent);
-            }
-        }
-    }
-}
-
-/// Whether no two of `labels` are the same (tables are small: pairs are compared, up to
-/// a size where a set is cheaper).
-fn all_unique<'a>(labels: impl Iterator<Item = &'a str> + Clone) -> bool {
-    if labels.clone().nth(16).is_some() {
-        let mut seen = std::collections::HashSet::new();
-        return labels.into_iter().all(|label| seen.insert(label));
-    }
-    let mut rest = labels;
-    while let Some(label) = rest.next() {
-        if rest.clone().any(|other| other == label) {
-            return false;
-        }
-    }
-    true
 }
 
 /// A kind's schema name in quotes (what [`quoted_kind`] holds between its keys).
@@ -488,111 +347,6 @@ fn quoted_kind(kind: &FieldKind) -> &'static [u8] {
         FieldKind::Table(_) => kind!("table"),
         FieldKind::List => kind!("list"),
     }
-}
-
-/// What a byte becomes in a JSON string, as `serde_json` writes it: 0 for itself, `u`
-/// for `\u00XX`, else the letter after the backslash.
-const ESCAPE: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = b'u';
-        b += 1;
-    }
-    table[0x08] = b'b';
-    table[0x09] = b't';
-    table[0x0a] = b'n';
-    table[0x0c] = b'f';
-    table[0x0d] = b'r';
-    table[b'"' as usize] = b'"';
-    table[b'\\' as usize] = b'\\';
-    table
-};
-
-/// Appends `text` escaped for a JSON string: text that needs nothing (nearly all) is
-/// copied in one piece once a scan finds no byte to escape; else clean runs are copied
-/// whole between escapes.
-///
-/// Always inlined into [`Pretty::string`], its one caller: called, its prologue and
-/// epilogue were about 19 instructions of the 86 a string costs (400,002 strings for
-/// 100k headings; thin LTO did not inline it).
-#[allow(clippy::inline_always)]
-#[inline(always)]
-fn escape(buf: &mut Vec<u8>, text: &[u8]) {
-    let clean = clean_prefix(text);
-    // Fewer than eight bytes left after clean words: the last eight bytes, overlapping
-    // the words already read, are one more word to test instead of a byte loop.
-    let tail = text.len().checked_sub(8).and_then(|at| text.get(at..));
-    if clean == text.len() || (clean + 8 > text.len() && tail.is_some_and(clean_word)) {
-        buf.extend_from_slice(text);
-        return;
-    }
-    match text[clean..]
-        .iter()
-        .position(|&byte| ESCAPE[usize::from(byte)] != 0)
-    {
-        None => buf.extend_from_slice(text),
-        Some(at) => escape_from(buf, text, clean + at),
-    }
-}
-
-/// [`escape`] from `first`, the first byte that needs escaping.
-#[inline(never)]
-fn escape_from(buf: &mut Vec<u8>, text: &[u8], first: usize) {
-    buf.extend_from_slice(&text[..first]);
-    let mut start = first;
-    for (i, &byte) in text.iter().enumerate().skip(first) {
-        let code = ESCAPE[usize::from(byte)];
-        if code == 0 {
-            continue;
-        }
-        buf.extend_from_slice(&text[start..i]);
-        if code == b'u' {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            buf.extend_from_slice(&[
-                b'\\',
-                b'u',
-                b'0',
-                b'0',
-                HEX[usize::from(byte >> 4)],
-                HEX[usize::from(byte & 0xf)],
-            ]);
-        } else {
-            buf.extend_from_slice(&[b'\\', code]);
-        }
-        start = i + 1;
-    }
-    buf.extend_from_slice(&text[start..]);
-}
-
-/// How many bytes at the start of `text` need no escaping, to within the eight-byte
-/// word holding the first that does: a word at a time, looking for a control
-/// character, `"` or `\` in all eight bytes at once.
-#[inline]
-fn clean_prefix(text: &[u8]) -> usize {
-    let mut clean = 0;
-    while let Some(word) = text.get(clean..clean + 8) {
-        if !clean_word(word) {
-            break;
-        }
-        clean += 8;
-    }
-    clean
-}
-
-/// Whether none of the eight bytes of `word` needs escaping: a control character, `"`
-/// or `\` looked for in all eight at once. (False for a slice of another length.)
-#[inline]
-fn clean_word(word: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A high bit for a byte below `n` (n <= 0x80) or equal to zero; exact in "any".
-    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
-    let Ok(word) = <[u8; 8]>::try_from(word) else {
-        return false;
-    };
-    let x = u64::from_le_bytes(word);
-    below(x, 0x20) | below(x ^ (ONES * 0x22), 1) | below(x ^ (ONES * 0x5c), 1) == 0
 }
 
 #[cfg(test)]

@@ -1,10 +1,9 @@
 //! Cut anywhere a cut may fall, a body renders on two threads as it does on one.
 
-use std::fmt::Write as _;
-
 use super::{Panicked, body_cut_at, cut};
 use crate::form::{Answers, FieldKind, Value};
 use crate::template::layout::Markdown;
+use crate::template::synth::synthetic_with;
 use crate::template::{Layout, Piece, Template};
 
 /// Whether `ISSUE_COMPOSER_SKIP_CORPUS=1` leaves the corpus out.
@@ -35,22 +34,14 @@ fn templates() -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// `n` sections in the shape of `scripts/synth.sh` (heading, comment, bold-label
-/// field, checkbox, 2x2 table), with an added field's heading and a comment line
+/// `n` sections of `template::synth`, with an added field's heading and a comment line
 /// between some of them.
 fn synthetic(n: usize) -> String {
-    let mut out = String::new();
-    for i in 0..n {
-        let _ = write!(
-            out,
-            "## Section {i}\n\n<!-- Describe part {i} -->\n\n- **Metric:** \n- [ ] Checked {i}\n\n\
-             | Name | Value |\n|------|-------|\n| a    |       |\n| b    |       |\n\n"
-        );
+    synthetic_with(n, |i, out| {
         if i % 7 == 3 {
             out.push_str("### Notes\n\nText\n<!-- a comment line -->\nmore text\n\n\n");
         }
-    }
-    out
+    })
 }
 
 /// The answers left at their defaults, and every text field answered (some with

@@ -1,47 +1,5 @@
 use super::*;
 
-fn escaped(text: &str) -> String {
-    let mut buf = Vec::new();
-    escape(&mut buf, text.as_bytes());
-    String::from_utf8(buf).unwrap()
-}
-
-#[test]
-fn strings_are_escaped_as_serde_json_escapes_them() {
-    let all: String = (0u8..0x80)
-        .map(char::from)
-        .chain("é\u{2028}✓".chars())
-        .collect();
-    let serde = serde_json::to_string(&all).unwrap();
-    assert_eq!(format!("\"{}\"", escaped(&all)), serde);
-    assert_eq!(escaped("a\"b\\c\nd\u{1f}"), r#"a\"b\\c\nd\u001f"#);
-    assert_eq!(escaped("plain"), "plain");
-}
-
-#[test]
-fn every_byte_that_needs_escaping_is_found_at_every_place_in_a_word() {
-    let specials = (0u8..0x20).chain([b'"', b'\\']).map(char::from);
-    for special in specials.chain(['\u{7f}', 'é', '✓']) {
-        for at in 0..20 {
-            let text: String = "abcdefghij0123456789".chars().take(at).collect();
-            let text = format!("{text}{special}xyz");
-            let serde = serde_json::to_string(&text).unwrap();
-            assert_eq!(
-                format!("\"{}\"", escaped(&text)),
-                serde,
-                "{special:?} at {at}"
-            );
-        }
-    }
-    assert_eq!(clean_prefix(b"0123456789abcdefX"), 16);
-    assert_eq!(clean_prefix(b"01234567\"89abcdef"), 8);
-    assert_eq!(clean_prefix(b"\n1234567"), 0);
-    assert!(clean_word(b"abcdefgh"));
-    assert!(!clean_word(b"abcdefg\\"));
-    assert!(!clean_word(b"\x7fbcdefg\t"));
-    assert!(!clean_word(b"abc"));
-}
-
 #[test]
 fn kinds_and_empty_strings_are_written_as_serde_json_writes_them() {
     let kinds = [
@@ -159,14 +117,4 @@ fn table_cells_are_written_as_their_map_is_whatever_the_labels() {
         "{\n            \"x\": {\n              \"a\": \"1\"\n            },\n            \
          \"y\": {\n              \"a\": \"2\"\n            }\n          }"
     );
-}
-
-#[test]
-fn labels_are_told_unique_by_pairs_and_by_a_set() {
-    assert!(all_unique(["a", "b", "c"].into_iter()));
-    assert!(!all_unique(["a", "b", "a"].into_iter()));
-    assert!(all_unique(std::iter::empty()));
-    let many: Vec<String> = (0..40).map(|i| i.to_string()).collect();
-    assert!(all_unique(many.iter().map(String::as_str)));
-    assert!(!all_unique(many.iter().map(String::as_str).chain(["39"])));
 }

@@ -1,12 +1,11 @@
 //! Read on a second thread or on this one, a body gives the same form, layout,
 //! problems and refusals.
 
-use std::fmt::Write as _;
-
 use super::super::{Built, Stop, assemble_with};
 use super::{BATCH, DEPTH, PIPE_FROM};
 use crate::template::Limits;
 use crate::template::front_matter;
+use crate::template::synth::synthetic;
 
 /// Everything the fold gives, as text to compare.
 fn outcome(result: &Result<Built, Stop>) -> String {
@@ -25,20 +24,6 @@ fn same_both_ways(body: &str, limits: &Limits, what: &str) -> String {
     let piped = outcome(&assemble_with(body, 3, limits, true));
     assert!(here == piped, "{what}: piped differs from serial");
     here
-}
-
-/// `n` sections in the shape of `scripts/synth.sh`: heading, comment, bold-label
-/// field, checkbox, 2x2 table.
-fn synthetic(n: usize) -> String {
-    let mut out = String::new();
-    for i in 0..n {
-        let _ = write!(
-            out,
-            "## Section {i}\n\n<!-- Describe part {i} -->\n\n- **Metric:** \n- [ ] Checked {i}\n\n\
-             | Name | Value |\n|------|-------|\n| a    |       |\n| b    |       |\n\n"
-        );
-    }
-    out
 }
 
 /// More blocks than fit in the channel at once, so that the reader must wait.
