@@ -2,9 +2,10 @@
 //! `kill`: in raw mode Ctrl-C is a key) stop the Ctrl-R command with everything it
 //! started, keep the draft, give the terminal back and exit 1. SIGINT used to end the
 //! process at once, the terminal left raw and the command (in a session of its own)
-//! running on. The same signals while the editor has the terminal stop the editor and
+//! running on. SIGTERM and SIGHUP while the editor has the terminal stop the editor and
 //! what it started, then leave the same way (the watchdog used to end the process two
-//! seconds later without saving the draft, the editor left running on the terminal).
+//! seconds later without saving the draft, the editor left running on the terminal);
+//! SIGINT then is the editor's (`tests/tui_editor_interrupt.rs`).
 //!
 //! The real binary in a pseudo-terminal, started by a shell that leads the session as in
 //! a real terminal, so that issue-composer's exit hangs nothing up.
@@ -364,16 +365,6 @@ fn sighup_stops_the_editor() {
         "bug-report",
         Signal::HUP,
         "the terminal was closed",
-    );
-}
-
-#[test]
-fn sigint_stops_the_editor() {
-    stop_while(
-        running_editor,
-        "bug-report",
-        Signal::INT,
-        "terminated by a signal",
     );
 }
 
