@@ -233,3 +233,27 @@ fn rendered_bodies_read_the_same_again() {
         );
     }
 }
+
+/// A draft written and read back ticks the option it saved, not one whose label is the
+/// same apart from case before it: `ẞ` lowercases to `ß` (the property found this).
+#[test]
+fn a_draft_keeps_the_tick_on_the_option_it_names_exactly() {
+    let md = "# T\n\n- [ ] ẞ\n- [x] ß\n- A";
+    let t = parse("t.md", md.as_bytes()).unwrap();
+    let mut answers = Answers::new(&t.form);
+    fill(&mut answers, &t.form, "ß");
+    let yaml = issue_composer::form::AnswersFile::from_answers(&t.form, &answers)
+        .to_yaml()
+        .unwrap();
+    let mut again = Answers::new(&t.form);
+    issue_composer::form::AnswersFile::parse(&yaml, "draft.yaml")
+        .unwrap()
+        .apply(&t.form, &mut again)
+        .unwrap();
+    let ticks = |a: &Answers| match &a.values[0] {
+        Value::Select(sel) => sel.checked.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(ticks(&again), [false, true], "{yaml}");
+    assert_eq!(render(&t, &again).body, render(&t, &answers).body, "{yaml}");
+}

@@ -1,5 +1,8 @@
 //! Editing a field's text in an external editor, through a private temporary file; the
 //! editor stopped, with what it started, when a signal ends the form while it runs.
+//! SIGINT is not one of those: the terminal is in cooked mode then, a Ctrl-C typed
+//! there goes to the whole foreground group, and the editor decides what it means (`ed`
+//! and `read` take it as their own interrupt); we let it pass, as git does.
 //!
 //! The editor stays in our process group: it reads keys from the terminal, which only
 //! its foreground process group may do (from a group of its own it would get SIGTTIN,
@@ -8,14 +11,21 @@
 //! it signals that shell's descendants, found in `/proc`, and the shell.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
 use rustix::process::{Pid, Signal, kill_process};
 
 /// The editor's shell while the terminal is lent to it (for the watchdog, which stops
-/// it when a signal or a hang-up ends the form: the event loop waits on it meanwhile).
+/// it when a signal or a hang-up ends the form: the event loop waits on it meanwhile),
+/// and the SIGINTs that came, which end the form only when no editor runs.
 #[derive(Debug, Clone, Default)]
-pub struct Lent(Arc<AtomicI32>);
+pub struct Lent {
+    shell: Arc<AtomicI32>,
+    /// Set from just before the editor starts until its SIGINTs are let pass.
+    editing: Arc<AtomicBool>,
+    /// Set by SIGINT (`event` registers it).
+    interrupted: Arc<AtomicBool>,
+}
 
 /// A process signalled: its pid and its start time, so that a pid used again by another
 /// process is never signalled in its place.
@@ -26,20 +36,46 @@ pub struct Stopped {
 }
 
 impl Lent {
+    /// The flag SIGINT sets.
+    pub fn interrupted(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.interrupted)
+    }
+
+    /// Whether a SIGINT came while no editor runs: it ends the form. (Read in this
+    /// order, against [`Lent::take_back`]'s: a SIGINT let pass is cleared before the
+    /// editor is said to be gone, so it is never taken for one that came after.)
+    pub fn interrupted_outside(&self) -> bool {
+        !self.editing.load(Ordering::SeqCst) && self.interrupted.load(Ordering::SeqCst)
+    }
+
+    /// Marks the editor about to start, unless a SIGINT came before: that one ends
+    /// the form, and the editor is not started.
+    fn begin(&self) -> bool {
+        self.editing.store(true, Ordering::SeqCst);
+        if self.interrupted.load(Ordering::SeqCst) {
+            self.editing.store(false, Ordering::SeqCst);
+            return false;
+        }
+        true
+    }
+
     fn lend(&self, pid: u32) {
-        self.0
+        self.shell
             .store(i32::try_from(pid).unwrap_or(0), Ordering::SeqCst);
     }
 
+    /// The editor has ended: the SIGINTs it got were its own.
     fn take_back(&self) {
-        self.0.store(0, Ordering::SeqCst);
+        self.shell.store(0, Ordering::SeqCst);
+        self.interrupted.store(false, Ordering::SeqCst);
+        self.editing.store(false, Ordering::SeqCst);
     }
 
     /// Stops the editor and what it started, if it runs: SIGTERM to each process not
     /// signalled yet (recorded in `stopped`), or SIGKILL to all of them when `hard`.
     pub fn stop(&self, stopped: &mut Vec<Stopped>, hard: bool) {
         let mut fresh = Vec::new();
-        if let Some(shell) = Pid::from_raw(self.0.load(Ordering::SeqCst)) {
+        if let Some(shell) = Pid::from_raw(self.shell.load(Ordering::SeqCst)) {
             // Descendants first: once the shell has gone, they can no longer be found.
             descendants(shell, &mut fresh);
             fresh.extend(started(shell).map(|start| Stopped { pid: shell, start }));
@@ -128,18 +164,28 @@ pub fn edit_lending(
         .map_err(|e| format!("could not make a file for the editor: {e}"))?;
     std::io::Write::write_all(&mut file, text.as_bytes())
         .map_err(|e| format!("could not make a file for the editor: {e}"))?;
+    if !lent.begin() {
+        return Err(format!(
+            "the editor `{editor}` was not started: SIGINT came"
+        ));
+    }
     // The editor may carry arguments (`code --wait`): the shell splits them; the file
-    // is passed as a separate argument, never interpolated.
-    let mut child = std::process::Command::new("sh")
+    // is passed as a separate argument, never interpolated. The shell catches SIGINT
+    // (a Ctrl-C typed in the editor reaches it too) and waits on: dash would die of it
+    // and leave the editor running on the terminal with the form drawn over it. Caught,
+    // not ignored, so the editor starts with SIGINT at its default.
+    let spawned = std::process::Command::new("sh")
         .arg("-c")
-        .arg(format!("{editor} \"$1\""))
+        .arg(format!("trap : INT; {editor} \"$1\""))
         .arg("sh")
         .arg(file.path())
-        .spawn()
-        .map_err(|e| format!("could not start the editor `{editor}`: {e}"))?;
-    lent.lend(child.id());
-    let status = child.wait();
+        .spawn();
+    let status = spawned.map(|mut child| {
+        lent.lend(child.id());
+        child.wait()
+    });
     lent.take_back();
+    let status = status.map_err(|e| format!("could not start the editor `{editor}`: {e}"))?;
     let status = status.map_err(|e| format!("could not wait for the editor `{editor}`: {e}"))?;
     if !status.success() {
         return Err(format!("the editor `{editor}` failed ({status})"));

@@ -1,5 +1,5 @@
-//! Input from the real terminal: crossterm events, SIGTERM, SIGHUP and SIGINT, and a
-//! closed terminal. crossterm reads a hung-up terminal in a loop (each read returns
+//! Input from the real terminal: crossterm events, SIGTERM, SIGHUP and SIGINT (but
+//! while the editor runs), and a closed terminal. crossterm reads a hung-up terminal in a loop (each read returns
 //! nothing and it tries again until its timeout), so the terminal is checked for a
 //! hang-up around each read, and a watchdog ends the process if the loop still gets
 //! stuck (stopping the editor first, if the loop waits on it).
@@ -36,15 +36,16 @@ const EDITOR_GRACE: Duration = Duration::from_secs(1);
 const MIN_WAIT: Duration = Duration::from_millis(1);
 
 /// The signals that end the form as its quit does, keeping the draft and giving the
-/// terminal back. In raw mode Ctrl-C is a key, not SIGINT: a SIGINT comes from `kill`, or
-/// from Ctrl-C typed while the terminal is lent to the editor. Left to its default, it
-/// ended the process on the spot, the terminal left raw and a Ctrl-R command (in a
-/// session of its own) running on.
-const STOPS: [i32; 3] = [
-    signal_hook::consts::SIGTERM,
-    signal_hook::consts::SIGHUP,
-    signal_hook::consts::SIGINT,
-];
+/// terminal back.
+const STOPS: [i32; 2] = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP];
+
+/// SIGINT ends the form too, but not while the editor runs. In raw mode Ctrl-C is a
+/// key, not SIGINT: a SIGINT comes from `kill` (left to its default, it ended the
+/// process on the spot, the terminal left raw and a Ctrl-R command, in a session of its
+/// own, running on), or from Ctrl-C typed while the terminal is lent to the editor in
+/// cooked mode, which the whole foreground group gets: that one is the editor's (`ed`
+/// and `read` take it as an interrupt and go on), so it is let pass ([`Lent`]).
+const INTERRUPT: i32 = signal_hook::consts::SIGINT;
 
 pub struct TermEvents {
     signalled: Arc<AtomicBool>,
@@ -61,15 +62,18 @@ impl TermEvents {
         for signal in STOPS {
             signal_hook::flag::register(signal, Arc::clone(&signalled))?;
         }
+        let lent = Lent::default();
+        signal_hook::flag::register(INTERRUPT, lent.interrupted())?;
         let hung_up = Arc::new(AtomicBool::new(false));
         signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::clone(&hung_up))?;
-        // The signals also write to a socket the watchdog sleeps on.
+        // The signals also write to a socket the watchdog sleeps on (and empties: a
+        // SIGINT let pass leaves it asleep).
         let (alarm, wake) = std::os::unix::net::UnixStream::pair()?;
-        for signal in STOPS {
+        wake.set_nonblocking(true)?;
+        for signal in STOPS.into_iter().chain([INTERRUPT]) {
             signal_hook::low_level::pipe::register(signal, alarm.try_clone()?)?;
         }
         let watched = Arc::clone(&signalled);
-        let lent = Lent::default();
         let editor = lent.clone();
         std::thread::spawn(move || watchdog(&watched, &wake, &editor));
         Ok(Self {
@@ -84,8 +88,9 @@ impl TermEvents {
         self.lent.clone()
     }
 
+    /// Whether a signal ends the form: SIGTERM, SIGHUP, or SIGINT while no editor runs.
     pub fn signalled(&self) -> bool {
-        self.signalled.load(Ordering::Relaxed)
+        self.signalled.load(Ordering::Relaxed) || self.lent.interrupted_outside()
     }
 
     /// Whether the terminal is gone: SIGHUP came, or standard input hangs up. What
@@ -189,7 +194,11 @@ fn watchdog(signalled: &AtomicBool, wake: &std::os::unix::net::UnixStream, edito
             PollFd::new(wake, PollFlags::IN),
         ];
         let polled = poll(&mut fds, None);
+        // Emptied, so that a SIGINT let pass does not wake it again at once.
+        let mut bytes = [0u8; 64];
+        while matches!(std::io::Read::read(&mut &*wake, &mut bytes), Ok(n) if n > 0) {}
         if signalled.load(Ordering::Relaxed)
+            || editor.interrupted_outside()
             || polled.is_err_and(|e| e.kind() != ErrorKind::Interrupted)
             || matches!(wait(Duration::ZERO), Ok(Tty::HungUp) | Err(_))
         {

@@ -8,21 +8,29 @@ use super::AnswerError;
 use crate::text::{sanitize, slug, slug_path};
 use crate::yaml::scalar;
 
-/// Finds the field a key names: its id, a unique label, or a slug of either.
+/// Finds the field a key names: its id, a unique label, or a slug of either. An id or
+/// label as written wins over those alike apart from case.
 pub fn resolve_key(form: &Form, key: &str) -> Result<usize, AnswerError> {
     let k = key.trim();
-    if let Some(i) = form
-        .fields
+    let fields = &form.fields;
+    if let Some(i) = fields
         .iter()
-        .position(|f| f.id.eq_ignore_ascii_case(k))
+        .position(|f| *f.id == *k)
+        .or_else(|| fields.iter().position(|f| f.id.eq_ignore_ascii_case(k)))
     {
         return Ok(i);
     }
-    let by_label: Vec<usize> = (0..form.fields.len())
-        .filter(|&i| {
-            form.fields[i].label.eq_ignore_ascii_case(k) || slug(&form.fields[i].label) == slug(k)
-        })
+    let mut by_label: Vec<usize> = (0..fields.len())
+        .filter(|&i| fields[i].label.eq_ignore_ascii_case(k) || slug(&fields[i].label) == slug(k))
         .collect();
+    let as_written: Vec<usize> = by_label
+        .iter()
+        .copied()
+        .filter(|&i| *fields[i].label == *k)
+        .collect();
+    if as_written.len() == 1 {
+        by_label = as_written;
+    }
     let by_slug: Vec<usize> = (0..form.fields.len())
         .filter(|&i| *form.fields[i].id == slug_path(k))
         .collect();
@@ -158,50 +166,119 @@ fn strings(json: &Json) -> Result<Vec<String>, String> {
 }
 
 /// Matches an answer to an option: exactly, as `Other: text` for a blank option, or by
-/// a unique case-insensitive prefix. Returns the option and the blank's text.
+/// a unique prefix. Returns the option and the blank's text. At each step a match as
+/// written wins over one apart from case (`ß` is the option `ß`, not `ẞ` before it,
+/// which lowercases to it); options that only case tells apart, neither written as
+/// the answer is, make it ambiguous.
 pub fn match_option(options: &[Opt], pick: &str) -> Result<(usize, Option<String>), String> {
     let p = pick.trim();
-    let eq =
-        |a: &str| a.trim().eq_ignore_ascii_case(p) || a.trim().to_lowercase() == p.to_lowercase();
     // A label as written first: `漢` is the option `漢`, not the key of `漢: ___`.
-    if let Some(i) = options
-        .iter()
-        .position(|o| eq(&o.label))
-        .or_else(|| options.iter().position(|o| eq(o.key()) || eq(&o.display())))
-    {
-        return Ok((i, None));
+    let label = |o: &Opt| vec![o.label.trim().to_owned()];
+    let key = |o: &Opt| vec![o.key().trim().to_owned(), o.display().trim().to_owned()];
+    for names in [&label as &dyn Fn(&Opt) -> Vec<String>, &key] {
+        if let Some(i) = one_of(options, p, names)? {
+            return Ok((i, None));
+        }
     }
-    let lower = p.to_lowercase();
-    // The longest key wins: with `F` and `F a`, the answer `F a: x` is the second.
-    let blank = options
+    if let Some((i, text)) = blank_option(options, p)? {
+        return Ok((i, Some(sanitize::one_line(text))));
+    }
+    let starts = |exact: bool| -> Vec<usize> {
+        let lower = p.to_lowercase();
+        (0..options.len())
+            .filter(|&i| {
+                let label = &options[i].label;
+                !p.is_empty()
+                    && if exact {
+                        label.starts_with(p)
+                    } else {
+                        label.to_lowercase().starts_with(&lower)
+                    }
+            })
+            .collect()
+    };
+    let exact = starts(true);
+    let prefixed = if exact.len() == 1 {
+        exact
+    } else {
+        starts(false)
+    };
+    match prefixed.as_slice() {
+        [one] => Ok((*one, None)),
+        [] => Err(format!("no option `{p}`; options: {}", list(options))),
+        _ => Err(format!("`{p}` starts several options: {}", list(options))),
+    }
+}
+
+fn list(options: &[Opt]) -> String {
+    options
+        .iter()
+        .map(Opt::display)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The first option one of whose `names` is `p` as written; else the one whose name is
+/// `p` apart from case. Several of those (unless all are written alike) are ambiguous.
+fn one_of(
+    options: &[Opt],
+    p: &str,
+    names: &dyn Fn(&Opt) -> Vec<String>,
+) -> Result<Option<usize>, String> {
+    if let Some(i) = options.iter().position(|o| names(o).iter().any(|n| n == p)) {
+        return Ok(Some(i));
+    }
+    let alike = |a: &str| a.eq_ignore_ascii_case(p) || a.to_lowercase() == p.to_lowercase();
+    let found: Vec<(usize, String)> = options
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| names(o).into_iter().find(|n| alike(n)).map(|n| (i, n)))
+        .collect();
+    match found.as_slice() {
+        [] => Ok(None),
+        [(i, first), rest @ ..] if rest.iter().all(|(_, n)| n == first) => Ok(Some(*i)),
+        many => Err(ambiguous(p, many.iter().map(|(i, _)| &options[*i]))),
+    }
+}
+
+/// `p` as `key: text` for a blank option: the longest key wins (with `F` and `F a`, the
+/// answer `F a: x` is the second), then the key as written over one apart from case.
+fn blank_option<'p>(options: &[Opt], p: &'p str) -> Result<Option<(usize, &'p str)>, String> {
+    let found: Vec<(usize, usize, bool, &str)> = options
         .iter()
         .enumerate()
         .filter(|(_, o)| o.blank)
         .filter_map(|(i, o)| {
             let rest = strip_prefix_ignoring_case(p, o.key())?;
+            let exact = p.starts_with(o.key());
+            // Keys are compared in characters: one apart from case may differ in bytes.
             rest.starts_with([':', ' '])
-                .then_some((i, o.key().len(), rest))
+                .then_some((i, o.key().chars().count(), exact, rest))
         })
-        .max_by_key(|&(i, len, _)| (len, std::cmp::Reverse(i)));
-    if let Some((i, _, rest)) = blank {
-        let text = rest.trim_start_matches(':').trim();
-        return Ok((i, Some(sanitize::one_line(text))));
-    }
-    let prefixed: Vec<usize> = (0..options.len())
-        .filter(|&i| !lower.is_empty() && options[i].label.to_lowercase().starts_with(&lower))
         .collect();
-    let list = || {
-        options
-            .iter()
-            .map(Opt::display)
-            .collect::<Vec<_>>()
-            .join(", ")
+    let Some(&(i, len, exact, rest)) = found
+        .iter()
+        .max_by_key(|&&(i, len, exact, _)| (len, exact, std::cmp::Reverse(i)))
+    else {
+        return Ok(None);
     };
-    match prefixed.as_slice() {
-        [one] => Ok((*one, None)),
-        [] => Err(format!("no option `{p}`; options: {}", list())),
-        _ => Err(format!("`{p}` starts several options: {}", list())),
+    let tied: Vec<&Opt> = found
+        .iter()
+        .filter(|&&(_, l, _, _)| l == len)
+        .map(|&(j, _, _, _)| &options[j])
+        .collect();
+    if !exact && tied.iter().any(|o| o.key() != options[i].key()) {
+        return Err(ambiguous(p, tied.into_iter()));
     }
+    Ok(Some((i, rest.trim_start_matches(':').trim())))
+}
+
+fn ambiguous<'o>(p: &str, options: impl Iterator<Item = &'o Opt>) -> String {
+    let names: Vec<String> = options.map(|o| format!("`{}`", o.display())).collect();
+    format!(
+        "`{p}` is {} apart from case: write the one meant as it is written",
+        names.join(" or ")
+    )
 }
 
 /// `s` without `prefix`, compared character by character ignoring case. (Lowercasing
@@ -246,11 +323,27 @@ fn table_value(
     Ok(Value::Table(cells))
 }
 
-/// A row or column by exact name or unique prefix, case-insensitive.
+/// A row or column by name: as written, else apart from case (several names alike
+/// are ambiguous), else by a unique prefix, case-insensitive.
 fn pick_name(names: Labels<'_>, key: &str) -> Result<usize, String> {
-    let k = key.trim().to_lowercase();
-    if let Some(i) = names.iter().position(|n| n.to_lowercase() == k) {
+    let key = key.trim();
+    if let Some(i) = names.iter().position(|n| n == key) {
         return Ok(i);
+    }
+    let k = key.to_lowercase();
+    let alike: Vec<usize> = (0..names.len())
+        .filter(|&i| names[i].to_lowercase() == k)
+        .collect();
+    match alike.as_slice() {
+        [] => {}
+        [one] => return Ok(*one),
+        many => {
+            let quoted: Vec<String> = many.iter().map(|&i| format!("`{}`", &names[i])).collect();
+            return Err(format!(
+                "`{key}` is {} apart from case: write the one meant as it is written",
+                quoted.join(" or ")
+            ));
+        }
     }
     let starts: Vec<usize> = (0..names.len())
         .filter(|&i| names[i].to_lowercase().starts_with(&k))
