@@ -6,12 +6,15 @@
 // Test helpers unwrap: a failure there is a failing test.
 #![allow(clippy::unwrap_used)]
 
+mod support;
+
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use rustix::process::{Pid, Signal, kill_process};
+use support::pty::{Pids, recorded};
 
 /// Records itself and a grandchild, then hangs.
 const HANGS: &str = "#!/bin/sh\nsleep 1000 &\necho $! > \"$RECORD_DIR/grandchild\"\necho $$ > \"$RECORD_DIR/pid\"\nwait\n";
@@ -62,54 +65,6 @@ fn scratch() -> tempfile::TempDir {
     dir
 }
 
-/// The pid the stand-in wrote to `rec/name`, once it has.
-fn recorded(dir: &Path, name: &str) -> i32 {
-    let path = dir.join("rec").join(name);
-    let start = Instant::now();
-    loop {
-        if let Some(pid) = fs::read_to_string(&path)
-            .ok()
-            .and_then(|s| s.trim().parse().ok())
-        {
-            return pid;
-        }
-        assert!(start.elapsed() < PATIENCE, "the stand-in gh never ran");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-fn alive(pid: i32) -> bool {
-    fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| !stat.contains(") Z "))
-}
-
-/// The stand-in's processes; killed when the test ends, whatever it found.
-struct Pids(Vec<i32>);
-
-impl Pids {
-    /// Whether all are gone (dead, or zombies waiting to be reaped), polled within
-    /// [`PATIENCE`].
-    fn gone(&self) -> bool {
-        let start = Instant::now();
-        while start.elapsed() < PATIENCE {
-            if !self.0.iter().any(|&pid| alive(pid)) {
-                return true;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        false
-    }
-}
-
-impl Drop for Pids {
-    fn drop(&mut self) {
-        for &pid in self.0.iter().filter(|&&pid| alive(pid)) {
-            if let Some(pid) = Pid::from_raw(pid) {
-                let _ = kill_process(pid, Signal::KILL);
-            }
-        }
-    }
-}
-
 fn stopped_while_gh_runs(signal: Signal, name: &str) {
     let dir = scratch();
     let dir = dir.path();
@@ -121,7 +76,10 @@ fn stopped_while_gh_runs(signal: Signal, name: &str) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let pids = Pids(vec![recorded(dir, "pid"), recorded(dir, "grandchild")]);
+    let pids = Pids(vec![
+        recorded(&dir.join("rec/pid")),
+        recorded(&dir.join("rec/grandchild")),
+    ]);
     kill_process(Pid::from_child(&child), signal).unwrap();
     let start = Instant::now();
     while child.try_wait().unwrap().is_none() && start.elapsed() < PATIENCE {

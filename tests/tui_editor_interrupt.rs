@@ -6,180 +6,22 @@
 //! SIGHUP still stop the editor, and SIGINT outside it still ends the form
 //! (`tests/tui_signals.rs`).
 //!
-//! The real binary in a pseudo-terminal, started by a shell with job control, as in a
-//! real terminal: issue-composer leads a process group of its own, the terminal's
-//! foreground group, and the shell is outside it.
+//! The real binary in a pseudo-terminal, started by a shell with job control
+//! (`support::pty`, `Session::start_in_job`).
 
 // Test helpers unwrap: a failure there is a failing test.
 #![allow(clippy::unwrap_used)]
 
-use std::io::{Read, Write};
+mod support;
+
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
-use rustix::process::{Pid, Signal};
+use rustix::process::Signal;
+use support::pty::Session;
 
 /// Generous bounds for a loaded machine; nothing waits this long when all is well.
 const PATIENCE: Duration = Duration::from_secs(30);
-
-struct Session {
-    /// The shell that started issue-composer (then sleeps).
-    child: Box<dyn Child + Send + Sync>,
-    /// issue-composer.
-    pid: i32,
-    /// Where the shell writes issue-composer's exit status.
-    status: std::path::PathBuf,
-    writer: Box<dyn Write + Send>,
-    parser: Arc<Mutex<vt100::Parser>>,
-    /// Kept open: the terminal stays there until the test ends.
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-impl Session {
-    fn start(args: &[&str], dir: &Path, env: &[(&str, &str)]) -> Session {
-        let size = PtySize {
-            rows: 40,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        };
-        let pty = native_pty_system().openpty(size).unwrap();
-        let status = dir.join("exit-status");
-        let mut cmd = CommandBuilder::new("sh");
-        // `set -m`: the job gets a process group of its own, in the foreground.
-        cmd.args([
-            "-c",
-            r#"set -m; "$0" "$@"; echo $? > "$IC_STATUS"; exec sleep 1000"#,
-            env!("CARGO_BIN_EXE_issue-composer"),
-        ]);
-        cmd.args(args);
-        cmd.env("IC_STATUS", &status);
-        cmd.cwd(dir);
-        cmd.env("XDG_DATA_HOME", dir);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("NO_COLOR", "1");
-        cmd.env("SHELL", "/bin/sh");
-        cmd.env_remove("DISPLAY");
-        cmd.env_remove("WAYLAND_DISPLAY");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pty.slave.spawn_command(cmd).unwrap();
-        let shell = child.process_id().unwrap();
-        let pid = first_child(shell);
-        drop(pty.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZero::new(40).unwrap(),
-            std::num::NonZero::new(120).unwrap(),
-            0,
-        )));
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let p = Arc::clone(&parser);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let writer = pty.master.take_writer().unwrap();
-        Session {
-            child,
-            pid,
-            status,
-            writer,
-            parser,
-            _master: pty.master,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    /// Sends keys one at a time, so escape sequences are not merged.
-    fn keys(&mut self, keys: &[&str]) {
-        for k in keys {
-            self.writer.write_all(k.as_bytes()).unwrap();
-            self.writer.flush().unwrap();
-            std::thread::sleep(Duration::from_millis(15));
-        }
-    }
-
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while !self.screen().contains(text) {
-            assert!(
-                start.elapsed() < PATIENCE,
-                "timed out waiting for {text:?}; screen:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// issue-composer's process group, checked to be its own and the terminal's
-    /// foreground group, as under an interactive shell.
-    fn group(&self) -> Pid {
-        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).unwrap();
-        let fields: Vec<&str> = stat[stat.rfind(')').unwrap() + 2..]
-            .split_whitespace()
-            .collect();
-        // After the state: ppid, pgrp, session, tty, tpgid.
-        let (group, foreground) = (fields[2], fields[5]);
-        assert_eq!(group, self.pid.to_string(), "{stat}");
-        assert_eq!(foreground, group, "{stat}");
-        Pid::from_raw(self.pid).unwrap()
-    }
-
-    /// issue-composer's exit status, once it has exited.
-    fn exit_status(&self) -> Option<u32> {
-        std::fs::read_to_string(&self.status)
-            .ok()
-            .and_then(|s| s.trim().parse().ok())
-    }
-
-    fn wait_exit(&self) -> u32 {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.exit_status() {
-                return status;
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "did not exit; screen:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
-}
-
-/// The first child `parent` starts.
-fn first_child(parent: u32) -> i32 {
-    let start = Instant::now();
-    loop {
-        let children = std::fs::read_to_string(format!("/proc/{parent}/task/{parent}/children"));
-        if let Some(pid) = children
-            .ok()
-            .and_then(|c| c.split_whitespace().next()?.parse().ok())
-        {
-            return pid;
-        }
-        assert!(start.elapsed() < PATIENCE, "the shell started nothing");
-        std::thread::sleep(Duration::from_millis(5));
-    }
-}
 
 /// Waits until `path` holds `text`; its text.
 fn wait_for_file(path: &Path, text: &str) -> String {
@@ -225,7 +67,7 @@ fn interrupt_the_editor(interrupt: fn(&mut Session)) {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let editor = interruptible_editor(d);
-    let mut s = Session::start(&["bug-report"], d, &[("VISUAL", &editor)]);
+    let mut s = Session::start_in_job(&["bug-report"], d, &[("VISUAL", &editor)]);
     s.wait_for("fields filled");
     s.keys(&["stopped"]);
     s.wait_for("[BUG] stopped");

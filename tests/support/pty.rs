@@ -29,6 +29,28 @@ pub struct Session {
 
 impl Session {
     pub fn start(args: &[&str], dir: &Path, env: &[(&str, &str)]) -> Session {
+        Self::spawn(
+            r#""$0" "$@"; echo $? > "$IC_STATUS"; exec sleep 1000"#,
+            args,
+            dir,
+            env,
+        )
+    }
+
+    /// As [`Session::start`], by a shell with job control as in a real terminal:
+    /// issue-composer leads a process group of its own, the terminal's foreground group,
+    /// and the shell is outside it.
+    pub fn start_in_job(args: &[&str], dir: &Path, env: &[(&str, &str)]) -> Session {
+        // `set -m`: the job gets a process group of its own, in the foreground.
+        Self::spawn(
+            r#"set -m; "$0" "$@"; echo $? > "$IC_STATUS"; exec sleep 1000"#,
+            args,
+            dir,
+            env,
+        )
+    }
+
+    fn spawn(script: &str, args: &[&str], dir: &Path, env: &[(&str, &str)]) -> Session {
         let size = PtySize {
             rows: 40,
             cols: 120,
@@ -38,11 +60,7 @@ impl Session {
         let pty = native_pty_system().openpty(size).unwrap();
         let status = dir.join("exit-status");
         let mut cmd = CommandBuilder::new("sh");
-        cmd.args([
-            "-c",
-            r#""$0" "$@"; echo $? > "$IC_STATUS"; exec sleep 1000"#,
-            env!("CARGO_BIN_EXE_issue-composer"),
-        ]);
+        cmd.args(["-c", script, env!("CARGO_BIN_EXE_issue-composer")]);
         cmd.args(args);
         cmd.env("IC_STATUS", &status);
         cmd.cwd(dir);
@@ -136,14 +154,33 @@ impl Session {
         rustix::process::kill_process(pid, signal).unwrap();
     }
 
-    /// issue-composer's exit status (128 + the signal's number when one killed it).
+    /// issue-composer's process group, checked to be its own and the terminal's
+    /// foreground group (see [`Session::start_in_job`]).
+    pub fn group(&self) -> rustix::process::Pid {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).unwrap();
+        let fields: Vec<&str> = stat[stat.rfind(')').unwrap() + 2..]
+            .split_whitespace()
+            .collect();
+        // After the state: ppid, pgrp, session, tty, tpgid.
+        let (group, foreground) = (fields[2], fields[5]);
+        assert_eq!(group, self.pid.to_string(), "{stat}");
+        assert_eq!(foreground, group, "{stat}");
+        rustix::process::Pid::from_raw(self.pid).unwrap()
+    }
+
+    /// issue-composer's exit status once it has exited (128 + the signal's number when
+    /// one killed it).
+    pub fn exit_status(&self) -> Option<u32> {
+        std::fs::read_to_string(&self.status)
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+    }
+
+    /// Waits for [`Session::exit_status`].
     pub fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();
         loop {
-            if let Some(status) = std::fs::read_to_string(&self.status)
-                .ok()
-                .and_then(|s| s.trim().parse().ok())
-            {
+            if let Some(status) = self.exit_status() {
                 return status;
             }
             assert!(
@@ -179,7 +216,7 @@ fn first_child(parent: u32) -> i32 {
 }
 
 /// The pid a command wrote to `path`, once it has.
-fn recorded(path: &Path) -> i32 {
+pub fn recorded(path: &Path) -> i32 {
     let start = Instant::now();
     loop {
         if let Some(pid) = std::fs::read_to_string(path)
@@ -202,7 +239,7 @@ fn alive(pid: i32) -> bool {
 }
 
 /// Processes a test started; killed when it ends, whatever it found.
-pub struct Pids(Vec<i32>);
+pub struct Pids(pub Vec<i32>);
 
 impl Pids {
     /// Whether all are gone (dead, or zombies waiting to be reaped), polled within
