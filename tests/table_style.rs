@@ -61,3 +61,48 @@ fn a_filled_row_of_a_framed_table_keeps_its_pipes() {
         "## Results\n\n| a | b |\n| --- | --- |\n| 1 | |\n"
     );
 }
+
+/// A row short of a cell (GFM reads the missing one as empty), its trailing pipe or
+/// space as written, is kept byte for byte while untouched.
+#[test]
+fn an_untouched_short_row_renders_as_written() {
+    for table in [
+        "a | b | c\n--- | --- | ---\n1 |  | 3\n4 | 5 |\n",
+        "a | b\n--- | ---\n1 | 2\n3 | \n",
+        "a | b\n--- | ---\n1 | 2\n3 |\n",
+        "| a | b | c |\n| --- | --- | --- |\n| 4 | 5 |\n",
+    ] {
+        assert_eq!(
+            render(&format!("{HEAD}{table}"), &[]),
+            format!("## Results\n\n{table}"),
+            "{table:?}"
+        );
+    }
+}
+
+/// A short row with a cell set is written in its own style: no outer pipes where it
+/// opened without one, its trailing pipe (where the missing cell was) not kept.
+#[test]
+fn a_filled_short_row_keeps_its_style() {
+    let three = format!("{HEAD}a | b | c\n--- | --- | ---\n1 |  | 3\n4 | 5 |\n");
+    assert_eq!(
+        render(&three, &["--set", r#"results={"4": {c: Z}}"#]),
+        "## Results\n\na | b | c\n--- | --- | ---\n1 |  | 3\n4 | 5 | Z\n"
+    );
+    let two = format!("{HEAD}a | b\n--- | ---\n1 | 2\n3 | \n");
+    assert_eq!(
+        render(&two, &["--set", r#"results={"3": {b: Y}}"#]),
+        "## Results\n\na | b\n--- | ---\n1 | 2\n3 | Y\n"
+    );
+    // A row that writes all its cells keeps its trailing pipe; a framed one its frame.
+    let full = format!("{HEAD}a | b\n--- | ---\n1 | 2 |\n");
+    assert_eq!(
+        render(&full, &["--set", r#"results={"1": {b: "9"}}"#]),
+        "## Results\n\na | b\n--- | ---\n1 | 9 |\n"
+    );
+    let framed = format!("{HEAD}| a | b | c |\n| --- | --- | --- |\n| 4 | 5 |\n");
+    assert_eq!(
+        render(&framed, &["--set", r#"results={"4": {c: Z}}"#]),
+        "## Results\n\n| a | b | c |\n| --- | --- | --- |\n| 4 | 5 | Z |\n"
+    );
+}

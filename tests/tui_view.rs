@@ -1589,7 +1589,16 @@ fn typing_on_a_choice_list_jumps_to_an_option_or_says_none_starts_so() {
         options,
         ["     ( ) P1-High", "   › (•) P2-Medium", "     ( ) P3-Low"]
     );
-    assert!(footer.starts_with(" Space select · ↑↓ move"), "{footer}");
+    assert!(footer.starts_with(" Space pick · ↑↓ move"), "{footer}");
+    // A sentence typed on the list after a pick, its space on the picked option, keeps
+    // the pick (before, the space cleared it without a word).
+    app.update(Msg::Type("30% faster".to_owned()));
+    let (options, footer) = priority(&app);
+    assert_eq!(
+        options,
+        ["     ( ) P1-High", "   › (•) P2-Medium", "     ( ) P3-Low"]
+    );
+    assert_eq!(footer, " no option starts with \"r\"; ↑↓ move, Space picks");
     assert!(
         screen(&app, 100, 30)
             .lines()

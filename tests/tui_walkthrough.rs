@@ -1,7 +1,8 @@
 //! Screen text a new user's walk-through found wrong, checked on exact rows of a
 //! fixed-size `TestBackend` (and the command line where it names the same thing): the
 //! blank issue's one field named alike in the sidebar and the pane, and still set by its
-//! id, and the preview's text kept off its border.
+//! id, a wrong `--set` name answered with the ids and the labels they do not say, and the
+//! preview's text kept off its border.
 
 // Test helpers unwrap: a failure there is a failing test.
 #![allow(clippy::unwrap_used)]
@@ -62,7 +63,8 @@ fn the_blank_issues_field_has_one_name_in_the_sidebar_and_the_pane() {
 }
 
 /// On the command line the field is still `preamble` (scripts use it), and the label
-/// the form shows answers too: a wrong name is refused naming the real id.
+/// the form shows answers too: a wrong name is refused naming the real id, with the
+/// label the form shows beside it (the list named `preamble` alone).
 #[test]
 fn the_blank_issues_field_is_set_by_its_id_or_its_label_and_a_wrong_name_lists_the_id() {
     let home = tempfile::tempdir().unwrap();
@@ -85,7 +87,7 @@ fn the_blank_issues_field_is_set_by_its_id_or_its_label_and_a_wrong_name_lists_t
         .args(["render", "blank", "--set", "intro=D"])
         .assert()
         .code(1)
-        .stderr("issue-composer: --set: unknown field `intro`; fields: preamble\n");
+        .stderr("issue-composer: --set: unknown field `intro`; fields: preamble (Description)\n");
 }
 
 /// F2's preview keeps one column between its border and the markdown, as the pane
@@ -102,4 +104,36 @@ fn the_preview_keeps_a_column_between_its_border_and_the_text() {
         ["│ Preview", "│ ## Summary", "│", "│ ## Steps to Reproduce"],
         "{rows:#?}"
     );
+}
+
+/// A wrong `--set` name lists each field's id with its label where the id does not say
+/// it (an issue form's own `id:`; a long one cut), and ids alone where it does:
+/// go-performance's list of 26, its second `Benchmarks` included, is no longer than it
+/// was.
+#[test]
+fn a_wrong_set_name_lists_labels_the_ids_do_not_say() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = "name: Bug\ndescription: d\nbody:\n  - type: input\n    id: os\n    \
+                attributes:\n      label: Operating system\n  - type: input\n    id: version\n    \
+                attributes:\n      label: Version\n  - type: textarea\n    \
+                attributes:\n      label: Logs\n  - type: textarea\n    id: repro\n    \
+                attributes:\n      label: How can we reproduce it (as minimally as possible)?\n";
+    let path = support::write(dir.path(), "bug.yml", form);
+    support::bin()
+        .args(["render", &path, "--set", "desc=D"])
+        .assert()
+        .code(1)
+        .stderr(
+            "issue-composer: --set: unknown field `desc`; fields: os (Operating system), \
+             version, logs, repro (How can we reproduce it (as minimally as…)\n",
+        );
+    let out = support::bin()
+        .args(["render", "go-performance", "--set", "desc=D"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    let list = err.split_once("; fields: ").unwrap().1.trim_end();
+    assert_eq!(list.split(", ").count(), 26, "{list}");
+    assert!(!list.contains('('), "{list}");
+    assert!(list.contains(", benchmarks, benchmarks-2, "), "{list}");
 }

@@ -238,13 +238,22 @@ impl Widget {
             // the way out now that Tab types a tab.
             Widget::Area(a) if a.is_code() => &[("Tab", "tab"), ("Ctrl-E", "editor")],
             Widget::Area(_) => &[("Enter", "new line"), ("Ctrl-E", "editor")],
-            Widget::Options(o) if o.long() => &[
-                ("Space", "select"),
+            // As the help and the "no option starts with" notice say it: a box ticks,
+            // a choice is picked.
+            Widget::Options(o) if o.long() && o.multi() => &[
+                ("Space", "tick"),
                 ("↑↓", "move"),
                 ("PgUp/PgDn", "page"),
                 ("Home/End", "ends"),
             ],
-            Widget::Options(_) => &[("Space", "select"), ("↑↓", "move")],
+            Widget::Options(o) if o.long() => &[
+                ("Space", "pick"),
+                ("↑↓", "move"),
+                ("PgUp/PgDn", "page"),
+                ("Home/End", "ends"),
+            ],
+            Widget::Options(o) if o.multi() => &[("Space", "tick"), ("↑↓", "move")],
+            Widget::Options(_) => &[("Space", "pick"), ("↑↓", "move")],
             Widget::Table(_) => &[("←→↑↓/Tab", "cell"), ("type", "edit")],
             Widget::List(_) => &[("Enter", "add item"), ("Bksp", "remove empty")],
         }

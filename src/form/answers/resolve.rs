@@ -55,7 +55,7 @@ pub fn resolve_key(form: &Form, key: &str) -> Result<usize, AnswerError> {
             let all: Vec<usize> = (0..form.fields.len()).collect();
             Err(AnswerError::Unknown {
                 key: key.to_owned(),
-                candidates: ids(if near.is_empty() { &all } else { &near }),
+                candidates: named(form, if near.is_empty() { &all } else { &near }),
             })
         }
         many => Err(AnswerError::Ambiguous {
@@ -63,6 +63,49 @@ pub fn resolve_key(form: &Form, key: &str) -> Result<usize, AnswerError> {
             candidates: ids(many),
         }),
     }
+}
+
+/// The fields' ids, each with its label where the id does not say it (`preamble
+/// (Description)`: the blank issue's one field, answered as `description` too), so a
+/// list of ids as long as go-performance's stays as it was; a label past
+/// [`LABEL_CHARS`] is cut with `…` (some are questions with a link in them).
+fn named(form: &Form, list: &[usize]) -> String {
+    let mut out = String::new();
+    for &i in list {
+        let field = &form.fields[i];
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(&field.id);
+        let label = field.label.trim();
+        if !label.is_empty() && !says_label(&field.id, &slug(label)) {
+            out.push_str(" (");
+            match label.char_indices().nth(LABEL_CHARS) {
+                Some((cut, _)) => {
+                    out.push_str(label[..cut].trim_end());
+                    out.push('…');
+                }
+                None => out.push_str(label),
+            }
+            out.push(')');
+        }
+    }
+    out
+}
+
+/// The most characters of a label a list of fields shows.
+const LABEL_CHARS: usize = 40;
+
+/// Whether `id`'s last part is the label's slug, but for the `-2` of a second field of
+/// that label (`a/estimated-effort-2`, `Estimated Effort`).
+fn says_label(id: &str, label: &str) -> bool {
+    let last = id.rsplit('/').next().unwrap_or(id);
+    last.strip_prefix(label).is_some_and(|rest| {
+        rest.is_empty()
+            || rest
+                .strip_prefix('-')
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 /// Applies one field's answer, `given` holding the fields answered so far.

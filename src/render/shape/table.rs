@@ -63,11 +63,15 @@ impl Frame {
     /// Those of the row as written (GFM reads a row with or without them), but where a
     /// cell needs one: an empty first cell without its leading pipe is no cell (the
     /// next one would take the label's column), and an empty last cell is written as
-    /// its pipes (`| |`), not as trailing spaces. A row of one cell keeps both.
+    /// its pipes (`| |`), not as trailing spaces. A row of one cell keeps both. A
+    /// trailing pipe is the row's style when it opens with one too or writes all its
+    /// cells: in `4 | 5 |`, short of a column, it stood for the empty last cell.
     fn of(original: &str, cells: &[String]) -> Self {
         let written = crate::text::trim(original);
         let open = written.starts_with('|');
-        let close = written.ends_with('|') && !written.ends_with("\\|");
+        let close = written.ends_with('|')
+            && !written.ends_with("\\|")
+            && (open || crate::text::cells::count(original) >= cells.len());
         let (first, last) = match cells {
             [first, .., last] => (first.is_empty(), last.is_empty()),
             _ => return Self::FRAMED,
@@ -160,5 +164,14 @@ mod tests {
         // An escaped pipe at the end is a cell's, not the row's.
         assert_eq!(again("1 | a\\|\n", &["1", "9"]), "1 | 9\n");
         assert_eq!(again("1\n", &["1"]), "| 1 |\n");
+        // A trailing pipe where a short row's empty last cell was is not its style.
+        assert_eq!(again("4 | 5 |\n", &["4", "5", "Z"]), "4 | 5 | Z\n");
+        assert_eq!(again("3 | \n", &["3", "Y"]), "3 | Y\n");
+        assert_eq!(again("3 |\n", &["3", ""]), "3 | |\n");
+        assert_eq!(again("| 4 | 5 |\n", &["4", "5", "Z"]), "| 4 | 5 | Z |\n");
+        assert_eq!(
+            again("4 | 5 | 6 | 7 |\n", &["4", "5", "Z"]),
+            "4 | 5 | Z |\n"
+        );
     }
 }

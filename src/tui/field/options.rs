@@ -84,7 +84,7 @@ impl Options {
                     && !self.on_custom()
                     && self.text_under_cursor().is_none_or(|e| e.is_empty()) =>
             {
-                self.toggle(self.cursor)
+                self.pick(self.cursor)
             }
             KeyCode::Enter if !self.on_custom() => self.toggle(self.cursor),
             KeyCode::Char(c) if plain && self.jumps() => self.jump(c),
@@ -174,6 +174,21 @@ impl Options {
         }
         self.cursor = to;
         Edit::Moved
+    }
+
+    /// Space on option `i`: a box ticks or unticks; a choice is picked, and stays
+    /// picked when it was (a space typed on a list, as in `30% faster`, cleared it
+    /// without a word; Enter or a click on it clears it).
+    fn pick(&mut self, i: usize) -> Edit {
+        if !self.multi && self.checked.get(i).copied().unwrap_or(false) {
+            return Edit::Ignored;
+        }
+        self.toggle(i)
+    }
+
+    /// Whether several options may be chosen: boxes are ticked, a choice picked.
+    pub fn multi(&self) -> bool {
+        self.multi
     }
 
     /// Ticks or unticks option `i` (a single choice keeps at most one).

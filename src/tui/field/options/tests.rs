@@ -168,3 +168,18 @@ fn a_letter_no_option_starts_with_is_said() {
     let describe = Options::new(&opts(&["A"]), false, Some("Say"), &Selection::empty(1));
     assert_eq!(describe.unmatched(&plain('m')), None);
 }
+
+/// Space picks a choice and keeps it picked (a space typed on the list cleared it
+/// without a word); Enter on the picked option clears it. A box ticks and unticks.
+#[test]
+fn space_keeps_a_picked_choice_and_enter_clears_it() {
+    let mut o = Options::new(&opts(&["Low", "High"]), false, None, &Selection::empty(2));
+    assert_eq!(typed(&mut o, " "), [Edit::Changed]);
+    assert_eq!(typed(&mut o, " "), [Edit::Ignored]);
+    assert_eq!(o.selection().checked, [true, false]);
+    assert_eq!(o.key(key(KeyCode::Enter)), Edit::Changed);
+    assert_eq!(o.selection().checked, [false, false]);
+    let mut boxes = Options::new(&opts(&["A"]), true, None, &Selection::empty(1));
+    assert_eq!(typed(&mut boxes, "  "), [Edit::Changed, Edit::Changed]);
+    assert_eq!(boxes.selection().checked, [false]);
+}
