@@ -51,6 +51,19 @@ pub struct Form {
     /// last field), shown below them: see [`Form::after`]. Kept here, not in every
     /// section, where it was 16 bytes of each of 100,000 headings' sections.
     pub after: Box<str>,
+    /// The indices of the fields whose `required` is set, in order ([`required_of`]):
+    /// the form at open counts its filled fields from them without reading every
+    /// field (for 100,000 headings, a cache miss a field and 1.5 ms before the first
+    /// frame). Fields' `required` does not change once the form is made.
+    pub required: Vec<u32>,
+}
+
+/// The indices of `fields` that are required, for [`Form::required`].
+pub fn required_of(fields: &[Field]) -> Vec<u32> {
+    (0..fields.len())
+        .filter(|&i| fields[i].required)
+        .map(span::index32)
+        .collect()
 }
 
 /// A check on one field's value.

@@ -514,6 +514,7 @@ fn markdown_form(
         rules: Vec::new(),
         defaults: crate::form::Defaults::Examples,
         after: Box::default(),
+        required: built.required,
     };
     Ok((
         form,

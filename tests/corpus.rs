@@ -153,3 +153,37 @@ fn outside_code(body: &str) -> String {
     }
     out
 }
+
+/// The form knows its required fields (`Form::required`, which the form reads at open
+/// instead of every field): for every corpus and built-in template they are exactly
+/// the fields whose `required` is set.
+#[test]
+fn every_templates_required_fields_are_listed() {
+    let Some(mut files) = corpus() else {
+        return;
+    };
+    let builtin = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    files.extend(
+        std::fs::read_dir(builtin)
+            .unwrap()
+            .map(|e| e.unwrap().path()),
+    );
+    let mut required = 0;
+    for path in &files {
+        let name = path.display().to_string();
+        let Ok(template) = parse(&name, &std::fs::read(path).unwrap()) else {
+            continue;
+        };
+        let form = &template.form;
+        assert_eq!(
+            form.required,
+            issue_composer::form::required_of(&form.fields),
+            "{name}"
+        );
+        required += form.required.len();
+    }
+    assert!(
+        required > 20,
+        "only {required} required fields: the test reads too little"
+    );
+}

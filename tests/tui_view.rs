@@ -1553,6 +1553,22 @@ fn a_prefilled_field_is_filled_in_the_header_and_the_sidebar_alike() {
     );
 }
 
+/// A markdown template's required field (`(required)`) that opens holding the
+/// template's text counts as filled, an optional one holding its example does not:
+/// the form at open reads only the required fields (`Form::required`), not every field.
+#[test]
+fn a_required_markdown_field_holding_its_text_is_filled_at_open() {
+    let md = "---\nname: Req\nabout: a\n---\n\n## Env (required)\n\n```\ngo version\n```\n\n\
+              ## Logs\n\n```\npaste here\n```\n\n## Summary\n\n";
+    let app = open_text("r.md", md, config(), (60, 16));
+    let text = screen(&app, 60, 16);
+    let rows: Vec<&str> = text.lines().map(|l| l.trim_matches('"')).collect();
+    assert_eq!(
+        rows[0], " issue-composer · Req                  1 of 3 fields filled ",
+        "{text}"
+    );
+}
+
 /// Typing on a choice list, as a new user did after the title and Tab: a letter moves
 /// to the next option whose label starts with it (as ↑↓ move; Space picks), and one no
 /// option starts with is said in the footer. Before, `mediu` vanished without a word.

@@ -31,6 +31,7 @@ fn form(kind: FieldKind, default: Value) -> Form {
         rules: Vec::new(),
         defaults: Defaults::Examples,
         after: Box::default(),
+        required: Vec::new(),
     }
 }
 

@@ -79,6 +79,7 @@ mod tests {
         Form {
             meta: Meta::default(),
             sections: Vec::new(),
+            required: crate::form::required_of(&fields),
             fields: fields.into(),
             rules,
             defaults: crate::form::Defaults::Examples,

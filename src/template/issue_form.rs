@@ -208,6 +208,7 @@ pub(super) fn parse(
     let form = Form {
         meta,
         sections,
+        required: crate::form::required_of(&fields),
         fields: fields.into(),
         rules,
         // GitHub pre-fills `value:` and submits it as written: an answer, not an example.

@@ -28,6 +28,8 @@ pub(crate) struct Built {
         expect(dead_code, reason = "the ids are given in the fold's tail")
     )]
     pub labelled: Vec<bool>,
+    /// The indices of the required fields (see [`crate::form::Form::required`]).
+    pub required: Vec<u32>,
     pub pieces: Vec<Piece>,
     /// The shapes of the field pieces (see [`crate::template::layout::ShapeAt`]).
     pub shapes: Vec<Shape>,

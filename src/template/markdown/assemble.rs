@@ -68,6 +68,8 @@ struct Assembler<'s> {
     open: Open,
     fields: Vec<Field>,
     labelled: Vec<bool>,
+    /// The indices of the required fields (see [`crate::form::Form::required`]).
+    required: Vec<u32>,
     /// The shapes of fields, in the order they were made: claims and inserts name them.
     shapes: Vec<Shape>,
     /// Lines that fields took over, with the shape that renders them.
@@ -111,6 +113,7 @@ impl<'s> Assembler<'s> {
             open: Open::new(std::sync::Arc::default(), 0, first_line, 0),
             fields: Vec::new(),
             labelled: Vec::new(),
+            required: Vec::new(),
             shapes: Vec::new(),
             claims: Vec::new(),
             inserts: Vec::new(),
@@ -400,6 +403,7 @@ impl<'s> Assembler<'s> {
             || says_required(&field.placeholder)
         {
             field.required = true;
+            self.required.push(index32(self.fields.len()));
         }
         self.fields.push(field);
         self.labelled.push(labelled);

@@ -60,6 +60,7 @@ fn form(n: usize) -> Form {
     Form {
         meta: Meta::default(),
         sections,
+        required: crate::form::required_of(&fields),
         fields: std::sync::Arc::new(fields),
         rules: Vec::new(),
         defaults: crate::form::Defaults::Examples,

@@ -38,6 +38,7 @@ impl Assembler<'_> {
             mut sections,
             mut fields,
             labelled,
+            required,
             shapes,
             problems,
             ..
@@ -59,6 +60,7 @@ impl Assembler<'_> {
             sections,
             fields,
             labelled,
+            required,
             pieces,
             shapes,
             lines,

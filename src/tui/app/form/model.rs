@@ -105,16 +105,27 @@ impl Model {
         // fields' defaults compared with themselves, one cache miss each, before the
         // first frame).
         let answered = form.defaults == Defaults::Answers;
-        let filled = (0..form.fields.len())
-            .map(|i| {
-                let field = &form.fields[i];
-                if answers.values.is_set(i) {
-                    form.is_filled(i, &answers.values[i])
-                } else {
-                    (answered || field.required) && !field.default.is_empty()
-                }
-            })
-            .collect();
+        let filled = if answered || draft.is_some() {
+            (0..form.fields.len())
+                .map(|i| {
+                    let field = &form.fields[i];
+                    if answers.values.is_set(i) {
+                        form.is_filled(i, &answers.values[i])
+                    } else {
+                        (answered || field.required) && !field.default.is_empty()
+                    }
+                })
+                .collect()
+        } else {
+            // Nothing set yet: only the required fields' defaults count, and the form
+            // knows which those are (no pass reading every field).
+            let mut filled = vec![false; form.fields.len()];
+            for &i in &form.required {
+                let i = i as usize;
+                filled[i] = !form.fields[i].default.is_empty();
+            }
+            filled
+        };
         let left = vec![false; form.fields.len()];
         Self {
             template,
