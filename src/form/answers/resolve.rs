@@ -20,8 +20,9 @@ pub fn resolve_key(form: &Form, key: &str) -> Result<usize, AnswerError> {
     {
         return Ok(i);
     }
+    let (slug_k, path_k) = (slug(k), slug_path(k));
     let mut by_label: Vec<usize> = (0..fields.len())
-        .filter(|&i| fields[i].label.eq_ignore_ascii_case(k) || slug(&fields[i].label) == slug(k))
+        .filter(|&i| fields[i].label.eq_ignore_ascii_case(k) || slug(&fields[i].label) == slug_k)
         .collect();
     let as_written: Vec<usize> = by_label
         .iter()
@@ -32,7 +33,7 @@ pub fn resolve_key(form: &Form, key: &str) -> Result<usize, AnswerError> {
         by_label = as_written;
     }
     let by_slug: Vec<usize> = (0..form.fields.len())
-        .filter(|&i| *form.fields[i].id == slug_path(k))
+        .filter(|&i| *form.fields[i].id == path_k)
         .collect();
     let matches = if by_label.is_empty() {
         by_slug
@@ -48,14 +49,17 @@ pub fn resolve_key(form: &Form, key: &str) -> Result<usize, AnswerError> {
     match matches.as_slice() {
         [one] => Ok(*one),
         [] => {
-            let slug = slug(k);
             let near: Vec<usize> = (0..form.fields.len())
-                .filter(|&i| !slug.is_empty() && form.fields[i].id.contains(&slug))
+                .filter(|&i| !slug_k.is_empty() && form.fields[i].id.contains(&slug_k))
                 .collect();
-            let all: Vec<usize> = (0..form.fields.len()).collect();
+            let candidates = if near.is_empty() {
+                named(form, 0..form.fields.len())
+            } else {
+                named(form, near.into_iter())
+            };
             Err(AnswerError::Unknown {
                 key: key.to_owned(),
-                candidates: named(form, if near.is_empty() { &all } else { &near }),
+                candidates,
             })
         }
         many => Err(AnswerError::Ambiguous {
@@ -68,10 +72,13 @@ pub fn resolve_key(form: &Form, key: &str) -> Result<usize, AnswerError> {
 /// The fields' ids, each with its label where the id does not say it (`preamble
 /// (Description)`: the blank issue's one field, answered as `description` too), so a
 /// list of ids as long as go-performance's stays as it was; a label past
-/// [`LABEL_CHARS`] is cut with `…` (some are questions with a link in them).
-fn named(form: &Form, list: &[usize]) -> String {
+/// [`LABEL_CHARS`] is cut with `…` (some are questions with a link in them). At most
+/// [`NAMED`] are listed, then how many more: a draft applied to a form of 100,000
+/// headings makes this message for each key that no longer fits, and drops it.
+fn named(form: &Form, list: impl ExactSizeIterator<Item = usize>) -> String {
     let mut out = String::new();
-    for &i in list {
+    let more = list.len().saturating_sub(NAMED);
+    for i in list.take(NAMED) {
         let field = &form.fields[i];
         if !out.is_empty() {
             out.push_str(", ");
@@ -90,11 +97,19 @@ fn named(form: &Form, list: &[usize]) -> String {
             out.push(')');
         }
     }
+    if more > 0 {
+        out.push_str(", … and ");
+        out.push_str(&more.to_string());
+        out.push_str(" more");
+    }
     out
 }
 
 /// The most characters of a label a list of fields shows.
 const LABEL_CHARS: usize = 40;
+
+/// The most fields a list names (go-performance has 26).
+const NAMED: usize = 30;
 
 /// Whether `id`'s last part is the label's slug, but for the `-2` of a second field of
 /// that label (`a/estimated-effort-2`, `Estimated Effort`).
