@@ -156,7 +156,8 @@ fn outside_code(body: &str) -> String {
 
 /// The form knows its required fields (`Form::required`, which the form reads at open
 /// instead of every field): for every corpus and built-in template they are exactly
-/// the fields whose `required` is set.
+/// the fields whose `required` is set, and the fields filled at open read from them are
+/// those every field's own rule gives.
 #[test]
 fn every_templates_required_fields_are_listed() {
     let Some(mut files) = corpus() else {
@@ -178,6 +179,12 @@ fn every_templates_required_fields_are_listed() {
         assert_eq!(
             form.required,
             issue_composer::form::required_of(&form.fields),
+            "{name}"
+        );
+        let answers = Answers::new(form);
+        assert_eq!(
+            form.filled_at_open(&answers, true),
+            form.filled_at_open(&answers, false),
             "{name}"
         );
         required += form.required.len();

@@ -23,6 +23,35 @@ pub enum Defaults {
 pub const EXAMPLES_NAMED: usize = 5;
 
 impl Form {
+    /// Which fields count as filled when the form opens with `answers` ([`is_filled`]
+    /// of each; an untouched field's value is its default, filled when required or when
+    /// the defaults are answers). `untouched`: no value is set yet (no draft); then only
+    /// the required fields can be filled, and only they are read ([`Form::required`]:
+    /// reading every field was a cache miss a field, 1.5 ms for 100,000 headings).
+    ///
+    /// [`is_filled`]: Form::is_filled
+    pub fn filled_at_open(&self, answers: &Answers, untouched: bool) -> Vec<bool> {
+        let answered = self.defaults == Defaults::Answers;
+        if untouched && !answered {
+            let mut filled = vec![false; self.fields.len()];
+            for &i in &self.required {
+                let i = i as usize;
+                filled[i] = !self.fields[i].default.is_empty();
+            }
+            return filled;
+        }
+        (0..self.fields.len())
+            .map(|i| {
+                let field = &self.fields[i];
+                if answers.values.is_set(i) {
+                    self.is_filled(i, &answers.values[i])
+                } else {
+                    (answered || field.required) && !field.default.is_empty()
+                }
+            })
+            .collect()
+    }
+
     /// Whether a field counts as filled: it has content the user gave or kept on purpose
     /// (a required field's default, or any default of an issue form, is sent).
     pub fn is_filled(&self, field: usize, value: &Value) -> bool {

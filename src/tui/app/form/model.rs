@@ -7,7 +7,7 @@ use std::time::Instant;
 use serde_json::{Map, Value as Json};
 
 use crate::discover::Source;
-use crate::form::{Answers, AnswersFile, Defaults, Form, Value};
+use crate::form::{Answers, AnswersFile, Form, Value};
 use crate::render::Issue;
 use crate::template::Template;
 
@@ -100,32 +100,8 @@ impl Model {
             .unwrap_or_default();
         people.add_to(&mut answers);
         // An untouched field holds its default, which counts as filled only when the
-        // field is required or the defaults are answers (an issue form's `value:`, see
-        // `Form::is_filled`): those are read first, and the default only then (100,000
-        // fields' defaults compared with themselves, one cache miss each, before the
-        // first frame).
-        let answered = form.defaults == Defaults::Answers;
-        let filled = if answered || draft.is_some() {
-            (0..form.fields.len())
-                .map(|i| {
-                    let field = &form.fields[i];
-                    if answers.values.is_set(i) {
-                        form.is_filled(i, &answers.values[i])
-                    } else {
-                        (answered || field.required) && !field.default.is_empty()
-                    }
-                })
-                .collect()
-        } else {
-            // Nothing set yet: only the required fields' defaults count, and the form
-            // knows which those are (no pass reading every field).
-            let mut filled = vec![false; form.fields.len()];
-            for &i in &form.required {
-                let i = i as usize;
-                filled[i] = !form.fields[i].default.is_empty();
-            }
-            filled
-        };
+        // field is required or the defaults are answers (an issue form's `value:`).
+        let filled = form.filled_at_open(&answers, draft.is_none());
         let left = vec![false; form.fields.len()];
         Self {
             template,
