@@ -11,7 +11,7 @@
 //! it signals that shell's descendants, found in `/proc`, and the shell.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
 
 use rustix::process::{Pid, Signal, kill_process};
 
@@ -21,6 +21,10 @@ use rustix::process::{Pid, Signal, kill_process};
 #[derive(Debug, Clone, Default)]
 pub struct Lent {
     shell: Arc<AtomicI32>,
+    /// When the shell started, read as it was lent: once it has been waited for, its
+    /// pid may be another process's before `take_back` clears it, which is then not
+    /// signalled.
+    shell_start: Arc<AtomicU64>,
     /// Set from just before the editor starts until its SIGINTs are let pass.
     editing: Arc<AtomicBool>,
     /// Set by SIGINT (`event` registers it).
@@ -60,8 +64,10 @@ impl Lent {
     }
 
     fn lend(&self, pid: u32) {
-        self.shell
-            .store(i32::try_from(pid).unwrap_or(0), Ordering::SeqCst);
+        let raw = i32::try_from(pid).unwrap_or(0);
+        let start = Pid::from_raw(raw).and_then(started).unwrap_or(0);
+        self.shell_start.store(start, Ordering::SeqCst);
+        self.shell.store(raw, Ordering::SeqCst);
     }
 
     /// The editor has ended: the SIGINTs it got were its own.
@@ -75,10 +81,16 @@ impl Lent {
     /// signalled yet (recorded in `stopped`), or SIGKILL to all of them when `hard`.
     pub fn stop(&self, stopped: &mut Vec<Stopped>, hard: bool) {
         let mut fresh = Vec::new();
-        if let Some(shell) = Pid::from_raw(self.shell.load(Ordering::SeqCst)) {
+        let lent = Pid::from_raw(self.shell.load(Ordering::SeqCst));
+        // The shell lent, not a process that took its pid since.
+        let shell_start = self.shell_start.load(Ordering::SeqCst);
+        if let Some(shell) = lent.filter(|&shell| started(shell) == Some(shell_start)) {
             // Descendants first: once the shell has gone, they can no longer be found.
             descendants(shell, &mut fresh);
-            fresh.extend(started(shell).map(|start| Stopped { pid: shell, start }));
+            fresh.push(Stopped {
+                pid: shell,
+                start: shell_start,
+            });
         }
         fresh.retain(|p| !stopped.contains(p));
         if !hard {
