@@ -332,10 +332,15 @@ fn blank_option<'p>(options: &[Opt], p: &'p str) -> Result<Option<(usize, &'p st
 }
 
 fn ambiguous<'o>(p: &str, options: impl Iterator<Item = &'o Opt>) -> String {
-    let names: Vec<String> = options.map(|o| format!("`{}`", o.display())).collect();
+    alike_apart_from_case(p, options.map(Opt::display))
+}
+
+/// The refusal of `p`, which is each of `names` apart from case and none as written.
+fn alike_apart_from_case(p: &str, names: impl Iterator<Item = impl std::fmt::Display>) -> String {
+    let quoted: Vec<String> = names.map(|n| format!("`{n}`")).collect();
     format!(
         "`{p}` is {} apart from case: write the one meant as it is written",
-        names.join(" or ")
+        quoted.join(" or ")
     )
 }
 
@@ -396,11 +401,7 @@ fn pick_name(names: Labels<'_>, key: &str) -> Result<usize, String> {
         [] => {}
         [one] => return Ok(*one),
         many => {
-            let quoted: Vec<String> = many.iter().map(|&i| format!("`{}`", &names[i])).collect();
-            return Err(format!(
-                "`{key}` is {} apart from case: write the one meant as it is written",
-                quoted.join(" or ")
-            ));
+            return Err(alike_apart_from_case(key, many.iter().map(|&i| &names[i])));
         }
     }
     let starts: Vec<usize> = (0..names.len())
