@@ -137,3 +137,26 @@ fn a_wrong_set_name_lists_labels_the_ids_do_not_say() {
     assert!(!list.contains('('), "{list}");
     assert!(list.contains(", benchmarks, benchmarks-2, "), "{list}");
 }
+
+/// An unknown key on a large form names its first 30 fields and how many more, not
+/// every field (a draft applied to 100,000 headings made, and dropped, that list for
+/// each key that no longer fits).
+#[test]
+fn a_wrong_set_name_on_a_large_form_lists_thirty_fields_then_how_many_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = (1..=40).fold(String::new(), |body, i| body + &format!("## Part {i}\n\n"));
+    let path = support::write(
+        dir.path(),
+        "parts.md",
+        &format!("---\nname: T\n---\n{body}"),
+    );
+    let listed: Vec<String> = (1..=30).map(|i| format!("part-{i}")).collect();
+    support::bin()
+        .args(["render", &path, "--set", "nothing=D"])
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "issue-composer: --set: unknown field `nothing`; fields: {}, … and 10 more\n",
+            listed.join(", ")
+        ));
+}

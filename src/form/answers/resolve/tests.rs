@@ -96,19 +96,3 @@ fn a_table_row_as_written_wins_over_one_alike_apart_from_case() {
         )
     );
 }
-
-/// An unknown key on a large form names the first [`NAMED`] fields and how many more,
-/// not every field (a draft on 100,000 headings made, and dropped, that list for each
-/// key that no longer fits).
-#[test]
-fn an_unknown_key_names_at_most_thirty_fields_then_how_many_more() {
-    let body = (1..=40).fold(String::new(), |body, i| body + &format!("## Part {i}\n\n"));
-    let template = crate::template::parse("t.md", format!("---\nname: T\n---\n{body}").as_bytes())
-        .expect("a template");
-    let Err(AnswerError::Unknown { candidates, .. }) = resolve_key(&template.form, "nothing")
-    else {
-        panic!("an unknown key");
-    };
-    let listed: Vec<String> = (1..=30).map(|i| format!("part-{i}")).collect();
-    assert_eq!(candidates, format!("{}, … and 10 more", listed.join(", ")));
-}
